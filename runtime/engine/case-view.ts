@@ -1,0 +1,110 @@
+import { formatAnswer, isShown, stepKind, t, type Lang, type Process } from '../model/index.js';
+import type { AuditEntry, CaseRow, Store } from '../store/index.js';
+import { fieldsById } from './effects.js';
+import type { Engine } from './engine.js';
+
+const chrome = {
+  person: { nl: 'Een medewerker spreken', en: 'Talk to a person' },
+  submit: { nl: 'Antwoorden versturen', en: 'Send answers' },
+  started: { nl: 'Aanvraag gestart', en: 'Application started' },
+  handoff: { nl: 'Een medewerker behandelt uw aanvraag', en: 'An official is handling your application' },
+  contact: { nl: 'U heeft gevraagd om contact met een medewerker', en: 'You asked to talk to a person' },
+  contactDone: { nl: 'Een medewerker heeft uw vraag beantwoord', en: 'An official answered your question' },
+  sent: { nl: 'Antwoorden ontvangen', en: 'Answers received' },
+  ended: { nl: 'Afgerond', en: 'Finished' },
+  message: { nl: 'Bericht verstuurd', en: 'Message sent' },
+} as const;
+
+type TimelineItem = { at: string; type: string; step?: string; text: string };
+
+/** The timeline in plain words, from the audit trail (what a citizen may see). */
+function timeline(entries: AuditEntry[], process: Process, lang: Lang): TimelineItem[] {
+  const title = (step: unknown) => t(process.steps[String(step)]?.title, lang);
+  const items: TimelineItem[] = [];
+  for (const e of entries) {
+    const d = e.data as Record<string, any>;
+    const push = (text: string, step?: string) => items.push({ at: e.at, type: e.type, ...(step ? { step } : {}), text });
+    if (e.type === 'case.started') push(chrome.started[lang]);
+    else if (e.type === 'event.received' && d.type === 'submit') push(`${chrome.sent[lang]}: ${title(d.step)}`, d.step);
+    else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit') push(d.type, undefined);
+    else if (e.type === 'decision.made') push(d.because?.[lang] ?? d.because?.nl ?? '', d.step);
+    else if (e.type === 'task.opened') push(d.kind === 'contact' ? chrome.contact[lang] : chrome.handoff[lang], d.step);
+    else if (e.type === 'task.completed' && d.step === 'contact') push(chrome.contactDone[lang]);
+    else if (e.type === 'message.queued') push(`${chrome.message[lang]}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
+    else if (e.type === 'case.ended') push(`${chrome.ended[lang]}: ${title(d.step)}`, d.step);
+  }
+  // Group events are named by their label, not their event name.
+  for (const item of items) {
+    if (item.type === 'event.received' && !item.step) {
+      const label = Object.values(process.groups ?? {}).map((g) => g.on?.[item.text]).find(Boolean)?.label;
+      if (label) item.text = t(label, lang);
+    }
+  }
+  return items;
+}
+
+/**
+ * The case view: where the case is, what the citizen sees now (the step with
+ * its fields), which events are allowed now, the timeline, explanations, open
+ * tasks with their expected dates, messages, and the outcome when ended.
+ */
+export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang, opts: { internal?: boolean } = {}) {
+  const { loaded, snapshot } = engine.restore(row);
+  const process = loaded.process;
+  const data = snapshot.context.data;
+  const step = row.step ? process.steps[row.step] : undefined;
+  const kind = step ? stepKind(step.kind) : undefined;
+  const fields = fieldsById(process);
+  const entries = store.cases.audit(row.id);
+
+  const actions: { type: string; label: string }[] = [];
+  if (step && kind?.citizenActs && snapshot.can({ type: 'submit', data: {} } as never)) actions.push({ type: 'submit', label: chrome.submit[lang] });
+  for (const group of Object.values(process.groups ?? {})) {
+    for (const [event, on] of Object.entries(group.on ?? {})) {
+      if (!actions.some((a) => a.type === event) && snapshot.can({ type: event } as never)) actions.push({ type: event, label: t(on.label, lang) });
+    }
+  }
+  if (snapshot.can({ type: 'person.requested' } as never)) actions.push({ type: 'person.requested', label: chrome.person[lang] });
+
+  const tasks = store.tasks.list({ caseId: row.id });
+  const openHandoff = tasks.find((x) => x.kind === 'handoff' && (x.status === 'open' || x.status === 'claimed'));
+
+  return {
+    id: row.id,
+    reference: row.reference,
+    process: { key: row.processKey, version: row.version, title: t(process.title, lang) },
+    status: row.status,
+    rev: row.rev,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    step: step && row.step
+      ? {
+          id: row.step,
+          kind: step.kind,
+          title: t(step.title, lang),
+          text: t(step.citizenText, lang) || undefined,
+          fields: kind!.citizenActs
+            ? kind!.fields(step).filter((f) => isShown(f, data)).map((f) => ({
+                id: f.id, type: f.type, label: t(f.label, lang), hint: t(f.hint, lang) || undefined, required: !!f.required,
+                options: f.options?.map((o) => ({ value: o.value, label: t(o.label, lang) })), min: f.min, max: f.max,
+                showIf: f.showIf, value: data[f.id] ?? null,
+              }))
+            : undefined,
+        }
+      : null,
+    actions,
+    answers: Object.entries(data).map(([id, value]) => ({ id, label: fields.has(id) ? t(fields.get(id)!.label, lang) : id, value, text: fields.has(id) ? formatAnswer(fields.get(id)!, value, lang) : String(value) })),
+    expectedBy: openHandoff?.dueAt ?? null,
+    tasks: tasks.map((x) => ({ id: x.id, kind: x.kind, step: x.step, team: x.team, status: x.status, dueAt: x.dueAt, ...(opts.internal ? { assignee: x.assigneeName } : {}) })),
+    explanations: entries.filter((e) => e.type === 'decision.made').map((e) => {
+      const d = e.data as Record<string, any>;
+      return { at: e.at, step: d.step, rule: d.rule, because: d.because?.[lang] ?? d.because?.nl, ...(opts.internal ? { when: d.when, inputs: d.inputs } : { inputs: d.inputs }) };
+    }),
+    timeline: timeline(entries, process, lang),
+    messages: store.cases.messages(row.id).map((m) => ({ at: m.createdAt, step: m.step, subject: m.subject[lang] ?? m.subject.nl, body: m.body[lang] ?? m.body.nl })),
+    outcome: row.status === 'ended' && step?.kind === 'end'
+      ? { outcome: step.outcome, title: t(step.title, lang), message: store.cases.messages(row.id).filter((m) => m.step === row.step).map((m) => m.body[lang] ?? m.body.nl).at(-1) ?? t(step.message, lang) }
+      : null,
+  };
+}
+export type CaseView = ReturnType<typeof caseView>;

@@ -1,0 +1,266 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { initialTransition, transition } from 'xstate';
+import { dutchDate, stepKind, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
+import type { CaseRow, Store } from '../store/index.js';
+import type { Clock } from './clock.js';
+import { applyEffects, type ExecutedAction } from './effects.js';
+import { conflict, invalid, notFound } from './errors.js';
+import { versionCache, type LoadedVersion } from './versions.js';
+
+type Snapshot = ReturnType<LoadedVersion['machine']['resolveState']>;
+export type SendOptions = { actor: string; expectedRev?: number; lang?: Lang; step?: string };
+
+/** The journey's current step: the innermost state of the `journey` region. */
+export function stepOf(value: unknown): string | null {
+  let v = (value as { journey?: unknown })?.journey;
+  while (v && typeof v === 'object') v = Object.values(v as object)[0];
+  return typeof v === 'string' ? v : null;
+}
+
+const REF_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function newReference(): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => REF_ALPHABET[b % REF_ALPHABET.length]).join('');
+  return `OMS-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+/**
+ * Durable execution of cases. Cases are not live actors: each event loads the
+ * persisted snapshot, computes the next one with XState's pure transition(),
+ * and commits snapshot, audit entries, tasks, timers and messages in one
+ * SQLite transaction, guarded by the case revision.
+ */
+export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
+  const loadVersion = versionCache(store);
+
+  function restore(row: CaseRow): { loaded: LoadedVersion; snapshot: Snapshot } {
+    const loaded = loadVersion(row.processKey, row.version);
+    const persisted = row.snapshot as { value: unknown; context: unknown };
+    return { loaded, snapshot: loaded.machine.resolveState({ value: persisted.value, context: persisted.context } as never) };
+  }
+
+  const persistable = (s: Snapshot) => ({ value: s.value, context: s.context });
+
+  function commit(row: CaseRow, loaded: LoadedVersion, next: Snapshot, actions: ExecutedAction[], actor: string, at: Date): CaseRow {
+    applyEffects({ store, process: loaded.process, caseId: row.id, at, actor }, actions);
+    const step = stepOf(next.value);
+    const end = step ? loaded.process.steps[step] : undefined;
+    const ended = end?.kind === 'end';
+    if (ended && row.status !== 'ended') store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome: end.outcome, step });
+    store.cases.update(row.id, row.rev, { status: ended ? 'ended' : 'active', step, outcome: ended ? end.outcome : null, snapshot: persistable(next), at: at.toISOString() });
+    return store.cases.get(row.id)!;
+  }
+
+  /** Applies one event to a case inside the caller's transaction; throws (and so rolls back) if it is not allowed now. */
+  function dispatch(row: CaseRow, event: CaseEvent, actor: string, auditData?: Record<string, unknown>): CaseRow {
+    const { loaded, snapshot } = restore(row);
+    if (!snapshot.can(event as never)) throw conflict('event-not-allowed', `'${event.type}' is not possible at step '${row.step}' now`, { step: row.step });
+    const at = clock.now();
+    const [next, actions] = transition(loaded.machine, snapshot, event as never);
+    store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', { type: event.type, ...(auditData ?? {}) });
+    return commit(row, loaded, next as Snapshot, actions as ExecutedAction[], actor, at);
+  }
+
+  function getCase(id: string): CaseRow {
+    const row = store.cases.get(id);
+    if (!row) throw notFound('case');
+    return row;
+  }
+
+  function checkRev(row: CaseRow, expectedRev: number | undefined) {
+    if (expectedRev !== undefined && expectedRev !== row.rev) {
+      throw conflict('stale-case', `the case changed since you read it (revision ${expectedRev}, now ${row.rev}); reload and try again`, { rev: row.rev });
+    }
+  }
+
+  /** Validates answers to fields against the case data, or throws 'invalid' with field errors. */
+  function validated(fields: Field[], raw: unknown, known: Record<string, unknown>, lang: Lang) {
+    if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
+      throw invalid('invalid-answers', '"data" must be an object of answers keyed by field id');
+    }
+    const result = validateAnswers(fields, (raw ?? {}) as Record<string, unknown>, known, { today: dutchDate(clock.now()), lang });
+    if (Object.keys(result.errors).length) throw invalid('invalid-answers', 'some answers need to be corrected', result.errors);
+    return result;
+  }
+
+  return {
+    store,
+    clock,
+    loadVersion,
+    restore,
+    getCase,
+
+    /** Starts a case of the newest published version for a subject (BSN). */
+    startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}): CaseRow {
+      return store.transaction(() => {
+        const latest = store.processes.latest(key);
+        if (!latest) throw notFound(`published process '${key}'`);
+        const loaded = loadVersion(key, latest.version);
+        const at = clock.now();
+        const [snapshot, actions] = initialTransition(loaded.machine, { data });
+        let reference = newReference();
+        while (store.cases.referenceExists(reference)) reference = newReference();
+        const id = randomUUID();
+        store.cases.insert({
+          id, reference, processKey: key, version: latest.version, subject, status: 'active', step: stepOf(snapshot.value), outcome: null,
+          snapshot: { value: snapshot.value, context: snapshot.context }, createdAt: at.toISOString(),
+        });
+        store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', { process: key, version: latest.version, reference });
+        const row = store.cases.get(id)!;
+        return commit(row, loaded, snapshot as Snapshot, actions as ExecutedAction[], actor, at);
+      });
+    },
+
+    /**
+     * A citizen's event: `submit` (answers to the current form step), a
+     * group event (withdraw …) or `person.requested`. Answers are validated
+     * by the step's field kinds first.
+     */
+    send(caseId: string, event: { type: string; data?: unknown }, opts: SendOptions): CaseRow {
+      return store.transaction(() => {
+        const row = getCase(caseId);
+        checkRev(row, opts.expectedRev);
+        if (opts.step && opts.step !== row.step) throw conflict('step-mismatch', `the case is at step '${row.step}', not '${opts.step}'`, { step: row.step });
+        const { loaded, snapshot } = restore(row);
+        const lang = opts.lang ?? 'nl';
+        if (event.type === 'submit') {
+          const step: Step | undefined = row.step ? loaded.process.steps[row.step] : undefined;
+          if (!step || !stepKind(step.kind).citizenActs) throw conflict('event-not-allowed', `there is nothing to submit at step '${row.step}'`, { step: row.step });
+          const { values, cleared } = validated(stepKind(step.kind).fields(step), event.data, snapshot.context.data, lang);
+          return dispatch(row, { type: 'submit', data: values, cleared }, opts.actor, { step: row.step, answers: values, cleared });
+        }
+        if (event.type === 'person.requested') {
+          const request = personRequest(event.data);
+          return dispatch(row, { type: 'person.requested', data: request }, opts.actor, { request });
+        }
+        if (!/^[a-z][a-z0-9-]*$/.test(event.type)) throw conflict('event-not-allowed', `'${event.type}' is not an event a citizen can send`);
+        return dispatch(row, { type: event.type }, opts.actor);
+      });
+    },
+
+    /** Completes a task with an outcome: validates the outcome's fields, closes the task, moves the case. */
+    completeTask(taskId: string, outcome: string, data: unknown, opts: { actor: string; userId: number; expectedRev?: number; lang?: Lang }): CaseRow {
+      return store.transaction(() => {
+        const task = store.tasks.get(taskId);
+        if (!task) throw notFound('task');
+        if (opts.expectedRev !== undefined && opts.expectedRev !== task.rev) {
+          throw conflict('stale-task', `the task changed since you read it${task.assigneeName ? ` (now held by ${task.assigneeName})` : ''}; reload and try again`, { rev: task.rev });
+        }
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'this task is already finished');
+        if (task.status === 'claimed' && task.assignee !== opts.userId) {
+          throw conflict('task-claimed', `this task is being handled by ${task.assigneeName}`, { assignee: task.assigneeName });
+        }
+        const row = getCase(task.caseId);
+        const { loaded, snapshot } = restore(row);
+        let values: Record<string, unknown> = {};
+        let cleared: string[] = [];
+        if (task.kind === 'handoff') {
+          const step = loaded.process.steps[task.step];
+          const options = step?.kind === 'handoff' ? step.outcomes : [];
+          const chosen = options.find((o) => o.id === outcome);
+          if (!chosen) throw invalid('unknown-outcome', `outcome must be one of: ${options.map((o) => o.id).join(', ')}`, { outcome: [`choose one of: ${options.map((o) => o.id).join(', ')}`] });
+          ({ values, cleared } = validated(chosen.fields ?? [], data, snapshot.context.data, opts.lang ?? 'nl'));
+        } else {
+          if (outcome !== 'answered') throw invalid('unknown-outcome', "a contact request is completed with outcome 'answered'", { outcome: ["use 'answered'"] });
+          const note = (data as { note?: unknown } | undefined)?.note;
+          if (note !== undefined && (typeof note !== 'string' || note.length > 5000)) throw invalid('invalid-answers', 'note must be text', { note: ['Vul tekst in (hoogstens 5000 tekens).'] });
+          values = {};
+          if (typeof note === 'string') store.cases.appendAudit(row.id, clock.now().toISOString(), opts.actor, 'contact.answered', { task: task.id, note });
+        }
+        const at = clock.now().toISOString();
+        if (!store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee: opts.userId, closedAt: at })) throw conflict('stale-task', 'the task changed meanwhile; reload and try again');
+        store.cases.appendAudit(row.id, at, opts.actor, 'task.completed', { task: task.id, step: task.step, outcome, answers: values });
+        return dispatch(row, { type: 'task.completed', step: task.step, outcome, data: values, cleared }, opts.actor);
+      });
+    },
+
+    /** Claims a task for a user; a task someone else holds is refused, naming who. */
+    claimTask(taskId: string, user: { id: number; name: string }, expectedRev?: number) {
+      return store.transaction(() => {
+        const task = store.tasks.get(taskId);
+        if (!task) throw notFound('task');
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'this task is already finished');
+        if (task.status === 'claimed') {
+          if (task.assignee === user.id) return task;
+          throw conflict('task-claimed', `this task is already being handled by ${task.assigneeName}`, { assignee: task.assigneeName });
+        }
+        if ((expectedRev !== undefined && expectedRev !== task.rev) || !store.tasks.update(task.id, task.rev, { status: 'claimed', assignee: user.id })) {
+          throw conflict('stale-task', 'the task changed since you read it; reload and try again');
+        }
+        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.claimed', { task: task.id, by: user.name });
+        return store.tasks.get(taskId)!;
+      });
+    },
+
+    releaseTask(taskId: string, user: { id: number; name: string; role: string }) {
+      return store.transaction(() => {
+        const task = store.tasks.get(taskId);
+        if (!task) throw notFound('task');
+        if (task.status !== 'claimed') throw conflict('task-not-claimed', 'this task is not claimed');
+        if (task.assignee !== user.id && user.role !== 'admin') throw conflict('task-claimed', `only ${task.assigneeName} can release this task`, { assignee: task.assigneeName });
+        store.tasks.update(task.id, task.rev, { status: 'open', assignee: null });
+        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.released', { task: task.id, by: user.name });
+        return store.tasks.get(taskId)!;
+      });
+    },
+
+    /**
+     * A fact from outside about a subject: moves each of the subject's
+     * active cases that waits for this signal now. All cases or none.
+     */
+    signal(type: string, subject: string, data: unknown, actor: string): { moved: string[] } {
+      return store.transaction(() => {
+        const moved: string[] = [];
+        for (const row of store.cases.activeBySubject(subject)) {
+          const { loaded, snapshot } = restore(row);
+          const event = { type: `signal.${type}` };
+          if (!snapshot.can(event as never)) continue;
+          const step = row.step ? loaded.process.steps[row.step] : undefined;
+          const { values } = validated(step ? stepKind(step.kind).fields(step) : [], data ?? {}, snapshot.context.data, 'en');
+          dispatch(row, { type: event.type, data: values }, actor, { signal: type, facts: values });
+          moved.push(row.id);
+        }
+        return { moved };
+      });
+    },
+
+    /** Fires the timers that are due, each through the ordinary event path, each at most once. */
+    fireDueTimers(): number {
+      let fired = 0;
+      for (const timer of store.tasks.dueTimers(clock.now().toISOString())) {
+        try {
+          store.transaction(() => {
+            if (!store.tasks.markFired(timer.id, clock.now().toISOString())) return;
+            const row = store.cases.get(timer.caseId);
+            if (!row || row.status !== 'active') return;
+            const event = { type: 'timer.fired', timer: timer.timer };
+            if (!restore(row).snapshot.can(event as never)) return;
+            dispatch(row, event, 'system:timer', { timer: timer.timer });
+            fired++;
+          });
+        } catch (error) {
+          // A failure inside a case becomes a recorded event; the timer is not retried forever.
+          store.transaction(() => {
+            store.tasks.markFired(timer.id, clock.now().toISOString());
+            store.cases.appendAudit(timer.caseId, clock.now().toISOString(), 'system:timer', 'error', { timer: timer.timer, message: String((error as Error).message) });
+          });
+        }
+      }
+      return fired;
+    },
+  };
+}
+export type Engine = ReturnType<typeof createEngine>;
+
+/** What a citizen asks a person: a question and how to reach them. */
+function personRequest(raw: unknown): Record<string, unknown> {
+  const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const errors: Record<string, string[]> = {};
+  const question = typeof data.question === 'string' ? data.question.trim() : '';
+  if (question.length > 2000) errors.question = ['Gebruik hoogstens 2000 tekens.'];
+  const channel = data.channel ?? 'phone';
+  if (!['phone', 'email', 'visit'].includes(String(channel))) errors.channel = ["Kies 'phone', 'email' of 'visit'."];
+  const reach = typeof data.reach === 'string' ? data.reach.trim().slice(0, 200) : '';
+  if (Object.keys(errors).length) throw invalid('invalid-answers', 'the request for a person needs correcting', errors);
+  return { question, channel, reach };
+}

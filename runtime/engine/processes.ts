@@ -1,0 +1,33 @@
+import { checkDefinition, compileToConfig, type Problem } from '../model/index.js';
+import type { Store } from '../store/index.js';
+import type { Clock } from './clock.js';
+import { invalid, notFound } from './errors.js';
+
+/**
+ * Drafts and publishing. A draft may be saved with problems (the designer
+ * shows them); publishing refuses while any remain, compiles the machine, and
+ * stores both as the next immutable version.
+ */
+export function createProcessService({ store, clock }: { store: Store; clock: Clock }) {
+  return {
+    saveDraft(key: string, draft: unknown, by: string | null): { problems: Problem[] } {
+      if (!draft || typeof draft !== 'object' || Array.isArray(draft)) throw invalid('invalid-definition', 'a draft is a JSON object (a process definition)');
+      const declared = (draft as { key?: unknown }).key;
+      if (declared !== key) throw invalid('key-mismatch', `the definition's "key" (${JSON.stringify(declared)}) must equal '${key}' from the URL`, { key: [`must be '${key}'`] });
+      const { problems } = checkDefinition(draft);
+      store.processes.saveDraft(key, draft, clock.now().toISOString(), by);
+      return { problems };
+    },
+    publish(key: string, by: string | null): { key: string; version: number } {
+      return store.transaction(() => {
+        const row = store.processes.get(key);
+        if (!row) throw notFound(`process '${key}'`);
+        const { process, problems } = checkDefinition(row.draft);
+        if (!process || problems.length) throw invalid('draft-has-problems', `the draft has ${problems.length} problem(s); fix them before publishing`, { problems });
+        const version = store.processes.publish(key, process, compileToConfig(process), clock.now().toISOString(), by);
+        return { key, version };
+      });
+    },
+  };
+}
+export type ProcessService = ReturnType<typeof createProcessService>;

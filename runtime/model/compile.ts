@@ -1,0 +1,133 @@
+import { assign, setup } from 'xstate';
+import { feelHolds } from './feel.js';
+import { groupChain } from './checks.js';
+import type { Process } from './schema.js';
+import { stepKind, type StateConfig } from './steps/index.js';
+
+/** The case data lives under `data`, answers keyed by field id. */
+export type CaseContext = { data: Record<string, unknown> };
+
+/**
+ * The events a compiled machine takes. Citizens send `submit`, group events
+ * and `person.requested`; the engine sends the others.
+ */
+export type CaseEvent =
+  | { type: 'submit'; data: Record<string, unknown>; cleared?: string[] }
+  | { type: 'task.completed'; step: string; outcome: string; data?: Record<string, unknown>; cleared?: string[] }
+  | { type: 'timer.fired'; timer: string }
+  | { type: 'person.requested'; data?: Record<string, unknown> }
+  | { type: `signal.${string}`; data?: Record<string, unknown> }
+  | { type: string; data?: Record<string, unknown>; cleared?: string[] };
+
+/** The state name of the "ask for a person" task in the contact region. */
+export const CONTACT_STEP = 'contact';
+
+function mergedData(context: CaseContext, event: CaseEvent): Record<string, unknown> {
+  const data = { ...context.data, ...(('data' in event && event.data) || {}) };
+  for (const id of ('cleared' in event && event.cleared) || []) delete data[id];
+  return data;
+}
+
+/**
+ * The named guards and actions every compiled machine binds. The effect
+ * actions (openTask, setTimer, …) do nothing inside XState: the engine reads
+ * them from the list `transition()` returns and commits them with the
+ * snapshot, in one SQLite transaction.
+ */
+const noop = () => {};
+export const omslagSetup = setup({
+  types: {} as { context: CaseContext; events: CaseEvent; input: { data?: Record<string, unknown> } | undefined },
+  guards: {
+    feel: ({ context, event }, params: { expr: string }) => feelHolds(params.expr, mergedData(context, event)),
+    outcomeIs: ({ event }, params: { step: string; outcome: string }) =>
+      event.type === 'task.completed' && (event as { step?: string }).step === params.step && (event as { outcome?: string }).outcome === params.outcome,
+    timerIs: ({ event }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
+  },
+  actions: {
+    saveAnswers: assign({ data: ({ context, event }) => mergedData(context, event) }),
+    entered: noop,
+    explain: noop,
+    openTask: noop,
+    closeTask: noop,
+    setTimer: noop,
+    clearTimer: noop,
+    queueMessage: noop,
+  },
+});
+
+export type MachineConfig = StateConfig & { id: string; context: CaseContext };
+
+/**
+ * Compiles a definition (already checked, without problems) to an XState
+ * machine config: plain JSON, deterministic, with guards and actions by name.
+ *
+ * Shape: a parallel root with two regions. `journey` holds the steps, groups
+ * as compound states (so a group's events work from each of its steps), ends
+ * as final states. `contact` is "ask for a person": available from every
+ * step, it opens a task for the contact team without moving the journey, so
+ * the citizen is still where they were when the person has answered.
+ */
+export function compileToConfig(process: Process): MachineConfig {
+  const groups = process.groups ?? {};
+  const nodes: Record<string, StateConfig> = {};
+  const children = new Map<string | undefined, string[]>();
+  const place = (parent: string | undefined, id: string) => children.set(parent, [...(children.get(parent) ?? []), id]);
+
+  for (const [id, group] of Object.entries(groups)) {
+    nodes[id] = {
+      id,
+      tags: ['group'],
+      on: Object.fromEntries(Object.entries(group.on ?? {}).map(([event, on]) => [event, { target: `#${on.goto}` }])),
+    };
+    place(group.group, id);
+  }
+  for (const [id, step] of Object.entries(process.steps)) {
+    nodes[id] = stepKind(step.kind).compile(id, step);
+    place(step.kind === 'end' ? undefined : step.group, id);
+  }
+  // The path from the journey to the start step decides each level's initial state.
+  const startPath = [...groupChain(process, process.steps[process.start]?.kind === 'end' ? undefined : process.steps[process.start]?.group)].reverse();
+  const build = (parent: string | undefined): Record<string, StateConfig> =>
+    Object.fromEntries((children.get(parent) ?? []).map((id) => {
+      const node = nodes[id];
+      if (groups[id]) {
+        const kids = build(id);
+        const onPath = startPath.indexOf(id);
+        const initial = onPath >= 0 ? (startPath[onPath + 1] ?? process.start) : Object.keys(kids)[0];
+        return [id, { ...node, initial, states: kids }];
+      }
+      return [id, node];
+    }));
+
+  const contactTeam = process.contact?.team ?? null;
+  return {
+    id: process.key,
+    type: 'parallel',
+    context: { data: {} },
+    states: {
+      journey: { initial: startPath[0] ?? process.start, states: build(undefined) },
+      contact: {
+        initial: 'idle',
+        states: {
+          idle: { on: contactTeam ? { 'person.requested': { target: 'requested', actions: [{ type: 'entered', params: { step: CONTACT_STEP } }] } } : {} },
+          requested: {
+            entry: [{ type: 'openTask', params: { step: CONTACT_STEP, team: contactTeam, due: process.contact?.due ?? 'P2D', kind: 'contact' } }],
+            exit: [{ type: 'closeTask', params: { step: CONTACT_STEP } }],
+            on: { 'task.completed': { guard: { type: 'outcomeIs', params: { step: CONTACT_STEP, outcome: 'answered' } }, target: 'idle' } },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The runnable machine of a compiled config, with Omslag's guards and actions bound. */
+export function createCaseMachine(config: MachineConfig) {
+  // The initial case data comes from the input (facts known at the start), so
+  // the exported JSON keeps a static default and the runtime adds the input.
+  return omslagSetup.createMachine({
+    ...(config as object),
+    context: ({ input }: { input: { data?: Record<string, unknown> } | undefined }) => ({ data: { ...(input?.data ?? {}) } }),
+  } as never);
+}
+export type CaseMachine = ReturnType<typeof createCaseMachine>;

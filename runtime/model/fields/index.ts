@@ -1,0 +1,89 @@
+import { feelHolds } from '../feel.js';
+import type { Lang } from '../text.js';
+import { choiceKinds } from './choice-kinds.js';
+import { dateKinds } from './date-kind.js';
+import type { Field, FieldIssue, FieldKind, FieldType, ParseContext } from './field-kind.js';
+import { fileKinds } from './file-kind.js';
+import { identityKinds } from './identity-kinds.js';
+import { issueMessage } from './messages.js';
+import { numberKinds } from './number-kinds.js';
+import { textKinds } from './text-kinds.js';
+
+export * from './field-kind.js';
+export { isValidBsn, isValidIban } from './identity-kinds.js';
+export { issueMessage } from './messages.js';
+
+/** Every field kind, registered once. */
+export const fieldKinds: ReadonlyMap<FieldType, FieldKind> = new Map(
+  [...textKinds, ...numberKinds, ...dateKinds, ...identityKinds, ...choiceKinds, ...fileKinds].map((k) => [k.type, k]),
+);
+
+export function fieldKind(type: FieldType): FieldKind {
+  const kind = fieldKinds.get(type);
+  if (!kind) throw new Error(`Unknown field type '${type}': register it in runtime/model/fields/index.ts`);
+  return kind;
+}
+
+/** Field errors as the API returns them: `{ fieldId: ["message"] }`. */
+export type FieldErrors = Record<string, string[]>;
+
+function isEmpty(raw: unknown): boolean {
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw === 'string') return raw.trim() === '';
+  if (Array.isArray(raw)) return raw.length === 0;
+  if (typeof raw === 'object') return Object.values(raw as object).every((v) => v === undefined || v === null || String(v).trim() === '');
+  return false;
+}
+
+/** Whether a field is asked, given what is known: its showIf over the case data. */
+export function isShown(field: Field, data: Record<string, unknown>): boolean {
+  return !field.showIf || feelHolds(field.showIf, data);
+}
+
+/**
+ * Validates the answers to one step's fields. Fields whose `showIf` is false
+ * (over the known data plus these answers) are not asked: they are neither
+ * required nor stored, and an earlier answer to them is cleared (`cleared`).
+ * Answers to fields that are not part of the step are an error.
+ */
+export function validateAnswers(
+  fields: Field[],
+  raw: Record<string, unknown>,
+  known: Record<string, unknown>,
+  ctx: ParseContext & { lang: Lang },
+): { values: Record<string, unknown>; cleared: string[]; errors: FieldErrors } {
+  const values: Record<string, unknown> = {};
+  const issues: Record<string, FieldIssue> = {};
+  const cleared: string[] = [];
+  const ids = new Set(fields.map((f) => f.id));
+  for (const key of Object.keys(raw)) if (!ids.has(key)) issues[key] = { code: 'unknown-field' };
+  // First pass: parse every answer, so showIf can see this step's own answers.
+  const parsed: Record<string, unknown> = {};
+  for (const field of fields) {
+    const answer = raw[field.id];
+    if (isEmpty(answer)) continue;
+    const result = fieldKind(field.type).parse(answer, field, ctx);
+    if ('issue' in result) issues[field.id] = result.issue;
+    else parsed[field.id] = result.value;
+  }
+  const scope = { ...known, ...parsed };
+  for (const field of fields) {
+    if (!isShown(field, scope)) {
+      delete issues[field.id];
+      if (field.id in known) cleared.push(field.id);
+      continue;
+    }
+    if (issues[field.id]) continue;
+    if (field.id in parsed) values[field.id] = parsed[field.id];
+    else if (field.required) issues[field.id] = { code: 'required' };
+  }
+  const errors: FieldErrors = {};
+  for (const [id, issue] of Object.entries(issues)) errors[id] = [issueMessage(issue, ctx.lang)];
+  return { values, cleared, errors };
+}
+
+/** A stored answer as a person reads it. */
+export function formatAnswer(field: Field, value: unknown, lang: Lang = 'nl'): string {
+  const kind = fieldKind(field.type);
+  return kind.format ? kind.format(value, field, lang) : String(value ?? '');
+}

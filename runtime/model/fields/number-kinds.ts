@@ -1,0 +1,23 @@
+import { bad, ok, parseDutchNumber, type FieldKind } from './field-kind.js';
+
+function numeric(type: 'number' | 'money'): FieldKind {
+  return {
+    type,
+    parse(raw, field) {
+      const n = parseDutchNumber(raw);
+      if (n === undefined) return bad(type === 'money' ? 'not-money' : 'not-number');
+      if (type === 'money' && Math.round(n * 100) !== n * 100 && Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return bad('too-many-decimals');
+      if (typeof field.min === 'number' && n < field.min) return bad('below-min', { min: field.min });
+      if (typeof field.max === 'number' && n > field.max) return bad('above-max', { max: field.max });
+      return ok(type === 'money' ? Math.round(n * 100) / 100 : n);
+    },
+    format(value) {
+      if (typeof value !== 'number') return String(value ?? '');
+      return type === 'money'
+        ? `€ ${value.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+        : value.toLocaleString('nl-NL');
+    },
+  };
+}
+
+export const numberKinds: FieldKind[] = [numeric('number'), numeric('money')];

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { DateTime, Duration } from 'luxon';
+
+/** Step and group ids: lowercase words joined by hyphens (they appear in URLs). */
+export const stepIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id has lowercase letters, digits and hyphens, starting with a letter');
+export const processKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a process key has lowercase letters, digits and hyphens');
+/** An ISO 8601 duration such as P5D or PT2H. */
+export const durationSchema = z.string().regex(/^P/, 'a duration is ISO 8601, like P5D (5 days) or PT2H (2 hours)');
+
+export function isValidDuration(value: string): boolean {
+  return Duration.fromISO(value).isValid;
+}
+
+/**
+ * Adds an ISO 8601 duration to an instant, in Dutch time, so that P1D is
+ * "the same clock time tomorrow" across a daylight-saving change.
+ */
+export function addDuration(at: Date, duration: string): Date {
+  const d = Duration.fromISO(duration);
+  if (!d.isValid) throw new Error(`'${duration}' is not an ISO 8601 duration (like P5D)`);
+  return DateTime.fromJSDate(at, { zone: 'Europe/Amsterdam' }).plus(d).toJSDate();
+}
+
+/** Today's date (YYYY-MM-DD) in Dutch time. */
+export function dutchDate(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: 'Europe/Amsterdam' }).toISODate()!;
+}

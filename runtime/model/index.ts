@@ -1,0 +1,12 @@
+/**
+ * The process language: schema, static checks, compiler to XState, FEEL and
+ * field validation. Pure TypeScript: the designer runs it in the browser.
+ */
+export * from './text.js';
+export * from './ids.js';
+export * from './feel.js';
+export * from './fields/index.js';
+export * from './steps/index.js';
+export * from './schema.js';
+export * from './checks.js';
+export * from './compile.js';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { processKeySchema, stepIdSchema } from './ids.js';
+import { stepKinds, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
+import { textSchema } from './text.js';
+
+/** Group event names: lowercase words; dotted names are reserved for the engine. */
+export const groupEventSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an event name is a lowercase word, like withdraw');
+
+export const groupSchema = z.object({
+  title: textSchema,
+  /** The enclosing group, for nested phases. */
+  group: stepIdSchema.optional(),
+  /** Events that apply in every step of the group (statechart hierarchy). */
+  on: z.record(groupEventSchema, z.object({ goto: stepIdSchema, label: textSchema }).strict()).optional(),
+}).strict();
+export type Group = z.infer<typeof groupSchema>;
+
+export const stepSchema = z.discriminatedUnion('kind', stepKinds.map((k) => k.schema) as unknown as [z.ZodObject<any>, ...z.ZodObject<any>[]]);
+export type Step = FormStep | DecisionStep | HandoffStep | WaitStep | MessageStep | EndStep;
+
+export const processSchema = z.object({
+  $schema: z.string().optional(),
+  key: processKeySchema,
+  title: textSchema,
+  description: textSchema.optional(),
+  start: stepIdSchema,
+  /** Where "ask for a person" goes. */
+  contact: z.object({ team: z.string().min(1), due: z.string().regex(/^P/).optional() }).strict().optional(),
+  steps: z.record(stepIdSchema, stepSchema),
+  groups: z.record(stepIdSchema, groupSchema).optional(),
+  layout: z.record(z.string(), z.object({ x: z.number(), y: z.number(), w: z.number().optional(), h: z.number().optional() }).strict()).optional(),
+}).strict();
+
+/** A process definition: the source of truth the designer edits and the compiler reads. */
+export type Process = Omit<z.infer<typeof processSchema>, 'steps'> & { steps: Record<string, Step> };
+
+/** The JSON Schema of the process language (for Monaco's completion and checks). */
+export function processJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(processSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { textSchema } from '../text.js';
+import { entered, stepBase, type StepKind } from './step-kind.js';
+
+const schema = z.object({
+  kind: z.literal('end'),
+  ...stepBase,
+  /** granted, rejected, withdrawn, completed, or a word of the team's own. */
+  outcome: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an outcome is a lowercase word, like granted'),
+  message: textSchema,
+}).strict();
+export type EndStep = z.infer<typeof schema>;
+
+/**
+ * An outcome. Ends are final states of the journey (compiled outside any
+ * group, so no group event can leave them); the end message is queued for
+ * the citizen.
+ */
+export const endKind: StepKind<EndStep> = {
+  kind: 'end',
+  schema,
+  citizenActs: false,
+  edges: () => [],
+  expressions: () => [],
+  fields: () => [],
+  templates: (step) => [step.message],
+  compile(id, step) {
+    return {
+      id,
+      type: 'final',
+      tags: ['end'],
+      entry: [entered(id), { type: 'queueMessage', params: { step: id, subject: step.title, body: step.message } }],
+    };
+  },
+};

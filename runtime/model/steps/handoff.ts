@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { fieldSchema } from '../fields/index.js';
+import { durationSchema, stepIdSchema } from '../ids.js';
+import { textSchema } from '../text.js';
+import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
+
+const outcomeSchema = z.object({
+  id: stepIdSchema,
+  label: textSchema,
+  goto: stepIdSchema,
+  fields: z.array(fieldSchema).optional(),
+}).strict();
+
+const schema = z.object({
+  kind: z.literal('handoff'),
+  ...stepBase,
+  team: z.string().min(1),
+  instructions: textSchema.optional(),
+  due: durationSchema.optional(),
+  outcomes: z.array(outcomeSchema),
+}).strict();
+export type HandoffStep = z.infer<typeof schema>;
+
+/** An expert official of `team` takes over: a task opens on entry and closes on exit. */
+export const handoffKind: StepKind<HandoffStep> = {
+  kind: 'handoff',
+  schema,
+  citizenActs: false,
+  edges: (step) => step.outcomes.map((o) => ({ to: o.goto, via: `outcome:${o.id}`, label: o.label })),
+  expressions: (step) => step.outcomes.flatMap((o) => (o.fields ?? []).flatMap((f) => (f.showIf ? [{ expr: f.showIf, where: `outcomes.${o.id}.fields.${f.id}.showIf` }] : []))),
+  fields: (step) => step.outcomes.flatMap((o) => o.fields ?? []),
+  templates: () => [],
+  check(step) {
+    const problems = [];
+    if (!step.due) problems.push({ code: 'P007', message: 'handoff has no deadline ("due", like P5D): the citizen cannot be told when to expect an answer' });
+    if (!step.outcomes.length) problems.push({ code: 'P021', message: 'handoff has no outcomes: the official cannot finish the task' });
+    const ids = step.outcomes.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) problems.push({ code: 'P022', message: 'two outcomes share an id' });
+    return problems;
+  },
+  compile(id, step) {
+    return {
+      id,
+      tags: ['handoff'],
+      entry: [entered(id), { type: 'openTask', params: { step: id, team: step.team, due: step.due ?? null, kind: 'handoff' } }],
+      exit: [{ type: 'closeTask', params: { step: id } }],
+      on: {
+        'task.completed': step.outcomes.map((o) => ({
+          guard: { type: 'outcomeIs', params: { step: id, outcome: o.id } },
+          target: targetOf(o.goto),
+          actions: ['saveAnswers'],
+        })),
+      },
+    };
+  },
+};

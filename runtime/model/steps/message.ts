@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { stepIdSchema } from '../ids.js';
+import { textSchema } from '../text.js';
+import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
+
+const schema = z.object({
+  kind: z.literal('message'),
+  ...stepBase,
+  subject: textSchema,
+  /** The message, with `{{field}}` placeholders filled from the case data. */
+  body: textSchema,
+  next: stepIdSchema,
+}).strict();
+export type MessageStep = z.infer<typeof schema>;
+
+/** Informs the citizen: a message is queued in their inbox and the case moves on. */
+export const messageKind: StepKind<MessageStep> = {
+  kind: 'message',
+  schema,
+  citizenActs: false,
+  edges: (step) => [{ to: step.next, via: 'next' }],
+  expressions: () => [],
+  fields: () => [],
+  templates: (step) => [step.subject, step.body],
+  compile(id, step) {
+    return {
+      id,
+      tags: ['message'],
+      entry: [entered(id), { type: 'queueMessage', params: { step: id, subject: step.subject, body: step.body } }],
+      always: { target: targetOf(step.next) },
+    };
+  },
+};

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Field } from '../fields/index.js';
+import { stepIdSchema } from '../ids.js';
+import { textSchema, type Text } from '../text.js';
+
+/** Keys every step has, whatever its kind. */
+export const stepBase = {
+  title: textSchema,
+  group: stepIdSchema.optional(),
+  /** What the citizen reads about this step (status page, form intro). */
+  citizenText: textSchema.optional(),
+};
+
+/** An edge of the process graph: from a step to another, and what takes it. */
+export type StepEdge = { to: string; via: string; label?: Text };
+/** An expression in a step, with where it stands (for problems and markers). */
+export type StepExpression = { expr: string; where: string };
+
+/** A JSON state node config for XState (no functions: actions and guards by name). */
+export type StateConfig = {
+  id?: string;
+  type?: 'final' | 'compound' | 'parallel';
+  tags?: string[];
+  initial?: string;
+  entry?: ActionRef[];
+  exit?: ActionRef[];
+  on?: Record<string, TransitionConfig | TransitionConfig[]>;
+  always?: TransitionConfig | TransitionConfig[];
+  states?: Record<string, StateConfig>;
+  meta?: Record<string, unknown>;
+};
+export type ActionRef = string | { type: string; params: Record<string, unknown> };
+export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: ActionRef[] };
+
+export const targetOf = (stepId: string) => `#${stepId}`;
+export const entered = (step: string): ActionRef => ({ type: 'entered', params: { step } });
+
+/**
+ * One kind of step. Each kind lives in its own module and is registered once
+ * in steps/index.ts; nothing else switches on `kind`.
+ */
+export type StepKind<S = any> = {
+  kind: string;
+  schema: z.ZodType<S>;
+  /** Whether the citizen acts in this step (forms). */
+  citizenActs: boolean;
+  edges(step: S): StepEdge[];
+  expressions(step: S): StepExpression[];
+  /** Fields this step asks or receives (form fields, outcome fields, signal facts). */
+  fields(step: S): Field[];
+  /** Texts with `{{field}}` placeholders. */
+  templates(step: S): Text[];
+  /** Kind-specific problems (code, message) beyond the shared checks. */
+  check?(step: S): { code: string; message: string }[];
+  compile(id: string, step: S): StateConfig;
+};

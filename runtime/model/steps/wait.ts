@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { fieldSchema } from '../fields/index.js';
+import { durationSchema, stepIdSchema } from '../ids.js';
+import { entered, stepBase, targetOf, type StateConfig, type StepKind } from './step-kind.js';
+
+const schema = z.object({
+  kind: z.literal('wait'),
+  ...stepBase,
+  /** Wait this long, then go to `then`. */
+  for: durationSchema.optional(),
+  /** Or wait for this signal (a fact from outside), then go to `then`. */
+  signal: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .').optional(),
+  /** The facts the signal brings, validated like answers and stored in the case data. */
+  fields: z.array(fieldSchema).optional(),
+  then: stepIdSchema,
+  /** When the signal does not come in time. */
+  timeout: z.object({ after: durationSchema, goto: stepIdSchema }).strict().optional(),
+}).strict();
+export type WaitStep = z.infer<typeof schema>;
+
+export const timeoutTimer = (id: string) => `${id}:timeout`;
+
+/** A timer or an outside signal moves the case on; timers are durable rows. */
+export const waitKind: StepKind<WaitStep> = {
+  kind: 'wait',
+  schema,
+  citizenActs: false,
+  edges: (step) => [
+    { to: step.then, via: step.signal ? 'signal' : 'timer', label: step.signal ?? step.for },
+    ...(step.timeout ? [{ to: step.timeout.goto, via: 'timeout', label: step.timeout.after }] : []),
+  ],
+  expressions: () => [],
+  fields: (step) => step.fields ?? [],
+  templates: () => [],
+  check(step) {
+    const problems = [];
+    if (!step.for && !step.signal) problems.push({ code: 'P017', message: 'wait needs "for" (a duration) or "signal" (what it waits for)' });
+    if (step.for && step.signal) problems.push({ code: 'P017', message: 'wait has both "for" and "signal": use "signal" with "timeout" instead' });
+    if (step.timeout && !step.signal) problems.push({ code: 'P017', message: '"timeout" only applies to a wait for a signal' });
+    return problems;
+  },
+  compile(id, step) {
+    const node: StateConfig = { id, tags: ['wait'], entry: [entered(id)], exit: [], on: {} };
+    const timerFired: NonNullable<StateConfig['on']>[string] = [];
+    if (step.for) {
+      node.entry!.push({ type: 'setTimer', params: { timer: id, after: step.for } });
+      node.exit!.push({ type: 'clearTimer', params: { timer: id } });
+      timerFired.push({ guard: { type: 'timerIs', params: { timer: id } }, target: targetOf(step.then) });
+    }
+    if (step.signal) node.on![`signal.${step.signal}`] = { target: targetOf(step.then), actions: ['saveAnswers'] };
+    if (step.timeout) {
+      node.entry!.push({ type: 'setTimer', params: { timer: timeoutTimer(id), after: step.timeout.after } });
+      node.exit!.push({ type: 'clearTimer', params: { timer: timeoutTimer(id) } });
+      timerFired.push({ guard: { type: 'timerIs', params: { timer: timeoutTimer(id) } }, target: targetOf(step.timeout.goto) });
+    }
+    if (timerFired.length) node.on!['timer.fired'] = timerFired;
+    return node;
+  },
+};

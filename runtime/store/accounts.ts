@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from './db.js';
+
+export type Role = 'designer' | 'official' | 'admin';
+export type User = { id: number; name: string; role: Role; teams: string[] };
+/** Who is asking: a user with a role, or a citizen identified by BSN. */
+export type Principal = ({ kind: 'user' } & User) | { kind: 'citizen'; bsn: string };
+
+/** Tokens are stored as SHA-256 hashes: a stolen database gives no usable token. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function accountRepo(db: Db) {
+  const toUser = (r: any): User => ({ id: r.id, name: r.name, role: r.role, teams: JSON.parse(r.teams) });
+  return {
+    addUser(name: string, role: Role, teams: string[], at: string): User {
+      const info = db.prepare('INSERT INTO users (name, role, teams, created_at) VALUES (?, ?, ?, ?)').run(name, role, JSON.stringify(teams), at);
+      return { id: Number(info.lastInsertRowid), name, role, teams };
+    },
+    userByName(name: string): User | undefined {
+      const r = db.prepare('SELECT * FROM users WHERE name = ?').get(name);
+      return r ? toUser(r) : undefined;
+    },
+    userById(id: number): User | undefined {
+      const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id);
+      return r ? toUser(r) : undefined;
+    },
+    countUsers(): number {
+      return db.prepare('SELECT COUNT(*) FROM users').pluck().get() as number;
+    },
+    /** Creates a bearer token for a user or a citizen; the plain token is returned once. */
+    createToken(owner: { userId: number } | { bsn: string }, at: string): string {
+      const token = `oms_${randomBytes(24).toString('base64url')}`;
+      db.prepare('INSERT INTO tokens (hash, user_id, bsn, created_at) VALUES (?, ?, ?, ?)')
+        .run(hashToken(token), 'userId' in owner ? owner.userId : null, 'bsn' in owner ? owner.bsn : null, at);
+      return token;
+    },
+    principalForToken(token: string): Principal | undefined {
+      const r = db.prepare('SELECT user_id, bsn FROM tokens WHERE hash = ?').get(hashToken(token)) as { user_id: number | null; bsn: string | null } | undefined;
+      if (!r) return undefined;
+      if (r.bsn) return { kind: 'citizen', bsn: r.bsn };
+      const user = this.userById(r.user_id!);
+      return user ? { kind: 'user', ...user } : undefined;
+    },
+  };
+}

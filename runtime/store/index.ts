@@ -1,0 +1,40 @@
+import { accountRepo } from './accounts.js';
+import { caseRepo } from './cases.js';
+import { openDb, type Db } from './db.js';
+import { idempotencyRepo } from './idempotency.js';
+import { processRepo } from './processes.js';
+import { taskRepo } from './tasks.js';
+
+export * from './accounts.js';
+export * from './cases.js';
+export * from './db.js';
+export * from './processes.js';
+export * from './tasks.js';
+
+/** The store: every repository over one connection, and its transaction. */
+export function createStore(db: Db) {
+  return {
+    db,
+    processes: processRepo(db),
+    cases: caseRepo(db),
+    tasks: taskRepo(db),
+    accounts: accountRepo(db),
+    idempotency: idempotencyRepo(db),
+    /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints): all or nothing. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
+    /** An online backup to a file, safe while the server runs. */
+    backup(file: string): Promise<unknown> {
+      return db.backup(file);
+    },
+    close(): void {
+      db.close();
+    },
+  };
+}
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(file: string): Store {
+  return createStore(openDb(file));
+}

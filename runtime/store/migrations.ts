@@ -1,0 +1,117 @@
+/**
+ * Numbered migrations, applied in order, each once, inside a transaction.
+ * Never edit a migration that has shipped: add the next number.
+ */
+export const migrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'processes, cases, audit, tasks, timers, messages, users, tokens, idempotency',
+    sql: `
+      CREATE TABLE processes (
+        key TEXT PRIMARY KEY,
+        draft TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+      );
+      CREATE TABLE versions (
+        key TEXT NOT NULL REFERENCES processes(key),
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        machine TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        published_by TEXT,
+        PRIMARY KEY (key, version)
+      );
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('designer', 'official', 'admin')),
+        teams TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE tokens (
+        hash TEXT PRIMARY KEY,
+        user_id INTEGER REFERENCES users(id),
+        bsn TEXT,
+        created_at TEXT NOT NULL,
+        CHECK ((user_id IS NULL) <> (bsn IS NULL))
+      );
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        process_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        subject TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'ended')),
+        step TEXT,
+        outcome TEXT,
+        snapshot TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ended_at TEXT,
+        FOREIGN KEY (process_key, version) REFERENCES versions(key, version)
+      );
+      CREATE INDEX cases_subject ON cases(subject, process_key, status);
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        UNIQUE (case_id, seq)
+      );
+      -- Append-only: a change by hand has to drop these first, and the hash chain still tells.
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        step TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('handoff', 'contact')),
+        team TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'completed', 'closed')),
+        assignee INTEGER REFERENCES users(id),
+        due_at TEXT,
+        request TEXT NOT NULL DEFAULT '{}',
+        outcome TEXT,
+        created_at TEXT NOT NULL,
+        closed_at TEXT,
+        rev INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX tasks_queue ON tasks(team, status, due_at);
+      CREATE INDEX tasks_case ON tasks(case_id, status);
+      CREATE TABLE timers (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        timer TEXT NOT NULL,
+        fire_at TEXT NOT NULL,
+        fired_at TEXT
+      );
+      CREATE INDEX timers_due ON timers(fired_at, fire_at);
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        step TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX messages_case ON messages(case_id);
+      CREATE TABLE idempotency (
+        principal TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (principal, key)
+      );
+    `,
+  },
+];
