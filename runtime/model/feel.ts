@@ -1,5 +1,5 @@
 import * as feelin from 'feelin';
-import type { Tree } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 
 /**
  * FEEL (DMN's expression language) through feelin. Every expression is parsed
@@ -89,20 +89,72 @@ function firstError(tree: Tree, expr: string): FeelSyntaxError | undefined {
 
 /**
  * Names the expression reads from its context: VariableName nodes, less the
- * names of invoked functions, names bound by for/some/every and function
- * parameters, and the implicit `item` of a filter.
+ * names of invoked functions and type names (`instance of number`), and less
+ * names bound in scope: by for/some/every, function parameters, earlier
+ * entries of a context literal, the implicit `item` of a filter and `partial`
+ * of a for. Bindings hold only inside their expression, so in
+ * `(for a in xs return a) = a` the last `a` is still read from the context.
  */
 function freeNames(tree: Tree, expr: string): string[] {
   const names = new Set<string>();
-  const bound = new Set<string>(['item']);
-  const cursor = tree.cursor();
-  do {
-    const text = expr.slice(cursor.from, cursor.to);
-    if (cursor.name === 'Name' || cursor.name === 'ParameterName') bound.add(text);
-    if (cursor.name === 'VariableName') {
-      const isCallee = cursor.node.parent?.name === 'FunctionInvocation' && cursor.node.prevSibling === null;
-      if (!isCallee) names.add(text);
+  const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
+  const childrenOf = (node: SyntaxNode) => {
+    const list: SyntaxNode[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) list.push(c);
+    return list;
+  };
+  const visit = (node: SyntaxNode, bound: ReadonlySet<string>): void => {
+    switch (node.name) {
+      case 'Type':
+        return;
+      case 'VariableName': {
+        const isCallee = node.parent?.name === 'FunctionInvocation' && node.prevSibling === null;
+        if (!isCallee && !bound.has(text(node))) names.add(text(node));
+        return;
+      }
+      case 'ForExpression':
+      case 'QuantifiedExpression': {
+        const inner = new Set(bound);
+        if (node.name === 'ForExpression') inner.add('partial');
+        for (const child of childrenOf(node)) {
+          if (child.name !== 'InExpressions') { visit(child, inner); continue; }
+          for (const inExpr of childrenOf(child)) {
+            for (const part of childrenOf(inExpr)) if (part.name !== 'Name') visit(part, inner);
+            const name = inExpr.getChild('Name');
+            if (name) inner.add(text(name));
+          }
+        }
+        return;
+      }
+      case 'FunctionDefinition': {
+        const inner = new Set(bound);
+        for (const param of node.getChild('FormalParameters')?.getChildren('FormalParameter') ?? []) {
+          const name = param.getChild('ParameterName');
+          if (name) inner.add(text(name));
+        }
+        for (const child of childrenOf(node)) if (child.name !== 'FormalParameters') visit(child, inner);
+        return;
+      }
+      case 'Context': {
+        const inner = new Set(bound);
+        for (const entry of childrenOf(node)) {
+          for (const part of childrenOf(entry)) if (part.name !== 'Key') visit(part, inner);
+          const key = entry.getChild('Key');
+          if (key) inner.add(text(key));
+        }
+        return;
+      }
+      case 'FilterExpression': {
+        const [list, ...rest] = childrenOf(node);
+        if (list) visit(list, bound);
+        const inner = new Set(bound).add('item');
+        for (const child of rest) visit(child, inner);
+        return;
+      }
+      default:
+        for (const child of childrenOf(node)) visit(child, bound);
     }
-  } while (cursor.next());
-  return [...names].filter((n) => !bound.has(n));
+  };
+  visit(tree.topNode, new Set());
+  return [...names];
 }

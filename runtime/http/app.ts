@@ -1,0 +1,39 @@
+import express from 'express';
+import helmet from 'helmet';
+import { bearerAuth } from './auth.js';
+import { errorHandler, HttpError } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { mountRoutes, type RouteDef } from './route.js';
+import { caseRoutes } from './routes/cases.js';
+import { processRoutes } from './routes/processes.js';
+import { signalRoutes } from './routes/signals.js';
+import { systemRoutes } from './routes/system.js';
+import { taskRoutes } from './routes/tasks.js';
+import type { Services } from './services.js';
+
+export type AppOptions = { bodyLimit?: string; version?: string; log?: (e: unknown) => void };
+
+/** Every API route, as data (mounted below and described in /api/openapi.json). */
+export function apiRoutes(services: Services): RouteDef[] {
+  return [...systemRoutes(), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...signalRoutes(services)];
+}
+
+/** The Express app: security headers, body limits, auth, the API, one error envelope. */
+export function createApp(services: Services, options: AppOptions = {}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet());
+  app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', bearerAuth(services.store));
+
+  const routes = apiRoutes(services);
+  const document = openApiDocument(routes, options.version ?? '1');
+  const api = express.Router();
+  api.get('/api/openapi.json', (_req, res) => { res.json(document); });
+  mountRoutes(api, services.store, routes);
+  app.use(api);
+  app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
+  app.use(errorHandler(options.log));
+  return app;
+}

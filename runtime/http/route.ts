@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Lang } from '../model/index.js';
+import { pickLang } from '../model/index.js';
+import type { Principal, Store } from '../store/index.js';
+import { roleOf, type Role } from './auth.js';
+import { HttpError } from './errors.js';
+
+export type RouteContext<B> = {
+  req: Request;
+  principal: Principal;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  body: B;
+  lang: Lang;
+  /** The revision from `If-Match: "N"`, when the client sent one. */
+  ifMatch?: number;
+};
+export type RouteResult = { status?: number; body: unknown; etag?: string };
+
+/**
+ * One API route as data: the same table mounts the Express handlers and
+ * writes the OpenAPI document, so the two cannot drift apart.
+ */
+export type RouteDef<B = any> = {
+  method: 'get' | 'post' | 'put';
+  path: string;
+  summary: string;
+  tag: string;
+  /** Who may call it; `public` routes need no credentials. */
+  roles: Role[] | 'public';
+  body?: z.ZodType<B>;
+  query?: Record<string, string>;
+  /** Status codes it can answer with, besides 200/201 (for the OpenAPI document). */
+  errors: number[];
+  success?: number;
+  handler(ctx: RouteContext<B>): RouteResult;
+};
+
+export const defineRoute = <B>(def: RouteDef<B>) => def;
+
+/** Field-level details from zod issues: `{ "a.b": ["message"] }`. */
+export function zodDetails(error: z.ZodError): Record<string, string[]> {
+  const details: Record<string, string[]> = {};
+  for (const issue of error.issues) (details[issue.path.join('.') || '(body)'] ??= []).push(issue.message);
+  return details;
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!m) throw new HttpError(400, 'invalid-if-match', 'If-Match takes the revision from the ETag, like "3"');
+  return Number(m[1]);
+}
+
+/**
+ * Mounts route definitions. Every changing request may carry an
+ * Idempotency-Key: the first answer is stored in the same transaction as the
+ * change and replayed for a retry; the same key with another body is refused.
+ */
+export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): void {
+  for (const def of routes) {
+    router[def.method](def.path, (req: Request, res: Response) => {
+      const principal = req.principal;
+      if (def.roles !== 'public') {
+        if (!principal) throw new HttpError(401, 'unauthenticated', 'send a bearer token: Authorization: Bearer <token>');
+        if (!def.roles.includes(roleOf(principal))) throw new HttpError(403, 'forbidden', `this needs the role ${def.roles.join(' or ')}`);
+      }
+      let body: unknown = undefined;
+      if (def.body) {
+        const parsed = def.body.safeParse(req.body ?? {});
+        if (!parsed.success) throw new HttpError(422, 'invalid-request', 'the request body needs correcting', zodDetails(parsed.error));
+        body = parsed.data;
+      }
+      const ctx: RouteContext<unknown> = {
+        req,
+        principal: principal!,
+        params: req.params as Record<string, string>,
+        query: req.query as Record<string, string | undefined>,
+        body,
+        lang: pickLang((req.query.lang as string | undefined) ?? req.get('accept-language')),
+        ifMatch: parseIfMatch(req.get('if-match')),
+      };
+      const key = req.get('idempotency-key');
+      let result: RouteResult;
+      if (key && def.method !== 'get' && principal) {
+        if (key.length > 200) throw new HttpError(400, 'invalid-idempotency-key', 'an Idempotency-Key has at most 200 characters');
+        const who = principal.kind === 'citizen' ? `citizen:${principal.bsn}` : `user:${principal.id}`;
+        const fingerprint = createHash('sha256').update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+        result = store.transaction(() => {
+          const first = store.idempotency.get(who, key);
+          if (first) {
+            if (first.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different request');
+            return { ...(first.body as RouteResult), replayed: true };
+          }
+          const fresh = def.handler(ctx);
+          store.idempotency.put(who, key, { fingerprint, status: fresh.status ?? def.success ?? 200, body: fresh }, new Date().toISOString());
+          return fresh;
+        });
+        if ((result as { replayed?: boolean }).replayed) res.set('Idempotent-Replayed', 'true');
+      } else {
+        result = def.handler(ctx);
+      }
+      if (result.etag) res.set('ETag', `"${result.etag}"`);
+      res.status(result.status ?? def.success ?? 200).json(result.body);
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { caseView } from '../../engine/index.js';
+import { fieldKind } from '../../model/index.js';
+import type { CaseRow, Principal } from '../../store/index.js';
+import { visibleCase, canSeeCase } from '../access.js';
+import { actorOf } from '../auth.js';
+import { HttpError } from '../errors.js';
+import { defineRoute, type RouteDef } from '../route.js';
+import type { Services } from '../services.js';
+
+const bsnSchema = z.string().refine((v) => 'value' in fieldKind('bsn').parse(v, { id: 'bsn', label: 'BSN', type: 'bsn' }, { today: '' }), 'not a valid BSN (elfproef)');
+
+const startBody = z.object({
+  /** Officials and admins start a case for a citizen (at the counter, for an intermediary). */
+  subject: bsnSchema.optional(),
+}).strict();
+
+const eventBody = z.object({
+  type: z.string().min(1).max(100),
+  data: z.record(z.string(), z.unknown()).optional(),
+  /** The step the client answers; refused with 409 if the case has moved on. */
+  step: z.string().max(100).optional(),
+}).strict();
+
+export function caseRoutes({ store, engine }: Services): RouteDef[] {
+  const view = (row: CaseRow, principal: Principal, lang: 'nl' | 'en') => ({
+    body: caseView(engine, store, row, lang, { internal: principal.kind === 'user' }),
+    etag: String(row.rev),
+  });
+  return [
+    defineRoute({
+      method: 'post', path: '/api/processes/:key/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404, 422], success: 201,
+      summary: 'Start a case of the newest published version (a citizen for themselves; an official for a subject)',
+      body: startBody,
+      handler: ({ principal, params, body, lang }) => {
+        let subject: string;
+        if (principal.kind === 'citizen') {
+          if (body.subject && body.subject !== principal.bsn) throw new HttpError(403, 'forbidden', 'a citizen starts cases for themselves only');
+          subject = principal.bsn;
+        } else {
+          if (!body.subject) throw new HttpError(422, 'invalid-request', 'name the citizen: "subject" (BSN)', { subject: ['required'] });
+          subject = body.subject;
+        }
+        const row = engine.startCase(params.key, subject, actorOf(principal));
+        return { status: 201, ...view(row, principal, lang) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403],
+      summary: "Cases: a citizen's own, an official's teams', all for admins",
+      handler: ({ principal }) => {
+        const rows = principal.kind === 'citizen' ? store.cases.listBySubject(principal.bsn)
+          : principal.role === 'admin' ? store.cases.listAll() : store.cases.listByTeams(principal.teams);
+        return {
+          body: rows.filter((r) => canSeeCase(store, principal, r)).map((r) => ({
+            id: r.id, reference: r.reference, process: r.processKey, version: r.version, status: r.status, step: r.step, outcome: r.outcome, createdAt: r.createdAt, updatedAt: r.updatedAt,
+          })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases/:id', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404],
+      summary: 'The case view: current step with fields, allowed actions, timeline, explanations, outcome',
+      handler: ({ principal, params, lang }) => view(visibleCase(store, principal, params.id), principal, lang),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/cases/:id/events', tag: 'cases', roles: ['citizen'], errors: [401, 403, 404, 409, 422],
+      summary: 'Send an event: submit (answers), a group event such as withdraw, or person.requested',
+      body: eventBody,
+      handler: ({ principal, params, body, lang, ifMatch }) => {
+        const row = visibleCase(store, principal, params.id);
+        const next = engine.send(row.id, { type: body.type, data: body.data }, { actor: actorOf(principal), expectedRev: ifMatch, lang, step: body.step });
+        return view(next, principal, lang);
+      },
+    }),
+  ];
+}

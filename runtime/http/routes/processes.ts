@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { checkDefinition, t } from '../../model/index.js';
+import type { Principal } from '../../store/index.js';
+import type { Services } from '../services.js';
+import { HttpError } from '../errors.js';
+import { defineRoute, type RouteDef } from '../route.js';
+
+const canEdit = (p: Principal) => p.kind === 'user' && (p.role === 'designer' || p.role === 'admin');
+const versionParam = (v: string) => {
+  if (!/^[1-9]\d{0,8}$/.test(v)) throw new HttpError(404, 'not-found', 'version not found');
+  return Number(v);
+};
+
+export function processRoutes({ store, processes }: Services): RouteDef[] {
+  const published = (key: string) => {
+    const latest = store.processes.latest(key);
+    if (!latest) throw new HttpError(404, 'not-found', `process '${key}' not found`);
+    return latest;
+  };
+  return [
+    defineRoute({
+      method: 'get', path: '/api/processes', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401],
+      summary: 'List processes: published ones for everybody, drafts too for designers',
+      handler: ({ principal, lang }) => ({
+        body: store.processes.list().flatMap((p) => {
+          const latest = store.processes.latest(p.key);
+          if (!latest && !canEdit(principal)) return [];
+          const def = (latest?.definition ?? p.draft) as { title?: never; description?: never };
+          return [{
+            key: p.key, title: t(def.title, lang), description: t(def.description, lang) || undefined, latestVersion: latest?.version ?? null,
+            ...(canEdit(principal) ? { versions: p.versions, updatedAt: p.updatedAt, problems: checkDefinition(p.draft).problems.length } : {}),
+          }];
+        }),
+      }),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/processes/:key', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
+      summary: 'A process: its draft with problems (designers) and its published versions',
+      handler: ({ principal, params }) => {
+        const row = store.processes.get(params.key);
+        if (!row || (!canEdit(principal) && !row.versions.length)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+        const latest = store.processes.latest(params.key);
+        return {
+          body: {
+            key: row.key, versions: row.versions, latestVersion: latest?.version ?? null, definition: latest?.definition ?? null,
+            ...(canEdit(principal) ? { draft: row.draft, problems: checkDefinition(row.draft).problems, updatedAt: row.updatedAt } : {}),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 422],
+      summary: 'Save the draft (saved even with problems; the problems are returned)',
+      body: z.record(z.string(), z.unknown()),
+      handler: ({ principal, params, body }) => ({ body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null) }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: ['designer'], errors: [401, 403, 404, 422], success: 201,
+      summary: 'Publish the draft as the next immutable version (refused while problems remain)',
+      handler: ({ principal, params }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null) }),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/processes/:key/versions/:version', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
+      summary: 'A published version: its definition',
+      handler: ({ params }) => {
+        published(params.key);
+        const v = store.processes.version(params.key, versionParam(params.version));
+        if (!v) throw new HttpError(404, 'not-found', 'version not found');
+        return { body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition: v.definition } };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/processes/:key/versions/:version/xstate', tag: 'processes', roles: ['official', 'designer', 'admin'], errors: [401, 403, 404],
+      summary: "A published version's XState machine config (JSON; loads in createMachine and Stately Studio)",
+      handler: ({ params }) => {
+        const v = store.processes.version(params.key, versionParam(params.version));
+        if (!v) throw new HttpError(404, 'not-found', 'version not found');
+        return { body: v.machine };
+      },
+    }),
+  ];
+}

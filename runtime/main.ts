@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readConfig } from './config.js';
+import { createScheduler } from './engine/index.js';
+import { createApp } from './http/app.js';
+import { createDemoAccounts, importProcesses, openServices } from './setup.js';
+
+const config = readConfig();
+const firstStart = !existsSync(join(config.dataDir, 'omslag.db'));
+const services = openServices(config.dataDir);
+
+if (firstStart && existsSync(config.processesDir)) {
+  for (const r of importProcesses(config.processesDir, services.store, services.processes, 'omslag')) {
+    console.log(r.problems.length ? `! ${r.key}: ${r.problems.length} problem(s), not published` : `published ${r.key} v${r.version}`);
+  }
+}
+if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
+  const demo = createDemoAccounts(services);
+  console.log('\nDemo accounts (printed once; tokens are stored hashed):');
+  for (const t of demo.tokens) console.log(`  ${t.role.padEnd(9)} ${t.name.padEnd(11)} ${t.teams.length ? `teams ${t.teams.join(',')}  ` : ''}token ${t.token}`);
+  console.log(`  citizen   BSN ${demo.citizen.bsn}  token ${demo.citizen.token}\n`);
+}
+
+const scheduler = createScheduler(services.engine, config.timerIntervalMs);
+const app = createApp(services, { bodyLimit: config.bodyLimit });
+const server = app.listen(config.port, config.host, () => {
+  scheduler.start();
+  console.log(`Omslag listens on http://${config.host}:${config.port} (data in ${config.dataDir})`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping (finishing requests)…`);
+  scheduler.stop();
+  server.close(() => {
+    services.store.close();
+    console.log('stopped cleanly');
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => { server.closeAllConnections(); }, 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

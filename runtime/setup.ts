@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine, createProcessService, importProcesses, systemClock, type Clock } from './engine/index.js';
+import { openStore } from './store/index.js';
+
+/** Opens the data folder and wires store, engine and process service (main.ts and the CLI share this). */
+export function openServices(dataDir: string, clock: Clock = systemClock) {
+  mkdirSync(dataDir, { recursive: true });
+  const store = openStore(join(dataDir, 'omslag.db'));
+  const engine = createEngine({ store, clock });
+  const processes = createProcessService({ store, clock });
+  return { store, engine, processes, clock };
+}
+export type OpenServices = ReturnType<typeof openServices>;
+
+/** Demo accounts for a first start: one per role, with a token each, and a test citizen. */
+export function createDemoAccounts(services: OpenServices) {
+  const { store, clock } = services;
+  const at = clock.now().toISOString();
+  const users = [
+    store.accounts.addUser('ontwerper', 'designer', [], at),
+    store.accounts.addUser('medewerker', 'official', ['belastingen', 'klantcontact'], at),
+    store.accounts.addUser('beheerder', 'admin', [], at),
+  ];
+  const tokens = users.map((u) => ({ name: u.name, role: u.role, teams: u.teams, token: store.accounts.createToken({ userId: u.id }, at) }));
+  // 999993653 is a BSN from the government's test range; it passes the elfproef.
+  const citizen = { bsn: '999993653', token: store.accounts.createToken({ bsn: '999993653' }, at) };
+  return { tokens, citizen };
+}
+
+export { importProcesses };
