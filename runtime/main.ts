@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { readConfig } from './config.js';
 import { createScheduler } from './engine/index.js';
@@ -25,7 +26,8 @@ const scheduler = createScheduler(services.engine, config.timerIntervalMs);
 const app = createApp(services, { bodyLimit: config.bodyLimit });
 const server = app.listen(config.port, config.host, () => {
   scheduler.start();
-  console.log(`Omslag listens on http://${config.host}:${config.port} (data in ${config.dataDir})`);
+  const { port } = server.address() as AddressInfo;
+  console.log(`Omslag listens on http://${config.host}:${port} (data in ${config.dataDir})`);
 });
 
 let stopping = false;

@@ -24,7 +24,8 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
         if (!row) throw notFound(`process '${key}'`);
         const { process, problems } = checkDefinition(row.draft);
         if (!process || problems.length) throw invalid('draft-has-problems', `the draft has ${problems.length} problem(s); fix them before publishing`, { problems });
-        const version = store.processes.publish(key, process, compileToConfig(process), clock.now().toISOString(), by);
+        // The definition is stored as the designer wrote it (key order and all); the schema only checked it.
+        const version = store.processes.publish(key, row.draft, compileToConfig(process), clock.now().toISOString(), by);
         return { key, version };
       });
     },

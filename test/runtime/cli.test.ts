@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openServices } from '../../runtime/setup.js';
+
+const root = join(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'omslag-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `npm run omslag -- …` (runtime/cli.ts) against the temp data folder. */
+function omslag(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('omslag CLI', () => {
+  it('imports and publishes processes/, and reports an unchanged one on a re-run', () => {
+    const first = omslag('import');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/published kwijtschelding v1/);
+    expect(omslag('import').out).toMatch(/unchanged kwijtschelding v1/);
+  });
+
+  it('adds users with roles and teams, and makes tokens that authenticate', () => {
+    expect(omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'belastingen,afval').code).toBe(0);
+    expect(omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'x').code).toBe(2);
+    expect(omslag('user', 'add', 'bob', '--role', 'wizard').out).toMatch(/--role is designer, official or admin/);
+    const token = omslag('token', 'anna').out.trim();
+    const citizen = omslag('citizen-token', '999993653').out.trim();
+    expect(omslag('citizen-token', '123456789').code).toBe(2);
+    const services = openServices(dataDir);
+    try {
+      expect(services.store.accounts.principalForToken(token)).toMatchObject({ kind: 'user', name: 'anna', role: 'official', teams: ['belastingen', 'afval'] });
+      expect(services.store.accounts.principalForToken(citizen)).toEqual({ kind: 'citizen', bsn: '999993653' });
+    } finally {
+      services.store.close();
+    }
+  });
+
+  it('verifies the audit chain and names the first broken entry', () => {
+    const services = openServices(dataDir);
+    const c = services.engine.startCase('grofvuil', '999993653', 'citizen');
+    services.store.close();
+    expect(omslag('audit', 'verify').out).toMatch(/audit trail intact: \d+ entries/);
+    const db = new Database(join(dataDir, 'omslag.db'));
+    db.exec('DROP TRIGGER audit_no_update');
+    db.prepare("UPDATE audit SET actor = 'someone-else' WHERE case_id = ? AND seq = 2").run(c.id);
+    db.close();
+    const broken = omslag('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`case ${c.id}, entry 2`);
+  });
+
+  it('backs the database up to a file that opens with the same cases', () => {
+    const file = join(dataDir, 'backup.db');
+    expect(omslag('backup', file).code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('says what to do on an unknown command', () => {
+    const r = omslag('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/unknown command/);
+  });
+});
