@@ -10,10 +10,16 @@ const chrome = {
   handoff: { nl: 'Een medewerker behandelt uw aanvraag', en: 'An official is handling your application' },
   contact: { nl: 'U heeft gevraagd om contact met een medewerker', en: 'You asked to talk to a person' },
   contactDone: { nl: 'Een medewerker heeft uw vraag beantwoord', en: 'An official answered your question' },
+  decided: { nl: 'Beoordeeld door een medewerker', en: 'Reviewed by an official' },
   sent: { nl: 'Antwoorden ontvangen', en: 'Answers received' },
   ended: { nl: 'Afgerond', en: 'Finished' },
   message: { nl: 'Bericht verstuurd', en: 'Message sent' },
 } as const;
+
+function outcomeLabel(process: Process, step: string, outcome: string) {
+  const s = process.steps[step];
+  return s?.kind === 'handoff' ? s.outcomes.find((o) => o.id === outcome)?.label ?? outcome : outcome;
+}
 
 type TimelineItem = { at: string; type: string; step?: string; text: string };
 
@@ -30,6 +36,7 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
     else if (e.type === 'decision.made') push(d.because?.[lang] ?? d.because?.nl ?? '', d.step);
     else if (e.type === 'task.opened') push(d.kind === 'contact' ? chrome.contact[lang] : chrome.handoff[lang], d.step);
     else if (e.type === 'task.completed' && d.step === 'contact') push(chrome.contactDone[lang]);
+    else if (e.type === 'task.completed') push(`${chrome.decided[lang]}: ${t(outcomeLabel(process, d.step, d.outcome), lang)}`, d.step);
     else if (e.type === 'message.queued') push(`${chrome.message[lang]}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
     else if (e.type === 'case.ended') push(`${chrome.ended[lang]}: ${title(d.step)}`, d.step);
   }
