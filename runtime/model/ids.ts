@@ -8,6 +8,9 @@ export const processKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a
 export const durationSchema = z.string().regex(/^P/, 'a duration is ISO 8601, like P5D (5 days) or PT2H (2 hours)');
 
 export function isValidDuration(value: string): boolean {
+  // luxon also accepts forms ISO 8601 does not: no component at all ('P',
+  // 'PT'), a 'T' without a time ('P1DT') and negative parts ('P-1D').
+  if (!/\d/.test(value) || value.includes('-') || value.endsWith('T')) return false;
   return Duration.fromISO(value).isValid;
 }
 

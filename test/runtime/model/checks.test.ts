@@ -81,8 +81,13 @@ describe('static checks', () => {
 
   it('P001: steps only reachable through a removed edge', () => {
     const def = edit((d) => { d.steps.toets.rules = []; d.steps.aanvraag.next = 'toets'; });
-    // wacht and beoordeling are no longer targets
-    expect(tags(def).sort()).toEqual(['P001@beoordeling', 'P001@wacht']);
+    // wacht and beoordeling are no longer targets, and afgewezen only followed from them
+    expect(tags(def).sort()).toEqual(['P001@afgewezen', 'P001@beoordeling', 'P001@wacht']);
+  });
+
+  it('P001: an end that only an unreachable step leads to', () => {
+    const def = edit((d) => { d.steps.aanvraag.next = 'bericht'; d.steps.toets.otherwise.goto = 'afgewezen'; });
+    expect(tags(def).sort()).toEqual(['P001@afgewezen', 'P001@beoordeling', 'P001@toets', 'P001@wacht']);
   });
 
   it('P002: a cycle without exit (fixture), and its unreachable end', () => {
@@ -132,7 +137,7 @@ describe('static checks', () => {
   });
 
   it('P006: the same field id twice', () => {
-    const def = edit((d) => { d.steps.beoordeling.outcomes[1].fields[0].id = 'naam'; });
+    const def = edit((d) => { d.steps.beoordeling.outcomes[1].fields[0].id = 'naam'; d.steps.afgewezen.message = 'Afgewezen.'; });
     expect(problemsOf(def)).toEqual([expect.objectContaining({ code: 'P006', node: 'beoordeling' })]);
     const sameStep = edit((d) => { d.steps.aanvraag.fields.push({ id: 'bedrag', label: 'Nog eens', type: 'number' }); });
     expect(tags(sameStep)).toEqual(['P006@aanvraag']);
@@ -149,7 +154,7 @@ describe('static checks', () => {
   });
 
   it('P009: a FEEL syntax error', () => {
-    const rule = problemsOf(edit((d) => { d.steps.toets.rules[0].when = 'soort = = "a"'; }));
+    const rule = problemsOf(edit((d) => { d.steps.toets.rules[0].when = 'soort = "a" and'; }));
     expect(rule).toEqual([expect.objectContaining({ code: 'P009', node: 'toets', path: 'rules[0].when' })]);
     expect(rule[0].message).toMatch(/position \d+/);
     expect(tags(edit((d) => { d.steps.aanvraag.fields[3].showIf = 'soort = "b'; }))).toEqual(['P009@aanvraag']);
@@ -223,6 +228,9 @@ describe('static checks', () => {
   it('P019: a duration that is not ISO 8601', () => {
     expect(tags(edit((d) => { d.steps.beoordeling.due = 'P5X'; }))).toEqual(['P019@beoordeling']);
     expect(tags(edit((d) => { d.steps.pauze.for = 'P1DT'; }))).toEqual(['P019@pauze']);
+    // durations luxon would take but ISO 8601 does not
+    for (const bad of ['P', 'PT', 'P-1D']) expect(tags(edit((d) => { d.steps.beoordeling.due = bad; }))).toEqual(['P019@beoordeling']);
+    for (const good of ['P5D', 'PT2H', 'P1Y2M3DT4H5M6S', 'P2W', 'PT0.5S']) expect(tags(edit((d) => { d.steps.beoordeling.due = good; }))).toEqual([]);
     expect(tags(edit((d) => { d.steps.wacht.timeout.after = 'P2W3'; }))).toEqual(['P019@wacht']);
     expect(problemsOf(edit((d) => { d.contact.due = 'Pmorgen'; }))).toEqual([expect.objectContaining({ code: 'P019', node: undefined, path: 'contact.due' })]);
   });
@@ -232,7 +240,8 @@ describe('static checks', () => {
     expect(tags(def)).toContain('P021@beoordeling');
     expect(tags(def)).not.toContain('P002@beoordeling'); // withdraw from the group still ends it
     const outside = edit((d) => { d.steps.beoordeling.outcomes = []; delete d.steps.beoordeling.group; });
-    expect(tags(outside).sort()).toEqual(['P002@beoordeling', 'P021@beoordeling']);
+    // afgewezen's {{reden}} came from the removed outcome
+    expect(tags(outside).sort()).toEqual(['P002@beoordeling', 'P013@afgewezen', 'P021@beoordeling']);
   });
 
   it('P022: two outcomes with the same id', () => {
@@ -246,7 +255,8 @@ describe('checkProcess and the JSON Schema', () => {
     expect(checkProcess(process)).toEqual([]);
     const broken = structuredClone(process);
     delete (broken.steps.toets as { otherwise?: unknown }).otherwise;
-    expect(checkProcess(broken).map((p) => `${p.code}@${p.node}`)).toEqual(['P004@toets']);
+    // beoordeling was only reached through otherwise
+    expect(checkProcess(broken).map((p) => `${p.code}@${p.node}`)).toEqual(['P004@toets', 'P001@beoordeling']);
   });
 
   it('exports a JSON Schema with every step kind', () => {
