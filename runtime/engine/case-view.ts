@@ -1,4 +1,4 @@
-import { formatAnswer, isShown, stepKind, t, type Lang, type Process } from '../model/index.js';
+import { compileFeel, formatAnswer, isShown, stepKind, t, type Field, type Lang, type Process } from '../model/index.js';
 import type { AuditEntry, CaseRow, Store } from '../store/index.js';
 import { fieldsById } from './effects.js';
 import type { Engine } from './engine.js';
@@ -19,6 +19,21 @@ const chrome = {
 function outcomeLabel(process: Process, step: string, outcome: string) {
   const s = process.steps[step];
   return s?.kind === 'handoff' ? s.outcomes.find((o) => o.id === outcome)?.label ?? outcome : outcome;
+}
+
+/**
+ * A field whose showIf reads answers of its own step is listed (with its
+ * showIf) so a client can show it when those answers make it apply; the
+ * engine decides on submit, over the known data plus these answers.
+ */
+function dependsOnStep(field: Field, stepFields: Field[]): boolean {
+  if (!field.showIf) return false;
+  const ids = new Set(stepFields.map((f) => f.id));
+  try {
+    return compileFeel(field.showIf).names.some((n) => ids.has(n));
+  } catch {
+    return false;
+  }
 }
 
 type TimelineItem = { at: string; type: string; step?: string; text: string };
@@ -91,7 +106,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
           title: t(step.title, lang),
           text: t(step.citizenText, lang) || undefined,
           fields: kind!.citizenActs
-            ? kind!.fields(step).filter((f) => isShown(f, data)).map((f) => ({
+            ? kind!.fields(step).filter((f) => isShown(f, data) || dependsOnStep(f, kind!.fields(step))).map((f) => ({
                 id: f.id, type: f.type, label: t(f.label, lang), hint: t(f.hint, lang) || undefined, required: !!f.required,
                 options: f.options?.map((o) => ({ value: o.value, label: t(o.label, lang) })), min: f.min, max: f.max,
                 showIf: f.showIf, value: data[f.id] ?? null,

@@ -239,6 +239,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
             fired++;
           });
         } catch (error) {
+          // A busy database is passing: leave the timer for the next tick.
+          if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? ''))) continue;
           // A failure inside a case becomes a recorded event; the timer is not retried forever.
           store.transaction(() => {
             store.tasks.markFired(timer.id, clock.now().toISOString());

@@ -7,7 +7,15 @@ import type { Engine } from './engine.js';
  */
 export function createScheduler(engine: Engine, intervalMs = 1000) {
   let handle: NodeJS.Timeout | undefined;
-  const tick = () => engine.fireDueTimers();
+  const tick = () => {
+    try {
+      return engine.fireDueTimers();
+    } catch (error) {
+      // Never let a timer take the server down; the next tick tries again.
+      console.error('timer tick failed:', error);
+      return 0;
+    }
+  };
   return {
     tick,
     start() {

@@ -17,7 +17,10 @@ export function visibleCase(store: Store, principal: Principal, id: string): Cas
 export function canSeeCase(store: Store, principal: Principal, row: CaseRow): boolean {
   if (principal.kind === 'citizen') return row.subject === principal.bsn;
   if (principal.role === 'admin') return true;
-  if (principal.role === 'official') return store.tasks.list({ caseId: row.id }).some((t) => principal.teams.includes(t.team));
+  if (principal.role === 'official') {
+    // Their teams' cases, and the cases they started themselves (at the counter, for a citizen).
+    return store.tasks.list({ caseId: row.id }).some((t) => principal.teams.includes(t.team)) || store.cases.audit(row.id)[0]?.actor === `user:${principal.name}`;
+  }
   return false;
 }
 

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { bearerAuth } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { mountRoutes, type RouteDef } from './route.js';
+import { defineRoute, mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { signalRoutes } from './routes/signals.js';
@@ -27,10 +27,15 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
   app.use('/api', bearerAuth(services.store));
 
-  const routes = apiRoutes(services);
-  const document = openApiDocument(routes, options.version ?? '1');
+  // The document describes itself too: every mounted route is in the table.
+  let document: Record<string, unknown> = {};
+  const routes = [...apiRoutes(services), defineRoute({
+    method: 'get', path: '/api/openapi.json', tag: 'system', roles: 'public', errors: [],
+    summary: 'This document: the API as OpenAPI 3.1',
+    handler: () => ({ body: document }),
+  })];
+  document = openApiDocument(routes, options.version ?? '1');
   const api = express.Router();
-  api.get('/api/openapi.json', (_req, res) => { res.json(document); });
   mountRoutes(api, services.store, routes);
   app.use(api);
   app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });

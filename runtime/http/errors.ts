@@ -19,6 +19,8 @@ export function toHttpError(error: unknown): HttpError {
   // body-parser's errors (Express 5 json()).
   if (e?.type === 'entity.too.large') return new HttpError(413, 'payload-too-large', 'the request body is too large');
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid-json', 'the request body is not valid JSON');
+  // The router's own 400s, e.g. a path with a malformed %-escape.
+  if (e?.status === 400 && e instanceof URIError) return new HttpError(400, 'invalid-url', 'the URL is malformed (a bad %-escape)');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new HttpError(415, 'unsupported-encoding', e.message ?? 'unsupported encoding');
   return new HttpError(500, 'internal', 'something went wrong on our side; the request changed nothing');
 }

@@ -27,7 +27,8 @@ export function openApiDocument(routes: RouteDef[], version: string): Record<str
       'x-roles': r.roles,
       parameters: [...params, ...query, ...headers],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { unrepresentable: 'any' }) } } } } : {}),
-      responses: Object.fromEntries([success, ...r.errors].map((code) => [String(code), {
+      // A route with a body can also answer 400 (malformed JSON), 413 (too large) and 422 (fails its schema).
+      responses: Object.fromEntries([...new Set([success, ...r.errors, ...(r.body ? [400, 413, 422] : [])])].sort((a, b) => a - b).map((code) => [String(code), {
         description: reason[code] ?? String(code),
         content: { 'application/json': { schema: code >= 400 ? { $ref: '#/components/schemas/Error' } : {} } },
       }])),

@@ -43,15 +43,34 @@ export const defineRoute = <B>(def: RouteDef<B>) => def;
 /** Field-level details from zod issues: `{ "a.b": ["message"] }`. */
 export function zodDetails(error: z.ZodError): Record<string, string[]> {
   const details: Record<string, string[]> = {};
-  for (const issue of error.issues) (details[issue.path.join('.') || '(body)'] ??= []).push(issue.message);
+  for (const issue of error.issues) {
+    // An unknown key is an error of that key, so a client can show it next to the field.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of paths) (details[path.join('.') || '(body)'] ??= []).push(issue.message);
+  }
   return details;
 }
 
 function parseIfMatch(header: string | undefined): number | undefined {
-  if (!header) return undefined;
+  if (!header || header.trim() === '*') return undefined; // `*`: any current revision
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
   if (!m) throw new HttpError(400, 'invalid-if-match', 'If-Match takes the revision from the ETag, like "3"');
   return Number(m[1]);
+}
+
+/**
+ * The query as one string per name. A repeated name (`?team=a&team=b`)
+ * arrives as an array, which no route takes: refused as bad input, not a 500.
+ */
+function singleValues(raw: Request['query']): Record<string, string | undefined> {
+  const query: Record<string, string | undefined> = {};
+  const details: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (typeof value === 'string') query[name] = value;
+    else details[name] = ['give this parameter once'];
+  }
+  if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'a query parameter was given more than once', details);
+  return query;
 }
 
 /**
@@ -67,6 +86,7 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
         if (!principal) throw new HttpError(401, 'unauthenticated', 'send a bearer token: Authorization: Bearer <token>');
         if (!def.roles.includes(roleOf(principal))) throw new HttpError(403, 'forbidden', `this needs the role ${def.roles.join(' or ')}`);
       }
+      const query = singleValues(req.query);
       let body: unknown = undefined;
       if (def.body) {
         const parsed = def.body.safeParse(req.body ?? {});
@@ -77,9 +97,9 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
         req,
         principal: principal!,
         params: req.params as Record<string, string>,
-        query: req.query as Record<string, string | undefined>,
+        query,
         body,
-        lang: pickLang((req.query.lang as string | undefined) ?? req.get('accept-language')),
+        lang: pickLang(query.lang ?? req.get('accept-language')),
         ifMatch: parseIfMatch(req.get('if-match')),
       };
       const key = req.get('idempotency-key');

@@ -2,7 +2,7 @@ import { assign, setup } from 'xstate';
 import { feelHolds } from './feel.js';
 import { groupChain } from './checks.js';
 import type { Process } from './schema.js';
-import { stepKind, type StateConfig } from './steps/index.js';
+import { stepKind, type StateConfig, type TransitionConfig } from './steps/index.js';
 
 /** The case data lives under `data`, answers keyed by field id. */
 export type CaseContext = { data: Record<string, unknown> };
@@ -82,7 +82,7 @@ export function compileToConfig(process: Process): MachineConfig {
     place(group.group, id);
   }
   for (const [id, step] of Object.entries(process.steps)) {
-    nodes[id] = stepKind(step.kind).compile(id, step);
+    nodes[id] = reenterSelf(id, stepKind(step.kind).compile(id, step));
     place(step.kind === 'end' ? undefined : step.group, id);
   }
   // The path from the journey to the start step decides each level's initial state.
@@ -118,6 +118,21 @@ export function compileToConfig(process: Process): MachineConfig {
         },
       },
     },
+  };
+}
+
+/**
+ * A step that goes back to itself (a handoff outcome "ask again", a wait that
+ * repeats) must exit and enter again, so its task or timer is opened anew.
+ * XState v5 only re-enters on a self-transition with `reenter: true`.
+ */
+function reenterSelf(id: string, node: StateConfig): StateConfig {
+  const mark = (t: TransitionConfig) => (t.target === `#${id}` ? { ...t, reenter: true } : t);
+  const each = (ts: TransitionConfig | TransitionConfig[]) => (Array.isArray(ts) ? ts.map(mark) : mark(ts));
+  return {
+    ...node,
+    ...(node.on ? { on: Object.fromEntries(Object.entries(node.on).map(([e, ts]) => [e, each(ts)])) } : {}),
+    ...(node.always ? { always: each(node.always) } : {}),
   };
 }
 

@@ -30,7 +30,7 @@ export type StateConfig = {
   meta?: Record<string, unknown>;
 };
 export type ActionRef = string | { type: string; params: Record<string, unknown> };
-export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: ActionRef[] };
+export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: ActionRef[]; reenter?: boolean };
 
 export const targetOf = (stepId: string) => `#${stepId}`;
 export const entered = (step: string): ActionRef => ({ type: 'entered', params: { step } });

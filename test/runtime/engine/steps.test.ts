@@ -314,13 +314,16 @@ describe('wait step with `signal`', () => {
 
   it('refuses facts that do not fit the step\'s fields, moving nothing', () => {
     const env = freshEnv();
-    atPayment(env, BSN);
-    atPayment(env, BSN);
+    const first = atPayment(env, BSN);
+    const second = atPayment(env, BSN);
     const before = dump(env.store);
     const error = engineError(() => env.engine.signal('betaling.ontvangen', BSN, { bedrag: 'veel' }, 'system:psp'), 'invalid', 'invalid-answers');
     expect(error.details).toEqual({ bedrag: ['Enter an amount, like 1250 or 1250.50.'] });
     engineError(() => env.engine.signal('betaling.ontvangen', BSN, {}, 'system:psp'), 'invalid', 'invalid-answers');
+    engineError(() => env.engine.signal('betaling.ontvangen', BSN, { bedrag: '5', extra: 1 }, 'system:psp'), 'invalid', 'invalid-answers');
     expect(dump(env.store)).toEqual(before);
+    // Valid facts move both of the subject's waiting cases.
+    expect(env.engine.signal('betaling.ontvangen', BSN, { bedrag: 5 }, 'system:psp').moved.sort()).toEqual([first.id, second.id].sort());
   });
 
   it('takes the timeout when the signal does not come in time; a late signal moves nothing', () => {

@@ -1,0 +1,128 @@
+/**
+ * Drafts and publishing: a draft may have problems, a published version may
+ * not; versions are numbered and immutable, and a case stays on the version
+ * it started on.
+ */
+import { describe, expect, it } from 'vitest';
+import { importProcesses } from '../../../runtime/engine/index.js';
+import { asCitizen, BSN, dump, engineError, EXAMPLES, freshEnv, openEnv } from './setup.js';
+
+const v1 = {
+  key: 'versie',
+  title: { nl: 'Versies', en: 'Versions' },
+  start: 'vraag',
+  contact: { team: 'klantcontact' },
+  steps: {
+    vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }], next: 'klaar' },
+    klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Dank u, {{naam}}.' },
+  },
+};
+const v2 = {
+  ...v1,
+  steps: {
+    vraag: {
+      kind: 'form', title: 'Vraag',
+      fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }, { id: 'email', label: 'E-mail', type: 'email', required: true }],
+      next: 'klaar',
+    },
+    klaar: { kind: 'end', title: 'Klaar', outcome: 'granted', message: 'Versie twee, {{naam}}.' },
+  },
+};
+/** Has problems: a decision without otherwise (P004), a handoff without deadline (P007). */
+const broken = {
+  ...v1,
+  steps: {
+    vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }], next: 'kies' },
+    kies: { kind: 'decision', title: 'Kies', rules: [{ when: 'naam = "Jan"', goto: 'klaar', because: 'Jan.' }] },
+    klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Dank.' },
+    nakijken: { kind: 'handoff', title: 'Nakijken', team: 'x', outcomes: [{ id: 'ok', label: 'OK', goto: 'klaar' }] },
+  },
+};
+
+describe('publishing', () => {
+  it('saves a draft with problems but refuses to publish it', () => {
+    const env = freshEnv({ publish: false });
+    const { problems } = env.processes.saveDraft('versie', broken, 'designer:dora');
+    expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['P004', 'P007']));
+    expect(env.store.processes.get('versie')).toMatchObject({ draft: broken, updatedBy: 'designer:dora', versions: [] });
+
+    const error = engineError(() => env.processes.publish('versie', 'designer:dora'), 'invalid', 'draft-has-problems');
+    expect((error.details as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(problems.map((p) => p.code));
+    expect(env.store.processes.get('versie')!.versions).toEqual([]);
+    expect(env.store.processes.latest('versie')).toBeUndefined();
+    engineError(() => env.engine.startCase('versie', BSN, asCitizen()), 'not-found', 'not-found');
+  });
+
+  it('refuses drafts that are not definitions, or whose key differs', () => {
+    const env = freshEnv({ publish: false });
+    engineError(() => env.processes.saveDraft('versie', [v1], null), 'invalid', 'invalid-definition');
+    engineError(() => env.processes.saveDraft('andere', v1, null), 'invalid', 'key-mismatch');
+    engineError(() => env.processes.publish('onbekend', null), 'not-found', 'not-found');
+    expect(env.store.processes.list()).toEqual([]);
+    // A draft that does not even match the language is kept too, with P000 problems.
+    expect(env.processes.saveDraft('versie', { key: 'versie', steps: 3 }, null).problems[0].code).toBe('P000');
+    engineError(() => env.processes.publish('versie', null), 'invalid', 'draft-has-problems');
+  });
+
+  it('numbers versions 1, 2, … and never changes a published one', () => {
+    const env = freshEnv({ publish: false });
+    expect(env.processes.saveDraft('versie', v1, 'dora').problems).toEqual([]);
+    expect(env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 1 });
+    const first = env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1").get();
+
+    env.clock.advance(3_600_000);
+    env.processes.saveDraft('versie', broken, 'dora'); // a later, broken draft does not touch version 1
+    env.processes.saveDraft('versie', v2, 'dora');
+    expect(env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 2 });
+    expect(env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 3 });
+
+    expect(env.store.processes.get('versie')!.versions).toEqual([1, 2, 3]);
+    expect(env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1").get()).toEqual(first);
+    expect(env.store.processes.version('versie', 1)).toMatchObject({ definition: v1, publishedAt: '2026-03-02T09:00:00.000Z', publishedBy: 'dora' });
+    expect(env.store.processes.version('versie', 2)).toMatchObject({ definition: v2, publishedAt: '2026-03-02T10:00:00.000Z' });
+    expect(env.store.processes.latest('versie')!.version).toBe(3);
+    // The same version number cannot be stored twice.
+    expect(() => env.store.db.prepare("INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('keeps a case on the version it started on, running that version\'s definition', () => {
+    const env = freshEnv({ publish: false });
+    env.processes.saveDraft('versie', v1, 'dora');
+    env.processes.publish('versie', 'dora');
+    const old = env.engine.startCase('versie', BSN, asCitizen());
+    expect(old.version).toBe(1);
+
+    env.processes.saveDraft('versie', v2, 'dora');
+    env.processes.publish('versie', 'dora');
+    const fresh = env.engine.startCase('versie', BSN, asCitizen());
+    expect(fresh.version).toBe(2);
+
+    // The new version asks an e-mail address; the old case is not asked for it.
+    const err = engineError(() => env.engine.send(fresh.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }), 'invalid', 'invalid-answers');
+    expect(err.details).toEqual({ email: ['Vul dit in.'] });
+    const unknown = engineError(() => env.engine.send(old.id, { type: 'submit', data: { naam: 'Jan', email: 'jan@example.nl' } }, { actor: asCitizen() }), 'invalid', 'invalid-answers');
+    expect(unknown.details).toEqual({ email: ['Deze vraag hoort niet bij deze stap.'] });
+
+    // Also on a new connection and engine (nothing cached), after a restart.
+    env.store.close();
+    const again = openEnv(env.file);
+    const ended = again.engine.send(old.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() });
+    expect(ended).toMatchObject({ version: 1, status: 'ended', outcome: 'completed' });
+    expect(again.store.cases.messages(old.id).at(-1)!.body.nl).toBe('Dank u, Jan.');
+    const endedNew = again.engine.send(fresh.id, { type: 'submit', data: { naam: 'Piet', email: 'piet@example.nl' } }, { actor: asCitizen() });
+    expect(endedNew).toMatchObject({ version: 2, outcome: 'granted' });
+    expect(again.store.cases.messages(fresh.id).at(-1)!.body.nl).toBe('Versie twee, Piet.');
+  });
+
+  it('importing an unchanged folder again publishes nothing new', () => {
+    const env = freshEnv({ publish: false });
+    const first = importProcesses(EXAMPLES, env.store, env.processes, 'test');
+    expect(first.map((r) => [r.key, r.version, !!r.unchanged])).toEqual([['grofvuil', 1, false], ['kwijtschelding', 1, false]]);
+    const before = dump(env.store);
+    const versions = env.store.db.prepare('SELECT * FROM versions ORDER BY key, version').all();
+    const second = importProcesses(EXAMPLES, env.store, env.processes, 'test');
+    expect(second.map((r) => [r.key, r.version, !!r.unchanged])).toEqual([['grofvuil', 1, true], ['kwijtschelding', 1, true]]);
+    expect(env.store.db.prepare('SELECT * FROM versions ORDER BY key, version').all()).toEqual(versions);
+    expect(dump(env.store)).toEqual(before);
+  });
+});

@@ -1,0 +1,561 @@
+/**
+ * Every route of the API's route table against a real server and a real
+ * SQLite file: the happy path, 401, 403, 404, 422 with field details, 413,
+ * 400 and 409, and after each refusal proof that nothing changed.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiRoutes } from '../../../runtime/http/app.js';
+import type { RouteDef } from '../../../runtime/http/route.js';
+import { startTestServer, type TestServer } from '../../helpers/server.js';
+import {
+  atMoney, atReview, BAD_BSN, CITIZEN_BSN, dbState, ended, expectStatus, household, money, refused, signalProcess, startKwijtschelding, type Role,
+} from './support.js';
+
+let s: TestServer;
+let routes: RouteDef[];
+/** A citizen's kwijtschelding case waiting at the belastingen handoff, and its task. */
+let review: Awaited<ReturnType<typeof atReview>>;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  routes = apiRoutes({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock });
+  review = await atReview(s);
+  // A process that only has a draft (never published).
+  expectStatus(await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: signalProcess('concept') }), 200);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** The routes whose happy path a test below walked (checked against the table at the end). */
+const walked = new Set<string>();
+const hit = (method: string, path: string) => walked.add(`${method.toUpperCase()} ${path}`);
+
+const kwijtscheldingJson = () => JSON.parse(readFileSync(new URL('../../../processes/kwijtschelding.json', import.meta.url), 'utf8'));
+const big = () => 'x'.repeat(300 * 1024); // > 256kb once in JSON
+
+/** A concrete URL for a route path, with real ids. */
+function urlOf(path: string): string {
+  return path
+    .replace(':key', 'kwijtschelding')
+    .replace(':version', '1')
+    .replace(':id', path.startsWith('/api/tasks') ? review.task.id : review.view.id);
+}
+/** A valid body for each changing route, so only the credentials are wrong. */
+function bodyOf(def: RouteDef): unknown {
+  switch (`${def.method} ${def.path}`) {
+    case 'put /api/processes/:key/draft': return kwijtscheldingJson();
+    case 'post /api/processes/:key/cases': return {};
+    case 'post /api/cases/:id/events': return { type: 'withdraw' };
+    case 'post /api/tasks/:id/complete': return { outcome: 'toekennen' };
+    case 'post /api/signals': return { type: 'register.verhuisd', subject: CITIZEN_BSN };
+    default: return undefined;
+  }
+}
+const roleTokens: Record<string, Role> = { designer: 'designer', official: 'official', admin: 'admin', citizen: 'citizen' };
+
+describe('credentials and roles, for every route in the table', () => {
+  test('the table has the routes of the contract, the public ones marked', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(19);
+    expect(routes.filter((r) => r.roles === 'public').map((r) => r.path).sort()).toEqual(['/api/health', '/api/schema/process.json']);
+  });
+
+  test('401 without credentials, with an unknown token and with a malformed header; nothing changes', async () => {
+    for (const def of routes.filter((r) => r.roles !== 'public')) {
+      const url = urlOf(def.path);
+      const body = bodyOf(def);
+      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, { body });
+      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, { body, headers: { authorization: 'Bearer oms_not-a-real-token' } });
+      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, { body, headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } });
+    }
+  });
+
+  test('403 for every role a route does not allow; nothing changes', async () => {
+    let checked = 0;
+    for (const def of routes.filter((r) => r.roles !== 'public')) {
+      for (const role of Object.keys(roleTokens).filter((r) => !(def.roles as string[]).includes(r))) {
+        await refused(s, 403, 'forbidden', def.method.toUpperCase(), urlOf(def.path), { as: roleTokens[role], body: bodyOf(def) });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  test('the named examples: designer reads a case, citizen lists tasks, official saves a draft, citizen sends a signal', async () => {
+    await refused(s, 403, 'forbidden', 'GET', `/api/cases/${review.view.id}`, { as: 'designer' });
+    await refused(s, 403, 'forbidden', 'GET', '/api/tasks', { as: 'citizen' });
+    await refused(s, 403, 'forbidden', 'PUT', '/api/processes/kwijtschelding/draft', { as: 'official', body: kwijtscheldingJson() });
+    await refused(s, 403, 'forbidden', 'POST', '/api/signals', { as: 'citizen', body: { type: 'register.verhuisd', subject: CITIZEN_BSN } });
+    // Officials do not send a citizen's events.
+    await refused(s, 403, 'forbidden', 'POST', `/api/cases/${review.view.id}/events`, { as: 'official', body: { type: 'withdraw' } });
+  });
+
+  test('an unknown API route is a 404 in the error envelope', async () => {
+    await refused(s, 404, 'not-found', 'GET', '/api/nothing-here', { as: 'admin' });
+    await refused(s, 404, 'not-found', 'DELETE', `/api/cases/${review.view.id}`, { as: 'admin' });
+  });
+});
+
+describe('system', () => {
+  test('GET /api/me names the principal', async () => {
+    expect(expectStatus(await s.api('GET', '/api/me', { as: 'citizen' }), 200)).toEqual({ role: 'citizen', bsn: CITIZEN_BSN });
+    expect(expectStatus(await s.api('GET', '/api/me', { as: 'official' }), 200)).toEqual({ role: 'official', name: 'olaf', teams: ['belastingen', 'klantcontact'] });
+    expect(expectStatus(await s.api('GET', '/api/me', { as: 'designer' }), 200)).toMatchObject({ role: 'designer', name: 'dina' });
+    hit('get', '/api/me');
+  });
+
+  test('GET /api/health and /api/schema/process.json are public', async () => {
+    expect(expectStatus(await s.api('GET', '/api/health'), 200)).toEqual({ ok: true });
+    hit('get', '/api/health');
+    const schema = expectStatus(await s.api('GET', '/api/schema/process.json'), 200);
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['key', 'title', 'start', 'steps']));
+    hit('get', '/api/schema/process.json');
+  });
+});
+
+describe('processes', () => {
+  test('GET /api/processes: published ones for citizens, drafts with problem counts for designers', async () => {
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
+    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(['grofvuil', 'kwijtschelding']);
+    const k = forCitizen.find((p: any) => p.key === 'kwijtschelding');
+    expect(k).toEqual({ key: 'kwijtschelding', title: 'Kwijtschelding gemeentelijke belastingen', description: expect.stringContaining('kwijtschelding'), latestVersion: 1 });
+
+    const forDesigner = expectStatus(await s.api('GET', '/api/processes', { as: 'designer' }), 200);
+    expect(forDesigner.map((p: any) => p.key)).toEqual(expect.arrayContaining(['concept', 'grofvuil', 'kwijtschelding']));
+    expect(forDesigner.find((p: any) => p.key === 'concept')).toMatchObject({ latestVersion: null, versions: [], problems: 0 });
+
+    const english = expectStatus(await s.api('GET', '/api/processes?lang=en', { as: 'official' }), 200);
+    expect(english.find((p: any) => p.key === 'grofvuil').title).toBe('Bulky waste pickup');
+    hit('get', '/api/processes');
+  });
+
+  test('GET /api/processes/:key: the published definition; the draft and its problems for designers only', async () => {
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding', { as: 'citizen' }), 200);
+    expect(forCitizen).toMatchObject({ key: 'kwijtschelding', versions: [1], latestVersion: 1 });
+    expect(forCitizen.definition.start).toBe('huishouden');
+    expect(forCitizen).not.toHaveProperty('draft');
+    expect(forCitizen).not.toHaveProperty('problems');
+
+    const forDesigner = expectStatus(await s.api('GET', '/api/processes/concept', { as: 'designer' }), 200);
+    expect(forDesigner).toMatchObject({ key: 'concept', versions: [], latestVersion: null, definition: null, problems: [] });
+    expect(forDesigner.draft.steps.wachten.signal).toBe('register.verhuisd');
+    hit('get', '/api/processes/:key');
+  });
+
+  test('GET /api/processes/:key: 404 for an unknown key, and for a draft-only process unless you design', async () => {
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/bestaat-niet', { as: 'designer' });
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/concept', { as: 'citizen' });
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/concept', { as: 'official' });
+  });
+
+  test('PUT /api/processes/:key/draft saves, even with problems, and returns the problems', async () => {
+    const edited = { ...signalProcess('concept'), title: { nl: 'Verhuizing (nieuw)', en: 'Move (new)' } };
+    expect(expectStatus(await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: edited }), 200)).toEqual({ problems: [] });
+    const after = expectStatus(await s.api('GET', '/api/processes/concept', { as: 'designer' }), 200);
+    expect(after.draft.title.nl).toBe('Verhuizing (nieuw)');
+    expect(after.updatedAt).toBe(s.clock.now().toISOString());
+
+    const withProblems = signalProcess('proef');
+    delete (withProblems.steps.wachten as { signal?: string }).signal; // a wait for nothing: P017
+    const saved = expectStatus(await s.api('PUT', '/api/processes/proef/draft', { as: 'designer', body: withProblems }), 200);
+    expect(saved.problems.map((p: any) => p.code)).toContain('P017');
+    const stored = expectStatus(await s.api('GET', '/api/processes/proef', { as: 'designer' }), 200);
+    expect(stored.draft.steps.wachten).not.toHaveProperty('signal');
+    expect(stored.problems.map((p: any) => p.code)).toContain('P017');
+    hit('put', '/api/processes/:key/draft');
+  });
+
+  test('PUT draft of a published process leaves the published version as it was', async () => {
+    const draft = { ...kwijtscheldingJson(), title: { nl: 'Kwijtschelding (concept)' } };
+    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: draft }), 200);
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding', { as: 'citizen' }), 200);
+    expect(forCitizen.definition.title.nl).toBe('Kwijtschelding gemeentelijke belastingen');
+    expect(forCitizen.versions).toEqual([1]);
+    // Back to the published text, for the other tests.
+    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: kwijtscheldingJson() }), 200);
+  });
+
+  test('PUT draft refuses bad input with field details, and changes nothing', async () => {
+    let res = await refused(s, 422, 'invalid-request', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: [1, 2] });
+    expect(res.body.error.details).toBeTypeOf('object');
+    res = await refused(s, 422, 'key-mismatch', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: signalProcess('anders') });
+    expect(Object.keys(res.body.error.details)).toEqual(['key']);
+    await refused(s, 413, 'payload-too-large', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: { ...signalProcess('concept'), description: big() } });
+    await refused(s, 400, 'invalid-json', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: '{"key": "concept", ' });
+    await refused(s, 400, 'invalid-json', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: '"just a string"' });
+  });
+
+  test('POST /api/processes/:key/publish: 201 with the next version; it is then readable and startable', async () => {
+    expectStatus(await s.api('PUT', '/api/processes/verhuizing-r/draft', { as: 'designer', body: signalProcess('verhuizing-r') }), 200);
+    expect(expectStatus(await s.api('POST', '/api/processes/verhuizing-r/publish', { as: 'designer' }), 201)).toEqual({ key: 'verhuizing-r', version: 1 });
+    expect(expectStatus(await s.api('POST', '/api/processes/verhuizing-r/publish', { as: 'designer' }), 201)).toEqual({ key: 'verhuizing-r', version: 2 });
+    const listed = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
+    expect(listed.find((p: any) => p.key === 'verhuizing-r')).toMatchObject({ latestVersion: 2 });
+    const started = expectStatus(await s.api('POST', '/api/processes/verhuizing-r/cases', { as: 'citizenB', body: {} }), 201);
+    expect(started.process).toMatchObject({ key: 'verhuizing-r', version: 2 });
+    hit('post', '/api/processes/:key/publish');
+  });
+
+  test('POST publish: 404 for an unknown process; 422 draft-has-problems listing them, and no new version', async () => {
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/publish', { as: 'designer' });
+    const res = await refused(s, 422, 'draft-has-problems', 'POST', '/api/processes/proef/publish', { as: 'designer' });
+    expect(res.body.error.details.problems.map((p: any) => p.code)).toContain('P017');
+    expect(expectStatus(await s.api('GET', '/api/processes/proef', { as: 'designer' }), 200).versions).toEqual([]);
+  });
+
+  test('GET /api/processes/:key/versions/:version: the published definition', async () => {
+    const v = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    expect(v).toMatchObject({ key: 'kwijtschelding', version: 1, publishedBy: 'test' });
+    expect(v.definition).toEqual(kwijtscheldingJson());
+    hit('get', '/api/processes/:key/versions/:version');
+  });
+
+  test('GET versions/:version: 404 for an unknown version, a non-number, or an unknown or unpublished process', async () => {
+    for (const url of ['/api/processes/kwijtschelding/versions/2', '/api/processes/kwijtschelding/versions/0', '/api/processes/kwijtschelding/versions/abc',
+      '/api/processes/kwijtschelding/versions/-1', '/api/processes/bestaat-niet/versions/1', '/api/processes/concept/versions/1']) {
+      await refused(s, 404, 'not-found', 'GET', url, { as: 'designer' });
+    }
+  });
+
+  test('GET versions/:version/xstate: the compiled machine config for officials and designers', async () => {
+    const machine = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1/xstate', { as: 'official' }), 200);
+    expect(machine).toMatchObject({ id: 'kwijtschelding', type: 'parallel' });
+    expect(Object.keys(machine.states)).toEqual(['journey', 'contact']);
+    expect(machine.states.journey.states.aanvraag.on.withdraw.target).toBe('#ingetrokken');
+    hit('get', '/api/processes/:key/versions/:version/xstate');
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/kwijtschelding/versions/9/xstate', { as: 'designer' });
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/bestaat-niet/versions/1/xstate', { as: 'designer' });
+  });
+});
+
+describe('cases', () => {
+  test('POST /api/processes/:key/cases: a citizen starts a case for themselves (201, the first step, an ETag)', async () => {
+    const res = await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} });
+    const view = expectStatus(res, 201);
+    expect(view).toMatchObject({ status: 'active', process: { key: 'kwijtschelding', version: 1 }, step: { id: 'huishouden', kind: 'form' }, outcome: null });
+    expect(view.reference).toMatch(/^OMS-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(view.step.fields.map((f: any) => f.id)).toEqual(['huishouden', 'aanslagnummer']);
+    expect(view.actions.map((a: any) => a.type)).toEqual(['submit', 'withdraw', 'person.requested']);
+    expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
+    expect(s.store.cases.get(view.id)!.subject).toBe(CITIZEN_BSN);
+    // Naming oneself as subject is fine too.
+    expect(expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: { subject: CITIZEN_BSN } }), 201).step.id).toBe('ophaalverzoek');
+    hit('post', '/api/processes/:key/cases');
+  });
+
+  test('POST cases: an official or admin starts a case for a subject', async () => {
+    const byOfficial = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'official', body: { subject: '111222333' } }), 201);
+    expect(s.store.cases.get(byOfficial.id)!.subject).toBe('111222333');
+    expect(s.store.cases.audit(byOfficial.id)[0]).toMatchObject({ type: 'case.started', actor: 'user:olaf' });
+    // The citizen it was started for sees it.
+    expect(expectStatus(await s.api('GET', `/api/cases/${byOfficial.id}`, { as: 'citizenB' }), 200).id).toBe(byOfficial.id);
+    const byAdmin = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'admin', body: { subject: CITIZEN_BSN } }), 201);
+    expect(expectStatus(await s.api('GET', `/api/cases/${byAdmin.id}`, { as: 'admin' }), 200).id).toBe(byAdmin.id);
+  });
+
+  test('POST cases: 422 with details.subject for a missing or elfproef-failing BSN, wrong types or unknown keys', async () => {
+    let res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'official', body: {} });
+    expect(Object.keys(res.body.error.details)).toEqual(['subject']);
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'official', body: { subject: BAD_BSN } });
+    expect(Object.keys(res.body.error.details)).toEqual(['subject']);
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'admin', body: { subject: 999993653 } });
+    expect(Object.keys(res.body.error.details)).toEqual(['subject']);
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: { process: 'x' } });
+    expect(Object.keys(res.body.error.details)).toEqual(['process']);
+    await refused(s, 400, 'invalid-json', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: '{' });
+    await refused(s, 413, 'payload-too-large', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: { subject: big() } });
+  });
+
+  test('POST cases: 403 for a citizen naming someone else; 404 for an unknown or unpublished process', async () => {
+    await refused(s, 403, 'forbidden', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: { subject: '111222333' } });
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/cases', { as: 'citizen', body: {} });
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/concept/cases', { as: 'citizen', body: {} });
+  });
+
+  test("GET /api/cases: a citizen's own, an official's teams', all for admins", async () => {
+    const ids = (list: any[]) => list.map((c) => c.id);
+    const mine = expectStatus(await s.api('GET', '/api/cases', { as: 'citizen' }), 200);
+    expect(ids(mine)).toContain(review.view.id);
+    expect(mine.every((c: any) => s.store.cases.get(c.id)!.subject === CITIZEN_BSN)).toBe(true);
+    expect(mine.find((c: any) => c.id === review.view.id)).toMatchObject({ reference: review.view.reference, process: 'kwijtschelding', version: 1, status: 'active', step: 'beoordeling', outcome: null });
+    expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'citizenB' }), 200))).not.toContain(review.view.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'official2' }), 200))).toContain(review.view.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'otherTeam' }), 200))).toEqual([]);
+    const all = expectStatus(await s.api('GET', '/api/cases', { as: 'admin' }), 200);
+    expect(all.length).toBe((s.store.db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n);
+    hit('get', '/api/cases');
+  });
+
+  test('GET /api/cases/:id: the case view with its ETag; officials see who holds a task, citizens do not', async () => {
+    const res = await s.api('GET', `/api/cases/${review.view.id}`, { as: 'citizen' });
+    const view = expectStatus(res, 200);
+    expect(view).toMatchObject({ id: review.view.id, status: 'active', step: { id: 'beoordeling', kind: 'handoff' }, expectedBy: '2026-03-12T09:00:00.000Z' });
+    expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
+    expect(view.step.fields).toBeUndefined();
+    expect(view.actions.map((a: any) => a.type)).toEqual(['withdraw', 'person.requested']);
+    expect(view.tasks[0]).not.toHaveProperty('assignee');
+    expect(view.explanations[0]).not.toHaveProperty('when');
+    const internal = expectStatus(await s.api('GET', `/api/cases/${review.view.id}`, { as: 'official2' }), 200);
+    expect(internal.tasks[0]).toHaveProperty('assignee', null);
+    expect(expectStatus(await s.api('GET', `/api/cases/${review.view.id}`, { as: 'admin' }), 200).rev).toBe(view.rev);
+    hit('get', '/api/cases/:id');
+  });
+
+  test("GET /api/cases/:id: 404 for an unknown id, for citizen B asking for A's case, and for an official of another team", async () => {
+    await refused(s, 404, 'not-found', 'GET', '/api/cases/00000000-0000-0000-0000-000000000000', { as: 'admin' });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'citizenB' });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'otherTeam' });
+    // A case without any task for the official's teams is not theirs to see.
+    const early = await startKwijtschelding(s);
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${early.id}`, { as: 'official' });
+  });
+
+  test('POST /api/cases/:id/events: submit moves the case, bumps its revision and ETag, keeps the answers', async () => {
+    const started = await startKwijtschelding(s);
+    const res = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household, step: 'huishouden' } });
+    const view = expectStatus(res, 200);
+    expect(view.step.id).toBe('geldzaken');
+    expect(view.rev).toBeGreaterThan(started.rev);
+    expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
+    expect(view.answers).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'huishouden', value: 'alleenstaand', text: 'Alleen' })]));
+    const again = expectStatus(await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' }), 200);
+    expect(again).toEqual(view);
+    hit('post', '/api/cases/:id/events');
+  });
+
+  test('POST events: 422 invalid-request with details for wrong types, missing or unknown keys', async () => {
+    const c = await atMoney(s);
+    const url = `/api/cases/${c.id}/events`;
+    const cases: [unknown, string[]][] = [
+      [{}, ['type']],
+      [{ type: 42 }, ['type']],
+      [{ type: '' }, ['type']],
+      [{ type: 'submit', data: ['a'] }, ['data']],
+      [{ type: 'submit', data: 'inkomen=1' }, ['data']],
+      [{ type: 'submit', data: money(), extra: true }, ['extra']],
+      [{ type: 'submit', data: money(), step: 7 }, ['step']],
+      [[1, 2, 3], ['(body)']],
+    ];
+    for (const [body, keys] of cases) {
+      const res = await refused(s, 422, 'invalid-request', 'POST', url, { as: 'citizen', body });
+      expect(Object.keys(res.body.error.details).sort(), JSON.stringify(body)).toEqual(keys);
+      for (const messages of Object.values(res.body.error.details)) expect(messages).toEqual([expect.any(String)]);
+    }
+    const view = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
+    expect({ rev: view.rev, step: view.step.id }).toEqual({ rev: c.rev, step: 'geldzaken' });
+  });
+
+  test('POST events: answers failing validation give 422 invalid-answers keyed by field id', async () => {
+    const started = await startKwijtschelding(s);
+    let res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: { huishouden: 'kasteel' } } });
+    expect(Object.keys(res.body.error.details).sort()).toEqual(['aanslagnummer', 'huishouden']);
+
+    const c = await atMoney(s);
+    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen', body: { type: 'submit', data: { inkomen: 'veel', vermogen: '-5', heeftAuto: 'misschien', iban: 'NL00 BANK 0000 0000 00', kleur: 'blauw' } },
+    });
+    expect(Object.keys(res.body.error.details).sort()).toEqual(['heeftAuto', 'iban', 'inkomen', 'kleur', 'vermogen']);
+    // A field shown by an answer (heeftAuto = ja) is required then.
+    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ heeftAuto: 'ja' }) } });
+    expect(Object.keys(res.body.error.details)).toEqual(['autoWaarde']);
+    // English messages with ?lang=en.
+    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events?lang=en`, { as: 'citizen', body: { type: 'submit', data: money({ iban: 'x' }) } });
+    expect(res.body.error.details.iban).toEqual(['Enter a valid IBAN, like NL91 ABNA 0417 1643 00.']);
+    expect(expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200)).toMatchObject({ rev: c.rev, step: { id: 'geldzaken' }, answers: c.answers });
+  });
+
+  test('POST events: 404 for an unknown case and for somebody else\'s case', async () => {
+    await refused(s, 404, 'not-found', 'POST', '/api/cases/00000000-0000-0000-0000-000000000000/events', { as: 'citizen', body: { type: 'withdraw' } });
+    await refused(s, 404, 'not-found', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizenB', body: { type: 'withdraw' } });
+  });
+
+  test('POST events: 409 for events not possible now (ended case, wrong step, engine events, stale revision)', async () => {
+    const done = await ended(s);
+    let res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'submit', data: household } });
+    res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'withdraw' } });
+    expect(res.body.error.message).toContain('withdraw');
+    // Nothing to submit while an official has the case.
+    await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizen', body: { type: 'submit', data: {} } });
+    // Events only the engine sends.
+    for (const type of ['task.completed', 'timer.fired', 'signal.register.verhuisd', 'Withdraw', 'verzin-iets']) {
+      await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizen', body: { type } });
+    }
+    const c = await atMoney(s);
+    res = await refused(s, 409, 'step-mismatch', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: household, step: 'huishouden' } });
+    expect(res.body.error.details).toEqual({ step: 'geldzaken' });
+    res = await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': `"${c.rev - 1}"` } });
+    expect(res.body.error.details).toEqual({ rev: c.rev });
+    await refused(s, 400, 'invalid-if-match', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': 'yesterday' } });
+    const after = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
+    expect({ rev: after.rev, step: after.step.id, status: after.status }).toEqual({ rev: c.rev, step: 'geldzaken', status: 'active' });
+  });
+
+  test('POST events: 413 for an oversized body and 400 for malformed JSON; the case stays as it was', async () => {
+    const c = await atMoney(s);
+    await refused(s, 413, 'payload-too-large', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ iban: big() }) } });
+    await refused(s, 400, 'invalid-json', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: '{"type": "submit", "data": {' });
+    await refused(s, 400, 'invalid-json', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: "{'type': 'withdraw'}" });
+    const after = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
+    expect({ rev: after.rev, step: after.step.id }).toEqual({ rev: c.rev, step: 'geldzaken' });
+  });
+
+  test('malformed requests are 4xx, never a 500: a bad %-escape in the path, a repeated query parameter', async () => {
+    await refused(s, 400, 'invalid-url', 'GET', '/api/cases/%E0%A4%A', { as: 'admin' });
+    await refused(s, 400, 'invalid-url', 'POST', '/api/tasks/%ZZ/claim', { as: 'official' });
+    const res = await refused(s, 422, 'invalid-request', 'GET', `/api/cases/${review.view.id}?lang=en&lang=nl`, { as: 'citizen' });
+    expect(Object.keys(res.body.error.details)).toEqual(['lang']);
+    await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?team=belastingen&team=afval', { as: 'admin' });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?assignee=olaf&assignee=otto', { as: 'official' });
+  });
+});
+
+describe('tasks', () => {
+  test('GET /api/tasks: the teams\' tasks, with filters', async () => {
+    const ids = (list: any[]) => list.map((t) => t.id);
+    const mine = expectStatus(await s.api('GET', '/api/tasks', { as: 'official2' }), 200);
+    expect(ids(mine)).toContain(review.task.id);
+    expect(mine.every((t: any) => t.team === 'belastingen')).toBe(true);
+    expect(mine.find((t: any) => t.id === review.task.id)).toMatchObject({ caseId: review.view.id, step: 'beoordeling', kind: 'handoff', status: 'open', assignee: null, dueAt: '2026-03-12T09:00:00.000Z', rev: 0 });
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks', { as: 'otherTeam' }), 200))).toEqual([]);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks', { as: 'admin' }), 200))).toContain(review.task.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?team=belastingen&status=open', { as: 'official' }), 200))).toContain(review.task.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?team=klantcontact', { as: 'official' }), 200))).not.toContain(review.task.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?status=claimed', { as: 'official' }), 200))).not.toContain(review.task.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?assignee=me', { as: 'official' }), 200))).not.toContain(review.task.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?assignee=nobody-by-that-name', { as: 'official' }), 200))).toEqual([]);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?overdue=true', { as: 'official' }), 200))).not.toContain(review.task.id);
+    const now = s.clock.now();
+    s.clock.advance(11 * 24 * 3600_000);
+    try {
+      expect(ids(expectStatus(await s.api('GET', '/api/tasks?overdue=true', { as: 'official' }), 200))).toContain(review.task.id);
+    } finally {
+      s.clock.set(now);
+    }
+    hit('get', '/api/tasks');
+  });
+
+  test('GET /api/tasks: 403 for a team that is not yours, 422 for an unknown status or overdue value', async () => {
+    await refused(s, 403, 'forbidden', 'GET', '/api/tasks?team=afval', { as: 'official' });
+    let res = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?status=lost', { as: 'official' });
+    expect(Object.keys(res.body.error.details)).toEqual(['status']);
+    res = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?overdue=maybe', { as: 'official' });
+    expect(Object.keys(res.body.error.details)).toEqual(['overdue']);
+  });
+
+  test('GET /api/tasks/:id: one task with its ETag; 404 for another team or an unknown id', async () => {
+    const res = await s.api('GET', `/api/tasks/${review.task.id}`, { as: 'official2' });
+    expect(expectStatus(res, 200)).toMatchObject({ id: review.task.id, team: 'belastingen', status: 'open' });
+    expect(res.headers.get('etag')).toBe('"0"');
+    expect(expectStatus(await s.api('GET', `/api/tasks/${review.task.id}`, { as: 'admin' }), 200).id).toBe(review.task.id);
+    hit('get', '/api/tasks/:id');
+    await refused(s, 404, 'not-found', 'GET', `/api/tasks/${review.task.id}`, { as: 'otherTeam' });
+    await refused(s, 404, 'not-found', 'GET', '/api/tasks/00000000-0000-0000-0000-000000000000', { as: 'official' });
+  });
+
+  test('an official of another team gets 404 for the task on every task route, and for its case', async () => {
+    const id = review.task.id;
+    await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/claim`, { as: 'otherTeam' });
+    await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/release`, { as: 'otherTeam' });
+    await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/complete`, { as: 'otherTeam', body: { outcome: 'toekennen' } });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'otherTeam' });
+    for (const action of ['claim', 'release']) await refused(s, 404, 'not-found', 'POST', `/api/tasks/nope/${action}`, { as: 'official' });
+    await refused(s, 404, 'not-found', 'POST', '/api/tasks/nope/complete', { as: 'official', body: { outcome: 'toekennen' } });
+  });
+
+  test('claim and release: 409 task-claimed naming the holder, task-not-claimed, and an admin may release', async () => {
+    const id = review.task.id;
+    const claimed = await s.api('POST', `/api/tasks/${id}/claim`, { as: 'official' });
+    expect(expectStatus(claimed, 200)).toMatchObject({ id, status: 'claimed', assignee: 'olaf', rev: 1 });
+    expect(claimed.headers.get('etag')).toBe('"1"');
+    hit('post', '/api/tasks/:id/claim');
+    // Claiming again as the holder is harmless.
+    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/claim`, { as: 'official' }), 200)).toMatchObject({ status: 'claimed', assignee: 'olaf', rev: 1 });
+
+    let res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/claim`, { as: 'official2' });
+    expect(res.body.error.message).toContain('olaf');
+    expect(res.body.error.details).toEqual({ assignee: 'olaf' });
+    res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/release`, { as: 'official2' });
+    expect(res.body.error.message).toContain('olaf');
+    res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/complete`, { as: 'official2', body: { outcome: 'toekennen' } });
+    expect(res.body.error.message).toContain('olaf');
+    expect(expectStatus(await s.api('GET', `/api/tasks/${id}`, { as: 'official2' }), 200)).toMatchObject({ status: 'claimed', assignee: 'olaf', rev: 1 });
+
+    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/release`, { as: 'official' }), 200)).toMatchObject({ status: 'open', assignee: null, rev: 2 });
+    hit('post', '/api/tasks/:id/release');
+    await refused(s, 409, 'task-not-claimed', 'POST', `/api/tasks/${id}/release`, { as: 'official' });
+    await refused(s, 409, 'stale-task', 'POST', `/api/tasks/${id}/claim`, { as: 'official2', headers: { 'if-match': '"1"' } });
+
+    expectStatus(await s.api('POST', `/api/tasks/${id}/claim`, { as: 'official2' }), 200);
+    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/release`, { as: 'admin' }), 200)).toMatchObject({ status: 'open', assignee: null });
+    expect(s.store.cases.audit(review.view.id).filter((e) => e.type === 'task.claimed' || e.type === 'task.released').map((e) => [e.type, e.actor]))
+      .toEqual([['task.claimed', 'user:olaf'], ['task.released', 'user:olaf'], ['task.claimed', 'user:otto'], ['task.released', 'user:ada']]);
+  });
+
+  test('complete: 422 for a missing or unknown outcome and for outcome fields failing validation; nothing changes', async () => {
+    const id = review.task.id;
+    const url = `/api/tasks/${id}/complete`;
+    let res = await refused(s, 422, 'invalid-request', 'POST', url, { as: 'official', body: {} });
+    expect(Object.keys(res.body.error.details)).toEqual(['outcome']);
+    res = await refused(s, 422, 'invalid-request', 'POST', url, { as: 'official', body: { outcome: 'afwijzen', data: 'nee', note: 1 } });
+    expect(Object.keys(res.body.error.details).sort()).toEqual(['data', 'note']);
+    res = await refused(s, 422, 'unknown-outcome', 'POST', url, { as: 'official', body: { outcome: 'misschien' } });
+    expect(Object.keys(res.body.error.details)).toEqual(['outcome']);
+    res = await refused(s, 422, 'invalid-answers', 'POST', url, { as: 'official', body: { outcome: 'afwijzen' } });
+    expect(Object.keys(res.body.error.details)).toEqual(['reden']);
+    res = await refused(s, 422, 'invalid-answers', 'POST', url, { as: 'official', body: { outcome: 'afwijzen', data: { reden: 'Te hoog', inkomen: 1 } } });
+    expect(Object.keys(res.body.error.details)).toEqual(['inkomen']);
+    await refused(s, 413, 'payload-too-large', 'POST', url, { as: 'official', body: { outcome: 'afwijzen', data: { reden: big() } } });
+    await refused(s, 400, 'invalid-json', 'POST', url, { as: 'official', body: '{"outcome":' });
+    await refused(s, 409, 'stale-task', 'POST', url, { as: 'official', body: { outcome: 'toekennen' }, headers: { 'if-match': '"0"' } });
+    const view = expectStatus(await s.api('GET', `/api/cases/${review.view.id}`, { as: 'citizen' }), 200);
+    expect({ status: view.status, step: view.step.id }).toEqual({ status: 'active', step: 'beoordeling' });
+  });
+
+  test('complete: the case moves on; completing or claiming again is 409 task-closed', async () => {
+    const { view, task } = await atReview(s);
+    const res = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official2', body: { outcome: 'toekennen' } });
+    expect(expectStatus(res, 200)).toMatchObject({ id: task.id, status: 'completed', outcome: 'toekennen', assignee: 'otto' });
+    expect(res.headers.get('etag')).toBe(`"${res.body.rev}"`);
+    hit('post', '/api/tasks/:id/complete');
+    const after = expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200);
+    expect(after).toMatchObject({ status: 'ended', outcome: { outcome: 'granted' } });
+    expect(after.messages.map((m: any) => m.subject)).toEqual(['Uw kwijtschelding is toegekend', 'Kwijtschelding toegekend']);
+    await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/complete`, { as: 'official2', body: { outcome: 'afwijzen', data: { reden: 'toch niet' } } });
+    await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/claim`, { as: 'official' });
+    await refused(s, 409, 'task-not-claimed', 'POST', `/api/tasks/${task.id}/release`, { as: 'official2' });
+  });
+});
+
+describe('signals', () => {
+  test('POST /api/signals: an admin sends a fact; nothing waits for it here, so nothing moves', async () => {
+    const before = dbState(s);
+    expect(expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'register.verhuisd', subject: CITIZEN_BSN, data: {} } }), 200))
+      .toEqual({ moved: [], started: [] });
+    expect(dbState(s)).toEqual(before);
+    hit('post', '/api/signals');
+  });
+
+  test('POST /api/signals: 422 with details for an elfproef-failing subject, a bad type, missing or unknown keys', async () => {
+    const cases: [unknown, string[]][] = [
+      [{ type: 'register.verhuisd', subject: BAD_BSN }, ['subject']],
+      [{ type: 'register.verhuisd', subject: 999993653 }, ['subject']],
+      [{ type: 'Register Verhuisd!', subject: CITIZEN_BSN }, ['type']],
+      [{}, ['subject', 'type']],
+      [{ type: 'register.verhuisd', subject: CITIZEN_BSN, data: [1] }, ['data']],
+      [{ type: 'register.verhuisd', subject: CITIZEN_BSN, bsn: CITIZEN_BSN }, ['bsn']],
+    ];
+    for (const [body, keys] of cases) {
+      const res = await refused(s, 422, 'invalid-request', 'POST', '/api/signals', { as: 'admin', body });
+      expect(Object.keys(res.body.error.details).sort(), JSON.stringify(body)).toEqual(keys);
+    }
+    await refused(s, 400, 'invalid-json', 'POST', '/api/signals', { as: 'admin', body: 'type=x' });
+    await refused(s, 413, 'payload-too-large', 'POST', '/api/signals', { as: 'admin', body: { type: 'x', subject: CITIZEN_BSN, data: { x: big() } } });
+  });
+});
+
+test('every route in the table had its happy path walked above', () => {
+  const table = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+  expect([...walked].sort()).toEqual(table);
+});
