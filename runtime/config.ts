@@ -17,6 +17,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     timerIntervalMs,
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     demo: env.DEMO_ACCOUNTS !== 'false',
+    themeFile: env.THEME_FILE ? resolve(env.THEME_FILE) : undefined,
+    /** Set behind HTTPS so session cookies are only sent over TLS. */
+    secureCookies: env.COOKIE_SECURE === 'true',
   };
 }
 export type Config = ReturnType<typeof readConfig>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readConfig } from './config.js';
 import { createScheduler } from './engine/index.js';
 import { createApp } from './http/app.js';
+import { loadTheme } from './pages/theme.js';
 import { createDemoAccounts, importProcesses, openServices } from './setup.js';
 
 const config = readConfig();
@@ -23,11 +24,12 @@ if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
 }
 
 const scheduler = createScheduler(services.engine, config.timerIntervalMs);
-const app = createApp(services, { bodyLimit: config.bodyLimit });
+const app = createApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies });
 const server = app.listen(config.port, config.host, () => {
   scheduler.start();
   const { port } = server.address() as AddressInfo;
   console.log(`Omslag listens on http://${config.host}:${port} (data in ${config.dataDir})`);
+  console.log(`Citizen pages: http://${config.host}:${port}/  ·  API: http://${config.host}:${port}/api/openapi.json`);
 });
 
 let stopping = false;

@@ -10,8 +10,10 @@ import { signalRoutes } from './routes/signals.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import type { Services } from './services.js';
+import { createPages } from '../pages/index.js';
+import { defaultTheme, type Theme } from '../pages/theme.js';
 
-export type AppOptions = { bodyLimit?: string; version?: string; log?: (e: unknown) => void };
+export type AppOptions = { bodyLimit?: string; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services): RouteDef[] {
@@ -39,6 +41,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   mountRoutes(api, services.store, routes);
   app.use(api);
   app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
-  app.use(errorHandler(options.log));
+  app.use('/api', errorHandler(options.log));
+  // The citizen pages (server-rendered; their own error pages).
+  app.use(createPages({ ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies }));
   return app;
 }

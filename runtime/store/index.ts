@@ -3,12 +3,14 @@ import { caseRepo } from './cases.js';
 import { openDb, type Db } from './db.js';
 import { idempotencyRepo } from './idempotency.js';
 import { processRepo } from './processes.js';
+import { draftRepo, sessionRepo } from './sessions.js';
 import { taskRepo } from './tasks.js';
 
 export * from './accounts.js';
 export * from './cases.js';
 export * from './db.js';
 export * from './processes.js';
+export * from './sessions.js';
 export * from './tasks.js';
 
 /** The store: every repository over one connection, and its transaction. */
@@ -20,6 +22,8 @@ export function createStore(db: Db) {
     tasks: taskRepo(db),
     accounts: accountRepo(db),
     idempotency: idempotencyRepo(db),
+    sessions: sessionRepo(db),
+    drafts: draftRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

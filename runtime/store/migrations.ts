@@ -114,4 +114,26 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'citizen page sessions and unsent answers (drafts)',
+    sql: `
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        bsn TEXT,
+        csrf TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT 'nl',
+        flash TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions(expires_at);
+      -- Answers a citizen gave on the pages but has not sent yet (save and resume).
+      CREATE TABLE drafts (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

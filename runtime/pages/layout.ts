@@ -1,0 +1,80 @@
+import type { Lang } from '../model/index.js';
+import { html, trusted, type Html } from './html.js';
+import { msg } from './i18n.js';
+import { themeCss, type Theme } from './theme.js';
+
+export type PageContext = {
+  lang: Lang;
+  theme: Theme;
+  csrf: string;
+  signedIn: boolean;
+  /** The current path, for the language switch (keeps the citizen's place). */
+  path: string;
+  /** Where "Een medewerker spreken" leads from this page. */
+  personHref: string;
+};
+
+export type ErrorList = { href: string; text: string }[];
+
+/** The error summary at the top of a form: each message links to its field. */
+export function errorSummary(errors: ErrorList, lang: Lang): Html {
+  if (!errors.length) return html``;
+  return html`<div class="utrecht-alert utrecht-alert--error omslag-error-summary" role="alert" aria-labelledby="fouten-titel" tabindex="-1" id="fouten">
+  <h2 class="utrecht-heading-2" id="fouten-titel">${msg('errorSummary', lang)}</h2>
+  <ul class="utrecht-unordered-list">${errors.map((e) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="${e.href}">${e.text}</a></li>`)}</ul>
+</div>`;
+}
+
+export const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+
+function langSwitch(ctx: PageContext): Html {
+  const other: Lang = ctx.lang === 'nl' ? 'en' : 'nl';
+  const url = new URL(ctx.path, 'http://x');
+  url.searchParams.set('lang', other);
+  return html`<a class="utrecht-link" href="${url.pathname + url.search}" lang="${other}" hreflang="${other}" aria-label="${msg('switchLangLabel', ctx.lang)}">${msg('switchLang', ctx.lang)}</a>`;
+}
+
+/** The page shell: skip link, header with the organisation, navigation, language switch, and a person always within reach. */
+export function layout(ctx: PageContext, title: string, main: Html, opts: { errors?: boolean; script?: boolean } = {}): string {
+  const { lang, theme } = ctx;
+  const page = html`<!doctype html>
+<html lang="${lang}" class="utrecht-theme">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${opts.errors ? `${msg('errorPrefix', lang)} ` : ''}${title} – ${theme.name}</title>
+<link rel="stylesheet" href="/static/nlds/theme.css">
+<link rel="stylesheet" href="/static/nlds/components.css">
+<link rel="stylesheet" href="/static/omslag.css">
+${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
+</head>
+<body class="utrecht-page-body">
+<a class="omslag-skip utrecht-link" href="#inhoud">${msg('skip', lang)}</a>
+<header class="omslag-header">
+  <div class="omslag-header__inner">
+    <a class="omslag-brand utrecht-link" href="/">${theme.logo ? html`<img src="/static/theme-logo" alt="${theme.logoAlt ?? theme.name}" height="40">` : theme.name}</a>
+    <nav class="omslag-nav" aria-label="${lang === 'en' ? 'Main' : 'Hoofdmenu'}">
+      <ul class="omslag-nav__list">
+        <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>
+        <li><a class="utrecht-link" href="/mijn-zaken">${msg('myCases', lang)}</a></li>
+        <li>${langSwitch(ctx)}</li>
+        <li>${ctx.signedIn
+          ? html`<form method="post" action="/uitloggen" class="omslag-inline-form">${csrfField(ctx)}<button type="submit" class="omslag-link-button">${msg('signOut', lang)}</button></form>`
+          : html`<a class="utrecht-link" href="/inloggen">${msg('signIn', lang)}</a>`}</li>
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="inhoud" class="omslag-main" tabindex="-1">
+${main}
+<aside class="omslag-person" aria-labelledby="persoon-titel">
+  <h2 class="utrecht-heading-3" id="persoon-titel">${lang === 'en' ? 'Need help?' : 'Hulp nodig?'}</h2>
+  <p class="utrecht-paragraph"><a class="utrecht-link" href="${ctx.personHref}">${msg('person', lang)}</a>${theme.contact?.phone ? html` · ${lang === 'en' ? 'or call' : 'of bel'} <a class="utrecht-link" href="tel:${theme.contact.phone.replace(/\s/g, '')}">${theme.contact.phone}</a>` : ''}</p>
+</aside>
+</main>
+<footer class="omslag-footer"><p class="utrecht-paragraph">${theme.name}</p></footer>
+${opts.script ? html`<script src="/static/show-if.js" defer></script>` : ''}
+</body>
+</html>`;
+  return page.value;
+}

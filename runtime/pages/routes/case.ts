@@ -1,0 +1,187 @@
+import type { Request, Response, Router } from 'express';
+import { caseView, EngineError, type CaseView } from '../../engine/index.js';
+import { t, type Lang, type Process } from '../../model/index.js';
+import type { CaseRow } from '../../store/index.js';
+import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
+import { html } from '../html.js';
+import { longDate, msg } from '../i18n.js';
+import { csrfField, errorSummary } from '../layout.js';
+import { ownCase } from './journey.js';
+
+const when = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+
+/** My cases, the status page, asking for a person, and group events (withdraw). */
+export function caseRoutes(router: Router, deps: PagesDeps) {
+  const { store, engine } = deps;
+
+  router.get('/mijn-zaken', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const ctx = pageContext(req, deps);
+    const lang = ctx.lang;
+    const rows = store.cases.listBySubject(bsn);
+    send(res, ctx, msg('myCases', lang), html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
+${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
+      const def = engine.loadVersion(r.processKey, r.version).process;
+      const pending = r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && def.steps[r.step]?.kind === 'form'));
+      return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
+<p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
+<p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
+    })}</ul>` : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`}`);
+  });
+
+  router.get('/zaken/:id/status', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
+    const lang = ctx.lang;
+    const view = caseView(engine, store, row, lang);
+    const flash = req.session!.flash;
+    if (flash) store.sessions.setFlash(req.session!.idHash, null);
+    const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
+    const draft = store.drafts.get(row.id);
+    send(res, ctx, msg('statusTitle', lang), html`<h1 class="utrecht-heading-1">${view.process.title}</h1>
+<p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p>
+${flash ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
+${view.outcome
+  ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2><p class="utrecht-paragraph">${view.outcome.message}</p>`
+  : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
+${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
+${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
+${view.step?.kind === 'form' || draft?.steps.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`}
+${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
+${view.explanations.length ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
+<ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>` : ''}
+${groupActions(view, row)}
+<h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
+<ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
+${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
+${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}` : ''}`);
+  });
+
+  // Ask for a person, from a case.
+  const personForm = (req: Request, res: Response, action: string, errors: Record<string, string[]> = {}, values: Record<string, string> = {}) => {
+    const ctx = pageContext(req, deps, action);
+    const lang = ctx.lang;
+    const list = Object.entries(errors).map(([id, m]) => ({ href: `#f-${id}`, text: m[0] }));
+    const channel = values.channel ?? 'phone';
+    send(res, ctx, msg('personTitle', lang), html`${errorSummary(list, lang)}<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
+<p class="utrecht-paragraph">${msg('personIntro', lang)}</p>
+<form method="post" action="${action}" novalidate>${csrfField(ctx)}
+<div class="utrecht-form-field${errors.question ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-question">${msg('question', lang)}</label>
+${errors.question ? html`<p class="utrecht-form-field-error-message" id="f-question-fout">${errors.question[0]}</p>` : ''}
+<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="f-question" name="question" rows="4" aria-required="true"${errors.question ? html` aria-invalid="true" aria-describedby="f-question-fout"` : ''}>${values.question ?? ''}</textarea></div>
+<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('channel', lang)}</legend>
+<div class="omslag-options">${(['phone', 'email', 'visit'] as const).map((c, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-channel${i ? `-${i}` : ''}" name="channel" value="${c}"${channel === c ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-channel${i ? `-${i}` : ''}">${msg(c, lang)}</label></div>`)}</div></fieldset></div>
+<div class="utrecht-form-field${errors.reach ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-reach">${msg('reach', lang)} <span class="omslag-optional">${msg('optional', lang)}</span></label>
+<div class="utrecht-form-field-description" id="f-reach-hint">${msg('reachHint', lang)}</div>
+${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fout">${errors.reach[0]}</p>` : ''}
+<input class="utrecht-textbox utrecht-textbox--html-input omslag-width-l" type="text" id="f-reach" name="reach" value="${values.reach ?? ''}" aria-describedby="f-reach-hint${errors.reach ? ' f-reach-fout' : ''}" autocomplete="tel"></div>
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('personSend', lang)}</button></form>`, { status: list.length ? 422 : 200, errors: !!list.length });
+  };
+
+  /** The question from the form, or the page again with what to fix. */
+  const personRequest = (req: Request, res: Response, action: string) => {
+    const lang = req.session!.lang;
+    const values = { question: String(req.body?.question ?? '').trim(), channel: String(req.body?.channel ?? 'phone'), reach: String(req.body?.reach ?? '').trim() };
+    const errors: Record<string, string[]> = {};
+    if (!values.question) errors.question = [lang === 'en' ? 'Tell us what you need help with.' : 'Vertel waarmee wij u kunnen helpen.'];
+    if (values.question.length > 2000) errors.question = [lang === 'en' ? 'Use at most 2000 characters.' : 'Gebruik hoogstens 2000 tekens.'];
+    if (!Object.keys(errors).length) return values;
+    personForm(req, res, action, errors, values);
+    return undefined;
+  };
+
+  const askPerson = (req: Request, res: Response, row: CaseRow, action: string, values: Record<string, string>) => {
+    const lang = req.session!.lang;
+    try {
+      engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
+    } catch (error) {
+      if (error instanceof EngineError && error.kind === 'invalid') return personForm(req, res, action, error.details as Record<string, string[]>, values);
+      if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
+      // A request is open already: the status page says so.
+    }
+    const contact = store.tasks.list({ caseId: row.id }).find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed');
+    if (contact?.dueAt) store.sessions.setFlash(req.session!.idHash, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
+    res.redirect(303, `/zaken/${row.id}/status`);
+  };
+
+  router.get('/zaken/:id/medewerker', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    personForm(req, res, `/zaken/${row.id}/medewerker`);
+  });
+  router.post('/zaken/:id/medewerker', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const values = personRequest(req, res, `/zaken/${row.id}/medewerker`);
+    if (values) askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
+  });
+
+  // Ask for a person about a service, before any case: starts the case with the question.
+  router.get('/diensten/:key/medewerker', (req, res) => {
+    if (!store.processes.latest(req.params.key)) throw new PageError(404, 'notFound');
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    personForm(req, res, `/diensten/${req.params.key}/medewerker`);
+  });
+  router.post('/diensten/:key/medewerker', (req, res) => {
+    if (!store.processes.latest(req.params.key)) throw new PageError(404, 'notFound');
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const values = personRequest(req, res, `/diensten/${req.params.key}/medewerker`);
+    if (!values) return;
+    const row = engine.startCase(req.params.key, bsn, 'citizen');
+    askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
+  });
+
+  // A person, from pages outside a case: choose the service it is about.
+  router.get('/medewerker', (req, res) => {
+    const ctx = pageContext(req, deps);
+    const lang = ctx.lang;
+    const list = store.processes.list().flatMap((p) => (store.processes.latest(p.key) ? [{ key: p.key, def: store.processes.latest(p.key)!.definition as Process }] : []));
+    send(res, ctx, msg('personTitle', lang), html`<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
+<p class="utrecht-paragraph">${lang === 'en' ? 'What is your question about?' : 'Waar gaat uw vraag over?'}</p>
+<ul class="utrecht-unordered-list">${list.map(({ key, def }) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/diensten/${key}/medewerker">${t(def.title, lang)}</a></li>`)}
+<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/mijn-zaken">${lang === 'en' ? 'One of my cases' : 'Een van mijn zaken'}</a></li></ul>
+${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${lang === 'en' ? 'Or call' : 'Of bel'} <a class="utrecht-link" href="tel:${deps.theme.contact.phone.replace(/\s/g, '')}">${deps.theme.contact.phone}</a>.</p>` : ''}`);
+  });
+
+  // Group events (withdraw …) with a confirmation step.
+  router.get('/zaken/:id/actie/:event', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
+    const action = caseView(engine, store, row, ctx.lang).actions.find((a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested');
+    if (!action) return res.redirect(303, `/zaken/${row.id}/status`);
+    send(res, ctx, action.label, html`<h1 class="utrecht-heading-1">${action.label}</h1>
+<p class="utrecht-paragraph">${msg('confirmAction', ctx.lang)}</p>
+<form method="post" action="/zaken/${row.id}/actie/${action.type}">${csrfField(ctx)}
+<div class="omslag-button-row"><button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('yesDo', ctx.lang, { action: action.label.toLowerCase() })}</button>
+<a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`);
+  });
+  router.post('/zaken/:id/actie/:event', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit') throw new PageError(404, 'notFound');
+    try {
+      engine.send(row.id, { type: req.params.event }, { actor: 'citizen', lang: req.session!.lang });
+      store.drafts.delete(row.id);
+    } catch (error) {
+      if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
+    }
+    res.redirect(303, `/zaken/${row.id}/status`);
+  });
+}
+
+function groupActions(view: CaseView, row: CaseRow) {
+  const actions = view.actions.filter((a) => a.type !== 'submit' && a.type !== 'person.requested');
+  if (!actions.length) return html``;
+  return html`<ul class="omslag-actions">${actions.map((a) => html`<li><a class="utrecht-link" href="/zaken/${row.id}/actie/${a.type}">${a.label}</a></li>`)}</ul>`;
+}

@@ -1,0 +1,172 @@
+import type { Request, Response, Router } from 'express';
+import { caseView, EngineError } from '../../engine/index.js';
+import { compileFeel, formatAnswer, isShown, t, type Field, type Process } from '../../model/index.js';
+import type { CaseRow, Draft } from '../../store/index.js';
+import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
+import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
+import { html } from '../html.js';
+import { longDate, msg } from '../i18n.js';
+import { csrfField, errorSummary } from '../layout.js';
+import { dataBefore, formFields, simulate, validatePage } from '../journey.js';
+
+/** The citizen's own case, or 404 (never 403: it does not confirm another's case exists). */
+export function ownCase(deps: PagesDeps, bsn: string, id: string): CaseRow {
+  const row = deps.store.cases.get(id);
+  if (!row || row.subject !== bsn) throw new PageError(404, 'notFound');
+  return row;
+}
+
+/** Form pages, check-your-answers, sending, confirmation. */
+export function journeyRoutes(router: Router, deps: PagesDeps) {
+  const { store, engine, clock } = deps;
+  const processOf = (row: CaseRow) => engine.loadVersion(row.processKey, row.version).process;
+  const draftOf = (row: CaseRow): Draft => store.drafts.get(row.id) ?? { steps: [] };
+
+  // Where the citizen should be now.
+  router.get('/zaken/:id', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const state = simulate(engine, row, draftOf(row));
+    if (row.status === 'active' && state.next) return res.redirect(303, `/zaken/${row.id}/stap/${state.next}`);
+    if (row.status === 'active' && state.steps.length) return res.redirect(303, `/zaken/${row.id}/controle`);
+    res.redirect(303, `/zaken/${row.id}/status`);
+  });
+
+  function formPage(req: Request, res: Response, row: CaseRow, step: string, posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> }) {
+    const process = processOf(row);
+    const fields = formFields(process, step)!;
+    const draft = draftOf(row);
+    const known = dataBefore(engine, row, draft, step);
+    const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
+    const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
+    const lang = ctx.lang;
+    const index = draft.steps.findIndex((s) => s.step === step);
+    const back = index > 0 ? `/zaken/${row.id}/stap/${draft.steps[index - 1].step}` : index < 0 && draft.steps.length ? `/zaken/${row.id}/stap/${draft.steps.at(-1)!.step}` : `/diensten/${row.processKey}`;
+    const pageIds = new Set(fields.map((f) => f.id));
+    const asked = fields.filter((f) => isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)));
+    const errors = posted?.errors ?? {};
+    const list = Object.entries(errors).map(([id, messages]) => ({ href: `#${inputId(id)}`, text: messages[0] }));
+    const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
+    const wijzig = req.query.wijzig === '1' ? '?wijzig=1' : '';
+    const title = t(process.steps[step].title, lang);
+    send(res, ctx, title, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
+${errorSummary(list, lang)}
+<form method="post" action="/zaken/${row.id}/stap/${step}${wijzig}" novalidate${fields.some((f) => f.type === 'file') ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
+<h1 class="utrecht-heading-1">${title}</h1>
+${process.steps[step].citizenText ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
+${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: simpleCondition(f, fields, lang) }))}
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>
+</form>`, { status: posted ? 422 : 200, errors: !!list.length, script: asked.some((f) => simpleCondition(f, fields, lang)) });
+  }
+
+  /** A step the citizen may open: on the draft's path, or the next one to answer. */
+  function reachable(row: CaseRow, step: string): boolean {
+    if (row.status !== 'active') return false;
+    const state = simulate(engine, row, draftOf(row));
+    return state.next === step || state.steps.some((s) => s.step === step);
+  }
+
+  router.get('/zaken/:id/stap/:step', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    if (!reachable(row, req.params.step)) return res.redirect(303, `/zaken/${row.id}`);
+    formPage(req, res, row, req.params.step);
+  });
+
+  router.post('/zaken/:id/stap/:step', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const step = req.params.step;
+    if (!reachable(row, step)) return res.redirect(303, `/zaken/${row.id}`);
+    const process = processOf(row);
+    const fields = formFields(process, step)!;
+    const raw = Object.fromEntries(fields.map((f) => [f.id, readField(f, req.body ?? {})]));
+    const draft = draftOf(row);
+    const known = dataBefore(engine, row, draft, step);
+    const result = validatePage(fields, raw, known, clock.now(), req.session!.lang);
+    if (Object.keys(result.errors).length) return formPage(req, res, row, step, { raw, errors: result.errors });
+    // Save per step: earlier steps stay, this one is replaced, later ones stay while the path still runs through them.
+    const index = draft.steps.findIndex((s) => s.step === step);
+    const before = index < 0 ? draft.steps : draft.steps.slice(0, index);
+    const after = index < 0 ? [] : draft.steps.slice(index + 1);
+    const next: Draft = { steps: [...before, { step, values: result.values }, ...after] };
+    const state = simulate(engine, row, next);
+    store.drafts.put(row.id, { steps: state.steps }, clock.now().toISOString());
+    const following = state.steps[state.steps.findIndex((s) => s.step === step) + 1]?.step;
+    const target = req.query.wijzig === '1' ? (state.next ?? 'controle') : (following ?? state.next ?? 'controle');
+    res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : `/zaken/${row.id}/stap/${target}`);
+  });
+
+  router.get('/zaken/:id/controle', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const state = simulate(engine, row, draftOf(row));
+    if (row.status !== 'active' || state.next || !state.steps.length) return res.redirect(303, `/zaken/${row.id}`);
+    const process = processOf(row);
+    const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
+    const lang = ctx.lang;
+    send(res, ctx, msg('checkTitle', lang), html`<a class="utrecht-link omslag-back" href="/zaken/${row.id}/stap/${state.steps.at(-1)!.step}">${msg('back', lang)}</a>
+<h1 class="utrecht-heading-1">${msg('checkTitle', lang)}</h1>
+${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
+<p class="utrecht-paragraph">${msg('sendIntro', lang)}</p>
+<form method="post" action="/zaken/${row.id}/versturen">${csrfField(ctx)}
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('send', lang)}</button></form>`);
+  });
+
+  router.post('/zaken/:id/versturen', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const state = simulate(engine, row, draftOf(row));
+    if (row.status !== 'active' || state.next || !state.steps.length) return res.redirect(303, `/zaken/${row.id}`);
+    try {
+      // All steps or none: the engine validates each again, in one transaction.
+      store.transaction(() => {
+        for (const s of state.steps) engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang: req.session!.lang });
+        store.drafts.delete(row.id);
+      });
+    } catch (error) {
+      if (error instanceof EngineError) return res.redirect(303, `/zaken/${row.id}`);
+      throw error;
+    }
+    res.redirect(303, `/zaken/${row.id}/bevestiging`);
+  });
+
+  router.get('/zaken/:id/bevestiging', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
+    const lang = ctx.lang;
+    const view = caseView(engine, store, row, lang);
+    send(res, ctx, msg('confirmTitle', lang), html`<div class="utrecht-alert utrecht-alert--ok">
+<h1 class="utrecht-heading-1">${msg('confirmTitle', lang)}</h1>
+<p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p></div>
+<h2 class="utrecht-heading-2">${msg('whatNext', lang)}</h2>
+${view.outcome ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>`
+  : html`<p class="utrecht-paragraph">${view.step?.text ?? view.step?.title ?? ''}</p>`}
+${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/status">${msg('toStatus', lang)}</a></p>`);
+  });
+}
+
+function dependsOnPage(field: Field, pageIds: Set<string>): boolean {
+  if (!field.showIf) return false;
+  try {
+    return compileFeel(field.showIf).names.some((n) => pageIds.has(n));
+  } catch {
+    return false;
+  }
+}
+
+function checkSection(process: Process, step: string, values: Record<string, unknown>, caseId: string, lang: 'nl' | 'en') {
+  const fields = (formFields(process, step) ?? []).filter((f) => f.id in values);
+  return html`<h2 class="utrecht-heading-2">${t(process.steps[step].title, lang)}</h2>
+<dl class="omslag-summary">${fields.map((f) => html`<div class="omslag-summary__row"><dt class="omslag-summary__key">${t(f.label, lang)}</dt>
+<dd class="omslag-summary__value">${formatAnswer(f, values[f.id], lang)}</dd>
+<dd class="omslag-summary__action"><a class="utrecht-link" href="/zaken/${caseId}/stap/${step}?wijzig=1">${msg('change', lang)}<span class="omslag-visually-hidden"> ${t(f.label, lang)}</span></a></dd></div>`)}</dl>`;
+}

@@ -1,0 +1,88 @@
+import type { Router } from 'express';
+import { isValidBsn, stepKind, t, type Process } from '../../model/index.js';
+import { html } from '../html.js';
+import { msg } from '../i18n.js';
+import { csrfField, errorSummary } from '../layout.js';
+import { PageError, citizen, pageContext, safeReturn, send, type PagesDeps } from '../context.js';
+import { Duration } from 'luxon';
+
+/** Services, start pages, sign-in and sign-out. */
+export function publicRoutes(router: Router, deps: PagesDeps) {
+  const { store, engine } = deps;
+  const published = (key: string) => {
+    const latest = store.processes.latest(key);
+    if (!latest) throw new PageError(404, 'notFound');
+    return latest.definition as Process;
+  };
+
+  const hasSent = (caseId: string) => store.cases.audit(caseId).some((e) => e.type === 'event.received');
+
+  router.get('/', (req, res) => {
+    const ctx = pageContext(req, deps);
+    const list = store.processes.list().flatMap((p) => {
+      const v = store.processes.latest(p.key);
+      return v ? [{ key: p.key, def: v.definition as Process }] : [];
+    });
+    send(res, ctx, msg('services', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('services', ctx.lang)}</h1>
+<p class="utrecht-paragraph">${msg('servicesIntro', ctx.lang)}</p>
+${list.length ? html`<ul class="omslag-cards">${list.map(({ key, def }) => html`<li class="omslag-card">
+<h2 class="utrecht-heading-3"><a class="utrecht-link" href="/diensten/${key}">${t(def.title, ctx.lang)}</a></h2>
+${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.lang)}</p>` : ''}</li>`)}</ul>` : html`<p class="utrecht-paragraph">${msg('noServices', ctx.lang)}</p>`}`);
+  });
+
+  router.get('/diensten/:key', (req, res) => {
+    const def = published(req.params.key);
+    const ctx = pageContext(req, deps, `/diensten/${req.params.key}/medewerker`);
+    const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
+    const questions = forms.reduce((n, s) => n + stepKind(s.kind).fields(s).length, 0);
+    const minutes = Math.max(2, Math.ceil(questions * 0.75));
+    const dues = Object.values(def.steps).flatMap((s) => (s.kind === 'handoff' && s.due ? [Math.ceil(Duration.fromISO(s.due).as('days'))] : []));
+    send(res, ctx, t(def.title, ctx.lang), html`<h1 class="utrecht-heading-1">${t(def.title, ctx.lang)}</h1>
+${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.description, ctx.lang)}</p>` : ''}
+<h2 class="utrecht-heading-2">${msg('whatYouNeed', ctx.lang)}</h2>
+<ul class="utrecht-unordered-list">${forms.map((s) => html`<li class="utrecht-unordered-list__item">${t(s.title, ctx.lang)}: ${stepKind(s.kind).fields(s).map((f) => t(f.label, ctx.lang)).join(', ')}</li>`)}</ul>
+<h2 class="utrecht-heading-2">${msg('howLong', ctx.lang)}</h2>
+<p class="utrecht-paragraph">${msg('minutes', ctx.lang, { n: minutes })}${dues.length ? html` ${msg('answerWithin', ctx.lang, { n: Math.max(...dues) })}` : ''}</p>
+<form method="post" action="/diensten/${req.params.key}/start">${csrfField(ctx)}
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('start', ctx.lang)}</button></form>`);
+  });
+
+  router.post('/diensten/:key/start', (req, res) => {
+    published(req.params.key);
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    // Pressing Start again continues the application not sent yet, instead of a second one.
+    const open = store.cases.activeBySubject(bsn).find((r) => r.processKey === req.params.key && r.step && (published(req.params.key).steps[r.step]?.kind === 'form') && !hasSent(r.id));
+    const row = open ?? engine.startCase(req.params.key, bsn, 'citizen');
+    res.redirect(303, `/zaken/${row.id}`);
+  });
+  // After sign-in, a start button's GET lands here: show the start page again.
+  router.get('/diensten/:key/start', (req, res) => res.redirect(303, `/diensten/${req.params.key}`));
+
+  const signInPage = (req: Parameters<Parameters<Router['get']>[1]>[0], res: Parameters<Parameters<Router['get']>[1]>[1], error?: string, value = '') => {
+    const ctx = pageContext(req, deps);
+    const back = safeReturn(req.query.terug ?? req.body?.terug);
+    send(res, ctx, msg('signInTitle', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signInTitle', ctx.lang)}</h1>
+<div class="utrecht-alert utrecht-alert--warning"><p class="utrecht-paragraph">${msg('devSignIn', ctx.lang)}</p></div>
+${errorSummary(error ? [{ href: '#f-bsn', text: error }] : [], ctx.lang)}
+<form method="post" action="/inloggen" novalidate>${csrfField(ctx)}<input type="hidden" name="terug" value="${back}">
+<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-bsn">${msg('bsn', ctx.lang)}</label>
+<div class="utrecht-form-field-description" id="f-bsn-hint">${msg('bsnHint', ctx.lang)}</div>
+${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span class="omslag-visually-hidden">${msg('errorPrefix', ctx.lang)} </span>${error}</p>` : ''}
+<input class="utrecht-textbox utrecht-textbox--html-input omslag-width-m" type="text" inputmode="numeric" id="f-bsn" name="bsn" value="${value}" aria-required="true" aria-describedby="f-bsn-hint${error ? ' f-bsn-fout' : ''}"${error ? html` aria-invalid="true"` : ''} autocomplete="off"></div>
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('signIn', ctx.lang)}</button></form>`, { status: error ? 422 : 200, errors: !!error });
+  };
+
+  router.get('/inloggen', (req, res) => signInPage(req, res));
+  router.post('/inloggen', (req, res) => {
+    const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
+    if (!isValidBsn(bsn)) return signInPage(req, res, req.session!.lang === 'en' ? 'Enter a valid citizen service number (9 digits).' : 'Vul een geldig burgerservicenummer in (9 cijfers).', String(req.body?.bsn ?? ''));
+    deps.sessions.signIn(req, res, bsn);
+    res.redirect(303, safeReturn(req.body?.terug));
+  });
+  router.post('/uitloggen', (req, res) => {
+    deps.sessions.signOut(req, res);
+    const ctx = pageContext(req, deps);
+    send(res, ctx, msg('signOut', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signOut', ctx.lang)}</h1><p class="utrecht-paragraph">${msg('signedOut', ctx.lang)}</p>`);
+  });
+}

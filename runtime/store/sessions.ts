@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from './db.js';
+
+export type SessionRow = { idHash: string; bsn: string | null; csrf: string; lang: 'nl' | 'en'; flash: string | null; expiresAt: string };
+
+const hash = (id: string) => createHash('sha256').update(id).digest('hex');
+
+/** Browser sessions of the citizen pages (the cookie holds a random id; the table its hash). */
+export function sessionRepo(db: Db) {
+  const toRow = (r: any): SessionRow => ({ idHash: r.id_hash, bsn: r.bsn, csrf: r.csrf, lang: r.lang, flash: r.flash, expiresAt: r.expires_at });
+  return {
+    create(bsn: string | null, lang: 'nl' | 'en', at: Date, ttlMs: number): { id: string; row: SessionRow } {
+      const id = randomBytes(32).toString('base64url');
+      const csrf = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
+      db.prepare('INSERT INTO sessions (id_hash, bsn, csrf, lang, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(hash(id), bsn, csrf, lang, at.toISOString(), expiresAt);
+      return { id, row: { idHash: hash(id), bsn, csrf, lang, flash: null, expiresAt } };
+    },
+    get(id: string, at: Date): SessionRow | undefined {
+      const r = db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?').get(hash(id), at.toISOString());
+      return r ? toRow(r) : undefined;
+    },
+    setLang(idHash: string, lang: 'nl' | 'en'): void {
+      db.prepare('UPDATE sessions SET lang = ? WHERE id_hash = ?').run(lang, idHash);
+    },
+    setFlash(idHash: string, flash: string | null): void {
+      db.prepare('UPDATE sessions SET flash = ? WHERE id_hash = ?').run(flash, idHash);
+    },
+    delete(idHash: string): void {
+      db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    },
+    deleteExpired(at: Date): void {
+      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at.toISOString());
+    },
+  };
+}
+
+export type DraftStep = { step: string; values: Record<string, unknown> };
+export type Draft = { steps: DraftStep[] };
+
+/** Answers given on the pages, per step, not yet sent to the engine. */
+export function draftRepo(db: Db) {
+  return {
+    get(caseId: string): Draft | undefined {
+      const r = db.prepare('SELECT data FROM drafts WHERE case_id = ?').get(caseId) as { data: string } | undefined;
+      return r ? JSON.parse(r.data) : undefined;
+    },
+    put(caseId: string, draft: Draft, at: string): void {
+      db.prepare(`INSERT INTO drafts (case_id, data, updated_at) VALUES (?, ?, ?)
+                  ON CONFLICT (case_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`).run(caseId, JSON.stringify(draft), at);
+    },
+    delete(caseId: string): void {
+      db.prepare('DELETE FROM drafts WHERE case_id = ?').run(caseId);
+    },
+  };
+}

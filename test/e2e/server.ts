@@ -1,0 +1,24 @@
+// The server the browser tests run against: the real app on a real port with a
+// fresh SQLite file, the example processes published, and accounts whose tokens
+// are written to test-results/e2e-accounts.json for the tests' API calls.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScheduler } from '../../runtime/engine/index.js';
+import { createApp } from '../../runtime/http/app.js';
+import { importProcesses, openServices } from '../../runtime/setup.js';
+
+const port = Number(process.env.E2E_PORT ?? 3199);
+const services = openServices(mkdtempSync(join(tmpdir(), 'omslag-e2e-')));
+importProcesses(join(import.meta.dirname, '../../processes'), services.store, services.processes, 'e2e');
+const at = new Date().toISOString();
+const token = (name: string, role: 'official' | 'designer' | 'admin', teams: string[]) =>
+  services.store.accounts.createToken({ userId: services.store.accounts.addUser(name, role, teams, at).id }, at);
+const accounts = {
+  official: token('medewerker', 'official', ['belastingen', 'klantcontact']),
+  admin: token('beheerder', 'admin', []),
+};
+mkdirSync(join(import.meta.dirname, '../../test-results'), { recursive: true });
+writeFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), JSON.stringify(accounts));
+createScheduler(services.engine, 200).start();
+createApp(services, { log: () => {} }).listen(port, '127.0.0.1', () => console.log(`e2e server on ${port}`));
