@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml, html } from '../../../runtime/pages/html.js';
+import { startTestServer, type TestServer } from '../../helpers/server.js';
+
+/** A tiny browser: keeps cookies, follows nothing, reads the CSRF token from a page. */
+function browser(base: string) {
+  let cookie = '';
+  const request = async (method: string, path: string, form?: Record<string, string>) => {
+    const res = await fetch(base + path, {
+      method, redirect: 'manual',
+      headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  };
+  return {
+    request,
+    cookie: () => cookie,
+    async csrf(path: string) {
+      const page = await request('GET', path);
+      return /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    },
+    async signIn(bsn: string) {
+      const token = await this.csrf('/inloggen');
+      return request('POST', '/inloggen', { _csrf: token, bsn, terug: '/mijn-zaken' });
+    },
+  };
+}
+
+describe('citizen pages (server side)', () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startTestServer(); });
+  afterAll(async () => { await s.close(); });
+
+  it('escapes every value it shows', () => {
+    expect(html`<p>${'<script>alert(1)</script>'}</p>`.value).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+  });
+
+  it('shows a citizen answer as text on check-your-answers, never as markup', async () => {
+    const b = browser(s.base);
+    await b.signIn('999993653');
+    const start = await b.request('POST', '/diensten/kwijtschelding/start', { _csrf: await b.csrf('/diensten/kwijtschelding') });
+    const caseUrl = start.location!;
+    const step = (await b.request('GET', caseUrl)).location!;
+    const token = await b.csrf(step);
+    await b.request('POST', step, { _csrf: token, huishouden: 'samen', aanslagnummer: '<img src=x>' });
+    const money = `${caseUrl}/stap/geldzaken`;
+    await b.request('POST', money, { _csrf: token, inkomen: '1850', vermogen: '0', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' });
+    const check = await b.request('GET', `${caseUrl}/controle`);
+    expect(check.status).toBe(200);
+    expect(check.text).toContain('&lt;img src=x&gt;');
+    expect(check.text).not.toContain('<img src=x');
+  });
+
+  it('refuses a form post without the session token and changes nothing', async () => {
+    const b = browser(s.base);
+    await b.signIn('999993653');
+    const token = await b.csrf('/diensten/grofvuil');
+    const start = await b.request('POST', '/diensten/grofvuil/start', { _csrf: token });
+    const id = start.location!.split('/')[2];
+    const before = s.store.cases.get(id)!;
+    const forged = await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, { _csrf: 'forged', postcode: '1234 AB' });
+    expect(forged.status).toBe(403);
+    expect(s.store.drafts.get(id)).toBeUndefined();
+    const noToken = await b.request('POST', `/zaken/${id}/actie/withdraw`, {});
+    expect(noToken.status).toBe(403);
+    expect(s.store.cases.get(id)).toEqual(before);
+  });
+
+  it('gives a new session id on sign-in (no fixation) and signs out', async () => {
+    const b = browser(s.base);
+    await b.request('GET', '/inloggen');
+    const anonymous = b.cookie();
+    const signedIn = await b.signIn('999993653');
+    expect(signedIn.status).toBe(303);
+    expect(b.cookie()).not.toBe(anonymous);
+    expect((await b.request('GET', '/mijn-zaken')).status).toBe(200);
+    await b.request('POST', '/uitloggen', { _csrf: await b.csrf('/mijn-zaken') });
+    expect((await b.request('GET', '/mijn-zaken')).location).toMatch(/^\/inloggen/);
+  });
+
+  it('refuses a BSN that fails the elfproef, and never redirects to another site after sign-in', async () => {
+    const b = browser(s.base);
+    const token = await b.csrf('/inloggen');
+    const bad = await b.request('POST', '/inloggen', { _csrf: token, bsn: '123456789' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('Vul een geldig burgerservicenummer in');
+    const evil = await b.request('POST', '/inloggen', { _csrf: token, bsn: '999993653', terug: '//evil.example/phish' });
+    expect(evil.location).toBe('/mijn-zaken');
+  });
+
+  it("answers 404 (not 403) for another citizen's case", async () => {
+    const a = browser(s.base);
+    await a.signIn('999993653');
+    const start = await a.request('POST', '/diensten/grofvuil/start', { _csrf: await a.csrf('/diensten/grofvuil') });
+    const b = browser(s.base);
+    await b.signIn('111222333');
+    expect((await b.request('GET', `${start.location}/status`)).status).toBe(404);
+    expect((await b.request('GET', start.location!)).status).toBe(404);
+  });
+
+  it('switches language with a visible link and keeps the page', async () => {
+    const b = browser(s.base);
+    const nl = await b.request('GET', '/diensten/grofvuil');
+    expect(nl.text).toContain('<html lang="nl"');
+    expect(nl.text).toContain('href="/diensten/grofvuil?lang=en"');
+    const en = await b.request('GET', '/diensten/grofvuil?lang=en');
+    expect(en.text).toContain('<html lang="en"');
+    expect(en.text).toContain('Bulky waste pickup');
+    // The choice sticks to the session.
+    expect((await b.request('GET', '/')).text).toContain('<html lang="en"');
+  });
+
+  it('continues the unsent application when Start is pressed again', async () => {
+    const b = browser(s.base);
+    await b.signIn('999993653');
+    const token = await b.csrf('/diensten/kwijtschelding');
+    const first = await b.request('POST', '/diensten/kwijtschelding/start', { _csrf: token });
+    const again = await b.request('POST', '/diensten/kwijtschelding/start', { _csrf: token });
+    expect(again.location).toBe(first.location);
+  });
+});
