@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type ErrorRequestHandler, type Router } from 'express';
+import multer from 'multer';
 import type { Clock, Engine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from './context.js';
@@ -13,6 +14,8 @@ import { sessions } from './session.js';
 import type { Theme } from './theme.js';
 
 const require = createRequire(import.meta.url);
+/** The largest upload accepted at all; a file field's own `max` may be smaller. */
+const MAX_UPLOAD = 20 * 1024 * 1024;
 const nlds = {
   components: join(dirname(require.resolve('@utrecht/component-library-css/package.json')), 'dist', 'index.css'),
   theme: join(dirname(require.resolve('@utrecht/design-tokens/package.json')), 'dist', 'theme.css'),
@@ -35,6 +38,8 @@ export function createPages(opts: PagesOptions): Router {
   if (opts.theme.logo) router.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
 
   router.use(express.urlencoded({ extended: false, limit: opts.bodyLimit ?? '64kb', parameterLimit: 200 }));
+  // Forms with a file question post multipart; the bytes stay in memory until the answers validate.
+  router.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, files: 10, fields: 200, fieldSize: 64 * 1024 } }).any());
   router.use(deps.sessions.middleware);
   // Every form post must carry this session's token; a forged post changes nothing.
   router.use((req, _res, next) => {
@@ -51,7 +56,8 @@ export function createPages(opts: PagesOptions): Router {
   });
   const errors: ErrorRequestHandler = (error, req, res, next) => {
     if (req.path.startsWith('/api')) return next(error);
-    const status = error instanceof PageError ? error.status : (error as { status?: number }).status === 413 ? 413 : 500;
+    const tooLarge = (error as { status?: number }).status === 413 || (error as { code?: string }).code === 'LIMIT_FILE_SIZE';
+    const status = error instanceof PageError ? error.status : tooLarge ? 413 : 500;
     if (status === 500) console.error(error);
     if (!req.session) return res.status(status).type('text').send(status === 413 ? 'Too large' : 'Error');
     const key = error instanceof PageError ? error.key : 'somethingWrong';

@@ -3,7 +3,7 @@ import { caseRepo } from './cases.js';
 import { openDb, type Db } from './db.js';
 import { idempotencyRepo } from './idempotency.js';
 import { processRepo } from './processes.js';
-import { draftRepo, sessionRepo } from './sessions.js';
+import { draftRepo, fileRepo, sessionRepo } from './sessions.js';
 import { taskRepo } from './tasks.js';
 
 export * from './accounts.js';
@@ -24,6 +24,7 @@ export function createStore(db: Db) {
     idempotency: idempotencyRepo(db),
     sessions: sessionRepo(db),
     drafts: draftRepo(db),
+    files: fileRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

@@ -35,6 +35,20 @@ export function sessionRepo(db: Db) {
   };
 }
 
+/** Files citizens upload with their answers (the answer holds `{ id, name, type, size }`). */
+export function fileRepo(db: Db) {
+  return {
+    put(f: { id: string; caseId: string; field: string; name: string; type: string; data: Buffer; at: string }): void {
+      db.prepare('INSERT INTO files (id, case_id, field, name, type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(f.id, f.caseId, f.field, f.name, f.type, f.data.length, createHash('sha256').update(f.data).digest('hex'), f.data, f.at);
+    },
+    get(id: string): { id: string; caseId: string; name: string; type: string; size: number; data: Buffer } | undefined {
+      const r = db.prepare('SELECT id, case_id, name, type, size, data FROM files WHERE id = ?').get(id) as any;
+      return r ? { id: r.id, caseId: r.case_id, name: r.name, type: r.type, size: r.size, data: r.data } : undefined;
+    },
+  };
+}
+
 export type DraftStep = { step: string; values: Record<string, unknown> };
 export type Draft = { steps: DraftStep[] };
 

@@ -12,14 +12,15 @@ const file: FieldKind = {
   type: 'file',
   parse(raw, field) {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('invalid-file');
-    const { name, type, size } = raw as Record<string, unknown>;
+    const { name, type, size, id } = raw as Record<string, unknown>;
     if (typeof name !== 'string' || !name.trim() || name.length > 255 || typeof type !== 'string' || typeof size !== 'number' || size < 0) {
       return bad('invalid-file');
     }
     if (!ALLOWED.test(type)) return bad('file-type', { type });
     const max = typeof field.max === 'number' ? field.max : DEFAULT_MAX_BYTES;
     if (size > max) return bad('file-too-large', { max });
-    return ok({ name: name.trim(), type, size });
+    // `id` names the stored bytes when the pages received the upload.
+    return ok({ ...(typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? { id } : {}), name: name.trim(), type, size });
   },
   format: (value) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : ''),
 };

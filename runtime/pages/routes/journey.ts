@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { caseView, EngineError } from '../../engine/index.js';
 import { compileFeel, formatAnswer, isShown, t, type Field, type Process } from '../../model/index.js';
@@ -83,11 +84,23 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     if (!reachable(row, step)) return res.redirect(303, `/zaken/${row.id}`);
     const process = processOf(row);
     const fields = formFields(process, step)!;
-    const raw = Object.fromEntries(fields.map((f) => [f.id, readField(f, req.body ?? {})]));
     const draft = draftOf(row);
+    const uploads = new Map(((req.files as Express.Multer.File[] | undefined) ?? []).filter((f) => f.size > 0).map((f) => [f.fieldname, f]));
+    const earlier = draft.steps.find((s) => s.step === step)?.values ?? {};
+    const raw = Object.fromEntries(fields.map((f) => {
+      if (f.type !== 'file') return [f.id, readField(f, req.body ?? {})];
+      const file = uploads.get(f.id);
+      return [f.id, file ? { name: file.originalname, type: file.mimetype, size: file.size } : earlier[f.id]];
+    }));
     const known = dataBefore(engine, row, draft, step);
     const result = validatePage(fields, raw, known, clock.now(), req.session!.lang);
     if (Object.keys(result.errors).length) return formPage(req, res, row, step, { raw, errors: result.errors });
+    for (const [fieldId, file] of uploads) {
+      if (!(fieldId in result.values)) continue;
+      const id = randomUUID();
+      store.files.put({ id, caseId: row.id, field: fieldId, name: file.originalname, type: file.mimetype, data: file.buffer, at: clock.now().toISOString() });
+      result.values[fieldId] = { ...(result.values[fieldId] as object), id };
+    }
     // Save per step: earlier steps stay, this one is replaced, later ones stay while the path still runs through them.
     const index = draft.steps.findIndex((s) => s.step === step);
     const before = index < 0 ? draft.steps : draft.steps.slice(0, index);
