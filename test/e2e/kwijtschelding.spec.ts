@@ -11,7 +11,7 @@ test('a citizen applies for kwijtschelding: errors, corrections, check answers, 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw huishouden');
   await page.getByRole('button', { name: 'Volgende' }).click();
   const summary = page.getByRole('alert');
-  await expect(summary.getByRole('link')).toHaveText(['Vul dit in.', 'Vul dit in.']);
+  await expect(summary.getByRole('link')).toHaveText(['Hoe woont u?: Maak een keuze.', 'Aanslagnummer: Vul dit in.']);
   await summary.getByRole('link').first().click();
   await expect(page.locator('#f-huishouden')).toBeFocused();
   await expect(page).toHaveTitle(/^Fout:/);

@@ -24,6 +24,8 @@ export function fieldKind(type: FieldType): FieldKind {
   return kind;
 }
 
+const CHOICES = new Set<FieldType>(['choice', 'multi-choice', 'yes-no']);
+
 /** Field errors as the API returns them: `{ fieldId: ["message"] }`. */
 export type FieldErrors = Record<string, string[]>;
 
@@ -75,7 +77,7 @@ export function validateAnswers(
     }
     if (issues[field.id]) continue;
     if (field.id in parsed) values[field.id] = parsed[field.id];
-    else if (field.required) issues[field.id] = { code: 'required' };
+    else if (field.required) issues[field.id] = { code: CHOICES.has(field.type) ? 'required-choice' : 'required' };
   }
   const errors: FieldErrors = {};
   for (const [id, issue] of Object.entries(issues)) errors[id] = [issueMessage(issue, ctx.lang)];

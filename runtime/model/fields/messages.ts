@@ -4,6 +4,7 @@ import type { FieldIssue } from './field-kind.js';
 /** The messages for field issues, by code; `{name}` takes a param. */
 const catalogue: Record<string, Record<Lang, string>> = {
   'required': { nl: 'Vul dit in.', en: 'Enter an answer.' },
+  'required-choice': { nl: 'Maak een keuze.', en: 'Choose an answer.' },
   'not-text': { nl: 'Vul tekst in.', en: 'Enter text.' },
   'too-short': { nl: 'Gebruik minstens {min} tekens.', en: 'Use at least {min} characters.' },
   'too-long': { nl: 'Gebruik hoogstens {max} tekens.', en: 'Use at most {max} characters.' },

@@ -47,7 +47,8 @@ export function journeyRoutes(router: Router, deps: PagesDeps) {
     const pageIds = new Set(fields.map((f) => f.id));
     const asked = fields.filter((f) => isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)));
     const errors = posted?.errors ?? {};
-    const list = Object.entries(errors).map(([id, messages]) => ({ href: `#${inputId(id)}`, text: messages[0] }));
+    const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
+    const list = Object.entries(errors).map(([id, messages]) => ({ href: `#${inputId(id)}`, text: `${labels.get(id) ?? id}: ${messages[0]}` }));
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const wijzig = req.query.wijzig === '1' ? '?wijzig=1' : '';
     const title = t(process.steps[step].title, lang);

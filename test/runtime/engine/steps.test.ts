@@ -36,7 +36,7 @@ describe('form step', () => {
     expect(en.details).toEqual({
       inkomen: ['Enter 0 or more.'],
       vermogen: ['Enter an answer.'],
-      heeftAuto: ['Enter an answer.'],
+      heeftAuto: ['Choose an answer.'],
       iban: ['Enter an answer.'],
     });
 

@@ -4,6 +4,7 @@
  * transactions that are all or nothing (savepoints when nested).
  */
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../../runtime/store/migrations.js';
 import { openStore, StaleCaseError, type Store } from '../../../runtime/store/index.js';
 import { asCitizen, BSN, freshEnv, kwijtscheldingAtReview, tempDbFile } from '../engine/setup.js';
 
@@ -17,7 +18,7 @@ describe('store', () => {
   it('applies migrations once, in WAL mode with foreign keys on', () => {
     const { store, file } = bare();
     try {
-      expect(store.db.prepare('SELECT version FROM migrations').pluck().all()).toEqual([1]);
+      expect(store.db.prepare('SELECT version FROM migrations').pluck().all()).toEqual(migrations.map((m) => m.version));
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
@@ -25,7 +26,7 @@ describe('store', () => {
     }
     const again = openStore(file);
     try {
-      expect(again.db.prepare('SELECT version FROM migrations').pluck().all()).toEqual([1]);
+      expect(again.db.prepare('SELECT version FROM migrations').pluck().all()).toEqual(migrations.map((m) => m.version));
       expect(() => again.cases.appendAudit('no-such-case', 'now', 'x', 'y', {})).toThrow(/FOREIGN KEY/);
     } finally {
       again.close();
