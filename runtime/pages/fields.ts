@@ -3,7 +3,8 @@ import { html, type Html } from './html.js';
 import { msg } from './i18n.js';
 
 /** What a field renderer gets: the field, its current value as the form shows it, and its error. */
-export type FieldInput = { field: Field; value: unknown; error?: string; lang: Lang; condition?: Condition };
+/** `heading`: the question is the page's heading (one question per page). */
+export type FieldInput = { field: Field; value: unknown; error?: string; lang: Lang; condition?: Condition; heading?: boolean };
 type Renderer = (input: FieldInput) => Html;
 
 /** A simple showIf (`name = value`) the optional script can follow live; others are decided on the server only. */
@@ -34,10 +35,11 @@ function wrap(input: FieldInput, inner: Html, opts: { fieldset?: boolean } = {})
   const data = condition ? html` data-show-if-field="${condition.field}" data-show-if-value="${condition.value}"` : '';
   if (opts.fieldset) {
     return html`<div class="${cls}"${data}><fieldset class="utrecht-form-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}" ${describedBy(field, error, condition) ? html`aria-describedby="${describedBy(field, error, condition)}"` : ''}>
-<legend class="utrecht-form-fieldset__legend utrecht-form-label">${labelText(field, input.lang)}</legend>
+<legend class="utrecht-form-fieldset__legend utrecht-form-label">${input.heading ? html`<h1 class="utrecht-heading-1">${labelText(field, input.lang)}</h1>` : labelText(field, input.lang)}</legend>
 ${hintAndError(input)}${inner}</fieldset></div>`;
   }
-  return html`<div class="${cls}"${data}><label class="utrecht-form-label" for="${inputId(field.id)}">${labelText(field, input.lang)}</label>
+  const label = html`<label class="utrecht-form-label" for="${inputId(field.id)}">${labelText(field, input.lang)}</label>`;
+  return html`<div class="${cls}"${data}>${input.heading ? html`<h1 class="utrecht-heading-1">${label}</h1>` : label}
 ${hintAndError(input)}${inner}</div>`;
 }
 

@@ -33,12 +33,14 @@ export function simulate(engine: Engine, row: CaseRow, draft: Draft | undefined)
   for (const d of draft?.steps ?? []) {
     const at = stepOf(state.value);
     if (at !== d.step) break;
+    if (d.partial) { steps.push(d); break; }
     const event = { type: 'submit', data: d.values };
     if (!state.can(event as never)) break;
     state = transition(loaded.machine, state, event as never)[0] as typeof state;
     steps.push(d);
   }
   const at = stepOf(state.value);
+  // A partly answered step is still the one to answer.
   return { steps, next: at && formFields(loaded.process, at) ? at : null, data: state.context.data };
 }
 

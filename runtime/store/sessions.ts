@@ -49,7 +49,8 @@ export function fileRepo(db: Db) {
   };
 }
 
-export type DraftStep = { step: string; values: Record<string, unknown> };
+/** `partial`: a one-question-per-page step not answered to the end yet. */
+export type DraftStep = { step: string; values: Record<string, unknown>; partial?: boolean };
 export type Draft = { steps: DraftStep[] };
 
 /** Answers given on the pages, per step, not yet sent to the engine. */

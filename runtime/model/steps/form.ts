@@ -10,6 +10,8 @@ const schema = z.object({
   kind: z.literal('form'),
   ...stepBase,
   fields: z.array(fieldSchema),
+  /** Ask each question on a page of its own (for long or hard questions), instead of all on one page. */
+  onePerPage: z.boolean().optional(),
   next: z.union([stepIdSchema, z.array(routeSchema).min(1)]),
 }).strict();
 export type FormStep = z.infer<typeof schema>;

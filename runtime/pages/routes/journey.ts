@@ -34,6 +34,29 @@ export function journeyRoutes(router: Router, deps: PagesDeps) {
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
+  /** The questions of a step that apply, given what is known; for one-per-page steps, over the answers so far. */
+  function questions(process: Process, step: string, known: Record<string, unknown>, lang: 'nl' | 'en') {
+    const fields = formFields(process, step)!;
+    const pageIds = new Set(fields.map((f) => f.id));
+    if (onePerPage(process, step)) return fields.filter((f) => isShown(f, known));
+    return fields.filter((f) => isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)));
+  }
+
+  const stepUrl = (row: CaseRow, step: string, question?: number, wijzig?: boolean) => {
+    const q = new URLSearchParams();
+    if (question !== undefined) q.set('vraag', String(question + 1));
+    if (wijzig) q.set('wijzig', '1');
+    return `/zaken/${row.id}/stap/${step}${q.size ? `?${q}` : ''}`;
+  };
+
+  /** Which question of a one-per-page step: `?vraag=N`, or the first not answered yet. */
+  function questionIndex(req: Request, asked: Field[], saved: Record<string, unknown>): number {
+    const n = Number(req.query.vraag);
+    if (Number.isInteger(n) && n >= 1 && n <= asked.length) return n - 1;
+    const open = asked.findIndex((f) => !(f.id in saved));
+    return open < 0 ? 0 : open;
+  }
+
   function formPage(req: Request, res: Response, row: CaseRow, step: string, posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> }) {
     const process = processOf(row);
     const fields = formFields(process, step)!;
@@ -42,24 +65,26 @@ export function journeyRoutes(router: Router, deps: PagesDeps) {
     const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
+    const single = onePerPage(process, step);
+    const all = questions(process, step, single ? { ...known, ...saved } : known, lang);
+    const q = single ? questionIndex(req, all, saved) : undefined;
+    const asked = q === undefined ? all : [all[q]];
     const index = draft.steps.findIndex((s) => s.step === step);
-    const back = index > 0 ? `/zaken/${row.id}/stap/${draft.steps[index - 1].step}` : index < 0 && draft.steps.length ? `/zaken/${row.id}/stap/${draft.steps.at(-1)!.step}` : `/diensten/${row.processKey}`;
-    const pageIds = new Set(fields.map((f) => f.id));
-    const asked = fields.filter((f) => isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)));
+    const previous = index > 0 ? draft.steps[index - 1] : index < 0 && draft.steps.length ? draft.steps.at(-1)! : undefined;
+    const back = q ? stepUrl(row, step, q - 1) : previous ? stepUrl(row, previous.step) : `/diensten/${row.processKey}`;
     const errors = posted?.errors ?? {};
     const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
     const list = Object.entries(errors).map(([id, messages]) => ({ href: `#${inputId(id)}`, text: `${labels.get(id) ?? id}: ${messages[0]}` }));
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
-    const wijzig = req.query.wijzig === '1' ? '?wijzig=1' : '';
     const title = t(process.steps[step].title, lang);
-    send(res, ctx, title, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
+    send(res, ctx, q === undefined ? title : `${t(asked[0].label, lang)} – ${title}`, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
-<form method="post" action="/zaken/${row.id}/stap/${step}${wijzig}" novalidate${fields.some((f) => f.type === 'file') ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
-<h1 class="utrecht-heading-1">${title}</h1>
-${process.steps[step].citizenText ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
-${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: simpleCondition(f, fields, lang) }))}
+<form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some((f) => f.type === 'file') ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
+${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${lang === 'en' ? `question ${q + 1} of ${all.length}` : `vraag ${q + 1} van ${all.length}`}</p>`}
+${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
+${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: single ? undefined : simpleCondition(f, fields, lang), heading: q !== undefined }))}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>
-</form>`, { status: posted ? 422 : 200, errors: !!list.length, script: asked.some((f) => simpleCondition(f, fields, lang)) });
+</form>`, { status: posted ? 422 : 200, errors: !!list.length, script: !single && asked.some((f) => simpleCondition(f, fields, lang)) });
   }
 
   /** A step the citizen may open: on the draft's path, or the next one to answer. */
@@ -84,17 +109,23 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const step = req.params.step;
     if (!reachable(row, step)) return res.redirect(303, `/zaken/${row.id}`);
     const process = processOf(row);
+    const lang = req.session!.lang;
     const fields = formFields(process, step)!;
     const draft = draftOf(row);
+    const known = dataBefore(engine, row, draft, step);
+    const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
+    const single = onePerPage(process, step);
+    const all = questions(process, step, single ? { ...known, ...saved } : known, lang);
+    const q = single ? questionIndex(req, all, saved) : undefined;
+    const page = q === undefined ? fields : [all[q]];
+
     const uploads = new Map(((req.files as Express.Multer.File[] | undefined) ?? []).filter((f) => f.size > 0).map((f) => [f.fieldname, f]));
-    const earlier = draft.steps.find((s) => s.step === step)?.values ?? {};
-    const raw = Object.fromEntries(fields.map((f) => {
+    const raw = Object.fromEntries(page.map((f) => {
       if (f.type !== 'file') return [f.id, readField(f, req.body ?? {})];
       const file = uploads.get(f.id);
-      return [f.id, file ? { name: file.originalname, type: file.mimetype, size: file.size } : earlier[f.id]];
+      return [f.id, file ? { name: file.originalname, type: file.mimetype, size: file.size } : saved[f.id]];
     }));
-    const known = dataBefore(engine, row, draft, step);
-    const result = validatePage(fields, raw, known, clock.now(), req.session!.lang);
+    const result = validatePage(page, raw, single ? { ...known, ...saved } : known, clock.now(), lang);
     if (Object.keys(result.errors).length) return formPage(req, res, row, step, { raw, errors: result.errors });
     for (const [fieldId, file] of uploads) {
       if (!(fieldId in result.values)) continue;
@@ -102,16 +133,33 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       store.files.put({ id, caseId: row.id, field: fieldId, name: file.originalname, type: file.mimetype, data: file.buffer, at: clock.now().toISOString() });
       result.values[fieldId] = { ...(result.values[fieldId] as object), id };
     }
+
+    let values = result.values;
+    let partial = false;
+    if (q !== undefined) {
+      // One question answered: merge it, then the next question that applies, or the step is complete.
+      values = { ...saved, ...result.values };
+      for (const id of result.cleared) delete values[id];
+      if (!(all[q].id in result.values)) delete values[all[q].id];
+      const nowAsked = questions(process, step, { ...known, ...values }, lang);
+      for (const f of fields) if (!nowAsked.includes(f) && f.id in values) delete values[f.id];
+      const at = nowAsked.findIndex((f) => f.id === all[q].id);
+      const next = nowAsked.findIndex((f, i) => i > at && (req.query.wijzig !== '1' || !(f.id in values)));
+      const whole = validatePage(fields, values, known, clock.now(), lang);
+      if (next >= 0 || Object.keys(whole.errors).length) {
+        const target = next >= 0 ? next : nowAsked.findIndex((f) => whole.errors[f.id]);
+        store.drafts.put(row.id, { steps: replaceStep(draft, { step, values, partial: true }) }, clock.now().toISOString());
+        return res.redirect(303, stepUrl(row, step, Math.max(0, target), req.query.wijzig === '1'));
+      }
+      values = whole.values;
+      partial = false;
+    }
     // Save per step: earlier steps stay, this one is replaced, later ones stay while the path still runs through them.
-    const index = draft.steps.findIndex((s) => s.step === step);
-    const before = index < 0 ? draft.steps : draft.steps.slice(0, index);
-    const after = index < 0 ? [] : draft.steps.slice(index + 1);
-    const next: Draft = { steps: [...before, { step, values: result.values }, ...after] };
-    const state = simulate(engine, row, next);
+    const state = simulate(engine, row, { steps: replaceStep(draft, { step, values, ...(partial ? { partial } : {}) }) });
     store.drafts.put(row.id, { steps: state.steps }, clock.now().toISOString());
     const following = state.steps[state.steps.findIndex((s) => s.step === step) + 1]?.step;
     const target = req.query.wijzig === '1' ? (state.next ?? 'controle') : (following ?? state.next ?? 'controle');
-    res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : `/zaken/${row.id}/stap/${target}`);
+    res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target));
   });
 
   router.get('/zaken/:id/controle', (req, res) => {
@@ -168,6 +216,17 @@ ${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('ex
   });
 }
 
+const onePerPage = (process: Process, step: string) => {
+  const s = process.steps[step];
+  return s?.kind === 'form' && !!s.onePerPage;
+};
+
+/** The draft with one step's answers replaced (or added at the end). */
+function replaceStep(draft: Draft, entry: Draft['steps'][number]): Draft['steps'] {
+  const index = draft.steps.findIndex((s) => s.step === entry.step);
+  return index < 0 ? [...draft.steps, entry] : [...draft.steps.slice(0, index), entry, ...draft.steps.slice(index + 1)];
+}
+
 function dependsOnPage(field: Field, pageIds: Set<string>): boolean {
   if (!field.showIf) return false;
   try {
@@ -182,5 +241,5 @@ function checkSection(process: Process, step: string, values: Record<string, unk
   return html`<h2 class="utrecht-heading-2">${t(process.steps[step].title, lang)}</h2>
 <dl class="omslag-summary">${fields.map((f) => html`<div class="omslag-summary__row"><dt class="omslag-summary__key">${t(f.label, lang)}</dt>
 <dd class="omslag-summary__value">${formatAnswer(f, values[f.id], lang)}</dd>
-<dd class="omslag-summary__action"><a class="utrecht-link" href="/zaken/${caseId}/stap/${step}?wijzig=1">${msg('change', lang)}<span class="omslag-visually-hidden"> ${t(f.label, lang)}</span></a></dd></div>`)}</dl>`;
+<dd class="omslag-summary__action"><a class="utrecht-link" href="/zaken/${caseId}/stap/${step}?${onePerPage(process, step) ? `vraag=${fields.indexOf(f) + 1}&` : ''}wijzig=1">${msg('change', lang)}<span class="omslag-visually-hidden"> ${t(f.label, lang)}</span></a></dd></div>`)}</dl>`;
 }
