@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { dueDate } from './deadlines.js';
 import { addDuration, fillPlaceholders, formatAnswer, languages, stepKind, t, type Field, type Process, type Text } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 /** An action as XState's `transition()` returns it: a name, its params, and the context at that moment. */
+/** Timer names of task escalations: `escalate:<taskId>`. */
+export const ESCALATE = 'escalate:';
+
 export type ExecutedAction = { type: string; params?: Record<string, any>; info?: { context?: { data?: Record<string, unknown> }; event?: { type: string; data?: Record<string, unknown> } } };
 
 export type EffectScope = { store: Store; process: Process; caseId: string; at: Date; actor: string };
@@ -45,13 +49,16 @@ export function applyEffects(scope: EffectScope, actions: ExecutedAction[]): voi
     },
     openTask: (p, a) => {
       const id = randomUUID();
-      const dueAt = p.due ? addDuration(scope.at, p.due).toISOString() : null;
+      const dueAt = p.due ? dueDate(scope.at, p.due).toISOString() : null;
       const request = p.kind === 'contact' ? (a.info?.event?.data ?? {}) : {};
       store.tasks.insert({ id, caseId, step: p.step, kind: p.kind, team: p.team, dueAt, request, at: now });
+      // Overdue handoffs escalate through a durable timer, at most once.
+      if (dueAt && p.escalate) store.tasks.setTimer(caseId, `${ESCALATE}${id}`, dueAt);
       audit('task.opened', { task: id, step: p.step, kind: p.kind, team: p.team, dueAt, ...(p.kind === 'contact' ? { request } : {}) });
     },
     closeTask: (p) => {
       for (const task of store.tasks.openFor(caseId, p.step)) {
+        store.tasks.clearTimer(caseId, `${ESCALATE}${task.id}`);
         store.tasks.update(task.id, task.rev, { status: 'closed', closedAt: now });
         audit('task.closed', { task: task.id, step: p.step, reason: 'the case moved on' });
       }

@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { dutchDate, stepKind, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
 import type { CaseRow, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
-import { applyEffects, type ExecutedAction } from './effects.js';
+import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { versionCache, type LoadedVersion } from './versions.js';
 
@@ -83,6 +83,33 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     return result;
   }
 
+  /** An overdue task: flagged, and moved to the escalation team when the process names one. */
+  function escalate(taskId: string) {
+    const task = store.tasks.get(taskId);
+    if (!task || task.status === 'completed' || task.status === 'closed' || task.escalatedAt) return;
+    const step = loadVersion(task.processKey, task.version).process.steps[task.step];
+    const team = step?.kind === 'handoff' ? step.escalate?.team ?? null : null;
+    const at = clock.now().toISOString();
+    store.tasks.escalate(task.id, at, team);
+    store.cases.appendAudit(task.caseId, at, 'system:timer', 'task.escalated', { task: task.id, dueAt: task.dueAt, ...(team ? { team } : {}) });
+  }
+
+  /** Closes a task with its outcome and moves the case: the shared end of complete and approve. */
+  function finish(taskId: string, outcome: string, values: Record<string, unknown>, cleared: string[], message: string | null, actor: string, assignee: number): CaseRow {
+    const task = store.tasks.get(taskId)!;
+    const row = getCase(task.caseId);
+    const at = clock.now().toISOString();
+    if (!store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at })) throw conflict('stale-task', 'the task changed meanwhile; reload and try again');
+    store.tasks.clearTimer(row.id, `${ESCALATE}${task.id}`);
+    store.cases.appendAudit(row.id, at, actor, 'task.completed', { task: task.id, step: task.step, outcome, answers: values, ...(message ? { message } : {}) });
+    if (message) {
+      const subject = { nl: 'Bericht van een medewerker', en: 'Message from an official' };
+      store.cases.addMessage(row.id, task.step, subject, { nl: message, en: message }, at);
+      store.cases.appendAudit(row.id, at, actor, 'message.queued', { step: task.step, subject });
+    }
+    return dispatch(row, { type: 'task.completed', step: task.step, outcome, data: values, cleared }, actor);
+  }
+
   return {
     store,
     clock,
@@ -138,8 +165,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       });
     },
 
-    /** Completes a task with an outcome: validates the outcome's fields, closes the task, moves the case. */
-    completeTask(taskId: string, outcome: string, data: unknown, opts: { actor: string; userId: number; expectedRev?: number; lang?: Lang }): CaseRow {
+    /**
+     * Completes a task with an outcome: validates the outcome's fields (a
+     * negative outcome's reason among them), closes the task, moves the case.
+     * An outcome under four-eyes becomes a proposal instead, for a second
+     * official of the team to approve. `message` is queued for the citizen.
+     */
+    completeTask(taskId: string, outcome: string, data: unknown, opts: { actor: string; userId: number; userName?: string; expectedRev?: number; lang?: Lang; message?: string }): CaseRow {
       return store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
@@ -150,8 +182,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         if (task.status === 'claimed' && task.assignee !== opts.userId) {
           throw conflict('task-claimed', `this task is being handled by ${task.assigneeName}`, { assignee: task.assigneeName });
         }
+        if (task.proposal) throw conflict('awaiting-approval', `an outcome proposed by ${task.proposal.proposedByName} waits for approval by a second official`);
         const row = getCase(task.caseId);
         const { loaded, snapshot } = restore(row);
+        const message = citizenMessage(opts.message);
         let values: Record<string, unknown> = {};
         let cleared: string[] = [];
         if (task.kind === 'handoff') {
@@ -160,17 +194,63 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           const chosen = options.find((o) => o.id === outcome);
           if (!chosen) throw invalid('unknown-outcome', `outcome must be one of: ${options.map((o) => o.id).join(', ')}`, { outcome: [`choose one of: ${options.map((o) => o.id).join(', ')}`] });
           ({ values, cleared } = validated(chosen.fields ?? [], data, snapshot.context.data, opts.lang ?? 'nl'));
+          if (chosen.fourEyes) {
+            const at = clock.now().toISOString();
+            const proposal = { outcome, data: values, message, proposedBy: opts.userId, proposedByName: opts.userName ?? opts.actor, proposedAt: at };
+            if (!store.tasks.setProposal(task.id, task.rev, proposal)) throw conflict('stale-task', 'the task changed meanwhile; reload and try again');
+            if (task.status === 'open') store.tasks.update(task.id, task.rev + 1, { status: 'claimed', assignee: opts.userId });
+            store.cases.appendAudit(row.id, at, opts.actor, 'outcome.proposed', { task: task.id, step: task.step, outcome, answers: values });
+            return store.cases.get(row.id)!;
+          }
         } else {
           if (outcome !== 'answered') throw invalid('unknown-outcome', "a contact request is completed with outcome 'answered'", { outcome: ["use 'answered'"] });
           const note = (data as { note?: unknown } | undefined)?.note;
           if (note !== undefined && (typeof note !== 'string' || note.length > 5000)) throw invalid('invalid-answers', 'note must be text', { note: ['Vul tekst in (hoogstens 5000 tekens).'] });
-          values = {};
           if (typeof note === 'string') store.cases.appendAudit(row.id, clock.now().toISOString(), opts.actor, 'contact.answered', { task: task.id, note });
         }
-        const at = clock.now().toISOString();
-        if (!store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee: opts.userId, closedAt: at })) throw conflict('stale-task', 'the task changed meanwhile; reload and try again');
-        store.cases.appendAudit(row.id, at, opts.actor, 'task.completed', { task: task.id, step: task.step, outcome, answers: values });
-        return dispatch(row, { type: 'task.completed', step: task.step, outcome, data: values, cleared }, opts.actor);
+        return finish(task.id, outcome, values, cleared, message, opts.actor, opts.userId);
+      });
+    },
+
+    /** A second official of the team approves a proposed outcome; it then takes effect. */
+    approveProposal(taskId: string, user: { id: number; name: string }) {
+      return store.transaction(() => {
+        const task = store.tasks.get(taskId);
+        if (!task) throw notFound('task');
+        if (!task.proposal) throw conflict('no-proposal', 'there is no proposed outcome to approve');
+        if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'a second official must approve: you proposed this outcome yourself');
+        const p = task.proposal;
+        store.tasks.setProposal(task.id, task.rev, null);
+        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.approved', { task: task.id, outcome: p.outcome, proposedBy: p.proposedByName });
+        return finish(task.id, p.outcome, p.data, [], p.message, `user:${user.name}`, p.proposedBy);
+      });
+    },
+
+    /** A second official sends a proposal back; the task stays with the proposer. */
+    rejectProposal(taskId: string, user: { id: number; name: string }, note?: string) {
+      return store.transaction(() => {
+        const task = store.tasks.get(taskId);
+        if (!task) throw notFound('task');
+        if (!task.proposal) throw conflict('no-proposal', 'there is no proposed outcome');
+        if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'another official decides on your proposal');
+        store.tasks.setProposal(task.id, task.rev, null);
+        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.rejected', { task: task.id, outcome: task.proposal.outcome, note: note?.slice(0, 2000) ?? null });
+        return store.tasks.get(taskId)!;
+      });
+    },
+
+    /** Hands a task to a member of its team, or moves it to another team's queue. */
+    assignTask(taskId: string, to: { userId?: number; userName?: string; team?: string }, actor: string, expectedRev?: number) {
+      return store.transaction(() => {
+        const task = store.tasks.get(taskId);
+        if (!task) throw notFound('task');
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'this task is already finished');
+        if (task.proposal) throw conflict('awaiting-approval', 'an outcome waits for approval; decide on it first');
+        if ((expectedRev !== undefined && expectedRev !== task.rev) || !store.tasks.assign(task.id, task.rev, to.userId !== undefined ? { assignee: to.userId } : { team: to.team })) {
+          throw conflict('stale-task', 'the task changed since you read it; reload and try again');
+        }
+        store.cases.appendAudit(task.caseId, clock.now().toISOString(), actor, 'task.assigned', { task: task.id, ...(to.userName ? { to: to.userName } : { team: to.team }) });
+        return store.tasks.get(taskId)!;
       });
     },
 
@@ -231,6 +311,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         try {
           store.transaction(() => {
             if (!store.tasks.markFired(timer.id, clock.now().toISOString())) return;
+            if (timer.timer.startsWith(ESCALATE)) { escalate(timer.timer.slice(ESCALATE.length)); fired++; return; }
             const row = store.cases.get(timer.caseId);
             if (!row || row.status !== 'active') return;
             const event = { type: 'timer.fired', timer: timer.timer };
@@ -253,6 +334,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   };
 }
 export type Engine = ReturnType<typeof createEngine>;
+
+/** A message to the citizen from an official: plain text, at most 5000 characters. */
+function citizenMessage(raw: unknown): string | null {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return null;
+  if (typeof raw !== 'string' || raw.length > 5000) throw invalid('invalid-answers', 'the message to the citizen is text of at most 5000 characters', { message: ['Gebruik hoogstens 5000 tekens.'] });
+  return raw.trim();
+}
 
 /** What a citizen asks a person: a question and how to reach them. */
 function personRequest(raw: unknown): Record<string, unknown> {

@@ -34,6 +34,7 @@ export const problemCodes = {
   P019: 'invalid duration',
   P021: 'handoff without outcomes',
   P022: 'duplicate outcome id',
+  P023: 'negative outcome without a reason field',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */
@@ -157,7 +158,7 @@ function placeholders(text: Text): string[] {
 }
 
 function durationsOf(step: Process['steps'][string]): string[] {
-  if (step.kind === 'handoff') return step.due ? [step.due] : [];
+  if (step.kind === 'handoff') return typeof step.due === 'string' ? [step.due] : [];
   if (step.kind === 'wait') return [step.for, step.timeout?.after].filter((d): d is string => !!d);
   return [];
 }

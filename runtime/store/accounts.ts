@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db.js';
 
 export type Role = 'designer' | 'official' | 'admin';
@@ -33,6 +33,25 @@ export function accountRepo(db: Db) {
       db.prepare('INSERT INTO tokens (hash, user_id, bsn, created_at) VALUES (?, ?, ?, ?)')
         .run(hashToken(token), 'userId' in owner ? owner.userId : null, 'bsn' in owner ? owner.bsn : null, at);
       return token;
+    },
+    /** Stores a password as scrypt(salt) — never the password itself. */
+    setPassword(userId: number, password: string): void {
+      if (password.length < 10) throw new Error('a password has at least 10 characters');
+      const salt = randomBytes(16);
+      const hash = scryptSync(password, salt, 32);
+      db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(`scrypt:${salt.toString('base64')}:${hash.toString('base64')}`, userId);
+    },
+    /** The user if the password matches (in constant time), else undefined. */
+    checkPassword(name: string, password: string): User | undefined {
+      const r = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as any;
+      const [scheme, salt, hash] = String(r?.password_hash ?? '').split(':');
+      // Hash anyway when the user is unknown, so timing does not tell which names exist.
+      const expected = scheme === 'scrypt' ? Buffer.from(hash, 'base64') : Buffer.alloc(32);
+      const actual = scryptSync(password, scheme === 'scrypt' ? Buffer.from(salt, 'base64') : Buffer.alloc(16), 32);
+      return scheme === 'scrypt' && timingSafeEqual(expected, actual) ? toUser(r) : undefined;
+    },
+    teamMembers(team: string): User[] {
+      return (db.prepare("SELECT * FROM users WHERE role = 'official' ORDER BY name").all() as any[]).map(toUser).filter((u) => u.teams.includes(team));
     },
     principalForToken(token: string): Principal | undefined {
       const r = db.prepare('SELECT user_id, bsn FROM tokens WHERE hash = ?').get(hashToken(token)) as { user_id: number | null; bsn: string | null } | undefined;

@@ -154,4 +154,14 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX files_case ON files(case_id);
     `,
   },
+  {
+    version: 4,
+    name: 'officials: passwords and workspace sessions; task escalation and four-eyes proposals',
+    sql: `
+      ALTER TABLE users ADD COLUMN password_hash TEXT;
+      ALTER TABLE sessions ADD COLUMN user_id INTEGER REFERENCES users(id);
+      ALTER TABLE tasks ADD COLUMN escalated_at TEXT;
+      ALTER TABLE tasks ADD COLUMN proposal TEXT;
+    `,
+  },
 ];

@@ -1,20 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
 
-export type SessionRow = { idHash: string; bsn: string | null; csrf: string; lang: 'nl' | 'en'; flash: string | null; expiresAt: string };
+export type SessionRow = { idHash: string; bsn: string | null; userId: number | null; csrf: string; lang: 'nl' | 'en'; flash: string | null; expiresAt: string };
 
 const hash = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Browser sessions of the citizen pages (the cookie holds a random id; the table its hash). */
 export function sessionRepo(db: Db) {
-  const toRow = (r: any): SessionRow => ({ idHash: r.id_hash, bsn: r.bsn, csrf: r.csrf, lang: r.lang, flash: r.flash, expiresAt: r.expires_at });
+  const toRow = (r: any): SessionRow => ({ idHash: r.id_hash, bsn: r.bsn, userId: r.user_id ?? null, csrf: r.csrf, lang: r.lang, flash: r.flash, expiresAt: r.expires_at });
   return {
-    create(bsn: string | null, lang: 'nl' | 'en', at: Date, ttlMs: number): { id: string; row: SessionRow } {
+    /** A session for a citizen (bsn), an official (userId), or nobody yet. */
+    create(bsn: string | null, lang: 'nl' | 'en', at: Date, ttlMs: number, userId: number | null = null): { id: string; row: SessionRow } {
       const id = randomBytes(32).toString('base64url');
       const csrf = randomBytes(32).toString('base64url');
       const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
-      db.prepare('INSERT INTO sessions (id_hash, bsn, csrf, lang, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(hash(id), bsn, csrf, lang, at.toISOString(), expiresAt);
-      return { id, row: { idHash: hash(id), bsn, csrf, lang, flash: null, expiresAt } };
+      db.prepare('INSERT INTO sessions (id_hash, bsn, user_id, csrf, lang, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(hash(id), bsn, userId, csrf, lang, at.toISOString(), expiresAt);
+      return { id, row: { idHash: hash(id), bsn, userId, csrf, lang, flash: null, expiresAt } };
     },
     get(id: string, at: Date): SessionRow | undefined {
       const r = db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?').get(hash(id), at.toISOString());

@@ -4,15 +4,23 @@ export type TaskRow = {
   id: string; caseId: string; step: string; kind: 'handoff' | 'contact'; team: string;
   status: 'open' | 'claimed' | 'completed' | 'closed'; assignee: number | null; assigneeName: string | null;
   dueAt: string | null; request: Record<string, unknown>; outcome: string | null; createdAt: string; closedAt: string | null; rev: number;
+  escalatedAt: string | null; proposal: Proposal | null;
+  /** From the case: its reference and process version. */
+  caseReference: string; processKey: string; version: number;
 };
-export type TaskFilter = { teams?: string[]; status?: string; assignee?: number; overdueAt?: string; caseId?: string; limit?: number };
+/** An outcome proposed under four-eyes, waiting for a second official. */
+export type Proposal = { outcome: string; data: Record<string, unknown>; message: string | null; proposedBy: number; proposedByName: string; proposedAt: string };
+export type TaskFilter = { teams?: string[]; status?: string; assignee?: number; overdueAt?: string; caseId?: string; process?: string; limit?: number };
 export type TimerRow = { id: number; caseId: string; timer: string; fireAt: string };
 
 const toTask = (r: any): TaskRow => ({
   id: r.id, caseId: r.case_id, step: r.step, kind: r.kind, team: r.team, status: r.status, assignee: r.assignee, assigneeName: r.assignee_name ?? null,
   dueAt: r.due_at, request: JSON.parse(r.request), outcome: r.outcome, createdAt: r.created_at, closedAt: r.closed_at, rev: r.rev,
+  escalatedAt: r.escalated_at ?? null, proposal: r.proposal ? JSON.parse(r.proposal) : null,
+  caseReference: r.case_reference, processKey: r.process_key, version: r.version,
 });
-const SELECT_TASK = 'SELECT tasks.*, users.name AS assignee_name FROM tasks LEFT JOIN users ON users.id = tasks.assignee';
+const SELECT_TASK = `SELECT tasks.*, users.name AS assignee_name, cases.reference AS case_reference, cases.process_key, cases.version
+  FROM tasks JOIN cases ON cases.id = tasks.case_id LEFT JOIN users ON users.id = tasks.assignee`;
 
 /** Tasks for teams, and durable timers. */
 export function taskRepo(db: Db) {
@@ -34,6 +42,7 @@ export function taskRepo(db: Db) {
       if (f.assignee !== undefined) { where.push('tasks.assignee = ?'); args.push(f.assignee); }
       if (f.overdueAt) { where.push("tasks.status IN ('open', 'claimed') AND tasks.due_at < ?"); args.push(f.overdueAt); }
       if (f.caseId) { where.push('tasks.case_id = ?'); args.push(f.caseId); }
+      if (f.process) { where.push('cases.process_key = ?'); args.push(f.process); }
       const sql = `${SELECT_TASK} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY tasks.due_at IS NULL, tasks.due_at, tasks.created_at LIMIT ?`;
       return db.prepare(sql).all(...args, f.limit ?? 500).map(toTask);
     },
@@ -47,6 +56,22 @@ export function taskRepo(db: Db) {
       const info = db.prepare('UPDATE tasks SET status = ?, assignee = ?, outcome = ?, closed_at = ?, rev = rev + 1 WHERE id = ? AND rev = ?')
         .run(set.status ?? cur.status, set.assignee === undefined ? cur.assignee : set.assignee, set.outcome === undefined ? cur.outcome : set.outcome,
           set.closedAt === undefined ? cur.closedAt : set.closedAt, id, rev);
+      return info.changes === 1;
+    },
+    /** Sets or clears the four-eyes proposal, if the task is still at `rev`. */
+    setProposal(id: string, rev: number, proposal: Proposal | null): boolean {
+      return db.prepare('UPDATE tasks SET proposal = ?, rev = rev + 1 WHERE id = ? AND rev = ?').run(proposal ? JSON.stringify(proposal) : null, id, rev).changes === 1;
+    },
+    /** Marks a task overdue-escalated, optionally moving it to another team's queue. */
+    escalate(id: string, at: string, team: string | null): void {
+      db.prepare(`UPDATE tasks SET escalated_at = ?, team = COALESCE(?, team), assignee = CASE WHEN ? IS NULL THEN assignee ELSE NULL END,
+                  status = CASE WHEN ? IS NULL THEN status ELSE 'open' END, rev = rev + 1 WHERE id = ? AND escalated_at IS NULL`).run(at, team, team, team, id);
+    },
+    /** Moves a task to a team (back to its queue) or hands it to a member. */
+    assign(id: string, rev: number, to: { team?: string; assignee?: number }): boolean {
+      const info = to.assignee !== undefined
+        ? db.prepare("UPDATE tasks SET assignee = ?, status = 'claimed', rev = rev + 1 WHERE id = ? AND rev = ?").run(to.assignee, id, rev)
+        : db.prepare("UPDATE tasks SET team = ?, assignee = NULL, status = 'open', rev = rev + 1 WHERE id = ? AND rev = ?").run(to.team, id, rev);
       return info.changes === 1;
     },
     setTimer(caseId: string, timer: string, fireAt: string): void {

@@ -9,14 +9,24 @@ const outcomeSchema = z.object({
   label: textSchema,
   goto: stepIdSchema,
   fields: z.array(fieldSchema).optional(),
+  /** A negative outcome (a rejection) must carry a reason for the citizen: a required text field. */
+  negative: z.boolean().optional(),
+  /** Takes effect only when a second official of the team approves it. */
+  fourEyes: z.boolean().optional(),
 }).strict();
+
+/** A deadline: an ISO 8601 duration (calendar time) or a number of working days (Mon–Fri, not Dutch public holidays). */
+export const deadlineSchema = z.union([durationSchema, z.object({ workingDays: z.number().int().min(1).max(365) }).strict()]);
+export type Deadline = z.infer<typeof deadlineSchema>;
 
 const schema = z.object({
   kind: z.literal('handoff'),
   ...stepBase,
   team: z.string().min(1),
   instructions: textSchema.optional(),
-  due: durationSchema.optional(),
+  due: deadlineSchema.optional(),
+  /** When the deadline passes: the task is flagged, and moved to this team's queue if one is named. */
+  escalate: z.object({ team: z.string().min(1).optional() }).strict().optional(),
   outcomes: z.array(outcomeSchema),
 }).strict();
 export type HandoffStep = z.infer<typeof schema>;
@@ -36,13 +46,19 @@ export const handoffKind: StepKind<HandoffStep> = {
     if (!step.outcomes.length) problems.push({ code: 'P021', message: 'handoff has no outcomes: the official cannot finish the task' });
     const ids = step.outcomes.map((o) => o.id);
     if (new Set(ids).size !== ids.length) problems.push({ code: 'P022', message: 'two outcomes share an id' });
+    for (const o of step.outcomes) {
+      if (o.negative && !(o.fields ?? []).some((f) => f.required && (f.type === 'text' || f.type === 'textarea') && !f.showIf)) {
+        problems.push({ code: 'P023', message: `negative outcome '${o.id}' needs a required text field for the reason the citizen reads` });
+      }
+    }
+    if (step.escalate && !step.due) problems.push({ code: 'P007', message: 'escalation needs a deadline ("due")' });
     return problems;
   },
   compile(id, step) {
     return {
       id,
       tags: ['handoff'],
-      entry: [entered(id), { type: 'openTask', params: { step: id, team: step.team, due: step.due ?? null, kind: 'handoff' } }],
+      entry: [entered(id), { type: 'openTask', params: { step: id, team: step.team, due: step.due ?? null, kind: 'handoff', escalate: step.escalate ?? null } }],
       exit: [{ type: 'closeTask', params: { step: id } }],
       on: {
         'task.completed': step.outcomes.map((o) => ({

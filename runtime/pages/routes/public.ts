@@ -36,7 +36,7 @@ ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.l
     const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
     const questions = forms.reduce((n, s) => n + stepKind(s.kind).fields(s).length, 0);
     const minutes = Math.max(2, Math.ceil(questions * 0.75));
-    const dues = Object.values(def.steps).flatMap((s) => (s.kind === 'handoff' && s.due ? [Math.ceil(Duration.fromISO(s.due).as('days'))] : []));
+    const dues = Object.values(def.steps).flatMap((s) => (s.kind === 'handoff' && s.due ? [typeof s.due === 'string' ? Math.ceil(Duration.fromISO(s.due).as('days')) : Math.ceil((s.due.workingDays * 7) / 5)] : []));
     send(res, ctx, t(def.title, ctx.lang), html`<h1 class="utrecht-heading-1">${t(def.title, ctx.lang)}</h1>
 ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.description, ctx.lang)}</p>` : ''}
 <h2 class="utrecht-heading-2">${msg('whatYouNeed', ctx.lang)}</h2>

@@ -143,7 +143,7 @@ describe('decision step', () => {
 });
 
 describe('handoff step', () => {
-  it('opens a task for the team, due at the moment the step starts plus `due`', () => {
+  it('opens a task for the team, due at the moment the step starts plus `due` (8 working days: Thursday 5 → Tuesday 17 March)', () => {
     const env = freshEnv();
     const row = kwijtscheldingAtMoney(env);
     env.clock.set('2026-03-05T14:30:00Z');
@@ -153,10 +153,10 @@ describe('handoff step', () => {
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({
       kind: 'handoff', step: 'beoordeling', team: 'belastingen', status: 'open', assignee: null,
-      createdAt: '2026-03-05T14:30:00.000Z', dueAt: '2026-03-15T14:30:00.000Z', closedAt: null,
+      createdAt: '2026-03-05T14:30:00.000Z', dueAt: '2026-03-17T14:30:00.000Z', closedAt: null,
     });
     expect(env.store.tasks.list({ teams: ['belastingen'], status: 'open' }).map((t) => t.id)).toEqual([tasks[0].id]);
-    expect(auditOf(env, row.id, 'task.opened')[0].data).toMatchObject({ task: tasks[0].id, team: 'belastingen', kind: 'handoff', dueAt: '2026-03-15T14:30:00.000Z' });
+    expect(auditOf(env, row.id, 'task.opened')[0].data).toMatchObject({ task: tasks[0].id, team: 'belastingen', kind: 'handoff', dueAt: '2026-03-17T14:30:00.000Z' });
   });
 
   it('validates the outcome and its fields; completing moves the case and closes the task', () => {

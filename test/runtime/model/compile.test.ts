@@ -169,7 +169,7 @@ describe('a kwijtschelding case', () => {
       because: kwijt.steps.toets.kind === 'decision' && kwijt.steps.toets.otherwise!.because,
       inputs: ['vermogen', 'heeftAuto', 'autoWaarde', 'inkomen', 'huishouden'],
     }]);
-    expect(ofType(third.actions, 'openTask')).toEqual([{ step: 'beoordeling', team: 'belastingen', due: 'P10D', kind: 'handoff' }]);
+    expect(ofType(third.actions, 'openTask')).toEqual([{ step: 'beoordeling', team: 'belastingen', due: { workingDays: 8 }, kind: 'handoff', escalate: {} }]);
     expect(third.snapshot.context.data).toEqual({ ...huishouden, ...kwijtAnswers.dichtbij });
   });
 
