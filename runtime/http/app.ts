@@ -6,6 +6,7 @@ import { openApiDocument } from './openapi.js';
 import { defineRoute, mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
+import { sessionRoutes } from './routes/session.js';
 import { signalRoutes } from './routes/signals.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -16,8 +17,8 @@ import { defaultTheme, type Theme } from '../pages/theme.js';
 export type AppOptions = { bodyLimit?: string; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
-export function apiRoutes(services: Services): RouteDef[] {
-  return [...systemRoutes(), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...signalRoutes(services)];
+export function apiRoutes(services: Services, options: AppOptions = {}): RouteDef[] {
+  return [...systemRoutes(), ...sessionRoutes(services, options), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...signalRoutes(services)];
 }
 
 /** The Express app: security headers, body limits, auth, the API, one error envelope. */
@@ -27,11 +28,11 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.set('trust proxy', false);
   app.use(helmet());
   app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
-  app.use('/api', bearerAuth(services.store));
+  app.use('/api', bearerAuth(services.store, services.clock));
 
   // The document describes itself too: every mounted route is in the table.
   let document: Record<string, unknown> = {};
-  const routes = [...apiRoutes(services), defineRoute({
+  const routes = [...apiRoutes(services, options), defineRoute({
     method: 'get', path: '/api/openapi.json', tag: 'system', roles: 'public', errors: [],
     summary: 'This document: the API as OpenAPI 3.1',
     handler: () => ({ body: document }),

@@ -1,5 +1,9 @@
 import type { Request, RequestHandler } from 'express';
-import type { Principal, Store } from '../store/index.js';
+import type { Clock } from '../engine/index.js';
+import type { Principal, SessionRow, Store } from '../store/index.js';
+
+/** The workspace's session cookie (officials, designers, admins). */
+export const STAFF_COOKIE = 'omslag_werk';
 
 export type Role = 'designer' | 'official' | 'admin' | 'citizen';
 export const roleOf = (p: Principal): Role => (p.kind === 'citizen' ? 'citizen' : p.role);
@@ -12,19 +16,41 @@ declare global {
   namespace Express {
     interface Request {
       principal?: Principal;
+      /** Set when the principal came from the session cookie: changes then need the CSRF header. */
+      staffSession?: SessionRow;
     }
   }
 }
 
+export function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) {
+      try { return decodeURIComponent(v.join('=')); } catch { return undefined; }
+    }
+  }
+  return undefined;
+}
+
 /**
- * Reads `Authorization: Bearer <token>` and looks up its hash. Routes decide
- * what a missing or wrong principal means (401/403/404).
+ * Reads `Authorization: Bearer <token>` and looks up its hash; without one,
+ * the workspace session cookie. Routes decide what a missing or wrong
+ * principal means (401/403/404).
  */
-export function bearerAuth(store: Store): RequestHandler {
+export function bearerAuth(store: Store, clock: Clock): RequestHandler {
   return (req, _res, next) => {
     const header = req.get('authorization');
     const match = header && /^Bearer\s+(\S+)$/i.exec(header);
     if (match) req.principal = store.accounts.principalForToken(match[1]);
+    else {
+      const id = readCookie(req, STAFF_COOKIE);
+      const session = id ? store.sessions.get(id, clock.now()) : undefined;
+      const user = session?.userId ? store.accounts.userById(session.userId) : undefined;
+      if (session && user) {
+        req.principal = { kind: 'user', ...user };
+        req.staffSession = session;
+      }
+    }
     next();
   };
 }

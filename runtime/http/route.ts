@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../model/index.js';
@@ -9,6 +9,7 @@ import { HttpError } from './errors.js';
 
 export type RouteContext<B> = {
   req: Request;
+  res: Response;
   principal: Principal;
   params: Record<string, string>;
   query: Record<string, string | undefined>;
@@ -82,6 +83,13 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
   for (const def of routes) {
     router[def.method](def.path, (req: Request, res: Response) => {
       const principal = req.principal;
+      if (def.method !== 'get' && req.staffSession) {
+        // A cookie is sent by the browser on its own: a change also needs the session's token in a header.
+        const sent = req.get('x-csrf-token') ?? '';
+        if (sent.length !== req.staffSession.csrf.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(req.staffSession.csrf))) {
+          throw new HttpError(403, 'csrf', 'send the X-CSRF-Token header from GET /api/session');
+        }
+      }
       if (def.roles !== 'public') {
         if (!principal) throw new HttpError(401, 'unauthenticated', 'send a bearer token: Authorization: Bearer <token>');
         if (!def.roles.includes(roleOf(principal))) throw new HttpError(403, 'forbidden', `this needs the role ${def.roles.join(' or ')}`);
@@ -95,6 +103,7 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       }
       const ctx: RouteContext<unknown> = {
         req,
+        res,
         principal: principal!,
         params: req.params as Record<string, string>,
         query,
@@ -123,7 +132,9 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
         result = def.handler(ctx);
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
-      res.status(result.status ?? def.success ?? 200).json(result.body);
+      const status = result.status ?? def.success ?? 200;
+      if (status === 204) res.status(204).end();
+      else res.status(status).json(result.body);
     });
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Engine } from '../../engine/index.js';
+import { dutchDate, t, type Lang } from '../../model/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
 import { actorOf } from '../auth.js';
@@ -6,71 +8,178 @@ import { HttpError } from '../errors.js';
 import { defineRoute, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
-const taskJson = (t: TaskRow) => ({
-  id: t.id, caseId: t.caseId, step: t.step, kind: t.kind, team: t.team, status: t.status, assignee: t.assigneeName,
-  dueAt: t.dueAt, request: t.request, outcome: t.outcome, createdAt: t.createdAt, closedAt: t.closedAt, rev: t.rev,
-});
 const user = (p: Principal) => {
   if (p.kind !== 'user') throw new HttpError(403, 'forbidden', 'only officials handle tasks');
   return p;
 };
 
-export function taskRoutes({ store, engine, clock }: Services): RouteDef[] {
-  const result = (t: TaskRow) => ({ body: taskJson(t), etag: String(t.rev) });
+/** A task as the queue shows it: with its case reference, process and step titles, and deadline flags. */
+function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
+  const process = engine.loadVersion(task.processKey, task.version).process;
+  const proposal = task.proposal;
+  const step = process.steps[task.step];
+  const outcomeLabel = (id: string) => (step?.kind === 'handoff' ? t(step.outcomes.find((o) => o.id === id)?.label, lang) : id) || id;
+  const active = task.status === 'open' || task.status === 'claimed';
+  return {
+    id: task.id, caseId: task.caseId, caseReference: task.caseReference,
+    process: { key: task.processKey, title: t(process.title, lang) },
+    step: task.step, stepTitle: step ? t(step.title, lang) : (lang === 'en' ? 'Talk to a person' : 'Een medewerker spreken'),
+    kind: task.kind, team: task.team, status: task.status, assignee: task.assigneeName,
+    dueAt: task.dueAt,
+    overdue: active && !!task.dueAt && task.dueAt < now.toISOString(),
+    dueToday: active && !!task.dueAt && dutchDate(new Date(task.dueAt)) === dutchDate(now),
+    escalatedAt: task.escalatedAt,
+    request: task.request, outcome: task.outcome, createdAt: task.createdAt, closedAt: task.closedAt, rev: task.rev,
+    proposal: proposal ? { outcome: proposal.outcome, outcomeLabel: outcomeLabel(proposal.outcome), data: proposal.data, message: proposal.message, proposedBy: proposal.proposedByName, proposedAt: proposal.proposedAt } : null,
+  };
+}
+
+/** The handoff's instructions, outcomes with their fields, and why the rules handed the case off. */
+function handoffJson(engine: Engine, services: Services, task: TaskRow, lang: Lang) {
+  const step = engine.loadVersion(task.processKey, task.version).process.steps[task.step];
+  if (task.kind !== 'handoff' || step?.kind !== 'handoff') return null;
+  const audit = services.store.cases.audit(task.caseId);
+  const opened = audit.findIndex((e) => e.type === 'task.opened' && e.data.task === task.id);
+  const decision = audit.slice(0, opened < 0 ? undefined : opened).reverse().find((e) => e.type === 'decision.made');
+  const because = decision?.data.because as Record<string, string> | undefined;
+  return {
+    instructions: t(step.instructions, lang) || null,
+    reason: because?.[lang] ?? because?.nl ?? null,
+    outcomes: step.outcomes.map((o) => ({
+      id: o.id, label: t(o.label, lang), negative: !!o.negative, fourEyes: !!o.fourEyes,
+      fields: (o.fields ?? []).map((f) => ({ id: f.id, label: t(f.label, lang), type: f.type, required: !!f.required, hint: t(f.hint, lang) || undefined, options: f.options?.map((x) => ({ value: x.value, label: t(x.label, lang) })), min: f.min, max: f.max })),
+    })),
+  };
+}
+
+export function taskRoutes(services: Services): RouteDef[] {
+  const { store, engine, clock } = services;
+  const result = (task: TaskRow, lang: Lang, status?: number) => ({ status, body: taskJson(engine, task, clock.now(), lang), etag: String(task.rev) });
+  /** The teams whose tasks this user sees, narrowed to `team` when asked (403 for a team not theirs). */
+  const teamsFor = (principal: Principal, team: string | undefined) => {
+    const u = user(principal);
+    let teams: string[] | undefined = u.role === 'admin' ? undefined : u.teams;
+    if (team) {
+      if (teams && !teams.includes(team)) throw new HttpError(403, 'forbidden', `you are not in team '${team}'`);
+      teams = [team];
+    }
+    return teams;
+  };
   return [
     defineRoute({
       method: 'get', path: '/api/tasks', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 422],
-      query: { team: 'one of your teams', status: 'open | claimed | completed | closed | active', assignee: "'me' or a user name", overdue: 'true' },
-      summary: "Tasks of your teams, soonest deadline first",
-      handler: ({ principal, query }) => {
-        const u = user(principal);
-        let teams: string[] | undefined = u.role === 'admin' ? undefined : u.teams;
-        if (query.team) {
-          if (teams && !teams.includes(query.team)) throw new HttpError(403, 'forbidden', `you are not in team '${query.team}'`);
-          teams = [query.team];
-        }
+      query: { team: 'one of your teams', status: 'open | claimed | completed | closed | active', assignee: "'me' or a user name", overdue: 'true', process: 'a process key' },
+      summary: 'Tasks of your teams, soonest deadline first',
+      handler: ({ principal, query, lang }) => {
+        const teams = teamsFor(principal, query.team);
         const status = query.status;
         if (status && !['open', 'claimed', 'completed', 'closed', 'active'].includes(status)) throw new HttpError(422, 'invalid-request', 'status is open, claimed, completed, closed or active', { status: ['unknown status'] });
         let assignee: number | undefined;
         if (query.assignee) {
-          const who = query.assignee === 'me' ? u : store.accounts.userByName(query.assignee);
+          const who = query.assignee === 'me' ? user(principal) : store.accounts.userByName(query.assignee);
           assignee = who?.id ?? -1;
         }
         if (query.overdue && query.overdue !== 'true' && query.overdue !== 'false') throw new HttpError(422, 'invalid-request', 'overdue is true or false', { overdue: ['true or false'] });
         const overdueAt = query.overdue === 'true' ? clock.now().toISOString() : undefined;
-        return { body: store.tasks.list({ teams, status, assignee, overdueAt }).map(taskJson) };
+        return { body: store.tasks.list({ teams, status, assignee, overdueAt, process: query.process }).map((x) => taskJson(engine, x, clock.now(), lang)) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/tasks/counts', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403],
+      query: { team: 'one of your teams' },
+      summary: 'Counts for the queue: open, claimed, mine, overdue, due today',
+      handler: ({ principal, query, lang }) => {
+        const me = user(principal);
+        const now = clock.now();
+        const active = store.tasks.list({ teams: teamsFor(principal, query.team), status: 'active', limit: 100_000 }).map((x) => taskJson(engine, x, now, lang));
+        return {
+          body: {
+            open: active.filter((x) => x.status === 'open').length,
+            claimed: active.filter((x) => x.status === 'claimed').length,
+            mine: active.filter((x) => x.assignee === me.name).length,
+            overdue: active.filter((x) => x.overdue).length,
+            dueToday: active.filter((x) => x.dueToday).length,
+          },
+        };
       },
     }),
     defineRoute({
       method: 'get', path: '/api/tasks/:id', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404],
-      summary: 'One task',
-      handler: ({ principal, params }) => result(visibleTask(store, principal, params.id)),
+      summary: "One task, with the handoff's instructions, outcomes and why it was handed off",
+      handler: ({ principal, params, lang }) => {
+        const task = visibleTask(store, principal, params.id);
+        return { body: { ...taskJson(engine, task, clock.now(), lang), handoff: handoffJson(engine, services, task, lang) }, etag: String(task.rev) };
+      },
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/claim', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409],
       summary: 'Claim a task (409 naming who holds it, if somebody else does)',
-      handler: ({ principal, params, ifMatch }) => {
+      handler: ({ principal, params, ifMatch, lang }) => {
         visibleTask(store, principal, params.id);
-        return result(engine.claimTask(params.id, user(principal), ifMatch));
+        return result(engine.claimTask(params.id, user(principal), ifMatch), lang);
       },
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/release', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404, 409],
       summary: 'Release a claimed task back to the team queue',
-      handler: ({ principal, params }) => {
+      handler: ({ principal, params, lang }) => {
         visibleTask(store, principal, params.id);
-        return result(engine.releaseTask(params.id, user(principal)));
+        return result(engine.releaseTask(params.id, user(principal)), lang);
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422],
-      summary: "Complete a task with one of the handoff's outcomes (and its fields); the case moves on",
-      body: z.object({ outcome: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).optional() }).strict(),
+      method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422], success: 200,
+      summary: "Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval",
+      body: z.object({ outcome: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
       handler: ({ principal, params, body, lang, ifMatch }) => {
         const task = visibleTask(store, principal, params.id);
         const u = user(principal);
-        engine.completeTask(task.id, body.outcome, body.data, { actor: actorOf(principal), userId: u.id, expectedRev: ifMatch, lang });
-        return result(store.tasks.get(task.id)!);
+        engine.completeTask(task.id, body.outcome, body.data, { actor: actorOf(principal), userId: u.id, userName: u.name, expectedRev: ifMatch, lang, message: body.message });
+        const after = store.tasks.get(task.id)!;
+        return result(after, lang, after.proposal ? 202 : 200);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/tasks/:id/approve', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409],
+      summary: 'Approve the outcome another official proposed (four-eyes); it then takes effect',
+      handler: ({ principal, params, lang }) => {
+        visibleTask(store, principal, params.id);
+        engine.approveProposal(params.id, user(principal));
+        return result(store.tasks.get(params.id)!, lang);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/tasks/:id/reject-proposal', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422],
+      summary: 'Send a proposed outcome back to the official who proposed it',
+      body: z.object({ note: z.string().max(2000).optional() }).strict(),
+      handler: ({ principal, params, body, lang }) => {
+        visibleTask(store, principal, params.id);
+        return result(engine.rejectProposal(params.id, user(principal), body.note), lang);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/tasks/:id/assign', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404, 409, 422],
+      summary: 'Hand a task to a member of its team, or move it to another team',
+      body: z.object({ user: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional() }).strict()
+        .refine((b) => !!b.user !== !!b.team, { message: 'give either "user" or "team"' }),
+      handler: ({ principal, params, body, lang, ifMatch }) => {
+        const task = visibleTask(store, principal, params.id);
+        if (body.user) {
+          const member = store.accounts.userByName(body.user);
+          if (!member || member.role !== 'official' || !member.teams.includes(task.team)) {
+            throw new HttpError(422, 'invalid-request', `'${body.user}' is not an official of team '${task.team}'`, { user: ['not a member of this team'] });
+          }
+          return result(engine.assignTask(task.id, { userId: member.id, userName: member.name }, actorOf(principal), ifMatch), lang);
+        }
+        return result(engine.assignTask(task.id, { team: body.team }, actorOf(principal), ifMatch), lang);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/teams/:team/members', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403],
+      summary: 'The officials of one of your teams (to hand a task to)',
+      handler: ({ principal, params }) => {
+        teamsFor(principal, params.team);
+        return { body: store.accounts.teamMembers(params.team).map((m) => ({ name: m.name })) };
       },
     }),
   ];

@@ -40,6 +40,7 @@ function urlOf(path: string): string {
   return path
     .replace(':key', 'kwijtschelding')
     .replace(':version', '1')
+    .replace(':team', 'belastingen')
     .replace(':id', path.startsWith('/api/tasks') ? review.task.id : review.view.id);
 }
 /** A valid body for each changing route, so only the credentials are wrong. */
@@ -50,6 +51,8 @@ function bodyOf(def: RouteDef): unknown {
     case 'post /api/cases/:id/events': return { type: 'withdraw' };
     case 'post /api/tasks/:id/complete': return { outcome: 'toekennen' };
     case 'post /api/signals': return { type: 'register.verhuisd', subject: CITIZEN_BSN };
+    case 'post /api/tasks/:id/assign': return { team: 'belastingen' };
+    case 'post /api/tasks/:id/reject-proposal': return {};
     default: return undefined;
   }
 }
@@ -58,7 +61,7 @@ const roleTokens: Record<string, Role> = { designer: 'designer', official: 'offi
 describe('credentials and roles, for every route in the table', () => {
   test('the table has the routes of the contract, the public ones marked', () => {
     expect(routes.length).toBeGreaterThanOrEqual(19);
-    expect(routes.filter((r) => r.roles === 'public').map((r) => r.path).sort()).toEqual(['/api/health', '/api/schema/process.json']);
+    expect(routes.filter((r) => r.roles === 'public').map((r) => r.path).sort()).toEqual(['/api/health', '/api/schema/process.json', '/api/session']);
   });
 
   test('401 without credentials, with an unknown token and with a malformed header; nothing changes', async () => {
@@ -552,6 +555,86 @@ describe('signals', () => {
     }
     await refused(s, 400, 'invalid-json', 'POST', '/api/signals', { as: 'admin', body: 'type=x' });
     await refused(s, 413, 'payload-too-large', 'POST', '/api/signals', { as: 'admin', body: { type: 'x', subject: CITIZEN_BSN, data: { x: big() } } });
+  });
+});
+
+describe('workspace routes', () => {
+  test('session: sign in with a password, read it, sign out; wrong passwords are 401', async () => {
+    s.store.accounts.setPassword(s.store.accounts.userByName('olaf')!.id, 'correct horse battery');
+    await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', { body: { name: 'olaf', password: 'wrong password' } });
+    await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', { body: { name: 'nobody', password: 'correct horse battery' } });
+    const signIn = await s.api('POST', '/api/session', { body: { name: 'olaf', password: 'correct horse battery' } });
+    const { csrf, user } = expectStatus(signIn, 200);
+    expect(user).toEqual({ name: 'olaf', role: 'official', teams: ['belastingen', 'klantcontact'] });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+    expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    expect(signIn.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
+    hit('post', '/api/session');
+    expect(expectStatus(await s.api('GET', '/api/session', { headers: { cookie } }), 200)).toEqual({ user, csrf });
+    hit('get', '/api/session');
+    // The cookie works for reading; a change needs the CSRF header too.
+    expect(expectStatus(await s.api('GET', '/api/tasks/counts', { headers: { cookie } }), 200)).toHaveProperty('open');
+    await refused(s, 403, 'csrf', 'POST', `/api/tasks/${review.task.id}/claim`, { headers: { cookie } });
+    await refused(s, 403, 'csrf', 'POST', `/api/tasks/${review.task.id}/claim`, { headers: { cookie, 'x-csrf-token': 'guess' } });
+    expect(expectStatus(await s.api('POST', '/api/session/end', { headers: { cookie, 'x-csrf-token': csrf } }), 204)).toBeUndefined();
+    hit('post', '/api/session/end');
+    await refused(s, 401, 'unauthenticated', 'GET', '/api/session', { headers: { cookie } });
+  });
+
+  test('counts and team members', async () => {
+    const counts = expectStatus(await s.api('GET', '/api/tasks/counts?team=belastingen', { as: 'official' }), 200);
+    expect(counts).toEqual({ open: expect.any(Number), claimed: expect.any(Number), mine: expect.any(Number), overdue: expect.any(Number), dueToday: expect.any(Number) });
+    expect(counts.open + counts.claimed).toBeGreaterThanOrEqual(1);
+    hit('get', '/api/tasks/counts');
+    await refused(s, 403, 'forbidden', 'GET', '/api/tasks/counts?team=afval', { as: 'official' });
+    expect(expectStatus(await s.api('GET', '/api/teams/belastingen/members', { as: 'official' }), 200).map((m: any) => m.name).sort()).toEqual(['olaf', 'otto']);
+    hit('get', '/api/teams/:team/members');
+    await refused(s, 403, 'forbidden', 'GET', '/api/teams/afval/members', { as: 'official' });
+  });
+
+  test('assign to a member or another team; four-eyes proposals are approved by a second official only', async () => {
+    const r = await atReview(s);
+    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'wim' } });
+    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'otto', team: 'afval' } });
+    expect(expectStatus(await s.api('POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'otto' } }), 200)).toMatchObject({ status: 'claimed', assignee: 'otto' });
+    hit('post', '/api/tasks/:id/assign');
+    expect(s.store.cases.audit(r.view.id).filter((e) => e.type === 'task.assigned').map((e) => [e.actor, e.data.to])).toEqual([['user:olaf', 'otto']]);
+    // The kwijtschelding example has no four-eyes outcome: no proposal to approve.
+    await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/approve`, { as: 'official' });
+    await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/reject-proposal`, { as: 'official', body: {} });
+
+    const vierOgen = {
+      key: 'vier-ogen', title: 'Vier ogen', start: 'vraag', contact: { team: 'klantcontact' },
+      steps: {
+        vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'bedrag', label: 'Bedrag', type: 'money', required: true }], next: 'besluit' },
+        besluit: {
+          kind: 'handoff', title: 'Besluit', team: 'belastingen', due: { workingDays: 3 },
+          outcomes: [{ id: 'toekennen', label: 'Toekennen', goto: 'klaar', fourEyes: true }],
+        },
+        klaar: { kind: 'end', title: 'Klaar', outcome: 'granted', message: 'Toegekend.' },
+      },
+    };
+    expect(expectStatus(await s.api('PUT', '/api/processes/vier-ogen/draft', { as: 'designer', body: vierOgen }), 200).problems).toEqual([]);
+    expectStatus(await s.api('POST', '/api/processes/vier-ogen/publish', { as: 'designer' }), 201);
+    const c = expectStatus(await s.api('POST', '/api/processes/vier-ogen/cases', { as: 'citizen', body: {} }), 201);
+    expectStatus(await s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: { bedrag: '5000' } } }), 200);
+    const task = expectStatus(await s.api('GET', '/api/tasks?process=vier-ogen', { as: 'official' }), 200)[0];
+    const proposed = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen', message: 'Goed nieuws.' } });
+    expect(expectStatus(proposed, 202)).toMatchObject({ status: 'claimed', assignee: 'olaf', proposal: { outcome: 'toekennen', outcomeLabel: 'Toekennen', proposedBy: 'olaf', message: 'Goed nieuws.' } });
+    await refused(s, 409, 'four-eyes', 'POST', `/api/tasks/${task.id}/approve`, { as: 'official' });
+    await refused(s, 409, 'awaiting-approval', 'POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen' } });
+    expect(expectStatus(await s.api('POST', `/api/tasks/${task.id}/reject-proposal`, { as: 'official2', body: { note: 'Eerst de stukken zien.' } }), 200).proposal).toBeNull();
+    hit('post', '/api/tasks/:id/reject-proposal');
+    expectStatus(await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen', message: 'Goed nieuws.' } }), 202);
+    expect(expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200).status).toBe('active');
+    expect(expectStatus(await s.api('POST', `/api/tasks/${task.id}/approve`, { as: 'official2' }), 200)).toMatchObject({ status: 'completed', outcome: 'toekennen', proposal: null });
+    hit('post', '/api/tasks/:id/approve');
+    const done = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
+    expect(done.outcome).toMatchObject({ outcome: 'granted' });
+    expect(done.messages.map((m: any) => m.body)).toContain('Goed nieuws.');
+    expect(s.store.cases.audit(c.id).filter((e) => e.type.startsWith('outcome.')).map((e) => [e.type, e.actor])).toEqual([
+      ['outcome.proposed', 'user:olaf'], ['outcome.rejected', 'user:otto'], ['outcome.proposed', 'user:olaf'], ['outcome.approved', 'user:otto'],
+    ]);
   });
 });
 
