@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isValidBsn } from './model/index.js';
 import { readConfig } from './config.js';
@@ -7,6 +8,8 @@ import type { Role } from './store/index.js';
 const usage = `Omslag administration (npm run omslag -- <command>)
 
   user add NAME --role designer|official|admin [--teams team1,team2]
+                             prints a password for the workspace/designer sign-in
+  user password NAME         a new password for a user (printed once)
   token NAME                 create a bearer token for a user (shown once)
   citizen-token BSN          a token for a citizen (development stand-in for DigiD)
   import [DIR]               load the definitions in DIR (default: processes/) and publish changed ones
@@ -14,6 +17,9 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   backup FILE                online backup of the database to FILE (safe while the server runs)
 
 Data folder: DATA_DIR (default ./data).`;
+
+/** A readable random password (about 100 bits). */
+const newPassword = () => randomBytes(15).toString('base64url').replace(/(.{5})(?=.)/g, '$1-');
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -37,7 +43,14 @@ async function main(argv: string[]) {
       if (role === 'official' && !teams.length) fail('an official needs --teams');
       if (store.accounts.userByName(name)) fail(`a user '${name}' exists already`);
       const user = store.accounts.addUser(name, role, teams, at);
-      console.log(`added ${user.name} (${user.role}${teams.length ? `, teams ${teams.join(',')}` : ''})`);
+      const password = newPassword();
+      store.accounts.setPassword(user.id, password);
+      console.log(`added ${user.name} (${user.role}${teams.length ? `, teams ${teams.join(',')}` : ''}); password: ${password}`);
+    } else if (command === 'user' && sub === 'password') {
+      const user = store.accounts.userByName(rest[0] ?? fail('user password NAME')) ?? fail(`no user '${rest[0]}'`);
+      const password = newPassword();
+      store.accounts.setPassword(user.id, password);
+      console.log(`new password for ${user.name}: ${password}`);
     } else if (command === 'token') {
       const user = store.accounts.userByName(sub ?? fail('token NAME')) ?? fail(`no user '${sub}'`);
       console.log(store.accounts.createToken({ userId: user.id }, at));

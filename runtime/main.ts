@@ -19,7 +19,7 @@ if (firstStart && existsSync(config.processesDir)) {
 if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
   const demo = createDemoAccounts(services);
   console.log('\nDemo accounts (printed once; tokens are stored hashed):');
-  for (const t of demo.tokens) console.log(`  ${t.role.padEnd(9)} ${t.name.padEnd(11)} ${t.teams.length ? `teams ${t.teams.join(',')}  ` : ''}token ${t.token}`);
+  for (const t of demo.tokens) console.log(`  ${t.role.padEnd(9)} ${t.name.padEnd(11)} password ${t.password}  ${t.teams.length ? `teams ${t.teams.join(',')}  ` : ''}token ${t.token}`);
   console.log(`  citizen   BSN ${demo.citizen.bsn}  token ${demo.citizen.token}\n`);
 }
 

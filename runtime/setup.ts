@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, createProcessService, importProcesses, systemClock, type Clock } from './engine/index.js';
@@ -22,7 +23,11 @@ export function createDemoAccounts(services: OpenServices) {
     store.accounts.addUser('medewerker', 'official', ['belastingen', 'klantcontact'], at),
     store.accounts.addUser('beheerder', 'admin', [], at),
   ];
-  const tokens = users.map((u) => ({ name: u.name, role: u.role, teams: u.teams, token: store.accounts.createToken({ userId: u.id }, at) }));
+  const tokens = users.map((u) => {
+    const password = randomBytes(12).toString('base64url');
+    store.accounts.setPassword(u.id, password);
+    return { name: u.name, role: u.role, teams: u.teams, password, token: store.accounts.createToken({ userId: u.id }, at) };
+  });
   // 999993653 is a BSN from the government's test range; it passes the elfproef.
   const citizen = { bsn: '999993653', token: store.accounts.createToken({ bsn: '999993653' }, at) };
   return { tokens, citizen };

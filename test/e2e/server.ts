@@ -14,9 +14,19 @@ importProcesses(join(import.meta.dirname, '../../processes'), services.store, se
 const at = new Date().toISOString();
 const token = (name: string, role: 'official' | 'designer' | 'admin', teams: string[]) =>
   services.store.accounts.createToken({ userId: services.store.accounts.addUser(name, role, teams, at).id }, at);
+/** Officials who sign in to the workspace with a password. */
+const officials = {
+  ann: { name: 'ann', password: 'ann-wachtwoord-123', teams: ['belastingen', 'klantcontact'] },
+  bob: { name: 'bob', password: 'bob-wachtwoord-123', teams: ['belastingen'] },
+};
+for (const o of Object.values(officials)) {
+  services.store.accounts.setPassword(services.store.accounts.addUser(o.name, 'official', o.teams, at).id, o.password);
+}
 const accounts = {
   official: token('medewerker', 'official', ['belastingen', 'klantcontact']),
   admin: token('beheerder', 'admin', []),
+  designer: token('ontwerper', 'designer', []),
+  officials,
 };
 mkdirSync(join(import.meta.dirname, '../../test-results'), { recursive: true });
 writeFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), JSON.stringify(accounts));

@@ -4,7 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Tokens of the accounts test/e2e/server.ts made. */
-export function accounts(): { official: string; admin: string } {
+type Official = { name: string; password: string; teams: string[] };
+export function accounts(): { official: string; admin: string; designer: string; officials: { ann: Official; bob: Official } } {
   return JSON.parse(readFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
 }
 

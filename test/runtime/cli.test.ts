@@ -25,7 +25,11 @@ describe('omslag CLI', () => {
   });
 
   it('adds users with roles and teams, and makes tokens that authenticate', () => {
-    expect(omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'belastingen,afval').code).toBe(0);
+    const added = omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'belastingen,afval');
+    expect(added.code).toBe(0);
+    const password = /password: (\S+)/.exec(added.out)![1];
+    const renewed = /new password for anna: (\S+)/.exec(omslag('user', 'password', 'anna').out)![1];
+    expect(renewed).not.toBe(password);
     expect(omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'x').code).toBe(2);
     expect(omslag('user', 'add', 'bob', '--role', 'wizard').out).toMatch(/--role is designer, official or admin/);
     const token = omslag('token', 'anna').out.trim();
@@ -35,6 +39,9 @@ describe('omslag CLI', () => {
     try {
       expect(services.store.accounts.principalForToken(token)).toMatchObject({ kind: 'user', name: 'anna', role: 'official', teams: ['belastingen', 'afval'] });
       expect(services.store.accounts.principalForToken(citizen)).toEqual({ kind: 'citizen', bsn: '999993653' });
+      // Only the newest password signs in.
+      expect(services.store.accounts.checkPassword('anna', password)).toBeUndefined();
+      expect(services.store.accounts.checkPassword('anna', renewed)).toMatchObject({ name: 'anna' });
     } finally {
       services.store.close();
     }
