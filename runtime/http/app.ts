@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import express from 'express';
+import { workspaceStatic } from './workspace-static.js';
 import helmet from 'helmet';
 import { bearerAuth } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
@@ -14,7 +16,7 @@ import type { Services } from './services.js';
 import { createPages } from '../pages/index.js';
 import { defaultTheme, type Theme } from '../pages/theme.js';
 
-export type AppOptions = { bodyLimit?: string; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
+export type AppOptions = { distDir?: string; bodyLimit?: string; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: AppOptions = {}): RouteDef[] {
@@ -43,6 +45,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use(api);
   app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
   app.use('/api', errorHandler(options.log));
+  // The browser apps built by Vite (the officials' workspace at /werkplek).
+  app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
   // The citizen pages (server-rendered; their own error pages).
   app.use(createPages({ ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies }));
   return app;
