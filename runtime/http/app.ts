@@ -30,6 +30,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.set('trust proxy', false);
   app.use(helmet());
   app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  // Personal data and revision-dependent views: never cached by browsers or proxies.
+  app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
   app.use('/api', bearerAuth(services.store, services.clock));
 
   // The document describes itself too: every mounted route is in the table.

@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { api, expectAccessible, focused, freshBsn, sentKwijtschelding, signIn } from './support.js';
+
+// The officials' workspace (/werkplek) in real Chromium: sign-in, the live
+// queue, claiming, the case view with the why of the handoff, outcomes with
+// field errors, conflicts, four-eyes approval, keyboard-only use and axe.
+
+type Official = { name: string; password: string; teams?: string[] };
+type Accounts = { official: string; admin: string; designer?: string; officials?: Record<string, Official> };
+
+function e2eAccounts(): Accounts {
+  return JSON.parse(readFileSync(process.env.E2E_ACCOUNTS ?? join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
+}
+function official(name: 'ann' | 'bob'): Official {
+  const o = e2eAccounts().officials?.[name];
+  if (!o?.password) throw new Error(`test-results/e2e-accounts.json has no officials.${name} with a password: test/e2e/server.ts makes the workspace's officials`);
+  return { ...o, name: o.name ?? name };
+}
+
+/** A fresh browser context for one person (their own cookies). */
+async function person(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+async function signInOfficial(page: Page, who: Official) {
+  await page.goto('/werkplek/');
+  await page.getByLabel('Naam').fill(who.name);
+  await page.getByLabel('Wachtwoord').fill(who.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkvoorraad');
+}
+
+/** The citizen sends a kwijtschelding that goes to an official; returns case id and reference. */
+async function handedOffCase(citizen: Page): Promise<{ caseId: string; reference: string }> {
+  await signIn(citizen, freshBsn());
+  const caseId = await sentKwijtschelding(citizen);
+  const reference = (await citizen.locator('.omslag-reference').textContent())!.trim();
+  return { caseId, reference };
+}
+
+async function openTask(page: Page, reference: string) {
+  await page.getByRole('row', { name: new RegExp(reference) }).getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
+}
+
+/** The task's facts (process, team, deadline, who holds it). */
+const taskFacts = (page: Page) => page.getByRole('region', { name: 'Taak', exact: true }).locator('dl').first();
+
+/** Presses Tab until the focused element's name matches; every stop must show its focus. */
+async function tabTo(page: Page, name: RegExp, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f.tag !== 'body') expect(f.visible, `focus visible on <${f.tag}> "${f.name}"`).toBe(true);
+    if (name.test(f.name)) return f;
+  }
+  throw new Error(`no focusable element named ${name} within ${max} tabs`);
+}
+
+test('an official sees a handed-off case arrive, claims it, reads why, rejects without and then with a reason; the citizen sees it', async ({ browser }) => {
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+
+  // A new case appears in the open queue within 2 seconds, announced politely.
+  const citizen = await person(browser);
+  const { caseId, reference } = await handedOffCase(citizen);
+  const row = ann.getByRole('row', { name: new RegExp(reference) });
+  await expect(row).toBeVisible({ timeout: 2_000 });
+  await expect(ann.getByRole('status').filter({ hasText: 'Nieuwe taak' })).toContainText(reference);
+  await expect(row).toContainText('Kwijtschelding gemeentelijke belastingen');
+  await expect(row).toContainText(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+  await expect(row).toContainText('Open');
+  await expectAccessible(ann);
+
+  // The case view: why it was handed off, the instructions, the answers with their labels, the rule's inputs.
+  await openTask(ann, reference);
+  await expect(ann.getByRole('region', { name: 'Waarom deze zaak bij u ligt' })).toContainText('Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.');
+  await expect(ann.getByText('Het inkomen ligt binnen € 100 van de norm.')).toBeVisible();
+  const answers = ann.locator('.werkplek-answers');
+  await expect(answers.getByRole('term').filter({ hasText: 'Netto inkomen per maand (huishouden)' })).toBeVisible();
+  await expect(answers).toContainText('€ 1.850,00');
+  await expect(ann.locator('.werkplek-explanation')).toContainText('Anders (geen regel paste)');
+  await expect(ann.locator('.werkplek-timeline')).toContainText('Een medewerker behandelt uw aanvraag');
+  await expectAccessible(ann);
+
+  await ann.getByRole('button', { name: 'Oppakken' }).click();
+  await expect(ann.getByRole('status').filter({ hasText: 'U heeft de taak opgepakt.' })).toBeVisible();
+  await expect(taskFacts(ann)).toContainText('In behandeling bij u');
+
+  // A rejection without a reason is refused: the engine's field error at the field and in the summary.
+  await ann.getByLabel('Afwijzen').check();
+  await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  const summary = ann.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+  await expect(summary.getByRole('link', { name: /^Reden voor de inwoner: / })).toBeVisible();
+  await expect(ann.getByLabel('Reden voor de inwoner')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(ann);
+  await summary.getByRole('link').click();
+  await expect(ann.getByLabel('Reden voor de inwoner')).toBeFocused();
+  const { official: token } = e2eAccounts();
+  const tasks = (await api('GET', `/api/tasks?team=belastingen&status=active`, token)).body as { caseId: string; status: string }[];
+  expect(tasks.find((t) => t.caseId === caseId)?.status).toBe('claimed');
+
+  await ann.getByLabel('Reden voor de inwoner').fill('Uw vaste lasten zijn lager dan de norm.');
+  await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(ann.getByRole('status').filter({ hasText: 'De taak is afgerond: Afwijzen.' })).toBeVisible();
+  await expect(ann.locator('.werkplek-case')).toContainText('Kwijtschelding afgewezen');
+
+  // English on request: the workspace's words and the case's texts.
+  await ann.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(ann.getByRole('heading', { name: 'Why this case came to you' })).toBeVisible();
+  await expect(ann.getByText('Your income is close to the norm. An official will review your application.').first()).toBeVisible();
+
+  // The citizen's status page shows the outcome and the reason.
+  await citizen.goto(`/zaken/${caseId}/status`);
+  await expect(citizen.getByRole('heading', { name: /Uitkomst: Kwijtschelding afgewezen/ })).toBeVisible();
+  await expect(citizen.getByText(/Uw vaste lasten zijn lager dan de norm\./).first()).toBeVisible();
+});
+
+test('keyboard only: sign in, open a task, claim it and grant, with visible focus at every stop', async ({ browser }) => {
+  const citizen = await person(browser);
+  const { caseId, reference } = await handedOffCase(citizen);
+  const page = await person(browser);
+  const ann = official('ann');
+
+  await page.goto('/werkplek/');
+  await tabTo(page, /^Naam$/);
+  await page.keyboard.type(ann.name);
+  await tabTo(page, /^Wachtwoord$/);
+  await page.keyboard.type(ann.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkvoorraad');
+  await expect(page.getByRole('row', { name: new RegExp(reference) })).toBeVisible();
+
+  await tabTo(page, new RegExp(`^${reference}$`));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  await tabTo(page, /^Oppakken$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('U heeft de taak opgepakt.')).toBeVisible();
+  await tabTo(page, /^Kwijtschelding toekennen$/);
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Kwijtschelding toekennen')).toBeChecked();
+  await tabTo(page, /^Besluit vastleggen$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('De taak is afgerond: Kwijtschelding toekennen.')).toBeVisible();
+
+  await citizen.goto(`/zaken/${caseId}/status`);
+  await expect(citizen.getByRole('heading', { name: /Uitkomst: Kwijtschelding toegekend/ })).toBeVisible();
+});
+
+test('conflicts: claiming a task somebody else holds names them; completing from a stale view is refused and reloaded', async ({ browser }) => {
+  const citizen = await person(browser);
+  const { caseId, reference } = await handedOffCase(citizen);
+  const { official: token } = e2eAccounts();
+  const me = (await api('GET', '/api/me', token)).body as { name?: string; user?: { name: string } };
+  const otherName = me.name ?? me.user?.name ?? 'medewerker';
+  const task = ((await api('GET', '/api/tasks?team=belastingen&status=active', token)).body as { id: string; caseId: string }[]).find((t) => t.caseId === caseId)!;
+
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+  await openTask(ann, reference);
+
+  // Somebody else claims it while ann looks at it.
+  expect((await api('POST', `/api/tasks/${task.id}/claim`, token)).status).toBe(200);
+  await ann.getByRole('button', { name: 'Oppakken' }).click();
+  await expect(ann.getByRole('alert')).toContainText(otherName);
+  await expect(taskFacts(ann)).toContainText(`In behandeling bij ${otherName}`);
+  await expect(ann.getByRole('button', { name: 'Oppakken' })).toHaveCount(0);
+
+  // It comes back to ann; she starts a decision, and meanwhile it is reassigned (a new revision).
+  expect((await api('POST', `/api/tasks/${task.id}/assign`, token, { user: 'ann' })).status).toBe(200);
+  await ann.getByRole('button', { name: /Opnieuw laden/ }).click({ timeout: 5_000 });
+  await expect(taskFacts(ann)).toContainText('In behandeling bij u');
+  await ann.getByLabel('Afwijzen').check();
+  await ann.getByLabel('Reden voor de inwoner').fill('Uw vermogen is te hoog.');
+  expect((await api('POST', `/api/tasks/${task.id}/assign`, token, { user: 'ann' })).status).toBe(200);
+  await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(ann.getByRole('alert')).toContainText('Iemand anders heeft deze taak intussen gewijzigd');
+  // Nothing was overwritten: the task is still open for a decision, the input is kept, and sending again works.
+  const after = (await api('GET', `/api/tasks/${task.id}`, token)).body as { status: string };
+  expect(after.status).toBe('claimed');
+  await expect(ann.getByLabel('Reden voor de inwoner')).toHaveValue('Uw vermogen is te hoog.');
+  await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(ann.getByText('De taak is afgerond: Afwijzen.')).toBeVisible();
+});
+
+test('four eyes: a proposed grant waits for a second official; the proposer cannot approve it', async ({ browser }) => {
+  // A small process whose grant needs approval, published through the API as a designer.
+  const { designer } = e2eAccounts();
+  if (!designer) throw new Error('test-results/e2e-accounts.json has no designer token: test/e2e/server.ts must make one to publish the four-eyes fixture');
+  const definition = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/eenmalige-toeslag.json'), 'utf8'));
+  const saved = await api('PUT', `/api/processes/${definition.key}/draft`, designer, definition);
+  expect(saved.body).toEqual({ problems: [] });
+  expect((await api('POST', `/api/processes/${definition.key}/publish`, designer)).status).toBe(201);
+
+  const citizen = await person(browser);
+  await signIn(citizen, freshBsn());
+  await citizen.goto(`/diensten/${definition.key}`);
+  await citizen.getByRole('button', { name: 'Start' }).click();
+  await citizen.getByLabel('Gevraagd bedrag').fill('250');
+  await citizen.getByRole('button', { name: 'Volgende' }).click();
+  await citizen.getByRole('button', { name: 'Versturen' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Uw aanvraag is verstuurd');
+  const reference = (await citizen.locator('.omslag-reference').textContent())!.trim();
+  const caseId = new URL(citizen.url()).pathname.split('/')[2];
+
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+  await openTask(ann, reference);
+  await ann.getByRole('button', { name: 'Oppakken' }).click();
+  await expect(ann.getByText('Een tweede medewerker moet dit goedkeuren.')).toBeVisible();
+  await ann.getByLabel('Toeslag toekennen').check();
+  await ann.getByLabel(/Bericht aan de inwoner/).fill('Het geld staat binnen 5 werkdagen op uw rekening.');
+  await ann.getByRole('button', { name: 'Ter goedkeuring voorleggen' }).click();
+  const proposal = ann.getByRole('region', { name: 'Wacht op goedkeuring' });
+  await expect(proposal).toContainText('ann stelt voor: Toeslag toekennen');
+  await expect(proposal).toContainText('u kunt uw eigen voorstel niet goedkeuren');
+  await expect(proposal.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
+  await ann.getByRole('link', { name: 'Terug naar de werkvoorraad' }).click();
+  await expect(ann.getByRole('row', { name: new RegExp(reference) })).toContainText('Wacht op goedkeuring');
+
+  const bob = await person(browser);
+  await signInOfficial(bob, official('bob'));
+  await expect(bob.getByRole('row', { name: new RegExp(reference) })).toContainText('Wacht op goedkeuring');
+  await openTask(bob, reference);
+  await expectAccessible(bob);
+  await bob.getByRole('region', { name: 'Wacht op goedkeuring' }).getByRole('button', { name: 'Goedkeuren' }).click();
+  await expect(bob.getByText('Goedgekeurd: de zaak gaat verder.')).toBeVisible();
+  await expect(bob.locator('.werkplek-case')).toContainText('Toeslag toegekend');
+
+  await citizen.goto(`/zaken/${caseId}/status`);
+  await expect(citizen.getByRole('heading', { name: /Uitkomst: Toeslag toegekend/ })).toBeVisible();
+});
+
+test('the workspace page is served without inline scripts under the CSP, and deep links load the app', async ({ page }) => {
+  const res = await page.goto('/werkplek/taken/bestaat-niet');
+  expect(res?.status()).toBe(200);
+  expect(res?.headers()['cache-control']).toBe('no-store');
+  expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+  const inline = await page.locator('script:not([src])').count();
+  expect(inline).toBe(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inloggen voor medewerkers');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Naam: Vul dit in.' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api.js';
+import { useWorkspace } from '../context.js';
+import { formatTime } from '../format.js';
+import { BASE, navigate, useLocation } from '../router.js';
+import type { Counts, ProcessSummary, Task } from '../types.js';
+import { usePoll } from '../use-poll.js';
+import { Notice } from './Notice.js';
+import { PageHeading } from './PageHeading.js';
+import { filtersFrom, filtersQuery, tasksQuery, type Filters } from '../queue-query.js';
+import { QueueFilters } from './QueueFilters.js';
+import { TaskTable } from './TaskTable.js';
+
+/** How often the queue asks for new tasks: new work shows within 2 seconds. */
+export const POLL_MS = 1500;
+
+/** The team's queue: filters, counts, the tasks, and a polite word when new ones arrive. */
+export function QueuePage() {
+  const { api, t, lang, user, flash, setFlash } = useWorkspace();
+  const { query } = useLocation();
+  const filters = filtersFrom(query, user.teams);
+  const key = tasksQuery(filters);
+  const [tasks, setTasks] = useState<Task[] | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [processes, setProcesses] = useState<ProcessSummary[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [updated, setUpdated] = useState<Date | null>(null);
+  // The task ids seen under the current filters; null until their first answer.
+  const seen = useRef<Set<string> | null>(null);
+  const [shownFlash] = useState(flash);
+
+  // A message from the page before (say, "handed over to team X") is shown once.
+  useEffect(() => setFlash(null), [setFlash]);
+  useEffect(() => {
+    api.get<ProcessSummary[]>('/api/processes').then((r) => setProcesses(r.body.map((p) => ({ key: p.key, title: p.title }))), () => {});
+  }, [api, lang]);
+
+  useEffect(() => {
+    seen.current = null;
+    setTasks(null);
+  }, [key]);
+
+  usePoll(async (signal) => {
+    const [list, count] = await Promise.allSettled([
+      api.get<Task[]>(`/api/tasks?${key}`, signal),
+      api.get<Counts>(`/api/tasks/counts?team=${encodeURIComponent(filters.team)}`, signal),
+    ]);
+    if (signal.aborted) return;
+    if (count.status === 'fulfilled') setCounts(count.value.body);
+    if (list.status === 'rejected') {
+      const error = list.reason as ApiError;
+      setFailure(error.message);
+      return;
+    }
+    const next = list.value.body;
+    const before = seen.current;
+    const fresh = before ? next.filter((task) => !before.has(task.id)) : [];
+    if (fresh.length) setAnnouncement(t.newTasks(fresh.length, fresh.map((x) => x.caseReference ?? x.caseId.slice(0, 8)).join(', ')));
+    seen.current = new Set(next.map((x) => x.id));
+    setTasks(next);
+    setFailure(null);
+    setUpdated(new Date());
+  }, POLL_MS, [key, lang]);
+
+  const change = (f: Filters) => navigate(`${BASE}/${filtersQuery(f, user.teams)}`, { replace: true });
+  const countItems: [string, number | undefined][] = counts
+    ? [[t.countOpen, counts.open], [t.countClaimed, counts.claimed], [t.countMine, counts.mine], [t.countOverdue, counts.overdue], [t.countDueToday, counts.dueToday]]
+    : [];
+
+  return (
+    <>
+      <PageHeading title={t.queue} appName={t.appName}>{t.queue}</PageHeading>
+      {shownFlash && <Notice flash={shownFlash} />}
+      <QueueFilters filters={filters} processes={processes} onChange={change} />
+      {counts && (
+        <section aria-labelledby="aantallen-titel" className="werkplek-counts">
+          <h2 id="aantallen-titel" className="werkplek-visually-hidden">{t.counts}: {filters.team}</h2>
+          <ul className="werkplek-counts__list">
+            {countItems.map(([label, n]) => <li key={label} className="werkplek-count"><span className="werkplek-count__n">{n ?? 0}</span> <span>{label}</span></li>)}
+          </ul>
+        </section>
+      )}
+      {failure && <Notice flash={{ kind: 'error', text: t.loadFailed(failure) }} />}
+      {/* Present from the start, so screen readers hear what is put in it later. */}
+      <div className="werkplek-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+      {tasks === null && !failure && <p className="utrecht-paragraph">{t.loading}</p>}
+      {tasks && tasks.length === 0 && <p className="utrecht-paragraph werkplek-empty">{t.noTasks}</p>}
+      {tasks && tasks.length > 0 && <TaskTable tasks={tasks} caption={t.tasksOf(filters.team)} />}
+      {updated && <p className="werkplek-updated">{t.updatedAt(formatTime(updated, lang))}</p>}
+    </>
+  );
+}
