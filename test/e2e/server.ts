@@ -22,11 +22,15 @@ const officials = {
 for (const o of Object.values(officials)) {
   services.store.accounts.setPassword(services.store.accounts.addUser(o.name, 'official', o.teams, at).id, o.password);
 }
+/** A designer who signs in to the designer with a password. */
+const designers = { dina: { name: 'dina', password: 'dina-wachtwoord-123' } };
+services.store.accounts.setPassword(services.store.accounts.addUser('dina', 'designer', [], at).id, designers.dina.password);
 const accounts = {
   official: token('medewerker', 'official', ['belastingen', 'klantcontact']),
   admin: token('beheerder', 'admin', []),
   designer: token('ontwerper', 'designer', []),
   officials,
+  designers,
 };
 mkdirSync(join(import.meta.dirname, '../../test-results'), { recursive: true });
 writeFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), JSON.stringify(accounts));

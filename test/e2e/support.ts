@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 
 /** Tokens of the accounts test/e2e/server.ts made. */
 type Official = { name: string; password: string; teams: string[] };
-export function accounts(): { official: string; admin: string; designer: string; officials: { ann: Official; bob: Official } } {
+export function accounts(): { official: string; admin: string; designer: string; officials: { ann: Official; bob: Official }; designers: { dina: { name: string; password: string } } } {
   return JSON.parse(readFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
 }
 
