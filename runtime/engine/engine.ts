@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
-import { dutchDate, stepKind, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
+import { dutchDate, stepKind, stepOf, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
 import type { CaseRow, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
@@ -10,12 +10,7 @@ import { versionCache, type LoadedVersion } from './versions.js';
 type Snapshot = ReturnType<LoadedVersion['machine']['resolveState']>;
 export type SendOptions = { actor: string; expectedRev?: number; lang?: Lang; step?: string };
 
-/** The journey's current step: the innermost state of the `journey` region. */
-export function stepOf(value: unknown): string | null {
-  let v = (value as { journey?: unknown })?.journey;
-  while (v && typeof v === 'object') v = Object.values(v as object)[0];
-  return typeof v === 'string' ? v : null;
-}
+export { stepOf };
 
 const REF_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {

@@ -100,7 +100,10 @@ export function checkProcess(process: Process): Problem[] {
   const known = new Set(fieldOwner.keys());
   for (const [id, step] of Object.entries(steps)) {
     const kind = stepKind(step.kind);
-    for (const edge of kind.edges(step)) if (!steps[edge.to]) add('P003', `'${id}' goes to unknown step '${edge.to}'`, id);
+    for (const edge of kind.edges(step)) {
+      if (edge.to === '') add('P003', `'${id}' is not connected (${edge.via}): drag from its handle to the next step`, id);
+      else if (!steps[edge.to]) add('P003', `'${id}' goes to unknown step '${edge.to}'`, id);
+    }
     for (const { expr, where } of kind.expressions(step)) {
       try {
         for (const name of compileFeel(expr).names) if (!known.has(name)) add('P005', `${where}: '${name}' is not a field of this process`, id, where);

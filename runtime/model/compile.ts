@@ -19,6 +19,13 @@ export type CaseEvent =
   | { type: `signal.${string}`; data?: Record<string, unknown> }
   | { type: string; data?: Record<string, unknown>; cleared?: string[] };
 
+/** The journey's current step: the innermost state of the `journey` region. */
+export function stepOf(value: unknown): string | null {
+  let v = (value as { journey?: unknown })?.journey;
+  while (v && typeof v === 'object') v = Object.values(v as object)[0];
+  return typeof v === 'string' ? v : null;
+}
+
 /** The state name of the "ask for a person" task in the contact region. */
 export const CONTACT_STEP = 'contact';
 

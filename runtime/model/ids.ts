@@ -3,6 +3,8 @@ import { DateTime, Duration } from 'luxon';
 
 /** Step and group ids: lowercase words joined by hyphens (they appear in URLs). */
 export const stepIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id has lowercase letters, digits and hyphens, starting with a letter');
+/** Where a step goes: a step id, or '' while the designer has not connected it yet (a problem, P003). */
+export const targetSchema = z.union([stepIdSchema, z.literal('')]);
 export const processKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a process key has lowercase letters, digits and hyphens');
 /** An ISO 8601 duration such as P5D or PT2H. */
 export const durationSchema = z.string().regex(/^P/, 'a duration is ISO 8601, like P5D (5 days) or PT2H (2 hours)');

@@ -10,3 +10,4 @@ export * from './steps/index.js';
 export * from './schema.js';
 export * from './checks.js';
 export * from './compile.js';
+export * from './diff.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { processKeySchema, stepIdSchema } from './ids.js';
+import { processKeySchema, stepIdSchema, targetSchema } from './ids.js';
 import { stepKinds, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
 import { textSchema } from './text.js';
 
@@ -11,7 +11,7 @@ export const groupSchema = z.object({
   /** The enclosing group, for nested phases. */
   group: stepIdSchema.optional(),
   /** Events that apply in every step of the group (statechart hierarchy). */
-  on: z.record(groupEventSchema, z.object({ goto: stepIdSchema, label: textSchema }).strict()).optional(),
+  on: z.record(groupEventSchema, z.object({ goto: targetSchema, label: textSchema }).strict()).optional(),
 }).strict();
 export type Group = z.infer<typeof groupSchema>;
 
@@ -23,7 +23,7 @@ export const processSchema = z.object({
   key: processKeySchema,
   title: textSchema,
   description: textSchema.optional(),
-  start: stepIdSchema,
+  start: targetSchema,
   /** Where "ask for a person" goes. */
   contact: z.object({ team: z.string().min(1), due: z.string().regex(/^P/).optional() }).strict().optional(),
   steps: z.record(stepIdSchema, stepSchema),

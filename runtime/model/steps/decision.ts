@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { compileFeel } from '../feel.js';
-import { stepIdSchema } from '../ids.js';
+import { targetSchema } from '../ids.js';
 import { textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
 
-const ruleSchema = z.object({ when: z.string().min(1), goto: stepIdSchema, because: textSchema }).strict();
+const ruleSchema = z.object({ when: z.string().min(1), goto: targetSchema, because: textSchema }).strict();
 
 const schema = z.object({
   kind: z.literal('decision'),
   ...stepBase,
   rules: z.array(ruleSchema),
-  otherwise: z.object({ goto: stepIdSchema, because: textSchema }).strict().optional(),
+  otherwise: z.object({ goto: targetSchema, because: textSchema }).strict().optional(),
 }).strict();
 export type DecisionStep = z.infer<typeof schema>;
 

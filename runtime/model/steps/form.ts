@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
-import { stepIdSchema } from '../ids.js';
+import { targetSchema } from '../ids.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
 
 /** A route after a form: the first whose `when` holds; one without `when` is the default. */
-const routeSchema = z.object({ when: z.string().min(1).optional(), goto: stepIdSchema }).strict();
+const routeSchema = z.object({ when: z.string().min(1).optional(), goto: targetSchema }).strict();
 
 const schema = z.object({
   kind: z.literal('form'),
@@ -12,7 +12,7 @@ const schema = z.object({
   fields: z.array(fieldSchema),
   /** Ask each question on a page of its own (for long or hard questions), instead of all on one page. */
   onePerPage: z.boolean().optional(),
-  next: z.union([stepIdSchema, z.array(routeSchema).min(1)]),
+  next: z.union([targetSchema, z.array(routeSchema).min(1)]),
 }).strict();
 export type FormStep = z.infer<typeof schema>;
 

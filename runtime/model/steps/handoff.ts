@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
-import { durationSchema, stepIdSchema } from '../ids.js';
+import { durationSchema, stepIdSchema, targetSchema } from '../ids.js';
 import { textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 
 const outcomeSchema = z.object({
   id: stepIdSchema,
   label: textSchema,
-  goto: stepIdSchema,
+  goto: targetSchema,
   fields: z.array(fieldSchema).optional(),
   /** A negative outcome (a rejection) must carry a reason for the citizen: a required text field. */
   negative: z.boolean().optional(),

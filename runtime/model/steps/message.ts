@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stepIdSchema } from '../ids.js';
+import { targetSchema } from '../ids.js';
 import { textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 
@@ -9,7 +9,7 @@ const schema = z.object({
   subject: textSchema,
   /** The message, with `{{field}}` placeholders filled from the case data. */
   body: textSchema,
-  next: stepIdSchema,
+  next: targetSchema,
 }).strict();
 export type MessageStep = z.infer<typeof schema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
-import { durationSchema, stepIdSchema } from '../ids.js';
+import { durationSchema, targetSchema } from '../ids.js';
 import { entered, stepBase, targetOf, type StateConfig, type StepKind } from './step-kind.js';
 
 const schema = z.object({
@@ -12,9 +12,9 @@ const schema = z.object({
   signal: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .').optional(),
   /** The facts the signal brings, validated like answers and stored in the case data. */
   fields: z.array(fieldSchema).optional(),
-  then: stepIdSchema,
+  then: targetSchema,
   /** When the signal does not come in time. */
-  timeout: z.object({ after: durationSchema, goto: stepIdSchema }).strict().optional(),
+  timeout: z.object({ after: durationSchema, goto: targetSchema }).strict().optional(),
 }).strict();
 export type WaitStep = z.infer<typeof schema>;
 

@@ -1,0 +1,175 @@
+import { t, type Lang, type Problem, type Process, type Step } from '../../runtime/model/index.js';
+import { setSlot, slotsOf } from './slots.js';
+
+export { slotsOf as handlesOf, setSlot } from './slots.js';
+
+/** A node as React Flow takes it (structurally: `Node` of @xyflow/react). */
+export type FlowNode = {
+  id: string;
+  type: 'step' | 'group';
+  position: { x: number; y: number };
+  data: StepNodeData | GroupNodeData;
+  parentId?: string;
+  extent?: 'parent';
+  style?: { width: number; height: number };
+  selected?: boolean;
+};
+export type StepNodeData = {
+  stepId: string; kind: Step['kind']; title: string; facts: string[]; problemCount: number;
+  active: boolean; highlighted: boolean; handles: { id: string; label: string }[];
+};
+export type GroupNodeData = { groupId: string; title: string; events: { name: string; label: string; goto: string }[]; problemCount: number; handles: { id: string; label: string }[] };
+export type FlowEdge = { id: string; source: string; target: string; sourceHandle: string; label: string; data: { via: string }; animated?: boolean };
+
+export const STEP_SIZE = { width: 220, height: 96 };
+const GROUP_PAD = 40;
+
+const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
+
+/** The key facts a node shows, per kind. */
+const facts: Record<Step['kind'], (step: any, lang: Lang) => string[]> = {
+  form: (s, lang) => [nl(lang, `${s.fields.length} vragen`, `${s.fields.length} questions`)],
+  decision: (s, lang) => [nl(lang, `${s.rules.length} regels`, `${s.rules.length} rules`), ...(s.otherwise ? [] : [nl(lang, 'geen "anders"', 'no "otherwise"')])],
+  handoff: (s, lang) => [
+    `team ${s.team}`,
+    s.due ? (typeof s.due === 'string' ? nl(lang, `termijn ${s.due}`, `deadline ${s.due}`) : nl(lang, `${s.due.workingDays} werkdagen`, `${s.due.workingDays} working days`)) : nl(lang, 'geen termijn', 'no deadline'),
+  ],
+  wait: (s, lang) => [s.signal ? nl(lang, `signaal ${s.signal}`, `signal ${s.signal}`) : nl(lang, `wacht ${s.for ?? ''}`, `waits ${s.for ?? ''}`)],
+  message: (s, lang) => [t(s.subject, lang)],
+  end: (s) => [s.outcome],
+};
+
+/** Whether any step or group has no position yet (then: automatic layout). */
+export function needsLayout(def: Process): boolean {
+  return [...Object.keys(def.steps), ...Object.keys(def.groups ?? {})].some((id) => !def.layout?.[id]);
+}
+
+/**
+ * The canvas of a definition: groups as parent nodes (before their steps),
+ * steps with their key facts, edges from every slot that points at a step.
+ */
+export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; active?: string | null; highlight?: string[] }): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const { lang } = opts;
+  const problemsOf = (id: string) => opts.problems.filter((p) => p.node === id).length;
+  const pos = (id: string) => ({ x: def.layout?.[id]?.x ?? 0, y: def.layout?.[id]?.y ?? 0 });
+  const groups = def.groups ?? {};
+  const nodes: FlowNode[] = [];
+
+  for (const [id, group] of Object.entries(groups)) {
+    const members = Object.entries(def.steps).filter(([, s]) => s.group === id && s.kind !== 'end').map(([sid]) => pos(sid));
+    const size = def.layout?.[id]?.w && def.layout?.[id]?.h
+      ? { width: def.layout[id].w!, height: def.layout[id].h! }
+      : {
+          width: Math.max(STEP_SIZE.width + 2 * GROUP_PAD, ...members.map((p) => p.x + STEP_SIZE.width + GROUP_PAD)),
+          height: Math.max(STEP_SIZE.height + 2 * GROUP_PAD, ...members.map((p) => p.y + STEP_SIZE.height + GROUP_PAD)),
+        };
+    nodes.push({
+      id: `group:${id}`, type: 'group', position: pos(id), style: size,
+      data: {
+        groupId: id, title: t(group.title, lang),
+        events: Object.entries(group.on ?? {}).map(([name, on]) => ({ name, label: t(on.label, lang) || name, goto: on.goto })),
+        problemCount: problemsOf(id), handles: slotsOf(def, `group:${id}`, lang).map(({ id: h, label }) => ({ id: h, label })),
+      },
+    });
+  }
+  for (const [id, step] of Object.entries(def.steps)) {
+    // Ends are outside any group in the statechart; on the canvas too.
+    const parent = step.group && groups[step.group] && step.kind !== 'end' ? `group:${step.group}` : undefined;
+    nodes.push({
+      id, type: 'step', position: pos(id), ...(parent ? { parentId: parent, extent: 'parent' as const } : {}),
+      data: {
+        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: facts[step.kind](step, lang), problemCount: problemsOf(id),
+        active: opts.active === id, highlighted: !!opts.highlight?.includes(id), handles: slotsOf(def, id, lang).map(({ id: h, label }) => ({ id: h, label })),
+      },
+    });
+  }
+
+  const edges: FlowEdge[] = [];
+  const sources = [...Object.keys(groups).map((g) => `group:${g}`), ...Object.keys(def.steps)];
+  for (const source of sources) {
+    for (const slot of slotsOf(def, source, lang)) {
+      if (!slot.target || !def.steps[slot.target]) continue;
+      const highlighted = !!opts.highlight?.includes(source) && !!opts.highlight?.includes(slot.target);
+      edges.push({ id: `${source}->${slot.target}:${slot.id}`, source, target: slot.target, sourceHandle: slot.id, label: slot.label, data: { via: slot.id }, ...(highlighted ? { animated: true } : {}) });
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Connects a slot (source handle) of a node to a target step: sets the right target in the definition. */
+export function connect(def: Process, source: string, sourceHandle: string, target: string): Process {
+  if (!def.steps[target]) return def;
+  return setSlot(def, source, sourceHandle, target);
+}
+
+const ID_WORD: Record<Step['kind'], string> = { form: 'formulier', decision: 'besluit', handoff: 'overdracht', wait: 'wachten', message: 'bericht', end: 'einde' };
+
+/** A new step of a kind with sensible defaults (to connect and fill in). */
+const defaults: Record<Step['kind'], (lang: Lang) => Step> = {
+  form: (lang) => ({ kind: 'form', title: nl(lang, 'Nieuw formulier', 'New form'), fields: [], next: '' }),
+  decision: (lang) => ({ kind: 'decision', title: nl(lang, 'Nieuw besluit', 'New decision'), rules: [] }),
+  handoff: (lang) => ({ kind: 'handoff', title: nl(lang, 'Beoordeling', 'Review'), team: 'team', due: { workingDays: 5 }, outcomes: [{ id: 'afgerond', label: nl(lang, 'Afgerond', 'Done'), goto: '' }] }),
+  wait: (lang) => ({ kind: 'wait', title: nl(lang, 'Wachten', 'Wait'), for: 'P1D', then: '' }),
+  message: (lang) => ({ kind: 'message', title: nl(lang, 'Bericht', 'Message'), subject: nl(lang, 'Onderwerp', 'Subject'), body: nl(lang, 'Tekst van het bericht.', 'Text of the message.'), next: '' }),
+  end: (lang) => ({ kind: 'end', title: nl(lang, 'Afgerond', 'Finished'), outcome: 'completed', message: nl(lang, 'Uw aanvraag is afgerond.', 'Your application is finished.') }),
+};
+
+/** Adds a step of a kind at a position; the first step of an empty process becomes its start. */
+export function addStep(def: Process, kind: Step['kind'], position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+  let n = 1;
+  while (def.steps[`${ID_WORD[kind]}-${n}`] || def.groups?.[`${ID_WORD[kind]}-${n}`]) n++;
+  const id = `${ID_WORD[kind]}-${n}`;
+  return {
+    id,
+    def: {
+      ...def,
+      start: def.steps[def.start] ? def.start : id,
+      steps: { ...def.steps, [id]: defaults[kind](lang) },
+      layout: { ...(def.layout ?? {}), [id]: { x: Math.round(position.x), y: Math.round(position.y) } },
+    },
+  };
+}
+
+/** Removes nodes (steps, groups) and edges (an edge's removal disconnects its slot). */
+export function removeElements(def: Process, nodeIds: string[], edgeIds: string[]): Process {
+  let next = def;
+  for (const edgeId of edgeIds) {
+    // `${source}->${target}:${slot}`: step ids have no ':', so the first ':' after the arrow splits.
+    const m = /^(.+)->([a-z][a-z0-9-]*):(.+)$/.exec(edgeId);
+    if (m) next = setSlot(next, m[1], m[3], null);
+  }
+  const steps = { ...next.steps };
+  const groups = { ...(next.groups ?? {}) };
+  const layout = { ...(next.layout ?? {}) };
+  for (const id of nodeIds) {
+    if (id.startsWith('group:')) {
+      const g = id.slice(6);
+      delete groups[g];
+      delete layout[g];
+      // Its steps stay, outside any group (at their place on the canvas).
+      for (const [sid, s] of Object.entries(steps)) if (s.group === g) { const { group: _, ...rest } = s; steps[sid] = rest as Step; }
+    } else {
+      delete steps[id];
+      delete layout[id];
+    }
+  }
+  return { ...next, steps, layout, ...(next.groups ? { groups } : {}) };
+}
+
+/** New positions from the canvas (relative to the parent group for steps in a group). */
+export function moveNodes(def: Process, positions: Record<string, { x: number; y: number }>): Process {
+  const layout = { ...(def.layout ?? {}) };
+  for (const [nodeId, p] of Object.entries(positions)) {
+    const id = nodeId.startsWith('group:') ? nodeId.slice(6) : nodeId;
+    layout[id] = { ...(layout[id] ?? {}), x: Math.round(p.x), y: Math.round(p.y) };
+  }
+  return { ...def, layout };
+}
+
+/** Puts a step into a group (or out of any group). */
+export function setGroup(def: Process, stepId: string, groupId: string | undefined): Process {
+  const step = def.steps[stepId];
+  if (!step) return def;
+  const { group: _, ...rest } = step;
+  return { ...def, steps: { ...def.steps, [stepId]: (groupId ? { ...rest, group: groupId } : rest) as Step } };
+}

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addStep, connect, handlesOf, moveNodes, needsLayout, removeElements, setGroup, toFlow, type GroupNodeData, type StepNodeData } from '../../designer/model/flow.js';
+import { checkDefinition, type Process } from '../../runtime/model/index.js';
+
+const load = (name: string): Process => JSON.parse(readFileSync(new URL(`../../processes/${name}.json`, import.meta.url), 'utf8'));
+
+/** A process with every step kind, a group with an event, conditional routes, a signal wait with timeout. */
+const all: Process = {
+  key: 'alles', title: 'Alles', start: 'vraag', contact: { team: 'kcc' },
+  groups: { aanvraag: { title: 'Aanvraag', on: { withdraw: { goto: 'ingetrokken', label: 'Intrekken' } } } },
+  steps: {
+    vraag: { kind: 'form', title: 'Vraag', group: 'aanvraag', fields: [{ id: 'n', label: 'N', type: 'number', required: true }], next: [{ when: 'n > 5', goto: 'toets' }, { goto: 'wacht' }] },
+    toets: { kind: 'decision', title: 'Toets', group: 'aanvraag', rules: [{ when: 'n > 10', goto: 'ingetrokken', because: 'Te veel' }], otherwise: { goto: 'beoordeling', because: 'Anders' } },
+    beoordeling: { kind: 'handoff', title: 'Beoordeling', group: 'aanvraag', team: 't', due: { workingDays: 3 }, outcomes: [{ id: 'ok', label: 'Goed', goto: 'bericht' }] },
+    wacht: { kind: 'wait', title: 'Wacht', signal: 'register.klaar', then: 'bericht', timeout: { after: 'P14D', goto: 'ingetrokken' } },
+    bericht: { kind: 'message', title: 'Bericht', subject: 'Klaar', body: 'Klaar {{n}}', next: 'klaar' },
+    klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Klaar.' },
+    ingetrokken: { kind: 'end', title: 'Ingetrokken', group: 'aanvraag', outcome: 'withdrawn', message: 'Ingetrokken.' },
+  },
+  layout: { aanvraag: { x: 0, y: 0 }, vraag: { x: 40, y: 40 }, toets: { x: 40, y: 200 }, beoordeling: { x: 300, y: 200 }, wacht: { x: 600, y: 0 }, bericht: { x: 600, y: 200 }, klaar: { x: 600, y: 400 }, ingetrokken: { x: 0, y: 600 } },
+} as Process;
+
+describe('definition → canvas', () => {
+  it('maps every step kind to a node with its facts, groups to parents before their steps, ends outside groups', () => {
+    expect(checkDefinition(all).problems).toEqual([]);
+    const { nodes } = toFlow(all, { problems: [], lang: 'nl', active: 'toets' });
+    expect(nodes[0]).toMatchObject({ id: 'group:aanvraag', type: 'group', data: { title: 'Aanvraag', events: [{ name: 'withdraw', label: 'Intrekken', goto: 'ingetrokken' }] } });
+    const byId = Object.fromEntries(nodes.map((n) => [n.id, n]));
+    expect(byId.vraag).toMatchObject({ parentId: 'group:aanvraag', extent: 'parent', position: { x: 40, y: 40 }, data: { kind: 'form', facts: ['1 vragen'] } });
+    expect((byId.toets.data as StepNodeData)).toMatchObject({ kind: 'decision', facts: ['1 regels'], active: true });
+    expect((byId.beoordeling.data as StepNodeData).facts).toEqual(['team t', '3 werkdagen']);
+    expect((byId.wacht.data as StepNodeData).facts).toEqual(['signaal register.klaar']);
+    expect((byId.bericht.data as StepNodeData).facts).toEqual(['Klaar']);
+    expect((byId.klaar.data as StepNodeData).facts).toEqual(['completed']);
+    expect(byId.ingetrokken.parentId).toBeUndefined();
+    expect(byId.wacht.parentId).toBeUndefined();
+    expect((byId['group:aanvraag'].data as GroupNodeData).handles).toEqual([{ id: 'event:withdraw', label: 'Intrekken' }]);
+  });
+
+  it('derives an edge from every kind of slot, with labels', () => {
+    const { edges } = toFlow(all, { problems: [], lang: 'nl' });
+    const seen = edges.map((e) => `${e.source} ${e.sourceHandle} ${e.target}`).sort();
+    expect(seen).toEqual([
+      'beoordeling outcome:ok bericht',
+      'bericht next klaar',
+      'group:aanvraag event:withdraw ingetrokken',
+      'toets otherwise beoordeling',
+      'toets rule:0 ingetrokken',
+      'vraag route:0 toets',
+      'vraag route:1 wacht',
+      'wacht then bericht',
+      'wacht timeout ingetrokken',
+    ]);
+    expect(edges.find((e) => e.sourceHandle === 'route:0')!.label).toBe('n > 5');
+    expect(edges.find((e) => e.sourceHandle === 'timeout')!.label).toBe('te laat (P14D)');
+  });
+
+  it('counts problems per node and marks a path', () => {
+    const { nodes, edges } = toFlow(all, { problems: [{ code: 'P001', message: 'x', node: 'wacht' }], lang: 'en', highlight: ['vraag', 'toets'] });
+    expect((nodes.find((n) => n.id === 'wacht')!.data as StepNodeData).problemCount).toBe(1);
+    expect((nodes.find((n) => n.id === 'vraag')!.data as StepNodeData).highlighted).toBe(true);
+    expect(edges.find((e) => e.source === 'vraag' && e.target === 'toets')!.animated).toBe(true);
+  });
+
+  it('maps the examples without losing an edge: every edge of the definition graph is on the canvas', () => {
+    for (const def of [load('kwijtschelding'), load('grofvuil')]) {
+      const { nodes, edges } = toFlow(def, { problems: [], lang: 'nl' });
+      expect(nodes.filter((n) => n.type === 'step').map((n) => n.id).sort()).toEqual(Object.keys(def.steps).sort());
+      expect(edges.length).toBeGreaterThan(0);
+      expect(needsLayout(def)).toBe(true);
+    }
+  });
+});
+
+describe('canvas → definition', () => {
+  it('connecting a handle sets the right target, for every kind of slot', () => {
+    let def = all;
+    def = connect(def, 'bericht', 'next', 'ingetrokken');
+    expect(def.steps.bericht).toMatchObject({ next: 'ingetrokken' });
+    def = connect(def, 'toets', 'otherwise', 'klaar');
+    expect(def.steps.toets).toMatchObject({ otherwise: { goto: 'klaar', because: 'Anders' } });
+    def = connect(def, 'toets', 'rule:new', 'wacht');
+    expect((def.steps.toets as any).rules.at(-1)).toMatchObject({ when: 'true', goto: 'wacht' });
+    def = connect(def, 'beoordeling', 'outcome:ok', 'klaar');
+    def = connect(def, 'beoordeling', 'outcome:new', 'ingetrokken');
+    expect((def.steps.beoordeling as any).outcomes.map((o: any) => [o.id, o.goto])).toEqual([['ok', 'klaar'], ['uitkomst-2', 'ingetrokken']]);
+    def = connect(def, 'wacht', 'timeout', 'klaar');
+    expect(def.steps.wacht).toMatchObject({ timeout: { after: 'P14D', goto: 'klaar' } });
+    def = connect(def, 'vraag', 'route:new', 'bericht');
+    expect((def.steps.vraag as any).next.map((r: any) => r.goto)).toEqual(['toets', 'bericht', 'wacht']);
+    def = connect(def, 'group:aanvraag', 'event:withdraw', 'klaar');
+    expect(def.groups!.aanvraag.on!.withdraw.goto).toBe('klaar');
+    // An unknown target changes nothing.
+    expect(connect(def, 'bericht', 'next', 'nergens')).toBe(def);
+  });
+
+  it('a new route on a simple form turns next into routes with the old target as default', () => {
+    const def = connect(all, 'bericht', 'next', 'klaar');
+    const form = { ...all, steps: { ...all.steps, vraag: { ...all.steps.vraag, next: 'wacht' } } } as Process;
+    const routed = connect(form, 'vraag', 'route:new', 'toets');
+    expect((routed.steps.vraag as any).next).toEqual([{ when: 'true', goto: 'toets' }, { goto: 'wacht' }]);
+    expect(def).toBeTruthy();
+  });
+
+  it('adds steps of every kind with defaults and a unique id; the first becomes the start', () => {
+    let def: Process = { key: 'leeg', title: 'Leeg', start: '', steps: {} } as Process;
+    const ids: string[] = [];
+    for (const kind of ['form', 'decision', 'handoff', 'wait', 'message', 'end', 'form'] as const) {
+      const r = addStep(def, kind, { x: 10.4, y: 20.6 }, 'nl');
+      def = r.def;
+      ids.push(r.id);
+    }
+    expect(ids).toEqual(['formulier-1', 'besluit-1', 'overdracht-1', 'wachten-1', 'bericht-1', 'einde-1', 'formulier-2']);
+    expect(def.start).toBe('formulier-1');
+    expect(def.layout!['besluit-1']).toEqual({ x: 10, y: 21 });
+    // Unconnected steps are problems (P003 "not connected"), not schema errors.
+    const codes = checkDefinition(def).problems.map((p) => p.code);
+    expect(codes).toContain('P003');
+    expect(codes).not.toContain('P000');
+  });
+
+  it('removing an edge disconnects its slot; removing a step or a group removes it (a group keeps its steps)', () => {
+    let def = removeElements(all, [], ['toets->beoordeling:otherwise', 'vraag->toets:route:0', 'group:aanvraag->ingetrokken:event:withdraw']);
+    expect((def.steps.toets as any).otherwise).toBeUndefined();
+    expect((def.steps.vraag as any).next).toBe('wacht');
+    expect(def.groups!.aanvraag.on).toEqual({});
+    def = removeElements(def, ['bericht', 'group:aanvraag'], []);
+    expect(def.steps.bericht).toBeUndefined();
+    expect(def.layout!.bericht).toBeUndefined();
+    expect(def.groups!.aanvraag).toBeUndefined();
+    expect(def.steps.vraag.group).toBeUndefined();
+    expect(checkDefinition(def).problems.map((p) => p.code)).toContain('P003'); // wacht → bericht is gone
+  });
+
+  it('moves nodes into the layout and puts steps in and out of groups', () => {
+    let def = moveNodes(all, { vraag: { x: 1.2, y: 2.7 }, 'group:aanvraag': { x: 5, y: 6 } });
+    expect(def.layout!.vraag).toEqual({ x: 1, y: 3 });
+    expect(def.layout!.aanvraag).toEqual({ x: 5, y: 6 });
+    def = setGroup(def, 'wacht', 'aanvraag');
+    expect(def.steps.wacht.group).toBe('aanvraag');
+    def = setGroup(def, 'wacht', undefined);
+    expect('group' in def.steps.wacht).toBe(false);
+  });
+
+  it('lists the handles of each kind, empty slots included', () => {
+    expect(handlesOf(all, 'toets', 'en').map((h) => h.id)).toEqual(['rule:0', 'rule:new', 'otherwise']);
+    expect(handlesOf(all, 'beoordeling', 'nl').map((h) => h.id)).toEqual(['outcome:ok', 'outcome:new']);
+    expect(handlesOf(all, 'wacht', 'nl').map((h) => h.id)).toEqual(['then', 'timeout']);
+    expect(handlesOf(all, 'klaar', 'nl')).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allPaths, createSimulation } from '../../designer/model/simulation.js';
+import { diffDefinitions, type Process } from '../../runtime/model/index.js';
+
+const load = (name: string): Process => JSON.parse(readFileSync(new URL(`../../processes/${name}.json`, import.meta.url), 'utf8'));
+
+describe('simulation in the browser', () => {
+  it('runs kwijtschelding to the handoff with the decision explained, and on to an end; step back undoes', () => {
+    const sim = createSimulation(load('kwijtschelding'), 'nl');
+    expect(sim.state()).toMatchObject({ step: 'huishouden', kind: 'form' });
+    expect(sim.submit({ huishouden: 'kasteel' })).toMatchObject({ huishouden: ['Kies een van de mogelijkheden.'], aanslagnummer: ['Vul dit in.'] });
+    expect(sim.submit({ huishouden: 'samen', aanslagnummer: 'A1' })).toBeNull();
+    expect(sim.submit({ inkomen: '1850', vermogen: '100', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' })).toBeNull();
+    const s = sim.state();
+    expect(s).toMatchObject({ step: 'beoordeling', kind: 'handoff' });
+    expect(s.explanations).toEqual([expect.objectContaining({ step: 'toets', rule: 'otherwise', because: 'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.', inputs: expect.objectContaining({ inkomen: 1850, huishouden: 'samen' }) })]);
+    expect(sim.complete('afwijzen', {})).toEqual({ reden: ['Vul dit in.'] });
+    expect(sim.complete('afwijzen', { reden: 'Te hoge lasten.' })).toBeNull();
+    expect(sim.state()).toMatchObject({ step: 'afgewezen', ended: true, outcome: 'rejected' });
+    expect(sim.state().messages.at(-1)).toContain('Te hoge lasten.');
+    sim.back();
+    expect(sim.state().step).toBe('beoordeling');
+    expect(sim.groupEvent('withdraw')).toBe(true);
+    expect(sim.state().outcome).toBe('withdrawn');
+    sim.reset();
+    expect(sim.state().log).toHaveLength(1);
+  });
+
+  it('grants automatically below the norm, with the rule and its reason', () => {
+    const sim = createSimulation(load('kwijtschelding'), 'en');
+    sim.submit({ huishouden: 'alleenstaand', aanslagnummer: 'A1' });
+    sim.submit({ inkomen: '900', vermogen: '0', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' });
+    expect(sim.state()).toMatchObject({ step: 'toegekend', outcome: 'granted' });
+    expect(sim.state().explanations[0]).toMatchObject({ rule: 3, because: 'Your income and assets are below the norm for your household.' });
+  });
+
+  it('fires timers and signals of wait steps', () => {
+    const def = {
+      key: 'w', title: 'W', start: 'wacht', contact: { team: 'k' },
+      steps: {
+        wacht: { kind: 'wait', title: 'Wacht', signal: 'klaar', then: 'pauze', timeout: { after: 'P1D', goto: 'laat' } },
+        pauze: { kind: 'wait', title: 'Pauze', for: 'P1D', then: 'einde' },
+        einde: { kind: 'end', title: 'E', outcome: 'completed', message: 'x' },
+        laat: { kind: 'end', title: 'L', outcome: 'rejected', message: 'x' },
+      },
+    } as unknown as Process;
+    const sim = createSimulation(def, 'nl');
+    expect(sim.state().waits).toEqual({ timer: undefined, timeout: 'wacht:timeout', signal: 'klaar' });
+    expect(sim.signal('anders')).toBe(false);
+    expect(sim.signal('klaar')).toBe(true);
+    expect(sim.fireTimer('pauze')).toBe(true);
+    expect(sim.state().outcome).toBe('completed');
+  });
+});
+
+describe('all paths', () => {
+  it('lists every path from the start to each end of the examples', () => {
+    const paths = allPaths(load('kwijtschelding'));
+    const ends = new Set(paths.map((p) => p.end));
+    expect(ends).toEqual(new Set(['toegekend', 'afgewezen', 'ingetrokken']));
+    for (const p of paths) expect(p.steps[0]).toBe('huishouden');
+    expect(paths.map((p) => p.steps.join('>'))).toContain('huishouden>geldzaken>toets>beoordeling>toekenning>toegekend');
+    expect(paths.map((p) => p.steps.join('>'))).toContain('huishouden>ingetrokken');
+    expect(allPaths(load('grofvuil'))).toEqual([{ end: 'ingepland', steps: ['ophaalverzoek', 'ingepland'] }]);
+  });
+});
+
+describe('what changed between two versions', () => {
+  it('lists steps and fields added, removed and changed, not positions', () => {
+    const a = load('kwijtschelding');
+    const b = structuredClone(a);
+    delete (b.steps as any).toekenning;
+    (b.steps.toets as any).rules.pop();
+    (b.steps as any).extra = { kind: 'end', title: 'Extra', outcome: 'completed', message: 'x' };
+    (b.steps.huishouden as any).fields[1].max = 30;
+    (b.steps.geldzaken as any).fields.push({ id: 'kinderen', label: 'Kinderen', type: 'number' });
+    b.layout = { huishouden: { x: 1, y: 1 } };
+    const d = diffDefinitions(a, b);
+    expect(d.steps.added).toEqual(['extra']);
+    expect(d.steps.removed).toEqual(['toekenning']);
+    expect(d.steps.changed).toEqual(expect.arrayContaining([{ id: 'toets', changes: ['rules'] }, { id: 'geldzaken', changes: ['fields'] }]));
+    expect(d.fields).toMatchObject({ added: ['kinderen'], removed: [], changed: [{ id: 'aanslagnummer', changes: ['max'] }] });
+    expect(d.process).toEqual([]);
+  });
+});
