@@ -9,6 +9,7 @@ import { html } from './html.js';
 import { msg } from './i18n.js';
 import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
+import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
 import { sessions } from './session.js';
 import type { Theme } from './theme.js';
@@ -50,6 +51,7 @@ export function createPages(opts: PagesOptions): Router {
   publicRoutes(router, deps);
   journeyRoutes(router, deps);
   caseRoutes(router, deps);
+  previewRoutes(router, deps);
 
   router.use((req) => {
     if (req.method === 'GET' || req.method === 'POST') throw new PageError(404, 'notFound');

@@ -1,0 +1,43 @@
+import type { Router } from 'express';
+import { checkDefinition, isShown, t, type Process } from '../../model/index.js';
+import { readCookie, STAFF_COOKIE } from '../../http/auth.js';
+import { PageError, pageContext, send, type PagesDeps } from '../context.js';
+import { fieldRenderers, simpleCondition } from '../fields.js';
+import { html } from '../html.js';
+import { msg } from '../i18n.js';
+import { formFields } from '../journey.js';
+
+/**
+ * A form step of a draft as the citizen will see it, for the designer: the
+ * same renderers and layout as the live pages, with nothing to send.
+ * Only for a signed-in designer or admin (workspace session cookie).
+ */
+export function previewRoutes(router: Router, deps: PagesDeps) {
+  const { store, clock } = deps;
+  router.get('/voorbeeld/:key/:step', (req, res) => {
+    const id = readCookie(req, STAFF_COOKIE);
+    const session = id ? store.sessions.get(id, clock.now()) : undefined;
+    const user = session?.userId ? store.accounts.userById(session.userId) : undefined;
+    if (!user || (user.role !== 'designer' && user.role !== 'admin')) throw new PageError(404, 'notFound');
+    const row = store.processes.get(req.params.key);
+    if (!row) throw new PageError(404, 'notFound');
+    const version = typeof req.query.versie === 'string' ? store.processes.version(req.params.key, Number(req.query.versie)) : undefined;
+    const def = (version?.definition ?? row.draft) as Process;
+    const { process } = checkDefinition(def);
+    const fields = process ? formFields(process, req.params.step) : undefined;
+    if (!process || !fields) throw new PageError(404, 'notFound');
+    const ctx = pageContext(req, deps, '#');
+    const lang = ctx.lang;
+    const step = process.steps[req.params.step];
+    const asked = fields.filter((f) => isShown(f, {}) || simpleCondition(f, fields, lang) || f.showIf);
+    res.set('X-Frame-Options', 'SAMEORIGIN');
+    send(res, ctx, t(step.title, lang), html`<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">${lang === 'en' ? 'Preview: this is how citizens see this step. Nothing is sent.' : 'Voorbeeld: zo ziet de inwoner deze stap. Er wordt niets verstuurd.'}</p></div>
+<a class="utrecht-link omslag-back" href="#">${msg('back', lang)}</a>
+<form action="#" novalidate>
+<h1 class="utrecht-heading-1">${t(step.title, lang)}</h1>
+${step.citizenText ? html`<p class="utrecht-paragraph">${t(step.citizenText, lang)}</p>` : ''}
+${asked.map((f) => fieldRenderers[f.type]({ field: f, value: undefined, lang, condition: simpleCondition(f, fields, lang) }))}
+<button type="button" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>
+</form>`, { script: asked.some((f) => simpleCondition(f, fields, lang)) });
+  });
+}
