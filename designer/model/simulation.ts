@@ -1,7 +1,7 @@
 import { createMachine, initialTransition, transition } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import {
-  compileToConfig, createCaseMachine, fillPlaceholders, formatAnswer, graphEdges, stepKind, stepOf, t, validateAnswers,
+  compileToConfig, createCaseMachine, explanationInputs, fillPlaceholders, formatAnswer, graphEdges, stepKind, stepOf, t, validateAnswers,
   type Field, type Lang, type Process, type Step, type Text,
 } from '../../runtime/model/index.js';
 import { timeoutTimer } from '../../runtime/model/steps/wait.js';
@@ -30,7 +30,8 @@ export function createSimulation(def: Process, lang: Lang) {
     for (const a of actions) {
       const data = a.info?.context?.data ?? {};
       if (a.type === 'explain') {
-        explanations.push({ step: a.params!.step, rule: a.params!.rule, because: render(a.params!.because, data), inputs: Object.fromEntries((a.params!.inputs as string[]).map((n) => [n, data[n] ?? null])) });
+        const { inputs, scope } = explanationInputs(a.params as { inputs: string[]; table?: { id: string; expr: string }[] }, data);
+        explanations.push({ step: a.params!.step, rule: a.params!.rule, because: render(a.params!.because, scope), inputs });
       }
       if (a.type === 'queueMessage') messages.push(`${render(a.params!.subject, data)}: ${render(a.params!.body, data)}`);
     }

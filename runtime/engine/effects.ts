@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueDate } from './deadlines.js';
-import { addDuration, fillPlaceholders, formatAnswer, languages, stepKind, t, type Field, type Process, type Text } from '../model/index.js';
+import { addDuration, explanationInputs, fillPlaceholders, formatAnswer, languages, stepKind, t, type Field, type Process, type Text } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 /** An action as XState's `transition()` returns it: a name, its params, and the context at that moment. */
@@ -43,9 +43,8 @@ export function applyEffects(scope: EffectScope, actions: ExecutedAction[]): voi
   const handlers: Record<string, (p: Record<string, any>, a: ExecutedAction) => void> = {
     entered: (p) => audit('step.entered', { step: p.step }),
     explain: (p, a) => {
-      const data = a.info?.context?.data ?? {};
-      const inputs = Object.fromEntries((p.inputs as string[]).map((n) => [n, data[n] ?? null]));
-      audit('decision.made', { step: p.step, rule: p.rule, when: p.when ?? null, inputs, because: renderText(p.because, data, fields) });
+      const { inputs, scope } = explanationInputs(p as { inputs: string[]; table?: { id: string; expr: string }[] }, a.info?.context?.data ?? {});
+      audit('decision.made', { step: p.step, rule: p.rule, when: p.when ?? null, inputs, because: renderText(p.because, scope, fields), ...(p.error ? { error: p.error } : {}) });
     },
     openTask: (p, a) => {
       const id = randomUUID();

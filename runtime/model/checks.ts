@@ -1,4 +1,4 @@
-import { compileFeel, FeelSyntaxError } from './feel.js';
+import { compileFeel, compileUnaryTest, FeelSyntaxError } from './feel.js';
 import { fieldKind, type Field } from './fields/index.js';
 import { isValidDuration } from './ids.js';
 import { processSchema, type Process } from './schema.js';
@@ -35,6 +35,8 @@ export const problemCodes = {
   P021: 'handoff without outcomes',
   P022: 'duplicate outcome id',
   P023: 'negative outcome without a reason field',
+  P025: 'decision table row does not match its inputs',
+  P026: 'overlapping rows in a UNIQUE decision table',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */
@@ -104,16 +106,19 @@ export function checkProcess(process: Process): Problem[] {
       if (edge.to === '') add('P003', `'${id}' is not connected (${edge.via}): drag from its handle to the next step`, id);
       else if (!steps[edge.to]) add('P003', `'${id}' goes to unknown step '${edge.to}'`, id);
     }
-    for (const { expr, where } of kind.expressions(step)) {
+    const local = new Set(kind.names?.(step) ?? []);
+    for (const { expr, where, unary } of kind.expressions(step)) {
       try {
-        for (const name of compileFeel(expr).names) if (!known.has(name)) add('P005', `${where}: '${name}' is not a field of this process`, id, where);
+        for (const name of (unary ? compileUnaryTest(expr) : compileFeel(expr)).names) {
+          if (!known.has(name) && !local.has(name)) add('P005', `${where}: '${name}' is not a field of this process`, id, where);
+        }
       } catch (e) {
         if (e instanceof FeelSyntaxError) add('P009', `${where}: ${e.message}`, id, where);
         else throw e;
       }
     }
     for (const text of kind.templates(step)) {
-      for (const name of placeholders(text)) if (!known.has(name)) add('P013', `placeholder {{${name}}} is not a field of this process`, id);
+      for (const name of placeholders(text)) if (!known.has(name) && !local.has(name)) add('P013', `placeholder {{${name}}} is not a field of this process`, id);
     }
   }
 

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { matchingRows, type TableParams } from './decision-table.js';
 import { feelHolds } from './feel.js';
 import { groupChain } from './checks.js';
 import type { Process } from './schema.js';
@@ -49,6 +50,10 @@ export const omslagSetup = setup({
     outcomeIs: ({ event }, params: { step: string; outcome: string }) =>
       event.type === 'task.completed' && (event as { step?: string }).step === params.step && (event as { outcome?: string }).outcome === params.outcome,
     timerIs: ({ event }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
+    // A decision table row: every test holds for its input's value.
+    tableRow: ({ context, event }, params: { inputs: { id: string; expr: string }[]; tests: string[] }) => matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1,
+    // A UNIQUE table where more than one row matches: an error a person resolves.
+    tableOverlap: ({ context, event }, params: TableParams) => matchingRows(params, mergedData(context, event)).length > 1,
   },
   actions: {
     saveAnswers: assign({ data: ({ context, event }) => mergedData(context, event) }),

@@ -43,6 +43,36 @@ export function compileFeel(expr: string): CompiledFeel {
   return compiled;
 }
 
+/** A unary test of a decision table cell (`< 1500`, `[1..5]`, `"a","b"`, `-`), compiled once. */
+export type CompiledUnaryTest = { expr: string; names: string[]; test(value: unknown, data?: Record<string, unknown>): boolean };
+const testCache = new Map<string, CompiledUnaryTest>();
+
+/** Parses and compiles a unary test, or throws FeelSyntaxError saying where it fails. */
+export function compileUnaryTest(expr: string): CompiledUnaryTest {
+  const hit = testCache.get(expr);
+  if (hit) return hit;
+  const tree = feelin.parseUnaryTests(expr, {}, undefined);
+  const error = firstError(tree, expr);
+  if (error) throw error;
+  const { __omslagInterpreter: interpreter, __omslagInterpreterContext: Ctx, __omslagCoerceContext: coerce } = patched;
+  let test: CompiledUnaryTest['test'];
+  if (interpreter && Ctx && coerce) {
+    const interpreterContext = new Ctx();
+    const { root } = interpreter._buildExecutionTree(tree, expr, interpreterContext) as unknown as { root: (ctx: unknown) => (value: unknown) => unknown };
+    test = (value, data = {}) => {
+      interpreterContext.warnings.length = 0;
+      const ctx = coerce({ ...data, '?': value });
+      return root(ctx)(ctx['?']) === true;
+    };
+  } else {
+    test = (value, data = {}) => feelin.unaryTest(expr, { ...data, '?': value }).value === true;
+  }
+  const compiled = { expr, names: freeNames(tree, expr).filter((n) => n !== '?'), test };
+  if (testCache.size >= CACHE_LIMIT) testCache.clear();
+  testCache.set(expr, compiled);
+  return compiled;
+}
+
 /** Evaluates an expression over case data (compiling it once). */
 export function evaluateFeel(expr: string, data: Record<string, unknown>): unknown {
   return compileFeel(expr).evaluate(data);

@@ -11,3 +11,4 @@ export * from './schema.js';
 export * from './checks.js';
 export * from './compile.js';
 export * from './diff.js';
+export * from './decision-table.js';

@@ -35,11 +35,12 @@ describe('npm start (runtime/main.ts)', () => {
     const { child, output, base } = await start();
     expect(output()).toMatch(/published kwijtschelding v1/);
     expect(output()).toMatch(/published grofvuil v1/);
+    expect(output()).toMatch(/published individuele-inkomenstoeslag v1/);
     const citizenToken = /citizen\s+BSN 999993653\s+token (\S+)/.exec(output())?.[1];
     expect(citizenToken).toBeTruthy();
     const res = await fetch(`${base}/api/processes`, { headers: { authorization: `Bearer ${citizenToken}` } });
     expect(res.status).toBe(200);
-    expect((await res.json()).map((p: { key: string }) => p.key).sort()).toEqual(['grofvuil', 'kwijtschelding']);
+    expect((await res.json()).map((p: { key: string }) => p.key).sort()).toEqual(['grofvuil', 'individuele-inkomenstoeslag', 'kwijtschelding']);
     expect(await stop(child)).toBe(0);
     expect(output()).toMatch(/stopped cleanly/);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overlappingRows, tableParams, tableSchema } from '../decision-table.js';
 import { compileFeel } from '../feel.js';
 import { targetSchema } from '../ids.js';
 import { textSchema } from '../text.js';
@@ -10,7 +11,11 @@ const schema = z.object({
   kind: z.literal('decision'),
   ...stepBase,
   rules: z.array(ruleSchema),
+  /** A decision table instead of rules (DMN style, hit policy UNIQUE or FIRST). */
+  table: tableSchema.optional(),
   otherwise: z.object({ goto: targetSchema, because: textSchema }).strict().optional(),
+  /** Where a UNIQUE table goes when more than one row matches at run time: a person (a handoff step). */
+  onError: targetSchema.optional(),
 }).strict();
 export type DecisionStep = z.infer<typeof schema>;
 
@@ -22,9 +27,12 @@ function inputsOf(expr: string): string[] {
   }
 }
 
+const ERROR_REASON = { nl: 'De regels gaven meer dan één uitkomst. Een medewerker beoordeelt uw aanvraag.', en: 'The rules gave more than one outcome. An official will review your application.' };
+
 /**
- * Rules decide without the citizen: the first rule whose `when` holds wins,
- * else `otherwise`. Each way out records an explanation (rule, inputs, reason).
+ * Rules (or a decision table) decide without the citizen: the first rule
+ * whose `when` holds wins (a table: by its hit policy), else `otherwise`.
+ * Each way out records an explanation (rule, inputs, reason).
  */
 export const decisionKind: StepKind<DecisionStep> = {
   kind: 'decision',
@@ -32,23 +40,62 @@ export const decisionKind: StepKind<DecisionStep> = {
   citizenActs: false,
   edges: (step) => [
     ...step.rules.map((r, i) => ({ to: r.goto, via: `rule:${i}`, label: r.because })),
+    ...(step.table?.rows ?? []).map((r, i) => ({ to: r.goto, via: `row:${i}`, label: r.because })),
+    ...(step.table?.hitPolicy === 'UNIQUE' && step.onError !== undefined ? [{ to: step.onError, via: 'error', label: ERROR_REASON }] : []),
     ...(step.otherwise ? [{ to: step.otherwise.goto, via: 'otherwise', label: step.otherwise.because }] : []),
   ],
-  expressions: (step) => step.rules.map((r, i) => ({ expr: r.when, where: `rules[${i}].when` })),
+  expressions: (step) => [
+    ...step.rules.map((r, i) => ({ expr: r.when, where: `rules[${i}].when` })),
+    ...(step.table?.inputs ?? []).map((input, i) => ({ expr: input.expr, where: `table.inputs[${i}].expr` })),
+    ...(step.table?.rows ?? []).flatMap((r, i) => r.tests.map((test, j) => ({ expr: test, where: `table.rows[${i}].tests[${j}]`, unary: true }))),
+  ],
+  names: (step) => (step.table?.inputs ?? []).map((i) => i.id),
   fields: () => [],
-  templates: (step) => [...step.rules.map((r) => r.because), ...(step.otherwise ? [step.otherwise.because] : [])],
-  check: (step) => (step.otherwise ? [] : [{ code: 'P004', message: 'decision has no "otherwise": a case that matches no rule would stop here' }]),
+  templates: (step) => [...step.rules.map((r) => r.because), ...(step.table?.rows ?? []).map((r) => r.because), ...(step.otherwise ? [step.otherwise.because] : [])],
+  check(step) {
+    const problems: { code: string; message: string }[] = [];
+    if (!step.otherwise) problems.push({ code: 'P004', message: 'decision has no "otherwise": a case that matches no rule would stop here' });
+    const table = step.table;
+    if (!table) return problems;
+    if (step.rules.length) problems.push({ code: 'P025', message: 'a decision has rules or a table, not both' });
+    table.rows.forEach((row, i) => {
+      if (row.tests.length !== table.inputs.length) problems.push({ code: 'P025', message: `row ${i + 1} has ${row.tests.length} tests for ${table.inputs.length} inputs` });
+    });
+    if (table.hitPolicy === 'UNIQUE') {
+      for (const [a, b] of overlappingRows(table)) problems.push({ code: 'P026', message: `rows ${a + 1} and ${b + 1} can both match (hit policy UNIQUE)` });
+      if (step.onError === undefined) problems.push({ code: 'P027', message: 'a UNIQUE table needs "onError": the handoff step a case goes to when more than one row matches' });
+    }
+    return problems;
+  },
   compile(id, step) {
+    const always: TransitionConfig[] = [];
+    if (step.table) {
+      const params = tableParams(step.table);
+      const inputs = step.table.inputs.map((i) => ({ id: i.id, expr: i.expr }));
+      if (step.table.hitPolicy === 'UNIQUE' && step.onError) {
+        always.push({
+          guard: { type: 'tableOverlap', params },
+          target: targetOf(step.onError),
+          actions: [{ type: 'explain', params: { step: id, rule: 'error', because: ERROR_REASON, inputs: inputs.map((i) => i.id), table: inputs, error: 'more than one row matches (UNIQUE)' } }],
+        });
+      }
+      step.table.rows.forEach((row, i) => always.push({
+        guard: { type: 'tableRow', params: { inputs, tests: row.tests } },
+        target: targetOf(row.goto),
+        actions: [{ type: 'explain', params: { step: id, rule: i, because: row.because, inputs: inputs.map((x) => x.id), table: inputs } }],
+      }));
+    }
     const allInputs = [...new Set(step.rules.flatMap((r) => inputsOf(r.when)))];
-    const always: TransitionConfig[] = step.rules.map((r, i) => ({
+    step.rules.forEach((r, i) => always.push({
       guard: { type: 'feel', params: { expr: r.when } },
       target: targetOf(r.goto),
       actions: [{ type: 'explain', params: { step: id, rule: i, when: r.when, because: r.because, inputs: inputsOf(r.when) } }],
     }));
     if (step.otherwise) {
+      const inputs = step.table ? step.table.inputs.map((x) => ({ id: x.id, expr: x.expr })) : undefined;
       always.push({
         target: targetOf(step.otherwise.goto),
-        actions: [{ type: 'explain', params: { step: id, rule: 'otherwise', because: step.otherwise.because, inputs: allInputs } }],
+        actions: [{ type: 'explain', params: { step: id, rule: 'otherwise', because: step.otherwise.because, inputs: inputs ? inputs.map((x) => x.id) : allInputs, ...(inputs ? { table: inputs } : {}) } }],
       });
     }
     return { id, tags: ['decision'], entry: [entered(id)], always };

@@ -14,7 +14,7 @@ export const stepBase = {
 /** An edge of the process graph: from a step to another, and what takes it. */
 export type StepEdge = { to: string; via: string; label?: Text };
 /** An expression in a step, with where it stands (for problems and markers). */
-export type StepExpression = { expr: string; where: string };
+export type StepExpression = { expr: string; where: string; unary?: boolean };
 
 /** A JSON state node config for XState (no functions: actions and guards by name). */
 export type StateConfig = {
@@ -48,6 +48,8 @@ export type StepKind<S = any> = {
   expressions(step: S): StepExpression[];
   /** Fields this step asks or receives (form fields, outcome fields, signal facts). */
   fields(step: S): Field[];
+  /** Names a step defines for its own expressions and texts (a decision table's inputs). */
+  names?(step: S): string[];
   /** Texts with `{{field}}` placeholders. */
   templates(step: S): Text[];
   /** Kind-specific problems (code, message) beyond the shared checks. */

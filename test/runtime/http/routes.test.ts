@@ -121,7 +121,7 @@ describe('system', () => {
 describe('processes', () => {
   test('GET /api/processes: published ones for citizens, drafts with problem counts for designers', async () => {
     const forCitizen = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
-    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(['grofvuil', 'kwijtschelding']);
+    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(['grofvuil', 'individuele-inkomenstoeslag', 'kwijtschelding']);
     const k = forCitizen.find((p: any) => p.key === 'kwijtschelding');
     expect(k).toEqual({ key: 'kwijtschelding', title: 'Kwijtschelding gemeentelijke belastingen', description: expect.stringContaining('kwijtschelding'), latestVersion: 1 });
 
