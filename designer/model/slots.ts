@@ -45,7 +45,9 @@ const decisionSlots: SlotKind = {
   slots(step, lang) {
     return [
       ...step.rules.map((r: { when: string; goto: string; because: Text }, i: number) => ({ id: `rule:${i}`, label: r.when, target: r.goto || null })),
-      { id: 'rule:new', label: nl(lang, '+ regel', '+ rule'), target: null },
+      ...(step.table?.rows ?? []).map((r: { tests: string[]; goto: string }, i: number) => ({ id: `row:${i}`, label: `${nl(lang, 'rij', 'row')} ${i + 1}: ${r.tests.join(' · ')}`, target: r.goto || null })),
+      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: nl(lang, 'meer dan één rij', 'more than one row'), target: step.onError || null }] : []),
+      ...(step.table ? [] : [{ id: 'rule:new', label: nl(lang, '+ regel', '+ rule'), target: null }]),
       { id: 'otherwise', label: nl(lang, 'anders', 'otherwise'), target: step.otherwise?.goto || null },
     ];
   },
@@ -55,6 +57,14 @@ const decisionSlots: SlotKind = {
       return { ...step, otherwise: { because: step.otherwise?.because ?? 'In alle andere gevallen.', goto: target } };
     }
     if (slot === 'rule:new') return target ? { ...step, rules: [...step.rules, { when: 'true', goto: target, because: 'Omdat …' }] } : step;
+    if (slot === 'error') return { ...step, onError: target ?? '' };
+    if (slot.startsWith('row:')) {
+      const i = Number(slot.slice(4));
+      const rows = [...step.table.rows];
+      if (target) rows[i] = { ...rows[i], goto: target };
+      else rows.splice(i, 1);
+      return { ...step, table: { ...step.table, rows } };
+    }
     const i = Number(slot.slice('rule:'.length));
     const rules = [...step.rules];
     if (target) rules[i] = { ...rules[i], goto: target };

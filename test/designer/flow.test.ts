@@ -150,3 +150,16 @@ describe('canvas → definition', () => {
     expect(handlesOf(all, 'klaar', 'nl')).toEqual([]);
   });
 });
+
+describe('decision tables on the canvas', () => {
+  it('shows a slot per row and the UNIQUE error slot; connecting sets the row target', () => {
+    const def = JSON.parse(readFileSync(new URL('../../processes/individuele-inkomenstoeslag.json', import.meta.url), 'utf8')) as Process;
+    expect(handlesOf(def, 'toets', 'nl').map((h) => h.id)).toEqual(['row:0', 'row:1', 'row:2', 'row:3', 'error', 'otherwise']);
+    const { edges } = toFlow(def, { problems: [], lang: 'nl' });
+    expect(edges.filter((e) => e.source === 'toets').map((e) => `${e.sourceHandle}>${e.target}`)).toEqual(['row:0>afgewezen', 'row:1>afgewezen', 'row:2>afgewezen', 'row:3>toekenning', 'error>beoordeling', 'otherwise>beoordeling']);
+    const changed = connect(def, 'toets', 'row:1', 'beoordeling');
+    expect((changed.steps.toets as any).table.rows[1].goto).toBe('beoordeling');
+    const removed = removeElements(def, [], ['toets->afgewezen:row:0']);
+    expect((removed.steps.toets as any).table.rows).toHaveLength(3);
+  });
+});
