@@ -112,11 +112,16 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     restore,
     getCase,
 
-    /** Starts a case of the newest published version for a subject (BSN). */
-    startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}): CaseRow {
+    /**
+     * Starts a case for a subject (BSN) on the version in force on the
+     * reference date (default: today, Dutch time), with facts already known.
+     */
+    startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}, opts: { referenceDate?: string } = {}): CaseRow {
       return store.transaction(() => {
-        const latest = store.processes.latest(key);
-        if (!latest) throw notFound(`published process '${key}'`);
+        if (!store.processes.latest(key)) throw notFound(`published process '${key}'`);
+        const referenceDate = opts.referenceDate ?? dutchDate(clock.now());
+        const latest = store.processes.inForce(key, referenceDate);
+        if (!latest) throw conflict('not-in-force', `no version of '${key}' is in force on ${referenceDate}`);
         const loaded = loadVersion(key, latest.version);
         const at = clock.now();
         const [snapshot, actions] = initialTransition(loaded.machine, { data });
@@ -127,7 +132,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           id, reference, processKey: key, version: latest.version, subject, status: 'active', step: stepOf(snapshot.value), outcome: null,
           snapshot: { value: snapshot.value, context: snapshot.context }, createdAt: at.toISOString(),
         });
-        store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', { process: key, version: latest.version, reference });
+        store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', { process: key, version: latest.version, reference, referenceDate, ...(Object.keys(data).length ? { facts: data } : {}) });
         const row = store.cases.get(id)!;
         return commit(row, loaded, snapshot as Snapshot, actions as ExecutedAction[], actor, at);
       });

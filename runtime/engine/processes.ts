@@ -18,15 +18,16 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
       store.processes.saveDraft(key, draft, clock.now().toISOString(), by);
       return { problems };
     },
-    publish(key: string, by: string | null): { key: string; version: number } {
+    publish(key: string, by: string | null, effectiveFrom?: string): { key: string; version: number; effectiveFrom?: string } {
+      if (effectiveFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) throw invalid('invalid-request', 'effectiveFrom is a date like 2027-01-01', { effectiveFrom: ['a date like 2027-01-01'] });
       return store.transaction(() => {
         const row = store.processes.get(key);
         if (!row) throw notFound(`process '${key}'`);
         const { process, problems } = checkDefinition(row.draft);
         if (!process || problems.length) throw invalid('draft-has-problems', `the draft has ${problems.length} problem(s); fix them before publishing`, { problems });
         // The definition is stored as the designer wrote it (key order and all); the schema only checked it.
-        const version = store.processes.publish(key, row.draft, compileToConfig(process), clock.now().toISOString(), by);
-        return { key, version };
+        const version = store.processes.publish(key, row.draft, compileToConfig(process), clock.now().toISOString(), by, effectiveFrom ?? null);
+        return { key, version, ...(effectiveFrom ? { effectiveFrom } : {}) };
       });
     },
   };

@@ -164,4 +164,11 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       ALTER TABLE tasks ADD COLUMN proposal TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'rules by reference date: the date a version is in force from',
+    sql: `
+      ALTER TABLE versions ADD COLUMN effective_from TEXT;
+    `,
+  },
 ];

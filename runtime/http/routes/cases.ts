@@ -13,6 +13,8 @@ const bsnSchema = z.string().refine((v) => 'value' in fieldKind('bsn').parse(v, 
 const startBody = z.object({
   /** Officials and admins start a case for a citizen (at the counter, for an intermediary). */
   subject: bsnSchema.optional(),
+  /** The date whose rules apply (the version in force then); officials and admins only. Default: today. */
+  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-01').optional(),
 }).strict();
 
 const eventBody = z.object({
@@ -41,7 +43,8 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
           if (!body.subject) throw new HttpError(422, 'invalid-request', 'name the citizen: "subject" (BSN)', { subject: ['required'] });
           subject = body.subject;
         }
-        const row = engine.startCase(params.key, subject, actorOf(principal));
+        if (body.referenceDate && principal.kind === 'citizen') throw new HttpError(422, 'invalid-request', 'only officials set a reference date', { referenceDate: ['not for citizens'] });
+        const row = engine.startCase(params.key, subject, actorOf(principal), {}, { referenceDate: body.referenceDate });
         return { status: 201, ...view(row, principal, lang) };
       },
     }),

@@ -43,6 +43,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         return {
           body: {
             key: row.key, versions: row.versions, latestVersion: latest?.version ?? null, definition: latest?.definition ?? null,
+            versionList: store.processes.versions(row.key).map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, effectiveFrom: v.effectiveFrom })),
             ...(canEdit(principal) ? { draft: row.draft, problems: checkDefinition(row.draft).problems, updatedAt: row.updatedAt } : {}),
           },
         };
@@ -56,8 +57,9 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: ['designer'], errors: [401, 403, 404, 422], success: 201,
-      summary: 'Publish the draft as the next immutable version (refused while problems remain)',
-      handler: ({ principal, params }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null) }),
+      summary: 'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
+      body: z.object({ effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-01').optional() }).strict(),
+      handler: ({ principal, params, body }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom) }),
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key/versions/:version', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
