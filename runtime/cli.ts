@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createProactive, registerRows } from './engine/index.js';
 import { parseArgs } from 'node:util';
 import { isValidBsn } from './model/index.js';
 import { readConfig } from './config.js';
@@ -15,6 +17,9 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   import [DIR]               load the definitions in DIR (default: processes/) and publish changed ones
   audit verify               check every case's hash chain; names the first broken entry
   backup FILE                online backup of the database to FILE (safe while the server runs)
+  scan KEY FILE [--dry-run] [--signal NAME]
+                             a register extract (.csv with a header, or .jsonl; a bsn per row): starts
+                             proactive cases for eligible subjects not served yet; --dry-run only counts
 
 Data folder: DATA_DIR (default ./data).`;
 
@@ -27,7 +32,7 @@ function fail(message: string): never {
 }
 
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, teams: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, teams: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'dry-run': { type: 'boolean' }, signal: { type: 'string' } } });
   const [command, sub, ...rest] = positionals;
   if (!command || values.help) { console.log(usage); return; }
   const config = readConfig();
@@ -72,6 +77,13 @@ async function main(argv: string[]) {
       const result = store.cases.verifyAudit();
       if (result.ok) console.log(`audit trail intact: ${result.entries} entries`);
       else { console.log(`audit trail BROKEN at case ${result.caseId}, entry ${result.seq}: ${result.reason}`); process.exitCode = 1; }
+    } else if (command === 'scan') {
+      const key = sub ?? fail('scan KEY FILE');
+      const file = rest[0] ?? fail('scan KEY FILE: name the register extract');
+      const format = /\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : fail('the extract is a .csv or a .jsonl file');
+      const proactive = createProactive(services);
+      const counts = await proactive.scan(key, registerRows(createReadStream(file), format), { dryRun: !!values['dry-run'], actor: 'cli:scan', signal: values.signal });
+      console.log(`${values['dry-run'] ? 'dry run: ' : ''}${counts.rows} rows, ${counts.invalid} invalid; eligible ${counts.eligible}: started ${counts.started}, already served ${counts.alreadyServed}, opted out ${counts.optedOut}; not eligible ${counts.notEligible}`);
     } else if (command === 'backup') {
       const file = sub ?? fail('backup FILE');
       await store.backup(file);

@@ -116,7 +116,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
      * Starts a case for a subject (BSN) on the version in force on the
      * reference date (default: today, Dutch time), with facts already known.
      */
-    startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}, opts: { referenceDate?: string } = {}): CaseRow {
+    startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}, opts: { referenceDate?: string; via?: number; trigger?: Record<string, unknown> } = {}): CaseRow {
       return store.transaction(() => {
         if (!store.processes.latest(key)) throw notFound(`published process '${key}'`);
         const referenceDate = opts.referenceDate ?? dutchDate(clock.now());
@@ -124,7 +124,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         if (!latest) throw conflict('not-in-force', `no version of '${key}' is in force on ${referenceDate}`);
         const loaded = loadVersion(key, latest.version);
         const at = clock.now();
-        const [snapshot, actions] = initialTransition(loaded.machine, { data });
+        const [snapshot, actions] = initialTransition(loaded.machine, { data, ...(opts.via !== undefined ? { via: opts.via } : {}) });
         let reference = newReference();
         while (store.cases.referenceExists(reference)) reference = newReference();
         const id = randomUUID();
@@ -132,7 +132,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           id, reference, processKey: key, version: latest.version, subject, status: 'active', step: stepOf(snapshot.value), outcome: null,
           snapshot: { value: snapshot.value, context: snapshot.context }, createdAt: at.toISOString(),
         });
-        store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', { process: key, version: latest.version, reference, referenceDate, ...(Object.keys(data).length ? { facts: data } : {}) });
+        store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', { process: key, version: latest.version, reference, referenceDate, ...(Object.keys(data).length ? { facts: data } : {}), ...(opts.trigger ? { trigger: opts.trigger } : {}) });
+        if (opts.trigger?.because) store.cases.appendAudit(id, at.toISOString(), actor, 'decision.made', { step: 'trigger', rule: opts.via ?? 0, when: opts.trigger.when ?? null, inputs: data, because: opts.trigger.because });
         const row = store.cases.get(id)!;
         return commit(row, loaded, snapshot as Snapshot, actions as ExecutedAction[], actor, at);
       });
@@ -351,6 +352,9 @@ function personRequest(raw: unknown): Record<string, unknown> {
   const channel = data.channel ?? 'phone';
   if (!['phone', 'email', 'visit'].includes(String(channel))) errors.channel = ["Kies 'phone', 'email' of 'visit'."];
   const reach = typeof data.reach === 'string' ? data.reach.trim().slice(0, 200) : '';
+  // An objection (bezwaar) to a decision is a request for a person too: it becomes a task for the contact team.
+  const kind = data.kind ?? 'question';
+  if (kind !== 'question' && kind !== 'objection') errors.kind = ["Kies 'question' of 'objection'."];
   if (Object.keys(errors).length) throw invalid('invalid-answers', 'the request for a person needs correcting', errors);
-  return { question, channel, reach };
+  return { question, channel, reach, kind };
 }

@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './processes.js';
 export * from './scheduler.js';
 export * from './import.js';
+export * from './proactive.js';

@@ -37,6 +37,8 @@ export type RouteDef<B = any> = {
   errors: number[];
   success?: number;
   handler(ctx: RouteContext<B>): RouteResult;
+  /** A streaming route (reads the request itself, answers later). No Idempotency-Key replay: it must be safe to repeat. */
+  stream?(ctx: RouteContext<B>): Promise<RouteResult>;
 };
 
 export const defineRoute = <B>(def: RouteDef<B>) => def;
@@ -81,7 +83,7 @@ function singleValues(raw: Request['query']): Record<string, string | undefined>
  */
 export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): void {
   for (const def of routes) {
-    router[def.method](def.path, (req: Request, res: Response) => {
+    router[def.method](def.path, async (req: Request, res: Response) => {
       const principal = req.principal;
       if (def.method !== 'get' && req.staffSession) {
         // A cookie is sent by the browser on its own: a change also needs the session's token in a header.
@@ -113,7 +115,9 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       };
       const key = req.get('idempotency-key');
       let result: RouteResult;
-      if (key && def.method !== 'get' && principal) {
+      if (def.stream) {
+        result = await def.stream(ctx);
+      } else if (key && def.method !== 'get' && principal) {
         if (key.length > 200) throw new HttpError(400, 'invalid-idempotency-key', 'an Idempotency-Key has at most 200 characters');
         const who = principal.kind === 'citizen' ? `citizen:${principal.bsn}` : `user:${principal.id}`;
         const fingerprint = createHash('sha256').update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');

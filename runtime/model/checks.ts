@@ -64,6 +64,13 @@ export function checkProcess(process: Process): Problem[] {
   const add = (code: keyof typeof problemCodes, message: string, node?: string, path?: string) => problems.push({ code, message, node, path });
 
   if (!steps[process.start]) add('P010', `start '${process.start}' is not a step`, undefined, 'start');
+  (process.triggers ?? []).forEach((trigger, i) => {
+    if (!steps[trigger.start]) add('P010', `trigger ${i + 1} starts at '${trigger.start}', which is not a step`, undefined, `triggers.${i}.start`);
+    // A trigger's `when` reads the signal's data (facts from outside): only its syntax is checked.
+    if (trigger.when) {
+      try { compileFeel(trigger.when); } catch (e) { if (e instanceof FeelSyntaxError) add('P009', `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
+    }
+  });
   if (!process.contact) add('P015', 'set "contact": { "team": … } so citizens can always ask for a person', undefined, 'contact');
   for (const id of Object.keys(groups)) if (steps[id]) add('P016', `'${id}' is both a step and a group`, id);
 
@@ -125,7 +132,8 @@ export function checkProcess(process: Process): Problem[] {
   // Reachability from the start, and whether an end can be reached from each step.
   const edges = graphEdges(process);
   if (steps[process.start]) {
-    const reached = walk([process.start], (id) => edges.get(id) ?? []);
+    const roots = [process.start, ...(process.triggers ?? []).map((t) => t.start).filter((id) => steps[id])];
+    const reached = walk(roots, (id) => edges.get(id) ?? []);
     for (const id of Object.keys(steps)) if (!reached.has(id)) add('P001', `step '${id}' cannot be reached from the start`, id);
     const reverse = new Map<string, string[]>();
     for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);

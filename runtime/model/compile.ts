@@ -5,8 +5,11 @@ import { groupChain } from './checks.js';
 import type { Process } from './schema.js';
 import { stepKind, type StateConfig, type TransitionConfig } from './steps/index.js';
 
-/** The case data lives under `data`, answers keyed by field id. */
-export type CaseContext = { data: Record<string, unknown> };
+/** The case data lives under `data`, answers keyed by field id; `via` is the trigger a proactive case started by. */
+export type CaseContext = { data: Record<string, unknown>; via?: number };
+
+/** The state that sends a proactive case to its trigger's start step (only in processes with triggers). */
+export const ENTRY = '_entry';
 
 /**
  * The events a compiled machine takes. Citizens send `submit`, group events
@@ -44,12 +47,13 @@ function mergedData(context: CaseContext, event: CaseEvent): Record<string, unkn
  */
 const noop = () => {};
 export const omslagSetup = setup({
-  types: {} as { context: CaseContext; events: CaseEvent; input: { data?: Record<string, unknown> } | undefined },
+  types: {} as { context: CaseContext; events: CaseEvent; input: { data?: Record<string, unknown>; via?: number } | undefined },
   guards: {
     feel: ({ context, event }, params: { expr: string }) => feelHolds(params.expr, mergedData(context, event)),
     outcomeIs: ({ event }, params: { step: string; outcome: string }) =>
       event.type === 'task.completed' && (event as { step?: string }).step === params.step && (event as { outcome?: string }).outcome === params.outcome,
     timerIs: ({ event }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
+    startedVia: ({ context }, params: { trigger: number }) => context.via === params.trigger,
     // A decision table row: every test holds for its input's value.
     tableRow: ({ context, event }, params: { inputs: { id: string; expr: string }[]; tests: string[] }) => matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1,
     // A UNIQUE table where more than one row matches: an error a person resolves.
@@ -112,12 +116,24 @@ export function compileToConfig(process: Process): MachineConfig {
     }));
 
   const contactTeam = process.contact?.team ?? null;
+  const journeyStates = build(undefined);
+  let journeyInitial = startPath[0] ?? process.start;
+  if (process.triggers?.length) {
+    // Proactive cases start where their trigger says; others at the start.
+    journeyStates[ENTRY] = {
+      always: [
+        ...process.triggers.map((t, i) => ({ guard: { type: 'startedVia', params: { trigger: i } }, target: `#${t.start}` })),
+        { target: `#${process.start}` },
+      ],
+    };
+    journeyInitial = ENTRY;
+  }
   return {
     id: process.key,
     type: 'parallel',
     context: { data: {} },
     states: {
-      journey: { initial: startPath[0] ?? process.start, states: build(undefined) },
+      journey: { initial: journeyInitial, states: journeyStates },
       contact: {
         initial: 'idle',
         states: {
@@ -154,7 +170,10 @@ export function createCaseMachine(config: MachineConfig) {
   // the exported JSON keeps a static default and the runtime adds the input.
   return omslagSetup.createMachine({
     ...(config as object),
-    context: ({ input }: { input: { data?: Record<string, unknown> } | undefined }) => ({ data: { ...(input?.data ?? {}) } }),
+    context: ({ input }: { input: { data?: Record<string, unknown>; via?: number } | undefined }) => ({
+      data: { ...(input?.data ?? {}) },
+      ...(input?.via !== undefined ? { via: input.via } : {}),
+    }),
   } as never);
 }
 export type CaseMachine = ReturnType<typeof createCaseMachine>;

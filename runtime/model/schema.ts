@@ -18,12 +18,29 @@ export type Group = z.infer<typeof groupSchema>;
 export const stepSchema = z.discriminatedUnion('kind', stepKinds.map((k) => k.schema) as unknown as [z.ZodObject<any>, ...z.ZodObject<any>[]]);
 export type Step = FormStep | DecisionStep | HandoffStep | WaitStep | MessageStep | EndStep;
 
+/**
+ * A proactive start: when a signal (or a register row) about a subject meets
+ * `when`, a case starts at `start` with the signal's data as known facts.
+ * `offer`: the citizen only confirms or declines; `grant`: the case decides
+ * on its own and tells the citizen, who can object. `because` is the reason
+ * the citizen qualifies, recorded as the case's first explanation.
+ */
+export const triggerSchema = z.object({
+  signal: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .'),
+  when: z.string().min(1).optional(),
+  mode: z.enum(['offer', 'grant']),
+  start: targetSchema,
+  because: textSchema,
+}).strict();
+export type Trigger = z.infer<typeof triggerSchema>;
+
 export const processSchema = z.object({
   $schema: z.string().optional(),
   key: processKeySchema,
   title: textSchema,
   description: textSchema.optional(),
   start: targetSchema,
+  triggers: z.array(triggerSchema).optional(),
   /** Where "ask for a person" goes. */
   contact: z.object({ team: z.string().min(1), due: z.string().regex(/^P/).optional() }).strict().optional(),
   steps: z.record(stepIdSchema, stepSchema),

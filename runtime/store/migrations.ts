@@ -171,4 +171,36 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       ALTER TABLE versions ADD COLUMN effective_from TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'proactive service: opt-outs, what signals and scans did per subject, scans',
+    sql: `
+      CREATE TABLE opt_outs (
+        subject TEXT NOT NULL,
+        process_key TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (subject, process_key)
+      );
+      CREATE TABLE scans (
+        id INTEGER PRIMARY KEY,
+        process_key TEXT NOT NULL,
+        at TEXT NOT NULL,
+        dry_run INTEGER NOT NULL,
+        counts TEXT NOT NULL
+      );
+      -- One row per subject a trigger was evaluated for (signal or scan), and what came of it.
+      CREATE TABLE proactive_log (
+        id INTEGER PRIMARY KEY,
+        process_key TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        source TEXT NOT NULL,
+        scan_id INTEGER REFERENCES scans(id),
+        result TEXT NOT NULL CHECK (result IN ('started', 'already-served', 'opted-out', 'not-eligible')),
+        case_id TEXT REFERENCES cases(id),
+        at TEXT NOT NULL
+      );
+      CREATE INDEX proactive_log_scan ON proactive_log(scan_id, result);
+      CREATE INDEX proactive_log_subject ON proactive_log(process_key, subject);
+    `,
+  },
 ];

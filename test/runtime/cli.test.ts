@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -74,5 +74,16 @@ describe('omslag CLI', () => {
     const r = omslag('frobnicate');
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/unknown command/);
+  });
+});
+
+describe('omslag scan', () => {
+  it('scans a register extract from a file: a dry run counts, a run starts, a re-run starts nothing', () => {
+    const file = join(dataDir, 'inkomens.csv');
+    writeFileSync(file, 'bsn,inkomen\n111222333,900\n999993653,2400\n');
+    expect(omslag('scan', 'stadspas', file, '--dry-run').out).toMatch(/dry run: 2 rows, 0 invalid; eligible 1: started 1, already served 0, opted out 0; not eligible 1/);
+    expect(omslag('scan', 'stadspas', file).out).toMatch(/^2 rows, 0 invalid; eligible 1: started 1/m);
+    expect(omslag('scan', 'stadspas', file).out).toMatch(/eligible 1: started 0, already served 1/);
+    expect(omslag('scan', 'stadspas', join(dataDir, 'x.txt')).code).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
  * SQLite file: the happy path, 401, 403, 404, 422 with field details, 413,
  * 400 and 409, and after each refusal proof that nothing changed.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiRoutes } from '../../../runtime/http/app.js';
 import type { RouteDef } from '../../../runtime/http/route.js';
@@ -121,7 +121,7 @@ describe('system', () => {
 describe('processes', () => {
   test('GET /api/processes: published ones for citizens, drafts with problem counts for designers', async () => {
     const forCitizen = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
-    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(['grofvuil', 'individuele-inkomenstoeslag', 'kwijtschelding']);
+    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(readdirSync(new URL('../../../processes/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort());
     const k = forCitizen.find((p: any) => p.key === 'kwijtschelding');
     expect(k).toEqual({ key: 'kwijtschelding', title: 'Kwijtschelding gemeentelijke belastingen', description: expect.stringContaining('kwijtschelding'), latestVersion: 1 });
 
@@ -535,7 +535,7 @@ describe('signals', () => {
   test('POST /api/signals: an admin sends a fact; nothing waits for it here, so nothing moves', async () => {
     const before = dbState(s);
     expect(expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'register.verhuisd', subject: CITIZEN_BSN, data: {} } }), 200))
-      .toEqual({ moved: [], started: [] });
+      .toEqual({ moved: [], started: [], skipped: [] });
     expect(dbState(s)).toEqual(before);
     hit('post', '/api/signals');
   });
@@ -635,6 +635,35 @@ describe('workspace routes', () => {
     expect(s.store.cases.audit(c.id).filter((e) => e.type.startsWith('outcome.')).map((e) => [e.type, e.actor])).toEqual([
       ['outcome.proposed', 'user:olaf'], ['outcome.rejected', 'user:otto'], ['outcome.proposed', 'user:olaf'], ['outcome.approved', 'user:otto'],
     ]);
+  });
+});
+
+describe('proactive routes', () => {
+  test('scan a register (CSV and JSON Lines, dry run first), take-up report, opt-out and opt-in', async () => {
+    const csv = 'bsn,inkomen\n111222333,900\n999993653,2400\n123456789,900\n';
+    const post = (query: string, body: string, type: string) => fetch(`${s.base}/api/processes/stadspas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type }, body });
+    const dry = await post('?dryRun=true', csv, 'text/csv');
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, scan: null, dryRun: true });
+    const real = await (await post('', csv, 'text/csv')).json();
+    expect(real).toMatchObject({ started: 1, dryRun: false });
+    const again = await (await post('', '{"bsn":"111222333","inkomen":900}\n', 'application/x-ndjson')).json();
+    expect(again).toMatchObject({ rows: 1, started: 0, alreadyServed: 1 });
+    hit('post', '/api/processes/:key/scan');
+    expect((await post('', csv, 'text/plain')).status).toBe(415);
+    expect((await fetch(`${s.base}/api/processes/bestaat-niet/scan`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: csv })).status).toBe(404);
+
+    const takeUp = expectStatus(await s.api('GET', '/api/processes/stadspas/take-up', { as: 'designer' }), 200);
+    expect(takeUp).toMatchObject({ process: 'stadspas', eligible: 1, reached: 1, granted: 0, declined: 0, open: 1 });
+    hit('get', '/api/processes/:key/take-up');
+
+    expect(expectStatus(await s.api('POST', '/api/processes/stadspas/opt-out', { as: 'citizen' }), 200)).toEqual({ process: 'stadspas', optedOut: true });
+    hit('post', '/api/processes/:key/opt-out');
+    const ignored = expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'inkomen.vastgesteld', subject: CITIZEN_BSN, data: { inkomen: 800 } } }), 200);
+    expect(ignored).toMatchObject({ started: [], skipped: [{ process: 'stadspas', reason: 'opted-out' }] });
+    expect(expectStatus(await s.api('POST', '/api/processes/stadspas/opt-in', { as: 'citizen' }), 200)).toEqual({ process: 'stadspas', optedOut: false });
+    hit('post', '/api/processes/:key/opt-in');
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/opt-out', { as: 'citizen' });
   });
 });
 

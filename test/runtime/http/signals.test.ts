@@ -88,7 +88,7 @@ describe('POST /api/signals', () => {
 
     // Sent again: nothing waits any more.
     const state = dbState(s);
-    expect(expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: SIGNAL, subject: CITIZEN_BSN } }), 200)).toEqual({ moved: [], started: [] });
+    expect(expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: SIGNAL, subject: CITIZEN_BSN } }), 200)).toEqual({ moved: [], started: [], skipped: [] });
     expect(dbState(s)).toEqual(state);
 
     // Citizen B's case moves with B's own signal.

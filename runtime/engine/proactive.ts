@@ -1,0 +1,184 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { dutchDate, feelHolds, isValidBsn, type Process, type Trigger } from '../model/index.js';
+import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
+import type { Clock } from './clock.js';
+import { fieldsById, renderText } from './effects.js';
+import type { Engine } from './engine.js';
+import { invalid, notFound } from './errors.js';
+
+export type RegisterRow = Record<string, unknown>;
+
+/** A register value as data: numbers as numbers, `true`/`false` as booleans, the rest as text. */
+function typed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const s = value.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (s === 'true' || s === 'false') return s === 'true';
+  return s;
+}
+
+/** Rows of a register extract, one at a time: CSV with a header line, or JSON Lines. Memory stays flat. */
+export async function* registerRows(input: Readable, format: 'csv' | 'jsonl'): AsyncGenerator<RegisterRow | Error> {
+  if (format === 'csv') {
+    const parser = input.pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }));
+    try {
+      for await (const record of parser) yield Object.fromEntries(Object.entries(record as Record<string, string>).map(([k, v]) => [k, typed(v)]));
+    } catch (error) {
+      yield error as Error;
+    }
+    return;
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    try {
+      const value = JSON.parse(line);
+      yield value && typeof value === 'object' && !Array.isArray(value) ? value : new Error('a line is not a JSON object');
+    } catch {
+      yield new Error('a line is not valid JSON');
+    }
+  }
+}
+
+/**
+ * Proactive service: signals and register scans start cases for the
+ * subjects a process's triggers select — at most one open case per subject
+ * and process, never for a subject who opted out, never twice from scans.
+ */
+export function createProactive({ store, engine, clock }: { store: Store; engine: Engine; clock: Clock }) {
+  const inForce = (key: string) => {
+    const v = store.processes.inForce(key, dutchDate(clock.now()));
+    return v ? engine.loadVersion(key, v.version) : undefined;
+  };
+
+  /** The first trigger (of those given) whose `when` holds for the facts. */
+  const matching = (triggers: { trigger: Trigger; index: number }[], data: Record<string, unknown>) =>
+    triggers.find(({ trigger }) => {
+      try {
+        return !trigger.when || feelHolds(trigger.when, data);
+      } catch {
+        return false;
+      }
+    });
+
+  /** Decides for one subject and process, starts the case unless dry, and logs what came of it. */
+  function serve(process: Process, triggers: { trigger: Trigger; index: number }[], subject: string, data: Record<string, unknown>,
+    opts: { source: string; scanId: number | null; dryRun: boolean; onlyOpenCounts: boolean; actor: string }): { result: ProactiveResult; caseId: string | null } {
+    const hit = matching(triggers, data);
+    let result: ProactiveResult;
+    let caseId: string | null = null;
+    if (!hit) result = 'not-eligible';
+    else if (store.proactive.isOptedOut(subject, process.key)) result = 'opted-out';
+    else if (opts.onlyOpenCounts ? store.cases.activeBySubject(subject).some((c) => c.processKey === process.key) : store.proactive.served(subject, process.key)) result = 'already-served';
+    else {
+      result = 'started';
+      if (!opts.dryRun) {
+        const because = renderText(hit.trigger.because, data, fieldsById(process));
+        caseId = engine.startCase(process.key, subject, opts.actor, data, {
+          via: hit.index, trigger: { signal: hit.trigger.signal, mode: hit.trigger.mode, when: hit.trigger.when ?? null, because, source: opts.source },
+        }).id;
+      }
+    }
+    if (!opts.dryRun) store.proactive.log({ key: process.key, subject, source: opts.source, scanId: opts.scanId, result, caseId, at: clock.now().toISOString() });
+    return { result, caseId };
+  }
+
+  return {
+    /**
+     * A fact from outside: moves the subject's cases that wait for it, and
+     * starts a case of every process with a trigger on this signal that holds.
+     * All or nothing.
+     */
+    signal(type: string, subject: string, data: Record<string, unknown>, actor: string) {
+      return store.transaction(() => {
+        const { moved } = engine.signal(type, subject, data, actor);
+        const started: { process: string; caseId: string }[] = [];
+        const skipped: { process: string; reason: ProactiveResult }[] = [];
+        for (const row of store.processes.list()) {
+          const loaded = inForce(row.key);
+          const triggers = (loaded?.process.triggers ?? []).map((trigger, index) => ({ trigger, index })).filter(({ trigger }) => trigger.signal === type);
+          if (!loaded || !triggers.length) continue;
+          const { result, caseId } = serve(loaded.process, triggers, subject, data, { source: `signal:${type}`, scanId: null, dryRun: false, onlyOpenCounts: true, actor });
+          if (caseId) started.push({ process: row.key, caseId });
+          else if (result !== 'not-eligible') skipped.push({ process: row.key, reason: result });
+        }
+        return { moved, started, skipped };
+      });
+    },
+
+    /**
+     * A register extract, row by row (memory flat in the number of rows):
+     * every trigger of the process is evaluated for every row; eligible
+     * subjects not served yet get a case. A dry run counts the same and
+     * starts nothing; a re-run starts nothing twice.
+     */
+    async scan(key: string, rows: AsyncIterable<RegisterRow | Error>, opts: { dryRun: boolean; actor: string; signal?: string }): Promise<ScanCounts & { scan: number | null }> {
+      const loaded = inForce(key);
+      if (!loaded) throw notFound(`published process '${key}'`);
+      // The register stands for one signal's facts when named; else every trigger that tests the facts (a `when`).
+      const triggers = (loaded.process.triggers ?? []).map((trigger, index) => ({ trigger, index }))
+        .filter(({ trigger }) => (opts.signal ? trigger.signal === opts.signal : !!trigger.when));
+      if (!triggers.length) throw invalid('no-triggers', `process '${key}' has no triggers ${opts.signal ? `on signal '${opts.signal}'` : 'with a condition'} to scan for`);
+      const counts: ScanCounts = { rows: 0, invalid: 0, eligible: 0, started: 0, alreadyServed: 0, optedOut: 0, notEligible: 0 };
+      const scanId = opts.dryRun ? null : store.proactive.startScan(key, clock.now().toISOString(), false);
+      const seen = new Set<string>();
+      let batch: (() => void)[] = [];
+      const flush = () => {
+        // Commit in batches: one transaction per 200 rows, all or nothing each.
+        const work = batch;
+        batch = [];
+        store.transaction(() => work.forEach((fn) => fn()));
+      };
+      for await (const row of rows) {
+        counts.rows++;
+        const subject = row instanceof Error ? '' : String(row.bsn ?? row.subject ?? '').padStart(9, '0');
+        if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) { counts.invalid++; continue; }
+        seen.add(subject);
+        const { bsn: _b, subject: _s, ...facts } = row;
+        batch.push(() => {
+          const { result } = serve(loaded.process, triggers, subject, facts, { source: 'scan', scanId, dryRun: opts.dryRun, onlyOpenCounts: false, actor: 'system:scan' });
+          if (result !== 'not-eligible') counts.eligible++;
+          if (result === 'started') counts.started++;
+          else if (result === 'already-served') counts.alreadyServed++;
+          else if (result === 'opted-out') counts.optedOut++;
+          else counts.notEligible++;
+        });
+        if (batch.length >= 200) flush();
+      }
+      flush();
+      if (scanId !== null) store.proactive.finishScan(scanId, counts);
+      return { ...counts, scan: scanId };
+    },
+
+    /**
+     * Non-take-up per process: eligible in the last scan, reached (a case
+     * started), granted, declined, opted out, still open.
+     */
+    takeUp(key: string) {
+      if (!store.processes.get(key)) throw notFound(`process '${key}'`);
+      const last = store.proactive.lastScan(key);
+      const cases = store.proactive.startedCases(key);
+      return {
+        process: key,
+        lastScan: last ? { at: last.at, ...last.counts } : null,
+        eligible: last?.counts.eligible ?? 0,
+        reached: cases.length,
+        granted: cases.filter((c) => c.outcome === 'granted').length,
+        declined: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted').length,
+        optedOut: store.proactive.optedOutCount(key),
+        open: cases.filter((c) => c.status === 'active').length,
+      };
+    },
+
+    optOut(subject: string, key: string) {
+      if (!store.processes.latest(key)) throw notFound(`process '${key}'`);
+      store.proactive.optOut(subject, key, clock.now().toISOString());
+    },
+    optIn(subject: string, key: string) {
+      store.proactive.optIn(subject, key);
+    },
+  };
+}
+export type Proactive = ReturnType<typeof createProactive>;

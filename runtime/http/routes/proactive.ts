@@ -1,0 +1,82 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { z } from 'zod';
+import { createProactive, registerRows } from '../../engine/index.js';
+import { isValidBsn } from '../../model/index.js';
+
+import { HttpError } from '../errors.js';
+import { defineRoute, type RouteDef } from '../route.js';
+import type { Services } from '../services.js';
+
+/** The most a register extract may hold (bytes); larger: 413. */
+const SCAN_LIMIT = 200 * 1024 * 1024;
+
+/** Passes bytes through and fails once more than `limit` went by. */
+function limited(limit: number) {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      seen += chunk.length;
+      if (seen > limit) done(new HttpError(413, 'payload-too-large', `a register extract has at most ${limit} bytes`));
+      else done(null, chunk);
+    },
+  });
+}
+
+export function proactiveRoutes(services: Services): RouteDef[] {
+  const { store } = services;
+  const proactive = createProactive(services);
+  return [
+    defineRoute({
+      method: 'post', path: '/api/signals', tag: 'signals', roles: ['admin'], errors: [401, 403, 422], success: 200,
+      summary: "A fact from outside (a register, another system) about a subject: moves the cases waiting for it and starts proactive cases whose trigger holds",
+      body: z.object({
+        type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal type is lowercase words joined by - or .'),
+        subject: z.string().refine(isValidBsn, 'not a valid BSN (elfproef)'),
+        data: z.record(z.string(), z.unknown()).optional(),
+      }).strict(),
+      handler: ({ body }) => ({ body: proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`) }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/processes/:key/scan', tag: 'signals', roles: ['admin'], errors: [400, 401, 403, 404, 413, 415, 422], success: 200,
+      query: { dryRun: 'true: count only, start nothing', signal: 'the signal the register stands for (default: every trigger with a condition)' },
+      summary: 'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet',
+      handler: () => { throw new HttpError(500, 'internal', 'streamed'); },
+      stream: async ({ req, params, query }) => {
+        const type = (req.get('content-type') ?? '').split(';')[0].trim();
+        const format = type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' || type === 'application/jsonl' ? 'jsonl' : null;
+        if (!format) throw new HttpError(415, 'unsupported-media-type', 'send the extract as text/csv or application/x-ndjson');
+        if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false') throw new HttpError(422, 'invalid-request', 'dryRun is true or false', { dryRun: ['true or false'] });
+        if (!store.processes.latest(params.key)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+        const input = req.pipe(limited(SCAN_LIMIT));
+        const failed = new Promise<never>((_, reject) => input.on('error', reject));
+        const counts = await Promise.race([proactive.scan(params.key, registerRows(input, format), { dryRun: query.dryRun === 'true', actor: 'system:scan', signal: query.signal }), failed]);
+        return { body: { ...counts, dryRun: query.dryRun === 'true' } };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/processes/:key/take-up', tag: 'signals', roles: ['designer', 'admin', 'official'], errors: [401, 403, 404],
+      summary: 'Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open',
+      handler: ({ params }) => ({ body: proactive.takeUp(params.key) }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/processes/:key/opt-out', tag: 'signals', roles: ['citizen'], errors: [401, 403, 404], success: 200,
+      summary: 'A citizen opts out of proactive cases of this process (signals for them are recorded and ignored)',
+      handler: ({ principal, params }) => {
+        if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');
+        proactive.optOut(principal.bsn, params.key);
+        return { body: { process: params.key, optedOut: true } };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/processes/:key/opt-in', tag: 'signals', roles: ['citizen'], errors: [401, 403, 404], success: 200,
+      summary: 'A citizen allows proactive cases of this process again',
+      handler: ({ principal, params }) => {
+        if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');
+        if (!store.processes.latest(params.key)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+        proactive.optIn(principal.bsn, params.key);
+        return { body: { process: params.key, optedOut: false } };
+      },
+    }),
+  ];
+}
+
