@@ -79,6 +79,13 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         caseId = engine.startCase(process.key, subject, opts.actor, data, {
           via: hit.index, trigger: { signal: hit.trigger.signal, mode: hit.trigger.mode, when: hit.trigger.when ?? null, because, source: opts.source },
         }).id;
+        if (hit.trigger.mode === 'offer') {
+          // The citizen hears of the offer in their inbox, with the reason they qualify.
+          const title = renderText(process.title, {}, new Map());
+          const at = clock.now().toISOString();
+          store.cases.addMessage(caseId, 'trigger', { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` }, { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` }, at);
+          store.cases.appendAudit(caseId, at, opts.actor, 'message.queued', { step: 'trigger', subject: { nl: `U kunt dit krijgen: ${title.nl}` } });
+        }
       }
     }
     if (!opts.dryRun) store.proactive.log({ key: process.key, subject, source: opts.source, scanId: opts.scanId, result, caseId, at: clock.now().toISOString() });

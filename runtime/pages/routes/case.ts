@@ -42,6 +42,9 @@ ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
     if (flash) store.sessions.setFlash(req.session!.idHash, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
     const draft = store.drafts.get(row.id);
+    // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
+    const proactive = !!store.cases.audit(row.id)[0]?.data.trigger;
+    const optedOut = proactive && store.proactive.isOptedOut(bsn, row.processKey);
     send(res, ctx, msg('statusTitle', lang), html`<h1 class="utrecht-heading-1">${view.process.title}</h1>
 <p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p>
 ${flash ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
@@ -55,10 +58,24 @@ ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class=
 ${view.explanations.length ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
 <ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>` : ''}
 ${groupActions(view, row)}
+${proactive ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
+<p class="utrecht-paragraph">${optedOut
+  ? (lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.')
+  : html`<button type="submit" class="omslag-link-button">${lang === 'en' ? 'I want no more offers for this service' : 'Ik wil geen aanbiedingen meer voor deze dienst'}</button>`}</p></form>` : ''}
 <h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
 <ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
 ${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
 ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}` : ''}`);
+  });
+
+  router.post('/zaken/:id/afmelden', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    store.proactive.optOut(bsn, row.processKey, deps.clock.now().toISOString());
+    const lang = req.session!.lang;
+    store.sessions.setFlash(req.session!.idHash, lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.');
+    res.redirect(303, `/zaken/${row.id}/status`);
   });
 
   // Ask for a person, from a case.
@@ -73,6 +90,8 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
 <div class="utrecht-form-field${errors.question ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-question">${msg('question', lang)}</label>
 ${errors.question ? html`<p class="utrecht-form-field-error-message" id="f-question-fout">${errors.question[0]}</p>` : ''}
 <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="f-question" name="question" rows="4" aria-required="true"${errors.question ? html` aria-invalid="true" aria-describedby="f-question-fout"` : ''}>${values.question ?? ''}</textarea></div>
+<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${lang === 'en' ? 'What is it about?' : 'Waar gaat het over?'}</legend>
+<div class="omslag-options">${(['question', 'objection'] as const).map((k, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-kind${i ? `-${i}` : ''}" name="kind" value="${k}"${(values.kind ?? 'question') === k ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-kind${i ? `-${i}` : ''}">${k === 'question' ? (lang === 'en' ? 'A question' : 'Een vraag') : (lang === 'en' ? 'An objection to a decision' : 'Bezwaar tegen een besluit')}</label></div>`)}</div></fieldset></div>
 <div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('channel', lang)}</legend>
 <div class="omslag-options">${(['phone', 'email', 'visit'] as const).map((c, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-channel${i ? `-${i}` : ''}" name="channel" value="${c}"${channel === c ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-channel${i ? `-${i}` : ''}">${msg(c, lang)}</label></div>`)}</div></fieldset></div>
 <div class="utrecht-form-field${errors.reach ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-reach">${msg('reach', lang)} <span class="omslag-optional">${msg('optional', lang)}</span></label>
@@ -85,7 +104,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   /** The question from the form, or the page again with what to fix. */
   const personRequest = (req: Request, res: Response, action: string) => {
     const lang = req.session!.lang;
-    const values = { question: String(req.body?.question ?? '').trim(), channel: String(req.body?.channel ?? 'phone'), reach: String(req.body?.reach ?? '').trim() };
+    const values = { question: String(req.body?.question ?? '').trim(), channel: String(req.body?.channel ?? 'phone'), reach: String(req.body?.reach ?? '').trim(), kind: req.body?.kind === 'objection' ? 'objection' : 'question' };
     const errors: Record<string, string[]> = {};
     if (!values.question) errors.question = [lang === 'en' ? 'Tell us what you need help with.' : 'Vertel waarmee wij u kunnen helpen.'];
     if (values.question.length > 2000) errors.question = [lang === 'en' ? 'Use at most 2000 characters.' : 'Gebruik hoogstens 2000 tekens.'];
