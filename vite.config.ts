@@ -1,19 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { initialJsBudget } from './scripts/initial-js-budget.js';
 
 // One Vite config: the browser apps are entries of one build (the workspace
-// now, the designer later), served by the Express server from dist/; Vitest
+// and the designer), served by the Express server from dist/; Vitest
 // runs the unit and integration tests.
 export default defineConfig({
   root: '.',
-  plugins: [react()],
+  // The designer's first load stays small: Monaco and elkjs come with import().
+  plugins: [react(), initialJsBudget('designer', 350)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // Hashed file names under /assets: served with a long cache by runtime/http/workspace-static.ts.
     assetsDir: 'assets',
+    // Monaco's editor chunk is large but lazily loaded; the budget above guards what loads first.
+    chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { workspace: 'workspace/index.html' },
+      input: { workspace: 'workspace/index.html', designer: 'designer/index.html' },
     },
   },
   test: {

@@ -29,6 +29,8 @@ const accounts = {
   official: token('medewerker', 'official', ['belastingen', 'klantcontact']),
   admin: token('beheerder', 'admin', []),
   designer: token('ontwerper', 'designer', []),
+  /** A citizen's API token (BSN 999993653), for tests that run a case through the API. */
+  citizen: services.store.accounts.createToken({ bsn: '999993653' }, at),
   officials,
   designers,
 };

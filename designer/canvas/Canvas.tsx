@@ -1,0 +1,193 @@
+import {
+  Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useNodesInitialized, useReactFlow,
+  type Connection, type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Step } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { useEditor } from '../editor/editor-context.js';
+import { freeSpot } from '../editor/placement.js';
+import { addStep, connect, moveNodes, removeElements, toFlow } from '../model/flow.js';
+import { GroupNode } from './GroupNode.js';
+import { readableViewport } from './readable-view.js';
+import { short, StepNode } from './StepNode.js';
+
+const nodeTypes = { step: StepNode, group: GroupNode };
+export const DRAG_TYPE = 'application/x-omslag-step';
+
+type Props = {
+  /** The step the simulation is in (lit up). */
+  active?: string | null;
+  /** Steps of a highlighted path. */
+  highlight?: string[];
+  /** A node to bring into view (a problem was clicked), with a counter so the same one can be asked twice. */
+  focus?: { id: string; n: number } | null;
+  /** Called with the canvas's add function, so the palette can place steps in view. */
+  onReady?(add: (kind: Step['kind']) => void): void;
+  /** Changes when the whole process should be brought into (readable) view again, e.g. after a layout. */
+  viewRequest?: number;
+};
+
+/**
+ * The process on a React Flow canvas. The definition is the source of truth:
+ * nodes and edges are derived from it (designer/model/flow.ts) and every
+ * change (connect, move, delete, add) becomes a command that changes it. The
+ * canvas keeps only what is passing: a drag in progress, measured sizes.
+ */
+export function Canvas({ active = null, highlight, focus, onReady, viewRequest = 0 }: Props) {
+  const { lang, t } = useDesigner();
+  const { def, edit, readOnly, problems, selection, select } = useEditor();
+  const rf = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const flow = useMemo(() => toFlow(def, { problems, lang, active, highlight }), [def, problems, lang, active, highlight]);
+  const [nodes, setNodes] = useState<Node[]>([]);
+  const [edges, setEdges] = useState<Edge[]>([]);
+  const defRef = useRef(def);
+  defRef.current = def;
+
+  useEffect(() => {
+    const selected = new Set(selection);
+    setNodes((prev) => {
+      const before = new Map(prev.map((n) => [n.id, n]));
+      return flow.nodes.map((n) => {
+        const p = before.get(n.id);
+        return {
+          ...(n as Node),
+          selected: selected.has(n.id),
+          ariaLabel: n.type === 'group' ? `${t.group}: ${(n.data as { title: string }).title}` : `${t.kinds[(n.data as { kind: Step['kind'] }).kind]}: ${(n.data as { title: string }).title}`,
+          ...(p?.measured ? { measured: p.measured } : {}),
+          ...(p?.dragging ? { position: p.position, dragging: true } : {}),
+          ...(n.type === 'group' ? { zIndex: -1 } : {}),
+        } as Node;
+      });
+    });
+    setEdges((prev) => {
+      const wasSelected = new Set(prev.filter((e) => e.selected).map((e) => e.id));
+      return flow.edges.map((e) => ({
+        ...e,
+        type: 'smoothstep',
+        label: short(e.label, 26),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+        selected: wasSelected.has(e.id),
+        className: e.animated ? 'is-highlighted' : undefined,
+        ariaLabel: t.edgeLabel(e.source, e.target, e.label),
+      }));
+    });
+  }, [flow, selection, t]);
+
+  // The first view, and again on request: readable rather than everything at once.
+  const initialized = useNodesInitialized();
+  const viewed = useRef(-1);
+  useEffect(() => {
+    if (!initialized || viewed.current === viewRequest || !wrapper.current) return;
+    const all = rf.getNodes();
+    if (!all.length) return;
+    viewed.current = viewRequest;
+    const box = wrapper.current.getBoundingClientRect();
+    void rf.setViewport(readableViewport(rf.getNodesBounds(all), { width: box.width, height: box.height }), { duration: viewRequest ? 200 : 0 });
+  }, [initialized, viewRequest, rf, nodes]);
+
+  // A problem was clicked: bring its node into view.
+  useEffect(() => {
+    if (!focus) return;
+    const id = def.groups?.[focus.id] ? `group:${focus.id}` : focus.id;
+    requestAnimationFrame(() => void rf.fitView({ nodes: [{ id }], duration: 250, maxZoom: 1.1, padding: 0.6 }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    // Removal goes through onDelete (one command for nodes and edges together).
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+    if (readOnly) return;
+    const moved: Record<string, { x: number; y: number }> = {};
+    for (const c of changes) if (c.type === 'position' && c.position && !c.dragging) moved[c.id] = c.position;
+    if (Object.keys(moved).length) edit(t.cmdMove, moveNodes(defRef.current, moved));
+  }, [edit, readOnly, t]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (readOnly || !c.sourceHandle) return;
+    edit(t.cmdConnect, connect(defRef.current, c.source, c.sourceHandle, c.target));
+  }, [edit, readOnly, t]);
+
+  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
+    if (readOnly) return;
+    const nodeIds = ns.map((n) => n.id);
+    // Edges of removed nodes go with them; only edges removed on their own clear a slot.
+    const edgeIds = es.filter((e) => !nodeIds.includes(e.source) && !nodeIds.includes(e.target)).map((e) => e.id);
+    edit(t.cmdDelete, removeElements(defRef.current, nodeIds, edgeIds));
+    select([]);
+  }, [edit, readOnly, select, t]);
+
+  const onSelectionChange = useCallback(({ nodes: ns }: OnSelectionChangeParams) => {
+    select(ns.map((n) => n.id));
+  }, [select]);
+
+  const add = useCallback((kind: Step['kind'], at?: { x: number; y: number }) => {
+    if (readOnly) return;
+    const box = wrapper.current?.getBoundingClientRect();
+    let position = at;
+    if (!position) {
+      // In view, left of the middle, and clear of the steps already there.
+      const topLeft = box ? rf.screenToFlowPosition({ x: box.left + box.width * 0.2, y: box.top + box.height * 0.3 }) : { x: 0, y: 0 };
+      position = freeSpot(defRef.current, topLeft);
+    }
+    const { def: next, id } = addStep(defRef.current, kind, position, lang);
+    edit(t.cmdAdd(t.kinds[kind]), next);
+    select([id]);
+    // Out of view: move the view to it (at the same zoom), so the new step is seen.
+    if (box) {
+      const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
+      if (corner.x > box.right || corner.y > box.bottom) void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
+    }
+  }, [edit, lang, readOnly, rf, select, t]);
+
+  useEffect(() => { onReady?.((kind) => add(kind)); }, [add, onReady]);
+
+  const onDragOver = (e: DragEvent) => {
+    if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  };
+  const onDrop = (e: DragEvent) => {
+    const kind = e.dataTransfer.getData(DRAG_TYPE) as Step['kind'];
+    if (!kind) return;
+    e.preventDefault();
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    add(kind, { x: p.x - 110, y: p.y - 30 });
+  };
+
+  const ariaLabelConfig = useMemo(() => ({
+    'node.a11yDescription.default': t.a11yNode,
+    'node.a11yDescription.keyboardDisabled': t.a11yNodeKeyboard,
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) => t.a11yMoved(direction, x, y),
+    'edge.a11yDescription.default': t.a11yEdge,
+    'controls.ariaLabel': t.controls,
+    'controls.zoomIn.ariaLabel': t.zoomIn,
+    'controls.zoomOut.ariaLabel': t.zoomOut,
+    'controls.fitView.ariaLabel': t.fitView,
+    'controls.interactive.ariaLabel': t.interactive,
+    'minimap.ariaLabel': t.minimap,
+    'handle.ariaLabel': t.handle,
+  }), [t]);
+
+  return (
+    <div className="ontwerp-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={t.canvas}>
+      <ReactFlow
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onDelete={onDelete}
+        onSelectionChange={onSelectionChange}
+        nodesDraggable={!readOnly} nodesConnectable={!readOnly} elementsSelectable edgesFocusable nodesFocusable
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']} multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift" minZoom={0.15} maxZoom={2}
+        ariaLabelConfig={ariaLabelConfig} proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ interactionWidth: 16 }}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable ariaLabel={t.minimap} style={{ width: 150, height: 100 }} nodeClassName={(n) => `ontwerp-mini--${(n.data as { kind?: string }).kind ?? 'group'}`} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

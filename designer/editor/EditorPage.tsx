@@ -1,0 +1,51 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Process } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { createCommandStack, type CommandStack } from '../model/commands.js';
+import { BASE, Link } from '../router.js';
+import type { ProcessDetail, VersionDetail } from '../types.js';
+import { EditorShell } from './EditorShell.js';
+
+type Loaded = { def: Process; versions: number[] };
+
+/**
+ * Opens a process: its draft for editing (one command stack, autosaved), or
+ * one published version read-only.
+ */
+export function EditorPage({ processKey, version }: { processKey: string; version?: number }) {
+  const { api, t } = useDesigner();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(null);
+    setFailure(null);
+    const key = encodeURIComponent(processKey);
+    const load = version
+      ? Promise.all([api.get<VersionDetail>(`/api/processes/${key}/versions/${version}`), api.get<ProcessDetail>(`/api/processes/${key}`)])
+        .then(([v, p]) => ({ def: v.body.definition as Process, versions: p.body.versions }))
+      : api.get<ProcessDetail>(`/api/processes/${key}`).then((p) => ({ def: (p.body.draft ?? p.body.definition) as Process, versions: p.body.versions }));
+    load.then((l) => { if (live) setLoaded(l); }, (e: Error) => { if (live) setFailure(e.message); });
+    return () => { live = false; };
+  }, [api, processKey, version]);
+
+  const stack: CommandStack | null = useMemo(() => (loaded ? createCommandStack(loaded.def) : null), [loaded]);
+
+  if (failure) {
+    return (
+      <div className="ontwerp-page">
+        <h1>{t.processNotFound(processKey)}</h1>
+        <p className="ontwerp-error" role="alert">{failure}</p>
+        <p><Link to={`${BASE}/`}>{t.backToList}</Link></p>
+      </div>
+    );
+  }
+  if (!loaded || !stack) return <p role="status" className="ontwerp-page">{t.loading}</p>;
+  return (
+    <ReactFlowProvider>
+      <EditorShell processKey={processKey} stack={stack} readOnly={!!version} version={version} versions={loaded.versions} />
+    </ReactFlowProvider>
+  );
+}

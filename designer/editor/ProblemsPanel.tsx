@@ -1,0 +1,39 @@
+import type { Problem } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { useEditor } from './editor-context.js';
+
+/**
+ * The static checks of runtime/model, live on every change: code, message,
+ * and the step or group they concern. Choosing one selects that node and
+ * brings it into view.
+ */
+export function ProblemsPanel({ onFocus }: { onFocus(node: string): void }) {
+  const { t } = useDesigner();
+  const { problems, def, select } = useEditor();
+  const choose = (p: Problem) => {
+    if (!p.node) return select([]);
+    select([def.groups?.[p.node] && !def.steps[p.node] ? `group:${p.node}` : p.node]);
+    onFocus(p.node);
+  };
+  return (
+    <section className="ontwerp-problems" aria-labelledby="problemen-titel">
+      <h2 id="problemen-titel" className="ontwerp-panel-title">
+        {t.problems} <span className={`ontwerp-count${problems.length ? ' ontwerp-count--bad' : ' ontwerp-count--good'}`} data-testid="problem-count">{problems.length}</span>
+      </h2>
+      <div role="status" className="ontwerp-visually-hidden">{problems.length ? t.problemCount(problems.length) : t.noProblemsShort}</div>
+      {problems.length === 0 ? <p className="ontwerp-good">{t.noProblems}</p> : (
+        <ul className="ontwerp-problems__list">
+          {problems.map((p, i) => (
+            <li key={`${p.code}-${p.node ?? ''}-${i}`}>
+              <button type="button" className="ontwerp-problem" onClick={() => choose(p)} data-code={p.code}>
+                <code className="ontwerp-problem__code">{p.code}</code>
+                <span className="ontwerp-problem__node">{p.node ?? t.theProcess}</span>
+                <span className="ontwerp-problem__message">{t.problemText(p.code, p.message)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api.js';
+import type { Problem } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { useEditor } from './editor-context.js';
+
+type Props = { open: boolean; nextVersion: number; onClose(): void; onPublished(version: number): void; onFocusProblem(node: string): void };
+
+/**
+ * Publishing: refused while problems remain (they are listed, each leads to
+ * its node); otherwise the draft is saved and becomes the next immutable
+ * version. The server checks again (422 draft-has-problems).
+ */
+export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocusProblem }: Props) {
+  const { t, api } = useDesigner();
+  const { problems, flush, processKey, select, def } = useEditor();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) { setServerProblems(null); setFailure(null); d.showModal(); }
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const publish = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await flush();
+      const res = await api.post<{ key: string; version: number }>(`/api/processes/${encodeURIComponent(processKey)}/publish`);
+      onPublished(res.body.version);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'draft-has-problems') setServerProblems(((error.details as { problems?: Problem[] })?.problems) ?? []);
+      else setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const blocking = serverProblems ?? problems;
+  const goTo = (p: Problem) => {
+    onClose();
+    if (p.node) { select([def.groups?.[p.node] && !def.steps[p.node] ? `group:${p.node}` : p.node]); onFocusProblem(p.node); }
+  };
+  return (
+    <dialog ref={dialog} className="ontwerp-dialog" aria-labelledby="publiceren-titel" onClose={onClose}>
+      <h2 id="publiceren-titel">{t.publishTitle}</h2>
+      {blocking.length > 0 ? (
+        <>
+          <p role="alert" className="ontwerp-error">{t.publishBlocked(blocking.length)}</p>
+          <ul className="ontwerp-problems__list">
+            {blocking.map((p, i) => (
+              <li key={i}><button type="button" className="ontwerp-problem" onClick={() => goTo(p)}><code>{p.code}</code> <span>{p.node ?? t.theProcess}</span> <span>{t.problemText(p.code, p.message)}</span></button></li>
+            ))}
+          </ul>
+          <div className="ontwerp-button-row"><button type="button" className="ontwerp-button" onClick={onClose}>{t.close}</button></div>
+        </>
+      ) : (
+        <>
+          <p>{t.publishExplain(nextVersion)}</p>
+          {failure && <p role="alert" className="ontwerp-error">{t.somethingWrong(failure)}</p>}
+          <div className="ontwerp-button-row">
+            <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={publish} aria-disabled={busy || undefined}>{t.publishVersion(nextVersion)}</button>
+            <button type="button" className="ontwerp-button" onClick={onClose}>{t.cancel}</button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

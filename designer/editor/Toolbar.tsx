@@ -1,0 +1,57 @@
+import { t as text } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import type { SaveState } from '../hooks/use-autosave.js';
+import { Link, processHref } from '../router.js';
+import { useEditor } from './editor-context.js';
+
+type Props = {
+  saveState: SaveState;
+  saveError: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  labels: { undo: string | null; redo: string | null };
+  version?: number;
+  onLayout(): void;
+  onPublish(): void;
+  onRetrySave(): void;
+};
+
+/** The process's name and state, undo/redo, layout, and publish. */
+export function Toolbar({ saveState, saveError, canUndo, canRedo, labels, version, onLayout, onPublish, onRetrySave }: Props) {
+  const { t, lang } = useDesigner();
+  const { def, stack, readOnly, processKey } = useEditor();
+  return (
+    <div className="ontwerp-toolbar">
+      <h1 className="ontwerp-toolbar__title" tabIndex={-1}>
+        {text(def.title, lang) || processKey}
+        <span className="ontwerp-toolbar__key"> ({processKey})</span>
+      </h1>
+      {version ? (
+        <>
+          <span className="ontwerp-badge ontwerp-badge--readonly" data-testid="read-only">{t.versionReadOnly(version)}</span>
+          <Link className="ontwerp-button" to={processHref(processKey)}>{t.backToDraft}</Link>
+        </>
+      ) : (
+        <>
+          <span className="ontwerp-badge">{t.draft}</span>
+          <span className={`ontwerp-save ontwerp-save--${saveState}`} role="status" data-testid="save-state" data-state={saveState}>
+            {t.saveStates[saveState]}{saveState === 'failed' && saveError ? `: ${saveError}` : ''}
+          </span>
+          {saveState === 'failed' && <button type="button" className="ontwerp-button" onClick={onRetrySave}>{t.retry}</button>}
+        </>
+      )}
+      <div className="ontwerp-toolbar__actions">
+        {!readOnly && stack && (
+          <>
+            <button type="button" className="ontwerp-button" onClick={() => stack.undo()} aria-disabled={!canUndo || undefined} aria-keyshortcuts="Control+Z"
+              title={labels.undo ? t.undoWhat(labels.undo) : t.undo}>{t.undo}</button>
+            <button type="button" className="ontwerp-button" onClick={() => stack.redo()} aria-disabled={!canRedo || undefined} aria-keyshortcuts="Control+Shift+Z"
+              title={labels.redo ? t.redoWhat(labels.redo) : t.redo}>{t.redo}</button>
+          </>
+        )}
+        <button type="button" className="ontwerp-button" onClick={onLayout}>{t.autoLayout}</button>
+        {!readOnly && <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={onPublish}>{t.publish}</button>}
+      </div>
+    </div>
+  );
+}

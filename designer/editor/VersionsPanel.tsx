@@ -1,0 +1,86 @@
+import { useEffect, useId, useState } from 'react';
+import { diffDefinitions, type Process } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { formatDateTime } from '../format.js';
+import { Link, versionHref } from '../router.js';
+import type { VersionDetail } from '../types.js';
+import { useEditor } from './editor-context.js';
+import { DiffView } from './DiffView.js';
+
+const DRAFT = 'draft';
+
+/**
+ * The published versions, newest first, each to open read-only; and what
+ * changed between any two of them (or a version and the draft).
+ */
+export function VersionsPanel({ versions, current }: { versions: number[]; current?: number }) {
+  const { t, api, lang } = useDesigner();
+  const { def, processKey, readOnly } = useEditor();
+  const [details, setDetails] = useState<Record<number, VersionDetail>>({});
+  const newest = [...versions].sort((a, b) => b - a);
+  const [from, setFrom] = useState<string>(String(newest[1] ?? newest[0] ?? ''));
+  const [to, setTo] = useState<string>(readOnly ? String(current ?? newest[0] ?? '') : DRAFT);
+  const fromId = useId();
+  const toId = useId();
+
+  useEffect(() => {
+    let live = true;
+    for (const v of versions) {
+      if (details[v]) continue;
+      api.get<VersionDetail>(`/api/processes/${encodeURIComponent(processKey)}/versions/${v}`).then((r) => {
+        if (live) setDetails((d) => ({ ...d, [v]: r.body }));
+      }, () => {});
+    }
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [versions, processKey, api]);
+
+  const definitionOf = (which: string): Process | null => (which === DRAFT ? (readOnly ? null : def) : (details[Number(which)]?.definition as Process) ?? null);
+  const a = definitionOf(from);
+  const b = definitionOf(to);
+  let diff = null;
+  try {
+    diff = a && b ? diffDefinitions(a, b) : null;
+  } catch {
+    diff = null;
+  }
+  const options = [...(readOnly ? [] : [{ value: DRAFT, label: t.draft }]), ...newest.map((v) => ({ value: String(v), label: t.versionN(v) }))];
+
+  return (
+    <div className="ontwerp-versions">
+      <h2 className="ontwerp-panel-title">{t.versions}</h2>
+      {newest.length === 0 && <p className="ontwerp-hint">{t.noVersions}</p>}
+      <ol className="ontwerp-list" reversed>
+        {newest.map((v) => (
+          <li key={v} className={`ontwerp-list__item ontwerp-version${v === current ? ' is-current' : ''}`}>
+            <strong>{t.versionN(v)}</strong>
+            <span className="ontwerp-hint">
+              {details[v] ? t.publishedBy(formatDateTime(details[v].publishedAt, lang), details[v].publishedBy ?? '–') : t.loading}
+            </span>
+            {v === current ? <span className="ontwerp-badge">{t.shownNow}</span> : <Link to={versionHref(processKey, v)}>{t.openReadOnly(v)}</Link>}
+          </li>
+        ))}
+      </ol>
+      {newest.length > 0 && (
+        <section aria-labelledby={`${fromId}-h`} className="ontwerp-compare">
+          <h3 id={`${fromId}-h`}>{t.compare}</h3>
+          <div className="ontwerp-row">
+            <div className="ontwerp-control">
+              <label htmlFor={fromId} className="ontwerp-label-text">{t.compareFrom}</label>
+              <select id={fromId} className="ontwerp-input ontwerp-input--s" value={from} onChange={(e) => setFrom(e.target.value)}>
+                {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            </div>
+            <div className="ontwerp-control">
+              <label htmlFor={toId} className="ontwerp-label-text">{t.compareTo}</label>
+              <select id={toId} className="ontwerp-input ontwerp-input--s" value={to} onChange={(e) => setTo(e.target.value)}>
+                {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            </div>
+          </div>
+          {!diff ? <p className="ontwerp-hint">{t.loading}</p> : <DiffView diff={diff} />}
+        </section>
+      )}
+    </div>
+  );
+}

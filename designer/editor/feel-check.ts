@@ -1,0 +1,33 @@
+import { compileFeel, FeelSyntaxError } from '../../runtime/model/index.js';
+
+/** What is wrong in a FEEL expression, with where (offsets into the text). */
+export type FeelDiagnostic = { from: number; to: number; severity: 'error' | 'warning'; code: 'syntax' | 'unknown-field'; name?: string; message: string };
+
+/**
+ * Checks a FEEL expression the way the process checks will: feelin's parser
+ * for syntax (P009), and every name it reads must be a known field (P005).
+ * An empty expression is no diagnostic here (the form says it is required).
+ */
+export function checkFeel(expr: string, fieldIds: readonly string[]): FeelDiagnostic[] {
+  if (!expr.trim()) return [];
+  try {
+    const compiled = compileFeel(expr);
+    const known = new Set(fieldIds);
+    return compiled.names.filter((n) => !known.has(n)).map((name) => {
+      const at = findName(expr, name);
+      return { from: at, to: at + name.length, severity: 'warning' as const, code: 'unknown-field' as const, name, message: name };
+    });
+  } catch (error) {
+    if (error instanceof FeelSyntaxError) {
+      return [{ from: error.from, to: Math.max(error.to, error.from + 1), severity: 'error', code: 'syntax', message: error.message }];
+    }
+    return [{ from: 0, to: expr.length, severity: 'error', code: 'syntax', message: (error as Error).message }];
+  }
+}
+
+/** Where a name stands as a whole word (not inside a string or a longer name). */
+function findName(expr: string, name: string): number {
+  const re = new RegExp(`(^|[^A-Za-z0-9_"])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`);
+  const m = re.exec(expr);
+  return m ? m.index + m[1].length : 0;
+}

@@ -1,0 +1,46 @@
+import type { Lang, Process, Step } from '../../runtime/model/index.js';
+
+/**
+ * Adds an empty group (a phase) at a position; steps join it from their
+ * properties. Its id is unique among steps and groups.
+ */
+export function addGroup(def: Process, position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+  let n = 1;
+  while (def.steps[`fase-${n}`] || def.groups?.[`fase-${n}`]) n++;
+  const id = `fase-${n}`;
+  return {
+    id,
+    def: {
+      ...def,
+      groups: { ...(def.groups ?? {}), [id]: { title: lang === 'en' ? { nl: `Fase ${n}`, en: `Phase ${n}` } : `Fase ${n}` } },
+      layout: { ...(def.layout ?? {}), [id]: { x: Math.round(position.x), y: Math.round(position.y) } },
+    },
+  };
+}
+
+/** Where a node is on the canvas as a whole (steps in a group are placed relative to it). */
+export function absolutePosition(def: Process, id: string): { x: number; y: number } {
+  const own = def.layout?.[id] ?? { x: 0, y: 0 };
+  const group = def.steps[id]?.group;
+  if (!group || !def.groups?.[group] || def.steps[id]?.kind === 'end') return { x: own.x, y: own.y };
+  const parent = absolutePosition(def, group);
+  return { x: own.x + parent.x, y: own.y + parent.y };
+}
+
+/**
+ * Moves a step into a group (or out of any), keeping it where it is on the
+ * screen: its saved position becomes relative to the new group.
+ */
+export function moveIntoGroup(def: Process, stepId: string, groupId: string | undefined, setGroup: (d: Process, s: string, g: string | undefined) => Process): Process {
+  const step = def.steps[stepId] as Step | undefined;
+  if (!step) return def;
+  const abs = absolutePosition(def, stepId);
+  const next = setGroup(def, stepId, groupId);
+  if (!def.layout?.[stepId]) return next;
+  const base = groupId && next.groups?.[groupId] && step.kind !== 'end' ? absolutePosition(next, groupId) : { x: 0, y: 0 };
+  // Inside a group a step keeps clear of the group's title bar.
+  const x = Math.round(abs.x - base.x);
+  const y = Math.round(abs.y - base.y);
+  const at = groupId ? { x: Math.max(40, x), y: Math.max(60, y) } : { x, y };
+  return { ...next, layout: { ...next.layout, [stepId]: { ...next.layout![stepId], ...at } } };
+}

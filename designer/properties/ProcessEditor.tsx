@@ -1,0 +1,32 @@
+import { useDesigner } from '../context.js';
+import { useEditor } from '../editor/editor-context.js';
+import { Section, StepSelect, TextInput, TextPair } from './controls.js';
+import { withKey } from './text-pair.js';
+
+/** The process itself (nothing selected): title (rename), description, start, and the contact team for "ask for a person". */
+export function ProcessEditor() {
+  const { t } = useDesigner();
+  const { def, edit, readOnly } = useEditor();
+  return (
+    <div className="ontwerp-properties">
+      <h2 className="ontwerp-panel-title">{t.processProperties}</h2>
+      <p className="ontwerp-hint">{t.processPropertiesHint} {t.processKey}: <code>{def.key}</code></p>
+      <fieldset className="ontwerp-fieldset">
+        <Section title={t.general}>
+          <TextPair label={t.processTitle} value={def.title} onCommit={(v) => edit(t.cmdRename, { ...def, title: v ?? '' })} />
+          <TextPair label={t.description} multiline value={def.description} onCommit={(v) => edit(t.cmdEdit, withKey(def, 'description', v))} />
+          <StepSelect label={t.startStep} value={def.start} allowEmpty={false} onChange={(v) => edit(t.cmdStart, { ...def, start: v })} />
+        </Section>
+        <Section title={t.contact}>
+          <p className="ontwerp-hint">{t.contactHint}</p>
+          <div className="ontwerp-row">
+            <TextInput label={t.contactTeam} width="m" value={def.contact?.team ?? ''}
+              onCommit={(v) => edit(t.cmdEdit, withKey(def, 'contact', v.trim() ? { ...(def.contact ?? {}), team: v.trim() } : undefined))} />
+            <TextInput label={t.contactDue} hint={t.durationHint} width="s" value={def.contact?.due ?? ''}
+              onCommit={(v) => def.contact && edit(t.cmdEdit, { ...def, contact: withKey(def.contact, 'due', v.trim() || undefined) })} />
+          </div>
+        </Section>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Field } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { useEditor } from '../editor/editor-context.js';
+import type { Simulation } from '../model/simulation.js';
+import { AnswerForm } from './AnswerForm.js';
+
+type SimState = ReturnType<Simulation['state']>;
+
+/**
+ * Runs the journey in the browser with the same compiler and XState as the
+ * server (designer/model/simulation.ts, loaded when first used): fill the
+ * forms (validated as the server would), see decisions decide and why,
+ * choose handoff outcomes, fire timers and signals, go back a step. The
+ * current step lights up on the canvas.
+ */
+export function SimulationPanel({ onActive }: { onActive(step: string | null): void }) {
+  const { t, lang } = useDesigner();
+  const { def, problems } = useEditor();
+  const sim = useRef<Simulation | null>(null);
+  const [state, setState] = useState<SimState | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [startedWith, setStartedWith] = useState<typeof def | null>(null);
+
+  const refresh = useCallback(() => {
+    const s = sim.current?.state() ?? null;
+    setState(s);
+    onActive(s?.step ?? null);
+  }, [onActive]);
+
+  const start = useCallback(async () => {
+    setFailure(null);
+    setErrors({});
+    try {
+      const { createSimulation } = await import('../model/simulation.js');
+      sim.current = createSimulation(def, lang);
+      setStartedWith(def);
+      refresh();
+    } catch (error) {
+      sim.current = null;
+      setState(null);
+      onActive(null);
+      setFailure((error as Error).message);
+    }
+  }, [def, lang, onActive, refresh]);
+
+  // The canvas stops lighting up a step when the panel closes.
+  useEffect(() => () => onActive(null), [onActive]);
+
+  const act = (fn: (s: Simulation) => Record<string, string[]> | null | boolean | void) => {
+    if (!sim.current) return;
+    const result = fn(sim.current);
+    setErrors(result && typeof result === 'object' ? result : {});
+    refresh();
+  };
+
+  const blocking = problems.filter((p) => p.code === 'P000' || p.code === 'P010');
+  const signalFields = (step: string | null): Field[] => ((step && (def.steps[step] as { fields?: Field[] } | undefined)?.fields) || []);
+  return (
+    <div className="ontwerp-simulation">
+      <h2 className="ontwerp-panel-title">{t.simulate}</h2>
+      <p className="ontwerp-hint">{t.simulateHint}</p>
+      <div className="ontwerp-button-row">
+        <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={start}>{state ? t.simRestart : t.simStart}</button>
+        {state && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.back())} aria-disabled={state.log.length <= 1 || undefined}>{t.simBack}</button>}
+      </div>
+      {blocking.length > 0 && !state && <p className="ontwerp-notice">{t.simNeedsShape}</p>}
+      {failure && <p className="ontwerp-error" role="alert">{t.simFailed(failure)}</p>}
+      {state && startedWith !== def && <p className="ontwerp-notice" role="status">{t.simStale}</p>}
+      {state && (
+        <div className="ontwerp-sim" aria-live="polite">
+          <section className="ontwerp-sim__now" aria-labelledby="sim-nu">
+            <h3 id="sim-nu">{state.ended ? t.simEnded : t.simNow}</h3>
+            <p data-testid="sim-step"><strong>{state.title || state.step}</strong>{state.kind ? ` (${t.kinds[state.kind as keyof typeof t.kinds] ?? state.kind})` : ''}</p>
+            {state.ended && <p data-testid="sim-outcome">{t.simOutcome(state.outcome ?? '')}</p>}
+            {state.kind === 'form' && state.fields && (
+              <AnswerForm key={`${state.step}-${state.log.length}`} fields={state.fields as Field[]} data={state.data} errors={errors} submitLabel={t.simSubmit}
+                onSubmit={(raw) => act((s) => s.submit(raw))} />
+            )}
+            {state.kind === 'handoff' && state.outcomes && <Outcomes outcomes={state.outcomes} data={state.data} errors={errors} onComplete={(id, raw) => act((s) => s.complete(id, raw))} />}
+            {state.kind === 'wait' && state.waits && (
+              <>
+                <div className="ontwerp-button-row">
+                  {state.waits.timer && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.fireTimer(state.waits!.timer!))}>{t.simFireTimer}</button>}
+                  {state.waits.signal && !signalFields(state.step).length && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.signal(state.waits!.signal!))}>{t.simSignal(state.waits.signal)}</button>}
+                  {state.waits.timeout && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.fireTimer(state.waits!.timeout!))}>{t.simTimeout}</button>}
+                </div>
+                {state.waits.signal && signalFields(state.step).length > 0 && (
+                  // The facts the signal brings, as the register would send them.
+                  <AnswerForm key={`signal-${state.log.length}`} fields={signalFields(state.step)} data={state.data} errors={errors} submitLabel={t.simSignal(state.waits.signal)}
+                    onSubmit={(raw) => act((s) => (s.signal(state.waits!.signal!, raw) ? null : { _: [t.simSignalRefused] }))} />
+                )}
+              </>
+            )}
+            {!state.ended && state.events.length > 0 && (
+              <div className="ontwerp-button-row" role="group" aria-label={t.groupEvents}>
+                {state.events.map((e) => <button key={e.name} type="button" className="ontwerp-button" onClick={() => act((s) => s.groupEvent(e.name))}>{e.label || e.name}</button>)}
+              </div>
+            )}
+          </section>
+          {state.explanations.length > 0 && (
+            <section aria-labelledby="sim-uitleg">
+              <h3 id="sim-uitleg">{t.simExplanations}</h3>
+              <ul className="ontwerp-explanations" data-testid="sim-explanations">
+                {state.explanations.map((e, i) => (
+                  <li key={i}>
+                    <p className="ontwerp-explanation__because">{e.because}</p>
+                    <p className="ontwerp-hint">{t.simRule(e.step, e.rule === 'otherwise' ? t.otherwise : String(Number(e.rule) + 1))}{Object.keys(e.inputs).length ? ` · ${Object.entries(e.inputs).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : ''}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {state.messages.length > 0 && (
+            <section aria-labelledby="sim-berichten">
+              <h3 id="sim-berichten">{t.simMessages}</h3>
+              <ul>{state.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>
+            </section>
+          )}
+          <section aria-labelledby="sim-log">
+            <h3 id="sim-log">{t.simLog}</h3>
+            <ol className="ontwerp-log" data-testid="sim-log">{state.log.map((l, i) => <li key={i}>{l}</li>)}</ol>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type OutcomeChoice = { id: string; label: string; fields: Field[] };
+
+function Outcomes({ outcomes, data, errors, onComplete }: { outcomes: OutcomeChoice[]; data: Record<string, unknown>; errors: Record<string, string[]>; onComplete(id: string, raw: Record<string, unknown>): void }) {
+  const { t } = useDesigner();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const outcome = outcomes.find((o) => o.id === chosen);
+  return (
+    <div>
+      <p>{t.simChooseOutcome}</p>
+      <div className="ontwerp-button-row">
+        {outcomes.map((o) => (
+          <button key={o.id} type="button" className="ontwerp-button" aria-pressed={chosen === o.id}
+            onClick={() => (o.fields.length ? setChosen(o.id) : onComplete(o.id, {}))}>{o.label}</button>
+        ))}
+      </div>
+      {outcome && <AnswerForm fields={outcome.fields} data={data} errors={errors} submitLabel={t.simCompleteWith(outcome.label)} onSubmit={(raw) => onComplete(outcome.id, raw)} />}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// The shapes the designer reads from the API (shared/DESIGN.md §4, runtime/http/routes/processes.ts).
+import type { Problem } from '../runtime/model/index.js';
+
+export type User = { name: string; role: string; teams: string[] };
+export type Session = { user: User; csrf: string };
+
+/** One row of `GET /api/processes` as a designer sees it. */
+export type ProcessSummary = {
+  key: string;
+  title: string;
+  description?: string;
+  latestVersion: number | null;
+  versions?: number[];
+  updatedAt?: string;
+  problems?: number;
+};
+
+/** `GET /api/processes/:key` for a designer. */
+export type ProcessDetail = {
+  key: string;
+  versions: number[];
+  latestVersion: number | null;
+  definition: unknown;
+  draft: unknown;
+  problems: Problem[];
+  updatedAt?: string;
+};
+
+/** `GET /api/processes/:key/versions/:v`. */
+export type VersionDetail = { key: string; version: number; publishedAt: string; publishedBy: string | null; definition: unknown };

@@ -1,0 +1,362 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { api, expectAccessible, focused } from './support.js';
+
+// The process designer (/ontwerp) in real Chromium: a process built on the
+// canvas alone and run through the API, the JSON code view both ways, undo
+// and redo, the simulation of kwijtschelding with its explanation, and an
+// older version read-only with what changed.
+
+type Accounts = { designer: string; citizen?: string; designers?: Record<string, { name: string; password: string }> };
+const accounts = (): Accounts => JSON.parse(readFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
+
+function dina() {
+  const d = accounts().designers?.dina;
+  if (!d?.password) throw new Error('test-results/e2e-accounts.json has no designers.dina: test/e2e/server.ts makes the designer who signs in');
+  return d;
+}
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function signInDesigner(page: Page, path = '/ontwerp/') {
+  await page.goto(path);
+  await page.getByLabel('Naam').fill(dina().name);
+  await page.getByLabel('Wachtwoord').fill(dina().password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+async function openProcess(page: Page, key: string) {
+  await signInDesigner(page, `/ontwerp/processen/${key}`);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
+const problemCount = (page: Page) => page.getByTestId('problem-count');
+const properties = (page: Page) => page.getByRole('tabpanel');
+
+/** Drags from a slot's handle of one step to the target handle of another, as a designer connects on the canvas. */
+async function connect(page: Page, from: string, slot: string, to: string) {
+  const source = node(page, from).locator(`[data-slot="${slot}"] .react-flow__handle`);
+  const target = node(page, to).locator('.react-flow__handle.target');
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Types into a FEEL input (a Monaco editor once loaded) and leaves it, so the change is committed. */
+async function typeFeel(page: Page, container: Locator, text: string) {
+  const editor = container.locator('.ontwerp-feel__editor:not(.is-loading) .monaco-editor');
+  await expect(editor).toBeVisible();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await page.locator('.ontwerp-properties h2').first().click();
+}
+
+/** A definition stored through the API as a designer would (for tests that do not build one). */
+async function putDraft(key: string, def: Record<string, unknown>) {
+  const res = await api('PUT', `/api/processes/${key}/draft`, accounts().designer, { ...def, key });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../processes/${name}.json`), 'utf8')) as Record<string, unknown>;
+
+/** The next working day after tomorrow, as YYYY-MM-DD (a pickup date the date field accepts). */
+function pickupDate(): string {
+  const d = new Date(Date.now() + 3 * 86_400_000);
+  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+test('build the bulky-waste process on the canvas alone, publish it, and run a case of it through the API', async ({ page }) => {
+  test.setTimeout(120_000);
+  const key = `grofvuil-${Date.now().toString(36)}`;
+  await signInDesigner(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Processen' })).toBeVisible();
+
+  // A new, empty draft.
+  await page.getByLabel('Sleutel').fill(key);
+  await page.getByLabel('Titel (Nederlands)').fill('Grofvuil laten ophalen');
+  await page.getByRole('button', { name: 'Proces maken' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Grofvuil laten ophalen');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  // A form from the palette: it becomes the start.
+  await page.getByRole('button', { name: 'Formulier toevoegen' }).click();
+  await expect(node(page, 'formulier-1')).toBeVisible();
+  await expect(node(page, 'formulier-1')).toContainText('Start');
+  const panel = properties(page);
+  await panel.getByLabel('Titel NL', { exact: true }).fill('Wat en waar');
+  await panel.getByLabel('Titel EN', { exact: true }).fill('What and where');
+  await panel.getByLabel('Titel EN', { exact: true }).press('Enter');
+  await expect(node(page, 'formulier-1')).toContainText('Wat en waar');
+
+  // Its questions, every one with its own options.
+  const fields = panel.locator('.ontwerp-fields > ol > li');
+  const addField = async (id: string, type: string, label: string) => {
+    await panel.getByRole('button', { name: 'Vraag toevoegen' }).click();
+    const field = fields.last();
+    await field.getByLabel('Soort antwoord').selectOption({ label: type });
+    await field.getByLabel('Vraag NL', { exact: true }).fill(label);
+    await field.getByLabel('Veld-id').fill(id);
+    await field.getByLabel('Veld-id').press('Enter');
+    await expect(panel.locator(`[data-field="${id}"]`)).toBeVisible();
+    return panel.locator(`[data-field="${id}"]`);
+  };
+  await addField('postcode', 'Postcode', 'Postcode');
+  const huisnummer = await addField('huisnummer', 'Tekst', 'Huisnummer');
+  await huisnummer.getByLabel('Maximale lengte').fill('10');
+  await huisnummer.getByLabel('Maximale lengte').press('Enter');
+  const spullen = await addField('spullen', 'Meer keuzes', 'Wat wilt u laten ophalen?');
+  for (const [value, label] of [['meubels', 'Meubels'], ['matras', 'Matras']]) {
+    await spullen.getByRole('button', { name: 'Keuze toevoegen' }).click();
+    const option = spullen.locator('.ontwerp-option-row').last();
+    await option.getByLabel('Tekst NL', { exact: true }).fill(label);
+    await option.getByLabel('Waarde').fill(value);
+    await option.getByLabel('Waarde').press('Enter');
+  }
+  const toelichting = await addField('toelichting', 'Lange tekst', 'Wat voor matras is het?');
+  await typeFeel(page, toelichting, 'list contains(spullen, "matras")');
+  await expect(toelichting.locator('.ontwerp-list__meta')).toContainText('voorwaardelijk');
+  const datum = await addField('ophaaldatum', 'Datum', 'Op welke dag?');
+  await datum.getByLabel('Vroegste datum').fill('today');
+  await datum.getByLabel('Vroegste datum').press('Enter');
+  await expect(node(page, 'formulier-1')).toContainText('5 vragen');
+
+  // An end, with the pickup date in its message.
+  await page.getByRole('button', { name: 'Einde toevoegen' }).click();
+  await expect(node(page, 'einde-1')).toBeVisible();
+  const message = panel.getByLabel('Bericht aan de inwoner NL', { exact: true });
+  await message.fill('Wij halen uw grofvuil op ');
+  await panel.getByRole('button', { name: '{{ophaaldatum}}' }).first().click();
+  await expect(message).toHaveValue('Wij halen uw grofvuil op {{ophaaldatum}}');
+  await panel.getByLabel('Titel NL', { exact: true }).fill('Ophalen ingepland');
+  await panel.getByLabel('Titel NL', { exact: true }).press('Enter');
+
+  // Connect the form to the end by dragging on the canvas.
+  await expect(problemCount(page)).not.toHaveText('0');
+  await connect(page, 'formulier-1', 'next', 'einde-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // The process itself: who answers "ask for a person".
+  await page.locator('.react-flow__pane').click({ position: { x: 15, y: 15 } });
+  await expect(panel.getByRole('heading', { name: 'Het proces' })).toBeVisible();
+  await panel.getByLabel('Contactteam').fill('klantcontact');
+  await panel.getByLabel('Contactteam').press('Enter');
+
+  // No problems left; saved; published.
+  await expect(problemCount(page)).toHaveText('0');
+  await expect(page.getByText('Geen problemen: dit proces kan worden gepubliceerd.')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  await page.getByRole('button', { name: 'Publiceren' }).click();
+  await page.getByRole('button', { name: 'Publiceer versie 1' }).click();
+  await expect(page.getByText('Versie 1 is gepubliceerd.')).toBeVisible();
+
+  // The designer's output runs: a citizen starts and completes a case through the API.
+  const citizen = accounts().citizen;
+  if (!citizen) throw new Error('test-results/e2e-accounts.json has no citizen token: test/e2e/server.ts makes it');
+  const started = await api('POST', `/api/processes/${key}/cases`, citizen, {});
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  expect(started.body.step.id).toBe('formulier-1');
+  const refused = await api('POST', `/api/cases/${started.body.id}/events`, citizen, { type: 'submit', data: { postcode: '3511 AB', huisnummer: '12', spullen: ['matras'], ophaaldatum: pickupDate() } });
+  expect(refused.status).toBe(422);
+  expect(Object.keys(refused.body.error.details)).toEqual(['toelichting']);
+  const done = await api('POST', `/api/cases/${started.body.id}/events`, citizen, { type: 'submit', data: { postcode: '3511 AB', huisnummer: '12', spullen: ['meubels'], ophaaldatum: pickupDate() } });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  expect(done.body.outcome.outcome).toBe('completed');
+  expect(done.body.outcome.message).toContain('Wij halen uw grofvuil op');
+});
+
+test('the code view and the canvas follow each other; broken JSON is marked while the canvas stays', async ({ page }) => {
+  const key = `json-${Date.now().toString(36)}`;
+  await putDraft(key, example('grofvuil'));
+  await openProcess(page, key);
+  await expect(node(page, 'ingepland')).toContainText('Ophalen ingepland');
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const code = page.getByTestId('code-view').locator('.monaco-editor');
+  await expect(code).toBeVisible();
+  await expect(page.getByRole('tabpanel')).toContainText('Wijzigingen hier en op de plaat lopen gelijk.');
+
+  // Edit the JSON: the canvas changes.
+  await code.locator('.view-lines').click();
+  await page.keyboard.press('Control+F');
+  await page.keyboard.insertText('Ophalen ingepland');
+  await page.keyboard.press('Escape');
+  await page.keyboard.insertText('Grofvuil wordt opgehaald');
+  await expect(node(page, 'ingepland')).toContainText('Grofvuil wordt opgehaald');
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+
+  // And the other way: the canvas changes, the JSON shows it.
+  await node(page, 'ophaalverzoek').click();
+  await page.getByRole('tab', { name: 'Eigenschappen' }).click();
+  await page.getByRole('tabpanel').getByLabel('Titel NL', { exact: true }).fill('Wat, waar en wanneer');
+  await page.getByRole('tabpanel').getByLabel('Titel NL', { exact: true }).press('Enter');
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect(page.getByTestId('code-view')).toContainText('Wat, waar en wanneer');
+
+  // Break it: a marker and a message, the canvas keeps the last valid state.
+  const nodesBefore = await page.locator('.react-flow__node').count();
+  await page.getByTestId('code-view').locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('{ oops');
+  await expect(page.getByTestId('json-error')).toBeVisible();
+  await expect(page.getByTestId('json-markers')).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Control+End');
+  await expect(page.getByTestId('code-view').locator('.squiggly-error').first()).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
+  await expect(node(page, 'ingepland')).toContainText('Grofvuil wordt opgehaald');
+});
+
+test('every edit can be undone and redone, with the buttons and the keyboard', async ({ page }) => {
+  const key = `undo-${Date.now().toString(36)}`;
+  await putDraft(key, example('grofvuil'));
+  await openProcess(page, key);
+  const steps = page.locator('.react-flow__node-step');
+  await expect(steps).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Bericht toevoegen' }).click();
+  await expect(steps).toHaveCount(3);
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(steps).toHaveCount(2);
+  await page.getByRole('button', { name: 'Opnieuw' }).click();
+  await expect(steps).toHaveCount(3);
+
+  // The keyboard: Ctrl+Z and Ctrl+Shift+Z on the canvas.
+  await node(page, 'ingepland').click();
+  await page.keyboard.press('Control+Z');
+  await expect(steps).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(steps).toHaveCount(3);
+
+  // A property edit too; the undone state is what gets saved.
+  await node(page, 'ingepland').click();
+  await page.getByRole('tabpanel').getByLabel('Titel NL', { exact: true }).fill('Klaar');
+  await page.getByRole('tabpanel').getByLabel('Titel NL', { exact: true }).press('Enter');
+  await expect(node(page, 'ingepland')).toContainText('Klaar');
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(node(page, 'ingepland')).toContainText('Ophalen ingepland');
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  const saved = await api('GET', `/api/processes/${key}`, accounts().designer);
+  expect(saved.body.draft.steps.ingepland.title.nl).toBe('Ophalen ingepland');
+  expect(Object.keys(saved.body.draft.steps)).toHaveLength(3);
+});
+
+test('simulate a kwijtschelding path to an end and see the explanation of the decision', async ({ page }) => {
+  const key = `sim-${Date.now().toString(36)}`;
+  await putDraft(key, example('kwijtschelding'));
+  await openProcess(page, key);
+  await page.getByRole('tab', { name: 'Simuleren' }).click();
+  const panel = page.getByRole('tabpanel');
+  await panel.getByRole('button', { name: 'Start simulatie' }).click();
+  await expect(panel.getByTestId('sim-step')).toContainText('Uw huishouden');
+  await expect(node(page, 'huishouden').locator('.ontwerp-node')).toHaveClass(/is-active/);
+
+  // The generated validation: nothing answered is refused, with the messages at the fields.
+  await panel.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(panel.locator('.ontwerp-field-error').first()).toBeVisible();
+
+  await panel.getByLabel('Alleen', { exact: true }).check();
+  await panel.getByLabel('Aanslagnummer').fill('2026-0042');
+  await panel.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(panel.getByTestId('sim-step')).toContainText('Inkomen en vermogen');
+  await expect(node(page, 'geldzaken').locator('.ontwerp-node')).toHaveClass(/is-active/);
+
+  await panel.getByLabel(/Netto inkomen/).fill('1000');
+  await panel.getByLabel(/Spaargeld/).fill('100');
+  await panel.getByRole('group', { name: 'Heeft u een auto?' }).getByLabel('Nee').check();
+  await panel.getByLabel('Uw IBAN').fill('NL91 ABNA 0417 1643 00');
+  await panel.getByRole('button', { name: 'Antwoorden versturen' }).click();
+
+  // The decision decided, said why, and the journey reached its end.
+  await expect(panel.getByTestId('sim-explanations')).toContainText('Uw inkomen en vermogen zijn lager dan de norm voor uw huishouden.');
+  await expect(panel.getByTestId('sim-outcome')).toContainText('granted');
+  await expect(node(page, 'toegekend').locator('.ontwerp-node')).toHaveClass(/is-active/);
+  await expect(panel.getByTestId('sim-log')).toContainText('antwoorden verstuurd');
+
+  // Step back, and all paths to every end.
+  await panel.getByRole('button', { name: 'Stap terug' }).click();
+  await expect(panel.getByTestId('sim-step')).toContainText('Inkomen en vermogen');
+  await page.getByRole('tab', { name: 'Paden' }).click();
+  const paths = page.getByTestId('paths');
+  await expect(paths.getByRole('button', { name: /Naar Kwijtschelding toegekend/ }).first()).toBeVisible();
+  await paths.getByRole('button', { name: /Naar Aanvraag ingetrokken/ }).first().click();
+  await expect(node(page, 'ingetrokken').locator('.ontwerp-node')).toHaveClass(/is-highlighted/);
+});
+
+test('an older version opens read-only, with what changed since', async ({ page }) => {
+  const key = `versies-${Date.now().toString(36)}`;
+  const designer = accounts().designer;
+  const v1 = example('grofvuil');
+  await putDraft(key, v1);
+  expect((await api('POST', `/api/processes/${key}/publish`, designer)).status).toBe(201);
+  const steps = v1.steps as Record<string, Record<string, unknown>>;
+  const v2 = { ...v1, steps: { ...steps, ophaalverzoek: { ...steps.ophaalverzoek, fields: [...(steps.ophaalverzoek.fields as unknown[]), { id: 'telefoon', label: 'Telefoonnummer', type: 'phone' }] } } };
+  await putDraft(key, v2);
+  expect((await api('POST', `/api/processes/${key}/publish`, designer)).status).toBe(201);
+
+  await openProcess(page, key);
+  await page.getByRole('tab', { name: 'Versies' }).click();
+  await page.getByRole('link', { name: 'Versie 1 bekijken' }).click();
+  await expect(page.getByTestId('read-only')).toHaveText('Versie 1 · alleen lezen');
+  await expect(node(page, 'ophaalverzoek')).toContainText('5 vragen');
+  await expect(page.getByRole('button', { name: 'Formulier toevoegen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Publiceren' })).toHaveCount(0);
+
+  // Nothing can be changed: the properties are read-only.
+  await node(page, 'ophaalverzoek').click();
+  await expect(page.getByRole('tabpanel').getByLabel('Titel NL', { exact: true })).toHaveAttribute('readonly', '');
+
+  // What changed from version 1 to version 2.
+  await page.getByRole('tab', { name: 'Versies' }).click();
+  await page.getByLabel('Van', { exact: true }).selectOption({ label: 'Versie 1' });
+  await page.getByLabel('Naar', { exact: true }).selectOption({ label: 'Versie 2' });
+  await expect(page.getByTestId('diff')).toContainText('telefoon');
+  await expect(page.getByTestId('diff')).toContainText('ophaalverzoek');
+});
+
+test('keyboard only: add a step from the palette, edit it, delete it from the canvas; axe finds nothing; English too', async ({ page }) => {
+  const key = `toetsenbord-${Date.now().toString(36)}`;
+  await putDraft(key, example('grofvuil'));
+  await openProcess(page, key);
+  await expectAccessible(page);
+
+  // The palette: Tab to it, Enter adds a step, which is selected with its properties.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f.tag !== 'body') expect(f.visible, `focus visible on <${f.tag}> "${f.name}"`).toBe(true);
+    if (f.name === 'Wachten toevoegen') break;
+  }
+  expect((await focused(page)).name).toBe('Wachten toevoegen');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'wachten-1')).toBeVisible();
+  await expect(properties(page).getByRole('heading', { level: 2 })).toContainText('Wachten');
+
+  // The side panel's tabs with the arrow keys.
+  await page.getByRole('tab', { name: 'Eigenschappen' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'JSON' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'JSON' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+
+  // A node is focusable; Delete removes the selected one, Ctrl+Z brings it back.
+  await node(page, 'wachten-1').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'wachten-1')).toHaveCount(0);
+  await page.keyboard.press('Control+Z');
+  await expect(node(page, 'wachten-1')).toBeVisible();
+  await expectAccessible(page);
+
+  // English: the same designer, every word in English.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('button', { name: 'Publish' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Properties' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add form' })).toBeVisible();
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+});
