@@ -71,11 +71,14 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
 
   const layout = useCallback(async (record: boolean) => {
     const { autoLayout } = await import('../model/layout.js');
-    const next = await autoLayout(stack.current());
+    // The sizes React Flow measured, so ELK leaves room for nodes that grew with their slots.
+    const sizes = Object.fromEntries(rf.getNodes().filter((n) => n.measured?.width && n.measured?.height && n.type === 'step')
+      .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
+    const next = await autoLayout(stack.current(), sizes);
     if (readOnly || !record) stack.reset(next);
     else stack.execute(t.cmdLayout, next);
     setViewRequest((n) => n + 1);
-  }, [readOnly, stack, t]);
+  }, [readOnly, stack, t, rf]);
 
   // A process without positions is laid out once when opened (as an edit of the draft, so it is saved).
   useEffect(() => {

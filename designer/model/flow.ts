@@ -29,7 +29,10 @@ const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
 /** The key facts a node shows, per kind. */
 const facts: Record<Step['kind'], (step: any, lang: Lang) => string[]> = {
   form: (s, lang) => [nl(lang, `${s.fields.length} vragen`, `${s.fields.length} questions`)],
-  decision: (s, lang) => [nl(lang, `${s.rules.length} regels`, `${s.rules.length} rules`), ...(s.otherwise ? [] : [nl(lang, 'geen "anders"', 'no "otherwise"')])],
+  decision: (s, lang) => [
+    s.table ? nl(lang, `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, `table: ${s.table.rows.length} rows (${s.table.hitPolicy})`) : nl(lang, `${s.rules.length} regels`, `${s.rules.length} rules`),
+    ...(s.otherwise ? [] : [nl(lang, 'geen "anders"', 'no "otherwise"')]),
+  ],
   handoff: (s, lang) => [
     `team ${s.team}`,
     s.due ? (typeof s.due === 'string' ? nl(lang, `termijn ${s.due}`, `deadline ${s.due}`) : nl(lang, `${s.due.workingDays} werkdagen`, `${s.due.workingDays} working days`)) : nl(lang, 'geen termijn', 'no deadline'),

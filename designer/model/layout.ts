@@ -10,9 +10,10 @@ const PAD = 40;
  * nodes around their steps; positions (relative to the group for steps in
  * one) and group sizes go into the definition's `layout`.
  */
-export async function autoLayout(def: Process): Promise<Process> {
+export async function autoLayout(def: Process, sizes: Record<string, { width: number; height: number }> = {}): Promise<Process> {
   const { nodes, edges } = toFlow(def, { problems: [], lang: 'nl' });
-  const child = (id: string) => ({ id, width: STEP_SIZE.width, height: STEP_SIZE.height });
+  // Measured sizes from the canvas where known (nodes grow with their slots), else the standard size.
+  const child = (id: string) => ({ id, width: sizes[id]?.width ?? STEP_SIZE.width, height: sizes[id]?.height ?? STEP_SIZE.height });
   const groups = nodes.filter((n) => n.type === 'group');
   const graph = {
     id: 'root',

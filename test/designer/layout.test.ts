@@ -27,3 +27,14 @@ describe('automatic layout (elkjs)', () => {
     }
   });
 });
+
+describe('automatic layout with measured sizes', () => {
+  it('leaves room for nodes the canvas measured larger than the standard size', async () => {
+    const def: Process = JSON.parse(readFileSync(new URL('../../processes/individuele-inkomenstoeslag.json', import.meta.url), 'utf8'));
+    const tall = { width: 260, height: 300 };
+    const laid = await autoLayout(def, { toets: tall });
+    const group = laid.layout!.aanvraag;
+    expect(laid.layout!.toets.y + tall.height).toBeLessThanOrEqual(group.h!);
+    expect(laid.layout!.toets.x + tall.width).toBeLessThanOrEqual(group.w!);
+  });
+});
