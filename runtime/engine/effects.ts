@@ -9,7 +9,7 @@ export const ESCALATE = 'escalate:';
 
 export type ExecutedAction = { type: string; params?: Record<string, any>; info?: { context?: { data?: Record<string, unknown> }; event?: { type: string; data?: Record<string, unknown> } } };
 
-export type EffectScope = { store: Store; process: Process; caseId: string; at: Date; actor: string };
+export type EffectScope = { store: Store; process: Process; caseId: string; version: number; at: Date; actor: string };
 
 /** All fields of a process by id, for formatting values in messages and explanations. */
 export function fieldsById(process: Process): Map<string, Field> {
@@ -41,7 +41,12 @@ export function applyEffects(scope: EffectScope, actions: ExecutedAction[]): voi
   const audit = (type: string, data: Record<string, unknown>) => store.cases.appendAudit(caseId, now, actor, type, data);
 
   const handlers: Record<string, (p: Record<string, any>, a: ExecutedAction) => void> = {
-    entered: (p) => audit('step.entered', { step: p.step }),
+    entered: (p) => {
+      audit('step.entered', { step: p.step });
+      // The contact region's "step" is not a journey step: no visit.
+      if (scope.process.steps[p.step]) store.cases.enterStep({ id: caseId, processKey: scope.process.key, version: scope.version }, p.step, now);
+      else store.cases.countPersonRequest(caseId);
+    },
     explain: (p, a) => {
       const { inputs, scope } = explanationInputs(p as { inputs: string[]; table?: { id: string; expr: string }[] }, a.info?.context?.data ?? {});
       audit('decision.made', { step: p.step, rule: p.rule, when: p.when ?? null, inputs, because: renderText(p.because, scope, fields), ...(p.error ? { error: p.error } : {}) });

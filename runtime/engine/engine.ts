@@ -37,7 +37,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   const persistable = (s: Snapshot) => ({ value: s.value, context: s.context });
 
   function commit(row: CaseRow, loaded: LoadedVersion, next: Snapshot, actions: ExecutedAction[], actor: string, at: Date): CaseRow {
-    applyEffects({ store, process: loaded.process, caseId: row.id, at, actor }, actions);
+    applyEffects({ store, process: loaded.process, caseId: row.id, version: row.version, at, actor }, actions);
     const step = stepOf(next.value);
     const end = step ? loaded.process.steps[step] : undefined;
     const ended = end?.kind === 'end';

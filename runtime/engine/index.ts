@@ -6,3 +6,4 @@ export * from './processes.js';
 export * from './scheduler.js';
 export * from './import.js';
 export * from './proactive.js';
+export * from './insights.js';

@@ -9,6 +9,7 @@ import { defineRoute, mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
+import { insightRoutes } from './routes/insights.js';
 import { proactiveRoutes } from './routes/proactive.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -20,7 +21,7 @@ export type AppOptions = { distDir?: string; bodyLimit?: string; version?: strin
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: AppOptions = {}): RouteDef[] {
-  return [...systemRoutes(), ...sessionRoutes(services, options), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...proactiveRoutes(services)];
+  return [...systemRoutes(), ...sessionRoutes(services, options), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...proactiveRoutes(services), ...insightRoutes(services)];
 }
 
 /** The Express app: security headers, body limits, auth, the API, one error envelope. */

@@ -100,6 +100,16 @@ export function caseRepo(db: Db) {
       }
       return { ok: true, entries };
     },
+    /** The case entered a step: the open visit closes (with its duration and where it went), a new one opens. */
+    enterStep(c: { id: string; processKey: string; version: number }, step: string, at: string): void {
+      const open = db.prepare('SELECT id, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL').get(c.id) as { id: number; entered_at: string } | undefined;
+      if (open) db.prepare('UPDATE step_visits SET left_at = ?, duration_ms = ?, next_step = ? WHERE id = ?').run(at, Date.parse(at) - Date.parse(open.entered_at), step, open.id);
+      db.prepare('INSERT INTO step_visits (case_id, process_key, version, step, entered_at) VALUES (?, ?, ?, ?, ?)').run(c.id, c.processKey, c.version, step, at);
+    },
+    /** A citizen asked for a person during the current visit. */
+    countPersonRequest(caseId: string): void {
+      db.prepare('UPDATE step_visits SET person_requests = person_requests + 1 WHERE case_id = ? AND left_at IS NULL').run(caseId);
+    },
     addMessage(caseId: string, step: string, subject: Record<string, string>, body: Record<string, string>, at: string): void {
       db.prepare('INSERT INTO messages (case_id, step, subject, body, created_at) VALUES (?, ?, ?, ?, ?)').run(caseId, step, JSON.stringify(subject), JSON.stringify(body), at);
     },

@@ -2,6 +2,7 @@ import { accountRepo } from './accounts.js';
 import { caseRepo } from './cases.js';
 import { openDb, type Db } from './db.js';
 import { idempotencyRepo } from './idempotency.js';
+import { insightRepo } from './insights.js';
 import { proactiveRepo } from './proactive.js';
 import { processRepo } from './processes.js';
 import { draftRepo, fileRepo, sessionRepo } from './sessions.js';
@@ -12,6 +13,7 @@ export * from './cases.js';
 export * from './db.js';
 export * from './processes.js';
 export * from './proactive.js';
+export * from './insights.js';
 export * from './sessions.js';
 export * from './tasks.js';
 
@@ -28,6 +30,7 @@ export function createStore(db: Db) {
     drafts: draftRepo(db),
     files: fileRepo(db),
     proactive: proactiveRepo(db),
+    insights: insightRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

@@ -203,4 +203,40 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX proactive_log_subject ON proactive_log(process_key, subject);
     `,
   },
+  {
+    version: 7,
+    name: 'insights: step visits written with each transition, citizen feedback',
+    sql: `
+      -- One row per step a case entered, closed when it leaves: the learning loop's figures come from here.
+      CREATE TABLE step_visits (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        process_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        step TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        left_at TEXT,
+        duration_ms INTEGER,
+        next_step TEXT,
+        person_requests INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX step_visits_open ON step_visits(case_id, left_at);
+      CREATE INDEX step_visits_step ON step_visits(process_key, version, step, duration_ms);
+      CREATE INDEX step_visits_flow ON step_visits(process_key, version, step, next_step);
+      CREATE INDEX step_visits_time ON step_visits(process_key, entered_at);
+      CREATE INDEX cases_process ON cases(process_key, version, status, outcome);
+      CREATE INDEX cases_created ON cases(process_key, created_at);
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        process_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        step TEXT,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        comment TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX feedback_process ON feedback(process_key, version);
+    `,
+  },
 ];

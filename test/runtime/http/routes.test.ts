@@ -53,6 +53,7 @@ function bodyOf(def: RouteDef): unknown {
     case 'post /api/signals': return { type: 'register.verhuisd', subject: CITIZEN_BSN };
     case 'post /api/tasks/:id/assign': return { team: 'belastingen' };
     case 'post /api/tasks/:id/reject-proposal': return {};
+    case 'post /api/cases/:id/feedback': return { score: 3 };
     default: return undefined;
   }
 }
@@ -664,6 +665,26 @@ describe('proactive routes', () => {
     expect(expectStatus(await s.api('POST', '/api/processes/stadspas/opt-in', { as: 'citizen' }), 200)).toEqual({ process: 'stadspas', optedOut: false });
     hit('post', '/api/processes/:key/opt-in');
     await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/opt-out', { as: 'citizen' });
+  });
+});
+
+describe('insight routes', () => {
+  test('figures for designers; feedback once per case from its citizen', async () => {
+    const figures = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/insights?version=1&inactiveDays=7', { as: 'designer' }), 200);
+    expect(figures).toMatchObject({ process: 'kwijtschelding', version: 1, cases: { started: expect.any(Number) } });
+    expect(figures.steps.find((x: any) => x.step === 'huishouden').entered).toBeGreaterThan(0);
+    hit('get', '/api/processes/:key/insights');
+    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/kwijtschelding/insights?version=x', { as: 'designer' });
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/kwijtschelding/insights?version=99', { as: 'designer' });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/kwijtschelding/insights?from=gisteren', { as: 'designer' });
+
+    const own = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: {} }), 201);
+    await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 9 } });
+    expect(expectStatus(await s.api('POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 4, comment: 'Duidelijk' } }), 201)).toEqual({ case: own.id, score: 4 });
+    hit('post', '/api/cases/:id/feedback');
+    await refused(s, 409, 'feedback-given', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 5 } });
+    await refused(s, 404, 'not-found', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizenB', body: { score: 5 } });
+    expect(expectStatus(await s.api('GET', '/api/processes/grofvuil/insights', { as: 'admin' }), 200).feedback).toMatchObject({ count: 1, average: 4 });
   });
 });
 
