@@ -12,3 +12,5 @@ export * from './checks.js';
 export * from './compile.js';
 export * from './diff.js';
 export * from './decision-table.js';
+export * from './mermaid.js';
+export * from './bpmn-import.js';

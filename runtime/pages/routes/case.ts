@@ -5,7 +5,7 @@ import type { CaseRow } from '../../store/index.js';
 import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
-import { csrfField, errorSummary } from '../layout.js';
+import { csrfField, errorSummary, feedbackForm } from '../layout.js';
 import { ownCase } from './journey.js';
 
 const when = (iso: string, lang: Lang) =>
@@ -58,6 +58,7 @@ ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class=
 ${view.explanations.length ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
 <ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>` : ''}
 ${groupActions(view, row)}
+${row.status === 'ended' && !store.insights.hasFeedback(row.id) ? feedbackForm(ctx, row.id) : ''}
 ${proactive ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
 <p class="utrecht-paragraph">${optedOut
   ? (lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.')
@@ -66,6 +67,21 @@ ${proactive ? html`<form method="post" action="/zaken/${row.id}/afmelden" class=
 <ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
 ${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
 ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}` : ''}`);
+  });
+
+  router.post('/zaken/:id/feedback', (req, res) => {
+    const bsn = citizen(req, res);
+    if (!bsn) return;
+    const row = ownCase(deps, bsn, req.params.id);
+    const score = Number(req.body?.score);
+    const lang = req.session!.lang;
+    // Optional: without a score nothing is stored; the citizen goes on.
+    if (Number.isInteger(score) && score >= 1 && score <= 5 && !store.insights.hasFeedback(row.id)) {
+      const comment = String(req.body?.comment ?? '').trim().slice(0, 2000) || null;
+      store.insights.addFeedback({ caseId: row.id, key: row.processKey, version: row.version, step: row.step, score, comment, at: deps.clock.now().toISOString() });
+      store.sessions.setFlash(req.session!.idHash, lang === 'en' ? 'Thank you for your answer.' : 'Dank u voor uw antwoord.');
+    }
+    res.redirect(303, `/zaken/${row.id}/status`);
   });
 
   router.post('/zaken/:id/afmelden', (req, res) => {

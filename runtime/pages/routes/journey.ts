@@ -7,7 +7,7 @@ import { PageError, citizen, pageContext, send, type PagesDeps } from '../contex
 import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
-import { csrfField, errorSummary } from '../layout.js';
+import { csrfField, errorSummary, feedbackForm } from '../layout.js';
 import { dataBefore, formFields, simulate, validatePage } from '../journey.js';
 
 /** The citizen's own case, or 404 (never 403: it does not confirm another's case exists). */
@@ -216,7 +216,8 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
 ${view.outcome ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>`
   : html`<p class="utrecht-paragraph">${view.step?.text ?? view.step?.title ?? ''}</p>`}
 ${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/status">${msg('toStatus', lang)}</a></p>`);
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/status">${msg('toStatus', lang)}</a></p>
+${store.insights.hasFeedback(row.id) ? '' : feedbackForm(ctx, row.id)}`);
   });
 }
 

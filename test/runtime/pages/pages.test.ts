@@ -123,3 +123,29 @@ describe('citizen pages (server side)', () => {
     expect(again.location).toBe(first.location);
   });
 });
+
+describe('citizen feedback on the pages', () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startTestServer(); });
+  afterAll(async () => { await s.close(); });
+
+  it('asks how easy it was on the confirmation page, stores it once with the version, and thanks the citizen', async () => {
+    const b = browser(s.base);
+    await b.signIn('999993653');
+    const token = await b.csrf('/diensten/grofvuil');
+    const id = (await b.request('POST', '/diensten/grofvuil/start', { _csrf: token })).location!.split('/')[2];
+    await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, { _csrf: token, postcode: '1234 AB', huisnummer: '1', spullen: 'matras', 'ophaaldatum-day': '7', 'ophaaldatum-month': '1', 'ophaaldatum-year': '2030' });
+    await b.request('POST', `/zaken/${id}/versturen`, { _csrf: token });
+    const confirmation = await b.request('GET', `/zaken/${id}/bevestiging`);
+    expect(confirmation.text).toContain('Hoe makkelijk was dit? (niet verplicht)');
+    // Without a score nothing is stored.
+    await b.request('POST', `/zaken/${id}/feedback`, { _csrf: token, comment: 'zonder cijfer' });
+    expect(s.store.insights.hasFeedback(id)).toBe(false);
+    const sent = await b.request('POST', `/zaken/${id}/feedback`, { _csrf: token, score: '4', comment: 'Snel geregeld' });
+    expect(sent.location).toBe(`/zaken/${id}/status`);
+    const status = await b.request('GET', `/zaken/${id}/status`);
+    expect(status.text).toContain('Dank u voor uw antwoord.');
+    expect(status.text).not.toContain('Hoe makkelijk was dit?');
+    expect(s.store.insights.feedback({ key: 'grofvuil', version: 1 })).toMatchObject({ count: 1, average: 4, recent: [{ score: 4, comment: 'Snel geregeld' }] });
+  });
+});
