@@ -7,3 +7,4 @@ export * from './scheduler.js';
 export * from './import.js';
 export * from './proactive.js';
 export * from './insights.js';
+export * from './migration.js';

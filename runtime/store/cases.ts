@@ -55,6 +55,15 @@ export function caseRepo(db: Db) {
       if (info.changes !== 1) throw new StaleCaseError(id, rev);
       return rev + 1;
     },
+    /** Moves a case to another version of its process (migration), guarded by its revision. */
+    moveToVersion(id: string, rev: number, version: number, step: string, snapshot: unknown, at: string): void {
+      const info = db.prepare('UPDATE cases SET version = ?, step = ?, snapshot = ?, rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?')
+        .run(version, step, JSON.stringify(snapshot), at, id, rev);
+      if (info.changes !== 1) throw new StaleCaseError(id, rev);
+    },
+    activeOfVersion(key: string, version: number): CaseRow[] {
+      return db.prepare("SELECT * FROM cases WHERE process_key = ? AND version = ? AND status = 'active' ORDER BY created_at").all(key, version).map(toCase);
+    },
     listBySubject(subject: string): CaseRow[] {
       return db.prepare('SELECT * FROM cases WHERE subject = ? ORDER BY created_at DESC').all(subject).map(toCase);
     },

@@ -74,6 +74,12 @@ export function taskRepo(db: Db) {
         : db.prepare("UPDATE tasks SET team = ?, assignee = NULL, status = 'open', rev = rev + 1 WHERE id = ? AND rev = ?").run(to.team, id, rev);
       return info.changes === 1;
     },
+    /** A migrated case's step got another id: its open tasks and pending timers follow. */
+    renameStep(caseId: string, from: string, to: string): void {
+      db.prepare("UPDATE tasks SET step = ?, rev = rev + 1 WHERE case_id = ? AND step = ? AND status IN ('open', 'claimed')").run(to, caseId, from);
+      db.prepare('UPDATE timers SET timer = ? WHERE case_id = ? AND timer = ? AND fired_at IS NULL').run(to, caseId, from);
+      db.prepare('UPDATE timers SET timer = ? WHERE case_id = ? AND timer = ? AND fired_at IS NULL').run(`${to}:timeout`, caseId, `${from}:timeout`);
+    },
     setTimer(caseId: string, timer: string, fireAt: string): void {
       db.prepare('INSERT INTO timers (case_id, timer, fire_at) VALUES (?, ?, ?)').run(caseId, timer, fireAt);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { insights } from '../../engine/index.js';
+import { createMigration, insights } from '../../engine/index.js';
 import { visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, type RouteDef } from '../route.js';
@@ -26,6 +26,21 @@ export function insightRoutes(services: Services): RouteDef[] {
         const inactiveDays = query.inactiveDays === undefined ? undefined : Number(query.inactiveDays);
         if (inactiveDays !== undefined && !(inactiveDays >= 0)) throw new HttpError(422, 'invalid-request', 'inactiveDays is a number of days', { inactiveDays: ['a number'] });
         return { body: insights(store, engine, clock, params.key, { version, from: isoOrDate(query.from, 'from'), to: isoOrDate(query.to, 'to'), inactiveDays, lang }) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/processes/:key/migrate', tag: 'insights', roles: ['designer', 'admin'], errors: [401, 403, 404, 422], success: 200,
+      summary: 'Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why',
+      body: z.object({
+        from: z.number().int().min(1), to: z.number().int().min(1),
+        mapping: z.record(z.string(), z.string()).optional(), dryRun: z.boolean().optional(),
+      }).strict(),
+      handler: ({ principal, params, body }) => {
+        const migration = createMigration(services);
+        const mapping = body.mapping ?? {};
+        if (body.dryRun) return { body: { ...migration.plan(params.key, body.from, body.to, mapping), dryRun: true } };
+        const actor = principal.kind === 'user' ? `user:${principal.name}` : 'citizen';
+        return { body: { ...migration.migrate(params.key, body.from, body.to, mapping, actor), dryRun: false } };
       },
     }),
     defineRoute({

@@ -54,6 +54,7 @@ function bodyOf(def: RouteDef): unknown {
     case 'post /api/tasks/:id/assign': return { team: 'belastingen' };
     case 'post /api/tasks/:id/reject-proposal': return {};
     case 'post /api/cases/:id/feedback': return { score: 3 };
+    case 'post /api/processes/:key/migrate': return { from: 1, to: 2, dryRun: true };
     default: return undefined;
   }
 }
@@ -685,6 +686,22 @@ describe('insight routes', () => {
     await refused(s, 409, 'feedback-given', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 5 } });
     await refused(s, 404, 'not-found', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizenB', body: { score: 5 } });
     expect(expectStatus(await s.api('GET', '/api/processes/grofvuil/insights', { as: 'admin' }), 200).feedback).toMatchObject({ count: 1, average: 4 });
+  });
+
+  test('migrate: a dry run lists, a run moves; bad versions and mappings are 404/422', async () => {
+    const def = kwijtscheldingJson();
+    def.steps.geldzaken.title = 'Geld';
+    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: def }), 200);
+    const v = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/publish', { as: 'designer' }), 201).version;
+    const dry = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
+    expect(dry.dryRun).toBe(true);
+    expect(dry.movable.length).toBeGreaterThan(0);
+    const run = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v } }), 200);
+    expect(run.moved).toBe(dry.movable.length);
+    hit('post', '/api/processes/:key/migrate');
+    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: v, to: 1 } });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v, mapping: { nergens: 'huishouden' } } });
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: 99 } });
   });
 });
 

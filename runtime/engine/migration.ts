@@ -1,0 +1,85 @@
+import { groupChain, type Process } from '../model/index.js';
+import type { CaseRow, Store } from '../store/index.js';
+import type { Clock } from './clock.js';
+import type { Engine } from './engine.js';
+import { invalid, notFound } from './errors.js';
+
+export type MigrationPlan = {
+  movable: { caseId: string; reference: string; step: string; to: string }[];
+  blocked: { caseId: string; reference: string; step: string | null; reason: string }[];
+};
+
+/** The state value of a case at `step` in a definition: the step inside its groups, the contact region as it was. */
+function valueAt(def: Process, step: string, contact: unknown): unknown {
+  const s = def.steps[step];
+  const chain = s.kind === 'end' ? [] : groupChain(def, s.group).reverse();
+  let journey: unknown = step;
+  for (const g of [...chain].reverse()) journey = { [g]: journey };
+  return { journey, contact };
+}
+
+/**
+ * Moving active cases from one version of a process to a later one: a case
+ * can move when its current step exists in the new version (or the designer
+ * maps it to one) with the same kind. Each move is atomic per case and lands
+ * in the case's audit trail; open tasks and timers of the step follow it.
+ */
+export function createMigration({ store, engine, clock }: { store: Store; engine: Engine; clock: Clock }) {
+  function check(key: string, from: number, to: number, mapping: Record<string, string>) {
+    if (!store.processes.get(key)) throw notFound(`process '${key}'`);
+    if (!(to > from)) throw invalid('invalid-request', 'migrate to a later version', { to: ['a later version than from'] });
+    const source = engine.loadVersion(key, from).process;
+    const target = engine.loadVersion(key, to);
+    for (const [old, now] of Object.entries(mapping)) {
+      if (!source.steps[old]) throw invalid('invalid-request', `mapping: '${old}' is not a step of version ${from}`, { mapping: [`'${old}' is not a step of version ${from}`] });
+      if (!target.process.steps[now]) throw invalid('invalid-request', `mapping: '${now}' is not a step of version ${to}`, { mapping: [`'${now}' is not a step of version ${to}`] });
+    }
+    return { source, target };
+  }
+
+  function planOne(row: CaseRow, source: Process, target: Process, mapping: Record<string, string>) {
+    const step = row.step;
+    if (!step) return { reason: 'the case is not at a step' };
+    const to = mapping[step] ?? step;
+    if (!target.steps[to]) return { reason: `step '${step}' does not exist in the new version (map it to a step that does)` };
+    if (target.steps[to].kind !== source.steps[step]?.kind) return { reason: `step '${to}' is a ${target.steps[to].kind} in the new version, not a ${source.steps[step]?.kind}` };
+    return { to };
+  }
+
+  return {
+    /** A dry run: which cases can move and which cannot, and why. Changes nothing. */
+    plan(key: string, from: number, to: number, mapping: Record<string, string> = {}): MigrationPlan {
+      const { source, target } = check(key, from, to, mapping);
+      const plan: MigrationPlan = { movable: [], blocked: [] };
+      for (const row of store.cases.activeOfVersion(key, from)) {
+        const r = planOne(row, source, target.process, mapping);
+        if ('to' in r) plan.movable.push({ caseId: row.id, reference: row.reference, step: row.step!, to: r.to! });
+        else plan.blocked.push({ caseId: row.id, reference: row.reference, step: row.step, reason: r.reason });
+      }
+      return plan;
+    },
+
+    /** Moves the movable cases, each in its own transaction. */
+    migrate(key: string, from: number, to: number, mapping: Record<string, string>, actor: string): MigrationPlan & { moved: number } {
+      const plan = this.plan(key, from, to, mapping);
+      const target = engine.loadVersion(key, to);
+      let moved = 0;
+      for (const m of plan.movable) {
+        store.transaction(() => {
+          const row = store.cases.get(m.caseId)!;
+          if (row.version !== from || row.status !== 'active' || row.step !== m.step) return; // moved on meanwhile
+          const old = row.snapshot as { value: { contact?: unknown }; context: unknown };
+          const value = valueAt(target.process, m.to, old.value.contact ?? 'idle');
+          // The new machine must accept the state: resolveState throws on a state it does not have.
+          const snapshot = target.machine.resolveState({ value, context: old.context } as never);
+          const at = clock.now().toISOString();
+          store.cases.moveToVersion(row.id, row.rev, to, m.to, { value: snapshot.value, context: snapshot.context }, at);
+          if (m.to !== m.step) store.tasks.renameStep(row.id, m.step, m.to);
+          store.cases.appendAudit(row.id, at, actor, 'case.migrated', { from, to, step: m.step, ...(m.to !== m.step ? { mappedTo: m.to } : {}) });
+          moved++;
+        });
+      }
+      return { ...plan, moved };
+    },
+  };
+}
