@@ -46,29 +46,30 @@ function mergedData(context: CaseContext, event: CaseEvent): Record<string, unkn
  * snapshot, in one SQLite transaction.
  */
 const noop = () => {};
-export const omslagSetup = setup({
-  types: {} as { context: CaseContext; events: CaseEvent; input: { data?: Record<string, unknown>; via?: number } | undefined },
+/** The guards and actions a compiled config names. Exported so the XState JSON runs anywhere: `createMachine(config, omslagImplementations)`. */
+export const omslagImplementations = {
   guards: {
-    feel: ({ context, event }, params: { expr: string }) => feelHolds(params.expr, mergedData(context, event)),
-    outcomeIs: ({ event }, params: { step: string; outcome: string }) =>
+    feel: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { expr: string }) => feelHolds(params.expr, mergedData(context, event)),
+    outcomeIs: ({ event }: { event: CaseEvent }, params: { step: string; outcome: string }) =>
       event.type === 'task.completed' && (event as { step?: string }).step === params.step && (event as { outcome?: string }).outcome === params.outcome,
-    timerIs: ({ event }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
-    startedVia: ({ context }, params: { trigger: number }) => context.via === params.trigger,
+    timerIs: ({ event }: { event: CaseEvent }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
+    startedVia: ({ context }: { context: CaseContext }, params: { trigger: number }) => context.via === params.trigger,
     // A decision table row: every test holds for its input's value.
-    tableRow: ({ context, event }, params: { inputs: { id: string; expr: string }[]; tests: string[] }) => matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1,
+    tableRow: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { inputs: { id: string; expr: string }[]; tests: string[] }) =>
+      matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1,
     // A UNIQUE table where more than one row matches: an error a person resolves.
-    tableOverlap: ({ context, event }, params: TableParams) => matchingRows(params, mergedData(context, event)).length > 1,
+    tableOverlap: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: TableParams) => matchingRows(params, mergedData(context, event)).length > 1,
   },
   actions: {
-    saveAnswers: assign({ data: ({ context, event }) => mergedData(context, event) }),
-    entered: noop,
-    explain: noop,
-    openTask: noop,
-    closeTask: noop,
-    setTimer: noop,
-    clearTimer: noop,
-    queueMessage: noop,
+    saveAnswers: assign({ data: ({ context, event }: { context: CaseContext; event: CaseEvent }) => mergedData(context, event) }),
+    entered: noop, explain: noop, openTask: noop, closeTask: noop, setTimer: noop, clearTimer: noop, queueMessage: noop,
   },
+};
+
+export const omslagSetup = setup({
+  types: {} as { context: CaseContext; events: CaseEvent; input: { data?: Record<string, unknown>; via?: number } | undefined },
+  guards: omslagImplementations.guards,
+  actions: omslagImplementations.actions as never,
 });
 
 export type MachineConfig = StateConfig & { id: string; context: CaseContext };
