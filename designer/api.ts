@@ -15,6 +15,8 @@ export type Api = {
   get<T>(path: string, signal?: AbortSignal): Promise<ApiResult<T>>;
   post<T>(path: string, body?: unknown): Promise<ApiResult<T>>;
   put<T>(path: string, body: unknown): Promise<ApiResult<T>>;
+  /** A post whose body is text of its own type (a BPMN model as application/xml), not JSON. */
+  postText<T>(path: string, text: string, contentType: string): Promise<ApiResult<T>>;
 };
 
 export type ApiOptions = {
@@ -40,14 +42,15 @@ async function parse(res: Response): Promise<unknown> {
 /** An API client bound to the session and the chosen language. */
 export function createApi(opts: ApiOptions): Api {
   const doFetch = opts.fetch ?? fetch.bind(globalThis);
-  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
+  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, raw?: { text: string; type: string }): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': opts.lang() };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw) headers['content-type'] = raw.type;
     const csrf = opts.csrf();
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
     let res: Response;
     try {
-      res = await doFetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store', signal });
+      res = await doFetch(path, { method, headers, body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store', signal });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
       throw new ApiError(0, 'network', (error as Error).message || 'network error');
@@ -64,5 +67,6 @@ export function createApi(opts: ApiOptions): Api {
     get: (path, signal) => request('GET', path, undefined, signal),
     post: (path, body) => request('POST', path, body),
     put: (path, body) => request('PUT', path, body),
+    postText: (path, text, type) => request('POST', path, undefined, undefined, { text, type }),
   };
 }

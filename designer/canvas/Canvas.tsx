@@ -7,12 +7,15 @@ import type { Step } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { freeSpot } from '../editor/placement.js';
+import { edgeCountText, edgeFigures, nodeFigures, type Insights, type Measure } from '../model/figures.js';
 import { addStep, connect, moveNodes, removeElements, toFlow } from '../model/flow.js';
+import { FigureEdge, type FigureEdgeData } from './FigureEdge.js';
 import { GroupNode } from './GroupNode.js';
 import { readableViewport } from './readable-view.js';
 import { short, StepNode } from './StepNode.js';
 
 const nodeTypes = { step: StepNode, group: GroupNode };
+const edgeTypes = { figure: FigureEdge };
 export const DRAG_TYPE = 'application/x-omslag-step';
 
 type Props = {
@@ -26,6 +29,8 @@ type Props = {
   onReady?(add: (kind: Step['kind']) => void): void;
   /** Changes when the whole process should be brought into (readable) view again, e.g. after a layout. */
   viewRequest?: number;
+  /** Live figures (the learning loop): steps coloured and labelled by a measure, edges by how many cases took them. */
+  figures?: { insights: Insights; measure: Measure } | null;
 };
 
 /**
@@ -34,7 +39,7 @@ type Props = {
  * change (connect, move, delete, add) becomes a command that changes it. The
  * canvas keeps only what is passing: a drag in progress, measured sizes.
  */
-export function Canvas({ active = null, highlight, focus, onReady, viewRequest = 0 }: Props) {
+export function Canvas({ active = null, highlight, focus, onReady, viewRequest = 0, figures = null }: Props) {
   const { lang, t } = useDesigner();
   const { def, edit, readOnly, problems, selection, select } = useEditor();
   const rf = useReactFlow();
@@ -44,6 +49,11 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
   const [edges, setEdges] = useState<Edge[]>([]);
   const defRef = useRef(def);
   defRef.current = def;
+  const decor = useMemo(() => {
+    if (!figures) return null;
+    const stepIds = flow.nodes.filter((n) => n.type === 'step').map((n) => n.id);
+    return { nodes: nodeFigures(stepIds, figures.insights, figures.measure, lang), edges: edgeFigures(def, flow.edges, figures.insights.transitions).byEdge };
+  }, [figures, flow, def, lang]);
 
   useEffect(() => {
     const selected = new Set(selection);
@@ -51,10 +61,13 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       const before = new Map(prev.map((n) => [n.id, n]));
       return flow.nodes.map((n) => {
         const p = before.get(n.id);
+        const figure = decor?.nodes[n.id];
         return {
           ...(n as Node),
+          ...(figure ? { data: { ...n.data, figure } } : {}),
           selected: selected.has(n.id),
-          ariaLabel: n.type === 'group' ? `${t.group}: ${(n.data as { title: string }).title}` : `${t.kinds[(n.data as { kind: Step['kind'] }).kind]}: ${(n.data as { title: string }).title}`,
+          ariaLabel: (n.type === 'group' ? `${t.group}: ${(n.data as { title: string }).title}` : `${t.kinds[(n.data as { kind: Step['kind'] }).kind]}: ${(n.data as { title: string }).title}`)
+            + (figure ? `. ${figure.detail}` : ''),
           ...(p?.measured ? { measured: p.measured } : {}),
           ...(p?.dragging ? { position: p.position, dragging: true } : {}),
           ...(n.type === 'group' ? { zIndex: -1 } : {}),
@@ -63,17 +76,25 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     });
     setEdges((prev) => {
       const wasSelected = new Set(prev.filter((e) => e.selected).map((e) => e.id));
-      return flow.edges.map((e) => ({
-        ...e,
-        type: 'smoothstep',
-        label: short(e.label, 26),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-        selected: wasSelected.has(e.id),
-        className: e.animated ? 'is-highlighted' : undefined,
-        ariaLabel: t.edgeLabel(e.source, e.target, e.label),
-      }));
+      return flow.edges.map((e) => {
+        const figure = decor?.edges[e.id];
+        const base = {
+          ...e,
+          type: 'smoothstep',
+          label: short(e.label, 26),
+          markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+          selected: wasSelected.has(e.id),
+          className: e.animated ? 'is-highlighted' : undefined,
+          ariaLabel: t.edgeLabel(e.source, e.target, e.label),
+        };
+        if (!figure) return base;
+        // With figures: the number of cases that took the edge, as text beside the slot's label.
+        const taken = figure.parallel > 1 ? t.edgeTakenTogether(figure.count, figure.parallel) : t.edgeTaken(figure.count);
+        const data: FigureEdgeData = { via: e.data.via, figure, countText: edgeCountText(figure, lang), slotLabel: short(e.label, 26), title: taken };
+        return { ...base, type: 'figure', label: undefined, data, ariaLabel: `${base.ariaLabel}, ${taken}` };
+      });
     });
-  }, [flow, selection, t]);
+  }, [flow, selection, t, decor, lang]);
 
   // The first view, and again on request: readable rather than everything at once.
   const initialized = useNodesInitialized();
@@ -175,7 +196,7 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
   return (
     <div className="ontwerp-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={t.canvas}>
       <ReactFlow
-        nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onDelete={onDelete}
         onSelectionChange={onSelectionChange}
         nodesDraggable={!readOnly} nodesConnectable={!readOnly} elementsSelectable edgesFocusable nodesFocusable

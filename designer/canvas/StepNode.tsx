@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { NodeFigure } from '../model/figures.js';
 import type { StepNodeData } from '../model/flow.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
@@ -11,7 +12,7 @@ import { KindIcon } from './icons.js';
  * on the right (next, each route, rule, outcome, timeout — also empty ones, so
  * a designer connects by dragging from the slot to the step it leads to).
  */
-export const StepNode = memo(function StepNode({ data, selected }: NodeProps & { data: StepNodeData }) {
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps & { data: StepNodeData & { figure?: NodeFigure } }) {
   const { t } = useDesigner();
   const { def } = useEditor();
   const isStart = def.start === data.stepId;
@@ -28,6 +29,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps & {
       </div>
       <div className="ontwerp-node__title">{data.title}</div>
       {data.facts.length > 0 && <ul className="ontwerp-node__facts">{data.facts.map((f, i) => <li key={i}>{f}</li>)}</ul>}
+      {data.figure && (
+        // Live figures: the colour of the class and the figure itself as text (colour is never the only carrier).
+        <div className={`ontwerp-node__figure${data.figure.level === null ? ' is-empty' : ''}`} style={{ background: data.figure.color, color: data.figure.ink }}
+          title={data.figure.detail} data-testid="step-figure" data-level={data.figure.level ?? 'none'}>{data.figure.text}</div>
+      )}
       {data.handles.length > 0 && (
         <ul className="ontwerp-node__slots">
           {data.handles.map((h) => (

@@ -20,12 +20,13 @@ import { knownFields } from './known-fields.js';
 import { PanelBoundary } from './PanelBoundary.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { PublishDialog } from './PublishDialog.js';
+import { TakeUpPanel } from './TakeUpPanel.js';
 import { Toolbar } from './Toolbar.js';
 import { VersionsPanel } from './VersionsPanel.js';
 
 const CodeView = lazy(() => import('./CodeView.js').then((m) => ({ default: m.CodeView })));
 
-const TABS = ['properties', 'code', 'simulate', 'paths', 'versions'] as const;
+const TABS = ['properties', 'code', 'simulate', 'paths', 'versions', 'reach'] as const;
 type Tab = (typeof TABS)[number];
 
 type Props = {
@@ -36,7 +37,7 @@ type Props = {
   versions: number[];
 };
 
-/** The editor: toolbar, palette, canvas, side panel (properties, JSON, simulation, paths, versions) and problems. */
+/** The editor: toolbar, palette, canvas, side panel (properties, JSON, simulation, paths, versions, and take-up for a process with triggers) and problems. */
 export function EditorShell({ processKey, stack, readOnly, version, versions: initialVersions }: Props) {
   const { t, lang, api } = useDesigner();
   const rf = useReactFlow();
@@ -54,6 +55,10 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   const addRef = useRef<((kind: Step['kind']) => void) | null>(null);
 
   const problems = useMemo(() => checkDefinition(def).problems, [def]);
+  // "Bereik" (take-up) is there for a process with triggers; without them, its tab goes.
+  const hasTriggers = Array.isArray(def.triggers) && def.triggers.length > 0;
+  const tabs = useMemo(() => TABS.filter((name) => name !== 'reach' || hasTriggers), [hasTriggers]);
+  useEffect(() => { if (!tabs.includes(tab)) setTab('properties'); }, [tabs, tab]);
   const fields = useMemo(() => knownFields(def, lang), [def, lang]);
   useEffect(() => setFeelFields(fields), [fields]);
 
@@ -135,12 +140,12 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
           <Canvas active={tab === 'simulate' ? active : null} highlight={tab === 'paths' ? highlight : undefined} focus={focus} onReady={(add) => { addRef.current = add; }} viewRequest={viewRequest} />
           <aside className="ontwerp-side" aria-label={t.sidePanel}>
             <div role="tablist" aria-label={t.sidePanel} className="ontwerp-tabs">
-              {TABS.map((name) => (
+              {tabs.map((name) => (
                 <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`paneel-${name}`} aria-selected={tab === name} tabIndex={tab === name ? 0 : -1}
                   className="ontwerp-tab" onClick={() => setTab(name)}
                   onKeyDown={(e) => {
-                    const i = TABS.indexOf(name);
-                    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+                    const i = tabs.indexOf(name);
+                    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
                     if (next) { e.preventDefault(); setTab(next); document.getElementById(`tab-${next}`)?.focus(); }
                   }}>
                   {t.tabs[name]}
@@ -154,6 +159,7 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
                 {tab === 'simulate' && <SimulationPanel onActive={setActive} />}
                 {tab === 'paths' && <PathsPanel highlighted={highlight} onHighlight={setHighlight} />}
                 {tab === 'versions' && <VersionsPanel versions={versions} current={version} />}
+                {tab === 'reach' && hasTriggers && <TakeUpPanel />}
               </PanelBoundary>
             </div>
           </aside>

@@ -1,5 +1,6 @@
 import { t as text } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
+import { ExportMenu } from '../learning/ExportMenu.js';
 import type { SaveState } from '../hooks/use-autosave.js';
 import { Link, processHref } from '../router.js';
 import { useEditor } from './editor-context.js';
@@ -14,10 +15,13 @@ type Props = {
   onLayout(): void;
   onPublish(): void;
   onRetrySave(): void;
+  /** Live figures on the canvas (the learning loop): whether they are on, and the toggle. */
+  figuresOn?: boolean;
+  onToggleFigures?(): void;
 };
 
 /** The process's name and state, undo/redo, layout, and publish. */
-export function Toolbar({ saveState, saveError, canUndo, canRedo, labels, version, onLayout, onPublish, onRetrySave }: Props) {
+export function Toolbar({ saveState, saveError, canUndo, canRedo, labels, version, onLayout, onPublish, onRetrySave, figuresOn, onToggleFigures }: Props) {
   const { t, lang } = useDesigner();
   const { def, stack, readOnly, processKey } = useEditor();
   return (
@@ -49,7 +53,11 @@ export function Toolbar({ saveState, saveError, canUndo, canRedo, labels, versio
               title={labels.redo ? t.redoWhat(labels.redo) : t.redo}>{t.redo}</button>
           </>
         )}
+        {onToggleFigures && (
+          <button type="button" className="ontwerp-button" aria-pressed={!!figuresOn} title={t.figuresToggleHint} onClick={onToggleFigures} data-testid="figures-toggle">{t.figures}</button>
+        )}
         <button type="button" className="ontwerp-button" onClick={onLayout}>{t.autoLayout}</button>
+        <ExportMenu />
         {!readOnly && <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={onPublish}>{t.publish}</button>}
       </div>
     </div>

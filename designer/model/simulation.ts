@@ -7,7 +7,10 @@ import {
 import { timeoutTimer } from '../../runtime/model/steps/wait.js';
 
 type Action = { type: string; params?: Record<string, any>; info?: { context?: { data?: Record<string, unknown> } } };
-export type Explanation = { step: string; rule: number | 'otherwise'; because: string; inputs: Record<string, unknown> };
+/** A decision's explanation; `trigger` (its index) when it is the reason a proactive case started. */
+export type Explanation = { step: string; rule: number | 'otherwise'; because: string; inputs: Record<string, unknown>; trigger?: number };
+/** A proactive start: the trigger (its index in `process.triggers`) and the signal's data as known facts. */
+export type SimulationStart = { via?: number; facts?: Record<string, unknown> };
 type Frame = { snapshot: any; label: string; explanations: Explanation[]; messages: string[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -16,8 +19,12 @@ const today = () => new Date().toISOString().slice(0, 10);
  * A journey run in the browser with the same compiler and XState as the
  * server: forms validated by the same field kinds, decisions explained, a log
  * of events with step back. Nothing is stored.
+ *
+ * With `via` the journey starts as a trigger would start it on the server:
+ * at that trigger's start step, with `facts` (the signal's data) as the
+ * case data and the trigger's reason as the first explanation.
  */
-export function createSimulation(def: Process, lang: Lang) {
+export function createSimulation(def: Process, lang: Lang, opts: SimulationStart = {}) {
   const machine = createCaseMachine(compileToConfig(def));
   const fields = new Map<string, Field>();
   for (const step of Object.values(def.steps)) for (const f of stepKind(step.kind).fields(step)) fields.set(f.id, f);
@@ -39,9 +46,19 @@ export function createSimulation(def: Process, lang: Lang) {
   };
 
   let frames: Frame[] = [];
+  const trigger = opts.via !== undefined ? def.triggers?.[opts.via] : undefined;
   const start = () => {
-    const [snapshot, actions] = initialTransition(machine, { data: {} });
-    frames = [{ snapshot, label: lang === 'en' ? 'started' : 'gestart', ...effects(actions as Action[]) }];
+    const facts = { ...(opts.facts ?? {}) };
+    const [snapshot, actions] = initialTransition(machine, { data: facts, via: opts.via });
+    const started = effects(actions as Action[]);
+    if (trigger) {
+      // The server records the reason the citizen qualifies as the case's first explanation.
+      started.explanations.unshift({ step: trigger.start, rule: opts.via!, because: render(trigger.because, facts), inputs: facts, trigger: opts.via! });
+    }
+    const label = trigger
+      ? (lang === 'en' ? `started via trigger ${opts.via! + 1} (${trigger.signal})` : `gestart via aanleiding ${opts.via! + 1} (${trigger.signal})`)
+      : (lang === 'en' ? 'started' : 'gestart');
+    frames = [{ snapshot, label, ...started }];
   };
   start();
 

@@ -13,6 +13,12 @@ type Props = {
   /** Shown as the field's description (what the expression decides). */
   hint?: string;
   readOnly?: boolean;
+  /**
+   * Whether names the expression reads must be fields of the process (default
+   * true). Off for an expression over facts from outside the process, such as
+   * a trigger's condition over the data of its signal: only syntax is marked.
+   */
+  checkNames?: boolean;
 };
 
 let counter = 0;
@@ -20,11 +26,12 @@ let counter = 0;
 /**
  * A FEEL expression in a small Monaco editor: highlighting, completion of the
  * process's field ids, feelin's syntax errors and unknown names as markers
- * (and as text under the editor, for everybody). Until Monaco has loaded it is
+ * (and as text under the editor, for everybody; `checkNames={false}` marks
+ * syntax only). Until Monaco has loaded it is
  * a plain text box with the same value. Changes are committed (one command)
  * after a pause in typing and when the editor loses focus.
  */
-export function FeelInput({ value, onCommit, label, hint, readOnly }: Props) {
+export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames = true }: Props) {
   const { t } = useDesigner();
   const { fields } = useEditor();
   const id = useId();
@@ -40,7 +47,7 @@ export function FeelInput({ value, onCommit, label, hint, readOnly }: Props) {
   const monacoRef = useRef<typeof Monaco | null>(null);
 
   const fieldIds = useMemo(() => fields.map((f) => f.id), [fields]);
-  const diagnostics = useMemo(() => checkFeel(text, fieldIds), [text, fieldIds]);
+  const diagnostics = useMemo(() => checkFeel(text, checkNames ? fieldIds : null), [text, fieldIds, checkNames]);
 
   const commit = (next: string) => {
     if (timer.current) { clearTimeout(timer.current); timer.current = null; }

@@ -1,6 +1,7 @@
 import type { DecisionStep } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
+import { checkUnaryTest } from '../editor/feel-check.js';
 import { FeelInput } from '../monaco/FeelInput.js';
 import { ItemActions, Section, Select, StepSelect, TextInput, TextPair } from './controls.js';
 import { moveItem, uniqueId, withKey } from './text-pair.js';
@@ -10,7 +11,9 @@ type Table = NonNullable<DecisionStep['table']>;
 /**
  * A decision table (DMN style): named inputs (FEEL over the case data) and
  * rows of unary tests, one per input (`-` for any), each with where it goes
- * and why. UNIQUE: at most one row may match; FIRST: the first that matches.
+ * and why. UNIQUE: at most one row may match (overlaps the checks can see
+ * are P026; one they cannot see sends the case to `onError` at run time);
+ * FIRST: the first that matches. A cell's syntax is checked as it is typed.
  */
 export function DecisionTable({ id, step, update }: { id: string; step: DecisionStep; update(label: string, next: DecisionStep): void }) {
   const { t, lang } = useDesigner();
@@ -27,7 +30,9 @@ export function DecisionTable({ id, step, update }: { id: string; step: Decision
       <Section title={t.table}>
         <Select label={t.hitPolicy} value={table.hitPolicy} options={[{ value: 'UNIQUE', label: t.hitUnique }, { value: 'FIRST', label: t.hitFirst }]}
           onChange={(v) => set(t.cmdEditRule, { ...table, hitPolicy: v as Table['hitPolicy'] })} />
-        {table.hitPolicy === 'UNIQUE' && <StepSelect label={t.onError} value={step.onError} exclude={id} onChange={(v) => update(t.cmdConnect, withKey(step, 'onError', v))} />}
+        {table.hitPolicy === 'UNIQUE' && (
+          <StepSelect label={t.onError} hint={t.onErrorHint} value={step.onError} exclude={id} onChange={(v) => update(t.cmdConnect, withKey(step, 'onError', v || undefined))} />
+        )}
       </Section>
       <Section title={t.tableInputs}>
         <ol className="ontwerp-list">
@@ -66,6 +71,7 @@ export function DecisionTable({ id, step, update }: { id: string; step: Decision
               <div className="ontwerp-row">
                 {table.inputs.map((_, j) => (
                   <TextInput key={j} label={inputLabel(j)} ariaLabel={`${t.rowN(i + 1)}: ${inputLabel(j)}`} width="s" value={row.tests[j] ?? '-'}
+                    validate={(v) => { const d = checkUnaryTest(v); return d ? t.feelSyntaxAt(d.from + 1) : null; }}
                     onCommit={(v) => set(t.cmdEditRule, { ...table, rows: table.rows.map((r, k) => (k === i ? { ...r, tests: table.inputs.map((__, m) => (m === j ? v.trim() || '-' : r.tests[m] ?? '-')) } : r)) })} />
                 ))}
               </div>

@@ -2,8 +2,9 @@ import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { Section, StepSelect, TextInput, TextPair } from './controls.js';
 import { withKey } from './text-pair.js';
+import { TriggerList } from './TriggerList.js';
 
-/** The process itself (nothing selected): title (rename), description, start, and the contact team for "ask for a person". */
+/** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), and the contact team for "ask for a person". */
 export function ProcessEditor() {
   const { t } = useDesigner();
   const { def, edit, readOnly } = useEditor();
@@ -17,6 +18,7 @@ export function ProcessEditor() {
           <TextPair label={t.description} multiline value={def.description} onCommit={(v) => edit(t.cmdEdit, withKey(def, 'description', v))} />
           <StepSelect label={t.startStep} value={def.start} allowEmpty={false} onChange={(v) => edit(t.cmdStart, { ...def, start: v })} />
         </Section>
+        <TriggerList />
         <Section title={t.contact}>
           <p className="ontwerp-hint">{t.contactHint}</p>
           <div className="ontwerp-row">

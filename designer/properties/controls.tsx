@@ -48,6 +48,8 @@ type InputProps = {
   multiline?: boolean;
   placeholder?: string;
   error?: string | null;
+  /** What is wrong with the text as typed (before it is committed), or null. */
+  validate?(value: string): string | null;
   width?: 's' | 'm' | 'l';
   ariaLabel?: string;
   inputRef?: (el: HTMLInputElement | HTMLTextAreaElement | null) => void;
@@ -55,10 +57,11 @@ type InputProps = {
 };
 
 /** One labelled text box (or text area) that commits as described at useCommitted. */
-export function TextInput({ label, value, onCommit, hint, multiline, placeholder, error, width = 'l', ariaLabel, inputRef, onFocus }: InputProps) {
+export function TextInput({ label, value, onCommit, hint, multiline, placeholder, error: given, validate, width = 'l', ariaLabel, inputRef, onFocus }: InputProps) {
   const { readOnly } = useEditor();
   const id = useId();
   const { local, change, commit } = useCommitted(value, onCommit);
+  const error = given ?? validate?.(local) ?? null;
   const common = {
     id, value: local, placeholder, readOnly, 'aria-label': ariaLabel, 'aria-invalid': error ? true : undefined,
     'aria-describedby': [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
@@ -136,10 +139,10 @@ function PlaceholderBar({ onInsert, label }: { onInsert(name: string): void; lab
   );
 }
 
-type StepSelectProps = { label: string; value: string | undefined; onChange(value: string): void; exclude?: string; allowEmpty?: boolean };
+type StepSelectProps = { label: string; value: string | undefined; onChange(value: string): void; exclude?: string; allowEmpty?: boolean; hint?: string };
 
 /** Chooses a step to go to (the keyboard's way to connect, next to dragging on the canvas). */
-export function StepSelect({ label, value, onChange, exclude, allowEmpty = true }: StepSelectProps) {
+export function StepSelect({ label, value, onChange, exclude, allowEmpty = true, hint }: StepSelectProps) {
   const { t, lang } = useDesigner();
   const { def, readOnly } = useEditor();
   const id = useId();
@@ -147,7 +150,8 @@ export function StepSelect({ label, value, onChange, exclude, allowEmpty = true 
   return (
     <div className="ontwerp-control">
       <label htmlFor={id} className="ontwerp-label-text">{label}</label>
-      <select id={id} className="ontwerp-input ontwerp-input--m" value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
+      {hint && <span className="ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
+      <select id={id} className="ontwerp-input ontwerp-input--m" value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
         {(allowEmpty || !value) && <option value="">{t.chooseStep}</option>}
         {value && !known && <option value={value}>{t.unknownStep(value)}</option>}
         {Object.entries(def.steps).filter(([sid]) => sid !== exclude).map(([sid, s]) => (
@@ -155,6 +159,27 @@ export function StepSelect({ label, value, onChange, exclude, allowEmpty = true 
         ))}
       </select>
     </div>
+  );
+}
+
+type RadioProps = { label: string; value: string; options: { value: string; label: string; hint?: string }[]; onChange(value: string): void };
+
+/** A choice of a few, each with a one-line explanation (radio buttons: arrow keys move between them). */
+export function RadioGroup({ label, value, options, onChange }: RadioProps) {
+  const { readOnly } = useEditor();
+  const id = useId();
+  return (
+    <fieldset className="ontwerp-radios">
+      <legend className="ontwerp-label-text">{label}</legend>
+      {options.map((o) => (
+        <div key={o.value} className="ontwerp-radio">
+          <input id={`${id}-${o.value}`} type="radio" name={id} value={o.value} checked={value === o.value} disabled={readOnly}
+            onChange={() => onChange(o.value)} aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined} />
+          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          {o.hint && <span className="ontwerp-hint" id={`${id}-${o.value}-hint`}>{o.hint}</span>}
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

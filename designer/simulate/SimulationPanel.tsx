@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Field } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import type { Simulation } from '../model/simulation.js';
+import type { Simulation, SimulationStart } from '../model/simulation.js';
 import { AnswerForm } from './AnswerForm.js';
+import { exampleFacts, parseFacts, triggerHolds } from './facts.js';
 
 type SimState = ReturnType<Simulation['state']>;
 
@@ -12,7 +13,8 @@ type SimState = ReturnType<Simulation['state']>;
  * server (designer/model/simulation.ts, loaded when first used): fill the
  * forms (validated as the server would), see decisions decide and why,
  * choose handoff outcomes, fire timers and signals, go back a step. The
- * current step lights up on the canvas.
+ * current step lights up on the canvas. A process with triggers can also
+ * start proactively: via a trigger, with the signal's data typed as JSON.
  */
 export function SimulationPanel({ onActive }: { onActive(step: string | null): void }) {
   const { t, lang } = useDesigner();
@@ -29,12 +31,12 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
     onActive(s?.step ?? null);
   }, [onActive]);
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (opts?: SimulationStart) => {
     setFailure(null);
     setErrors({});
     try {
       const { createSimulation } = await import('../model/simulation.js');
-      sim.current = createSimulation(def, lang);
+      sim.current = createSimulation(def, lang, opts);
       setStartedWith(def);
       refresh();
     } catch (error) {
@@ -62,9 +64,10 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
       <h2 className="ontwerp-panel-title">{t.simulate}</h2>
       <p className="ontwerp-hint">{t.simulateHint}</p>
       <div className="ontwerp-button-row">
-        <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={start}>{state ? t.simRestart : t.simStart}</button>
+        <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={() => void start()}>{state ? t.simRestart : t.simStart}</button>
         {state && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.back())} aria-disabled={state.log.length <= 1 || undefined}>{t.simBack}</button>}
       </div>
+      {(def.triggers?.length ?? 0) > 0 && <ProactiveStart onStart={(via, facts) => void start({ via, facts })} />}
       {blocking.length > 0 && !state && <p className="ontwerp-notice">{t.simNeedsShape}</p>}
       {failure && <p className="ontwerp-error" role="alert">{t.simFailed(failure)}</p>}
       {state && startedWith !== def && <p className="ontwerp-notice" role="status">{t.simStale}</p>}
@@ -106,7 +109,7 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
                 {state.explanations.map((e, i) => (
                   <li key={i}>
                     <p className="ontwerp-explanation__because">{e.because}</p>
-                    <p className="ontwerp-hint">{t.simRule(e.step, e.rule === 'otherwise' ? t.otherwise : String(Number(e.rule) + 1))}{Object.keys(e.inputs).length ? ` · ${Object.entries(e.inputs).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : ''}</p>
+                    <p className="ontwerp-hint">{e.trigger !== undefined ? t.simTriggerRule(e.trigger + 1) : t.simRule(e.step, e.rule === 'otherwise' ? t.otherwise : String(Number(e.rule) + 1))}{Object.keys(e.inputs).length ? ` · ${Object.entries(e.inputs).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : ''}</p>
                   </li>
                 ))}
               </ul>
@@ -145,5 +148,58 @@ function Outcomes({ outcomes, data, errors, onComplete }: { outcomes: OutcomeCho
       </div>
       {outcome && <AnswerForm fields={outcome.fields} data={data} errors={errors} submitLabel={t.simCompleteWith(outcome.label)} onSubmit={(raw) => onComplete(outcome.id, raw)} />}
     </div>
+  );
+}
+
+/**
+ * A proactive start: choose a trigger, type the facts its signal brings (a
+ * JSON object, prefilled with the names the trigger reads), and start the
+ * journey at the trigger's start step. Says so when the condition does not
+ * hold for the facts (the server would start no case), but starts anyway.
+ */
+function ProactiveStart({ onStart }: { onStart(via: number, facts: Record<string, unknown>): void }) {
+  const { t } = useDesigner();
+  const { def } = useEditor();
+  const id = useId();
+  const triggers = def.triggers ?? [];
+  const [via, setVia] = useState(0);
+  const trigger = triggers[Math.min(via, triggers.length - 1)];
+  const [text, setText] = useState(() => JSON.stringify(trigger ? exampleFacts(def, trigger) : {}, null, 2));
+  const [warning, setWarning] = useState<string | null>(null);
+  const parsed = parseFacts(text);
+  const error = parsed.ok ? null : parsed.error === 'json' ? t.simFactsInvalid(parsed.message) : t.simFactsNotObject;
+  const choose = (i: number) => {
+    setVia(i);
+    setWarning(null);
+    if (triggers[i]) setText(JSON.stringify(exampleFacts(def, triggers[i]), null, 2));
+  };
+  if (!trigger) return null;
+  const n = Math.min(via, triggers.length - 1);
+  return (
+    <section className="ontwerp-section" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t.simProactive}</h3>
+      <p className="ontwerp-hint">{t.simProactiveHint}</p>
+      <div className="ontwerp-control">
+        <label htmlFor={`${id}-via`} className="ontwerp-label-text">{t.simTrigger}</label>
+        <select id={`${id}-via`} className="ontwerp-input ontwerp-input--m" value={n} onChange={(e) => choose(Number(e.target.value))}>
+          {triggers.map((tr, i) => <option key={i} value={i}>{t.simTriggerOption(i + 1, tr.signal, tr.mode === 'grant' ? t.modeGrant : t.modeOffer)}</option>)}
+        </select>
+      </div>
+      <div className="ontwerp-control">
+        <label htmlFor={`${id}-facts`} className="ontwerp-label-text">{t.simFacts}</label>
+        <span className="ontwerp-hint" id={`${id}-hint`}>{t.simFactsHint}</span>
+        {error && <span className="ontwerp-field-error" id={`${id}-error`}>{error}</span>}
+        <textarea id={`${id}-facts`} className="ontwerp-input ontwerp-facts" rows={4} spellCheck={false} value={text} aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} onChange={(e) => { setText(e.target.value); setWarning(null); }} />
+      </div>
+      <div className="ontwerp-button-row">
+        <button type="button" className="ontwerp-button" aria-disabled={!parsed.ok || undefined} onClick={() => {
+          if (!parsed.ok) return;
+          setWarning(triggerHolds(trigger, parsed.facts) === true ? null : t.simTriggerNotHolds);
+          onStart(n, parsed.facts);
+        }}>{t.simStartVia(n + 1)}</button>
+      </div>
+      {warning && <p className="ontwerp-notice" role="status">{warning}</p>}
+    </section>
   );
 }

@@ -44,7 +44,8 @@ export function applyEffects(scope: EffectScope, actions: ExecutedAction[]): voi
     entered: (p) => {
       audit('step.entered', { step: p.step });
       // The contact region's "step" is not a journey step: no visit.
-      if (scope.process.steps[p.step]) store.cases.enterStep({ id: caseId, processKey: scope.process.key, version: scope.version }, p.step, now);
+      const step = scope.process.steps[p.step];
+      if (step) store.cases.enterStep({ id: caseId, processKey: scope.process.key, version: scope.version }, p.step, now, step.kind === 'end');
       else store.cases.countPersonRequest(caseId);
     },
     explain: (p, a) => {

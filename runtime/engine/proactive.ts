@@ -173,7 +173,9 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         eligible: last?.counts.eligible ?? 0,
         reached: cases.length,
         granted: cases.filter((c) => c.outcome === 'granted').length,
-        declined: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted').length,
+        // Declined: the citizen said no to the offer; other ends (rejected, withdrawn) are counted apart.
+        declined: cases.filter((c) => c.outcome === 'declined').length,
+        otherOutcomes: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted' && c.outcome !== 'declined').length,
         optedOut: store.proactive.optedOutCount(key),
         open: cases.filter((c) => c.status === 'active').length,
       };

@@ -59,7 +59,7 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
 
   const unmapped: Unmapped[] = [];
   const report = (el: El | undefined, reason: string, type?: string) => unmapped.push({ id: el?.id ?? '', type: type ?? el?.$type ?? 'xml', reason });
-  for (const warning of parsed.warnings) report(warning.element, `XML: ${warning.message}`);
+  for (const warning of parsed.warnings) report(warning.element, `XML: ${warning.message.replace(/\s+/g, ' ').trim()}`);
 
   const hasStart = (p: El) => (p.flowElements ?? []).some((e: El) => e.$type === 'bpmn:StartEvent');
   const process = processes.find((p) => hasStart(p) && p.isExecutable) ?? processes.find(hasStart) ?? processes[0];
@@ -219,7 +219,7 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     const duration = defs.length === 1 && defs[0].$type === 'bpmn:TimerEventDefinition' ? durationOf(defs[0]) : undefined;
     if (duration && host && HUMAN.has(host.$type) && teamOf(host)) {
       dueOf.set(host, duration);
-      report(b, `boundary timer on '${host.id}': imported as the handoff's deadline (due ${duration}) with escalation (the task is flagged, not ${b.cancelActivity === false ? 'left' : 'cancelled'}, when it passes); the path after the timer is not imported`);
+      report(b, `boundary timer on '${host.id}': imported as the handoff's deadline (due ${duration}) with escalate, so the task is flagged when it passes (in BPMN the task is ${b.cancelActivity === false ? 'kept open' : 'cancelled'} and the path after the timer runs); that path is not imported`);
     } else {
       report(b, `boundary events are not imported${host ? ` (on '${host.id}')` : ''}; nor is the path after it`);
     }
@@ -227,8 +227,7 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
 
   // 4. Steps.
   const fieldIds = new Set<string>();
-  const defaultLanguage: string | undefined = definitions.expressionLanguage;
-  const feel = (f: El) => toFeel(f.conditionExpression, defaultLanguage);
+  const feel = (f: El) => toFeel(f.conditionExpression);
   const steps: Record<string, Step> = {};
   const nodeOf = new Map<string, El>();
   for (const el of stepNodes) {
@@ -334,7 +333,7 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     const b = viaBoundary.get(el);
     if (!reached.has(id) && b) {
       delete steps[id];
-      report(el, `only reachable through boundary event '${b.id}', which is not imported: left out`);
+      report(el, `only reachable through boundary event '${b.id}', whose path is not imported: left out`);
     }
   }
 
@@ -393,16 +392,17 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
 }
 
 /** A condition as FEEL, or why it is not. Camunda 8 marks FEEL with '='; a JUEL `${…}` around plain FEEL is unwrapped. */
-function toFeel(expression: El | undefined, defaultLanguage?: string): { feel: string } | { error: string } {
+function toFeel(expression: El | undefined): { feel: string } | { error: string } {
   const body = String(expression?.body ?? '').trim();
-  const language = String(expression?.language ?? defaultLanguage ?? '');
+  const language = String(expression?.language ?? '');
   const candidates = [body.replace(/^=\s*/, '')];
   const juel = /^\$\{([\s\S]*)\}$/.exec(body);
   if (juel) candidates.push(juel[1].trim());
-  let error = language && !/feel/i.test(language) ? `language ${language}` : 'it does not parse';
+  let error = 'it does not parse';
   for (const candidate of candidates) {
-    // FEEL would read some JUEL operators another way (or not at all): refuse them plainly.
-    if (!candidate || /==|&&|\|\||\$\{|\beq\b|\bne\b|\bempty\b/.test(candidate)) continue;
+    // FEEL reads some JUEL operators another way (or not at all): refuse them plainly.
+    const foreign = /==|&&|\|\||\$\{|![A-Za-z(]|\b(eq|ne|empty)\b/.exec(candidate.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+    if (foreign) { error = `'${foreign[0]}' is not FEEL`; continue; }
     try {
       const names = compileFeel(candidate).names;
       const odd = names.filter((n) => !FEEL_NAME.test(n));
@@ -412,7 +412,7 @@ function toFeel(expression: El | undefined, defaultLanguage?: string): { feel: s
       error = (e as Error).message;
     }
   }
-  return { error };
+  return { error: language && !/feel/i.test(language) ? `language ${language}; ${error}` : error };
 }
 
 /** An ISO 8601 duration from a timer definition (`PT1H`, `=PT1H`, `=duration("P2D")`), if it is one. */

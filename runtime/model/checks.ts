@@ -37,6 +37,7 @@ export const problemCodes = {
   P023: 'negative outcome without a reason field',
   P025: 'decision table row does not match its inputs',
   P026: 'overlapping rows in a UNIQUE decision table',
+  P027: 'UNIQUE decision table without onError',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */

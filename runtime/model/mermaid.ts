@@ -10,9 +10,12 @@ import { t, type Lang, type Text } from './text.js';
  * `[*]` to the start (and to the start of each trigger) and from each end.
  *
  * Ends are drawn outside their group, as the compiler places them (no group
- * event can leave an outcome). An edge stands in the innermost composite
- * state that holds both of its ends. Edges to no step (a draft not yet
- * connected) are left out. Pure: no I/O, runs in the browser too.
+ * event can leave an outcome). An edge between two states of the same
+ * composite state stands inside it; any other edge at the top level (Mermaid
+ * moves a state into the composite state where an edge names it, so an edge
+ * in an outer group would pull an inner step out of its own). Edges to no
+ * step (a draft not yet connected) are left out. Pure: no I/O, runs in the
+ * browser too.
  */
 export function toMermaid(def: Process, lang: Lang = 'nl'): string {
   const groups = def.groups ?? {};
@@ -29,16 +32,7 @@ export function toMermaid(def: Process, lang: Lang = 'nl'): string {
     const step = steps[id];
     return step.kind !== 'end' && step.group && groups[step.group] ? step.group : ROOT;
   };
-  /** The containers around a container, innermost first, ending with the diagram. */
-  const around = (container: string): string[] => {
-    const chain: string[] = [];
-    for (let c = container; c !== ROOT && !chain.includes(c); c = groupParent(c)) chain.push(c);
-    return [...chain, ROOT];
-  };
-  const commonContainer = (a: string, b: string): string => {
-    const outer = new Set(around(b));
-    return around(a).find((c) => outer.has(c)) ?? ROOT;
-  };
+  const commonContainer = (a: string, b: string): string => (a === b ? a : ROOT);
 
   const edges = new Map<string, string[]>();
   const addEdge = (container: string, line: string) => edges.set(container, [...(edges.get(container) ?? []), line]);

@@ -110,10 +110,12 @@ export function caseRepo(db: Db) {
       return { ok: true, entries };
     },
     /** The case entered a step: the open visit closes (with its duration and where it went), a new one opens. */
-    enterStep(c: { id: string; processKey: string; version: number }, step: string, at: string): void {
+    enterStep(c: { id: string; processKey: string; version: number }, step: string, at: string, final = false): void {
       const open = db.prepare('SELECT id, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL').get(c.id) as { id: number; entered_at: string } | undefined;
       if (open) db.prepare('UPDATE step_visits SET left_at = ?, duration_ms = ?, next_step = ? WHERE id = ?').run(at, Date.parse(at) - Date.parse(open.entered_at), step, open.id);
-      db.prepare('INSERT INTO step_visits (case_id, process_key, version, step, entered_at) VALUES (?, ?, ?, ?, ?)').run(c.id, c.processKey, c.version, step, at);
+      // An end is left the moment it is reached: open visits are only those of cases still under way.
+      db.prepare('INSERT INTO step_visits (case_id, process_key, version, step, entered_at, left_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(c.id, c.processKey, c.version, step, at, final ? at : null, final ? 0 : null);
     },
     /** A citizen asked for a person during the current visit. */
     countPersonRequest(caseId: string): void {

@@ -220,10 +220,13 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         next_step TEXT,
         person_requests INTEGER NOT NULL DEFAULT 0
       );
-      CREATE INDEX step_visits_open ON step_visits(case_id, left_at);
+      -- Indexes that cover the insight queries, so they answer from the index alone at a million cases.
+      CREATE INDEX step_visits_open ON step_visits(case_id) WHERE left_at IS NULL;
       CREATE INDEX step_visits_step ON step_visits(process_key, version, step, duration_ms);
       CREATE INDEX step_visits_flow ON step_visits(process_key, version, step, next_step);
-      CREATE INDEX step_visits_time ON step_visits(process_key, entered_at);
+      CREATE INDEX step_visits_period ON step_visits(process_key, version, entered_at, step, duration_ms, next_step);
+      CREATE INDEX step_visits_waiting ON step_visits(process_key, version, step, entered_at) WHERE left_at IS NULL;
+      CREATE INDEX step_visits_person ON step_visits(process_key, version, step, person_requests) WHERE person_requests > 0;
       CREATE INDEX cases_process ON cases(process_key, version, status, outcome);
       CREATE INDEX cases_created ON cases(process_key, created_at);
       CREATE TABLE feedback (

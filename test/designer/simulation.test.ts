@@ -54,6 +54,31 @@ describe('simulation in the browser', () => {
   });
 });
 
+describe('a proactive start in the simulation', () => {
+  it('starts stadspas via its offer trigger at the offer, with the facts as data and the reason first', () => {
+    const sim = createSimulation(load('stadspas'), 'nl', { via: 0, facts: { inkomen: 1200 } });
+    const s = sim.state();
+    expect(s).toMatchObject({ step: 'aanbod', kind: 'form', data: { inkomen: 1200 } });
+    expect(s.log).toEqual(['gestart via aanleiding 1 (inkomen.vastgesteld)']);
+    expect(s.explanations).toEqual([{ step: 'aanbod', rule: 0, trigger: 0, inputs: { inkomen: 1200 }, because: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Stadspas krijgen.' }]);
+    expect(sim.submit({ accepteren: 'true' })).toBeNull();
+    expect(sim.state()).toMatchObject({ step: 'toegekend', ended: true, outcome: 'granted' });
+    // Starting again keeps the proactive start.
+    sim.reset();
+    expect(sim.state()).toMatchObject({ step: 'aanbod', data: { inkomen: 1200 } });
+  });
+
+  it('a grant decides and ends on its own, telling the citizen; without via the journey starts at the start', () => {
+    const granted = createSimulation(load('stadspas'), 'en', { via: 1, facts: {} });
+    expect(granted.state()).toMatchObject({ step: 'toegekend', ended: true, outcome: 'granted' });
+    expect(granted.state().explanations[0]).toMatchObject({ trigger: 1, because: 'You receive social assistance. That is why you get the city pass automatically.' });
+    expect(granted.state().messages[0]).toContain('You get the city pass');
+    expect(granted.state().log[0]).toBe('started via trigger 2 (bijstand.toegekend)');
+    const applied = createSimulation(load('stadspas'), 'nl');
+    expect(applied.state()).toMatchObject({ step: 'aanvraag', data: {}, explanations: [] });
+  });
+});
+
 describe('all paths', () => {
   it('lists every path from the start to each end of the examples', () => {
     const paths = allPaths(load('kwijtschelding'));

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useDesigner } from '../context.js';
+import { formatDateTime } from '../format.js';
+import type { Messages } from '../messages.js';
+import type { ScanCounts, TakeUp } from '../types.js';
+import { useEditor } from './editor-context.js';
+
+type Figure = { key: keyof Omit<TakeUp, 'process' | 'lastScan'>; label: (t: Messages) => string; hint?: (t: Messages) => string };
+const FIGURES: Figure[] = [
+  { key: 'eligible', label: (t) => t.tuEligible, hint: (t) => t.tuEligibleHint },
+  { key: 'reached', label: (t) => t.tuReached, hint: (t) => t.tuReachedHint },
+  { key: 'granted', label: (t) => t.tuGranted },
+  { key: 'declined', label: (t) => t.tuDeclined, hint: (t) => t.tuDeclinedHint },
+  { key: 'optedOut', label: (t) => t.tuOptedOut, hint: (t) => t.tuOptedOutHint },
+  { key: 'open', label: (t) => t.tuOpen },
+];
+const SCAN: { key: keyof ScanCounts; label: (t: Messages) => string }[] = [
+  { key: 'rows', label: (t) => t.scanRows }, { key: 'invalid', label: (t) => t.scanInvalid }, { key: 'eligible', label: (t) => t.scanEligible },
+  { key: 'started', label: (t) => t.scanStarted }, { key: 'alreadyServed', label: (t) => t.scanAlreadyServed }, { key: 'optedOut', label: (t) => t.scanOptedOut },
+  { key: 'notEligible', label: (t) => t.scanNotEligible },
+];
+
+/**
+ * "Bereik" (take-up): for a process with triggers, who qualified in the last
+ * register scan, how many were reached, granted, did not get it, opted out,
+ * and are still open (`GET /api/processes/:key/take-up`), with the last scan's date and counts.
+ */
+export function TakeUpPanel() {
+  const { t, api, lang } = useDesigner();
+  const { processKey } = useEditor();
+  const [data, setData] = useState<TakeUp | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [request, setRequest] = useState(0);
+  const headId = useId();
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoading(true);
+    setFailure(null);
+    api.get<TakeUp>(`/api/processes/${encodeURIComponent(processKey)}/take-up`, abort.signal).then(
+      (r) => { setData(r.body); setLoading(false); },
+      (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
+    );
+    return () => abort.abort();
+  }, [api, processKey, request]);
+  const refresh = useCallback(() => setRequest((n) => n + 1), []);
+
+  return (
+    <div className="ontwerp-take-up" data-testid="take-up">
+      <h2 className="ontwerp-panel-title">{t.takeUp}</h2>
+      <p className="ontwerp-hint">{t.takeUpHint}</p>
+      <div className="ontwerp-button-row">
+        <button type="button" className="ontwerp-button" onClick={() => { if (!loading) refresh(); }} aria-disabled={loading || undefined}>{t.takeUpRefresh}</button>
+        <span role="status" className={loading ? 'ontwerp-hint' : 'ontwerp-visually-hidden'}>{loading ? t.loading : ''}</span>
+      </div>
+      {failure && <p className="ontwerp-error" role="alert">{t.takeUpFailed(failure)}</p>}
+      {data && (
+        <>
+          <section aria-labelledby={`${headId}-f`}>
+            <h3 id={`${headId}-f`} className="ontwerp-visually-hidden">{t.takeUpFigures}</h3>
+            <dl className="ontwerp-figures">
+              {FIGURES.map((f) => (
+                <div key={f.key} className="ontwerp-figures__row">
+                  <dt>{f.label(t)}</dt>
+                  <dd data-testid={`take-up-${f.key}`}>{data[f.key].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                  {f.hint && <dd className="ontwerp-hint">{f.hint(t)}</dd>}
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section aria-labelledby={`${headId}-s`} className="ontwerp-section">
+            <h3 id={`${headId}-s`}>{t.lastScan}</h3>
+            {data.lastScan ? (
+              <>
+                <p data-testid="take-up-scan-at">{t.lastScanAt(formatDateTime(data.lastScan.at, lang))}</p>
+                <dl className="ontwerp-figures">
+                  {SCAN.map((c) => (
+                    <div key={c.key} className="ontwerp-figures__row">
+                      <dt>{c.label(t)}</dt>
+                      <dd data-testid={`take-up-scan-${c.key}`}>{data.lastScan![c.key].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            ) : <p className="ontwerp-hint" data-testid="take-up-no-scan">{t.noScan}</p>}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
