@@ -18,7 +18,8 @@ export type RouteContext<B> = {
   /** The revision from `If-Match: "N"`, when the client sent one. */
   ifMatch?: number;
 };
-export type RouteResult = { status?: number; body: unknown; etag?: string };
+/** `text` (with its media `type`) answers with plain text instead of JSON: Mermaid, CSV. */
+export type RouteResult = { status?: number; body: unknown; etag?: string; text?: string; type?: string };
 
 /**
  * One API route as data: the same table mounts the Express handlers and
@@ -138,6 +139,7 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       const status = result.status ?? def.success ?? 200;
       if (status === 204) res.status(204).end();
+      else if (result.text !== undefined) res.status(status).type(result.type ?? 'text/plain').send(result.text);
       else res.status(status).json(result.body);
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkDefinition, t } from '../../model/index.js';
+import { checkDefinition, importBpmn, t, toMermaid, type Process } from '../../model/index.js';
 import type { Principal } from '../../store/index.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
@@ -69,6 +69,44 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         const v = store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'version not found');
         return { body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition: v.definition } };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/processes/:key/versions/:version/mermaid', tag: 'processes', roles: ['official', 'designer', 'admin'], errors: [401, 403, 404],
+      query: { lang: 'nl (default) or en' },
+      summary: "A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation",
+      handler: ({ params, lang }) => {
+        const v = store.processes.version(params.key, versionParam(params.version));
+        if (!v) throw new HttpError(404, 'not-found', 'version not found');
+        return { body: null, text: toMermaid(v.definition as Process, lang), type: 'text/vnd.mermaid; charset=utf-8' };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/processes/import/bpmn', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 415, 422], success: 201,
+      query: { key: 'the key of the new draft (default: the BPMN process id)' },
+      summary: 'Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks\' problems and what could not be mapped',
+      handler: () => { throw new HttpError(500, 'internal', 'streamed'); },
+      stream: async ({ req, principal, query }) => {
+        const type = (req.get('content-type') ?? '').split(';')[0].trim();
+        if (!['application/xml', 'text/xml', 'application/bpmn+xml'].includes(type)) throw new HttpError(415, 'unsupported-media-type', 'send the BPMN file as application/xml');
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of req as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > 5 * 1024 * 1024) throw new HttpError(413, 'payload-too-large', 'a BPMN file has at most 5 MB');
+          chunks.push(chunk);
+        }
+        let imported;
+        try {
+          imported = await importBpmn(Buffer.concat(chunks).toString('utf8'));
+        } catch (e) {
+          throw new HttpError(422, 'invalid-bpmn', `not a BPMN 2.0 process: ${(e as Error).message}`);
+        }
+        const key = query.key ?? imported.definition.key;
+        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(key)) throw new HttpError(422, 'invalid-request', 'key has lowercase letters, digits and hyphens', { key: ['lowercase letters, digits and hyphens'] });
+        if (store.processes.get(key)) throw new HttpError(422, 'invalid-request', `a process '${key}' exists already: choose another key`, { key: ['exists already'] });
+        const { problems } = processes.saveDraft(key, { ...imported.definition, key }, principal.kind === 'user' ? principal.name : null);
+        return { status: 201, body: { key, problems, unmapped: imported.unmapped } };
       },
     }),
     defineRoute({

@@ -705,6 +705,34 @@ describe('insight routes', () => {
   });
 });
 
+describe('interchange routes', () => {
+  test('a version as Mermaid; a BPMN file imported into a draft with its problems and what was not mapped', async () => {
+    const mermaid = await fetch(`${s.base}/api/processes/kwijtschelding/versions/1/mermaid`, { headers: { authorization: `Bearer ${s.tokens.designer}` } });
+    expect(mermaid.status).toBe(200);
+    expect(mermaid.headers.get('content-type')).toMatch(/^text\/vnd\.mermaid/);
+    const text = await mermaid.text();
+    expect(text).toMatch(/^stateDiagram-v2/);
+    expect(text).toContain('[*] --> huishouden');
+    hit('get', '/api/processes/:key/versions/:version/mermaid');
+
+    const xml = readFileSync(new URL('../../fixtures/bpmn/melding-servicetaak.bpmn', import.meta.url), 'utf8');
+    const post = (query: string, body: string, type = 'application/xml') => fetch(`${s.base}/api/processes/import/bpmn${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.designer}`, 'content-type': type }, body });
+    const imported = await post('?key=melding-import', xml);
+    expect(imported.status).toBe(201);
+    const body = await imported.json();
+    expect(body.key).toBe('melding-import');
+    expect(body.unmapped.length).toBeGreaterThan(0);
+    expect(body.unmapped[0]).toEqual({ id: expect.any(String), type: expect.any(String), reason: expect.any(String) });
+    const draft = expectStatus(await s.api('GET', '/api/processes/melding-import', { as: 'designer' }), 200);
+    expect(draft.draft.key).toBe('melding-import');
+    expect(draft.problems).toEqual(body.problems);
+    hit('post', '/api/processes/import/bpmn');
+    expect((await post('?key=melding-import', xml)).status).toBe(422); // exists already
+    expect((await post('?key=x2', '<niet-bpmn/>')).status).toBe(422);
+    expect((await post('?key=x3', xml, 'text/plain')).status).toBe(415);
+  });
+});
+
 test('every route in the table had its happy path walked above', () => {
   const table = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
   expect([...walked].sort()).toEqual(table);
