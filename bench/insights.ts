@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createFakeClock, createProcessService, importProcesses, insights } from '../runtime/engine/index.js';
-import { openStore } from '../runtime/store/index.js';
+import { dutchDate } from '../runtime/model/index.js';
+import { addTo, openStore, type Histogram } from '../runtime/store/index.js';
 
 export async function benchInsights(cases: number) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-bench-insights-'));
@@ -36,6 +37,10 @@ export async function benchInsights(cases: number) {
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const base = Date.parse('2026-01-01T00:00:00Z');
   let visits = 0;
+  // The daily roll-ups the engine keeps with every transition, built here in one pass.
+  const stats = new Map<string, { entered: number; left: number; asks: number; histogram: Histogram }>();
+  const flows = new Map<string, number>();
+  const dayOf = (ms: number) => dutchDate(new Date(ms));
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const path = paths[i % paths.length];
@@ -48,13 +53,28 @@ export async function benchInsights(cases: number) {
         const next = path.steps[j + 1] ?? null;
         // An end is left when reached (duration 0); an active case's last visit is open.
         const duration = next ? Math.floor(random() * 3_600_000 * (step === 'beoordeling' ? 48 : 1)) : path.outcome ? 0 : null;
-        insertVisit.run(id, step, new Date(at).toISOString(), duration === null ? null : new Date(at + duration).toISOString(), duration, next, random() < 0.02 ? 1 : 0);
+        const asks = random() < 0.02 ? 1 : 0;
+        insertVisit.run(id, step, new Date(at).toISOString(), duration === null ? null : new Date(at + duration).toISOString(), duration, next, asks);
         visits++;
+        const day = dayOf(at);
+        const key = `${step}|${day}`;
+        const st = stats.get(key) ?? { entered: 0, left: 0, asks: 0, histogram: {} };
+        st.entered++;
+        st.asks += asks;
+        if (duration !== null) { st.left++; addTo(st.histogram, duration); }
+        stats.set(key, st);
+        if (next) flows.set(`${step}|${next}|${day}`, (flows.get(`${step}|${next}|${day}`) ?? 0) + 1);
         if (duration) at += duration;
       });
     }
   });
   for (let i = 0; i < cases; i += 50_000) batch(i, Math.min(cases, i + 50_000));
+  const insertStat = db.prepare("INSERT INTO step_stats (process_key, version, step, day, entered, left_count, person_requests, histogram) VALUES ('kwijtschelding', 1, ?, ?, ?, ?, ?, ?)");
+  const insertFlow = db.prepare("INSERT INTO transition_stats (process_key, version, from_step, to_step, day, count) VALUES ('kwijtschelding', 1, ?, ?, ?, ?)");
+  db.transaction(() => {
+    for (const [key, st] of stats) { const [step, day] = key.split('|'); insertStat.run(step, day, st.entered, st.left, st.asks, JSON.stringify(st.histogram)); }
+    for (const [key, n] of flows) { const [from, to, day] = key.split('|'); insertFlow.run(from, to, day, n); }
+  })();
   db.pragma('synchronous = NORMAL');
   db.exec('ANALYZE');
   const seedSeconds = (performance.now() - seedStart) / 1000;
@@ -72,7 +92,8 @@ export async function benchInsights(cases: number) {
     const q = store.insights;
     const parts: [string, () => unknown][] = [
       ['casesByStatus', () => q.casesByStatus(f)], ['stepCounts', () => q.stepCounts(f)], ['transitions', () => q.transitions(f)],
-      ['inactive', () => q.inactive(f, '2026-05-01')], ['casesWithHandoff', () => q.casesWithHandoff(f)], ['tasksOverdue', () => q.tasksOverdue('kwijtschelding', '2026-06-01')],
+      ['inactive', () => q.inactive(f, '2026-05-01')], ['tasksOverdue', () => q.tasksOverdue('kwijtschelding', '2026-06-01')],
+      ['durationHistogram huishouden', () => q.durationHistogram(f, 'huishouden')],
       ['durationAt median huishouden', () => q.durationAt(f, 'huishouden', Math.floor(cases * 0.5))], ['feedback', () => q.feedback(f)],
     ];
     for (const [name, fn] of parts) console.log(name.padEnd(30), time(fn, 3).toFixed(1), 'ms');

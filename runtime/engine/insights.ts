@@ -1,8 +1,11 @@
 import { t, type Lang, type Process } from '../model/index.js';
-import type { Store } from '../store/index.js';
+import { valueAtRank, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import type { Engine } from './engine.js';
 import { notFound } from './errors.js';
+
+/** Up to this many finished visits of a step, its percentiles are exact; above, they come from log-scale histograms (within ±10 %). */
+export const EXACT_LIMIT = 50_000;
 
 export type InsightOptions = { version?: number; from?: string; to?: string; inactiveDays?: number; lang?: Lang };
 
@@ -33,6 +36,12 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
   const inactiveBefore = new Date(clock.now().getTime() - (opts.inactiveDays ?? 14) * 86_400_000).toISOString();
   // Inactive: still at a step where the citizen must act (a form), since before the period of inactivity.
   const inactive = new Map(store.insights.inactive(f, inactiveBefore).filter((r) => def.steps[r.step]?.kind === 'form').map((r) => [r.step, r.n]));
+  const percentiles = (step: string, done: number) => {
+    if (!done) return { medianMs: null, p90Ms: null, exact: true };
+    if (done <= EXACT_LIMIT) return { medianMs: store.insights.durationAt(f, step, Math.ceil(0.5 * done) - 1), p90Ms: store.insights.durationAt(f, step, Math.ceil(0.9 * done) - 1), exact: true };
+    const h = store.insights.durationHistogram(f, step);
+    return { medianMs: valueAtRank(h, Math.ceil(0.5 * done) - 1), p90Ms: valueAtRank(h, Math.ceil(0.9 * done) - 1), exact: false };
+  };
   const steps = store.insights.stepCounts(f).map((s) => {
     const withdrawn = transitions.filter((tr) => tr.from === s.step && withdrawnEnds.has(tr.to)).reduce((n, tr) => n + tr.count, 0);
     const done = s.left;
@@ -43,9 +52,8 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
       entered: s.entered,
       left: s.left,
       dropOff: withdrawn + (inactive.get(s.step) ?? 0),
-      // Nearest-rank percentiles over the finished visits.
-      medianMs: done ? store.insights.durationAt(f, s.step, Math.ceil(0.5 * done) - 1) : null,
-      p90Ms: done ? store.insights.durationAt(f, s.step, Math.ceil(0.9 * done) - 1) : null,
+      // Nearest-rank percentiles over the finished visits: exact up to EXACT_LIMIT visits, else from the histograms.
+      ...percentiles(s.step, done),
       personRequests: s.personRequests ?? 0,
     };
   });
@@ -56,7 +64,8 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
     cases: { started, active: byStatus.filter((r) => r.status === 'active').reduce((n, r) => n + r.n, 0), finished },
     steps,
     transitions,
-    handoffRate: started ? Math.round((store.insights.casesWithHandoff(f) / started) * 1000) / 1000 : 0,
+    // Handoffs per started case (a case handed off twice counts twice).
+    handoffRate: started ? Math.round((steps.filter((s) => s.kind === 'handoff').reduce((n, s) => n + s.entered, 0) / started) * 1000) / 1000 : 0,
     tasksOverdue: store.insights.tasksOverdue(key, clock.now().toISOString()),
     feedback: store.insights.feedback(f),
   };

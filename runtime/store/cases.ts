@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { dutchDate } from '../model/ids.js';
 import type { Db } from './db.js';
+import { addTo } from './histogram.js';
 
 export type CaseRow = {
   id: string; reference: string; processKey: string; version: number; subject: string;
@@ -31,6 +33,12 @@ const toAudit = (r: any): AuditEntry => ({
 
 /** Cases with their snapshots, the hash-chained audit trail, and the citizen's inbox. */
 export function caseRepo(db: Db) {
+  /** A visit left: its day's count and duration histogram. */
+  const leave = (key: string, version: number, step: string, day: string, duration: number) => {
+    const row = db.prepare('SELECT histogram FROM step_stats WHERE process_key = ? AND version = ? AND step = ? AND day = ?').get(key, version, step, day) as { histogram: string } | undefined;
+    const histogram = JSON.stringify(addTo(row ? JSON.parse(row.histogram) : {}, duration));
+    db.prepare('UPDATE step_stats SET left_count = left_count + 1, histogram = ? WHERE process_key = ? AND version = ? AND step = ? AND day = ?').run(histogram, key, version, step, day);
+  };
   const lastAudit = db.prepare('SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
   const insertAudit = db.prepare('INSERT INTO audit (case_id, seq, at, actor, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   return {
@@ -111,15 +119,30 @@ export function caseRepo(db: Db) {
     },
     /** The case entered a step: the open visit closes (with its duration and where it went), a new one opens. */
     enterStep(c: { id: string; processKey: string; version: number }, step: string, at: string, final = false): void {
-      const open = db.prepare('SELECT id, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL').get(c.id) as { id: number; entered_at: string } | undefined;
-      if (open) db.prepare('UPDATE step_visits SET left_at = ?, duration_ms = ?, next_step = ? WHERE id = ?').run(at, Date.parse(at) - Date.parse(open.entered_at), step, open.id);
+      const open = db.prepare('SELECT id, step, version, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL').get(c.id) as { id: number; step: string; version: number; entered_at: string } | undefined;
+      if (open) {
+        const duration = Date.parse(at) - Date.parse(open.entered_at);
+        db.prepare('UPDATE step_visits SET left_at = ?, duration_ms = ?, next_step = ? WHERE id = ?').run(at, duration, step, open.id);
+        const day = dutchDate(new Date(open.entered_at));
+        leave(c.processKey, open.version, open.step, day, duration);
+        db.prepare(`INSERT INTO transition_stats (process_key, version, from_step, to_step, day, count) VALUES (?, ?, ?, ?, ?, 1)
+                    ON CONFLICT DO UPDATE SET count = count + 1`).run(c.processKey, open.version, open.step, step, day);
+      }
       // An end is left the moment it is reached: open visits are only those of cases still under way.
       db.prepare('INSERT INTO step_visits (case_id, process_key, version, step, entered_at, left_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(c.id, c.processKey, c.version, step, at, final ? at : null, final ? 0 : null);
+      const day = dutchDate(new Date(at));
+      db.prepare(`INSERT INTO step_stats (process_key, version, step, day, entered) VALUES (?, ?, ?, ?, 1)
+                  ON CONFLICT DO UPDATE SET entered = entered + 1`).run(c.processKey, c.version, step, day);
+      if (final) leave(c.processKey, c.version, step, day, 0);
     },
     /** A citizen asked for a person during the current visit. */
     countPersonRequest(caseId: string): void {
-      db.prepare('UPDATE step_visits SET person_requests = person_requests + 1 WHERE case_id = ? AND left_at IS NULL').run(caseId);
+      const open = db.prepare('SELECT id, process_key, version, step, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL').get(caseId) as { id: number; process_key: string; version: number; step: string; entered_at: string } | undefined;
+      if (!open) return;
+      db.prepare('UPDATE step_visits SET person_requests = person_requests + 1 WHERE id = ?').run(open.id);
+      db.prepare('UPDATE step_stats SET person_requests = person_requests + 1 WHERE process_key = ? AND version = ? AND step = ? AND day = ?')
+        .run(open.process_key, open.version, open.step, dutchDate(new Date(open.entered_at)));
     },
     addMessage(caseId: string, step: string, subject: Record<string, string>, body: Record<string, string>, at: string): void {
       db.prepare('INSERT INTO messages (case_id, step, subject, body, created_at) VALUES (?, ?, ?, ?, ?)').run(caseId, step, JSON.stringify(subject), JSON.stringify(body), at);

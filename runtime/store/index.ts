@@ -14,6 +14,7 @@ export * from './db.js';
 export * from './processes.js';
 export * from './proactive.js';
 export * from './insights.js';
+export * from './histogram.js';
 export * from './sessions.js';
 export * from './tasks.js';
 

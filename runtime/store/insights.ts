@@ -1,4 +1,8 @@
+import { dutchDate } from '../model/ids.js';
 import type { Db } from './db.js';
+import { merge, type Histogram } from './histogram.js';
+
+const toDay = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : dutchDate(new Date(v)));
 
 export type InsightFilter = { key: string; version?: number; from?: string; to?: string };
 
@@ -12,6 +16,15 @@ export function insightRepo(db: Db) {
     if (f.to) { parts.push(`${time} < ?`); args.push(f.to); }
     return { sql: parts.join(' AND '), args };
   };
+  /** The roll-ups are per Dutch day: a period's bounds become days. */
+  const dayWhere = (f: InsightFilter) => {
+    const parts = ['process_key = ?'];
+    const args: unknown[] = [f.key];
+    if (f.version !== undefined) { parts.push('version = ?'); args.push(f.version); }
+    if (f.from) { parts.push('day >= ?'); args.push(toDay(f.from)); }
+    if (f.to) { parts.push('day < ?'); args.push(toDay(f.to)); }
+    return { sql: parts.join(' AND '), args };
+  };
   /** With a period, the period index (range on entered_at) serves every visit query; the planner may prefer the step index otherwise. */
   const visits = (f: InsightFilter) => (f.from || f.to ? 'step_visits INDEXED BY step_visits_period' : 'step_visits');
   return {
@@ -19,17 +32,13 @@ export function insightRepo(db: Db) {
       const w = where(f, 'created_at');
       return db.prepare(`SELECT status, outcome, COUNT(*) AS n FROM cases WHERE ${w.sql} GROUP BY status, outcome`).all(...w.args) as { status: string; outcome: string | null; n: number }[];
     },
-    /** Per step: visits, visits that left, person requests. */
+    /** Per step: visits, visits that left, person requests — from the daily roll-ups. */
     stepCounts(f: InsightFilter): { step: string; entered: number; left: number; personRequests: number }[] {
-      const w = where(f, 'entered_at');
-      // A visit that left has a duration: COUNT(duration_ms) answers from the index.
-      const counts = db.prepare(`SELECT step, COUNT(*) AS entered, COUNT(duration_ms) AS left FROM ${visits(f)} WHERE ${w.sql} GROUP BY step`)
-        .all(...w.args) as { step: string; entered: number; left: number }[];
-      const asks = new Map((db.prepare(`SELECT step, SUM(person_requests) AS n FROM step_visits WHERE ${w.sql} AND person_requests > 0 GROUP BY step`)
-        .all(...w.args) as { step: string; n: number }[]).map((r) => [r.step, r.n]));
-      return counts.map((c) => ({ ...c, personRequests: asks.get(c.step) ?? 0 }));
+      const w = dayWhere(f);
+      return db.prepare(`SELECT step, SUM(entered) AS entered, SUM(left_count) AS left, SUM(person_requests) AS personRequests FROM step_stats WHERE ${w.sql} GROUP BY step`)
+        .all(...w.args) as { step: string; entered: number; left: number; personRequests: number }[];
     },
-    /** The duration at a rank (0-based) among the step's finished visits: percentiles without loading them. */
+    /** The duration at a rank (0-based) among a step's finished visits, exactly: walks the index (for smaller sets). */
     durationAt(f: InsightFilter, step: string, rank: number): number | null {
       const w = where(f, 'entered_at');
       // A period: range over the period index and sort that part; else walk the step's index in duration order.
@@ -38,9 +47,16 @@ export function insightRepo(db: Db) {
         .get(...w.args, step, rank) as { duration_ms: number } | undefined;
       return r?.duration_ms ?? null;
     },
+    /** A step's durations as one histogram, summed from the daily roll-ups (for large sets). */
+    durationHistogram(f: InsightFilter, step: string): Histogram {
+      const w = dayWhere(f);
+      const h: Histogram = {};
+      for (const r of db.prepare(`SELECT histogram FROM step_stats WHERE ${w.sql} AND step = ?`).iterate(...w.args, step) as Iterable<{ histogram: string }>) merge(h, JSON.parse(r.histogram));
+      return h;
+    },
     transitions(f: InsightFilter): { from: string; to: string; count: number }[] {
-      const w = where(f, 'entered_at');
-      return db.prepare(`SELECT step AS "from", next_step AS "to", COUNT(*) AS count FROM ${visits(f)} WHERE ${w.sql} AND next_step IS NOT NULL GROUP BY step, next_step`)
+      const w = dayWhere(f);
+      return db.prepare(`SELECT from_step AS "from", to_step AS "to", SUM(count) AS count FROM transition_stats WHERE ${w.sql} GROUP BY from_step, to_step`)
         .all(...w.args) as { from: string; to: string; count: number }[];
     },
     /** Visits still open in a step of an active case, entered before `before`: inactive citizens. */
@@ -48,10 +64,6 @@ export function insightRepo(db: Db) {
       const w = where(f, 'entered_at');
       return db.prepare(`SELECT step, COUNT(*) AS n FROM step_visits WHERE ${w.sql} AND left_at IS NULL AND entered_at < ? GROUP BY step`)
         .all(...w.args, before) as { step: string; n: number }[];
-    },
-    casesWithHandoff(f: InsightFilter): number {
-      const w = where(f, 'created_at');
-      return db.prepare(`SELECT COUNT(*) FROM cases WHERE ${w.sql} AND EXISTS (SELECT 1 FROM tasks WHERE tasks.case_id = cases.id AND tasks.kind = 'handoff')`).pluck().get(...w.args) as number;
     },
     tasksOverdue(key: string, now: string): number {
       return db.prepare(`SELECT COUNT(*) FROM tasks JOIN cases ON cases.id = tasks.case_id WHERE cases.process_key = ? AND tasks.status IN ('open', 'claimed') AND tasks.due_at < ?`)

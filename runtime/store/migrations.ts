@@ -242,4 +242,31 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX feedback_process ON feedback(process_key, version);
     `,
   },
+  {
+    version: 8,
+    name: 'insights at scale: daily roll-ups per step and per transition, kept with every transition',
+    sql: `
+      -- Per process, version, step and day (Dutch date the visits began): counts and a histogram of durations.
+      CREATE TABLE step_stats (
+        process_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        step TEXT NOT NULL,
+        day TEXT NOT NULL,
+        entered INTEGER NOT NULL DEFAULT 0,
+        left_count INTEGER NOT NULL DEFAULT 0,
+        person_requests INTEGER NOT NULL DEFAULT 0,
+        histogram TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (process_key, version, step, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE transition_stats (
+        process_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        from_step TEXT NOT NULL,
+        to_step TEXT NOT NULL,
+        day TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (process_key, version, from_step, to_step, day)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
