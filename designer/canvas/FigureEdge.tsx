@@ -7,8 +7,9 @@ export type FigureEdgeData = { via: string; figure: EdgeFigure; countText: strin
 
 /**
  * An edge while the live figures are on: the same smooth-step line, as thick
- * as it is busy, with the number of cases that took it as text beside the
- * slot's label (so the number is read, not guessed from the thickness).
+ * as it is busy, with the number of cases that took it as text (so the
+ * number is read, not guessed from the thickness). The slot's label is on
+ * the node already; it is in the label's title, with the count in words.
  */
 export const FigureEdge = memo(function FigureEdge(props: EdgeProps) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, interactionWidth } = props;
@@ -18,10 +19,9 @@ export const FigureEdge = memo(function FigureEdge(props: EdgeProps) {
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ ...style, strokeWidth: data.figure.width }} interactionWidth={interactionWidth} />
       <EdgeLabelRenderer>
-        <div className={`ontwerp-edge-count nodrag nopan${data.figure.count === 0 ? ' is-zero' : ''}`} title={data.title}
+        <div className={`ontwerp-edge-count nodrag nopan${data.figure.count === 0 ? ' is-zero' : ''}`} title={data.slotLabel ? `${data.slotLabel}: ${data.title}` : data.title}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid="edge-count" data-source={source} data-target={target} data-count={data.figure.count} data-parallel={data.figure.parallel}>
-          {data.slotLabel && <span className="ontwerp-edge-count__slot">{data.slotLabel}</span>}
           <strong className="ontwerp-edge-count__n">{data.countText}</strong>
         </div>
       </EdgeLabelRenderer>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api.js';
 import { useDesigner } from '../context.js';
 import { formatDateTime } from '../format.js';
@@ -6,7 +6,10 @@ import { Link, navigate, processHref } from '../router.js';
 import type { ProcessSummary } from '../types.js';
 import { emptyDraft, keyProblem } from '../editor/new-process.js';
 
-/** Every process with its draft, published versions and problems; and a form to start a new one. */
+// Import (JSON, BPMN) loads after the list: it is not needed to choose a process.
+const ImportProcess = lazy(() => import('../learning/ImportProcess.js'));
+
+/** Every process with its draft, published versions and problems; a form to start a new one; and import (JSON, BPMN). */
 export function ProcessList() {
   const { api, t, lang } = useDesigner();
   const [list, setList] = useState<ProcessSummary[] | null>(null);
@@ -44,6 +47,7 @@ export function ProcessList() {
         </table>
       )}
       {list && <NewProcess existing={list.map((p) => p.key)} />}
+      {list && <Suspense fallback={null}><ImportProcess existing={list.map((p) => p.key)} onImported={load} /></Suspense>}
     </div>
   );
 }

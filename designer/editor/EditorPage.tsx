@@ -3,11 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { createCommandStack, type CommandStack } from '../model/commands.js';
+import { needsLayout } from '../model/flow.js';
 import { BASE, Link } from '../router.js';
 import type { ProcessDetail, VersionDetail } from '../types.js';
 import { EditorShell } from './EditorShell.js';
 
-type Loaded = { def: Process; versions: number[] };
+/** `original`: the definition as stored, when it was laid out on opening (then the laid-out one is unsaved). */
+type Loaded = { def: Process; versions: number[]; original?: Process };
 
 /**
  * Opens a process: its draft for editing (one command stack, autosaved), or
@@ -27,11 +29,23 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
       ? Promise.all([api.get<VersionDetail>(`/api/processes/${key}/versions/${version}`), api.get<ProcessDetail>(`/api/processes/${key}`)])
         .then(([v, p]) => ({ def: v.body.definition as Process, versions: p.body.versions }))
       : api.get<ProcessDetail>(`/api/processes/${key}`).then((p) => ({ def: (p.body.draft ?? p.body.definition) as Process, versions: p.body.versions }));
-    load.then((l) => { if (live) setLoaded(l); }, (e: Error) => { if (live) setFailure(e.message); });
+    // A process without positions is laid out before it is shown, so nothing can be edited on a canvas still in the making.
+    const laidOut = load.then(async (l) => {
+      if (!Object.keys(l.def.steps ?? {}).length || !needsLayout(l.def)) return l;
+      const { autoLayout } = await import('../model/layout.js');
+      return { ...l, def: await autoLayout(l.def), original: l.def };
+    });
+    laidOut.then((l) => { if (live) setLoaded(l); }, (e: Error) => { if (live) setFailure(e.message); });
     return () => { live = false; };
   }, [api, processKey, version]);
 
-  const stack: CommandStack | null = useMemo(() => (loaded ? createCommandStack(loaded.def) : null), [loaded]);
+  const stack: CommandStack | null = useMemo(() => {
+    if (!loaded) return null;
+    const s = createCommandStack(loaded.def);
+    // Laid out on opening: not an undo step, but unsaved, so autosave stores the positions.
+    if (loaded.original && !version) s.markSaved(loaded.original);
+    return s;
+  }, [loaded, version]);
 
   if (failure) {
     return (

@@ -5,9 +5,9 @@ import { Canvas } from '../canvas/Canvas.js';
 import { Palette } from '../canvas/Palette.js';
 import { useDesigner } from '../context.js';
 import { useAutosave } from '../hooks/use-autosave.js';
+import { FiguresBar, type LiveFigures } from '../learning/FiguresBar.js';
 import { useStack } from '../hooks/use-stack.js';
 import type { CommandStack } from '../model/commands.js';
-import { needsLayout } from '../model/flow.js';
 import { setFeelFields } from '../monaco/feel-context.js';
 import { loadMonaco } from '../monaco/load.js';
 import { PropertiesPanel } from '../properties/PropertiesPanel.js';
@@ -53,6 +53,9 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   const [viewRequest, setViewRequest] = useState(0);
   const autosave = useAutosave(readOnly ? null : stack, processKey, api);
   const addRef = useRef<((kind: Step['kind']) => void) | null>(null);
+  // Live figures on the canvas (the learning loop), while *Cijfers* is on.
+  const [figuresOn, setFiguresOn] = useState(false);
+  const [figures, setFigures] = useState<LiveFigures | null>(null);
 
   const problems = useMemo(() => checkDefinition(def).problems, [def]);
   // "Bereik" (take-up) is there for a process with triggers; without them, its tab goes.
@@ -74,22 +77,22 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     if (selection.some((id) => !exists(id))) setSelection(selection.filter(exists));
   }, [def, selection]);
 
-  const layout = useCallback(async (record: boolean) => {
+  /** Automatic layout on demand: an undoable edit. */
+  const layout = useCallback(async () => {
     const { autoLayout } = await import('../model/layout.js');
     // The sizes React Flow measured, so ELK leaves room for nodes that grew with their slots.
     const sizes = Object.fromEntries(rf.getNodes().filter((n) => n.measured?.width && n.measured?.height && n.type === 'step')
       .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
-    const next = await autoLayout(stack.current(), sizes);
-    if (readOnly || !record) stack.reset(next);
+    const laid = await autoLayout(stack.current(), sizes);
+    // Only the positions are taken: an edit made while ELK ran (a step added) stays.
+    const current = stack.current();
+    const next = { ...current, layout: { ...(current.layout ?? {}), ...(laid.layout ?? {}) } };
+    if (readOnly) stack.reset(next);
     else stack.execute(t.cmdLayout, next);
     setViewRequest((n) => n + 1);
   }, [readOnly, stack, t, rf]);
 
-  // A process without positions is laid out once when opened (as an edit of the draft, so it is saved).
-  useEffect(() => {
-    if (Object.keys(def.steps ?? {}).length && needsLayout(def)) void layout(!readOnly);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // A process without positions was laid out when it was opened (EditorPage); *Automatisch indelen* lays it out again.
 
   // Monaco is on its way while the designer looks at the canvas (it is not part of the first load).
   useEffect(() => {
@@ -133,11 +136,13 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     <EditorContext.Provider value={editor}>
       <div className={`ontwerp-editor${readOnly ? ' is-read-only' : ''}`}>
         <Toolbar saveState={autosave.state} saveError={autosave.error} canUndo={canUndo} canRedo={canRedo} labels={labels} version={version}
-          onLayout={() => void layout(true)} onPublish={() => setPublishing(true)} onRetrySave={() => void autosave.flush()} />
+          onLayout={() => void layout()} onPublish={() => setPublishing(true)} onRetrySave={() => void autosave.flush()}
+          figuresOn={figuresOn} onToggleFigures={() => setFiguresOn((on) => !on)} />
+        {figuresOn && <FiguresBar versions={versions} onFigures={setFigures} />}
         {announce && <p className="ontwerp-notice ontwerp-notice--success" role="status">{announce}</p>}
         <div className="ontwerp-editor__body">
           {!readOnly && <Palette onAdd={addKind} onAddGroup={addNewGroup} />}
-          <Canvas active={tab === 'simulate' ? active : null} highlight={tab === 'paths' ? highlight : undefined} focus={focus} onReady={(add) => { addRef.current = add; }} viewRequest={viewRequest} />
+          <Canvas active={tab === 'simulate' ? active : null} highlight={tab === 'paths' ? highlight : undefined} focus={focus} onReady={(add) => { addRef.current = add; }} viewRequest={viewRequest} figures={figuresOn ? figures : null} />
           <aside className="ontwerp-side" aria-label={t.sidePanel}>
             <div role="tablist" aria-label={t.sidePanel} className="ontwerp-tabs">
               {tabs.map((name) => (

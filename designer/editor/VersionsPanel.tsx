@@ -1,17 +1,22 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { diffDefinitions, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { formatDateTime } from '../format.js';
+import { CompareFigures } from '../learning/CompareFigures.js';
 import { Link, versionHref } from '../router.js';
 import type { VersionDetail } from '../types.js';
 import { useEditor } from './editor-context.js';
 import { DiffView } from './DiffView.js';
 
 const DRAFT = 'draft';
+// Moving cases to a later version is rare: its dialog loads when it is opened.
+const MigrateDialog = lazy(() => import('../learning/MigrateDialog.js'));
 
 /**
- * The published versions, newest first, each to open read-only; and what
- * changed between any two of them (or a version and the draft).
+ * The published versions, newest first, each to open read-only, and the
+ * moving of a version's running cases to a later one; and between any two
+ * of them (or a version and the draft) their figures side by side and what
+ * changed in the design.
  */
 export function VersionsPanel({ versions, current }: { versions: number[]; current?: number }) {
   const { t, api, lang } = useDesigner();
@@ -22,6 +27,9 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
   const [to, setTo] = useState<string>(readOnly ? String(current ?? newest[0] ?? '') : DRAFT);
   const fromId = useId();
   const toId = useId();
+  const [migrating, setMigrating] = useState<number | null>(null);
+  // Moved cases change the versions' figures: they are fetched again after the dialog.
+  const [moves, setMoves] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -58,6 +66,9 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
               {details[v] ? t.publishedBy(formatDateTime(details[v].publishedAt, lang), details[v].publishedBy ?? '–') : t.loading}
             </span>
             {v === current ? <span className="ontwerp-badge">{t.shownNow}</span> : <Link to={versionHref(processKey, v)}>{t.openReadOnly(v)}</Link>}
+            {newest.some((later) => later > v) && (
+              <button type="button" className="ontwerp-link-button ontwerp-version__action" onClick={() => setMigrating(v)} data-testid={`migrate-${v}`}>{t.migrateFrom(v)}</button>
+            )}
           </li>
         ))}
       </ol>
@@ -78,8 +89,18 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
               </select>
             </div>
           </div>
+          <h4>{t.compareFigures}</h4>
+          <CompareFigures key={moves} processKey={processKey}
+            a={{ label: options.find((o) => o.value === from)?.label ?? from, version: from === DRAFT ? null : Number(from), def: a }}
+            b={{ label: options.find((o) => o.value === to)?.label ?? to, version: to === DRAFT ? null : Number(to), def: b }} />
+          <h4>{t.compareStructure}</h4>
           {!diff ? <p className="ontwerp-hint">{t.loading}</p> : <DiffView diff={diff} />}
         </section>
+      )}
+      {migrating !== null && (
+        <Suspense fallback={<p role="status">{t.loading}</p>}>
+          <MigrateDialog processKey={processKey} from={migrating} versions={versions} definitionOf={(v) => definitionOf(String(v))} onClose={() => { setMigrating(null); setMoves((n) => n + 1); }} />
+        </Suspense>
       )}
     </div>
   );

@@ -8,6 +8,12 @@ export function keyProblem(key: string, existing: string[]): 'invalid' | 'taken'
   return existing.includes(key) ? 'taken' : null;
 }
 
+/** A key for a new process from a name (a file's, a process id): lowercase words joined by hyphens. */
+export function keyFrom(name: string): string {
+  return name.replace(/\.[a-z0-9]+$/i, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+}
+
 /**
  * The draft a new process starts from: a key and a title, no steps yet. Its
  * start points at the first step the designer adds (until then the checks say

@@ -22,6 +22,7 @@ type Props = {
 export function FiguresBar({ versions, onFigures }: Props) {
   const { t, api, lang } = useDesigner();
   const { processKey, version: shown, def } = useEditor();
+  // A version shown read-only shows its own figures first; the draft, the newest version's.
   const newest = useMemo(() => [...versions].sort((a, b) => b - a), [versions]);
   const [version, setVersion] = useState<number | null>(shown ?? newest[0] ?? null);
   const [from, setFrom] = useState('');
@@ -94,9 +95,8 @@ export function FiguresBar({ versions, onFigures }: Props) {
           ))}
         </ul>
         <span className="ontwerp-hint">{t.legendEdges}</span>
+        {unmatched > 0 && <span className="ontwerp-hint">{t.figuresUnmatched(unmatched)}</span>}
       </div>
-      {!shown && version && <p className="ontwerp-hint">{t.figuresOfVersion(version)}</p>}
-      {unmatched > 0 && <p className="ontwerp-hint">{t.figuresUnmatched(unmatched)}</p>}
     </section>
   );
 }

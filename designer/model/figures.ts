@@ -31,7 +31,8 @@ const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
 
 /** A number with at most one decimal, in the language's way (1,5 / 1.5), without a trailing ,0. */
 export function formatNumber(n: number, lang: Lang, decimals = 1): string {
-  const fixed = n.toFixed(decimals).replace(/\.?0+$/, '');
+  const raw = n.toFixed(decimals);
+  const fixed = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;
   return lang === 'en' ? fixed : fixed.replace('.', ',');
 }
 
@@ -72,12 +73,12 @@ export function dropOffRate(s: Pick<StepFigures, 'entered' | 'dropOff'>): number
 }
 
 /**
- * Five classes, light to dark (ColorBrewer YlOrRd: also apart for the
+ * Five classes, light to dark (after ColorBrewer YlOrRd: also apart for the
  * colour-blind and in greyscale). Fixed bounds, so the same colour means the
  * same in every version and period: time spent < 1 min, < 10 min, < 1 h,
  * < 1 day, longer; drop-off none, ≤ 5 %, ≤ 15 %, ≤ 30 %, more.
  */
-export const PALETTE = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+export const PALETTE = ['#ffffb2', '#fecc5c', '#fd8d3c', '#e31a1c', '#bd0026'] as const;
 export const NO_DATA = '#e6e6e6';
 export const TIME_BOUNDS = [MINUTE, 10 * MINUTE, HOUR, DAY] as const;
 export const DROP_BOUNDS = [0, 0.05, 0.15, 0.3] as const;

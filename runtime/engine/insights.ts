@@ -5,7 +5,7 @@ import type { Engine } from './engine.js';
 import { notFound } from './errors.js';
 
 /** Up to this many finished visits of a step, its percentiles are exact; above, they come from log-scale histograms (within ±10 %). */
-export const EXACT_LIMIT = 50_000;
+export const EXACT_LIMIT = 10_000;
 
 export type InsightOptions = { version?: number; from?: string; to?: string; inactiveDays?: number; lang?: Lang };
 

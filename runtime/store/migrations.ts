@@ -228,7 +228,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX step_visits_waiting ON step_visits(process_key, version, step, entered_at) WHERE left_at IS NULL;
       CREATE INDEX step_visits_person ON step_visits(process_key, version, step, person_requests) WHERE person_requests > 0;
       CREATE INDEX cases_process ON cases(process_key, version, status, outcome);
-      CREATE INDEX cases_created ON cases(process_key, created_at);
+      CREATE INDEX cases_created ON cases(process_key, version, created_at, status, outcome);
       CREATE TABLE feedback (
         id INTEGER PRIMARY KEY,
         case_id TEXT NOT NULL REFERENCES cases(id),
@@ -240,6 +240,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         at TEXT NOT NULL
       );
       CREATE INDEX feedback_process ON feedback(process_key, version);
+      CREATE INDEX tasks_due ON tasks(status, due_at);
     `,
   },
   {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTo, bucketOf, merge, valueAtRank, type Histogram } from '../../../runtime/store/histogram.js';
 
-describe('duration histograms (percentiles above 50,000 visits)', () => {
+describe('duration histograms (percentiles above 10,000 visits)', () => {
   it('estimates nearest-rank percentiles within 10 % of the exact value, also after merging days', () => {
     const values: number[] = [];
     let seed = 7;

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { t as text, type Process } from '../../runtime/model/index.js';
+import { useDesigner } from '../context.js';
+import { compareRows, insightsQuery, type CompareRow, type Insights } from '../model/figures.js';
+import './learning.css';
+
+/** One side of the comparison: a published version (with figures) or the draft (without). */
+export type Side = { label: string; version: number | null; def: Process | null };
+
+/**
+ * Two versions' figures next to each other (`GET …/insights?version=` for
+ * each, all their cases): started, still running, finished per outcome,
+ * the share that went to an official; and per step the median time and the
+ * drop-off. The draft has no figures; its column says so.
+ */
+export function CompareFigures({ processKey, a, b }: { processKey: string; a: Side; b: Side }) {
+  const { t, api, lang } = useDesigner();
+  const [figures, setFigures] = useState<Record<number, Insights>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    for (const v of [a.version, b.version]) {
+      if (!v || figures[v]) continue;
+      api.get<Insights>(`/api/processes/${encodeURIComponent(processKey)}/insights${insightsQuery({ version: v })}`).then(
+        (r) => { if (live) setFigures((f) => ({ ...f, [v]: r.body })); },
+        (e: Error) => { if (live) setFailure(e.message); },
+      );
+    }
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, processKey, a.version, b.version]);
+
+  if (!a.version || !b.version) return <p className="ontwerp-hint">{t.compareDraftNoFigures}</p>;
+  const fa = figures[a.version] ?? null;
+  const fb = figures[b.version] ?? null;
+  if (failure) return <p className="ontwerp-error" role="alert">{t.figuresFailed(failure)}</p>;
+  if (!fa || !fb) return <p role="status" className="ontwerp-hint">{t.figuresLoading}</p>;
+
+  // The steps of both (not the ends: those are the outcomes above), the newer version's order first.
+  const steps: { id: string; title: string; inA: boolean; inB: boolean }[] = [];
+  for (const def of [b.def, a.def]) {
+    for (const [id, s] of Object.entries(def?.steps ?? {})) {
+      if (s.kind === 'end' || steps.some((x) => x.id === id)) continue;
+      steps.push({ id, title: text(s.title, lang) || id, inA: !!a.def?.steps[id], inB: !!b.def?.steps[id] });
+    }
+  }
+  // Two steps with the same title (a step renamed in the newer version) are told apart by their ids.
+  const titles = steps.map((x) => x.title);
+  for (const x of steps) if (titles.filter((title) => title === x.title).length > 1) x.title = `${x.title} (${x.id})`;
+  const outcomes = t.outcomes4 as Record<string, string>;
+  const rows = compareRows(fa, fb, steps, lang, (o) => outcomes[o] ?? o);
+  const cell = (value: string | null) => (value === null ? <td className="is-missing">{t.notInVersion}</td> : <td>{value}</td>);
+  const table = (caption: string, head: string, list: CompareRow[], testid: string) => (
+    <table className="ontwerp-compare-table" data-testid={testid}>
+      <caption>{caption}</caption>
+      <thead><tr><th scope="col">{head}</th><th scope="col">{a.label}</th><th scope="col">{b.label}</th></tr></thead>
+      <tbody>{list.map((r) => <tr key={r.id} data-row={r.id}><th scope="row">{r.label}</th>{cell(r.a)}{cell(r.b)}</tr>)}</tbody>
+    </table>
+  );
+  return (
+    <div className="ontwerp-compare-figures">
+      <p className="ontwerp-hint">{t.compareFiguresHint}</p>
+      {table(t.compareCaption(a.label, b.label), t.compareWhat, rows.process, 'compare-process')}
+      {rows.steps.length > 0 && table(t.compareStepsCaption(a.label, b.label), t.compareStep, rows.steps, 'compare-steps')}
+    </div>
+  );
+}
