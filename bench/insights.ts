@@ -11,12 +11,16 @@ import { createEngine, createFakeClock, createProcessService, importProcesses, i
 import { dutchDate } from '../runtime/model/index.js';
 import { addTo, openStore, type Histogram } from '../runtime/store/index.js';
 
-export async function benchInsights(cases: number) {
+export type SeededDb = { store: ReturnType<typeof openStore>; engine: ReturnType<typeof createEngine>; processes: ReturnType<typeof createProcessService>; clock: ReturnType<typeof createFakeClock> };
+
+/** Seeds `cases` cases and times the insights; `onSeeded` measures more on the same database before it is removed. */
+export async function benchInsights<T extends Record<string, unknown> = Record<string, never>>(cases: number, onSeeded?: (db: SeededDb) => Promise<T>) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-bench-insights-'));
   const store = openStore(join(dir, 'bench.db'));
   const clock = createFakeClock('2026-06-01T09:00:00Z');
   const engine = createEngine({ store, clock });
-  importProcesses(join(import.meta.dirname, '../processes'), store, createProcessService({ store, clock }), 'bench');
+  const processes = createProcessService({ store, clock });
+  importProcesses(join(import.meta.dirname, '../processes'), store, processes, 'bench');
   const db = store.db;
 
   // Seed fast: one prepared statement per table, 50,000 rows a transaction, no fsync while seeding.
@@ -98,10 +102,16 @@ export async function benchInsights(cases: number) {
     ];
     for (const [name, fn] of parts) console.log(name.padEnd(30), time(fn, 3).toFixed(1), 'ms');
   }
+  db.pragma('wal_checkpoint(TRUNCATE)'); // everything in the main file, so its size is the database's
   const sizeBytes = statSync(join(dir, 'bench.db')).size;
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-  return { cases, visits, seedSeconds, baselineMs: baseline, insightsMs: whole, insightsMonthMs: month, bytesPerCase: sizeBytes / cases };
+  let extra: T | undefined;
+  try {
+    extra = onSeeded ? await onSeeded({ store, engine, processes, clock }) : undefined;
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { cases, visits, seedSeconds, baselineMs: baseline, insightsMs: whole, insightsMonthMs: month, bytesPerCase: sizeBytes / cases, extra };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
