@@ -14,7 +14,27 @@ export function openDb(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Prepares each SQL text once per connection and reuses the statement: the
+ * repositories write their SQL inline, and preparing it on every call was
+ * about a tenth of a citizen step's CPU time (measured with --cpu-prof).
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    // A statement in the middle of an iterate() cannot run again: prepare a fresh one then.
+    if (!statement || statement.busy) {
+      statement = prepare(sql);
+      if (!cache.has(sql)) cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 export function migrate(db: Db): void {
