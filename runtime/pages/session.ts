@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { pickLang, type Lang } from '../model/index.js';
 import type { SessionRow, Store } from '../store/index.js';
 import type { Clock } from '../engine/index.js';
+import { readCookie } from '../http/auth.js';
 
 export const SESSION_COOKIE = 'omslag_sessie';
 const TTL_MS = 8 * 60 * 60 * 1000;
@@ -14,14 +15,6 @@ declare global {
       session?: SessionRow;
     }
   }
-}
-
-function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
 }
 
 function setCookie(res: Response, id: string, secure: boolean) {

@@ -149,3 +149,15 @@ describe('citizen feedback on the pages', () => {
     expect(s.store.insights.feedback({ key: 'grofvuil', version: 1 })).toMatchObject({ count: 1, average: 4, recent: [{ score: 4, comment: 'Snel geregeld' }] });
   });
 });
+
+describe('a malformed session cookie', () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startTestServer(); });
+  afterAll(async () => { await s.close(); });
+
+  it('is treated as no session (a new one starts), never an error', async () => {
+    const res = await fetch(`${s.base}/`, { headers: { cookie: 'omslag_sessie=%E0%A4%A' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/^omslag_sessie=/);
+  });
+});
