@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readConfig } from './config.js';
 import { createScheduler } from './engine/index.js';
 import { createApp } from './http/app.js';
+import { startHousekeeping } from './pages/housekeeping.js';
+import { defaultUploadDir } from './pages/index.js';
 import { loadTheme } from './pages/theme.js';
 import { createDemoAccounts, importProcesses, openServices } from './setup.js';
 
@@ -25,8 +27,11 @@ if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
 
 const scheduler = createScheduler(services.engine, config.timerIntervalMs);
 const app = createApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies });
+let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 const server = app.listen(config.port, config.host, () => {
   scheduler.start();
+  // Expired sessions, stale drafts and their files, crash leftovers of uploads: every 15 minutes.
+  housekeeping = startHousekeeping(services, { uploadDir: defaultUploadDir() });
   const { port } = server.address() as AddressInfo;
   console.log(`Omslag listens on http://${config.host}:${port} (data in ${config.dataDir})`);
   console.log(`Citizen pages: http://${config.host}:${port}/  ·  API: http://${config.host}:${port}/api/openapi.json`);
@@ -38,6 +43,7 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping (finishing requests)…`);
   scheduler.stop();
+  housekeeping?.stop();
   server.close(() => {
     services.store.close();
     console.log('stopped cleanly');

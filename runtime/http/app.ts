@@ -4,6 +4,7 @@ import { workspaceStatic } from './workspace-static.js';
 import helmet from 'helmet';
 import { bearerAuth } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
+import { refuseDeclaredOver, settleUnreadBody } from './request-body.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute, mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
@@ -16,6 +17,11 @@ import { taskRoutes } from './routes/tasks.js';
 import type { Services } from './services.js';
 import { createPages } from '../pages/index.js';
 import { defaultTheme, type Theme } from '../pages/theme.js';
+import type { ErrorRequestHandler } from 'express';
+
+/** The app's last error handler: the envelope for the API, a themed page for everything else. */
+const finalErrors = (pages: ErrorRequestHandler, api: ErrorRequestHandler): ErrorRequestHandler => (error, req, res, next) =>
+  (req.path === '/api' || req.path.startsWith('/api/') ? api : pages)(error, req, res, next);
 
 export type AppOptions = { distDir?: string; bodyLimit?: string; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
 
@@ -27,10 +33,21 @@ export function apiRoutes(services: Services, options: AppOptions = {}): RouteDe
 /** The Express app: security headers, body limits, auth, the API, one error envelope. */
 export function createApp(services: Services, options: AppOptions = {}) {
   const app = express();
+  // First: a request refused before its body was read still leaves the connection usable.
+  app.use(settleUnreadBody());
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(helmet());
-  app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  // The API reads JSON (and a few routes their own types); a form or an upload is refused unread.
+  app.use('/api', (req, _res, next) => {
+    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported-media-type', 'the API takes JSON (see /api/openapi.json); forms and uploads are not read');
+    next();
+  });
+  // JSON too large by its own account: refused before a byte of it is read (streaming routes set their own limits).
+  const json = ['application/json', 'application/*+json'];
+  const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'the request body is too large'));
+  app.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
+  app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: json }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
   app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
   app.use('/api', bearerAuth(services.store, services.clock));
@@ -51,6 +68,10 @@ export function createApp(services: Services, options: AppOptions = {}) {
   // The browser apps built by Vite (the officials' workspace at /werkplek).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
   // The citizen pages (server-rendered; their own error pages).
-  app.use(createPages({ ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies }));
+  const pages = createPages({ ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies, log: options.log });
+  app.use(pages.router);
+  // Nothing may reach Express's default handler: it answers with a stack trace and source paths.
+  app.use(pages.notFound);
+  app.use(finalErrors(pages.errors, errorHandler(options.log)));
   return app;
 }

@@ -5,21 +5,30 @@ import type { Lang } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
 import { layout, type PageContext } from './layout.js';
+import type { FormParsers } from './forms.js';
 import type { Sessions } from './session.js';
 import type { Theme } from './theme.js';
 
-export type PagesDeps = { store: Store; engine: Engine; clock: Clock; theme: Theme; sessions: Sessions };
+/** What the page routes share: the stores, the visitor's session, the body parsers for form posts. */
+export type PagesDeps = FormParsers & { store: Store; engine: Engine; clock: Clock; theme: Theme; sessions: Sessions; uploadDir: string };
+
+/** What an error page can say: each key is a title and a text in i18n.ts. */
+export type PageErrorKey = 'notFound' | 'expiredForm' | 'somethingWrong' | 'badRequest' | 'tooLarge';
 
 /** A page-level refusal: rendered as a page with this status. */
 export class PageError extends Error {
-  constructor(readonly status: number, readonly key: 'notFound' | 'expiredForm' | 'somethingWrong') {
+  constructor(readonly status: number, readonly key: PageErrorKey) {
     super(key);
   }
 }
 
 export function pageContext(req: Request, deps: PagesDeps, personHref = '/medewerker'): PageContext {
   const session = req.session!;
-  return { lang: session.lang, theme: deps.theme, csrf: session.csrf, signedIn: !!session.bsn, path: req.originalUrl, personHref };
+  return {
+    lang: session.lang, theme: deps.theme, signedIn: !!session.bsn, path: req.originalUrl, personHref,
+    // Read only by a form: an anonymous visitor gets a token (a cookie) only on a page that has one.
+    get csrf() { return deps.sessions.token(req); },
+  };
 }
 
 export function send(res: Response, ctx: PageContext, title: string, main: Html, opts: { status?: number; errors?: boolean; script?: boolean } = {}) {

@@ -70,6 +70,20 @@ const messages = {
   notFoundText: { nl: 'Deze pagina bestaat niet of is niet van u.', en: 'This page does not exist or is not yours.' },
   expiredForm: { nl: 'Dit formulier is verlopen. Probeer het opnieuw.', en: 'This form has expired. Please try again.' },
   somethingWrong: { nl: 'Er ging iets mis aan onze kant. Er is niets veranderd.', en: 'Something went wrong on our side. Nothing was changed.' },
+  badRequestTitle: { nl: 'Dit adres of formulier klopt niet', en: 'This address or form is not right' },
+  badRequest: { nl: 'Wij konden uw verzoek niet lezen. Er is niets veranderd. Controleer het adres, of ga terug en probeer het opnieuw.', en: 'We could not read your request. Nothing was changed. Check the address, or go back and try again.' },
+  tooLargeTitle: { nl: 'U heeft te veel verstuurd', en: 'You sent too much' },
+  tooLarge: { nl: 'Er zaten te veel of te grote gegevens of bestanden in uw formulier. Er is niets veranderd. Ga terug en probeer het opnieuw, met één bestand per vraag.', en: 'Your form held too many or too large answers or files. Nothing was changed. Go back and try again, with one file per question.' },
+  backToForm: { nl: 'Terug naar het formulier', en: 'Back to the form' },
+  uploadTooLarge: { nl: 'Het bestand is te groot. Kies een bestand van hoogstens {max}.', en: 'The file is too large. Choose a file of at most {max}.' },
+  uploadType: { nl: 'Dit bestand kunnen wij niet gebruiken. Kies een PDF, een foto (JPG, PNG of HEIC) of een tekstbestand (.txt).', en: 'We cannot use this file. Choose a PDF, a photo (JPG, PNG or HEIC) or a text file (.txt).' },
+  uploadOne: { nl: 'Voeg bij deze vraag één bestand toe.', en: 'Add one file for this question.' },
+  pages: { nl: 'Pagina’s', en: 'Pages' },
+  previousPage: { nl: 'Vorige', en: 'Previous' },
+  nextPage: { nl: 'Volgende', en: 'Next' },
+  page: { nl: 'Pagina', en: 'Page' },
+  pageN: { nl: 'Pagina {n}', en: 'Page {n}' },
+  pageOf: { nl: 'Pagina {n} van {total}', en: 'Page {n} of {total}' },
   onlyIf: { nl: 'Alleen invullen als u bij "{label}" "{value}" kiest.', en: 'Only answer if you chose "{value}" for "{label}".' },
   step: { nl: 'Stap', en: 'Step' },
   feedbackCase: { nl: 'Zaak', en: 'Case' },
@@ -80,6 +94,14 @@ export type MessageKey = keyof typeof messages;
 /** A chrome text in a language, with `{name}` parameters filled. */
 export function msg(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
   return messages[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** A size as people read it: 800 bytes, 1 kB, 10 MB. */
+export function byteSize(n: number, lang: Lang): string {
+  const number = (x: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(x);
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${number(Math.round(n / 1024))} kB`;
+  return `${number(Math.round((n / (1024 * 1024)) * 10) / 10)} MB`;
 }
 
 /** A date as people read it: 12 maart 2026 / 12 March 2026. */

@@ -1,12 +1,13 @@
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import express, { type ErrorRequestHandler, type Router } from 'express';
-import multer from 'multer';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { Clock, Engine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
-import { PageError, pageContext, send, type PagesDeps } from './context.js';
-import { html } from './html.js';
-import { msg } from './i18n.js';
+import { PageError, type PagesDeps } from './context.js';
+import { pageErrors } from './errors.js';
+import { formParsers } from './forms.js';
 import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
 import { previewRoutes } from './routes/preview.js';
@@ -15,59 +16,54 @@ import { sessions } from './session.js';
 import type { Theme } from './theme.js';
 
 const require = createRequire(import.meta.url);
-/** The largest upload accepted at all; a file field's own `max` may be smaller. */
-const MAX_UPLOAD = 20 * 1024 * 1024;
 const nlds = {
   components: join(dirname(require.resolve('@utrecht/component-library-css/package.json')), 'dist', 'index.css'),
   theme: join(dirname(require.resolve('@utrecht/design-tokens/package.json')), 'dist', 'theme.css'),
 };
 
-export type PagesOptions = { store: Store; engine: Engine; clock: Clock; theme: Theme; secureCookies?: boolean; bodyLimit?: string };
+export type PagesOptions = {
+  store: Store; engine: Engine; clock: Clock; theme: Theme; secureCookies?: boolean; bodyLimit?: string;
+  /** Where uploads wait on disk while they are checked (default: the system's temp folder). */
+  uploadDir?: string;
+  log?: (e: unknown) => void;
+};
+
+/** The default folder for uploads being checked; housekeeping removes what a crash left there. */
+export const defaultUploadDir = () => join(tmpdir(), 'omslag-uploads');
 
 /**
  * The citizen pages: server-rendered HTML forms (no JavaScript needed), NL
- * Design System CSS, sessions with CSRF tokens on every form.
+ * Design System CSS, a CSRF token on every form. `notFound` and `errors`
+ * answer at the end of the whole app too, so no request ever gets Express's
+ * default page.
  */
-export function createPages(opts: PagesOptions): Router {
+export function createPages(opts: PagesOptions): { router: Router; notFound: RequestHandler; errors: ErrorRequestHandler } {
   const router = express.Router();
-  const deps: PagesDeps = { ...opts, sessions: sessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies }) };
+  const pageSessions = sessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies });
+  const uploadDir = opts.uploadDir ?? defaultUploadDir();
+  mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
+  const deps: PagesDeps = { ...opts, sessions: pageSessions, ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }), uploadDir };
   const week = { maxAge: '7d' };
+
+  // None of our addresses has an empty segment: `//`, `/a//b` are not ours (and `//host` is another site to a browser).
+  router.use((req, _res, next) => (req.path.includes('//') ? next(new PageError(404, 'notFound')) : next()));
 
   router.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
   router.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
   router.use('/static', express.static(join(import.meta.dirname, 'static'), week));
   if (opts.theme.logo) router.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
 
-  router.use(express.urlencoded({ extended: false, limit: opts.bodyLimit ?? '64kb', parameterLimit: 200 }));
-  // Forms with a file question post multipart; the bytes stay in memory until the answers validate.
-  router.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, files: 10, fields: 200, fieldSize: 64 * 1024 } }).any());
-  router.use(deps.sessions.middleware);
-  // Every form post must carry this session's token; a forged post changes nothing.
-  router.use((req, _res, next) => {
-    if (req.method === 'POST' && !deps.sessions.csrf(req)) throw new PageError(403, 'expiredForm');
-    next();
-  });
+  // Reads the cookies only: no body is read and no row is written here.
+  router.use(pageSessions.middleware);
 
   publicRoutes(router, deps);
   journeyRoutes(router, deps);
   caseRoutes(router, deps);
   previewRoutes(router, deps);
 
-  router.use((req) => {
-    if (req.method === 'GET' || req.method === 'POST') throw new PageError(404, 'notFound');
-  });
-  const errors: ErrorRequestHandler = (error, req, res, next) => {
-    if (req.path.startsWith('/api')) return next(error);
-    const tooLarge = (error as { status?: number }).status === 413 || (error as { code?: string }).code === 'LIMIT_FILE_SIZE';
-    const status = error instanceof PageError ? error.status : tooLarge ? 413 : 500;
-    if (status === 500) console.error(error);
-    if (!req.session) return res.status(status).type('text').send(status === 413 ? 'Too large' : 'Error');
-    const key = error instanceof PageError ? error.key : 'somethingWrong';
-    const ctx = pageContext(req, deps);
-    send(res, ctx, msg(key === 'notFound' ? 'notFound' : 'errorSummary', ctx.lang), html`<h1 class="utrecht-heading-1">${msg(key === 'notFound' ? 'notFound' : 'errorSummary', ctx.lang)}</h1>
-<p class="utrecht-paragraph">${msg(key === 'notFound' ? 'notFoundText' : key, ctx.lang)}</p>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/">${msg('services', ctx.lang)}</a></p>`, { status });
-  };
+  const { notFound, errors } = pageErrors(deps, opts.log);
+  // Every method, every path left: our 404 page (a POST's body is never read for it).
+  router.use(notFound);
   router.use(errors);
-  return router;
+  return { router, notFound, errors };
 }

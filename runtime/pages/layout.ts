@@ -43,9 +43,13 @@ export function feedbackForm(ctx: PageContext, caseId: string): Html {
 
 function langSwitch(ctx: PageContext): Html {
   const other: Lang = ctx.lang === 'nl' ? 'en' : 'nl';
-  const url = new URL(ctx.path, 'http://x');
-  url.searchParams.set('lang', other);
-  return html`<a class="utrecht-link" href="${url.pathname + url.search}" lang="${other}" hreflang="${other}" aria-label="${msg('switchLangLabel', ctx.lang)}">${msg('switchLang', ctx.lang)}</a>`;
+  // The same page in the other language. A path that is not plainly ours (`//host`, `/\host`) links home instead.
+  const at = ctx.path.indexOf('?');
+  const path = at < 0 ? ctx.path : ctx.path.slice(0, at);
+  const query = new URLSearchParams(at < 0 ? '' : ctx.path.slice(at + 1));
+  query.set('lang', other);
+  const href = `${/^\/(?![/\\])/.test(path) ? path : '/'}?${query}`;
+  return html`<a class="utrecht-link" href="${href}" lang="${other}" hreflang="${other}" aria-label="${msg('switchLangLabel', ctx.lang)}">${msg('switchLang', ctx.lang)}</a>`;
 }
 
 /** The page shell: skip link, header with the organisation, navigation, language switch, and a person always within reach. */

@@ -1,71 +1,110 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { pickLang, type Lang } from '../model/index.js';
-import type { SessionRow, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { Clock } from '../engine/index.js';
 import { readCookie } from '../http/auth.js';
 
 export const SESSION_COOKIE = 'omslag_sessie';
-const TTL_MS = 8 * 60 * 60 * 1000;
+/** An anonymous visitor's language and form token: `<lang>.<token>` (or `<lang>.` before any form). No row. */
+export const VISIT_COOKIE = 'omslag_bezoek';
+/** A signed-in citizen's session lasts this long from sign-in (not extended by use). */
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+const VISIT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * What a page knows about its visitor. `idHash` names the stored session
+ * row of a signed-in citizen; an anonymous visitor has none (`null`): their
+ * language and form token live in a cookie only.
+ */
+export type PageSession = { idHash: string | null; bsn: string | null; lang: Lang; csrf: string | null; flash: string | null };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
-      session?: SessionRow;
+      session?: PageSession;
     }
   }
 }
 
-function setCookie(res: Response, id: string, secure: boolean) {
-  // HttpOnly: no script reads it; SameSite=Lax: not sent on cross-site posts.
-  res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: TTL_MS });
+const visitPattern = /^(nl|en)\.([A-Za-z0-9_-]{43})?$/;
+
+function sameToken(sent: unknown, expected: string | null): boolean {
+  if (typeof sent !== 'string' || !expected) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
- * Every visitor has a session (anonymous until sign-in), so every form,
- * the sign-in form too, carries a CSRF token bound to it.
+ * Sessions of the citizen pages. A row is stored only for a signed-in
+ * citizen (created at sign-in, with a new id: no fixation). Anonymous
+ * visitors get no row: a visit cookie holds their language and, once a page
+ * with a form was shown, a random token that the form repeats (a
+ * double-submit token; SameSite=Lax keeps the cookie off cross-site posts).
  */
 export function sessions(store: Store, clock: Clock, opts: { secureCookies: boolean }) {
-  const start = (res: Response, bsn: string | null, lang: Lang) => {
-    const { id, row } = store.sessions.create(bsn, lang, clock.now(), TTL_MS);
-    setCookie(res, id, opts.secureCookies);
-    return row;
-  };
+  const cookieOpts = (maxAge: number) => ({ httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies, path: '/', maxAge });
+  const setVisit = (res: Response, lang: Lang, token: string | null) => res.cookie(VISIT_COOKIE, `${lang}.${token ?? ''}`, cookieOpts(VISIT_TTL_MS));
+
+  /** The visitor as the cookies say, without writing anything. */
+  function read(req: Request): PageSession {
+    const id = readCookie(req, SESSION_COOKIE);
+    const row = id ? store.sessions.get(id, clock.now()) : undefined;
+    if (row?.bsn) return { idHash: row.idHash, bsn: row.bsn, lang: row.lang, csrf: row.csrf, flash: row.flash };
+    const visit = visitPattern.exec(readCookie(req, VISIT_COOKIE) ?? '');
+    return { idHash: null, bsn: null, lang: (visit?.[1] as Lang | undefined) ?? 'nl', csrf: visit?.[2] ?? null, flash: null };
+  }
+
   return {
+    read,
     middleware(req: Request, res: Response, next: NextFunction) {
-      const id = readCookie(req, SESSION_COOKIE);
-      let session = id ? store.sessions.get(id, clock.now()) : undefined;
+      let session = read(req);
       const asked = typeof req.query.lang === 'string' ? pickLang(req.query.lang) : undefined;
       // Dutch by default (not the browser's language): English is a visible switch.
-      if (!session) session = start(res, null, asked ?? 'nl');
       if (asked && asked !== session.lang) {
-        store.sessions.setLang(session.idHash, asked);
         session = { ...session, lang: asked };
+        if (session.idHash) store.sessions.setLang(session.idHash, asked);
+        else setVisit(res, asked, session.csrf);
       }
       req.session = session;
       next();
     },
-    /** Refuses a form post whose token does not belong to this session. */
-    csrf(req: Request): boolean {
-      const sent = typeof req.body?._csrf === 'string' ? Buffer.from(req.body._csrf) : Buffer.alloc(0);
-      const expected = Buffer.from(req.session?.csrf ?? '');
-      return sent.length === expected.length && expected.length > 0 && timingSafeEqual(sent, expected);
+    /** The token for a form on this page; an anonymous visitor's is made (and set in the cookie) when first needed. */
+    token(req: Request): string {
+      const session = req.session!;
+      if (!session.csrf) {
+        session.csrf = randomBytes(32).toString('base64url');
+        setVisit(req.res!, session.lang, session.csrf);
+      }
+      return session.csrf;
     },
-    /** Signs in: a new session id (no fixation), the language kept. */
-    signIn(req: Request, res: Response, bsn: string): SessionRow {
-      const lang = req.session?.lang ?? 'nl';
-      if (req.session) store.sessions.delete(req.session.idHash);
-      const row = start(res, bsn, lang);
-      req.session = row;
-      return row;
+    /** Whether `sent` (the form's `_csrf`) is this visitor's token. */
+    csrf(req: Request, sent: unknown = req.body?._csrf): boolean {
+      return sameToken(sent, req.session?.csrf ?? null);
     },
-    signOut(req: Request, res: Response): SessionRow {
+    /** Signs in: a new session row and id, the language kept. */
+    signIn(req: Request, res: Response, bsn: string): PageSession {
       const lang = req.session?.lang ?? 'nl';
-      if (req.session) store.sessions.delete(req.session.idHash);
-      const row = start(res, null, lang);
-      req.session = row;
-      return row;
+      if (req.session?.idHash) store.sessions.delete(req.session.idHash);
+      const { id, row } = store.sessions.create(bsn, lang, clock.now(), SESSION_TTL_MS);
+      res.cookie(SESSION_COOKIE, id, cookieOpts(SESSION_TTL_MS));
+      req.session = { idHash: row.idHash, bsn, lang, csrf: row.csrf, flash: null };
+      return req.session;
+    },
+    /** Signs out: the row is deleted; the visitor goes on anonymously in the same language. */
+    signOut(req: Request, res: Response): PageSession {
+      const lang = req.session?.lang ?? 'nl';
+      if (req.session?.idHash) store.sessions.delete(req.session.idHash);
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      setVisit(res, lang, null);
+      req.session = { idHash: null, bsn: null, lang, csrf: null, flash: null };
+      return req.session;
+    },
+    /** A one-time notice for the next page (signed-in citizens only; anonymous pages have none). */
+    flash(req: Request, text: string | null): void {
+      if (req.session?.idHash) store.sessions.setFlash(req.session.idHash, text);
     },
   };
 }

@@ -75,6 +75,12 @@ export function caseRepo(db: Db) {
     listBySubject(subject: string): CaseRow[] {
       return db.prepare('SELECT * FROM cases WHERE subject = ? ORDER BY created_at DESC').all(subject).map(toCase);
     },
+    /** One page of a subject's cases, newest first, and how many there are in all. */
+    pageBySubject(subject: string, limit: number, offset: number): { rows: CaseRow[]; total: number } {
+      const total = (db.prepare('SELECT count(*) AS n FROM cases WHERE subject = ?').get(subject) as { n: number }).n;
+      const rows = db.prepare('SELECT * FROM cases WHERE subject = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?').all(subject, limit, offset).map(toCase);
+      return { rows, total };
+    },
     /** Cases that have (had) a task for one of these teams. */
     listByTeams(teams: string[]): CaseRow[] {
       if (!teams.length) return [];

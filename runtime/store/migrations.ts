@@ -270,4 +270,18 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'sessions only for signed-in visitors; indexes for paged case lists and housekeeping',
+    sql: `
+      -- Anonymous visitors no longer get a row (their language and form token are a cookie): the old ones are dead weight.
+      DELETE FROM sessions WHERE bsn IS NULL AND user_id IS NULL;
+      CREATE INDEX cases_subject_created ON cases(subject, created_at);
+      CREATE INDEX drafts_updated ON drafts(updated_at);
+      -- A file is sent with the application it belongs to; until then it is the draft's, and goes when the draft no longer names it.
+      ALTER TABLE files ADD COLUMN sent_at TEXT;
+      UPDATE files SET sent_at = created_at;
+      CREATE INDEX files_unsent ON files(created_at) WHERE sent_at IS NULL;
+    `,
+  },
 ];

@@ -30,8 +30,12 @@ export function sessionRepo(db: Db) {
     delete(idHash: string): void {
       db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
     },
-    deleteExpired(at: Date): void {
-      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at.toISOString());
+    /** Removes sessions (citizens' and staff's) that have expired; returns how many. */
+    deleteExpired(at: Date): number {
+      return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at.toISOString()).changes;
+    },
+    count(): number {
+      return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
     },
   };
 }
@@ -46,6 +50,19 @@ export function fileRepo(db: Db) {
     get(id: string): { id: string; caseId: string; name: string; type: string; size: number; data: Buffer } | undefined {
       const r = db.prepare('SELECT id, case_id, name, type, size, data FROM files WHERE id = ?').get(id) as any;
       return r ? { id: r.id, caseId: r.case_id, name: r.name, type: r.type, size: r.size, data: r.data } : undefined;
+    },
+    /** The files of an application being sent: kept from now on, whatever happens to the draft. */
+    markSent(caseId: string, ids: string[], at: string): void {
+      const mark = db.prepare('UPDATE files SET sent_at = ? WHERE case_id = ? AND id = ? AND sent_at IS NULL');
+      for (const id of ids) mark.run(at, caseId, id);
+    },
+    /**
+     * Removes files never sent that their case's draft no longer names
+     * (replaced by another upload, or the draft is gone), added before `before`.
+     */
+    deleteUnsent(before: string): number {
+      return db.prepare(`DELETE FROM files WHERE sent_at IS NULL AND created_at < ? AND NOT EXISTS (
+        SELECT 1 FROM drafts d, json_tree(d.data) t WHERE d.case_id = files.case_id AND t.key = 'id' AND t.atom = files.id)`).run(before).changes;
     },
   };
 }
@@ -67,6 +84,10 @@ export function draftRepo(db: Db) {
     },
     delete(caseId: string): void {
       db.prepare('DELETE FROM drafts WHERE case_id = ?').run(caseId);
+    },
+    /** Removes drafts not changed since `before`, and drafts of cases that are no longer active; returns how many. */
+    deleteStale(before: string): number {
+      return db.prepare(`DELETE FROM drafts WHERE updated_at < ? OR EXISTS (SELECT 1 FROM cases c WHERE c.id = drafts.case_id AND c.status <> 'active')`).run(before).changes;
     },
   };
 }

@@ -20,15 +20,22 @@ export function caseRoutes(router: Router, deps: PagesDeps) {
     if (!bsn) return;
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
-    const rows = store.cases.listBySubject(bsn);
-    send(res, ctx, msg('myCases', lang), html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
+    const asked = Number(req.query.pagina ?? 1);
+    const first = store.cases.pageBySubject(bsn, CASES_PER_PAGE, 0);
+    const pages = Math.max(1, Math.ceil(first.total / CASES_PER_PAGE));
+    // A page number that is not one (or past the end) shows the nearest page, never an error.
+    const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
+    const { rows, total } = page === 1 ? first : store.cases.pageBySubject(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+    const title = pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
+    send(res, ctx, title, html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
+${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${total} ${lang === 'en' ? 'cases' : 'zaken'}</p>` : ''}
 ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
       const def = engine.loadVersion(r.processKey, r.version).process;
       const pending = r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && def.steps[r.step]?.kind === 'form'));
       return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
 <p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
 <p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
-    })}</ul>` : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`}`);
+    })}</ul>${pagination(page, pages, lang)}` : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`}`);
   });
 
   router.get('/zaken/:id/status', (req, res) => {
@@ -39,7 +46,7 @@ ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
     const lang = ctx.lang;
     const view = caseView(engine, store, row, lang);
     const flash = req.session!.flash;
-    if (flash) store.sessions.setFlash(req.session!.idHash, null);
+    if (flash) deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
     const draft = store.drafts.get(row.id);
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
@@ -69,7 +76,7 @@ ${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle
 ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}` : ''}`);
   });
 
-  router.post('/zaken/:id/feedback', (req, res) => {
+  router.post('/zaken/:id/feedback', ...deps.form, (req, res) => {
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
@@ -79,18 +86,18 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     if (Number.isInteger(score) && score >= 1 && score <= 5 && !store.insights.hasFeedback(row.id)) {
       const comment = String(req.body?.comment ?? '').trim().slice(0, 2000) || null;
       store.insights.addFeedback({ caseId: row.id, key: row.processKey, version: row.version, step: row.step, score, comment, at: deps.clock.now().toISOString() });
-      store.sessions.setFlash(req.session!.idHash, lang === 'en' ? 'Thank you for your answer.' : 'Dank u voor uw antwoord.');
+      deps.sessions.flash(req, lang === 'en' ? 'Thank you for your answer.' : 'Dank u voor uw antwoord.');
     }
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
-  router.post('/zaken/:id/afmelden', (req, res) => {
+  router.post('/zaken/:id/afmelden', ...deps.form, (req, res) => {
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
     store.proactive.optOut(bsn, row.processKey, deps.clock.now().toISOString());
     const lang = req.session!.lang;
-    store.sessions.setFlash(req.session!.idHash, lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.');
+    deps.sessions.flash(req, lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.');
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
@@ -139,7 +146,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
       // A request is open already: the status page says so.
     }
     const contact = store.tasks.list({ caseId: row.id }).find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed');
-    if (contact?.dueAt) store.sessions.setFlash(req.session!.idHash, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
+    if (contact?.dueAt) deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
     res.redirect(303, `/zaken/${row.id}/status`);
   };
 
@@ -149,7 +156,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     const row = ownCase(deps, bsn, req.params.id);
     personForm(req, res, `/zaken/${row.id}/medewerker`);
   });
-  router.post('/zaken/:id/medewerker', (req, res) => {
+  router.post('/zaken/:id/medewerker', ...deps.form, (req, res) => {
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
@@ -164,7 +171,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     if (!bsn) return;
     personForm(req, res, `/diensten/${req.params.key}/medewerker`);
   });
-  router.post('/diensten/:key/medewerker', (req, res) => {
+  router.post('/diensten/:key/medewerker', ...deps.form, (req, res) => {
     if (!store.processes.latest(req.params.key)) throw new PageError(404, 'notFound');
     const bsn = citizen(req, res);
     if (!bsn) return;
@@ -200,7 +207,7 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${lang === 'en' 
 <div class="omslag-button-row"><button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('yesDo', ctx.lang, { action: action.label.toLowerCase() })}</button>
 <a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`);
   });
-  router.post('/zaken/:id/actie/:event', (req, res) => {
+  router.post('/zaken/:id/actie/:event', ...deps.form, (req, res) => {
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
@@ -213,6 +220,22 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${lang === 'en' 
     }
     res.redirect(303, `/zaken/${row.id}/status`);
   });
+}
+
+/** How many cases /mijn-zaken shows at once. */
+export const CASES_PER_PAGE = 20;
+
+/** Links to the other pages of a list: plain links (no script), the current page marked for screen readers. */
+function pagination(page: number, pages: number, lang: Lang) {
+  if (pages <= 1) return html``;
+  const href = (n: number) => (n === 1 ? '/mijn-zaken' : `/mijn-zaken?pagina=${n}`);
+  // Around the current page, plus the first and the last: a long list stays a short row of links.
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return html`<nav class="omslag-pagination" aria-label="${msg('pages', lang)}"><ul class="omslag-pagination__list">
+${page > 1 ? html`<li><a class="utrecht-link" href="${href(page - 1)}" rel="prev">${msg('previousPage', lang)}<span class="omslag-visually-hidden"> (${msg('pageN', lang, { n: page - 1 })})</span></a></li>` : ''}
+${shown.map((n, i) => html`${i > 0 && n - shown[i - 1] > 1 ? html`<li aria-hidden="true">…</li>` : ''}<li><a class="utrecht-link${n === page ? ' omslag-pagination__current' : ''}" href="${href(n)}"${n === page ? html` aria-current="page"` : ''}><span class="omslag-visually-hidden">${msg('page', lang)} </span>${n}</a></li>`)}
+${page < pages ? html`<li><a class="utrecht-link" href="${href(page + 1)}" rel="next">${msg('nextPage', lang)}<span class="omslag-visually-hidden"> (${msg('pageN', lang, { n: page + 1 })})</span></a></li>` : ''}
+</ul></nav>`;
 }
 
 function groupActions(view: CaseView, row: CaseRow) {

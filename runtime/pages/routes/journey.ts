@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Request, Response, Router } from 'express';
 import { caseView, EngineError } from '../../engine/index.js';
 import { compileFeel, formatAnswer, isShown, t, type Field, type Process } from '../../model/index.js';
@@ -8,7 +9,9 @@ import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.j
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
 import { csrfField, errorSummary, feedbackForm } from '../layout.js';
+import { uploadErrors, uploadOptions } from '../file-questions.js';
 import { dataBefore, formFields, simulate, validatePage } from '../journey.js';
+import { receiveMultipart } from '../uploads.js';
 
 /** The citizen's own case, or 404 (never 403: it does not confirm another's case exists). */
 export function ownCase(deps: PagesDeps, bsn: string, id: string): CaseRow {
@@ -106,7 +109,10 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     formPage(req, res, row, req.params.step);
   });
 
-  router.post('/zaken/:id/stap/:step', (req, res) => {
+  router.post('/zaken/:id/stap/:step', ...deps.upload, async (req, res) => {
+    const multipart = !!req.is('multipart/form-data');
+    // A multipart body is not read yet: only a signed-in citizen's own step with a file question reads it.
+    if (multipart && !req.session!.bsn) throw new PageError(403, 'expiredForm');
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
@@ -123,28 +129,51 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const q = single ? questionIndex(req, all, saved) : undefined;
     const page = q === undefined ? fields : [all[q]];
 
-    const uploads = new Map(((req.files as Express.Multer.File[] | undefined) ?? []).filter((f) => f.size > 0).map((f) => [f.fieldname, f]));
-    const raw = Object.fromEntries(page.map((f) => {
-      if (f.type !== 'file') return [f.id, readField(f, req.body ?? {})];
-      const file = uploads.get(f.id);
-      return [f.id, file ? { name: file.originalname, type: file.mimetype, size: file.size } : saved[f.id]];
-    }));
-    const result = validatePage(page, raw, single ? { ...known, ...saved } : known, clock.now(), lang);
-    if (Object.keys(result.errors).length) return formPage(req, res, row, step, { raw, errors: result.errors });
-    for (const [fieldId, file] of uploads) {
-      if (!(fieldId in result.values)) continue;
-      const id = randomUUID();
-      store.files.put({ id, caseId: row.id, field: fieldId, name: file.originalname, type: file.mimetype, data: file.buffer, at: clock.now().toISOString() });
-      result.values[fieldId] = { ...(result.values[fieldId] as object), id };
+    const fileFields = page.filter((f) => f.type === 'file');
+    if (multipart && !fileFields.length) throw new PageError(403, 'expiredForm');
+    const received = multipart ? await receiveMultipart(req, uploadOptions(fileFields, page, (sent) => deps.sessions.csrf(req, sent), deps.uploadDir)) : undefined;
+    try {
+      if (received) req.body = received.body;
+      const raw = Object.fromEntries(page.map((f) => {
+        if (f.type !== 'file') return [f.id, readField(f, req.body ?? {})];
+        const file = received?.files.get(f.id);
+        // The stored type is the one the content shows; what the browser declared is not used.
+        return [f.id, file ? { name: file.name, type: file.type ?? 'application/octet-stream', size: file.size } : saved[f.id]];
+      }));
+      const result = validatePage(page, raw, single ? { ...known, ...saved } : known, clock.now(), lang);
+      // A file over its limit stops the reading there: the answers after it did not arrive, so only the file's problem is shown.
+      if (received?.problems.size) result.errors = {};
+      Object.assign(result.errors, uploadErrors(fileFields, received, lang));
+      if (Object.keys(result.errors).length) return formPage(req, res, row, step, { raw, errors: result.errors });
+      // The files and the draft that names them: together or not at all.
+      store.transaction(() => {
+        for (const [fieldId, file] of received?.files ?? []) {
+          if (!(fieldId in result.values)) continue;
+          const id = randomUUID();
+          store.files.put({ id, caseId: row.id, field: fieldId, name: file.name, type: file.type!, data: readFileSync(file.path), at: clock.now().toISOString() });
+          result.values[fieldId] = { ...(result.values[fieldId] as object), id };
+        }
+        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values: result.values, cleared: result.cleared });
+      });
+    } finally {
+      received?.cleanup();
     }
+  });
 
-    let values = result.values;
+  /** After a step's answers validated: merged into the draft, then on to the next question, step or check page. */
+  function saveAnswers(req: Request, res: Response, row: CaseRow, step: string, page: {
+    process: Process; fields: Field[]; draft: Draft; known: Record<string, unknown>; saved: Record<string, unknown>;
+    all: Field[]; q: number | undefined; values: Record<string, unknown>; cleared: string[];
+  }) {
+    const { process, fields, draft, known, saved, all, q } = page;
+    const lang = req.session!.lang;
+    let values = page.values;
     let partial = false;
     if (q !== undefined) {
       // One question answered: merge it, then the next question that applies, or the step is complete.
-      values = { ...saved, ...result.values };
-      for (const id of result.cleared) delete values[id];
-      if (!(all[q].id in result.values)) delete values[all[q].id];
+      values = { ...saved, ...page.values };
+      for (const id of page.cleared) delete values[id];
+      if (!(all[q].id in page.values)) delete values[all[q].id];
       const nowAsked = questions(process, step, { ...known, ...values }, lang);
       for (const f of fields) if (!nowAsked.includes(f) && f.id in values) delete values[f.id];
       const at = nowAsked.findIndex((f) => f.id === all[q].id);
@@ -164,7 +193,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const following = state.steps[state.steps.findIndex((s) => s.step === step) + 1]?.step;
     const target = req.query.wijzig === '1' ? (state.next ?? 'controle') : (following ?? state.next ?? 'controle');
     res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target));
-  });
+  }
 
   router.get('/zaken/:id/controle', (req, res) => {
     const bsn = citizen(req, res);
@@ -183,7 +212,7 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('send', lang)}</button></form>`);
   });
 
-  router.post('/zaken/:id/versturen', (req, res) => {
+  router.post('/zaken/:id/versturen', ...deps.form, (req, res) => {
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
@@ -193,6 +222,7 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
       // All steps or none: the engine validates each again, in one transaction.
       store.transaction(() => {
         for (const s of state.steps) engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang: req.session!.lang });
+        store.files.markSent(row.id, sentFileIds(state.steps), clock.now().toISOString());
         store.drafts.delete(row.id);
       });
     } catch (error) {
@@ -225,6 +255,11 @@ const onePerPage = (process: Process, step: string) => {
   const s = process.steps[step];
   return s?.kind === 'form' && !!s.onePerPage;
 };
+
+/** The stored files the answers name (a file answer is `{ id, name, type, size }`). */
+function sentFileIds(steps: Draft['steps']): string[] {
+  return steps.flatMap((s) => Object.values(s.values).flatMap((v) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? [(v as { id: string }).id] : [])));
+}
 
 /** The draft with one step's answers replaced (or added at the end). */
 function replaceStep(draft: Draft, entry: Draft['steps'][number]): Draft['steps'] {

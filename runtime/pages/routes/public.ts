@@ -47,7 +47,7 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('start', ctx.lang)}</button></form>`);
   });
 
-  router.post('/diensten/:key/start', (req, res) => {
+  router.post('/diensten/:key/start', ...deps.form, (req, res) => {
     published(req.params.key);
     const bsn = citizen(req, res);
     if (!bsn) return;
@@ -74,13 +74,13 @@ ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span
   };
 
   router.get('/inloggen', (req, res) => signInPage(req, res));
-  router.post('/inloggen', (req, res) => {
+  router.post('/inloggen', ...deps.form, (req, res) => {
     const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
     if (!isValidBsn(bsn)) return signInPage(req, res, req.session!.lang === 'en' ? 'Enter a valid citizen service number (9 digits).' : 'Vul een geldig burgerservicenummer in (9 cijfers).', String(req.body?.bsn ?? ''));
     deps.sessions.signIn(req, res, bsn);
     res.redirect(303, safeReturn(req.body?.terug));
   });
-  router.post('/uitloggen', (req, res) => {
+  router.post('/uitloggen', ...deps.form, (req, res) => {
     deps.sessions.signOut(req, res);
     const ctx = pageContext(req, deps);
     send(res, ctx, msg('signOut', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signOut', ctx.lang)}</h1><p class="utrecht-paragraph">${msg('signedOut', ctx.lang)}</p>`);

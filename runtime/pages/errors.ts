@@ -1,0 +1,61 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { toHttpError } from '../http/errors.js';
+import { PageError, pageContext, send, type PageErrorKey, type PagesDeps } from './context.js';
+import { html } from './html.js';
+import { msg, type MessageKey } from './i18n.js';
+
+/** Title and text of each error page. */
+const texts: Record<PageErrorKey, [MessageKey, MessageKey]> = {
+  notFound: ['notFound', 'notFoundText'],
+  expiredForm: ['errorSummary', 'expiredForm'],
+  somethingWrong: ['errorSummary', 'somethingWrong'],
+  badRequest: ['badRequestTitle', 'badRequest'],
+  tooLarge: ['tooLargeTitle', 'tooLarge'],
+};
+
+const keyFor = (status: number): PageErrorKey =>
+  status === 404 ? 'notFound' : status === 403 ? 'expiredForm' : status === 413 ? 'tooLarge' : status < 500 ? 'badRequest' : 'somethingWrong';
+
+/** The last resort when even the themed page cannot be drawn: plain, both languages, nothing from the request. */
+const FALLBACK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Er ging iets mis – Something went wrong</title></head>
+<body><main><h1>Er ging iets mis</h1><p>Er is niets veranderd. Probeer het later opnieuw.</p><p lang="en">Something went wrong. Nothing was changed. Please try again later.</p><p><a href="/">Naar de diensten</a></p></main></body></html>`;
+
+/**
+ * The pages' 404 and error handler: every error, ours or a library's (body
+ * parsing, a bad %-escape in the URL, an upload limit), becomes a themed page
+ * in the visitor's language with a 4xx status where the request was at fault,
+ * and never shows internals. Mounted at the end of the pages and once more
+ * at the end of the app, so Express's own default page can never answer.
+ */
+export function pageErrors(deps: PagesDeps, log: (e: unknown) => void = console.error) {
+  function render(req: Request, res: Response, status: number, key: PageErrorKey) {
+    if (!req.session) {
+      try { req.session = deps.sessions.read(req); } catch { req.session = { idHash: null, bsn: null, lang: 'nl', csrf: null, flash: null }; }
+    }
+    const ctx = pageContext(req, deps);
+    const [title, text] = texts[key];
+    // A refused form post: the way back to the form (a step page answers GET at the same address).
+    const back = req.method === 'POST' && /^\/zaken\/[^/?#]+\/stap\/[^/?#]+/.test(req.path) ? req.originalUrl : null;
+    send(res, ctx, msg(title, ctx.lang), html`<h1 class="utrecht-heading-1">${msg(title, ctx.lang)}</h1>
+<p class="utrecht-paragraph">${msg(text, ctx.lang)}</p>
+${back ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${back}">${msg('backToForm', ctx.lang)}</a></p>` : ''}
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/">${msg('services', ctx.lang)}</a></p>`, { status });
+  }
+
+  const notFound: RequestHandler = () => { throw new PageError(404, 'notFound'); };
+
+  const errors: ErrorRequestHandler = (error, req, res, _next) => {
+    // Half an answer went out already: all that is left is to end the connection.
+    if (res.headersSent) { log(error); res.destroy(); return; }
+    const status = error instanceof PageError ? error.status : toHttpError(error).status;
+    const key = error instanceof PageError ? error.key : keyFor(status);
+    if (status >= 500) log(error);
+    try {
+      render(req, res, status, key);
+    } catch (failure) {
+      log(failure);
+      res.status(status).type('html').set('Cache-Control', 'no-store').send(FALLBACK);
+    }
+  };
+  return { notFound, errors };
+}
