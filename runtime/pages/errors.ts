@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { toHttpError } from '../http/errors.js';
+import { pickLang } from '../model/index.js';
 import { PageError, pageContext, send, type PageErrorKey, type PagesDeps } from './context.js';
 import { html } from './html.js';
 import { msg, type MessageKey } from './i18n.js';
@@ -30,7 +31,9 @@ const FALLBACK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><me
 export function pageErrors(deps: PagesDeps, log: (e: unknown) => void = console.error) {
   function render(req: Request, res: Response, status: number, key: PageErrorKey) {
     if (!req.session) {
+      // Refused before the session middleware ran: the visitor as the cookies and `?lang=` say, nothing written.
       try { req.session = deps.sessions.read(req); } catch { req.session = { idHash: null, bsn: null, lang: 'nl', csrf: null, flash: null }; }
+      if (typeof req.query.lang === 'string') req.session.lang = pickLang(req.query.lang);
     }
     const ctx = pageContext(req, deps);
     const [title, text] = texts[key];
