@@ -20,6 +20,7 @@ export function keepAliveClient(base: string) {
     return new Promise((resolve, reject) => {
       let restSent = body.length === 0;
       let early = false;
+      let answered = false;
       const req = http.request({ host: url.hostname, port: url.port, method, path, agent, headers: { ...opts.headers, ...(body.length ? { 'content-length': String(body.length) } : {}) } });
       const sendRest = () => {
         if (restSent) return;
@@ -28,6 +29,7 @@ export function keepAliveClient(base: string) {
         req.end(body.subarray(first));
       };
       req.on('response', (res) => {
+        answered = true;
         early = !restSent;
         const localPort = res.socket.localPort ?? -1;
         let text = '';
@@ -38,7 +40,7 @@ export function keepAliveClient(base: string) {
         sendRest();
       });
       // After the answer, a server that stops reading may reset the rest of a large upload: not the answer's error.
-      req.on('error', (e) => (early ? undefined : reject(e)));
+      req.on('error', (e) => (answered ? undefined : reject(e)));
       if (first) req.write(body.subarray(0, first));
       if (body.length === 0) req.end();
       else if (first === body.length) { restSent = true; req.end(); }
