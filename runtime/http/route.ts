@@ -46,7 +46,8 @@ export const defineRoute = <B>(def: RouteDef<B>) => def;
 
 /** Field-level details from zod issues: `{ "a.b": ["message"] }`. */
 export function zodDetails(error: z.ZodError): Record<string, string[]> {
-  const details: Record<string, string[]> = {};
+  // Null prototype: a body key such as `toString` or `__proto__` is a key here, never an inherited member.
+  const details = Object.create(null) as Record<string, string[]>;
   for (const issue of error.issues) {
     // An unknown key is an error of that key, so a client can show it next to the field.
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
@@ -67,8 +68,8 @@ function parseIfMatch(header: string | undefined): number | undefined {
  * arrives as an array, which no route takes: refused as bad input, not a 500.
  */
 function singleValues(raw: Request['query']): Record<string, string | undefined> {
-  const query: Record<string, string | undefined> = {};
-  const details: Record<string, string[]> = {};
+  const query = Object.create(null) as Record<string, string | undefined>;
+  const details = Object.create(null) as Record<string, string[]>;
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value === 'string') query[name] = value;
     else details[name] = ['give this parameter once'];

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { DateTime, Duration } from 'luxon';
+import { isReservedName, reservedMessage } from './reserved.js';
+
+/** Refuses names JavaScript objects inherit (see reserved.ts); the issue carries `params.reserved` (problem P030). */
+export const notReserved = <T extends z.ZodString>(schema: T) =>
+  schema.refine((name) => !isReservedName(name), { error: (issue) => reservedMessage(String(issue.input)), params: { reserved: true } });
 
 /** Step and group ids: lowercase words joined by hyphens (they appear in URLs). */
-export const stepIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id has lowercase letters, digits and hyphens, starting with a letter');
+export const stepIdSchema = notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id has lowercase letters, digits and hyphens, starting with a letter'));
 /** Where a step goes: a step id, or '' while the designer has not connected it yet (a problem, P003). */
 export const targetSchema = z.union([stepIdSchema, z.literal('')]);
 export const processKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a process key has lowercase letters, digits and hyphens');

@@ -646,7 +646,7 @@ describe('proactive routes', () => {
     const post = (query: string, body: string, type: string) => fetch(`${s.base}/api/processes/stadspas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type }, body });
     const dry = await post('?dryRun=true', csv, 'text/csv');
     expect(dry.status).toBe(200);
-    expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, scan: null, dryRun: true });
+    expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, errors: 0, scan: null, dryRun: true });
     const real = await (await post('', csv, 'text/csv')).json();
     expect(real).toMatchObject({ started: 1, dryRun: false });
     const again = await (await post('', '{"bsn":"111222333","inkomen":900}\n', 'application/x-ndjson')).json();
