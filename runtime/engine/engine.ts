@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import { dutchDate, own, stepKind, stepOf, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
-import type { CaseRow, Store } from '../store/index.js';
+import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
 import { conflict, EngineError, invalid, notFound } from './errors.js';
@@ -303,7 +303,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
             store.transaction(() => dispatch(row, { type: event.type, data: values }, actor, { signal: type, facts: values }));
             moved.push(row.id);
           } catch (error) {
-            if (error instanceof EngineError) throw error;
+            // A refusal, or the database failing, undoes the whole signal; a fault of this case's process is recorded on the case.
+            if (error instanceof EngineError || /^SQLITE_/.test(String((error as { code?: unknown }).code ?? '')) || error instanceof StaleCaseError) throw error;
             store.cases.appendAudit(row.id, clock.now().toISOString(), actor, 'error', { signal: type, message: String((error as Error).message).slice(0, 2000) });
           }
         }

@@ -1,6 +1,6 @@
 import { compileFeel, compileUnaryTest, FeelSyntaxError } from './feel.js';
 import { fieldKind, type Field } from './fields/index.js';
-import { isValidDuration } from './ids.js';
+import { durationProblem } from './ids.js';
 import { reservedKeys, reservedMessage } from './reserved.js';
 import { processSchema, type Process } from './schema.js';
 import { stepKind, type StepEdge } from './steps/index.js';
@@ -32,7 +32,7 @@ export const problemCodes = {
   P015: 'no contact team for "ask for a person"',
   P016: 'an id is used for a step and a group',
   P017: 'wait without a clear trigger',
-  P019: 'invalid duration',
+  P019: 'invalid duration, or longer than 10 years',
   P021: 'handoff without outcomes',
   P022: 'duplicate outcome id',
   P023: 'negative outcome without a reason field',
@@ -117,9 +117,10 @@ export function checkProcess(process: Process): Problem[] {
       allFields.push(field);
       for (const message of fieldKind(field.type).check?.(field) ?? []) add('P014', `field '${field.id}': ${message}`, id);
     }
-    for (const duration of durationsOf(step)) if (!isValidDuration(duration)) add('P019', `'${duration}' is not an ISO 8601 duration (like P5D)`, id);
+    for (const duration of durationsOf(step)) { const problem = durationProblem(duration); if (problem) add('P019', problem, id); }
   }
-  if (process.contact?.due && !isValidDuration(process.contact.due)) add('P019', `'${process.contact.due}' is not an ISO 8601 duration`, undefined, 'contact.due');
+  const contactDue = process.contact?.due ? durationProblem(process.contact.due) : undefined;
+  if (contactDue) add('P019', contactDue, undefined, 'contact.due');
 
   // Facts a trigger brings are case data too; a fact and a field with one id must have one type.
   const typeOf = new Map(allFields.map((f) => [f.id, f.type]));

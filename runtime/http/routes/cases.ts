@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseView } from '../../engine/index.js';
-import { fieldKind } from '../../model/index.js';
+import { calendarDateSchema, fieldKind } from '../../model/index.js';
 import type { CaseRow, Principal } from '../../store/index.js';
 import { visibleCase, canSeeCase } from '../access.js';
 import { actorOf } from '../auth.js';
@@ -14,7 +14,7 @@ const startBody = z.object({
   /** Officials and admins start a case for a citizen (at the counter, for an intermediary). */
   subject: bsnSchema.optional(),
   /** The date whose rules apply (the version in force then); officials and admins only. Default: today. */
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-01').optional(),
+  referenceDate: calendarDateSchema.optional(),
 }).strict();
 
 const eventBody = z.object({

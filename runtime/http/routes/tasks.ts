@@ -171,6 +171,10 @@ export function taskRoutes(services: Services): RouteDef[] {
           }
           return result(engine.assignTask(task.id, { userId: member.id, userName: member.name }, actorOf(principal), ifMatch), lang);
         }
+        // A team nobody works in has no queue: the task would vanish from every official's view.
+        if (store.accounts.teamMembers(body.team!).length === 0) {
+          throw new HttpError(422, 'invalid-request', `no official works in team '${body.team}'; choose a team that exists`, { team: ['no official works in this team'] });
+        }
         return result(engine.assignTask(task.id, { team: body.team }, actorOf(principal), ifMatch), lang);
       },
     }),

@@ -182,3 +182,97 @@ describe('finding 5: a refused scan changes nothing', () => {
     expect(dbFingerprint(s.store)).toEqual(before);
   });
 });
+
+describe('findings 6 and 7: impossible dates, durations and numbers', () => {
+  test('finding 6: insights?inactiveDays=Infinity (and NaN, 1e999, -1) answers 422 naming the parameter', async () => {
+    for (const value of ['Infinity', 'NaN', '1e999', '-1', '0x10', '']) {
+      const res = await s.api('GET', `/api/processes/kwijtschelding/insights?inactiveDays=${encodeURIComponent(value)}`, { as: 'designer' });
+      expect(res.status, value).toBe(422);
+      expect(Object.keys(res.body.error.details)).toEqual(['inactiveDays']);
+    }
+    for (const value of ['Infinity', '1.5', '0']) {
+      const res = await s.api('GET', `/api/processes/kwijtschelding/insights?version=${value}`, { as: 'designer' });
+      expect(res.status, value).toBe(422);
+    }
+    expectStatus(await s.api('GET', '/api/processes/kwijtschelding/insights?inactiveDays=7.5', { as: 'designer' }), 200);
+  });
+
+  test('finding 6: a wait for P999999999Y is a problem (P019) and cannot be published', async () => {
+    const def = example('grofvuil');
+    def.key = 'lang-wachten';
+    const first = Object.keys(def.steps)[0];
+    const next = def.steps[first].next;
+    def.steps.wachten = { kind: 'wait', title: 'Wachten', for: 'P999999999Y', then: next };
+    def.steps[first].next = 'wachten';
+    const saved = expectStatus(await s.api('PUT', '/api/processes/lang-wachten/draft', { as: 'designer', body: def }), 200);
+    expect(saved.problems).toContainEqual(expect.objectContaining({ code: 'P019', node: 'wachten', message: expect.stringContaining('10 years') }));
+    expect((await s.api('POST', '/api/processes/lang-wachten/publish', { as: 'designer' })).status).toBe(422);
+    // Ten years exactly is allowed.
+    def.steps.wachten.for = 'P10Y';
+    expect(expectStatus(await s.api('PUT', '/api/processes/lang-wachten/draft', { as: 'designer', body: def }), 200).problems).toEqual([]);
+  });
+
+  test('finding 7: referenceDate 2026-13-45 and 2026-02-30 are refused, nothing started', async () => {
+    for (const referenceDate of ['2026-13-45', '2026-02-30', '0000-01-01', '2026-1-1']) {
+      const before = dbFingerprint(s.store);
+      const res = await s.api('POST', '/api/processes/grofvuil/cases', { as: 'official', body: { subject: '999993653', referenceDate } });
+      expect(res.status, referenceDate).toBe(422);
+      expect(Object.keys(res.body.error.details)).toEqual(['referenceDate']);
+      expect(dbFingerprint(s.store)).toEqual(before);
+    }
+    expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'official', body: { subject: '999993653', referenceDate: '2028-02-29' } }), 201);
+  });
+
+  test('finding 7: effectiveFrom 2026-13-45 does not publish', async () => {
+    const def = example('grofvuil');
+    def.key = 'peildatum';
+    expectStatus(await s.api('PUT', '/api/processes/peildatum/draft', { as: 'designer', body: def }), 200);
+    const before = dbFingerprint(s.store);
+    const res = await s.api('POST', '/api/processes/peildatum/publish', { as: 'designer', body: { effectiveFrom: '2026-13-45' } });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.details)).toEqual(['effectiveFrom']);
+    expect(dbFingerprint(s.store)).toEqual(before);
+  });
+
+  test('finding 7: insights from/to must be real dates', async () => {
+    expect((await s.api('GET', '/api/processes/kwijtschelding/insights?from=2026-13-45', { as: 'designer' })).status).toBe(422);
+    expect((await s.api('GET', '/api/processes/kwijtschelding/insights?to=2026-02-30T10:00:00Z', { as: 'designer' })).status).toBe(422);
+    expectStatus(await s.api('GET', '/api/processes/kwijtschelding/insights?from=2026-03-01&to=2026-04-01T00:00:00Z', { as: 'designer' }), 200);
+  });
+});
+
+describe('finding 12: who sees and does what', () => {
+  test('finding 12: a handoff\'s internal instructions are not in the version a citizen reads', async () => {
+    const citizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    const official = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'official' }), 200);
+    const handoffs = (def: { steps: Record<string, { kind: string; instructions?: unknown }> }) => Object.values(def.steps).filter((st) => st.kind === 'handoff');
+    expect(handoffs(official.definition).some((h) => h.instructions)).toBe(true);
+    expect(handoffs(citizen.definition).length).toBe(handoffs(official.definition).length);
+    expect(handoffs(citizen.definition).every((h) => h.instructions === undefined)).toBe(true);
+  });
+
+  test('finding 12: a designer\'s migration dry run names steps and counts, never case ids or references', async () => {
+    const def = example('kwijtschelding');
+    expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
+    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: def }), 200);
+    const v = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/publish', { as: 'designer' }), 201).version;
+    const designer = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
+    expect(designer.movable.length).toBeGreaterThan(0);
+    expect(JSON.stringify(designer)).not.toMatch(/caseId|reference|OMS-/);
+    const admin = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'admin', body: { from: 1, to: v, dryRun: true } }), 200);
+    expect(admin.movable[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), reference: expect.stringMatching(/^OMS-/) }));
+  });
+
+  test('finding 12: moving a task to a team nobody works in is refused and the task stays', async () => {
+    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
+    const ask = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'person.requested', data: { question: 'Hulp graag', channel: 'phone', reach: '0612345678' } } });
+    expectStatus(ask, 200);
+    const task = s.store.tasks.list({ caseId: started.id })[0];
+    const before = dbFingerprint(s.store);
+    const res = await s.api('POST', `/api/tasks/${task.id}/assign`, { as: 'official', body: { team: 'bestaat-niet' } });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.details)).toEqual(['team']);
+    expect(dbFingerprint(s.store)).toEqual(before);
+    expectStatus(await s.api('POST', `/api/tasks/${task.id}/assign`, { as: 'official', body: { team: 'belastingen' } }), 200);
+  });
+});

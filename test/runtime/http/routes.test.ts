@@ -211,9 +211,13 @@ describe('processes', () => {
   });
 
   test('GET /api/processes/:key/versions/:version: the published definition', async () => {
-    const v = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    const v = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'official' }), 200);
     expect(v).toMatchObject({ key: 'kwijtschelding', version: 1, publishedBy: 'test' });
     expect(v.definition).toEqual(kwijtscheldingJson());
+    // A citizen reads the same version without what is meant for officials (finding 12 of issue 11).
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    expect(JSON.stringify(forCitizen.definition)).not.toContain('"instructions"');
+    expect(Object.keys(forCitizen.definition.steps)).toEqual(Object.keys(kwijtscheldingJson().steps));
     hit('get', '/api/processes/:key/versions/:version');
   });
 
