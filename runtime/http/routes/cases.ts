@@ -5,7 +5,7 @@ import type { CaseRow, Principal } from '../../store/index.js';
 import { visibleCase, canSeeCase } from '../access.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const bsnSchema = z.string().refine((v) => 'value' in fieldKind('bsn').parse(v, { id: 'bsn', label: 'BSN', type: 'bsn' }, { today: '' }), 'not a valid BSN (elfproef)');
@@ -19,7 +19,7 @@ const startBody = z.object({
 
 const eventBody = z.object({
   type: z.string().min(1).max(100),
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: namedValues(z.unknown()).optional(),
   /** The step the client answers; refused with 409 if the case has moved on. */
   step: z.string().max(100).optional(),
 }).strict();

@@ -3,7 +3,7 @@ import { createMigration, insights } from '../../engine/index.js';
 import { isDateOrInstant } from '../../model/index.js';
 import { visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const isoOrDate = (v: string | undefined, name: string) => {
@@ -51,7 +51,7 @@ export function insightRoutes(services: Services): RouteDef[] {
       summary: 'Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why',
       body: z.object({
         from: z.number().int().min(1), to: z.number().int().min(1),
-        mapping: z.record(z.string(), z.string()).optional(), dryRun: z.boolean().optional(),
+        mapping: namedValues(z.string()).optional(), dryRun: z.boolean().optional(),
       }).strict(),
       handler: ({ principal, params, body }) => {
         const migration = createMigration(services);

@@ -8,7 +8,7 @@ import { checkExtract, createProactive, ExtractError, registerRows } from '../..
 import { isValidBsn } from '../../model/index.js';
 
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 /** The most a register extract may hold (bytes); larger: 413. */
@@ -53,7 +53,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       body: z.object({
         type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal type is lowercase words joined by - or .'),
         subject: z.string().refine(isValidBsn, 'not a valid BSN (elfproef)'),
-        data: z.record(z.string(), z.unknown()).optional(),
+        data: namedValues(z.unknown()).optional(),
       }).strict(),
       handler: ({ body }) => ({ body: proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`) }),
     }),

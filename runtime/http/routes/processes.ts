@@ -54,6 +54,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 422],
       summary: 'Save the draft (saved even with problems; the problems are returned)',
       // The body as sent (not a copy): a copy would drop a `__proto__` key the checks must report (P030).
+      keepsReservedKeys: true,
       body: z.custom<Record<string, unknown>>((v) => !!v && typeof v === 'object' && !Array.isArray(v), 'a process definition is a JSON object'),
       handler: ({ principal, params, body }) => ({ body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null) }),
     }),

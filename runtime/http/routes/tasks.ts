@@ -5,7 +5,7 @@ import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const user = (p: Principal) => {
@@ -130,7 +130,7 @@ export function taskRoutes(services: Services): RouteDef[] {
     defineRoute({
       method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422], success: 200,
       summary: "Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval",
-      body: z.object({ outcome: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
+      body: z.object({ outcome: z.string().min(1).max(100), data: namedValues(z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
       handler: ({ principal, params, body, lang, ifMatch }) => {
         const task = visibleTask(store, principal, params.id);
         const u = user(principal);

@@ -79,6 +79,19 @@ describe('finding 3: names of Object.prototype members', () => {
     }
   });
 
+  test('finding 3: answers keyed __proto__ or constructor are unknown fields (422 naming them), never ignored or inherited', async () => {
+    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const before = dbFingerprint(s.store);
+      const res = await raw('POST', `/api/cases/${started.id}/events`, `{"type":"submit","data":{"${key}":{"huishouden":"alleen"},"huishouden":"samen","aanslagnummer":"2026-0042"}}`, 'citizen');
+      expect(res.status, key).toBe(422);
+      expect(Object.keys(res.body.error.details)).toEqual([`data.${key}`]);
+      expect(dbFingerprint(s.store)).toEqual(before);
+    }
+    // Event names that are prototype members are simply not allowed now.
+    for (const type of ['constructor', '__proto__', 'toString']) expect((await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type } })).status).toBe(409);
+  });
+
   test('finding 3: one broken published process never stops signals or starts of other processes', async () => {
     // A version published before these checks existed: its trigger starts at a step that is not there.
     const bad = example('stadspas');
