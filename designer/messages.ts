@@ -12,8 +12,9 @@ const problemTitlesNl: Record<string, string> = {
   P008: 'Groepsgebeurtenis naar een ontbrekende stap', P009: 'FEEL-syntaxfout', P010: 'Start is geen stap', P011: 'Onbekende of kringvormige groep',
   P012: 'Voorwaardelijke route zonder standaardroute', P013: 'Onbekend veld in een {{plaatshouder}}', P014: 'Probleem in een velddefinitie',
   P015: 'Geen contactteam voor "een medewerker spreken"', P016: 'Id is zowel stap als groep', P017: 'Wachten zonder duidelijke aanleiding',
-  P019: 'Ongeldige duur', P021: 'Overdracht zonder uitkomsten', P022: 'Dubbele uitkomst-id', P023: 'Negatieve uitkomst zonder reden-veld',
+  P019: 'Ongeldige of te lange duur (meer dan 10 jaar)', P021: 'Overdracht zonder uitkomsten', P022: 'Dubbele uitkomst-id', P023: 'Negatieve uitkomst zonder reden-veld',
   P025: 'Rij van de beslistabel past niet bij de invoer', P026: 'Overlappende rijen in een UNIQUE-beslistabel', P027: 'UNIQUE-beslistabel zonder stap voor meer dan één passende rij',
+  P030: 'Gereserveerd woord als naam',
 };
 
 const nl = {
@@ -383,8 +384,9 @@ const problemTitlesEn: Record<string, string> = {
   P008: 'Group event to a missing step', P009: 'FEEL syntax error', P010: 'Start is not a step', P011: 'Unknown or circular group',
   P012: 'Conditional next without default route', P013: 'Unknown field in a {{placeholder}}', P014: 'Field definition problem',
   P015: 'No contact team for "ask for a person"', P016: 'Id used for a step and a group', P017: 'Wait without a clear trigger',
-  P019: 'Invalid duration', P021: 'Handoff without outcomes', P022: 'Duplicate outcome id', P023: 'Negative outcome without a reason field',
+  P019: 'Invalid duration, or longer than 10 years', P021: 'Handoff without outcomes', P022: 'Duplicate outcome id', P023: 'Negative outcome without a reason field',
   P025: 'Decision table row does not match its inputs', P026: 'Overlapping rows in a UNIQUE decision table', P027: 'UNIQUE decision table without a step for more than one matching row',
+  P030: 'A reserved word used as a name',
 };
 
 const en: Messages = {
