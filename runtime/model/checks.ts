@@ -85,7 +85,7 @@ export function checkProcess(process: Process): Problem[] {
         }
       } catch (e) { if (e instanceof FeelSyntaxError) add('P009', `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
     }
-    for (const name of placeholders(trigger.because)) if (!facts.has(name)) add('P013', `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`, undefined, `triggers.${i}.because`);
+    for (const name of new Set(placeholders(trigger.because))) if (!facts.has(name)) add('P013', `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`, undefined, `triggers.${i}.because`);
   });
   if (!process.contact) add('P015', 'set "contact": { "team": … } so citizens can always ask for a person', undefined, 'contact');
   for (const id of Object.keys(groups)) if (steps[id]) add('P016', `'${id}' is both a step and a group`, id);
