@@ -12,8 +12,9 @@ const problemTitlesNl: Record<string, string> = {
   P008: 'Groepsgebeurtenis naar een ontbrekende stap', P009: 'FEEL-syntaxfout', P010: 'Start is geen stap', P011: 'Onbekende of kringvormige groep',
   P012: 'Voorwaardelijke route zonder standaardroute', P013: 'Onbekend veld in een {{plaatshouder}}', P014: 'Probleem in een velddefinitie',
   P015: 'Geen contactteam voor "een medewerker spreken"', P016: 'Id is zowel stap als groep', P017: 'Wachten zonder duidelijke aanleiding',
-  P019: 'Ongeldige duur', P021: 'Overdracht zonder uitkomsten', P022: 'Dubbele uitkomst-id', P023: 'Negatieve uitkomst zonder reden-veld',
+  P019: 'Ongeldige of te lange duur (meer dan 10 jaar)', P021: 'Overdracht zonder uitkomsten', P022: 'Dubbele uitkomst-id', P023: 'Negatieve uitkomst zonder reden-veld',
   P025: 'Rij van de beslistabel past niet bij de invoer', P026: 'Overlappende rijen in een UNIQUE-beslistabel', P027: 'UNIQUE-beslistabel zonder stap voor meer dan één passende rij',
+  P030: 'Gereserveerd woord als naam',
 };
 
 const nl = {
@@ -122,7 +123,7 @@ const nl = {
   triggerSignal: (n: number) => `Aanleiding ${n}: signaal`,
   signalNameInvalid: 'Kleine letters en cijfers, woorden met - of . ertussen, beginnend met een letter.',
   triggerWhen: (n: number) => `Aanleiding ${n}: als (FEEL)`,
-  triggerWhenHint: 'Over de gegevens van het signaal, bijvoorbeeld inkomen <= 1500. Die namen hoeven geen velden van het proces te zijn. Leeg: altijd.',
+  triggerWhenHint: 'Over de gegevens van het signaal, bijvoorbeeld inkomen <= 1500. Noem elk gegeven hieronder bij de gegevens uit het signaal. Leeg: altijd.',
   triggerMode: (n: number) => `Aanleiding ${n}: wijze`,
   modeOffer: 'Aanbieden',
   modeOfferHint: 'De inwoner krijgt een bericht, ziet waarom en bevestigt of slaat het aanbod af.',
@@ -130,6 +131,8 @@ const nl = {
   modeGrantHint: 'De zaak besluit zelf en meldt het de inwoner, die bezwaar kan maken.',
   triggerStart: (n: number) => `Aanleiding ${n}: begint bij`,
   triggerBecause: (n: number) => `Aanleiding ${n}: waarom de inwoner in aanmerking komt`,
+  triggerFacts: (n: number) => `Aanleiding ${n}: gegevens uit het signaal`,
+  triggerFactsHint: 'Elk gegeven dat de voorwaarde of de reden gebruikt, met zijn soort (bedrag, datum …). Een signaal waarvan een gegeven niet klopt, wordt geweigerd. Alleen deze gegevens komen in de zaak.',
   triggerBecauseHint: 'De eerste uitleg in de zaak. Met {{naam}} zet u een gegeven van het signaal in de tekst.',
   addTrigger: 'Aanleiding toevoegen',
   newTriggerBecause: 'U komt in aanmerking omdat …',
@@ -383,8 +386,9 @@ const problemTitlesEn: Record<string, string> = {
   P008: 'Group event to a missing step', P009: 'FEEL syntax error', P010: 'Start is not a step', P011: 'Unknown or circular group',
   P012: 'Conditional next without default route', P013: 'Unknown field in a {{placeholder}}', P014: 'Field definition problem',
   P015: 'No contact team for "ask for a person"', P016: 'Id used for a step and a group', P017: 'Wait without a clear trigger',
-  P019: 'Invalid duration', P021: 'Handoff without outcomes', P022: 'Duplicate outcome id', P023: 'Negative outcome without a reason field',
+  P019: 'Invalid duration, or longer than 10 years', P021: 'Handoff without outcomes', P022: 'Duplicate outcome id', P023: 'Negative outcome without a reason field',
   P025: 'Decision table row does not match its inputs', P026: 'Overlapping rows in a UNIQUE decision table', P027: 'UNIQUE decision table without a step for more than one matching row',
+  P030: 'A reserved word used as a name',
 };
 
 const en: Messages = {
@@ -488,7 +492,7 @@ const en: Messages = {
   triggerSignal: (n) => `Trigger ${n}: signal`,
   signalNameInvalid: 'Lowercase letters and digits, words joined by - or ., starting with a letter.',
   triggerWhen: (n) => `Trigger ${n}: when (FEEL)`,
-  triggerWhenHint: 'Over the signal\'s data, like inkomen <= 1500. These names need not be fields of the process. Empty: always.',
+  triggerWhenHint: 'Over the signal\'s data, like inkomen <= 1500. Declare each fact below under facts from the signal. Empty: always.',
   triggerMode: (n) => `Trigger ${n}: mode`,
   modeOffer: 'Offer',
   modeOfferHint: 'The citizen gets a message, sees why, and confirms or declines the offer.',
@@ -496,6 +500,8 @@ const en: Messages = {
   modeGrantHint: 'The case decides on its own and tells the citizen, who can object.',
   triggerStart: (n) => `Trigger ${n}: starts at`,
   triggerBecause: (n) => `Trigger ${n}: why the citizen qualifies`,
+  triggerFacts: (n) => `Trigger ${n}: facts from the signal`,
+  triggerFactsHint: 'Every fact the condition or the reason uses, with its type (amount, date …). A signal with a fact that does not fit is refused. Only these facts enter the case.',
   triggerBecauseHint: 'The first explanation in the case. With {{name}} you put a fact of the signal into the text.',
   addTrigger: 'Add trigger',
   newTriggerBecause: 'You qualify because …',

@@ -30,7 +30,7 @@ export type ProcessDetail = {
 export type VersionDetail = { key: string; version: number; publishedAt: string; publishedBy: string | null; definition: unknown };
 
 /** `GET /api/processes/:key/take-up`: non-take-up of a process with triggers. */
-export type ScanCounts = { rows: number; invalid: number; eligible: number; started: number; alreadyServed: number; optedOut: number; notEligible: number };
+export type ScanCounts = { rows: number; invalid: number; eligible: number; started: number; alreadyServed: number; optedOut: number; notEligible: number; errors: number };
 export type TakeUp = {
   process: string;
   lastScan: null | ({ at: string } & ScanCounts);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createProactive, registerRows } from './engine/index.js';
+import { checkExtract, createProactive, ExtractError, registerRows } from './engine/index.js';
 import { parseArgs } from 'node:util';
 import { isValidBsn } from './model/index.js';
 import { readConfig } from './config.js';
@@ -82,8 +82,11 @@ async function main(argv: string[]) {
       const file = rest[0] ?? fail('scan KEY FILE: name the register extract');
       const format = /\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : fail('the extract is a .csv or a .jsonl file');
       const proactive = createProactive(services);
+      proactive.scannable(key, values.signal);
+      // The whole file is read once first: an extract that breaks halfway starts nothing.
+      try { await checkExtract(createReadStream(file), format); } catch (e) { if (e instanceof ExtractError) fail(`${file}: ${e.message}; nothing was started`); throw e; }
       const counts = await proactive.scan(key, registerRows(createReadStream(file), format), { dryRun: !!values['dry-run'], actor: 'cli:scan', signal: values.signal });
-      console.log(`${values['dry-run'] ? 'dry run: ' : ''}${counts.rows} rows, ${counts.invalid} invalid; eligible ${counts.eligible}: started ${counts.started}, already served ${counts.alreadyServed}, opted out ${counts.optedOut}; not eligible ${counts.notEligible}`);
+      console.log(`${values['dry-run'] ? 'dry run: ' : ''}${counts.rows} rows, ${counts.invalid} invalid; eligible ${counts.eligible}: started ${counts.started}, already served ${counts.alreadyServed}, opted out ${counts.optedOut}; not eligible ${counts.notEligible}${counts.errors ? `; ${counts.errors} failed (see proactive_errors)` : ''}`);
     } else if (command === 'backup') {
       const file = sub ?? fail('backup FILE');
       await store.backup(file);

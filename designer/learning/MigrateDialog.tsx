@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Process, Step } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { blockedSteps, cleanMapping, laterVersions, mappingOptions, reasonText, type MigrationPlan } from '../model/migration.js';
+import { blockedRows, blockedSteps, cleanMapping, movableSteps, laterVersions, mappingOptions, reasonText, type MigrationPlan } from '../model/migration.js';
 import './learning.css';
 
 type Props = {
@@ -109,12 +109,12 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
               <h3 id={ids.movable} data-testid="migrate-movable" data-count={plan.movable.length}>{t.migrateMovable(plan.movable.length)}</h3>
               <div className="ontwerp-migrate__list">
                 <table>
-                  <thead><tr><th scope="col">{t.colReference}</th><th scope="col">{t.colStep}</th><th scope="col">{t.colToStep}</th></tr></thead>
+                  <thead><tr><th scope="col">{t.colStep}</th><th scope="col">{t.colToStep}</th><th scope="col">{t.colCount}</th></tr></thead>
                   <tbody>
-                    {plan.movable.slice(0, SHOWN).map((m) => <tr key={m.caseId}><td>{m.reference}</td><td><code>{m.step}</code></td><td><code>{m.to}</code></td></tr>)}
+                    {movableSteps(plan).slice(0, SHOWN).map((m) => <tr key={`${m.step}>${m.to}`}><td><code>{m.step}</code></td><td><code>{m.to}</code></td><td>{m.count}</td></tr>)}
                   </tbody>
                 </table>
-                {plan.movable.length > SHOWN && <p className="ontwerp-hint">{t.andMore(plan.movable.length - SHOWN)}</p>}
+                {movableSteps(plan).length > SHOWN && <p className="ontwerp-hint">{t.andMore(movableSteps(plan).length - SHOWN)}</p>}
               </div>
             </section>
           )}
@@ -123,12 +123,12 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
               <h3 id={ids.blocked} data-testid="migrate-blocked" data-count={plan.blocked.length}>{t.migrateBlocked(plan.blocked.length)}</h3>
               <div className="ontwerp-migrate__list">
                 <table>
-                  <thead><tr><th scope="col">{t.colReference}</th><th scope="col">{t.colStep}</th><th scope="col">{t.colReason}</th></tr></thead>
+                  <thead><tr><th scope="col">{t.colStep}</th><th scope="col">{t.colReason}</th><th scope="col">{t.colCount}</th></tr></thead>
                   <tbody>
-                    {plan.blocked.slice(0, SHOWN).map((b) => <tr key={b.caseId}><td>{b.reference}</td><td>{b.step ? <code>{b.step}</code> : '–'}</td><td>{reason(b.reason)}</td></tr>)}
+                    {blockedRows(plan).slice(0, SHOWN).map((b) => <tr key={`${b.step}>${b.reason}`}><td>{b.step ? <code>{b.step}</code> : '–'}</td><td>{reason(b.reason)}</td><td>{b.count}</td></tr>)}
                   </tbody>
                 </table>
-                {plan.blocked.length > SHOWN && <p className="ontwerp-hint">{t.andMore(plan.blocked.length - SHOWN)}</p>}
+                {blockedRows(plan).length > SHOWN && <p className="ontwerp-hint">{t.andMore(blockedRows(plan).length - SHOWN)}</p>}
               </div>
             </section>
           )}

@@ -1,9 +1,10 @@
 // Moving running cases to a later version (`POST /api/processes/:key/migrate`): the pure part.
 import type { Process, Step } from '../../runtime/model/index.js';
 
+/** As the API answers a designer: per case its step, never which case (designers do not read case data). */
 export type MigrationPlan = {
-  movable: { caseId: string; reference: string; step: string; to: string }[];
-  blocked: { caseId: string; reference: string; step: string | null; reason: string }[];
+  movable: { step: string; to: string }[];
+  blocked: { step: string | null; reason: string }[];
   moved?: number;
   dryRun: boolean;
 };
@@ -59,4 +60,28 @@ export function reasonText(reason: string, words: ReasonWords, kindName: (kind: 
 /** The versions a version's cases can move to: the later ones, newest first. */
 export function laterVersions(versions: number[], from: number): number[] {
   return versions.filter((v) => v > from).sort((a, b) => b - a);
+}
+
+/** Movable cases per step and target, with how many (in order of first appearance). */
+export function movableSteps(plan: Pick<MigrationPlan, 'movable'>): { step: string; to: string; count: number }[] {
+  const out = new Map<string, { step: string; to: string; count: number }>();
+  for (const m of plan.movable) {
+    const key = `${m.step}\u0000${m.to}`;
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { step: m.step, to: m.to, count: 1 });
+  }
+  return [...out.values()];
+}
+
+/** Blocked cases per step and reason, with how many (cases not at a step count under null). */
+export function blockedRows(plan: Pick<MigrationPlan, 'blocked'>): { step: string | null; reason: string; count: number }[] {
+  const out = new Map<string, { step: string | null; reason: string; count: number }>();
+  for (const b of plan.blocked) {
+    const key = `${b.step ?? ''}\u0000${b.reason}`;
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { step: b.step, reason: b.reason, count: 1 });
+  }
+  return [...out.values()];
 }

@@ -3,7 +3,8 @@ import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { FeelInput } from '../monaco/FeelInput.js';
 import { ItemActions, RadioGroup, Section, StepSelect, TextInput, TextPair } from './controls.js';
-import { addTrigger, isSignalName, moveTrigger, removeTrigger, triggerProblems, updateTrigger, withCondition } from './triggers.js';
+import { FieldList } from './FieldList.js';
+import { addTrigger, isSignalName, moveTrigger, removeTrigger, triggerProblems, updateTrigger, withCondition, withFacts } from './triggers.js';
 
 /**
  * The process's triggers (proactive starts): when a signal about a subject
@@ -36,6 +37,9 @@ export function TriggerList() {
                 onCommit={(v) => set(i, t.cmdEditTrigger, { ...trigger, signal: v.trim() })} />
               <FeelInput label={t.triggerWhen(n)} hint={t.triggerWhenHint} value={trigger.when ?? ''} readOnly={readOnly} checkNames={false}
                 onCommit={(v) => set(i, t.cmdEditTrigger, withCondition(trigger, v))} />
+              <p className="ontwerp-label-text">{t.triggerFacts(n)}</p>
+              <p className="ontwerp-hint">{t.triggerFactsHint}</p>
+              <FieldList title={t.triggerFacts(n)} fields={trigger.facts ?? []} onChange={(label, facts) => set(i, label, withFacts(trigger, facts))} />
               <RadioGroup label={t.triggerMode(n)} value={trigger.mode} onChange={(v) => set(i, t.cmdEditTrigger, { ...trigger, mode: v as Trigger['mode'] })}
                 options={[{ value: 'offer', label: t.modeOffer, hint: t.modeOfferHint }, { value: 'grant', label: t.modeGrant, hint: t.modeGrantHint }]} />
               <StepSelect label={t.triggerStart(n)} value={trigger.start} allowEmpty={false} onChange={(v) => set(i, t.cmdConnect, { ...trigger, start: v })} />

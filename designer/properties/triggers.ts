@@ -1,4 +1,4 @@
-import { triggerSchema, type Problem, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
+import { triggerSchema, type Field, type Problem, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
 import { moveItem, withKey } from './text-pair.js';
 
 // Pure edits of a process's triggers (proactive starts), for the process
@@ -37,11 +37,16 @@ export function withCondition(trigger: Trigger, when: string): Trigger {
   return withKey(trigger, 'when', when.trim() ? when : undefined);
 }
 
+/** A trigger with these declared facts (the signal's data it reads, with their types); none: the key is left out. */
+export function withFacts(trigger: Trigger, facts: Field[]): Trigger {
+  return withKey(trigger, 'facts', facts.length ? facts : undefined);
+}
+
 /**
  * The problems of one trigger (by their path `triggers.N…`), less the
- * condition's syntax, which its FEEL editor shows already.
+ * condition's syntax (P009), which its FEEL editor shows already.
  */
 export function triggerProblems(problems: readonly Problem[], index: number): Problem[] {
   const at = `triggers.${index}`;
-  return problems.filter((p) => (p.path === at || p.path?.startsWith(`${at}.`)) && p.path !== `${at}.when`);
+  return problems.filter((p) => (p.path === at || p.path?.startsWith(`${at}.`)) && !(p.path === `${at}.when` && p.code === 'P009'));
 }

@@ -29,7 +29,7 @@ export function factNames(trigger: Trigger): string[] {
   } catch {
     read = [];
   }
-  return [...new Set([...read, ...textNames(trigger.because)])];
+  return [...new Set([...(trigger.facts ?? []).map((f) => f.id), ...read, ...textNames(trigger.because)])];
 }
 
 /** A value of a field's type to start from (the designer changes it). */
@@ -47,7 +47,8 @@ function sample(field: Field | undefined, today: string): unknown {
 
 /** Facts to begin with for a trigger: each name it reads, with a value of the process field of that name (else null). */
 export function exampleFacts(def: Process, trigger: Trigger, today = new Date().toISOString().slice(0, 10)): Record<string, unknown> {
-  const fields = new Map<string, Field>();
+  // The trigger's declared facts first (their types are what the server parses), then process fields of the same name.
+  const fields = new Map<string, Field>((trigger.facts ?? []).map((f) => [f.id, f]));
   for (const step of Object.values(def.steps ?? {})) {
     try {
       for (const f of stepKind(step.kind).fields(step)) if (!fields.has(f.id)) fields.set(f.id, f);

@@ -1,4 +1,4 @@
-import { compileFeel, formatAnswer, isShown, stepKind, t, type Field, type Lang, type Process } from '../model/index.js';
+import { compileFeel, formatAnswer, isShown, own, stepKind, t, type Field, type Lang, type Process } from '../model/index.js';
 import type { AuditEntry, CaseRow, Store } from '../store/index.js';
 import { fieldsById } from './effects.js';
 import type { Engine } from './engine.js';
@@ -17,7 +17,7 @@ const chrome = {
 } as const;
 
 function outcomeLabel(process: Process, step: string, outcome: string) {
-  const s = process.steps[step];
+  const s = own(process.steps, step);
   return s?.kind === 'handoff' ? s.outcomes.find((o) => o.id === outcome)?.label ?? outcome : outcome;
 }
 
@@ -40,7 +40,7 @@ type TimelineItem = { at: string; type: string; step?: string; text: string };
 
 /** The timeline in plain words, from the audit trail (what a citizen may see). */
 function timeline(entries: AuditEntry[], process: Process, lang: Lang): TimelineItem[] {
-  const title = (step: unknown) => t(process.steps[String(step)]?.title, lang);
+  const title = (step: unknown) => t(own(process.steps, String(step))?.title, lang);
   const items: TimelineItem[] = [];
   for (const e of entries) {
     const d = e.data as Record<string, any>;
@@ -74,7 +74,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
   const { loaded, snapshot } = engine.restore(row);
   const process = loaded.process;
   const data = snapshot.context.data;
-  const step = row.step ? process.steps[row.step] : undefined;
+  const step = own(process.steps, row.step);
   const kind = step ? stepKind(step.kind) : undefined;
   const fields = fieldsById(process);
   const entries = store.cases.audit(row.id);

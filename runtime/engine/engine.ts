@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
-import { dutchDate, stepKind, stepOf, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
-import type { CaseRow, Store } from '../store/index.js';
+import { dutchDate, own, stepKind, stepOf, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
+import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { conflict, EngineError, invalid, notFound } from './errors.js';
 import { versionCache, type LoadedVersion } from './versions.js';
 
 type Snapshot = ReturnType<LoadedVersion['machine']['resolveState']>;
@@ -39,7 +39,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   function commit(row: CaseRow, loaded: LoadedVersion, next: Snapshot, actions: ExecutedAction[], actor: string, at: Date): CaseRow {
     applyEffects({ store, process: loaded.process, caseId: row.id, version: row.version, at, actor }, actions);
     const step = stepOf(next.value);
-    const end = step ? loaded.process.steps[step] : undefined;
+    const end = own(loaded.process.steps, step);
     const ended = end?.kind === 'end';
     if (ended && row.status !== 'ended') store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome: end.outcome, step });
     store.cases.update(row.id, row.rev, { status: ended ? 'ended' : 'active', step, outcome: ended ? end.outcome : null, snapshot: persistable(next), at: at.toISOString() });
@@ -152,7 +152,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         const { loaded, snapshot } = restore(row);
         const lang = opts.lang ?? 'nl';
         if (event.type === 'submit') {
-          const step: Step | undefined = row.step ? loaded.process.steps[row.step] : undefined;
+          const step: Step | undefined = own(loaded.process.steps, row.step);
           if (!step || !stepKind(step.kind).citizenActs) throw conflict('event-not-allowed', `there is nothing to submit at step '${row.step}'`, { step: row.step });
           const { values, cleared } = validated(stepKind(step.kind).fields(step), event.data, snapshot.context.data, lang);
           return dispatch(row, { type: 'submit', data: values, cleared }, opts.actor, { step: row.step, answers: values, cleared });
@@ -296,10 +296,17 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           const { loaded, snapshot } = restore(row);
           const event = { type: `signal.${type}` };
           if (!snapshot.can(event as never)) continue;
-          const step = row.step ? loaded.process.steps[row.step] : undefined;
+          const step = own(loaded.process.steps, row.step);
           const { values } = validated(step ? stepKind(step.kind).fields(step) : [], data ?? {}, snapshot.context.data, 'en');
-          dispatch(row, { type: event.type, data: values }, actor, { signal: type, facts: values });
-          moved.push(row.id);
+          try {
+            // A savepoint per case: a failure inside one case is recorded there and never stops the signal for others.
+            store.transaction(() => dispatch(row, { type: event.type, data: values }, actor, { signal: type, facts: values }));
+            moved.push(row.id);
+          } catch (error) {
+            // A refusal, or the database failing, undoes the whole signal; a fault of this case's process is recorded on the case.
+            if (error instanceof EngineError || /^SQLITE_/.test(String((error as { code?: unknown }).code ?? '')) || error instanceof StaleCaseError) throw error;
+            store.cases.appendAudit(row.id, clock.now().toISOString(), actor, 'error', { signal: type, message: String((error as Error).message).slice(0, 2000) });
+          }
         }
         return { moved };
       });

@@ -1,4 +1,4 @@
-import { t, type Lang, type Process } from '../model/index.js';
+import { own, t, type Lang, type Process } from '../model/index.js';
 import { valueAtRank, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import type { Engine } from './engine.js';
@@ -35,7 +35,7 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
   const transitions = store.insights.transitions(f);
   const inactiveBefore = new Date(clock.now().getTime() - (opts.inactiveDays ?? 14) * 86_400_000).toISOString();
   // Inactive: still at a step where the citizen must act (a form), since before the period of inactivity.
-  const inactive = new Map(store.insights.inactive(f, inactiveBefore).filter((r) => def.steps[r.step]?.kind === 'form').map((r) => [r.step, r.n]));
+  const inactive = new Map(store.insights.inactive(f, inactiveBefore).filter((r) => own(def.steps, r.step)?.kind === 'form').map((r) => [r.step, r.n]));
   const percentiles = (step: string, done: number) => {
     if (!done) return { medianMs: null, p90Ms: null, exact: true };
     if (done <= EXACT_LIMIT) return { medianMs: store.insights.durationAt(f, step, Math.ceil(0.5 * done) - 1), p90Ms: store.insights.durationAt(f, step, Math.ceil(0.9 * done) - 1), exact: true };
@@ -47,8 +47,8 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
     const done = s.left;
     return {
       step: s.step,
-      title: def.steps[s.step] ? t(def.steps[s.step].title, lang) : s.step,
-      kind: def.steps[s.step]?.kind ?? null,
+      title: own(def.steps, s.step) ? t(own(def.steps, s.step)!.title, lang) : s.step,
+      kind: own(def.steps, s.step)?.kind ?? null,
       entered: s.entered,
       left: s.left,
       dropOff: withdrawn + (inactive.get(s.step) ?? 0),

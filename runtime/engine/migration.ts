@@ -1,4 +1,4 @@
-import { groupChain, type Process } from '../model/index.js';
+import { groupChain, own, type Process } from '../model/index.js';
 import type { CaseRow, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import type { Engine } from './engine.js';
@@ -11,7 +11,7 @@ export type MigrationPlan = {
 
 /** The state value of a case at `step` in a definition: the step inside its groups, the contact region as it was. */
 function valueAt(def: Process, step: string, contact: unknown): unknown {
-  const s = def.steps[step];
+  const s = own(def.steps, step)!;
   const chain = s.kind === 'end' ? [] : groupChain(def, s.group).reverse();
   let journey: unknown = step;
   for (const g of [...chain].reverse()) journey = { [g]: journey };
@@ -31,8 +31,8 @@ export function createMigration({ store, engine, clock }: { store: Store; engine
     const source = engine.loadVersion(key, from).process;
     const target = engine.loadVersion(key, to);
     for (const [old, now] of Object.entries(mapping)) {
-      if (!source.steps[old]) throw invalid('invalid-request', `mapping: '${old}' is not a step of version ${from}`, { mapping: [`'${old}' is not a step of version ${from}`] });
-      if (!target.process.steps[now]) throw invalid('invalid-request', `mapping: '${now}' is not a step of version ${to}`, { mapping: [`'${now}' is not a step of version ${to}`] });
+      if (!own(source.steps, old)) throw invalid('invalid-request', `mapping: '${old}' is not a step of version ${from}`, { mapping: [`'${old}' is not a step of version ${from}`] });
+      if (!own(target.process.steps, now)) throw invalid('invalid-request', `mapping: '${now}' is not a step of version ${to}`, { mapping: [`'${now}' is not a step of version ${to}`] });
     }
     return { source, target };
   }
@@ -40,9 +40,9 @@ export function createMigration({ store, engine, clock }: { store: Store; engine
   function planOne(row: CaseRow, source: Process, target: Process, mapping: Record<string, string>) {
     const step = row.step;
     if (!step) return { reason: 'the case is not at a step' };
-    const to = mapping[step] ?? step;
-    if (!target.steps[to]) return { reason: `step '${step}' does not exist in the new version (map it to a step that does)` };
-    if (target.steps[to].kind !== source.steps[step]?.kind) return { reason: `step '${to}' is a ${target.steps[to].kind} in the new version, not a ${source.steps[step]?.kind}` };
+    const to = own(mapping, step) ?? step;
+    if (!own(target.steps, to)) return { reason: `step '${step}' does not exist in the new version (map it to a step that does)` };
+    if (own(target.steps, to)!.kind !== own(source.steps, step)?.kind) return { reason: `step '${to}' is a ${own(target.steps, to)!.kind} in the new version, not a ${own(source.steps, step)?.kind}` };
     return { to };
   }
 

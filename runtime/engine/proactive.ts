@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { dutchDate, feelHolds, isValidBsn, type Process, type Trigger } from '../model/index.js';
+import { dutchDate, feelHolds, isValidBsn, validateAnswers, type FieldErrors, type Process, type Trigger } from '../model/index.js';
 import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { fieldsById, renderText } from './effects.js';
@@ -19,19 +19,56 @@ function typed(value: unknown): unknown {
   return s;
 }
 
-/** Rows of a register extract, one at a time: CSV with a header line, or JSON Lines. Memory stays flat. */
+/** The largest record (CSV row or JSON line) of a register extract, in bytes. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** An extract that cannot be read as rows at all (broken CSV structure, a record too large): refused whole. */
+export class ExtractError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+  }
+}
+
+/** Lines of a stream, each at most `max` bytes (readline would buffer a line of any length). */
+async function* boundedLines(input: Readable, max: number): AsyncGenerator<string> {
+  let pending = '';
+  let line = 0;
+  for await (const chunk of input) {
+    pending += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    let at: number;
+    while ((at = pending.indexOf('\n')) >= 0) {
+      line++;
+      yield pending.slice(0, at).replace(/\r$/, '');
+      pending = pending.slice(at + 1);
+    }
+    if (pending.length > max) throw new ExtractError(`line ${line + 1} is longer than ${max} bytes`, line + 1);
+  }
+  if (pending) yield pending;
+}
+
+/**
+ * Rows of a register extract, one at a time: CSV with a header line, or
+ * JSON Lines. Memory stays flat. A row that is not an object is yielded as
+ * an Error (counted invalid); a broken structure throws ExtractError.
+ */
 export async function* registerRows(input: Readable, format: 'csv' | 'jsonl'): AsyncGenerator<RegisterRow | Error> {
   if (format === 'csv') {
-    const parser = input.pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }));
+    const parser = input.pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false, max_record_size: MAX_RECORD_BYTES }));
+    input.on('error', (error) => parser.destroy(error));
     try {
-      for await (const record of parser) yield Object.fromEntries(Object.entries(record as Record<string, string>).map(([k, v]) => [k, typed(v)]));
+      for await (const record of parser) {
+        const row: RegisterRow = Object.create(null);
+        for (const [k, v] of Object.entries(record as Record<string, string>)) row[k] = v;
+        yield row;
+      }
     } catch (error) {
-      yield error as Error;
+      if (error instanceof ExtractError) throw error;
+      const e = error as { message?: string; lines?: number };
+      throw new ExtractError(`the CSV cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${e.message ?? String(error)}`, e.lines);
     }
     return;
   }
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of boundedLines(input, MAX_RECORD_BYTES)) {
     if (!line.trim()) continue;
     try {
       const value = JSON.parse(line);
@@ -42,31 +79,64 @@ export async function* registerRows(input: Readable, format: 'csv' | 'jsonl'): A
   }
 }
 
+/** Reads a whole extract once without acting on it: throws ExtractError if it cannot be read to its end. */
+export async function checkExtract(input: Readable, format: 'csv' | 'jsonl'): Promise<number> {
+  let rows = 0;
+  for await (const _row of registerRows(input, format)) rows++;
+  return rows;
+}
+
+type Candidate = { trigger: Trigger; index: number; facts: Record<string, unknown>; errors: FieldErrors };
+
 /**
- * Proactive service: signals and register scans start cases for the
- * subjects a process's triggers select — at most one open case per subject
- * and process, never for a subject who opted out, never twice from scans.
+ * The facts a trigger reads, parsed with their declared field types (only
+ * those: other data of the signal does not enter the case). A trigger that
+ * declares no facts (published before facts were declared) gets the data as
+ * it came; FEEL then compares mismatched types as null, never true.
  */
+function factsOf(trigger: Trigger, data: Record<string, unknown>, today: string): { facts: Record<string, unknown>; errors: FieldErrors } {
+  if (!trigger.facts) return { facts: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typed(v)])), errors: {} };
+  const raw: Record<string, unknown> = Object.create(null);
+  for (const fact of trigger.facts) if (Object.prototype.hasOwnProperty.call(data, fact.id)) raw[fact.id] = data[fact.id];
+  const { values, errors } = validateAnswers(trigger.facts, raw, {}, { today, lang: 'en' });
+  return { facts: values, errors };
+}
+
 export function createProactive({ store, engine, clock }: { store: Store; engine: Engine; clock: Clock }) {
+  /** An error of one process's trigger, recorded; the caller goes on with the others. */
+  const recordError = (key: string, subject: string, source: string, scanId: number | null, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    store.proactive.logError({ key, subject, source, scanId, message: message.slice(0, 2000), at: clock.now().toISOString() });
+  };
+
   const inForce = (key: string) => {
     const v = store.processes.inForce(key, dutchDate(clock.now()));
     return v ? engine.loadVersion(key, v.version) : undefined;
   };
 
-  /** The first trigger (of those given) whose `when` holds for the facts. */
-  const matching = (triggers: { trigger: Trigger; index: number }[], data: Record<string, unknown>) =>
-    triggers.find(({ trigger }) => {
-      try {
-        return !trigger.when || feelHolds(trigger.when, data);
-      } catch {
-        return false;
-      }
-    });
+  /**
+   * The first trigger (of those given) whose `when` holds for its facts.
+   * An evaluation that fails (a budget, a bad definition) throws: it is an
+   * error of this process, never silently "not eligible".
+   */
+  const matching = (triggers: Candidate[]) => triggers.find(({ trigger, facts }) => !trigger.when || feelHolds(trigger.when, facts));
+
+  /** The process and triggers a scan evaluates, or the refusal (before anything is read). */
+  function scannable(key: string, signal?: string) {
+    const loaded = inForce(key);
+    if (!loaded) throw notFound(`published process '${key}'`);
+    // The register stands for one signal's facts when named; else every trigger that tests the facts (a `when`).
+    const triggers = (loaded.process.triggers ?? []).map((trigger, index) => ({ trigger, index }))
+      .filter(({ trigger }) => (signal ? trigger.signal === signal : !!trigger.when));
+    if (!triggers.length) throw invalid('no-triggers', `process '${key}' has no triggers ${signal ? `on signal '${signal}'` : 'with a condition'} to scan for`);
+    return { loaded, triggers };
+  }
 
   /** Decides for one subject and process, starts the case unless dry, and logs what came of it. */
-  function serve(process: Process, triggers: { trigger: Trigger; index: number }[], subject: string, data: Record<string, unknown>,
+  function serve(process: Process, triggers: Candidate[], subject: string,
     opts: { source: string; scanId: number | null; dryRun: boolean; onlyOpenCounts: boolean; actor: string }): { result: ProactiveResult; caseId: string | null } {
-    const hit = matching(triggers, data);
+    const hit = matching(triggers);
+    const data = hit?.facts ?? {};
     let result: ProactiveResult;
     let caseId: string | null = null;
     if (!hit) result = 'not-eligible';
@@ -100,16 +170,33 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
      */
     signal(type: string, subject: string, data: Record<string, unknown>, actor: string) {
       return store.transaction(() => {
-        const { moved } = engine.signal(type, subject, data, actor);
-        const started: { process: string; caseId: string }[] = [];
-        const skipped: { process: string; reason: ProactiveResult }[] = [];
+        // Facts first: a signal whose declared facts do not parse is refused whole, before anything moves.
+        const candidates: { key: string; process: Process; triggers: Candidate[] }[] = [];
+        const errors: FieldErrors = Object.create(null);
+        const broken: string[] = [];
         for (const row of store.processes.list()) {
-          const loaded = inForce(row.key);
+          let loaded: ReturnType<typeof inForce>;
+          try { loaded = inForce(row.key); } catch (error) { broken.push(row.key); recordError(row.key, subject, `signal:${type}`, null, error); continue; }
           const triggers = (loaded?.process.triggers ?? []).map((trigger, index) => ({ trigger, index })).filter(({ trigger }) => trigger.signal === type);
           if (!loaded || !triggers.length) continue;
-          const { result, caseId } = serve(loaded.process, triggers, subject, data, { source: `signal:${type}`, scanId: null, dryRun: false, onlyOpenCounts: true, actor });
-          if (caseId) started.push({ process: row.key, caseId });
-          else if (result !== 'not-eligible') skipped.push({ process: row.key, reason: result });
+          const parsed = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, dutchDate(clock.now())) }));
+          for (const p of parsed) for (const [id, messages] of Object.entries(p.errors)) errors[id] = [...new Set([...(errors[id] ?? []), ...messages])];
+          candidates.push({ key: row.key, process: loaded.process, triggers: parsed });
+        }
+        if (Object.keys(errors).length) throw invalid('invalid-facts', `the facts of signal '${type}' need correcting: they do not match the types the processes declare`, errors);
+        const { moved } = engine.signal(type, subject, data, actor);
+        const started: { process: string; caseId: string }[] = [];
+        const skipped: { process: string; reason: ProactiveResult | 'error' }[] = broken.map((process) => ({ process, reason: 'error' as const }));
+        for (const c of candidates) {
+          // Each process in its own savepoint: one bad published process never affects another's cases.
+          try {
+            const { result, caseId } = store.transaction(() => serve(c.process, c.triggers, subject, { source: `signal:${type}`, scanId: null, dryRun: false, onlyOpenCounts: true, actor }));
+            if (caseId) started.push({ process: c.key, caseId });
+            else if (result !== 'not-eligible') skipped.push({ process: c.key, reason: result });
+          } catch (error) {
+            recordError(c.key, subject, `signal:${type}`, null, error);
+            skipped.push({ process: c.key, reason: 'error' });
+          }
         }
         return { moved, started, skipped };
       });
@@ -121,14 +208,11 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
      * subjects not served yet get a case. A dry run counts the same and
      * starts nothing; a re-run starts nothing twice.
      */
+    scannable,
+
     async scan(key: string, rows: AsyncIterable<RegisterRow | Error>, opts: { dryRun: boolean; actor: string; signal?: string }): Promise<ScanCounts & { scan: number | null }> {
-      const loaded = inForce(key);
-      if (!loaded) throw notFound(`published process '${key}'`);
-      // The register stands for one signal's facts when named; else every trigger that tests the facts (a `when`).
-      const triggers = (loaded.process.triggers ?? []).map((trigger, index) => ({ trigger, index }))
-        .filter(({ trigger }) => (opts.signal ? trigger.signal === opts.signal : !!trigger.when));
-      if (!triggers.length) throw invalid('no-triggers', `process '${key}' has no triggers ${opts.signal ? `on signal '${opts.signal}'` : 'with a condition'} to scan for`);
-      const counts: ScanCounts = { rows: 0, invalid: 0, eligible: 0, started: 0, alreadyServed: 0, optedOut: 0, notEligible: 0 };
+      const { loaded, triggers } = scannable(key, opts.signal);
+      const counts: ScanCounts = { rows: 0, invalid: 0, eligible: 0, started: 0, alreadyServed: 0, optedOut: 0, notEligible: 0, errors: 0 };
       const scanId = opts.dryRun ? null : store.proactive.startScan(key, clock.now().toISOString(), false);
       const seen = new Set<string>();
       let batch: (() => void)[] = [];
@@ -142,15 +226,23 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         counts.rows++;
         const subject = row instanceof Error ? '' : String(row.bsn ?? row.subject ?? '').padStart(9, '0');
         if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) { counts.invalid++; continue; }
+        const { bsn: _b, subject: _s, ...data } = row;
+        // A row whose declared facts do not parse is invalid: counted, never evaluated.
+        const candidates = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, dutchDate(clock.now())) }));
+        if (candidates.some((c) => Object.keys(c.errors).length)) { counts.invalid++; continue; }
         seen.add(subject);
-        const { bsn: _b, subject: _s, ...facts } = row;
         batch.push(() => {
-          const { result } = serve(loaded.process, triggers, subject, facts, { source: 'scan', scanId, dryRun: opts.dryRun, onlyOpenCounts: false, actor: 'system:scan' });
-          if (result !== 'not-eligible') counts.eligible++;
-          if (result === 'started') counts.started++;
-          else if (result === 'already-served') counts.alreadyServed++;
-          else if (result === 'opted-out') counts.optedOut++;
-          else counts.notEligible++;
+          try {
+            const { result } = store.transaction(() => serve(loaded.process, candidates, subject, { source: 'scan', scanId, dryRun: opts.dryRun, onlyOpenCounts: false, actor: 'system:scan' }));
+            if (result !== 'not-eligible') counts.eligible++;
+            if (result === 'started') counts.started++;
+            else if (result === 'already-served') counts.alreadyServed++;
+            else if (result === 'opted-out') counts.optedOut++;
+            else counts.notEligible++;
+          } catch (error) {
+            counts.errors++;
+            if (!opts.dryRun) recordError(key, subject, 'scan', scanId, error);
+          }
         });
         if (batch.length >= 200) flush();
       }

@@ -1,4 +1,4 @@
-import { checkDefinition, compileToConfig, type Problem } from '../model/index.js';
+import { checkDefinition, compileToConfig, isCalendarDate, type Problem } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { invalid, notFound } from './errors.js';
@@ -19,7 +19,7 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
       return { problems };
     },
     publish(key: string, by: string | null, effectiveFrom?: string): { key: string; version: number; effectiveFrom?: string } {
-      if (effectiveFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) throw invalid('invalid-request', 'effectiveFrom is a date like 2027-01-01', { effectiveFrom: ['a date like 2027-01-01'] });
+      if (effectiveFrom !== undefined && !isCalendarDate(effectiveFrom)) throw invalid('invalid-request', 'effectiveFrom is a real date like 2027-01-01', { effectiveFrom: ['a real date like 2027-01-01'] });
       return store.transaction(() => {
         const row = store.processes.get(key);
         if (!row) throw notFound(`process '${key}'`);

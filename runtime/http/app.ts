@@ -23,11 +23,11 @@ import type { ErrorRequestHandler } from 'express';
 const finalErrors = (pages: ErrorRequestHandler, api: ErrorRequestHandler): ErrorRequestHandler => (error, req, res, next) =>
   (req.path === '/api' || req.path.startsWith('/api/') ? api : pages)(error, req, res, next);
 
-export type AppOptions = { distDir?: string; bodyLimit?: string; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
+export type AppOptions = { distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: AppOptions = {}): RouteDef[] {
-  return [...systemRoutes(), ...sessionRoutes(services, options), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...proactiveRoutes(services), ...insightRoutes(services)];
+  return [...systemRoutes(), ...sessionRoutes(services, options), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...proactiveRoutes(services, options), ...insightRoutes(services)];
 }
 
 /** The Express app: security headers, body limits, auth, the API, one error envelope. */

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../model/index.js';
-import { pickLang } from '../model/index.js';
+import { isReservedName, pickLang, reservedKeys, reservedMessage } from '../model/index.js';
 import type { Principal, Store } from '../store/index.js';
 import { roleOf, type Role } from './auth.js';
 import { HttpError } from './errors.js';
@@ -38,15 +38,23 @@ export type RouteDef<B = any> = {
   errors: number[];
   success?: number;
   handler(ctx: RouteContext<B>): RouteResult;
+  /** The body may hold names objects inherit (`__proto__` …): a draft is saved as written, its checks report them (P030). Other bodies are refused with 422. */
+  keepsReservedKeys?: boolean;
   /** A streaming route (reads the request itself, answers later). No Idempotency-Key replay: it must be safe to repeat. */
   stream?(ctx: RouteContext<B>): Promise<RouteResult>;
 };
 
 export const defineRoute = <B>(def: RouteDef<B>) => def;
 
+/** A key of a JSON object sent by a client: never a name objects inherit (`__proto__` would vanish when copied). */
+const clientKey = z.string().max(200).refine((k) => !isReservedName(k), { error: (issue) => reservedMessage(String(issue.input)) });
+/** An object of values keyed by names the client chooses (answers, facts, a mapping). */
+export const namedValues = <V extends z.ZodType>(value: V) => z.record(clientKey, value);
+
 /** Field-level details from zod issues: `{ "a.b": ["message"] }`. */
 export function zodDetails(error: z.ZodError): Record<string, string[]> {
-  const details: Record<string, string[]> = {};
+  // Null prototype: a body key such as `toString` or `__proto__` is a key here, never an inherited member.
+  const details = Object.create(null) as Record<string, string[]>;
   for (const issue of error.issues) {
     // An unknown key is an error of that key, so a client can show it next to the field.
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
@@ -67,8 +75,8 @@ function parseIfMatch(header: string | undefined): number | undefined {
  * arrives as an array, which no route takes: refused as bad input, not a 500.
  */
 function singleValues(raw: Request['query']): Record<string, string | undefined> {
-  const query: Record<string, string | undefined> = {};
-  const details: Record<string, string[]> = {};
+  const query = Object.create(null) as Record<string, string | undefined>;
+  const details = Object.create(null) as Record<string, string[]>;
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value === 'string') query[name] = value;
     else details[name] = ['give this parameter once'];
@@ -100,6 +108,13 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       const query = singleValues(req.query);
       let body: unknown = undefined;
       if (def.body) {
+        // Schemas copy objects and silently drop a `__proto__` key: refuse such names, naming where they are.
+        const reserved = def.keepsReservedKeys ? [] : reservedKeys(req.body);
+        if (reserved.length) {
+          const details = Object.create(null) as Record<string, string[]>;
+          for (const path of reserved) details[path] = [reservedMessage(path.split('.').at(-1)!)];
+          throw new HttpError(422, 'invalid-request', 'the request body uses a reserved word as a name', details);
+        }
         const parsed = def.body.safeParse(req.body ?? {});
         if (!parsed.success) throw new HttpError(422, 'invalid-request', 'the request body needs correcting', zodDetails(parsed.error));
         body = parsed.data;

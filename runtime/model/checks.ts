@@ -1,6 +1,7 @@
 import { compileFeel, compileUnaryTest, FeelSyntaxError } from './feel.js';
 import { fieldKind, type Field } from './fields/index.js';
-import { isValidDuration } from './ids.js';
+import { durationProblem } from './ids.js';
+import { reservedKeys, reservedMessage } from './reserved.js';
 import { processSchema, type Process } from './schema.js';
 import { stepKind, type StepEdge } from './steps/index.js';
 import { placeholderNames, type Text } from './text.js';
@@ -31,22 +32,29 @@ export const problemCodes = {
   P015: 'no contact team for "ask for a person"',
   P016: 'an id is used for a step and a group',
   P017: 'wait without a clear trigger',
-  P019: 'invalid duration',
+  P019: 'invalid duration, or longer than 10 years',
   P021: 'handoff without outcomes',
   P022: 'duplicate outcome id',
   P023: 'negative outcome without a reason field',
   P025: 'decision table row does not match its inputs',
   P026: 'overlapping rows in a UNIQUE decision table',
   P027: 'UNIQUE decision table without onError',
+  P030: 'a reserved word used as a name',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */
 export function checkDefinition(input: unknown): { process?: Process; problems: Problem[] } {
+  // Before the schema: copying a record would silently drop a `__proto__` key.
+  const reserved = reservedKeys(input).map((path): Problem => {
+    const parts = path.split('.');
+    return { code: 'P030', message: `${path}: ${reservedMessage(parts.at(-1)!)}`, node: parts[0] === 'steps' || parts[0] === 'groups' ? parts[1] : undefined, path };
+  });
+  if (reserved.length) return { problems: reserved };
   const parsed = processSchema.safeParse(input);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => ({
-        code: 'P000',
+        code: issue.code === 'custom' && (issue as { params?: { reserved?: boolean } }).params?.reserved ? 'P030' : 'P000',
         message: `${issue.path.join('.') || '(root)'}: ${issue.message}`,
         node: issue.path[0] === 'steps' || issue.path[0] === 'groups' ? String(issue.path[1] ?? '') || undefined : undefined,
         path: issue.path.join('.'),
@@ -67,10 +75,17 @@ export function checkProcess(process: Process): Problem[] {
   if (!steps[process.start]) add('P010', `start '${process.start}' is not a step`, undefined, 'start');
   (process.triggers ?? []).forEach((trigger, i) => {
     if (!steps[trigger.start]) add('P010', `trigger ${i + 1} starts at '${trigger.start}', which is not a step`, undefined, `triggers.${i}.start`);
-    // A trigger's `when` reads the signal's data (facts from outside): only its syntax is checked.
+    // A trigger's `when` and reason read the signal's facts, each declared with its type.
+    const facts = new Set((trigger.facts ?? []).map((f) => f.id));
+    for (const fact of trigger.facts ?? []) for (const message of fieldKind(fact.type).check?.(fact) ?? []) add('P014', `trigger ${i + 1}, fact '${fact.id}': ${message}`, undefined, `triggers.${i}.facts`);
     if (trigger.when) {
-      try { compileFeel(trigger.when); } catch (e) { if (e instanceof FeelSyntaxError) add('P009', `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
+      try {
+        for (const name of compileFeel(trigger.when).names) {
+          if (!facts.has(name)) add('P005', `triggers[${i}].when: '${name}' is not a declared fact of this trigger: add it to "facts" with its type`, undefined, `triggers.${i}.when`);
+        }
+      } catch (e) { if (e instanceof FeelSyntaxError) add('P009', `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
     }
+    for (const name of new Set(placeholders(trigger.because))) if (!facts.has(name)) add('P013', `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`, undefined, `triggers.${i}.because`);
   });
   if (!process.contact) add('P015', 'set "contact": { "team": … } so citizens can always ask for a person', undefined, 'contact');
   for (const id of Object.keys(groups)) if (steps[id]) add('P016', `'${id}' is both a step and a group`, id);
@@ -102,12 +117,23 @@ export function checkProcess(process: Process): Problem[] {
       allFields.push(field);
       for (const message of fieldKind(field.type).check?.(field) ?? []) add('P014', `field '${field.id}': ${message}`, id);
     }
-    for (const duration of durationsOf(step)) if (!isValidDuration(duration)) add('P019', `'${duration}' is not an ISO 8601 duration (like P5D)`, id);
+    for (const duration of durationsOf(step)) { const problem = durationProblem(duration); if (problem) add('P019', problem, id); }
   }
-  if (process.contact?.due && !isValidDuration(process.contact.due)) add('P019', `'${process.contact.due}' is not an ISO 8601 duration`, undefined, 'contact.due');
+  const contactDue = process.contact?.due ? durationProblem(process.contact.due) : undefined;
+  if (contactDue) add('P019', contactDue, undefined, 'contact.due');
+
+  // Facts a trigger brings are case data too; a fact and a field with one id must have one type.
+  const typeOf = new Map(allFields.map((f) => [f.id, f.type]));
+  (process.triggers ?? []).forEach((trigger, i) => {
+    for (const fact of trigger.facts ?? []) {
+      const type = typeOf.get(fact.id);
+      if (type && type !== fact.type) add('P014', `trigger ${i + 1}: fact '${fact.id}' is a ${fact.type} but the field '${fact.id}' is a ${type}`, undefined, `triggers.${i}.facts`);
+      typeOf.set(fact.id, fact.type);
+    }
+  });
 
   // Targets and expressions.
-  const known = new Set(fieldOwner.keys());
+  const known = new Set([...fieldOwner.keys(), ...(process.triggers ?? []).flatMap((t) => (t.facts ?? []).map((f) => f.id))]);
   for (const [id, step] of Object.entries(steps)) {
     const kind = stepKind(step.kind);
     for (const edge of kind.edges(step)) {

@@ -4,6 +4,7 @@
  */
 export * from './text.js';
 export * from './ids.js';
+export * from './reserved.js';
 export * from './feel.js';
 export * from './fields/index.js';
 export * from './steps/index.js';

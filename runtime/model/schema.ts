@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { processKeySchema, stepIdSchema, targetSchema } from './ids.js';
-import { stepKinds, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
+import { notReserved, processKeySchema, stepIdSchema, targetSchema } from './ids.js';
+import { fieldSchema } from './fields/index.js';
+import { stepKinds, type StepKind, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
 import { textSchema } from './text.js';
 
 /** Group event names: lowercase words; dotted names are reserved for the engine. */
-export const groupEventSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an event name is a lowercase word, like withdraw');
+export const groupEventSchema = notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an event name is a lowercase word, like withdraw'));
 
 export const groupSchema = z.object({
   title: textSchema,
@@ -31,6 +32,13 @@ export const triggerSchema = z.object({
   mode: z.enum(['offer', 'grant']),
   start: targetSchema,
   because: textSchema,
+  /**
+   * The facts the signal (or register row) brings that this trigger reads,
+   * with their field types: parsed like answers before `when` is evaluated
+   * (a fact that does not parse is refused, never evaluated) and the only
+   * data the new case receives.
+   */
+  facts: z.array(fieldSchema).optional(),
 }).strict();
 export type Trigger = z.infer<typeof triggerSchema>;
 
@@ -54,4 +62,14 @@ export type Process = Omit<z.infer<typeof processSchema>, 'steps'> & { steps: Re
 /** The JSON Schema of the process language (for Monaco's completion and checks). */
 export function processJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(processSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** A definition as a citizen (or an intermediary) may read it: each step kind leaves out what is for officials only, and the canvas layout. */
+export function publicDefinition(process: Process): Process {
+  const { layout: _layout, ...rest } = process;
+  const steps = Object.fromEntries(Object.entries(process.steps).map(([id, step]) => {
+    const kind = stepKinds.find((k) => k.kind === step.kind) as StepKind | undefined;
+    return [id, kind?.publicView ? kind.publicView(step) : step];
+  })) as Process['steps'];
+  return { ...rest, steps };
 }

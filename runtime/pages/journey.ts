@@ -1,6 +1,6 @@
 import { transition } from 'xstate';
 import type { Engine } from '../engine/index.js';
-import { dutchDate, stepKind, validateAnswers, type Field, type Lang, type Process } from '../model/index.js';
+import { dutchDate, own, stepKind, validateAnswers, type Field, type Lang, type Process } from '../model/index.js';
 import type { CaseRow, Draft, DraftStep } from '../store/index.js';
 import { stepOf } from '../engine/index.js';
 
@@ -21,7 +21,7 @@ export type JourneyState = {
 };
 
 export function formFields(process: Process, step: string): Field[] | undefined {
-  const s = process.steps[step];
+  const s = own(process.steps, step);
   if (!s || !stepKind(s.kind).citizenActs) return undefined;
   return stepKind(s.kind).fields(s);
 }

@@ -284,4 +284,20 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX files_unsent ON files(created_at) WHERE sent_at IS NULL;
     `,
   },
+  {
+    version: 11,
+    name: 'proactive errors: a trigger that failed for one process, recorded without affecting others',
+    sql: `
+      CREATE TABLE proactive_errors (
+        id INTEGER PRIMARY KEY,
+        process_key TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        source TEXT NOT NULL,
+        scan_id INTEGER REFERENCES scans(id),
+        message TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX proactive_errors_process ON proactive_errors(process_key, at);
+    `,
+  },
 ];

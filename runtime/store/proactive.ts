@@ -1,7 +1,8 @@
 import type { Db } from './db.js';
 
 export type ProactiveResult = 'started' | 'already-served' | 'opted-out' | 'not-eligible';
-export type ScanCounts = { rows: number; invalid: number; eligible: number; started: number; alreadyServed: number; optedOut: number; notEligible: number };
+/** `invalid`: rows without a valid subject, duplicates, and rows whose facts do not parse; `errors`: rows a trigger failed on (recorded in proactive_errors). */
+export type ScanCounts = { rows: number; invalid: number; eligible: number; started: number; alreadyServed: number; optedOut: number; notEligible: number; errors: number };
 
 /** Opt-outs, scans, and what each signal or scan did for each subject. */
 export function proactiveRepo(db: Db) {
@@ -25,6 +26,14 @@ export function proactiveRepo(db: Db) {
     log(entry: { key: string; subject: string; source: string; scanId: number | null; result: ProactiveResult; caseId: string | null; at: string }): void {
       db.prepare('INSERT INTO proactive_log (process_key, subject, source, scan_id, result, case_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(entry.key, entry.subject, entry.source, entry.scanId, entry.result, entry.caseId, entry.at);
+    },
+    /** A trigger that failed for one process (a bad published definition): recorded, the others go on. */
+    logError(entry: { key: string; subject: string; source: string; scanId: number | null; message: string; at: string }): void {
+      db.prepare('INSERT INTO proactive_errors (process_key, subject, source, scan_id, message, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(entry.key, entry.subject, entry.source, entry.scanId, entry.message, entry.at);
+    },
+    errors(key: string, limit = 100): { subject: string; source: string; message: string; at: string }[] {
+      return db.prepare('SELECT subject, source, message, at FROM proactive_errors WHERE process_key = ? ORDER BY id DESC LIMIT ?').all(key, limit) as { subject: string; source: string; message: string; at: string }[];
     },
     startScan(key: string, at: string, dryRun: boolean): number {
       return Number(db.prepare("INSERT INTO scans (process_key, at, dry_run, counts) VALUES (?, ?, ?, '{}')").run(key, at, dryRun ? 1 : 0).lastInsertRowid);

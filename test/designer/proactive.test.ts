@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFeel, checkUnaryTest } from '../../designer/editor/feel-check.js';
-import { addTrigger, isSignalName, moveTrigger, removeTrigger, triggerProblems, updateTrigger, withCondition } from '../../designer/properties/triggers.js';
+import { addTrigger, isSignalName, moveTrigger, removeTrigger, triggerProblems, updateTrigger, withCondition, withFacts } from '../../designer/properties/triggers.js';
 import { exampleFacts, factNames, parseFacts, triggerHolds } from '../../designer/simulate/facts.js';
 import { checkDefinition, type Process } from '../../runtime/model/index.js';
 
@@ -46,6 +46,22 @@ describe('editing triggers (pure edits, one definition each)', () => {
     const badWhen = updateTrigger(def, 0, withCondition(def.triggers![0], 'inkomen <='));
     expect(checkDefinition(badWhen).problems.map((p) => p.code)).toContain('P009');
     expect(triggerProblems(checkDefinition(badWhen).problems, 0)).toEqual([]);
+  });
+});
+
+describe('declared facts of a trigger', () => {
+  it('a condition reading an undeclared fact is P005 on the trigger; declaring it with a type clears it; none declared leaves no key', () => {
+    const base = load('stadspas');
+    const bare = updateTrigger(base, 0, withFacts(base.triggers![0], []));
+    expect(bare.triggers![0]).not.toHaveProperty('facts');
+    const problems = checkDefinition(bare).problems;
+    // The condition and the reason's {{inkomen}} both read it.
+    expect(triggerProblems(problems, 0).map((p) => `${p.code} ${p.path}`)).toEqual(['P005 triggers.0.when', 'P013 triggers.0.because']);
+    const declared = updateTrigger(bare, 0, withFacts(bare.triggers![0], [{ id: 'inkomen', label: 'Inkomen', type: 'money' }]));
+    expect(checkDefinition(declared).problems).toEqual([]);
+    // The simulation starts from the declared facts, with values of their types.
+    expect(exampleFacts(declared, declared.triggers![0])).toEqual({ inkomen: 0 });
+    expect(factNames(declared.triggers![0])).toEqual(['inkomen']);
   });
 });
 

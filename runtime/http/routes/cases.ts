@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { caseView } from '../../engine/index.js';
-import { fieldKind } from '../../model/index.js';
+import { calendarDateSchema, fieldKind } from '../../model/index.js';
 import type { CaseRow, Principal } from '../../store/index.js';
 import { visibleCase, canSeeCase } from '../access.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const bsnSchema = z.string().refine((v) => 'value' in fieldKind('bsn').parse(v, { id: 'bsn', label: 'BSN', type: 'bsn' }, { today: '' }), 'not a valid BSN (elfproef)');
@@ -14,12 +14,12 @@ const startBody = z.object({
   /** Officials and admins start a case for a citizen (at the counter, for an intermediary). */
   subject: bsnSchema.optional(),
   /** The date whose rules apply (the version in force then); officials and admins only. Default: today. */
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-01').optional(),
+  referenceDate: calendarDateSchema.optional(),
 }).strict();
 
 const eventBody = z.object({
   type: z.string().min(1).max(100),
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: namedValues(z.unknown()).optional(),
   /** The step the client answers; refused with 409 if the case has moved on. */
   step: z.string().max(100).optional(),
 }).strict();

@@ -1,15 +1,35 @@
 import { z } from 'zod';
 import { createMigration, insights } from '../../engine/index.js';
+import { isDateOrInstant } from '../../model/index.js';
 import { visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const isoOrDate = (v: string | undefined, name: string) => {
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(v)) throw new HttpError(422, 'invalid-request', `${name} is a date like 2026-03-01`, { [name]: ['a date like 2026-03-01'] });
+  if (!isDateOrInstant(v)) throw new HttpError(422, 'invalid-request', `${name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)`, { [name]: ['a real date like 2026-03-01'] });
   return v;
 };
+
+/** A finite number in [min, max] (integer when asked) from the query, or 422 naming it: never Infinity or NaN. */
+export function numberParam(v: string | undefined, name: string, { min, max, integer }: { min: number; max: number; integer?: boolean }): number | undefined {
+  if (v === undefined) return undefined;
+  const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new HttpError(422, 'invalid-request', `${name} is ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, { [name]: [`${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`] });
+  }
+  return n;
+}
+
+/** A migration plan without case ids and references (what a designer may see). */
+function withoutCases<P extends { movable: { caseId: string; reference: string }[]; blocked: { caseId: string; reference: string }[] }>(plan: P) {
+  return {
+    ...plan,
+    movable: plan.movable.map(({ caseId: _c, reference: _r, ...m }) => m),
+    blocked: plan.blocked.map(({ caseId: _c, reference: _r, ...b }) => b),
+  };
+}
 
 /** The learning loop: figures per process and version, and citizen feedback. */
 export function insightRoutes(services: Services): RouteDef[] {
@@ -20,11 +40,9 @@ export function insightRoutes(services: Services): RouteDef[] {
       query: { version: 'a published version (default: the newest)', from: 'start of the period (date or instant)', to: 'end of the period', inactiveDays: 'days without activity that count as drop-off (default 14)' },
       summary: 'Figures: cases started, finished by outcome, active; per step entered, left, drop-off, median and p90 time, asks for a person; per transition; handoff rate; overdue tasks; feedback',
       handler: ({ params, query, lang }) => {
-        const version = query.version === undefined ? undefined : Number(query.version);
-        if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new HttpError(422, 'invalid-request', 'version is a number', { version: ['a version number'] });
+        const version = numberParam(query.version, 'version', { min: 1, max: 1_000_000, integer: true });
         if (version !== undefined && !store.processes.version(params.key, version)) throw new HttpError(404, 'not-found', 'version not found');
-        const inactiveDays = query.inactiveDays === undefined ? undefined : Number(query.inactiveDays);
-        if (inactiveDays !== undefined && !(inactiveDays >= 0)) throw new HttpError(422, 'invalid-request', 'inactiveDays is a number of days', { inactiveDays: ['a number'] });
+        const inactiveDays = numberParam(query.inactiveDays, 'inactiveDays', { min: 0, max: 3650 });
         return { body: insights(store, engine, clock, params.key, { version, from: isoOrDate(query.from, 'from'), to: isoOrDate(query.to, 'to'), inactiveDays, lang }) };
       },
     }),
@@ -33,14 +51,16 @@ export function insightRoutes(services: Services): RouteDef[] {
       summary: 'Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why',
       body: z.object({
         from: z.number().int().min(1), to: z.number().int().min(1),
-        mapping: z.record(z.string(), z.string()).optional(), dryRun: z.boolean().optional(),
+        mapping: namedValues(z.string()).optional(), dryRun: z.boolean().optional(),
       }).strict(),
       handler: ({ principal, params, body }) => {
         const migration = createMigration(services);
         const mapping = body.mapping ?? {};
-        if (body.dryRun) return { body: { ...migration.plan(params.key, body.from, body.to, mapping), dryRun: true } };
+        // Designers change processes but do not read case data: they see steps and counts, admins also which cases.
+        const shown = principal.kind === 'user' && principal.role === 'admin' ? <T,>(plan: T) => plan : withoutCases;
+        if (body.dryRun) return { body: { ...shown(migration.plan(params.key, body.from, body.to, mapping)), dryRun: true } };
         const actor = principal.kind === 'user' ? `user:${principal.name}` : 'citizen';
-        return { body: { ...migration.migrate(params.key, body.from, body.to, mapping, actor), dryRun: false } };
+        return { body: { ...shown(migration.migrate(params.key, body.from, body.to, mapping, actor)), dryRun: false } };
       },
     }),
     defineRoute({

@@ -1,28 +1,49 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Request } from 'express';
 import { z } from 'zod';
-import { createProactive, registerRows } from '../../engine/index.js';
+import { checkExtract, createProactive, ExtractError, registerRows } from '../../engine/index.js';
 import { isValidBsn } from '../../model/index.js';
 
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 /** The most a register extract may hold (bytes); larger: 413. */
 const SCAN_LIMIT = 200 * 1024 * 1024;
 
-/** Passes bytes through and fails once more than `limit` went by. */
-function limited(limit: number) {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
+/**
+ * Copies the request body to a file, refusing it (413) past `limit` bytes.
+ * On a refusal the rest of the body is read and dropped, never the socket
+ * destroyed, so the client reads the answer and a keep-alive socket stays usable.
+ */
+function spool(req: Request, file: string, limit: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(file);
+    let seen = 0;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      out.destroy();
+      req.resume();
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
       seen += chunk.length;
-      if (seen > limit) done(new HttpError(413, 'payload-too-large', `a register extract has at most ${limit} bytes`));
-      else done(null, chunk);
-    },
+      if (seen > limit) return fail(new HttpError(413, 'payload-too-large', `a register extract has at most ${limit} bytes; split it into smaller files`));
+      if (!out.write(chunk)) { req.pause(); out.once('drain', () => req.resume()); }
+    });
+    req.on('end', () => { if (!failed) out.end(() => resolve()); });
+    req.on('error', fail);
+    out.on('error', fail);
   });
 }
 
-export function proactiveRoutes(services: Services): RouteDef[] {
+export function proactiveRoutes(services: Services, options: { scanLimit?: number } = {}): RouteDef[] {
   const { store } = services;
   const proactive = createProactive(services);
   return [
@@ -32,7 +53,7 @@ export function proactiveRoutes(services: Services): RouteDef[] {
       body: z.object({
         type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal type is lowercase words joined by - or .'),
         subject: z.string().refine(isValidBsn, 'not a valid BSN (elfproef)'),
-        data: z.record(z.string(), z.unknown()).optional(),
+        data: namedValues(z.unknown()).optional(),
       }).strict(),
       handler: ({ body }) => ({ body: proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`) }),
     }),
@@ -46,11 +67,23 @@ export function proactiveRoutes(services: Services): RouteDef[] {
         const format = type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' || type === 'application/jsonl' ? 'jsonl' : null;
         if (!format) throw new HttpError(415, 'unsupported-media-type', 'send the extract as text/csv or application/x-ndjson');
         if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false') throw new HttpError(422, 'invalid-request', 'dryRun is true or false', { dryRun: ['true or false'] });
-        if (!store.processes.latest(params.key)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
-        const input = req.pipe(limited(SCAN_LIMIT));
-        const failed = new Promise<never>((_, reject) => input.on('error', reject));
-        const counts = await Promise.race([proactive.scan(params.key, registerRows(input, format), { dryRun: query.dryRun === 'true', actor: 'system:scan', signal: query.signal }), failed]);
-        return { body: { ...counts, dryRun: query.dryRun === 'true' } };
+        // Refused means unchanged: everything that can refuse the scan is checked before any row is acted on.
+        proactive.scannable(params.key, query.signal);
+        const dir = await mkdtemp(join(tmpdir(), 'omslag-scan-'));
+        try {
+          const file = join(dir, 'extract');
+          await spool(req, file, options.scanLimit ?? SCAN_LIMIT);
+          try {
+            await checkExtract(createReadStream(file), format);
+          } catch (error) {
+            if (error instanceof ExtractError) throw new HttpError(422, 'invalid-extract', `${error.message}; nothing was started`, error.line ? { line: [`line ${error.line}`] } : undefined);
+            throw error;
+          }
+          const counts = await proactive.scan(params.key, registerRows(createReadStream(file), format), { dryRun: query.dryRun === 'true', actor: 'system:scan', signal: query.signal });
+          return { body: { ...counts, dryRun: query.dryRun === 'true' } };
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
       },
     }),
     defineRoute({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkDefinition, importBpmn, t, toMermaid, type Process } from '../../model/index.js';
+import { calendarDateSchema, checkDefinition, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
 import type { Principal } from '../../store/index.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
@@ -42,7 +42,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         const latest = store.processes.latest(params.key);
         return {
           body: {
-            key: row.key, versions: row.versions, latestVersion: latest?.version ?? null, definition: latest?.definition ?? null,
+            key: row.key, versions: row.versions, latestVersion: latest?.version ?? null,
+            definition: latest ? (principal.kind === 'citizen' ? publicDefinition(latest.definition as Process) : latest.definition) : null,
             versionList: store.processes.versions(row.key).map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, effectiveFrom: v.effectiveFrom })),
             ...(canEdit(principal) ? { draft: row.draft, problems: checkDefinition(row.draft).problems, updatedAt: row.updatedAt } : {}),
           },
@@ -52,23 +53,26 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     defineRoute({
       method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 422],
       summary: 'Save the draft (saved even with problems; the problems are returned)',
-      body: z.record(z.string(), z.unknown()),
+      // The body as sent (not a copy): a copy would drop a `__proto__` key the checks must report (P030).
+      keepsReservedKeys: true,
+      body: z.custom<Record<string, unknown>>((v) => !!v && typeof v === 'object' && !Array.isArray(v), 'a process definition is a JSON object'),
       handler: ({ principal, params, body }) => ({ body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null) }),
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: ['designer'], errors: [401, 403, 404, 422], success: 201,
       summary: 'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
-      body: z.object({ effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-01').optional() }).strict(),
+      body: z.object({ effectiveFrom: calendarDateSchema.optional() }).strict(),
       handler: ({ principal, params, body }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom) }),
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key/versions/:version', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
       summary: 'A published version: its definition',
-      handler: ({ params }) => {
+      handler: ({ principal, params }) => {
         published(params.key);
         const v = store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'version not found');
-        return { body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition: v.definition } };
+        const definition = principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : v.definition;
+        return { body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition } };
       },
     }),
     defineRoute({

@@ -5,7 +5,7 @@ import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const user = (p: Principal) => {
@@ -130,7 +130,7 @@ export function taskRoutes(services: Services): RouteDef[] {
     defineRoute({
       method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422], success: 200,
       summary: "Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval",
-      body: z.object({ outcome: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
+      body: z.object({ outcome: z.string().min(1).max(100), data: namedValues(z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
       handler: ({ principal, params, body, lang, ifMatch }) => {
         const task = visibleTask(store, principal, params.id);
         const u = user(principal);
@@ -170,6 +170,10 @@ export function taskRoutes(services: Services): RouteDef[] {
             throw new HttpError(422, 'invalid-request', `'${body.user}' is not an official of team '${task.team}'`, { user: ['not a member of this team'] });
           }
           return result(engine.assignTask(task.id, { userId: member.id, userName: member.name }, actorOf(principal), ifMatch), lang);
+        }
+        // A team nobody works in has no queue: the task would vanish from every official's view.
+        if (store.accounts.teamMembers(body.team!).length === 0) {
+          throw new HttpError(422, 'invalid-request', `no official works in team '${body.team}'; choose a team that exists`, { team: ['no official works in this team'] });
         }
         return result(engine.assignTask(task.id, { team: body.team }, actorOf(principal), ifMatch), lang);
       },

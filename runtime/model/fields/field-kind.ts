@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { textSchema, type Lang, type Text } from '../text.js';
+import { notReserved } from '../ids.js';
 
 /** Field ids are FEEL-safe names: letters, digits and underscores. */
-export const fieldIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field id starts with a letter and has only letters, digits and _');
+export const fieldIdSchema = notReserved(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field id starts with a letter and has only letters, digits and _'));
 
 export const fieldTypes = [
   'text', 'textarea', 'number', 'money', 'date', 'email', 'phone', 'postcode',

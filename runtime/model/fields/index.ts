@@ -54,15 +54,16 @@ export function validateAnswers(
   known: Record<string, unknown>,
   ctx: ParseContext & { lang: Lang },
 ): { values: Record<string, unknown>; cleared: string[]; errors: FieldErrors } {
-  const values: Record<string, unknown> = {};
-  const issues: Record<string, FieldIssue> = {};
+  // Null prototypes: an answer keyed `__proto__` or `constructor` is a key like any other (an unknown field), never an inherited member.
+  const values: Record<string, unknown> = Object.create(null);
+  const issues: Record<string, FieldIssue> = Object.create(null);
   const cleared: string[] = [];
   const ids = new Set(fields.map((f) => f.id));
   for (const key of Object.keys(raw)) if (!ids.has(key)) issues[key] = { code: 'unknown-field' };
   // First pass: parse every answer, so showIf can see this step's own answers.
-  const parsed: Record<string, unknown> = {};
+  const parsed: Record<string, unknown> = Object.create(null);
   for (const field of fields) {
-    const answer = raw[field.id];
+    const answer = Object.prototype.hasOwnProperty.call(raw, field.id) ? raw[field.id] : undefined;
     if (isEmpty(answer)) continue;
     const result = fieldKind(field.type).parse(answer, field, ctx);
     if ('issue' in result) issues[field.id] = result.issue;
@@ -72,14 +73,14 @@ export function validateAnswers(
   for (const field of fields) {
     if (!isShown(field, scope)) {
       delete issues[field.id];
-      if (field.id in known) cleared.push(field.id);
+      if (Object.prototype.hasOwnProperty.call(known, field.id)) cleared.push(field.id);
       continue;
     }
     if (issues[field.id]) continue;
     if (field.id in parsed) values[field.id] = parsed[field.id];
     else if (field.required) issues[field.id] = { code: CHOICES.has(field.type) ? 'required-choice' : 'required' };
   }
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = Object.create(null);
   for (const [id, issue] of Object.entries(issues)) errors[id] = [issueMessage(issue, ctx.lang)];
   return { values, cleared, errors };
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { textSchema } from '../text.js';
+import { notReserved } from '../ids.js';
 import { entered, stepBase, type StepKind } from './step-kind.js';
 
 const schema = z.object({
   kind: z.literal('end'),
   ...stepBase,
   /** granted, rejected, withdrawn, completed, or a word of the team's own. */
-  outcome: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an outcome is a lowercase word, like granted'),
+  outcome: notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an outcome is a lowercase word, like granted')),
   message: textSchema,
 }).strict();
 export type EndStep = z.infer<typeof schema>;

@@ -36,6 +36,8 @@ export const handoffKind: StepKind<HandoffStep> = {
   kind: 'handoff',
   schema,
   citizenActs: false,
+  // The instructions are for the officials of the team, not for the citizen.
+  publicView: ({ instructions: _internal, ...step }) => step,
   edges: (step) => step.outcomes.map((o) => ({ to: o.goto, via: `outcome:${o.id}`, label: o.label })),
   expressions: (step) => step.outcomes.flatMap((o) => (o.fields ?? []).flatMap((f) => (f.showIf ? [{ expr: f.showIf, where: `outcomes.${o.id}.fields.${f.id}.showIf` }] : []))),
   fields: (step) => step.outcomes.flatMap((o) => o.fields ?? []),

@@ -55,4 +55,6 @@ export type StepKind<S = any> = {
   /** Kind-specific problems (code, message) beyond the shared checks. */
   check?(step: S): { code: string; message: string }[];
   compile(id: string, step: S): StateConfig;
+  /** The step as citizens and their intermediaries may read it: without what is meant for officials only (default: all of it). */
+  publicView?(step: S): S;
 };

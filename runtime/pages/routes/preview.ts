@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { checkDefinition, isShown, t, type Process } from '../../model/index.js';
+import { checkDefinition, isShown, own, t, type Process } from '../../model/index.js';
 import { readCookie, STAFF_COOKIE } from '../../http/auth.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { fieldRenderers, simpleCondition } from '../fields.js';
@@ -28,7 +28,7 @@ export function previewRoutes(router: Router, deps: PagesDeps) {
     if (!process || !fields) throw new PageError(404, 'notFound');
     const ctx = pageContext(req, deps, '#');
     const lang = ctx.lang;
-    const step = process.steps[req.params.step];
+    const step = own(process.steps, req.params.step)!;
     const asked = fields.filter((f) => isShown(f, {}) || simpleCondition(f, fields, lang) || f.showIf);
     res.set('X-Frame-Options', 'SAMEORIGIN');
     send(res, ctx, t(step.title, lang), html`<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">${lang === 'en' ? 'Preview: this is how citizens see this step. Nothing is sent.' : 'Voorbeeld: zo ziet de inwoner deze stap. Er wordt niets verstuurd.'}</p></div>

@@ -73,7 +73,7 @@ describe('register scan', () => {
     const rows: [string, number][] = subjects.map((b, i) => [b, i % 10 === 0 ? 1000 : 2500]);
     env.engine.startCase('stadspas', subjects[0], asCitizen(subjects[0]));
     p.optOut(subjects[10], 'stadspas');
-    const expected = { rows: 10_000, invalid: 0, eligible: 1000, started: 998, alreadyServed: 1, optedOut: 1, notEligible: 9000 };
+    const expected = { rows: 10_000, invalid: 0, eligible: 1000, started: 998, alreadyServed: 1, optedOut: 1, notEligible: 9000, errors: 0 };
 
     const dry = await p.scan('stadspas', registerRows(csv(rows), 'csv'), { dryRun: true, actor: 't' });
     expect(dry).toEqual({ ...expected, scan: null });

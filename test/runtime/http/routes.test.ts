@@ -211,9 +211,13 @@ describe('processes', () => {
   });
 
   test('GET /api/processes/:key/versions/:version: the published definition', async () => {
-    const v = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    const v = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'official' }), 200);
     expect(v).toMatchObject({ key: 'kwijtschelding', version: 1, publishedBy: 'test' });
     expect(v.definition).toEqual(kwijtscheldingJson());
+    // A citizen reads the same version without what is meant for officials (finding 12 of issue 11).
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    expect(JSON.stringify(forCitizen.definition)).not.toContain('"instructions"');
+    expect(Object.keys(forCitizen.definition.steps)).toEqual(Object.keys(kwijtscheldingJson().steps));
     hit('get', '/api/processes/:key/versions/:version');
   });
 
@@ -646,7 +650,7 @@ describe('proactive routes', () => {
     const post = (query: string, body: string, type: string) => fetch(`${s.base}/api/processes/stadspas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type }, body });
     const dry = await post('?dryRun=true', csv, 'text/csv');
     expect(dry.status).toBe(200);
-    expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, scan: null, dryRun: true });
+    expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, errors: 0, scan: null, dryRun: true });
     const real = await (await post('', csv, 'text/csv')).json();
     expect(real).toMatchObject({ started: 1, dryRun: false });
     const again = await (await post('', '{"bsn":"111222333","inkomen":900}\n', 'application/x-ndjson')).json();

@@ -40,7 +40,7 @@ describe('uploads on the pages', () => {
   const upload = (content: Buffer | string, type: string, name: string, extra: (f: FormData) => void = () => {}) => {
     const f = new FormData();
     f.set('_csrf', token);
-    f.set('bewijsstuk', new Blob([content], { type }), name);
+    f.set('bewijsstuk', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
     extra(f);
     return b.request('POST', stepUrl(), f);
   };
