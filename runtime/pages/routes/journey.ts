@@ -144,7 +144,11 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       // A file over its limit stops the reading there: the answers after it did not arrive, so only the file's problem is shown.
       if (received?.problems.size) result.errors = {};
       Object.assign(result.errors, uploadErrors(fileFields, received, lang));
-      if (Object.keys(result.errors).length) return formPage(req, res, row, step, { raw, errors: result.errors });
+      if (Object.keys(result.errors).length) {
+        // A refused file is not shown as if it were added: the field shows what was saved before, if anything.
+        for (const f of fileFields) if (result.errors[f.id]) raw[f.id] = saved[f.id];
+        return formPage(req, res, row, step, { raw, errors: result.errors });
+      }
       // The files and the draft that names them: together or not at all.
       store.transaction(() => {
         for (const [fieldId, file] of received?.files ?? []) {
