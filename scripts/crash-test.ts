@@ -204,6 +204,8 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
     const load = Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
     for (let k = 0; k < kills; k++) {
       await sleep(loadMin + Math.random() * (loadMax - loadMin));
+      // With --steps, the kills are spread over the run: kill k when that share of the steps is acknowledged.
+      while (opts.steps && acks.length < (opts.steps * (k + 1)) / (kills + 1)) await sleep(50);
       const pid = server.pid();
       const listened = server.listens();
       const killedAt = new Date();
@@ -213,7 +215,6 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
       downtimeMs.push(performance.now() - t);
       downWindows.push([killedAt.toISOString(), new Date().toISOString()]);
       log(`kill ${k + 1}: pid ${pid} killed with SIGKILL; serving again after ${Math.round(downtimeMs.at(-1)!)} ms (${acks.length} steps acknowledged so far)`);
-      if (opts.steps && acks.length >= opts.steps && k === kills - 1) break;
     }
     // Load after the last restart too, until the wanted number of steps.
     const tailUntil = Date.now() + loadMin;
