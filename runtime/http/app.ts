@@ -4,6 +4,7 @@ import { workspaceStatic } from './workspace-static.js';
 import helmet from 'helmet';
 import { bearerAuth } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
+import { createGuard, type Limits } from './rate-limit.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute, mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
@@ -17,7 +18,11 @@ import type { Services } from './services.js';
 import { createPages } from '../pages/index.js';
 import { defaultTheme, type Theme } from '../pages/theme.js';
 
-export type AppOptions = { distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
+export type AppOptions = {
+  distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean;
+  /** Against guessing (runtime/http/rate-limit.ts); `trustProxy` is Express's, so limits see the client's address behind a proxy. */
+  limits?: Partial<Limits>; trustProxy?: boolean | number | string;
+};
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: AppOptions = {}): RouteDef[] {
@@ -28,12 +33,13 @@ export function apiRoutes(services: Services, options: AppOptions = {}): RouteDe
 export function createApp(services: Services, options: AppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet());
   app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
   app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
-  app.use('/api', bearerAuth(services.store, services.clock));
+  const guard = createGuard(services, options.limits);
+  app.use('/api', bearerAuth(services.store, services.clock, guard));
 
   // The document describes itself too: every mounted route is in the table.
   let document: Record<string, unknown> = {};
@@ -50,6 +56,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api', errorHandler(options.log));
   // The browser apps built by Vite (the officials' workspace at /werkplek).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
+  // Guessing: failed sign-ins on the citizen pages count against the address, as on the API.
+  app.post('/inloggen', guard.pageSignIn);
   // The citizen pages (server-rendered; their own error pages).
   app.use(createPages({ ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies }));
   return app;
