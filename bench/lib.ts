@@ -5,9 +5,9 @@ import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..');
 
-/** Starts `bench/servers.ts <kind>` in its own Node process; resolves with the JSON line it prints. */
-export async function spawnServer<T = Record<string, unknown>>(kind: string): Promise<{ info: T & { port: number }; base: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/servers.ts'), kind], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts `bench/servers.ts <kind> [...args]` in its own Node process; resolves with the JSON line it prints. */
+export async function spawnServer<T = Record<string, unknown>>(kind: string, args: string[] = []): Promise<{ info: T & { port: number }; base: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/servers.ts'), kind, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', (l) => { rl.close(); resolve(l); });

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { createApp } from '../runtime/http/app.js';
 import { calibrate, citizenLoad, type LoadResult, type Target } from './citizen.js';
+import { benchDurability } from './durability.js';
 import { benchFeel } from './feel.js';
 import { benchInsights } from './insights.js';
 import { api, browser, percentile, root, spawnServer, timeRuns } from './lib.js';
@@ -28,12 +29,13 @@ const SECTIONS = {
   scale: 'Scale',
   scan: 'Register scan',
   pages: 'Pages and designer',
+  durability: 'Durability (synchronous FULL vs NORMAL)',
 } as const;
 export { SECTIONS };
 
 const sizes = {
-  full: { feelRounds: 20_000, stepSeconds: 5, connections: [1, 10, 50], handoffs: 200, cases: 1_000_000, queue: 1_000, scanRows: 100_000, pageRuns: 200 },
-  quick: { feelRounds: 2_000, stepSeconds: 0.6, connections: [1, 10, 50], handoffs: 20, cases: 20_000, queue: 50, scanRows: 2_000, pageRuns: 20 },
+  full: { feelRounds: 20_000, stepSeconds: 5, connections: [1, 10, 50], handoffs: 200, cases: 1_000_000, queue: 1_000, scanRows: 100_000, pageRuns: 200, durabilityCases: 1_000 },
+  quick: { feelRounds: 2_000, stepSeconds: 0.6, connections: [1, 10, 50], handoffs: 20, cases: 20_000, queue: 50, scanRows: 2_000, pageRuns: 20, durabilityCases: 60 },
 };
 
 // Read from node_modules directly: some packages (bpmn-engine) do not export their package.json.
@@ -141,7 +143,7 @@ async function partSteps(size: typeof sizes.full, omslag: { base: string; info: 
     'submits its three forms in order, then takes the next case. The third form runs the decision and ends the case. ' +
     `Per server, a warm-up of 90 steps at 10 connections (not counted) sets the number of steps per level: about ${size.stepSeconds} s at the warm-up's rate. Latency: time to the last byte of each request.`,
     'Omslag: the real app (auth by bearer token, zod validation of every field, XState transition, the decision in FEEL, hash-chained audit, case view in the answer). ' +
-    'Baseline and limit: no auth, no validation; one transaction per request (read the case row, update it with WHERE rev = ?, append an audit row), WAL, synchronous=NORMAL like Omslag. ' +
+    'Baseline and limit: no auth, no validation; one transaction per request (read the case row, update it with WHERE rev = ?, append an audit row), WAL, synchronous=FULL like Omslag\'s default. ' +
     'Peer: bpmn-engine recovers the instance from its stored getState(), resumes, signals the waiting user task, and its new state is written in the same kind of transaction.',
   );
   return { section: { title: SECTIONS.steps, rows, notes }, oneConnectionP50: results.get('omslag')?.get(1)?.p50 ?? null };
@@ -364,6 +366,57 @@ async function designerOpen(base: string, designer: { name: string; password: st
   }
 }
 
+async function partDurability(size: typeof sizes.full): Promise<Section> {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const local = benchDurability(size.durabilityCases);
+  for (const c of [local.normal, local.full]) {
+    rows.push({ label: `engine step in-process, ${c.synchronous.toUpperCase()}: mean`, value: c.usPerStep, unit: 'µs', note: `${c.steps} steps` });
+    rows.push({ label: `engine step in-process, ${c.synchronous.toUpperCase()}: p50`, value: c.p50Us, unit: 'µs' });
+  }
+  rows.push({ label: 'FULL / NORMAL, engine step in-process (mean)', value: ratio(local.full.usPerStep, local.normal.usPerStep), unit: 'ratio', note: 'the cost of durability on power loss' });
+  rows.push({ label: 'FULL / NORMAL, engine step in-process (p50)', value: ratio(local.full.p50Us, local.normal.p50Us), unit: 'ratio' });
+  const http = new Map<string, Map<number, LoadResult>>([['normal', new Map()], ['full', new Map()]]);
+  const levels = size.connections.filter((c) => c <= 10);
+  // NORMAL, FULL, NORMAL, FULL, a fresh server each time; the better run per setting and level is kept.
+  for (const synchronous of ['normal', 'full', 'normal', 'full'] as const) {
+    const s = await spawnServer<OmslagInfo>('omslag', [synchronous]);
+    const byConn = http.get(synchronous)!;
+    try {
+      const target: Target = {
+        name: `omslag-${synchronous}`, base: s.base, headers: { authorization: `Bearer ${s.info.citizen}` },
+        start: async () => (await api(s.base, 'POST', '/api/processes/bench-aanvraag/cases', s.info.citizen, {})).id,
+        eventPath: (id) => `/api/cases/${id}/events`,
+      };
+      const steps = await calibrate(target, size.stepSeconds);
+      for (const c of levels) {
+        const r = await citizenLoad(target, c, steps);
+        if (r.non2xx || r.errors) notes.push(`Omslag ${synchronous.toUpperCase()} at ${c} connection(s): ${r.non2xx} non-2xx answers, ${r.errors} errors.`);
+        if (!byConn.has(c) || r.stepsPerSecond > byConn.get(c)!.stepsPerSecond) byConn.set(c, r);
+      }
+    } finally {
+      await s.stop();
+    }
+  }
+  for (const synchronous of ['normal', 'full'] as const) {
+    for (const c of levels) {
+      const r = http.get(synchronous)!.get(c);
+      rows.push({ label: `HTTP, ${synchronous.toUpperCase()}, ${c} conn: steps/s`, value: r?.stepsPerSecond ?? null, unit: 'steps/s', note: r ? `${r.steps} steps` : undefined });
+      rows.push({ label: `HTTP, ${synchronous.toUpperCase()}, ${c} conn: p50`, value: r?.p50 ?? null, unit: 'ms' });
+    }
+  }
+  for (const c of levels) {
+    rows.push({ label: `FULL / NORMAL, HTTP ${c} conn (steps/s)`, value: ratio(http.get('full')?.get(c)?.stepsPerSecond, http.get('normal')?.get(c)?.stepsPerSecond), unit: 'ratio', note: 'higher is better' });
+    rows.push({ label: `FULL / NORMAL, HTTP ${c} conn (p50)`, value: ratio(http.get('full')?.get(c)?.p50, http.get('normal')?.get(c)?.p50), unit: 'ratio' });
+  }
+  notes.push(
+    'In-process (bench/durability.ts): engine.send() of the three form steps of bench-aanvraag, one after another (validation, XState, FEEL, the transaction), no HTTP; NORMAL, FULL, NORMAL, FULL alternated and the better run of each kept. ' +
+    'HTTP: the real app in its own process per setting, the same citizen load as "Citizen steps through HTTP"; NORMAL, FULL, NORMAL, FULL, the better run of each kept. Data folders on the project\'s disk (bench/.data-*), not /tmp (a RAM disk on some machines, where an fsync is free).',
+    'FULL fsyncs the WAL at every commit, so an acknowledged step survives a power loss or a kernel crash; NORMAL syncs only at checkpoints (never corrupt, but the last commits before a power loss can be gone). Both survive a crash of the process (the crash test). The figures depend on the disk: a disk with a write cache that honours flushes, or a RAM disk, changes them.',
+  );
+  return { title: SECTIONS.durability, rows, notes };
+}
+
 // ---------------------------------------------------------------- output
 
 function formatValue(v: number | null, unit: string): string {
@@ -433,6 +486,7 @@ export async function main(opts: { quick?: boolean; write?: boolean; log?: (s: s
   }
   await guarded(SECTIONS.scale, () => partScale(size));
   await guarded(SECTIONS.scan, () => partScan(size));
+  await guarded(SECTIONS.durability, () => partDurability(size));
   // The order of the report, whatever the order of measuring.
   const order = Object.values(SECTIONS) as string[];
   results.sections.sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title));
@@ -445,5 +499,12 @@ export async function main(opts: { quick?: boolean; write?: boolean; log?: (s: s
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await main({ quick: process.argv.includes('--quick') });
+  if (process.argv.includes('--durability')) {
+    // Only the durability part, printed (bench/RESULTS.md is left as it is): npm run bench -- --durability [--quick]
+    const section = await partDurability(sizes[process.argv.includes('--quick') ? 'quick' : 'full']);
+    console.log(table(section));
+    for (const n of section.notes) console.log(`- ${n}`);
+  } else {
+    await main({ quick: process.argv.includes('--quick') });
+  }
 }

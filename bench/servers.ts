@@ -6,6 +6,8 @@
  *
  * - omslag:  the real app (runtime/http/app.ts) on a fresh data folder, the
  *            example processes and bench/processes published, accounts made.
+ *            `omslag full|normal` sets SQLite's synchronous and puts the data
+ *            folder on the project's disk (bench/.data-*), for "Durability".
  * - express: the baseline — bare Express 5 + better-sqlite3, one write
  *            transaction per step (read the row, update it, append an audit row).
  * - http:    the same handler on plain node:http (the limit).
@@ -23,15 +25,17 @@ import { join } from 'node:path';
 import { createApp } from '../runtime/http/app.js';
 import { importProcesses, openServices } from '../runtime/setup.js';
 import { startInstance, stepInstance } from './peer-bpmn.js';
+import { diskDir } from './durability.js';
+import type { Synchronous } from '../runtime/store/index.js';
 
 export const BSN = '999993653';
 type Kind = 'omslag' | 'express' | 'http' | 'bpmn';
 
-/** The bare database: a row per case and an audit row per step, with Omslag's pragmas. */
+/** The bare database: a row per case and an audit row per step, with Omslag's pragmas (synchronous=FULL, its default). */
 function bareDb(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(`CREATE TABLE cases (id TEXT PRIMARY KEY, step INTEGER NOT NULL, data TEXT NOT NULL, state TEXT, rev INTEGER NOT NULL, updated_at TEXT NOT NULL);
     CREATE TABLE audit (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), at TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
@@ -70,11 +74,11 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export async function startServer(kind: Kind) {
-  const dir = mkdtempSync(join(tmpdir(), `omslag-bench-${kind}-`));
+export async function startServer(kind: Kind, synchronous?: Synchronous) {
+  const dir = synchronous ? diskDir(`omslag-${synchronous}`) : mkdtempSync(join(tmpdir(), `omslag-bench-${kind}-`));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   if (kind === 'omslag') {
-    const services = openServices(dir);
+    const services = openServices(dir, undefined, { synchronous });
     importProcesses(join(import.meta.dirname, '../processes'), services.store, services.processes, 'bench');
     importProcesses(join(import.meta.dirname, 'processes'), services.store, services.processes, 'bench');
     const { store } = services;
@@ -155,8 +159,9 @@ export async function startServer(kind: Kind) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kind = process.argv[2] as Kind;
-  if (!['omslag', 'express', 'http', 'bpmn'].includes(kind)) throw new Error('usage: bench/servers.ts omslag|express|http|bpmn');
-  const s = await startServer(kind);
+  const synchronous = process.argv[3] as Synchronous | undefined;
+  if (!['omslag', 'express', 'http', 'bpmn'].includes(kind) || (synchronous && !['full', 'normal'].includes(synchronous))) throw new Error('usage: bench/servers.ts omslag [full|normal] | express | http | bpmn');
+  const s = await startServer(kind, synchronous);
   const { close, ...info } = s;
   process.stdout.write(`${JSON.stringify(info)}\n`);
   const stop = () => { close(); process.exit(0); };

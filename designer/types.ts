@@ -40,4 +40,6 @@ export type TakeUp = {
   declined: number;
   optedOut: number;
   open: number;
+  /** The newest signals and scan rows a trigger of this process failed on (no subjects: designers do not read case data). */
+  recentErrors?: { source: string; message: string; at: string }[];
 };

@@ -36,7 +36,7 @@ async function main(argv: string[]) {
   const [command, sub, ...rest] = positionals;
   if (!command || values.help) { console.log(usage); return; }
   const config = readConfig();
-  const services = openServices(config.dataDir);
+  const services = openServices(config.dataDir, undefined, { synchronous: config.synchronous });
   const { store, clock } = services;
   const at = clock.now().toISOString();
   try {

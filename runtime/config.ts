@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { defaultLimits, type Limits } from './http/limits.js';
+import type { Synchronous } from './store/index.js';
 
 /**
  * Settings, from environment variables (the README lists them). This is the
@@ -9,6 +11,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not '${env.PORT}'`);
   const timerIntervalMs = Number(env.TIMER_INTERVAL_MS ?? 1000);
   if (!(timerIntervalMs >= 50)) throw new Error(`TIMER_INTERVAL_MS must be 50 or more, not '${env.TIMER_INTERVAL_MS}'`);
+  const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'full').toLowerCase();
+  if (synchronous !== 'full' && synchronous !== 'normal') throw new Error(`SQLITE_SYNCHRONOUS is 'full' (the default: durable on power loss) or 'normal', not '${env.SQLITE_SYNCHRONOUS}'`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -20,6 +24,55 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     themeFile: env.THEME_FILE ? resolve(env.THEME_FILE) : undefined,
     /** Set behind HTTPS so session cookies are only sent over TLS. */
     secureCookies: env.COOKIE_SECURE === 'true',
+    /** FULL: every commit reaches the disk before the answer (durable on power loss); NORMAL: at checkpoints. */
+    synchronous: synchronous as Synchronous,
+    /** Express's `trust proxy`: behind a reverse proxy, which hops' X-Forwarded-For to believe (per-address limits need it). */
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    limits: readLimits(env),
   };
 }
 export type Config = ReturnType<typeof readConfig>;
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
+  return n;
+}
+
+/** Rate limits and locks against guessing (runtime/http/rate-limit.ts applies them). */
+function readLimits(env: NodeJS.ProcessEnv): Limits {
+  const limits: Limits = {
+    signInPerAddress: count(env, 'SIGNIN_LIMIT_PER_ADDRESS', defaultLimits.signInPerAddress),
+    signInWindowMs: count(env, 'SIGNIN_WINDOW_MINUTES', defaultLimits.signInWindowMs / 60_000) * 60_000,
+    lockAfter: count(env, 'SIGNIN_LOCK_AFTER', defaultLimits.lockAfter),
+    lockMs: count(env, 'SIGNIN_LOCK_SECONDS', defaultLimits.lockMs / 1000) * 1000,
+    lockMaxMs: count(env, 'SIGNIN_LOCK_MAX_SECONDS', defaultLimits.lockMaxMs / 1000) * 1000,
+    tokenFailuresPerAddress: count(env, 'TOKEN_FAILURES_PER_MINUTE', defaultLimits.tokenFailuresPerAddress),
+    tokenWindowMs: 60_000,
+  };
+  if (limits.lockMaxMs < limits.lockMs) throw new Error('SIGNIN_LOCK_MAX_SECONDS must be at least SIGNIN_LOCK_SECONDS');
+  return limits;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw; // a hop count, or addresses/subnets ('loopback', '10.0.0.0/8')
+}
+
+/** Settings of `npm run serve` (runtime/supervisor.ts); the server it runs reads readConfig itself. */
+export function readSupervisorConfig(env: NodeJS.ProcessEnv = process.env) {
+  const backoffMs = count(env, 'SUPERVISOR_BACKOFF_MS', 500, 0);
+  return {
+    /** The wait before the first restart; doubles for each crash soon after a start. */
+    backoffMs,
+    backoffMaxMs: Math.max(backoffMs, count(env, 'SUPERVISOR_BACKOFF_MAX_MS', 30_000, 0)),
+    /** A server that ran this long counts as stable: its next crash restarts after backoffMs again. */
+    stableMs: count(env, 'SUPERVISOR_STABLE_MS', 60_000, 0),
+    /** How long a stop (SIGTERM) may take before the server is killed. */
+    stopTimeoutMs: count(env, 'SUPERVISOR_STOP_TIMEOUT_MS', 15_000, 0),
+  };
+}
+export type SupervisorConfig = ReturnType<typeof readSupervisorConfig>;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { readConfig } from './config.js';
-import { createScheduler } from './engine/index.js';
+import { createScheduler, systemClock } from './engine/index.js';
 import { createApp } from './http/app.js';
 import { startHousekeeping } from './pages/housekeeping.js';
 import { defaultUploadDir } from './pages/index.js';
@@ -11,7 +11,7 @@ import { createDemoAccounts, importProcesses, openServices } from './setup.js';
 
 const config = readConfig();
 const firstStart = !existsSync(join(config.dataDir, 'omslag.db'));
-const services = openServices(config.dataDir);
+const services = openServices(config.dataDir, systemClock, { synchronous: config.synchronous });
 
 if (firstStart && existsSync(config.processesDir)) {
   for (const r of importProcesses(config.processesDir, services.store, services.processes, 'omslag')) {
@@ -26,7 +26,7 @@ if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
 }
 
 const scheduler = createScheduler(services.engine, config.timerIntervalMs);
-const app = createApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies });
+const app = createApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies, limits: config.limits, trustProxy: config.trustProxy });
 let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 const server = app.listen(config.port, config.host, () => {
   scheduler.start();
@@ -35,6 +35,8 @@ const server = app.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Omslag listens on http://${config.host}:${port} (data in ${config.dataDir})`);
   console.log(`Citizen pages: http://${config.host}:${port}/  ·  API: http://${config.host}:${port}/api/openapi.json`);
+  // Under the supervisor (npm run serve): it counts a start as good once the server listens.
+  process.send?.({ type: 'omslag.listening', port });
 });
 
 let stopping = false;
@@ -54,3 +56,5 @@ function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+// The supervisor is gone (even by kill -9): stop too, instead of running on unsupervised.
+if (process.send) process.on('disconnect', () => shutdown('supervisor gone'));

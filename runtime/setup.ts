@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, createProcessService, importProcesses, systemClock, type Clock } from './engine/index.js';
-import { openStore } from './store/index.js';
+import { openStore, type DbOptions } from './store/index.js';
 
-/** Opens the data folder and wires store, engine and process service (main.ts and the CLI share this). */
-export function openServices(dataDir: string, clock: Clock = systemClock) {
+/**
+ * Opens the data folder and wires store, engine and process service (main.ts
+ * and the CLI share this). `db.synchronous` is the durability setting (FULL by default).
+ */
+export function openServices(dataDir: string, clock: Clock = systemClock, db: DbOptions = {}) {
   mkdirSync(dataDir, { recursive: true });
-  const store = openStore(join(dataDir, 'omslag.db'));
+  const store = openStore(join(dataDir, 'omslag.db'), db);
   const engine = createEngine({ store, clock });
   const processes = createProcessService({ store, clock });
   return { store, engine, processes, clock };

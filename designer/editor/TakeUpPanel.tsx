@@ -5,7 +5,7 @@ import type { Messages } from '../messages.js';
 import type { ScanCounts, TakeUp } from '../types.js';
 import { useEditor } from './editor-context.js';
 
-type Figure = { key: keyof Omit<TakeUp, 'process' | 'lastScan'>; label: (t: Messages) => string; hint?: (t: Messages) => string };
+type Figure = { key: keyof Omit<TakeUp, 'process' | 'lastScan' | 'recentErrors'>; label: (t: Messages) => string; hint?: (t: Messages) => string };
 const FIGURES: Figure[] = [
   { key: 'eligible', label: (t) => t.tuEligible, hint: (t) => t.tuEligibleHint },
   { key: 'reached', label: (t) => t.tuReached, hint: (t) => t.tuReachedHint },
@@ -17,7 +17,7 @@ const FIGURES: Figure[] = [
 const SCAN: { key: keyof ScanCounts; label: (t: Messages) => string }[] = [
   { key: 'rows', label: (t) => t.scanRows }, { key: 'invalid', label: (t) => t.scanInvalid }, { key: 'eligible', label: (t) => t.scanEligible },
   { key: 'started', label: (t) => t.scanStarted }, { key: 'alreadyServed', label: (t) => t.scanAlreadyServed }, { key: 'optedOut', label: (t) => t.scanOptedOut },
-  { key: 'notEligible', label: (t) => t.scanNotEligible },
+  { key: 'notEligible', label: (t) => t.scanNotEligible }, { key: 'errors', label: (t) => t.scanErrors },
 ];
 
 /**
@@ -78,13 +78,20 @@ export function TakeUpPanel() {
                   {SCAN.map((c) => (
                     <div key={c.key} className="ontwerp-figures__row">
                       <dt>{c.label(t)}</dt>
-                      <dd data-testid={`take-up-scan-${c.key}`}>{data.lastScan![c.key].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                      <dd data-testid={`take-up-scan-${c.key}`}>{(data.lastScan![c.key] ?? 0).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
                     </div>
                   ))}
                 </dl>
               </>
             ) : <p className="ontwerp-hint" data-testid="take-up-no-scan">{t.noScan}</p>}
           </section>
+          {data.recentErrors?.length ? (
+            <section aria-labelledby={`${headId}-e`} className="ontwerp-section" data-testid="take-up-errors">
+              <h3 id={`${headId}-e`}>{t.takeUpErrors}</h3>
+              <p className="ontwerp-hint">{t.takeUpErrorsHint}</p>
+              <ul>{data.recentErrors.map((e, i) => <li key={i}>{formatDateTime(e.at, lang)} · {e.source}: {e.message}</li>)}</ul>
+            </section>
+          ) : null}
         </>
       )}
     </div>

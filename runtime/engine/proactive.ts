@@ -270,6 +270,9 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         otherOutcomes: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted' && c.outcome !== 'declined').length,
         optedOut: store.proactive.optedOutCount(key),
         open: cases.filter((c) => c.status === 'active').length,
+        // Signals and scan rows this process's triggers failed on (the others went on): the newest, for the team to look into.
+        // Without the subject: staff who read figures need not know whom it was about (the table keeps it for an administrator).
+        recentErrors: store.proactive.errors(key, 20).map(({ subject: _s, ...e }) => e),
       };
     },
 

@@ -4,6 +4,7 @@ import { workspaceStatic } from './workspace-static.js';
 import helmet from 'helmet';
 import { bearerAuth } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
+import { createGuard, type Limits } from './rate-limit.js';
 import { refuseDeclaredOver, settleUnreadBody } from './request-body.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute, mountRoutes, type RouteDef } from './route.js';
@@ -23,7 +24,11 @@ import type { ErrorRequestHandler } from 'express';
 const finalErrors = (pages: ErrorRequestHandler, api: ErrorRequestHandler): ErrorRequestHandler => (error, req, res, next) =>
   (req.path === '/api' || req.path.startsWith('/api/') ? api : pages)(error, req, res, next);
 
-export type AppOptions = { distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean };
+export type AppOptions = {
+  distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean;
+  /** Against guessing (runtime/http/rate-limit.ts); `trustProxy` is Express's, so limits see the client's address behind a proxy. */
+  limits?: Partial<Limits>; trustProxy?: boolean | number | string;
+};
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: AppOptions = {}): RouteDef[] {
@@ -36,7 +41,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   // First: a request refused before its body was read still leaves the connection usable.
   app.use(settleUnreadBody());
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet());
   // The API reads JSON (and a few routes their own types); a form or an upload is refused unread.
   app.use('/api', (req, _res, next) => {
@@ -50,7 +55,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: json }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
   app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
-  app.use('/api', bearerAuth(services.store, services.clock));
+  const guard = createGuard(services, options.limits);
+  app.use('/api', bearerAuth(services.store, services.clock, guard));
 
   // The document describes itself too: every mounted route is in the table.
   let document: Record<string, unknown> = {};
@@ -67,6 +73,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api', errorHandler(options.log));
   // The browser apps built by Vite (the officials' workspace at /werkplek).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
+  // Guessing: failed sign-ins on the citizen pages count against the address, as on the API.
+  app.post('/inloggen', guard.pageSignIn);
   // The citizen pages (server-rendered; their own error pages).
   const pages = createPages({ ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies, log: options.log });
   app.use(pages.router);

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Clock } from '../engine/index.js';
 import type { Principal, SessionRow, Store } from '../store/index.js';
+import type { Guard } from './rate-limit.js';
 
 /** The workspace's session cookie (officials, designers, admins). */
 export const STAFF_COOKIE = 'omslag_werk';
@@ -35,14 +36,17 @@ export function readCookie(req: Request, name: string): string | undefined {
 /**
  * Reads `Authorization: Bearer <token>` and looks up its hash; without one,
  * the workspace session cookie. Routes decide what a missing or wrong
- * principal means (401/403/404).
+ * principal means (401/403/404). An unknown token is reported to `guard`,
+ * which answers 429 once an address sends too many (a flood of guesses).
  */
-export function bearerAuth(store: Store, clock: Clock): RequestHandler {
-  return (req, _res, next) => {
+export function bearerAuth(store: Store, clock: Clock, guard?: Pick<Guard, 'tokenFailed'>): RequestHandler {
+  return (req, res, next) => {
     const header = req.get('authorization');
     const match = header && /^Bearer\s+(\S+)$/i.exec(header);
-    if (match) req.principal = store.accounts.principalForToken(match[1]);
-    else {
+    if (match) {
+      req.principal = store.accounts.principalForToken(match[1]);
+      if (!req.principal) guard?.tokenFailed(req, res);
+    } else {
       const id = readCookie(req, STAFF_COOKIE);
       const session = id ? store.sessions.get(id, clock.now()) : undefined;
       const user = session?.userId ? store.accounts.userById(session.userId) : undefined;

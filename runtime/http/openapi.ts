@@ -5,6 +5,7 @@ const reason: Record<number, string> = {
   200: 'OK', 201: 'Created', 400: 'Bad request (malformed JSON or header)', 401: 'No or unknown credentials', 403: 'Not allowed for your role',
   404: 'Not found (or not yours to see)', 409: 'Not possible now (conflict, stale revision, event not allowed)', 413: 'Body too large',
   422: 'Input needs correcting: field errors in details',
+  429: 'Too many attempts: try again after the seconds in the Retry-After header',
 };
 
 /** Writes the OpenAPI 3.1 document from the route table the app mounts. */

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Db } from './db.js';
 
 export type Role = 'designer' | 'official' | 'admin';
@@ -8,6 +9,10 @@ export type Principal = ({ kind: 'user' } & User) | { kind: 'citizen'; bsn: stri
 
 /** Tokens are stored as SHA-256 hashes: a stolen database gives no usable token. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// On libuv's thread pool: a flood of sign-ins waits there, not on the event loop (~26 ms each in line).
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const NO_SALT = Buffer.alloc(16);
 
 export function accountRepo(db: Db) {
   const toUser = (r: any): User => ({ id: r.id, name: r.name, role: r.role, teams: JSON.parse(r.teams) });
@@ -34,21 +39,28 @@ export function accountRepo(db: Db) {
         .run(hashToken(token), 'userId' in owner ? owner.userId : null, 'bsn' in owner ? owner.bsn : null, at);
       return token;
     },
-    /** Stores a password as scrypt(salt) — never the password itself. */
+    /**
+     * Stores a password as scrypt(salt) — never the password itself.
+     * Synchronous: only the CLI and first-start setup set passwords, never a request.
+     */
     setPassword(userId: number, password: string): void {
       if (password.length < 10) throw new Error('a password has at least 10 characters');
       const salt = randomBytes(16);
       const hash = scryptSync(password, salt, 32);
       db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(`scrypt:${salt.toString('base64')}:${hash.toString('base64')}`, userId);
     },
-    /** The user if the password matches (in constant time), else undefined. */
-    checkPassword(name: string, password: string): User | undefined {
+    /**
+     * The user if the password matches (in constant time), else undefined.
+     * A name without a user (or without a password) costs one scrypt all the
+     * same, so the time of the answer does not tell which names exist.
+     */
+    async checkPassword(name: string, password: string): Promise<User | undefined> {
       const r = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as any;
       const [scheme, salt, hash] = String(r?.password_hash ?? '').split(':');
-      // Hash anyway when the user is unknown, so timing does not tell which names exist.
-      const expected = scheme === 'scrypt' ? Buffer.from(hash, 'base64') : Buffer.alloc(32);
-      const actual = scryptSync(password, scheme === 'scrypt' ? Buffer.from(salt, 'base64') : Buffer.alloc(16), 32);
-      return scheme === 'scrypt' && timingSafeEqual(expected, actual) ? toUser(r) : undefined;
+      const known = scheme === 'scrypt';
+      const expected = known ? Buffer.from(hash, 'base64') : Buffer.alloc(32);
+      const actual = await scryptAsync(password, known ? Buffer.from(salt, 'base64') : NO_SALT, 32);
+      return known && expected.length === actual.length && timingSafeEqual(expected, actual) ? toUser(r) : undefined;
     },
     teamMembers(team: string): User[] {
       return (db.prepare("SELECT * FROM users WHERE role = 'official' ORDER BY name").all() as any[]).map(toUser).filter((u) => u.teams.includes(team));

@@ -1,10 +1,11 @@
 import { accountRepo } from './accounts.js';
 import { caseRepo } from './cases.js';
-import { openDb, type Db } from './db.js';
+import { openDb, relaxedTransaction, type Db, type DbOptions } from './db.js';
 import { idempotencyRepo } from './idempotency.js';
 import { insightRepo } from './insights.js';
 import { proactiveRepo } from './proactive.js';
 import { processRepo } from './processes.js';
+import { securityRepo } from './security.js';
 import { draftRepo, fileRepo, sessionRepo } from './sessions.js';
 import { taskRepo } from './tasks.js';
 
@@ -17,6 +18,7 @@ export * from './insights.js';
 export * from './histogram.js';
 export * from './sessions.js';
 export * from './tasks.js';
+export * from './security.js';
 
 /** The store: every repository over one connection, and its transaction. */
 export function createStore(db: Db) {
@@ -32,9 +34,14 @@ export function createStore(db: Db) {
     files: fileRepo(db),
     proactive: proactiveRepo(db),
     insights: insightRepo(db),
+    security: securityRepo(db),
     /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
+    },
+    /** A transaction not synced to disk on commit: counters and logs only, never case data (see db.ts). */
+    relaxedTransaction<T>(fn: () => T): T {
+      return relaxedTransaction(db, fn);
     },
     /** An online backup to a file, safe while the server runs. */
     backup(file: string): Promise<unknown> {
@@ -47,6 +54,6 @@ export function createStore(db: Db) {
 }
 export type Store = ReturnType<typeof createStore>;
 
-export function openStore(file: string): Store {
-  return createStore(openDb(file));
+export function openStore(file: string, options: DbOptions = {}): Store {
+  return createStore(openDb(file, options));
 }

@@ -285,6 +285,37 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
+    version: 10,
+    name: 'guessing: a security log, counters per address, failed sign-ins and locks per account name',
+    sql: `
+      -- Failed sign-ins, locks and rate-limit hits; an admin reads it (GET /api/security-log).
+      CREATE TABLE security_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        account TEXT,
+        address TEXT,
+        details TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX security_log_at ON security_log(at);
+      -- Fixed windows per key ('signin:<address>', 'token:<address>'): in the database, so every
+      -- node on a shared database counts together and a restart does not reset them.
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        hits INTEGER NOT NULL,
+        reset_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX rate_limits_reset ON rate_limits(reset_at);
+      -- Failed sign-ins per name (a hash of it: names that do not exist are counted and locked alike).
+      CREATE TABLE signin_failures (
+        name_hash TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failed_at TEXT NOT NULL,
+        locked_until TEXT
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 11,
     name: 'proactive errors: a trigger that failed for one process, recorded without affecting others',
     sql: `

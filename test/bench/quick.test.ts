@@ -37,6 +37,8 @@ describe('npm run bench -- --quick', () => {
     positive(value(SECTIONS.scan, /^peak RSS/));
     positive(value(SECTIONS.pages, /step page: bytes \(HTML\)/));
     positive(value(SECTIONS.pages, /step page: server time p50/));
+    positive(value(SECTIONS.durability, /^FULL \/ NORMAL, engine step in-process \(mean\)$/));
+    positive(value(SECTIONS.durability, /^FULL \/ NORMAL, HTTP 1 conn \(steps\/s\)$/));
     // Every step of the load was a real, accepted citizen step.
     expect(results.sections.flatMap((s) => s.notes).filter((n) => /non-2xx/.test(n))).toEqual([]);
     expect(lines.join('\n')).toContain('Omslag / baseline');

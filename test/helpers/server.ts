@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createFakeClock, createProcessService, importProcesses } from '../../runtime/engine/index.js';
-import { createApp } from '../../runtime/http/app.js';
+import { createApp, type AppOptions } from '../../runtime/http/app.js';
 import { openStore } from '../../runtime/store/index.js';
 
 /**
@@ -11,7 +11,7 @@ import { openStore } from '../../runtime/store/index.js';
  * Express app on a free port, the example processes published, and one
  * account per role with its token.
  */
-export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: number } = {}) {
+export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: number; limits?: AppOptions['limits'] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
   const store = openStore(join(dir, 'omslag.db'));
   const clock = createFakeClock('2026-03-02T09:00:00Z');
@@ -30,7 +30,7 @@ export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: nu
     citizen: store.accounts.createToken({ bsn: '999993653' }, at),
     citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
   };
-  const app = createApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, log: () => {} });
+  const app = createApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

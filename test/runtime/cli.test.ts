@@ -24,7 +24,7 @@ describe('omslag CLI', () => {
     expect(omslag('import').out).toMatch(/unchanged kwijtschelding v1/);
   });
 
-  it('adds users with roles and teams, and makes tokens that authenticate', () => {
+  it('adds users with roles and teams, and makes tokens that authenticate', async () => {
     const added = omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'belastingen,afval');
     expect(added.code).toBe(0);
     const password = /password: (\S+)/.exec(added.out)![1];
@@ -40,8 +40,8 @@ describe('omslag CLI', () => {
       expect(services.store.accounts.principalForToken(token)).toMatchObject({ kind: 'user', name: 'anna', role: 'official', teams: ['belastingen', 'afval'] });
       expect(services.store.accounts.principalForToken(citizen)).toEqual({ kind: 'citizen', bsn: '999993653' });
       // Only the newest password signs in.
-      expect(services.store.accounts.checkPassword('anna', password)).toBeUndefined();
-      expect(services.store.accounts.checkPassword('anna', renewed)).toMatchObject({ name: 'anna' });
+      await expect(services.store.accounts.checkPassword('anna', password)).resolves.toBeUndefined();
+      await expect(services.store.accounts.checkPassword('anna', renewed)).resolves.toMatchObject({ name: 'anna' });
     } finally {
       services.store.close();
     }

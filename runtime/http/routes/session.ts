@@ -1,22 +1,33 @@
 import { z } from 'zod';
 import { STAFF_COOKIE } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
 import { defineRoute, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const TTL_MS = 10 * 60 * 60 * 1000; // a working day
 
-/** Sign-in for officials, designers and admins in the browser apps: a session cookie plus a CSRF token. */
-export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?: boolean } = {}): RouteDef[] {
+const KINDS = ['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.hit'];
+
+/**
+ * Sign-in for officials, designers and admins in the browser apps (a session
+ * cookie plus a CSRF token), guarded against guessing, and the security log.
+ */
+export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?: boolean; limits?: Partial<Limits> } = {}): RouteDef[] {
   const userJson = (u: { name: string; role: string; teams: string[] }) => ({ name: u.name, role: u.role, teams: u.teams });
+  const guard = createGuard({ store, clock }, opts.limits);
   return [
     defineRoute({
-      method: 'post', path: '/api/session', tag: 'session', roles: 'public', errors: [400, 401, 413, 422],
-      summary: 'Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes',
+      method: 'post', path: '/api/session', tag: 'session', roles: 'public', errors: [400, 401, 413, 422, 429],
+      summary: 'Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes. Too many failed sign-ins answer 429 with Retry-After',
       body: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
-      handler: ({ req, res, body }) => {
-        const user = store.accounts.checkPassword(body.name, body.password);
-        if (!user) throw new HttpError(401, 'invalid-credentials', 'name or password is not right');
+      handler: () => { throw new HttpError(500, 'internal', 'signed in asynchronously (stream)'); },
+      // Asynchronous: scrypt runs on the thread pool, so a flood of sign-ins does not stall other requests.
+      stream: async ({ req, res, body }) => {
+        const attempt: SignInAttempt = guard.beginSignIn(req, res, body.name);
+        const user = await store.accounts.checkPassword(body.name, body.password);
+        if (!user) attempt.failed();
+        attempt.succeeded();
         if (req.staffSession) store.sessions.delete(req.staffSession.idHash); // a new id at sign-in, no fixation
         const { id, row } = store.sessions.create(null, 'nl', clock.now(), TTL_MS, user.id);
         res.cookie(STAFF_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: !!opts.secureCookies, path: '/', maxAge: TTL_MS });
@@ -35,6 +46,21 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
         if (req.staffSession) store.sessions.delete(req.staffSession.idHash);
         res.clearCookie(STAFF_COOKIE, { path: '/' });
         return { status: 204, body: null };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/security-log', tag: 'session', roles: ['admin'], errors: [401, 403, 422],
+      summary: 'The security log, newest first: failed sign-ins, locks, sign-ins refused during a lock, rate-limit hits',
+      query: { kind: KINDS.join(' | '), since: 'only entries from this moment on (ISO 8601)', limit: 'at most this many entries (1–1000, default 100)' },
+      handler: ({ query }) => {
+        const details: Record<string, string[]> = {};
+        if (query.kind !== undefined && !KINDS.includes(query.kind)) details.kind = [`one of ${KINDS.join(', ')}`];
+        const since = query.since === undefined ? undefined : new Date(query.since);
+        if (since && Number.isNaN(since.getTime())) details.since = ['a moment in ISO 8601, like 2026-03-02T09:00:00Z'];
+        const limit = query.limit === undefined ? 100 : Number(query.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) details.limit = ['a whole number from 1 to 1000'];
+        if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'a query parameter needs correcting', details);
+        return { body: { entries: store.security.list({ kind: query.kind, since: since?.toISOString(), limit }) } };
       },
     }),
   ];

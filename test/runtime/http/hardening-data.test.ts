@@ -104,6 +104,9 @@ describe('finding 3: names of Object.prototype members', () => {
     expect(res.started).toEqual([{ process: 'stadspas', caseId: expect.any(String) }]);
     expect(res.skipped).toContainEqual({ process: 'oud-stadspas', reason: 'error' });
     expect(s.store.db.prepare("SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-stadspas'").pluck().get()).toBe(1);
+    // Staff see what failed in the take-up report.
+    const takeUp = expectStatus(await s.api('GET', '/api/processes/oud-stadspas/take-up', { as: 'admin' }), 200);
+    expect(takeUp.recentErrors).toEqual([{ source: 'signal:inkomen.vastgesteld', message: expect.any(String), at: expect.any(String) }]);
     expect(s.store.cases.listBySubject(subject).map((c) => c.processKey)).toEqual(['stadspas']);
     // Other processes still start.
     expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: {} }), 201);

@@ -585,6 +585,10 @@ describe('workspace routes', () => {
     expect(expectStatus(await s.api('POST', '/api/session/end', { headers: { cookie, 'x-csrf-token': csrf } }), 204)).toBeUndefined();
     hit('post', '/api/session/end');
     await refused(s, 401, 'unauthenticated', 'GET', '/api/session', { headers: { cookie } });
+    // The two wrong passwords are in the security log (the name only where the account exists).
+    const log = expectStatus(await s.api('GET', '/api/security-log?kind=signin.failed', { as: 'admin' }), 200);
+    expect(log.entries.map((e: { account: string | null }) => e.account)).toEqual([null, 'olaf']);
+    hit('get', '/api/security-log');
   });
 
   test('counts and team members', async () => {
