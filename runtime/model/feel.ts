@@ -1,76 +1,92 @@
 import * as feelin from 'feelin';
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { feelBudgetsEnforced, meterNode, runMetered } from './feel-budget.js';
+import { FeelEvaluationError, FeelSyntaxError } from './feel-errors.js';
+import { shapeProblem } from './feel-limits.js';
+import { compileRegex } from './feel-regex.js';
+
+export { FeelBudgetError, FeelEvaluationError, FeelLimitError, FeelSyntaxError, type FeelFailureReason } from './feel-errors.js';
+export { feelBudgetsEnforced, feelLimits, guardEvaluation, takeFailureRoute, withFeelScope, type FeelFailure } from './feel-budget.js';
+export { shapeLimits } from './feel-limits.js';
 
 /**
  * FEEL (DMN's expression language) through feelin. Every expression is parsed
  * once and its compiled form reused (a definition's expressions are fixed per
  * published version). No JavaScript from a definition is ever evaluated.
+ * Every evaluation runs within budgets (runtime/model/feel-budget.ts), and
+ * an expression's shape is limited before it is parsed (feel-limits.ts).
  */
 export type CompiledFeel = {
   expr: string;
   /** Free variable names the expression reads (case data it depends on). */
   names: string[];
+  /** Literal regular expressions in it that cannot run (static problem P030). */
+  patternProblems: string[];
+  /** Evaluates over case data within the budgets; throws FeelEvaluationError when it cannot. */
   evaluate(data: Record<string, unknown>): unknown;
 };
 
-export class FeelSyntaxError extends Error {
-  constructor(readonly expr: string, message: string, readonly from: number, readonly to: number) {
-    super(message);
-  }
-}
-
 type Interpreter = { _buildExecutionTree(tree: Tree, input: string, ctx: unknown): { root: (ctx: unknown) => unknown } };
+type InterpreterContext = { warnings: unknown[]; __omslagMeter?: typeof meterNode };
 type Patched = {
   __omslagInterpreter?: Interpreter;
-  __omslagInterpreterContext?: new () => { warnings: unknown[] };
+  __omslagInterpreterContext?: new () => InterpreterContext;
   __omslagCoerceContext?: (v: unknown) => Record<string, unknown>;
 };
 const patched = feelin as unknown as Patched;
 
-const cache = new Map<string, CompiledFeel>();
+/**
+ * Compiled forms by expression, and the errors of expressions that do not
+ * compile (so a draft with a broken expression is not parsed again each
+ * time its problems are listed).
+ */
+const cache = new Map<string, CompiledFeel | FeelSyntaxError>();
+const testCache = new Map<string, CompiledUnaryTest | FeelSyntaxError>();
 const CACHE_LIMIT = 10_000;
 
-/** Parses and compiles an expression, or throws FeelSyntaxError saying where it fails. */
-export function compileFeel(expr: string): CompiledFeel {
-  const hit = cache.get(expr);
+function cached<T>(map: Map<string, T | FeelSyntaxError>, expr: string, make: () => T): T {
+  const hit = map.get(expr);
+  if (hit instanceof FeelSyntaxError) throw hit;
   if (hit) return hit;
-  const tree = feelin.parseExpression(expr, {}, undefined);
-  const error = firstError(tree, expr);
-  if (error) throw error;
-  const compiled: CompiledFeel = { expr, names: freeNames(tree, expr), evaluate: evaluator(tree, expr) };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(expr, compiled);
-  return compiled;
+  let value: T | FeelSyntaxError;
+  try {
+    value = make();
+  } catch (e) {
+    if (!(e instanceof FeelSyntaxError)) throw e;
+    value = e;
+  }
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(expr, value);
+  if (value instanceof FeelSyntaxError) throw value;
+  return value;
+}
+
+/**
+ * Parses and compiles an expression, or throws FeelSyntaxError saying where
+ * it fails — a FeelLimitError (P028/P029) before any parsing when the
+ * expression is too long or too deeply nested (runtime/model/feel-limits.ts).
+ */
+export function compileFeel(expr: string): CompiledFeel {
+  return cached(cache, expr, () => {
+    const tree = parse(expr, feelin.parseExpression);
+    return { expr, names: freeNames(tree, expr), patternProblems: patternProblems(tree, expr), evaluate: evaluator(tree, expr) };
+  });
 }
 
 /** A unary test of a decision table cell (`< 1500`, `[1..5]`, `"a","b"`, `-`), compiled once. */
-export type CompiledUnaryTest = { expr: string; names: string[]; test(value: unknown, data?: Record<string, unknown>): boolean };
-const testCache = new Map<string, CompiledUnaryTest>();
+export type CompiledUnaryTest = { expr: string; names: string[]; patternProblems: string[]; test(value: unknown, data?: Record<string, unknown>): boolean };
 
-/** Parses and compiles a unary test, or throws FeelSyntaxError saying where it fails. */
+/** Parses and compiles a unary test, or throws FeelSyntaxError saying where it fails (limits as compileFeel). */
 export function compileUnaryTest(expr: string): CompiledUnaryTest {
-  const hit = testCache.get(expr);
-  if (hit) return hit;
-  const tree = feelin.parseUnaryTests(expr, {}, undefined);
-  const error = firstError(tree, expr);
-  if (error) throw error;
-  const { __omslagInterpreter: interpreter, __omslagInterpreterContext: Ctx, __omslagCoerceContext: coerce } = patched;
-  let test: CompiledUnaryTest['test'];
-  if (interpreter && Ctx && coerce) {
-    const interpreterContext = new Ctx();
-    const { root } = interpreter._buildExecutionTree(tree, expr, interpreterContext) as unknown as { root: (ctx: unknown) => (value: unknown) => unknown };
-    test = (value, data = {}) => {
-      interpreterContext.warnings.length = 0;
+  return cached(testCache, expr, () => {
+    const tree = parse(expr, feelin.parseUnaryTests);
+    const root = build(tree, expr) as unknown as (ctx: unknown) => (value: unknown) => unknown;
+    const test: CompiledUnaryTest['test'] = (value, data = {}) => runMetered(expr, () => {
       const ctx = coerce({ ...data, '?': value });
       return root(ctx)(ctx['?']) === true;
-    };
-  } else {
-    test = (value, data = {}) => feelin.unaryTest(expr, { ...data, '?': value }).value === true;
-  }
-  const compiled = { expr, names: freeNames(tree, expr).filter((n) => n !== '?'), test };
-  if (testCache.size >= CACHE_LIMIT) testCache.clear();
-  testCache.set(expr, compiled);
-  return compiled;
+    });
+    return { expr, names: freeNames(tree, expr).filter((n) => n !== '?'), patternProblems: patternProblems(tree, expr), test };
+  });
 }
 
 /** Evaluates an expression over case data (compiling it once). */
@@ -78,27 +94,45 @@ export function evaluateFeel(expr: string, data: Record<string, unknown>): unkno
   return compileFeel(expr).evaluate(data);
 }
 
-/** A guard holds only when the expression is exactly `true` (FEEL null is not true). */
+/**
+ * A guard holds only when the expression is exactly `true` (FEEL null is
+ * not true). Throws FeelEvaluationError (FeelBudgetError when a budget ran
+ * out) when the expression cannot be evaluated: that is not "false".
+ */
 export function feelHolds(expr: string, data: Record<string, unknown>): boolean {
   return evaluateFeel(expr, data) === true;
 }
 
-function evaluator(tree: Tree, expr: string): CompiledFeel['evaluate'] {
-  const { __omslagInterpreter: interpreter, __omslagInterpreterContext: Ctx, __omslagCoerceContext: coerce } = patched;
-  if (!interpreter || !Ctx || !coerce) {
-    // feelin without the postinstall patch: correct, only slower (parses per call).
-    return (data) => feelin.evaluate(expr, data).value;
-  }
-  const interpreterContext = new Ctx();
-  const { root } = interpreter._buildExecutionTree(tree, expr, interpreterContext);
-  return (data) => {
-    interpreterContext.warnings.length = 0;
-    return toPlain(root(coerce(data)));
-  };
+function parse(expr: string, parser: (expr: string, context: Record<string, never>, dialect?: string) => Tree): Tree {
+  const limit = shapeProblem(expr);
+  if (limit) throw limit;
+  const tree = parser(expr, {}, undefined);
+  const error = firstError(tree, expr);
+  if (error) throw error;
+  return tree;
 }
 
-// feelin returns its own wrappers for temporal values; the public API does the same.
-const toPlain = (value: unknown) => value;
+const coerce = (data: unknown): Record<string, unknown> => {
+  if (!patched.__omslagCoerceContext) throw new FeelEvaluationError('', 'unavailable', 'feelin lacks Omslag\'s patch');
+  return patched.__omslagCoerceContext(data);
+};
+
+/** feelin's execution tree of closures, each metered (scripts/patch-feelin.mjs); null without the patch. */
+function build(tree: Tree, expr: string): ((ctx: unknown) => unknown) | null {
+  const { __omslagInterpreter: interpreter, __omslagInterpreterContext: Ctx } = patched;
+  if (!interpreter || !Ctx || !feelBudgetsEnforced) return null; // runMetered refuses to evaluate
+  const interpreterContext = new Ctx();
+  interpreterContext.__omslagMeter = meterNode;
+  const { root } = interpreter._buildExecutionTree(tree, expr, interpreterContext);
+  // Warnings are not read; do not let them pile up over many evaluations.
+  interpreterContext.warnings = { push: () => 0, length: 0 } as unknown as unknown[];
+  return root;
+}
+
+function evaluator(tree: Tree, expr: string): CompiledFeel['evaluate'] {
+  const root = build(tree, expr);
+  return (data) => runMetered(expr, () => root!(coerce(data)));
+}
 
 function firstError(tree: Tree, expr: string): FeelSyntaxError | undefined {
   let error: FeelSyntaxError | undefined;
@@ -115,6 +149,53 @@ function firstError(tree: Tree, expr: string): FeelSyntaxError | undefined {
   });
   if (!error && !expr.trim()) error = new FeelSyntaxError(expr, 'empty FEEL expression', 0, 0);
   return error;
+}
+
+/** The regex functions and which argument is their pattern, and their flags. */
+const PATTERN_ARGS: Record<string, { pattern: [number, string]; flags?: [number, string] }> = {
+  matches: { pattern: [1, 'pattern'], flags: [2, 'flags'] },
+  replace: { pattern: [1, 'pattern'], flags: [3, 'flags'] },
+  split: { pattern: [1, 'delimiter'] },
+};
+
+/**
+ * Literal patterns of `matches`, `replace` and `split` that RE2 cannot run
+ * (backreferences, lookaround, bad syntax or flags): a message for each.
+ * Patterns computed at run time are checked when they run (null and a warning).
+ */
+function patternProblems(tree: Tree, expr: string): string[] {
+  const problems: string[] = [];
+  const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
+  const literal = (node: SyntaxNode | null | undefined) => (node?.name === 'StringLiteral' ? (feelin.evaluate(text(node)).value as string) : undefined);
+  tree.iterate({
+    enter(ref) {
+      if (ref.name !== 'FunctionInvocation') return;
+      const node = ref.node;
+      const callee = node.firstChild;
+      const spec = callee?.name === 'VariableName' ? PATTERN_ARGS[text(callee)] : undefined;
+      const params = node.getChild('PositionalParameters') ?? node.getChild('NamedParameters');
+      if (!spec || !params) return;
+      const arg = ([index, name]: [number, string]): SyntaxNode | null | undefined => {
+        if (params.name === 'PositionalParameters') return positional(params)[index];
+        return params.getChildren('NamedParameter').find((p) => p.firstChild && text(p.firstChild).trim() === name)?.lastChild;
+      };
+      const pattern = literal(arg(spec.pattern));
+      if (pattern === undefined) return;
+      const flagsNode = spec.flags ? arg(spec.flags) : undefined;
+      const flags = flagsNode ? literal(flagsNode) : '';
+      if (flags === undefined) return;
+      const re = compileRegex(pattern, flags);
+      if (typeof re === 'string') problems.push(`${text(callee!)}: the pattern ${JSON.stringify(pattern)} cannot be used: ${re}`);
+    },
+  });
+  return problems;
+}
+
+/** The argument nodes of positional parameters (children other than commas). */
+function positional(params: SyntaxNode): SyntaxNode[] {
+  const list: SyntaxNode[] = [];
+  for (let c = params.firstChild; c; c = c.nextSibling) if (c.name !== ',') list.push(c);
+  return list;
 }
 
 /**
