@@ -1,4 +1,4 @@
-import { compileFeel, compileUnaryTest, FeelSyntaxError } from './feel.js';
+import { compileFeel, compileUnaryTest, FeelLimitError, FeelSyntaxError } from './feel.js';
 import { fieldKind, type Field } from './fields/index.js';
 import { durationProblem } from './ids.js';
 import { reservedKeys, reservedMessage } from './reserved.js';
@@ -39,7 +39,10 @@ export const problemCodes = {
   P025: 'decision table row does not match its inputs',
   P026: 'overlapping rows in a UNIQUE decision table',
   P027: 'UNIQUE decision table without onError',
+  P028: 'expression too long',
+  P029: 'expression too deeply nested or with too many operators',
   P030: 'a reserved word used as a name',
+  P031: 'regular expression that cannot run (RE2: no backreferences or lookaround)',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */
@@ -80,10 +83,12 @@ export function checkProcess(process: Process): Problem[] {
     for (const fact of trigger.facts ?? []) for (const message of fieldKind(fact.type).check?.(fact) ?? []) add('P014', `trigger ${i + 1}, fact '${fact.id}': ${message}`, undefined, `triggers.${i}.facts`);
     if (trigger.when) {
       try {
-        for (const name of compileFeel(trigger.when).names) {
+        const compiled = compileFeel(trigger.when);
+        for (const name of compiled.names) {
           if (!facts.has(name)) add('P005', `triggers[${i}].when: '${name}' is not a declared fact of this trigger: add it to "facts" with its type`, undefined, `triggers.${i}.when`);
         }
-      } catch (e) { if (e instanceof FeelSyntaxError) add('P009', `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
+        for (const message of compiled.patternProblems) add('P031', `triggers[${i}].when: ${message}`, undefined, `triggers.${i}.when`);
+      } catch (e) { if (e instanceof FeelSyntaxError) add(syntaxCode(e), `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
     }
     for (const name of new Set(placeholders(trigger.because))) if (!facts.has(name)) add('P013', `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`, undefined, `triggers.${i}.because`);
   });
@@ -143,11 +148,13 @@ export function checkProcess(process: Process): Problem[] {
     const local = new Set(kind.names?.(step) ?? []);
     for (const { expr, where, unary } of kind.expressions(step)) {
       try {
-        for (const name of (unary ? compileUnaryTest(expr) : compileFeel(expr)).names) {
+        const compiled = unary ? compileUnaryTest(expr) : compileFeel(expr);
+        for (const name of compiled.names) {
           if (!known.has(name) && !local.has(name)) add('P005', `${where}: '${name}' is not a field of this process`, id, where);
         }
+        for (const message of compiled.patternProblems) add('P031', `${where}: ${message}`, id, where);
       } catch (e) {
-        if (e instanceof FeelSyntaxError) add('P009', `${where}: ${e.message}`, id, where);
+        if (e instanceof FeelSyntaxError) add(syntaxCode(e), `${where}: ${e.message}`, id, where);
         else throw e;
       }
     }
@@ -170,6 +177,9 @@ export function checkProcess(process: Process): Problem[] {
   }
   return problems;
 }
+
+/** P028/P029 for an expression refused before parsing (runtime/model/feel-limits.ts), else P009. */
+const syntaxCode = (e: FeelSyntaxError) => (e instanceof FeelLimitError ? e.code : 'P009');
 
 /** Outgoing steps of each step: its own edges plus the events of the groups it is in. */
 export function graphEdges(process: Process): Map<string, string[]> {

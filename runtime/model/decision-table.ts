@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileFeel, compileUnaryTest } from './feel.js';
+import { compileFeel, compileUnaryTest, FeelEvaluationError } from './feel.js';
 import { targetSchema } from './ids.js';
 import { textSchema } from './text.js';
 
@@ -33,8 +33,24 @@ export function tableInputs(params: Pick<TableParams, 'inputs'>, data: Record<st
  * the fields a rule read. `scope` is the data the reason's placeholders use.
  */
 export function explanationInputs(params: { inputs: string[]; table?: { id: string; expr: string }[] }, data: Record<string, unknown>) {
-  const inputs = params.table ? tableInputs({ inputs: params.table }, data) : Object.fromEntries(params.inputs.map((n) => [n, data[n] ?? null]));
+  const inputs = params.table ? recordedInputs(params.table, data) : Object.fromEntries(params.inputs.map((n) => [n, data[n] ?? null]));
   return { inputs, scope: { ...data, ...inputs } };
+}
+
+/**
+ * Table inputs for the record: an input that cannot be evaluated (it ran out
+ * of its budget, when the decision went to its onError) is recorded as null
+ * rather than failing the explanation. Deciding uses tableInputs, which throws.
+ */
+function recordedInputs(inputs: { id: string; expr: string }[], data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(inputs.map((i) => {
+    try {
+      return [i.id, compileFeel(i.expr).evaluate(data) ?? null];
+    } catch (e) {
+      if (e instanceof FeelEvaluationError) return [i.id, null];
+      throw e;
+    }
+  }));
 }
 
 /** Which rows match the data (indexes, in order). */
