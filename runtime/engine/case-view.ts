@@ -1,4 +1,4 @@
-import { compileFeel, formatAnswer, isShown, own, stepKind, t, type Field, type Lang, type Process } from '../model/index.js';
+import { compileFeel, FeelEvaluationError, formatAnswer, isShown, own, stepKind, t, withFeelScope, type Field, type Lang, type Process } from '../model/index.js';
 import type { AuditEntry, CaseRow, Store } from '../store/index.js';
 import { fieldsById } from './effects.js';
 import type { Engine } from './engine.js';
@@ -49,7 +49,8 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
     else if (e.type === 'event.received' && d.type === 'submit') push(`${chrome.sent[lang]}: ${title(d.step)}`, d.step);
     else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit') push(d.type, undefined);
     else if (e.type === 'decision.made') push(d.because?.[lang] ?? d.because?.nl ?? '', d.step);
-    else if (e.type === 'task.opened') push(d.kind === 'contact' ? chrome.contact[lang] : chrome.handoff[lang], d.step);
+    // A contact task the engine opened because a rule could not be evaluated: the citizen did not ask for it.
+    else if (e.type === 'task.opened') push(d.kind === 'contact' && d.request?.kind !== 'evaluation-failed' ? chrome.contact[lang] : chrome.handoff[lang], d.step);
     else if (e.type === 'task.completed' && d.step === 'contact') push(chrome.contactDone[lang]);
     else if (e.type === 'task.completed') push(`${chrome.decided[lang]}: ${t(outcomeLabel(process, d.step, d.outcome), lang)}`, d.step);
     else if (e.type === 'message.queued') push(`${chrome.message[lang]}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
@@ -79,14 +80,28 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
   const fields = fieldsById(process);
   const entries = store.cases.audit(row.id);
 
+  // can() evaluates guards: one that cannot be evaluated here offers the event (sending it meets the failure and hands over).
+  const can = (event: { type: string; data?: unknown }) => {
+    const { value, failure } = withFeelScope(() => snapshot.can(event as never));
+    return value || !!failure;
+  };
+  // A showIf that cannot be evaluated: the field is shown (submitting meets the failure and hands over).
+  const shown = (f: Field) => {
+    try {
+      return isShown(f, data);
+    } catch (e) {
+      if (e instanceof FeelEvaluationError) return true;
+      throw e;
+    }
+  };
   const actions: { type: string; label: string }[] = [];
-  if (step && kind?.citizenActs && snapshot.can({ type: 'submit', data: {} } as never)) actions.push({ type: 'submit', label: chrome.submit[lang] });
+  if (step && kind?.citizenActs && can({ type: 'submit', data: {} })) actions.push({ type: 'submit', label: chrome.submit[lang] });
   for (const group of Object.values(process.groups ?? {})) {
     for (const [event, on] of Object.entries(group.on ?? {})) {
-      if (!actions.some((a) => a.type === event) && snapshot.can({ type: event } as never)) actions.push({ type: event, label: t(on.label, lang) });
+      if (!actions.some((a) => a.type === event) && can({ type: event })) actions.push({ type: event, label: t(on.label, lang) });
     }
   }
-  if (snapshot.can({ type: 'person.requested' } as never)) actions.push({ type: 'person.requested', label: chrome.person[lang] });
+  if (can({ type: 'person.requested' })) actions.push({ type: 'person.requested', label: chrome.person[lang] });
 
   const tasks = store.tasks.list({ caseId: row.id });
   const openHandoff = tasks.find((x) => x.kind === 'handoff' && (x.status === 'open' || x.status === 'claimed'));
@@ -106,7 +121,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
           title: t(step.title, lang),
           text: t(step.citizenText, lang) || undefined,
           fields: kind!.citizenActs
-            ? kind!.fields(step).filter((f) => isShown(f, data) || dependsOnStep(f, kind!.fields(step))).map((f) => ({
+            ? kind!.fields(step).filter((f) => shown(f) || dependsOnStep(f, kind!.fields(step))).map((f) => ({
                 id: f.id, type: f.type, label: t(f.label, lang), hint: t(f.hint, lang) || undefined, required: !!f.required,
                 options: f.options?.map((o) => ({ value: o.value, label: t(o.label, lang) })), min: f.min, max: f.max,
                 showIf: f.showIf, value: data[f.id] ?? null,

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
-import { dutchDate, own, stepKind, stepOf, validateAnswers, type CaseEvent, type Field, type Lang, type Process, type Step } from '../model/index.js';
+import { dutchDate, FeelEvaluationError, own, stepKind, stepOf, validateAnswers, withFeelScope, type CaseEvent, type FeelFailure, type Field, type Lang, type Process, type Step } from '../model/index.js';
 import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
 import { conflict, EngineError, invalid, notFound } from './errors.js';
+import { askPerson, ExpressionFailedError, failureAudit, mustDiscard, withAnswers } from './evaluation.js';
 import { versionCache, type LoadedVersion } from './versions.js';
 
 type Snapshot = ReturnType<LoadedVersion['machine']['resolveState']>;
@@ -46,14 +47,52 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     return store.cases.get(row.id)!;
   }
 
-  /** Applies one event to a case inside the caller's transaction; throws (and so rolls back) if it is not allowed now. */
+  /**
+   * Applies one event to a case inside the caller's transaction; throws (and
+   * so rolls back) if it is not allowed now. Its expressions share one
+   * budget (feelLimits.event); one that cannot be evaluated never decides
+   * (runtime/engine/evaluation.ts).
+   */
   function dispatch(row: CaseRow, event: CaseEvent, actor: string, auditData?: Record<string, unknown>): CaseRow {
     const { loaded, snapshot } = restore(row);
-    if (!snapshot.can(event as never)) throw conflict('event-not-allowed', `'${event.type}' is not possible at step '${row.step}' now`, { step: row.step });
+    // can() evaluates guards too: if one fails there, let the transition below meet (and record) it.
+    const allowed = withFeelScope(() => snapshot.can(event as never));
+    if (!allowed.value && !allowed.failure) throw conflict('event-not-allowed', `'${event.type}' is not possible at step '${row.step}' now`, { step: row.step });
     const at = clock.now();
-    const [next, actions] = transition(loaded.machine, snapshot, event as never);
+    const { value: [next, actions], failure } = withFeelScope(() => transition(loaded.machine, snapshot, event as never));
+    if (mustDiscard(failure)) return failed(row, loaded, snapshot, event, failure, actor, at, auditData, true);
     store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', { type: event.type, ...(auditData ?? {}) });
+    if (failure) store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', { ...failureAudit(failure, event.type, row.step), route: stepOf(next.value) });
     return commit(row, loaded, next as Snapshot, actions as ExecutedAction[], actor, at);
+  }
+
+  /**
+   * An event whose expression could not be evaluated and that no failure
+   * route took: recorded, not applied, and handed to a person (or, for an
+   * official's outcome, refused). `keep`: the event's answers were validated
+   * and are kept, so the person sees them.
+   */
+  function failed(row: CaseRow, loaded: LoadedVersion, snapshot: Snapshot, event: CaseEvent, failure: FeelFailure, actor: string, at: Date, auditData: Record<string, unknown> | undefined, keep: boolean): CaseRow {
+    const audit = failureAudit(failure, event.type, row.step);
+    if (event.type === 'task.completed') throw new ExpressionFailedError(row.id, audit);
+    store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', { type: event.type, ...(auditData ?? {}) });
+    store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
+    const base = keep ? withAnswers(loaded, snapshot, event) : snapshot;
+    const asked = askPerson(loaded, base, audit);
+    return asked ? commit(row, loaded, asked[0] as Snapshot, asked[1] as ExecutedAction[], 'system:evaluation', at) : commit(row, loaded, base, [], actor, at);
+  }
+
+  /** Runs `fn` (a transaction); an expression failure it refused is recorded on the case after the rollback. */
+  function recordingRefusal<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof ExpressionFailedError && error.caseId) {
+        const caseId = error.caseId;
+        store.transaction(() => store.cases.appendAudit(caseId, clock.now().toISOString(), 'system:evaluation', 'expression.failed', { ...error.audit, refused: true }));
+      }
+      throw error;
+    }
   }
 
   function getCase(id: string): CaseRow {
@@ -124,7 +163,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         if (!latest) throw conflict('not-in-force', `no version of '${key}' is in force on ${referenceDate}`);
         const loaded = loadVersion(key, latest.version);
         const at = clock.now();
-        const [snapshot, actions] = initialTransition(loaded.machine, { data, ...(opts.via !== undefined ? { via: opts.via } : {}) });
+        const { value: [snapshot, actions], failure } = withFeelScope(() => initialTransition(loaded.machine, { data, ...(opts.via !== undefined ? { via: opts.via } : {}) }));
+        if (mustDiscard(failure)) throw new ExpressionFailedError(null, failureAudit(failure, 'case.started', null));
         let reference = newReference();
         while (store.cases.referenceExists(reference)) reference = newReference();
         const id = randomUUID();
@@ -134,6 +174,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         });
         store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', { process: key, version: latest.version, reference, referenceDate, ...(Object.keys(data).length ? { facts: data } : {}), ...(opts.trigger ? { trigger: opts.trigger } : {}) });
         if (opts.trigger?.because) store.cases.appendAudit(id, at.toISOString(), actor, 'decision.made', { step: 'trigger', rule: opts.via ?? 0, when: opts.trigger.when ?? null, inputs: data, because: opts.trigger.because });
+        if (failure) store.cases.appendAudit(id, at.toISOString(), actor, 'expression.failed', { ...failureAudit(failure, 'case.started', null), route: stepOf(snapshot.value) });
         const row = store.cases.get(id)!;
         return commit(row, loaded, snapshot as Snapshot, actions as ExecutedAction[], actor, at);
       });
@@ -151,18 +192,29 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         if (opts.step && opts.step !== row.step) throw conflict('step-mismatch', `the case is at step '${row.step}', not '${opts.step}'`, { step: row.step });
         const { loaded, snapshot } = restore(row);
         const lang = opts.lang ?? 'nl';
-        if (event.type === 'submit') {
-          const step: Step | undefined = own(loaded.process.steps, row.step);
-          if (!step || !stepKind(step.kind).citizenActs) throw conflict('event-not-allowed', `there is nothing to submit at step '${row.step}'`, { step: row.step });
-          const { values, cleared } = validated(stepKind(step.kind).fields(step), event.data, snapshot.context.data, lang);
-          return dispatch(row, { type: 'submit', data: values, cleared }, opts.actor, { step: row.step, answers: values, cleared });
-        }
-        if (event.type === 'person.requested') {
-          const request = personRequest(event.data);
-          return dispatch(row, { type: 'person.requested', data: request }, opts.actor, { request });
-        }
-        if (!/^[a-z][a-z0-9-]*$/.test(event.type)) throw conflict('event-not-allowed', `'${event.type}' is not an event a citizen can send`);
-        return dispatch(row, { type: event.type }, opts.actor);
+        // One budget for the event: checking the answers (showIf) and the transition.
+        return withFeelScope(() => {
+          if (event.type === 'submit') {
+            const step: Step | undefined = own(loaded.process.steps, row.step);
+            if (!step || !stepKind(step.kind).citizenActs) throw conflict('event-not-allowed', `there is nothing to submit at step '${row.step}'`, { step: row.step });
+            let answers: ReturnType<typeof validated>;
+            try {
+              answers = validated(stepKind(step.kind).fields(step), event.data, snapshot.context.data, lang);
+            } catch (error) {
+              if (!(error instanceof FeelEvaluationError)) throw error;
+              // A field's showIf could not be evaluated: which answers apply is unknown, so none is taken.
+              return failed(row, loaded, snapshot, { type: 'submit' }, { error, step: row.step ?? undefined, handled: false, tainted: false }, opts.actor, clock.now(), { step: row.step }, false);
+            }
+            const { values, cleared } = answers;
+            return dispatch(row, { type: 'submit', data: values, cleared }, opts.actor, { step: row.step, answers: values, cleared });
+          }
+          if (event.type === 'person.requested') {
+            const request = personRequest(event.data);
+            return dispatch(row, { type: 'person.requested', data: request }, opts.actor, { request });
+          }
+          if (!/^[a-z][a-z0-9-]*$/.test(event.type)) throw conflict('event-not-allowed', `'${event.type}' is not an event a citizen can send`);
+          return dispatch(row, { type: event.type }, opts.actor);
+        }).value;
       });
     },
 
@@ -173,7 +225,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
      * official of the team to approve. `message` is queued for the citizen.
      */
     completeTask(taskId: string, outcome: string, data: unknown, opts: { actor: string; userId: number; userName?: string; expectedRev?: number; lang?: Lang; message?: string }): CaseRow {
-      return store.transaction(() => {
+      return recordingRefusal(() => store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
         if (opts.expectedRev !== undefined && opts.expectedRev !== task.rev) {
@@ -194,7 +246,12 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           const options = step?.kind === 'handoff' ? step.outcomes : [];
           const chosen = options.find((o) => o.id === outcome);
           if (!chosen) throw invalid('unknown-outcome', `outcome must be one of: ${options.map((o) => o.id).join(', ')}`, { outcome: [`choose one of: ${options.map((o) => o.id).join(', ')}`] });
-          ({ values, cleared } = validated(chosen.fields ?? [], data, snapshot.context.data, opts.lang ?? 'nl'));
+          try {
+            ({ values, cleared } = validated(chosen.fields ?? [], data, snapshot.context.data, opts.lang ?? 'nl'));
+          } catch (error) {
+            if (error instanceof FeelEvaluationError) throw new ExpressionFailedError(row.id, failureAudit({ error, step: task.step, handled: false, tainted: false }, 'task.completed', row.step));
+            throw error;
+          }
           if (chosen.fourEyes) {
             const at = clock.now().toISOString();
             const proposal = { outcome, data: values, message, proposedBy: opts.userId, proposedByName: opts.userName ?? opts.actor, proposedAt: at };
@@ -210,12 +267,12 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           if (typeof note === 'string') store.cases.appendAudit(row.id, clock.now().toISOString(), opts.actor, 'contact.answered', { task: task.id, note });
         }
         return finish(task.id, outcome, values, cleared, message, opts.actor, opts.userId);
-      });
+      }));
     },
 
     /** A second official of the team approves a proposed outcome; it then takes effect. */
     approveProposal(taskId: string, user: { id: number; name: string }) {
-      return store.transaction(() => {
+      return recordingRefusal(() => store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
         if (!task.proposal) throw conflict('no-proposal', 'there is no proposed outcome to approve');
@@ -224,7 +281,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         store.tasks.setProposal(task.id, task.rev, null);
         store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.approved', { task: task.id, outcome: p.outcome, proposedBy: p.proposedByName });
         return finish(task.id, p.outcome, p.data, [], p.message, `user:${user.name}`, p.proposedBy);
-      });
+      }));
     },
 
     /** A second official sends a proposal back; the task stays with the proposer. */
@@ -297,7 +354,15 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           const event = { type: `signal.${type}` };
           if (!snapshot.can(event as never)) continue;
           const step = own(loaded.process.steps, row.step);
-          const { values } = validated(step ? stepKind(step.kind).fields(step) : [], data ?? {}, snapshot.context.data, 'en');
+          let values: Record<string, unknown>;
+          try {
+            ({ values } = validated(step ? stepKind(step.kind).fields(step) : [], data ?? {}, snapshot.context.data, 'en'));
+          } catch (error) {
+            if (!(error instanceof FeelEvaluationError)) throw error;
+            // A showIf of the waiting step could not be evaluated: this case goes to a person, the others move on.
+            failed(row, loaded, snapshot, event, { error, step: row.step ?? undefined, handled: false, tainted: false }, actor, clock.now(), { signal: type }, false);
+            continue;
+          }
           try {
             // A savepoint per case: a failure inside one case is recorded there and never stops the signal for others.
             store.transaction(() => dispatch(row, { type: event.type, data: values }, actor, { signal: type, facts: values }));

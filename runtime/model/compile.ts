@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { matchingRows, type TableParams } from './decision-table.js';
-import { feelHolds } from './feel.js';
+import { feelHolds, guardEvaluation, takeFailureRoute } from './feel.js';
 import { groupChain } from './checks.js';
 import type { Process } from './schema.js';
 import { stepKind, type StateConfig, type TransitionConfig } from './steps/index.js';
@@ -48,17 +48,26 @@ function mergedData(context: CaseContext, event: CaseEvent): Record<string, unkn
 const noop = () => {};
 /** The guards and actions a compiled config names. Exported so the XState JSON runs anywhere: `createMachine(config, omslagImplementations)`. */
 export const omslagImplementations = {
+  // Guards over FEEL go through guardEvaluation: inside an event's budget scope
+  // (the engine opens one) an expression that cannot be evaluated is recorded
+  // and every later FEEL guard of the event does not hold, so the engine can
+  // hand the case to a person instead of following a route no rule chose.
+  // `step` (decisions) lets that step's failure route take the case.
   guards: {
-    feel: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { expr: string }) => feelHolds(params.expr, mergedData(context, event)),
+    feel: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { expr: string; step?: string }) =>
+      guardEvaluation(params.step, () => feelHolds(params.expr, mergedData(context, event))),
     outcomeIs: ({ event }: { event: CaseEvent }, params: { step: string; outcome: string }) =>
       event.type === 'task.completed' && (event as { step?: string }).step === params.step && (event as { outcome?: string }).outcome === params.outcome,
     timerIs: ({ event }: { event: CaseEvent }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
     startedVia: ({ context }: { context: CaseContext }, params: { trigger: number }) => context.via === params.trigger,
     // A decision table row: every test holds for its input's value.
-    tableRow: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { inputs: { id: string; expr: string }[]; tests: string[] }) =>
-      matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1,
+    tableRow: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { inputs: { id: string; expr: string }[]; tests: string[]; step?: string }) =>
+      guardEvaluation(params.step, () => matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1),
     // A UNIQUE table where more than one row matches: an error a person resolves.
-    tableOverlap: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: TableParams) => matchingRows(params, mergedData(context, event)).length > 1,
+    tableOverlap: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: TableParams & { step?: string }) =>
+      guardEvaluation(params.step, () => matchingRows(params, mergedData(context, event)).length > 1),
+    // A decision whose expression could not be evaluated (budget, error): its onError, like an overlap.
+    evaluationFailed: (_: unknown, params: { step: string }) => takeFailureRoute(params.step),
   },
   actions: {
     saveAnswers: assign({ data: ({ context, event }: { context: CaseContext; event: CaseEvent }) => mergedData(context, event) }),

@@ -1,6 +1,6 @@
 import { transition } from 'xstate';
 import type { Engine } from '../engine/index.js';
-import { dutchDate, own, stepKind, validateAnswers, type Field, type Lang, type Process } from '../model/index.js';
+import { dutchDate, own, stepKind, validateAnswers, withFeelScope, type Field, type Lang, type Process } from '../model/index.js';
 import type { CaseRow, Draft, DraftStep } from '../store/index.js';
 import { stepOf } from '../engine/index.js';
 
@@ -35,8 +35,11 @@ export function simulate(engine: Engine, row: CaseRow, draft: Draft | undefined)
     if (at !== d.step) break;
     if (d.partial) { steps.push(d); break; }
     const event = { type: 'submit', data: d.values };
-    if (!state.can(event as never)) break;
-    state = transition(loaded.machine, state, event as never)[0] as typeof state;
+    const { value: moved, failure } = withFeelScope(() => (state.can(event as never) ? transition(loaded.machine, state, event as never)[0] : null));
+    // A rule that cannot be evaluated (its budget ran out): on to check-your-answers; sending them hands the case to a person.
+    if (failure) return { steps: [...steps, d], next: null, data: { ...state.context.data, ...d.values } };
+    if (!moved) break;
+    state = moved as typeof state;
     steps.push(d);
   }
   const at = stepOf(state.value);

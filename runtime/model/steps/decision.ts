@@ -14,7 +14,11 @@ const schema = z.object({
   /** A decision table instead of rules (DMN style, hit policy UNIQUE or FIRST). */
   table: tableSchema.optional(),
   otherwise: z.object({ goto: targetSchema, because: textSchema }).strict().optional(),
-  /** Where a UNIQUE table goes when more than one row matches at run time: a person (a handoff step). */
+  /**
+   * Where the case goes when the decision cannot decide: a UNIQUE table with
+   * more than one matching row, or an expression that cannot be evaluated
+   * (it ran out of its budget). A person decides there (a handoff step).
+   */
   onError: targetSchema.optional(),
 }).strict();
 export type DecisionStep = z.infer<typeof schema>;
@@ -28,6 +32,7 @@ function inputsOf(expr: string): string[] {
 }
 
 const ERROR_REASON = { nl: 'De regels gaven meer dan één uitkomst. Een medewerker beoordeelt uw aanvraag.', en: 'The rules gave more than one outcome. An official will review your application.' };
+const FAILED_REASON = { nl: 'De regels konden niet automatisch worden toegepast. Een medewerker beoordeelt uw aanvraag.', en: 'The rules could not be applied automatically. An official will review your application.' };
 
 /**
  * Rules (or a decision table) decide without the citizen: the first rule
@@ -41,7 +46,8 @@ export const decisionKind: StepKind<DecisionStep> = {
   edges: (step) => [
     ...step.rules.map((r, i) => ({ to: r.goto, via: `rule:${i}`, label: r.because })),
     ...(step.table?.rows ?? []).map((r, i) => ({ to: r.goto, via: `row:${i}`, label: r.because })),
-    ...(step.table?.hitPolicy === 'UNIQUE' && step.onError !== undefined ? [{ to: step.onError, via: 'error', label: ERROR_REASON }] : []),
+    // onError: an overlap in a UNIQUE table, and any decision whose expression cannot be evaluated (budgets).
+    ...(step.onError !== undefined ? [{ to: step.onError, via: 'error', label: step.table?.hitPolicy === 'UNIQUE' ? ERROR_REASON : FAILED_REASON }] : []),
     ...(step.otherwise ? [{ to: step.otherwise.goto, via: 'otherwise', label: step.otherwise.because }] : []),
   ],
   expressions: (step) => [
@@ -74,23 +80,32 @@ export const decisionKind: StepKind<DecisionStep> = {
       const inputs = step.table.inputs.map((i) => ({ id: i.id, expr: i.expr }));
       if (step.table.hitPolicy === 'UNIQUE' && step.onError) {
         always.push({
-          guard: { type: 'tableOverlap', params },
+          guard: { type: 'tableOverlap', params: { ...params, step: id } },
           target: targetOf(step.onError),
           actions: [{ type: 'explain', params: { step: id, rule: 'error', because: ERROR_REASON, inputs: inputs.map((i) => i.id), table: inputs, error: 'more than one row matches (UNIQUE)' } }],
         });
       }
       step.table.rows.forEach((row, i) => always.push({
-        guard: { type: 'tableRow', params: { inputs, tests: row.tests } },
+        guard: { type: 'tableRow', params: { inputs, tests: row.tests, step: id } },
         target: targetOf(row.goto),
         actions: [{ type: 'explain', params: { step: id, rule: i, because: row.because, inputs: inputs.map((x) => x.id), table: inputs } }],
       }));
     }
     const allInputs = [...new Set(step.rules.flatMap((r) => inputsOf(r.when)))];
     step.rules.forEach((r, i) => always.push({
-      guard: { type: 'feel', params: { expr: r.when } },
+      guard: { type: 'feel', params: { expr: r.when, step: id } },
       target: targetOf(r.goto),
       actions: [{ type: 'explain', params: { step: id, rule: i, when: r.when, because: r.because, inputs: inputsOf(r.when) } }],
     }));
+    // Before otherwise: a rule that could not be evaluated must not fall through to it.
+    if (step.onError) {
+      const table = step.table ? step.table.inputs.map((x) => ({ id: x.id, expr: x.expr })) : undefined;
+      always.push({
+        guard: { type: 'evaluationFailed', params: { step: id } },
+        target: targetOf(step.onError),
+        actions: [{ type: 'explain', params: { step: id, rule: 'error', because: FAILED_REASON, inputs: table ? table.map((x) => x.id) : allInputs, ...(table ? { table } : {}), error: 'an expression could not be evaluated' } }],
+      });
+    }
     if (step.otherwise) {
       const inputs = step.table ? step.table.inputs.map((x) => ({ id: x.id, expr: x.expr })) : undefined;
       always.push({
