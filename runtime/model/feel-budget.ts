@@ -24,11 +24,11 @@ import { regexBuiltins } from './feel-regex.js';
  */
 export const feelLimits = {
   /** One evaluation of one expression. */
-  evaluation: { steps: 100_000, ms: 50 },
+  evaluation: { steps: 50_000, ms: 50 },
   /** Everything evaluated while one event of a case is handled. */
-  event: { steps: 300_000, ms: 75 },
+  event: { steps: 150_000, ms: 75 },
   /** Items in any list or context an expression produces (and numbers a range enumerates). */
-  size: 10_000,
+  size: 5_000,
   /** Characters in any text an expression produces. */
   text: 100_000,
 } as const;
@@ -37,7 +37,8 @@ const CHECK_EVERY = 1_024;
 /** Steps per context key feelin normalizes when a name is not a key as written (≈ a step's time each, bench/feel.ts). */
 const SCAN_COST = 2;
 const now = () => performance.now();
-const fmt = (n: number) => n.toLocaleString('en');
+// 20,000 (toLocaleString loads ICU data on first use: tens of ms)
+const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 type Patched = {
   __omslagHooks?: { range: (start: unknown, end: unknown) => void; product: (n: number, context: unknown) => void; scan: (keys: number) => void };
