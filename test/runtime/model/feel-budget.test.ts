@@ -111,7 +111,7 @@ describe('finding 2: evaluation cannot run away', () => {
     const [error, ms] = failure(FOR_RANGE, { n: 2_000 });
     expect(error).toBeInstanceOf(FeelBudgetError);
     expect(['steps', 'time']).toContain(error.reason);
-    expect(ms).toBeLessThan(feelLimits.evaluation.ms + 100);
+    expect(ms).toBeLessThan(feelLimits.evaluation.ms + 250); // the deadline, plus a loaded machine's scheduling
     // the same rule over a small n is fine
     expect(compileFeel(FOR_RANGE).evaluate({ n: 20 })).toBe(true);
   });
