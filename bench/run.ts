@@ -69,15 +69,21 @@ const ratio = (a: number | null | undefined, b: number | null | undefined) => (a
 // ---------------------------------------------------------------- parts
 
 async function partFeel(size: typeof sizes.full): Promise<Section> {
-  const r = benchFeel(size.feelRounds);
+  const r = await benchFeel(size.feelRounds);
   return {
     title: SECTIONS.feel,
     rows: [
       { label: `feelin evaluate() (baseline), ${r.expressions} expressions`, value: r.baselineUs, unit: 'µs' },
       { label: `compiled, reused (Omslag), ${r.expressions} expressions`, value: r.compiledUs, unit: 'µs' },
       { label: 'Omslag / baseline', value: r.ratio, unit: 'ratio', note: 'lower is better' },
+      { label: `compiled without budgets, ${r.expressions} expressions`, value: r.unbudgetedUs, unit: 'µs' },
+      { label: 'within / without budgets', value: r.budgetRatio, unit: 'ratio', note: 'what the meter costs on everyday rules' },
+      { label: `a loop of ${r.loop.steps} steps, within / without budgets`, value: r.loop.ratio, unit: 'ratio' },
+      { label: 'meter cost per step', value: r.loop.nsPerStep, unit: 'ns' },
+      { label: 'worker thread round trip per evaluation', value: r.workerUs, unit: 'µs', note: 'the alternative: evaluating off the request thread' },
+      { label: 'worker round trip / in-thread evaluation', value: r.workerRatio, unit: 'ratio' },
     ],
-    notes: [`${r.rounds.toLocaleString('en')} rounds each, after 500 warm-up rounds, in this process.`],
+    notes: [`${r.rounds.toLocaleString('en')} rounds each, after 500 warm-up rounds, in this process; the loop and the worker fewer.`],
   };
 }
 

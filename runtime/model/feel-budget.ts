@@ -10,7 +10,9 @@ import { regexBuiltins } from './feel-regex.js';
  *
  * - every node of feelin's execution tree counts one step per call
  *   (scripts/patch-feelin.mjs routes each node closure through `meterNode`);
- *   the deadline is checked every 1,024 steps;
+ *   the deadline is checked every 1,024 steps, so it only ever stops an
+ *   evaluation that is doing real work (steps are the deterministic limit,
+ *   time the backstop for steps that cost more on wide case data);
  * - enumerating a range, the cartesian product of a `for`, and each builtin
  *   are charged by the size of what they go through (lists, contexts, text);
  * - what a node produces is bounded: a list or context of at most `size`
@@ -157,17 +159,16 @@ const PRODUCERS = new Set(['List', 'Context', 'ForExpression', 'FilterExpression
  * feelin tags closures with (`type`, `constantValue`, `toString`), which
  * enclosing nodes read while the tree is built.
  */
-export function meterNode(node: (...args: unknown[]) => unknown, name: string): (...args: unknown[]) => unknown {
+export function meterNode(node: (context: unknown) => unknown, name: string): (context: unknown) => unknown {
+  // Node closures take one argument, the context (feelin's evalNode); none uses `this`.
   const metered = PRODUCERS.has(name)
-    ? function (this: unknown) {
+    ? (context: unknown) => {
       if (++meter.steps >= meter.checkAt) checkpoint();
-      // eslint-disable-next-line prefer-rest-params
-      return checkSize(node.apply(this, arguments as unknown as unknown[]));
+      return checkSize(node(context));
     }
-    : function (this: unknown) {
+    : (context: unknown) => {
       if (++meter.steps >= meter.checkAt) checkpoint();
-      // eslint-disable-next-line prefer-rest-params
-      return node.apply(this, arguments as unknown as unknown[]);
+      return node(context);
     };
   for (const key of Object.keys(node)) (metered as unknown as Record<string, unknown>)[key] = (node as unknown as Record<string, unknown>)[key];
   return metered;
@@ -250,7 +251,10 @@ export function runMetered<T>(expr: string, run: () => T): T {
   meter.eventSteps = !!s && s.stepsLeft < feelLimits.evaluation.steps;
   meter.eventTime = !!s && s.deadline < start + feelLimits.evaluation.ms;
   meter.tripped = null;
-  meter.checkAt = 0; // the first step checks: an event that has run out fails at once
+  // The deadline is looked at every CHECK_EVERY steps only, so an evaluation
+  // that does little work never fails on time (a GC pause, a busy machine);
+  // an event whose steps have run out fails at the first step.
+  meter.checkAt = Math.min(CHECK_EVERY, meter.limit + 1);
   meter.active = true;
   try {
     const value = run();

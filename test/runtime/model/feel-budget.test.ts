@@ -179,6 +179,26 @@ describe('finding 2: evaluation cannot run away', () => {
   });
 });
 
+describe('time is a backstop, steps the limit', () => {
+  it('a rule that does little work never fails on time, even after the event\'s time is used up (a GC pause, a busy machine)', () => {
+    const { value } = withFeelScope(() => {
+      const until = performance.now() + feelLimits.event.ms + 10;
+      while (performance.now() < until) { /* the event's time passes elsewhere */ }
+      return [compileFeel('vermogen > 2500').evaluate({ vermogen: 3000 }), compileFeel('sum(for i in 1..100 return i)').evaluate({})];
+    });
+    expect(value).toEqual([true, 5050]);
+  });
+
+  it('a rule that does real work after the event\'s time is used up stops on time', () => {
+    const { value } = withFeelScope(() => {
+      const until = performance.now() + feelLimits.event.ms + 10;
+      while (performance.now() < until) { /* the event's time passes elsewhere */ }
+      try { return compileFeel('sum(for i in 1..3000 return i)').evaluate({}); } catch (e) { return (e as FeelBudgetError).reason; }
+    });
+    expect(value).toBe('time');
+  });
+});
+
 describe('guards inside an event scope', () => {
   it('record the first failure, do not hold, and skip every later guard; the failure route of that step takes it once', () => {
     const hostile = () => compileFeel(FOR_RANGE).evaluate({ n: 2_000 }) === true;
