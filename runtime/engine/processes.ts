@@ -9,7 +9,20 @@ import { invalid, notFound } from './errors.js';
  * stores both as the next immutable version.
  */
 export function createProcessService({ store, clock }: { store: Store; clock: Clock }) {
+  // Designers list every draft's problems on each GET: memoized by the draft's JSON (the checks read nothing else).
+  const problemCache = new Map<string, Problem[]>();
   return {
+    /** A draft's problems, as the designer lists them; checked once per distinct draft. */
+    problems(draft: unknown): Problem[] {
+      const json = JSON.stringify(draft) ?? 'undefined';
+      let problems = problemCache.get(json);
+      if (!problems) {
+        problems = checkDefinition(draft).problems;
+        if (problemCache.size >= 500) problemCache.clear();
+        problemCache.set(json, problems);
+      }
+      return [...problems];
+    },
     saveDraft(key: string, draft: unknown, by: string | null): { problems: Problem[] } {
       if (!draft || typeof draft !== 'object' || Array.isArray(draft)) throw invalid('invalid-definition', 'a draft is a JSON object (a process definition)');
       const declared = (draft as { key?: unknown }).key;

@@ -28,7 +28,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
           const def = (latest?.definition ?? p.draft) as { title?: never; description?: never };
           return [{
             key: p.key, title: t(def.title, lang), description: t(def.description, lang) || undefined, latestVersion: latest?.version ?? null,
-            ...(canEdit(principal) ? { versions: p.versions, updatedAt: p.updatedAt, problems: checkDefinition(p.draft).problems.length } : {}),
+            ...(canEdit(principal) ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length } : {}),
           }];
         }),
       }),
@@ -45,7 +45,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
             key: row.key, versions: row.versions, latestVersion: latest?.version ?? null,
             definition: latest ? (principal.kind === 'citizen' ? publicDefinition(latest.definition as Process) : latest.definition) : null,
             versionList: store.processes.versions(row.key).map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, effectiveFrom: v.effectiveFrom })),
-            ...(canEdit(principal) ? { draft: row.draft, problems: checkDefinition(row.draft).problems, updatedAt: row.updatedAt } : {}),
+            ...(canEdit(principal) ? { draft: row.draft, problems: processes.problems(row.draft), updatedAt: row.updatedAt } : {}),
           },
         };
       },
