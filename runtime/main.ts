@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import { readConfig } from './config.js';
 import { createScheduler, systemClock } from './engine/index.js';
 import { createApp } from './http/app.js';
+import { feelBudgetsEnforced } from './model/index.js';
 import { startHousekeeping } from './pages/housekeeping.js';
 import { defaultUploadDir } from './pages/index.js';
 import { loadTheme } from './pages/theme.js';
 import { createDemoAccounts, importProcesses, openServices } from './setup.js';
 
+// Without Omslag's patch of feelin no expression can be bounded, so none is evaluated: refuse to start rather than hand every case to a person.
+if (!feelBudgetsEnforced) {
+  console.error('feelin lacks Omslag\'s budget patch: run `node scripts/patch-feelin.mjs` (npm install runs it). Not starting.');
+  process.exit(1);
+}
 const config = readConfig();
 const firstStart = !existsSync(join(config.dataDir, 'omslag.db'));
 const services = openServices(config.dataDir, systemClock, { synchronous: config.synchronous });
