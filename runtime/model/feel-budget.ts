@@ -1,6 +1,5 @@
 import * as feelin from 'feelin';
 import { FeelBudgetError, FeelEvaluationError, type FeelFailureReason } from './feel-errors.js';
-import { regexBuiltins } from './feel-regex.js';
 
 /**
  * Budgets for evaluating FEEL, so no expression — whatever a designer wrote
@@ -36,19 +35,18 @@ export const feelLimits = {
 } as const;
 
 const CHECK_EVERY = 1_024;
-/** Steps per context key feelin normalizes when a name is not a key as written (≈ a step's time each, bench/feel.ts). */
-const SCAN_COST = 2;
 const now = () => performance.now();
 // 20,000 (toLocaleString loads ICU data on first use: tens of ms)
-const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-type Patched = {
+/** What scripts/patch-feelin.mjs exports from feelin. */
+export type PatchedFeelin = {
   __omslagHooks?: { range: (start: unknown, end: unknown) => void; product: (n: number, context: unknown) => void; scan: (keys: number) => void };
-  __omslagBuiltins?: Record<string, unknown>;
+  __omslagBuiltins?: Record<string, unknown> & { __omslagOriginals?: Record<string, unknown> };
   __omslagFn?: (impl: (...args: any[]) => unknown, types: string[], names: string[]) => unknown;
   __omslagInvalidArguments?: (template: string, values: Record<string, unknown>) => unknown;
 };
-const patched = feelin as unknown as Patched;
+const patched = feelin as unknown as PatchedFeelin;
 
 /** Whether feelin carries Omslag's patch, so evaluation can be bounded. Without it nothing is evaluated. */
 export const feelBudgetsEnforced = !!(patched.__omslagHooks && patched.__omslagBuiltins && patched.__omslagFn && patched.__omslagInvalidArguments);
@@ -67,7 +65,8 @@ const meter = {
   tripped: null as FeelEvaluationError | null,
 };
 
-function fail(reason: FeelFailureReason, message: string): never {
+/** Stops the running evaluation with a FeelBudgetError. */
+export function fail(reason: FeelFailureReason, message: string): never {
   const error = new FeelBudgetError(meter.expr, reason, message);
   // Sticky: should anything inside feelin swallow the error, the next step throws it again.
   meter.tripped = error;
@@ -91,6 +90,12 @@ function checkpoint(): void {
   meter.checkAt = Math.min(meter.steps + CHECK_EVERY, meter.limit + 1);
 }
 
+/** Steps left to the running evaluation (Infinity outside one). */
+export const stepsLeft = () => (meter.active ? meter.limit - meter.steps + 1 : Infinity);
+
+/** Whether an evaluation is running (charges count). */
+export const metering = () => meter.active;
+
 /** The steps the last evaluation took (for tests and bench/feel.ts). */
 export const lastEvaluationSteps = () => meter.steps;
 
@@ -101,7 +106,8 @@ export function charge(steps: number): void {
   if (meter.steps >= meter.checkAt) checkpoint();
 }
 
-function checkText(length: number): void {
+/** Refuses a text longer than feelLimits.text (in a running evaluation). */
+export function checkText(length: number): void {
   if (meter.active && length > feelLimits.text) fail('size', `the expression produced a text of more than ${fmt(feelLimits.text)} characters`);
 }
 
@@ -276,66 +282,4 @@ function asEvaluationError(e: unknown, expr: string): FeelEvaluationError {
   if (e instanceof RangeError && /call stack/i.test(message)) return new FeelBudgetError(expr, 'depth', 'the expression recursed too deeply');
   if (e instanceof RangeError && /invalid (string|array) length/i.test(message)) return new FeelBudgetError(expr, 'size', 'the expression produced a value too large to hold');
   return new FeelEvaluationError(expr, 'error', `the expression could not be evaluated (${message.slice(0, 200)})`);
-}
-
-// Builtins whose work grows faster than their input.
-function extraCost(name: string, args: unknown[]): number {
-  const lists = args.filter(Array.isArray) as unknown[][];
-  const n = lists.reduce((sum, l) => sum + l.length, 0);
-  switch (name) {
-    case 'distinct values':
-    case 'union': // scalars are hashed; lists and contexts are compared with every kept one
-      return n * lists.reduce((sum, l) => sum + l.filter((x) => typeof x === 'object' && x !== null).length, 0);
-    case 'sort': case 'median': case 'mode': case 'stddev':
-      return n * Math.ceil(Math.log2(n + 1));
-    case 'string join': {
-      const [list, delimiter] = args as [unknown[], unknown];
-      if (Array.isArray(list)) {
-        const length = list.reduce<number>((sum, s) => sum + (typeof s === 'string' ? s.length : 0), 0) + Math.max(0, list.length - 1) * (typeof delimiter === 'string' ? delimiter.length : 0);
-        checkText(length);
-      }
-      return 0;
-    }
-    default:
-      return 0;
-  }
-}
-
-/** A builtin charged before it runs: one step plus the size of its arguments (and its extra cost). */
-function charged(name: string, builtin: (...args: unknown[]) => unknown) {
-  const wrapped = function (this: unknown, ...args: unknown[]) {
-    if (meter.active) {
-      let cost = 1;
-      for (const arg of args) cost += sizeOf(arg, meter.limit - meter.steps + 1);
-      charge(cost + extraCost(name, args));
-    }
-    return builtin.apply(this, args);
-  };
-  (wrapped as unknown as { $args: unknown }).$args = (builtin as unknown as { $args: unknown }).$args;
-  return wrapped;
-}
-
-if (feelBudgetsEnforced) {
-  const hooks = patched.__omslagHooks!;
-  hooks.range = (start, end) => {
-    if (!meter.active) return;
-    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) {
-      fail('range', `the range ${String(start)}..${String(end)} cannot be enumerated: its ends must be whole numbers`);
-    }
-    const count = Math.abs(end - start) + 1;
-    if (count > feelLimits.size) fail('range', `the range ${start}..${end} has ${fmt(count)} numbers; at most ${fmt(feelLimits.size)} can be enumerated`);
-    charge(count);
-  };
-  // Each element of a `for`'s product copies the context it runs in: charge by its width.
-  hooks.product = (n, context) => { if (meter.active) charge(n * (2 + (Object.keys(context as object).length >>> 2))); };
-  // A name that is not a key as written: feelin normalizes every key of the context.
-  hooks.scan = (keys) => charge(keys * SCAN_COST);
-  // From the originals each time this module loads (a test runner may load it again over the same feelin).
-  const builtins = patched.__omslagBuiltins! as Record<string, unknown> & { __omslagOriginals?: Record<string, unknown> };
-  if (!builtins.__omslagOriginals) Object.defineProperty(builtins, '__omslagOriginals', { value: { ...builtins } });
-  const regex = regexBuiltins({ fn: patched.__omslagFn!, invalid: patched.__omslagInvalidArguments!, charge, checkText });
-  for (const [name, original] of Object.entries(builtins.__omslagOriginals!)) {
-    const builtin = regex[name] ?? original;
-    if (typeof builtin === 'function') builtins[name] = charged(name, builtin as (...args: unknown[]) => unknown);
-  }
 }

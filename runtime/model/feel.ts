@@ -1,6 +1,7 @@
 import * as feelin from 'feelin';
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { feelBudgetsEnforced, meterNode, runMetered } from './feel-budget.js';
+import { feelBudgetsEnforced, feelLimits, meterNode, runMetered, type PatchedFeelin } from './feel-budget.js';
+import { installCharges } from './feel-charges.js';
 import { FeelEvaluationError, FeelSyntaxError } from './feel-errors.js';
 import { shapeProblem } from './feel-limits.js';
 import { compileRegex } from './feel-regex.js';
@@ -34,6 +35,7 @@ type Patched = {
   __omslagCoerceContext?: (v: unknown) => Record<string, unknown>;
 };
 const patched = feelin as unknown as Patched;
+installCharges(feelin as unknown as PatchedFeelin, feelLimits);
 
 /**
  * Compiled forms by expression, and the errors of expressions that do not
@@ -124,8 +126,8 @@ function build(tree: Tree, expr: string): ((ctx: unknown) => unknown) | null {
   const interpreterContext = new Ctx();
   interpreterContext.__omslagMeter = meterNode;
   const { root } = interpreter._buildExecutionTree(tree, expr, interpreterContext);
-  // Warnings are not read; do not let them pile up over many evaluations.
-  interpreterContext.warnings = { push: () => 0, length: 0 } as unknown as unknown[];
+  // Warnings are not read: not formatted either (feelin prints the whole context into a missing key's warning), nor kept.
+  (interpreterContext as { addWarning?: () => void }).addWarning = () => {};
   return root;
 }
 
