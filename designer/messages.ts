@@ -14,7 +14,8 @@ const problemTitlesNl: Record<string, string> = {
   P015: 'Geen contactteam voor "een medewerker spreken"', P016: 'Id is zowel stap als groep', P017: 'Wachten zonder duidelijke aanleiding',
   P019: 'Ongeldige of te lange duur (meer dan 10 jaar)', P021: 'Overdracht zonder uitkomsten', P022: 'Dubbele uitkomst-id', P023: 'Negatieve uitkomst zonder reden-veld',
   P025: 'Rij van de beslistabel past niet bij de invoer', P026: 'Overlappende rijen in een UNIQUE-beslistabel', P027: 'UNIQUE-beslistabel zonder stap voor meer dan één passende rij',
-  P030: 'Gereserveerd woord als naam',
+  P028: 'Expressie te lang', P029: 'Expressie te diep genest of met te veel operatoren', P030: 'Gereserveerd woord als naam',
+  P031: 'Reguliere expressie die niet kan draaien (RE2: geen terugverwijzingen of lookaround)',
 };
 
 const nl = {
@@ -389,7 +390,8 @@ const problemTitlesEn: Record<string, string> = {
   P015: 'No contact team for "ask for a person"', P016: 'Id used for a step and a group', P017: 'Wait without a clear trigger',
   P019: 'Invalid duration, or longer than 10 years', P021: 'Handoff without outcomes', P022: 'Duplicate outcome id', P023: 'Negative outcome without a reason field',
   P025: 'Decision table row does not match its inputs', P026: 'Overlapping rows in a UNIQUE decision table', P027: 'UNIQUE decision table without a step for more than one matching row',
-  P030: 'A reserved word used as a name',
+  P028: 'Expression too long', P029: 'Expression too deeply nested or with too many operators', P030: 'A reserved word used as a name',
+  P031: 'Regular expression that cannot run (RE2: no backreferences or lookaround)',
 };
 
 const en: Messages = {
