@@ -8,7 +8,8 @@ import { initialJsBudget } from './scripts/initial-js-budget.js';
 export default defineConfig({
   root: '.',
   // The designer's first load stays small: Monaco and elkjs come with import().
-  plugins: [react(), initialJsBudget('designer', 350)],
+  // 400 KB since re2js (≈ 46 KB gzip) is part of runtime/model: FEEL's regexes run on RE2 in the browser's simulation too.
+  plugins: [react(), initialJsBudget('designer', 400)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
