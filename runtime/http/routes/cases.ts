@@ -31,7 +31,7 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
   });
   return [
     defineRoute({
-      method: 'post', path: '/api/processes/:key/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404, 422], success: 201,
+      method: 'post', path: '/api/processes/:key/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404, 409, 422], success: 201,
       summary: 'Start a case of the newest published version (a citizen for themselves; an official for a subject)',
       body: startBody,
       handler: ({ principal, params, body, lang }) => {
