@@ -21,7 +21,7 @@ export type CompiledFeel = {
   expr: string;
   /** Free variable names the expression reads (case data it depends on). */
   names: string[];
-  /** Literal regular expressions in it that cannot run (static problem P030). */
+  /** Literal regular expressions in it that cannot run (static problem P031). */
   patternProblems: string[];
   /** Evaluates over case data within the budgets; throws FeelEvaluationError when it cannot. */
   evaluate(data: Record<string, unknown>): unknown;
@@ -125,7 +125,13 @@ function build(tree: Tree, expr: string): ((ctx: unknown) => unknown) | null {
   if (!interpreter || !Ctx || !feelBudgetsEnforced) return null; // runMetered refuses to evaluate
   const interpreterContext = new Ctx();
   interpreterContext.__omslagMeter = meterNode;
-  const { root } = interpreter._buildExecutionTree(tree, expr, interpreterContext);
+  let root: (ctx: unknown) => unknown;
+  try {
+    ({ root } = interpreter._buildExecutionTree(tree, expr, interpreterContext));
+  } catch (e) {
+    // feelin folds constants while it builds (date("-2020-01-01") throws "not implemented"): the expression cannot be used.
+    throw new FeelSyntaxError(expr, `the expression cannot be compiled: ${String((e as Error)?.message ?? e).slice(0, 200)}`, 0, expr.length);
+  }
   // Warnings are not read: not formatted either (feelin prints the whole context into a missing key's warning), nor kept.
   (interpreterContext as { addWarning?: () => void }).addWarning = () => {};
   return root;

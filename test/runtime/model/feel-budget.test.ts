@@ -95,6 +95,13 @@ describe('finding 1: expression shapes are limited before parsing', () => {
     expect(compileUnaryTest('< 1500').test(1000)).toBe(true);
   });
 
+  it('refuses an expression feelin cannot build (a constant it folds throws) as P009, not a crash', () => {
+    expect(() => compileFeel('date("-2020-01-01") < today()')).toThrow(FeelSyntaxError);
+    expect(problemCodes(budgetProcess('negatief', { when: 'date("-2020-01-01") < today()' }))).toEqual(['P009']);
+    // the same value from the citizen at run time: an evaluation error (the case goes to a person), not a crash
+    expect(failure('date(d) < today()', { d: '-2020-01-01' })[0].reason).toBe('error');
+  });
+
   it('reports the codes in the checks: P029 for a nested table cell, P009 still for plain syntax errors', () => {
     const def = budgetProcess('cel', { when: 'true', table: { input: 'n', tests: [`${'('.repeat(40)}1${')'.repeat(40)}`, '> 1'] } });
     expect(problemCodes(def)).toContain('P029');
