@@ -186,6 +186,29 @@ describe('finding 2: evaluation cannot run away', () => {
   });
 });
 
+describe('odd expressions (property test)', () => {
+  const tokens = ['1', '2.5', 'x', 'xs', 'n', '"a"', '(', ')', '[', ']', '{', '}', ':', ',', '+', '-', '*', '/', '**', '=', '!=', '<', '>=', 'and', 'or', 'not(',
+    'if', 'then', 'else', 'for', 'in', 'return', 'some', 'every', 'satisfies', '..', '.', 'date(', 'count(', 'matches(', 'string(', 'substring(', 'sort(',
+    'function(', 'null', 'true', '@"2020-01-01"', '@"P1D"', 'partial', 'item', '?', 'instance of', 'number', 'between', 'sum(', 'flatten(',
+    'distinct values(', 'string join(', 'replace(', 'split(', 'get value(', 'context put(', '-1', '1000000'];
+  it('compile to a syntax error or evaluate to a value or an evaluation error, never anything else, and never slowly', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 25 }), fc.boolean(), (parts, unary) => {
+      const expr = parts.join(' ');
+      let run: () => unknown;
+      try {
+        const data = { x: 1, xs: [1, 2], n: 2_000 };
+        run = unary ? ((t) => () => t.test(3, data))(compileUnaryTest(expr)) : ((c) => () => c.evaluate(data))(compileFeel(expr));
+      } catch (e) {
+        expect(e).toBeInstanceOf(FeelSyntaxError);
+        return;
+      }
+      const [outcome, ms] = timed(() => { try { run(); return 'value'; } catch (e) { return e; } });
+      if (outcome !== 'value') expect(outcome).toBeInstanceOf(FeelEvaluationError);
+      expect(ms).toBeLessThan(feelLimits.evaluation.ms + 250);
+    }), { numRuns: 500 });
+  });
+});
+
 describe('time is a backstop, steps the limit', () => {
   it('a rule that does little work never fails on time, even after the event\'s time is used up (a GC pause, a busy machine)', () => {
     const { value } = withFeelScope(() => {
