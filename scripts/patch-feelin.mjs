@@ -1,11 +1,14 @@
-// Patches feelin (runs at postinstall, on every `npm install`/`npm ci`) for two
-// things Omslag needs and feelin does not offer:
+// Patches feelin (runs at postinstall, on every `npm install`/`npm ci`) for
+// three things Omslag needs and feelin does not offer:
 //
 // 1. Compiled evaluation (DESIGN.md §3): export its interpreter, so Omslag
 //    parses an expression once per published version and evaluates the
 //    compiled form many times (feelin's public evaluate() parses on every
 //    call, ≈180 µs; the compiled form runs in a few µs).
-// 2. Budgets (issue 11): hooks so no expression can run away.
+// 2. DMN comparisons: a comparison of values of different types is null
+//    (feelin answered `"abc" <= 1500` and `true < 5` with true, so a register
+//    row with a bad value could qualify for a benefit).
+// 3. Budgets (issue 11): hooks so no expression can run away.
 //    - Every node closure of the execution tree passes through
 //      `interpreterContext.__omslagMeter(closure, nodeName)` when the context
 //      has one (runtime/model/feel-budget.ts: counts a step per call, checks
@@ -40,7 +43,7 @@ const pkg = join(dirname(require.resolve('feelin/package.json')));
 const file = process.argv[2] ?? join(pkg, 'dist', 'index.js');
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
 
-const MARKER = '/* omslag: feelin patch v3 (compiled evaluation, budgets) */';
+const MARKER = '/* omslag: feelin patch v4 (compiled evaluation, budgets, typed comparisons) */';
 const V1_BLOCK = '\n/* omslag: compiled-evaluation export */\nexport { interpreter as __omslagInterpreter, InterpreterContext as __omslagInterpreterContext, coerceContext as __omslagCoerceContext };\n';
 
 const replacements = [
@@ -65,6 +68,13 @@ const replacements = [
     anchor: '    const entry = Object.entries(context).find(([key]) => normalizedName === normalizeContextKey(key));\n',
     with: '    const entries = Object.entries(context);\n    __omslagHooks.scan(entries.length);\n    const entry = entries.find(([key]) => normalizedName === normalizeContextKey(key));\n',
   },
+  {
+    what: 'compare values of different types as null, as DMN defines ("abc" <= 1500 is null, not true)',
+    anchor: '    const valueType = getType(value);\n',
+    with: '    const valueType = getType(value);\n'
+      + '    // omslag: a value of another type than the range\'s bounds is not comparable (DMN 1.5, 10.3.2.9: null)\n'
+      + '    if (range.valueType !== null && valueType !== range.valueType) {\n        return null;\n    }\n',
+  },
 ];
 
 const TAIL = `
@@ -88,7 +98,7 @@ for (const name of ['const builtins = {', 'function fn(', 'function invalidArgum
   if (!source.includes(name)) fail(`cannot export: '${name}' is not in the file`);
 }
 writeFileSync(file, source + TAIL);
-console.log(`patched feelin ${version}: compiled evaluation and budget hooks (scripts/patch-feelin.mjs)`);
+console.log(`patched feelin ${version}: compiled evaluation, typed comparisons and budget hooks (scripts/patch-feelin.mjs)`);
 
 function fail(message) {
   console.error(`scripts/patch-feelin.mjs: feelin ${version} (${file}): ${message}.\n`

@@ -197,3 +197,26 @@ describe('feelHolds', () => {
     expect(g.omslagPwned).toBeUndefined();
   });
 });
+
+describe('comparisons of mismatched types (finding 4 of issue 11)', () => {
+  it('finding 4: "abc" <= 1500 does not match: a comparison across types is null, as DMN defines', () => {
+    for (const inkomen of ['abc', '', '1200', [], true, { a: 1 }]) {
+      expect(evaluateFeel('inkomen <= 1500', { inkomen }), JSON.stringify(inkomen)).toBeNull();
+      expect(feelHolds('inkomen <= 1500', { inkomen })).toBe(false);
+      expect(feelHolds('inkomen > 1500', { inkomen })).toBe(false);
+    }
+    expect(evaluateFeel('true < 5', {})).toBeNull();
+    expect(evaluateFeel('"b" > 1', {})).toBeNull();
+  });
+
+  it('comparisons within one type still work: numbers, texts, dates and durations', () => {
+    expect(feelHolds('inkomen <= 1500', { inkomen: 1200 })).toBe(true);
+    expect(feelHolds('inkomen <= 1500', { inkomen: 1500 })).toBe(true);
+    expect(feelHolds('inkomen < 1500', { inkomen: 1600 })).toBe(false);
+    expect(feelHolds('naam < "m"', { naam: 'anna' })).toBe(true);
+    expect(feelHolds('date(d) >= date("2026-01-01")', { d: '2026-03-02' })).toBe(true);
+    expect(feelHolds('duration("P2D") > duration("P1D")', {})).toBe(true);
+    expect(feelHolds('x in [1..10]', { x: 5 })).toBe(true);
+    expect(evaluateFeel('x in [1..10]', { x: 'vijf' })).toBeNull();
+  });
+});
