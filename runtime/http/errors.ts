@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { EngineError } from '../engine/index.js';
+import { FeelEvaluationError } from '../model/index.js';
 import { StaleCaseError } from '../store/index.js';
 
 /** An error with an HTTP status and a stable kebab-case code. */
@@ -28,6 +29,8 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof EngineError) return new HttpError(statusOf[error.kind], error.code, error.message, error.details);
   if (error instanceof StaleCaseError) return new HttpError(409, 'stale-case', 'the case changed meanwhile; reload and try again');
+  // A rule that cannot be evaluated here (a budget ran out) decides nothing: the request changed nothing, a person can help.
+  if (error instanceof FeelEvaluationError) return new HttpError(409, 'expression-failed', 'a rule of this process cannot be evaluated for this input; nothing was changed; ask for a person');
   const e = (error ?? {}) as { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown; expose?: unknown };
   // body-parser's errors (Express 5 json(), urlencoded()).
   if (e.type === 'entity.too.large') return new HttpError(413, 'payload-too-large', 'the request body is too large');

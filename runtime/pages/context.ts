@@ -13,7 +13,7 @@ import type { Theme } from './theme.js';
 export type PagesDeps = FormParsers & { store: Store; engine: Engine; clock: Clock; theme: Theme; sessions: Sessions; uploadDir: string };
 
 /** What an error page can say: each key is a title and a text in i18n.ts. */
-export type PageErrorKey = 'notFound' | 'expiredForm' | 'somethingWrong' | 'badRequest' | 'tooLarge';
+export type PageErrorKey = 'notFound' | 'expiredForm' | 'somethingWrong' | 'badRequest' | 'tooLarge' | 'cannotDecide';
 
 /** A page-level refusal: rendered as a page with this status. */
 export class PageError extends Error {

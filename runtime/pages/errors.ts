@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { toHttpError } from '../http/errors.js';
-import { pickLang } from '../model/index.js';
+import { FeelEvaluationError, pickLang } from '../model/index.js';
 import { PageError, pageContext, send, type PageErrorKey, type PagesDeps } from './context.js';
 import { html } from './html.js';
 import { msg, type MessageKey } from './i18n.js';
@@ -12,6 +12,7 @@ const texts: Record<PageErrorKey, [MessageKey, MessageKey]> = {
   somethingWrong: ['errorSummary', 'somethingWrong'],
   badRequest: ['badRequestTitle', 'badRequest'],
   tooLarge: ['tooLargeTitle', 'tooLarge'],
+  cannotDecide: ['cannotDecideTitle', 'cannotDecide'],
 };
 
 const keyFor = (status: number): PageErrorKey =>
@@ -51,7 +52,7 @@ ${back ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${back}
     // Half an answer went out already: all that is left is to end the connection.
     if (res.headersSent) { log(error); res.destroy(); return; }
     const status = error instanceof PageError ? error.status : toHttpError(error).status;
-    const key = error instanceof PageError ? error.key : keyFor(status);
+    const key = error instanceof PageError ? error.key : error instanceof FeelEvaluationError ? 'cannotDecide' : keyFor(status);
     if (status >= 500) log(error);
     try {
       render(req, res, status, key);

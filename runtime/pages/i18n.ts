@@ -70,6 +70,8 @@ const messages = {
   notFoundText: { nl: 'Deze pagina bestaat niet of is niet van u.', en: 'This page does not exist or is not yours.' },
   expiredForm: { nl: 'Dit formulier is verlopen. Probeer het opnieuw.', en: 'This form has expired. Please try again.' },
   somethingWrong: { nl: 'Er ging iets mis aan onze kant. Er is niets veranderd.', en: 'Something went wrong on our side. Nothing was changed.' },
+  cannotDecideTitle: { nl: 'Dit kunnen wij niet automatisch verwerken', en: 'We cannot process this automatically' },
+  cannotDecide: { nl: 'Een regel van deze dienst kon niet worden toegepast op uw antwoorden. Er is niets verloren gegaan. Een medewerker helpt u verder: kies "Een medewerker spreken".', en: 'A rule of this service could not be applied to your answers. Nothing was lost. An official will help you: choose "Talk to a person".' },
   badRequestTitle: { nl: 'Dit adres of formulier klopt niet', en: 'This address or form is not right' },
   badRequest: { nl: 'Wij konden uw verzoek niet lezen. Er is niets veranderd. Controleer het adres, of ga terug en probeer het opnieuw.', en: 'We could not read your request. Nothing was changed. Check the address, or go back and try again.' },
   tooLargeTitle: { nl: 'U heeft te veel verstuurd', en: 'You sent too much' },
