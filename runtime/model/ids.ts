@@ -32,11 +32,11 @@ export function isValidDuration(value: string): boolean {
   return durationProblem(value) === undefined;
 }
 
-/** A real calendar date YYYY-MM-DD (no 2026-13-45, no 31 February) between 1900 and 2199. */
+/** A real calendar date YYYY-MM-DD (no 2026-13-45, no 31 February) from the year 1900 on. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = DateTime.fromISO(value, { zone: 'utc' });
-  return d.isValid && d.toISODate() === value && d.year >= 1900 && d.year < 2200;
+  return d.isValid && d.toISODate() === value && d.year >= 1900;
 }
 
 /** A calendar date, or an instant like 2026-03-01T09:00:00Z whose date is real. */
