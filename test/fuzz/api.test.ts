@@ -6,7 +6,7 @@
  * in all (default 1200), spread evenly over the routes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiCaseArb, apiFixtures, apiRouteTable, toRequest, type ApiFixtures } from './api.js';
+import { apiCaseArb, apiExamples, apiFixtures, apiRouteTable, toRequest, type ApiFixtures } from './api.js';
 import { fuzzConfig } from './config.js';
 import { Fuzz } from './harness.js';
 
@@ -33,7 +33,7 @@ describe('fuzz: bad requests to every API route', () => {
       try {
         await fz.property(route.label, apiCaseArb(route, fx), perRoute, async (c) => {
           await fz.send(toRequest(route, c, fz, fx));
-        });
+        }, apiExamples(route, fx));
       } catch (e) {
         failed++;
         throw e;

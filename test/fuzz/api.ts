@@ -312,6 +312,39 @@ function withSummary(c: ApiCase): ApiCase {
 
 export const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
 
+const NUMERIC_ODD = ['Infinity', '-Infinity', 'NaN', '1e999', '-1', '1e-999', '0x10', '9007199254740993'];
+
+/**
+ * Requests every route gets, before the generated ones: each odd number in
+ * each query parameter, prototype names and bad escapes in each path
+ * param, prototype-name keys in its body, and each bogus Content-Encoding,
+ * all with a token of a role the route allows (so they reach the handler).
+ */
+export function apiExamples(route: ApiRoute, fx: ApiFixtures): ApiCase[] {
+  const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  const real = (name: string) => enc((name === 'key' ? fx.keys : name === 'id' ? fx.caseIds : name === 'version' ? fx.versions : name === 'team' ? fx.teams : ['x'])[0]);
+  const who: TokenName = route.roles === 'public' ? 'designer' : TOKENS_OF[route.roles[0]][0];
+  const json = !route.stream && route.method !== 'GET';
+  const base = (over: Partial<ApiCase>): ApiCase => withSummary({
+    method: route.method, params: params.map(real), query: '', auth: { kind: 'token', who },
+    body: json ? { text: '{}', kind: 'example' } : { kind: 'none' }, contentType: json ? 'application/json' : undefined, headers: {}, ...over,
+  });
+  const out: ApiCase[] = [];
+  for (const q of route.query) for (const v of NUMERIC_ODD) out.push(base({ query: `?${q}=${enc(v)}` }));
+  for (const [i] of params.entries()) {
+    for (const v of ['constructor', '__proto__', 'toString', '%', '%E0%A4%A', 'c'.repeat(7000)]) out.push(base({ params: params.map((p, j) => (j === i ? v : real(p))) }));
+  }
+  if (route.hasBody || route.method !== 'GET') {
+    const keys = route.bodyKeys.length ? route.bodyKeys : ['x'];
+    for (const k of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      out.push(base({ body: { text: `{${keys.map((key) => `${JSON.stringify(key)}:${emit(PLAUSIBLE[key] ? fromValue(PLAUSIBLE[key][0]) : str('x'))}`).join(',')},${JSON.stringify(k)}:1}`, kind: 'example' }, contentType: 'application/json' }));
+    }
+    for (const ce of ['gzip', 'deflate', 'br']) out.push(base({ body: { text: '{}', kind: 'example' }, contentType: route.stream ? 'text/csv' : 'application/json', headers: { 'content-encoding': ce } }));
+    out.push(base({ body: { text: `{"x":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, kind: 'example' }, contentType: 'application/json', headers: { 'idempotency-key': 'deep-body' } }));
+  }
+  return out;
+}
+
 export function toRequest(route: ApiRoute, c: ApiCase, fz: Fuzz, fx: ApiFixtures): Req {
   let i = 0;
   const path = route.path.replace(/:(\w+)/g, () => c.params[i++] ?? 'x') + c.query;

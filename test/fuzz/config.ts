@@ -36,9 +36,9 @@ export function fuzzConfig(over: Partial<FuzzConfig> = {}): FuzzConfig {
     definitions: num('FUZZ_DEFINITIONS', Math.max(200, Math.round(runs / 6))),
     seed: num('FUZZ_SEED', 20260302),
     stallMs: num('FUZZ_STALL_MS', 500),
-    slowMs: num('FUZZ_SLOW_MS', 5000),
+    slowMs: num('FUZZ_SLOW_MS', 3000),
     healthMs: num('FUZZ_HEALTH_MS', 500),
-    timeoutMs: num('FUZZ_TIMEOUT_MS', 6000),
+    timeoutMs: num('FUZZ_TIMEOUT_MS', 5000),
     ...over,
   };
 }

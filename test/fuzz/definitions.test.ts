@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fuzzConfig } from './config.js';
-import { defCaseArb, definitionScenario, FAMILIES } from './definitions.js';
+import { defCaseArb, defExamples, definitionScenario, FAMILIES } from './definitions.js';
 import { Fuzz, Recorder } from './harness.js';
 
 const cfg = fuzzConfig();
@@ -20,7 +20,7 @@ describe('fuzz: bad definitions through draft, publish, start and submit', () =>
     it(family, async () => {
       const fz = await Fuzz.start(cfg, { recorder });
       try {
-        await fz.property(`definitions: ${family}`, defCaseArb(family), perFamily, (c) => definitionScenario(fz, c));
+        await fz.property(`definitions: ${family}`, defCaseArb(family), perFamily, (c) => definitionScenario(fz, c), defExamples(family));
       } finally {
         await fz.close();
       }

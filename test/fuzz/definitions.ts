@@ -75,6 +75,8 @@ export type DefCase = {
   referenceDate?: string;
   answerSeed: number;
   events: number;
+  /** Send valid answers (the hostile ones where the mutation added a field) to every step, instead of half of them. */
+  valid?: boolean;
 };
 
 // ——— where things are in a definition ———
@@ -315,6 +317,10 @@ const protoStepName = fc.constantFrom(...PROTO_STEP_IDS, ...PROTO_NAMES);
 const missingName = fc.constantFrom('', 'bestaat-niet', 'A', '1a', 'a'.repeat(300), 'x y', ...PROTO_NAMES);
 const index = fc.integer({ min: 0, max: 40 });
 const BAD_DATES = ['2026-13-45', '2026-02-30', '2026-02-29', '0000-00-00', '9999-12-31', '2026-3-2', '20260302', '2026-03-02T00:00:00Z', 'today', 'yesterday', '', '2027-01-01', '2026-03-02', '1900-01-01', '+275760-09-13'];
+/** Dates that are not a date like 2027-01-01 that exists: refused wherever a date is asked. */
+const IMPOSSIBLE_DATES = new Set(['2026-13-45', '2026-02-30', '2026-02-29', '0000-00-00', '2026-3-2', '20260302', 'today', 'yesterday', '', '+275760-09-13']);
+/** Durations no process needs (beyond any sane maximum): a problem, never published. */
+const ENDLESS_DURATIONS = new Set(['P999999999Y', 'P10000Y', 'PT99999999999H']);
 const BAD_DURATIONS = ['P999999999Y', 'P10000Y', 'P11Y', 'PT0S', 'P0D', 'P-1D', 'P1.5D', 'P', 'PT', 'P1DT', 'P1Y2M3W4DT5H6M7S', 'P1e9D', 'PT99999999999H', 'P5D', 'PT1S', 'p5d', ' P5D', 'P5D ', 'P1W', 'P0.000001D'];
 const ODD_EXPRS = [
   'inkomen <= 1500', 'inkomen = "abc"', '"abc" <= 1500', '[] <= 1500', 'null < 1', 'inkomen + "x" > 0', 'not(inkomen)', 'huishouden > 5',
@@ -394,6 +400,46 @@ export const FAMILIES: Record<string, fc.Arbitrary<Op>> = {
   answers: fc.oneof(namesOp, exprOp, datesOp),
 };
 
+const baseIndex = (key: string) => BASES.findIndex((b) => b.key === key);
+const example = (c: Omit<DefCase, 'answerSeed' | 'events'> & Partial<DefCase>): DefCase => {
+  const v: DefCase = { answerSeed: 1, events: 3, valid: true, ...c };
+  return Object.defineProperty(v, fc.toStringMethod, { value: () => `example: ${describeCase(v)}`, enumerable: false });
+};
+
+/** The definitions of issue 11's findings, run first in their family. */
+export function defExamples(family: string): DefCase[] {
+  const stadspas = baseIndex('stadspas');
+  const grofvuil = baseIndex('grofvuil');
+  const kwijtschelding = baseIndex('kwijtschelding');
+  switch (family) {
+    case 'names': return [
+      example({ family, base: stadspas, ops: [{ op: 'retarget', i: 2, to: 'constructor' }] }),
+      example({ family, base: grofvuil, ops: [{ op: 'renameStep', i: 1, to: 'constructor', refs: true }] }),
+      example({ family, base: grofvuil, ops: [{ op: 'set', path: 'steps.__proto__', value: { kind: 'end', title: 'x', outcome: 'completed', message: 'x' } }] }),
+      example({ family, base: stadspas, ops: [{ op: 'fieldId', i: 0, to: 'toString', refs: true }] }),
+      example({ family, base: kwijtschelding, ops: [{ op: 'groupEvent', event: 'constructor', to: 'ingetrokken' }] }),
+    ];
+    case 'expressions': return [
+      example({ family, base: grofvuil, ops: [{ op: 'hostile', kind: 'orChain', size: 3500, where: 'rule' }] }),
+      example({ family, base: grofvuil, ops: [{ op: 'hostile', kind: 'regex', size: 0, where: 'rule' }], answerSeed: 7 }),
+      example({ family, base: grofvuil, ops: [{ op: 'hostile', kind: 'range', size: 0, where: 'rule' }], answerSeed: 7 }),
+      example({ family, base: grofvuil, ops: [{ op: 'hostile', kind: 'deepList', size: 6000, where: 'route' }] }),
+      example({ family, base: grofvuil, ops: [{ op: 'hostile', kind: 'literalRange', size: 600, where: 'rule' }] }),
+    ];
+    case 'dates': return [
+      example({ family, base: grofvuil, ops: [{ op: 'wait', value: 'P999999999Y' }] }),
+      example({ family, base: kwijtschelding, ops: [{ op: 'duration', i: 1, value: 'P999999999Y' }] }),
+      example({ family, base: grofvuil, ops: [], effectiveFrom: '2026-13-45' }),
+      example({ family, base: grofvuil, ops: [], referenceDate: '2026-13-45' }),
+    ];
+    case 'signals': return [
+      example({ family, base: stadspas, ops: [{ op: 'hostile', kind: 'regex', size: 0, where: 'trigger' }], answerSeed: 7 }),
+      example({ family, base: baseIndex('verhuizing'), ops: [{ op: 'set', path: 'steps.wachten.fields', value: [{ id: 'constructor', label: 'x', type: 'text' }] }] }),
+    ];
+    default: return [];
+  }
+}
+
 export function defCaseArb(family: string): fc.Arbitrary<DefCase> {
   const op = FAMILIES[family];
   return fc.record({
@@ -423,8 +469,8 @@ const oddValue: fc.Arbitrary<Json> = fc.oneof(
 function plausible(f: ViewField): fc.Arbitrary<Json> {
   const options = (f.options ?? []).map((o) => o.value).filter((v) => typeof v === 'string');
   const opt = options.length ? fc.constantFrom(...options) : fc.constant('x');
-  if (f.id === 'fuzzText') return fc.oneof(fc.integer({ min: 10, max: 27 }).map((k) => str(`${'a'.repeat(k)}!`)), fc.integer({ min: 10, max: 24 }).map((k) => str('x'.repeat(k))), fc.constantFrom('aaaa', 'abc', '1400').map(str));
-  if (f.id === 'fuzzN' || f.id === 'aantal') return fc.integer({ min: 0, max: 700 }).map((n) => raw(String(n)));
+  if (f.id === 'fuzzText') return fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 22, max: 27 }).map((k) => str(`${'a'.repeat(k)}!`)) }, { weight: 1, arbitrary: fc.integer({ min: 18, max: 24 }).map((k) => str('x'.repeat(k))) }, { weight: 1, arbitrary: fc.constantFrom('aaaa', 'abc', '1400').map(str) });
+  if (f.id === 'fuzzN' || f.id === 'aantal') return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 400, max: 700 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 700 }) }).map((n) => raw(String(n)));
   switch (f.type) {
     case 'number': case 'money': return fc.oneof(fc.constantFrom('1450', '1.234,56', '€ 12', '-1', '0', '1e309', '99999999999999999999', '12,5').map(str), fc.constantFrom('1450', '-0', '1e309', '0.1', '1000000', '-1').map(raw), fc.integer().map((n) => raw(String(n))));
     case 'date': return fc.constantFrom(...BAD_DATES, '2026-03-10', '2026-03-02', '10-03-2026').map(str);
@@ -441,6 +487,28 @@ function plausible(f: ViewField): fc.Arbitrary<Json> {
   }
 }
 
+/** An answer the field takes (within its min and max), or the hostile one for the fuzz fields. */
+function valid(f: ViewField): Json {
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+  const options = (f.options ?? []).map((o) => o.value).filter((v) => typeof v === 'string');
+  if (f.id === 'fuzzText') return str(`${'a'.repeat(27)}!`);
+  if (f.id === 'fuzzN' || f.id === 'aantal') return raw('700');
+  switch (f.type) {
+    case 'number': case 'money': return str(String(Math.max(num(f.min, 0), Math.min(num(f.max, 1450), 1450))));
+    case 'date': return str('2026-03-10');
+    case 'email': return str('a@example.nl');
+    case 'phone': return str('0612345678');
+    case 'postcode': return str('1234 AB');
+    case 'bsn': return str('999993653');
+    case 'iban': return str('NL91 ABNA 0417 1643 00');
+    case 'choice': return str(options[0] ?? 'x');
+    case 'multi-choice': return fromValue(options.slice(0, 1));
+    case 'yes-no': return raw('false');
+    case 'file': return fromValue({ name: 'bewijs.pdf', type: 'application/pdf', size: 1000 });
+    default: return str('x'.repeat(Math.max(1, Math.min(num(f.min, 1), num(f.max, 5)))));
+  }
+}
+
 const answersArb = (fields: ViewField[]): fc.Arbitrary<Json> => fc.tuple(
   fc.tuple(...(fields.length ? fields : [{ id: 'x', type: 'text' }]).map((f) => fc.option(fc.oneof({ weight: 5, arbitrary: plausible(f) }, { weight: 2, arbitrary: oddValue }).map((v) => [f.id, v] as [string, Json]), { freq: 8 }))),
   fc.array(fc.tuple(fc.constantFrom(...PROTO_NAMES, 'onbekend', ''), oddValue), { maxLength: 2 }),
@@ -448,9 +516,10 @@ const answersArb = (fields: ViewField[]): fc.Arbitrary<Json> => fc.tuple(
 
 const OTHER_EVENTS = ['withdraw', 'person.requested', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'timer.fired', 'xstate.init', 'signal.inkomen.vastgesteld', 'signal.register.verhuisd', 'submit'];
 
-/** One event for the case's current step: mostly answers to its fields. */
-function eventBody(view: any, seed: number): string {
+/** One event for the case's current step: valid answers (the hostile ones for the fuzz fields), generated answers, other events. */
+function eventBody(view: any, seed: number, validAnswers: boolean): string {
   const fields: ViewField[] = Array.isArray(view?.step?.fields) ? view.step.fields : [];
+  if (validAnswers && fields.length) return `{"type":"submit","data":${emit({ obj: fields.map((f): [string, Json] => [f.id, valid(f)]) })}}`;
   return fc.sample(fc.oneof(
     { weight: 6, arbitrary: fc.tuple(answersArb(fields), sometimes(fc.constantFrom(view?.step?.id ?? 'x', 'constructor', '__proto__', 'x'.repeat(100)), 5)).map(([data, step]) => `{"type":"submit","data":${emit(data)}${step ? `,"step":${JSON.stringify(step)}` : ''}}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...OTHER_EVENTS), fc.option(oddValue, { freq: 3 })).map(([type, data]) => `{"type":${JSON.stringify(type)}${data ? `,"data":{"x":${emit(data)}}` : ''}}`) },
@@ -515,10 +584,16 @@ async function lifeCycle(fz: Fuzz, c: DefCase, key: string, def: Def): Promise<v
 
   // 2. Publish: refused (422, unchanged: the harness checks) while problems remain.
   const pubBody = c.effectiveFrom !== undefined ? JSON.stringify({ effectiveFrom: c.effectiveFrom }) : '{}';
+  const publishReq: Req = { label: label('POST /api/processes/:key/publish'), method: 'POST', path: `/api/processes/${key}/publish`, headers: { authorization: `Bearer ${fz.s.tokens.designer}`, 'content-type': 'application/json' }, body: pubBody };
   const publish = await fz.send(
-    { label: label('POST /api/processes/:key/publish'), method: 'POST', path: `/api/processes/${key}/publish`, headers: { authorization: `Bearer ${fz.s.tokens.designer}`, 'content-type': 'application/json' }, body: pubBody },
+    publishReq,
     (r) => (put.status === 200 && problems.length && r.status !== 422 ? `a draft with problems (${[...new Set(problems.map((p) => p.code))].join(', ')}) must not publish: got ${r.status}` : undefined),
   );
+  if (publish.status === 201 && c.effectiveFrom !== undefined && IMPOSSIBLE_DATES.has(c.effectiveFrom)) {
+    fz.violation('accepted-bad-input', `published with effectiveFrom ${JSON.stringify(c.effectiveFrom)}, not a real date`, publishReq, publish);
+  }
+  const endless = durationSlots(def).map((x) => x.get()).filter((v) => typeof v === 'string' && ENDLESS_DURATIONS.has(v));
+  if (publish.status === 201 && endless.length) fz.violation('accepted-bad-input', `published with the duration ${endless[0]} (longer than any process needs)`, publishReq, publish);
   if (publish.status !== 201) return collateral(fz, c, label);
 
   // 3. Start cases: as the citizen, and as an official with a reference date.
@@ -529,6 +604,9 @@ async function lifeCycle(fz: Fuzz, c: DefCase, key: string, def: Def): Promise<v
   if (c.referenceDate !== undefined) {
     const official = await fz.api('POST', `/api/processes/${key}/cases`, { as: 'official', body: { subject: '999993653', referenceDate: c.referenceDate }, label: label('POST /api/processes/:key/cases (official, referenceDate)') });
     if (official.json?.id) starts.push(official.json);
+    if (official.status === 201 && IMPOSSIBLE_DATES.has(c.referenceDate)) {
+      fz.violation('accepted-bad-input', `a case started with referenceDate ${JSON.stringify(c.referenceDate)}, not a real date`, { label: label('POST /api/processes/:key/cases (official, referenceDate)'), method: 'POST', path: `/api/processes/${key}/cases`, headers: { authorization: `Bearer ${fz.s.tokens.official}`, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '999993653', referenceDate: c.referenceDate }) }, official);
+    }
   }
 
   // 4. Submit generated answers to whatever step each case is at.
@@ -536,7 +614,7 @@ async function lifeCycle(fz: Fuzz, c: DefCase, key: string, def: Def): Promise<v
   for (const started of starts) {
     let current = started;
     for (let e = 0; e < c.events && current?.status === 'active'; e++) {
-      const body = eventBody(current, seed++);
+      const body = eventBody(current, seed++, c.valid || seed % 2 === 0);
       const r = await fz.send({ label: label('POST /api/cases/:id/events'), method: 'POST', path: `/api/cases/${current.id}/events`, headers: { authorization: `Bearer ${fz.s.tokens.citizen}`, 'content-type': 'application/json' }, body });
       current = view(r) ?? current;
     }
@@ -574,4 +652,29 @@ async function collateral(fz: Fuzz, c: DefCase, label: (w: string) => string) {
   const subject = validBsn(c.answerSeed ^ 0x5f3759df);
   await fz.api('POST', '/api/signals', { as: 'admin', label: label('afterwards: POST /api/signals'), body: { type: 'inkomen.vastgesteld', subject, data: { inkomen: 1200 } } }, OK(200, 'a signal for the example processes must still work'));
   await fz.api('POST', '/api/signals', { as: 'admin', label: label('afterwards: POST /api/signals'), body: { type: 'adres.gewijzigd', subject, data: {} } }, OK(200, 'a signal nobody waits for must still work'));
+  // Typed facts are the signals family's: elsewhere this main-wide finding would hide each family's own.
+  if (c.family === 'signals') await typedFacts(fz, c, label);
+}
+
+const NOT_AN_INCOME: unknown[] = ['abc', '', [], {}, true, '1.500 euro'];
+
+/**
+ * Facts that do not parse decide nothing: stadspas's trigger `inkomen <= 1500`
+ * must not start an offer for a signal or a register row whose income is not
+ * a number (refused with 422, or not eligible).
+ */
+async function typedFacts(fz: Fuzz, c: DefCase, label: (w: string) => string) {
+  const inkomen = NOT_AN_INCOME[Math.abs(c.answerSeed) % NOT_AN_INCOME.length];
+  const subject = validBsn(c.answerSeed ^ 0x2545f491);
+  const r = await fz.api('POST', '/api/signals', { as: 'admin', label: label('afterwards: a signal with an income that is not a number'), body: { type: 'inkomen.vastgesteld', subject, data: { inkomen } } });
+  const wrong = (r.json?.started ?? []).filter((x: { process?: string }) => x?.process === 'stadspas');
+  if (r.status === 200 && wrong.length) {
+    fz.violation('wrong-decision', `inkomen ${JSON.stringify(inkomen)} counted as <= 1500: started stadspas case ${wrong[0].caseId}`, { label: label('afterwards: a signal with an income that is not a number'), method: 'POST', path: '/api/signals', headers: { authorization: `Bearer ${fz.s.tokens.admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'inkomen.vastgesteld', subject, data: { inkomen } }) }, r);
+  }
+  const rows = ['', 'abc', '[]', '"1.500 euro"'].map((v, i) => `${validBsn(c.answerSeed + 104729 * (i + 1))},${v}`).join('\n');
+  const scanReq: Req = { label: label('afterwards: a register scan with incomes that are not numbers'), method: 'POST', path: '/api/processes/stadspas/scan?dryRun=true', headers: { authorization: `Bearer ${fz.s.tokens.admin}`, 'content-type': 'text/csv' }, body: `bsn,inkomen\n${rows}\n` };
+  const scan = await fz.send(scanReq);
+  let counts: { eligible?: number } | undefined;
+  try { counts = JSON.parse(scan.text); } catch { /* not JSON */ }
+  if (scan.status === 200 && (counts?.eligible ?? 0) > 0) fz.violation('wrong-decision', `a scan counted ${counts!.eligible} row(s) with an income that is not a number as eligible`, scanReq, scan);
 }

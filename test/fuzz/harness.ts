@@ -139,6 +139,8 @@ export class Fuzz {
   readonly base: string;
   private agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   private lastUse = 0;
+  /** Whether the last request went over a keep-alive socket an earlier request had used. */
+  private reusedSocket = false;
   private previous?: Req;
   private readonly db: DbWatch;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
@@ -200,6 +202,7 @@ export class Fuzz {
         request.destroy(new Error('timeout'));
         finish({ status: 0, headers: {}, text: '', error: `no answer within ${timeoutMs} ms` });
       }, timeoutMs);
+      request.on('socket', (socket) => { this.reusedSocket = (socket as { fuzzUsed?: boolean }).fuzzUsed === true; (socket as { fuzzUsed?: boolean }).fuzzUsed = true; });
       request.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -255,14 +258,27 @@ export class Fuzz {
     if (reply.error?.startsWith('client:')) return { reply, violations: [] }; // not sendable (an invalid header for Node's client): not a request
     const violations: Violation[] = [];
     const add = (kind: string, message: string, extra: Partial<Violation> = {}) => violations.push({ kind, message, req, reply: { status: reply.status, text: reply.text.slice(0, 2000) }, context: this.context, serverLog: logged[0], ...extra });
-    if (reply.error && /ECONNRESET|socket hang up|EPIPE/.test(reply.error) && this.previous) {
-      // The socket the previous request left behind was broken: its fault (e.g. an early refusal that did not drain the body).
-      add('connection-reset', `the next request on the keep-alive socket failed with ${reply.error} after this one`, { req: this.previous, previous: req });
+    const previous = this.previous;
+    const reused = this.reusedSocket;
+    if (reply.error && previous && reused) {
+      // A reset, or a hang of a request that is safe to repeat, on a socket an earlier request used: again on a
+      // fresh socket. If that is answered, the socket the previous request left behind was broken (e.g. an early
+      // refusal that did not drain its body): the previous request's fault. (A change is never sent twice: the
+      // server may have acted on it.)
+      const reset = /ECONNRESET|EPIPE|socket hang up/.test(reply.error);
+      const safe = ['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+      const error = reply.error;
       this.agent.destroy();
       this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      reply = await this.raw(req);
+      if (reset || safe) {
+        const again = await this.raw(req, Math.min(1000, this.cfg.timeoutMs));
+        if (!again.error) {
+          add('broken-socket', `the next request on the same keep-alive socket got ${error} (on a fresh socket it was answered)`, { req: previous, previous: req });
+          reply = again;
+        }
+      }
     }
-    if (reply.error) add('transport', `no answer: ${reply.error}`);
+    if (reply.error) add('transport', `no answer: ${reply.error}${previous && reused ? ` (on a socket the previous request used: ${previous.method} ${previous.path.slice(0, 80)})` : ''}`);
     else {
       for (const v of checkReply(req, reply)) add(v.kind, v.message);
       if (reply.status >= 400 && reply.status < 500) {
@@ -322,8 +338,8 @@ export class Fuzz {
    * (assert mode) or are only recorded (survey mode). endOnFailure: the
    * first failing value is reported as generated, without shrinking (cheap).
    */
-  async property<T>(name: string, arb: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>) {
-    if (numRuns <= 0) return;
+  async property<T>(name: string, arb: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>, examples: T[] = []) {
+    if (numRuns <= 0 && !examples.length) return;
     await fc.assert(
       fc.asyncProperty(arb, async (value) => {
         this.run = [];
@@ -333,7 +349,8 @@ export class Fuzz {
         this.run = [];
         if (found.length && this.mode === 'assert') throw new Error(`${name}: ${found.length} violation(s)\n${formatViolations(found, this)}`);
       }),
-      { numRuns, seed: this.cfg.seed, endOnFailure: true },
+      // The examples (each finding of issue 11 as a request) run first, then the generated values.
+      { numRuns, seed: this.cfg.seed, endOnFailure: true, examples: examples.map((e) => [e] as [T]) },
     );
   }
 

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzConfig } from './config.js';
 import { Fuzz } from './harness.js';
-import { oddPathArb, oddRequest, pageCaseArb, pageFixtures, pageRequest, pageRouteTable, type PageFixtures } from './pages.js';
+import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, type OddCase, type PageFixtures } from './pages.js';
 
 const cfg = fuzzConfig();
 const fz = await Fuzz.start(cfg);
@@ -29,7 +29,7 @@ describe('fuzz: the citizen pages', () => {
       const fx = fixtures;
       await fz.property(route.label, pageCaseArb(route, fx), perRoute, async (c) => {
         await fz.send(pageRequest(route, c, fx));
-      });
+      }, pageExamples(route, fx));
     }, 120_000);
   }
   it('odd paths anywhere', async () => {
@@ -37,6 +37,6 @@ describe('fuzz: the citizen pages', () => {
     const fx = fixtures;
     await fz.property('odd paths', oddPathArb, Math.max(60, perRoute), async (c) => {
       await fz.send(oddRequest(c, fx));
-    });
+    }, ODD_PATHS.map((path): OddCase => ({ method: 'GET', path, cookie: false, body: false })));
   }, 120_000);
 });
