@@ -131,6 +131,8 @@ const API_IGNORED = new Set(GUESSING);
 /** Counts per route, and every violation seen (in survey mode all of them). */
 export class Recorder {
   readonly counts = new Map<string, number>();
+  /** Answers per route by status, to see how deep the requests got (not all stopped at the door). */
+  readonly statuses = new Map<string, Map<number, number>>();
   readonly violations: Violation[] = [];
   definitions = 0;
   requests = 0;
@@ -243,6 +245,9 @@ export class Fuzz {
     const { reply, violations } = await this.exchange(req, expect);
     if (reply.error?.startsWith('client:')) return reply;
     this.recorder.count(req.label);
+    const byStatus = this.recorder.statuses.get(req.label) ?? new Map<number, number>();
+    byStatus.set(reply.status, (byStatus.get(reply.status) ?? 0) + 1);
+    this.recorder.statuses.set(req.label, byStatus);
     this.record(violations);
     return reply;
   }
@@ -359,7 +364,8 @@ export class Fuzz {
         if (found.length && this.mode === 'assert') throw new Error(`${name}: ${found.length} violation(s)\n${formatViolations(found, this)}`);
       }),
       // The examples (each finding of issue 11 as a request) run first, then the generated values.
-      { numRuns, seed: this.cfg.seed, endOnFailure: true, examples: examples.map((e) => [e] as [T]) },
+      // (fast-check counts examples as runs: numRuns generated values come on top of them.)
+      { numRuns: numRuns + examples.length, seed: this.cfg.seed, endOnFailure: true, examples: examples.map((e) => [e] as [T]) },
     );
   }
 

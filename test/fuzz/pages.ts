@@ -6,6 +6,7 @@
  * Content-Encoding, odd params and query values; and odd paths anywhere
  * (`//`, `/%`, very long paths, traversal).
  */
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { createPages } from '../../runtime/pages/index.js';
 import { defaultTheme } from '../../runtime/pages/theme.js';
@@ -18,7 +19,9 @@ export type PageRoute = { label: string; method: 'GET' | 'POST'; path: string };
 /** The pages router's own routes, plus its static files. */
 export function pageRouteTable(fz: Fuzz): PageRoute[] {
   const { store, engine, clock } = fz.s;
-  const router = createPages({ store, engine, clock, theme: defaultTheme }) as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  // A second pages router over the same store, only to read its route table (its uploads go to the test's folder).
+  const made = createPages({ store, engine, clock, theme: defaultTheme, uploadDir: join(fz.s.dir, 'route-table-uploads') }) as unknown as { router?: unknown };
+  const router = (made.router ?? made) as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
   const routes: PageRoute[] = [];
   for (const layer of router.stack) {
     if (!layer.route) continue;
@@ -32,6 +35,7 @@ export function pageRouteTable(fz: Fuzz): PageRoute[] {
   return routes;
 }
 
+/** A visitor of the pages: the Cookie header its browser would send, and the form token of its pages. */
 type Session = { cookie: string; csrf: string };
 export type PageFixtures = {
   anon?: Session;
@@ -45,39 +49,47 @@ export type PageFixtures = {
   fields: string[];
 };
 
+/** Cookies as a browser keeps them: every Set-Cookie replaces its name (an expired or empty one removes it). */
+function jar(cookie: string, setCookie: string[] | string | undefined): string {
+  const cookies = new Map(cookie.split('; ').filter(Boolean).map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as [string, string]));
+  for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+    const [pair, ...attrs] = line.split(';');
+    const name = pair.slice(0, pair.indexOf('=')).trim();
+    const value = pair.slice(pair.indexOf('=') + 1).trim();
+    if (!value || attrs.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a))) cookies.delete(name);
+    else cookies.set(name, value);
+  }
+  return [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+}
 const cookieOf = (setCookie: string[] | string | undefined, name: string) => new RegExp(`${name}=([^;]+)`).exec(String(setCookie ?? ''))?.[1];
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
-/** A session of the pages: anonymous, or signed in with a BSN (the development sign-in form). */
+/** A visitor of the pages: anonymous (with a form token), or signed in with a BSN (the development sign-in form). */
 async function pageSession(fz: Fuzz, bsn?: string): Promise<Session | undefined> {
   const label = 'setup';
   const first = await fz.send({ label, method: 'GET', path: '/inloggen', headers: {}, page: true });
-  const cookie = cookieOf(first.headers['set-cookie'], 'omslag_sessie');
+  let cookie = jar('', first.headers['set-cookie']);
   const csrf = csrfOf(first.text);
-  if (!cookie || !csrf) return undefined;
+  if (!csrf) return undefined;
   if (!bsn) return { cookie, csrf };
-  const signed = await fz.send({ label, method: 'POST', path: '/inloggen', headers: { cookie: `omslag_sessie=${cookie}`, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${enc(csrf)}&bsn=${bsn}&terug=%2Fmijn-zaken`, page: true });
-  const next = cookieOf(signed.headers['set-cookie'], 'omslag_sessie');
-  if (!next) return undefined;
-  const page = await fz.send({ label, method: 'GET', path: '/mijn-zaken', headers: { cookie: `omslag_sessie=${next}` }, page: true });
-  const nextCsrf = csrfOf(page.text);
-  return nextCsrf ? { cookie: next, csrf: nextCsrf } : undefined;
+  const signed = await fz.send({ label, method: 'POST', path: '/inloggen', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${enc(csrf)}&bsn=${bsn}&terug=%2Fmijn-zaken`, page: true });
+  cookie = jar(cookie, signed.headers['set-cookie']);
+  const page = await fz.send({ label, method: 'GET', path: '/mijn-zaken', headers: { cookie }, page: true });
+  cookie = jar(cookie, page.headers['set-cookie']);
+  const signedCsrf = csrfOf(page.text);
+  return page.status === 200 && signedCsrf ? { cookie, csrf: signedCsrf } : undefined;
 }
 
 export async function pageFixtures(fz: Fuzz, previous?: PageFixtures): Promise<PageFixtures> {
   const { store } = fz.s;
-  const alive = async (s?: Session) => {
-    if (!s) return false;
-    const r = await fz.send({ label: 'setup', method: 'GET', path: '/mijn-zaken', headers: { cookie: `omslag_sessie=${s.cookie}` }, page: true });
-    return r.status === 200 && !r.headers['set-cookie'];
-  };
-  const anon = previous?.anon && !(await fz.raw({ label: 'setup', method: 'GET', path: '/', headers: { cookie: `omslag_sessie=${previous.anon.cookie}` } })).headers['set-cookie'] ? previous.anon : await pageSession(fz);
+  const alive = async (s?: Session) => !!s && (await fz.send({ label: 'setup', method: 'GET', path: '/mijn-zaken', headers: { cookie: s.cookie }, page: true })).status === 200;
+  const anon = await pageSession(fz);
   const a = (await alive(previous?.a)) ? previous!.a : await pageSession(fz, '999993653');
   const b = (await alive(previous?.b)) ? previous!.b : await pageSession(fz, '111222333');
-  for (const [s, name] of [[anon, 'anonymous session'], [a, 'citizen session'], [b, 'other citizen session']] as const) {
+  for (const [s, name] of [[anon, 'anonymous visitor'], [a, 'citizen'], [b, 'other citizen']] as const) {
     if (s) {
-      fz.nameCookie(s.cookie, name);
-      fz.nameCookie(s.csrf, `${name} csrf`);
+      fz.nameCookie(s.cookie, `cookies of the ${name}`);
+      fz.nameCookie(s.csrf, `form token of the ${name}`);
     }
   }
   let staff = previous?.staff;
@@ -213,8 +225,8 @@ export function pageRequest(route: PageRoute, c: PageCase, fx: PageFixtures): Re
   const path = route.path.replace(/:(\w+)/g, () => c.params[i++] ?? 'x') + c.query;
   const headers: Record<string, string> = {};
   const session = c.session === 'anon' ? fx.anon : c.session === 'a' ? fx.a : c.session === 'b' ? fx.b : undefined;
-  if (session) headers.cookie = `omslag_sessie=${session.cookie}`;
-  else if (c.session === 'garbage') headers.cookie = 'omslag_sessie=%E0%A4%A; omslag_sessie=garbage';
+  if (session) headers.cookie = session.cookie;
+  else if (c.session === 'garbage') headers.cookie = 'omslag_sessie=%E0%A4%A; omslag_sessie=garbage; omslag_bezoek=xx.%ZZ; omslag_bezoek=nl.__proto__';
   else if (c.session === 'staff' && fx.staff) headers.cookie = `omslag_werk=${fx.staff}`;
   const csrf = c.csrf === 'right' ? session?.csrf : c.csrf === 'wrong' ? 'x'.repeat(43) : c.csrf === 'other' ? (session === fx.a ? fx.b?.csrf : fx.a?.csrf) : c.csrf === 'long' ? 'y'.repeat(60_000) : undefined;
   const fields: [string, string][] = [];
@@ -268,7 +280,7 @@ export const oddPathArb: fc.Arbitrary<OddCase> = fc.record({
 
 export function oddRequest(c: OddCase, fx: PageFixtures): Req {
   const headers: Record<string, string> = {};
-  if (c.cookie && fx.a) headers.cookie = `omslag_sessie=${fx.a.cookie}`;
+  if (c.cookie && fx.a) headers.cookie = fx.a.cookie;
   let body: string | undefined;
   if (c.body && c.method !== 'GET' && c.method !== 'HEAD') {
     headers['content-type'] = 'application/x-www-form-urlencoded';

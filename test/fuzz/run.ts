@@ -173,7 +173,10 @@ export async function runFuzz(opts: RunOptions): Promise<number> {
   }
 
   log('\nrequests per route:');
-  for (const [label, n] of [...recorder.counts].sort((a, b) => a[0].localeCompare(b[0]))) log(`  ${String(n).padStart(6)}  ${label}`);
+  for (const [label, n] of [...recorder.counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const statuses = [...(recorder.statuses.get(label) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]).map(([status, k]) => `${status || 'none'}×${k}`).join(' ');
+    log(`  ${String(n).padStart(6)}  ${label}   [${statuses}]`);
+  }
   log(`\n${recorder.requests} requests, ${recorder.definitions} definitions in ${Math.round((performance.now() - started) / 1000)} s`);
 
   const groups = groupViolations(recorder.violations);
