@@ -342,6 +342,16 @@ export function apiExamples(route: ApiRoute, fx: ApiFixtures): ApiCase[] {
     for (const ce of ['gzip', 'deflate', 'br']) out.push(base({ body: { text: '{}', kind: 'example' }, contentType: route.stream ? 'text/csv' : 'application/json', headers: { 'content-encoding': ce } }));
     out.push(base({ body: { text: `{"x":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, kind: 'example' }, contentType: 'application/json', headers: { 'idempotency-key': 'deep-body' } }));
   }
+  if (route.stream) {
+    // Finding 6: refused early while a 1 MB body is still arriving (the next example shares the socket).
+    const large = { text: `bsn,inkomen\n${'999993653,1200\n'.repeat(75_000)}`, kind: 'example' };
+    out.push(base({ body: large, contentType: 'application/json' }), base({ body: large, contentType: 'text/csv', query: '?signal=bestaat.niet' }), base({ body: large, contentType: 'text/csv', query: '?dryRun=misschien' }));
+    out.push(base({ body: large, contentType: 'text/csv', auth: { kind: 'none' } }), base({ body: large, contentType: 'text/csv', params: params.map(() => 'bestaat-niet') }));
+    // Finding 5: 250 eligible rows, then a record of more than 1 MB (or a broken one): refused means nothing was started.
+    const rows = Array.from({ length: 250 }, (_, i) => `${validBsn(7_000_000 + i * 7919)},1200`).join('\n');
+    out.push(base({ body: { text: `bsn,inkomen\n${rows}\n${validBsn(123)},"${'x'.repeat(1_100_000)}"\n`, kind: 'example' }, contentType: 'text/csv', params: params.map(() => 'stadspas') }));
+    out.push(base({ body: { text: `bsn,inkomen\n${rows}\n${validBsn(321)},"kapot\n`, kind: 'example' }, contentType: 'text/csv', params: params.map(() => 'stadspas') }));
+  }
   return out;
 }
 

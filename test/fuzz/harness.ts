@@ -425,6 +425,7 @@ export function checkReply(req: Req, reply: Reply): { kind: string; message: str
       out.push({ kind: 'envelope', message: `error code ${JSON.stringify(code)} is not kebab-case` });
     }
   }
+  if (reply.status === 429 && !reply.headers['retry-after']) out.push({ kind: 'no-retry-after', message: 'a 429 without Retry-After (when may the client try again?)' });
   if (!isApiPath(req.path) && EXPRESS_DEFAULT_PAGE.test(reply.text)) out.push({ kind: 'default-error-page', message: `Express's default error page instead of a themed one: ${reply.text.slice(0, 200)}` });
   return out;
 }

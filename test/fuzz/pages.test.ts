@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzConfig } from './config.js';
 import { Fuzz } from './harness.js';
-import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, type OddCase, type PageFixtures } from './pages.js';
+import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, sendPage, type OddCase, type PageFixtures } from './pages.js';
 
 const cfg = fuzzConfig();
 const fz = await Fuzz.start(cfg);
@@ -28,7 +28,7 @@ describe('fuzz: the citizen pages', () => {
       fixtures = await pageFixtures(fz, fixtures);
       const fx = fixtures;
       await fz.property(route.label, pageCaseArb(route, fx), perRoute, async (c) => {
-        await fz.send(pageRequest(route, c, fx));
+        await sendPage(fz, c, pageRequest(route, c, fx));
       }, pageExamples(route, fx));
     }, 120_000);
   }

@@ -6,6 +6,7 @@
  * Content-Encoding, odd params and query values; and odd paths anywhere
  * (`//`, `/%`, very long paths, traversal).
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { createPages } from '../../runtime/pages/index.js';
@@ -34,6 +35,21 @@ export function pageRouteTable(fz: Fuzz): PageRoute[] {
   routes.push({ label: 'GET /static/:file', method: 'GET', path: '/static/:file' });
   return routes;
 }
+
+const UPLOAD_PROCESS = {
+  key: 'fz-bijlage',
+  title: { nl: 'Bewijsstuk sturen', en: 'Send a document' },
+  start: 'bewijs',
+  contact: { team: 'klantcontact', due: 'P2D' },
+  steps: {
+    bewijs: {
+      kind: 'form', title: { nl: 'Uw bewijsstuk', en: 'Your document' },
+      fields: [{ id: 'bestand', label: { nl: 'Bewijsstuk', en: 'Document' }, type: 'file', required: true }, { id: 'toelichting', label: { nl: 'Toelichting', en: 'Note' }, type: 'text' }],
+      next: 'klaar',
+    },
+    klaar: { kind: 'end', title: { nl: 'Ontvangen', en: 'Received' }, outcome: 'completed', message: { nl: 'Wij hebben uw bewijsstuk.', en: 'We have your document.' } },
+  },
+};
 
 /** A visitor of the pages: the Cookie header its browser would send, and the form token of its pages. */
 type Session = { cookie: string; csrf: string };
@@ -100,9 +116,14 @@ export async function pageFixtures(fz: Fuzz, previous?: PageFixtures): Promise<P
     staff = cookieOf(r.headers['set-cookie'], 'omslag_werk');
     if (staff) fz.nameCookie(staff, 'designer session');
   }
+  // A process with a file question (none of the examples has one), so uploads reach the code that stores them.
+  if (!store.processes.latest(UPLOAD_PROCESS.key)) {
+    await fz.api('PUT', `/api/processes/${UPLOAD_PROCESS.key}/draft`, { as: 'designer', body: UPLOAD_PROCESS, label: 'setup' });
+    await fz.api('POST', `/api/processes/${UPLOAD_PROCESS.key}/publish`, { as: 'designer', body: {}, label: 'setup' });
+  }
   // Cases of citizen A (the API citizen token is the same BSN) at a form, and one of citizen B.
   const ownCases: string[] = [];
-  for (const key of ['kwijtschelding', 'grofvuil', 'stadspas']) {
+  for (const key of ['kwijtschelding', 'grofvuil', 'stadspas', UPLOAD_PROCESS.key]) {
     const r = await fz.api('POST', `/api/processes/${key}/cases`, { as: 'citizen', body: {}, label: 'setup' });
     if (r.status === 201) ownCases.push(r.json.id);
   }
@@ -136,7 +157,7 @@ export type PageCase = {
 
 const FILE_CONTENTS = ['%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF', '<html><script>alert(1)</script></html>', 'MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', '\x89PNG\r\n\x1a\n', '', 'GIF89a'];
 const fileArb = (fields: string[]): fc.Arbitrary<File> => fc.record({
-  field: fc.oneof(fc.constantFrom(...(fields.length ? fields : ['bestand'])), fc.constantFrom(...PROTO_NAMES, '', 'bestand', 'a'.repeat(300))),
+  field: fc.oneof({ weight: 3, arbitrary: fc.constant('bestand') }, { weight: 1, arbitrary: fc.constantFrom(...(fields.length ? fields : ['bestand'])) }, { weight: 1, arbitrary: fc.constantFrom(...PROTO_NAMES, '', 'a'.repeat(300)) }),
   filename: fc.constantFrom('x.pdf', 'evil.exe.pdf', '../../etc/passwd', '', 'a'.repeat(500) + '.pdf', 'x".pdf', 'x\u0000.pdf', '__proto__', 'rapport.svg', 'foto.png', 'é.pdf'),
   type: fc.constantFrom('application/pdf', 'image/png', 'text/html', 'image/svg+xml', 'application/x-msdownload', '', 'application/octet-stream', '__proto__'),
   content: fc.constantFrom(...FILE_CONTENTS),
@@ -214,8 +235,40 @@ export function pageExamples(route: PageRoute, fx: PageFixtures): PageCase[] {
     out.push(base({ encoding: 'multipart-broken', fields: [['x', 'y']] }));
     out.push(base({ encoding: 'multipart', files: [file], csrf: 'none' }));
     out.push(base({ csrf: 'array' }), base({ csrf: 'none', session: 'none' }), base({ encoding: 'urlencoded', filler: 250 }));
+    if (route.path === '/zaken/:id/stap/:step') {
+      // Finding 10: HTML as a PDF, a program named .pdf, SVG as a PNG, to the step with a file question.
+      const at = [enc(fx.ownCases.at(-1) ?? 'x'), 'bewijs'];
+      for (const [content, type, filename] of [[FILE_CONTENTS[1], 'application/pdf', 'brief.pdf'], [FILE_CONTENTS[2], 'application/pdf', 'rapport.pdf'], [FILE_CONTENTS[3], 'image/png', 'foto.png']] as const) {
+        out.push(base({ params: at, encoding: 'multipart', files: [{ field: 'bestand', filename, type, content }] }));
+      }
+    }
   }
   return out;
+}
+
+/** Contents that are not the document they claim to be (HTML, a Windows program, SVG with script). */
+const NOT_A_DOCUMENT = new Set([FILE_CONTENTS[1], FILE_CONTENTS[2], FILE_CONTENTS[3]]);
+const DOCUMENT_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/heic']);
+
+/**
+ * Sends a page request and checks what only the pages promise: an anonymous
+ * visit stores no session row, and an upload is stored by what its content
+ * is (HTML declared as a PDF is not stored as a PDF).
+ */
+export async function sendPage(fz: Fuzz, c: PageCase, req: Req): Promise<void> {
+  const sessions = fz.s.store.db.prepare('SELECT count(*) FROM sessions').pluck();
+  const before = sessions.get() as number;
+  const reply = await fz.send(req);
+  const anonymous = c.session === 'none' || c.session === 'garbage' || c.session === 'anon';
+  if (anonymous && req.method === 'GET' && (sessions.get() as number) > before && reply.status > 0) {
+    fz.violation('session-row-on-visit', `an anonymous ${req.method} (answered ${reply.status}) stored a session row`, req, reply);
+  }
+  for (const f of c.files) {
+    if (!NOT_A_DOCUMENT.has(f.content)) continue;
+    const sha = createHash('sha256').update(Buffer.from(f.content, 'utf8')).digest('hex');
+    const row = fz.s.store.db.prepare('SELECT type FROM files WHERE sha256 = ?').get(sha) as { type: string } | undefined;
+    if (row && DOCUMENT_TYPES.has(row.type)) fz.violation('upload-trusted', `${JSON.stringify(f.content.slice(0, 20))}… declared ${f.type || '(no type)'} was stored as ${row.type}`, req, reply);
+  }
 }
 
 const BOUNDARY = 'FuzzBoundary7MA4YWxkTrZu0gW';

@@ -9,7 +9,7 @@ import { apiCaseArb, apiExamples, apiFixtures, apiRouteTable, toRequest, type Ap
 import { fuzzConfig, type FuzzConfig } from './config.js';
 import { defCaseArb, defExamples, definitionScenario, FAMILIES } from './definitions.js';
 import { formatViolations, Fuzz, groupViolations, Recorder, type Mode, type Req, type Violation } from './harness.js';
-import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, type OddCase, type PageFixtures } from './pages.js';
+import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, sendPage, type OddCase, type PageFixtures } from './pages.js';
 
 export type RunOptions = { cfg: FuzzConfig; mode: Mode; parts: Set<string>; bodiesDir?: string; log: (line: string) => void };
 
@@ -150,7 +150,7 @@ export async function runFuzz(opts: RunOptions): Promise<number> {
     for (const route of routes) {
       fx = await pageFixtures(fz, fx);
       const fixtures = fx;
-      await guard(route.label, () => fz.property(route.label, pageCaseArb(route, fixtures), perRoute, async (c) => { await fz.send(pageRequest(route, c, fixtures)); }, pageExamples(route, fixtures)));
+      await guard(route.label, () => fz.property(route.label, pageCaseArb(route, fixtures), perRoute, async (c) => { await sendPage(fz, c, pageRequest(route, c, fixtures)); }, pageExamples(route, fixtures)));
     }
     fx = await pageFixtures(fz, fx);
     const fixtures = fx;
