@@ -393,7 +393,7 @@ export class Fuzz {
         writeFileSync(file, req.body);
         parts.push('--data-binary', `@${file}`);
       } else if (text.length > 400) {
-        parts.push('--data-binary', `${q(named(text.slice(0, 200)))}…(${Buffer.byteLength(req.body)} bytes)`);
+        parts.push('--data-binary', `${q(named(text.slice(0, 200)))}…(${Buffer.byteLength(req.body)} bytes; npm run fuzz -- --bodies DIR writes such bodies to files)`);
       } else {
         const bytes = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
         const escaped = [...bytes].map((b) => (b >= 0x20 && b <= 0x7e && b !== 0x25 && b !== 0x5c && b !== 0x27 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
