@@ -4,6 +4,7 @@ import { workspaceStatic } from './workspace-static.js';
 import helmet from 'helmet';
 import { bearerAuth } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
+import { jsonDepthGuard } from './json-depth.js';
 import { createGuard, type Limits } from './rate-limit.js';
 import { refuseDeclaredOver, settleUnreadBody } from './request-body.js';
 import { openApiDocument } from './openapi.js';
@@ -52,7 +53,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   const json = ['application/json', 'application/*+json'];
   const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'the request body is too large'));
   app.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
-  app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: json }));
+  app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: json, verify: jsonDepthGuard() }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
   app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
   const guard = createGuard(services, options.limits);

@@ -292,3 +292,21 @@ describe('finding 12: who sees and does what', () => {
     expectStatus(await s.api('POST', `/api/tasks/${task.id}/assign`, { as: 'official', body: { team: 'belastingen' } }), 200);
   });
 });
+
+describe('deep JSON (found by the fuzz suite)', () => {
+  test('a JSON body nesting 100,000 levels answers 422 json-too-deep on every route, with or without an Idempotency-Key, and changes nothing', async () => {
+    const deep = `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    for (const [method, path, as] of [['POST', '/api/session/end', 'official'], ['PUT', '/api/processes/grofvuil/draft', 'designer'], ['POST', '/api/processes/grofvuil/opt-out', 'citizen']] as const) {
+      for (const headers of [{}, { 'idempotency-key': 'diep' }]) {
+        const before = dbFingerprint(s.store);
+        const res = await fetch(s.base + path, { method, headers: { authorization: `Bearer ${s.tokens[as]}`, 'content-type': 'application/json', ...headers }, body: deep });
+        expect(res.status, `${method} ${path}`).toBe(422);
+        expect((await res.json()).error.code).toBe('json-too-deep');
+        expect(dbFingerprint(s.store)).toEqual(before);
+      }
+    }
+    // A string full of brackets is not nesting.
+    const flat = await raw('POST', '/api/signals', JSON.stringify({ type: 'inkomen.vastgesteld', subject: '999993653', data: { inkomen: '['.repeat(1000) } }), 'admin');
+    expect(flat.body.error.code).toBe('invalid-facts');
+  });
+});
