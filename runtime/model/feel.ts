@@ -5,6 +5,7 @@ import { installCharges } from './feel-charges.js';
 import { FeelEvaluationError, FeelSyntaxError } from './feel-errors.js';
 import { shapeProblem } from './feel-limits.js';
 import { compileRegex } from './feel-regex.js';
+import { own } from './reserved.js';
 
 export { FeelBudgetError, FeelEvaluationError, FeelLimitError, FeelSyntaxError, type FeelFailureReason } from './feel-errors.js';
 export { feelBudgetsEnforced, feelLimits, guardEvaluation, takeFailureRoute, withFeelScope, type FeelFailure } from './feel-budget.js';
@@ -180,7 +181,7 @@ function patternProblems(tree: Tree, expr: string): string[] {
       if (ref.name !== 'FunctionInvocation') return;
       const node = ref.node;
       const callee = node.firstChild;
-      const spec = callee?.name === 'VariableName' ? PATTERN_ARGS[text(callee)] : undefined;
+      const spec = callee?.name === 'VariableName' ? own(PATTERN_ARGS, text(callee)) : undefined;
       const params = node.getChild('PositionalParameters') ?? node.getChild('NamedParameters');
       if (!spec || !params) return;
       const arg = ([index, name]: [number, string]): SyntaxNode | null | undefined => {

@@ -220,3 +220,12 @@ describe('comparisons of mismatched types (finding 4 of issue 11)', () => {
     expect(evaluateFeel('x in [1..10]', { x: 'vijf' })).toBeNull();
   });
 });
+
+describe('names of Object.prototype members in FEEL (finding 3 of issue 11; found by the fuzz suite)', () => {
+  it('finding 3: hasOwnProperty(x), constructor(1), toString() compile and evaluate to null, never a TypeError', () => {
+    for (const expr of ['hasOwnProperty(inkomen)', 'constructor(1)', 'toString()', 'valueOf(x)', 'isPrototypeOf(1)', 'x.constructor', 'x.__proto__']) {
+      expect(() => compileFeel(expr), expr).not.toThrow();
+      expect(evaluateFeel(expr, { inkomen: 1, x: { a: 1 } }), expr).toBeNull();
+    }
+  });
+});
