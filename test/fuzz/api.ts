@@ -287,19 +287,72 @@ const queryArb = (declared: string[]) => fc.array(
 export type ApiCase = { method: string; params: string[]; query: string; auth: Auth; body: Body; contentType?: string; headers: Record<string, string> };
 
 /** The generated requests of one route. */
+/** What a generated request gets wrong: one thing mostly, sometimes two or three (the rest is right). */
+const DIMENSIONS = ['method', 'params', 'query', 'auth', 'body', 'contentType', 'encoding', 'idempotency', 'ifMatch', 'language'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/** A request the route takes (as far as the fuzzer knows): the baseline each generated request departs from. */
+function baseline(route: ApiRoute, fx: ApiFixtures): fc.Arbitrary<Omit<ApiCase, 'method'>> {
+  const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  const ids = route.path.startsWith('/api/tasks') ? fx.taskIds : route.path.startsWith('/api/cases') ? fx.caseIds : [...fx.caseIds, ...fx.taskIds];
+  const real = (name: string) => fc.constantFrom(...(name === 'key' ? fx.keys : name === 'id' ? ids : name === 'version' ? fx.versions : name === 'team' ? fx.teams : ['x'])).map(enc);
+  const allowed = route.roles === 'public' ? ALL_TOKENS : route.roles.flatMap((r) => TOKENS_OF[r]);
+  const json = route.hasBody || (!route.stream && route.method !== 'GET');
+  const validCsv = fc.array(fc.tuple(fc.integer({ min: 1, max: 1e6 }).map(validBsn), fc.constantFrom('1200', '1400', '2500', '900')), { minLength: 1, maxLength: 5 })
+    .map((rows): Body => ({ text: `bsn,inkomen\n${rows.map((r) => r.join(',')).join('\n')}\n`, kind: 'csv' }));
+  const body: fc.Arbitrary<[Body, string | undefined]> = route.stream
+    ? fc.oneof(validCsv.map((b): [Body, string] => [b, 'text/csv']), fc.constantFrom(...fixtures).map((text): [Body, string] => [{ text, kind: 'xml' }, 'application/xml']))
+    : json
+      ? fc.tuple(...(route.bodyKeys.length ? route.bodyKeys : ['x']).map((k) => fc.option(plausible(k).map((v) => [k, v] as [string, Json]), { freq: 3 })))
+        .map((entries): [Body, string] => [{ text: emit({ obj: route.bodyKeys.length ? entries.filter((e): e is [string, Json] => e !== null) : [] }), kind: 'valid' }, 'application/json'])
+      : fc.constant<[Body, string | undefined]>([{ kind: 'none' }, undefined]);
+  return fc.record({
+    params: params.length ? fc.tuple(...params.map(real)) : fc.constant([] as string[]),
+    auth: fc.constantFrom(...allowed).map((who): Auth => ({ kind: 'token', who })),
+    body,
+  }).map(({ params, auth, body: [b, contentType] }) => ({ params, query: '', auth, body: b, contentType, headers: {} }));
+}
+
+/** The generated requests of one route: a request it takes, with one to three things wrong. */
 export function apiCaseArb(route: ApiRoute, fx: ApiFixtures): fc.Arbitrary<ApiCase> {
   const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-  const body: fc.Arbitrary<Body> = route.stream ? streamBody
-    : route.method === 'GET' ? fc.oneof({ weight: 8, arbitrary: fc.constant<Body>({ kind: 'none' }) }, { weight: 1, arbitrary: jsonBody([]) })
-    : jsonBody(route.bodyKeys);
+  const badBody: fc.Arbitrary<Body> = route.stream ? streamBody
+    : route.method === 'GET' ? jsonBody([])
+      : jsonBody(route.bodyKeys);
+  const wrong = fc.oneof({ weight: 6, arbitrary: fc.constant(1) }, { weight: 3, arbitrary: fc.constant(2) }, { weight: 1, arbitrary: fc.constant(3) })
+    .chain((n) => fc.shuffledSubarray([...DIMENSIONS], { minLength: n, maxLength: n }));
   return fc.record({
-    method: fc.oneof({ weight: 15, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom(...ALL_METHODS.filter((m) => m !== route.method)) }),
+    base: baseline(route, fx),
+    wrong,
+    method: fc.constantFrom(...ALL_METHODS.filter((m) => m !== route.method)),
     params: params.length ? fc.tuple(...params.map((p) => paramArb(p, fx))) : fc.constant([] as string[]),
-    query: queryArb(route.query),
+    query: queryArb(route.query).filter((q) => q !== ''),
     auth: authArb(route.roles),
-    body,
+    body: badBody,
     headers: extraHeaders,
-  }).chain((c) => contentType(route.stream, c.body).map((contentType): ApiCase => withSummary({ ...c, contentType })));
+  }).chain((c) => contentType(route.stream, c.body).map((contentType): ApiCase => {
+    const has = (d: Dimension) => c.wrong.includes(d);
+    const body = has('body') ? c.body : c.base.body;
+    const headers: Record<string, string> = {};
+    const pickHeader = (d: Dimension, name: string, fallback?: string) => {
+      const v = c.headers[name] ?? fallback;
+      if (has(d) && v !== undefined) headers[name] = v;
+    };
+    pickHeader('encoding', 'content-encoding', 'gzip');
+    pickHeader('idempotency', 'idempotency-key', 'fuzz-same-key');
+    pickHeader('ifMatch', 'if-match', '"abc"');
+    pickHeader('language', 'accept-language', 'xx');
+    if (has('auth') && c.headers['x-csrf-token'] !== undefined) headers['x-csrf-token'] = c.headers['x-csrf-token'];
+    return withSummary({
+      method: has('method') ? c.method : route.method,
+      params: has('params') ? c.params : c.base.params,
+      query: has('query') ? c.query : c.base.query,
+      auth: has('auth') ? c.auth : c.base.auth,
+      body,
+      contentType: has('contentType') ? contentType : has('body') ? contentType ?? c.base.contentType : c.base.contentType,
+      headers,
+    });
+  }));
 }
 
 /** fast-check prints a counterexample with this: short, never the 300 KB body itself. */

@@ -83,31 +83,51 @@ const isApiPath = (path: string) => /^\/api(?:[/?#]|$)/i.test(path);
 /** Express's own error page (finalhandler): `<pre>Cannot GET /x</pre>` or a stack. */
 const EXPRESS_DEFAULT_PAGE = /<title>Error<\/title>[\s\S]*<pre>|<pre>Cannot [A-Z]+ /;
 
-/** A hash per table, cached by SQLite's `total_changes()` (every write of the server goes through this one connection). */
+/**
+ * A hash of the rows of every table, kept current cheaply: temporary triggers
+ * on this connection (every write of the server goes through it; a rolled-back
+ * write rolls its mark back too) note which tables a statement touched, and
+ * only those are hashed again.
+ */
 class DbWatch {
-  private readonly changes;
-  private readonly tables;
-  private cached?: { at: number; tables: Map<string, string> };
+  private readonly touched;
+  private readonly clear;
+  private readonly hashes = new Map<string, string>();
   constructor(private readonly db: TestServer['store']['db']) {
-    this.changes = db.prepare('SELECT total_changes()').pluck();
-    this.tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck();
-  }
-  snapshot(): Map<string, string> {
-    const at = this.changes.get() as number;
-    if (this.cached?.at === at) return this.cached.tables;
-    const tables = new Map<string, string>();
-    for (const name of this.tables.all() as string[]) {
-      const hash = createHash('sha1');
-      let rows = 0;
-      for (const row of this.db.prepare(`SELECT * FROM "${name}"`).raw().iterate() as Iterable<unknown[]>) {
-        rows++;
-        hash.update(JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `blob:${createHash('sha1').update(v).digest('hex')}` : v))));
-        hash.update('\n');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    // No constraint on the mark, so it can never fail a statement of the server: an upsert's conflict
+    // policy would override an INSERT OR IGNORE in a trigger. (Trigger writes count in neither changes() nor
+    // last_insert_rowid() of the statement that fired them.)
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_touched (name TEXT)');
+    for (const name of tables) {
+      const q = name.replace(/"/g, '""');
+      const lit = `'${name.replace(/'/g, "''")}'`;
+      for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${op}_${q}" AFTER ${op} ON main."${q}" BEGIN INSERT INTO temp.fuzz_touched (name) SELECT ${lit} WHERE NOT EXISTS (SELECT 1 FROM temp.fuzz_touched WHERE name = ${lit}); END`);
       }
-      tables.set(name, `${rows}:${hash.digest('hex')}`);
+      this.hashes.set(name, this.hash(name));
     }
-    this.cached = { at, tables };
-    return tables;
+    this.touched = db.prepare('SELECT DISTINCT name FROM temp.fuzz_touched').pluck();
+    this.clear = db.prepare('DELETE FROM temp.fuzz_touched');
+  }
+  private hash(name: string): string {
+    const hash = createHash('sha1');
+    let rows = 0;
+    for (const row of this.db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().iterate() as Iterable<unknown[]>) {
+      rows++;
+      hash.update(JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `blob:${createHash('sha1').update(v).digest('hex')}` : v))));
+      hash.update('\n');
+    }
+    return `${rows}:${hash.digest('hex')}`;
+  }
+  /** The hash of every table now. */
+  snapshot(): Map<string, string> {
+    const touched = this.touched.all() as string[];
+    if (touched.length) {
+      this.clear.run();
+      for (const name of touched) this.hashes.set(name, this.hash(name));
+    }
+    return new Map(this.hashes);
   }
   /** Tables whose rows differ. */
   static diff(a: Map<string, string>, b: Map<string, string>, ignore: ReadonlySet<string>): string[] {
@@ -175,6 +195,14 @@ export class Fuzz {
     this.loop.disable();
     this.agent.destroy();
     await this.s.close();
+  }
+
+  /** The database watch, for its own test: the tables whose rows changed since `before` (a snapshot). */
+  dbSnapshot(): Map<string, string> {
+    return this.db.snapshot();
+  }
+  changedSince(before: Map<string, string>): string[] {
+    return DbWatch.diff(before, this.db.snapshot(), new Set());
   }
 
   /** Names a cookie value in printed requests (`omslag_sessie=<citizen session>`). */

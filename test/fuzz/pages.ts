@@ -178,8 +178,12 @@ const segment = (real: string[]) => fc.oneof(
 
 const STATIC_FILES = ['omslag.css', 'show-if.js', 'nlds/components.css', 'nlds/theme.css', '..%2f..%2fpackage.json', '%2e%2e/%2e%2e/index.ts', '..%5c..%5cpackage.json', 'theme-logo', '%00', 'nope.css', '.', '%2e', 'omslag.css%00.js'];
 
+const PAGE_DIMENSIONS = ['method', 'params', 'query', 'session', 'csrf', 'encoding', 'fields', 'filler', 'files', 'contentEncoding'] as const;
+
+/** The generated requests of one page route: what a browser of a signed-in citizen sends, with one to three things wrong. */
 export function pageCaseArb(route: PageRoute, fx: PageFixtures): fc.Arbitrary<PageCase> {
   const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  const realOf = (name: string) => (name === 'id' ? fx.ownCases : name === 'step' ? ['huishouden', 'ophaalverzoek', 'aanvraag', 'bewijs', ...fx.steps] : name === 'key' ? fx.keys : name === 'event' ? ['withdraw'] : name === 'file' ? ['omslag.css', 'show-if.js'] : ['x']);
   const paramArb = (name: string) => name === 'id' ? segment([...fx.ownCases, ...fx.ownCases, ...fx.otherCases])
     : name === 'step' ? segment([...fx.steps, 'constructor', 'toString', '__proto__'])
       : name === 'key' ? segment(fx.keys)
@@ -188,9 +192,15 @@ export function pageCaseArb(route: PageRoute, fx: PageFixtures): fc.Arbitrary<Pa
             : segment([]);
   const post = route.method === 'POST';
   const pageFieldNames = [...fx.fields, 'bsn', 'terug', 'score', 'comment', 'question', 'channel', 'reach', 'kind', '_csrf'];
+  const plausibleFields = fc.array(fc.tuple(fc.constantFrom(...pageFieldNames.filter((n) => n !== '_csrf')), fc.constantFrom('ja', 'nee', '1450', '2026-03-10', '1234 AB', '999993653', 'NL91 ABNA 0417 1643 00', 'alleenstaand', 'meubels', 'phone', 'question', '3', 'x')), { maxLength: 6 });
+  const wrong = fc.oneof({ weight: 6, arbitrary: fc.constant(1) }, { weight: 3, arbitrary: fc.constant(2) }, { weight: 1, arbitrary: fc.constant(3) })
+    .chain((n) => fc.shuffledSubarray([...PAGE_DIMENSIONS], { minLength: n, maxLength: n }));
   return fc.record({
+    wrong,
+    baseParams: params.length ? fc.tuple(...params.map((p) => fc.constantFrom(...realOf(p)).map(enc))) : fc.constant([] as string[]),
+    baseFields: plausibleFields,
     // Other methods (HEAD, PUT, DELETE…) are the odd-paths property's: here a route gets its own and the other form method.
-    method: fc.oneof({ weight: 15, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constant(route.method === 'GET' ? 'POST' : 'GET') }),
+    method: fc.constant(route.method === 'GET' ? 'POST' : 'GET'),
     params: params.length ? fc.tuple(...params.map(paramArb)) : fc.constant([] as string[]),
     query: fc.array(fc.tuple(
       fc.constantFrom('lang', 'terug', 'vraag', 'wijzig', 'versie', '__proto__', 'constructor', '_csrf', 'a[b]'),
@@ -198,19 +208,34 @@ export function pageCaseArb(route: PageRoute, fx: PageFixtures): fc.Arbitrary<Pa
         { weight: 4, arbitrary: fc.constantFrom(...ODD_QUERY_VALUES, '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'https://evil.example/', '/mijn-zaken', '%2F%2Fevil.example').map((v) => (v.startsWith('%') ? v : enc(v))) },
         { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERY_VALUES) },
       ),
-    ), { maxLength: 3 }).map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}` : '')),
-    session: fc.constantFrom<SessionKind>('a', 'a', 'a', 'anon', 'b', 'none', 'garbage', 'staff'),
-    csrf: fc.constantFrom<CsrfKind>('right', 'right', 'right', 'none', 'wrong', 'other', 'array', 'long'),
-    encoding: post ? fc.constantFrom<Encoding>('urlencoded', 'urlencoded', 'urlencoded', 'multipart', 'multipart', 'multipart-broken', 'json', 'text', 'none') : fc.constantFrom<Encoding>('none', 'none', 'none', 'none', 'urlencoded', 'multipart'),
-    fields: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...pageFieldNames), fc.constantFrom(...PROTO_NAMES), fc.string({ maxLength: 8 })), fieldValue), { maxLength: 8 }),
-    filler: fc.oneof({ weight: 8, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 190, max: 260 }) }),
+    ), { minLength: 1, maxLength: 3 }).map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
+    session: fc.constantFrom<SessionKind>('anon', 'b', 'none', 'garbage', 'staff'),
+    csrf: fc.constantFrom<CsrfKind>('none', 'wrong', 'other', 'array', 'long'),
+    encoding: post ? fc.constantFrom<Encoding>('multipart', 'multipart', 'multipart-broken', 'json', 'text', 'none') : fc.constantFrom<Encoding>('urlencoded', 'multipart'),
+    fields: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...pageFieldNames), fc.constantFrom(...PROTO_NAMES), fc.string({ maxLength: 8 })), fieldValue), { minLength: 1, maxLength: 8 }),
+    filler: fc.integer({ min: 190, max: 260 }),
     files: fc.oneof(
-      { weight: 6, arbitrary: fc.array(fileArb(fx.fields), { maxLength: 2 }) },
+      { weight: 6, arbitrary: fc.array(fileArb(fx.fields), { minLength: 1, maxLength: 2 }) },
       { weight: 1, arbitrary: fc.array(fileArb(fx.fields), { minLength: 10, maxLength: 13 }) },
     ),
-    contentEncoding: sometimes(fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-bogus'), 6),
-  }).map((c) => {
-    const text = `${c.method} ${JSON.stringify(c.params.map((p) => short(p, 40)))}${short(c.query, 60)} session=${c.session} csrf=${c.csrf} ${c.encoding} fields=${short(JSON.stringify(c.fields.map(([k, v]) => [k, short(v, 30)])), 200)} filler=${c.filler} files=${c.files.length} encoding=${c.contentEncoding ?? '-'}`;
+    contentEncoding: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-bogus'),
+  }).map((g) => {
+    const has = (d: (typeof PAGE_DIMENSIONS)[number]) => g.wrong.includes(d);
+    const files = has('files') ? g.files : [];
+    const c: PageCase = {
+      method: has('method') ? g.method : route.method,
+      params: has('params') ? g.params : g.baseParams,
+      query: has('query') ? g.query : '',
+      session: has('session') ? g.session : 'a',
+      csrf: has('csrf') ? g.csrf : 'right',
+      // Files go as multipart; a GET has no body unless its body is what is wrong.
+      encoding: has('encoding') ? g.encoding : files.length ? 'multipart' : post ? 'urlencoded' : 'none',
+      fields: has('fields') ? g.fields : g.baseFields,
+      filler: has('filler') ? g.filler : 0,
+      files,
+      contentEncoding: has('contentEncoding') ? g.contentEncoding : undefined,
+    };
+    const text = `${c.method} ${JSON.stringify(c.params.map((p) => short(p, 40)))}${short(c.query, 60)} session=${c.session} csrf=${c.csrf} ${c.encoding} fields=${short(JSON.stringify(c.fields.map(([k, v]) => [k, short(v, 30)])), 200)} filler=${c.filler} files=${c.files.length} encoding=${c.contentEncoding ?? '-'} (wrong: ${g.wrong.join(', ')})`;
     return Object.defineProperty(c, fc.toStringMethod, { value: () => text, enumerable: false });
   });
 }
