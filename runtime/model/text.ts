@@ -12,10 +12,12 @@ export const textSchema = z.union([
 export type Text = z.infer<typeof textSchema>;
 
 /** Resolves a text in a language, falling back to Dutch. */
-export function t(text: Text | undefined, lang: Lang = 'nl'): string {
-  if (text === undefined) return '';
+export function t(text: Text | undefined | null, lang: Lang = 'nl'): string {
   if (typeof text === 'string') return text;
-  return (lang === 'en' ? text.en : undefined) ?? text.nl;
+  // A draft is saved as written, so a title may be anything: only text is shown.
+  if (!text || typeof text !== 'object') return '';
+  const picked = lang === 'en' && typeof text.en === 'string' ? text.en : text.nl;
+  return typeof picked === 'string' ? picked : '';
 }
 
 /** Picks a supported language from a tag such as `en-GB` or an Accept-Language header. */

@@ -297,7 +297,7 @@ describe('deep JSON (found by the fuzz suite)', () => {
   test('a JSON body nesting 100,000 levels answers 422 json-too-deep on every route, with or without an Idempotency-Key, and changes nothing', async () => {
     const deep = `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     for (const [method, path, as] of [['POST', '/api/session/end', 'official'], ['PUT', '/api/processes/grofvuil/draft', 'designer'], ['POST', '/api/processes/grofvuil/opt-out', 'citizen']] as const) {
-      for (const headers of [{}, { 'idempotency-key': 'diep' }]) {
+      for (const headers of [{}, { 'idempotency-key': 'diep' }] as Record<string, string>[]) {
         const before = dbFingerprint(s.store);
         const res = await fetch(s.base + path, { method, headers: { authorization: `Bearer ${s.tokens[as]}`, 'content-type': 'application/json', ...headers }, body: deep });
         expect(res.status, `${method} ${path}`).toBe(422);
@@ -308,5 +308,18 @@ describe('deep JSON (found by the fuzz suite)', () => {
     // A string full of brackets is not nesting.
     const flat = await raw('POST', '/api/signals', JSON.stringify({ type: 'inkomen.vastgesteld', subject: '999993653', data: { inkomen: '['.repeat(1000) } }), 'admin');
     expect(flat.body.error.code).toBe('invalid-facts');
+  });
+});
+
+describe('drafts saved as written (found by the fuzz suite)', () => {
+  test('a draft whose title is not text (5, null, {}, [], { nl: 5 }) never breaks the designers\' process list', async () => {
+    const base = example('grofvuil');
+    for (const [i, title] of [5, null, {}, { en: 'x' }, [], { nl: 5 }, true].entries()) {
+      const key = `titel-${i}`;
+      expectStatus(await s.api('PUT', `/api/processes/${key}/draft`, { as: 'designer', body: { ...base, key, title, description: title } }), 200);
+      const list = expectStatus(await s.api('GET', '/api/processes', { as: 'designer' }), 200);
+      expect(list.find((p: { key: string }) => p.key === key)).toMatchObject({ key, title: '', latestVersion: null });
+      expectStatus(await s.api('GET', `/api/processes/${key}`, { as: 'designer' }), 200);
+    }
   });
 });
