@@ -432,6 +432,13 @@ export function defExamples(family: string): DefCase[] {
       example({ family, base: grofvuil, ops: [], effectiveFrom: '2026-13-45' }),
       example({ family, base: grofvuil, ops: [], referenceDate: '2026-13-45' }),
     ];
+    case 'structure': return [
+      // A title the schema refuses (P000) is saved; it must not take the designer's list of processes down.
+      example({ family, base: grofvuil, ops: [{ op: 'set', path: 'title', value: null }] }),
+      example({ family, base: grofvuil, ops: [{ op: 'set', path: 'description', value: null }] }),
+      example({ family, base: grofvuil, ops: [{ op: 'set', path: 'steps', value: null }] }),
+      example({ family, base: kwijtschelding, ops: [{ op: 'set', path: 'steps.*.title', value: null }, { op: 'set', path: 'groups', value: [] }] }),
+    ];
     case 'signals': return [
       example({ family, base: stadspas, ops: [{ op: 'hostile', kind: 'regex', size: 0, where: 'trigger' }], answerSeed: 7 }),
       example({ family, base: baseIndex('verhuizing'), ops: [{ op: 'set', path: 'steps.wachten.fields', value: [{ id: 'constructor', label: 'x', type: 'text' }] }] }),
@@ -581,6 +588,9 @@ async function lifeCycle(fz: Fuzz, c: DefCase, key: string, def: Def): Promise<v
     fz.violation('expectation', `a saved draft answers its problems as [{code, message}]: ${short(put.text, 300)}`, putReq, put);
   }
   const problems: { code: string }[] = Array.isArray(saved?.problems) ? saved.problems : [];
+  // A saved draft, however broken, never breaks the designer's views: the list (it checks every draft) and the draft itself.
+  await fz.api('GET', '/api/processes', { as: 'designer', label: label('GET /api/processes (after the draft)') });
+  await fz.api('GET', `/api/processes/${key}`, { as: 'designer', label: label('GET /api/processes/:key (the draft)') });
 
   // 2. Publish: refused (422, unchanged: the harness checks) while problems remain.
   const pubBody = c.effectiveFrom !== undefined ? JSON.stringify({ effectiveFrom: c.effectiveFrom }) : '{}';
@@ -635,7 +645,6 @@ async function lifeCycle(fz: Fuzz, c: DefCase, key: string, def: Def): Promise<v
     const rows = Array.from({ length: 5 }, (_, i) => `${validBsn(seed + i * 7919)},${['1200', 'abc', '', '[]', '1e309'][i]},${'a'.repeat(10 + i)}!,${i * 100},true`).join('\n');
     await fz.send({ label: label('POST /api/processes/:key/scan'), method: 'POST', path: `/api/processes/${key}/scan?dryRun=${seed % 2 ? 'true' : 'false'}`, headers: { authorization: `Bearer ${fz.s.tokens.admin}`, 'content-type': 'text/csv' }, body: `bsn,inkomen,naam,aantal,verhuisd\n${rows}\n` });
   }
-  await fz.api('GET', '/api/processes', { as: 'designer', label: label('GET /api/processes') });
   await fz.api('GET', `/api/processes/${key}/versions/1/mermaid`, { as: 'designer', label: label('GET mermaid') });
   return collateral(fz, c, label);
 }
