@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { dutchDate, feelHolds, isValidBsn, validateAnswers, type FieldErrors, type Process, type Trigger } from '../model/index.js';
@@ -29,20 +29,22 @@ export class ExtractError extends Error {
   }
 }
 
-/** Lines of a stream, each at most `max` bytes (readline would buffer a line of any length). */
+/** Lines of a stream, each at most `max` characters (readline would buffer a line of any length). */
 async function* boundedLines(input: Readable, max: number): AsyncGenerator<string> {
+  // A decoder, not chunk.toString(): a character split over two chunks stays whole ("ë" in a name).
+  const decoder = new StringDecoder('utf8');
   let pending = '';
   let line = 0;
   for await (const chunk of input) {
-    pending += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-    let at: number;
-    while ((at = pending.indexOf('\n')) >= 0) {
+    const lines = (pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer))).split('\n');
+    pending = lines.pop()!;
+    for (const text of lines) {
       line++;
-      yield pending.slice(0, at).replace(/\r$/, '');
-      pending = pending.slice(at + 1);
+      yield text.endsWith('\r') ? text.slice(0, -1) : text;
     }
     if (pending.length > max) throw new ExtractError(`line ${line + 1} is longer than ${max} bytes`, line + 1);
   }
+  pending += decoder.end();
   if (pending) yield pending;
 }
 

@@ -104,3 +104,13 @@ describe('register scan', () => {
     expect(await p.scan('stadspas', registerRows(input, 'jsonl'), { dryRun: false, actor: 't' })).toMatchObject({ rows: 5, invalid: 3, eligible: 1, started: 1, notEligible: 1 });
   });
 });
+
+describe('reading register extracts', () => {
+  it('JSON Lines: a character split over two chunks stays whole, and CRLF line ends are taken', async () => {
+    const bytes = Buffer.from('{"bsn":"999993653","naam":"Zoë"}\r\n{"bsn":"111222333","naam":"Ëlla"}\n');
+    const at = bytes.indexOf(Buffer.from('ë')) + 1; // in the middle of the two bytes of "ë"
+    const rows: unknown[] = [];
+    for await (const row of registerRows(Readable.from([bytes.subarray(0, at), bytes.subarray(at)]), 'jsonl')) rows.push(row);
+    expect(rows).toEqual([{ bsn: '999993653', naam: 'Zoë' }, { bsn: '111222333', naam: 'Ëlla' }]);
+  });
+});
