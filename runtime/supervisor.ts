@@ -16,6 +16,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { readSupervisorConfig, type SupervisorConfig } from './config.js';
 
 const root = join(import.meta.dirname, '..');
@@ -81,4 +83,5 @@ export function supervise(config: SupervisorConfig, command: string[] = [process
   start();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) supervise(readSupervisorConfig());
+// Run as the entry point (npm run serve); pathToFileURL so a path with spaces or accents still matches.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) supervise(readSupervisorConfig());

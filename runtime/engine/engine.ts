@@ -352,7 +352,9 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         for (const row of store.cases.activeBySubject(subject)) {
           const { loaded, snapshot } = restore(row);
           const event = { type: `signal.${type}` };
-          if (!snapshot.can(event as never)) continue;
+          // can() evaluates guards: one that fails there is met (and recorded) by dispatch below, never thrown out of the whole signal.
+          const allowed = withFeelScope(() => snapshot.can(event as never));
+          if (!allowed.value && !allowed.failure) continue;
           const step = own(loaded.process.steps, row.step);
           let values: Record<string, unknown>;
           try {

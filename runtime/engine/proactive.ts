@@ -176,12 +176,13 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         const candidates: { key: string; process: Process; triggers: Candidate[] }[] = [];
         const errors: FieldErrors = Object.create(null);
         const broken: string[] = [];
+        const today = dutchDate(clock.now());
         for (const row of store.processes.list()) {
           let loaded: ReturnType<typeof inForce>;
           try { loaded = inForce(row.key); } catch (error) { broken.push(row.key); recordError(row.key, subject, `signal:${type}`, null, error); continue; }
           const triggers = (loaded?.process.triggers ?? []).map((trigger, index) => ({ trigger, index })).filter(({ trigger }) => trigger.signal === type);
           if (!loaded || !triggers.length) continue;
-          const parsed = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, dutchDate(clock.now())) }));
+          const parsed = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, today) }));
           for (const p of parsed) for (const [id, messages] of Object.entries(p.errors)) errors[id] = [...new Set([...(errors[id] ?? []), ...messages])];
           candidates.push({ key: row.key, process: loaded.process, triggers: parsed });
         }
@@ -217,6 +218,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       const counts: ScanCounts = { rows: 0, invalid: 0, eligible: 0, started: 0, alreadyServed: 0, optedOut: 0, notEligible: 0, errors: 0 };
       const scanId = opts.dryRun ? null : store.proactive.startScan(key, clock.now().toISOString(), false);
       const seen = new Set<string>();
+      const today = dutchDate(clock.now());
       let batch: (() => void)[] = [];
       const flush = () => {
         // Commit in batches: one transaction per 200 rows, all or nothing each.
@@ -230,7 +232,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) { counts.invalid++; continue; }
         const { bsn: _b, subject: _s, ...data } = row;
         // A row whose declared facts do not parse is invalid: counted, never evaluated.
-        const candidates = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, dutchDate(clock.now())) }));
+        const candidates = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, today) }));
         if (candidates.some((c) => Object.keys(c.errors).length)) { counts.invalid++; continue; }
         seen.add(subject);
         batch.push(() => {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../model/index.js';
-import { isReservedName, pickLang, reservedKeys, reservedMessage } from '../model/index.js';
+import { pickLang, reservedKeys, reservedMessage } from '../model/index.js';
 import type { Principal, Store } from '../store/index.js';
 import { roleOf, type Role } from './auth.js';
 import { HttpError } from './errors.js';
@@ -46,10 +46,8 @@ export type RouteDef<B = any> = {
 
 export const defineRoute = <B>(def: RouteDef<B>) => def;
 
-/** A key of a JSON object sent by a client: never a name objects inherit (`__proto__` would vanish when copied). */
-const clientKey = z.string().max(200).refine((k) => !isReservedName(k), { error: (issue) => reservedMessage(String(issue.input)) });
-/** An object of values keyed by names the client chooses (answers, facts, a mapping). */
-export const namedValues = <V extends z.ZodType>(value: V) => z.record(clientKey, value);
+/** An object of values keyed by names the client chooses (answers, facts, a mapping); reserved names are refused for every body in mountRoutes. */
+export const namedValues = <V extends z.ZodType>(value: V) => z.record(z.string().max(200), value);
 
 /** Field-level details from zod issues: `{ "a.b": ["message"] }`. */
 export function zodDetails(error: z.ZodError): Record<string, string[]> {

@@ -1,4 +1,5 @@
 import { FeelLimitError } from './feel-errors.js';
+import { fmt } from './feel-budget.js';
 
 /**
  * Limits on an expression's shape, checked before feelin parses it. feelin's
@@ -24,7 +25,6 @@ const SYMBOLS = new Set(['+', '-', '*', '/', '=', '<', '>', '!']);
 const nameChar = (c: string | undefined) => !!c && /[\p{L}\p{N}_?]/u.test(c);
 const digit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 // 20,000 (toLocaleString loads ICU data on first use: tens of ms)
-const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * The first limit the expression breaks, or undefined. A linear scan that

@@ -17,9 +17,6 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined | null, k
   return record != null && key != null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** Whether `record` has `key` as its own property. */
-export const hasOwn = (record: object | undefined | null, key: string): boolean => record != null && Object.prototype.hasOwnProperty.call(record, key);
-
 /**
  * Paths (`steps.__proto__`) of every reserved name used as an object key
  * anywhere in raw JSON input. Checked before parsing: a schema copies records
@@ -36,11 +33,4 @@ export function reservedKeys(input: unknown, path: string[] = [], found: string[
     reservedKeys((input as Record<string, unknown>)[key], [...path, key], found, depth + 1);
   }
   return found;
-}
-
-/** A null-prototype copy of a record: lookups never reach an inherited member. */
-export function ownRecord<T>(record: Record<string, T>): Record<string, T> {
-  const copy = Object.create(null) as Record<string, T>;
-  for (const key of Object.keys(record)) copy[key] = record[key];
-  return copy;
 }

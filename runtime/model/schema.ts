@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notReserved, processKeySchema, stepIdSchema, targetSchema } from './ids.js';
 import { fieldSchema } from './fields/index.js';
-import { stepKinds, type StepKind, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
+import { stepKind, stepKinds, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
 import { textSchema } from './text.js';
 
 /** Group event names: lowercase words; dotted names are reserved for the engine. */
@@ -68,8 +68,8 @@ export function processJsonSchema(): Record<string, unknown> {
 export function publicDefinition(process: Process): Process {
   const { layout: _layout, ...rest } = process;
   const steps = Object.fromEntries(Object.entries(process.steps).map(([id, step]) => {
-    const kind = stepKinds.find((k) => k.kind === step.kind) as StepKind | undefined;
-    return [id, kind?.publicView ? kind.publicView(step) : step];
+    const kind = stepKind(step.kind);
+    return [id, kind.publicView ? kind.publicView(step) : step];
   })) as Process['steps'];
   return { ...rest, steps };
 }

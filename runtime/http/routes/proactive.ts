@@ -37,7 +37,10 @@ function spool(req: Request, file: string, limit: number): Promise<void> {
       if (seen > limit) return fail(new HttpError(413, 'payload-too-large', `a register extract has at most ${limit} bytes; split it into smaller files`));
       if (!out.write(chunk)) { req.pause(); out.once('drain', () => req.resume()); }
     });
-    req.on('end', () => { if (!failed) out.end(() => resolve()); });
+    let ended = false;
+    req.on('end', () => { ended = true; if (!failed) out.end(() => resolve()); });
+    // A client gone before the end (only 'close' comes): refused, and the temporary file is removed by the caller.
+    req.on('close', () => { if (!ended) fail(new HttpError(400, 'request-aborted', 'the extract did not arrive in full; nothing was started')); });
     req.on('error', fail);
     out.on('error', fail);
   });
