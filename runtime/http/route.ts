@@ -46,6 +46,17 @@ export type RouteDef<B = any> = {
 
 export const defineRoute = <B>(def: RouteDef<B>) => def;
 
+/** A finite number in [min, max] (integer when asked) from the query, or 422 naming it: never Infinity or NaN. */
+export function numberParam(v: string | undefined, name: string, { min, max, integer }: { min: number; max: number; integer?: boolean }): number | undefined {
+  if (v === undefined) return undefined;
+  const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new HttpError(422, 'invalid-request', `${name} is ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, { [name]: [`${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`] });
+  }
+  return n;
+}
+
+
 /** An object of values keyed by names the client chooses (answers, facts, a mapping); reserved names are refused for every body in mountRoutes. */
 export const namedValues = <V extends z.ZodType>(value: V) => z.record(z.string().max(200), value);
 

@@ -3,7 +3,7 @@ import { createMigration, insights } from '../../engine/index.js';
 import { isDateOrInstant } from '../../model/index.js';
 import { visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, namedValues, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const isoOrDate = (v: string | undefined, name: string) => {
@@ -11,16 +11,6 @@ const isoOrDate = (v: string | undefined, name: string) => {
   if (!isDateOrInstant(v)) throw new HttpError(422, 'invalid-request', `${name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)`, { [name]: ['a real date like 2026-03-01'] });
   return v;
 };
-
-/** A finite number in [min, max] (integer when asked) from the query, or 422 naming it: never Infinity or NaN. */
-export function numberParam(v: string | undefined, name: string, { min, max, integer }: { min: number; max: number; integer?: boolean }): number | undefined {
-  if (v === undefined) return undefined;
-  const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
-  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new HttpError(422, 'invalid-request', `${name} is ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, { [name]: [`${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`] });
-  }
-  return n;
-}
 
 /** A migration plan without case ids and references (what a designer may see). */
 function withoutCases<P extends { movable: { caseId: string; reference: string }[]; blocked: { caseId: string; reference: string }[] }>(plan: P) {

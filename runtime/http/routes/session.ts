@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { STAFF_COOKIE } from '../auth.js';
+import { isDateOrInstant } from '../../model/index.js';
 import { HttpError } from '../errors.js';
 import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
 const TTL_MS = 10 * 60 * 60 * 1000; // a working day
@@ -55,10 +56,11 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
       handler: ({ query }) => {
         const details: Record<string, string[]> = {};
         if (query.kind !== undefined && !KINDS.includes(query.kind)) details.kind = [`one of ${KINDS.join(', ')}`];
-        const since = query.since === undefined ? undefined : new Date(query.since);
-        if (since && Number.isNaN(since.getTime())) details.since = ['a moment in ISO 8601, like 2026-03-02T09:00:00Z'];
-        const limit = query.limit === undefined ? 100 : Number(query.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) details.limit = ['a whole number from 1 to 1000'];
+        // The same readings as every other route: a real date or instant, a finite whole number in range.
+        if (query.since !== undefined && !isDateOrInstant(query.since)) details.since = ['a moment in ISO 8601, like 2026-03-02T09:00:00Z'];
+        const since = query.since !== undefined && !details.since ? new Date(query.since) : undefined;
+        let limit = 100;
+        try { limit = numberParam(query.limit, 'limit', { min: 1, max: 1000, integer: true }) ?? 100; } catch (e) { if (!(e instanceof HttpError)) throw e; Object.assign(details, e.details); }
         if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'a query parameter needs correcting', details);
         return { body: { entries: store.security.list({ kind: query.kind, since: since?.toISOString(), limit }) } };
       },
