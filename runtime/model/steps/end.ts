@@ -25,6 +25,7 @@ export const endKind: StepKind<EndStep> = {
   expressions: () => [],
   fields: () => [],
   templates: (step) => [step.message],
+  endsWith: (step) => step.outcome,
   compile(id, step) {
     return {
       id,

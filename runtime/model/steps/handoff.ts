@@ -41,6 +41,7 @@ export const handoffKind: StepKind<HandoffStep> = {
   edges: (step) => step.outcomes.map((o) => ({ to: o.goto, via: `outcome:${o.id}`, label: o.label })),
   expressions: (step) => step.outcomes.flatMap((o) => (o.fields ?? []).flatMap((f) => (f.showIf ? [{ expr: f.showIf, where: `outcomes.${o.id}.fields.${f.id}.showIf` }] : []))),
   fields: (step) => step.outcomes.flatMap((o) => o.fields ?? []),
+  choices: (step) => step.outcomes.map((o) => ({ id: o.id, label: o.label, fields: o.fields ?? [] })),
   templates: () => [],
   check(step) {
     const problems = [];

@@ -32,6 +32,11 @@ export type StateConfig = {
 export type ActionRef = string | { type: string; params: Record<string, unknown> };
 export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: ActionRef[]; reenter?: boolean };
 
+/** An outcome an official can choose to finish a step's task, with the fields it asks. */
+export type StepChoice = { id: string; label: Text; fields: Field[] };
+/** What a step waits for, by the names its compiled machine uses: its own timer, a timeout's timer, a signal. */
+export type StepWait = { timer?: string; timeout?: string; signal?: string };
+
 export const targetOf = (stepId: string) => `#${stepId}`;
 export const entered = (step: string): ActionRef => ({ type: 'entered', params: { step } });
 
@@ -55,6 +60,12 @@ export type StepKind<S = any> = {
   /** Kind-specific problems (code, message) beyond the shared checks. */
   check?(step: S): { code: string; message: string }[];
   compile(id: string, step: S): StateConfig;
+  /** The outcome a case ends with at this step (ends). The journey simulator reads it. */
+  endsWith?(step: S): string;
+  /** The outcomes an official chooses from (handoffs). */
+  choices?(step: S): StepChoice[];
+  /** The timers and the signal this step waits for (waits). */
+  waitsFor?(id: string, step: S): StepWait;
   /** The step as citizens and their intermediaries may read it: without what is meant for officials only (default: all of it). */
   publicView?(step: S): S;
 };

@@ -31,6 +31,7 @@ export const waitKind: StepKind<WaitStep> = {
   ],
   expressions: () => [],
   fields: (step) => step.fields ?? [],
+  waitsFor: (id, step) => ({ timer: step.for ? id : undefined, timeout: step.timeout ? timeoutTimer(id) : undefined, signal: step.signal }),
   templates: () => [],
   check(step) {
     const problems = [];
