@@ -37,7 +37,7 @@ export function applyEffects(scope: EffectScope, records: JourneyRecord[]): void
     'task.opened': (r) => {
       const id = randomUUID();
       const dueAt = r.due ? dueDate(scope.at, r.due).toISOString() : null;
-      const contact = r.kind === 'contact';
+      const { contact } = r;
       store.tasks.insert({ id, caseId, step: r.step, kind: r.kind, team: r.team, dueAt, request: r.request, at: now });
       // Overdue handoffs escalate through a durable timer, at most once.
       if (dueAt && r.escalate) store.tasks.setTimer(caseId, `${ESCALATE}${id}`, dueAt);

@@ -26,7 +26,9 @@ export type JourneyRecord =
   | { type: 'step.entered'; step: string; journey: boolean; ends: boolean }
   | { type: 'decision.made'; step: string; rule: number | 'otherwise' | 'error'; when: string | null; inputs: Record<string, unknown>;
       because: Texts; error?: string }
-  | { type: 'task.opened'; step: string; team: string; due: Deadline | null; kind: string; escalate: unknown; request: Record<string, unknown> }
+  | { type: 'task.opened'; step: string; team: string; due: Deadline | null; kind: string; escalate: unknown;
+      /** `contact`: a task of "ask for a person"; `request`: what the citizen asked and how to reach them (empty for a handoff). */
+      contact: boolean; request: Record<string, unknown> }
   | { type: 'task.closed'; step: string }
   | { type: 'timer.set'; timer: string; after: string }
   | { type: 'timer.cleared'; timer: string }
@@ -56,6 +58,13 @@ export function outcomeOf(process: Process, step: string | null | undefined): st
   return found ? stepKind(found.kind).endsWith?.(found) : undefined;
 }
 
+/** A task of the contact region ("ask for a person") carries the citizen's request; a handoff's task none. */
+function contactRequest(p: Record<string, any>, a: JourneyAction) {
+  const contact = p.kind === CONTACT_TASK;
+  return { contact, request: contact ? (a.info?.event?.data ?? {}) : {} };
+}
+const CONTACT_TASK = 'contact';
+
 type Interpret = (p: Record<string, any>, a: JourneyAction, process: Process, fields: Map<string, Field>) => JourneyRecord;
 
 // One interpretation per action name; xstate.* built-ins (assign) were applied by transition() itself.
@@ -72,7 +81,7 @@ const interpretations: Record<string, Interpret> = {
   },
   openTask: (p, a) => ({
     type: 'task.opened', step: p.step, team: p.team, due: p.due, kind: p.kind, escalate: p.escalate,
-    request: p.kind === 'contact' ? (a.info?.event?.data ?? {}) : {},
+    ...contactRequest(p, a),
   }),
   closeTask: (p) => ({ type: 'task.closed', step: p.step }),
   setTimer: (p) => ({ type: 'timer.set', timer: p.timer, after: p.after }),
