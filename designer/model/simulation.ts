@@ -1,12 +1,37 @@
 import { createMachine } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import {
-  askPerson, citizenFields, createJourney, graphEdges, outcomeOf, own, renderText, stepKind, t, todayIn, validateAnswers, viewAt,
-  wallClock, withAnswers, type CaseEvent, type Field, type JourneyRecord, type JourneySnapshot, type Lang, type Process, type TimeSource,
+  askPerson,
+  citizenFields,
+  createJourney,
+  graphEdges,
+  outcomeOf,
+  own,
+  renderText,
+  stepKind,
+  t,
+  todayIn,
+  validateAnswers,
+  viewAt,
+  wallClock,
+  withAnswers,
+  type CaseEvent,
+  type Field,
+  type JourneyRecord,
+  type JourneySnapshot,
+  type Lang,
+  type Process,
+  type TimeSource,
 } from '../../runtime/model/index.js';
 
 /** A decision's explanation; `trigger` (its index) when it is the reason a proactive case started. */
-export type Explanation = { step: string; rule: number | 'otherwise' | 'error'; because: string; inputs: Record<string, unknown>; trigger?: number };
+export type Explanation = {
+  step: string;
+  rule: number | 'otherwise' | 'error';
+  because: string;
+  inputs: Record<string, unknown>;
+  trigger?: number;
+};
 /** A proactive start: the trigger (its index in `process.triggers`) and the signal's data as known facts. */
 export type SimulationStart = { via?: number; facts?: Record<string, unknown> };
 type Frame = { snapshot: JourneySnapshot; label: string; explanations: Explanation[]; messages: string[] };
@@ -28,8 +53,9 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
 
   // What the engine would record, as the designer reads it: explanations and messages in the designer's language.
   const effects = (records: JourneyRecord[]) => ({
-    explanations: records.flatMap((r): Explanation[] => (r.type === 'decision.made'
-      ? [{ step: r.step, rule: r.rule, because: r.because[lang], inputs: r.inputs }] : [])),
+    explanations: records.flatMap((r): Explanation[] =>
+      r.type === 'decision.made' ? [{ step: r.step, rule: r.rule, because: r.because[lang], inputs: r.inputs }] : [],
+    ),
     messages: records.flatMap((r) => (r.type === 'message.queued' ? [`${r.subject[lang]}: ${r.body[lang]}`] : [])),
   });
 
@@ -42,11 +68,21 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
     if (trigger) {
       // The server records the reason the citizen qualifies as the case's first explanation.
       const because = renderText(trigger.because, facts, journey.fields)[lang];
-      started.explanations.unshift({ step: trigger.start, rule: opts.via!, because, inputs: facts, trigger: opts.via! });
+      started.explanations.unshift({
+        step: trigger.start,
+        rule: opts.via!,
+        because,
+        inputs: facts,
+        trigger: opts.via!,
+      });
     }
     const label = trigger
-      ? (lang === 'en' ? `started via trigger ${opts.via! + 1} (${trigger.signal})` : `gestart via aanleiding ${opts.via! + 1} (${trigger.signal})`)
-      : (lang === 'en' ? 'started' : 'gestart');
+      ? lang === 'en'
+        ? `started via trigger ${opts.via! + 1} (${trigger.signal})`
+        : `gestart via aanleiding ${opts.via! + 1} (${trigger.signal})`
+      : lang === 'en'
+        ? 'started'
+        : 'gestart';
     frames = [{ snapshot: move.snapshot, label, ...started }];
   };
   start();
@@ -56,7 +92,7 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
     const id = journey.stepAt(current().snapshot);
     return { id, step: own(def.steps, id) };
   };
-  /** Moves as the engine would: not when the event is not possible; a rule that cannot be evaluated stops there and asks a person. */
+  /** Moves as the engine would: not when the event is not possible; a rule that cannot be evaluated asks a person. */
   const apply = (event: CaseEvent, label: string): boolean => {
     const { snapshot } = current();
     const allowed = journey.can(snapshot, event);
@@ -67,9 +103,19 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       return true;
     }
     const base = withAnswers(journey, snapshot, event);
-    const asked = askPerson(journey, base, { step: move.failure!.step ?? here().id, message: move.failure!.error.message });
-    const failed = lang === 'en' ? 'a rule could not be evaluated: a person takes over' : 'een regel kon niet worden toegepast: een medewerker neemt het over';
-    frames.push({ snapshot: asked?.snapshot ?? base, label: `${label} (${failed})`, ...effects(asked ? journey.records(asked.actions) : []) });
+    const asked = askPerson(journey, base, {
+      step: move.failure!.step ?? here().id,
+      message: move.failure!.error.message,
+    });
+    const failed =
+      lang === 'en'
+        ? 'a rule could not be evaluated: a person takes over'
+        : 'een regel kon niet worden toegepast: een medewerker neemt het over';
+    frames.push({
+      snapshot: asked?.snapshot ?? base,
+      label: `${label} (${failed})`,
+      ...effects(asked ? journey.records(asked.actions) : []),
+    });
     return true;
   };
   const validate = (list: Field[], raw: Record<string, unknown>) =>
@@ -93,7 +139,10 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       if (!step || !fields) return { _: ['not at a form step'] };
       const { values, cleared, errors } = validate(fields, raw);
       if (Object.keys(errors).length) return errors;
-      apply({ type: 'submit', data: values, cleared }, `${t(step.title, lang) || id}: ${lang === 'en' ? 'answers sent' : 'antwoorden verstuurd'}`);
+      apply(
+        { type: 'submit', data: values, cleared },
+        `${t(step.title, lang) || id}: ${lang === 'en' ? 'answers sent' : 'antwoorden verstuurd'}`,
+      );
       return null;
     },
     /** Chooses a handoff outcome (with its fields), as the official would. */
@@ -105,7 +154,10 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       if (!chosen) return { outcome: ['unknown outcome'] };
       const { values, cleared, errors } = validate(chosen.fields, raw);
       if (Object.keys(errors).length) return errors;
-      apply({ type: 'task.completed', step: id!, outcome, data: values, cleared }, `${t(step.title, lang)}: ${t(chosen.label, lang)}`);
+      apply(
+        { type: 'task.completed', step: id!, outcome, data: values, cleared },
+        `${t(step.title, lang)}: ${t(chosen.label, lang)}`,
+      );
       return null;
     },
     fireTimer(timer: string) {
@@ -134,16 +186,26 @@ export function allPaths(def: Process, limit = 500): { end: string; steps: strin
   if (!def.steps[def.start]) return [];
   const edges = graphEdges(def);
   const ends = new Set(Object.keys(def.steps).filter((id) => outcomeOf(def, id) !== undefined));
-  const states = Object.fromEntries(Object.keys(def.steps).map((id) => [id, ends.has(id)
-    ? { type: 'final' as const }
-    : { on: Object.fromEntries((edges.get(id) ?? []).map((to) => [`go.${to}`, { target: to }])) }]));
+  const states = Object.fromEntries(
+    Object.keys(def.steps).map((id) => [
+      id,
+      ends.has(id)
+        ? { type: 'final' as const }
+        : { on: Object.fromEntries((edges.get(id) ?? []).map((to) => [`go.${to}`, { target: to }])) },
+    ]),
+  );
   const graph = createMachine({ id: 'paths', initial: def.start, states } as never);
-  const paths = getSimplePaths(graph as never) as { state: { value: unknown }; steps: { state: { value: unknown } }[] }[];
+  const paths = getSimplePaths(graph as never) as {
+    state: { value: unknown };
+    steps: { state: { value: unknown } }[];
+  }[];
   const out: { end: string; steps: string[] }[] = [];
   for (const path of paths) {
     const end = String(path.state.value);
     if (!ends.has(end)) continue;
-    const steps = [...path.steps.map((s) => String(s.state.value)), end].filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    const steps = [...path.steps.map((s) => String(s.state.value)), end].filter(
+      (id, i, all) => i === 0 || all[i - 1] !== id,
+    );
     out.push({ end, steps });
     if (out.length >= limit) break;
   }

@@ -131,7 +131,8 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
 }
 
 /** A rule by its number as the designer counts (from 1); `otherwise` and `error` by name. */
-const ruleName = (rule: number | string, otherwise: string) => (typeof rule === 'number' ? String(rule + 1) : rule === 'otherwise' ? otherwise : rule);
+const ruleName = (rule: number | string, otherwise: string) =>
+  typeof rule === 'number' ? String(rule + 1) : rule === 'otherwise' ? otherwise : rule;
 
 type OutcomeChoice = { id: string; label: string; fields: Field[] };
 

@@ -1,4 +1,6 @@
-import { compileFeel, feelHolds, placeholderNames, stepKind, todayIn, wallClock, type Field, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
+import {
+  compileFeel, feelHolds, placeholderNames, stepKind, todayIn, wallClock, type Field, type Process, type Text, type Trigger,
+} from '../../runtime/model/index.js';
 
 // The facts a simulated proactive start brings (the signal's data), typed
 // as JSON in the simulation panel: reading them, a first example, and

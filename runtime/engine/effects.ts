@@ -24,13 +24,20 @@ type Handlers = { [T in JourneyRecord['type']]: (r: Extract<JourneyRecord, { typ
 export function applyEffects(scope: EffectScope, records: JourneyRecord[]): void {
   const now = scope.at.toISOString();
   const { store, caseId, actor } = scope;
-  const audit = (type: string, data: Record<string, unknown>) => store.cases.appendAudit(caseId, now, actor, type, data);
+  const audit = (type: string, data: Record<string, unknown>) =>
+    store.cases.appendAudit(caseId, now, actor, type, data);
 
   const handlers: Handlers = {
     'step.entered': (r) => {
       audit('step.entered', { step: r.step });
       // The contact region's "step" is not a journey step: no visit.
-      if (r.journey) store.cases.enterStep({ id: caseId, processKey: scope.process.key, version: scope.version }, r.step, now, r.ends);
+      if (r.journey)
+        store.cases.enterStep(
+          { id: caseId, processKey: scope.process.key, version: scope.version },
+          r.step,
+          now,
+          r.ends,
+        );
       else store.cases.countPersonRequest(caseId);
     },
     'decision.made': ({ type, ...r }) => audit(type, r),
@@ -41,7 +48,14 @@ export function applyEffects(scope: EffectScope, records: JourneyRecord[]): void
       store.tasks.insert({ id, caseId, step: r.step, kind: r.kind, team: r.team, dueAt, request: r.request, at: now });
       // Overdue handoffs escalate through a durable timer, at most once.
       if (dueAt && r.escalate) store.tasks.setTimer(caseId, `${ESCALATE}${id}`, dueAt);
-      audit('task.opened', { task: id, step: r.step, kind: r.kind, team: r.team, dueAt, ...(contact ? { request: r.request } : {}) });
+      audit('task.opened', {
+        task: id,
+        step: r.step,
+        kind: r.kind,
+        team: r.team,
+        dueAt,
+        ...(contact ? { request: r.request } : {}),
+      });
     },
     'task.closed': (r) => {
       for (const task of store.tasks.openFor(caseId, r.step)) {

@@ -38,15 +38,19 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   }
 
   /** Commits a move: what its actions record (runtime/model/journey), then the case's new state. */
-  function commit(row: CaseRow, loaded: LoadedVersion, move: Pick<Move, 'snapshot' | 'actions'>, actor: string, at: Date): CaseRow {
+  function commit(row: CaseRow, loaded: LoadedVersion, move: Pick<Move, 'snapshot' | 'actions'>, actor: string, at: Date) {
     const { journey } = loaded;
-    applyEffects({ store, process: loaded.process, caseId: row.id, version: row.version, at, actor }, journey.records(move.actions));
+    const scope = { store, process: loaded.process, caseId: row.id, version: row.version, at, actor };
+    applyEffects(scope, journey.records(move.actions));
     const step = journey.stepAt(move.snapshot);
     const outcome = journey.outcomeAt(step);
     const ended = outcome !== undefined;
-    if (ended && row.status !== 'ended') store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome, step });
+    if (ended && row.status !== 'ended') {
+      store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome, step });
+    }
+    const snapshot = journey.persistable(move.snapshot);
     store.cases.update(row.id, row.rev, {
-      status: ended ? 'ended' : 'active', step, outcome: outcome ?? null, snapshot: journey.persistable(move.snapshot), at: at.toISOString(),
+      status: ended ? 'ended' : 'active', step, outcome: outcome ?? null, snapshot, at: at.toISOString(),
     });
     return store.cases.get(row.id)!;
   }
@@ -69,7 +73,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', { type: event.type, ...(auditData ?? {}) });
     if (failure) {
       const route = loaded.journey.stepAt(move.snapshot);
-      store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', { ...failureAudit(failure, event.type, row.step), route });
+      const audit = { ...failureAudit(failure, event.type, row.step), route };
+      store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
     }
     return commit(row, loaded, move, actor, at);
   }
@@ -87,7 +92,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
     const base = keep ? withAnswers(loaded.journey, snapshot, event) : snapshot;
     const asked = askPerson(loaded.journey, base, audit);
-    return asked ? commit(row, loaded, asked, 'system:evaluation', at) : commit(row, loaded, { snapshot: base, actions: [] }, actor, at);
+    if (asked) return commit(row, loaded, asked, 'system:evaluation', at);
+    return commit(row, loaded, { snapshot: base, actions: [] }, actor, at);
   }
 
   /** Runs `fn` (a transaction); an expression failure it refused is recorded on the case after the rollback. */

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
-  dataBefore, todayIn, validateAnswers, walkDraft,
-  type DraftWalk, type Field, type Lang, type Process,
+  dataBefore,
+  todayIn,
+  validateAnswers,
+  walkDraft,
+  type DraftWalk,
+  type Field,
+  type Lang,
+  type Process,
 } from '../model/index.js';
 import type { CaseRow, Draft, DraftStep } from '../store/index.js';
 import { caseView } from './case-view.js';
@@ -53,7 +59,11 @@ export function createJourneyService(engine: Engine) {
     },
     /** Keeps a one-question-per-page step's answers so far; the step stays the one to answer. */
     savePartial(row: CaseRow, step: string, values: Record<string, unknown>): void {
-      store.drafts.put(row.id, { steps: replaceStep(draftOf(row), { step, values, partial: true }) }, clock.now().toISOString());
+      store.drafts.put(
+        row.id,
+        { steps: replaceStep(draftOf(row), { step, values, partial: true }) },
+        clock.now().toISOString(),
+      );
     },
     /**
      * Saves a step's answers: earlier steps stay, this one is replaced, later
@@ -69,12 +79,25 @@ export function createJourneyService(engine: Engine) {
      * (`id`), then runs `then` (which saves the draft): the files and the
      * draft that names them, together or not at all.
      */
-    withFiles<T>(row: CaseRow, files: Iterable<readonly [string, ReceivedFile]>, values: Record<string, unknown>, then: () => T): T {
+    withFiles<T>(
+      row: CaseRow,
+      files: Iterable<readonly [string, ReceivedFile]>,
+      values: Record<string, unknown>,
+      then: () => T,
+    ): T {
       return store.transaction(() => {
         for (const [field, file] of files) {
           if (!(field in values)) continue;
           const id = randomUUID();
-          store.files.put({ id, caseId: row.id, field, name: file.name, type: file.type, data: readFileSync(file.path), at: clock.now().toISOString() });
+          store.files.put({
+            id,
+            caseId: row.id,
+            field,
+            name: file.name,
+            type: file.type,
+            data: readFileSync(file.path),
+            at: clock.now().toISOString(),
+          });
           values[field] = { ...(values[field] as object), id };
         }
         return then();
@@ -90,7 +113,8 @@ export function createJourneyService(engine: Engine) {
       const walked = walk(row, draftOf(row).steps);
       if (row.status !== 'active' || walked.next || !walked.steps.length) return false;
       store.transaction(() => {
-        for (const s of walked.steps) engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang });
+        for (const s of walked.steps)
+          engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang });
         store.files.markSent(row.id, sentFileIds(walked.steps), clock.now().toISOString());
         store.drafts.delete(row.id);
       });
@@ -118,8 +142,10 @@ function replaceStep(draft: Draft, entry: DraftStep): DraftStep[] {
 
 /** The stored files the answers name (a file answer is `{ id, name, type, size }`). */
 function sentFileIds(steps: DraftStep[]): string[] {
-  return steps.flatMap((s) => Object.values(s.values).flatMap((v) => {
-    const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? [id] : [];
-  }));
+  return steps.flatMap((s) =>
+    Object.values(s.values).flatMap((v) => {
+      const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
+      return typeof id === 'string' ? [id] : [];
+    }),
+  );
 }

@@ -1,7 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { feelHolds, isValidBsn, todayIn, validateAnswers, type FieldErrors, type Process, type Trigger } from '../model/index.js';
+import {
+  feelHolds, isValidBsn, todayIn, validateAnswers, type FieldErrors, type Process, type Trigger,
+} from '../model/index.js';
 import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { fieldsById, renderText } from './effects.js';

@@ -3,7 +3,9 @@ import type { Store } from '../store/index.js';
 import { notFound } from './errors.js';
 
 /** A published version, compiled: `journey` is the simulator the engine moves its cases with. */
-export type LoadedVersion = { key: string; version: number; process: Process; machine: CaseMachine; config: MachineConfig; journey: Journey };
+export type LoadedVersion = {
+  key: string; version: number; process: Process; machine: CaseMachine; config: MachineConfig; journey: Journey;
+};
 
 /**
  * Published versions are immutable, so each is compiled once and kept: the

@@ -21,7 +21,10 @@ export function questions(process: Process, step: string, known: Record<string, 
   const fields = formFields(process, step)!;
   const pageIds = new Set(fields.map((f) => f.id));
   if (onePerPage(process, step)) return fields.filter((f) => isShown(f, known));
-  return fields.filter((f) => isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)));
+  return fields.filter(
+    (f) =>
+      isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)),
+  );
 }
 
 /** Whether a question's condition reads an answer on the same page (then the page shows it and the browser decides). */

@@ -4,7 +4,7 @@ import type { Process } from '../schema.js';
 import { stepKind } from '../steps/index.js';
 import type { Journey, JourneySnapshot } from './journey.js';
 
-/** A step's answers given on the pages, not sent yet; `partial`: a one-question-per-page step not answered to the end. */
+/** A step's answers given on the pages, not sent yet; `partial`: a one-question-per-page step not fully answered. */
 export type DraftStep = { step: string; values: Record<string, unknown>; partial?: boolean };
 
 /** Where a draft leads: what the citizen answers next, with nothing committed. */
@@ -36,12 +36,16 @@ export function walkDraft(journey: Journey, snapshot: JourneySnapshot, draft: re
   const steps: DraftStep[] = [];
   for (const d of draft) {
     if (journey.stepAt(state) !== d.step) break;
-    if (d.partial) { steps.push(d); break; }
+    if (d.partial) {
+      steps.push(d);
+      break;
+    }
     const event = { type: 'submit', data: d.values };
     const allowed = journey.can(state, event);
     if (!allowed.value && !allowed.failure) break;
     const moved = allowed.failure ? undefined : journey.next(state, event);
-    if (!moved || moved.failure) return { steps: [...steps, d], next: null, data: { ...state.context.data, ...d.values } };
+    if (!moved || moved.failure)
+      return { steps: [...steps, d], next: null, data: { ...state.context.data, ...d.values } };
     state = moved.snapshot;
     steps.push(d);
   }
@@ -51,7 +55,12 @@ export function walkDraft(journey: Journey, snapshot: JourneySnapshot, draft: re
 }
 
 /** The data as known before a draft step: the case data plus the answers of the draft steps before it. */
-export function dataBefore(journey: Journey, snapshot: JourneySnapshot, draft: readonly DraftStep[], step: string): Record<string, unknown> {
+export function dataBefore(
+  journey: Journey,
+  snapshot: JourneySnapshot,
+  draft: readonly DraftStep[],
+  step: string,
+): Record<string, unknown> {
   const index = draft.findIndex((s) => s.step === step);
   return walkDraft(journey, snapshot, index < 0 ? draft : draft.slice(0, index)).data;
 }

@@ -1,5 +1,12 @@
 import { initialTransition, transition } from 'xstate';
-import { compileToConfig, createCaseMachine, stepOf, type CaseEvent, type CaseMachine, type MachineConfig } from '../compile.js';
+import {
+  compileToConfig,
+  createCaseMachine,
+  stepOf,
+  type CaseEvent,
+  type CaseMachine,
+  type MachineConfig,
+} from '../compile.js';
 import { withFeelScope, type FeelFailure } from '../feel.js';
 import type { Process } from '../schema.js';
 import { fieldsById, outcomeOf, recordsOf, type JourneyAction, type JourneyRecord } from './records.js';
@@ -21,8 +28,9 @@ export type Move = {
   discard: boolean;
 };
 
-/** Whether a scope's failure leaves the transition untrustworthy (no failure route took it, or guards were skipped after). */
-export const mustDiscard = (failure: FeelFailure | undefined): failure is FeelFailure => !!failure && (!failure.handled || failure.tainted);
+/** Whether a failure leaves the transition untrustworthy (no failure route took it, or guards were skipped after). */
+export const mustDiscard = (failure: FeelFailure | undefined): failure is FeelFailure =>
+  !!failure && (!failure.handled || failure.tainted);
 
 /**
  * The journey simulator: a process's compiled machine and what its moves
@@ -38,8 +46,16 @@ export function createJourney(process: Process, config: MachineConfig = compileT
   const machine = createCaseMachine(config);
   const fields = fieldsById(process);
   const move = (run: () => [JourneySnapshot, unknown[]]): Move => {
-    const { value: [snapshot, actions], failure } = withFeelScope(run);
-    return { snapshot, actions: actions as JourneyAction[], ...(failure ? { failure } : {}), discard: mustDiscard(failure) };
+    const {
+      value: [snapshot, actions],
+      failure,
+    } = withFeelScope(run);
+    return {
+      snapshot,
+      actions: actions as JourneyAction[],
+      ...(failure ? { failure } : {}),
+      discard: mustDiscard(failure),
+    };
   };
   return {
     process,
@@ -50,14 +66,19 @@ export function createJourney(process: Process, config: MachineConfig = compileT
     /** A case's first move: with the facts known at the start and, for a proactive case, the trigger it started by. */
     start(input: { data?: Record<string, unknown>; via?: number } = {}): Move {
       const data = { ...(input.data ?? {}) };
-      return move(() => initialTransition(machine, { data, ...(input.via !== undefined ? { via: input.via } : {}) }) as never);
+      return move(
+        () => initialTransition(machine, { data, ...(input.via !== undefined ? { via: input.via } : {}) }) as never,
+      );
     },
     /** The snapshot of a persisted state. */
     restore(persisted: PersistedSnapshot): JourneySnapshot {
       return machine.resolveState({ value: persisted.value, context: persisted.context } as never);
     },
     /** A snapshot as the store keeps it. */
-    persistable: (snapshot: JourneySnapshot): PersistedSnapshot => ({ value: snapshot.value, context: snapshot.context }),
+    persistable: (snapshot: JourneySnapshot): PersistedSnapshot => ({
+      value: snapshot.value,
+      context: snapshot.context,
+    }),
     /** Whether the event is possible now; guards are evaluated, so `failure` says when one could not be. */
     can(snapshot: JourneySnapshot, event: CaseEvent): { value: boolean; failure?: FeelFailure } {
       return withFeelScope(() => snapshot.can(event as never));

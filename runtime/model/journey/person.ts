@@ -16,13 +16,19 @@ export function withAnswers(journey: Journey, snapshot: JourneySnapshot, event: 
  * why. Null when that is not possible now (a contact task is already open,
  * or the process has no contact team).
  */
-export function askPerson(journey: Journey, base: JourneySnapshot, why: { step?: unknown; message?: unknown }): Move | null {
+export function askPerson(
+  journey: Journey,
+  base: JourneySnapshot,
+  why: { step?: unknown; message?: unknown },
+): Move | null {
   const event = {
     type: 'person.requested',
     data: {
       kind: 'evaluation-failed',
-      question: `Automatische beoordeling niet gelukt bij stap '${String(why.step)}': ${String(why.message)}. `
-        + 'De zaak staat stil tot een medewerker haar beoordeelt. (The rules could not be evaluated; a person needs to review this case.)',
+      question:
+        `Automatische beoordeling niet gelukt bij stap '${String(why.step)}': ${String(why.message)}. ` +
+        'De zaak staat stil tot een medewerker haar beoordeelt. ' +
+        '(The rules could not be evaluated; a person needs to review this case.)',
       reach: '',
     },
   };

@@ -24,11 +24,26 @@ export type Texts = Record<Lang, string>;
  */
 export type JourneyRecord =
   | { type: 'step.entered'; step: string; journey: boolean; ends: boolean }
-  | { type: 'decision.made'; step: string; rule: number | 'otherwise' | 'error'; when: string | null; inputs: Record<string, unknown>;
-      because: Texts; error?: string }
-  | { type: 'task.opened'; step: string; team: string; due: Deadline | null; kind: string; escalate: unknown;
-      /** `contact`: a task of "ask for a person"; `request`: what the citizen asked and how to reach them (empty for a handoff). */
-      contact: boolean; request: Record<string, unknown> }
+  | {
+      type: 'decision.made';
+      step: string;
+      rule: number | 'otherwise' | 'error';
+      when: string | null;
+      inputs: Record<string, unknown>;
+      because: Texts;
+      error?: string;
+    }
+  | {
+      type: 'task.opened';
+      step: string;
+      team: string;
+      due: Deadline | null;
+      kind: string;
+      escalate: unknown;
+      /** `contact`: a task of "ask for a person"; `request`: what the citizen asked and how to reach them. */
+      contact: boolean;
+      request: Record<string, unknown>;
+    }
   | { type: 'task.closed'; step: string }
   | { type: 'timer.set'; timer: string; after: string }
   | { type: 'timer.cleared'; timer: string }
@@ -43,13 +58,15 @@ export function fieldsById(process: Process): Map<string, Field> {
 
 /** Renders a text with placeholders in every language, values formatted per their field, white space collapsed. */
 export function renderText(text: Text, data: Record<string, unknown>, fields: Map<string, Field>): Texts {
-  return Object.fromEntries(languages.map((lang) => {
-    const format = (value: unknown, name: string) => {
-      const field = fields.get(name);
-      return field ? formatAnswer(field, value, lang) : String(value);
-    };
-    return [lang, fillPlaceholders(t(text, lang), data, format).replace(/\s+/g, ' ').trim()];
-  })) as Texts;
+  return Object.fromEntries(
+    languages.map((lang) => {
+      const format = (value: unknown, name: string) => {
+        const field = fields.get(name);
+        return field ? formatAnswer(field, value, lang) : String(value);
+      };
+      return [lang, fillPlaceholders(t(text, lang), data, format).replace(/\s+/g, ' ').trim()];
+    }),
+  ) as Texts;
 }
 
 /** Whether a step ends the case, and with which outcome (undefined: it does not end it). */
@@ -65,7 +82,12 @@ function contactRequest(p: Record<string, any>, a: JourneyAction) {
 }
 const CONTACT_TASK = 'contact';
 
-type Interpret = (p: Record<string, any>, a: JourneyAction, process: Process, fields: Map<string, Field>) => JourneyRecord;
+type Interpret = (
+  p: Record<string, any>,
+  a: JourneyAction,
+  process: Process,
+  fields: Map<string, Field>,
+) => JourneyRecord;
 
 // One interpretation per action name; xstate.* built-ins (assign) were applied by transition() itself.
 const interpretations: Record<string, Interpret> = {
@@ -75,12 +97,27 @@ const interpretations: Record<string, Interpret> = {
     return { type: 'step.entered', step: p.step, journey, ends: journey && outcomeOf(process, p.step) !== undefined };
   },
   explain: (p, a, _process, fields) => {
-    const { inputs, scope } = explanationInputs(p as { inputs: string[]; table?: { id: string; expr: string }[] }, a.info?.context?.data ?? {});
-    return { type: 'decision.made', step: p.step, rule: p.rule, when: p.when ?? null, inputs, because: renderText(p.because, scope, fields),
-      ...(p.error ? { error: p.error } : {}) };
+    const { inputs, scope } = explanationInputs(
+      p as { inputs: string[]; table?: { id: string; expr: string }[] },
+      a.info?.context?.data ?? {},
+    );
+    return {
+      type: 'decision.made',
+      step: p.step,
+      rule: p.rule,
+      when: p.when ?? null,
+      inputs,
+      because: renderText(p.because, scope, fields),
+      ...(p.error ? { error: p.error } : {}),
+    };
   },
   openTask: (p, a) => ({
-    type: 'task.opened', step: p.step, team: p.team, due: p.due, kind: p.kind, escalate: p.escalate,
+    type: 'task.opened',
+    step: p.step,
+    team: p.team,
+    due: p.due,
+    kind: p.kind,
+    escalate: p.escalate,
     ...contactRequest(p, a),
   }),
   closeTask: (p) => ({ type: 'task.closed', step: p.step }),
@@ -88,12 +125,21 @@ const interpretations: Record<string, Interpret> = {
   clearTimer: (p) => ({ type: 'timer.cleared', timer: p.timer }),
   queueMessage: (p, a, _process, fields) => {
     const data = a.info?.context?.data ?? {};
-    return { type: 'message.queued', step: p.step, subject: renderText(p.subject, data, fields), body: renderText(p.body, data, fields) };
+    return {
+      type: 'message.queued',
+      step: p.step,
+      subject: renderText(p.subject, data, fields),
+      body: renderText(p.body, data, fields),
+    };
   },
 };
 
 /** What the actions of one move record, in order. Evaluates table inputs of explanations (outside any event budget). */
-export function recordsOf(process: Process, actions: JourneyAction[], fields: Map<string, Field> = fieldsById(process)): JourneyRecord[] {
+export function recordsOf(
+  process: Process,
+  actions: JourneyAction[],
+  fields: Map<string, Field> = fieldsById(process),
+): JourneyRecord[] {
   return actions.flatMap((a) => {
     const interpret = own(interpretations, a.type);
     return interpret ? [interpret(a.params ?? {}, a, process, fields)] : [];

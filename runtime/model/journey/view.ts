@@ -46,12 +46,16 @@ export function viewAt(journey: Journey, snapshot: JourneySnapshot, lang: Lang):
     title: step ? t(step.title, lang) : '',
     text: step?.citizenText ? t(step.citizenText, lang) : '',
     fields: citizenFields(process, id),
-    outcomes: step ? kind?.choices?.(step).map((o) => ({ id: o.id, label: t(o.label, lang), fields: o.fields })) : undefined,
+    outcomes: step
+      ? kind?.choices?.(step).map((o) => ({ id: o.id, label: t(o.label, lang), fields: o.fields }))
+      : undefined,
     waits,
     signalFields: waits?.signal && step ? kind!.fields(step) : [],
-    events: Object.values(process.groups ?? {}).flatMap((g) => Object.entries(g.on ?? {})
-      .filter(([name]) => journey.can(snapshot, { type: name }).value)
-      .map(([name, on]) => ({ name, label: t(on.label, lang) }))),
+    events: Object.values(process.groups ?? {}).flatMap((g) =>
+      Object.entries(g.on ?? {})
+        .filter(([name]) => journey.can(snapshot, { type: name }).value)
+        .map(([name, on]) => ({ name, label: t(on.label, lang) })),
+    ),
     ended: outcome !== undefined,
     ...(outcome !== undefined ? { outcome } : {}),
   };

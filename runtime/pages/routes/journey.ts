@@ -138,8 +138,9 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       }
       // The files and the draft that names them: together or not at all.
       const files = [...(received?.files ?? [])].map(([id, f]) => [id, { name: f.name, type: f.type!, path: f.path }] as const);
-      journeys.withFiles(row, files, result.values, () =>
-        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values: result.values, cleared: result.cleared }));
+      const { values, cleared } = result;
+      journeys.withFiles(row, files, values, () =>
+        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values, cleared }));
     } finally {
       received?.cleanup();
     }

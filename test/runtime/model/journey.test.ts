@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../designer/model/simulation.js';
 import { createFakeClock, createJourneyService, type Engine } from '../../../runtime/engine/index.js';
 import {
-  citizenFields, createJourney, dutchDate, todayIn, viewAt, walkDraft, type JourneyRecord, type Process,
+  citizenFields,
+  createJourney,
+  dutchDate,
+  todayIn,
+  viewAt,
+  walkDraft,
+  type JourneyRecord,
+  type Process,
 } from '../../../runtime/model/index.js';
 import type { Store } from '../../../runtime/store/index.js';
 import { openEnv, tempDbFile } from '../engine/setup.js';
@@ -24,8 +31,15 @@ function published(at = '2026-03-02T09:00:00Z') {
 /** What the engine recorded on a case: its step and the explanations and messages, in Dutch. */
 function engineRecord(store: Store, engine: Engine, caseId: string) {
   const row = engine.getCase(caseId);
-  const explanations = store.cases.audit(caseId).filter((e) => e.type === 'decision.made')
-    .map((e) => ({ step: e.data.step, rule: e.data.rule, because: (e.data.because as Record<string, string>).nl, inputs: e.data.inputs }));
+  const explanations = store.cases
+    .audit(caseId)
+    .filter((e) => e.type === 'decision.made')
+    .map((e) => ({
+      step: e.data.step,
+      rule: e.data.rule,
+      because: (e.data.because as Record<string, string>).nl,
+      inputs: e.data.inputs,
+    }));
   const messages = store.cases.messages(caseId).map((m) => `${m.subject.nl}: ${m.body.nl}`);
   return { step: row.step, outcome: row.outcome, explanations, messages };
 }
@@ -41,7 +55,9 @@ describe('the journey simulator', () => {
     const journey = createJourney(def);
     const started = journey.start();
     expect(journey.stepAt(started.snapshot)).toBe('aanvraag');
-    expect(journey.records(started.actions)).toEqual([{ type: 'step.entered', step: 'aanvraag', journey: true, ends: false }]);
+    expect(journey.records(started.actions)).toEqual([
+      { type: 'step.entered', step: 'aanvraag', journey: true, ends: false },
+    ]);
 
     const moved = journey.next(started.snapshot, { type: 'submit', data: { inkomen: 1500, kinderen: 0 } });
     expect(moved).toMatchObject({ discard: false });
@@ -49,28 +65,61 @@ describe('the journey simulator', () => {
     const records = journey.records(moved.actions);
     expect(records.map((r) => r.type)).toEqual(['step.entered', 'decision.made', 'step.entered', 'task.opened']);
     expect(records[1]).toEqual({
-      type: 'decision.made', step: 'toets', rule: 'otherwise', when: null, inputs: { inkomen: 1500, kinderen: 0 },
+      type: 'decision.made',
+      step: 'toets',
+      rule: 'otherwise',
+      when: null,
+      inputs: { inkomen: 1500, kinderen: 0 },
       because: { nl: 'Een medewerker bekijkt uw aanvraag.', en: 'Een medewerker bekijkt uw aanvraag.' },
     } satisfies JourneyRecord);
-    expect(records[3]).toMatchObject({ type: 'task.opened', step: 'beoordeling', team: 'toelagen', due: 'P5D', contact: false, request: {} });
+    expect(records[3]).toMatchObject({
+      type: 'task.opened',
+      step: 'beoordeling',
+      team: 'toelagen',
+      due: 'P5D',
+      contact: false,
+      request: {},
+    });
 
     // What the official would see there, and the group event still possible.
     expect(viewAt(journey, moved.snapshot, 'en')).toMatchObject({
-      step: 'beoordeling', fields: undefined, ended: false,
-      outcomes: [{ id: 'goed', label: 'Toekennen', fields: [] }, { id: 'fout', label: 'Afwijzen', fields: [expect.objectContaining({ id: 'reden' })] }],
+      step: 'beoordeling',
+      fields: undefined,
+      ended: false,
+      outcomes: [
+        { id: 'goed', label: 'Toekennen', fields: [] },
+        { id: 'fout', label: 'Afwijzen', fields: [expect.objectContaining({ id: 'reden' })] },
+      ],
       events: [{ name: 'withdraw', label: 'Withdraw' }],
     });
 
-    const ended = journey.next(moved.snapshot, { type: 'task.completed', step: 'beoordeling', outcome: 'fout', data: { reden: 'Te laat' } });
+    const ended = journey.next(moved.snapshot, {
+      type: 'task.completed',
+      step: 'beoordeling',
+      outcome: 'fout',
+      data: { reden: 'Te laat' },
+    });
     expect(journey.stepAt(ended.snapshot)).toBe('afgewezen');
     expect(journey.outcomeAt('afgewezen')).toBe('rejected');
     expect(journey.outcomeAt('beoordeling')).toBeUndefined();
-    expect(journey.records(ended.actions)).toEqual(expect.arrayContaining([
-      { type: 'task.closed', step: 'beoordeling' },
-      { type: 'step.entered', step: 'afgewezen', journey: true, ends: true },
-      { type: 'message.queued', step: 'afgewezen', subject: { nl: 'Afgewezen', en: 'Afgewezen' }, body: { nl: 'Afgewezen: Te laat', en: 'Afgewezen: Te laat' } },
-    ]));
-    expect(viewAt(journey, ended.snapshot, 'nl')).toMatchObject({ step: 'afgewezen', ended: true, outcome: 'rejected', events: [] });
+    expect(journey.records(ended.actions)).toEqual(
+      expect.arrayContaining([
+        { type: 'task.closed', step: 'beoordeling' },
+        { type: 'step.entered', step: 'afgewezen', journey: true, ends: true },
+        {
+          type: 'message.queued',
+          step: 'afgewezen',
+          subject: { nl: 'Afgewezen', en: 'Afgewezen' },
+          body: { nl: 'Afgewezen: Te laat', en: 'Afgewezen: Te laat' },
+        },
+      ]),
+    );
+    expect(viewAt(journey, ended.snapshot, 'nl')).toMatchObject({
+      step: 'afgewezen',
+      ended: true,
+      outcome: 'rejected',
+      events: [],
+    });
   });
 
   it('refuses what is not possible at a step', () => {
@@ -92,7 +141,12 @@ describe('the designer and the engine agree', () => {
       const sim = createSimulation(def, 'nl');
       expect(sim.submit(given)).toBeNull();
       const inBrowser = sim.state();
-      expect({ step: inBrowser.step, outcome: inBrowser.outcome ?? null, explanations: inBrowser.explanations, messages: inBrowser.messages }).toEqual(onServer);
+      expect({
+        step: inBrowser.step,
+        outcome: inBrowser.outcome ?? null,
+        explanations: inBrowser.explanations,
+        messages: inBrowser.messages,
+      }).toEqual(onServer);
       expect(onServer.explanations).toHaveLength(1);
     });
   }
@@ -112,7 +166,9 @@ describe('the designer and the engine agree', () => {
     sim.submit({ toelichting: 'Drie kinderen' });
     expect(sim.complete('goed')).toBeNull();
     const s = sim.state();
-    expect({ step: s.step, outcome: s.outcome, explanations: s.explanations, messages: s.messages }).toEqual(engineRecord(store, engine, row.id));
+    expect({ step: s.step, outcome: s.outcome, explanations: s.explanations, messages: s.messages }).toEqual(
+      engineRecord(store, engine, row.id),
+    );
     expect(s.messages).toEqual(['Toegekend: U krijgt de toelage. Inkomen: € 1.500,00.']);
   });
 });
@@ -143,7 +199,9 @@ describe("the pages' draft journey and the simulator agree", () => {
     expect(journeys.where(row)).toEqual(changed);
     expect(journeys.back(journeys.draft(row), 'aanvraag')).toBeUndefined();
 
-    const predicted = journey.stepAt(journey.next(start, { type: 'submit', data: { inkomen: 1500, kinderen: 0 } }).snapshot);
+    const predicted = journey.stepAt(
+      journey.next(start, { type: 'submit', data: { inkomen: 1500, kinderen: 0 } }).snapshot,
+    );
     expect(journeys.submit(row, 'nl')).toBe(true);
     expect(engine.getCase(row.id).step).toBe(predicted);
     expect(journeys.draft(row)).toEqual({ steps: [] });
@@ -169,7 +227,10 @@ describe('today in Dutch time', () => {
     const clock = createFakeClock(LATE);
     const journeys = createJourneyService(engine);
     const fields = citizenFields(def, 'aanvraag')!;
-    for (const [date, ok] of [['2026-07-15', true], ['2026-07-16', false]] as const) {
+    for (const [date, ok] of [
+      ['2026-07-15', true],
+      ['2026-07-16', false],
+    ] as const) {
       const given = { ...answers.review, sinds: date };
       const page = journeys.validate(fields, given, {}, 'nl');
       const sim = createSimulation(def, 'nl', {}, clock).submit(given);
@@ -180,7 +241,11 @@ describe('today in Dutch time', () => {
       } catch (error) {
         server = (error as { details?: unknown }).details;
       }
-      expect({ page: page.errors, sim, server }).toEqual(ok ? { page: {}, sim: null, server: null } : { page: { sinds: expect.any(Array) }, sim: page.errors, server: page.errors });
+      expect({ page: page.errors, sim, server }).toEqual(
+        ok
+          ? { page: {}, sim: null, server: null }
+          : { page: { sinds: expect.any(Array) }, sim: page.errors, server: page.errors },
+      );
     }
   });
 });
