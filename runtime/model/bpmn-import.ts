@@ -339,9 +339,11 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
 
   // 7. Names that conditions read become fields of the nearest step before them that takes data.
   inferFields(steps, fieldIds);
-  for (const step of Object.values(steps)) {
-    if (step.kind === 'form' && !step.fields.length) {
-      step.fields.push({ id: unique('opmerking', fieldIds, ''), label: { nl: 'Opmerking', en: 'Remark' }, type: 'textarea' });
+  // A form without questions gets one to fill in.
+  for (const [id, step] of Object.entries(steps)) {
+    const kind = stepKind(step.kind);
+    if (kind.citizenActs && !kind.fields(step).length) {
+      steps[id] = kind.withField(step, { id: unique('opmerking', fieldIds, ''), label: { nl: 'Opmerking', en: 'Remark' }, type: 'textarea' }) ?? step;
     }
   }
 
@@ -472,10 +474,8 @@ function inferFields(steps: Record<string, Step>, fieldIds: Set<string>): void {
   for (const [id, step] of Object.entries(steps)) {
     for (const e of stepKind(step.kind).edges(step)) if (steps[e.to]) preds.set(e.to, [...(preds.get(e.to) ?? []), id]);
   }
-  const conditions = (step: Step): string[] =>
-    step.kind === 'decision' ? step.rules.map((r) => r.when)
-      : step.kind === 'form' && typeof step.next !== 'string' ? step.next.flatMap((r) => (r.when ? [r.when] : []))
-        : [];
+  // The conditions of the ways out (rules, routes): the expressions a step's `when`s hold.
+  const conditions = (step: Step): string[] => stepKind(step.kind).expressions(step).filter((e) => /\.when$/.test(e.where)).map((e) => e.expr);
   const all = Object.values(steps).flatMap(conditions);
   for (const [id, step] of Object.entries(steps)) {
     for (const expr of conditions(step)) {
@@ -491,11 +491,8 @@ function inferFields(steps: Record<string, Step>, fieldIds: Set<string>): void {
         while (queue.length && !placed) {
           const [at, towards] = queue.shift()!;
           const host = steps[at];
-          if (host.kind === 'form') host.fields.push(field);
-          else if (host.kind === 'handoff' && host.outcomes.length) {
-            const outcome = host.outcomes.find((o) => o.goto === towards) ?? host.outcomes[0];
-            outcome.fields = [...(outcome.fields ?? []), field];
-          } else if (host.kind === 'wait' && host.signal) host.fields = [...(host.fields ?? []), field];
+          const taken = stepKind(host.kind).withField(host, field, towards);
+          if (taken) steps[at] = taken;
           else {
             for (const p of preds.get(at) ?? []) if (!seen.has(p)) { seen.add(p); queue.push([p, at]); }
             continue;
