@@ -1,7 +1,7 @@
 import type { ModdleElement as El } from 'bpmn-moddle';
 import { checkDefinition, type Problem } from './checks.js';
 import { compileFeel } from './feel.js';
-import type { Field, FieldType } from './fields/index.js';
+import { fieldKind, type Field, type FieldType } from './fields/index.js';
 import { isValidDuration } from './ids.js';
 import type { Process, Step } from './schema.js';
 import { stepKind, type DecisionStep, type FormStep, type HandoffStep, type WaitStep } from './steps/index.js';
@@ -454,11 +454,12 @@ function formFields(el: El, fieldIds: Set<string>, report: Report): Field[] {
     const known: Record<string, FieldType> = { string: 'text', long: 'number', integer: 'number', double: 'number', boolean: 'yes-no', date: 'date', enum: 'choice' };
     let type: FieldType = known[String(f.type)] ?? 'text';
     if (!known[String(f.type)]) report(f, `form field type '${f.type}' is imported as text`, 'camunda:formField');
-    if (type === 'choice' && !options.length) type = 'text';
+    const ownOptions = !!fieldKind(type).hasOptions;
+    if (ownOptions && !options.length) type = 'text';
     const constraints = children.filter((c) => localName(c.$type) === 'validation').flatMap((v) => v.$children ?? []);
     const required = constraints.some((c: El) => localName(c.$type) === 'constraint' && c.name === 'required');
     fieldIds.add(id);
-    fields.push({ id, label: clean(f.label) || humanize(id), type, ...(required ? { required: true } : {}), ...(type === 'choice' ? { options } : {}) });
+    fields.push({ id, label: clean(f.label) || humanize(id), type, ...(required ? { required: true } : {}), ...(ownOptions && options.length ? { options } : {}) });
   }
   return fields;
 }
