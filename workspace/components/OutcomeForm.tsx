@@ -91,8 +91,8 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
           onChange={(v) => setValues((prev) => ({ ...prev, [f.id]: v }))} />
       ))}
       {withMessage && (
-        <FieldControl field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }} t={t}
-          value={message} errors={errors.message} onChange={(v) => setMessage(String(v))} />
+        <FieldControl field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }} t={t} lang={lang}
+          value={message} errors={errors.message} onChange={(v) => setMessage(typeof v === 'string' ? v : '')} />
       )}
       <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>
         {single && !withMessage ? outcome!.label : outcome?.fourEyes ? t.submitProposal : t.submitDecision}
