@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { t, type Lang, type Step, type StepKindName } from '../runtime/model/index.js';
+import type { Step, StepKindName } from '../runtime/model/index.js';
 import { decisionEditor } from './properties/decision.js';
 import { endEditor } from './properties/end.js';
 import { formEditor } from './properties/form.js';
@@ -9,58 +9,41 @@ import type { StepEditorProps } from './properties/step-editor.js';
 import { waitEditor } from './properties/wait.js';
 
 /**
- * The designer's part of a step kind: its properties editor, its canvas icon
- * (a 24×24 line path, stroke in currentColor: a form, a fork, a person, a
- * clock, an envelope, a flag) and the key facts its node shows. The kind's
- * label and help are in messages.ts (`kinds`, `kindHelp`), typed by kind.
- * Everything pure about a kind is in its descriptor (runtime/model/steps).
+ * The designer's part of a step kind: its properties editor and its canvas
+ * icon (a 24×24 line path, stroke in currentColor: a form, a fork, a person, a
+ * clock, an envelope, a flag). The kind's label and help are in messages.ts
+ * (`kinds`, `kindHelp`), typed by kind. Everything pure about a kind (defaults,
+ * slots, the facts its node shows) is its descriptor in runtime/model/steps.
  */
 type DesignerKind<S> = {
   Editor: ComponentType<StepEditorProps<S & Step>>;
   icon: string;
-  facts(step: S, lang: Lang): string[];
 };
 
 const parts = {
   form: {
     Editor: formEditor.Editor,
     icon: 'M6 3h9l3 3v15H6z M9 9h6 M9 13h6 M9 17h4',
-    facts: (s, lang) => [t({ nl: `${s.fields.length} vragen`, en: `${s.fields.length} questions` }, lang)],
   },
   decision: {
     Editor: decisionEditor.Editor,
     icon: 'M12 3l9 9-9 9-9-9z M12 8v5 M12 16v.5',
-    facts: (s, lang) => [
-      s.table
-        ? t({ nl: `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, en: `table: ${s.table.rows.length} rows (${s.table.hitPolicy})` }, lang)
-        : t({ nl: `${s.rules.length} regels`, en: `${s.rules.length} rules` }, lang),
-      ...(s.otherwise ? [] : [t({ nl: 'geen "anders"', en: 'no "otherwise"' }, lang)]),
-    ],
   },
   handoff: {
     Editor: handoffEditor.Editor,
     icon: 'M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M4 21c0-4 3.6-7 8-7s8 3 8 7',
-    facts: (s, lang) => [
-      `team ${s.team}`,
-      !s.due ? t({ nl: 'geen termijn', en: 'no deadline' }, lang)
-        : typeof s.due === 'string' ? t({ nl: `termijn ${s.due}`, en: `deadline ${s.due}` }, lang)
-          : t({ nl: `${s.due.workingDays} werkdagen`, en: `${s.due.workingDays} working days` }, lang),
-    ],
   },
   wait: {
     Editor: waitEditor.Editor,
     icon: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z M12 7v5l3 2',
-    facts: (s, lang) => [s.signal ? t({ nl: `signaal ${s.signal}`, en: `signal ${s.signal}` }, lang) : t({ nl: `wacht ${s.for ?? ''}`, en: `waits ${s.for ?? ''}` }, lang)],
   },
   message: {
     Editor: messageEditor.Editor,
     icon: 'M3 6h18v12H3z M3 6l9 7 9-7',
-    facts: (s, lang) => [t(s.subject, lang)],
   },
   end: {
     Editor: endEditor.Editor,
     icon: 'M5 21V4 M5 4h12l-2 4 2 4H5',
-    facts: (s) => [s.outcome],
   },
 } satisfies { [K in StepKindName]: DesignerKind<Extract<Step, { kind: K }>> };
 

@@ -1,5 +1,4 @@
 import { isFinal, stepKind, t, type Lang, type Problem, type Process, type Step, type StepKindName } from '../../runtime/model/index.js';
-import { designerKinds } from '../kinds.js';
 import { setSlot, slotsOf } from './slots.js';
 
 export { slotsOf as handlesOf, setSlot } from './slots.js';
@@ -64,7 +63,7 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
     nodes.push({
       id, type: 'step', position: pos(id), ...(parent ? { parentId: parent, extent: 'parent' as const } : {}),
       data: {
-        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: designerKinds[step.kind].facts(step, lang), problemCount: problemsOf(id),
+        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: stepKind(step.kind).facts(step, lang), problemCount: problemsOf(id),
         active: opts.active === id, highlighted: !!opts.highlight?.includes(id), handles: slotsOf(def, id, lang).map(({ id: h, label }) => ({ id: h, label })),
       },
     });

@@ -152,4 +152,10 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
     else rules.splice(i, 1);
     return { ...step, rules };
   },
+  facts: (s, lang) => [
+    s.table
+      ? t({ nl: `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, en: `table: ${s.table.rows.length} rows (${s.table.hitPolicy})` }, lang)
+      : t({ nl: `${s.rules.length} regels`, en: `${s.rules.length} rules` }, lang),
+    ...(s.otherwise ? [] : [t({ nl: 'geen "anders"', en: 'no "otherwise"' }, lang)]),
+  ],
 };

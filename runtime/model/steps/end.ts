@@ -46,4 +46,5 @@ export const endKind: StepKind<EndStep, 'end'> = {
   idWord: 'einde',
   slots: () => [],
   setSlot: (step) => step,
+  facts: (s) => [s.outcome],
 };

@@ -81,4 +81,5 @@ export const formKind: StepKind<FormStep, 'form'> = {
     else list.splice(i, 1);
     return { ...step, next: list.length === 1 && !list[0].when ? list[0].goto : list.length ? list : '' };
   },
+  facts: (s, lang) => [t({ nl: `${s.fields.length} vragen`, en: `${s.fields.length} questions` }, lang)],
 };

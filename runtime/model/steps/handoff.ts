@@ -105,4 +105,10 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
     const id = slot.slice('outcome:'.length);
     return { ...step, outcomes: step.outcomes.map((o) => (o.id === id ? { ...o, goto: target ?? '' } : o)) };
   },
+  facts: (s, lang) => [
+    `team ${s.team}`,
+    !s.due ? t({ nl: 'geen termijn', en: 'no deadline' }, lang)
+      : typeof s.due === 'string' ? t({ nl: `termijn ${s.due}`, en: `deadline ${s.due}` }, lang)
+        : t({ nl: `${s.due.workingDays} werkdagen`, en: `${s.due.workingDays} working days` }, lang),
+  ],
 };

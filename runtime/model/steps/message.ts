@@ -43,4 +43,5 @@ export const messageKind: StepKind<MessageStep, 'message'> = {
   idWord: 'bericht',
   slots: (step, lang) => [{ id: 'next', label: t({ nl: 'volgende', en: 'next' }, lang), target: step.next || null }],
   setSlot: (step, _slot, target) => ({ ...step, next: target ?? '' }),
+  facts: (s, lang) => [t(s.subject, lang)],
 };

@@ -97,4 +97,6 @@ export type StepKind<S = any, K extends string = string> = {
   /** The places it points to other steps (canvas handles), and how to point one elsewhere (null: disconnect). */
   slots(step: S, lang: Lang): Slot[];
   setSlot(step: S, slot: string, target: string | null): S;
+  /** The key facts of a step, a short line each (what its node on the canvas shows). */
+  facts(step: S, lang: Lang): string[];
 };

@@ -82,4 +82,5 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
     if (!target) { const { timeout: _, ...rest } = step; return rest; }
     return { ...step, timeout: { after: step.timeout?.after ?? 'P14D', goto: target } };
   },
+  facts: (s, lang) => [s.signal ? t({ nl: `signaal ${s.signal}`, en: `signal ${s.signal}` }, lang) : t({ nl: `wacht ${s.for ?? ''}`, en: `waits ${s.for ?? ''}` }, lang)],
 };
