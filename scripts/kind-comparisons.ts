@@ -21,8 +21,8 @@ const DESCRIPTORS = ['runtime/model/steps/', 'runtime/model/fields/'];
 const PENDING: Record<string, string> = {
   'designer/model/simulation.ts': 'replaced by the journey simulator in runtime/model/journey',
   'designer/simulate/SimulationPanel.tsx': 'rewritten on the journey simulator',
-  'runtime/pages/journey.ts': 'replaced by the engine\'s journey service',
-  'runtime/pages/routes/journey.ts': 'rewritten on the engine\'s journey service',
+  'runtime/pages/journey.ts': "replaced by the engine's journey service",
+  'runtime/pages/routes/journey.ts': "rewritten on the engine's journey service",
 };
 
 /**
@@ -37,7 +37,13 @@ export type Names = { step: ReadonlySet<string>; field: ReadonlySet<string> };
 
 const unwrap = (e: ts.Expression): ts.Expression => {
   let x = e;
-  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) || ts.isAsExpression(x) || ts.isSatisfiesExpression(x)) x = x.expression;
+  while (
+    ts.isParenthesizedExpression(x) ||
+    ts.isNonNullExpression(x) ||
+    ts.isAsExpression(x) ||
+    ts.isSatisfiesExpression(x)
+  )
+    x = x.expression;
   return x;
 };
 
@@ -47,9 +53,15 @@ function subject(e: ts.Expression): 'step' | 'field' | undefined {
   let name: string | undefined;
   let receiver: ts.Expression | undefined;
   if (ts.isIdentifier(x)) name = x.text;
-  else if (ts.isPropertyAccessExpression(x)) { name = x.name.text; receiver = unwrap(x.expression); }
-  else if (ts.isElementAccessExpression(x) && ts.isStringLiteralLike(x.argumentExpression)) { name = x.argumentExpression.text; receiver = unwrap(x.expression); }
-  if (name === 'kind') return receiver && ts.isIdentifier(receiver) && OTHER_KINDS.test(receiver.text) ? undefined : 'step';
+  else if (ts.isPropertyAccessExpression(x)) {
+    name = x.name.text;
+    receiver = unwrap(x.expression);
+  } else if (ts.isElementAccessExpression(x) && ts.isStringLiteralLike(x.argumentExpression)) {
+    name = x.argumentExpression.text;
+    receiver = unwrap(x.expression);
+  }
+  if (name === 'kind')
+    return receiver && ts.isIdentifier(receiver) && OTHER_KINDS.test(receiver.text) ? undefined : 'step';
   if (name === 'type') return 'field';
   return undefined;
 }
@@ -62,16 +74,31 @@ const literal = (e: ts.Expression): string | undefined => {
 /** The string literals of an array literal or `new Set([...])`. */
 function literalList(e: ts.Expression): string[] | undefined {
   let x = unwrap(e);
-  if (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'Set' && x.arguments?.length) x = unwrap(x.arguments[0]);
+  if (ts.isNewExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'Set' && x.arguments?.length)
+    x = unwrap(x.arguments[0]);
   if (!ts.isArrayLiteralExpression(x)) return undefined;
-  return x.elements.flatMap((el) => { const s = ts.isExpression(el) ? literal(el) : undefined; return s === undefined ? [] : [s]; });
+  return x.elements.flatMap((el) => {
+    const s = ts.isExpression(el) ? literal(el) : undefined;
+    return s === undefined ? [] : [s];
+  });
 }
 
 /** The comparisons of a kind or type with a registered name in one source file. */
 export function findKindComparisons(file: string, source: string, names: Names): Finding[] {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: Finding[] = [];
-  const flag = (node: ts.Node) => found.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: node.getText(sf).slice(0, 100) });
+  const flag = (node: ts.Node) =>
+    found.push({
+      file,
+      line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+      text: node.getText(sf).slice(0, 100),
+    });
   const isName = (kind: 'step' | 'field' | undefined, value: string | undefined) =>
     !!kind && value !== undefined && (kind === 'step' ? names.step : names.field).has(value);
   // Lists of literals declared in the file (`const CHOICES = ['choice', …]`), for `CHOICES.includes(f.type)`.
@@ -87,15 +114,25 @@ export function findKindComparisons(file: string, source: string, names: Names):
   const visit = (node: ts.Node) => {
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
-      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken
-        || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
-        if (isName(subject(node.left), literal(node.right)) || isName(subject(node.right), literal(node.left))) flag(node);
+      if (
+        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        op === ts.SyntaxKind.EqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsToken
+      ) {
+        if (isName(subject(node.left), literal(node.right)) || isName(subject(node.right), literal(node.left)))
+          flag(node);
       }
     } else if (ts.isSwitchStatement(node)) {
       const kind = subject(node.expression);
-      for (const clause of node.caseBlock.clauses) if (ts.isCaseClause(clause) && isName(kind, literal(clause.expression))) flag(clause);
-    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
-      && ['includes', 'has', 'indexOf'].includes(node.expression.name.text) && node.arguments.length) {
+      for (const clause of node.caseBlock.clauses)
+        if (ts.isCaseClause(clause) && isName(kind, literal(clause.expression))) flag(clause);
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ['includes', 'has', 'indexOf'].includes(node.expression.name.text) &&
+      node.arguments.length
+    ) {
       const target = unwrap(node.expression.expression);
       const list = literalList(target) ?? (ts.isIdentifier(target) ? lists.get(target.text) : undefined);
       const kind = subject(node.arguments[0]);
@@ -109,7 +146,11 @@ export function findKindComparisons(file: string, source: string, names: Names):
 
 function sourceFiles(dir: string): string[] {
   let entries: string[];
-  try { entries = readdirSync(dir); } catch { return []; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
   return entries.flatMap((name) => {
     const path = join(dir, name);
     if (name === 'node_modules' || name === 'dist') return [];

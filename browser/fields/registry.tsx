@@ -12,7 +12,13 @@ export type FileAnswer = { name: string; type: string; size: number };
 export type FieldValue = string | string[] | FileAnswer | undefined;
 
 /** A field as an input needs it: its options' labels may be texts in both languages or already in the reader's. */
-export type InputField = { id: string; type: string; options?: { value: string; label: Text }[]; min?: unknown; max?: unknown };
+export type InputField = {
+  id: string;
+  type: string;
+  options?: { value: string; label: Text }[];
+  min?: unknown;
+  max?: unknown;
+};
 
 export type FieldInputProps = {
   field: InputField;
@@ -34,7 +40,13 @@ export type FieldInput = {
   render(props: FieldInputProps): ReactElement;
 };
 
-type BoxOptions = { type?: string; inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel'; width?: 's' | 'm' | 'l'; autoComplete?: string; sign?: string };
+type BoxOptions = {
+  type?: string;
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel';
+  width?: 's' | 'm' | 'l';
+  autoComplete?: string;
+  sign?: string;
+};
 const asText = (v: FieldValue) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : '');
 /** A date bound the browser understands (a bound like "today" is left to the engine). */
 const isoBound = (b: unknown) => (typeof b === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(b) ? b : undefined);
@@ -44,12 +56,30 @@ function textbox(o: BoxOptions = {}): FieldInput {
     empty: '',
     render: ({ field, id, name, value, onChange, invalid, describedBy, prefix }) => {
       const input = (
-        <input id={id} name={name ?? field.id} type={o.type ?? 'text'} inputMode={o.inputMode} autoComplete={o.autoComplete ?? 'off'} spellCheck={false}
+        <input
+          id={id}
+          name={name ?? field.id}
+          type={o.type ?? 'text'}
+          inputMode={o.inputMode}
+          autoComplete={o.autoComplete ?? 'off'}
+          spellCheck={false}
           className={`utrecht-textbox utrecht-textbox--html-input ${prefix}-input ${prefix}-width-${o.width ?? 'l'}${invalid ? ' utrecht-textbox--invalid' : ''}`}
-          min={isoBound(field.min)} max={isoBound(field.max)}
-          value={asText(value)} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
+          min={isoBound(field.min)}
+          max={isoBound(field.max)}
+          value={asText(value)}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
       );
-      return o.sign ? <div className={`${prefix}-prefixed`}><span aria-hidden="true">{o.sign}</span>{input}</div> : input;
+      return o.sign ? (
+        <div className={`${prefix}-prefixed`}>
+          <span aria-hidden="true">{o.sign}</span>
+          {input}
+        </div>
+      ) : (
+        input
+      );
     },
   };
 }
@@ -65,16 +95,34 @@ const plainBox = (o: BoxOptions = {}): FieldInput => {
 const textarea: FieldInput = {
   empty: '',
   render: ({ field, id, name, value, onChange, invalid, describedBy, prefix }) => (
-    <textarea id={id} name={name ?? field.id} rows={5} className={`utrecht-textarea utrecht-textarea--html-textarea ${prefix}-input${invalid ? ' utrecht-textarea--invalid' : ''}`}
-      value={asText(value)} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
+    <textarea
+      id={id}
+      name={name ?? field.id}
+      rows={5}
+      className={`utrecht-textarea utrecht-textarea--html-textarea ${prefix}-input${invalid ? ' utrecht-textarea--invalid' : ''}`}
+      value={asText(value)}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+    />
   ),
 };
 
 const file: FieldInput = {
   empty: undefined,
   render: ({ field, id, name, onChange, invalid, describedBy, prefix }) => (
-    <input id={id} name={name ?? field.id} type="file" className={`${prefix}-file`} aria-invalid={invalid || undefined} aria-describedby={describedBy}
-      onChange={(e) => { const f = e.target.files?.[0]; onChange(f ? { name: f.name, type: f.type || 'application/octet-stream', size: f.size } : undefined); }} />
+    <input
+      id={id}
+      name={name ?? field.id}
+      type="file"
+      className={`${prefix}-file`}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      onChange={(e) => {
+        const f = e.target.files?.[0];
+        onChange(f ? { name: f.name, type: f.type || 'application/octet-stream', size: f.size } : undefined);
+      }}
+    />
   ),
 };
 
@@ -84,7 +132,9 @@ function options(kind: 'radio' | 'checkbox', list: (field: InputField) => Option
     group: true,
     empty: kind === 'checkbox' ? [] : '',
     render: (p) => {
-      const selected = new Set(Array.isArray(p.value) ? p.value : typeof p.value === 'string' && p.value ? [p.value] : []);
+      const selected = new Set(
+        Array.isArray(p.value) ? p.value : typeof p.value === 'string' && p.value ? [p.value] : [],
+      );
       const toggle = (v: string, on: boolean) => {
         if (kind === 'radio') return p.onChange(v);
         const next = new Set(selected);
@@ -98,10 +148,23 @@ function options(kind: 'radio' | 'checkbox', list: (field: InputField) => Option
             const id = i ? `${p.id}-${i}` : p.id;
             return (
               <div key={o.value} className={`utrecht-form-field utrecht-form-field--${kind} ${p.prefix}-option`}>
-                <input id={id} type={kind} name={p.name ?? p.field.id} value={o.value} checked={selected.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)}
-                  className={kind === 'radio' ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input'}
-                  aria-invalid={p.invalid || undefined} />
-                <label className={`utrecht-form-label utrecht-form-label--${kind}`} htmlFor={id}>{t(o.label, p.lang)}</label>
+                <input
+                  id={id}
+                  type={kind}
+                  name={p.name ?? p.field.id}
+                  value={o.value}
+                  checked={selected.has(o.value)}
+                  onChange={(e) => toggle(o.value, e.target.checked)}
+                  className={
+                    kind === 'radio'
+                      ? 'utrecht-radio-button utrecht-radio-button--html-input'
+                      : 'utrecht-checkbox utrecht-checkbox--html-input'
+                  }
+                  aria-invalid={p.invalid || undefined}
+                />
+                <label className={`utrecht-form-label utrecht-form-label--${kind}`} htmlFor={id}>
+                  {t(o.label, p.lang)}
+                </label>
               </div>
             );
           })}

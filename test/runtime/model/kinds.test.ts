@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import {
-  choicesOf, fieldKind, fieldKinds, fieldTypes, isFinal, outcomeOf, roughValue, sampleValue, stepKind, stepKindNames, stepKinds, taskOf,
-  type Field, type Step,
+  choicesOf,
+  fieldKind,
+  fieldKinds,
+  fieldTypes,
+  isFinal,
+  outcomeOf,
+  roughValue,
+  sampleValue,
+  stepKind,
+  stepKindNames,
+  stepKinds,
+  taskOf,
+  type Field,
+  type Step,
 } from '../../../runtime/model/index.js';
 
 // What the descriptors answer in place of comparisons of `kind` and `type` elsewhere.
 
 const handoff: Step = {
-  kind: 'handoff', title: 'Beoordelen', team: 'burgerzaken', due: 'P5D', escalate: { team: 'leiding' }, instructions: 'Alleen intern',
+  kind: 'handoff',
+  title: 'Beoordelen',
+  team: 'burgerzaken',
+  due: 'P5D',
+  escalate: { team: 'leiding' },
+  instructions: 'Alleen intern',
   outcomes: [{ id: 'ok', label: 'Goed', goto: 'klaar' }],
 };
 const end: Step = { kind: 'end', title: 'Klaar', outcome: 'granted', message: 'Toegekend.' };
-const wait: Step = { kind: 'wait', title: 'Wachten', signal: 'brp.verhuisd', then: 'klaar', timeout: { after: 'P14D', goto: 'klaar' } };
+const wait: Step = {
+  kind: 'wait',
+  title: 'Wachten',
+  signal: 'brp.verhuisd',
+  then: 'klaar',
+  timeout: { after: 'P14D', goto: 'klaar' },
+};
 
 describe('step kinds', () => {
   it('names the registered kinds from the registry', () => {
@@ -35,7 +58,12 @@ describe('step kinds', () => {
     expect(isFinal(undefined)).toBe(false);
     expect(outcomeOf(end)).toEqual({ outcome: 'granted', message: 'Toegekend.' });
     expect(outcomeOf(handoff)).toBeUndefined();
-    expect(taskOf(handoff)).toMatchObject({ team: 'burgerzaken', escalateTo: 'leiding', due: 'P5D', instructions: 'Alleen intern' });
+    expect(taskOf(handoff)).toMatchObject({
+      team: 'burgerzaken',
+      escalateTo: 'leiding',
+      due: 'P5D',
+      instructions: 'Alleen intern',
+    });
     expect(taskOf(end)).toBeUndefined();
     expect(stepKind('form').citizenActs).toBe(true);
   });
@@ -56,7 +84,9 @@ describe('step kinds', () => {
 
   it('says what shape raw JSON needs for the designer to draw it', () => {
     expect(stepKind('form').shape({ kind: 'form', fields: {}, next: 'x' })).toBe('fields must be a list');
-    expect(stepKind('form').shape({ kind: 'form', fields: [], next: 3 })).toBe('next must be a step id or a list of routes');
+    expect(stepKind('form').shape({ kind: 'form', fields: [], next: 3 })).toBe(
+      'next must be a step id or a list of routes',
+    );
     expect(stepKind('handoff').shape({ kind: 'handoff', outcomes: [] })).toBeUndefined();
   });
 });
@@ -74,13 +104,18 @@ describe('field kinds', () => {
 
   it('lists the choices of the kinds one picks from, whose values parse', () => {
     const yesNo: Field = { id: 'auto', label: 'Auto', type: 'yes-no' };
-    expect(choicesOf(yesNo)?.map((c) => fieldKind('yes-no').parse(c.value, yesNo, { today: '' }))).toEqual([{ value: true }, { value: false }]);
-    expect(choicesOf({ id: 'k', label: 'K', type: 'choice', options: [{ value: 'a', label: 'A' }] })).toEqual([{ value: 'a', label: 'A' }]);
+    expect(choicesOf(yesNo)?.map((c) => fieldKind('yes-no').parse(c.value, yesNo, { today: '' }))).toEqual([
+      { value: true },
+      { value: false },
+    ]);
+    expect(choicesOf({ id: 'k', label: 'K', type: 'choice', options: [{ value: 'a', label: 'A' }] })).toEqual([
+      { value: 'a', label: 'A' },
+    ]);
     expect(choicesOf({ id: 't', label: 'T', type: 'text' })).toBeUndefined();
     expect([...fieldKinds.values()].filter((k) => k.upload).map((k) => k.type)).toEqual(['file']);
   });
 
-  it('reads an answer typed so far roughly, by the kind\'s own parse', () => {
+  it("reads an answer typed so far roughly, by the kind's own parse", () => {
     expect(roughValue({ id: 'b', label: 'B', type: 'money' }, '1.234,50')).toBe(1234.5);
     expect(roughValue({ id: 'b', label: 'B', type: 'money', min: 5000 }, '1.234,50')).toBe(1234.5);
     expect(roughValue({ id: 'b', label: 'B', type: 'number' }, 'veel')).toBeUndefined();
