@@ -5,11 +5,11 @@ import {
   citizenFields,
   createJourney,
   graphEdges,
-  outcomeOf,
+  outcomeAtStep,
   own,
   renderText,
-  stepKind,
   t,
+  taskOf,
   todayIn,
   validateAnswers,
   viewAt,
@@ -148,11 +148,11 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
     /** Chooses a handoff outcome (with its fields), as the official would. */
     complete(outcome: string, raw: Record<string, unknown> = {}): Record<string, string[]> | null {
       const { id, step } = here();
-      const choices = step ? stepKind(step.kind).choices?.(step) : undefined;
+      const choices = taskOf(step)?.outcomes;
       if (!step || !choices) return { _: ['not at a handoff'] };
       const chosen = choices.find((o) => o.id === outcome);
       if (!chosen) return { outcome: ['unknown outcome'] };
-      const { values, cleared, errors } = validate(chosen.fields, raw);
+      const { values, cleared, errors } = validate(chosen.fields ?? [], raw);
       if (Object.keys(errors).length) return errors;
       apply(
         { type: 'task.completed', step: id!, outcome, data: values, cleared },
@@ -185,7 +185,7 @@ export type Simulation = ReturnType<typeof createSimulation>;
 export function allPaths(def: Process, limit = 500): { end: string; steps: string[] }[] {
   if (!def.steps[def.start]) return [];
   const edges = graphEdges(def);
-  const ends = new Set(Object.keys(def.steps).filter((id) => outcomeOf(def, id) !== undefined));
+  const ends = new Set(Object.keys(def.steps).filter((id) => outcomeAtStep(def, id) !== undefined));
   const states = Object.fromEntries(
     Object.keys(def.steps).map((id) => [
       id,

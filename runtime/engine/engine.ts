@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  askPerson, FeelEvaluationError, own, stepKind, stepOf, todayIn, validateAnswers, withAnswers, withFeelScope,
+  askPerson, FeelEvaluationError, own, stepKind, stepOf, taskOf, todayIn, validateAnswers, withAnswers, withFeelScope,
   type CaseEvent, type FeelFailure, type Field, type JourneySnapshot, type Lang, type Move, type Process, type Step,
 } from '../model/index.js';
 import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
@@ -136,7 +136,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const task = store.tasks.get(taskId);
     if (!task || task.status === 'completed' || task.status === 'closed' || task.escalatedAt) return;
     const step = loadVersion(task.processKey, task.version).process.steps[task.step];
-    const team = step?.kind === 'handoff' ? step.escalate?.team ?? null : null;
+    const team = taskOf(step)?.escalateTo ?? null;
     const at = clock.now().toISOString();
     store.tasks.escalate(task.id, at, team);
     store.cases.appendAudit(task.caseId, at, 'system:timer', 'task.escalated', { task: task.id, dueAt: task.dueAt, ...(team ? { team } : {}) });
@@ -258,7 +258,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         let cleared: string[] = [];
         if (task.kind === 'handoff') {
           const step = loaded.process.steps[task.step];
-          const options = step?.kind === 'handoff' ? step.outcomes : [];
+          const options = taskOf(step)?.outcomes ?? [];
           const chosen = options.find((o) => o.id === outcome);
           if (!chosen) throw invalid('unknown-outcome', `outcome must be one of: ${options.map((o) => o.id).join(', ')}`, { outcome: [`choose one of: ${options.map((o) => o.id).join(', ')}`] });
           try {

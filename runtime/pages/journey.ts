@@ -1,4 +1,4 @@
-import { citizenFields, compileFeel, isShown, own, type Field, type Lang, type Process } from '../model/index.js';
+import { citizenFields, compileFeel, fieldKind, isShown, own, type Field, type Lang, type Process } from '../model/index.js';
 import { simpleCondition } from './fields.js';
 
 /**
@@ -9,6 +9,9 @@ import { simpleCondition } from './fields.js';
 
 /** The questions of a step the citizen answers, or undefined when the citizen does not act there. */
 export const formFields = (process: Process, step: string): Field[] | undefined => citizenFields(process, step);
+
+/** Whether a question is answered with a file (the page is then sent as multipart). */
+export const isUpload = (field: Field): boolean => !!fieldKind(field.type).upload;
 
 /** Whether a step asks each question on a page of its own. */
 export function onePerPage(process: Process, step: string): boolean {

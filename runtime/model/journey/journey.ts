@@ -9,7 +9,7 @@ import {
 } from '../compile.js';
 import { withFeelScope, type FeelFailure } from '../feel.js';
 import type { Process } from '../schema.js';
-import { fieldsById, outcomeOf, recordsOf, type JourneyAction, type JourneyRecord } from './records.js';
+import { fieldsById, outcomeAtStep, recordsOf, type JourneyAction, type JourneyRecord } from './records.js';
 
 export type JourneySnapshot = ReturnType<CaseMachine['resolveState']>;
 /** A snapshot as the store keeps it: the state value and the context. */
@@ -90,7 +90,7 @@ export function createJourney(process: Process, config: MachineConfig = compileT
     /** The step a snapshot is at (null before the journey began or in the contact region only). */
     stepAt: (snapshot: JourneySnapshot): string | null => stepOf(snapshot.value),
     /** The outcome the case ends with at this step, or undefined when it does not end there. */
-    outcomeAt: (step: string | null | undefined): string | undefined => outcomeOf(process, step),
+    outcomeAt: (step: string | null | undefined): string | undefined => outcomeAtStep(process, step),
     /** What a move's actions record: explanations, tasks, timers, messages (texts rendered in every language). */
     records: (actions: JourneyAction[]): JourneyRecord[] => recordsOf(process, actions, fields),
   };

@@ -70,9 +70,9 @@ export function renderText(text: Text, data: Record<string, unknown>, fields: Ma
 }
 
 /** Whether a step ends the case, and with which outcome (undefined: it does not end it). */
-export function outcomeOf(process: Process, step: string | null | undefined): string | undefined {
+export function outcomeAtStep(process: Process, step: string | null | undefined): string | undefined {
   const found = own(process.steps, step);
-  return found ? stepKind(found.kind).endsWith?.(found) : undefined;
+  return found ? stepKind(found.kind).outcomeOf(found)?.outcome : undefined;
 }
 
 /** A task of the contact region ("ask for a person") carries the citizen's request; a handoff's task none. */
@@ -94,7 +94,7 @@ const interpretations: Record<string, Interpret> = {
   entered: (p, _a, process) => {
     // The contact region's "step" is not a journey step.
     const journey = own(process.steps, p.step) !== undefined;
-    return { type: 'step.entered', step: p.step, journey, ends: journey && outcomeOf(process, p.step) !== undefined };
+    return { type: 'step.entered', step: p.step, journey, ends: journey && outcomeAtStep(process, p.step) !== undefined };
   },
   explain: (p, a, _process, fields) => {
     const { inputs, scope } = explanationInputs(

@@ -47,7 +47,7 @@ export function viewAt(journey: Journey, snapshot: JourneySnapshot, lang: Lang):
     text: step?.citizenText ? t(step.citizenText, lang) : '',
     fields: citizenFields(process, id),
     outcomes: step
-      ? kind?.choices?.(step).map((o) => ({ id: o.id, label: t(o.label, lang), fields: o.fields }))
+      ? kind?.task(step)?.outcomes.map((o) => ({ id: o.id, label: t(o.label, lang), fields: o.fields ?? [] }))
       : undefined,
     waits,
     signalFields: waits?.signal && step ? kind!.fields(step) : [],

@@ -8,7 +8,7 @@ import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
 import { csrfField, errorSummary, feedbackForm } from '../layout.js';
 import { uploadErrors, uploadOptions } from '../file-questions.js';
-import { formFields, onePerPage, questions } from '../journey.js';
+import { formFields, isUpload, onePerPage, questions } from '../journey.js';
 import { receiveMultipart } from '../uploads.js';
 
 /** The citizen's own case, or 404 (never 403: it does not confirm another's case exists). */
@@ -72,7 +72,7 @@ export function journeyRoutes(router: Router, deps: PagesDeps) {
     const reason = index <= 0 && !q ? journeys.offerReason(row, lang) : null;
     send(res, ctx, q === undefined ? title : `${t(asked[0].label, lang)} – ${title}`, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
-<form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some((f) => f.type === 'file') ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
+<form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some(isUpload) ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
 ${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${lang === 'en' ? `question ${q + 1} of ${all.length}` : `vraag ${q + 1} van ${all.length}`}</p>`}
 ${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrecht-heading-3">${lang === 'en' ? 'Why we offer you this' : 'Waarom u dit aanbod krijgt'}</h2><p class="utrecht-paragraph">${reason}</p></div>` : ''}
 ${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
@@ -116,13 +116,13 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const q = single ? questionIndex(req, all, saved) : undefined;
     const page = q === undefined ? fields : [all[q]];
 
-    const fileFields = page.filter((f) => f.type === 'file');
+    const fileFields = page.filter(isUpload);
     if (multipart && !fileFields.length) throw new PageError(403, 'expiredForm');
     const received = multipart ? await receiveMultipart(req, uploadOptions(fileFields, page, (sent) => deps.sessions.csrf(req, sent), deps.uploadDir)) : undefined;
     try {
       if (received) req.body = received.body;
       const raw = Object.fromEntries(page.map((f) => {
-        if (f.type !== 'file') return [f.id, readField(f, req.body ?? {})];
+        if (!isUpload(f)) return [f.id, readField(f, req.body ?? {})];
         const file = received?.files.get(f.id);
         // The stored type is the one the content shows; what the browser declared is not used.
         return [f.id, file ? { name: file.name, type: file.type ?? 'application/octet-stream', size: file.size } : saved[f.id]];
