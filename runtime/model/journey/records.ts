@@ -2,7 +2,7 @@ import { explanationInputs } from '../decision-table.js';
 import { formatAnswer, type Field } from '../fields/index.js';
 import { own } from '../reserved.js';
 import type { Process } from '../schema.js';
-import { stepKind } from '../steps/index.js';
+import { isFinal, stepKind } from '../steps/index.js';
 import type { Deadline } from '../steps/handoff.js';
 import { fillPlaceholders, languages, t, type Lang, type Text } from '../text.js';
 
@@ -93,8 +93,8 @@ type Interpret = (
 const interpretations: Record<string, Interpret> = {
   entered: (p, _a, process) => {
     // The contact region's "step" is not a journey step.
-    const journey = own(process.steps, p.step) !== undefined;
-    return { type: 'step.entered', step: p.step, journey, ends: journey && outcomeAtStep(process, p.step) !== undefined };
+    const step = own(process.steps, p.step);
+    return { type: 'step.entered', step: p.step, journey: step !== undefined, ends: isFinal(step) };
   },
   explain: (p, a, _process, fields) => {
     const { inputs, scope } = explanationInputs(
