@@ -16,6 +16,9 @@
  * - `pas`: a form, a decision, and two proactive triggers: an offer
  *   (`inkomen.vastgesteld` when inkomen <= 1500, starting at the `aanbod`
  *   form) and a grant (`bijstand.toegekend`, starting at a message).
+ * - `tabeltoets`: one form, a decision by a UNIQUE table with three inputs
+ *   (age, years of low income, income as % of the norm), `onError` and
+ *   otherwise to an official's review.
  * test/fixtures/engine/ (older, found here by name too): `betaling` (a wait
  * for a payment with a timeout), `herhaling` (a wait in a loop), `melding`
  * (two forms, a routed next), `wachttijd` (a wait with a timer, withdrawable).
@@ -29,7 +32,7 @@ export const FIXTURE_PROCESSES = fileURLToPath(new URL('../fixtures/processes/',
 export const FIXTURE_ENGINE = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
 
 /** The fixture processes by name (the file name, which is also the process key). */
-export type FixtureName = 'toeslag' | 'ophalen' | 'pas' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
+export type FixtureName = 'toeslag' | 'ophalen' | 'pas' | 'tabeltoets' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
 
 /** A fresh copy of a fixture process definition (change it freely). */
 export function fixtureProcess(name: FixtureName): Record<string, any> {
