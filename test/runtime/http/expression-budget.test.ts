@@ -11,7 +11,7 @@ import { expectStatus } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: [] });
 });
 afterAll(async () => {
   await s?.close();
