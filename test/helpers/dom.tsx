@@ -15,7 +15,11 @@ import type { Process } from '../../runtime/model/index.js';
 import { WorkspaceContext, type Workspace } from '../../workspace/context.js';
 import { catalogue as workspaceCatalogue } from '../../workspace/messages.js';
 
-afterEach(() => cleanup());
+const unmounting: (() => void)[] = [];
+afterEach(() => {
+  for (const mark of unmounting.splice(0)) mark();
+  cleanup();
+});
 
 const noApi = {
   get: () => Promise.reject(new Error('no API in this test')),
@@ -42,7 +46,7 @@ export function renderInWorkspace(ui: ReactElement, opts: { lang?: 'nl' | 'en'; 
  * Edits are recorded in `edits` (label and next definition) and applied, so
  * a re-render shows them; `selections` records what was selected.
  */
-export function renderInEditor(ui: (def: Process) => ReactElement, def: Process, opts: { lang?: 'nl' | 'en'; editor?: Partial<Editor> } = {}) {
+export function renderInEditor(ui: (def: Process, editor: Editor) => ReactElement, def: Process, opts: { lang?: 'nl' | 'en'; editor?: Partial<Editor> } = {}) {
   const lang = opts.lang ?? 'nl';
   const edits: { label: string; next: Process }[] = [];
   const selections: string[][] = [];
@@ -54,7 +58,7 @@ export function renderInEditor(ui: (def: Process) => ReactElement, def: Process,
     edit: (label, next) => {
       edits.push({ label, next });
       current = next;
-      view.rerender(wrap());
+      if (!unmounted) view.rerender(wrap());
     },
     stack: null,
     readOnly: false,
@@ -65,11 +69,17 @@ export function renderInEditor(ui: (def: Process) => ReactElement, def: Process,
     flush: async () => {},
     ...opts.editor,
   });
-  const wrap = () => (
-    <DesignerContext.Provider value={designer}>
-      <EditorContext.Provider value={editor()}>{ui(current)}</EditorContext.Provider>
-    </DesignerContext.Provider>
-  );
+  const wrap = () => {
+    const value = editor();
+    return (
+      <DesignerContext.Provider value={designer}>
+        <EditorContext.Provider value={value}>{ui(current, value)}</EditorContext.Provider>
+      </DesignerContext.Provider>
+    );
+  };
   const view = render(wrap());
+  // A control that commits what was typed when it unmounts edits during the cleanup: record it, draw nothing.
+  let unmounted = false;
+  unmounting.push(() => { unmounted = true; });
   return { ...view, edits, selections, current: () => current };
 }

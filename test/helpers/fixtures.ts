@@ -25,11 +25,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ProcessService } from '../../runtime/engine/index.js';
 
-export const FIXTURE_PROCESSES = fileURLToPath(new URL('../fixtures/processes/', import.meta.url));
-export const FIXTURE_ENGINE = fileURLToPath(new URL('../fixtures/engine/', import.meta.url));
+// import.meta.dirname, not import.meta.url: in the jsdom project the URL is not a file URL.
+export const FIXTURE_PROCESSES = join(import.meta.dirname, '../fixtures/processes');
+export const FIXTURE_ENGINE = join(import.meta.dirname, '../fixtures/engine');
 
 /** The fixture processes by name (the file name, which is also the process key). */
 export type FixtureName = 'toeslag' | 'ophalen' | 'pas' | 'tabeltoets' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
