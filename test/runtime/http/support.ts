@@ -72,7 +72,7 @@ export async function atReview(s: TestServer, as: Role = 'citizen') {
   const view = expectStatus(await s.api('POST', `/api/cases/${moneyStep.id}/events`, { as, body: { type: 'submit', data: money() } }), 200);
   expect(view.step.id).toBe('beoordeling');
   const task = s.store.tasks.list({ caseId: view.id }).find((t) => t.kind === 'handoff' && t.status === 'open');
-  expect(task).toBeDefined();
+  expect(task).toMatchObject({ step: 'beoordeling', team: 'belastingen', kind: 'handoff', status: 'open' });
   return { view, task: task! };
 }
 

@@ -188,7 +188,7 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
     // A day later the replaced upload goes; the unsent draft (2 days old) and its file stay.
     expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 1 });
     expect(s.store.files.get(replaced)).toBeUndefined();
-    expect(s.store.files.get(orphan)).toBeDefined();
+    expect(s.store.files.get(orphan)).toMatchObject({ id: orphan, caseId: abandoned, name: 'vergeten.pdf' });
     s.clock.advance(30 * 24 * HOUR);
     expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 1, files: 1 });
     expect(s.store.drafts.get(abandoned)).toBeUndefined();
