@@ -34,8 +34,8 @@ export const FIXTURE_ENGINE = join(import.meta.dirname, '../fixtures/engine');
 /** The fixture processes by name (the file name, which is also the process key). */
 export type FixtureName = 'toeslag' | 'ophalen' | 'pas' | 'tabeltoets' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
 
-/** A fresh copy of a fixture process definition (change it freely). */
-export function fixtureProcess(name: FixtureName): Record<string, any> {
+/** A fresh copy of a fixture process definition, untyped as parsed JSON is: change it freely, or cast it to Process. */
+export function fixtureProcess(name: FixtureName): any {
   for (const dir of [FIXTURE_PROCESSES, FIXTURE_ENGINE]) {
     const file = join(dir, `${name}.json`);
     if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
