@@ -58,7 +58,7 @@ describe('TaskTable', () => {
     task({ id: 'a', caseReference: 'Z-1', overdue: true, dueAt: '2026-03-01T09:00:00Z' }),
     task({ id: 'b', caseReference: 'Z-2', status: 'claimed', assignee: 'olaf' }),
     task({ id: 'c', caseId: 'abcdef12-3456', status: 'claimed', assignee: 'otto', kind: 'contact', stepTitle: undefined, step: 'contact' }),
-    task({ id: 'd', caseReference: 'Z-4', proposal: { outcome: 'toekennen', by: 'otto', at: '2026-03-02T10:00:00Z' } as Task['proposal'] }),
+    task({ id: 'd', caseReference: 'Z-4', proposal: { outcome: 'toekennen', proposedBy: 'otto', proposedAt: '2026-03-02T10:00:00Z' } }),
   ];
 
   it('shows the tasks in the order given, each linked to its page, with what it is and whose it is', () => {
