@@ -4,14 +4,14 @@
  * process service over it. Everything opened here is closed and removed
  * after each test.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import { openStore, type CaseRow, type Store } from '../../../runtime/store/index.js';
 import {
-  createEngine, createFakeClock, createProcessService, EngineError, importProcesses,
+  createEngine, createFakeClock, createProcessService, EngineError,
   type Engine, type FakeClock, type ProcessService,
 } from '../../../runtime/engine/index.js';
 import { fixtureProcess, household, money, publishFixtures, type FixtureName } from '../../helpers/fixtures.js';
@@ -20,7 +20,6 @@ export { household, money };
 
 export const START = '2026-03-02T09:00:00Z';
 export const EXAMPLES = fileURLToPath(new URL('../../../processes/', import.meta.url));
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/engine/', import.meta.url));
 
 /** Test citizens (valid by the elfproef, not real people). */
 export const BSN = '999993653';
@@ -54,31 +53,23 @@ export function openEnv(file: string, at: string = START): Omit<Env, 'dir'> {
 
 /**
  * A fresh database with the users `ann` (belastingen) and `kees`
- * (klantcontact), and published: the fixture processes `fixtures` names
- * (test/helpers/fixtures.ts); without it, the example processes
- * (processes/*.json) and the engine fixtures (left for tests not yet on
- * fixtures); nothing with `publish: false`.
+ * (klantcontact), and only the fixture processes `fixtures` names published
+ * (test/helpers/fixtures.ts): none without it (`publish: false` says so).
+ * The examples in processes/ are tested in test/examples/.
  */
-export function freshEnv(opts: { at?: string; publish?: boolean; fixtures?: readonly FixtureName[] } = {}): Env {
+export function freshEnv(opts: { at?: string; publish?: false; fixtures?: readonly FixtureName[] } = {}): Env {
   const { dir, file } = tempDbFile();
   const env = { dir, ...openEnv(file, opts.at ?? START) };
   if (opts.fixtures) publishFixtures(env.processes, opts.fixtures);
-  else if (opts.publish !== false) {
-    for (const folder of [EXAMPLES, FIXTURES]) {
-      for (const result of importProcesses(folder, env.store, env.processes, 'test')) expect(result.problems, result.file).toEqual([]);
-    }
-  }
   const now = env.clock.now().toISOString();
   env.store.accounts.addUser('ann', 'official', ['belastingen'], now);
   env.store.accounts.addUser('kees', 'official', ['klantcontact'], now);
   return env;
 }
 
-export function fixture(name: FixtureName): Record<string, any> {
+/** A fresh copy of a fixture process definition (test/helpers/fixtures.ts). */
+export function fixture(name: FixtureName) {
   return fixtureProcess(name);
-}
-export function example(name: string): Record<string, any> {
-  return JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8'));
 }
 
 export function user(env: Pick<Env, 'store'>, name: string) {
