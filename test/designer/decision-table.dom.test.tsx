@@ -16,10 +16,16 @@ vi.mock('../../designer/monaco/load.js', () => ({ loadMonaco: () => new Promise(
 
 function setUp() {
   const def = fixtureProcess('tabeltoets') as Process;
-  const view = renderInEditor((current, editor) => (
-    <DecisionTable id="toets" step={current.steps.toets as DecisionStep}
-      update={(label, next) => editor.edit(label, { ...current, steps: { ...current.steps, toets: next } })} />
-  ), def);
+  const view = renderInEditor(
+    (current, editor) => (
+      <DecisionTable
+        id="toets"
+        step={current.steps.toets as DecisionStep}
+        update={(label, next) => editor.edit(label, { ...current, steps: { ...current.steps, toets: next } })}
+      />
+    ),
+    def,
+  );
   const table = () => (view.current().steps.toets as DecisionStep).table!;
   return { ...view, table, before: structuredClone((def.steps.toets as DecisionStep).table!) };
 }
@@ -48,14 +54,16 @@ describe('DecisionTable', () => {
     const { table, before } = setUp();
     fireEvent.click(screen.getByRole('button', { name: 'Jaren laag inkomen verwijderen' }));
     expect(table().inputs.map((i) => i.id)).toEqual(['leeftijdJaren', 'procent']);
-    for (const [i, row] of table().rows.entries()) expect(row.tests).toEqual([before.rows[i].tests[0], before.rows[i].tests[2]]);
+    for (const [i, row] of table().rows.entries())
+      expect(row.tests).toEqual([before.rows[i].tests[0], before.rows[i].tests[2]]);
   });
 
   it('moves an input with its column, and a row as a whole', () => {
     const { table, before } = setUp();
     fireEvent.click(screen.getByRole('button', { name: 'Leeftijd omlaag' }));
     expect(table().inputs.map((i) => i.id)).toEqual(['jaren', 'leeftijdJaren', 'procent']);
-    for (const [i, row] of table().rows.entries()) expect(row.tests).toEqual([before.rows[i].tests[1], before.rows[i].tests[0], before.rows[i].tests[2]]);
+    for (const [i, row] of table().rows.entries())
+      expect(row.tests).toEqual([before.rows[i].tests[1], before.rows[i].tests[0], before.rows[i].tests[2]]);
 
     const moved = table().rows;
     fireEvent.click(screen.getByRole('button', { name: 'Rij 2 omhoog' }));
@@ -79,17 +87,23 @@ describe('DecisionTable', () => {
     const { table, before } = setUp();
     const cell = screen.getByLabelText('Rij 1: Leeftijd');
     fireEvent.change(cell, { target: { value: '< 18' } });
-    act(() => { fireEvent.blur(cell); });
+    act(() => {
+      fireEvent.blur(cell);
+    });
     expect(table().rows[0].tests).toEqual(['< 18', ...before.rows[0].tests.slice(1)]);
 
     const other = screen.getByLabelText('Rij 2: Leeftijd');
     fireEvent.change(other, { target: { value: '' } });
-    act(() => { fireEvent.blur(other); });
+    act(() => {
+      fireEvent.blur(other);
+    });
     expect(table().rows[1].tests[0]).toBe('-');
 
     const bad = screen.getByLabelText('Rij 3: Leeftijd');
     fireEvent.change(bad, { target: { value: '< <' } });
     expect(bad.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(bad.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toMatch(/^Syntaxfout bij teken \d+$/);
+    expect(document.getElementById(bad.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toMatch(
+      /^Syntaxfout bij teken \d+$/,
+    );
   });
 });

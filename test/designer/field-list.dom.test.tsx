@@ -23,9 +23,23 @@ function setUp(fields = start) {
   const changes: { label: string; fields: Field[] }[] = [];
   function Host() {
     const [list, setList] = useState(fields);
-    return <FieldList title="Vragen" fields={list} onChange={(label, next) => { changes.push({ label, fields: next }); setList(next); }} />;
+    return (
+      <FieldList
+        title="Vragen"
+        fields={list}
+        onChange={(label, next) => {
+          changes.push({ label, fields: next });
+          setList(next);
+        }}
+      />
+    );
   }
-  const known = [...fields, { id: 'vraag' }, { id: 'vraag-2' }].map((f) => ({ id: f.id, label: f.id, step: 'x', type: 'text' }));
+  const known = [...fields, { id: 'vraag' }, { id: 'vraag-2' }].map((f) => ({
+    id: f.id,
+    label: f.id,
+    step: 'x',
+    type: 'text',
+  }));
   renderInEditor(() => <Host />, fixtureProcess('ophalen') as Process, { editor: { fields: known } });
   const last = () => changes.at(-1)!;
   const question = (name: string) => screen.getByText(name, { selector: 'summary span' }).closest('li')! as HTMLElement;
@@ -33,7 +47,9 @@ function setUp(fields = start) {
 }
 const commit = (input: HTMLElement, value: string) => {
   fireEvent.change(input, { target: { value } });
-  act(() => { fireEvent.blur(input); });
+  act(() => {
+    fireEvent.blur(input);
+  });
 };
 
 describe('FieldList', () => {
@@ -50,7 +66,10 @@ describe('FieldList', () => {
   it('starts an empty list of choices when the type becomes a choice, and drops it when it stops being one', () => {
     const { last, question } = setUp();
     fireEvent.change(within(question('Uw naam')).getByLabelText('Soort antwoord'), { target: { value: 'choice' } });
-    expect(last()).toEqual({ label: 'vraag naam wijzigen', fields: [{ ...start[0], type: 'choice', options: [] }, start[1]] });
+    expect(last()).toEqual({
+      label: 'vraag naam wijzigen',
+      fields: [{ ...start[0], type: 'choice', options: [] }, start[1]],
+    });
     fireEvent.click(within(question('Uw naam')).getByRole('button', { name: 'Keuze toevoegen' }));
     expect(last().fields[0].options).toEqual([{ value: expect.stringMatching(/^keuze/), label: 'Nieuwe keuze' }]);
     fireEvent.change(within(question('Uw naam')).getByLabelText('Soort antwoord'), { target: { value: 'email' } });

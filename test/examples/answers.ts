@@ -21,7 +21,11 @@ const geld = { vermogen: 0, heeftAuto: false, iban };
 export const exampleAnswers: Record<string, ExampleAnswers> = {
   kwijtschelding: {
     forms: {
-      huishouden: [huishouden, { ...huishouden, huishouden: 'samen' }, { ...huishouden, huishouden: 'alleenstaande-ouder' }],
+      huishouden: [
+        huishouden,
+        { ...huishouden, huishouden: 'samen' },
+        { ...huishouden, huishouden: 'alleenstaande-ouder' },
+      ],
       geldzaken: [
         { ...geld, inkomen: 1000, vermogen: 3000 }, // assets too high
         { ...geld, inkomen: 1000, heeftAuto: true, autoWaarde: 4000 }, // the car is worth too much
@@ -36,7 +40,13 @@ export const exampleAnswers: Record<string, ExampleAnswers> = {
     forms: {
       ophaalverzoek: [
         { postcode: '1234 AB', huisnummer: '1', spullen: ['matras'], ophaaldatum: '2030-01-07' },
-        { postcode: '1234 AB', huisnummer: '1', spullen: ['overig'], toelichting: 'Een kast', ophaaldatum: '2030-01-07' },
+        {
+          postcode: '1234 AB',
+          huisnummer: '1',
+          spullen: ['overig'],
+          toelichting: 'Een kast',
+          ophaaldatum: '2030-01-07',
+        },
       ],
     },
   },

@@ -13,14 +13,24 @@ import { createMachine, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { allPaths } from '../../designer/model/simulation.js';
 import {
-  CONTACT_STEP, checkDefinition, compileToConfig, createCaseMachine, groupChain, omslagImplementations, stepOf,
-  type CaseEvent, type CaseMachine, type Process,
+  CONTACT_STEP,
+  checkDefinition,
+  compileToConfig,
+  createCaseMachine,
+  groupChain,
+  omslagImplementations,
+  stepOf,
+  type CaseEvent,
+  type CaseMachine,
+  type Process,
 } from '../../runtime/model/index.js';
 import { timeoutTimer } from '../../runtime/model/steps/wait.js';
 import { exampleAnswers, type ExampleAnswers } from './answers.js';
 
 const dir = new URL('../../processes/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
 
 type Snapshot = SnapshotFrom<CaseMachine>;
@@ -49,9 +59,14 @@ function sampleEvents(process: Process, answers: ExampleAnswers) {
       if (step.signal) events.push({ type: `signal.${step.signal}`, data: {} });
     }
     if (step.kind !== 'end') {
-      for (const g of groupChain(process, step.group)) for (const type of Object.keys(process.groups![g].on ?? {})) events.push({ type });
+      for (const g of groupChain(process, step.group))
+        for (const type of Object.keys(process.groups![g].on ?? {})) events.push({ type });
     }
-    events.push(contactOf(snapshot) === 'idle' ? { type: 'person.requested' } : { type: 'task.completed', step: CONTACT_STEP, outcome: 'answered' });
+    events.push(
+      contactOf(snapshot) === 'idle'
+        ? { type: 'person.requested' }
+        : { type: 'task.completed', step: CONTACT_STEP, outcome: 'answered' },
+    );
     return events;
   };
 }
@@ -59,7 +74,8 @@ function sampleEvents(process: Process, answers: ExampleAnswers) {
 it('there are example processes, and every one has sample answers', () => {
   expect(files.length).toBeGreaterThan(0);
   const keys = files.map((f) => f.slice(0, -'.json'.length));
-  for (const key of keys) expect(exampleAnswers, `add sample answers for ${key} to test/examples/answers.ts`).toHaveProperty([key]);
+  for (const key of keys)
+    expect(exampleAnswers, `add sample answers for ${key} to test/examples/answers.ts`).toHaveProperty([key]);
   expect(Object.keys(exampleAnswers).sort()).toEqual(keys);
 });
 
@@ -93,7 +109,10 @@ describe.each(files)('the example %s', (file) => {
     expect(answers, `sample answers for ${process.key}`).toMatchObject({ forms: expect.any(Object) });
     const machine = createCaseMachine(compileToConfig(process));
     const events = sampleEvents(process, answers);
-    const inputs = [{ data: {} }, ...(process.triggers ?? []).map((_, via) => ({ data: answers.facts?.[via] ?? {}, via }))];
+    const inputs = [
+      { data: {} },
+      ...(process.triggers ?? []).map((_, via) => ({ data: answers.facts?.[via] ?? {}, via })),
+    ];
     const reached = new Set<string>();
     for (const input of inputs) {
       const paths = getShortestPaths(machine, { events: events as never, input: input as never });

@@ -46,7 +46,11 @@ export function renderInWorkspace(ui: ReactElement, opts: { lang?: 'nl' | 'en'; 
  * Edits are recorded in `edits` (label and next definition) and applied, so
  * a re-render shows them; `selections` records what was selected.
  */
-export function renderInEditor(ui: (def: Process, editor: Editor) => ReactElement, def: Process, opts: { lang?: 'nl' | 'en'; editor?: Partial<Editor> } = {}) {
+export function renderInEditor(
+  ui: (def: Process, editor: Editor) => ReactElement,
+  def: Process,
+  opts: { lang?: 'nl' | 'en'; editor?: Partial<Editor> } = {},
+) {
   const lang = opts.lang ?? 'nl';
   const edits: { label: string; next: Process }[] = [];
   const selections: string[][] = [];
@@ -65,7 +69,9 @@ export function renderInEditor(ui: (def: Process, editor: Editor) => ReactElemen
     problems: [],
     fields: [],
     selection: [],
-    select: (ids) => { selections.push(ids); },
+    select: (ids) => {
+      selections.push(ids);
+    },
     flush: async () => {},
     ...opts.editor,
   });
@@ -80,6 +86,8 @@ export function renderInEditor(ui: (def: Process, editor: Editor) => ReactElemen
   const view = render(wrap());
   // A control that commits what was typed when it unmounts edits during the cleanup: record it, draw nothing.
   let unmounted = false;
-  unmounting.push(() => { unmounted = true; });
+  unmounting.push(() => {
+    unmounted = true;
+  });
   return { ...view, edits, selections, current: () => current };
 }

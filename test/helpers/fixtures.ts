@@ -32,7 +32,8 @@ export const FIXTURE_PROCESSES = join(import.meta.dirname, '../fixtures/processe
 export const FIXTURE_ENGINE = join(import.meta.dirname, '../fixtures/engine');
 
 /** The fixture processes by name (the file name, which is also the process key). */
-export type FixtureName = 'toeslag' | 'ophalen' | 'pas' | 'tabeltoets' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
+export type FixtureName =
+  'toeslag' | 'ophalen' | 'pas' | 'tabeltoets' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
 
 /** A fresh copy of a fixture process definition, untyped as parsed JSON is: change it freely, or cast it to Process. */
 export function fixtureProcess(name: FixtureName): any {
@@ -47,7 +48,11 @@ export function fixtureProcess(name: FixtureName): any {
  * Saves and publishes each named fixture as version 1 (by `by`). A fixture
  * with problems throws, with the problems in the message: fixtures are valid.
  */
-export function publishFixtures(processes: Pick<ProcessService, 'saveDraft' | 'publish'>, names: readonly FixtureName[], by = 'test') {
+export function publishFixtures(
+  processes: Pick<ProcessService, 'saveDraft' | 'publish'>,
+  names: readonly FixtureName[],
+  by = 'test',
+) {
   for (const name of names) {
     const definition = fixtureProcess(name);
     const { problems } = processes.saveDraft(definition.key, definition, by);
@@ -59,6 +64,11 @@ export function publishFixtures(processes: Pick<ProcessService, 'saveDraft' | 'p
 /** Valid answers for `toeslag`'s first form (living alone: norm 1400). */
 export const household = { huishouden: 'alleenstaand', aanslagnummer: '2026-0001234' };
 /** Answers for `toeslag`'s second form; inkomen 1450 (within 100 of the norm) goes to an official. */
-export const money = (over: Record<string, unknown> = {}) =>
-  ({ inkomen: '1450', vermogen: '100', heeftAuto: 'nee', iban: 'NL91 ABNA 0417 1643 00', ...over });
+export const money = (over: Record<string, unknown> = {}) => ({
+  inkomen: '1450',
+  vermogen: '100',
+  heeftAuto: 'nee',
+  iban: 'NL91 ABNA 0417 1643 00',
+  ...over,
+});
 export const toeslagAnswers = { household, money };

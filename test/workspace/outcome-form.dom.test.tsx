@@ -13,7 +13,12 @@ import { renderInWorkspace } from '../helpers/dom.js';
 
 const outcomes: Outcome[] = [
   { id: 'toekennen', label: 'Toekennen' },
-  { id: 'afwijzen', label: 'Afwijzen', negative: true, fields: [{ id: 'reden', label: 'Reden voor de inwoner', type: 'textarea', required: true }] },
+  {
+    id: 'afwijzen',
+    label: 'Afwijzen',
+    negative: true,
+    fields: [{ id: 'reden', label: 'Reden voor de inwoner', type: 'textarea', required: true }],
+  },
   { id: 'uitzondering', label: 'Uitzondering maken', fourEyes: true },
 ];
 
@@ -23,7 +28,9 @@ function setUp(props: Partial<Parameters<typeof OutcomeForm>[0]> = {}) {
   return { onComplete };
 }
 const submit = async (name: RegExp) => {
-  await act(async () => { fireEvent.click(screen.getByRole('button', { name })); });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+  });
 };
 
 describe('OutcomeForm', () => {
@@ -32,7 +39,11 @@ describe('OutcomeForm', () => {
     await submit(/besluit vastleggen/i);
     expect(onComplete).not.toHaveBeenCalled();
     const summary = screen.getByRole('alert');
-    expect(within(summary).getByRole('link', { name: /kies een uitkomst/i }).getAttribute('href')).toBe('#veld-outcome');
+    expect(
+      within(summary)
+        .getByRole('link', { name: /kies een uitkomst/i })
+        .getAttribute('href'),
+    ).toBe('#veld-outcome');
     expect(screen.getByRole('group', { name: /kies een uitkomst/i }).textContent).toContain('Kies een uitkomst.');
   });
 
@@ -44,7 +55,11 @@ describe('OutcomeForm', () => {
     fireEvent.change(screen.getByLabelText(/bericht aan de inwoner/i), { target: { value: '  Wij bellen u nog.  ' } });
     await submit(/besluit vastleggen/i);
     expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete.mock.calls[0][0]).toEqual({ outcome: 'afwijzen', data: { reden: 'Te hoog inkomen.' }, message: 'Wij bellen u nog.' });
+    expect(onComplete.mock.calls[0][0]).toEqual({
+      outcome: 'afwijzen',
+      data: { reden: 'Te hoog inkomen.' },
+      message: 'Wij bellen u nog.',
+    });
   });
 
   it('leaves out empty answers and an empty message; an outcome without fields sends no data', async () => {
@@ -75,21 +90,31 @@ describe('OutcomeForm', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Afwijzen' }));
     await submit(/besluit vastleggen/i);
     const summary = screen.getByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Reden voor de inwoner: Vul dit in.' }).getAttribute('href')).toBe('#veld-reden');
+    expect(within(summary).getByRole('link', { name: 'Reden voor de inwoner: Vul dit in.' }).getAttribute('href')).toBe(
+      '#veld-reden',
+    );
     const field = screen.getByLabelText(/reden voor de inwoner/i);
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById('veld-reden-fout')?.textContent).toContain('Vul dit in.');
   });
 
   it('shows an error that belongs to no field as it is', async () => {
-    setUp({ onComplete: async () => { throw new ApiError(409, 'task-taken', 'Deze taak is al afgehandeld.'); } });
+    setUp({
+      onComplete: async () => {
+        throw new ApiError(409, 'task-taken', 'Deze taak is al afgehandeld.');
+      },
+    });
     fireEvent.click(screen.getByRole('radio', { name: 'Toekennen' }));
     await submit(/besluit vastleggen/i);
     expect(within(screen.getByRole('alert')).getByText('Deze taak is al afgehandeld.')).not.toBeNull();
   });
 
   it('with one outcome and no message, the button is the outcome itself; while busy nothing is sent', async () => {
-    const { onComplete } = setUp({ outcomes: [{ id: 'gebeld', label: 'Teruggebeld' }], withMessage: false, busy: true });
+    const { onComplete } = setUp({
+      outcomes: [{ id: 'gebeld', label: 'Teruggebeld' }],
+      withMessage: false,
+      busy: true,
+    });
     expect(screen.queryByRole('radio')).toBeNull();
     await submit(/^teruggebeld$/i);
     expect(onComplete).not.toHaveBeenCalled();

@@ -13,7 +13,10 @@ import type { Task } from '../../workspace/types.js';
 import { renderInWorkspace } from '../helpers/dom.js';
 
 const filters: Filters = { team: 'belastingen', status: 'active', process: '', mine: false, overdue: false };
-const processes = [{ key: 'toeslag', title: 'Toeslag aanvragen' }, { key: 'ophalen', title: 'Spullen laten ophalen' }];
+const processes = [
+  { key: 'toeslag', title: 'Toeslag aanvragen' },
+  { key: 'ophalen', title: 'Spullen laten ophalen' },
+];
 
 describe('QueueFilters', () => {
   function setUp() {
@@ -26,7 +29,10 @@ describe('QueueFilters', () => {
 
   it("offers the official's own teams, every process and every status", () => {
     const { form } = setUp();
-    const options = (name: RegExp) => within(within(form).getByRole('combobox', { name })).getAllByRole('option').map((o) => o.textContent);
+    const options = (name: RegExp) =>
+      within(within(form).getByRole('combobox', { name }))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
     expect(options(/^team$/i)).toEqual(['belastingen', 'klantcontact']);
     expect(options(/^proces$/i)).toEqual(['Alle processen', 'Toeslag aanvragen', 'Spullen laten ophalen']);
     expect(options(/^status$/i)).toHaveLength(5);
@@ -50,15 +56,37 @@ describe('QueueFilters', () => {
 
 describe('TaskTable', () => {
   const task = (over: Partial<Task>): Task => ({
-    id: 't', caseId: 'c0000000-0000', step: 'beoordeling', stepTitle: 'Beoordeling', kind: 'handoff', team: 'belastingen',
-    status: 'open', assignee: null, dueAt: '2099-01-01T09:00:00Z', createdAt: '2026-03-02T09:00:00Z', rev: 1,
-    process: { key: 'toeslag', title: 'Toeslag aanvragen' }, ...over,
+    id: 't',
+    caseId: 'c0000000-0000',
+    step: 'beoordeling',
+    stepTitle: 'Beoordeling',
+    kind: 'handoff',
+    team: 'belastingen',
+    status: 'open',
+    assignee: null,
+    dueAt: '2099-01-01T09:00:00Z',
+    createdAt: '2026-03-02T09:00:00Z',
+    rev: 1,
+    process: { key: 'toeslag', title: 'Toeslag aanvragen' },
+    ...over,
   });
   const tasks = [
     task({ id: 'a', caseReference: 'Z-1', overdue: true, dueAt: '2026-03-01T09:00:00Z' }),
     task({ id: 'b', caseReference: 'Z-2', status: 'claimed', assignee: 'olaf' }),
-    task({ id: 'c', caseId: 'abcdef12-3456', status: 'claimed', assignee: 'otto', kind: 'contact', stepTitle: undefined, step: 'contact' }),
-    task({ id: 'd', caseReference: 'Z-4', proposal: { outcome: 'toekennen', proposedBy: 'otto', proposedAt: '2026-03-02T10:00:00Z' } }),
+    task({
+      id: 'c',
+      caseId: 'abcdef12-3456',
+      status: 'claimed',
+      assignee: 'otto',
+      kind: 'contact',
+      stepTitle: undefined,
+      step: 'contact',
+    }),
+    task({
+      id: 'd',
+      caseReference: 'Z-4',
+      proposal: { outcome: 'toekennen', proposedBy: 'otto', proposedAt: '2026-03-02T10:00:00Z' },
+    }),
   ];
 
   it('shows the tasks in the order given, each linked to its page, with what it is and whose it is', () => {
@@ -67,8 +95,17 @@ describe('TaskTable', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['Z-1', 'Z-2', 'abcdef12', 'Z-4']);
     expect(within(rows[0]).getByRole('link').getAttribute('href')).toMatch(/\/taken\/a$/);
-    const cells = (r: HTMLElement) => within(r).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells(rows[0])).toEqual(['Toeslag aanvragen', 'Beoordeling', 'Beoordeling', expect.stringContaining('Te laat'), 'Open']);
+    const cells = (r: HTMLElement) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells(rows[0])).toEqual([
+      'Toeslag aanvragen',
+      'Beoordeling',
+      'Beoordeling',
+      expect.stringContaining('Te laat'),
+      'Open',
+    ]);
     expect(cells(rows[1])[4]).toBe('In behandeling bij u');
     expect(cells(rows[2]).slice(1, 3)).toEqual(['contact', 'Contactverzoek']);
     expect(cells(rows[2])[4]).toBe('In behandeling bij otto');
