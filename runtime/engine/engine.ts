@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   askPerson, FeelEvaluationError, own, stepKind, stepOf, taskOf, todayIn, validateAnswers, withAnswers, withFeelScope,
-  type CaseEvent, type FeelFailure, type Field, type JourneySnapshot, type Lang, type Move, type Process, type Step,
+  type CaseEvent, type FeelFailure, type Field, type JourneySnapshot, type Lang, type Move, type Step,
 } from '../model/index.js';
 import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';

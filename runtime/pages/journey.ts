@@ -1,4 +1,13 @@
-import { citizenFields, compileFeel, fieldKind, isShown, own, type Field, type Lang, type Process } from '../model/index.js';
+import {
+  citizenFields,
+  compileFeel,
+  fieldKind,
+  isShown,
+  own,
+  type Field,
+  type Lang,
+  type Process,
+} from '../model/index.js';
 import { simpleCondition } from './fields.js';
 
 /**
