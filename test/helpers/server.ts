@@ -3,15 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createFakeClock, createProcessService, importProcesses } from '../../runtime/engine/index.js';
-import { createApp, type AppOptions } from '../../runtime/http/app.js';
 import { openStore } from '../../runtime/store/index.js';
+import { createWebApp, type WebAppOptions } from '../../runtime/web/app.js';
 
 /**
  * A real server for a test: a SQLite file in a fresh temp folder, the real
  * Express app on a free port, the example processes published, and one
  * account per role with its token.
  */
-export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: number; limits?: AppOptions['limits'] } = {}) {
+export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: number; limits?: WebAppOptions['limits'] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
   const store = openStore(join(dir, 'omslag.db'));
   const clock = createFakeClock('2026-03-02T09:00:00Z');
@@ -30,7 +30,7 @@ export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: nu
     citizen: store.accounts.createToken({ bsn: '999993653' }, at),
     citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
   };
-  const app = createApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
+  const app = createWebApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_COOKIE } from '../auth.js';
+import { capabilities, cookieOptions, STAFF_COOKIE } from '../../auth/index.js';
 import { isDateOrInstant } from '../../model/index.js';
 import { HttpError } from '../errors.js';
 import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
@@ -31,14 +31,17 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
         attempt.succeeded();
         if (req.staffSession) store.sessions.delete(req.staffSession.idHash); // a new id at sign-in, no fixation
         const { id, row } = store.sessions.create(null, 'nl', clock.now(), TTL_MS, user.id);
-        res.cookie(STAFF_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: !!opts.secureCookies, path: '/', maxAge: TTL_MS });
-        return { body: { user: userJson(user), csrf: row.csrf } };
+        res.cookie(STAFF_COOKIE, id, cookieOptions('strict', !!opts.secureCookies, TTL_MS));
+        return { body: { user: userJson(user), csrf: row.csrf, can: capabilities({ kind: 'user', ...user }) } };
       },
     }),
     defineRoute({
       method: 'get', path: '/api/session', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403],
       summary: 'The signed-in user and the CSRF token (send it as X-CSRF-Token with every change)',
-      handler: ({ req, principal }) => ({ body: { user: principal.kind === 'user' ? userJson(principal) : null, csrf: req.staffSession?.csrf ?? null } }),
+      // `can`: what the browser apps may offer, by runtime/auth's policies (the designer asks `can.design`).
+      handler: ({ req, principal }) => ({
+        body: { user: principal.kind === 'user' ? userJson(principal) : null, csrf: req.staffSession?.csrf ?? null, can: capabilities(principal) },
+      }),
     }),
     defineRoute({
       method: 'post', path: '/api/session/end', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403], success: 204,
