@@ -51,16 +51,16 @@ export function createPages(opts: PagesOptions): { router: Router; routes: PageR
   // None of our addresses has an empty segment: `//`, `/a//b` are not ours (and `//host` is another site to a browser).
   router.use((req, _res, next) => (req.path.includes('//') ? next(new PageError(404, 'notFound')) : next()));
 
-  router.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
-  router.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
+  // Every page registers through this: protected unless declared public (router.ts).
+  const pages = pageRouter(router, deps);
+  pages.public.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
+  pages.public.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
   router.use('/static', express.static(join(import.meta.dirname, 'static'), week));
-  if (opts.theme.logo) router.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
+  if (opts.theme.logo) pages.public.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
 
   // Reads the cookies only: no body is read and no row is written here.
   router.use(pageSessions.middleware);
 
-  // Every page registers through this: protected unless declared public (router.ts).
-  const pages = pageRouter(router, deps);
   publicRoutes(pages, deps);
   journeyRoutes(pages, deps);
   caseRoutes(pages, deps);
