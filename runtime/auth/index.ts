@@ -7,4 +7,5 @@ export * from './cookies.js';
 export * from './csrf.js';
 export * from './policy.js';
 export * from './principal.js';
+export * from './staff-sessions.js';
 export * from './citizen-sessions.js';

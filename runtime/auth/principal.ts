@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Clock } from '../engine/index.js';
-import type { Principal, SessionRow, Store, User } from '../store/index.js';
-import { readCookie, STAFF_COOKIE } from './cookies.js';
+import type { Principal, SessionRow, Store } from '../store/index.js';
+import { staffSignedIn } from './staff-sessions.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -12,14 +12,6 @@ declare global {
       staffSession?: SessionRow;
     }
   }
-}
-
-/** The signed-in official, designer or admin of the workspace cookie, with their session; undefined without one. */
-export function staffSignedIn(store: Store, clock: Clock, req: Request): { session: SessionRow; user: User } | undefined {
-  const id = readCookie(req, STAFF_COOKIE);
-  const session = id ? store.sessions.get(id, clock.now()) : undefined;
-  const user = session?.userId ? store.accounts.userById(session.userId) : undefined;
-  return session && user ? { session, user } : undefined;
 }
 
 /** The staff principal of the workspace cookie, or undefined (the citizen pages' preview asks this). */
