@@ -12,7 +12,11 @@ export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.get('cookie') ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === name) {
-      try { return decodeURIComponent(v.join('=')); } catch { return undefined; }
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return undefined;
+      }
     }
   }
   return undefined;
@@ -24,5 +28,10 @@ export function readCookie(req: Request, name: string): string | undefined {
  * the citizen cookies are Lax, so a link from another site (an e-mail, the
  * municipality's site) arrives signed in, while cross-site posts do not carry them.
  */
-export const cookieOptions = (sameSite: 'strict' | 'lax', secure: boolean, maxAge: number): CookieOptions =>
-  ({ httpOnly: true, sameSite, secure, path: '/', maxAge });
+export const cookieOptions = (sameSite: 'strict' | 'lax', secure: boolean, maxAge: number): CookieOptions => ({
+  httpOnly: true,
+  sameSite,
+  secure,
+  path: '/',
+  maxAge,
+});

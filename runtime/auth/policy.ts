@@ -33,7 +33,10 @@ export function canSeeCase(store: Store, principal: Principal, row: CaseRow): bo
   if (principal.kind === 'citizen') return row.subject === principal.bsn;
   if (principal.role === 'admin') return true;
   if (principal.role === 'official') {
-    return store.tasks.list({ caseId: row.id }).some((t) => principal.teams.includes(t.team)) || store.cases.audit(row.id)[0]?.actor === `user:${principal.name}`;
+    return (
+      store.tasks.list({ caseId: row.id }).some((t) => principal.teams.includes(t.team)) ||
+      store.cases.audit(row.id)[0]?.actor === `user:${principal.name}`
+    );
   }
   return false;
 }

@@ -27,7 +27,11 @@ export function staffPrincipal(store: Store, clock: Clock, req: Request): Princi
  * `onUnknownToken` (the guard against guessing, which answers 429 once an
  * address sends too many).
  */
-export function bearerAuth(store: Store, clock: Clock, guard?: { tokenFailed(req: Request, res: Response): void }): RequestHandler {
+export function bearerAuth(
+  store: Store,
+  clock: Clock,
+  guard?: { tokenFailed(req: Request, res: Response): void },
+): RequestHandler {
   return (req, res, next) => {
     const header = req.get('authorization');
     const match = header && /^Bearer\s+(\S+)$/i.exec(header);

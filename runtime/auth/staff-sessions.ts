@@ -7,7 +7,11 @@ import { cookieOptions, readCookie, STAFF_COOKIE } from './cookies.js';
 export const STAFF_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
 
 /** The signed-in official, designer or admin of the workspace cookie, with their session; undefined without one. */
-export function staffSignedIn(store: Store, clock: Clock, req: Request): { session: SessionRow; user: User } | undefined {
+export function staffSignedIn(
+  store: Store,
+  clock: Clock,
+  req: Request,
+): { session: SessionRow; user: User } | undefined {
   const id = readCookie(req, STAFF_COOKIE);
   const session = id ? store.sessions.get(id, clock.now()) : undefined;
   const user = session?.userId ? store.accounts.userById(session.userId) : undefined;

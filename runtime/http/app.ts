@@ -16,7 +16,12 @@ import { taskRoutes } from './routes/tasks.js';
 import type { Services } from './services.js';
 
 export type ApiOptions = {
-  bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; secureCookies?: boolean;
+  bodyLimit?: string;
+  /** Largest register extract in bytes (default 200 MiB). */
+  scanLimit?: number;
+  version?: string;
+  log?: (e: unknown) => void;
+  secureCookies?: boolean;
   /** Against guessing (runtime/http/rate-limit.ts). */
   limits?: Partial<Limits>;
   /** The guard the API shares with the citizen pages' sign-in (the web root makes one); else its own. */
@@ -44,7 +49,8 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
   const json = ['application/json', 'application/*+json'];
   const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'the request body is too large'));
   api.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
-  api.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: json, verify: jsonDepthGuard() }));
+  const limit = options.bodyLimit ?? '256kb';
+  api.use('/api', express.json({ limit, strict: true, type: json, verify: jsonDepthGuard() }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
   api.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
   api.use('/api', bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits)));

@@ -39,7 +39,9 @@ const FALLBACK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><me
  * and never shows internals. Mounted at the end of the pages and once more
  * at the end of the app, so Express's own default page can never answer.
  */
-export function pageErrors(deps: PagesDeps, log: (e: unknown) => void = console.error, statusOf: (error: unknown) => number = clientStatus) {
+export function pageErrors(
+  deps: PagesDeps, log: (e: unknown) => void = console.error, statusOf: (error: unknown) => number = clientStatus,
+) {
   function render(req: Request, res: Response, status: number, key: PageErrorKey) {
     if (!req.session) {
       // Refused before the session middleware ran: the visitor as the cookies and `?lang=` say, nothing written.

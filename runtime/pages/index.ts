@@ -40,7 +40,9 @@ export const defaultUploadDir = () => join(tmpdir(), 'omslag-uploads');
  * with who it is for. `notFound` and `errors` answer at the end of the whole
  * app too, so no request ever gets Express's default page.
  */
-export function createPages(opts: PagesOptions): { router: Router; routes: PageRoute[]; notFound: RequestHandler; errors: ErrorRequestHandler } {
+export function createPages(opts: PagesOptions): {
+  router: Router; routes: PageRoute[]; notFound: RequestHandler; errors: ErrorRequestHandler;
+} {
   const router = express.Router();
   const pageSessions = citizenSessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies });
   const uploadDir = opts.uploadDir ?? defaultUploadDir();

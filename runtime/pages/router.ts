@@ -69,8 +69,14 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
     return { bsn, row };
   }
 
-  function add<A>(method: 'get' | 'post', path: string, audience: PageAudience, parsers: BodyParsers,
-    check: (req: Request, res: Response) => A | undefined, handler: AnyHandler) {
+  function add<A>(
+    method: 'get' | 'post',
+    path: string,
+    audience: PageAudience,
+    parsers: BodyParsers,
+    check: (req: Request, res: Response) => A | undefined,
+    handler: AnyHandler,
+  ) {
     routes.push({ method, path, audience });
     router[method](path, ...parsers, (req: Request, res: Response) => {
       const access = check(req, res);

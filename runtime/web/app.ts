@@ -20,8 +20,10 @@ export type WebAppOptions = ApiOptions & {
 };
 
 /** The app's last error handler: the envelope for the API, a themed page for everything else. */
-const finalErrors = (pages: ErrorRequestHandler, api: ErrorRequestHandler): ErrorRequestHandler => (error, req, res, next) =>
-  (req.path === '/api' || req.path.startsWith('/api/') ? api : pages)(error, req, res, next);
+const finalErrors =
+  (pages: ErrorRequestHandler, api: ErrorRequestHandler): ErrorRequestHandler =>
+  (error, req, res, next) =>
+    (req.path === '/api' || req.path.startsWith('/api/') ? api : pages)(error, req, res, next);
 
 /**
  * The web composition root: one Express app with the JSON API (/api,
@@ -47,7 +49,10 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
   app.post('/inloggen', guard.pageSignIn);
   // The citizen pages (server-rendered; their own error pages, with the API's reading of a library's error status).
   const pages = createPages({
-    ...services, theme: options.theme ?? defaultTheme, secureCookies: options.secureCookies, log: options.log,
+    ...services,
+    theme: options.theme ?? defaultTheme,
+    secureCookies: options.secureCookies,
+    log: options.log,
     statusOf: (error) => toHttpError(error).status,
   });
   app.use(pages.router);

@@ -36,7 +36,10 @@ beforeAll(async () => {
   processes.saveDraft('melding', melding, null);
   processes.publish('melding', null);
   caseId = engine.startCase('melding', A, 'citizen').id;
-  for (const [who, bsn] of [['a', A], ['b', B]] as const) {
+  for (const [who, bsn] of [
+    ['a', A],
+    ['b', B],
+  ] as const) {
     const { id, row } = store.sessions.create(bsn, 'nl', clock.now(), SESSION_TTL_MS);
     cookies[who] = { cookie: `${SESSION_COOKIE}=${id}`, csrf: row.csrf };
   }
@@ -48,18 +51,29 @@ beforeAll(async () => {
   const extra = express.Router();
   const pages = pageRouter(extra, { store, clock });
   pages.get('/zaken/:id/nieuw', (_req, res, { row }) => res.type('text').send(`zaak ${row.reference}`));
-  pages.post('/zaken/:id/nieuw', [express.urlencoded({ extended: false })], (_req, res, { row }) => res.type('text').send(`verstuurd ${row.id}`));
+  pages.post('/zaken/:id/nieuw', [express.urlencoded({ extended: false })], (_req, res, { row }) =>
+    res.type('text').send(`verstuurd ${row.id}`),
+  );
   pages.get('/iets-van-mij', (_req, res, { bsn }) => res.type('text').send(`van ${bsn}`));
   pages.public.get('/open', (_req, res) => res.type('text').send('open'));
   pages.staff(canSeeDrafts).get('/alleen-ontwerpers', (_req, res) => res.type('text').send('ontwerp'));
   app.use(extra);
   // The real pages, for their route table.
-  const real = createPages({ store, engine, clock, theme: defaultTheme, uploadDir: join(dir, 'uploads'), log: () => {} });
+  const real = createPages({
+    store,
+    engine,
+    clock,
+    theme: defaultTheme,
+    uploadDir: join(dir, 'uploads'),
+    log: () => {},
+  });
   pageTable = real.routes;
-  const stack = (real.router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
+  const stack = (real.router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] })
+    .stack;
   stackRoutes = stack.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m} ${l.route!.path}`) : []));
   app.use(real.router);
-  app.use(((error, _req, res, _next) => res.status(error instanceof PageError ? error.status : 500).send(String(error))) as ErrorRequestHandler);
+  app.use(((error, _req, res, _next) =>
+    res.status(error instanceof PageError ? error.status : 500).send(String(error))) as ErrorRequestHandler);
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +84,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const request = async (method: string, path: string, opts: { cookie?: string; form?: Record<string, string>; type?: string } = {}) => {
+const request = async (
+  method: string,
+  path: string,
+  opts: { cookie?: string; form?: Record<string, string>; type?: string } = {},
+) => {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
   let body: string | undefined;
@@ -79,7 +97,12 @@ const request = async (method: string, path: string, opts: { cookie?: string; fo
     body = new URLSearchParams(opts.form).toString();
   }
   const res = await fetch(base + path, { method, headers, body, redirect: 'manual' });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text(), setCookie: res.headers.get('set-cookie') };
+  return {
+    status: res.status,
+    location: res.headers.get('location'),
+    text: await res.text(),
+    setCookie: res.headers.get('set-cookie'),
+  };
 };
 
 describe('a new case page with no guard code', () => {
@@ -87,23 +110,34 @@ describe('a new case page with no guard code', () => {
     const res = await request('GET', `/zaken/${caseId}/nieuw`, { cookie: cookies.a.cookie });
     expect(res.status).toBe(200);
     expect(res.text).toBe(`zaak ${store.cases.get(caseId)!.reference}`);
-    expect((await request('POST', `/zaken/${caseId}/nieuw`, { cookie: cookies.a.cookie, form: { x: '1' } })).text).toBe(`verstuurd ${caseId}`);
+    expect((await request('POST', `/zaken/${caseId}/nieuw`, { cookie: cookies.a.cookie, form: { x: '1' } })).text).toBe(
+      `verstuurd ${caseId}`,
+    );
   });
 
   test('another citizen is refused with 404, as if the case did not exist', async () => {
     expect((await request('GET', `/zaken/${caseId}/nieuw`, { cookie: cookies.b.cookie })).status).toBe(404);
-    expect((await request('POST', `/zaken/${caseId}/nieuw`, { cookie: cookies.b.cookie, form: { x: '1' } })).status).toBe(404);
-    expect((await request('GET', '/zaken/00000000-0000-0000-0000-000000000000/nieuw', { cookie: cookies.a.cookie })).status).toBe(404);
+    expect(
+      (await request('POST', `/zaken/${caseId}/nieuw`, { cookie: cookies.b.cookie, form: { x: '1' } })).status,
+    ).toBe(404);
+    expect(
+      (await request('GET', '/zaken/00000000-0000-0000-0000-000000000000/nieuw', { cookie: cookies.a.cookie })).status,
+    ).toBe(404);
   });
 
   test('an anonymous visitor is sent to sign in, and back here afterwards', async () => {
     const res = await request('GET', `/zaken/${caseId}/nieuw?x=1`);
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/inloggen?terug=${encodeURIComponent(`/zaken/${caseId}/nieuw?x=1`)}`);
-    expect((await request('GET', '/iets-van-mij')).location).toBe(`/inloggen?terug=${encodeURIComponent('/iets-van-mij')}`);
+    expect((await request('GET', '/iets-van-mij')).location).toBe(
+      `/inloggen?terug=${encodeURIComponent('/iets-van-mij')}`,
+    );
     expect((await request('GET', '/iets-van-mij', { cookie: cookies.b.cookie })).text).toBe(`van ${B}`);
     // A multipart post of an anonymous visitor: its token was not read, so it is refused like a post without one.
-    expect((await request('POST', `/zaken/${caseId}/nieuw`, { form: { x: '1' }, type: 'multipart/form-data; boundary=x' })).status).toBe(403);
+    expect(
+      (await request('POST', `/zaken/${caseId}/nieuw`, { form: { x: '1' }, type: 'multipart/form-data; boundary=x' }))
+        .status,
+    ).toBe(403);
   });
 
   test('only pages declared public are open; staff pages do not exist for citizens', async () => {
@@ -114,20 +148,42 @@ describe('a new case page with no guard code', () => {
 });
 
 describe('the citizen pages as registered', () => {
-  const publicPages = ['get /', 'get /diensten/:key', 'get /diensten/:key/start', 'get /inloggen', 'get /medewerker', 'post /inloggen', 'post /uitloggen',
-    'get /static/nlds/components.css', 'get /static/nlds/theme.css'];
-  const params = (path: string) => path.replace(':id', caseId).replace(':key', 'melding').replace(':step', 'soort').replace(':event', 'withdraw');
+  const publicPages = [
+    'get /',
+    'get /diensten/:key',
+    'get /diensten/:key/start',
+    'get /inloggen',
+    'get /medewerker',
+    'post /inloggen',
+    'post /uitloggen',
+    'get /static/nlds/components.css',
+    'get /static/nlds/theme.css',
+  ];
+  const params = (path: string) =>
+    path.replace(':id', caseId).replace(':key', 'melding').replace(':step', 'soort').replace(':event', 'withdraw');
 
   test('every page goes through the page router, and only the known ones are public', () => {
     expect(pageTable.map((r) => `${r.method} ${r.path}`).sort()).toEqual([...stackRoutes].sort());
-    expect(pageTable.filter((r) => r.audience === 'public').map((r) => `${r.method} ${r.path}`).sort()).toEqual([...publicPages].sort());
+    expect(
+      pageTable
+        .filter((r) => r.audience === 'public')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual([...publicPages].sort());
     expect(pageTable.filter((r) => r.audience === 'staff').map((r) => r.path)).toEqual(['/voorbeeld/:key/:step']);
     // Every page under a case's address checks the case.
     for (const r of pageTable) if (r.path.startsWith('/zaken/:id')) expect(r.audience, r.path).toBe('case');
   });
 
   test('the public pages are still public', async () => {
-    for (const path of ['/', '/diensten/melding', '/inloggen', '/medewerker', '/static/nlds/theme.css', '/static/omslag.css']) {
+    for (const path of [
+      '/',
+      '/diensten/melding',
+      '/inloggen',
+      '/medewerker',
+      '/static/nlds/theme.css',
+      '/static/omslag.css',
+    ]) {
       const res = await request('GET', path);
       expect(res.status, path).toBe(200);
     }
@@ -148,11 +204,17 @@ describe('the citizen pages as registered', () => {
     expect(protectedPages.length).toBeGreaterThanOrEqual(15);
     for (const r of protectedPages) {
       const path = params(r.path);
-      const anonymous = await request(r.method.toUpperCase(), path, { cookie: visit, form: r.method === 'post' ? { _csrf: csrf } : undefined });
+      const anonymous = await request(r.method.toUpperCase(), path, {
+        cookie: visit,
+        form: r.method === 'post' ? { _csrf: csrf } : undefined,
+      });
       expect(anonymous.status, `${r.method} ${r.path}`).toBe(303);
       expect(anonymous.location, `${r.method} ${r.path}`).toBe(`/inloggen?terug=${encodeURIComponent(path)}`);
       if (r.audience !== 'case') continue;
-      const other = await request(r.method.toUpperCase(), path, { cookie: cookies.b.cookie, form: r.method === 'post' ? { _csrf: cookies.b.csrf } : undefined });
+      const other = await request(r.method.toUpperCase(), path, {
+        cookie: cookies.b.cookie,
+        form: r.method === 'post' ? { _csrf: cookies.b.csrf } : undefined,
+      });
       expect(other.status, `${r.method} ${r.path} for another citizen`).toBe(404);
     }
   });

@@ -12,12 +12,17 @@ const files = (dir: string): string[] =>
 /** Every runtime module a file imports, as a path under runtime/ (`http/app.ts`). */
 function importsOf(file: string): string[] {
   const source = readFileSync(join(runtime, file), 'utf8');
-  return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gm)]
-    .map((m) => relative(runtime, resolve(runtime, dirname(file), m[1])).replace(/\.js$/, '.ts'));
+  return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) =>
+    relative(runtime, resolve(runtime, dirname(file), m[1])).replace(/\.js$/, '.ts'),
+  );
 }
 
 const offending = (dir: string, forbidden: (target: string) => boolean) =>
-  files(dir).flatMap((f) => importsOf(f).filter(forbidden).map((target) => `${f} → ${target}`));
+  files(dir).flatMap((f) =>
+    importsOf(f)
+      .filter(forbidden)
+      .map((target) => `${f} → ${target}`),
+  );
 
 describe('layers of the web', () => {
   test('the reader finds imports', () => {
@@ -32,6 +37,12 @@ describe('layers of the web', () => {
   test("runtime/auth and the web's shared modules import neither the API nor the pages", () => {
     expect(offending('auth', (t) => /^(http|pages|web)\//.test(t))).toEqual([]);
     const shared = files('web').filter((f) => f !== 'web/app.ts');
-    expect(shared.flatMap((f) => importsOf(f).filter((t) => /^(http|pages)\//.test(t)).map((t) => `${f} → ${t}`))).toEqual([]);
+    expect(
+      shared.flatMap((f) =>
+        importsOf(f)
+          .filter((t) => /^(http|pages)\//.test(t))
+          .map((t) => `${f} → ${t}`),
+      ),
+    ).toEqual([]);
   });
 });
