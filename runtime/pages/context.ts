@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Engine } from '../engine/index.js';
-import type { Clock } from '../engine/index.js';
+import type { Clock, Engine } from '../engine/index.js';
 import type { Lang } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Html } from './html.js';

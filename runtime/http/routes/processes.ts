@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, checkDefinition, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
+import { calendarDateSchema, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
 import { canSeeDrafts, designRoles } from '../../auth/index.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
