@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/index.js';
 import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../../auth/index.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
