@@ -7,8 +7,8 @@ import { errorHandler, HttpError } from './errors.js';
 import { jsonDepthGuard } from './json-depth.js';
 import { createGuard, type Limits } from './rate-limit.js';
 import { refuseDeclaredOver, settleUnreadBody } from './request-body.js';
-import { openApiDocument } from './openapi.js';
-import { defineRoute, mountRoutes, type RouteDef } from './route.js';
+import { documentedApi } from './openapi.js';
+import { mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
@@ -60,13 +60,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api', bearerAuth(services.store, services.clock, guard));
 
   // The document describes itself too: every mounted route is in the table.
-  let document: Record<string, unknown> = {};
-  const routes = [...apiRoutes(services, options), defineRoute({
-    method: 'get', path: '/api/openapi.json', tag: 'system', roles: 'public', errors: [],
-    summary: 'This document: the API as OpenAPI 3.1',
-    handler: () => ({ body: document }),
-  })];
-  document = openApiDocument(routes, options.version ?? '1');
+  const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');
   const api = express.Router();
   mountRoutes(api, services.store, routes);
   app.use(api);
