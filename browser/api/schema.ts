@@ -722,7 +722,7 @@ export interface components {
         /** @description the reason in plain words */
         because?: string;
         /** @description the condition that held (officials only) */
-        when?: string;
+        when?: string | null;
         inputs?: {
           [key: string]: unknown;
         };
@@ -1601,7 +1601,10 @@ export type $defs = Record<string, never>;
 export interface operations {
   getMe: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1630,7 +1633,10 @@ export interface operations {
   };
   getHealth: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1652,7 +1658,10 @@ export interface operations {
   };
   getProcessSchema: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1672,7 +1681,10 @@ export interface operations {
   };
   getSession: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1710,7 +1722,10 @@ export interface operations {
   };
   signIn: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -1791,7 +1806,10 @@ export interface operations {
   };
   signOut: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -1835,6 +1853,8 @@ export interface operations {
   listSecurityLog: {
     parameters: {
       query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
         /** @description signin.failed | signin.locked | signin.refused | rate-limit.hit */
         kind?: string;
         /** @description only entries from this moment on (ISO 8601) */
@@ -1888,7 +1908,10 @@ export interface operations {
   };
   listProcesses: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1917,7 +1940,10 @@ export interface operations {
   };
   getProcess: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         key: string;
@@ -1957,7 +1983,10 @@ export interface operations {
   };
   saveDraft: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -2037,7 +2066,10 @@ export interface operations {
   };
   publishProcess: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -2131,7 +2163,10 @@ export interface operations {
   };
   getVersion: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         key: string;
@@ -2174,7 +2209,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description nl (default) or en */
-        lang?: string;
+        lang?: "nl" | "en";
       };
       header?: never;
       path: {
@@ -2226,6 +2261,8 @@ export interface operations {
   importBpmn: {
     parameters: {
       query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
         /** @description the key of the new draft (default: the BPMN process id) */
         key?: string;
       };
@@ -2314,7 +2351,10 @@ export interface operations {
   };
   getVersionMachine: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         key: string;
@@ -2364,7 +2404,10 @@ export interface operations {
   };
   startCase: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -2465,7 +2508,10 @@ export interface operations {
   };
   listCases: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2503,7 +2549,10 @@ export interface operations {
   };
   getCase: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         id: string;
@@ -2554,7 +2603,10 @@ export interface operations {
   };
   sendEvent: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -2659,6 +2711,8 @@ export interface operations {
   listTasks: {
     parameters: {
       query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
         /** @description one of your teams */
         team?: string;
         /** @description open | claimed | completed | closed | active */
@@ -2717,6 +2771,8 @@ export interface operations {
   countTasks: {
     parameters: {
       query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
         /** @description one of your teams */
         team?: string;
       };
@@ -2757,7 +2813,10 @@ export interface operations {
   };
   getTask: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         id: string;
@@ -2808,7 +2867,10 @@ export interface operations {
   };
   claimTask: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -2875,7 +2937,10 @@ export interface operations {
   };
   releaseTask: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -2942,7 +3007,10 @@ export interface operations {
   };
   completeTask: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3059,7 +3127,10 @@ export interface operations {
   };
   approveProposal: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3126,7 +3197,10 @@ export interface operations {
   };
   rejectProposal: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3226,7 +3300,10 @@ export interface operations {
   };
   assignTask: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3327,7 +3404,10 @@ export interface operations {
   };
   listTeamMembers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         team: string;
@@ -3369,7 +3449,10 @@ export interface operations {
   };
   sendSignal: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3452,6 +3535,8 @@ export interface operations {
   scanRegister: {
     parameters: {
       query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
         /** @description true: count only, start nothing */
         dryRun?: string;
         /** @description the signal the register stands for (default: every trigger with a condition) */
@@ -3553,7 +3638,10 @@ export interface operations {
   };
   getTakeUp: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path: {
         key: string;
@@ -3602,7 +3690,10 @@ export interface operations {
   };
   optOut: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3661,7 +3752,10 @@ export interface operations {
   };
   optIn: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3721,6 +3815,8 @@ export interface operations {
   getInsights: {
     parameters: {
       query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
         /** @description a published version (default: the newest) */
         version?: string;
         /** @description start of the period (date or instant) */
@@ -3787,7 +3883,10 @@ export interface operations {
   };
   migrateCases: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3881,7 +3980,10 @@ export interface operations {
   };
   giveFeedback: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
         "Idempotency-Key"?: string;
@@ -3983,7 +4085,10 @@ export interface operations {
   };
   getOpenApiDocument: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: "nl" | "en";
+      };
       header?: never;
       path?: never;
       cookie?: never;

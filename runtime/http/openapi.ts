@@ -70,9 +70,11 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
     const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = Object.entries(r.query ?? {}).map(([name, description]) => ({
-      name, in: 'query', required: false, description, schema: { type: 'string' },
-    }));
+    // Every route reads `?lang` (texts, field errors, messages); a route may say what it means there.
+    const query = Object.entries({ lang: 'the language of texts and messages: nl (default) or en; else Accept-Language', ...r.query })
+      .map(([name, description]) => ({
+        name, in: 'query', required: false, description, schema: name === 'lang' ? { type: 'string', enum: ['nl', 'en'] } : { type: 'string' },
+      }));
     const changes = r.method !== 'get';
     const headers = changes ? [
       {

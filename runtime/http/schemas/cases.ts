@@ -49,7 +49,7 @@ export const caseViewSchema = z.object({
     step: z.string(),
     rule: z.string().optional(),
     because: z.string().optional().describe('the reason in plain words'),
-    when: z.string().optional().describe('the condition that held (officials only)'),
+    when: z.string().nullable().optional().describe('the condition that held (officials only)'),
     inputs: z.record(z.string(), jsonValue).optional(),
   })),
   timeline: z.array(z.object({ at: instant, type: z.string(), step: z.string().optional(), text: z.string() })),
