@@ -718,7 +718,8 @@ export interface components {
         /** @description an ISO 8601 instant */
         at: string;
         step: string;
-        rule?: string;
+        /** @description the rule or row that held (its index), or otherwise, or error */
+        rule: number | string;
         /** @description the reason in plain words */
         because?: string;
         /** @description the condition that held (officials only) */

@@ -29,6 +29,8 @@ export type AppOptions = {
   distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean;
   /** Against guessing (runtime/http/rate-limit.ts); `trustProxy` is Express's, so limits see the client's address behind a proxy. */
   limits?: Partial<Limits>; trustProxy?: boolean | number | string;
+  /** Tests: every answer is checked against its route's response schema (a 500 naming what differs). */
+  checkResponses?: boolean;
 };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
@@ -62,7 +64,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   // The document describes itself too: every mounted route is in the table.
   const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');
   const api = express.Router();
-  mountRoutes(api, services.store, routes);
+  mountRoutes(api, services.store, routes, { checkResponses: options.checkResponses });
   app.use(api);
   app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
   app.use('/api', errorHandler(options.log));

@@ -91,6 +91,28 @@ export function zodDetails(error: z.ZodError): Record<string, string[]> {
   return details;
 }
 
+/** Where `sent` has a key that `kept` (its parse) lost: a field the response schema does not name. */
+function unnamedFields(sent: unknown, kept: unknown, path: string[] = []): string[] {
+  if (!sent || typeof sent !== 'object' || !kept || typeof kept !== 'object') return [];
+  return Object.entries(sent).flatMap(([k, v]) => (k in kept
+    ? unnamedFields(v, (kept as Record<string, unknown>)[k], [...path, k])
+    : [[...path, k].join('.')]));
+}
+
+/**
+ * Tests run with `checkResponses`: an answer that does not match its route's
+ * response schema exactly (a missing or mistyped field, or one the schema
+ * does not name) is a 500 saying where, so the document cannot drift.
+ */
+function checkResponse(def: RouteDef, body: unknown): void {
+  const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+  const parsed = def.response!.safeParse(sent);
+  const wrong = parsed.success
+    ? unnamedFields(sent, parsed.data).map((path) => `${path}: not in the schema`)
+    : parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  if (wrong.length) throw new HttpError(500, 'response-off-schema', `${def.operationId} answered outside its schema: ${wrong.join('; ')}`);
+}
+
 function parseIfMatch(header: string | undefined): number | undefined {
   if (!header || header.trim() === '*') return undefined; // `*`: any current revision
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
@@ -118,7 +140,7 @@ function singleValues(raw: Request['query']): Record<string, string | undefined>
  * Idempotency-Key: the first answer is stored in the same transaction as the
  * change and replayed for a retry; the same key with another body is refused.
  */
-export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): void {
+export function mountRoutes(router: Router, store: Store, routes: RouteDef[], options: { checkResponses?: boolean } = {}): void {
   for (const def of routes) {
     router[def.method](def.path, async (req: Request, res: Response) => {
       const principal = req.principal;
@@ -181,6 +203,7 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       const status = result.status ?? def.success ?? 200;
+      if (options.checkResponses && def.response && result.text === undefined && status !== 204) checkResponse(def, result.body);
       if (status === 204) res.status(204).end();
       else if (result.text !== undefined) res.status(status).type(result.type ?? 'text/plain').send(result.text);
       else res.status(status).json(result.body);

@@ -47,7 +47,7 @@ export const caseViewSchema = z.object({
   explanations: z.array(z.object({
     at: instant,
     step: z.string(),
-    rule: z.string().optional(),
+    rule: z.union([z.number().int(), z.string()]).describe('the rule or row that held (its index), or otherwise, or error'),
     because: z.string().optional().describe('the reason in plain words'),
     when: z.string().nullable().optional().describe('the condition that held (officials only)'),
     inputs: z.record(z.string(), jsonValue).optional(),

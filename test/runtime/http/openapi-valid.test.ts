@@ -109,3 +109,46 @@ describe('the OpenAPI document', () => {
     expect(responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Task' });
   });
 });
+
+describe('checkResponses (on in every test server): an answer off its schema is a 500 naming where', () => {
+  test('a field the schema does not name, a missing one and a mistyped one are refused; a matching answer passes', async () => {
+    const express = (await import('express')).default;
+    const { z } = await import('zod');
+    const { defineRoute, mountRoutes } = await import('../../../runtime/http/route.js');
+    const { errorHandler } = await import('../../../runtime/http/errors.js');
+    const answers: Record<string, unknown> = {
+      fits: { id: 'a', n: 1 }, extra: { id: 'a', n: 1, secret: 'x' }, missing: { id: 'a' }, mistyped: { id: 'a', n: '1' },
+    };
+    const app = express();
+    const router = express.Router();
+    const route = (name: string) => defineRoute({
+      method: 'get', path: `/api/${name}`, operationId: name, tag: 't', roles: 'public', errors: [], summary: name,
+      response: z.object({ id: z.string(), n: z.number() }),
+      handler: () => ({ body: answers[name] as { id: string; n: number } }),
+    });
+    mountRoutes(router, {} as never, Object.keys(answers).map(route), { checkResponses: true });
+    app.use(router);
+    app.use(errorHandler(() => {}));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/`;
+      const get = async (name: string) => {
+        const res = await fetch(base + name);
+        return { status: res.status, body: await res.json() };
+      };
+      expect(await get('fits')).toEqual({ status: 200, body: answers.fits });
+      const message = async (name: string) => {
+        const res = await get(name);
+        expect(res.status, name).toBe(500);
+        expect(res.body.error.code).toBe('response-off-schema');
+        return res.body.error.message;
+      };
+      expect(await message('extra')).toBe('extra answered outside its schema: secret: not in the schema');
+      expect(await message('missing')).toMatch(/^missing answered outside its schema: n: /);
+      expect(await message('mistyped')).toMatch(/^mistyped answered outside its schema: n: .*expected number/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
