@@ -31,7 +31,12 @@ export function apiDocument(): Record<string, unknown> {
   const store = openStore(':memory:');
   try {
     const clock = systemClock;
-    const services = { store, clock, engine: createEngine({ store, clock }), processes: createProcessService({ store, clock }) };
+    const services = {
+      store,
+      clock,
+      engine: createEngine({ store, clock }),
+      processes: createProcessService({ store, clock }),
+    };
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
     return documentedApi(apiRoutes(services), version).document;
   } finally {

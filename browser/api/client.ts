@@ -22,7 +22,11 @@ export type ApiClient = Client<paths>;
 /** The JSON success body of an operation, by its operationId: `Answer<'getCase'>`. */
 export type Answer<Id extends keyof operations> = SuccessBody<operations[Id]['responses']>;
 type SuccessBody<R> = {
-  [C in keyof R]: C extends 200 | 201 | 202 ? (R[C] extends { content: { 'application/json': infer B } } ? B : never) : never;
+  [C in keyof R]: C extends 200 | 201 | 202
+    ? R[C] extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+    : never;
 }[keyof R];
 
 export type Credentials = {

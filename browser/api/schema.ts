@@ -3554,7 +3554,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    /** @description the register extract: CSV with a header row, or JSON Lines; a `bsn` column per row, the facts in the others */
+    /** @description a register extract: CSV with a header, or JSON Lines; a `bsn` per row, the facts beside it */
     requestBody: {
       content: {
         "text/csv": string;

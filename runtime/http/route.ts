@@ -63,6 +63,12 @@ export type RouteDef<B = any, R = any> = {
   stream?(ctx: RouteContext<B>): Promise<RouteResult<NoInfer<R>>>;
 };
 
+/** A body read as it streams in (XML, CSV): a string of one of these media types. */
+export const rawBody = (description: string, types: string[]): BodyDoc => ({
+  description,
+  content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string' } }])),
+});
+
 export const defineRoute = <B, R = any>(def: RouteDef<B, R>): RouteDef => def;
 
 /** A finite number in [min, max] (integer when asked) from the query, or 422 naming it: never Infinity or NaN. */
@@ -110,7 +116,10 @@ function checkResponse(def: RouteDef, body: unknown): void {
   const wrong = parsed.success
     ? unnamedFields(sent, parsed.data).map((path) => `${path}: not in the schema`)
     : parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-  if (wrong.length) throw new HttpError(500, 'response-off-schema', `${def.operationId} answered outside its schema: ${wrong.join('; ')}`);
+  if (wrong.length) {
+    const message = `${def.operationId} answered outside its schema: ${wrong.join('; ')}`;
+    throw new HttpError(500, 'response-off-schema', message);
+  }
 }
 
 function parseIfMatch(header: string | undefined): number | undefined {
@@ -140,7 +149,9 @@ function singleValues(raw: Request['query']): Record<string, string | undefined>
  * Idempotency-Key: the first answer is stored in the same transaction as the
  * change and replayed for a retry; the same key with another body is refused.
  */
-export function mountRoutes(router: Router, store: Store, routes: RouteDef[], options: { checkResponses?: boolean } = {}): void {
+export function mountRoutes(
+  router: Router, store: Store, routes: RouteDef[], options: { checkResponses?: boolean } = {},
+): void {
   for (const def of routes) {
     router[def.method](def.path, async (req: Request, res: Response) => {
       const principal = req.principal;
@@ -203,7 +214,8 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[], op
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       const status = result.status ?? def.success ?? 200;
-      if (options.checkResponses && def.response && result.text === undefined && status !== 204) checkResponse(def, result.body);
+      const json = result.text === undefined && status !== 204;
+      if (options.checkResponses && def.response && json) checkResponse(def, result.body);
       if (status === 204) res.status(204).end();
       else if (result.text !== undefined) res.status(status).type(result.type ?? 'text/plain').send(result.text);
       else res.status(status).json(result.body);

@@ -24,7 +24,8 @@ describe('the README walk-through, through the generated client', () => {
   test('1–2: a case starts; a wrong answer is 422 with field errors, a right one moves to geldzaken', () => {
     expect(seen.caseId).toMatch(/\S/);
     expect(seen.wrongAnswer).toEqual({
-      status: 422, code: 'invalid-answers',
+      status: 422,
+      code: 'invalid-answers',
       details: { huishouden: ['Kies een van de mogelijkheden.'], aanslagnummer: ['Vul dit in.'] },
     });
     expect(seen.afterHousehold).toBe('geldzaken');
@@ -43,12 +44,16 @@ describe('the README walk-through, through the generated client', () => {
 
   test('5: the citizen sees the outcome with the reason, and the timeline in English', () => {
     expect(seen.outcome).toEqual({
-      outcome: 'rejected', title: 'Kwijtschelding afgewezen', message: expect.stringMatching(/^U krijgt geen kwijtschelding\. Uw vaste lasten zijn/),
+      outcome: 'rejected',
+      title: 'Kwijtschelding afgewezen',
+      message: expect.stringMatching(/^U krijgt geen kwijtschelding\. Uw vaste lasten zijn/),
     });
     expect(seen.timeline.length).toBeGreaterThanOrEqual(4);
     expect(seen.timeline[0]).toMatchObject({ type: 'case.started', text: 'Application started' });
     expect(seen.timeline.map((item) => item.text).slice(-3)).toEqual([
-      'Reviewed by an official: Reject', 'Message sent: Remission rejected', 'Finished: Remission rejected',
+      'Reviewed by an official: Reject',
+      'Message sent: Remission rejected',
+      'Finished: Remission rejected',
     ]);
   });
 
@@ -57,7 +62,10 @@ describe('the README walk-through, through the generated client', () => {
     const schema = (operationId: string) => routes.find((r) => r.operationId === operationId)!.response!;
     const exact = (operationId: string, body: unknown) => {
       const parsed = schema(operationId).safeParse(body);
-      expect(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`), operationId).toBeUndefined();
+      expect(
+        parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        operationId,
+      ).toBeUndefined();
       // zod drops keys it does not know: what it kept is all there was, so the schema names every field.
       expect(parsed.data, operationId).toEqual(body);
     };

@@ -4,7 +4,7 @@
  * answer below is type-checked (`npx tsc --noEmit -p .`) against the
  * document, and test/client/walkthrough.test.ts runs it against a server.
  */
-import { createApiClient, type Schemas } from '../../browser/api/client.js';
+import { createApiClient, type Answer, type Schemas } from '../../browser/api/client.js';
 
 /** What the walk-through saw, step by step, for the test to assert. */
 export type WalkThrough = {
@@ -27,15 +27,21 @@ function ok<T>(what: string, answer: { data?: T; error?: unknown; response: Resp
   return answer.data;
 }
 
-export async function walkThrough(baseUrl: string, tokens: { citizen: string; official: string }): Promise<WalkThrough> {
+export async function walkThrough(
+  baseUrl: string,
+  tokens: { citizen: string; official: string },
+): Promise<WalkThrough> {
   const citizen = createApiClient(baseUrl, { token: tokens.citizen });
   const official = createApiClient(baseUrl, { token: tokens.official });
 
   // 1. The citizen starts a case; the answer is the case view (step, fields, actions).
-  const started = ok('start', await citizen.POST('/api/processes/{key}/cases', {
-    params: { path: { key: 'kwijtschelding' } },
-    body: {},
-  }));
+  const started = ok(
+    'start',
+    await citizen.POST('/api/processes/{key}/cases', {
+      params: { path: { key: 'kwijtschelding' } },
+      body: {},
+    }),
+  );
   const caseId = started.id;
   // The answer is typed: a field the case view lacks does not compile.
   // @ts-expect-error the case view has no `decision` (the outcome is under `outcome`)
@@ -43,31 +49,46 @@ export async function walkThrough(baseUrl: string, tokens: { citizen: string; of
   const byId = { params: { path: { id: caseId } } };
 
   // 2. First form step: household. A wrong answer gets 422 with field errors.
-  const wrong = await citizen.POST('/api/cases/{id}/events', { ...byId, body: { type: 'submit', data: { huishouden: 'kasteel' } } });
+  const wrong = await citizen.POST('/api/cases/{id}/events', {
+    ...byId,
+    body: { type: 'submit', data: { huishouden: 'kasteel' } },
+  });
   if (!wrong.error) throw new Error('a wrong answer was accepted');
   const wrongAnswer = {
     status: wrong.response.status,
     code: wrong.error.error.code,
     details: wrong.error.error.details as Record<string, string[]>,
   };
-  const household = ok('household', await citizen.POST('/api/cases/{id}/events', {
-    ...byId,
-    body: { type: 'submit', data: { huishouden: 'samen', aanslagnummer: '2026-0042' } },
-  }));
+  const household = ok(
+    'household',
+    await citizen.POST('/api/cases/{id}/events', {
+      ...byId,
+      body: { type: 'submit', data: { huishouden: 'samen', aanslagnummer: '2026-0042' } },
+    }),
+  );
 
   // 3. Income and assets. An income close to the norm: the rules cannot decide, so an official takes over.
   // Sent twice with one Idempotency-Key: the retry gets the first answer and changes nothing.
   const income = {
     params: { path: { id: caseId }, header: { 'Idempotency-Key': '3f1c0b7e-geldzaken' } },
-    body: { type: 'submit', data: { inkomen: '1.850,00', vermogen: '100', heeftAuto: 'nee', iban: 'NL91 ABNA 0417 1643 00' } },
+    body: {
+      type: 'submit',
+      data: { inkomen: '1.850,00', vermogen: '100', heeftAuto: 'nee', iban: 'NL91 ABNA 0417 1643 00' },
+    },
   };
   const first = await citizen.POST('/api/cases/{id}/events', income);
   const assessed = ok('income', first);
   const retry = await citizen.POST('/api/cases/{id}/events', income);
-  const replayed = { header: retry.response.headers.get('Idempotent-Replayed'), sameStep: retry.data?.step?.id === assessed.step?.id };
+  const replayed = {
+    header: retry.response.headers.get('Idempotent-Replayed'),
+    sameStep: retry.data?.step?.id === assessed.step?.id,
+  };
 
   // 4. The official sees the task in the team queue, claims it and rejects with a reason for the citizen.
-  const queue = ok('queue', await official.GET('/api/tasks', { params: { query: { team: 'belastingen', status: 'open' } } }));
+  const queue = ok(
+    'queue',
+    await official.GET('/api/tasks', { params: { query: { team: 'belastingen', status: 'open' } } }),
+  );
   const taskId = queue[0].id;
   const byTask = { params: { path: { id: taskId } } };
   const claimed = ok('claim', await official.POST('/api/tasks/{id}/claim', byTask));
@@ -79,7 +100,13 @@ export async function walkThrough(baseUrl: string, tokens: { citizen: string; of
 
   // 5. The citizen sees the outcome, the reason, the timeline and the messages.
   const ended = ok('case', await citizen.GET('/api/cases/{id}', byId));
-  const inEnglish = ok('case in English', await citizen.GET('/api/cases/{id}', { params: { path: { id: caseId }, query: { lang: 'en' } } }));
+  // The answer types by operation: GET /api/cases/{id} answers the CaseView.
+  const view: Answer<'getCase'> = ended;
+  const sameView: Schemas['CaseView'] = view;
+  const inEnglish = ok(
+    'case in English',
+    await citizen.GET('/api/cases/{id}', { params: { path: { id: caseId }, query: { lang: 'en' } } }),
+  );
 
   return {
     caseId,
@@ -91,7 +118,7 @@ export async function walkThrough(baseUrl: string, tokens: { citizen: string; of
     claimed: claimed.status,
     completed: completed.status,
     completedStatus: done.response.status,
-    outcome: ended.outcome,
+    outcome: sameView.outcome,
     timeline: inEnglish.timeline,
   };
 }

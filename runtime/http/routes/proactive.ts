@@ -8,7 +8,7 @@ import { checkExtract, createProactive, ExtractError, registerRows } from '../..
 import { isValidBsn } from '../../model/index.js';
 
 import { HttpError } from '../errors.js';
-import { defineRoute, namedValues, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, rawBody, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 import { optOutSchema, scanResultSchema, signalResultSchema, takeUpSchema } from '../schemas/proactive.js';
 
@@ -67,10 +67,11 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       method: 'post', path: '/api/processes/:key/scan', tag: 'signals', roles: ['admin'], errors: [400, 401, 403, 404, 413, 415, 422], success: 200,
       operationId: 'scanRegister',
       response: scanResultSchema,
-      bodyDoc: {
-        description: 'the register extract: CSV with a header row, or JSON Lines; a `bsn` column per row, the facts in the others',
-        content: Object.fromEntries(['text/csv', 'application/x-ndjson', 'application/jsonl'].map((type) => [type, { schema: { type: 'string' } }])),
-      },
+      bodyDoc: rawBody('a register extract: CSV with a header, or JSON Lines; a `bsn` per row, the facts beside it', [
+        'text/csv',
+        'application/x-ndjson',
+        'application/jsonl',
+      ]),
       query: { dryRun: 'true: count only, start nothing', signal: 'the signal the register stands for (default: every trigger with a condition)' },
       summary: 'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet',
       handler: () => { throw new HttpError(500, 'internal', 'streamed'); },

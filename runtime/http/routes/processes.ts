@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { calendarDateSchema, checkDefinition, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
 import type { Principal } from '../../store/index.js';
 import type { Services } from '../services.js';
-import {
-  bpmnImportSchema, draftSchema, machineSchema, processDetailSchema, processSummarySchema, publishedSchema, savedDraftSchema, versionSchema,
-} from '../schemas/processes.js';
+import { bpmnImportSchema, machineSchema, processDetailSchema, processSummarySchema } from '../schemas/processes.js';
+import { publishedSchema, savedDraftSchema, versionSchema } from '../schemas/processes.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, rawBody, type RouteDef } from '../route.js';
 
 const canEdit = (p: Principal) => p.kind === 'user' && (p.role === 'designer' || p.role === 'admin');
 const versionParam = (v: string) => {
@@ -105,10 +104,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       method: 'post', path: '/api/processes/import/bpmn', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 415, 422], success: 201,
       operationId: 'importBpmn',
       response: bpmnImportSchema,
-      bodyDoc: {
-        description: 'a BPMN 2.0 file',
-        content: Object.fromEntries(['application/xml', 'text/xml', 'application/bpmn+xml'].map((type) => [type, { schema: { type: 'string' } }])),
-      },
+      bodyDoc: rawBody('a BPMN 2.0 file', ['application/xml', 'text/xml', 'application/bpmn+xml']),
       query: { key: 'the key of the new draft (default: the BPMN process id)' },
       summary: 'Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks\' problems and what could not be mapped',
       handler: () => { throw new HttpError(500, 'internal', 'streamed'); },

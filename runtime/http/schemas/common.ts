@@ -9,13 +9,15 @@ import { z } from 'zod';
  */
 
 /** The one error envelope (runtime/http/errors.ts). */
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string().describe('stable, kebab-case: invalid-request, stale-case, task-claimed …'),
-    message: z.string(),
-    details: z.unknown().optional().describe('field errors as { fieldId: ["message"] }, or what the code names'),
-  }),
-}).meta({ id: 'Error', description: 'Every error: a stable code, a message and, for input to correct, field errors' });
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('stable, kebab-case: invalid-request, stale-case, task-claimed …'),
+      message: z.string(),
+      details: z.unknown().optional().describe('field errors as { fieldId: ["message"] }, or what the code names'),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every error: a stable code, a message and, for input to correct, field errors' });
 
 export const openApiDocumentSchema = z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' });
 

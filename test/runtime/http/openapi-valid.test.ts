@@ -11,8 +11,10 @@ let doc: any;
 beforeAll(() => {
   doc = apiDocument();
 });
-const operations = (d: any) => Object.entries(d.paths as Record<string, Record<string, any>>)
-  .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op, where: `${method.toUpperCase()} ${path}` })));
+const operations = (d: any) =>
+  Object.entries(d.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op, where: `${method.toUpperCase()} ${path}` })),
+  );
 
 /** Every `$ref` anywhere in a value. */
 function refs(value: unknown, found: string[] = []): string[] {
@@ -75,27 +77,39 @@ describe('the OpenAPI document', () => {
     expect(bpmn.content['application/xml'].schema).toEqual({ type: 'string' });
     const scan = doc.paths['/api/processes/{key}/scan'].post.requestBody;
     expect(Object.keys(scan.content).sort()).toEqual(['application/jsonl', 'application/x-ndjson', 'text/csv']);
-    expect(doc.paths['/api/processes/{key}/versions/{version}/mermaid'].get.responses['200'].content)
-      .toHaveProperty(['text/vnd.mermaid', 'schema', 'type'], 'string');
+    expect(doc.paths['/api/processes/{key}/versions/{version}/mermaid'].get.responses['200'].content).toHaveProperty(
+      ['text/vnd.mermaid', 'schema', 'type'],
+      'string',
+    );
   });
 
   test('the draft body is the process JSON Schema, a component generated from the process zod schema', async () => {
     const { processJsonSchema } = await import('../../../runtime/model/index.js');
-    expect(doc.paths['/api/processes/{key}/draft'].put.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Process' });
+    expect(doc.paths['/api/processes/{key}/draft'].put.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Process',
+    });
     const { $schema: _, ...schema } = processJsonSchema();
     expect(doc.components.schemas.Process).toEqual({ ...schema, description: expect.any(String) });
   });
 
   test('headers: ETag where the answer has a revision, Idempotent-Replayed on changes, Retry-After on 429', () => {
     const ok = (path: string, method: string, code = '200') => doc.paths[path][method].responses[code];
-    for (const [path, method] of [['/api/cases/{id}', 'get'], ['/api/cases/{id}/events', 'post'], ['/api/tasks/{id}', 'get'], ['/api/tasks/{id}/claim', 'post']]) {
+    for (const [path, method] of [
+      ['/api/cases/{id}', 'get'],
+      ['/api/cases/{id}/events', 'post'],
+      ['/api/tasks/{id}', 'get'],
+      ['/api/tasks/{id}/claim', 'post'],
+    ]) {
       expect(ok(path, method).headers, `${method} ${path}`).toHaveProperty('ETag');
     }
     expect(ok('/api/cases', 'get').headers?.ETag).toBeUndefined();
     for (const { op, method, where } of operations(doc)) {
       const success = Object.entries(op.responses as Record<string, any>).filter(([c]) => Number(c) < 300);
-      const streamed = ['/api/session', '/api/processes/{key}/scan', '/api/processes/import/bpmn'].some((p) => where === `POST ${p}`);
-      for (const [, r] of success) expect(!!r.headers?.['Idempotent-Replayed'], where).toBe(method !== 'get' && !streamed);
+      const streamed = ['/api/session', '/api/processes/{key}/scan', '/api/processes/import/bpmn'].some(
+        (p) => where === `POST ${p}`,
+      );
+      for (const [, r] of success)
+        expect(!!r.headers?.['Idempotent-Replayed'], where).toBe(method !== 'get' && !streamed);
       if (op.responses['429']) expect(op.responses['429'].headers, where).toHaveProperty('Retry-After');
     }
     expect(doc.paths['/api/session'].post.responses['429'].headers).toHaveProperty('Retry-After');
@@ -111,21 +125,31 @@ describe('the OpenAPI document', () => {
 });
 
 describe('checkResponses (on in every test server): an answer off its schema is a 500 naming where', () => {
-  test('a field the schema does not name, a missing one and a mistyped one are refused; a matching answer passes', async () => {
+  test('an unnamed, a missing and a mistyped field are refused; a matching answer passes', async () => {
     const express = (await import('express')).default;
     const { z } = await import('zod');
     const { defineRoute, mountRoutes } = await import('../../../runtime/http/route.js');
     const { errorHandler } = await import('../../../runtime/http/errors.js');
     const answers: Record<string, unknown> = {
-      fits: { id: 'a', n: 1 }, extra: { id: 'a', n: 1, secret: 'x' }, missing: { id: 'a' }, mistyped: { id: 'a', n: '1' },
+      fits: { id: 'a', n: 1 },
+      extra: { id: 'a', n: 1, secret: 'x' },
+      missing: { id: 'a' },
+      mistyped: { id: 'a', n: '1' },
     };
     const app = express();
     const router = express.Router();
-    const route = (name: string) => defineRoute({
-      method: 'get', path: `/api/${name}`, operationId: name, tag: 't', roles: 'public', errors: [], summary: name,
-      response: z.object({ id: z.string(), n: z.number() }),
-      handler: () => ({ body: answers[name] as { id: string; n: number } }),
-    });
+    const route = (name: string) =>
+      defineRoute({
+        method: 'get',
+        path: `/api/${name}`,
+        operationId: name,
+        tag: 't',
+        roles: 'public',
+        errors: [],
+        summary: name,
+        response: z.object({ id: z.string(), n: z.number() }),
+        handler: () => ({ body: answers[name] as { id: string; n: number } }),
+      });
     mountRoutes(router, {} as never, Object.keys(answers).map(route), { checkResponses: true });
     app.use(router);
     app.use(errorHandler(() => {}));
