@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiRoutes } from '../../runtime/http/app.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { walkThrough, type WalkThrough } from './walkthrough.js';
+import { readFileSync } from 'node:fs';
+import { designAndSignal, walkThrough, type WalkThrough } from './walkthrough.js';
 
 let s: TestServer;
 let seen: WalkThrough;
@@ -74,5 +75,16 @@ describe('the README walk-through, through the generated client', () => {
     exact('getTask', (await s.api('GET', `/api/tasks/${seen.taskId}`, { as: 'official' })).body);
     exact('listTasks', (await s.api('GET', '/api/tasks?status=completed', { as: 'official' })).body);
     exact('listCases', (await s.api('GET', '/api/cases', { as: 'citizen' })).body);
+  });
+
+  test('the other examples: a draft copied and published, a BPMN file imported, a signal starts an offer', async () => {
+    const bpmn = readFileSync(new URL('../fixtures/bpmn/melding-servicetaak.bpmn', import.meta.url), 'utf8');
+    const seenToo = await designAndSignal(s.base, { designer: s.tokens.designer, admin: s.tokens.admin }, bpmn);
+    expect(seenToo.problems).toEqual([]);
+    expect(seenToo.version).toBe(1);
+    expect(seenToo.imported.key).toBe('melding-import');
+    expect(seenToo.imported.unmapped).toBeGreaterThan(0);
+    expect(seenToo.started).toEqual([{ process: 'stadspas', caseId: expect.any(String) }]);
+    expect(seenToo.reached).toBe(1);
   });
 });

@@ -122,3 +122,59 @@ export async function walkThrough(
     timeline: inEnglish.timeline,
   };
 }
+
+/**
+ * The README's other worked examples: a designer copies a process into a
+ * draft and publishes it, imports a BPMN file (XML, a raw body); an admin
+ * sends a signal from the income register and reads the take-up figures.
+ */
+export async function designAndSignal(baseUrl: string, tokens: { designer: string; admin: string }, bpmn: string) {
+  const designer = createApiClient(baseUrl, { token: tokens.designer });
+  const admin = createApiClient(baseUrl, { token: tokens.admin });
+
+  const grofvuil = ok('process', await designer.GET('/api/processes/{key}', { params: { path: { key: 'grofvuil' } } }));
+  const copy = { ...(grofvuil.definition as Schemas['Process']), key: 'grofvuil-kopie' };
+  const saved = ok(
+    'draft',
+    await designer.PUT('/api/processes/{key}/draft', {
+      params: { path: { key: copy.key } },
+      body: copy,
+    }),
+  );
+  const published = ok(
+    'publish',
+    await designer.POST('/api/processes/{key}/publish', {
+      params: { path: { key: copy.key } },
+      body: { effectiveFrom: '2026-03-02' },
+    }),
+  );
+
+  // A raw body: the XML as it is, with its media type.
+  const imported = ok(
+    'import',
+    await designer.POST('/api/processes/import/bpmn', {
+      params: { query: { key: 'melding-import' } },
+      body: bpmn,
+      bodySerializer: (xml: string) => xml,
+      headers: { 'Content-Type': 'application/xml' },
+    }),
+  );
+
+  const signal = ok(
+    'signal',
+    await admin.POST('/api/signals', {
+      body: { type: 'inkomen.vastgesteld', subject: '111222333', data: { inkomen: 1200 } },
+    }),
+  );
+  const takeUp = ok(
+    'take-up',
+    await admin.GET('/api/processes/{key}/take-up', { params: { path: { key: 'stadspas' } } }),
+  );
+  return {
+    problems: saved.problems,
+    version: published.version,
+    imported: { key: imported.key, unmapped: imported.unmapped.length },
+    started: signal.started,
+    reached: takeUp.reached,
+  };
+}
