@@ -14,7 +14,8 @@ let s: TestServer;
 let seen: WalkThrough;
 
 beforeAll(async () => {
-  s = await startTestServer();
+  // The README walks the example processes (kwijtschelding, grofvuil, stadspas).
+  s = await startTestServer({ examples: true });
   seen = await walkThrough(s.base, { citizen: s.tokens.citizen, official: s.tokens.official });
 }, 60_000);
 afterAll(async () => {
