@@ -6,7 +6,7 @@
  */
 
 export interface paths {
-  "/api/me": {
+  '/api/me': {
     parameters: {
       query?: never;
       header?: never;
@@ -14,7 +14,7 @@ export interface paths {
       cookie?: never;
     };
     /** Who is asking: role, name and teams (or the citizen BSN) */
-    get: operations["getMe"];
+    get: operations['getMe'];
     put?: never;
     post?: never;
     delete?: never;
@@ -23,7 +23,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/health": {
+  '/api/health': {
     parameters: {
       query?: never;
       header?: never;
@@ -31,7 +31,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness */
-    get: operations["getHealth"];
+    get: operations['getHealth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -40,7 +40,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/schema/process.json": {
+  '/api/schema/process.json': {
     parameters: {
       query?: never;
       header?: never;
@@ -48,7 +48,7 @@ export interface paths {
       cookie?: never;
     };
     /** The JSON Schema of the process language */
-    get: operations["getProcessSchema"];
+    get: operations['getProcessSchema'];
     put?: never;
     post?: never;
     delete?: never;
@@ -57,7 +57,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/session": {
+  '/api/session': {
     parameters: {
       query?: never;
       header?: never;
@@ -65,17 +65,17 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user and the CSRF token (send it as X-CSRF-Token with every change) */
-    get: operations["getSession"];
+    get: operations['getSession'];
     put?: never;
     /** Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes. Too many failed sign-ins answer 429 with Retry-After */
-    post: operations["signIn"];
+    post: operations['signIn'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/session/end": {
+  '/api/session/end': {
     parameters: {
       query?: never;
       header?: never;
@@ -85,14 +85,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Sign out: ends the session */
-    post: operations["signOut"];
+    post: operations['signOut'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/security-log": {
+  '/api/security-log': {
     parameters: {
       query?: never;
       header?: never;
@@ -100,7 +100,7 @@ export interface paths {
       cookie?: never;
     };
     /** The security log, newest first: failed sign-ins, locks, sign-ins refused during a lock, rate-limit hits */
-    get: operations["listSecurityLog"];
+    get: operations['listSecurityLog'];
     put?: never;
     post?: never;
     delete?: never;
@@ -109,7 +109,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes": {
+  '/api/processes': {
     parameters: {
       query?: never;
       header?: never;
@@ -117,7 +117,7 @@ export interface paths {
       cookie?: never;
     };
     /** List processes: published ones for everybody, drafts too for designers */
-    get: operations["listProcesses"];
+    get: operations['listProcesses'];
     put?: never;
     post?: never;
     delete?: never;
@@ -126,7 +126,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}": {
+  '/api/processes/{key}': {
     parameters: {
       query?: never;
       header?: never;
@@ -134,7 +134,7 @@ export interface paths {
       cookie?: never;
     };
     /** A process: its draft with problems (designers) and its published versions */
-    get: operations["getProcess"];
+    get: operations['getProcess'];
     put?: never;
     post?: never;
     delete?: never;
@@ -143,7 +143,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/draft": {
+  '/api/processes/{key}/draft': {
     parameters: {
       query?: never;
       header?: never;
@@ -152,7 +152,7 @@ export interface paths {
     };
     get?: never;
     /** Save the draft (saved even with problems; the problems are returned) */
-    put: operations["saveDraft"];
+    put: operations['saveDraft'];
     post?: never;
     delete?: never;
     options?: never;
@@ -160,7 +160,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/publish": {
+  '/api/processes/{key}/publish': {
     parameters: {
       query?: never;
       header?: never;
@@ -170,14 +170,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from */
-    post: operations["publishProcess"];
+    post: operations['publishProcess'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/versions/{version}": {
+  '/api/processes/{key}/versions/{version}': {
     parameters: {
       query?: never;
       header?: never;
@@ -185,7 +185,7 @@ export interface paths {
       cookie?: never;
     };
     /** A published version: its definition */
-    get: operations["getVersion"];
+    get: operations['getVersion'];
     put?: never;
     post?: never;
     delete?: never;
@@ -194,7 +194,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/versions/{version}/mermaid": {
+  '/api/processes/{key}/versions/{version}/mermaid': {
     parameters: {
       query?: never;
       header?: never;
@@ -202,7 +202,7 @@ export interface paths {
       cookie?: never;
     };
     /** A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation */
-    get: operations["getVersionMermaid"];
+    get: operations['getVersionMermaid'];
     put?: never;
     post?: never;
     delete?: never;
@@ -211,7 +211,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/import/bpmn": {
+  '/api/processes/import/bpmn': {
     parameters: {
       query?: never;
       header?: never;
@@ -221,14 +221,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks' problems and what could not be mapped */
-    post: operations["importBpmn"];
+    post: operations['importBpmn'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/versions/{version}/xstate": {
+  '/api/processes/{key}/versions/{version}/xstate': {
     parameters: {
       query?: never;
       header?: never;
@@ -236,7 +236,7 @@ export interface paths {
       cookie?: never;
     };
     /** A published version's XState machine config (JSON; loads in createMachine and Stately Studio) */
-    get: operations["getVersionMachine"];
+    get: operations['getVersionMachine'];
     put?: never;
     post?: never;
     delete?: never;
@@ -245,7 +245,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/cases": {
+  '/api/processes/{key}/cases': {
     parameters: {
       query?: never;
       header?: never;
@@ -255,14 +255,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Start a case of the newest published version (a citizen for themselves; an official for a subject) */
-    post: operations["startCase"];
+    post: operations['startCase'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/cases": {
+  '/api/cases': {
     parameters: {
       query?: never;
       header?: never;
@@ -270,7 +270,7 @@ export interface paths {
       cookie?: never;
     };
     /** Cases: a citizen's own, an official's teams', all for admins */
-    get: operations["listCases"];
+    get: operations['listCases'];
     put?: never;
     post?: never;
     delete?: never;
@@ -279,7 +279,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/cases/{id}": {
+  '/api/cases/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -287,7 +287,7 @@ export interface paths {
       cookie?: never;
     };
     /** The case view: current step with fields, allowed actions, timeline, explanations, outcome */
-    get: operations["getCase"];
+    get: operations['getCase'];
     put?: never;
     post?: never;
     delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/cases/{id}/events": {
+  '/api/cases/{id}/events': {
     parameters: {
       query?: never;
       header?: never;
@@ -306,14 +306,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send an event: submit (answers), a group event such as withdraw, or person.requested */
-    post: operations["sendEvent"];
+    post: operations['sendEvent'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/tasks": {
+  '/api/tasks': {
     parameters: {
       query?: never;
       header?: never;
@@ -321,7 +321,7 @@ export interface paths {
       cookie?: never;
     };
     /** Tasks of your teams, soonest deadline first */
-    get: operations["listTasks"];
+    get: operations['listTasks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -330,7 +330,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/counts": {
+  '/api/tasks/counts': {
     parameters: {
       query?: never;
       header?: never;
@@ -338,7 +338,7 @@ export interface paths {
       cookie?: never;
     };
     /** Counts for the queue: open, claimed, mine, overdue, due today */
-    get: operations["countTasks"];
+    get: operations['countTasks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -347,7 +347,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}": {
+  '/api/tasks/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -355,7 +355,7 @@ export interface paths {
       cookie?: never;
     };
     /** One task, with the handoff's instructions, outcomes and why it was handed off */
-    get: operations["getTask"];
+    get: operations['getTask'];
     put?: never;
     post?: never;
     delete?: never;
@@ -364,7 +364,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}/claim": {
+  '/api/tasks/{id}/claim': {
     parameters: {
       query?: never;
       header?: never;
@@ -374,14 +374,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Claim a task (409 naming who holds it, if somebody else does) */
-    post: operations["claimTask"];
+    post: operations['claimTask'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}/release": {
+  '/api/tasks/{id}/release': {
     parameters: {
       query?: never;
       header?: never;
@@ -391,14 +391,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Release a claimed task back to the team queue */
-    post: operations["releaseTask"];
+    post: operations['releaseTask'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}/complete": {
+  '/api/tasks/{id}/complete': {
     parameters: {
       query?: never;
       header?: never;
@@ -408,14 +408,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval */
-    post: operations["completeTask"];
+    post: operations['completeTask'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}/approve": {
+  '/api/tasks/{id}/approve': {
     parameters: {
       query?: never;
       header?: never;
@@ -425,14 +425,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve the outcome another official proposed (four-eyes); it then takes effect */
-    post: operations["approveProposal"];
+    post: operations['approveProposal'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}/reject-proposal": {
+  '/api/tasks/{id}/reject-proposal': {
     parameters: {
       query?: never;
       header?: never;
@@ -442,14 +442,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a proposed outcome back to the official who proposed it */
-    post: operations["rejectProposal"];
+    post: operations['rejectProposal'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/tasks/{id}/assign": {
+  '/api/tasks/{id}/assign': {
     parameters: {
       query?: never;
       header?: never;
@@ -459,14 +459,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Hand a task to a member of its team, or move it to another team */
-    post: operations["assignTask"];
+    post: operations['assignTask'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/teams/{team}/members": {
+  '/api/teams/{team}/members': {
     parameters: {
       query?: never;
       header?: never;
@@ -474,7 +474,7 @@ export interface paths {
       cookie?: never;
     };
     /** The officials of one of your teams (to hand a task to) */
-    get: operations["listTeamMembers"];
+    get: operations['listTeamMembers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -483,7 +483,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/signals": {
+  '/api/signals': {
     parameters: {
       query?: never;
       header?: never;
@@ -493,14 +493,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** A fact from outside (a register, another system) about a subject: moves the cases waiting for it and starts proactive cases whose trigger holds */
-    post: operations["sendSignal"];
+    post: operations['sendSignal'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/scan": {
+  '/api/processes/{key}/scan': {
     parameters: {
       query?: never;
       header?: never;
@@ -510,14 +510,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet */
-    post: operations["scanRegister"];
+    post: operations['scanRegister'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/take-up": {
+  '/api/processes/{key}/take-up': {
     parameters: {
       query?: never;
       header?: never;
@@ -525,7 +525,7 @@ export interface paths {
       cookie?: never;
     };
     /** Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open */
-    get: operations["getTakeUp"];
+    get: operations['getTakeUp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -534,7 +534,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/opt-out": {
+  '/api/processes/{key}/opt-out': {
     parameters: {
       query?: never;
       header?: never;
@@ -544,14 +544,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** A citizen opts out of proactive cases of this process (signals for them are recorded and ignored) */
-    post: operations["optOut"];
+    post: operations['optOut'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/opt-in": {
+  '/api/processes/{key}/opt-in': {
     parameters: {
       query?: never;
       header?: never;
@@ -561,14 +561,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** A citizen allows proactive cases of this process again */
-    post: operations["optIn"];
+    post: operations['optIn'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/insights": {
+  '/api/processes/{key}/insights': {
     parameters: {
       query?: never;
       header?: never;
@@ -576,7 +576,7 @@ export interface paths {
       cookie?: never;
     };
     /** Figures: cases started, finished by outcome, active; per step entered, left, drop-off, median and p90 time, asks for a person; per transition; handoff rate; overdue tasks; feedback */
-    get: operations["getInsights"];
+    get: operations['getInsights'];
     put?: never;
     post?: never;
     delete?: never;
@@ -585,7 +585,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/processes/{key}/migrate": {
+  '/api/processes/{key}/migrate': {
     parameters: {
       query?: never;
       header?: never;
@@ -595,14 +595,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why */
-    post: operations["migrateCases"];
+    post: operations['migrateCases'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/cases/{id}/feedback": {
+  '/api/cases/{id}/feedback': {
     parameters: {
       query?: never;
       header?: never;
@@ -612,14 +612,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** How easy was this (1–5) and a comment, once per case; stored with the case's version */
-    post: operations["giveFeedback"];
+    post: operations['giveFeedback'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/openapi.json": {
+  '/api/openapi.json': {
     parameters: {
       query?: never;
       header?: never;
@@ -627,7 +627,7 @@ export interface paths {
       cookie?: never;
     };
     /** This document: the API as OpenAPI 3.1 */
-    get: operations["getOpenApiDocument"];
+    get: operations['getOpenApiDocument'];
     put?: never;
     post?: never;
     delete?: never;
@@ -642,7 +642,7 @@ export interface components {
   schemas: {
     BpmnImport: {
       key: string;
-      problems: components["schemas"]["Problem"][];
+      problems: components['schemas']['Problem'][];
       /** @description what could not be mapped, and why */
       unmapped: {
         id: string;
@@ -656,7 +656,7 @@ export interface components {
       process: string;
       version: number;
       /** @enum {string} */
-      status: "active" | "ended";
+      status: 'active' | 'ended';
       step: string | null;
       outcome: string | null;
       /** @description an ISO 8601 instant */
@@ -674,7 +674,7 @@ export interface components {
         title: string;
       };
       /** @enum {string} */
-      status: "active" | "ended";
+      status: 'active' | 'ended';
       /** @description the revision; also the ETag */
       rev: number;
       /** @description an ISO 8601 instant */
@@ -687,7 +687,7 @@ export interface components {
         title: string;
         text?: string;
         /** @description the questions, when the citizen acts at this step */
-        fields?: components["schemas"]["FieldView"][];
+        fields?: components['schemas']['FieldView'][];
       } | null;
       actions: {
         /** @description the event to send */
@@ -705,11 +705,11 @@ export interface components {
       tasks: {
         id: string;
         /** @enum {string} */
-        kind: "handoff" | "contact";
+        kind: 'handoff' | 'contact';
         step: string;
         team: string;
         /** @enum {string} */
-        status: "open" | "claimed" | "completed" | "closed";
+        status: 'open' | 'claimed' | 'completed' | 'closed';
         dueAt: string | null;
         /** @description officials only */
         assignee?: string | null;
@@ -842,12 +842,12 @@ export interface components {
     Me:
       | {
           /** @constant */
-          role: "citizen";
+          role: 'citizen';
           bsn: string;
         }
       | {
           /** @enum {string} */
-          role: "designer" | "official" | "admin";
+          role: 'designer' | 'official' | 'admin';
           name: string;
           teams: string[];
         };
@@ -896,13 +896,13 @@ export interface components {
             nl: string;
             en?: string;
           };
-      start: string | "";
+      start: string | '';
       triggers?: {
         signal: string;
         when?: string;
         /** @enum {string} */
-        mode: "offer" | "grant";
-        start: string | "";
+        mode: 'offer' | 'grant';
+        start: string | '';
         because:
           | string
           | {
@@ -919,20 +919,20 @@ export interface components {
               };
           /** @enum {string} */
           type:
-            | "text"
-            | "textarea"
-            | "email"
-            | "phone"
-            | "postcode"
-            | "number"
-            | "money"
-            | "date"
-            | "bsn"
-            | "iban"
-            | "choice"
-            | "multi-choice"
-            | "yes-no"
-            | "file";
+            | 'text'
+            | 'textarea'
+            | 'email'
+            | 'phone'
+            | 'postcode'
+            | 'number'
+            | 'money'
+            | 'date'
+            | 'bsn'
+            | 'iban'
+            | 'choice'
+            | 'multi-choice'
+            | 'yes-no'
+            | 'file';
           required?: boolean;
           hint?:
             | string
@@ -962,7 +962,7 @@ export interface components {
         [key: string]:
           | {
               /** @constant */
-              kind: "form";
+              kind: 'form';
               title:
                 | string
                 | {
@@ -986,20 +986,20 @@ export interface components {
                     };
                 /** @enum {string} */
                 type:
-                  | "text"
-                  | "textarea"
-                  | "email"
-                  | "phone"
-                  | "postcode"
-                  | "number"
-                  | "money"
-                  | "date"
-                  | "bsn"
-                  | "iban"
-                  | "choice"
-                  | "multi-choice"
-                  | "yes-no"
-                  | "file";
+                  | 'text'
+                  | 'textarea'
+                  | 'email'
+                  | 'phone'
+                  | 'postcode'
+                  | 'number'
+                  | 'money'
+                  | 'date'
+                  | 'bsn'
+                  | 'iban'
+                  | 'choice'
+                  | 'multi-choice'
+                  | 'yes-no'
+                  | 'file';
                 required?: boolean;
                 hint?:
                   | string
@@ -1022,15 +1022,15 @@ export interface components {
               }[];
               onePerPage?: boolean;
               next:
-                | (string | "")
+                | (string | '')
                 | {
                     when?: string;
-                    goto: string | "";
+                    goto: string | '';
                   }[];
             }
           | {
               /** @constant */
-              kind: "decision";
+              kind: 'decision';
               title:
                 | string
                 | {
@@ -1046,7 +1046,7 @@ export interface components {
                   };
               rules: {
                 when: string;
-                goto: string | "";
+                goto: string | '';
                 because:
                   | string
                   | {
@@ -1056,7 +1056,7 @@ export interface components {
               }[];
               table?: {
                 /** @enum {string} */
-                hitPolicy: "UNIQUE" | "FIRST";
+                hitPolicy: 'UNIQUE' | 'FIRST';
                 inputs: {
                   id: string;
                   label:
@@ -1069,7 +1069,7 @@ export interface components {
                 }[];
                 rows: {
                   tests: string[];
-                  goto: string | "";
+                  goto: string | '';
                   because:
                     | string
                     | {
@@ -1079,7 +1079,7 @@ export interface components {
                 }[];
               };
               otherwise?: {
-                goto: string | "";
+                goto: string | '';
                 because:
                   | string
                   | {
@@ -1087,11 +1087,11 @@ export interface components {
                       en?: string;
                     };
               };
-              onError?: string | "";
+              onError?: string | '';
             }
           | {
               /** @constant */
-              kind: "handoff";
+              kind: 'handoff';
               title:
                 | string
                 | {
@@ -1128,7 +1128,7 @@ export interface components {
                       nl: string;
                       en?: string;
                     };
-                goto: string | "";
+                goto: string | '';
                 fields?: {
                   id: string;
                   label:
@@ -1139,20 +1139,20 @@ export interface components {
                       };
                   /** @enum {string} */
                   type:
-                    | "text"
-                    | "textarea"
-                    | "email"
-                    | "phone"
-                    | "postcode"
-                    | "number"
-                    | "money"
-                    | "date"
-                    | "bsn"
-                    | "iban"
-                    | "choice"
-                    | "multi-choice"
-                    | "yes-no"
-                    | "file";
+                    | 'text'
+                    | 'textarea'
+                    | 'email'
+                    | 'phone'
+                    | 'postcode'
+                    | 'number'
+                    | 'money'
+                    | 'date'
+                    | 'bsn'
+                    | 'iban'
+                    | 'choice'
+                    | 'multi-choice'
+                    | 'yes-no'
+                    | 'file';
                   required?: boolean;
                   hint?:
                     | string
@@ -1179,7 +1179,7 @@ export interface components {
             }
           | {
               /** @constant */
-              kind: "wait";
+              kind: 'wait';
               title:
                 | string
                 | {
@@ -1205,20 +1205,20 @@ export interface components {
                     };
                 /** @enum {string} */
                 type:
-                  | "text"
-                  | "textarea"
-                  | "email"
-                  | "phone"
-                  | "postcode"
-                  | "number"
-                  | "money"
-                  | "date"
-                  | "bsn"
-                  | "iban"
-                  | "choice"
-                  | "multi-choice"
-                  | "yes-no"
-                  | "file";
+                  | 'text'
+                  | 'textarea'
+                  | 'email'
+                  | 'phone'
+                  | 'postcode'
+                  | 'number'
+                  | 'money'
+                  | 'date'
+                  | 'bsn'
+                  | 'iban'
+                  | 'choice'
+                  | 'multi-choice'
+                  | 'yes-no'
+                  | 'file';
                 required?: boolean;
                 hint?:
                   | string
@@ -1239,15 +1239,15 @@ export interface components {
                 max?: number | string;
                 showIf?: string;
               }[];
-              then: string | "";
+              then: string | '';
               timeout?: {
                 after: string;
-                goto: string | "";
+                goto: string | '';
               };
             }
           | {
               /** @constant */
-              kind: "message";
+              kind: 'message';
               title:
                 | string
                 | {
@@ -1273,11 +1273,11 @@ export interface components {
                     nl: string;
                     en?: string;
                   };
-              next: string | "";
+              next: string | '';
             }
           | {
               /** @constant */
-              kind: "end";
+              kind: 'end';
               title:
                 | string
                 | {
@@ -1311,7 +1311,7 @@ export interface components {
           group?: string;
           on?: {
             [key: string]: {
-              goto: string | "";
+              goto: string | '';
               label:
                 | string
                 | {
@@ -1336,7 +1336,7 @@ export interface components {
       versions: number[];
       latestVersion: number | null;
       /** @description the newest published version (for a citizen: without what is for officials only) */
-      definition: components["schemas"]["Process"] | null;
+      definition: components['schemas']['Process'] | null;
       versionList: {
         version: number;
         /** @description an ISO 8601 instant */
@@ -1345,8 +1345,8 @@ export interface components {
         effectiveFrom: string | null;
       }[];
       /** @description designers only, as are problems and updatedAt */
-      draft?: components["schemas"]["Draft"];
-      problems?: components["schemas"]["Problem"][];
+      draft?: components['schemas']['Draft'];
+      problems?: components['schemas']['Problem'][];
       /** @description an ISO 8601 instant */
       updatedAt?: string;
     };
@@ -1383,11 +1383,7 @@ export interface components {
         /** @description an ISO 8601 instant */
         at: string;
         /** @enum {string} */
-        kind:
-          | "signin.failed"
-          | "signin.locked"
-          | "signin.refused"
-          | "rate-limit.hit";
+        kind: 'signin.failed' | 'signin.locked' | 'signin.refused' | 'rate-limit.hit';
         account: string | null;
         address: string | null;
         details: {
@@ -1396,7 +1392,7 @@ export interface components {
       }[];
     };
     Session: {
-      user: components["schemas"]["User"] | null;
+      user: components['schemas']['User'] | null;
       /** @description null when the request came with a bearer token */
       csrf: string | null;
     };
@@ -1410,12 +1406,11 @@ export interface components {
       skipped: {
         process: string;
         /** @enum {string} */
-        reason:
-          "started" | "already-served" | "opted-out" | "not-eligible" | "error";
+        reason: 'started' | 'already-served' | 'opted-out' | 'not-eligible' | 'error';
       }[];
     };
     SignedIn: {
-      user: components["schemas"]["User"];
+      user: components['schemas']['User'];
       csrf: string;
     };
     /** @description Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open */
@@ -1463,10 +1458,10 @@ export interface components {
        * @description handoff: decide an outcome; contact: the citizen asked for a person
        * @enum {string}
        */
-      kind: "handoff" | "contact";
+      kind: 'handoff' | 'contact';
       team: string;
       /** @enum {string} */
-      status: "open" | "claimed" | "completed" | "closed";
+      status: 'open' | 'claimed' | 'completed' | 'closed';
       /** @description who claimed it */
       assignee: string | null;
       dueAt: string | null;
@@ -1518,10 +1513,10 @@ export interface components {
        * @description handoff: decide an outcome; contact: the citizen asked for a person
        * @enum {string}
        */
-      kind: "handoff" | "contact";
+      kind: 'handoff' | 'contact';
       team: string;
       /** @enum {string} */
-      status: "open" | "claimed" | "completed" | "closed";
+      status: 'open' | 'claimed' | 'completed' | 'closed';
       /** @description who claimed it */
       assignee: string | null;
       dueAt: string | null;
@@ -1589,7 +1584,7 @@ export interface components {
       /** @description an ISO 8601 instant */
       publishedAt: string;
       publishedBy: string | null;
-      definition: components["schemas"]["Process"];
+      definition: components['schemas']['Process'];
     };
   };
   responses: never;
@@ -1604,7 +1599,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -1618,7 +1613,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Me"];
+          'application/json': components['schemas']['Me'];
         };
       };
       /** @description No or unknown credentials */
@@ -1627,7 +1622,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1636,7 +1631,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -1650,7 +1645,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             ok: boolean;
           };
         };
@@ -1661,7 +1656,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -1675,7 +1670,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["JsonSchema"];
+          'application/json': components['schemas']['JsonSchema'];
         };
       };
     };
@@ -1684,7 +1679,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -1698,7 +1693,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Session"];
+          'application/json': components['schemas']['Session'];
         };
       };
       /** @description No or unknown credentials */
@@ -1707,7 +1702,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -1716,7 +1711,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1725,20 +1720,20 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           name: string;
           password: string;
         };
@@ -1749,11 +1744,11 @@ export interface operations {
       200: {
         headers: {
           /** @description the session cookie (omslag_werk; HttpOnly, SameSite=Strict) */
-          "Set-Cookie"?: string;
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SignedIn"];
+          'application/json': components['schemas']['SignedIn'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -1762,7 +1757,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -1771,7 +1766,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -1780,7 +1775,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -1789,18 +1784,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Too many attempts: try again after the seconds in the Retry-After header */
       429: {
         headers: {
           /** @description seconds to wait */
-          "Retry-After"?: number;
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1809,13 +1804,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -1826,7 +1821,7 @@ export interface operations {
       204: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -1837,7 +1832,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -1846,7 +1841,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1855,7 +1850,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
         /** @description signin.failed | signin.locked | signin.refused | rate-limit.hit */
         kind?: string;
         /** @description only entries from this moment on (ISO 8601) */
@@ -1875,7 +1870,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SecurityLog"];
+          'application/json': components['schemas']['SecurityLog'];
         };
       };
       /** @description No or unknown credentials */
@@ -1884,7 +1879,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -1893,7 +1888,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -1902,7 +1897,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1911,7 +1906,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -1925,7 +1920,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProcessSummary"][];
+          'application/json': components['schemas']['ProcessSummary'][];
         };
       };
       /** @description No or unknown credentials */
@@ -1934,7 +1929,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1943,7 +1938,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -1959,7 +1954,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProcessDetail"];
+          'application/json': components['schemas']['ProcessDetail'];
         };
       };
       /** @description No or unknown credentials */
@@ -1968,7 +1963,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -1977,7 +1972,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -1986,13 +1981,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -2001,7 +1996,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["Process"];
+        'application/json': components['schemas']['Process'];
       };
     };
     responses: {
@@ -2009,12 +2004,12 @@ export interface operations {
       200: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            problems: components["schemas"]["Problem"][];
+          'application/json': {
+            problems: components['schemas']['Problem'][];
           };
         };
       };
@@ -2024,7 +2019,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -2033,7 +2028,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2042,7 +2037,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -2051,7 +2046,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -2060,7 +2055,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2069,13 +2064,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -2084,7 +2079,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           effectiveFrom?: string;
         };
       };
@@ -2094,11 +2089,11 @@ export interface operations {
       201: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             key: string;
             version: number;
             /** @description a calendar date, like 2026-03-01 */
@@ -2112,7 +2107,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -2121,7 +2116,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2130,7 +2125,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2139,7 +2134,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -2148,7 +2143,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -2157,7 +2152,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2166,7 +2161,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -2183,7 +2178,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Version"];
+          'application/json': components['schemas']['Version'];
         };
       };
       /** @description No or unknown credentials */
@@ -2192,7 +2187,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2201,7 +2196,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2210,7 +2205,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description nl (default) or en */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -2227,7 +2222,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/vnd.mermaid": string;
+          'text/vnd.mermaid': string;
         };
       };
       /** @description No or unknown credentials */
@@ -2236,7 +2231,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2245,7 +2240,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2254,7 +2249,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2263,15 +2258,15 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
         /** @description the key of the new draft (default: the BPMN process id) */
         key?: string;
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -2279,9 +2274,9 @@ export interface operations {
     /** @description a BPMN 2.0 file */
     requestBody: {
       content: {
-        "application/xml": string;
-        "text/xml": string;
-        "application/bpmn+xml": string;
+        'application/xml': string;
+        'text/xml': string;
+        'application/bpmn+xml': string;
       };
     };
     responses: {
@@ -2291,7 +2286,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["BpmnImport"];
+          'application/json': components['schemas']['BpmnImport'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -2300,7 +2295,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -2309,7 +2304,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2318,7 +2313,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -2327,7 +2322,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description A body of a media type this route does not take */
@@ -2336,7 +2331,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -2345,7 +2340,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2354,7 +2349,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -2371,7 +2366,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["MachineConfig"];
+          'application/json': components['schemas']['MachineConfig'];
         };
       };
       /** @description No or unknown credentials */
@@ -2380,7 +2375,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2389,7 +2384,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2398,7 +2393,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2407,13 +2402,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -2422,7 +2417,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           subject?: string;
           referenceDate?: string;
         };
@@ -2435,11 +2430,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CaseView"];
+          'application/json': components['schemas']['CaseView'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -2448,7 +2443,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -2457,7 +2452,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2466,7 +2461,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2475,7 +2470,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -2484,7 +2479,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -2493,7 +2488,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -2502,7 +2497,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2511,7 +2506,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -2525,7 +2520,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CaseSummary"][];
+          'application/json': components['schemas']['CaseSummary'][];
         };
       };
       /** @description No or unknown credentials */
@@ -2534,7 +2529,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2543,7 +2538,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2552,7 +2547,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -2570,7 +2565,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CaseView"];
+          'application/json': components['schemas']['CaseView'];
         };
       };
       /** @description No or unknown credentials */
@@ -2579,7 +2574,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2588,7 +2583,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2597,7 +2592,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2606,13 +2601,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -2621,7 +2616,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           type: string;
           data?: {
             [key: string]: unknown;
@@ -2637,11 +2632,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CaseView"];
+          'application/json': components['schemas']['CaseView'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -2650,7 +2645,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -2659,7 +2654,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2668,7 +2663,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2677,7 +2672,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -2686,7 +2681,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -2695,7 +2690,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -2704,7 +2699,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2713,7 +2708,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
         /** @description one of your teams */
         team?: string;
         /** @description open | claimed | completed | closed | active */
@@ -2737,7 +2732,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"][];
+          'application/json': components['schemas']['Task'][];
         };
       };
       /** @description No or unknown credentials */
@@ -2746,7 +2741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2755,7 +2750,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -2764,7 +2759,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2773,7 +2768,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
         /** @description one of your teams */
         team?: string;
       };
@@ -2789,7 +2784,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TaskCounts"];
+          'application/json': components['schemas']['TaskCounts'];
         };
       };
       /** @description No or unknown credentials */
@@ -2798,7 +2793,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2807,7 +2802,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2816,7 +2811,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -2834,7 +2829,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TaskDetail"];
+          'application/json': components['schemas']['TaskDetail'];
         };
       };
       /** @description No or unknown credentials */
@@ -2843,7 +2838,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2852,7 +2847,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2861,7 +2856,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2870,13 +2865,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -2891,11 +2886,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description No or unknown credentials */
@@ -2904,7 +2899,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2913,7 +2908,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2922,7 +2917,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -2931,7 +2926,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2940,13 +2935,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -2961,11 +2956,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description No or unknown credentials */
@@ -2974,7 +2969,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -2983,7 +2978,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -2992,7 +2987,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -3001,7 +2996,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3010,13 +3005,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -3025,7 +3020,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           outcome: string;
           data?: {
             [key: string]: unknown;
@@ -3041,11 +3036,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description Proposed: the outcome waits for a second official to approve it (four-eyes) */
@@ -3054,11 +3049,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -3067,7 +3062,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -3076,7 +3071,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3085,7 +3080,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3094,7 +3089,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -3103,7 +3098,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -3112,7 +3107,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3121,7 +3116,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3130,13 +3125,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -3151,11 +3146,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description No or unknown credentials */
@@ -3164,7 +3159,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3173,7 +3168,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3182,7 +3177,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -3191,7 +3186,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3200,13 +3195,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -3215,7 +3210,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           note?: string;
         };
       };
@@ -3227,11 +3222,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -3240,7 +3235,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -3249,7 +3244,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3258,7 +3253,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3267,7 +3262,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -3276,7 +3271,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -3285,7 +3280,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3294,7 +3289,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3303,13 +3298,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -3318,7 +3313,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           user?: string;
           team?: string;
         };
@@ -3331,11 +3326,11 @@ export interface operations {
           /** @description the revision, like "3": send it back as If-Match */
           ETag?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Task"];
+          'application/json': components['schemas']['Task'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -3344,7 +3339,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -3353,7 +3348,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3362,7 +3357,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3371,7 +3366,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -3380,7 +3375,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -3389,7 +3384,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3398,7 +3393,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3407,7 +3402,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -3423,7 +3418,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             name: string;
           }[];
         };
@@ -3434,7 +3429,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3443,7 +3438,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3452,20 +3447,20 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           type: string;
           subject: string;
           data?: {
@@ -3479,11 +3474,11 @@ export interface operations {
       200: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SignalResult"];
+          'application/json': components['schemas']['SignalResult'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -3492,7 +3487,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -3501,7 +3496,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3510,7 +3505,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -3519,7 +3514,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3528,7 +3523,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3537,7 +3532,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
         /** @description true: count only, start nothing */
         dryRun?: string;
         /** @description the signal the register stands for (default: every trigger with a condition) */
@@ -3545,9 +3540,9 @@ export interface operations {
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -3557,9 +3552,9 @@ export interface operations {
     /** @description a register extract: CSV with a header, or JSON Lines; a `bsn` per row, the facts beside it */
     requestBody: {
       content: {
-        "text/csv": string;
-        "application/x-ndjson": string;
-        "application/jsonl": string;
+        'text/csv': string;
+        'application/x-ndjson': string;
+        'application/jsonl': string;
       };
     };
     responses: {
@@ -3569,7 +3564,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ScanResult"];
+          'application/json': components['schemas']['ScanResult'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -3578,7 +3573,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -3587,7 +3582,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3596,7 +3591,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3605,7 +3600,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -3614,7 +3609,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description A body of a media type this route does not take */
@@ -3623,7 +3618,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3632,7 +3627,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3641,7 +3636,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path: {
@@ -3657,7 +3652,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TakeUp"];
+          'application/json': components['schemas']['TakeUp'];
         };
       };
       /** @description No or unknown credentials */
@@ -3666,7 +3661,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3675,7 +3670,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3684,7 +3679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3693,13 +3688,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -3712,11 +3707,11 @@ export interface operations {
       200: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             process: string;
             optedOut: boolean;
           };
@@ -3728,7 +3723,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3737,7 +3732,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3746,7 +3741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3755,13 +3750,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -3774,11 +3769,11 @@ export interface operations {
       200: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             process: string;
             optedOut: boolean;
           };
@@ -3790,7 +3785,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3799,7 +3794,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3808,7 +3803,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3817,7 +3812,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
         /** @description a published version (default: the newest) */
         version?: string;
         /** @description start of the period (date or instant) */
@@ -3841,7 +3836,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Insights"];
+          'application/json': components['schemas']['Insights'];
         };
       };
       /** @description No or unknown credentials */
@@ -3850,7 +3845,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3859,7 +3854,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3868,7 +3863,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3877,7 +3872,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3886,13 +3881,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         key: string;
@@ -3901,7 +3896,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           from: number;
           to: number;
           mapping?: {
@@ -3916,11 +3911,11 @@ export interface operations {
       200: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Migration"];
+          'application/json': components['schemas']['Migration'];
         };
       };
       /** @description Bad request (malformed JSON or header) */
@@ -3929,7 +3924,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -3938,7 +3933,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -3947,7 +3942,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -3956,7 +3951,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -3965,7 +3960,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -3974,7 +3969,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -3983,13 +3978,13 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
-        "Idempotency-Key"?: string;
+        'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
-        "If-Match"?: string;
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -3998,7 +3993,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
+        'application/json': {
           score: number;
           comment?: string;
         };
@@ -4009,11 +4004,11 @@ export interface operations {
       201: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
-          "Idempotent-Replayed"?: "true";
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             case: string;
             score: number;
           };
@@ -4025,7 +4020,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No or unknown credentials */
@@ -4034,7 +4029,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not allowed for your role */
@@ -4043,7 +4038,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not found (or not yours to see) */
@@ -4052,7 +4047,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
@@ -4061,7 +4056,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Body too large */
@@ -4070,7 +4065,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Input needs correcting: field errors in details */
@@ -4079,7 +4074,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -4088,7 +4083,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
-        lang?: "nl" | "en";
+        lang?: 'nl' | 'en';
       };
       header?: never;
       path?: never;
@@ -4102,7 +4097,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OpenApiDocument"];
+          'application/json': components['schemas']['OpenApiDocument'];
         };
       };
     };

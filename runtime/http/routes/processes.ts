@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { calendarDateSchema, checkDefinition, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
 import type { Principal } from '../../store/index.js';
 import type { Services } from '../services.js';
-import { bpmnImportSchema, machineSchema, processDetailSchema, processSummarySchema } from '../schemas/processes.js';
-import { publishedSchema, savedDraftSchema, versionSchema } from '../schemas/processes.js';
+import {
+  bpmnImportSchema,
+  machineSchema,
+  processDetailSchema,
+  processSummarySchema,
+  publishedSchema,
+  savedDraftSchema,
+  versionSchema,
+} from '../schemas/processes.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, rawBody, type RouteDef } from '../route.js';
 
