@@ -1,8 +1,6 @@
 // The shapes the designer reads from the API (shared/DESIGN.md §4, runtime/http/routes/processes.ts).
 import type { Problem } from '../runtime/model/index.js';
 
-export type User = { name: string; role: string; teams: string[] };
-export type Session = { user: User; csrf: string };
 
 /** One row of `GET /api/processes` as a designer sees it. */
 export type ProcessSummary = {

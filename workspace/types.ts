@@ -1,8 +1,6 @@
 // The shapes the workspace reads from the API (see shared/DESIGN.md §4 and
 // runtime/engine/case-view.ts). Fields a backend may not send yet are optional.
 
-export type User = { name: string; role: string; teams: string[] };
-export type Session = { user: User; csrf: string };
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'closed';
 export type Proposal = {

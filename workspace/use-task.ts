@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api.js';
 import { useWorkspace } from './context.js';
 import type { CaseView, Task, TaskDetail } from './types.js';
-import { usePoll } from './use-poll.js';
+import { usePoll } from '../browser/hooks/use-poll.js';
 
 /** How often an open task page checks whether somebody else changed the task. */
 const CHECK_MS = 3000;

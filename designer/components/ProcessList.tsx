@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api.js';
 import { useDesigner } from '../context.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime } from '../../browser/format.js';
 import { Link, navigate, processHref } from '../router.js';
 import type { ProcessSummary } from '../types.js';
 import { emptyDraft, keyProblem } from '../editor/new-process.js';

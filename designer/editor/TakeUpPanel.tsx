@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useDesigner } from '../context.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, formatNumber } from '../../browser/format.js';
 import type { Messages } from '../messages.js';
 import type { ScanCounts, TakeUp } from '../types.js';
 import { useEditor } from './editor-context.js';
@@ -63,7 +63,7 @@ export function TakeUpPanel() {
               {FIGURES.map((f) => (
                 <div key={f.key} className="ontwerp-figures__row">
                   <dt>{f.label(t)}</dt>
-                  <dd data-testid={`take-up-${f.key}`}>{data[f.key].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                  <dd data-testid={`take-up-${f.key}`}>{formatNumber(data[f.key], lang)}</dd>
                   {f.hint && <dd className="ontwerp-hint">{f.hint(t)}</dd>}
                 </div>
               ))}
@@ -78,7 +78,7 @@ export function TakeUpPanel() {
                   {SCAN.map((c) => (
                     <div key={c.key} className="ontwerp-figures__row">
                       <dt>{c.label(t)}</dt>
-                      <dd data-testid={`take-up-scan-${c.key}`}>{(data.lastScan![c.key] ?? 0).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                      <dd data-testid={`take-up-scan-${c.key}`}>{formatNumber(data.lastScan![c.key] ?? 0, lang)}</dd>
                     </div>
                   ))}
                 </dl>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { diffDefinitions, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime } from '../../browser/format.js';
 import { CompareFigures } from '../learning/CompareFigures.js';
 import { Link, versionHref } from '../router.js';
 import type { VersionDetail } from '../types.js';

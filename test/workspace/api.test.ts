@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError, createApi } from '../../workspace/api.js';
+import { ApiError, createApi } from '../../browser/api/http.js';
 
 /** A fetch that records what it was asked and answers with `status` and `body`. */
 function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
