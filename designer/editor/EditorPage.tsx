@@ -50,9 +50,9 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
   if (failure) {
     return (
       <div className="ontwerp-page">
-        <h1>{t.processNotFound(processKey)}</h1>
-        <p className="ontwerp-error" role="alert">{failure}</p>
-        <p><Link to={`${BASE}/`}>{t.backToList}</Link></p>
+        <h1 className="utrecht-heading-1">{t.processNotFound(processKey)}</h1>
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{failure}</p>
+        <p><Link className="utrecht-link" to={`${BASE}/`}>{t.backToList}</Link></p>
       </div>
     );
   }

@@ -49,24 +49,24 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
   };
   return (
     <dialog ref={dialog} className="ontwerp-dialog" aria-labelledby="publiceren-titel" onClose={onClose}>
-      <h2 id="publiceren-titel">{t.publishTitle}</h2>
+      <h2 className="utrecht-heading-2" id="publiceren-titel">{t.publishTitle}</h2>
       {blocking.length > 0 ? (
         <>
-          <p role="alert" className="ontwerp-error">{t.publishBlocked(blocking.length)}</p>
+          <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">{t.publishBlocked(blocking.length)}</p>
           <ul className="ontwerp-problems__list">
             {blocking.map((p, i) => (
               <li key={i}><button type="button" className="ontwerp-problem" onClick={() => goTo(p)}><code>{p.code}</code> <span>{p.node ?? t.theProcess}</span> <span>{t.problemText(p.code, p.message)}</span></button></li>
             ))}
           </ul>
-          <div className="ontwerp-button-row"><button type="button" className="ontwerp-button" onClick={onClose}>{t.close}</button></div>
+          <div className="utrecht-button-group ontwerp-button-row"><button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>{t.close}</button></div>
         </>
       ) : (
         <>
           <p>{t.publishExplain(nextVersion)}</p>
-          {failure && <p role="alert" className="ontwerp-error">{t.somethingWrong(failure)}</p>}
-          <div className="ontwerp-button-row">
-            <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={publish} aria-disabled={busy || undefined}>{t.publishVersion(nextVersion)}</button>
-            <button type="button" className="ontwerp-button" onClick={onClose}>{t.cancel}</button>
+          {failure && <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">{t.somethingWrong(failure)}</p>}
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={publish} aria-disabled={busy || undefined}>{t.publishVersion(nextVersion)}</button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>{t.cancel}</button>
           </div>
         </>
       )}

@@ -31,11 +31,11 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, processKey, a.version, b.version]);
 
-  if (!a.version || !b.version) return <p className="ontwerp-hint">{t.compareDraftNoFigures}</p>;
+  if (!a.version || !b.version) return <p className="utrecht-form-field-description ontwerp-hint">{t.compareDraftNoFigures}</p>;
   const fa = figures[a.version] ?? null;
   const fb = figures[b.version] ?? null;
-  if (failure) return <p className="ontwerp-error" role="alert">{t.figuresFailed(failure)}</p>;
-  if (!fa || !fb) return <p role="status" className="ontwerp-hint">{t.figuresLoading}</p>;
+  if (failure) return <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.figuresFailed(failure)}</p>;
+  if (!fa || !fb) return <p role="status" className="utrecht-form-field-description ontwerp-hint">{t.figuresLoading}</p>;
 
   // The steps of both (not the ends: those are the outcomes above), the newer version's order first.
   const steps: { id: string; title: string; inA: boolean; inB: boolean }[] = [];
@@ -60,7 +60,7 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
   );
   return (
     <div className="ontwerp-compare-figures">
-      <p className="ontwerp-hint">{t.compareFiguresHint}</p>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.compareFiguresHint}</p>
       {table(t.compareCaption(a.label, b.label), t.compareWhat, rows.process, 'compare-process')}
       {rows.steps.length > 0 && table(t.compareStepsCaption(a.label, b.label), t.compareStep, rows.steps, 'compare-steps')}
     </div>

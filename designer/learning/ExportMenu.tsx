@@ -66,7 +66,7 @@ export function ExportMenu() {
 
   return (
     <div className="ontwerp-menu" ref={root} onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); button.current?.focus(); } }}>
-      <button type="button" ref={button} className="ontwerp-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+      <button type="button" ref={button} className="utrecht-button utrecht-button--secondary-action" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
         {t.export} <span aria-hidden="true">▾</span>
       </button>
       <ul id={menuId} className="ontwerp-menu__list" hidden={!open}>
@@ -74,7 +74,7 @@ export function ExportMenu() {
           <li key={item.id}><button type="button" className="ontwerp-menu__item" data-export={item.id} onClick={() => void run(item.act)}>{item.label}</button></li>
         ))}
       </ul>
-      {failure && <span className="ontwerp-field-error" role="alert">{t.exportFailed(failure)}</span>}
+      {failure && <span className="utrecht-form-field-error-message ontwerp-field-error" role="alert">{t.exportFailed(failure)}</span>}
     </div>
   );
 }
