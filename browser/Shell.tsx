@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Api } from './api/http.js';
+import type { Api } from './api/index.js';
 import { Header } from './Header.js';
 import { shellMessages, type AppText, type Lang } from './messages.js';
 import { useLang, useSession } from './session.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, type Api } from './api/http.js';
+import { ApiError, ok, type Api } from './api/index.js';
 import type { AppText, ShellMessages } from './messages.js';
 import type { Session } from './types.js';
 import { ErrorSummary } from './ui/ErrorSummary.js';
@@ -31,8 +31,7 @@ export function SignIn({ api, t, app, ended, onSignedIn }: Props) {
     if (Object.keys(missing).length) return requestAnimationFrame(() => summary.current?.focus());
     setBusy(true);
     try {
-      const res = await api.post<Session>('/api/session', { name: name.trim(), password });
-      onSignedIn(res.body);
+      onSignedIn(await ok(api.POST('/api/session', { body: { name: name.trim(), password } })));
     } catch (error) {
       setPassword('');
       const refused = error instanceof ApiError && (error.code === 'invalid-credentials' || error.status === 401);

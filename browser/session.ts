@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, createApi, type Api } from './api/http.js';
+import { ApiError, createApi, ok, type Api } from './api/index.js';
 import type { Lang } from './messages.js';
 import type { Session } from './types.js';
 
@@ -61,7 +61,10 @@ export function useSession(lang: Lang) {
 
   const load = useCallback(() => {
     setSession({ state: 'loading' });
-    api.get<Session>('/api/session').then((r) => signedIn(r.body), (error: unknown) => {
+    ok(api.GET('/api/session')).then((s) => {
+      if (s.user && s.csrf) signedIn({ user: s.user, csrf: s.csrf });
+      else setSession({ state: 'signed-out' });
+    }, (error: unknown) => {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setSession({ state: 'signed-out' });
       else setSession({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     });
@@ -70,7 +73,7 @@ export function useSession(lang: Lang) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/session/end');
+      await ok(api.POST('/api/session/end'));
     } catch {
       // signed out anyway, as far as this page is concerned
     }

@@ -1,5 +1,6 @@
-// The session as `GET /api/session` and `POST /api/session` answer it.
-// TODO(openapi): take these from browser/api/schema.ts once the session routes have response schemas.
+import type { Schemas } from './api/index.js';
 
-export type User = { name: string; role: string; teams: string[] };
-export type Session = { user: User; csrf: string };
+/** Who is signed in (`GET /api/session`, `POST /api/session`). */
+export type User = Schemas['User'];
+/** A browser session: the user and the CSRF token to send with every change. */
+export type Session = Schemas['SignedIn'];

@@ -1,2 +1,2 @@
-// The designer reaches the API through the shared client of browser/.
-export { ApiError, type Api, type ApiResult } from '../browser/api/http.js';
+// The designer reaches the API through the generated client of browser/api.
+export { ApiError, answer, ok, type Api } from '../browser/api/index.js';

@@ -1,2 +1,2 @@
-// The workspace reaches the API through the shared client of browser/.
-export { ApiError, type Api, type ApiResult, type FieldErrors } from '../browser/api/http.js';
+// The workspace reaches the API through the generated client of browser/api.
+export { ApiError, answer, ok, type Api, type FieldErrors } from '../browser/api/index.js';

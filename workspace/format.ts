@@ -1,11 +1,11 @@
 import { dutchDay } from '../browser/format.js';
-import type { Task } from './types.js';
+import type { TaskStatus } from './types.js';
 
 export { formatDate, formatDateTime, formatTime, valueText } from '../browser/format.js';
 
 /** Overdue and due-today as the API says, or computed here (in Dutch time) when it does not say. */
 export function deadlineState(
-  task: Pick<Task, 'dueAt' | 'overdue' | 'dueToday' | 'status'>,
+  task: { status: TaskStatus; dueAt: string | null; overdue?: boolean; dueToday?: boolean },
   now = new Date(),
 ): { overdue: boolean; dueToday: boolean } {
   const active = task.status === 'open' || task.status === 'claimed';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api.js';
+import { ApiError, ok } from '../api.js';
 import { useDesigner } from '../context.js';
 import { formatDateTime } from '../../browser/format.js';
 import { Link, navigate, processHref } from '../router.js';
@@ -16,7 +16,7 @@ export function ProcessList() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.get<ProcessSummary[]>('/api/processes').then((r) => { setList(r.body); setFailure(null); }, (e: Error) => setFailure(e.message));
+    ok(api.GET('/api/processes')).then((r) => { setList(r); setFailure(null); }, (e: Error) => setFailure(e.message));
   }, [api]);
   useEffect(load, [load, lang]);
   useEffect(() => { document.title = `${t.processes} – ${t.appName}`; }, [t]);
@@ -72,7 +72,8 @@ function NewProcess({ existing }: { existing: string[] }) {
     }
     setBusy(true);
     try {
-      await api.put(`/api/processes/${encodeURIComponent(key)}/draft`, emptyDraft(key, titleNl.trim(), titleEn.trim()));
+      const body = emptyDraft(key, titleNl.trim(), titleEn.trim());
+      await ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key } }, body }));
       navigate(processHref(key));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api.js';
+import { ApiError, ok } from '../api.js';
 import type { Problem } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from './editor-context.js';
@@ -32,8 +32,8 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
     setFailure(null);
     try {
       await flush();
-      const res = await api.post<{ key: string; version: number }>(`/api/processes/${encodeURIComponent(processKey)}/publish`);
-      onPublished(res.body.version);
+      const res = await ok(api.POST('/api/processes/{key}/publish', { params: { path: { key: processKey } }, body: {} }));
+      onPublished(res.version);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'draft-has-problems') setServerProblems(((error.details as { problems?: Problem[] })?.problems) ?? []);
       else setFailure(error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from '../../browser/format.js';
 import type { Messages } from '../messages.js';
 import type { ScanCounts, TakeUp } from '../types.js';
 import { useEditor } from './editor-context.js';
+import { ok } from '../api.js';
 
 type Figure = { key: keyof Omit<TakeUp, 'process' | 'lastScan' | 'recentErrors'>; label: (t: Messages) => string; hint?: (t: Messages) => string };
 const FIGURES: Figure[] = [
@@ -38,8 +39,8 @@ export function TakeUpPanel() {
     const abort = new AbortController();
     setLoading(true);
     setFailure(null);
-    api.get<TakeUp>(`/api/processes/${encodeURIComponent(processKey)}/take-up`, abort.signal).then(
-      (r) => { setData(r.body); setLoading(false); },
+    ok(api.GET('/api/processes/{key}/take-up', { params: { path: { key: processKey } }, signal: abort.signal })).then(
+      (r) => { setData(r); setLoading(false); },
       (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
     );
     return () => abort.abort();

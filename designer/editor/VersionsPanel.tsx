@@ -7,6 +7,7 @@ import { Link, versionHref } from '../router.js';
 import type { VersionDetail } from '../types.js';
 import { useEditor } from './editor-context.js';
 import { DiffView } from './DiffView.js';
+import { ok } from '../api.js';
 
 const DRAFT = 'draft';
 // Moving cases to a later version is rare: its dialog loads when it is opened.
@@ -35,8 +36,8 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
     let live = true;
     for (const v of versions) {
       if (details[v]) continue;
-      api.get<VersionDetail>(`/api/processes/${encodeURIComponent(processKey)}/versions/${v}`).then((r) => {
-        if (live) setDetails((d) => ({ ...d, [v]: r.body }));
+      ok(api.GET('/api/processes/{key}/versions/{version}', { params: { path: { key: processKey, version: String(v) } } })).then((r) => {
+        if (live) setDetails((d) => ({ ...d, [v]: r }));
       }, () => {});
     }
     return () => { live = false; };

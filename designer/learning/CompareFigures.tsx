@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { t as text, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { compareRows, insightsQuery, type CompareRow, type Insights } from '../model/figures.js';
+import { compareRows, insightsParams, type CompareRow, type Insights } from '../model/figures.js';
+import { ok } from '../api.js';
 import './learning.css';
 
 /** One side of the comparison: a published version (with figures) or the draft (without). */
@@ -22,8 +23,8 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
     let live = true;
     for (const v of [a.version, b.version]) {
       if (!v || figures[v]) continue;
-      api.get<Insights>(`/api/processes/${encodeURIComponent(processKey)}/insights${insightsQuery({ version: v })}`).then(
-        (r) => { if (live) setFigures((f) => ({ ...f, [v]: r.body })); },
+      ok(api.GET('/api/processes/{key}/insights', { params: { path: { key: processKey }, query: insightsParams({ version: v }) } })).then(
+        (r) => { if (live) setFigures((f) => ({ ...f, [v]: r })); },
         (e: Error) => { if (live) setFailure(e.message); },
       );
     }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { compileToConfig, toMermaid } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
+import { ok } from '../api.js';
 
 /** Offers text as a file to save (a download of a blob). */
 export function download(name: string, text: string, type: string) {
@@ -56,7 +57,7 @@ export function ExportMenu() {
       id: 'xstate', label: t.exportXState,
       act: async () => {
         const config = version
-          ? (await api.get<unknown>(`/api/processes/${encodeURIComponent(processKey)}/versions/${version}/xstate`)).body
+          ? await ok(api.GET('/api/processes/{key}/versions/{version}/xstate', { params: { path: { key: processKey, version: String(version) } } }))
           : compileToConfig(def);
         download(`${base}.xstate.json`, `${JSON.stringify(config, null, 2)}\n`, 'application/json');
       },

@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import { edgeFigures, finishedTotal, insightsQuery, legend, type Insights, type Measure } from '../model/figures.js';
+import { edgeFigures, finishedTotal, insightsParams, legend, type Insights, type Measure } from '../model/figures.js';
 import { toFlow } from '../model/flow.js';
+import { ok } from '../api.js';
 import './learning.css';
 
 export type LiveFigures = { insights: Insights; measure: Measure };
@@ -38,8 +39,9 @@ export function FiguresBar({ versions, onFigures }: Props) {
     const abort = new AbortController();
     setLoading(true);
     setFailure(null);
-    api.get<Insights>(`/api/processes/${encodeURIComponent(processKey)}/insights${insightsQuery({ version, from, to })}`, abort.signal).then(
-      (r) => { setInsights(r.body); setLoading(false); },
+    const query = insightsParams({ version, from, to });
+    ok(api.GET('/api/processes/{key}/insights', { params: { path: { key: processKey }, query }, signal: abort.signal })).then(
+      (r) => { setInsights(r); setLoading(false); },
       (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
     );
     return () => abort.abort();

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { Problem } from '../../runtime/model/index.js';
+import type { Problem, Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { keyFrom, keyProblem } from '../editor/new-process.js';
 import { outlineProblem, parseJsonText } from '../editor/json-sync.js';
 import { Link, navigate, processHref } from '../router.js';
+import { ok } from '../api.js';
 import './learning.css';
 
 type Unmapped = { id: string; type: string; reason: string };
@@ -39,11 +40,14 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
     setError(null);
     try {
       if (p.kind === 'json') {
-        await api.put<{ problems: Problem[] }>(`/api/processes/${encodeURIComponent(k)}/draft`, { ...p.value, key: k });
+        await ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key: k } }, body: { ...p.value, key: k } as Process }));
         navigate(processHref(k));
         return;
       }
-      const r = (await api.postText<Result>(`/api/processes/import/bpmn?key=${encodeURIComponent(k)}`, p.xml, 'application/xml')).body;
+      // The BPMN model goes as XML, not JSON: the body as it is, with its media type.
+      const r = await ok(api.POST('/api/processes/import/bpmn', {
+        params: { query: { key: k } }, body: p.xml, bodySerializer: (xml: string) => xml, headers: { 'Content-Type': 'application/xml' },
+      }));
       setResult({ ...r, key: r.key ?? k, problems: r.problems ?? [], unmapped: r.unmapped ?? [] });
       setPending(null);
       onImported();

@@ -3,6 +3,7 @@ import type { Process, Step } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { blockedRows, blockedSteps, cleanMapping, movableSteps, laterVersions, mappingOptions, reasonText, type MigrationPlan } from '../model/migration.js';
 import './learning.css';
+import { ok } from '../api.js';
 
 type Props = {
   processKey: string;
@@ -41,18 +42,20 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     if (d && !d.open) d.showModal();
   }, []);
 
-  const path = `/api/processes/${encodeURIComponent(processKey)}/migrate`;
+  const migrate = (body: { from: number; to: number; mapping: Record<string, string>; dryRun?: boolean }) =>
+    ok(api.POST('/api/processes/{key}/migrate', { params: { path: { key: processKey } }, body }));
   useEffect(() => {
     if (!to) return;
     let live = true;
     setBusy('check');
     setFailure(null);
-    api.post<MigrationPlan>(path, { from, to, mapping: cleanMapping(mapping), dryRun: true }).then(
-      (r) => { if (live) { setPlan(r.body); setBusy(null); } },
+    migrate({ from, to, mapping: cleanMapping(mapping), dryRun: true }).then(
+      (r) => { if (live) { setPlan(r); setBusy(null); } },
       (e: Error) => { if (live) { setFailure(e.message); setBusy(null); } },
     );
     return () => { live = false; };
-  }, [api, path, from, to, mapping, check]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- migrate is bound to api and processKey
+  }, [api, processKey, from, to, mapping, check]);
 
   const source = definitionOf(from);
   const target = to ? definitionOf(to) : null;
@@ -75,8 +78,8 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     setBusy('run');
     setFailure(null);
     try {
-      const r = await api.post<MigrationPlan>(path, { from, to, mapping: cleanMapping(mapping) });
-      setDone({ moved: r.body.moved ?? 0, to });
+      const r = await migrate({ from, to, mapping: cleanMapping(mapping) });
+      setDone({ moved: r.moved ?? 0, to });
       setMapping({});
       setCheck((n) => n + 1);
     } catch (e) {

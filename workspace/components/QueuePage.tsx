@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api.js';
+import { ok, ApiError } from '../api.js';
 import { useWorkspace } from '../context.js';
 import { formatTime } from '../format.js';
 import { BASE, navigate, useLocation } from '../router.js';
@@ -33,7 +33,7 @@ export function QueuePage() {
   // A message from the page before (say, "handed over to team X") is shown once.
   useEffect(() => setFlash(null), [setFlash]);
   useEffect(() => {
-    api.get<ProcessSummary[]>('/api/processes').then((r) => setProcesses(r.body.map((p) => ({ key: p.key, title: p.title }))), () => {});
+    ok(api.GET('/api/processes')).then((r) => setProcesses(r.map((p) => ({ key: p.key, title: p.title }))), () => {});
   }, [api, lang]);
 
   useEffect(() => {
@@ -43,17 +43,17 @@ export function QueuePage() {
 
   usePoll(async (signal) => {
     const [list, count] = await Promise.allSettled([
-      api.get<Task[]>(`/api/tasks?${key}`, signal),
-      api.get<Counts>(`/api/tasks/counts?team=${encodeURIComponent(filters.team)}`, signal),
+      ok(api.GET('/api/tasks', { params: { query: Object.fromEntries(new URLSearchParams(key)) }, signal })),
+      ok(api.GET('/api/tasks/counts', { params: { query: { team: filters.team } }, signal })),
     ]);
     if (signal.aborted) return;
-    if (count.status === 'fulfilled') setCounts(count.value.body);
+    if (count.status === 'fulfilled') setCounts(count.value);
     if (list.status === 'rejected') {
       const error = list.reason as ApiError;
       setFailure(error.message);
       return;
     }
-    const next = list.value.body;
+    const next = list.value;
     const before = seen.current;
     const fresh = before ? next.filter((task) => !before.has(task.id)) : [];
     if (fresh.length) setAnnouncement(t.newTasks(fresh.length, fresh.map((x) => x.caseReference ?? x.caseId.slice(0, 8)).join(', ')));
