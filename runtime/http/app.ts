@@ -7,8 +7,8 @@ import { errorHandler, HttpError } from './errors.js';
 import { jsonDepthGuard } from './json-depth.js';
 import { createGuard, type Limits } from './rate-limit.js';
 import { refuseDeclaredOver, settleUnreadBody } from './request-body.js';
-import { openApiDocument } from './openapi.js';
-import { defineRoute, mountRoutes, type RouteDef } from './route.js';
+import { documentedApi } from './openapi.js';
+import { mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
@@ -29,6 +29,8 @@ export type AppOptions = {
   distDir?: string; bodyLimit?: string; /** Largest register extract in bytes (default 200 MiB). */ scanLimit?: number; version?: string; log?: (e: unknown) => void; theme?: Theme; secureCookies?: boolean;
   /** Against guessing (runtime/http/rate-limit.ts); `trustProxy` is Express's, so limits see the client's address behind a proxy. */
   limits?: Partial<Limits>; trustProxy?: boolean | number | string;
+  /** Tests: every answer is checked against its route's response schema (a 500 naming what differs). */
+  checkResponses?: boolean;
 };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
@@ -60,15 +62,9 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api', bearerAuth(services.store, services.clock, guard));
 
   // The document describes itself too: every mounted route is in the table.
-  let document: Record<string, unknown> = {};
-  const routes = [...apiRoutes(services, options), defineRoute({
-    method: 'get', path: '/api/openapi.json', tag: 'system', roles: 'public', errors: [],
-    summary: 'This document: the API as OpenAPI 3.1',
-    handler: () => ({ body: document }),
-  })];
-  document = openApiDocument(routes, options.version ?? '1');
+  const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');
   const api = express.Router();
-  mountRoutes(api, services.store, routes);
+  mountRoutes(api, services.store, routes, { checkResponses: options.checkResponses });
   app.use(api);
   app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
   app.use('/api', errorHandler(options.log));

@@ -30,7 +30,7 @@ export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: nu
     citizen: store.accounts.createToken({ bsn: '999993653' }, at),
     citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
   };
-  const app = createApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
+  const app = createApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {}, checkResponses: true });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
