@@ -22,20 +22,37 @@ export function Header({ t, app, lang, home, homeLabel, user, showTeams, onSwitc
   return (
     <header className="utrecht-page-header omslag-header">
       <div className="utrecht-page-header__content omslag-header__inner">
-        <Link className="utrecht-link omslag-brand" to={home}>{app.appName}</Link>
+        <Link className="utrecht-link omslag-brand" to={home}>
+          {app.appName}
+        </Link>
         <nav aria-label={app.mainNav}>
           <ul className="omslag-nav">
-            {user && <li><Link className="utrecht-link" to={home}>{homeLabel}</Link></li>}
+            {user && (
+              <li>
+                <Link className="utrecht-link" to={home}>
+                  {homeLabel}
+                </Link>
+              </li>
+            )}
             {user && <li className="omslag-nav__user">{who}</li>}
             <li>
-              <button type="button" className="utrecht-link-button utrecht-link-button--html-button"
-                lang={lang === 'nl' ? 'en' : 'nl'} aria-label={t.switchLangLabel} onClick={onSwitchLang}>
+              <button
+                type="button"
+                className="utrecht-link-button utrecht-link-button--html-button"
+                lang={lang === 'nl' ? 'en' : 'nl'}
+                aria-label={t.switchLangLabel}
+                onClick={onSwitchLang}
+              >
                 {t.switchLang}
               </button>
             </li>
             {user && (
               <li>
-                <button type="button" className="utrecht-link-button utrecht-link-button--html-button" onClick={onSignOut}>
+                <button
+                  type="button"
+                  className="utrecht-link-button utrecht-link-button--html-button"
+                  onClick={onSignOut}
+                >
                   {t.signOut}
                 </button>
               </li>

@@ -35,7 +35,17 @@ type Props = {
  * <main> the session's state (loading, sign-in, a failure with "try again",
  * not allowed) or the app's page.
  */
-export function Shell({ home, storageKey, text, showTeams, allowed, notAllowed, onSignOut, mainClassName, children }: Props) {
+export function Shell({
+  home,
+  storageKey,
+  text,
+  showTeams,
+  allowed,
+  notAllowed,
+  onSignOut,
+  mainClassName,
+  children,
+}: Props) {
   const [lang, switchLang] = useLang(storageKey);
   const { session, api, signedIn, reload, signOut } = useSession(lang);
   const t = shellMessages[lang];
@@ -43,21 +53,51 @@ export function Shell({ home, storageKey, text, showTeams, allowed, notAllowed, 
   const user = session.state === 'signed-in' ? session.session.user : null;
 
   let main: ReactNode;
-  if (session.state === 'loading') main = <p className="utrecht-paragraph omslag-page" role="status">{t.loading}</p>;
+  if (session.state === 'loading')
+    main = (
+      <p className="utrecht-paragraph omslag-page" role="status">
+        {t.loading}
+      </p>
+    );
   else if (session.state === 'error') {
-    main = <Notice flash={{ kind: 'error', text: t.somethingWrong(session.message) }} action={{ label: t.retry, onClick: reload }} />;
+    main = (
+      <Notice
+        flash={{ kind: 'error', text: t.somethingWrong(session.message) }}
+        action={{ label: t.retry, onClick: reload }}
+      />
+    );
   } else if (session.state === 'signed-out') {
     main = <SignIn api={api} t={t} app={app} ended={session.reason === 'ended'} onSignedIn={signedIn} />;
   } else if (allowed && !allowed(session.session.user)) {
-    main = <div className="omslag-page"><Notice flash={{ kind: 'error', text: notAllowed?.(lang) ?? '' }} /></div>;
+    main = (
+      <div className="omslag-page">
+        <Notice flash={{ kind: 'error', text: notAllowed?.(lang) ?? '' }} />
+      </div>
+    );
   } else main = children({ user: session.session.user, api, lang });
 
   return (
     <div className="omslag-app">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus omslag-skip" href="#inhoud">{t.skip}</a>
-      <Header t={t} app={app} lang={lang} home={home.href} homeLabel={home.label(lang)} user={user} showTeams={showTeams} onSwitchLang={switchLang}
-        onSignOut={() => { onSignOut?.(); void signOut(); }} />
-      <main id="inhoud" className={mainClassName} tabIndex={-1}>{main}</main>
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus omslag-skip" href="#inhoud">
+        {t.skip}
+      </a>
+      <Header
+        t={t}
+        app={app}
+        lang={lang}
+        home={home.href}
+        homeLabel={home.label(lang)}
+        user={user}
+        showTeams={showTeams}
+        onSwitchLang={switchLang}
+        onSignOut={() => {
+          onSignOut?.();
+          void signOut();
+        }}
+      />
+      <main id="inhoud" className={mainClassName} tabIndex={-1}>
+        {main}
+      </main>
     </div>
   );
 }

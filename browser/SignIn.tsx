@@ -50,10 +50,28 @@ export function SignIn({ api, t, app, ended, onSignedIn }: Props) {
       <ErrorSummary ref={summary} title={t.errorSummary} errors={errors} labels={labels} extra={failure} />
       <p className="utrecht-paragraph">{app.signInIntro}</p>
       <form className="omslag-form" onSubmit={submit} noValidate>
-        <TextField id="naam" label={t.name} errors={errors.naam} value={name} onChange={setName} autoComplete="username" />
-        <TextField id="wachtwoord" label={t.password} errors={errors.wachtwoord} value={password} onChange={setPassword}
-          autoComplete="current-password" type="password" />
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>
+        <TextField
+          id="naam"
+          label={t.name}
+          errors={errors.naam}
+          value={name}
+          onChange={setName}
+          autoComplete="username"
+        />
+        <TextField
+          id="wachtwoord"
+          label={t.password}
+          errors={errors.wachtwoord}
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          type="password"
+        />
+        <button
+          type="submit"
+          className="utrecht-button utrecht-button--primary-action"
+          aria-disabled={busy || undefined}
+        >
           {t.signIn}
         </button>
       </form>
@@ -77,12 +95,25 @@ function TextField({ id, label, errors, value, onChange, autoComplete, type = 't
   const error = `fout-${id}`;
   return (
     <div className={`utrecht-form-field${errors ? ' utrecht-form-field--invalid' : ''} omslag-field`}>
-      <label className="utrecht-form-label" htmlFor={input}>{label}</label>
-      {errors && <p className="utrecht-form-field-error-message" id={error}>{errors.join(' ')}</p>}
-      <input id={input} type={type} className="utrecht-textbox utrecht-textbox--html-input omslag-width-m"
-        autoComplete={autoComplete} spellCheck={type === 'text' ? false : undefined} value={value}
+      <label className="utrecht-form-label" htmlFor={input}>
+        {label}
+      </label>
+      {errors && (
+        <p className="utrecht-form-field-error-message" id={error}>
+          {errors.join(' ')}
+        </p>
+      )}
+      <input
+        id={input}
+        type={type}
+        className="utrecht-textbox utrecht-textbox--html-input omslag-width-m"
+        autoComplete={autoComplete}
+        spellCheck={type === 'text' ? false : undefined}
+        value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors ? true : undefined} aria-describedby={errors ? error : undefined} />
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? error : undefined}
+      />
     </div>
   );
 }

@@ -20,7 +20,9 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   if (!valid(iso)) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
+    new Date(iso),
+  );
 }
 
 /** "14:05:09" */

@@ -27,8 +27,12 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 // every push (it wraps history.pushState); `replaceState` is no change of page.
 let navigated = false;
 if (typeof window !== 'undefined') {
-  window.addEventListener('pushState', () => { navigated = true; });
-  window.addEventListener('popstate', () => { navigated = true; });
+  window.addEventListener('pushState', () => {
+    navigated = true;
+  });
+  window.addEventListener('popstate', () => {
+    navigated = true;
+  });
 }
 
 /** True once after each navigation: the caller moves the focus to the new page. */

@@ -45,14 +45,18 @@ export function useSession(lang: Lang) {
   const langRef = useRef(lang);
   langRef.current = lang;
 
-  const api: Api = useMemo(() => createApi({
-    csrf: () => csrf.current,
-    lang: () => langRef.current,
-    onUnauthorized: () => {
-      csrf.current = null;
-      setSession({ state: 'signed-out', reason: 'ended' });
-    },
-  }), []);
+  const api: Api = useMemo(
+    () =>
+      createApi({
+        csrf: () => csrf.current,
+        lang: () => langRef.current,
+        onUnauthorized: () => {
+          csrf.current = null;
+          setSession({ state: 'signed-out', reason: 'ended' });
+        },
+      }),
+    [],
+  );
 
   const signedIn = useCallback((s: Session) => {
     csrf.current = s.csrf;
@@ -61,13 +65,17 @@ export function useSession(lang: Lang) {
 
   const load = useCallback(() => {
     setSession({ state: 'loading' });
-    ok(api.GET('/api/session')).then((s) => {
-      if (s.user && s.csrf) signedIn({ user: s.user, csrf: s.csrf });
-      else setSession({ state: 'signed-out' });
-    }, (error: unknown) => {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setSession({ state: 'signed-out' });
-      else setSession({ state: 'error', message: error instanceof Error ? error.message : String(error) });
-    });
+    ok(api.GET('/api/session')).then(
+      (s) => {
+        if (s.user && s.csrf) signedIn({ user: s.user, csrf: s.csrf });
+        else setSession({ state: 'signed-out' });
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+          setSession({ state: 'signed-out' });
+        else setSession({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
   }, [api, signedIn]);
   useEffect(load, [load]);
 

@@ -20,8 +20,12 @@ function Pages() {
         {({ key, version }) => <EditorPage key={`${key}@${version}`} processKey={key!} version={Number(version)} />}
       </Route>
       <Route path={paths.process}>{({ key }) => <EditorPage key={key} processKey={key} />}</Route>
-      <Route path={paths.list}><ProcessList /></Route>
-      <Route><NotFound title={t.pageNotFound} appName={t.appName} back={{ href: `${BASE}/`, label: t.backToList }} /></Route>
+      <Route path={paths.list}>
+        <ProcessList />
+      </Route>
+      <Route>
+        <NotFound title={t.pageNotFound} appName={t.appName} back={{ href: `${BASE}/`, label: t.backToList }} />
+      </Route>
     </Switch>
   );
 }
@@ -29,10 +33,19 @@ function Pages() {
 /** The designer: the shell (session, language, header) around the page for the current path. */
 export function App() {
   return (
-    <Shell home={{ href: `${BASE}/`, label: (lang) => catalogue[lang].processes }} storageKey="omslag.ontwerp.lang"
-      text={(lang) => catalogue[lang]} allowed={canDesign}
-      notAllowed={(lang) => catalogue[lang].notADesigner} mainClassName="ontwerp-main">
-      {(shell) => <DesignerContext.Provider value={{ ...shell, t: catalogue[shell.lang] }}><Pages /></DesignerContext.Provider>}
+    <Shell
+      home={{ href: `${BASE}/`, label: (lang) => catalogue[lang].processes }}
+      storageKey="omslag.ontwerp.lang"
+      text={(lang) => catalogue[lang]}
+      allowed={canDesign}
+      notAllowed={(lang) => catalogue[lang].notADesigner}
+      mainClassName="ontwerp-main"
+    >
+      {(shell) => (
+        <DesignerContext.Provider value={{ ...shell, t: catalogue[shell.lang] }}>
+          <Pages />
+        </DesignerContext.Provider>
+      )}
     </Shell>
   );
 }

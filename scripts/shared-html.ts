@@ -16,8 +16,12 @@ export function sharedHtml(template: string): Plugin {
       order: 'pre',
       handler(html, { filename }) {
         const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
-        if (!title) throw new Error(`${filename}: no <title>: an app's index.html holds its <title> and its loading text`);
-        const loading = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<title>[^<]*<\/title>/, '').trim();
+        if (!title)
+          throw new Error(`${filename}: no <title>: an app's index.html holds its <title> and its loading text`);
+        const loading = html
+          .replace(/<!--[\s\S]*?-->/g, '')
+          .replace(/<title>[^<]*<\/title>/, '')
+          .trim();
         return page.replace('%TITLE%', title).replace('%LOADING%', loading);
       },
     },

@@ -15,8 +15,12 @@ function Pages() {
   return (
     <Switch>
       <Route path={paths.task}>{({ taskId }) => <TaskPage key={taskId} taskId={taskId} />}</Route>
-      <Route path={paths.queue}><QueuePage /></Route>
-      <Route><NotFound title={t.pageNotFound} appName={t.appName} back={{ href: `${BASE}/`, label: t.backToQueue }} /></Route>
+      <Route path={paths.queue}>
+        <QueuePage />
+      </Route>
+      <Route>
+        <NotFound title={t.pageNotFound} appName={t.appName} back={{ href: `${BASE}/`, label: t.backToQueue }} />
+      </Route>
     </Switch>
   );
 }
@@ -25,12 +29,19 @@ function Pages() {
 export function App() {
   const [flash, setFlash] = useState<Flash | null>(null);
   const page = (shell: ShellContext) => (
-    <WorkspaceContext.Provider value={{ ...shell, t: catalogue[shell.lang], flash, setFlash }}><Pages /></WorkspaceContext.Provider>
+    <WorkspaceContext.Provider value={{ ...shell, t: catalogue[shell.lang], flash, setFlash }}>
+      <Pages />
+    </WorkspaceContext.Provider>
   );
   return (
-    <Shell home={{ href: `${BASE}/`, label: (lang) => catalogue[lang].queue }} storageKey="omslag.werkplek.lang"
-      text={(lang) => catalogue[lang]} showTeams onSignOut={() => setFlash(null)}
-      mainClassName="werkplek-main">
+    <Shell
+      home={{ href: `${BASE}/`, label: (lang) => catalogue[lang].queue }}
+      storageKey="omslag.werkplek.lang"
+      text={(lang) => catalogue[lang]}
+      showTeams
+      onSignOut={() => setFlash(null)}
+      mainClassName="werkplek-main"
+    >
       {page}
     </Shell>
   );

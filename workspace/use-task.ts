@@ -26,14 +26,17 @@ export function useTask(taskId: string) {
   const busy = useRef(false);
   const params = { path: { id: taskId } };
 
-  const loadCase = useCallback(async (caseId: string) => {
-    try {
-      setCaseView(await ok(api.GET('/api/cases/{id}', { params: { path: { id: caseId } } })));
-      setCaseError(null);
-    } catch (e) {
-      if (e instanceof ApiError) setCaseError(e);
-    }
-  }, [api]);
+  const loadCase = useCallback(
+    async (caseId: string) => {
+      try {
+        setCaseView(await ok(api.GET('/api/cases/{id}', { params: { path: { id: caseId } } })));
+        setCaseError(null);
+      } catch (e) {
+        if (e instanceof ApiError) setCaseError(e);
+      }
+    },
+    [api],
+  );
 
   const load = useCallback(async () => {
     try {
@@ -48,7 +51,7 @@ export function useTask(taskId: string) {
       if (e instanceof ApiError) setError(e);
       else throw e;
     }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- params is taskId
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- params is taskId
   }, [api, taskId, loadCase]);
 
   useEffect(() => {
@@ -56,18 +59,29 @@ export function useTask(taskId: string) {
   }, [load, lang]);
 
   /** Takes the task an action answered with (it has no handoff: keep the one we have). */
-  const update = useCallback((next: Task) => {
-    rev.current = next.rev;
-    setTask((prev) => ({ ...prev, ...next, handoff: (next as Partial<TaskDetail>).handoff ?? prev?.handoff ?? null }));
-    setChanged(false);
-    void loadCase(next.caseId);
-  }, [loadCase]);
+  const update = useCallback(
+    (next: Task) => {
+      rev.current = next.rev;
+      setTask((prev) => ({
+        ...prev,
+        ...next,
+        handoff: (next as Partial<TaskDetail>).handoff ?? prev?.handoff ?? null,
+      }));
+      setChanged(false);
+      void loadCase(next.caseId);
+    },
+    [loadCase],
+  );
 
-  usePoll(async (signal) => {
-    if (rev.current === null || busy.current) return;
-    const r = await answer(api.GET('/api/tasks/{id}', { params, signal }));
-    if (!busy.current && revOf(r.data, r.etag) !== rev.current) setChanged(true);
-  }, CHECK_MS, [taskId]);
+  usePoll(
+    async (signal) => {
+      if (rev.current === null || busy.current) return;
+      const r = await answer(api.GET('/api/tasks/{id}', { params, signal }));
+      if (!busy.current && revOf(r.data, r.etag) !== rev.current) setChanged(true);
+    },
+    CHECK_MS,
+    [taskId],
+  );
 
   return { task, caseView, error, caseError, changed, load, update, busy };
 }

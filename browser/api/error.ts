@@ -2,7 +2,12 @@ export type FieldErrors = Record<string, string[]>;
 
 /** A refused request: the HTTP status and the API's stable code (`network` with status 0 when nothing came back). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
   /** Field errors of a 422, keyed by field id (`data.reden` is read as `reden`). */

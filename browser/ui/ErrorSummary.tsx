@@ -13,7 +13,10 @@ type Props = {
 };
 
 /** The error summary at the top of a form: each message links to its field (GOV.UK / NL Design System pattern). */
-export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary({ title, errors, labels, extra, level = 2 }, ref) {
+export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary(
+  { title, errors, labels, extra, level = 2 },
+  ref,
+) {
   const entries = Object.entries(errors);
   const Heading = `h${level}` as 'h2';
   if (!entries.length && !extra) return null;
@@ -26,12 +29,17 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
   };
   return (
     <div ref={ref} className="omslag-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1}>
-      <Heading className="omslag-error-summary__title" id="fouten-titel">{title}</Heading>
+      <Heading className="omslag-error-summary__title" id="fouten-titel">
+        {title}
+      </Heading>
       <ul className="utrecht-unordered-list">
         {extra && <li>{extra}</li>}
         {entries.map(([id, messages]) => (
           <li key={id}>
-            <a className="utrecht-link" href={`#veld-${id}`} onClick={(e) => focusField(e, id)}>{labels[id] ? `${labels[id]}: ` : ''}{messages.join(' ')}</a>
+            <a className="utrecht-link" href={`#veld-${id}`} onClick={(e) => focusField(e, id)}>
+              {labels[id] ? `${labels[id]}: ` : ''}
+              {messages.join(' ')}
+            </a>
           </li>
         ))}
       </ul>

@@ -7,8 +7,14 @@ type Props = { title: string; appName: string; back: { href: string; label: stri
 export function NotFound({ title, appName, back }: Props) {
   return (
     <div className="omslag-page">
-      <PageHeading title={title} appName={appName}>{title}</PageHeading>
-      <p className="utrecht-paragraph"><Link className="utrecht-link" to={back.href}>{back.label}</Link></p>
+      <PageHeading title={title} appName={appName}>
+        {title}
+      </PageHeading>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={back.href}>
+          {back.label}
+        </Link>
+      </p>
     </div>
   );
 }

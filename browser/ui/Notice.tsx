@@ -11,8 +11,11 @@ const alertKind = { success: 'ok', info: 'info', error: 'error' } as const;
  */
 export function Notice({ flash, action, id }: Props) {
   return (
-    <div id={id} className={`utrecht-alert utrecht-alert--${alertKind[flash.kind]} omslag-notice`}
-      role={flash.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      id={id}
+      className={`utrecht-alert utrecht-alert--${alertKind[flash.kind]} omslag-notice`}
+      role={flash.kind === 'error' ? 'alert' : 'status'}
+    >
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
           <p className="utrecht-paragraph">{flash.text}</p>

@@ -27,7 +27,10 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
     const key = { key: processKey };
     const detail = () => ok(api.GET('/api/processes/{key}', { params: { path: key } }));
     const load: Promise<Loaded> = version
-      ? Promise.all([ok(api.GET('/api/processes/{key}/versions/{version}', { params: { path: { ...key, version: String(version) } } })), detail()])
+      ? Promise.all([
+        ok(api.GET('/api/processes/{key}/versions/{version}', { params: { path: { ...key, version: String(version) } } })),
+        detail(),
+      ])
         .then(([v, p]) => ({ def: v.definition as Process, versions: p.versions }))
       : detail().then((p) => ({ def: (p.draft ?? p.definition) as Process, versions: p.versions }));
     // A process without positions is laid out before it is shown, so nothing can be edited on a canvas still in the making.

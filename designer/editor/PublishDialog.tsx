@@ -32,7 +32,8 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
     setFailure(null);
     try {
       await flush();
-      const res = await ok(api.POST('/api/processes/{key}/publish', { params: { path: { key: processKey } }, body: {} }));
+      const params = { path: { key: processKey } };
+      const res = await ok(api.POST('/api/processes/{key}/publish', { params, body: {} }));
       onPublished(res.version);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'draft-has-problems') setServerProblems(((error.details as { problems?: Problem[] })?.problems) ?? []);

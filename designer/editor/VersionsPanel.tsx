@@ -36,7 +36,8 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
     let live = true;
     for (const v of versions) {
       if (details[v]) continue;
-      ok(api.GET('/api/processes/{key}/versions/{version}', { params: { path: { key: processKey, version: String(v) } } })).then((r) => {
+      const params = { path: { key: processKey, version: String(v) } };
+      ok(api.GET('/api/processes/{key}/versions/{version}', { params })).then((r) => {
         if (live) setDetails((d) => ({ ...d, [v]: r }));
       }, () => {});
     }

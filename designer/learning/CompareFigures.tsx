@@ -23,7 +23,8 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
     let live = true;
     for (const v of [a.version, b.version]) {
       if (!v || figures[v]) continue;
-      ok(api.GET('/api/processes/{key}/insights', { params: { path: { key: processKey }, query: insightsParams({ version: v }) } })).then(
+      const params = { path: { key: processKey }, query: insightsParams({ version: v }) };
+      ok(api.GET('/api/processes/{key}/insights', { params })).then(
         (r) => { if (live) setFigures((f) => ({ ...f, [v]: r })); },
         (e: Error) => { if (live) setFailure(e.message); },
       );

@@ -57,7 +57,9 @@ export function ExportMenu() {
       id: 'xstate', label: t.exportXState,
       act: async () => {
         const config = version
-          ? await ok(api.GET('/api/processes/{key}/versions/{version}/xstate', { params: { path: { key: processKey, version: String(version) } } }))
+          ? await ok(api.GET('/api/processes/{key}/versions/{version}/xstate', {
+            params: { path: { key: processKey, version: String(version) } },
+          }))
           : compileToConfig(def);
         download(`${base}.xstate.json`, `${JSON.stringify(config, null, 2)}\n`, 'application/json');
       },

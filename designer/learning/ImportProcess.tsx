@@ -40,13 +40,17 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
     setError(null);
     try {
       if (p.kind === 'json') {
-        await ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key: k } }, body: { ...p.value, key: k } as Process }));
+        const body = { ...p.value, key: k } as Process;
+        await ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key: k } }, body }));
         navigate(processHref(k));
         return;
       }
       // The BPMN model goes as XML, not JSON: the body as it is, with its media type.
       const r = await ok(api.POST('/api/processes/import/bpmn', {
-        params: { query: { key: k } }, body: p.xml, bodySerializer: (xml: string) => xml, headers: { 'Content-Type': 'application/xml' },
+        params: { query: { key: k } },
+        body: p.xml,
+        bodySerializer: (xml: string) => xml,
+        headers: { 'Content-Type': 'application/xml' },
       }));
       setResult({ ...r, key: r.key ?? k, problems: r.problems ?? [], unmapped: r.unmapped ?? [] });
       setPending(null);

@@ -234,9 +234,11 @@ export function nextDay(date: string): string {
 
 type InsightsOptions = { version?: number | null; from?: string; to?: string; inactiveDays?: number };
 
+type InsightsParams = { version?: string; from?: string; to?: string; inactiveDays?: string };
+
 /** The query of `GET /api/processes/:key/insights` as parameters (for the API client): only what is set and valid. */
-export function insightsParams(opts: InsightsOptions): { version?: string; from?: string; to?: string; inactiveDays?: string } {
-  const q: { version?: string; from?: string; to?: string; inactiveDays?: string } = {};
+export function insightsParams(opts: InsightsOptions): InsightsParams {
+  const q: InsightsParams = {};
   if (opts.version) q.version = String(opts.version);
   if (opts.from && /^\d{4}-\d{2}-\d{2}$/.test(opts.from)) q.from = opts.from;
   if (opts.to && /^\d{4}-\d{2}-\d{2}$/.test(opts.to)) q.to = nextDay(opts.to);

@@ -8,7 +8,10 @@ function fakeFetch(status: number, body: unknown, headers: Record<string, string
   const calls: Request[] = [];
   const fn = vi.fn(async (request: Request) => {
     calls.push(request);
-    return new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+    return new Response(body === null ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   });
   vi.stubGlobal('fetch', fn);
   return { calls };
@@ -22,10 +25,12 @@ describe('the API client of the browser apps (the workspace, the designer)', () 
   test('POSTs carry the CSRF token, the language and JSON; GETs are never answered from the HTTP cache', async () => {
     const f = fakeFetch(200, { id: 't1', rev: 2 }, { etag: '"2"' });
     const api = createApi({ csrf: () => 'tok', lang: () => 'en', baseUrl: base });
-    const r = await answer(api.POST('/api/tasks/{id}/complete', {
-      params: { path: { id: 't1' }, header: { 'If-Match': '"1"' } },
-      body: { outcome: 'x' },
-    }));
+    const r = await answer(
+      api.POST('/api/tasks/{id}/complete', {
+        params: { path: { id: 't1' }, header: { 'If-Match': '"1"' } },
+        body: { outcome: 'x' },
+      }),
+    );
     expect(r).toEqual({ status: 200, data: { id: 't1', rev: 2 }, etag: '"2"' });
     const h = f.calls[0].headers;
     expect(f.calls[0].url).toBe(`${base}/api/tasks/t1/complete`);
@@ -39,9 +44,17 @@ describe('the API client of the browser apps (the workspace, the designer)', () 
   });
 
   test('the error envelope becomes an ApiError with field errors by field id', async () => {
-    fakeFetch(422, { error: { code: 'invalid-answers', message: 'check the answers', details: { 'data.reden': ['Vul dit in.'], message: ['te lang'] } } });
+    fakeFetch(422, {
+      error: {
+        code: 'invalid-answers',
+        message: 'check the answers',
+        details: { 'data.reden': ['Vul dit in.'], message: ['te lang'] },
+      },
+    });
     const api = createApi({ csrf: () => null, lang: () => 'nl', baseUrl: base });
-    const error = await ok(api.POST('/api/tasks/{id}/complete', { params: { path: { id: 't1' } }, body: { outcome: 'x' } })).catch((e: unknown) => e);
+    const error = await ok(
+      api.POST('/api/tasks/{id}/complete', { params: { path: { id: 't1' } }, body: { outcome: 'x' } }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('invalid-answers');
     expect((error as ApiError).fieldErrors()).toEqual({ reden: ['Vul dit in.'], message: ['te lang'] });
@@ -57,7 +70,12 @@ describe('the API client of the browser apps (the workspace, the designer)', () 
   });
 
   test('no connection is an ApiError too (status 0, code network)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     const api = createApi({ csrf: () => null, lang: () => 'nl', baseUrl: base });
     await expect(ok(api.GET('/api/tasks'))).rejects.toMatchObject({ status: 0, code: 'network' });
   });
