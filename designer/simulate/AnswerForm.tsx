@@ -26,7 +26,7 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
   };
   return (
     <form className="ontwerp-answer-form" onSubmit={submit} noValidate>
-      {errors._ && <p className="ontwerp-error" role="alert">{errors._.join(' ')}</p>}
+      {errors._ && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{errors._.join(' ')}</p>}
       {shown.map((f) => {
         const fid = `${id}-${f.id}`;
         const label = text(f.label, lang) || f.id;
@@ -36,8 +36,8 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         const options = f.type === 'yes-no' ? [{ value: 'true', label: t.yes }, { value: 'false', label: t.no }] : (f.options ?? []).map((o) => ({ value: o.value, label: text(o.label, lang) }));
         const head = (
           <>
-            {hint && <span className="ontwerp-hint" id={`${fid}-hint`}>{hint}</span>}
-            {error && <span className="ontwerp-field-error" id={`${fid}-error`}>{error.join(' ')}</span>}
+            {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${fid}-hint`}>{hint}</span>}
+            {error && <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${fid}-error`}>{error.join(' ')}</span>}
           </>
         );
         if (f.type === 'choice' || f.type === 'yes-no' || f.type === 'multi-choice') {
@@ -45,11 +45,11 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
           const value = raw[f.id];
           return (
             <fieldset key={f.id} className="ontwerp-control" aria-describedby={describe}>
-              <legend className="ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</legend>
+              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</legend>
               {head}
               {options.map((o) => (
                 <label key={o.value} className="ontwerp-check">
-                  <input type={multi ? 'checkbox' : 'radio'} name={fid} value={o.value}
+                  <input className="utrecht-textbox utrecht-textbox--html-input" type={multi ? 'checkbox' : 'radio'} name={fid} value={o.value}
                     checked={multi ? Array.isArray(value) && value.includes(o.value) : value === o.value}
                     onChange={(e) => set(f.id, multi ? (e.target.checked ? [...((value as string[]) ?? []), o.value] : ((value as string[]) ?? []).filter((v) => v !== o.value)) : o.value)} />
                   {o.label}
@@ -61,7 +61,7 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         if (f.type === 'file') {
           return (
             <div key={f.id} className="ontwerp-control">
-              <label htmlFor={fid} className="ontwerp-label-text">{label}</label>
+              <label htmlFor={fid} className="utrecht-form-label ontwerp-label-text">{label}</label>
               {head}
               <input id={fid} type="file" aria-describedby={describe} onChange={(e) => { const file = e.target.files?.[0]; set(f.id, file ? { name: file.name, type: file.type || 'application/octet-stream', size: file.size } : undefined); }} />
             </div>
@@ -69,15 +69,15 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         }
         return (
           <div key={f.id} className="ontwerp-control">
-            <label htmlFor={fid} className="ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</label>
+            <label htmlFor={fid} className="utrecht-form-label ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</label>
             {head}
             {f.type === 'textarea'
-              ? <textarea id={fid} className="ontwerp-input" rows={3} aria-describedby={describe} aria-invalid={error ? true : undefined} value={String(raw[f.id] ?? '')} onChange={(e) => set(f.id, e.target.value)} />
-              : <input id={fid} className="ontwerp-input" type={f.type === 'date' ? 'date' : 'text'} aria-describedby={describe} aria-invalid={error ? true : undefined} value={String(raw[f.id] ?? '')} onChange={(e) => set(f.id, e.target.value)} />}
+              ? <textarea id={fid} className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} aria-describedby={describe} aria-invalid={error ? true : undefined} value={String(raw[f.id] ?? '')} onChange={(e) => set(f.id, e.target.value)} />
+              : <input id={fid} className="utrecht-textbox utrecht-textbox--html-input" type={f.type === 'date' ? 'date' : 'text'} aria-describedby={describe} aria-invalid={error ? true : undefined} value={String(raw[f.id] ?? '')} onChange={(e) => set(f.id, e.target.value)} />}
           </div>
         );
       })}
-      <div><button type="submit" className="ontwerp-button ontwerp-button--primary">{submitLabel}</button></div>
+      <div><button type="submit" className="utrecht-button utrecht-button--primary-action">{submitLabel}</button></div>
     </form>
   );
 }
