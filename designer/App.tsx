@@ -1,6 +1,6 @@
-import { Route, Switch } from '../browser/router.js';
+import { Route } from '../browser/router.js';
 import { Shell } from '../browser/Shell.js';
-import { NotFound } from '../browser/ui/NotFound.js';
+import { Pages } from '../browser/ui/NotFound.js';
 import type { User } from '../browser/types.js';
 import { ProcessList } from './components/ProcessList.js';
 import { DesignerContext, useDesigner } from './context.js';
@@ -12,10 +12,10 @@ import { BASE, paths } from './router.js';
 const canDesign = (user: User) => user.role === 'designer';
 
 /** The page for the current path. */
-function Pages() {
+function DesignerPages() {
   const { t } = useDesigner();
   return (
-    <Switch>
+    <Pages notFound={{ title: t.pageNotFound, appName: t.appName, back: { href: `${BASE}/`, label: t.backToList } }}>
       <Route path={paths.version}>
         {({ key, version }) => <EditorPage key={`${key}@${version}`} processKey={key!} version={Number(version)} />}
       </Route>
@@ -23,10 +23,7 @@ function Pages() {
       <Route path={paths.list}>
         <ProcessList />
       </Route>
-      <Route>
-        <NotFound title={t.pageNotFound} appName={t.appName} back={{ href: `${BASE}/`, label: t.backToList }} />
-      </Route>
-    </Switch>
+    </Pages>
   );
 }
 
@@ -43,7 +40,7 @@ export function App() {
     >
       {(shell) => (
         <DesignerContext.Provider value={{ ...shell, t: catalogue[shell.lang] }}>
-          <Pages />
+          <DesignerPages />
         </DesignerContext.Provider>
       )}
     </Shell>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Route, Switch } from '../browser/router.js';
+import { Route } from '../browser/router.js';
 import { Shell, type ShellContext } from '../browser/Shell.js';
-import { NotFound } from '../browser/ui/NotFound.js';
+import { Pages } from '../browser/ui/NotFound.js';
 import type { Flash } from '../browser/ui/Notice.js';
 import { QueuePage } from './components/QueuePage.js';
 import { TaskPage } from './components/TaskPage.js';
@@ -9,28 +9,12 @@ import { WorkspaceContext, useWorkspace } from './context.js';
 import { catalogue } from './messages.js';
 import { BASE, paths } from './router.js';
 
-/** The page for the current path. */
-function Pages() {
-  const { t } = useWorkspace();
-  return (
-    <Switch>
-      <Route path={paths.task}>{({ taskId }) => <TaskPage key={taskId} taskId={taskId} />}</Route>
-      <Route path={paths.queue}>
-        <QueuePage />
-      </Route>
-      <Route>
-        <NotFound title={t.pageNotFound} appName={t.appName} back={{ href: `${BASE}/`, label: t.backToQueue }} />
-      </Route>
-    </Switch>
-  );
-}
-
 /** The workspace: the shell (session, language, header) around the page for the current path. */
 export function App() {
   const [flash, setFlash] = useState<Flash | null>(null);
   const page = (shell: ShellContext) => (
     <WorkspaceContext.Provider value={{ ...shell, t: catalogue[shell.lang], flash, setFlash }}>
-      <Pages />
+      <WorkspacePages />
     </WorkspaceContext.Provider>
   );
   return (
@@ -44,5 +28,18 @@ export function App() {
     >
       {page}
     </Shell>
+  );
+}
+
+/** The page for the current path. */
+function WorkspacePages() {
+  const { t } = useWorkspace();
+  return (
+    <Pages notFound={{ title: t.pageNotFound, appName: t.appName, back: { href: `${BASE}/`, label: t.backToQueue } }}>
+      <Route path={paths.task}>{({ taskId }) => <TaskPage key={taskId} taskId={taskId} />}</Route>
+      <Route path={paths.queue}>
+        <QueuePage />
+      </Route>
+    </Pages>
   );
 }

@@ -1,4 +1,5 @@
-import { Link } from '../router.js';
+import type { ReactNode } from 'react';
+import { Link, Route, Switch } from '../router.js';
 import { PageHeading } from './PageHeading.js';
 
 type Props = { title: string; appName: string; back: { href: string; label: string } };
@@ -16,5 +17,17 @@ export function NotFound({ title, appName, back }: Props) {
         </Link>
       </p>
     </div>
+  );
+}
+
+/** The app's routes (wouter `<Route>`s), the first that matches wins; any other address is `notFound`. */
+export function Pages({ children, notFound }: { children: ReactNode; notFound: Props }) {
+  return (
+    <Switch>
+      {children}
+      <Route>
+        <NotFound {...notFound} />
+      </Route>
+    </Switch>
   );
 }
