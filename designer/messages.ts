@@ -1,10 +1,9 @@
 // The designer's words, Dutch first. English has the same keys (the type says so).
-import type { FieldType, Step } from '../runtime/model/index.js';
+import type { Bound, FieldType, StepKindName } from '../runtime/model/index.js';
 import { learningEn, learningNl } from './messages-learning.js';
 
 export type Lang = 'nl' | 'en';
-type Kind = Step['kind'];
-type Bound = 'number' | 'length' | 'date' | 'count' | 'size';
+type Kind = StepKindName;
 
 const problemTitlesNl: Record<string, string> = {
   P000: 'Klopt niet met de procestaal', P001: 'Onbereikbare stap', P002: 'Doodlopend: geen einde bereikbaar', P003: 'Onbekende stap als doel',
@@ -66,11 +65,11 @@ const nl = {
   canvas: 'Procesplaat',
   palette: 'Stappen',
   addKind: (kind: string) => `${kind} toevoegen`,
-  kinds: { form: 'Formulier', decision: 'Besluit', handoff: 'Overdracht', wait: 'Wachten', message: 'Bericht', end: 'Einde' } as Record<Kind, string>,
+  kinds: { form: 'Formulier', decision: 'Besluit', handoff: 'Overdracht', wait: 'Wachten', message: 'Bericht', end: 'Einde' } satisfies Record<Kind, string>,
   kindHelp: {
     form: 'De inwoner beantwoordt vragen.', decision: 'Regels besluiten automatisch en zeggen waarom.', handoff: 'Een medewerker neemt het over (een taak voor een team).',
     wait: 'Wachten op een tijd of een signaal van buiten.', message: 'De inwoner krijgt een bericht.', end: 'Een uitkomst: toegekend, afgewezen, …',
-  } as Record<Kind, string>,
+  } satisfies Record<Kind, string>,
   group: 'Fase',
   groupHelp: 'Een fase bevat stappen; gebeurtenissen van de fase (zoals intrekken) werken vanuit elke stap erin.',
   groupEvents: 'Gebeurtenissen',
@@ -162,7 +161,7 @@ const nl = {
   fieldTypes: {
     text: 'Tekst', textarea: 'Lange tekst', number: 'Getal', money: 'Bedrag', date: 'Datum', email: 'E-mailadres', phone: 'Telefoonnummer', postcode: 'Postcode',
     bsn: 'BSN', iban: 'IBAN', choice: 'Eén keuze', 'multi-choice': 'Meer keuzes', 'yes-no': 'Ja/nee', file: 'Bestand',
-  } as Record<FieldType, string>,
+  } satisfies Record<FieldType, string>,
   question: 'Vraag',
   hintText: 'Uitleg bij de vraag',
   options: 'Keuzes',
@@ -171,8 +170,8 @@ const nl = {
   newOption: 'Nieuwe keuze',
   optionValue: 'Waarde',
   optionLabel: 'Tekst',
-  boundMin: { number: 'Minimaal', length: 'Minimale lengte', date: 'Vroegste datum', count: 'Minimaal aantal keuzes', size: 'Minimum' } as Record<Bound, string>,
-  boundMax: { number: 'Maximaal', length: 'Maximale lengte', date: 'Laatste datum', count: 'Maximaal aantal keuzes', size: 'Grootste bestand (bytes)' } as Record<Bound, string>,
+  boundMin: { number: 'Minimaal', length: 'Minimale lengte', date: 'Vroegste datum', count: 'Minimaal aantal keuzes', size: 'Minimum' } satisfies Record<Bound, string>,
+  boundMax: { number: 'Maximaal', length: 'Maximale lengte', date: 'Laatste datum', count: 'Maximaal aantal keuzes', size: 'Grootste bestand (bytes)' } satisfies Record<Bound, string>,
   dateBoundHint: 'JJJJ-MM-DD of today',
   showIf: 'Alleen vragen als (FEEL)',
   showIfHint: 'Bijvoorbeeld heeftAuto = true. Leeg: altijd vragen.',

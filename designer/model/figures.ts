@@ -2,7 +2,7 @@
 // `GET /api/processes/:key/insights` answers, turned into what a node and an
 // edge show: a colour class (with a readable ink on it), the figure as text
 // (colour is never the only carrier), counts on edges, and the legend.
-import { groupChain, type Lang, type Process } from '../../runtime/model/index.js';
+import { groupChain, isFinal, type Lang, type Process } from '../../runtime/model/index.js';
 
 /** One step's figures as the API gives them. */
 export type StepFigures = {
@@ -198,7 +198,7 @@ export function edgeFigures(def: Process, edges: EdgeLike[], transitions: Transi
   const unmatched: Transition[] = [];
   for (const tr of transitions) {
     const step = def.steps[tr.from];
-    const candidates = [tr.from, ...(step && step.kind !== 'end' ? groupChain(def, step.group).map((g) => `group:${g}`) : [])];
+    const candidates = [tr.from, ...(step && !isFinal(step) ? groupChain(def, step.group).map((g) => `group:${g}`) : [])];
     const source = candidates.find((c) => byPair.has(pair(c, tr.to)));
     if (source === undefined) { unmatched.push(tr); continue; }
     const k = pair(source, tr.to);

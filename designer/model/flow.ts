@@ -1,4 +1,4 @@
-import { t, type Lang, type Problem, type Process, type Step } from '../../runtime/model/index.js';
+import { isFinal, stepKind, t, type Lang, type Problem, type Process, type Step, type StepKindName } from '../../runtime/model/index.js';
 import { setSlot, slotsOf } from './slots.js';
 
 export { slotsOf as handlesOf, setSlot } from './slots.js';
@@ -15,7 +15,7 @@ export type FlowNode = {
   selected?: boolean;
 };
 export type StepNodeData = {
-  stepId: string; kind: Step['kind']; title: string; facts: string[]; problemCount: number;
+  stepId: string; kind: StepKindName; title: string; facts: string[]; problemCount: number;
   active: boolean; highlighted: boolean; handles: { id: string; label: string }[];
 };
 export type GroupNodeData = { groupId: string; title: string; events: { name: string; label: string; goto: string }[]; problemCount: number; handles: { id: string; label: string }[] };
@@ -23,24 +23,6 @@ export type FlowEdge = { id: string; source: string; target: string; sourceHandl
 
 export const STEP_SIZE = { width: 220, height: 96 };
 const GROUP_PAD = 40;
-
-const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
-
-/** The key facts a node shows, per kind. */
-const facts: Record<Step['kind'], (step: any, lang: Lang) => string[]> = {
-  form: (s, lang) => [nl(lang, `${s.fields.length} vragen`, `${s.fields.length} questions`)],
-  decision: (s, lang) => [
-    s.table ? nl(lang, `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, `table: ${s.table.rows.length} rows (${s.table.hitPolicy})`) : nl(lang, `${s.rules.length} regels`, `${s.rules.length} rules`),
-    ...(s.otherwise ? [] : [nl(lang, 'geen "anders"', 'no "otherwise"')]),
-  ],
-  handoff: (s, lang) => [
-    `team ${s.team}`,
-    s.due ? (typeof s.due === 'string' ? nl(lang, `termijn ${s.due}`, `deadline ${s.due}`) : nl(lang, `${s.due.workingDays} werkdagen`, `${s.due.workingDays} working days`)) : nl(lang, 'geen termijn', 'no deadline'),
-  ],
-  wait: (s, lang) => [s.signal ? nl(lang, `signaal ${s.signal}`, `signal ${s.signal}`) : nl(lang, `wacht ${s.for ?? ''}`, `waits ${s.for ?? ''}`)],
-  message: (s, lang) => [t(s.subject, lang)],
-  end: (s) => [s.outcome],
-};
 
 /** Whether any step or group has no position yet (then: automatic layout). */
 export function needsLayout(def: Process): boolean {
@@ -59,7 +41,7 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
   const nodes: FlowNode[] = [];
 
   for (const [id, group] of Object.entries(groups)) {
-    const members = Object.entries(def.steps).filter(([, s]) => s.group === id && s.kind !== 'end').map(([sid]) => pos(sid));
+    const members = Object.entries(def.steps).filter(([, s]) => s.group === id && !isFinal(s)).map(([sid]) => pos(sid));
     const size = def.layout?.[id]?.w && def.layout?.[id]?.h
       ? { width: def.layout[id].w!, height: def.layout[id].h! }
       : {
@@ -77,11 +59,11 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
   }
   for (const [id, step] of Object.entries(def.steps)) {
     // Ends are outside any group in the statechart; on the canvas too.
-    const parent = step.group && groups[step.group] && step.kind !== 'end' ? `group:${step.group}` : undefined;
+    const parent = step.group && groups[step.group] && !isFinal(step) ? `group:${step.group}` : undefined;
     nodes.push({
       id, type: 'step', position: pos(id), ...(parent ? { parentId: parent, extent: 'parent' as const } : {}),
       data: {
-        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: facts[step.kind](step, lang), problemCount: problemsOf(id),
+        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: stepKind(step.kind).facts(step, lang), problemCount: problemsOf(id),
         active: opts.active === id, highlighted: !!opts.highlight?.includes(id), handles: slotsOf(def, id, lang).map(({ id: h, label }) => ({ id: h, label })),
       },
     });
@@ -105,29 +87,18 @@ export function connect(def: Process, source: string, sourceHandle: string, targ
   return setSlot(def, source, sourceHandle, target);
 }
 
-const ID_WORD: Record<Step['kind'], string> = { form: 'formulier', decision: 'besluit', handoff: 'overdracht', wait: 'wachten', message: 'bericht', end: 'einde' };
-
-/** A new step of a kind with sensible defaults (to connect and fill in). */
-const defaults: Record<Step['kind'], (lang: Lang) => Step> = {
-  form: (lang) => ({ kind: 'form', title: nl(lang, 'Nieuw formulier', 'New form'), fields: [], next: '' }),
-  decision: (lang) => ({ kind: 'decision', title: nl(lang, 'Nieuw besluit', 'New decision'), rules: [] }),
-  handoff: (lang) => ({ kind: 'handoff', title: nl(lang, 'Beoordeling', 'Review'), team: 'team', due: { workingDays: 5 }, outcomes: [{ id: 'afgerond', label: nl(lang, 'Afgerond', 'Done'), goto: '' }] }),
-  wait: (lang) => ({ kind: 'wait', title: nl(lang, 'Wachten', 'Wait'), for: 'P1D', then: '' }),
-  message: (lang) => ({ kind: 'message', title: nl(lang, 'Bericht', 'Message'), subject: nl(lang, 'Onderwerp', 'Subject'), body: nl(lang, 'Tekst van het bericht.', 'Text of the message.'), next: '' }),
-  end: (lang) => ({ kind: 'end', title: nl(lang, 'Afgerond', 'Finished'), outcome: 'completed', message: nl(lang, 'Uw aanvraag is afgerond.', 'Your application is finished.') }),
-};
-
 /** Adds a step of a kind at a position; the first step of an empty process becomes its start. */
-export function addStep(def: Process, kind: Step['kind'], position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+export function addStep(def: Process, kind: StepKindName, position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+  const descriptor = stepKind(kind);
   let n = 1;
-  while (def.steps[`${ID_WORD[kind]}-${n}`] || def.groups?.[`${ID_WORD[kind]}-${n}`]) n++;
-  const id = `${ID_WORD[kind]}-${n}`;
+  while (def.steps[`${descriptor.idWord}-${n}`] || def.groups?.[`${descriptor.idWord}-${n}`]) n++;
+  const id = `${descriptor.idWord}-${n}`;
   return {
     id,
     def: {
       ...def,
       start: def.steps[def.start] ? def.start : id,
-      steps: { ...def.steps, [id]: defaults[kind](lang) },
+      steps: { ...def.steps, [id]: descriptor.create(lang) },
       layout: { ...(def.layout ?? {}), [id]: { x: Math.round(position.x), y: Math.round(position.y) } },
     },
   };
