@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Field } from '../fields/index.js';
-import type { Lang } from '../text.js';
 import { stepIdSchema } from '../ids.js';
-import { textSchema, type Text } from '../text.js';
+import { textSchema, type Lang, type Text } from '../text.js';
 
 /** Keys every step has, whatever its kind. */
 export const stepBase = {
@@ -32,6 +31,9 @@ export type StateConfig = {
 };
 export type ActionRef = string | { type: string; params: Record<string, unknown> };
 export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: ActionRef[]; reenter?: boolean };
+
+/** What a step waits for, by the names its compiled machine uses: its own timer, a timeout's timer, a signal. */
+export type StepWait = { timer?: string; timeout?: string; signal?: string };
 
 export const targetOf = (stepId: string) => `#${stepId}`;
 export const entered = (step: string): ActionRef => ({ type: 'entered', params: { step } });
@@ -75,6 +77,8 @@ export type StepKind<S = any, K extends string = string> = {
   /** Kind-specific problems (code, message) beyond the shared checks. */
   check?(step: S): { code: string; message: string }[];
   compile(id: string, step: S): StateConfig;
+  /** The timers and the signal this step waits for (waits); the journey simulator shows them. */
+  waitsFor?(id: string, step: S): StepWait;
   /** The step as citizens and their intermediaries may read it: without what is meant for officials only (default: all of it). */
   publicView?(step: S): S;
 
