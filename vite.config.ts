@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { initialJsBudget } from './scripts/initial-js-budget.js';
+import { sharedHtml } from './scripts/shared-html.js';
 
 // One Vite config: the browser apps are entries of one build (the workspace
 // and the designer), served by the Express server from dist/; Vitest
@@ -9,7 +10,7 @@ export default defineConfig({
   root: '.',
   // The designer's first load stays small: Monaco and elkjs come with import().
   // 400 KB since re2js (≈ 46 KB gzip) is part of runtime/model: FEEL's regexes run on RE2 in the browser's simulation too.
-  plugins: [react(), initialJsBudget('designer', 400)],
+  plugins: [react(), sharedHtml('browser/page.html'), initialJsBudget('designer', 400)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

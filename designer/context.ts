@@ -1,15 +1,8 @@
-import { createContext, useContext } from 'react';
-import type { Api } from './api.js';
+import { createAppContext } from '../browser/context.js';
+import type { ShellContext } from '../browser/Shell.js';
 import type { Lang, Messages } from './messages.js';
-import type { User } from './types.js';
 
 /** What every page needs: who is signed in, the API and the words. */
-export type Designer = { user: User; api: Api; lang: Lang; t: Messages };
+export type Designer = ShellContext & { lang: Lang; t: Messages };
 
-export const DesignerContext = createContext<Designer | null>(null);
-
-export function useDesigner(): Designer {
-  const d = useContext(DesignerContext);
-  if (!d) throw new Error('useDesigner() outside <DesignerContext.Provider>: render pages inside <App>.');
-  return d;
-}
+export const [DesignerContext, useDesigner] = createAppContext<Designer>('useDesigner');

@@ -1,47 +1,14 @@
-// The shapes the designer reads from the API (shared/DESIGN.md §4, runtime/http/routes/processes.ts).
-import type { Problem } from '../runtime/model/index.js';
-
-export type User = { name: string; role: string; teams: string[] };
-/** What the server's policies let the signed-in user do (runtime/auth); the designer asks `can.design`. */
-export type Capabilities = { design: boolean; seeDrafts: boolean };
-export type Session = { user: User; csrf: string; can: Capabilities };
+// The shapes the designer reads from the API, taken from the client generated
+// from the OpenAPI document (browser/api/schema.ts): no hand-written copies.
+import type { Schemas } from '../browser/api/index.js';
 
 /** One row of `GET /api/processes` as a designer sees it. */
-export type ProcessSummary = {
-  key: string;
-  title: string;
-  description?: string;
-  latestVersion: number | null;
-  versions?: number[];
-  updatedAt?: string;
-  problems?: number;
-};
-
+export type ProcessSummary = Schemas['ProcessSummary'];
 /** `GET /api/processes/:key` for a designer. */
-export type ProcessDetail = {
-  key: string;
-  versions: number[];
-  latestVersion: number | null;
-  definition: unknown;
-  draft: unknown;
-  problems: Problem[];
-  updatedAt?: string;
-};
-
+export type ProcessDetail = Schemas['ProcessDetail'];
 /** `GET /api/processes/:key/versions/:v`. */
-export type VersionDetail = { key: string; version: number; publishedAt: string; publishedBy: string | null; definition: unknown };
-
+export type VersionDetail = Schemas['Version'];
 /** `GET /api/processes/:key/take-up`: non-take-up of a process with triggers. */
-export type ScanCounts = { rows: number; invalid: number; eligible: number; started: number; alreadyServed: number; optedOut: number; notEligible: number; errors: number };
-export type TakeUp = {
-  process: string;
-  lastScan: null | ({ at: string } & ScanCounts);
-  eligible: number;
-  reached: number;
-  granted: number;
-  declined: number;
-  optedOut: number;
-  open: number;
-  /** The newest signals and scan rows a trigger of this process failed on (no subjects: designers do not read case data). */
-  recentErrors?: { source: string; message: string; at: string }[];
-};
+export type TakeUp = Schemas['TakeUp'];
+/** The counts of the last register scan. */
+export type ScanCounts = Omit<NonNullable<TakeUp['lastScan']>, 'at'>;

@@ -2,12 +2,7 @@
 
 const nl = {
   appName: 'Omslag werkplek',
-  skip: 'Naar de inhoud',
   loading: 'Laden…',
-  switchLang: 'English',
-  switchLangLabel: 'Switch to English',
-  signOut: 'Uitloggen',
-  signedInAs: (name: string, teams: string) => `Ingelogd als ${name} (${teams})`,
   mainNav: 'Werkplek',
   queue: 'Werkvoorraad',
   errorPrefix: 'Fout:',
@@ -18,12 +13,6 @@ const nl = {
   // sign-in
   signInTitle: 'Inloggen voor medewerkers',
   signInIntro: 'Log in met uw naam en wachtwoord om de taken van uw teams te zien.',
-  name: 'Naam',
-  password: 'Wachtwoord',
-  signIn: 'Inloggen',
-  fillIn: 'Vul dit in.',
-  invalidCredentials: 'Naam of wachtwoord klopt niet.',
-  sessionEnded: 'U bent uitgelogd. Log opnieuw in om verder te werken.',
   // queue
   filters: 'Filters',
   team: 'Team',
@@ -158,12 +147,7 @@ export type Messages = typeof nl;
 
 const en: Messages = {
   appName: 'Omslag workspace',
-  skip: 'Skip to content',
   loading: 'Loading…',
-  switchLang: 'Nederlands',
-  switchLangLabel: 'Naar het Nederlands',
-  signOut: 'Sign out',
-  signedInAs: (name, teams) => `Signed in as ${name} (${teams})`,
   mainNav: 'Workspace',
   queue: 'Queue',
   errorPrefix: 'Error:',
@@ -173,12 +157,6 @@ const en: Messages = {
   retry: 'Try again',
   signInTitle: 'Sign in for officials',
   signInIntro: "Sign in with your name and password to see your teams' tasks.",
-  name: 'Name',
-  password: 'Password',
-  signIn: 'Sign in',
-  fillIn: 'Fill this in.',
-  invalidCredentials: 'Name or password is not right.',
-  sessionEnded: 'You are signed out. Sign in again to continue.',
   filters: 'Filters',
   team: 'Team',
   process: 'Process',

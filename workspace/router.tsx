@@ -1,64 +1,9 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
-
-// A tiny client-side router for the workspace's two pages. Real hrefs, so
-// links work with a middle click and without this code; the server answers
-// every /werkplek/* path with the app.
+// The workspace's addresses; the routing itself is browser/router.tsx (wouter).
+export { Link, navigate, useLocation } from '../browser/router.js';
 
 export const BASE = '/werkplek';
-const CHANGE = 'werkplek:navigate';
-
-function subscribe(callback: () => void) {
-  window.addEventListener('popstate', callback);
-  window.addEventListener(CHANGE, callback);
-  return () => {
-    window.removeEventListener('popstate', callback);
-    window.removeEventListener(CHANGE, callback);
-  };
-}
-const snapshot = () => location.pathname + location.search;
-
-/** The current path and query, re-rendered on every navigation. */
-export function useLocation(): { path: string; query: URLSearchParams } {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, location.origin);
-  return { path: url.pathname, query: url.searchParams };
-}
-
-// Whether the last change of page came from a navigation, so the new page's
-// heading takes the focus (as a page load would put a screen reader at the top).
-let navigated = false;
-export function consumeNavigation(): boolean {
-  const was = navigated;
-  navigated = false;
-  return was;
-}
-
-export function navigate(to: string, opts: { replace?: boolean } = {}) {
-  if (opts.replace) history.replaceState(null, '', to);
-  else {
-    history.pushState(null, '', to);
-    navigated = true;
-  }
-  window.dispatchEvent(new Event(CHANGE));
-}
-window.addEventListener('popstate', () => { navigated = true; });
 
 export const taskHref = (id: string) => `${BASE}/taken/${encodeURIComponent(id)}`;
 
-/** The page a path shows. */
-export function route(path: string): { page: 'queue' } | { page: 'task'; taskId: string } | { page: 'unknown' } {
-  const task = /^\/werkplek\/taken\/([^/]+)\/?$/.exec(path);
-  if (task) return { page: 'task', taskId: decodeURIComponent(task[1]) };
-  if (path === BASE || path === `${BASE}/`) return { page: 'queue' };
-  return { page: 'unknown' };
-}
-
-export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
-  const click = (e: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={click} {...rest} />;
-}
+/** The workspace's pages, as wouter route patterns. */
+export const paths = { queue: BASE, task: '/werkplek/taken/:taskId' } as const;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from './api.js';
+import { answer, ApiError, ok } from './api.js';
 import { useWorkspace } from './context.js';
 import type { CaseView, Task, TaskDetail } from './types.js';
-import { usePoll } from './use-poll.js';
+import { usePoll } from '../browser/hooks/use-poll.js';
 
 /** How often an open task page checks whether somebody else changed the task. */
 const CHECK_MS = 3000;
@@ -24,21 +24,24 @@ export function useTask(taskId: string) {
   const [changed, setChanged] = useState(false);
   const rev = useRef<number | null>(null);
   const busy = useRef(false);
-  const path = `/api/tasks/${encodeURIComponent(taskId)}`;
+  const params = { path: { id: taskId } };
 
-  const loadCase = useCallback(async (caseId: string) => {
-    try {
-      setCaseView((await api.get<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`)).body);
-      setCaseError(null);
-    } catch (e) {
-      if (e instanceof ApiError) setCaseError(e);
-    }
-  }, [api]);
+  const loadCase = useCallback(
+    async (caseId: string) => {
+      try {
+        setCaseView(await ok(api.GET('/api/cases/{id}', { params: { path: { id: caseId } } })));
+        setCaseError(null);
+      } catch (e) {
+        if (e instanceof ApiError) setCaseError(e);
+      }
+    },
+    [api],
+  );
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<TaskDetail>(path);
-      const detail = { ...r.body, rev: revOf(r.body, r.etag) };
+      const r = await answer(api.GET('/api/tasks/{id}', { params }));
+      const detail = { ...r.data, rev: revOf(r.data, r.etag) };
       rev.current = detail.rev;
       setTask(detail);
       setChanged(false);
@@ -48,25 +51,37 @@ export function useTask(taskId: string) {
       if (e instanceof ApiError) setError(e);
       else throw e;
     }
-  }, [api, path, loadCase]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- params is taskId
+  }, [api, taskId, loadCase]);
 
   useEffect(() => {
     void load();
   }, [load, lang]);
 
   /** Takes the task an action answered with (it has no handoff: keep the one we have). */
-  const update = useCallback((next: Task) => {
-    rev.current = next.rev;
-    setTask((prev) => ({ ...prev, ...next, handoff: (next as TaskDetail).handoff ?? prev?.handoff }));
-    setChanged(false);
-    void loadCase(next.caseId);
-  }, [loadCase]);
+  const update = useCallback(
+    (next: Task) => {
+      rev.current = next.rev;
+      setTask((prev) => ({
+        ...prev,
+        ...next,
+        handoff: (next as Partial<TaskDetail>).handoff ?? prev?.handoff ?? null,
+      }));
+      setChanged(false);
+      void loadCase(next.caseId);
+    },
+    [loadCase],
+  );
 
-  usePoll(async (signal) => {
-    if (rev.current === null || busy.current) return;
-    const r = await api.get<TaskDetail>(path, signal);
-    if (!busy.current && revOf(r.body, r.etag) !== rev.current) setChanged(true);
-  }, CHECK_MS, [path]);
+  usePoll(
+    async (signal) => {
+      if (rev.current === null || busy.current) return;
+      const r = await answer(api.GET('/api/tasks/{id}', { params, signal }));
+      if (!busy.current && revOf(r.data, r.etag) !== rev.current) setChanged(true);
+    },
+    CHECK_MS,
+    [taskId],
+  );
 
   return { task, caseView, error, caseError, changed, load, update, busy };
 }

@@ -15,7 +15,7 @@ export function Palette({ onAdd, onAddGroup }: Props) {
   };
   return (
     <nav className="ontwerp-palette" aria-label={t.palette}>
-      <h2 className="ontwerp-panel-title">{t.palette}</h2>
+      <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.palette}</h2>
       <ul>
         {stepKindNames.map((kind) => (
           <li key={kind}>

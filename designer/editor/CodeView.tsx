@@ -105,7 +105,7 @@ export function CodeView() {
   return (
     <div className="ontwerp-code">
       <div className="ontwerp-code__status" role="status">
-        {!editor ? t.loadingEditor : broken ? <span className="ontwerp-field-error" data-testid="json-error" title={broken}>{t.jsonBroken(broken)}</span> : <span>{readOnly ? t.jsonReadOnly : t.jsonSynced}</span>}
+        {!editor ? t.loadingEditor : broken ? <span className="utrecht-form-field-error-message ontwerp-field-error" data-testid="json-error" title={broken}>{t.jsonBroken(broken)}</span> : <span>{readOnly ? t.jsonReadOnly : t.jsonSynced}</span>}
         {editor && markers > 0 && <span className="ontwerp-code__markers" data-testid="json-markers"> {t.jsonMarkers(markers)}</span>}
       </div>
       <div ref={host} className="ontwerp-code__editor" data-testid="code-view" data-markers={markers} />

@@ -14,7 +14,7 @@ export function DiffView({ diff }: { diff: DefinitionDiff }) {
       {diff.process?.length > 0 && <p>{t.diffProcess(diff.process.join(', '))}</p>}
       {parts.map(([title, c]) => c && (c.added.length + c.removed.length + c.changed.length > 0) && (
         <section key={title}>
-          <h4>{title}</h4>
+          <h4 className="utrecht-heading-4">{title}</h4>
           <ul>
             {c.added.map((id) => <li key={`a-${id}`} className="ontwerp-diff__added">{t.diffAdded} <code>{id}</code></li>)}
             {c.removed.map((id) => <li key={`r-${id}`} className="ontwerp-diff__removed">{t.diffRemoved} <code>{id}</code></li>)}

@@ -5,8 +5,8 @@ import { useDesigner } from '../context.js';
 import { createCommandStack, type CommandStack } from '../model/commands.js';
 import { needsLayout } from '../model/flow.js';
 import { BASE, Link } from '../router.js';
-import type { ProcessDetail, VersionDetail } from '../types.js';
 import { EditorShell } from './EditorShell.js';
+import { ok } from '../api.js';
 
 /** `original`: the definition as stored, when it was laid out on opening (then the laid-out one is unsaved). */
 type Loaded = { def: Process; versions: number[]; original?: Process };
@@ -24,11 +24,15 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
     let live = true;
     setLoaded(null);
     setFailure(null);
-    const key = encodeURIComponent(processKey);
-    const load = version
-      ? Promise.all([api.get<VersionDetail>(`/api/processes/${key}/versions/${version}`), api.get<ProcessDetail>(`/api/processes/${key}`)])
-        .then(([v, p]) => ({ def: v.body.definition as Process, versions: p.body.versions }))
-      : api.get<ProcessDetail>(`/api/processes/${key}`).then((p) => ({ def: (p.body.draft ?? p.body.definition) as Process, versions: p.body.versions }));
+    const key = { key: processKey };
+    const detail = () => ok(api.GET('/api/processes/{key}', { params: { path: key } }));
+    const load: Promise<Loaded> = version
+      ? Promise.all([
+        ok(api.GET('/api/processes/{key}/versions/{version}', { params: { path: { ...key, version: String(version) } } })),
+        detail(),
+      ])
+        .then(([v, p]) => ({ def: v.definition as Process, versions: p.versions }))
+      : detail().then((p) => ({ def: (p.draft ?? p.definition) as Process, versions: p.versions }));
     // A process without positions is laid out before it is shown, so nothing can be edited on a canvas still in the making.
     const laidOut = load.then(async (l) => {
       if (!Object.keys(l.def.steps ?? {}).length || !needsLayout(l.def)) return l;
@@ -50,9 +54,9 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
   if (failure) {
     return (
       <div className="ontwerp-page">
-        <h1>{t.processNotFound(processKey)}</h1>
-        <p className="ontwerp-error" role="alert">{failure}</p>
-        <p><Link to={`${BASE}/`}>{t.backToList}</Link></p>
+        <h1 className="utrecht-heading-1">{t.processNotFound(processKey)}</h1>
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{failure}</p>
+        <p><Link className="utrecht-link" to={`${BASE}/`}>{t.backToList}</Link></p>
       </div>
     );
   }

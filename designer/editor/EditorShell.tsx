@@ -139,7 +139,7 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
           onLayout={() => void layout()} onPublish={() => setPublishing(true)} onRetrySave={() => void autosave.flush()}
           figuresOn={figuresOn} onToggleFigures={() => setFiguresOn((on) => !on)} />
         {figuresOn && <FiguresBar versions={versions} onFigures={setFigures} />}
-        {announce && <p className="ontwerp-notice ontwerp-notice--success" role="status">{announce}</p>}
+        {announce && <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status">{announce}</p>}
         <div className="ontwerp-editor__body">
           {!readOnly && <Palette onAdd={addKind} onAddGroup={addNewGroup} />}
           <Canvas active={tab === 'simulate' ? active : null} highlight={tab === 'paths' ? highlight : undefined} focus={focus} onReady={(add) => { addRef.current = add; }} viewRequest={viewRequest} figures={figuresOn ? figures : null} />

@@ -17,9 +17,9 @@ export class PanelBoundary extends Component<{ children: ReactNode }, { error: E
     if (!this.state.error) return this.props.children;
     const t = this.context?.t;
     return (
-      <div className="ontwerp-error" role="alert">
+      <div className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
         <p>{t ? t.panelFailed(this.state.error.message) : this.state.error.message}</p>
-        <button type="button" className="ontwerp-button" onClick={() => this.setState({ error: null })}>{t?.retry ?? 'Retry'}</button>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => this.setState({ error: null })}>{t?.retry ?? 'Retry'}</button>
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api.js';
+import { ApiError, ok } from '../api.js';
 import type { Problem } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from './editor-context.js';
@@ -32,8 +32,9 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
     setFailure(null);
     try {
       await flush();
-      const res = await api.post<{ key: string; version: number }>(`/api/processes/${encodeURIComponent(processKey)}/publish`);
-      onPublished(res.body.version);
+      const params = { path: { key: processKey } };
+      const res = await ok(api.POST('/api/processes/{key}/publish', { params, body: {} }));
+      onPublished(res.version);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'draft-has-problems') setServerProblems(((error.details as { problems?: Problem[] })?.problems) ?? []);
       else setFailure(error instanceof Error ? error.message : String(error));
@@ -49,24 +50,24 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
   };
   return (
     <dialog ref={dialog} className="ontwerp-dialog" aria-labelledby="publiceren-titel" onClose={onClose}>
-      <h2 id="publiceren-titel">{t.publishTitle}</h2>
+      <h2 className="utrecht-heading-2" id="publiceren-titel">{t.publishTitle}</h2>
       {blocking.length > 0 ? (
         <>
-          <p role="alert" className="ontwerp-error">{t.publishBlocked(blocking.length)}</p>
+          <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">{t.publishBlocked(blocking.length)}</p>
           <ul className="ontwerp-problems__list">
             {blocking.map((p, i) => (
               <li key={i}><button type="button" className="ontwerp-problem" onClick={() => goTo(p)}><code>{p.code}</code> <span>{p.node ?? t.theProcess}</span> <span>{t.problemText(p.code, p.message)}</span></button></li>
             ))}
           </ul>
-          <div className="ontwerp-button-row"><button type="button" className="ontwerp-button" onClick={onClose}>{t.close}</button></div>
+          <div className="utrecht-button-group ontwerp-button-row"><button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>{t.close}</button></div>
         </>
       ) : (
         <>
           <p>{t.publishExplain(nextVersion)}</p>
-          {failure && <p role="alert" className="ontwerp-error">{t.somethingWrong(failure)}</p>}
-          <div className="ontwerp-button-row">
-            <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={publish} aria-disabled={busy || undefined}>{t.publishVersion(nextVersion)}</button>
-            <button type="button" className="ontwerp-button" onClick={onClose}>{t.cancel}</button>
+          {failure && <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">{t.somethingWrong(failure)}</p>}
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={publish} aria-disabled={busy || undefined}>{t.publishVersion(nextVersion)}</button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>{t.cancel}</button>
           </div>
         </>
       )}

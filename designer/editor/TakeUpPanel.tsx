@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useDesigner } from '../context.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, formatNumber } from '../../browser/format.js';
 import type { Messages } from '../messages.js';
 import type { ScanCounts, TakeUp } from '../types.js';
 import { useEditor } from './editor-context.js';
+import { ok } from '../api.js';
 
 type Figure = { key: keyof Omit<TakeUp, 'process' | 'lastScan' | 'recentErrors'>; label: (t: Messages) => string; hint?: (t: Messages) => string };
 const FIGURES: Figure[] = [
@@ -38,8 +39,8 @@ export function TakeUpPanel() {
     const abort = new AbortController();
     setLoading(true);
     setFailure(null);
-    api.get<TakeUp>(`/api/processes/${encodeURIComponent(processKey)}/take-up`, abort.signal).then(
-      (r) => { setData(r.body); setLoading(false); },
+    ok(api.GET('/api/processes/{key}/take-up', { params: { path: { key: processKey } }, signal: abort.signal })).then(
+      (r) => { setData(r); setLoading(false); },
       (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
     );
     return () => abort.abort();
@@ -48,29 +49,29 @@ export function TakeUpPanel() {
 
   return (
     <div className="ontwerp-take-up" data-testid="take-up">
-      <h2 className="ontwerp-panel-title">{t.takeUp}</h2>
-      <p className="ontwerp-hint">{t.takeUpHint}</p>
-      <div className="ontwerp-button-row">
-        <button type="button" className="ontwerp-button" onClick={() => { if (!loading) refresh(); }} aria-disabled={loading || undefined}>{t.takeUpRefresh}</button>
+      <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.takeUp}</h2>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.takeUpHint}</p>
+      <div className="utrecht-button-group ontwerp-button-row">
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => { if (!loading) refresh(); }} aria-disabled={loading || undefined}>{t.takeUpRefresh}</button>
         <span role="status" className={loading ? 'ontwerp-hint' : 'ontwerp-visually-hidden'}>{loading ? t.loading : ''}</span>
       </div>
-      {failure && <p className="ontwerp-error" role="alert">{t.takeUpFailed(failure)}</p>}
+      {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.takeUpFailed(failure)}</p>}
       {data && (
         <>
           <section aria-labelledby={`${headId}-f`}>
-            <h3 id={`${headId}-f`} className="ontwerp-visually-hidden">{t.takeUpFigures}</h3>
+            <h3 id={`${headId}-f`} className="utrecht-heading-3 ontwerp-visually-hidden">{t.takeUpFigures}</h3>
             <dl className="ontwerp-figures">
               {FIGURES.map((f) => (
                 <div key={f.key} className="ontwerp-figures__row">
                   <dt>{f.label(t)}</dt>
-                  <dd data-testid={`take-up-${f.key}`}>{data[f.key].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
-                  {f.hint && <dd className="ontwerp-hint">{f.hint(t)}</dd>}
+                  <dd data-testid={`take-up-${f.key}`}>{formatNumber(data[f.key], lang)}</dd>
+                  {f.hint && <dd className="utrecht-form-field-description ontwerp-hint">{f.hint(t)}</dd>}
                 </div>
               ))}
             </dl>
           </section>
           <section aria-labelledby={`${headId}-s`} className="ontwerp-section">
-            <h3 id={`${headId}-s`}>{t.lastScan}</h3>
+            <h3 className="utrecht-heading-3" id={`${headId}-s`}>{t.lastScan}</h3>
             {data.lastScan ? (
               <>
                 <p data-testid="take-up-scan-at">{t.lastScanAt(formatDateTime(data.lastScan.at, lang))}</p>
@@ -78,17 +79,17 @@ export function TakeUpPanel() {
                   {SCAN.map((c) => (
                     <div key={c.key} className="ontwerp-figures__row">
                       <dt>{c.label(t)}</dt>
-                      <dd data-testid={`take-up-scan-${c.key}`}>{(data.lastScan![c.key] ?? 0).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                      <dd data-testid={`take-up-scan-${c.key}`}>{formatNumber(data.lastScan![c.key] ?? 0, lang)}</dd>
                     </div>
                   ))}
                 </dl>
               </>
-            ) : <p className="ontwerp-hint" data-testid="take-up-no-scan">{t.noScan}</p>}
+            ) : <p className="utrecht-form-field-description ontwerp-hint" data-testid="take-up-no-scan">{t.noScan}</p>}
           </section>
           {data.recentErrors?.length ? (
             <section aria-labelledby={`${headId}-e`} className="ontwerp-section" data-testid="take-up-errors">
-              <h3 id={`${headId}-e`}>{t.takeUpErrors}</h3>
-              <p className="ontwerp-hint">{t.takeUpErrorsHint}</p>
+              <h3 className="utrecht-heading-3" id={`${headId}-e`}>{t.takeUpErrors}</h3>
+              <p className="utrecht-form-field-description ontwerp-hint">{t.takeUpErrorsHint}</p>
               <ul>{data.recentErrors.map((e, i) => <li key={i}>{formatDateTime(e.at, lang)} · {e.source}: {e.message}</li>)}</ul>
             </section>
           ) : null}

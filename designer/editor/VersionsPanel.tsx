@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { diffDefinitions, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime } from '../../browser/format.js';
 import { CompareFigures } from '../learning/CompareFigures.js';
 import { Link, versionHref } from '../router.js';
 import type { VersionDetail } from '../types.js';
 import { useEditor } from './editor-context.js';
 import { DiffView } from './DiffView.js';
+import { ok } from '../api.js';
 
 const DRAFT = 'draft';
 // Moving cases to a later version is rare: its dialog loads when it is opened.
@@ -35,8 +36,9 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
     let live = true;
     for (const v of versions) {
       if (details[v]) continue;
-      api.get<VersionDetail>(`/api/processes/${encodeURIComponent(processKey)}/versions/${v}`).then((r) => {
-        if (live) setDetails((d) => ({ ...d, [v]: r.body }));
+      const params = { path: { key: processKey, version: String(v) } };
+      ok(api.GET('/api/processes/{key}/versions/{version}', { params })).then((r) => {
+        if (live) setDetails((d) => ({ ...d, [v]: r }));
       }, () => {});
     }
     return () => { live = false; };
@@ -56,45 +58,45 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
 
   return (
     <div className="ontwerp-versions">
-      <h2 className="ontwerp-panel-title">{t.versions}</h2>
-      {newest.length === 0 && <p className="ontwerp-hint">{t.noVersions}</p>}
+      <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.versions}</h2>
+      {newest.length === 0 && <p className="utrecht-form-field-description ontwerp-hint">{t.noVersions}</p>}
       <ol className="ontwerp-list" reversed>
         {newest.map((v) => (
           <li key={v} className={`ontwerp-list__item ontwerp-version${v === current ? ' is-current' : ''}`}>
             <strong>{t.versionN(v)}</strong>
-            <span className="ontwerp-hint">
+            <span className="utrecht-form-field-description ontwerp-hint">
               {details[v] ? t.publishedBy(formatDateTime(details[v].publishedAt, lang), details[v].publishedBy ?? '–') : t.loading}
             </span>
-            {v === current ? <span className="ontwerp-badge">{t.shownNow}</span> : <Link to={versionHref(processKey, v)}>{t.openReadOnly(v)}</Link>}
+            {v === current ? <span className="ontwerp-badge">{t.shownNow}</span> : <Link className="utrecht-link" to={versionHref(processKey, v)}>{t.openReadOnly(v)}</Link>}
             {newest.some((later) => later > v) && (
-              <button type="button" className="ontwerp-link-button ontwerp-version__action" onClick={() => setMigrating(v)} data-testid={`migrate-${v}`}>{t.migrateFrom(v)}</button>
+              <button type="button" className="utrecht-link-button utrecht-link-button--html-button ontwerp-version__action" onClick={() => setMigrating(v)} data-testid={`migrate-${v}`}>{t.migrateFrom(v)}</button>
             )}
           </li>
         ))}
       </ol>
       {newest.length > 0 && (
         <section aria-labelledby={`${fromId}-h`} className="ontwerp-compare">
-          <h3 id={`${fromId}-h`}>{t.compare}</h3>
+          <h3 className="utrecht-heading-3" id={`${fromId}-h`}>{t.compare}</h3>
           <div className="ontwerp-row">
             <div className="ontwerp-control">
-              <label htmlFor={fromId} className="ontwerp-label-text">{t.compareFrom}</label>
-              <select id={fromId} className="ontwerp-input ontwerp-input--s" value={from} onChange={(e) => setFrom(e.target.value)}>
+              <label htmlFor={fromId} className="utrecht-form-label ontwerp-label-text">{t.compareFrom}</label>
+              <select id={fromId} className="utrecht-select utrecht-select--html-select ontwerp-input--s" value={from} onChange={(e) => setFrom(e.target.value)}>
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             </div>
             <div className="ontwerp-control">
-              <label htmlFor={toId} className="ontwerp-label-text">{t.compareTo}</label>
-              <select id={toId} className="ontwerp-input ontwerp-input--s" value={to} onChange={(e) => setTo(e.target.value)}>
+              <label htmlFor={toId} className="utrecht-form-label ontwerp-label-text">{t.compareTo}</label>
+              <select id={toId} className="utrecht-select utrecht-select--html-select ontwerp-input--s" value={to} onChange={(e) => setTo(e.target.value)}>
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             </div>
           </div>
-          <h4>{t.compareFigures}</h4>
+          <h4 className="utrecht-heading-4">{t.compareFigures}</h4>
           <CompareFigures key={moves} processKey={processKey}
             a={{ label: options.find((o) => o.value === from)?.label ?? from, version: from === DRAFT ? null : Number(from), def: a }}
             b={{ label: options.find((o) => o.value === to)?.label ?? to, version: to === DRAFT ? null : Number(to), def: b }} />
-          <h4>{t.compareStructure}</h4>
-          {!diff ? <p className="ontwerp-hint">{t.loading}</p> : <DiffView diff={diff} />}
+          <h4 className="utrecht-heading-4">{t.compareStructure}</h4>
+          {!diff ? <p className="utrecht-form-field-description ontwerp-hint">{t.loading}</p> : <DiffView diff={diff} />}
         </section>
       )}
       {migrating !== null && (

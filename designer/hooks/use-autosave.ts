@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Process } from '../../runtime/model/index.js';
-import type { Api } from '../api.js';
+import { ok, type Api } from '../api.js';
 import type { CommandStack } from '../model/commands.js';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
@@ -23,7 +23,7 @@ export function useAutosave(stack: CommandStack | null, key: string, api: Api, d
     if (!stack.isDirty()) { setState('saved'); return; }
     const def: Process = stack.current();
     setState('saving');
-    const run = api.put(`/api/processes/${encodeURIComponent(key)}/draft`, def).then(() => {
+    const run = ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key } }, body: def })).then(() => {
       stack.markSaved(def);
       setError(null);
       setState(stack.isDirty() ? 'unsaved' : 'saved');

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { isFinal, t as text, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { compareRows, insightsQuery, type CompareRow, type Insights } from '../model/figures.js';
+import { compareRows, insightsParams, type CompareRow, type Insights } from '../model/figures.js';
+import { ok } from '../api.js';
 import './learning.css';
 
 /** One side of the comparison: a published version (with figures) or the draft (without). */
@@ -22,8 +23,9 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
     let live = true;
     for (const v of [a.version, b.version]) {
       if (!v || figures[v]) continue;
-      api.get<Insights>(`/api/processes/${encodeURIComponent(processKey)}/insights${insightsQuery({ version: v })}`).then(
-        (r) => { if (live) setFigures((f) => ({ ...f, [v]: r.body })); },
+      const params = { path: { key: processKey }, query: insightsParams({ version: v }) };
+      ok(api.GET('/api/processes/{key}/insights', { params })).then(
+        (r) => { if (live) setFigures((f) => ({ ...f, [v]: r })); },
         (e: Error) => { if (live) setFailure(e.message); },
       );
     }
@@ -31,11 +33,11 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, processKey, a.version, b.version]);
 
-  if (!a.version || !b.version) return <p className="ontwerp-hint">{t.compareDraftNoFigures}</p>;
+  if (!a.version || !b.version) return <p className="utrecht-form-field-description ontwerp-hint">{t.compareDraftNoFigures}</p>;
   const fa = figures[a.version] ?? null;
   const fb = figures[b.version] ?? null;
-  if (failure) return <p className="ontwerp-error" role="alert">{t.figuresFailed(failure)}</p>;
-  if (!fa || !fb) return <p role="status" className="ontwerp-hint">{t.figuresLoading}</p>;
+  if (failure) return <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.figuresFailed(failure)}</p>;
+  if (!fa || !fb) return <p role="status" className="utrecht-form-field-description ontwerp-hint">{t.figuresLoading}</p>;
 
   // The steps of both (not the ends: those are the outcomes above), the newer version's order first.
   const steps: { id: string; title: string; inA: boolean; inB: boolean }[] = [];
@@ -60,7 +62,7 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
   );
   return (
     <div className="ontwerp-compare-figures">
-      <p className="ontwerp-hint">{t.compareFiguresHint}</p>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.compareFiguresHint}</p>
       {table(t.compareCaption(a.label, b.label), t.compareWhat, rows.process, 'compare-process')}
       {rows.steps.length > 0 && table(t.compareStepsCaption(a.label, b.label), t.compareStep, rows.steps, 'compare-steps')}
     </div>

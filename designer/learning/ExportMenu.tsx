@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { compileToConfig, toMermaid } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
+import { ok } from '../api.js';
 
 /** Offers text as a file to save (a download of a blob). */
 export function download(name: string, text: string, type: string) {
@@ -56,7 +57,9 @@ export function ExportMenu() {
       id: 'xstate', label: t.exportXState,
       act: async () => {
         const config = version
-          ? (await api.get<unknown>(`/api/processes/${encodeURIComponent(processKey)}/versions/${version}/xstate`)).body
+          ? await ok(api.GET('/api/processes/{key}/versions/{version}/xstate', {
+            params: { path: { key: processKey, version: String(version) } },
+          }))
           : compileToConfig(def);
         download(`${base}.xstate.json`, `${JSON.stringify(config, null, 2)}\n`, 'application/json');
       },
@@ -66,7 +69,7 @@ export function ExportMenu() {
 
   return (
     <div className="ontwerp-menu" ref={root} onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); button.current?.focus(); } }}>
-      <button type="button" ref={button} className="ontwerp-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+      <button type="button" ref={button} className="utrecht-button utrecht-button--secondary-action" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
         {t.export} <span aria-hidden="true">▾</span>
       </button>
       <ul id={menuId} className="ontwerp-menu__list" hidden={!open}>
@@ -74,7 +77,7 @@ export function ExportMenu() {
           <li key={item.id}><button type="button" className="ontwerp-menu__item" data-export={item.id} onClick={() => void run(item.act)}>{item.label}</button></li>
         ))}
       </ul>
-      {failure && <span className="ontwerp-field-error" role="alert">{t.exportFailed(failure)}</span>}
+      {failure && <span className="utrecht-form-field-error-message ontwerp-field-error" role="alert">{t.exportFailed(failure)}</span>}
     </div>
   );
 }

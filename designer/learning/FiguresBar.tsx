@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import { edgeFigures, finishedTotal, insightsQuery, legend, type Insights, type Measure } from '../model/figures.js';
+import { edgeFigures, finishedTotal, insightsParams, legend, type Insights, type Measure } from '../model/figures.js';
 import { toFlow } from '../model/flow.js';
+import { ok } from '../api.js';
 import './learning.css';
 
 export type LiveFigures = { insights: Insights; measure: Measure };
@@ -38,8 +39,9 @@ export function FiguresBar({ versions, onFigures }: Props) {
     const abort = new AbortController();
     setLoading(true);
     setFailure(null);
-    api.get<Insights>(`/api/processes/${encodeURIComponent(processKey)}/insights${insightsQuery({ version, from, to })}`, abort.signal).then(
-      (r) => { setInsights(r.body); setLoading(false); },
+    const query = insightsParams({ version, from, to });
+    ok(api.GET('/api/processes/{key}/insights', { params: { path: { key: processKey }, query }, signal: abort.signal })).then(
+      (r) => { setInsights(r); setLoading(false); },
       (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
     );
     return () => abort.abort();
@@ -56,28 +58,28 @@ export function FiguresBar({ versions, onFigures }: Props) {
   const entries = legend(measure, lang);
 
   if (!newest.length) {
-    return <section className="ontwerp-live" aria-label={t.figuresRegion} data-testid="figures-bar"><p className="ontwerp-hint">{t.figuresNoVersion}</p></section>;
+    return <section className="ontwerp-live" aria-label={t.figuresRegion} data-testid="figures-bar"><p className="utrecht-form-field-description ontwerp-hint">{t.figuresNoVersion}</p></section>;
   }
   return (
     <section className="ontwerp-live" aria-label={t.figuresRegion} data-testid="figures-bar">
       <div className="ontwerp-live__controls">
         <div className="ontwerp-control">
-          <label htmlFor={ids.version} className="ontwerp-label-text">{t.figuresVersion}</label>
-          <select id={ids.version} className="ontwerp-input" value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value))}>
+          <label htmlFor={ids.version} className="utrecht-form-label ontwerp-label-text">{t.figuresVersion}</label>
+          <select id={ids.version} className="utrecht-select utrecht-select--html-select" value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value))}>
             {newest.map((v) => <option key={v} value={v}>{t.versionN(v)}</option>)}
           </select>
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.from} className="ontwerp-label-text">{t.figuresFrom}</label>
-          <input id={ids.from} type="date" className="ontwerp-input" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          <label htmlFor={ids.from} className="utrecht-form-label ontwerp-label-text">{t.figuresFrom}</label>
+          <input id={ids.from} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.to} className="ontwerp-label-text">{t.figuresTo}</label>
-          <input id={ids.to} type="date" className="ontwerp-input" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          <label htmlFor={ids.to} className="utrecht-form-label ontwerp-label-text">{t.figuresTo}</label>
+          <input id={ids.to} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.measure} className="ontwerp-label-text">{t.figuresMeasure}</label>
-          <select id={ids.measure} className="ontwerp-input" value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+          <label htmlFor={ids.measure} className="utrecht-form-label ontwerp-label-text">{t.figuresMeasure}</label>
+          <select id={ids.measure} className="utrecht-select utrecht-select--html-select" value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
             <option value="time">{t.measureTime}</option>
             <option value="dropOff">{t.measureDropOff}</option>
           </select>
@@ -86,16 +88,16 @@ export function FiguresBar({ versions, onFigures }: Props) {
           {loading ? t.figuresLoading : insights ? t.figuresSummary(insights.cases.started, finishedTotal(insights), insights.cases.active) : ''}
         </p>
       </div>
-      {failure && <p className="ontwerp-error" role="alert">{t.figuresFailed(failure)}</p>}
+      {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.figuresFailed(failure)}</p>}
       <div className="ontwerp-live__legend" role="group" aria-labelledby={ids.legend}>
-        <span id={ids.legend} className="ontwerp-label-text">{t.legend}: {measure === 'time' ? t.legendTime : t.legendDropOff}</span>
+        <span id={ids.legend} className="utrecht-form-label ontwerp-label-text">{t.legend}: {measure === 'time' ? t.legendTime : t.legendDropOff}</span>
         <ul className="ontwerp-live__swatches">
           {entries.map((e) => (
             <li key={e.level ?? 'none'}><span className={`ontwerp-live__swatch${e.level === null ? ' is-empty' : ''}`} style={{ background: e.color }} aria-hidden="true" />{e.label}</li>
           ))}
         </ul>
-        <span className="ontwerp-hint">{t.legendEdges}</span>
-        {unmatched > 0 && <span className="ontwerp-hint">{t.figuresUnmatched(unmatched)}</span>}
+        <span className="utrecht-form-field-description ontwerp-hint">{t.legendEdges}</span>
+        {unmatched > 0 && <span className="utrecht-form-field-description ontwerp-hint">{t.figuresUnmatched(unmatched)}</span>}
       </div>
     </section>
   );

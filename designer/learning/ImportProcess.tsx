@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { Problem } from '../../runtime/model/index.js';
+import type { Problem, Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { keyFrom, keyProblem } from '../editor/new-process.js';
 import { outlineProblem, parseJsonText } from '../editor/json-sync.js';
 import { Link, navigate, processHref } from '../router.js';
+import { ok } from '../api.js';
 import './learning.css';
 
 type Unmapped = { id: string; type: string; reason: string };
@@ -39,11 +40,18 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
     setError(null);
     try {
       if (p.kind === 'json') {
-        await api.put<{ problems: Problem[] }>(`/api/processes/${encodeURIComponent(k)}/draft`, { ...p.value, key: k });
+        const body = { ...p.value, key: k } as Process;
+        await ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key: k } }, body }));
         navigate(processHref(k));
         return;
       }
-      const r = (await api.postText<Result>(`/api/processes/import/bpmn?key=${encodeURIComponent(k)}`, p.xml, 'application/xml')).body;
+      // The BPMN model goes as XML, not JSON: the body as it is, with its media type.
+      const r = await ok(api.POST('/api/processes/import/bpmn', {
+        params: { query: { key: k } },
+        body: p.xml,
+        bodySerializer: (xml: string) => xml,
+        headers: { 'Content-Type': 'application/xml' },
+      }));
       setResult({ ...r, key: r.key ?? k, problems: r.problems ?? [], unmapped: r.unmapped ?? [] });
       setPending(null);
       onImported();
@@ -97,37 +105,37 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
 
   return (
     <section aria-labelledby={ids.title} className="ontwerp-import" data-testid="import">
-      <h2 id={ids.title}>{t.importTitle}</h2>
-      {error && <p className="ontwerp-error" role="alert" tabIndex={-1} ref={alert}>{error}</p>}
+      <h2 className="utrecht-heading-2" id={ids.title}>{t.importTitle}</h2>
+      {error && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert" tabIndex={-1} ref={alert}>{error}</p>}
       <div className="ontwerp-import__files">
         <div className="ontwerp-control">
-          <label htmlFor={ids.json} className="ontwerp-label-text">{t.importJson}</label>
-          <span className="ontwerp-hint" id={`${ids.json}-hint`}>{t.importJsonHint}</span>
+          <label htmlFor={ids.json} className="utrecht-form-label ontwerp-label-text">{t.importJson}</label>
+          <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.json}-hint`}>{t.importJsonHint}</span>
           <input id={ids.json} type="file" accept=".json,application/json" aria-describedby={`${ids.json}-hint`} onChange={(e) => void onJson(e)} disabled={busy} />
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.bpmn} className="ontwerp-label-text">{t.importBpmn}</label>
-          <span className="ontwerp-hint" id={`${ids.bpmn}-hint`}>{t.importBpmnHint}</span>
+          <label htmlFor={ids.bpmn} className="utrecht-form-label ontwerp-label-text">{t.importBpmn}</label>
+          <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.bpmn}-hint`}>{t.importBpmnHint}</span>
           <input id={ids.bpmn} type="file" accept=".bpmn,.xml,application/xml,text/xml" aria-describedby={`${ids.bpmn}-hint`} onChange={(e) => void onBpmn(e)} disabled={busy} />
         </div>
       </div>
       {pending && (
         <form className="ontwerp-form ontwerp-form--row" onSubmit={submit} noValidate>
           <div className="ontwerp-control">
-            <label htmlFor={ids.key} className="ontwerp-label-text">{t.importKey}</label>
-            <span className="ontwerp-hint" id={`${ids.key}-hint`}>{pending.kind === 'json' ? t.importKeyNeeded : t.processKeyHint}</span>
-            <input id={ids.key} ref={keyInput} className="ontwerp-input" value={key} spellCheck={false} aria-describedby={`${ids.key}-hint`} onChange={(e) => setKey(e.target.value.toLowerCase())} />
+            <label htmlFor={ids.key} className="utrecht-form-label ontwerp-label-text">{t.importKey}</label>
+            <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.key}-hint`}>{pending.kind === 'json' ? t.importKeyNeeded : t.processKeyHint}</span>
+            <input id={ids.key} ref={keyInput} className="utrecht-textbox utrecht-textbox--html-input" value={key} spellCheck={false} aria-describedby={`${ids.key}-hint`} onChange={(e) => setKey(e.target.value.toLowerCase())} />
           </div>
-          <div className="ontwerp-button-row">
-            <button type="submit" className="ontwerp-button ontwerp-button--primary" aria-disabled={busy || undefined}>{busy ? t.importBusy : t.importDo}</button>
-            <button type="button" className="ontwerp-button" onClick={() => setPending(null)}>{t.cancel}</button>
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>{busy ? t.importBusy : t.importDo}</button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setPending(null)}>{t.cancel}</button>
           </div>
         </form>
       )}
       {busy && !pending && <p role="status">{t.importBusy}</p>}
       {result && (
         <div className="ontwerp-import__result" tabIndex={-1} ref={resultRef} data-testid="import-result">
-          <p className="ontwerp-notice ontwerp-notice--success" role="status">{t.importDone(result.key)}</p>
+          <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status">{t.importDone(result.key)}</p>
           {result.unmapped.length > 0 && (
             <>
               <p>{t.importUnmapped(result.unmapped.length)}</p>
@@ -140,7 +148,7 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
               <ul>{result.problems.map((p, i) => <li key={i}><code>{p.code}</code> {p.node ? <strong>{p.node}</strong> : null} {t.problemText(p.code, p.message)}</li>)}</ul>
             </>
           )}
-          <p><Link className="ontwerp-button ontwerp-button--primary" to={processHref(result.key)}>{t.importOpen(result.key)}</Link></p>
+          <p><Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={processHref(result.key)}>{t.importOpen(result.key)}</Link></p>
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@ import { stepKindNames, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { blockedRows, blockedSteps, cleanMapping, movableSteps, laterVersions, mappingOptions, reasonText, type MigrationPlan } from '../model/migration.js';
 import './learning.css';
+import { ok } from '../api.js';
 
 type Props = {
   processKey: string;
@@ -41,18 +42,20 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     if (d && !d.open) d.showModal();
   }, []);
 
-  const path = `/api/processes/${encodeURIComponent(processKey)}/migrate`;
+  const migrate = (body: { from: number; to: number; mapping: Record<string, string>; dryRun?: boolean }) =>
+    ok(api.POST('/api/processes/{key}/migrate', { params: { path: { key: processKey } }, body }));
   useEffect(() => {
     if (!to) return;
     let live = true;
     setBusy('check');
     setFailure(null);
-    api.post<MigrationPlan>(path, { from, to, mapping: cleanMapping(mapping), dryRun: true }).then(
-      (r) => { if (live) { setPlan(r.body); setBusy(null); } },
+    migrate({ from, to, mapping: cleanMapping(mapping), dryRun: true }).then(
+      (r) => { if (live) { setPlan(r); setBusy(null); } },
       (e: Error) => { if (live) { setFailure(e.message); setBusy(null); } },
     );
     return () => { live = false; };
-  }, [api, path, from, to, mapping, check]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- migrate is bound to api and processKey
+  }, [api, processKey, from, to, mapping, check]);
 
   const source = definitionOf(from);
   const target = to ? definitionOf(to) : null;
@@ -75,8 +78,8 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     setBusy('run');
     setFailure(null);
     try {
-      const r = await api.post<MigrationPlan>(path, { from, to, mapping: cleanMapping(mapping) });
-      setDone({ moved: r.body.moved ?? 0, to });
+      const r = await migrate({ from, to, mapping: cleanMapping(mapping) });
+      setDone({ moved: r.moved ?? 0, to });
       setMapping({});
       setCheck((n) => n + 1);
     } catch (e) {
@@ -87,18 +90,18 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
 
   return (
     <dialog ref={dialog} className="ontwerp-dialog ontwerp-dialog--wide" aria-labelledby={ids.title} onClose={onClose} data-testid="migrate-dialog">
-      <h2 id={ids.title}>{t.migrateTitle(from)}</h2>
+      <h2 className="utrecht-heading-2" id={ids.title}>{t.migrateTitle(from)}</h2>
       {!later.length ? <p>{t.migrateNoLater}</p> : (
         <>
           <p>{t.migrateExplain}</p>
           <div className="ontwerp-control">
-            <label htmlFor={ids.to} className="ontwerp-label-text">{t.migrateTo}</label>
-            <select id={ids.to} className="ontwerp-input ontwerp-input--s" value={to ?? ''} onChange={(e) => { setTo(Number(e.target.value)); setMapping({}); setDone(null); }}>
+            <label htmlFor={ids.to} className="utrecht-form-label ontwerp-label-text">{t.migrateTo}</label>
+            <select id={ids.to} className="utrecht-select utrecht-select--html-select ontwerp-input--s" value={to ?? ''} onChange={(e) => { setTo(Number(e.target.value)); setMapping({}); setDone(null); }}>
               {later.map((v) => <option key={v} value={v}>{t.versionN(v)}</option>)}
             </select>
           </div>
-          {done && <p className="ontwerp-notice ontwerp-notice--success" role="status" data-testid="migrate-done">{t.migrateDone(done.moved, done.to)}</p>}
-          {failure && <p className="ontwerp-error" role="alert">{t.migrateFailed(failure)}</p>}
+          {done && <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status" data-testid="migrate-done">{t.migrateDone(done.moved, done.to)}</p>}
+          {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.migrateFailed(failure)}</p>}
           <p role="status" data-testid="migrate-summary" data-state={busy ?? (plan ? 'ready' : 'none')}>
             {busy === 'check' ? t.migrateChecking : busy === 'run' ? t.migrateRunning : plan
               ? (plan.movable.length + plan.blocked.length === 0 ? t.migrateNone : `${t.migrateMovable(plan.movable.length)}; ${t.migrateBlocked(plan.blocked.length).toLowerCase()}.`)
@@ -106,40 +109,40 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
           </p>
           {plan && plan.movable.length > 0 && (
             <section aria-labelledby={ids.movable}>
-              <h3 id={ids.movable} data-testid="migrate-movable" data-count={plan.movable.length}>{t.migrateMovable(plan.movable.length)}</h3>
+              <h3 className="utrecht-heading-3" id={ids.movable} data-testid="migrate-movable" data-count={plan.movable.length}>{t.migrateMovable(plan.movable.length)}</h3>
               <div className="ontwerp-migrate__list">
-                <table>
+                <table className="utrecht-table utrecht-table--html-table">
                   <thead><tr><th scope="col">{t.colStep}</th><th scope="col">{t.colToStep}</th><th scope="col">{t.colCount}</th></tr></thead>
                   <tbody>
                     {movableSteps(plan).slice(0, SHOWN).map((m) => <tr key={`${m.step}>${m.to}`}><td><code>{m.step}</code></td><td><code>{m.to}</code></td><td>{m.count}</td></tr>)}
                   </tbody>
                 </table>
-                {movableSteps(plan).length > SHOWN && <p className="ontwerp-hint">{t.andMore(movableSteps(plan).length - SHOWN)}</p>}
+                {movableSteps(plan).length > SHOWN && <p className="utrecht-form-field-description ontwerp-hint">{t.andMore(movableSteps(plan).length - SHOWN)}</p>}
               </div>
             </section>
           )}
           {plan && plan.blocked.length > 0 && (
             <section aria-labelledby={ids.blocked}>
-              <h3 id={ids.blocked} data-testid="migrate-blocked" data-count={plan.blocked.length}>{t.migrateBlocked(plan.blocked.length)}</h3>
+              <h3 className="utrecht-heading-3" id={ids.blocked} data-testid="migrate-blocked" data-count={plan.blocked.length}>{t.migrateBlocked(plan.blocked.length)}</h3>
               <div className="ontwerp-migrate__list">
-                <table>
+                <table className="utrecht-table utrecht-table--html-table">
                   <thead><tr><th scope="col">{t.colStep}</th><th scope="col">{t.colReason}</th><th scope="col">{t.colCount}</th></tr></thead>
                   <tbody>
                     {blockedRows(plan).slice(0, SHOWN).map((b) => <tr key={`${b.step}>${b.reason}`}><td>{b.step ? <code>{b.step}</code> : '–'}</td><td>{reason(b.reason)}</td><td>{b.count}</td></tr>)}
                   </tbody>
                 </table>
-                {blockedRows(plan).length > SHOWN && <p className="ontwerp-hint">{t.andMore(blockedRows(plan).length - SHOWN)}</p>}
+                {blockedRows(plan).length > SHOWN && <p className="utrecht-form-field-description ontwerp-hint">{t.andMore(blockedRows(plan).length - SHOWN)}</p>}
               </div>
             </section>
           )}
           {mapRows.length > 0 && (
             <fieldset className="ontwerp-fieldset" aria-describedby={`${ids.mapping}-hint`}>
-              <legend><h3 id={ids.mapping} style={{ margin: '0.4rem 0 0' }}>{t.migrateMapping}</h3></legend>
-              <p id={`${ids.mapping}-hint`} className="ontwerp-hint">{t.migrateMappingHint}</p>
+              <legend><h3 className="utrecht-heading-3" id={ids.mapping} style={{ margin: '0.4rem 0 0' }}>{t.migrateMapping}</h3></legend>
+              <p id={`${ids.mapping}-hint`} className="utrecht-form-field-description ontwerp-hint">{t.migrateMappingHint}</p>
               {mapRows.map((row) => (
                 <div key={row.step} className="ontwerp-control">
-                  <label htmlFor={`${ids.mapping}-${row.step}`} className="ontwerp-label-text">{t.migrateMapStep(row.step, row.count)}</label>
-                  <select id={`${ids.mapping}-${row.step}`} className="ontwerp-input ontwerp-input--m" value={mapping[row.step] ?? ''} data-map-step={row.step}
+                  <label htmlFor={`${ids.mapping}-${row.step}`} className="utrecht-form-label ontwerp-label-text">{t.migrateMapStep(row.step, row.count)}</label>
+                  <select id={`${ids.mapping}-${row.step}`} className="utrecht-select utrecht-select--html-select ontwerp-input--m" value={mapping[row.step] ?? ''} data-map-step={row.step}
                     onChange={(e) => { setDone(null); setMapping((m) => ({ ...m, [row.step]: e.target.value })); }}>
                     <option value="">{t.migrateDontMove}</option>
                     {row.options.map((id) => <option key={id} value={id}>{id}{target?.steps[id] ? ` (${kindName(target.steps[id].kind)})` : ''}</option>)}
@@ -150,14 +153,14 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
           )}
         </>
       )}
-      <div className="ontwerp-button-row">
+      <div className="utrecht-button-group ontwerp-button-row">
         {to && plan && plan.movable.length > 0 && (
-          <button type="button" className="ontwerp-button ontwerp-button--primary" onClick={() => void run()} aria-disabled={!!busy || plan.movable.length === 0 || undefined}>
+          <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={() => void run()} aria-disabled={!!busy || plan.movable.length === 0 || undefined}>
             {t.migrateRun(plan.movable.length, to)}
           </button>
         )}
-        {to && <button type="button" className="ontwerp-button" onClick={() => { setDone(null); setCheck((n) => n + 1); }}>{t.migrateAgain}</button>}
-        <button type="button" className="ontwerp-button" onClick={() => dialog.current?.close()}>{t.close}</button>
+        {to && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => { setDone(null); setCheck((n) => n + 1); }}>{t.migrateAgain}</button>}
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => dialog.current?.close()}>{t.close}</button>
       </div>
     </dialog>
   );

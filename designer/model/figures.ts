@@ -232,14 +232,23 @@ export function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+type InsightsOptions = { version?: number | null; from?: string; to?: string; inactiveDays?: number };
+
+type InsightsParams = { version?: string; from?: string; to?: string; inactiveDays?: string };
+
+/** The query of `GET /api/processes/:key/insights` as parameters (for the API client): only what is set and valid. */
+export function insightsParams(opts: InsightsOptions): InsightsParams {
+  const q: InsightsParams = {};
+  if (opts.version) q.version = String(opts.version);
+  if (opts.from && /^\d{4}-\d{2}-\d{2}$/.test(opts.from)) q.from = opts.from;
+  if (opts.to && /^\d{4}-\d{2}-\d{2}$/.test(opts.to)) q.to = nextDay(opts.to);
+  if (opts.inactiveDays !== undefined) q.inactiveDays = String(opts.inactiveDays);
+  return q;
+}
+
 /** The query of `GET …/insights` for a version and a period of whole days (both ends included); empty dates leave that end open. */
-export function insightsQuery(opts: { version?: number | null; from?: string; to?: string; inactiveDays?: number }): string {
-  const q = new URLSearchParams();
-  if (opts.version) q.set('version', String(opts.version));
-  if (opts.from && /^\d{4}-\d{2}-\d{2}$/.test(opts.from)) q.set('from', opts.from);
-  if (opts.to && /^\d{4}-\d{2}-\d{2}$/.test(opts.to)) q.set('to', nextDay(opts.to));
-  if (opts.inactiveDays !== undefined) q.set('inactiveDays', String(opts.inactiveDays));
-  const s = q.toString();
+export function insightsQuery(opts: InsightsOptions): string {
+  const s = new URLSearchParams(insightsParams(opts)).toString();
   return s ? `?${s}` : '';
 }
 

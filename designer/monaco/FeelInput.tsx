@@ -130,8 +130,8 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
   const describedBy = [hint ? `${id}-hint` : '', diagnostics.length ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="ontwerp-feel" data-feel-label={label}>
-      <span className="ontwerp-label-text" id={`${id}-label`}>{label}</span>
-      {hint && <span className="ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
+      <span className="utrecht-form-label ontwerp-label-text" id={`${id}-label`}>{label}</span>
+      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
       {!editor && (
         <input className="ontwerp-feel__fallback" aria-labelledby={`${id}-label`} aria-describedby={describedBy} value={text} readOnly={readOnly} spellCheck={false}
           onChange={(e) => setText(e.target.value)} onBlur={() => commit(text)} onKeyDown={(e) => { if (e.key === 'Enter') commit(text); }} />

@@ -51,7 +51,7 @@ export function DecisionTable({ id, step, update }: { id: string; step: Decision
           ))}
         </ol>
         {!readOnly && (
-          <button type="button" className="ontwerp-button" onClick={() => set(t.cmdEditRule, {
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => set(t.cmdEditRule, {
             ...table,
             inputs: [...table.inputs, { id: uniqueId('invoer', table.inputs.map((x) => x.id), ''), label: t.newInput, expr: 'true' }],
             rows: table.rows.map((r) => ({ ...r, tests: [...r.tests, '-'] })),
@@ -59,7 +59,7 @@ export function DecisionTable({ id, step, update }: { id: string; step: Decision
         )}
       </Section>
       <Section title={t.tableRows}>
-        <p className="ontwerp-hint">{t.tableRowsHint}</p>
+        <p className="utrecht-form-field-description ontwerp-hint">{t.tableRowsHint}</p>
         <ol className="ontwerp-list">
           {table.rows.map((row, i) => (
             <li key={i} className="ontwerp-list__item ontwerp-card">
@@ -81,7 +81,7 @@ export function DecisionTable({ id, step, update }: { id: string; step: Decision
           ))}
         </ol>
         {!readOnly && (
-          <button type="button" className="ontwerp-button" onClick={() => set(t.cmdAddRule, { ...table, rows: [...table.rows, { tests: table.inputs.map(() => '-'), goto: '', because: t.newBecause }] })}>{t.addRow}</button>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => set(t.cmdAddRule, { ...table, rows: [...table.rows, { tests: table.inputs.map(() => '-'), goto: '', because: t.newBecause }] })}>{t.addRow}</button>
         )}
       </Section>
     </>

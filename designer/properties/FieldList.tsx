@@ -30,7 +30,7 @@ export function FieldList({ fields, onChange, title }: Props) {
 
   return (
     <div className="ontwerp-fields" role="group" aria-label={title}>
-      {fields.length === 0 && <p className="ontwerp-hint">{t.noFields}</p>}
+      {fields.length === 0 && <p className="utrecht-form-field-description ontwerp-hint">{t.noFields}</p>}
       <ol className="ontwerp-list">
         {fields.map((f, i) => (
           <li key={i} className="ontwerp-list__item" data-field={f.id}>
@@ -47,7 +47,7 @@ export function FieldList({ fields, onChange, title }: Props) {
           </li>
         ))}
       </ol>
-      {!readOnly && <button type="button" className="ontwerp-button" onClick={add}>{t.addField}</button>}
+      {!readOnly && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={add}>{t.addField}</button>}
     </div>
   );
 }
@@ -87,8 +87,8 @@ function OptionsEditor({ field, onChange }: { field: Field; onChange(label: stri
   const setOptions = (label: string, next: typeof options) => onChange(label, { ...field, options: next });
   return (
     <fieldset className="ontwerp-options">
-      <legend className="ontwerp-label-text">{t.options}</legend>
-      {options.length === 0 && <p className="ontwerp-hint">{t.noOptions}</p>}
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{t.options}</legend>
+      {options.length === 0 && <p className="utrecht-form-field-description ontwerp-hint">{t.noOptions}</p>}
       <ol className="ontwerp-list">
         {options.map((o, i) => (
           <li key={i} className="ontwerp-list__item ontwerp-option-row">
@@ -100,7 +100,7 @@ function OptionsEditor({ field, onChange }: { field: Field; onChange(label: stri
         ))}
       </ol>
       {!readOnly && (
-        <button type="button" className="ontwerp-button" onClick={() => {
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => {
           const value = uniqueId('keuze', options.map((o) => o.value));
           setOptions(t.cmdEditField(field.id), [...options, { value, label: t.newOption }]);
         }}>{t.addOption}</button>

@@ -15,16 +15,16 @@ export function GroupEditor({ id, group }: { id: string; group: Group }) {
   const members = Object.entries(def.steps).filter(([, s]) => s.group === id);
   return (
     <div className="ontwerp-properties" key={id}>
-      <h2 className="ontwerp-panel-title">{t.group}: {text(group.title, lang) || id}</h2>
-      <p className="ontwerp-hint">{t.groupHelp} {t.stepId}: <code>{id}</code></p>
+      <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.group}: {text(group.title, lang) || id}</h2>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.groupHelp} {t.stepId}: <code>{id}</code></p>
       <fieldset className="ontwerp-fieldset">
         <Section title={t.general}>
           <TextPair label={t.title} value={group.title} onCommit={(v) => update(t.cmdRename, { ...group, title: v ?? '' })} />
-          <p className="ontwerp-label-text">{t.groupSteps}</p>
-          {members.length ? <ul>{members.map(([sid, s]) => <li key={sid}><button type="button" className="ontwerp-link-button" onClick={() => select([sid], { focus: true })}>{text(s.title, lang) || sid}</button></li>)}</ul> : <p className="ontwerp-hint">{t.groupEmpty}</p>}
+          <p className="utrecht-form-label ontwerp-label-text">{t.groupSteps}</p>
+          {members.length ? <ul>{members.map(([sid, s]) => <li key={sid}><button type="button" className="utrecht-link-button utrecht-link-button--html-button" onClick={() => select([sid], { focus: true })}>{text(s.title, lang) || sid}</button></li>)}</ul> : <p className="utrecht-form-field-description ontwerp-hint">{t.groupEmpty}</p>}
         </Section>
         <Section title={t.groupEvents}>
-          <p className="ontwerp-hint">{t.groupEventsHint}</p>
+          <p className="utrecht-form-field-description ontwerp-hint">{t.groupEventsHint}</p>
           <ol className="ontwerp-list">
             {events.map(([name, on], i) => (
               <li key={i} className="ontwerp-list__item ontwerp-card">
@@ -40,12 +40,12 @@ export function GroupEditor({ id, group }: { id: string; group: Group }) {
             ))}
           </ol>
           {!readOnly && (
-            <button type="button" className="ontwerp-button" onClick={() => setEvents(t.cmdEdit, [...events, [uniqueId('gebeurtenis', events.map((e) => e[0])), { goto: '', label: t.newEvent }]])}>{t.addEvent}</button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setEvents(t.cmdEdit, [...events, [uniqueId('gebeurtenis', events.map((e) => e[0])), { goto: '', label: t.newEvent }]])}>{t.addEvent}</button>
           )}
         </Section>
         {!readOnly && (
-          <div className="ontwerp-button-row">
-            <button type="button" className="ontwerp-button ontwerp-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, [`group:${id}`], [])); select([]); }}>{t.deleteGroup}</button>
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, [`group:${id}`], [])); select([]); }}>{t.deleteGroup}</button>
           </div>
         )}
       </fieldset>

@@ -19,10 +19,10 @@ export function Preview({ stepId }: { stepId: string }) {
   };
   return (
     <Section title={t.preview}>
-      <p className="ontwerp-hint">{t.previewHint}</p>
-      <div className="ontwerp-button-row">
-        <button type="button" className="ontwerp-button" onClick={show}>{shown ? t.previewRefresh : t.previewShow}</button>
-        <a className="ontwerp-button" href={href} target="_blank" rel="noopener" onClick={() => { if (!readOnly) void flush(); }}>{t.previewNewTab}</a>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.previewHint}</p>
+      <div className="utrecht-button-group ontwerp-button-row">
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={show}>{shown ? t.previewRefresh : t.previewShow}</button>
+        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={href} target="_blank" rel="noopener" onClick={() => { if (!readOnly) void flush(); }}>{t.previewNewTab}</a>
       </div>
       {shown && <iframe key={shown} className="ontwerp-preview" src={`${href}&t=${shown}`} title={t.previewFrame(stepId)} />}
     </Section>

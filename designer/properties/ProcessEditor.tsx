@@ -10,8 +10,8 @@ export function ProcessEditor() {
   const { def, edit } = useEditor();
   return (
     <div className="ontwerp-properties">
-      <h2 className="ontwerp-panel-title">{t.processProperties}</h2>
-      <p className="ontwerp-hint">{t.processPropertiesHint} {t.processKey}: <code>{def.key}</code></p>
+      <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.processProperties}</h2>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.processPropertiesHint} {t.processKey}: <code>{def.key}</code></p>
       <fieldset className="ontwerp-fieldset">
         <Section title={t.general}>
           <TextPair label={t.processTitle} value={def.title} onCommit={(v) => edit(t.cmdRename, { ...def, title: v ?? '' })} />
@@ -20,7 +20,7 @@ export function ProcessEditor() {
         </Section>
         <TriggerList />
         <Section title={t.contact}>
-          <p className="ontwerp-hint">{t.contactHint}</p>
+          <p className="utrecht-form-field-description ontwerp-hint">{t.contactHint}</p>
           <div className="ontwerp-row">
             <TextInput label={t.contactTeam} width="m" value={def.contact?.team ?? ''}
               onCommit={(v) => edit(t.cmdEdit, withKey(def, 'contact', v.trim() ? { ...(def.contact ?? {}), team: v.trim() } : undefined))} />

@@ -17,9 +17,9 @@ export function PropertiesPanel() {
   if (selection.length > 1) {
     return (
       <div className="ontwerp-properties">
-        <h2 className="ontwerp-panel-title">{t.nSelected(selection.length)}</h2>
+        <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.nSelected(selection.length)}</h2>
         <ul>{selection.map((id) => <li key={id}><code>{id}</code></li>)}</ul>
-        {!readOnly && <button type="button" className="ontwerp-button ontwerp-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, selection, [])); select([]); }}>{t.deleteSelected}</button>}
+        {!readOnly && <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, selection, [])); select([]); }}>{t.deleteSelected}</button>}
       </div>
     );
   }
@@ -37,11 +37,11 @@ function StepProperties({ id, step }: { id: string; step: Step }) {
   const groups = Object.entries(def.groups ?? {});
   return (
     <div className="ontwerp-properties" key={id}>
-      <h2 className="ontwerp-panel-title ontwerp-properties__title">
+      <h2 className="utrecht-heading-2 ontwerp-panel-title ontwerp-properties__title">
         <KindIcon kind={step.kind} size={20} />
         <span>{t.kinds[step.kind]}: {text(step.title, lang) || id}</span>
       </h2>
-      <p className="ontwerp-hint">{t.kindHelp[step.kind]} {t.stepId}: <code>{id}</code>{def.start === id ? ` · ${t.isStart}` : ''}</p>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.kindHelp[step.kind]} {t.stepId}: <code>{id}</code>{def.start === id ? ` · ${t.isStart}` : ''}</p>
       <fieldset className="ontwerp-fieldset">
         <Section title={t.general}>
           <TextPair label={t.title} value={step.title} onCommit={(v) => update(t.cmdRename, { ...step, title: v ?? '' } as Step)} />
@@ -51,13 +51,13 @@ function StepProperties({ id, step }: { id: string; step: Step }) {
               onChange={(v) => edit(t.cmdGroup, moveIntoGroup(def, id, v || undefined, setGroup))} />
           )}
           {def.start !== id && !readOnly && (
-            <button type="button" className="ontwerp-button" onClick={() => edit(t.cmdStart, { ...def, start: id })}>{t.makeStart}</button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => edit(t.cmdStart, { ...def, start: id })}>{t.makeStart}</button>
           )}
         </Section>
         {registered ? <registered.Editor id={id} step={step} update={update} /> : <p>{t.unknownKind(String(step.kind))}</p>}
         {!readOnly && (
-          <div className="ontwerp-button-row">
-            <button type="button" className="ontwerp-button ontwerp-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, [id], [])); select([]); }}>{t.deleteStep}</button>
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, [id], [])); select([]); }}>{t.deleteStep}</button>
           </div>
         )}
       </fieldset>

@@ -19,8 +19,8 @@ export function TriggerList() {
   const set = (i: number, label: string, next: Trigger) => edit(label, updateTrigger(def, i, next));
   return (
     <Section title={t.triggers}>
-      <p className="ontwerp-hint">{t.triggersHint}</p>
-      {triggers.length === 0 && <p className="ontwerp-hint">{t.noTriggers}</p>}
+      <p className="utrecht-form-field-description ontwerp-hint">{t.triggersHint}</p>
+      {triggers.length === 0 && <p className="utrecht-form-field-description ontwerp-hint">{t.noTriggers}</p>}
       <ol className="ontwerp-list">
         {triggers.map((trigger, i) => {
           const n = i + 1;
@@ -37,8 +37,8 @@ export function TriggerList() {
                 onCommit={(v) => set(i, t.cmdEditTrigger, { ...trigger, signal: v.trim() })} />
               <FeelInput label={t.triggerWhen(n)} hint={t.triggerWhenHint} value={trigger.when ?? ''} readOnly={readOnly} checkNames={false}
                 onCommit={(v) => set(i, t.cmdEditTrigger, withCondition(trigger, v))} />
-              <p className="ontwerp-label-text">{t.triggerFacts(n)}</p>
-              <p className="ontwerp-hint">{t.triggerFactsHint}</p>
+              <p className="utrecht-form-label ontwerp-label-text">{t.triggerFacts(n)}</p>
+              <p className="utrecht-form-field-description ontwerp-hint">{t.triggerFactsHint}</p>
               <FieldList title={t.triggerFacts(n)} fields={trigger.facts ?? []} onChange={(label, facts) => set(i, label, withFacts(trigger, facts))} />
               <RadioGroup label={t.triggerMode(n)} value={trigger.mode} onChange={(v) => set(i, t.cmdEditTrigger, { ...trigger, mode: v as Trigger['mode'] })}
                 options={[{ value: 'offer', label: t.modeOffer, hint: t.modeOfferHint }, { value: 'grant', label: t.modeGrant, hint: t.modeGrantHint }]} />
@@ -54,7 +54,7 @@ export function TriggerList() {
           );
         })}
       </ol>
-      {!readOnly && <button type="button" className="ontwerp-button" onClick={() => edit(t.cmdAddTrigger, addTrigger(def, t.newTriggerBecause))}>{t.addTrigger}</button>}
+      {!readOnly && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => edit(t.cmdAddTrigger, addTrigger(def, t.newTriggerBecause))}>{t.addTrigger}</button>}
     </Section>
   );
 }

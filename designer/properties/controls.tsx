@@ -65,14 +65,16 @@ export function TextInput({ label, value, onCommit, hint, multiline, placeholder
   const common = {
     id, value: local, placeholder, readOnly, 'aria-label': ariaLabel, 'aria-invalid': error ? true : undefined,
     'aria-describedby': [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
-    className: `ontwerp-input ontwerp-input--${width}`, spellCheck: multiline ? undefined : false,
+    className: `${multiline ? 'utrecht-textarea utrecht-textarea--html-textarea' : 'utrecht-textbox utrecht-textbox--html-input'}`
+      + ` ontwerp-input--${width}`,
+    spellCheck: multiline ? undefined : false,
     onBlur: () => commit(), onFocus,
   };
   return (
     <div className="ontwerp-control">
-      <label htmlFor={id} className="ontwerp-label-text">{label}</label>
-      {hint && <span className="ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="ontwerp-field-error" id={`${id}-error`}>{error}</span>}
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">{label}</label>
+      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
+      {error && <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${id}-error`}>{error}</span>}
       {multiline
         ? <textarea {...common} rows={3} ref={inputRef} onChange={(e) => change(e.target.value)} />
         : <input {...common} ref={inputRef} onChange={(e) => change(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />}
@@ -112,8 +114,8 @@ export function TextPair({ label, value, onCommit, multiline, hint, placeholders
   };
   return (
     <fieldset className="ontwerp-pair">
-      <legend className="ontwerp-label-text">{label}</legend>
-      {hint && <p className="ontwerp-hint">{hint}</p>}
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}</legend>
+      {hint && <p className="utrecht-form-field-description ontwerp-hint">{hint}</p>}
       <div className="ontwerp-pair__row">
         <TextInput label="NL" ariaLabel={`${label} NL`} value={nl} multiline={multiline} onCommit={(v) => onCommit(joinText(v, en))}
           inputRef={(el) => { boxes.current.nl = el; }} onFocus={() => { last.current = 'nl'; }} />
@@ -131,7 +133,7 @@ function PlaceholderBar({ onInsert, label }: { onInsert(name: string): void; lab
   if (!fields.length || readOnly) return null;
   return (
     <div className="ontwerp-placeholders" role="group" aria-label={label}>
-      <span className="ontwerp-hint">{label}</span>
+      <span className="utrecht-form-field-description ontwerp-hint">{label}</span>
       {fields.map((f) => (
         <button key={f.id} type="button" className="ontwerp-chip" title={f.label} onMouseDown={(e) => e.preventDefault()} onClick={() => onInsert(f.id)}>{`{{${f.id}}}`}</button>
       ))}
@@ -149,9 +151,9 @@ export function StepSelect({ label, value, onChange, exclude, allowEmpty = true,
   const known = value && def.steps[value];
   return (
     <div className="ontwerp-control">
-      <label htmlFor={id} className="ontwerp-label-text">{label}</label>
-      {hint && <span className="ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
-      <select id={id} className="ontwerp-input ontwerp-input--m" value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">{label}</label>
+      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
+      <select id={id} className="utrecht-select utrecht-select--html-select ontwerp-input--m" value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
         {(allowEmpty || !value) && <option value="">{t.chooseStep}</option>}
         {value && !known && <option value={value}>{t.unknownStep(value)}</option>}
         {Object.entries(def.steps).filter(([sid]) => sid !== exclude).map(([sid, s]) => (
@@ -170,13 +172,13 @@ export function RadioGroup({ label, value, options, onChange }: RadioProps) {
   const id = useId();
   return (
     <fieldset className="ontwerp-radios">
-      <legend className="ontwerp-label-text">{label}</legend>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}</legend>
       {options.map((o) => (
         <div key={o.value} className="ontwerp-radio">
-          <input id={`${id}-${o.value}`} type="radio" name={id} value={o.value} checked={value === o.value} disabled={readOnly}
+          <input className="utrecht-radio-button utrecht-radio-button--html-input" id={`${id}-${o.value}`} type="radio" name={id} value={o.value} checked={value === o.value} disabled={readOnly}
             onChange={() => onChange(o.value)} aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined} />
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-          {o.hint && <span className="ontwerp-hint" id={`${id}-${o.value}-hint`}>{o.hint}</span>}
+          {o.hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-${o.value}-hint`}>{o.hint}</span>}
         </div>
       ))}
     </fieldset>
@@ -190,9 +192,9 @@ export function Check({ label, checked, onChange, hint }: CheckProps) {
   const id = useId();
   return (
     <div className="ontwerp-check">
-      <input id={id} type="checkbox" checked={checked} disabled={readOnly} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input className="utrecht-checkbox utrecht-checkbox--html-input" id={id} type="checkbox" checked={checked} disabled={readOnly} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{label}</label>
-      {hint && <span className="ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
+      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
     </div>
   );
 }
@@ -204,8 +206,8 @@ export function Select({ label, value, options, onChange, width = 'm' }: SelectP
   const id = useId();
   return (
     <div className="ontwerp-control">
-      <label htmlFor={id} className="ontwerp-label-text">{label}</label>
-      <select id={id} className={`ontwerp-input ontwerp-input--${width}`} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">{label}</label>
+      <select id={id} className={`utrecht-select utrecht-select--html-select ontwerp-input--${width}`} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>
@@ -218,7 +220,7 @@ export function Section({ title, children, actions }: { title: string; children:
   return (
     <section className="ontwerp-section" aria-labelledby={id}>
       <div className="ontwerp-section__head">
-        <h3 id={id}>{title}</h3>
+        <h3 className="utrecht-heading-3" id={id}>{title}</h3>
         {actions}
       </div>
       {children}

@@ -27,7 +27,7 @@ function DecisionEditor({ id, step, update }: { id: string; step: DecisionStep; 
   return (
     <>
       <Section title={t.rules}>
-        <p className="ontwerp-hint">{t.rulesHint}</p>
+        <p className="utrecht-form-field-description ontwerp-hint">{t.rulesHint}</p>
         <ol className="ontwerp-list">
           {step.rules.map((r, i) => (
             <li key={i} className="ontwerp-list__item ontwerp-card" aria-label={t.ruleN(i + 1)}>
@@ -43,10 +43,10 @@ function DecisionEditor({ id, step, update }: { id: string; step: DecisionStep; 
           ))}
         </ol>
         {!readOnly && (
-          <div className="ontwerp-button-row">
-            <button type="button" className="ontwerp-button" onClick={() => setRules(t.cmdAddRule, [...step.rules, { when: 'true', goto: '', because: t.newBecause }])}>{t.addRule}</button>
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setRules(t.cmdAddRule, [...step.rules, { when: 'true', goto: '', because: t.newBecause }])}>{t.addRule}</button>
             {step.rules.length === 0 && (
-              <button type="button" className="ontwerp-button" onClick={() => update(t.cmdEditRule, {
+              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => update(t.cmdEditRule, {
                 ...step, table: { hitPolicy: 'UNIQUE', inputs: [{ id: 'invoer1', label: t.newInput, expr: 'true' }], rows: [] },
               })}>{t.useTable}</button>
             )}
@@ -71,8 +71,8 @@ function Otherwise({ id, step, update }: { id: string; step: DecisionStep; updat
           </>
         ) : (
           <>
-            <p className="ontwerp-hint">{t.noOtherwise}</p>
-            {!readOnly && <button type="button" className="ontwerp-button" onClick={() => update(t.cmdEdit, { ...step, otherwise: { goto: '', because: t.newOtherwiseBecause } })}>{t.addOtherwise}</button>}
+            <p className="utrecht-form-field-description ontwerp-hint">{t.noOtherwise}</p>
+            {!readOnly && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => update(t.cmdEdit, { ...step, otherwise: { goto: '', because: t.newOtherwiseBecause } })}>{t.addOtherwise}</button>}
           </>
         )}
       </Section>

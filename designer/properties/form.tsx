@@ -30,13 +30,13 @@ function FormEditor({ id, step, update }: { id: string; step: FormStep; update(l
           <>
             <StepSelect label={t.nextStep} value={step.next as string} exclude={id} onChange={(v) => update(t.cmdConnect, { ...step, next: v })} />
             {!readOnly && (
-              <button type="button" className="ontwerp-button" onClick={() => setRoutes(t.cmdAddRoute, [{ when: 'true', goto: '' }, { goto: step.next as string }])}>{t.addRoute}</button>
+              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setRoutes(t.cmdAddRoute, [{ when: 'true', goto: '' }, { goto: step.next as string }])}>{t.addRoute}</button>
             )}
           </>
         )}
         {routes && (
           <>
-            <p className="ontwerp-hint">{t.routesHint}</p>
+            <p className="utrecht-form-field-description ontwerp-hint">{t.routesHint}</p>
             <ol className="ontwerp-list">
               {routes.map((r, i) => (
                 <li key={i} className="ontwerp-list__item ontwerp-card">
@@ -53,7 +53,7 @@ function FormEditor({ id, step, update }: { id: string; step: FormStep; update(l
               ))}
             </ol>
             {!readOnly && (
-              <button type="button" className="ontwerp-button" onClick={() => {
+              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => {
                 const at = routes.findIndex((r) => r.when === undefined);
                 const route = { when: 'true', goto: '' };
                 setRoutes(t.cmdAddRoute, at < 0 ? [...routes, route] : [...routes.slice(0, at), route, ...routes.slice(at)]);

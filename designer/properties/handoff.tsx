@@ -59,7 +59,7 @@ function HandoffEditor({ id, step, update }: { id: string; step: HandoffStep; up
           ))}
         </ol>
         {!readOnly && (
-          <button type="button" className="ontwerp-button" onClick={() => {
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => {
             const oid = uniqueId('uitkomst', step.outcomes.map((o) => o.id));
             setOutcomes(t.cmdEdit, [...step.outcomes, { id: oid, label: t.newOutcome, goto: '' }]);
           }}>{t.addOutcome}</button>

@@ -27,7 +27,7 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
   };
   return (
     <form className="ontwerp-answer-form" onSubmit={submit} noValidate>
-      {errors._ && <p className="ontwerp-error" role="alert">{errors._.join(' ')}</p>}
+      {errors._ && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{errors._.join(' ')}</p>}
       {shown.map((f) => {
         const fid = `${id}-${f.id}`;
         const label = text(f.label, lang) || f.id;
@@ -37,8 +37,8 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         const input = fieldInput(f.type);
         const head = (
           <>
-            {hint && <span className="ontwerp-hint" id={`${fid}-hint`}>{hint}</span>}
-            {error && <span className="ontwerp-field-error" id={`${fid}-error`}>{error.join(' ')}</span>}
+            {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${fid}-hint`}>{hint}</span>}
+            {error && <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${fid}-error`}>{error.join(' ')}</span>}
           </>
         );
         const control = input.render({
@@ -48,7 +48,7 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         if (input.group) {
           return (
             <fieldset key={f.id} className="ontwerp-control" aria-describedby={describe}>
-              <legend className="ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</legend>
+              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</legend>
               {head}
               {control}
             </fieldset>
@@ -56,13 +56,13 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         }
         return (
           <div key={f.id} className="ontwerp-control">
-            <label htmlFor={fid} className="ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</label>
+            <label htmlFor={fid} className="utrecht-form-label ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</label>
             {head}
             {control}
           </div>
         );
       })}
-      <div><button type="submit" className="ontwerp-button ontwerp-button--primary">{submitLabel}</button></div>
+      <div><button type="submit" className="utrecht-button utrecht-button--primary-action">{submitLabel}</button></div>
     </form>
   );
 }

@@ -39,9 +39,9 @@ export function PathsPanel({ highlighted, onHighlight }: { highlighted: string[]
   };
   return (
     <div className="ontwerp-paths">
-      <h2 className="ontwerp-panel-title">{t.paths}</h2>
-      <p className="ontwerp-hint">{t.pathsHint}</p>
-      {failure && <p className="ontwerp-error" role="alert">{t.simFailed(failure)}</p>}
+      <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.paths}</h2>
+      <p className="utrecht-form-field-description ontwerp-hint">{t.pathsHint}</p>
+      {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.simFailed(failure)}</p>}
       {!paths && !failure && <p role="status">{t.loading}</p>}
       {paths && paths.length === 0 && <p>{t.noPaths}</p>}
       {paths && paths.length > 0 && (

@@ -11,7 +11,8 @@ import { OutcomeForm, type CompleteBody } from '../../workspace/components/Outco
 import type { Outcome } from '../../workspace/types.js';
 import { renderInWorkspace } from '../helpers/dom.js';
 
-const outcomes: Outcome[] = [
+// The schema's outcomes always carry negative, fourEyes and fields; these leave them out to test the defaults.
+const outcomes = [
   { id: 'toekennen', label: 'Toekennen' },
   {
     id: 'afwijzen',
@@ -20,7 +21,7 @@ const outcomes: Outcome[] = [
     fields: [{ id: 'reden', label: 'Reden voor de inwoner', type: 'textarea', required: true }],
   },
   { id: 'uitzondering', label: 'Uitzondering maken', fourEyes: true },
-];
+] as Partial<Outcome>[] as Outcome[];
 
 function setUp(props: Partial<Parameters<typeof OutcomeForm>[0]> = {}) {
   const onComplete = vi.fn<(body: CompleteBody) => Promise<void>>(async () => {});
@@ -111,7 +112,7 @@ describe('OutcomeForm', () => {
 
   it('with one outcome and no message, the button is the outcome itself; while busy nothing is sent', async () => {
     const { onComplete } = setUp({
-      outcomes: [{ id: 'gebeld', label: 'Teruggebeld' }],
+      outcomes: [{ id: 'gebeld', label: 'Teruggebeld' }] as Outcome[],
       withMessage: false,
       busy: true,
     });

@@ -1,7 +1,7 @@
 import { useWorkspace } from '../context.js';
 import { formatDate, formatDateTime, valueText } from '../format.js';
 import type { CaseView } from '../types.js';
-import { Notice } from './Notice.js';
+import { Notice } from '../../browser/ui/Notice.js';
 
 type Props = { caseView: CaseView | null; error: string | null };
 

@@ -4,7 +4,7 @@ import { useWorkspace } from '../context.js';
 import { FieldControl } from '../fields/FieldControl.js';
 import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
 import type { Outcome } from '../types.js';
-import { ErrorSummary } from './ErrorSummary.js';
+import { ErrorSummary } from '../../browser/ui/ErrorSummary.js';
 
 export type CompleteBody = { outcome: string; data?: Record<string, unknown>; message?: string };
 
@@ -68,7 +68,7 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
   return (
     <form className="werkplek-form" onSubmit={submit} noValidate aria-labelledby="besluit-titel">
       <h3 className="utrecht-heading-3" id="besluit-titel">{t.decision}</h3>
-      <ErrorSummary ref={summary} t={t} errors={errors} labels={labels} extra={extra} level={4} />
+      <ErrorSummary ref={summary} title={t.errorSummary} errors={errors} labels={labels} extra={extra} level={4} />
       {!single && (
         <fieldset className={`utrecht-form-fieldset werkplek-field${errors.outcome ? ' werkplek-field--invalid' : ''}`} aria-describedby={errors.outcome ? 'veld-outcome-fout' : undefined}>
           <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t.chooseOutcome}</legend>

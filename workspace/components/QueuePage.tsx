@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api.js';
+import { ok, ApiError } from '../api.js';
 import { useWorkspace } from '../context.js';
 import { formatTime } from '../format.js';
 import { BASE, navigate, useLocation } from '../router.js';
 import type { Counts, ProcessSummary, Task } from '../types.js';
-import { usePoll } from '../use-poll.js';
-import { Notice } from './Notice.js';
-import { PageHeading } from './PageHeading.js';
+import { usePoll } from '../../browser/hooks/use-poll.js';
+import { Notice } from '../../browser/ui/Notice.js';
+import { PageHeading } from '../../browser/ui/PageHeading.js';
 import { filtersFrom, filtersQuery, tasksQuery, type Filters } from '../queue-query.js';
 import { QueueFilters } from './QueueFilters.js';
 import { TaskTable } from './TaskTable.js';
@@ -33,7 +33,7 @@ export function QueuePage() {
   // A message from the page before (say, "handed over to team X") is shown once.
   useEffect(() => setFlash(null), [setFlash]);
   useEffect(() => {
-    api.get<ProcessSummary[]>('/api/processes').then((r) => setProcesses(r.body.map((p) => ({ key: p.key, title: p.title }))), () => {});
+    ok(api.GET('/api/processes')).then((r) => setProcesses(r.map((p) => ({ key: p.key, title: p.title }))), () => {});
   }, [api, lang]);
 
   useEffect(() => {
@@ -43,17 +43,17 @@ export function QueuePage() {
 
   usePoll(async (signal) => {
     const [list, count] = await Promise.allSettled([
-      api.get<Task[]>(`/api/tasks?${key}`, signal),
-      api.get<Counts>(`/api/tasks/counts?team=${encodeURIComponent(filters.team)}`, signal),
+      ok(api.GET('/api/tasks', { params: { query: Object.fromEntries(new URLSearchParams(key)) }, signal })),
+      ok(api.GET('/api/tasks/counts', { params: { query: { team: filters.team } }, signal })),
     ]);
     if (signal.aborted) return;
-    if (count.status === 'fulfilled') setCounts(count.value.body);
+    if (count.status === 'fulfilled') setCounts(count.value);
     if (list.status === 'rejected') {
       const error = list.reason as ApiError;
       setFailure(error.message);
       return;
     }
-    const next = list.value.body;
+    const next = list.value;
     const before = seen.current;
     const fresh = before ? next.filter((task) => !before.has(task.id)) : [];
     if (fresh.length) setAnnouncement(t.newTasks(fresh.length, fresh.map((x) => x.caseReference ?? x.caseId.slice(0, 8)).join(', ')));

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { ok } from '../api.js';
 import { useWorkspace } from '../context.js';
 import type { TaskDetail } from '../types.js';
 
@@ -12,8 +13,8 @@ export function Reassign({ task, busy, onAssign }: Props) {
   const [team, setTeam] = useState('');
 
   useEffect(() => {
-    api.get<{ name: string }[]>(`/api/teams/${encodeURIComponent(task.team)}/members`)
-      .then((r) => setMembers(r.body.map((m) => m.name)), () => setMembers([]));
+    ok(api.GET('/api/teams/{team}/members', { params: { path: { team: task.team } } }))
+      .then((r) => setMembers(r.map((m) => m.name)), () => setMembers([]));
   }, [api, task.team]);
 
   const toMember = (e: FormEvent) => {

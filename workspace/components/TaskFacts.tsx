@@ -1,6 +1,6 @@
 import { useWorkspace } from '../context.js';
 import { formatDateTime } from '../format.js';
-import type { TaskDetail } from '../types.js';
+import type { ContactRequest, TaskDetail } from '../types.js';
 import { Deadline, TaskStatusText } from './Badges.js';
 
 /** What the task is: process, team, deadline, who holds it. */
@@ -28,7 +28,7 @@ export function TaskFacts({ task }: { task: TaskDetail }) {
 export function WhyHere({ task }: { task: TaskDetail }) {
   const { t } = useWorkspace();
   if (task.kind === 'contact') {
-    const r = task.request ?? {};
+    const r: ContactRequest = task.request ?? {};
     return (
       <section aria-labelledby="verzoek-titel" className="werkplek-why">
         <h3 className="utrecht-heading-3" id="verzoek-titel">{t.contactRequest}</h3>

@@ -1,16 +1,19 @@
 import { useRef, useState } from 'react';
-import { ApiError, type ApiResult } from '../api.js';
+import { answer, ApiError } from '../api.js';
 import { useWorkspace, type Flash } from '../context.js';
 import { BASE, Link, navigate } from '../router.js';
 import type { Outcome, Task } from '../types.js';
 import { useTask } from '../use-task.js';
 import { CaseDetails } from './CaseDetails.js';
-import { Notice } from './Notice.js';
+import { Notice } from '../../browser/ui/Notice.js';
 import { OutcomeForm, type CompleteBody } from './OutcomeForm.js';
-import { PageHeading } from './PageHeading.js';
+import { PageHeading } from '../../browser/ui/PageHeading.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import { Reassign } from './Reassign.js';
 import { TaskFacts, WhyHere } from './TaskFacts.js';
+
+/** What an action on a task answers: the task as it is now, and 202 when a decision waits for four eyes. */
+type Answered = { data: Task; status: number };
 
 /** One task with its case: claim, release, decide, approve, reassign. */
 export function TaskPage({ taskId }: { taskId: string }) {
@@ -19,7 +22,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const [notice, setNotice] = useState<Flash | null>(null);
   const [working, setWorking] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const path = `/api/tasks/${encodeURIComponent(taskId)}`;
+  const id = { id: taskId };
 
   const show = (flash: Flash) => {
     setNotice(flash);
@@ -37,13 +40,13 @@ export function TaskPage({ taskId }: { taskId: string }) {
   };
 
   /** Runs one action; `rethrow422` lets the outcome form show field errors. */
-  const act = async (request: () => Promise<ApiResult<Task>>, success: (r: ApiResult<Task>) => Flash | null, rethrow422 = false) => {
+  const act = async (request: () => Promise<Answered>, success: (r: Answered) => Flash | null, rethrow422 = false) => {
     if (busy.current) return;
     busy.current = true;
     setWorking(true);
     try {
       const r = await request();
-      update(r.body);
+      update(r.data);
       const flash = success(r);
       if (flash) show(flash);
     } catch (e) {
@@ -67,31 +70,41 @@ export function TaskPage({ taskId }: { taskId: string }) {
   }
   if (!task) return <p className="utrecht-paragraph" role="status">{t.loading}</p>;
 
-  const ifMatch = { 'if-match': `"${task.rev}"` };
+  const ifMatch = { 'If-Match': `"${task.rev}"` };
   const active = task.status === 'open' || task.status === 'claimed';
   const mine = task.status === 'claimed' && task.assignee === user.name;
   const heldByOther = task.status === 'claimed' && task.assignee !== user.name;
   const outcomes: Outcome[] | null = task.kind === 'contact'
-    ? [{ id: 'answered', label: t.answered, fields: [{ id: 'note', label: t.note, type: 'textarea', required: false, hint: t.noteHint }] }]
+    ? [{ id: 'answered', label: t.answered, negative: false, fourEyes: false,
+      fields: [{ id: 'note', label: t.note, type: 'textarea', required: false, hint: t.noteHint }] }]
     : task.handoff?.outcomes ?? null;
   const outcomeLabel = (id: string | null | undefined) => outcomes?.find((o) => o.id === id)?.label ?? id ?? '';
 
-  const claim = () => act(() => api.post<Task>(`${path}/claim`), () => ({ kind: 'success', text: t.claimed }));
-  const release = () => act(() => api.post<Task>(`${path}/release`), () => ({ kind: 'success', text: t.released }));
+  const claim = () => act(() => answer(api.POST('/api/tasks/{id}/claim', { params: { path: id } })),
+    () => ({ kind: 'success', text: t.claimed }));
+  const release = () => act(() => answer(api.POST('/api/tasks/{id}/release', { params: { path: id } })),
+    () => ({ kind: 'success', text: t.released }));
   const complete = (body: CompleteBody) => act(
-    () => api.post<Task>(`${path}/complete`, body, ifMatch),
-    (r) => r.status === 202 || r.body.proposal ? { kind: 'info', text: t.proposalSent } : { kind: 'success', text: t.taskDone(outcomeLabel(body.outcome)) },
+    () => answer(api.POST('/api/tasks/{id}/complete', { params: { path: id, header: ifMatch }, body })),
+    (r) => r.status === 202 || r.data.proposal
+      ? { kind: 'info', text: t.proposalSent }
+      : { kind: 'success', text: t.taskDone(outcomeLabel(body.outcome)) },
     true,
   );
-  const approve = () => act(() => api.post<Task>(`${path}/approve`, undefined, ifMatch), () => ({ kind: 'success', text: t.approved }));
-  const rejectProposal = (note: string) => act(() => api.post<Task>(`${path}/reject-proposal`, note ? { note } : {}, ifMatch), () => ({ kind: 'info', text: t.proposalRejected }));
-  const assign = (to: { user?: string; team?: string }) => act(() => api.post<Task>(`${path}/assign`, to), (r) => {
+  const approve = () => act(() => answer(api.POST('/api/tasks/{id}/approve', { params: { path: id, header: ifMatch } })),
+    () => ({ kind: 'success', text: t.approved }));
+  const rejectProposal = (note: string) => act(
+    () => answer(api.POST('/api/tasks/{id}/reject-proposal', { params: { path: id, header: ifMatch }, body: note ? { note } : {} })),
+    () => ({ kind: 'info', text: t.proposalRejected }),
+  );
+  const assign = (to: { user?: string; team?: string }) => act(
+    () => answer(api.POST('/api/tasks/{id}/assign', { params: { path: id }, body: to })), (r) => {
     if (to.team && !user.teams.includes(to.team)) {
       setFlash({ kind: 'success', text: t.movedToTeam(to.team) });
       navigate(`${BASE}/`);
       return null;
     }
-    return { kind: 'success', text: to.team ? t.movedToTeam(to.team) : t.assignedTo(r.body.assignee ?? to.user ?? '') };
+    return { kind: 'success', text: to.team ? t.movedToTeam(to.team) : t.assignedTo(r.data.assignee ?? to.user ?? '') };
   });
 
   const reference = task.caseReference ?? caseView?.reference ?? task.caseId.slice(0, 8);

@@ -16,5 +16,9 @@ export function PageHeading({ children, title, appName }: Props) {
   useEffect(() => {
     if (consumeNavigation()) ref.current?.focus();
   }, []);
-  return <h1 ref={ref} className="utrecht-heading-1" tabIndex={-1}>{children}</h1>;
+  return (
+    <h1 ref={ref} className="utrecht-heading-1" tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }

@@ -1,8 +1,8 @@
 import { forwardRef, type MouseEvent } from 'react';
-import type { Messages } from '../messages.js';
 
 type Props = {
-  t: Messages;
+  /** The summary's heading ("Er is iets niet goed ingevuld"). */
+  title: string;
   /** Field errors by field id; each links to the input `#veld-<id>`. */
   errors: Record<string, string[]>;
   labels: Record<string, string>;
@@ -13,7 +13,10 @@ type Props = {
 };
 
 /** The error summary at the top of a form: each message links to its field (GOV.UK / NL Design System pattern). */
-export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary({ t, errors, labels, extra, level = 2 }, ref) {
+export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary(
+  { title, errors, labels, extra, level = 2 },
+  ref,
+) {
   const entries = Object.entries(errors);
   const Heading = `h${level}` as 'h2';
   if (!entries.length && !extra) return null;
@@ -25,13 +28,18 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
     field.scrollIntoView({ block: 'center' });
   };
   return (
-    <div ref={ref} className="werkplek-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1}>
-      <Heading className="werkplek-error-summary__title" id="fouten-titel">{t.errorSummary}</Heading>
+    <div ref={ref} className="omslag-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1}>
+      <Heading className="omslag-error-summary__title" id="fouten-titel">
+        {title}
+      </Heading>
       <ul className="utrecht-unordered-list">
         {extra && <li>{extra}</li>}
         {entries.map(([id, messages]) => (
           <li key={id}>
-            <a className="utrecht-link" href={`#veld-${id}`} onClick={(e) => focusField(e, id)}>{labels[id] ? `${labels[id]}: ` : ''}{messages.join(' ')}</a>
+            <a className="utrecht-link" href={`#veld-${id}`} onClick={(e) => focusField(e, id)}>
+              {labels[id] ? `${labels[id]}: ` : ''}
+              {messages.join(' ')}
+            </a>
           </li>
         ))}
       </ul>
