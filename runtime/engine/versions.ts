@@ -16,7 +16,7 @@ export function versionCache(store: Store) {
     let hit = cache.get(id);
     if (!hit) {
       const row = store.processes.version(key, version);
-      if (!row) throw notFound(`version ${version} of process '${key}'`);
+      if (!row) throw notFound('version', { version, key });
       const config = row.machine as MachineConfig;
       hit = { key, version, process: row.definition as Process, config, machine: createCaseMachine(config) };
       cache.set(id, hit);

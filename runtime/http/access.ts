@@ -1,7 +1,7 @@
 import type { CaseRow, Principal, Store, TaskRow } from '../store/index.js';
 import { HttpError } from './errors.js';
 
-const missing = (what: string) => new HttpError(404, 'not-found', `${what} not found`);
+const missing = (what: string) => new HttpError(404, 'not-found', ['thingNotFound', { what }]);
 
 /**
  * A case as this principal may see it, or 404: a citizen sees only their own

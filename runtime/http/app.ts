@@ -46,12 +46,12 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use(helmet());
   // The API reads JSON (and a few routes their own types); a form or an upload is refused unread.
   app.use('/api', (req, _res, next) => {
-    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported-media-type', 'the API takes JSON (see /api/openapi.json); forms and uploads are not read');
+    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported-media-type', 'apiTakesJson');
     next();
   });
   // JSON too large by its own account: refused before a byte of it is read (streaming routes set their own limits).
   const json = ['application/json', 'application/*+json'];
-  const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'the request body is too large'));
+  const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'payloadTooLarge'));
   app.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
   app.use('/api', express.json({ limit: options.bodyLimit ?? '256kb', strict: true, type: json, verify: jsonDepthGuard() }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
@@ -70,7 +70,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   const api = express.Router();
   mountRoutes(api, services.store, routes);
   app.use(api);
-  app.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
+  app.use('/api', (req) => { throw new HttpError(404, 'not-found', ['noRoute', { method: req.method, url: req.originalUrl }]); });
   app.use('/api', errorHandler(options.log));
   // The browser apps built by Vite (the officials' workspace at /werkplek).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));

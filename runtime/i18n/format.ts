@@ -38,3 +38,12 @@ export function byteSize(n: number, lang: Lang): string {
   if (n < 1024 * 1024) return `${number(Math.round(n / 1024))} kB`;
   return `${number(Math.round((n / (1024 * 1024)) * 10) / 10)} MB`;
 }
+
+/** A list as people in `lang` read it: "a, b en c" / "a, b or c" (a disjunction when asked). */
+export function formatList(items: readonly string[], lang: Lang, type: Intl.ListFormatType = 'conjunction'): string {
+  const key = `l|${lang}|${type}`;
+  let format = listCache.get(key);
+  if (!format) listCache.set(key, (format = new Intl.ListFormat(locales[lang], { type })));
+  return format.format(items);
+}
+const listCache = new Map<string, Intl.ListFormat>();

@@ -141,7 +141,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     try {
       engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
     } catch (error) {
-      if (error instanceof EngineError && error.kind === 'invalid') return personForm(req, res, action, error.details as Record<string, string[]>, values);
+      if (error instanceof EngineError && error.kind === 'invalid') return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
       // A request is open already: the status page says so.
     }
