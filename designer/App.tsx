@@ -5,6 +5,7 @@ import { ProcessList } from './components/ProcessList.js';
 import { SignIn } from './components/SignIn.js';
 import { DesignerContext, type Designer } from './context.js';
 import { EditorPage } from './editor/EditorPage.js';
+import { asLang } from '../runtime/i18n/index.js';
 import { catalogue, type Lang } from './messages.js';
 import { BASE, Link, route, useLocation } from './router.js';
 import type { Session } from './types.js';
@@ -14,7 +15,7 @@ const initialLang = (): Lang => {
   const q = new URLSearchParams(location.search).get('lang');
   if (q === 'en' || q === 'nl') return q;
   try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
+    return asLang(localStorage.getItem(LANG_KEY));
   } catch {
     return 'nl';
   }

@@ -7,6 +7,7 @@ import { QueuePage } from './components/QueuePage.js';
 import { SignIn } from './components/SignIn.js';
 import { TaskPage } from './components/TaskPage.js';
 import { WorkspaceContext, type Flash, type Workspace } from './context.js';
+import { asLang } from '../runtime/i18n/index.js';
 import { catalogue, type Lang } from './messages.js';
 import { BASE, Link, route, useLocation } from './router.js';
 import type { Session } from './types.js';
@@ -16,7 +17,7 @@ const initialLang = (): Lang => {
   const q = new URLSearchParams(location.search).get('lang');
   if (q === 'en' || q === 'nl') return q;
   try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
+    return asLang(localStorage.getItem(LANG_KEY));
   } catch {
     return 'nl';
   }

@@ -1,9 +1,10 @@
+import { fieldsCatalogues, locales, translate } from '../runtime/i18n/index.js';
 import type { Lang } from './messages.js';
 import type { Task } from './types.js';
 
 // Dates are shown in Dutch time, whatever the official's computer says.
 const zone = 'Europe/Amsterdam';
-const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'nl-NL');
+const locale = (lang: Lang) => locales[lang];
 
 /** "vr 13 maart 2026" */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
@@ -37,8 +38,7 @@ export function deadlineState(task: Pick<Task, 'dueAt' | 'overdue' | 'dueToday' 
 /** An answer or input value as text. */
 export function valueText(value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return '';
-  if (value === true) return lang === 'en' ? 'Yes' : 'Ja';
-  if (value === false) return lang === 'en' ? 'No' : 'Nee';
+  if (typeof value === 'boolean') return translate(fieldsCatalogues, lang, value ? 'values.yes' : 'values.no');
   if (Array.isArray(value)) return value.map((v) => valueText(v, lang)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

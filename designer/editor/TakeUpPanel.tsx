@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { formatNumber } from '../../runtime/i18n/index.js';
 import { useDesigner } from '../context.js';
 import { formatDateTime } from '../format.js';
 import type { Messages } from '../messages.js';
@@ -63,7 +64,7 @@ export function TakeUpPanel() {
               {FIGURES.map((f) => (
                 <div key={f.key} className="ontwerp-figures__row">
                   <dt>{f.label(t)}</dt>
-                  <dd data-testid={`take-up-${f.key}`}>{data[f.key].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                  <dd data-testid={`take-up-${f.key}`}>{formatNumber(data[f.key], lang)}</dd>
                   {f.hint && <dd className="ontwerp-hint">{f.hint(t)}</dd>}
                 </div>
               ))}
@@ -78,7 +79,7 @@ export function TakeUpPanel() {
                   {SCAN.map((c) => (
                     <div key={c.key} className="ontwerp-figures__row">
                       <dt>{c.label(t)}</dt>
-                      <dd data-testid={`take-up-scan-${c.key}`}>{(data.lastScan![c.key] ?? 0).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+                      <dd data-testid={`take-up-scan-${c.key}`}>{formatNumber(data.lastScan![c.key] ?? 0, lang)}</dd>
                     </div>
                   ))}
                 </dl>

@@ -1,3 +1,4 @@
+import { createTranslator, designerCatalogues } from '../../runtime/i18n/index.js';
 import { t, type Lang, type Problem, type Process, type Step } from '../../runtime/model/index.js';
 import { setSlot, slotsOf } from './slots.js';
 
@@ -24,20 +25,26 @@ export type FlowEdge = { id: string; source: string; target: string; sourceHandl
 export const STEP_SIZE = { width: 220, height: 96 };
 const GROUP_PAD = 40;
 
-const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
+const say = (lang: Lang) => createTranslator(designerCatalogues, lang);
 
 /** The key facts a node shows, per kind. */
 const facts: Record<Step['kind'], (step: any, lang: Lang) => string[]> = {
-  form: (s, lang) => [nl(lang, `${s.fields.length} vragen`, `${s.fields.length} questions`)],
+  form: (s, lang) => [say(lang)('facts.questions', { n: s.fields.length })],
   decision: (s, lang) => [
-    s.table ? nl(lang, `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, `table: ${s.table.rows.length} rows (${s.table.hitPolicy})`) : nl(lang, `${s.rules.length} regels`, `${s.rules.length} rules`),
-    ...(s.otherwise ? [] : [nl(lang, 'geen "anders"', 'no "otherwise"')]),
+    s.table
+      ? say(lang)('facts.table', { n: s.table.rows.length, policy: s.table.hitPolicy })
+      : say(lang)('facts.rules', { n: s.rules.length }),
+    ...(s.otherwise ? [] : [say(lang)('facts.noOtherwise')]),
   ],
   handoff: (s, lang) => [
     `team ${s.team}`,
-    s.due ? (typeof s.due === 'string' ? nl(lang, `termijn ${s.due}`, `deadline ${s.due}`) : nl(lang, `${s.due.workingDays} werkdagen`, `${s.due.workingDays} working days`)) : nl(lang, 'geen termijn', 'no deadline'),
+    s.due
+      ? typeof s.due === 'string'
+        ? say(lang)('facts.deadline', { due: s.due })
+        : say(lang)('facts.workingDays', { n: s.due.workingDays })
+      : say(lang)('facts.noDeadline'),
   ],
-  wait: (s, lang) => [s.signal ? nl(lang, `signaal ${s.signal}`, `signal ${s.signal}`) : nl(lang, `wacht ${s.for ?? ''}`, `waits ${s.for ?? ''}`)],
+  wait: (s, lang) => [s.signal ? say(lang)('facts.signal', { signal: s.signal }) : say(lang)('facts.waits', { duration: s.for ?? '' })],
   message: (s, lang) => [t(s.subject, lang)],
   end: (s) => [s.outcome],
 };
@@ -109,12 +116,18 @@ const ID_WORD: Record<Step['kind'], string> = { form: 'formulier', decision: 'be
 
 /** A new step of a kind with sensible defaults (to connect and fill in). */
 const defaults: Record<Step['kind'], (lang: Lang) => Step> = {
-  form: (lang) => ({ kind: 'form', title: nl(lang, 'Nieuw formulier', 'New form'), fields: [], next: '' }),
-  decision: (lang) => ({ kind: 'decision', title: nl(lang, 'Nieuw besluit', 'New decision'), rules: [] }),
-  handoff: (lang) => ({ kind: 'handoff', title: nl(lang, 'Beoordeling', 'Review'), team: 'team', due: { workingDays: 5 }, outcomes: [{ id: 'afgerond', label: nl(lang, 'Afgerond', 'Done'), goto: '' }] }),
-  wait: (lang) => ({ kind: 'wait', title: nl(lang, 'Wachten', 'Wait'), for: 'P1D', then: '' }),
-  message: (lang) => ({ kind: 'message', title: nl(lang, 'Bericht', 'Message'), subject: nl(lang, 'Onderwerp', 'Subject'), body: nl(lang, 'Tekst van het bericht.', 'Text of the message.'), next: '' }),
-  end: (lang) => ({ kind: 'end', title: nl(lang, 'Afgerond', 'Finished'), outcome: 'completed', message: nl(lang, 'Uw aanvraag is afgerond.', 'Your application is finished.') }),
+  form: (lang) => ({ kind: 'form', title: say(lang)('newStep.formTitle'), fields: [], next: '' }),
+  decision: (lang) => ({ kind: 'decision', title: say(lang)('newStep.decisionTitle'), rules: [] }),
+  handoff: (lang) => ({
+    kind: 'handoff', title: say(lang)('newStep.handoffTitle'), team: 'team', due: { workingDays: 5 },
+    outcomes: [{ id: 'afgerond', label: say(lang)('newStep.handoffOutcome'), goto: '' }],
+  }),
+  wait: (lang) => ({ kind: 'wait', title: say(lang)('newStep.waitTitle'), for: 'P1D', then: '' }),
+  message: (lang) => ({
+    kind: 'message', title: say(lang)('newStep.messageTitle'), subject: say(lang)('newStep.messageSubject'),
+    body: say(lang)('newStep.messageBody'), next: '',
+  }),
+  end: (lang) => ({ kind: 'end', title: say(lang)('newStep.endTitle'), outcome: 'completed', message: say(lang)('newStep.endMessage') }),
 };
 
 /** Adds a step of a kind at a position; the first step of an empty process becomes its start. */

@@ -1,5 +1,6 @@
 import { createMachine, initialTransition, transition } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
+import { createTranslator, designerCatalogues } from '../../runtime/i18n/index.js';
 import {
   compileToConfig, createCaseMachine, explanationInputs, fillPlaceholders, formatAnswer, graphEdges, stepKind, stepOf, t, validateAnswers,
   type Field, type Lang, type Process, type Step, type Text,
@@ -25,6 +26,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * case data and the trigger's reason as the first explanation.
  */
 export function createSimulation(def: Process, lang: Lang, opts: SimulationStart = {}) {
+  const say = createTranslator(designerCatalogues, lang);
   const machine = createCaseMachine(compileToConfig(def));
   const fields = new Map<string, Field>();
   for (const step of Object.values(def.steps)) for (const f of stepKind(step.kind).fields(step)) fields.set(f.id, f);
@@ -56,8 +58,8 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       started.explanations.unshift({ step: trigger.start, rule: opts.via!, because: render(trigger.because, facts), inputs: facts, trigger: opts.via! });
     }
     const label = trigger
-      ? (lang === 'en' ? `started via trigger ${opts.via! + 1} (${trigger.signal})` : `gestart via aanleiding ${opts.via! + 1} (${trigger.signal})`)
-      : (lang === 'en' ? 'started' : 'gestart');
+      ? say('simLogStartedVia', { n: opts.via! + 1, signal: trigger.signal })
+      : say('simLogStarted');
     frames = [{ snapshot, label, ...started }];
   };
   start();
@@ -102,7 +104,7 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       if (step?.kind !== 'form') return { _: ['not at a form step'] };
       const { values, cleared, errors } = validate(step.fields, raw);
       if (Object.keys(errors).length) return errors;
-      apply({ type: 'submit', data: values, cleared }, `${t(step.title, lang) || id}: ${lang === 'en' ? 'answers sent' : 'antwoorden verstuurd'}`);
+      apply({ type: 'submit', data: values, cleared }, say('simLogAnswers', { step: t(step.title, lang) || id }));
       return null;
     },
     /** Chooses a handoff outcome (with its fields), as the official would. */
@@ -120,7 +122,7 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       return apply({ type: 'timer.fired', timer }, `timer ${timer}`);
     },
     signal(name: string, data: Record<string, unknown> = {}) {
-      return apply({ type: `signal.${name}`, data }, `${lang === 'en' ? 'signal' : 'signaal'} ${name}`);
+      return apply({ type: `signal.${name}`, data }, say('simLogSignal', { name }));
     },
     groupEvent(name: string) {
       return apply({ type: name }, name);

@@ -1,3 +1,4 @@
+import { createTranslator, designerCatalogues } from '../../runtime/i18n/index.js';
 import { t, type Lang, type Process, type Step, type Text } from '../../runtime/model/index.js';
 
 /**
@@ -14,13 +15,13 @@ type SlotKind = {
 };
 
 const label = (text: Text | undefined, lang: Lang, fallback: string) => t(text, lang) || fallback;
-const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
+const say = (lang: Lang) => createTranslator(designerCatalogues, lang);
 
 const formSlots: SlotKind = {
   slots(step, lang) {
-    if (typeof step.next === 'string') return [{ id: 'next', label: nl(lang, 'volgende', 'next'), target: step.next || null }, { id: 'route:new', label: nl(lang, '+ route', '+ route'), target: null }];
+    if (typeof step.next === 'string') return [{ id: 'next', label: say(lang)('slots.next'), target: step.next || null }, { id: 'route:new', label: say(lang)('slots.newRoute'), target: null }];
     return [
-      ...step.next.map((r: { when?: string; goto: string }, i: number) => ({ id: `route:${i}`, label: r.when ?? nl(lang, 'anders', 'otherwise'), target: r.goto || null })),
+      ...step.next.map((r: { when?: string; goto: string }, i: number) => ({ id: `route:${i}`, label: r.when ?? say(lang)('slots.otherwise'), target: r.goto || null })),
       { id: 'route:new', label: '+ route', target: null },
     ];
   },
@@ -45,10 +46,10 @@ const decisionSlots: SlotKind = {
   slots(step, lang) {
     return [
       ...step.rules.map((r: { when: string; goto: string; because: Text }, i: number) => ({ id: `rule:${i}`, label: r.when, target: r.goto || null })),
-      ...(step.table?.rows ?? []).map((r: { tests: string[]; goto: string }, i: number) => ({ id: `row:${i}`, label: `${nl(lang, 'rij', 'row')} ${i + 1}: ${r.tests.join(' · ')}`, target: r.goto || null })),
-      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: nl(lang, 'meer dan één rij', 'more than one row'), target: step.onError || null }] : []),
-      ...(step.table ? [] : [{ id: 'rule:new', label: nl(lang, '+ regel', '+ rule'), target: null }]),
-      { id: 'otherwise', label: nl(lang, 'anders', 'otherwise'), target: step.otherwise?.goto || null },
+      ...(step.table?.rows ?? []).map((r: { tests: string[]; goto: string }, i: number) => ({ id: `row:${i}`, label: say(lang)('slots.row', { n: i + 1, tests: r.tests.join(' · ') }), target: r.goto || null })),
+      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: say(lang)('slots.moreThanOneRow'), target: step.onError || null }] : []),
+      ...(step.table ? [] : [{ id: 'rule:new', label: say(lang)('slots.newRule'), target: null }]),
+      { id: 'otherwise', label: say(lang)('slots.otherwise'), target: step.otherwise?.goto || null },
     ];
   },
   set(step, slot, target) {
@@ -77,7 +78,7 @@ const handoffSlots: SlotKind = {
   slots(step, lang) {
     return [
       ...step.outcomes.map((o: { id: string; label: Text; goto: string }) => ({ id: `outcome:${o.id}`, label: label(o.label, lang, o.id), target: o.goto || null })),
-      { id: 'outcome:new', label: nl(lang, '+ uitkomst', '+ outcome'), target: null },
+      { id: 'outcome:new', label: say(lang)('slots.newOutcome'), target: null },
     ];
   },
   set(step, slot, target) {
@@ -96,8 +97,8 @@ const handoffSlots: SlotKind = {
 const waitSlots: SlotKind = {
   slots(step, lang) {
     return [
-      { id: 'then', label: step.signal ? nl(lang, `signaal ${step.signal}`, `signal ${step.signal}`) : nl(lang, `na ${step.for ?? ''}`, `after ${step.for ?? ''}`), target: step.then || null },
-      ...(step.signal ? [{ id: 'timeout', label: nl(lang, `te laat (${step.timeout?.after ?? 'P14D'})`, `timeout (${step.timeout?.after ?? 'P14D'})`), target: step.timeout?.goto || null }] : []),
+      { id: 'then', label: step.signal ? say(lang)('slots.signal', { signal: step.signal }) : say(lang)('slots.after', { duration: step.for ?? '' }), target: step.then || null },
+      ...(step.signal ? [{ id: 'timeout', label: say(lang)('slots.timeout', { after: step.timeout?.after ?? 'P14D' }), target: step.timeout?.goto || null }] : []),
     ];
   },
   set(step, slot, target) {
@@ -108,7 +109,7 @@ const waitSlots: SlotKind = {
 };
 
 const messageSlots: SlotKind = {
-  slots: (step, lang) => [{ id: 'next', label: nl(lang, 'volgende', 'next'), target: step.next || null }],
+  slots: (step, lang) => [{ id: 'next', label: say(lang)('slots.next'), target: step.next || null }],
   set: (step, _slot, target) => ({ ...step, next: target ?? '' }),
 };
 

@@ -496,4 +496,48 @@ export default {
     P030: 'Gereserveerd woord als naam',
     P031: 'Reguliere expressie die niet kan draaien (RE2: geen terugverwijzingen of lookaround)',
   },
+  // connection points on the canvas (designer/model/slots.ts)
+  slots: {
+    next: 'volgende',
+    newRoute: '+ route',
+    otherwise: 'anders',
+    row: 'rij {n}: {tests}',
+    moreThanOneRow: 'meer dan één rij',
+    newRule: '+ regel',
+    newOutcome: '+ uitkomst',
+    signal: 'signaal {signal}',
+    after: 'na {duration}',
+    timeout: 'te laat ({after})',
+  },
+  // facts on a step's node (designer/model/flow.ts); "1 vragen" as the tests have it
+  facts: {
+    questions: '{n} vragen',
+    table: 'tabel: {n} rijen ({policy})',
+    rules: '{n} regels',
+    noOtherwise: 'geen "anders"',
+    deadline: 'termijn {due}',
+    workingDays: '{n} werkdagen',
+    noDeadline: 'geen termijn',
+    signal: 'signaal {signal}',
+    waits: 'wacht {duration}',
+  },
+  // a new step's words (designer/model/flow.ts)
+  newStep: {
+    formTitle: 'Nieuw formulier',
+    decisionTitle: 'Nieuw besluit',
+    handoffTitle: 'Beoordeling',
+    handoffOutcome: 'Afgerond',
+    waitTitle: 'Wachten',
+    messageTitle: 'Bericht',
+    messageSubject: 'Onderwerp',
+    messageBody: 'Tekst van het bericht.',
+    endTitle: 'Afgerond',
+    endMessage: 'Uw aanvraag is afgerond.',
+    phaseTitle: 'Fase {n}',
+  },
+  // the simulation's log (designer/model/simulation.ts)
+  simLogStarted: 'gestart',
+  simLogStartedVia: 'gestart via aanleiding {n} ({signal})',
+  simLogAnswers: '{step}: antwoorden verstuurd',
+  simLogSignal: 'signaal {name}',
 };

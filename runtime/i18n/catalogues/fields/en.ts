@@ -29,4 +29,9 @@ export default {
   'file-type': 'Add a PDF, JPG, PNG or text file.',
   'file-too-large': 'The file is too large (at most {max} bytes).',
   'unknown-field': 'This question is not part of this step.',
+  // Answers as people read them.
+  values: {
+    yes: 'Yes',
+    no: 'No',
+  },
 } satisfies Like<typeof nl>;

@@ -26,4 +26,9 @@ export default {
   'file-type': 'Voeg een PDF, JPG, PNG of tekstbestand toe.',
   'file-too-large': 'Het bestand is te groot (hoogstens {max} bytes).',
   'unknown-field': 'Deze vraag hoort niet bij deze stap.',
+  // Answers as people read them.
+  values: {
+    yes: 'Ja',
+    no: 'Nee',
+  },
 };
