@@ -21,11 +21,27 @@ export default defineConfig({
       input: { workspace: 'workspace/index.html', designer: 'designer/index.html' },
     },
   },
+  // Three projects: `node` (unit and integration, test/**/*.test.ts), `dom`
+  // (React components in jsdom, test/**/*.dom.test.tsx) and `bench-smoke` (the
+  // benchmarks' quick mode, its own step: npm run test:bench-smoke). The unit
+  // run is `vitest run --project node --project dom`.
   test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/bench/**'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', include: ['test/**/*.dom.test.tsx'], environment: 'jsdom' },
+      },
+      {
+        extends: true,
+        test: { name: 'bench-smoke', include: ['test/bench/**/*.test.ts'], environment: 'node' },
+      },
+    ],
   },
 });

@@ -3,7 +3,7 @@ import {
   type Connection, type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { Step } from '../../runtime/model/index.js';
+import { stepKindNames, type Step } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { freeSpot } from '../editor/placement.js';
@@ -172,7 +172,8 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
   };
   const onDrop = (e: DragEvent) => {
-    const kind = e.dataTransfer.getData(DRAG_TYPE) as Step['kind'];
+    const dropped = e.dataTransfer.getData(DRAG_TYPE);
+    const kind = stepKindNames.find((k) => k === dropped);
     if (!kind) return;
     e.preventDefault();
     const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });

@@ -1,15 +1,15 @@
 import type { DragEvent } from 'react';
-import type { Step } from '../../runtime/model/index.js';
+import { stepKindNames, type StepKindName } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { DRAG_TYPE } from './Canvas.js';
-import { KindIcon, stepKindsInOrder } from './icons.js';
+import { KindIcon } from './icons.js';
 
-type Props = { onAdd(kind: Step['kind']): void; onAddGroup(): void };
+type Props = { onAdd(kind: StepKindName): void; onAddGroup(): void };
 
 /** The step kinds to add: click (or Enter) places one in view, or drag one onto the canvas. */
 export function Palette({ onAdd, onAddGroup }: Props) {
   const { t } = useDesigner();
-  const start = (kind: Step['kind']) => (e: DragEvent) => {
+  const start = (kind: StepKindName) => (e: DragEvent) => {
     e.dataTransfer.setData(DRAG_TYPE, kind);
     e.dataTransfer.effectAllowed = 'copy';
   };
@@ -17,7 +17,7 @@ export function Palette({ onAdd, onAddGroup }: Props) {
     <nav className="ontwerp-palette" aria-label={t.palette}>
       <h2 className="ontwerp-panel-title">{t.palette}</h2>
       <ul>
-        {stepKindsInOrder.map((kind) => (
+        {stepKindNames.map((kind) => (
           <li key={kind}>
             <button type="button" className={`ontwerp-palette__item ontwerp-palette__item--${kind}`} draggable onDragStart={start(kind)} onClick={() => onAdd(kind)}
               title={t.kindHelp[kind]} aria-label={t.addKind(t.kinds[kind])}>

@@ -1,5 +1,5 @@
 import { createTranslator, defaultLang, designerCatalogues } from '../../runtime/i18n/index.js';
-import type { Lang, Process, Step, Text } from '../../runtime/model/index.js';
+import { isFinal, type Lang, type Process, type Step, type Text } from '../../runtime/model/index.js';
 
 /** A new phase's title: Dutch, with the designer's own language beside it when that is another. */
 function phaseTitle(n: number, lang: Lang): Text {
@@ -29,7 +29,7 @@ export function addGroup(def: Process, position: { x: number; y: number }, lang:
 export function absolutePosition(def: Process, id: string): { x: number; y: number } {
   const own = def.layout?.[id] ?? { x: 0, y: 0 };
   const group = def.steps[id]?.group;
-  if (!group || !def.groups?.[group] || def.steps[id]?.kind === 'end') return { x: own.x, y: own.y };
+  if (!group || !def.groups?.[group] || isFinal(def.steps[id])) return { x: own.x, y: own.y };
   const parent = absolutePosition(def, group);
   return { x: own.x + parent.x, y: own.y + parent.y };
 }
@@ -44,7 +44,7 @@ export function moveIntoGroup(def: Process, stepId: string, groupId: string | un
   const abs = absolutePosition(def, stepId);
   const next = setGroup(def, stepId, groupId);
   if (!def.layout?.[stepId]) return next;
-  const base = groupId && next.groups?.[groupId] && step.kind !== 'end' ? absolutePosition(next, groupId) : { x: 0, y: 0 };
+  const base = groupId && next.groups?.[groupId] && !isFinal(step) ? absolutePosition(next, groupId) : { x: 0, y: 0 };
   // Inside a group a step keeps clear of the group's title bar.
   const x = Math.round(abs.x - base.x);
   const y = Math.round(abs.y - base.y);

@@ -1,3 +1,5 @@
+import { stepKind, stepKindNames } from '../../runtime/model/index.js';
+
 /** The definition as the code view shows it. */
 export const toJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -26,7 +28,7 @@ export function sameDefinition(text: string, def: unknown): boolean {
   return parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(def);
 }
 
-const KINDS = new Set(['form', 'decision', 'handoff', 'wait', 'message', 'end']);
+const KINDS = new Set<string>(stepKindNames);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -43,10 +45,8 @@ export function outlineProblem(value: Record<string, unknown>): string | null {
     for (const list of ['fields', 'rules', 'outcomes'] as const) {
       if (list in step && !Array.isArray(step[list])) return `steps.${id}.${list} must be a list`;
     }
-    if (step.kind === 'form' && !Array.isArray(step.fields)) return `steps.${id}.fields must be a list`;
-    if (step.kind === 'decision' && !Array.isArray(step.rules)) return `steps.${id}.rules must be a list`;
-    if (step.kind === 'handoff' && !Array.isArray(step.outcomes)) return `steps.${id}.outcomes must be a list`;
-    if (step.kind === 'form' && !(typeof step.next === 'string' || (Array.isArray(step.next) && step.next.every(isObject)))) return `steps.${id}.next must be a step id or a list of routes`;
+    const problem = stepKind(String(step.kind)).shape(step);
+    if (problem) return `steps.${id}.${problem}`;
   }
   for (const key of ['groups', 'layout'] as const) if (key in value && !isObject(value[key])) return `"${key}" must be an object`;
   for (const [id, g] of Object.entries((value.groups as Record<string, unknown>) ?? {})) {

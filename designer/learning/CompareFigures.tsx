@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t as text, type Process } from '../../runtime/model/index.js';
+import { isFinal, t as text, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { compareRows, insightsQuery, type CompareRow, type Insights } from '../model/figures.js';
 import './learning.css';
@@ -41,7 +41,7 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
   const steps: { id: string; title: string; inA: boolean; inB: boolean }[] = [];
   for (const def of [b.def, a.def]) {
     for (const [id, s] of Object.entries(def?.steps ?? {})) {
-      if (s.kind === 'end' || steps.some((x) => x.id === id)) continue;
+      if (isFinal(s) || steps.some((x) => x.id === id)) continue;
       steps.push({ id, title: text(s.title, lang) || id, inA: !!a.def?.steps[id], inB: !!b.def?.steps[id] });
     }
   }

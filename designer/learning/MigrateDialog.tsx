@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Process, Step } from '../../runtime/model/index.js';
+import { stepKindNames, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { blockedRows, blockedSteps, cleanMapping, movableSteps, laterVersions, mappingOptions, reasonText, type MigrationPlan } from '../model/migration.js';
 import './learning.css';
@@ -67,7 +67,7 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     }));
   }, [plan, mapping, source, target]);
 
-  const kindName = (k: string) => t.kinds[k as Step['kind']] ?? k;
+  const kindName = (k: string) => { const known = stepKindNames.find((n) => n === k); return known ? t.kinds[known] : k; };
   const reason = (r: string) => reasonText(r, { notAtStep: t.reasonNotAtStep, missing: t.reasonMissing, kind: t.reasonKind }, kindName);
 
   const run = async () => {

@@ -3,7 +3,7 @@
 // edge show: a colour class (with a readable ink on it), the figure as text
 // (colour is never the only carrier), counts on edges, and the legend.
 import { createTranslator, formatNumber as intlNumber, learningCatalogues } from '../../runtime/i18n/index.js';
-import { groupChain, type Lang, type Process } from '../../runtime/model/index.js';
+import { groupChain, isFinal, type Lang, type Process } from '../../runtime/model/index.js';
 
 /** One step's figures as the API gives them. */
 export type StepFigures = {
@@ -202,7 +202,7 @@ export function edgeFigures(def: Process, edges: EdgeLike[], transitions: Transi
   const unmatched: Transition[] = [];
   for (const tr of transitions) {
     const step = def.steps[tr.from];
-    const candidates = [tr.from, ...(step && step.kind !== 'end' ? groupChain(def, step.group).map((g) => `group:${g}`) : [])];
+    const candidates = [tr.from, ...(step && !isFinal(step) ? groupChain(def, step.group).map((g) => `group:${g}`) : [])];
     const source = candidates.find((c) => byPair.has(pair(c, tr.to)));
     if (source === undefined) { unmatched.push(tr); continue; }
     const k = pair(source, tr.to);

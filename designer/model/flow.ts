@@ -1,5 +1,4 @@
-import { createTranslator, designerCatalogues } from '../../runtime/i18n/index.js';
-import { t, type Lang, type Problem, type Process, type Step } from '../../runtime/model/index.js';
+import { isFinal, stepKind, t, type Lang, type Problem, type Process, type Step, type StepKindName } from '../../runtime/model/index.js';
 import { setSlot, slotsOf } from './slots.js';
 
 export { slotsOf as handlesOf, setSlot } from './slots.js';
@@ -16,7 +15,7 @@ export type FlowNode = {
   selected?: boolean;
 };
 export type StepNodeData = {
-  stepId: string; kind: Step['kind']; title: string; facts: string[]; problemCount: number;
+  stepId: string; kind: StepKindName; title: string; facts: string[]; problemCount: number;
   active: boolean; highlighted: boolean; handles: { id: string; label: string }[];
 };
 export type GroupNodeData = { groupId: string; title: string; events: { name: string; label: string; goto: string }[]; problemCount: number; handles: { id: string; label: string }[] };
@@ -24,30 +23,6 @@ export type FlowEdge = { id: string; source: string; target: string; sourceHandl
 
 export const STEP_SIZE = { width: 220, height: 96 };
 const GROUP_PAD = 40;
-
-const say = (lang: Lang) => createTranslator(designerCatalogues, lang);
-
-/** The key facts a node shows, per kind. */
-const facts: Record<Step['kind'], (step: any, lang: Lang) => string[]> = {
-  form: (s, lang) => [say(lang)('facts.questions', { n: s.fields.length })],
-  decision: (s, lang) => [
-    s.table
-      ? say(lang)('facts.table', { n: s.table.rows.length, policy: s.table.hitPolicy })
-      : say(lang)('facts.rules', { n: s.rules.length }),
-    ...(s.otherwise ? [] : [say(lang)('facts.noOtherwise')]),
-  ],
-  handoff: (s, lang) => [
-    `team ${s.team}`,
-    s.due
-      ? typeof s.due === 'string'
-        ? say(lang)('facts.deadline', { due: s.due })
-        : say(lang)('facts.workingDays', { n: s.due.workingDays })
-      : say(lang)('facts.noDeadline'),
-  ],
-  wait: (s, lang) => [s.signal ? say(lang)('facts.signal', { signal: s.signal }) : say(lang)('facts.waits', { duration: s.for ?? '' })],
-  message: (s, lang) => [t(s.subject, lang)],
-  end: (s) => [s.outcome],
-};
 
 /** Whether any step or group has no position yet (then: automatic layout). */
 export function needsLayout(def: Process): boolean {
@@ -66,7 +41,7 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
   const nodes: FlowNode[] = [];
 
   for (const [id, group] of Object.entries(groups)) {
-    const members = Object.entries(def.steps).filter(([, s]) => s.group === id && s.kind !== 'end').map(([sid]) => pos(sid));
+    const members = Object.entries(def.steps).filter(([, s]) => s.group === id && !isFinal(s)).map(([sid]) => pos(sid));
     const size = def.layout?.[id]?.w && def.layout?.[id]?.h
       ? { width: def.layout[id].w!, height: def.layout[id].h! }
       : {
@@ -84,11 +59,11 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
   }
   for (const [id, step] of Object.entries(def.steps)) {
     // Ends are outside any group in the statechart; on the canvas too.
-    const parent = step.group && groups[step.group] && step.kind !== 'end' ? `group:${step.group}` : undefined;
+    const parent = step.group && groups[step.group] && !isFinal(step) ? `group:${step.group}` : undefined;
     nodes.push({
       id, type: 'step', position: pos(id), ...(parent ? { parentId: parent, extent: 'parent' as const } : {}),
       data: {
-        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: facts[step.kind](step, lang), problemCount: problemsOf(id),
+        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: stepKind(step.kind).facts(step, lang), problemCount: problemsOf(id),
         active: opts.active === id, highlighted: !!opts.highlight?.includes(id), handles: slotsOf(def, id, lang).map(({ id: h, label }) => ({ id: h, label })),
       },
     });
@@ -112,35 +87,18 @@ export function connect(def: Process, source: string, sourceHandle: string, targ
   return setSlot(def, source, sourceHandle, target);
 }
 
-const ID_WORD: Record<Step['kind'], string> = { form: 'formulier', decision: 'besluit', handoff: 'overdracht', wait: 'wachten', message: 'bericht', end: 'einde' };
-
-/** A new step of a kind with sensible defaults (to connect and fill in). */
-const defaults: Record<Step['kind'], (lang: Lang) => Step> = {
-  form: (lang) => ({ kind: 'form', title: say(lang)('newStep.formTitle'), fields: [], next: '' }),
-  decision: (lang) => ({ kind: 'decision', title: say(lang)('newStep.decisionTitle'), rules: [] }),
-  handoff: (lang) => ({
-    kind: 'handoff', title: say(lang)('newStep.handoffTitle'), team: 'team', due: { workingDays: 5 },
-    outcomes: [{ id: 'afgerond', label: say(lang)('newStep.handoffOutcome'), goto: '' }],
-  }),
-  wait: (lang) => ({ kind: 'wait', title: say(lang)('newStep.waitTitle'), for: 'P1D', then: '' }),
-  message: (lang) => ({
-    kind: 'message', title: say(lang)('newStep.messageTitle'), subject: say(lang)('newStep.messageSubject'),
-    body: say(lang)('newStep.messageBody'), next: '',
-  }),
-  end: (lang) => ({ kind: 'end', title: say(lang)('newStep.endTitle'), outcome: 'completed', message: say(lang)('newStep.endMessage') }),
-};
-
 /** Adds a step of a kind at a position; the first step of an empty process becomes its start. */
-export function addStep(def: Process, kind: Step['kind'], position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+export function addStep(def: Process, kind: StepKindName, position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+  const descriptor = stepKind(kind);
   let n = 1;
-  while (def.steps[`${ID_WORD[kind]}-${n}`] || def.groups?.[`${ID_WORD[kind]}-${n}`]) n++;
-  const id = `${ID_WORD[kind]}-${n}`;
+  while (def.steps[`${descriptor.idWord}-${n}`] || def.groups?.[`${descriptor.idWord}-${n}`]) n++;
+  const id = `${descriptor.idWord}-${n}`;
   return {
     id,
     def: {
       ...def,
       start: def.steps[def.start] ? def.start : id,
-      steps: { ...def.steps, [id]: defaults[kind](lang) },
+      steps: { ...def.steps, [id]: descriptor.create(lang) },
       layout: { ...(def.layout ?? {}), [id]: { x: Math.round(position.x), y: Math.round(position.y) } },
     },
   };

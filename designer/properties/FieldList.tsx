@@ -1,16 +1,13 @@
 import { useState } from 'react';
-import { fieldTypes, t as text, type Field, type FieldType } from '../../runtime/model/index.js';
+import { fieldKind, fieldTypes, t as text, type Field, type FieldType } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { FeelInput } from '../monaco/FeelInput.js';
 import { Check, ItemActions, Select, TextInput, TextPair } from './controls.js';
 import { moveItem, uniqueId, withKey } from './text-pair.js';
 
-const CHOICES: FieldType[] = ['choice', 'multi-choice'];
-/** What min/max mean per type (and whether they are numbers or dates). */
-const BOUNDS: Partial<Record<FieldType, 'number' | 'length' | 'date' | 'count' | 'size'>> = {
-  number: 'number', money: 'number', text: 'length', textarea: 'length', date: 'date', 'multi-choice': 'count', file: 'size',
-};
+/** Whether a field type's choices are the field's own options (the designer edits them). */
+const hasOptions = (type: FieldType) => !!fieldKind(type).hasOptions;
 
 type Props = { fields: Field[]; onChange(label: string, fields: Field[]): void; title: string };
 
@@ -58,19 +55,20 @@ export function FieldList({ fields, onChange, title }: Props) {
 function FieldEditor({ field, onChange }: { field: Field; onChange(label: string, field: Field): void }) {
   const { t } = useDesigner();
   const set = (key: keyof Field, value: unknown) => onChange(t.cmdEditField(field.id), withKey(field, key, value));
-  const bounds = BOUNDS[field.type];
+  // What min/max mean for the type (and whether they are numbers or dates).
+  const bounds = fieldKind(field.type).bounds;
   const parseBound = (v: string) => (v.trim() === '' ? undefined : bounds === 'date' ? v.trim() : Number.isFinite(Number(v)) ? Number(v) : v.trim());
   return (
     <div className="ontwerp-field-editor">
       <div className="ontwerp-row">
         <TextInput label={t.fieldId} hint={t.fieldIdHint} value={field.id} width="m" onCommit={(v) => set('id', v.trim())} />
         <Select label={t.fieldType} value={field.type} options={fieldTypes.map((ft) => ({ value: ft, label: t.fieldTypes[ft] ?? ft }))}
-          onChange={(v) => onChange(t.cmdEditField(field.id), { ...withKey(field, 'options', CHOICES.includes(v as FieldType) ? field.options ?? [] : undefined), type: v as FieldType })} />
+          onChange={(v) => { const type = fieldTypes.find((ft) => ft === v) ?? field.type; onChange(t.cmdEditField(field.id), { ...withKey(field, 'options', hasOptions(type) ? field.options ?? [] : undefined), type }); }} />
       </div>
       <TextPair label={t.question} value={field.label} onCommit={(v) => set('label', v ?? '')} />
       <TextPair label={t.hintText} value={field.hint} onCommit={(v) => set('hint', v)} />
       <Check label={t.required} checked={!!field.required} onChange={(v) => set('required', v || undefined)} />
-      {CHOICES.includes(field.type) && <OptionsEditor field={field} onChange={onChange} />}
+      {hasOptions(field.type) && <OptionsEditor field={field} onChange={onChange} />}
       {bounds && (
         <div className="ontwerp-row">
           <TextInput label={t.boundMin[bounds]} width="s" value={field.min === undefined ? '' : String(field.min)} hint={bounds === 'date' ? t.dateBoundHint : undefined} onCommit={(v) => set('min', parseBound(v))} />

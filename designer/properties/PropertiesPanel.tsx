@@ -1,11 +1,11 @@
-import { t as text, type Group, type Step } from '../../runtime/model/index.js';
+import { isFinal, t as text, type Group, type Step } from '../../runtime/model/index.js';
 import { KindIcon } from '../canvas/icons.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { moveIntoGroup } from '../editor/groups.js';
 import { removeElements, setGroup } from '../model/flow.js';
 import { Section, Select, TextPair } from './controls.js';
-import { stepEditors } from './index.js';
+import { designerKinds } from '../kinds.js';
 import { GroupEditor } from './GroupEditor.js';
 import { ProcessEditor } from './ProcessEditor.js';
 import { withKey } from './text-pair.js';
@@ -32,7 +32,7 @@ export function PropertiesPanel() {
 function StepProperties({ id, step }: { id: string; step: Step }) {
   const { t, lang } = useDesigner();
   const { def, edit, readOnly, select } = useEditor();
-  const registered = stepEditors.get(step.kind);
+  const registered = designerKinds[step.kind];
   const update = (label: string, next: Step) => edit(label, { ...def, steps: { ...def.steps, [id]: next } });
   const groups = Object.entries(def.groups ?? {});
   return (
@@ -46,7 +46,7 @@ function StepProperties({ id, step }: { id: string; step: Step }) {
         <Section title={t.general}>
           <TextPair label={t.title} value={step.title} onCommit={(v) => update(t.cmdRename, { ...step, title: v ?? '' } as Step)} />
           <TextPair label={t.citizenText} hint={t.citizenTextHint} multiline value={step.citizenText} onCommit={(v) => update(t.cmdEdit, withKey(step, 'citizenText', v))} />
-          {groups.length > 0 && step.kind !== 'end' && (
+          {groups.length > 0 && !isFinal(step) && (
             <Select label={t.inGroup} value={step.group ?? ''} options={[{ value: '', label: t.noGroup }, ...groups.map(([g, gr]) => ({ value: g, label: text(gr.title, lang) || g }))]}
               onChange={(v) => edit(t.cmdGroup, moveIntoGroup(def, id, v || undefined, setGroup))} />
           )}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isShown, t as text, type Field } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
+import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
 import { roughValues } from './rough-values.js';
 
 type Props = { fields: Field[]; data: Record<string, unknown>; errors: Record<string, string[]>; submitLabel: string; onSubmit(raw: Record<string, unknown>): void };
@@ -14,8 +15,8 @@ type Props = { fields: Field[]; data: Record<string, unknown>; errors: Record<st
 export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Props) {
   const { t, lang } = useDesigner();
   const id = useId();
-  const [raw, setRaw] = useState<Record<string, unknown>>({});
-  const set = (fid: string, v: unknown) => setRaw((r) => ({ ...r, [fid]: v }));
+  const [raw, setRaw] = useState<Record<string, FieldValue>>({});
+  const set = (fid: string, v: FieldValue) => setRaw((r) => ({ ...r, [fid]: v }));
   const scope = { ...data, ...roughValues(fields, raw) };
   const shown = fields.filter((f) => { try { return isShown(f, scope); } catch { return true; } });
   const submit = (e: FormEvent) => {
@@ -33,47 +34,31 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         const error = errors[f.id];
         const hint = f.hint ? text(f.hint, lang) : '';
         const describe = [hint ? `${fid}-hint` : '', error ? `${fid}-error` : ''].filter(Boolean).join(' ') || undefined;
-        const options = f.type === 'yes-no' ? [{ value: 'true', label: t.yes }, { value: 'false', label: t.no }] : (f.options ?? []).map((o) => ({ value: o.value, label: text(o.label, lang) }));
+        const input = fieldInput(f.type);
         const head = (
           <>
             {hint && <span className="ontwerp-hint" id={`${fid}-hint`}>{hint}</span>}
             {error && <span className="ontwerp-field-error" id={`${fid}-error`}>{error.join(' ')}</span>}
           </>
         );
-        if (f.type === 'choice' || f.type === 'yes-no' || f.type === 'multi-choice') {
-          const multi = f.type === 'multi-choice';
-          const value = raw[f.id];
+        const control = input.render({
+          field: f, id: fid, name: fid, value: raw[f.id] ?? input.empty, onChange: (v) => set(f.id, v), invalid: !!error,
+          describedBy: input.group ? undefined : describe, lang, prefix: 'ontwerp',
+        });
+        if (input.group) {
           return (
             <fieldset key={f.id} className="ontwerp-control" aria-describedby={describe}>
               <legend className="ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</legend>
               {head}
-              {options.map((o) => (
-                <label key={o.value} className="ontwerp-check">
-                  <input type={multi ? 'checkbox' : 'radio'} name={fid} value={o.value}
-                    checked={multi ? Array.isArray(value) && value.includes(o.value) : value === o.value}
-                    onChange={(e) => set(f.id, multi ? (e.target.checked ? [...((value as string[]) ?? []), o.value] : ((value as string[]) ?? []).filter((v) => v !== o.value)) : o.value)} />
-                  {o.label}
-                </label>
-              ))}
+              {control}
             </fieldset>
-          );
-        }
-        if (f.type === 'file') {
-          return (
-            <div key={f.id} className="ontwerp-control">
-              <label htmlFor={fid} className="ontwerp-label-text">{label}</label>
-              {head}
-              <input id={fid} type="file" aria-describedby={describe} onChange={(e) => { const file = e.target.files?.[0]; set(f.id, file ? { name: file.name, type: file.type || 'application/octet-stream', size: file.size } : undefined); }} />
-            </div>
           );
         }
         return (
           <div key={f.id} className="ontwerp-control">
             <label htmlFor={fid} className="ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</label>
             {head}
-            {f.type === 'textarea'
-              ? <textarea id={fid} className="ontwerp-input" rows={3} aria-describedby={describe} aria-invalid={error ? true : undefined} value={String(raw[f.id] ?? '')} onChange={(e) => set(f.id, e.target.value)} />
-              : <input id={fid} className="ontwerp-input" type={f.type === 'date' ? 'date' : 'text'} aria-describedby={describe} aria-invalid={error ? true : undefined} value={String(raw[f.id] ?? '')} onChange={(e) => set(f.id, e.target.value)} />}
+            {control}
           </div>
         );
       })}

@@ -1,4 +1,4 @@
-import { compileFeel, feelHolds, placeholderNames, stepKind, type Field, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
+import { compileFeel, feelHolds, placeholderNames, sampleValue, stepKind, type Field, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
 
 // The facts a simulated proactive start brings (the signal's data), typed
 // as JSON in the simulation panel: reading them, a first example, and
@@ -32,19 +32,6 @@ export function factNames(trigger: Trigger): string[] {
   return [...new Set([...(trigger.facts ?? []).map((f) => f.id), ...read, ...textNames(trigger.because)])];
 }
 
-/** A value of a field's type to start from (the designer changes it). */
-function sample(field: Field | undefined, today: string): unknown {
-  switch (field?.type) {
-    case undefined: return null;
-    case 'number': case 'money': return 0;
-    case 'yes-no': return true;
-    case 'date': return today;
-    case 'choice': return field.options?.[0]?.value ?? '';
-    case 'multi-choice': return field.options?.length ? [field.options[0].value] : [];
-    default: return '';
-  }
-}
-
 /** Facts to begin with for a trigger: each name it reads, with a value of the process field of that name (else null). */
 export function exampleFacts(def: Process, trigger: Trigger, today = new Date().toISOString().slice(0, 10)): Record<string, unknown> {
   // The trigger's declared facts first (their types are what the server parses), then process fields of the same name.
@@ -56,7 +43,7 @@ export function exampleFacts(def: Process, trigger: Trigger, today = new Date().
       // A step of an unknown kind (a broken draft) has no fields to offer.
     }
   }
-  return Object.fromEntries(factNames(trigger).map((name) => [name, sample(fields.get(name), today)]));
+  return Object.fromEntries(factNames(trigger).map((name) => [name, sampleValue(fields.get(name), today)]));
 }
 
 /** Whether the trigger would start a case for these facts: true without a condition; null when the condition cannot be read. */

@@ -1,4 +1,4 @@
-import { compileFeel, FeelEvaluationError, formatAnswer, isShown, own, stepKind, t, withFeelScope, type Field, type Lang, type Process } from '../model/index.js';
+import { compileFeel, FeelEvaluationError, formatAnswer, isShown, outcomeOf, own, stepKind, t, taskOf, withFeelScope, type Field, type Lang, type Process } from '../model/index.js';
 import type { AuditEntry, CaseRow, Store } from '../store/index.js';
 import { fieldsById } from './effects.js';
 import type { Engine } from './engine.js';
@@ -18,7 +18,7 @@ const chrome = {
 
 function outcomeLabel(process: Process, step: string, outcome: string) {
   const s = own(process.steps, step);
-  return s?.kind === 'handoff' ? s.outcomes.find((o) => o.id === outcome)?.label ?? outcome : outcome;
+  return taskOf(s)?.outcomes.find((o) => o.id === outcome)?.label ?? outcome;
 }
 
 /**
@@ -76,6 +76,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
   const process = loaded.process;
   const data = snapshot.context.data;
   const step = own(process.steps, row.step);
+  const ending = outcomeOf(step);
   const kind = step ? stepKind(step.kind) : undefined;
   const fields = fieldsById(process);
   const entries = store.cases.audit(row.id);
@@ -104,7 +105,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
   if (can({ type: 'person.requested' })) actions.push({ type: 'person.requested', label: chrome.person[lang] });
 
   const tasks = store.tasks.list({ caseId: row.id });
-  const openHandoff = tasks.find((x) => x.kind === 'handoff' && (x.status === 'open' || x.status === 'claimed'));
+  const openHandoff = tasks.find((task) => task.kind === 'handoff' && (task.status === 'open' || task.status === 'claimed'));
 
   return {
     id: row.id,
@@ -139,8 +140,8 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
     }),
     timeline: timeline(entries, process, lang),
     messages: store.cases.messages(row.id).map((m) => ({ at: m.createdAt, step: m.step, subject: m.subject[lang] ?? m.subject.nl, body: m.body[lang] ?? m.body.nl })),
-    outcome: row.status === 'ended' && step?.kind === 'end'
-      ? { outcome: step.outcome, title: t(step.title, lang), message: store.cases.messages(row.id).filter((m) => m.step === row.step).map((m) => m.body[lang] ?? m.body.nl).at(-1) ?? t(step.message, lang) }
+    outcome: row.status === 'ended' && ending
+      ? { outcome: ending.outcome, title: t(step?.title, lang), message: store.cases.messages(row.id).filter((m) => m.step === row.step).map((m) => m.body[lang] ?? m.body.nl).at(-1) ?? t(ending.message, lang) }
       : null,
   };
 }

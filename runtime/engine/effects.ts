@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueDate } from './deadlines.js';
-import { addDuration, explanationInputs, fillPlaceholders, formatAnswer, languages, stepKind, t, type Field, type Process, type Text } from '../model/index.js';
+import { addDuration, explanationInputs, fillPlaceholders, formatAnswer, isFinal, languages, stepKind, t, type Field, type Process, type Text } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 /** An action as XState's `transition()` returns it: a name, its params, and the context at that moment. */
@@ -45,7 +45,7 @@ export function applyEffects(scope: EffectScope, actions: ExecutedAction[]): voi
       audit('step.entered', { step: p.step });
       // The contact region's "step" is not a journey step: no visit.
       const step = scope.process.steps[p.step];
-      if (step) store.cases.enterStep({ id: caseId, processKey: scope.process.key, version: scope.version }, p.step, now, step.kind === 'end');
+      if (step) store.cases.enterStep({ id: caseId, processKey: scope.process.key, version: scope.version }, p.step, now, isFinal(step));
       else store.cases.countPersonRequest(caseId);
     },
     explain: (p, a) => {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
-import { checkAnswers, dutchDate, FeelEvaluationError, own, stepKind, stepOf, withFeelScope, type CaseEvent, type FeelFailure, type Field, type Lang, type Process, type Step } from '../model/index.js';
+import { checkAnswers, dutchDate, FeelEvaluationError, outcomeOf, own, stepKind, stepOf, taskOf, withFeelScope, type CaseEvent, type FeelFailure, type Field, type Lang, type Process, type Step } from '../model/index.js';
 import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
@@ -40,10 +40,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   function commit(row: CaseRow, loaded: LoadedVersion, next: Snapshot, actions: ExecutedAction[], actor: string, at: Date): CaseRow {
     applyEffects({ store, process: loaded.process, caseId: row.id, version: row.version, at, actor }, actions);
     const step = stepOf(next.value);
-    const end = own(loaded.process.steps, step);
-    const ended = end?.kind === 'end';
-    if (ended && row.status !== 'ended') store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome: end.outcome, step });
-    store.cases.update(row.id, row.rev, { status: ended ? 'ended' : 'active', step, outcome: ended ? end.outcome : null, snapshot: persistable(next), at: at.toISOString() });
+    const end = outcomeOf(own(loaded.process.steps, step));
+    const ended = !!end;
+    if (end && row.status !== 'ended') store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome: end.outcome, step });
+    store.cases.update(row.id, row.rev, { status: ended ? 'ended' : 'active', step, outcome: end ? end.outcome : null, snapshot: persistable(next), at: at.toISOString() });
     return store.cases.get(row.id)!;
   }
 
@@ -123,7 +123,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const task = store.tasks.get(taskId);
     if (!task || task.status === 'completed' || task.status === 'closed' || task.escalatedAt) return;
     const step = loadVersion(task.processKey, task.version).process.steps[task.step];
-    const team = step?.kind === 'handoff' ? step.escalate?.team ?? null : null;
+    const team = taskOf(step)?.escalateTo ?? null;
     const at = clock.now().toISOString();
     store.tasks.escalate(task.id, at, team);
     store.cases.appendAudit(task.caseId, at, 'system:timer', 'task.escalated', { task: task.id, dueAt: task.dueAt, ...(team ? { team } : {}) });
@@ -243,7 +243,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         let cleared: string[] = [];
         if (task.kind === 'handoff') {
           const step = loaded.process.steps[task.step];
-          const options = step?.kind === 'handoff' ? step.outcomes : [];
+          const options = taskOf(step)?.outcomes ?? [];
           const chosen = options.find((o) => o.id === outcome);
           if (!chosen) throw invalid('unknown-outcome', ['unknownOutcome', { options: options.map((o) => o.id).join(', ') }], undefined, { outcome: { code: 'chooseOneOf', params: { options: options.map((o) => o.id).join(', ') } } });
           try {

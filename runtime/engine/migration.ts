@@ -1,4 +1,4 @@
-import { groupChain, own, type Process } from '../model/index.js';
+import { groupChain, isFinal, own, type Process } from '../model/index.js';
 import type { CaseRow, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import type { Engine } from './engine.js';
@@ -12,7 +12,7 @@ export type MigrationPlan = {
 /** The state value of a case at `step` in a definition: the step inside its groups, the contact region as it was. */
 function valueAt(def: Process, step: string, contact: unknown): unknown {
   const s = own(def.steps, step)!;
-  const chain = s.kind === 'end' ? [] : groupChain(def, s.group).reverse();
+  const chain = isFinal(s) ? [] : groupChain(def, s.group).reverse();
   let journey: unknown = step;
   for (const g of [...chain].reverse()) journey = { [g]: journey };
   return { journey, contact };

@@ -1,7 +1,7 @@
 import type { ModdleElement as El } from 'bpmn-moddle';
 import { checkDefinition, type Problem } from './checks.js';
 import { compileFeel } from './feel.js';
-import type { Field, FieldType } from './fields/index.js';
+import { fieldKind, type Field, type FieldType } from './fields/index.js';
 import { isValidDuration } from './ids.js';
 import type { Process, Step } from './schema.js';
 import { stepKind, type DecisionStep, type FormStep, type HandoffStep, type WaitStep } from './steps/index.js';
@@ -339,9 +339,11 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
 
   // 7. Names that conditions read become fields of the nearest step before them that takes data.
   inferFields(steps, fieldIds);
-  for (const step of Object.values(steps)) {
-    if (step.kind === 'form' && !step.fields.length) {
-      step.fields.push({ id: unique('opmerking', fieldIds, ''), label: { nl: 'Opmerking', en: 'Remark' }, type: 'textarea' });
+  // A form without questions gets one to fill in.
+  for (const [id, step] of Object.entries(steps)) {
+    const kind = stepKind(step.kind);
+    if (kind.citizenActs && !kind.fields(step).length) {
+      steps[id] = kind.withField(step, { id: unique('opmerking', fieldIds, ''), label: { nl: 'Opmerking', en: 'Remark' }, type: 'textarea' }) ?? step;
     }
   }
 
@@ -452,11 +454,12 @@ function formFields(el: El, fieldIds: Set<string>, report: Report): Field[] {
     const known: Record<string, FieldType> = { string: 'text', long: 'number', integer: 'number', double: 'number', boolean: 'yes-no', date: 'date', enum: 'choice' };
     let type: FieldType = known[String(f.type)] ?? 'text';
     if (!known[String(f.type)]) report(f, `form field type '${f.type}' is imported as text`, 'camunda:formField');
-    if (type === 'choice' && !options.length) type = 'text';
+    const ownOptions = !!fieldKind(type).hasOptions;
+    if (ownOptions && !options.length) type = 'text';
     const constraints = children.filter((c) => localName(c.$type) === 'validation').flatMap((v) => v.$children ?? []);
     const required = constraints.some((c: El) => localName(c.$type) === 'constraint' && c.name === 'required');
     fieldIds.add(id);
-    fields.push({ id, label: clean(f.label) || humanize(id), type, ...(required ? { required: true } : {}), ...(type === 'choice' ? { options } : {}) });
+    fields.push({ id, label: clean(f.label) || humanize(id), type, ...(required ? { required: true } : {}), ...(ownOptions && options.length ? { options } : {}) });
   }
   return fields;
 }
@@ -472,10 +475,8 @@ function inferFields(steps: Record<string, Step>, fieldIds: Set<string>): void {
   for (const [id, step] of Object.entries(steps)) {
     for (const e of stepKind(step.kind).edges(step)) if (steps[e.to]) preds.set(e.to, [...(preds.get(e.to) ?? []), id]);
   }
-  const conditions = (step: Step): string[] =>
-    step.kind === 'decision' ? step.rules.map((r) => r.when)
-      : step.kind === 'form' && typeof step.next !== 'string' ? step.next.flatMap((r) => (r.when ? [r.when] : []))
-        : [];
+  // The conditions of the ways out (rules, routes): the expressions a step's `when`s hold.
+  const conditions = (step: Step): string[] => stepKind(step.kind).expressions(step).filter((e) => /\.when$/.test(e.where)).map((e) => e.expr);
   const all = Object.values(steps).flatMap(conditions);
   for (const [id, step] of Object.entries(steps)) {
     for (const expr of conditions(step)) {
@@ -491,11 +492,8 @@ function inferFields(steps: Record<string, Step>, fieldIds: Set<string>): void {
         while (queue.length && !placed) {
           const [at, towards] = queue.shift()!;
           const host = steps[at];
-          if (host.kind === 'form') host.fields.push(field);
-          else if (host.kind === 'handoff' && host.outcomes.length) {
-            const outcome = host.outcomes.find((o) => o.goto === towards) ?? host.outcomes[0];
-            outcome.fields = [...(outcome.fields ?? []), field];
-          } else if (host.kind === 'wait' && host.signal) host.fields = [...(host.fields ?? []), field];
+          const taken = stepKind(host.kind).withField(host, field, towards);
+          if (taken) steps[at] = taken;
           else {
             for (const p of preds.get(at) ?? []) if (!seen.has(p)) { seen.add(p); queue.push([p, at]); }
             continue;

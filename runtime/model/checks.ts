@@ -3,7 +3,7 @@ import { fieldKind, type Field } from './fields/index.js';
 import { durationProblem } from './ids.js';
 import { reservedKeys, reservedMessage } from './reserved.js';
 import { processSchema, type Process } from './schema.js';
-import { stepKind, type StepEdge } from './steps/index.js';
+import { isFinal, stepKind, type StepEdge } from './steps/index.js';
 import { placeholderNames, type Text } from './text.js';
 
 /**
@@ -171,7 +171,7 @@ export function checkProcess(process: Process): Problem[] {
     for (const id of Object.keys(steps)) if (!reached.has(id)) add('P001', `step '${id}' cannot be reached from the start`, id);
     const reverse = new Map<string, string[]>();
     for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
-    const ends = Object.keys(steps).filter((id) => steps[id].kind === 'end');
+    const ends = Object.keys(steps).filter((id) => isFinal(steps[id]));
     const canEnd = walk(ends, (id) => reverse.get(id) ?? []);
     for (const id of Object.keys(steps)) if (reached.has(id) && !canEnd.has(id)) add('P002', `no end can be reached from '${id}'`, id);
   }
@@ -186,7 +186,7 @@ export function graphEdges(process: Process): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   for (const [id, step] of Object.entries(process.steps)) {
     const own: StepEdge[] = stepKind(step.kind).edges(step);
-    const viaGroups = step.kind === 'end' ? [] : groupChain(process, step.group).flatMap((g) => Object.values(process.groups?.[g]?.on ?? {}).map((on) => on.goto));
+    const viaGroups = isFinal(step) ? [] : groupChain(process, step.group).flatMap((g) => Object.values(process.groups?.[g]?.on ?? {}).map((on) => on.goto));
     edges.set(id, [...own.map((e) => e.to), ...viaGroups].filter((to) => process.steps[to]));
   }
   return edges;
@@ -211,7 +211,5 @@ function placeholders(text: Text): string[] {
 }
 
 function durationsOf(step: Process['steps'][string]): string[] {
-  if (step.kind === 'handoff') return typeof step.due === 'string' ? [step.due] : [];
-  if (step.kind === 'wait') return [step.for, step.timeout?.after].filter((d): d is string => !!d);
-  return [];
+  return stepKind(step.kind).durations(step);
 }

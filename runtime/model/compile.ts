@@ -3,7 +3,7 @@ import { matchingRows, type TableParams } from './decision-table.js';
 import { feelHolds, guardEvaluation, takeFailureRoute } from './feel.js';
 import { groupChain } from './checks.js';
 import type { Process } from './schema.js';
-import { stepKind, type StateConfig, type TransitionConfig } from './steps/index.js';
+import { isFinal, stepKind, type StateConfig, type TransitionConfig } from './steps/index.js';
 
 /** The case data lives under `data`, answers keyed by field id; `via` is the trigger a proactive case started by. */
 export type CaseContext = { data: Record<string, unknown>; via?: number };
@@ -109,10 +109,10 @@ export function compileToConfig(process: Process): MachineConfig {
   }
   for (const [id, step] of Object.entries(process.steps)) {
     nodes[id] = reenterSelf(id, stepKind(step.kind).compile(id, step));
-    place(step.kind === 'end' ? undefined : step.group, id);
+    place(isFinal(step) ? undefined : step.group, id);
   }
   // The path from the journey to the start step decides each level's initial state.
-  const startPath = [...groupChain(process, process.steps[process.start]?.kind === 'end' ? undefined : process.steps[process.start]?.group)].reverse();
+  const startPath = [...groupChain(process, isFinal(process.steps[process.start]) ? undefined : process.steps[process.start]?.group)].reverse();
   const build = (parent: string | undefined): Record<string, StateConfig> =>
     Object.fromEntries((children.get(parent) ?? []).map((id) => {
       const node = nodes[id];

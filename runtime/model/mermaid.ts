@@ -1,6 +1,6 @@
 import { groupChain } from './checks.js';
 import type { Process } from './schema.js';
-import { stepKind } from './steps/index.js';
+import { isFinal, stepKind } from './steps/index.js';
 import { t, type Lang, type Text } from './text.js';
 
 /**
@@ -30,7 +30,7 @@ export function toMermaid(def: Process, lang: Lang = 'nl'): string {
   };
   const stepParent = (id: string): string => {
     const step = steps[id];
-    return step.kind !== 'end' && step.group && groups[step.group] ? step.group : ROOT;
+    return !isFinal(step) && step.group && groups[step.group] ? step.group : ROOT;
   };
   const commonContainer = (a: string, b: string): string => (a === b ? a : ROOT);
 
@@ -58,7 +58,7 @@ export function toMermaid(def: Process, lang: Lang = 'nl'): string {
       addEdge(commonContainer(groupParent(g), stepParent(on.goto)), arrow(mermaidId(g), mermaidId(on.goto), mermaidLabel(t(on.label, lang)) ? on.label : event));
     }
   }
-  const endLines = Object.entries(steps).filter(([, s]) => s.kind === 'end').map(([id]) => arrow(mermaidId(id), '[*]'));
+  const endLines = Object.entries(steps).filter(([, s]) => isFinal(s)).map(([id]) => arrow(mermaidId(id), '[*]'));
 
   const lines = ['stateDiagram-v2'];
   const render = (container: string, indent: string) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notReserved, processKeySchema, stepIdSchema, targetSchema } from './ids.js';
 import { fieldSchema } from './fields/index.js';
-import { stepKind, stepKinds, type DecisionStep, type EndStep, type FormStep, type HandoffStep, type MessageStep, type WaitStep } from './steps/index.js';
+import { stepKind, stepKinds, type StepKind } from './steps/index.js';
 import { textSchema } from './text.js';
 
 /** Group event names: lowercase words; dotted names are reserved for the engine. */
@@ -17,7 +17,9 @@ export const groupSchema = z.object({
 export type Group = z.infer<typeof groupSchema>;
 
 export const stepSchema = z.discriminatedUnion('kind', stepKinds.map((k) => k.schema) as unknown as [z.ZodObject<any>, ...z.ZodObject<any>[]]);
-export type Step = FormStep | DecisionStep | HandoffStep | WaitStep | MessageStep | EndStep;
+type StepOf<K> = K extends StepKind<infer S, string> ? S : never;
+/** A step of any registered kind (derived from the registry in steps/index.ts). */
+export type Step = StepOf<(typeof stepKinds)[number]>;
 
 /**
  * A proactive start: when a signal (or a register row) about a subject meets

@@ -5,7 +5,17 @@ import { msg } from './i18n.js';
 /** What a field renderer gets: the field, its current value as the form shows it, and its error. */
 /** `heading`: the question is the page's heading (one question per page). */
 export type FieldInput = { field: Field; value: unknown; error?: string; lang: Lang; condition?: Condition; heading?: boolean };
-type Renderer = (input: FieldInput) => Html;
+/**
+ * How the citizen pages ask one kind of field: the HTML, and (when not one
+ * plain value) how to read the posted answer back, how many form parts it
+ * posts, and the options it shows with their labels.
+ */
+type Renderer = ((input: FieldInput) => Html) & {
+  read?(field: Field, body: Record<string, unknown>): unknown;
+  parts?(field: Field): number;
+  choices?(field: Field, lang: Lang): { value: string; label: string }[];
+};
+const renderer = (render: (input: FieldInput) => Html, more: Pick<Renderer, 'read' | 'parts' | 'choices'> = {}): Renderer => Object.assign(render, more);
 
 /** A simple showIf (`name = value`) the optional script can follow live; others are decided on the server only. */
 export type Condition = { field: string; value: string; label: string; valueLabel: string };
@@ -59,7 +69,7 @@ const textarea: Renderer = (input) => wrap(input, html`<textarea class="utrecht-
 const money: Renderer = (input) => wrap(input, html`<div class="omslag-prefixed"><span class="omslag-prefix" aria-hidden="true">€</span><input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-s" type="text" inputmode="decimal" ${inputAttrs(input)} value="${typeof input.value === 'number' ? input.value.toFixed(2).replace('.', ',') : asText(input.value)}"></div>`);
 
 /** A date as three inputs (day, month, year), the accessible pattern. */
-const date: Renderer = (input) => {
+const dateInput = (input: FieldInput): Html => {
   const v = input.value;
   let parts = { day: '', month: '', year: '' };
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) parts = { year: v.slice(0, 4), month: String(Number(v.slice(5, 7))), day: String(Number(v.slice(8, 10))) };
@@ -70,6 +80,13 @@ const date: Renderer = (input) => {
 <input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-${width}" type="text" inputmode="numeric" id="${inputId(id)}${key === 'day' ? '' : `-${key}`}" name="${id}-${key}" value="${parts[key]}"${input.error ? html` aria-invalid="true"` : ''} autocomplete="${autocomplete}"></div>`;
   return wrap(input, html`<div class="omslag-date">${part('day', msg('day', input.lang), 'xs', 'off')}${part('month', msg('month', input.lang), 'xs', 'off')}${part('year', msg('year', input.lang), 's', 'off')}</div>`, { fieldset: true });
 };
+const date = renderer(dateInput, {
+  read(field: Field, body: Record<string, unknown>) {
+    const [day, month, year] = ['day', 'month', 'year'].map((k) => String(body[`${field.id}-${k}`] ?? '').trim());
+    return day || month || year ? { day, month, year } : undefined;
+  },
+  parts: () => 3,
+});
 
 function options(input: FieldInput, type: 'radio' | 'checkbox', list: { value: string; label: string }[]): Html {
   const selected = new Set((Array.isArray(input.value) ? input.value : [input.value]).map((x) => (typeof x === 'boolean' ? (x ? 'ja' : 'nee') : asText(x))));
@@ -78,9 +95,20 @@ function options(input: FieldInput, type: 'radio' | 'checkbox', list: { value: s
 <label class="utrecht-form-label utrecht-form-label--${type}" for="${inputId(input.field.id)}${i ? `-${i}` : ''}">${o.label}</label></div>`)}</div>`;
 }
 
-const fieldOptions = (input: FieldInput) => (input.field.options ?? []).map((o) => ({ value: o.value, label: t(o.label, input.lang) }));
+const fieldOptions = (field: Field, lang: Lang) => (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label, lang) }));
+const yesNo = (_field: Field, lang: Lang) => [{ value: 'ja', label: msg('yes', lang) }, { value: 'nee', label: msg('no', lang) }];
+/** Radios or checkboxes for the options of a field. */
+function choices(type: 'radio' | 'checkbox', list: (field: Field, lang: Lang) => { value: string; label: string }[]): Renderer {
+  const render = (input: FieldInput) => wrap(input, options(input, type, list(input.field, input.lang)), { fieldset: true });
+  if (type === 'radio') return renderer(render, { choices: list });
+  return renderer(render, {
+    choices: list,
+    read: (field: Field, body: Record<string, unknown>) => { const v = body[field.id]; return v === undefined ? [] : Array.isArray(v) ? v : [v]; },
+    parts: (field: Field) => Math.max(1, field.options?.length ?? 0),
+  });
+}
 
-const file: Renderer = (input) => wrap(input, html`<input class="omslag-file" type="file" ${inputAttrs(input)} accept=".pdf,.jpg,.jpeg,.png,.heic,.txt">${input.value && typeof input.value === 'object' && 'name' in (input.value as object) ? html`<p class="utrecht-paragraph">${(input.value as { name: string }).name}</p>` : ''}`);
+const file: Renderer = renderer((input) => wrap(input, html`<input class="omslag-file" type="file" ${inputAttrs(input)} accept=".pdf,.jpg,.jpeg,.png,.heic,.txt">${input.value && typeof input.value === 'object' && 'name' in (input.value as object) ? html`<p class="utrecht-paragraph">${(input.value as { name: string }).name}</p>` : ''}`), { parts: () => 0 });
 
 /** One renderer per field type, registered once. */
 export const fieldRenderers: Record<FieldType, Renderer> = {
@@ -94,22 +122,22 @@ export const fieldRenderers: Record<FieldType, Renderer> = {
   postcode: textInput('text', { autocomplete: 'postal-code', width: 's' }),
   bsn: textInput('text', { inputmode: 'numeric', width: 'm' }),
   iban: textInput('text', { width: 'l' }),
-  choice: (input) => wrap(input, options(input, 'radio', fieldOptions(input)), { fieldset: true }),
-  'multi-choice': (input) => wrap(input, options(input, 'checkbox', fieldOptions(input)), { fieldset: true }),
-  'yes-no': (input) => wrap(input, options(input, 'radio', [{ value: 'ja', label: msg('yes', input.lang) }, { value: 'nee', label: msg('no', input.lang) }]), { fieldset: true }),
+  choice: choices('radio', fieldOptions),
+  'multi-choice': choices('checkbox', fieldOptions),
+  'yes-no': choices('radio', yesNo),
   file,
 };
 
 /** Reads a field's answer from a posted form: dates from their three parts, choices as lists. */
 export function readField(field: Field, body: Record<string, unknown>): unknown {
-  if (field.type === 'date') {
-    const [day, month, year] = ['day', 'month', 'year'].map((k) => String(body[`${field.id}-${k}`] ?? '').trim());
-    return day || month || year ? { day, month, year } : undefined;
-  }
+  const read = fieldRenderers[field.type].read;
+  if (read) return read(field, body);
   const v = body[field.id];
-  if (field.type === 'multi-choice') return v === undefined ? [] : Array.isArray(v) ? v : [v];
   return Array.isArray(v) ? v[0] : v;
 }
+
+/** How many text parts a field's answer posts in a form (a date three, a multi-choice one per option, a file none). */
+export const formParts = (field: Field): number => fieldRenderers[field.type].parts?.(field) ?? 1;
 
 /**
  * A showIf of the simple form `other = "x"` / `other = true` on a field of
@@ -122,6 +150,6 @@ export function simpleCondition(field: Field, pageFields: Field[], lang: Lang): 
   // Any other showIf on this page: the field is shown and the server decides on submit.
   if (!m || !other) return undefined;
   const value = m[2] ?? (m[3] === 'true' ? 'ja' : 'nee');
-  const valueLabel = other.type === 'yes-no' ? msg(value === 'ja' ? 'yes' : 'no', lang) : t(other.options?.find((o) => o.value === value)?.label, lang) || value;
+  const valueLabel = fieldRenderers[other.type].choices?.(other, lang).find((o) => o.value === value)?.label || value;
   return { field: other.id, value, label: t(other.label, lang), valueLabel };
 }

@@ -1,4 +1,5 @@
 import type { Field, Lang } from '../model/index.js';
+import { formParts } from './fields.js';
 import { byteSize, msg } from './i18n.js';
 import type { ReceiveOptions, ReceivedForm } from './uploads.js';
 
@@ -17,13 +18,12 @@ export const maxBytes = (field: Field) => Math.min(typeof field.max === 'number'
  * questions can send (a date sends three, a multi-choice one per option).
  */
 export function uploadOptions(fileFields: Field[], page: Field[], token: (sent: string) => boolean, dir: string): ReceiveOptions {
-  const parts = (f: Field) => (f.type === 'date' ? 3 : f.type === 'multi-choice' ? Math.max(1, f.options?.length ?? 0) : 1);
   return {
     files: Object.fromEntries(fileFields.map((f) => [f.id, maxBytes(f)])),
     token,
     dir,
     // The token, the page's answers, and a few for what a browser may add.
-    maxFields: 1 + page.filter((f) => f.type !== 'file').reduce((n, f) => n + parts(f), 0) + 4,
+    maxFields: 1 + page.reduce((n, f) => n + formParts(f), 0) + 4,
     fieldSize: FIELD_SIZE,
   };
 }

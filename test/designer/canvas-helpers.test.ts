@@ -22,8 +22,8 @@ const def: Process = {
 
 describe('a new process', () => {
   it('takes a key of lowercase letters, digits and hyphens that is not taken', () => {
-    expect(keyProblem('grofvuil-2', ['grofvuil'])).toBeNull();
-    expect(keyProblem('grofvuil', ['grofvuil'])).toBe('taken');
+    expect(keyProblem('ophalen-2', ['ophalen'])).toBeNull();
+    expect(keyProblem('ophalen', ['ophalen'])).toBe('taken');
     expect(keyProblem('Grof vuil', [])).toBe('invalid');
     expect(keyProblem('', [])).toBe('invalid');
   });

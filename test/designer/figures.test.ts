@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   classOf, compareRows, contrast, dropOffRate, edgeCountText, edgeFigures, edgeWidth, figureDetail, figureText, finishedTotal, formatDuration, formatPercent,
@@ -6,8 +5,9 @@ import {
 } from '../../designer/model/figures.js';
 import { toFlow } from '../../designer/model/flow.js';
 import type { Process } from '../../runtime/model/index.js';
+import { fixtureProcess } from '../helpers/fixtures.js';
 
-const kwijtschelding = (): Process => JSON.parse(readFileSync(new URL('../../processes/kwijtschelding.json', import.meta.url), 'utf8'));
+const toeslag = (): Process => fixtureProcess('toeslag') as Process;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -15,7 +15,7 @@ const step = (over: Partial<StepFigures> = {}): StepFigures => ({
   step: 'huishouden', title: 'Uw huishouden', kind: 'form', entered: 12, left: 9, dropOff: 3, medianMs: 20 * MIN, p90Ms: 2 * HOUR, personRequests: 0, ...over,
 });
 const insights = (over: Partial<Insights> = {}): Insights => ({
-  process: 'kwijtschelding', version: 1, period: { from: null, to: null },
+  process: 'toeslag', version: 1, period: { from: null, to: null },
   cases: { started: 10, active: 4, finished: { granted: 3, rejected: 2, withdrawn: 1 } },
   steps: [], transitions: [], handoffRate: 0.25, tasksOverdue: 0, feedback: { count: 0, average: null, recent: [] }, ...over,
 });
@@ -101,7 +101,7 @@ describe('figures on nodes', () => {
 });
 
 describe('figures on edges', () => {
-  const def = kwijtschelding();
+  const def = toeslag();
   const { edges } = toFlow(def, { problems: [], lang: 'nl' });
   const transitions = [
     { from: 'huishouden', to: 'geldzaken', count: 7 },

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addStep, connect, handlesOf, moveNodes, needsLayout, removeElements, setGroup, toFlow, type GroupNodeData, type StepNodeData } from '../../designer/model/flow.js';
-import { checkDefinition, type Process } from '../../runtime/model/index.js';
+import { checkDefinition, stepKind, type Process } from '../../runtime/model/index.js';
+import { fixtureProcess, type FixtureName } from '../helpers/fixtures.js';
 
-const load = (name: string): Process => JSON.parse(readFileSync(new URL(`../../processes/${name}.json`, import.meta.url), 'utf8'));
+const load = (name: FixtureName): Process => fixtureProcess(name) as Process;
 
 /** A process with every step kind, a group with an event, conditional routes, a signal wait with timeout. */
 const all: Process = {
@@ -63,13 +63,42 @@ describe('definition → canvas', () => {
     expect(edges.find((e) => e.source === 'vraag' && e.target === 'toets')!.animated).toBe(true);
   });
 
-  it('maps the examples without losing an edge: every edge of the definition graph is on the canvas', () => {
-    for (const def of [load('kwijtschelding'), load('grofvuil')]) {
+  it.each<FixtureName>(['toeslag', 'ophalen', 'pas', 'tabeltoets', 'wachttijd', 'betaling'])(
+    'maps %s without losing an edge: every edge of the definition graph is on the canvas', (name) => {
+      const def = load(name);
       const { nodes, edges } = toFlow(def, { problems: [], lang: 'nl' });
       expect(nodes.filter((n) => n.type === 'step').map((n) => n.id).sort()).toEqual(Object.keys(def.steps).sort());
-      expect(edges.length).toBeGreaterThan(0);
+      // The definition's own edges (each step kind's, and each group event), as source → target, each once.
+      const wanted = [
+        ...Object.entries(def.steps).flatMap(([id, step]) => stepKind(step.kind).edges(step).map((e) => `${id} → ${e.to}`)),
+        ...Object.entries(def.groups ?? {}).flatMap(([g, group]) => Object.values(group.on ?? {}).map((on) => `group:${g} → ${on.goto}`)),
+      ];
+      expect(edges.map((e) => `${e.source} → ${e.target}`).sort()).toEqual(wanted.sort());
       expect(needsLayout(def)).toBe(true);
-    }
+    });
+
+  it('labels each edge on the canvas as its slot says: rules and routes by their condition, outcomes, events and timers by name', () => {
+    const label = (name: FixtureName) => toFlow(load(name), { problems: [], lang: 'nl' }).edges.map((e) => [e.source, e.target, e.label]);
+    expect(label('toeslag')).toEqual([
+      ['group:aanvraag', 'ingetrokken', 'Aanvraag intrekken'],
+      ['huishouden', 'geldzaken', 'volgende'],
+      ['geldzaken', 'toets', 'volgende'],
+      ['toets', 'afgewezen', 'vermogen > 2500'],
+      ['toets', 'afgewezen', 'heeftAuto = true and autoWaarde > 3000'],
+      ['toets', 'afgewezen', expect.stringMatching(/^inkomen > \(if huishouden = "samen" then 1900/)],
+      ['toets', 'toekenning', expect.stringMatching(/^inkomen < \(if huishouden = "samen" then 1900/)],
+      ['toets', 'beoordeling', 'anders'],
+      ['beoordeling', 'toekenning', 'Toeslag toekennen'],
+      ['beoordeling', 'afgewezen', 'Afwijzen'],
+      ['toekenning', 'toegekend', 'volgende'],
+    ]);
+    expect(label('wachttijd')).toEqual([
+      ['group:lopend', 'ingetrokken', 'Melding intrekken'],
+      ['melding', 'bevestiging', 'soort = "spoed"'],
+      ['melding', 'bedenktijd', 'anders'],
+      ['bedenktijd', 'bevestiging', 'na P3D'],
+      ['bevestiging', 'klaar', 'volgende'],
+    ]);
   });
 });
 
@@ -100,7 +129,9 @@ describe('canvas → definition', () => {
     const form = { ...all, steps: { ...all.steps, vraag: { ...all.steps.vraag, next: 'wacht' } } } as Process;
     const routed = connect(form, 'vraag', 'route:new', 'toets');
     expect((routed.steps.vraag as any).next).toEqual([{ when: 'true', goto: 'toets' }, { goto: 'wacht' }]);
-    expect(def).toBeTruthy();
+    // Connecting `next` of a step that had none sets it and changes nothing else.
+    expect(def.steps.bericht).toMatchObject({ next: 'klaar' });
+    expect({ ...def, steps: { ...def.steps, bericht: all.steps.bericht } }).toEqual(all);
   });
 
   it('adds steps of every kind with defaults and a unique id; the first becomes the start', () => {
@@ -153,7 +184,7 @@ describe('canvas → definition', () => {
 
 describe('decision tables on the canvas', () => {
   it('shows a slot per row and the UNIQUE error slot; connecting sets the row target', () => {
-    const def = JSON.parse(readFileSync(new URL('../../processes/individuele-inkomenstoeslag.json', import.meta.url), 'utf8')) as Process;
+    const def = load('tabeltoets');
     expect(handlesOf(def, 'toets', 'nl').map((h) => h.id)).toEqual(['row:0', 'row:1', 'row:2', 'row:3', 'error', 'otherwise']);
     const { edges } = toFlow(def, { problems: [], lang: 'nl' });
     expect(edges.filter((e) => e.source === 'toets').map((e) => `${e.sourceHandle}>${e.target}`)).toEqual(['row:0>afgewezen', 'row:1>afgewezen', 'row:2>afgewezen', 'row:3>toekenning', 'error>beoordeling', 'otherwise>beoordeling']);

@@ -1,21 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outlineProblem, parseJsonText, sameDefinition, toJsonText } from '../../designer/editor/json-sync.js';
+import { fixtureProcess } from '../helpers/fixtures.js';
 
-const grofvuil = JSON.parse(readFileSync(new URL('../../processes/grofvuil.json', import.meta.url), 'utf8'));
+const ophalen = fixtureProcess('ophalen');
 
 describe('code view ⇄ definition', () => {
   it('shows a definition as indented JSON and reads it back unchanged', () => {
-    const text = toJsonText(grofvuil);
-    expect(text).toContain('\n  "key": "grofvuil"');
+    const text = toJsonText(ophalen);
+    expect(text).toContain('\n  "key": "ophalen"');
     const parsed = parseJsonText(text);
-    expect(parsed).toEqual({ ok: true, value: grofvuil });
-    expect(sameDefinition(text, grofvuil)).toBe(true);
+    expect(parsed).toEqual({ ok: true, value: ophalen });
+    expect(sameDefinition(text, ophalen)).toBe(true);
   });
 
   it('keeps text that says the same in other words (layout of the text is the designer\'s)', () => {
-    expect(sameDefinition(JSON.stringify(grofvuil), grofvuil)).toBe(true);
-    expect(sameDefinition(JSON.stringify({ ...grofvuil, title: 'Anders' }), grofvuil)).toBe(false);
+    expect(sameDefinition(JSON.stringify(ophalen), ophalen)).toBe(true);
+    expect(sameDefinition(JSON.stringify({ ...ophalen, title: 'Anders' }), ophalen)).toBe(false);
   });
 
   it('says where text that does not parse breaks, and that only an object can be a definition', () => {
@@ -24,12 +24,12 @@ describe('code view ⇄ definition', () => {
     if (!broken.ok) expect(broken.offset).toBeGreaterThan(0);
     expect(parseJsonText('[1, 2]')).toMatchObject({ ok: false, message: 'not-an-object' });
     expect(parseJsonText('null')).toMatchObject({ ok: false });
-    expect(sameDefinition('{ oops', grofvuil)).toBe(false);
+    expect(sameDefinition('{ oops', ophalen)).toBe(false);
   });
 
   it('lets through what the canvas can draw, also with problems the checks will name', () => {
-    expect(outlineProblem(grofvuil)).toBeNull();
-    expect(outlineProblem({ ...grofvuil, start: 'nergens', contact: undefined })).toBeNull();
+    expect(outlineProblem(ophalen)).toBeNull();
+    expect(outlineProblem({ ...ophalen, start: 'nergens', contact: undefined })).toBeNull();
     expect(outlineProblem({ key: 'x', steps: {} })).toBeNull();
   });
 

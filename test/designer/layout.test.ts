@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STEP_SIZE, needsLayout } from '../../designer/model/flow.js';
 import { autoLayout } from '../../designer/model/layout.js';
 import type { Process } from '../../runtime/model/index.js';
+import { fixtureProcess } from '../helpers/fixtures.js';
 
 describe('automatic layout (elkjs)', () => {
   it('places every step and group without overlap, groups around their steps', async () => {
-    const def: Process = JSON.parse(readFileSync(new URL('../../processes/kwijtschelding.json', import.meta.url), 'utf8'));
+    const def: Process = fixtureProcess('toeslag') as Process;
     expect(needsLayout(def)).toBe(true);
     const laid = await autoLayout(def);
     expect(needsLayout(laid)).toBe(false);
@@ -30,7 +30,7 @@ describe('automatic layout (elkjs)', () => {
 
 describe('automatic layout with measured sizes', () => {
   it('leaves room for nodes the canvas measured larger than the standard size', async () => {
-    const def: Process = JSON.parse(readFileSync(new URL('../../processes/individuele-inkomenstoeslag.json', import.meta.url), 'utf8'));
+    const def: Process = fixtureProcess('tabeltoets') as Process;
     const tall = { width: 260, height: 300 };
     const laid = await autoLayout(def, { toets: tall });
     const group = laid.layout!.aanvraag;

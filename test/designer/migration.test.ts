@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockedSteps, cleanMapping, laterVersions, mappingOptions, reasonText } from '../../designer/model/migration.js';
 import { keyFrom } from '../../designer/editor/new-process.js';
 import type { Process } from '../../runtime/model/index.js';
+import { fixtureProcess } from '../helpers/fixtures.js';
 
-const kwijtschelding = (): Process => JSON.parse(readFileSync(new URL('../../processes/kwijtschelding.json', import.meta.url), 'utf8'));
+const toeslag = (): Process => fixtureProcess('toeslag') as Process;
 
 describe('moving cases to a later version', () => {
   const blocked = [
@@ -22,7 +22,7 @@ describe('moving cases to a later version', () => {
   });
 
   it('offers the steps of the new version of the same kind, the step itself first when it is still there', () => {
-    const source = kwijtschelding();
+    const source = toeslag();
     const target = structuredClone(source);
     target.steps.herbeoordeling = { ...target.steps.beoordeling };
     delete target.steps.beoordeling;

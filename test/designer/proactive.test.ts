@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFeel, checkUnaryTest } from '../../designer/editor/feel-check.js';
 import { addTrigger, isSignalName, moveTrigger, removeTrigger, triggerProblems, updateTrigger, withCondition, withFacts } from '../../designer/properties/triggers.js';
 import { exampleFacts, factNames, parseFacts, triggerHolds } from '../../designer/simulate/facts.js';
 import { checkDefinition, type Process } from '../../runtime/model/index.js';
+import { fixtureProcess, type FixtureName } from '../helpers/fixtures.js';
 
-const load = (name: string): Process => JSON.parse(readFileSync(new URL(`../../processes/${name}.json`, import.meta.url), 'utf8'));
+const load = (name: FixtureName): Process => fixtureProcess(name) as Process;
 
 describe('editing triggers (pure edits, one definition each)', () => {
   it('adds an offer at the start, edits, moves and removes; the last one removed leaves no "triggers" key', () => {
-    const base = load('grofvuil');
+    const base = load('ophalen');
     expect(base.triggers).toBeUndefined();
     const one = addTrigger(base, 'Omdat …');
     expect(one.triggers).toEqual([{ signal: 'register.gewijzigd', mode: 'offer', start: base.start, because: 'Omdat …' }]);
@@ -23,7 +23,7 @@ describe('editing triggers (pure edits, one definition each)', () => {
   });
 
   it('an empty condition is left out (the trigger always holds)', () => {
-    const [offer] = load('stadspas').triggers!;
+    const [offer] = load('pas').triggers!;
     expect(withCondition(offer, 'inkomen <= 1600').when).toBe('inkomen <= 1600');
     expect('when' in withCondition(offer, '  ')).toBe(false);
   });
@@ -37,7 +37,7 @@ describe('editing triggers (pure edits, one definition each)', () => {
   });
 
   it("finds one trigger's problems by their path, less the condition's syntax (its FEEL editor shows that)", () => {
-    const def = load('stadspas');
+    const def = load('pas');
     const wrongStart = updateTrigger(def, 1, { ...def.triggers![1], start: 'nergens' });
     expect(triggerProblems(checkDefinition(wrongStart).problems, 1).map((p) => p.code)).toEqual(['P010']);
     expect(triggerProblems(checkDefinition(wrongStart).problems, 0)).toEqual([]);
@@ -51,7 +51,7 @@ describe('editing triggers (pure edits, one definition each)', () => {
 
 describe('declared facts of a trigger', () => {
   it('a condition reading an undeclared fact is P005 on the trigger; declaring it with a type clears it; none declared leaves no key', () => {
-    const base = load('stadspas');
+    const base = load('pas');
     const bare = updateTrigger(base, 0, withFacts(base.triggers![0], []));
     expect(bare.triggers![0]).not.toHaveProperty('facts');
     const problems = checkDefinition(bare).problems;
@@ -90,7 +90,7 @@ describe('the facts of a simulated proactive start', () => {
   });
 
   it("begins with the names the trigger reads, valued by the process's field of that name", () => {
-    const def = load('stadspas');
+    const def = load('pas');
     expect(factNames(def.triggers![0])).toEqual(['inkomen']);
     expect(exampleFacts(def, def.triggers![0])).toEqual({ inkomen: 0 });
     expect(exampleFacts(def, def.triggers![1])).toEqual({});
@@ -99,7 +99,7 @@ describe('the facts of a simulated proactive start', () => {
   });
 
   it('says whether the condition holds for the facts (null when it cannot be read)', () => {
-    const [offer, grant] = load('stadspas').triggers!;
+    const [offer, grant] = load('pas').triggers!;
     expect(triggerHolds(offer, { inkomen: 1200 })).toBe(true);
     expect(triggerHolds(offer, { inkomen: 2600 })).toBe(false);
     expect(triggerHolds(offer, {})).toBe(false);

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allPaths, createSimulation } from '../../designer/model/simulation.js';
 import { diffDefinitions, type Process } from '../../runtime/model/index.js';
+import { fixtureProcess, type FixtureName } from '../helpers/fixtures.js';
 
-const load = (name: string): Process => JSON.parse(readFileSync(new URL(`../../processes/${name}.json`, import.meta.url), 'utf8'));
+const load = (name: FixtureName): Process => fixtureProcess(name) as Process;
 
 describe('simulation in the browser', () => {
-  it('runs kwijtschelding to the handoff with the decision explained, and on to an end; step back undoes', () => {
-    const sim = createSimulation(load('kwijtschelding'), 'nl');
+  it('runs a form, decision and review process (toeslag) to the handoff with the decision explained, and on to an end; step back undoes', () => {
+    const sim = createSimulation(load('toeslag'), 'nl');
     expect(sim.state()).toMatchObject({ step: 'huishouden', kind: 'form' });
     expect(sim.submit({ huishouden: 'kasteel' })).toMatchObject({ huishouden: ['Kies een van de mogelijkheden.'], aanslagnummer: ['Vul dit in.'] });
     expect(sim.submit({ huishouden: 'samen', aanslagnummer: 'A1' })).toBeNull();
@@ -28,7 +28,7 @@ describe('simulation in the browser', () => {
   });
 
   it('grants automatically below the norm, with the rule and its reason', () => {
-    const sim = createSimulation(load('kwijtschelding'), 'en');
+    const sim = createSimulation(load('toeslag'), 'en');
     sim.submit({ huishouden: 'alleenstaand', aanslagnummer: 'A1' });
     sim.submit({ inkomen: '900', vermogen: '0', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' });
     expect(sim.state()).toMatchObject({ step: 'toegekend', outcome: 'granted' });
@@ -55,12 +55,12 @@ describe('simulation in the browser', () => {
 });
 
 describe('a proactive start in the simulation', () => {
-  it('starts stadspas via its offer trigger at the offer, with the facts as data and the reason first', () => {
-    const sim = createSimulation(load('stadspas'), 'nl', { via: 0, facts: { inkomen: 1200 } });
+  it('starts a proactive process (pas) via its offer trigger at the offer, with the facts as data and the reason first', () => {
+    const sim = createSimulation(load('pas'), 'nl', { via: 0, facts: { inkomen: 1200 } });
     const s = sim.state();
     expect(s).toMatchObject({ step: 'aanbod', kind: 'form', data: { inkomen: 1200 } });
     expect(s.log).toEqual(['gestart via aanleiding 1 (inkomen.vastgesteld)']);
-    expect(s.explanations).toEqual([{ step: 'aanbod', rule: 0, trigger: 0, inputs: { inkomen: 1200 }, because: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Stadspas krijgen.' }]);
+    expect(s.explanations).toEqual([{ step: 'aanbod', rule: 0, trigger: 0, inputs: { inkomen: 1200 }, because: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Kortingspas krijgen.' }]);
     expect(sim.submit({ accepteren: 'true' })).toBeNull();
     expect(sim.state()).toMatchObject({ step: 'toegekend', ended: true, outcome: 'granted' });
     // Starting again keeps the proactive start.
@@ -69,31 +69,31 @@ describe('a proactive start in the simulation', () => {
   });
 
   it('a grant decides and ends on its own, telling the citizen; without via the journey starts at the start', () => {
-    const granted = createSimulation(load('stadspas'), 'en', { via: 1, facts: {} });
+    const granted = createSimulation(load('pas'), 'en', { via: 1, facts: {} });
     expect(granted.state()).toMatchObject({ step: 'toegekend', ended: true, outcome: 'granted' });
-    expect(granted.state().explanations[0]).toMatchObject({ trigger: 1, because: 'You receive social assistance. That is why you get the city pass automatically.' });
-    expect(granted.state().messages[0]).toContain('You get the city pass');
+    expect(granted.state().explanations[0]).toMatchObject({ trigger: 1, because: 'You receive social assistance. That is why you get the discount pass automatically.' });
+    expect(granted.state().messages[0]).toContain('You get the discount pass');
     expect(granted.state().log[0]).toBe('started via trigger 2 (bijstand.toegekend)');
-    const applied = createSimulation(load('stadspas'), 'nl');
+    const applied = createSimulation(load('pas'), 'nl');
     expect(applied.state()).toMatchObject({ step: 'aanvraag', data: {}, explanations: [] });
   });
 });
 
 describe('all paths', () => {
-  it('lists every path from the start to each end of the examples', () => {
-    const paths = allPaths(load('kwijtschelding'));
+  it('lists every path from the start to each end', () => {
+    const paths = allPaths(load('toeslag'));
     const ends = new Set(paths.map((p) => p.end));
     expect(ends).toEqual(new Set(['toegekend', 'afgewezen', 'ingetrokken']));
     for (const p of paths) expect(p.steps[0]).toBe('huishouden');
     expect(paths.map((p) => p.steps.join('>'))).toContain('huishouden>geldzaken>toets>beoordeling>toekenning>toegekend');
     expect(paths.map((p) => p.steps.join('>'))).toContain('huishouden>ingetrokken');
-    expect(allPaths(load('grofvuil'))).toEqual([{ end: 'ingepland', steps: ['ophaalverzoek', 'ingepland'] }]);
+    expect(allPaths(load('ophalen'))).toEqual([{ end: 'ingepland', steps: ['ophaalverzoek', 'ingepland'] }]);
   });
 });
 
 describe('what changed between two versions', () => {
   it('lists steps and fields added, removed and changed, not positions', () => {
-    const a = load('kwijtschelding');
+    const a = load('toeslag');
     const b = structuredClone(a);
     delete (b.steps as any).toekenning;
     (b.steps.toets as any).rules.pop();

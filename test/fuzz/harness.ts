@@ -184,7 +184,7 @@ export class Fuzz {
   }
 
   static async start(cfg: FuzzConfig, opts: { mode?: Mode; recorder?: Recorder; bodiesDir?: string } = {}) {
-    const s = await startTestServer();
+    const s = await startTestServer({ examples: true });
     // Durability is the crash test's (scripts/crash-test.ts); this suite checks answers and state. Without an
     // fsync per commit it runs in half the time on a shared 2-core machine, and tests the same code.
     s.store.db.pragma('synchronous = OFF');

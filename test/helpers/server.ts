@@ -5,19 +5,25 @@ import { join } from 'node:path';
 import { createEngine, createFakeClock, createProcessService, importProcesses } from '../../runtime/engine/index.js';
 import { createApp, type AppOptions } from '../../runtime/http/app.js';
 import { openStore } from '../../runtime/store/index.js';
+import { publishFixtures, type FixtureName } from './fixtures.js';
 
 /**
  * A real server for a test: a SQLite file in a fresh temp folder, the real
- * Express app on a free port, the example processes published, and one
- * account per role with its token.
+ * Express app on a free port, the processes published, and one account per
+ * role with its token. `fixtures` names the fixture processes to publish
+ * (test/helpers/fixtures.ts); `examples: true` publishes the example
+ * processes of processes/ instead (the fuzzer works on the real ones).
  */
-export async function startTestServer(opts: { bodyLimit?: string; scanLimit?: number; limits?: AppOptions['limits'] } = {}) {
+export async function startTestServer(
+  opts: { bodyLimit?: string; scanLimit?: number; limits?: AppOptions['limits']; fixtures?: readonly FixtureName[]; examples?: true } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
   const store = openStore(join(dir, 'omslag.db'));
   const clock = createFakeClock('2026-03-02T09:00:00Z');
   const engine = createEngine({ store, clock });
   const processes = createProcessService({ store, clock });
-  importProcesses(join(import.meta.dirname, '../../processes'), store, processes, 'test');
+  if (opts.fixtures) publishFixtures(processes, opts.fixtures);
+  if (opts.examples) importProcesses(join(import.meta.dirname, '../../processes'), store, processes, 'test');
   const at = clock.now().toISOString();
   const user = (name: string, role: 'designer' | 'official' | 'admin', teams: string[] = []) =>
     store.accounts.createToken({ userId: store.accounts.addUser(name, role, teams, at).id }, at);

@@ -37,7 +37,7 @@ describe('npm start (runtime/main.ts)', () => {
     expect(output()).toMatch(/published grofvuil v1/);
     expect(output()).toMatch(/published individuele-inkomenstoeslag v1/);
     const citizenToken = /citizen\s+BSN 999993653\s+token (\S+)/.exec(output())?.[1];
-    expect(citizenToken).toBeTruthy();
+    expect(citizenToken).toMatch(/^oms_[A-Za-z0-9_-]{32}$/);
     const res = await fetch(`${base}/api/processes`, { headers: { authorization: `Bearer ${citizenToken}` } });
     expect(res.status).toBe(200);
     expect((await res.json()).map((p: { key: string }) => p.key).sort()).toEqual(readdirSync(join(root, 'processes')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort());

@@ -12,11 +12,11 @@ describe('queue filters', () => {
   });
 
   test('the address keeps every filter and the API gets its own names', () => {
-    const f = { team: 'klantcontact', status: 'open', process: 'kwijtschelding', mine: true, overdue: true };
+    const f = { team: 'klantcontact', status: 'open', process: 'toeslag', mine: true, overdue: true };
     const query = filtersQuery(f, teams);
-    expect(query).toBe('?team=klantcontact&status=open&process=kwijtschelding&mine=1&overdue=1');
+    expect(query).toBe('?team=klantcontact&status=open&process=toeslag&mine=1&overdue=1');
     expect(filtersFrom(new URLSearchParams(query), teams)).toEqual(f);
-    expect(tasksQuery(f)).toBe('team=klantcontact&status=open&process=kwijtschelding&assignee=me&overdue=true');
+    expect(tasksQuery(f)).toBe('team=klantcontact&status=open&process=toeslag&assignee=me&overdue=true');
   });
 
   test('a team that is not yours falls back to your first team', () => {

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api.js';
 import { useWorkspace } from '../context.js';
 import { FieldControl } from '../fields/FieldControl.js';
-import { fieldInput, type FieldValue } from '../fields/registry.js';
+import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
 import type { Outcome } from '../types.js';
 import { ErrorSummary } from './ErrorSummary.js';
 
@@ -17,7 +17,7 @@ type Props = {
   onComplete(body: CompleteBody): Promise<void>;
 };
 
-const isEmpty = (v: FieldValue | undefined) => v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
+const isEmpty = (v: FieldValue) => v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'string' && v.trim() === '');
 
 /**
  * The decision: one of the handoff's outcomes, that outcome's own fields,
@@ -25,7 +25,7 @@ const isEmpty = (v: FieldValue | undefined) => v === undefined || (Array.isArray
  * its field errors (422) are shown at the fields and in a summary.
  */
 export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) {
-  const { t } = useWorkspace();
+  const { t, lang } = useWorkspace();
   const [chosen, setChosen] = useState(outcomes.length === 1 ? outcomes[0].id : '');
   const [values, setValues] = useState<Record<string, FieldValue>>({});
   const [message, setMessage] = useState('');
@@ -87,12 +87,12 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
         </fieldset>
       )}
       {fields.map((f) => (
-        <FieldControl key={`${chosen}:${f.id}`} field={f} t={t} value={values[f.id] ?? fieldInput(f.type).empty} errors={errors[f.id]}
+        <FieldControl key={`${chosen}:${f.id}`} field={f} t={t} lang={lang} value={values[f.id] ?? fieldInput(f.type).empty} errors={errors[f.id]}
           onChange={(v) => setValues((prev) => ({ ...prev, [f.id]: v }))} />
       ))}
       {withMessage && (
-        <FieldControl field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }} t={t}
-          value={message} errors={errors.message} onChange={(v) => setMessage(String(v))} />
+        <FieldControl field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }} t={t} lang={lang}
+          value={message} errors={errors.message} onChange={(v) => setMessage(typeof v === 'string' ? v : '')} />
       )}
       <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>
         {single && !withMessage ? outcome!.label : outcome?.fourEyes ? t.submitProposal : t.submitDecision}

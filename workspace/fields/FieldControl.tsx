@@ -1,11 +1,11 @@
-import type { Messages } from '../messages.js';
+import type { Lang, Messages } from '../messages.js';
 import type { OutcomeField } from '../types.js';
-import { fieldInput, type FieldValue } from './registry.js';
+import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
 
-type Props = { field: OutcomeField; value: FieldValue; onChange(value: FieldValue): void; errors?: string[]; t: Messages };
+type Props = { field: OutcomeField; value: FieldValue; onChange(value: FieldValue): void; errors?: string[]; t: Messages; lang: Lang };
 
 /** One field of an outcome: label (or legend), hint, the error at the field, the input. */
-export function FieldControl({ field, value, onChange, errors, t }: Props) {
+export function FieldControl({ field, value, onChange, errors, t, lang }: Props) {
   const input = fieldInput(field.type);
   const id = `veld-${field.id}`;
   const hintId = field.hint ? `${id}-hint` : undefined;
@@ -18,7 +18,7 @@ export function FieldControl({ field, value, onChange, errors, t }: Props) {
       {errorId && <p className="utrecht-form-field-error-message" id={errorId}><span className="werkplek-visually-hidden">{t.errorPrefix} </span>{errors!.join(' ')}</p>}
     </>
   );
-  const control = input.render({ field, id, value, onChange, invalid: !!errorId, describedBy: input.group ? undefined : describedBy, t });
+  const control = input.render({ field, id, value, onChange, invalid: !!errorId, describedBy: input.group ? undefined : describedBy, lang, prefix: 'werkplek' });
   if (input.group) {
     return (
       <fieldset className={`utrecht-form-fieldset werkplek-field${errorId ? ' werkplek-field--invalid' : ''}`} aria-describedby={describedBy}>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Engine } from '../../engine/index.js';
-import { dutchDate, t, type Lang } from '../../model/index.js';
+import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
 import { pagesCatalogues, translate } from '../../i18n/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
@@ -19,7 +19,8 @@ function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
   const process = engine.loadVersion(task.processKey, task.version).process;
   const proposal = task.proposal;
   const step = process.steps[task.step];
-  const outcomeLabel = (id: string) => (step?.kind === 'handoff' ? t(step.outcomes.find((o) => o.id === id)?.label, lang) : id) || id;
+  const outcomes = taskOf(step)?.outcomes;
+  const outcomeLabel = (id: string) => (outcomes ? t(outcomes.find((o) => o.id === id)?.label, lang) : id) || id;
   const active = task.status === 'open' || task.status === 'claimed';
   return {
     id: task.id, caseId: task.caseId, caseReference: task.caseReference,
@@ -37,8 +38,8 @@ function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
 
 /** The handoff's instructions, outcomes with their fields, and why the rules handed the case off. */
 function handoffJson(engine: Engine, services: Services, task: TaskRow, lang: Lang) {
-  const step = engine.loadVersion(task.processKey, task.version).process.steps[task.step];
-  if (task.kind !== 'handoff' || step?.kind !== 'handoff') return null;
+  const step = taskOf(engine.loadVersion(task.processKey, task.version).process.steps[task.step]);
+  if (task.kind !== 'handoff' || !step) return null;
   const audit = services.store.cases.audit(task.caseId);
   const opened = audit.findIndex((e) => e.type === 'task.opened' && e.data.task === task.id);
   const decision = audit.slice(0, opened < 0 ? undefined : opened).reverse().find((e) => e.type === 'decision.made');

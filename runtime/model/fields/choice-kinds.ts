@@ -5,8 +5,13 @@ import { bad, ok, textOf, type Field, type FieldKind } from './field-kind.js';
 const needsOptions = (field: Field) => (field.options?.length ? [] : ['a choice needs options']);
 const labelOf = (field: Field, value: unknown, lang: Lang) => t(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
 
-const choice: FieldKind = {
+const own = (field: Field) => field.options ?? [];
+
+const choice: FieldKind<'choice'> = {
   type: 'choice',
+  choices: own,
+  hasOptions: true,
+  sample: (field) => field.options?.[0]?.value ?? '',
   parse(raw, field) {
     const s = textOf(raw);
     if (s === undefined || !field.options?.some((o) => o.value === s)) return bad('not-an-option');
@@ -16,8 +21,13 @@ const choice: FieldKind = {
   format: (value, field, lang) => labelOf(field, value, lang),
 };
 
-const multiChoice: FieldKind = {
+const multiChoice: FieldKind<'multi-choice'> = {
   type: 'multi-choice',
+  choices: own,
+  many: true,
+  hasOptions: true,
+  bounds: 'count',
+  sample: (field) => (field.options?.length ? [field.options[0].value] : []),
   parse(raw, field) {
     const list = Array.isArray(raw) ? raw : [raw];
     const values = list.map(textOf);
@@ -34,8 +44,11 @@ const multiChoice: FieldKind = {
 const YES = new Set(['true', 'ja', 'yes', 'j', 'y', '1']);
 const NO = new Set(['false', 'nee', 'no', 'n', '0']);
 
-const yesNo: FieldKind = {
+const yesNo: FieldKind<'yes-no'> = {
   type: 'yes-no',
+  // The values a browser form sends; parse also takes ja/nee (the citizen pages send those).
+  choices: () => [{ value: 'true', label: { nl: 'Ja', en: 'Yes' } }, { value: 'false', label: { nl: 'Nee', en: 'No' } }],
+  sample: () => true,
   parse(raw) {
     if (typeof raw === 'boolean') return ok(raw);
     const s = textOf(raw)?.toLowerCase();
@@ -46,4 +59,4 @@ const yesNo: FieldKind = {
   format: (value, _field, lang) => (typeof value === 'boolean' ? translate(fieldsCatalogues, lang, value ? 'values.yes' : 'values.no') : ''),
 };
 
-export const choiceKinds: FieldKind[] = [choice, multiChoice, yesNo];
+export const choiceKinds = [choice, multiChoice, yesNo] as const;

@@ -29,8 +29,10 @@ function bound(value: Field['min'], today: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-const date: FieldKind = {
+const date: FieldKind<'date'> = {
   type: 'date',
+  bounds: 'date',
+  sample: (_field, today) => today,
   parse(raw, field, ctx) {
     const iso = toIso(raw);
     if (!iso) return bad('invalid-date');
@@ -53,4 +55,4 @@ const date: FieldKind = {
   },
 };
 
-export const dateKinds: FieldKind[] = [date];
+export const dateKinds = [date] as const;

@@ -1,32 +1,13 @@
 import { z } from 'zod';
 import { textSchema, type Lang, type Text } from '../text.js';
 import { notReserved } from '../ids.js';
+import type { Field } from './index.js';
 
 /** Field ids are FEEL-safe names: letters, digits and underscores. */
 export const fieldIdSchema = notReserved(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field id starts with a letter and has only letters, digits and _'));
 
-export const fieldTypes = [
-  'text', 'textarea', 'number', 'money', 'date', 'email', 'phone', 'postcode',
-  'bsn', 'iban', 'choice', 'multi-choice', 'yes-no', 'file',
-] as const;
-export type FieldType = (typeof fieldTypes)[number];
-
 export const optionSchema = z.object({ value: z.string().min(1), label: textSchema }).strict();
-
-export const fieldSchema = z.object({
-  id: fieldIdSchema,
-  label: textSchema,
-  type: z.enum(fieldTypes),
-  required: z.boolean().optional(),
-  hint: textSchema.optional(),
-  options: z.array(optionSchema).optional(),
-  /** number/money: smallest value; text: shortest length; date: earliest (YYYY-MM-DD or 'today'); file: - */
-  min: z.union([z.number(), z.string()]).optional(),
-  /** number/money: largest value; text: longest length; date: latest; file: largest size in bytes */
-  max: z.union([z.number(), z.string()]).optional(),
-  showIf: z.string().min(1).optional(),
-}).strict();
-export type Field = z.infer<typeof fieldSchema>;
+export type Option = z.infer<typeof optionSchema>;
 
 /** A reason an answer is not accepted; `code` is stable, `params` fill the message. */
 export type FieldIssue = { code: string; params?: Record<string, string | number> };
@@ -34,18 +15,33 @@ export type FieldIssue = { code: string; params?: Record<string, string | number
 export type ParseContext = { today: string };
 export type ParseResult = { value: unknown } | { issue: FieldIssue };
 
+/** What `min`/`max` of a field mean, as the designer names them. */
+export type Bound = 'number' | 'length' | 'date' | 'count' | 'size';
+
 /**
  * One kind of field. Each kind lives in its own module and is registered once
- * in fields/index.ts.
+ * in fields/index.ts; nothing else compares a field's `type`: other code asks
+ * the descriptor (`fieldKind(field.type).choices`, `.upload`).
  */
-export type FieldKind = {
-  type: FieldType;
+export type FieldKind<T extends string = string> = {
+  type: T;
   /** Turns a non-empty raw answer (JSON value or form string) into the stored value. */
   parse(raw: unknown, field: Field, ctx: ParseContext): ParseResult;
   /** Problems with the field's own definition (e.g. a choice without options). */
   check?(field: Field): string[];
   /** How a stored value reads to a person (check-your-answers, explanations). */
   format?(value: unknown, field: Field, lang: Lang): string;
+  /** The options a person picks from (one, or several when `many`); absent for kinds one types or uploads. */
+  choices?(field: Field): Option[];
+  many?: boolean;
+  /** The choices are the field's own `options` (the designer edits them). */
+  hasOptions?: boolean;
+  /** The answer is a document the citizen adds (a multipart upload), not something typed. */
+  upload?: boolean;
+  /** What `min`/`max` mean for this kind, if it takes bounds. */
+  bounds?: Bound;
+  /** A value of this kind to start a simulation from (the designer changes it). */
+  sample(field: Field, today: string): unknown;
 };
 
 export const ok = (value: unknown): ParseResult => ({ value });
@@ -67,4 +63,4 @@ export function textOf(raw: unknown): string | undefined {
   return typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : undefined;
 }
 
-export type { Text };
+export type { Field, Text };

@@ -8,8 +8,11 @@ const ALLOWED = /^(application\/pdf|image\/(png|jpeg|heic)|text\/plain)$/;
  * (`{ name, type, size }`); the bytes are kept by the page layer that
  * receives the upload.
  */
-const file: FieldKind = {
+const file: FieldKind<'file'> = {
   type: 'file',
+  upload: true,
+  bounds: 'size',
+  sample: () => '',
   parse(raw, field) {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('invalid-file');
     const { name, type, size, id } = raw as Record<string, unknown>;
@@ -25,4 +28,4 @@ const file: FieldKind = {
   format: (value) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : ''),
 };
 
-export const fileKinds: FieldKind[] = [file];
+export const fileKinds = [file] as const;

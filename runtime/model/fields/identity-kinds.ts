@@ -25,8 +25,9 @@ export function isValidIban(value: string): boolean {
   return rest === 1;
 }
 
-const bsn: FieldKind = {
+const bsn: FieldKind<'bsn'> = {
   type: 'bsn',
+  sample: () => '',
   parse(raw) {
     let s = textOf(raw)?.replace(/[\s.]/g, '');
     if (s && /^\d{8}$/.test(s)) s = `0${s}`; // a BSN of 8 digits has a leading zero
@@ -35,8 +36,9 @@ const bsn: FieldKind = {
   },
 };
 
-const iban: FieldKind = {
+const iban: FieldKind<'iban'> = {
   type: 'iban',
+  sample: () => '',
   parse(raw) {
     const s = textOf(raw)?.toUpperCase().replace(/\s/g, '');
     if (!s || !isValidIban(s)) return bad('invalid-iban');
@@ -47,4 +49,4 @@ const iban: FieldKind = {
   },
 };
 
-export const identityKinds: FieldKind[] = [bsn, iban];
+export const identityKinds = [bsn, iban] as const;

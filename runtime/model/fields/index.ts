@@ -2,7 +2,9 @@ import { feelHolds } from '../feel.js';
 import type { Lang } from '../text.js';
 import { choiceKinds } from './choice-kinds.js';
 import { dateKinds } from './date-kind.js';
-import type { Field, FieldIssue, FieldKind, FieldType, ParseContext } from './field-kind.js';
+import { z } from 'zod';
+import { textSchema } from '../text.js';
+import { fieldIdSchema, optionSchema, type FieldIssue, type FieldKind, type ParseContext } from './field-kind.js';
 import { fileKinds } from './file-kind.js';
 import { identityKinds } from './identity-kinds.js';
 import { issueMessages } from './messages.js';
@@ -13,18 +15,35 @@ export * from './field-kind.js';
 export { isValidBsn, isValidIban } from './identity-kinds.js';
 export { issueMessage, issueMessages } from './messages.js';
 
+const registered = [...textKinds, ...numberKinds, ...dateKinds, ...identityKinds, ...choiceKinds, ...fileKinds] as const;
+
+/** The type of a registered field kind: `text`, `date`, … (from the registry, so a new kind is in it). */
+export type FieldType = (typeof registered)[number]['type'];
+export const fieldTypes = registered.map((k) => k.type) as [FieldType, ...FieldType[]];
+
 /** Every field kind, registered once. */
-export const fieldKinds: ReadonlyMap<FieldType, FieldKind> = new Map(
-  [...textKinds, ...numberKinds, ...dateKinds, ...identityKinds, ...choiceKinds, ...fileKinds].map((k) => [k.type, k]),
-);
+export const fieldKinds: ReadonlyMap<FieldType, FieldKind> = new Map(registered.map((k) => [k.type, k]));
+
+export const fieldSchema = z.object({
+  id: fieldIdSchema,
+  label: textSchema,
+  type: z.enum(fieldTypes),
+  required: z.boolean().optional(),
+  hint: textSchema.optional(),
+  options: z.array(optionSchema).optional(),
+  /** number/money: smallest value; text: shortest length; date: earliest (YYYY-MM-DD or 'today'); file: - */
+  min: z.union([z.number(), z.string()]).optional(),
+  /** number/money: largest value; text: longest length; date: latest; file: largest size in bytes */
+  max: z.union([z.number(), z.string()]).optional(),
+  showIf: z.string().min(1).optional(),
+}).strict();
+export type Field = z.infer<typeof fieldSchema>;
 
 export function fieldKind(type: FieldType): FieldKind {
   const kind = fieldKinds.get(type);
   if (!kind) throw new Error(`Unknown field type '${type}': register it in runtime/model/fields/index.ts`);
   return kind;
 }
-
-const CHOICES = new Set<FieldType>(['choice', 'multi-choice', 'yes-no']);
 
 /** Field errors as the API returns them: `{ fieldId: ["message"] }`. */
 export type FieldErrors = Record<string, string[]>;
@@ -79,7 +98,7 @@ export function checkAnswers(
     }
     if (issues[field.id]) continue;
     if (field.id in parsed) values[field.id] = parsed[field.id];
-    else if (field.required) issues[field.id] = { code: CHOICES.has(field.type) ? 'required-choice' : 'required' };
+    else if (field.required) issues[field.id] = { code: fieldKind(field.type).choices ? 'required-choice' : 'required' };
   }
   return { values, cleared, issues };
 }
@@ -96,6 +115,24 @@ export function validateAnswers(
 }
 
 /** A stored answer as a person reads it. */
+/** A value of a field's kind to start a simulation from (null without a field). */
+export const sampleValue = (field: Field | undefined, today: string): unknown => (field ? fieldKind(field.type).sample(field, today) : null);
+
+/** The options a person picks from for a field, or undefined when it is typed or uploaded. */
+export const choicesOf = (field: Field) => fieldKind(field.type).choices?.(field);
+
+/**
+ * An answer as typed so far, read as the value it will become (yes/no as a
+ * boolean, `1.234,5` as a number; bounds aside), or undefined while it is not
+ * yet valid: to decide which conditional questions to show while answering.
+ */
+export function roughValue(field: Field, raw: unknown): unknown {
+  if (isEmpty(raw)) return undefined;
+  // Without bounds, parsing does not depend on the date.
+  const result = fieldKind(field.type).parse(raw, { ...field, min: undefined, max: undefined }, { today: '' });
+  return 'value' in result ? result.value : undefined;
+}
+
 export function formatAnswer(field: Field, value: unknown, lang: Lang = 'nl'): string {
   const kind = fieldKind(field.type);
   return kind.format ? kind.format(value, field, lang) : String(value ?? '');

@@ -1,8 +1,10 @@
 import { bad, ok, parseDutchNumber, type FieldKind } from './field-kind.js';
 
-function numeric(type: 'number' | 'money'): FieldKind {
+function numeric<T extends 'number' | 'money'>(type: T): FieldKind<T> {
   return {
     type,
+    bounds: 'number',
+    sample: () => 0,
     parse(raw, field) {
       const n = parseDutchNumber(raw);
       if (n === undefined) return bad(type === 'money' ? 'not-money' : 'not-number');
@@ -20,4 +22,4 @@ function numeric(type: 'number' | 'money'): FieldKind {
   };
 }
 
-export const numberKinds: FieldKind[] = [numeric('number'), numeric('money')];
+export const numberKinds = [numeric('number'), numeric('money')] as const;

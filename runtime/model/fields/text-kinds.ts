@@ -6,9 +6,11 @@ function lengthWithin(s: string, field: Field): ParseResult | undefined {
   return undefined;
 }
 
-function plain(type: 'text' | 'textarea', defaultMax: number): FieldKind {
+function plain<T extends string>(type: T, defaultMax: number): FieldKind<T> {
   return {
     type,
+    bounds: 'length',
+    sample: () => '',
     parse(raw, field) {
       const s = textOf(raw);
       if (s === undefined) return bad('not-text');
@@ -21,8 +23,9 @@ function plain(type: 'text' | 'textarea', defaultMax: number): FieldKind {
 // A pragmatic address check (RFC 5322 is far wider than what people type).
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-const email: FieldKind = {
+const email: FieldKind<'email'> = {
   type: 'email',
+  sample: () => '',
   parse(raw) {
     const s = textOf(raw);
     if (s === undefined || s.length > 254 || !EMAIL.test(s)) return bad('invalid-email');
@@ -31,8 +34,9 @@ const email: FieldKind = {
 };
 
 // Dutch numbers (06…, 010…), or international with +; separators allowed.
-const phone: FieldKind = {
+const phone: FieldKind<'phone'> = {
   type: 'phone',
+  sample: () => '',
   parse(raw) {
     const s = textOf(raw);
     if (s === undefined) return bad('invalid-phone');
@@ -43,8 +47,9 @@ const phone: FieldKind = {
 };
 
 // Dutch postcode: four digits not starting with 0, two letters except SA, SD, SS.
-const postcode: FieldKind = {
+const postcode: FieldKind<'postcode'> = {
   type: 'postcode',
+  sample: () => '',
   parse(raw) {
     const s = textOf(raw)?.toUpperCase().replace(/\s/g, '');
     const m = s && /^([1-9]\d{3})([A-Z]{2})$/.exec(s);
@@ -53,4 +58,4 @@ const postcode: FieldKind = {
   },
 };
 
-export const textKinds: FieldKind[] = [plain('text', 500), plain('textarea', 5000), email, phone, postcode];
+export const textKinds = [plain('text', 500), plain('textarea', 5000), email, phone, postcode] as const;

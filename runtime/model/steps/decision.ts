@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { overlappingRows, tableParams, tableSchema } from '../decision-table.js';
 import { compileFeel } from '../feel.js';
 import { targetSchema } from '../ids.js';
-import { textSchema } from '../text.js';
+import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
 
 const ruleSchema = z.object({ when: z.string().min(1), goto: targetSchema, because: textSchema }).strict();
@@ -39,7 +39,7 @@ const FAILED_REASON = { nl: 'De regels konden niet automatisch worden toegepast.
  * whose `when` holds wins (a table: by its hit policy), else `otherwise`.
  * Each way out records an explanation (rule, inputs, reason).
  */
-export const decisionKind: StepKind<DecisionStep> = {
+export const decisionKind: StepKind<DecisionStep, 'decision'> = {
   kind: 'decision',
   schema,
   citizenActs: false,
@@ -115,4 +115,47 @@ export const decisionKind: StepKind<DecisionStep> = {
     }
     return { id, tags: ['decision'], entry: [entered(id)], always };
   },
+  final: false,
+  outcomeOf: () => undefined,
+  task: () => undefined,
+  durations: () => [],
+  withField: () => undefined,
+  shape: (raw) => (Array.isArray(raw.rules) ? undefined : 'rules must be a list'),
+  create: (lang) => ({ kind: 'decision', title: t({ nl: 'Nieuw besluit', en: 'New decision' }, lang), rules: [] }),
+  idWord: 'besluit',
+  slots(step, lang) {
+    return [
+      ...step.rules.map((r, i) => ({ id: `rule:${i}`, label: r.when, target: r.goto || null })),
+      ...(step.table?.rows ?? []).map((r, i) => ({ id: `row:${i}`, label: `${t({ nl: 'rij', en: 'row' }, lang)} ${i + 1}: ${r.tests.join(' · ')}`, target: r.goto || null })),
+      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: t({ nl: 'meer dan één rij', en: 'more than one row' }, lang), target: step.onError || null }] : []),
+      ...(step.table ? [] : [{ id: 'rule:new', label: t({ nl: '+ regel', en: '+ rule' }, lang), target: null }]),
+      { id: 'otherwise', label: t({ nl: 'anders', en: 'otherwise' }, lang), target: step.otherwise?.goto || null },
+    ];
+  },
+  setSlot(step, slot, target) {
+    if (slot === 'otherwise') {
+      if (!target) { const { otherwise: _, ...rest } = step; return rest; }
+      return { ...step, otherwise: { because: step.otherwise?.because ?? 'In alle andere gevallen.', goto: target } };
+    }
+    if (slot === 'rule:new') return target ? { ...step, rules: [...step.rules, { when: 'true', goto: target, because: 'Omdat …' }] } : step;
+    if (slot === 'error') return { ...step, onError: target ?? '' };
+    if (slot.startsWith('row:') && step.table) {
+      const i = Number(slot.slice(4));
+      const rows = [...step.table.rows];
+      if (target) rows[i] = { ...rows[i], goto: target };
+      else rows.splice(i, 1);
+      return { ...step, table: { ...step.table, rows } };
+    }
+    const i = Number(slot.slice('rule:'.length));
+    const rules = [...step.rules];
+    if (target) rules[i] = { ...rules[i], goto: target };
+    else rules.splice(i, 1);
+    return { ...step, rules };
+  },
+  facts: (s, lang) => [
+    s.table
+      ? t({ nl: `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, en: `table: ${s.table.rows.length} rows (${s.table.hitPolicy})` }, lang)
+      : t({ nl: `${s.rules.length} regels`, en: `${s.rules.length} rules` }, lang),
+    ...(s.otherwise ? [] : [t({ nl: 'geen "anders"', en: 'no "otherwise"' }, lang)]),
+  ],
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema } from '../text.js';
+import { t, textSchema } from '../text.js';
 import { notReserved } from '../ids.js';
 import { entered, stepBase, type StepKind } from './step-kind.js';
 
@@ -17,7 +17,7 @@ export type EndStep = z.infer<typeof schema>;
  * group, so no group event can leave them); the end message is queued for
  * the citizen.
  */
-export const endKind: StepKind<EndStep> = {
+export const endKind: StepKind<EndStep, 'end'> = {
   kind: 'end',
   schema,
   citizenActs: false,
@@ -33,4 +33,18 @@ export const endKind: StepKind<EndStep> = {
       entry: [entered(id), { type: 'queueMessage', params: { step: id, subject: step.title, body: step.message } }],
     };
   },
+  final: true,
+  outcomeOf: (step) => ({ outcome: step.outcome, message: step.message }),
+  task: () => undefined,
+  durations: () => [],
+  withField: () => undefined,
+  shape: () => undefined,
+  create: (lang) => ({
+    kind: 'end', title: t({ nl: 'Afgerond', en: 'Finished' }, lang), outcome: 'completed',
+    message: t({ nl: 'Uw aanvraag is afgerond.', en: 'Your application is finished.' }, lang),
+  }),
+  idWord: 'einde',
+  slots: () => [],
+  setSlot: (step) => step,
+  facts: (s) => [s.outcome],
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { targetSchema } from '../ids.js';
+import { t } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
 
 /** A route after a form: the first whose `when` holds; one without `when` is the default. */
@@ -19,7 +20,7 @@ export type FormStep = z.infer<typeof schema>;
 const routes = (step: FormStep) => (typeof step.next === 'string' ? [{ goto: step.next }] : step.next) as { when?: string; goto: string }[];
 
 /** A citizen answers questions; `submit` carries the (validated) answers. */
-export const formKind: StepKind<FormStep> = {
+export const formKind: StepKind<FormStep, 'form'> = {
   kind: 'form',
   schema,
   citizenActs: true,
@@ -44,4 +45,41 @@ export const formKind: StepKind<FormStep> = {
     }));
     return { id, tags: ['form'], entry: [entered(id)], on: { submit } };
   },
+  final: false,
+  outcomeOf: () => undefined,
+  task: () => undefined,
+  durations: () => [],
+  withField: (step, field) => ({ ...step, fields: [...step.fields, field] }),
+  shape(raw) {
+    if (!Array.isArray(raw.fields)) return 'fields must be a list';
+    const next = raw.next;
+    const ok = typeof next === 'string' || (Array.isArray(next) && next.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)));
+    return ok ? undefined : 'next must be a step id or a list of routes';
+  },
+  create: (lang) => ({ kind: 'form', title: t({ nl: 'Nieuw formulier', en: 'New form' }, lang), fields: [], next: '' }),
+  idWord: 'formulier',
+  slots(step, lang) {
+    const next = t({ nl: 'volgende', en: 'next' }, lang);
+    if (typeof step.next === 'string') return [{ id: 'next', label: next, target: step.next || null }, { id: 'route:new', label: '+ route', target: null }];
+    return [
+      ...step.next.map((r, i) => ({ id: `route:${i}`, label: r.when ?? t({ nl: 'anders', en: 'otherwise' }, lang), target: r.goto || null })),
+      { id: 'route:new', label: '+ route', target: null },
+    ];
+  },
+  setSlot(step, slot, target) {
+    if (slot === 'next') return { ...step, next: target ?? '' };
+    const list: { when?: string; goto: string }[] = typeof step.next === 'string' ? (step.next ? [{ goto: step.next }] : []) : [...step.next];
+    if (slot === 'route:new') {
+      if (!target) return step;
+      // A new route goes before the default (the route without "when"), with a condition to fill in.
+      const at = list.findIndex((r) => !r.when);
+      const route = { when: 'true', goto: target };
+      return { ...step, next: at < 0 ? [...list, route] : [...list.slice(0, at), route, ...list.slice(at)] };
+    }
+    const i = Number(slot.slice('route:'.length));
+    if (target) list[i] = { ...list[i], goto: target };
+    else list.splice(i, 1);
+    return { ...step, next: list.length === 1 && !list[0].when ? list[0].goto : list.length ? list : '' };
+  },
+  facts: (s, lang) => [t({ nl: `${s.fields.length} vragen`, en: `${s.fields.length} questions` }, lang)],
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { durationSchema, stepIdSchema, targetSchema } from '../ids.js';
-import { textSchema } from '../text.js';
+import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 
 const outcomeSchema = z.object({
@@ -32,7 +32,7 @@ const schema = z.object({
 export type HandoffStep = z.infer<typeof schema>;
 
 /** An expert official of `team` takes over: a task opens on entry and closes on exit. */
-export const handoffKind: StepKind<HandoffStep> = {
+export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   kind: 'handoff',
   schema,
   citizenActs: false,
@@ -71,4 +71,44 @@ export const handoffKind: StepKind<HandoffStep> = {
       },
     };
   },
+  final: false,
+  outcomeOf: () => undefined,
+  task: (step) => ({
+    team: step.team, instructions: step.instructions, due: step.due,
+    ...(step.escalate?.team ? { escalateTo: step.escalate.team } : {}), outcomes: step.outcomes,
+  }),
+  durations: (step) => (typeof step.due === 'string' ? [step.due] : []),
+  // An outcome takes the fields its official fills in: the one on the way to `towards`, else the first.
+  withField(step, field, towards) {
+    if (!step.outcomes.length) return undefined;
+    const at = Math.max(0, step.outcomes.findIndex((o) => o.goto === towards));
+    return { ...step, outcomes: step.outcomes.map((o, i) => (i === at ? { ...o, fields: [...(o.fields ?? []), field] } : o)) };
+  },
+  shape: (raw) => (Array.isArray(raw.outcomes) ? undefined : 'outcomes must be a list'),
+  create: (lang) => ({
+    kind: 'handoff', title: t({ nl: 'Beoordeling', en: 'Review' }, lang), team: 'team', due: { workingDays: 5 },
+    outcomes: [{ id: 'afgerond', label: t({ nl: 'Afgerond', en: 'Done' }, lang), goto: '' }],
+  }),
+  idWord: 'overdracht',
+  slots: (step, lang) => [
+    ...step.outcomes.map((o) => ({ id: `outcome:${o.id}`, label: t(o.label, lang) || o.id, target: o.goto || null })),
+    { id: 'outcome:new', label: t({ nl: '+ uitkomst', en: '+ outcome' }, lang), target: null },
+  ],
+  setSlot(step, slot, target) {
+    if (slot === 'outcome:new') {
+      if (!target) return step;
+      const ids = new Set(step.outcomes.map((o) => o.id));
+      let n = step.outcomes.length + 1;
+      while (ids.has(`uitkomst-${n}`)) n++;
+      return { ...step, outcomes: [...step.outcomes, { id: `uitkomst-${n}`, label: `Uitkomst ${n}`, goto: target }] };
+    }
+    const id = slot.slice('outcome:'.length);
+    return { ...step, outcomes: step.outcomes.map((o) => (o.id === id ? { ...o, goto: target ?? '' } : o)) };
+  },
+  facts: (s, lang) => [
+    `team ${s.team}`,
+    !s.due ? t({ nl: 'geen termijn', en: 'no deadline' }, lang)
+      : typeof s.due === 'string' ? t({ nl: `termijn ${s.due}`, en: `deadline ${s.due}` }, lang)
+        : t({ nl: `${s.due.workingDays} werkdagen`, en: `${s.due.workingDays} working days` }, lang),
+  ],
 };

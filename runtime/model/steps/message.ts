@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { targetSchema } from '../ids.js';
-import { textSchema } from '../text.js';
+import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 
 const schema = z.object({
@@ -14,7 +14,7 @@ const schema = z.object({
 export type MessageStep = z.infer<typeof schema>;
 
 /** Informs the citizen: a message is queued in their inbox and the case moves on. */
-export const messageKind: StepKind<MessageStep> = {
+export const messageKind: StepKind<MessageStep, 'message'> = {
   kind: 'message',
   schema,
   citizenActs: false,
@@ -30,4 +30,18 @@ export const messageKind: StepKind<MessageStep> = {
       always: { target: targetOf(step.next) },
     };
   },
+  final: false,
+  outcomeOf: () => undefined,
+  task: () => undefined,
+  durations: () => [],
+  withField: () => undefined,
+  shape: () => undefined,
+  create: (lang) => ({
+    kind: 'message', title: t({ nl: 'Bericht', en: 'Message' }, lang), subject: t({ nl: 'Onderwerp', en: 'Subject' }, lang),
+    body: t({ nl: 'Tekst van het bericht.', en: 'Text of the message.' }, lang), next: '',
+  }),
+  idWord: 'bericht',
+  slots: (step, lang) => [{ id: 'next', label: t({ nl: 'volgende', en: 'next' }, lang), target: step.next || null }],
+  setSlot: (step, _slot, target) => ({ ...step, next: target ?? '' }),
+  facts: (s, lang) => [t(s.subject, lang)],
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Field } from '../fields/index.js';
+import type { Lang } from '../text.js';
 import { stepIdSchema } from '../ids.js';
 import { textSchema, type Text } from '../text.js';
 
@@ -35,12 +36,31 @@ export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: A
 export const targetOf = (stepId: string) => `#${stepId}`;
 export const entered = (step: string): ActionRef => ({ type: 'entered', params: { step } });
 
+/** A place a step points to another step: a source handle on the designer's canvas. */
+export type Slot = { id: string; label: string; target: string | null };
+
+/** How a case ends at an end step. */
+export type StepOutcome = { outcome: string; message: Text };
+
+/** What a step that opens a task for officials asks of them (a handoff). */
+export type StepTask = {
+  team: string;
+  /** What the officials read (never the citizen). */
+  instructions?: Text;
+  /** The deadline: an ISO 8601 duration or a number of working days. */
+  due?: string | { workingDays: number };
+  /** The team an overdue task moves to, if any. */
+  escalateTo?: string;
+  outcomes: { id: string; label: Text; goto: string; fields?: Field[]; negative?: boolean; fourEyes?: boolean }[];
+};
+
 /**
  * One kind of step. Each kind lives in its own module and is registered once
- * in steps/index.ts; nothing else switches on `kind`.
+ * in steps/index.ts; nothing else compares `kind` (test/runtime/model/kind-comparisons.test.ts
+ * keeps it so): other code asks the descriptor (`stepKind(step.kind).opensTask`, `.outcomeOf(step)`).
  */
-export type StepKind<S = any> = {
-  kind: string;
+export type StepKind<S = any, K extends string = string> = {
+  kind: K;
   schema: z.ZodType<S>;
   /** Whether the citizen acts in this step (forms). */
   citizenActs: boolean;
@@ -57,4 +77,26 @@ export type StepKind<S = any> = {
   compile(id: string, step: S): StateConfig;
   /** The step as citizens and their intermediaries may read it: without what is meant for officials only (default: all of it). */
   publicView?(step: S): S;
+
+  // --- Capabilities: what other code asks of a kind instead of comparing its name. ---
+  /** An end: the case stops here with an outcome; ends sit outside any group (no group event leaves them). */
+  final: boolean;
+  /** The outcome of an end (granted, rejected, …) and the message the citizen gets; undefined for other kinds. */
+  outcomeOf(step: S): StepOutcome | undefined;
+  /** The task this step opens for officials (a handoff); undefined when it opens none. */
+  task(step: S): StepTask | undefined;
+  /** The ISO 8601 durations in the step (deadlines, timers), checked as durations. */
+  durations(step: S): string[];
+  /** The step with one more field where it takes data (BPMN import); undefined when it takes none. */
+  withField(step: S, field: Field, towards?: string): S | undefined;
+  /** The least shape the designer needs to draw a step of this kind from raw JSON: a problem, or undefined. */
+  shape(raw: Record<string, unknown>): string | undefined;
+  /** A new step of this kind with sensible defaults (the designer's palette), and the word its ids start with. */
+  create(lang: Lang): S;
+  idWord: string;
+  /** The places it points to other steps (canvas handles), and how to point one elsewhere (null: disconnect). */
+  slots(step: S, lang: Lang): Slot[];
+  setSlot(step: S, slot: string, target: string | null): S;
+  /** The key facts of a step, a short line each (what its node on the canvas shows). */
+  facts(step: S, lang: Lang): string[];
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { durationSchema, targetSchema } from '../ids.js';
+import { t } from '../text.js';
 import { entered, stepBase, targetOf, type StateConfig, type StepKind } from './step-kind.js';
 
 const schema = z.object({
@@ -21,7 +22,7 @@ export type WaitStep = z.infer<typeof schema>;
 export const timeoutTimer = (id: string) => `${id}:timeout`;
 
 /** A timer or an outside signal moves the case on; timers are durable rows. */
-export const waitKind: StepKind<WaitStep> = {
+export const waitKind: StepKind<WaitStep, 'wait'> = {
   kind: 'wait',
   schema,
   citizenActs: false,
@@ -56,4 +57,30 @@ export const waitKind: StepKind<WaitStep> = {
     if (timerFired.length) node.on!['timer.fired'] = timerFired;
     return node;
   },
+  final: false,
+  outcomeOf: () => undefined,
+  task: () => undefined,
+  durations: (step) => [step.for, step.timeout?.after].filter((d): d is string => !!d),
+  // A wait for a signal takes the facts the signal brings; a timer takes none.
+  withField: (step, field) => (step.signal ? { ...step, fields: [...(step.fields ?? []), field] } : undefined),
+  shape: () => undefined,
+  create: (lang) => ({ kind: 'wait', title: t({ nl: 'Wachten', en: 'Wait' }, lang), for: 'P1D', then: '' }),
+  idWord: 'wachten',
+  slots(step, lang) {
+    const after = step.timeout?.after ?? 'P14D';
+    return [
+      {
+        id: 'then',
+        label: step.signal ? t({ nl: `signaal ${step.signal}`, en: `signal ${step.signal}` }, lang) : t({ nl: `na ${step.for ?? ''}`, en: `after ${step.for ?? ''}` }, lang),
+        target: step.then || null,
+      },
+      ...(step.signal ? [{ id: 'timeout', label: t({ nl: `te laat (${after})`, en: `timeout (${after})` }, lang), target: step.timeout?.goto || null }] : []),
+    ];
+  },
+  setSlot(step, slot, target) {
+    if (slot === 'then') return { ...step, then: target ?? '' };
+    if (!target) { const { timeout: _, ...rest } = step; return rest; }
+    return { ...step, timeout: { after: step.timeout?.after ?? 'P14D', goto: target } };
+  },
+  facts: (s, lang) => [s.signal ? t({ nl: `signaal ${s.signal}`, en: `signal ${s.signal}` }, lang) : t({ nl: `wacht ${s.for ?? ''}`, en: `waits ${s.for ?? ''}` }, lang)],
 };

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { caseView, EngineError, type CaseView } from '../../engine/index.js';
-import { issueMessage, t, type Lang, type Process } from '../../model/index.js';
+import { citizenActs, issueMessage, own, t, type Lang, type Process } from '../../model/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
@@ -32,7 +32,7 @@ export function caseRoutes(router: Router, deps: PagesDeps) {
 ${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${msg('caseCount', lang, { n: total })}</p>` : ''}
 ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
       const def = engine.loadVersion(r.processKey, r.version).process;
-      const pending = r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && def.steps[r.step]?.kind === 'form'));
+      const pending = r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && citizenActs(def.steps[r.step])));
       return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
 <p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
 <p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
@@ -50,6 +50,7 @@ ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
     if (flash) deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
     const draft = store.drafts.get(row.id);
+    const atForm = !!view.step && citizenActs(own(engine.loadVersion(row.processKey, row.version).process.steps, row.step ?? ''));
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
     const proactive = !!store.cases.audit(row.id)[0]?.data.trigger;
     const optedOut = proactive && store.proactive.isOptedOut(bsn, row.processKey);
@@ -61,7 +62,7 @@ ${view.outcome
   : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
-${view.step?.kind === 'form' || draft?.steps.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`}
+${atForm || draft?.steps.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`}
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${view.explanations.length ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
 <ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>` : ''}

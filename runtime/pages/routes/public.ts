@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { isValidBsn, issueMessage, stepKind, t, type Process } from '../../model/index.js';
+import { citizenActs, isValidBsn, issueMessage, stepKind, t, taskOf, type Process } from '../../model/index.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
 import { csrfField, errorSummary } from '../layout.js';
@@ -36,7 +36,7 @@ ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.l
     const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
     const questions = forms.reduce((n, s) => n + stepKind(s.kind).fields(s).length, 0);
     const minutes = Math.max(2, Math.ceil(questions * 0.75));
-    const dues = Object.values(def.steps).flatMap((s) => (s.kind === 'handoff' && s.due ? [typeof s.due === 'string' ? Math.ceil(Duration.fromISO(s.due).as('days')) : Math.ceil((s.due.workingDays * 7) / 5)] : []));
+    const dues = Object.values(def.steps).map(taskOf).flatMap((task) => (task?.due ? [typeof task.due === 'string' ? Math.ceil(Duration.fromISO(task.due).as('days')) : Math.ceil((task.due.workingDays * 7) / 5)] : []));
     send(res, ctx, t(def.title, ctx.lang), html`<h1 class="utrecht-heading-1">${t(def.title, ctx.lang)}</h1>
 ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.description, ctx.lang)}</p>` : ''}
 <h2 class="utrecht-heading-2">${msg('whatYouNeed', ctx.lang)}</h2>
@@ -52,7 +52,7 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
     const bsn = citizen(req, res);
     if (!bsn) return;
     // Pressing Start again continues the application not sent yet, instead of a second one.
-    const open = store.cases.activeBySubject(bsn).find((r) => r.processKey === req.params.key && r.step && (published(req.params.key).steps[r.step]?.kind === 'form') && !hasSent(r.id));
+    const open = store.cases.activeBySubject(bsn).find((r) => r.processKey === req.params.key && r.step && citizenActs(published(req.params.key).steps[r.step]) && !hasSent(r.id));
     const row = open ?? engine.startCase(req.params.key, bsn, 'citizen');
     res.redirect(303, `/zaken/${row.id}`);
   });

@@ -4,7 +4,7 @@
  * timers and messages exactly as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { asCitizen, BSN, dump, freshEnv, kwijtscheldingAtMoney, money, type Env } from './setup.js';
+import { asCitizen, BSN, dump, freshEnv, toeslagAtMoney, money, type Env } from './setup.js';
 
 function boom(env: Env, table: string, when: 'INSERT' | 'UPDATE' = 'INSERT') {
   env.store.db.exec(`CREATE TRIGGER boom BEFORE ${when} ON ${table} BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
@@ -13,8 +13,8 @@ function boom(env: Env, table: string, when: 'INSERT' | 'UPDATE' = 'INSERT') {
 
 describe('crash mid-commit', () => {
   it('a failing message insert rolls back the whole transition', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     const before = dump(env.store);
     const disarm = boom(env, 'messages');
 
@@ -32,8 +32,8 @@ describe('crash mid-commit', () => {
   });
 
   it('a failing task insert (handoff) rolls back the whole transition', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     const before = dump(env.store);
     const disarm = boom(env, 'tasks');
     expect(() => env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() })).toThrow('boom');
@@ -44,7 +44,7 @@ describe('crash mid-commit', () => {
   });
 
   it('a failing timer insert rolls back the whole transition', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const row = env.engine.startCase('wachttijd', BSN, asCitizen());
     const before = dump(env.store);
     boom(env, 'timers');
@@ -53,8 +53,8 @@ describe('crash mid-commit', () => {
   });
 
   it('a failing snapshot update, the last write, rolls back the audit entries, tasks and messages written before it', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     const before = dump(env.store);
     boom(env, 'cases', 'UPDATE');
     expect(() => env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '800' }) }, { actor: asCitizen() })).toThrow('boom');
@@ -64,8 +64,8 @@ describe('crash mid-commit', () => {
   });
 
   it('a failing completion of a task leaves the task open and the case where it was', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     const [task] = env.store.tasks.list({ caseId: row.id });
     const ann = env.store.accounts.userByName('ann')!;
@@ -79,7 +79,7 @@ describe('crash mid-commit', () => {
   });
 
   it('a signal moves all of a subject\'s waiting cases or none', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const ids = [0, 1].map(() => {
       const started = env.engine.startCase('betaling', BSN, asCitizen());
       return env.engine.send(started.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }).id;
@@ -92,7 +92,7 @@ describe('crash mid-commit', () => {
   });
 
   it('a timer whose transition fails is recorded as an error, leaving the case as it was', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const started = env.engine.startCase('wachttijd', BSN, asCitizen());
     const row = env.engine.send(started.id, { type: 'submit', data: { soort: 'schade', bedrag: '1', datum: '2026-03-01' } }, { actor: asCitizen() });
     const before = dump(env.store);

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { caseView } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, freshEnv, kwijtscheldingAtMoney, kwijtscheldingAtReview, money, user, type Env } from './setup.js';
+import { asCitizen, BSN, freshEnv, toeslagAtMoney, toeslagAtReview, money, user, type Env } from './setup.js';
 
 const view = (env: Env, id: string, lang: 'nl' | 'en' = 'nl') => caseView(env.engine, env.store, env.engine.getCase(id), lang);
 
 describe('case view', () => {
   it('shows the current form step with its fields and the allowed actions, in Dutch and in English', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
     const row = env.engine.startCase('melding', BSN, asCitizen());
 
     const nl = view(env, row.id, 'nl');
@@ -37,7 +37,7 @@ describe('case view', () => {
   });
 
   it('shows only the fields whose showIf holds over the case data', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
     const litter = env.engine.startCase('melding', BSN, asCitizen());
     env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
     const other = env.engine.startCase('melding', BSN, asCitizen());
@@ -55,8 +55,8 @@ describe('case view', () => {
   });
 
   it('lists submit, the group\'s withdraw and person.requested where each is allowed', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = toeslagAtMoney(env);
     expect(view(env, row.id, 'en').actions).toEqual([
       { type: 'submit', label: 'Send answers' },
       { type: 'withdraw', label: 'Withdraw application' },
@@ -68,7 +68,7 @@ describe('case view', () => {
     expect(fields.find((f) => f.id === 'autoWaarde')).toMatchObject({ showIf: 'heeftAuto = true' });
 
     // At the handoff: nothing to submit, but withdraw and ask for a person.
-    const review = kwijtscheldingAtReview(env);
+    const review = toeslagAtReview(env);
     const atReview = view(env, review.id, 'en');
     expect(atReview.actions.map((a) => a.type)).toEqual(['withdraw', 'person.requested']);
     expect(atReview.step).toMatchObject({ id: 'beoordeling', kind: 'handoff', title: 'Review by an official', text: 'An official of the tax team reviews your application.' });
@@ -94,16 +94,16 @@ describe('case view', () => {
   });
 
   it('shows the outcome and the decision\'s reason when ended, without journey actions', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '4000' }) }, { actor: asCitizen() });
 
     const nl = view(env, row.id, 'nl');
     expect(nl.status).toBe('ended');
-    expect(nl.step).toMatchObject({ id: 'afgewezen', kind: 'end', title: 'Kwijtschelding afgewezen' });
+    expect(nl.step).toMatchObject({ id: 'afgewezen', kind: 'end', title: 'Toeslag afgewezen' });
     expect(nl.outcome).toEqual({
-      outcome: 'rejected', title: 'Kwijtschelding afgewezen',
-      message: 'U krijgt geen kwijtschelding. Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.',
+      outcome: 'rejected', title: 'Toeslag afgewezen',
+      message: 'U krijgt geen toeslag. Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.',
     });
     expect(nl.explanations).toEqual([expect.objectContaining({
       step: 'toets', rule: 0, inputs: { vermogen: 4000 },
@@ -112,17 +112,17 @@ describe('case view', () => {
     const types = nl.actions.map((a) => a.type);
     expect(types).not.toContain('submit');
     expect(types).not.toContain('withdraw');
-    expect(nl.messages.map((m) => m.subject)).toEqual(['Kwijtschelding afgewezen']);
+    expect(nl.messages.map((m) => m.subject)).toEqual(['Toeslag afgewezen']);
 
     const en = view(env, row.id, 'en');
-    expect(en.outcome).toEqual({ outcome: 'rejected', title: 'Remission rejected', message: 'Your remission is rejected. If you disagree, you can object within 6 weeks.' });
+    expect(en.outcome).toEqual({ outcome: 'rejected', title: 'Allowance rejected', message: 'Your allowance is rejected. If you disagree, you can object within 6 weeks.' });
     expect(en.explanations[0].because).toMatch(/^Your savings and possessions \(€ 4[.,]000[.,]00\) are above € 2,500/);
-    expect(en.timeline.at(-1)!.text).toBe('Finished: Remission rejected');
+    expect(en.timeline.at(-1)!.text).toBe('Finished: Allowance rejected');
   });
 
   it('names a withdrawal by its label in the timeline', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = toeslagAtReview(env);
     env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     const en = view(env, row.id, 'en');
     expect(en.outcome).toMatchObject({ outcome: 'withdrawn', message: 'You withdrew your application.' });
@@ -133,8 +133,8 @@ describe('case view', () => {
   });
 
   it('shows a message step\'s message and the contact request in the timeline', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'person.requested', data: { question: 'Vraag' } }, { actor: asCitizen() });
     const asked = view(env, row.id, 'en');
     expect(asked.timeline.at(-1)!.text).toBe('You asked to talk to a person');
@@ -142,8 +142,8 @@ describe('case view', () => {
     expect(asked.expectedBy).toBeNull();
     env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '700' }) }, { actor: asCitizen() });
     const granted = view(env, row.id, 'en');
-    expect(granted.messages.map((m) => m.subject)).toEqual(['Your remission has been granted', 'Remission granted']);
-    expect(granted.outcome).toMatchObject({ outcome: 'granted', message: 'Your remission is granted. You need to do nothing more.' });
-    expect(granted.timeline.map((i) => i.text)).toContain('Message sent: Your remission has been granted');
+    expect(granted.messages.map((m) => m.subject)).toEqual(['Your allowance has been granted', 'Allowance granted']);
+    expect(granted.outcome).toMatchObject({ outcome: 'granted', message: 'You get the allowance. You need to do nothing more.' });
+    expect(granted.timeline.map((i) => i.text)).toContain('Message sent: Your allowance has been granted');
   });
 });

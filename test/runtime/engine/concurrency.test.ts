@@ -3,13 +3,13 @@
  * leaves exactly the winner's result, across two connections to one file.
  */
 import { describe, expect, it } from 'vitest';
-import { asCitizen, dump, engineError, freshEnv, kwijtscheldingAtMoney, money, openEnv } from './setup.js';
+import { asCitizen, dump, engineError, freshEnv, toeslagAtMoney, money, openEnv } from './setup.js';
 
 describe('optimistic concurrency', () => {
   it('the second of two engines that read the same revision gets stale-case, and the first one\'s result stays', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const b = openEnv(a.file);
-    const row = kwijtscheldingAtMoney(a);
+    const row = toeslagAtMoney(a);
 
     const readByA = a.engine.getCase(row.id);
     const readByB = b.engine.getCase(row.id);
@@ -41,9 +41,9 @@ describe('optimistic concurrency', () => {
   });
 
   it('refuses a change meant for another step (step-mismatch), without changes', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const b = openEnv(a.file);
-    const row = kwijtscheldingAtMoney(a);
+    const row = toeslagAtMoney(a);
     // B still shows the first page and submits it again.
     const before = dump(a.store);
     const error = engineError(
@@ -57,14 +57,14 @@ describe('optimistic concurrency', () => {
   });
 
   it('refuses an event that is not allowed now (event-not-allowed), without changes', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     const before = dump(env.store);
     engineError(() => env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
     engineError(() => env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
-    // grofvuil has no withdraw at all.
-    const other = env.engine.startCase('grofvuil', row.subject, asCitizen());
+    // ophalen has no withdraw at all.
+    const other = env.engine.startCase('ophalen', row.subject, asCitizen());
     const beforeOther = dump(env.store);
     engineError(() => env.engine.send(other.id, { type: 'withdraw' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
     expect(dump(env.store)).toEqual(beforeOther);
@@ -72,8 +72,8 @@ describe('optimistic concurrency', () => {
   });
 
   it('a stale task revision is refused with stale-task', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     const [task] = env.store.tasks.list({ caseId: row.id });
     const ann = env.store.accounts.userByName('ann')!;
@@ -85,15 +85,15 @@ describe('optimistic concurrency', () => {
   });
 
   it('an unknown case is not-found', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     engineError(() => env.engine.send('no-such-case', { type: 'submit', data: {} }, { actor: asCitizen() }), 'not-found', 'not-found');
     engineError(() => env.engine.startCase('no-such-process', '999993653', asCitizen()), 'not-found', 'not-found');
   });
 
   it('a task completed on one connection cannot be completed again on another', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const b = openEnv(a.file);
-    const row = kwijtscheldingAtMoney(a);
+    const row = toeslagAtMoney(a);
     a.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     const [task] = b.store.tasks.list({ caseId: row.id });
     const ann = a.store.accounts.userByName('ann')!;

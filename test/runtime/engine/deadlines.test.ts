@@ -30,8 +30,8 @@ describe('deadlines in working days', () => {
 
 describe('escalation of an overdue task', () => {
   it('flags the task exactly once, also after a restart, through a durable timer', () => {
-    const env = freshEnv({ at: '2026-04-03T08:00:00Z' });
-    const row = env.engine.startCase('kwijtschelding', BSN, asCitizen());
+    const env = freshEnv({ at: '2026-04-03T08:00:00Z', fixtures: ['toeslag'] });
+    const row = env.engine.startCase('toeslag', BSN, asCitizen());
     env.engine.send(row.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } }, { actor: asCitizen() });
     env.engine.send(row.id, { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } }, { actor: asCitizen() });
     const task = env.store.tasks.list({ caseId: row.id })[0];
@@ -57,7 +57,7 @@ describe('escalation of an overdue task', () => {
   });
 
   it('moves the task to the escalation team when the process names one, and clears the timer when the task is done in time', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag'] });
     const def = {
       key: 'escaleren', title: 'Escaleren', start: 'vraag', contact: { team: 'klantcontact' },
       steps: {
@@ -95,8 +95,8 @@ describe('negative outcomes', () => {
       },
     };
     expect(checkDefinition(base).problems.map((p) => [p.code, p.node])).toEqual([['P023', 'h']]);
-    const env = freshEnv();
-    const row = env.engine.startCase('kwijtschelding', BSN, asCitizen());
+    const env = freshEnv({ fixtures: ['toeslag'] });
+    const row = env.engine.startCase('toeslag', BSN, asCitizen());
     env.engine.send(row.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } }, { actor: asCitizen() });
     env.engine.send(row.id, { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } }, { actor: asCitizen() });
     const task = env.store.tasks.list({ caseId: row.id })[0];

@@ -1,35 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { createMigration } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, example, freshEnv, user } from './setup.js';
+import { asCitizen, BSN, fixture, freshEnv, user } from './setup.js';
 
 const household = { huishouden: 'samen', aanslagnummer: 'A-1' };
 const money = { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' };
 
 describe('migration of active cases to a later version', () => {
   it('a dry run reports exactly the movable cases; moved cases continue on the new version with a verifying audit chain; a case whose step is gone stays', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag'] });
     const { engine, store } = env;
-    const atForm = engine.startCase('kwijtschelding', BSN, asCitizen());
-    const atMoney = engine.send(engine.startCase('kwijtschelding', BSN, asCitizen()).id, { type: 'submit', data: household }, { actor: asCitizen() });
-    const atReview = engine.send(engine.send(engine.startCase('kwijtschelding', BSN, asCitizen()).id, { type: 'submit', data: household }, { actor: asCitizen() }).id, { type: 'submit', data: money }, { actor: asCitizen() });
-    const ended = engine.send(engine.startCase('kwijtschelding', BSN, asCitizen()).id, { type: 'withdraw' }, { actor: asCitizen() });
+    const atForm = engine.startCase('toeslag', BSN, asCitizen());
+    const atMoney = engine.send(engine.startCase('toeslag', BSN, asCitizen()).id, { type: 'submit', data: household }, { actor: asCitizen() });
+    const atReview = engine.send(engine.send(engine.startCase('toeslag', BSN, asCitizen()).id, { type: 'submit', data: household }, { actor: asCitizen() }).id, { type: 'submit', data: money }, { actor: asCitizen() });
+    const ended = engine.send(engine.startCase('toeslag', BSN, asCitizen()).id, { type: 'withdraw' }, { actor: asCitizen() });
 
     // Version 2: the first form is split off under another id; the money step gets a new field.
-    const v2 = example('kwijtschelding');
+    const v2 = fixture('toeslag');
     v2.steps.gezin = { ...v2.steps.huishouden, title: 'Uw gezin' };
     delete v2.steps.huishouden;
     v2.start = 'gezin';
     v2.steps.geldzaken.fields.push({ id: 'kinderen', label: 'Aantal kinderen', type: 'number' });
-    expect(env.processes.saveDraft('kwijtschelding', v2, 't').problems).toEqual([]);
-    env.processes.publish('kwijtschelding', 't');
+    expect(env.processes.saveDraft('toeslag', v2, 't').problems).toEqual([]);
+    env.processes.publish('toeslag', 't');
 
     const migration = createMigration(env);
-    const plan = migration.plan('kwijtschelding', 1, 2);
+    const plan = migration.plan('toeslag', 1, 2);
     expect(plan.movable.map((m) => m.caseId).sort()).toEqual([atMoney.id, atReview.id].sort());
     expect(plan.blocked).toEqual([{ caseId: atForm.id, reference: atForm.reference, step: 'huishouden', reason: "step 'huishouden' does not exist in the new version (map it to a step that does)" }]);
     expect(store.cases.get(atMoney.id)!.version).toBe(1); // a dry run changes nothing
 
-    const result = migration.migrate('kwijtschelding', 1, 2, {}, 'user:dina');
+    const result = migration.migrate('toeslag', 1, 2, {}, 'user:dina');
     expect(result.moved).toBe(2);
     const moved = store.cases.get(atMoney.id)!;
     expect(moved).toMatchObject({ version: 2, step: 'geldzaken', status: 'active' });
@@ -47,7 +47,7 @@ describe('migration of active cases to a later version', () => {
     expect(store.cases.get(ended.id)!.version).toBe(1);
 
     // With a mapping the designer moves it too.
-    const mapped = migration.migrate('kwijtschelding', 1, 2, { huishouden: 'gezin' }, 'user:dina');
+    const mapped = migration.migrate('toeslag', 1, 2, { huishouden: 'gezin' }, 'user:dina');
     expect(mapped.moved).toBe(1);
     expect(store.cases.get(atForm.id)).toMatchObject({ version: 2, step: 'gezin' });
     expect(engine.send(atForm.id, { type: 'submit', data: household }, { actor: asCitizen() }).step).toBe('geldzaken');

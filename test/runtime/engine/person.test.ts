@@ -4,15 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { caseView } from '../../../runtime/engine/index.js';
-import { asCitizen, dump, engineError, freshEnv, household, kwijtscheldingAtMoney, money, user } from './setup.js';
+import { asCitizen, dump, engineError, freshEnv, household, toeslagAtMoney, money, user } from './setup.js';
 
 const request = { question: 'Telt de kinderbijslag mee als inkomen?', channel: 'phone', reach: '06 1234 5678' };
 const dataOf = (snapshot: unknown) => (snapshot as { context: { data: Record<string, unknown> } }).context.data;
 
 describe('ask for a person', () => {
   it('opens a contact task for the contact team; answering it leaves the citizen where they were, answers intact', () => {
-    const env = freshEnv();
-    const atForm = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag'] });
+    const atForm = toeslagAtMoney(env);
     env.clock.set('2026-03-03T10:00:00Z');
 
     const asked = env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen(), expectedRev: atForm.rev });
@@ -55,8 +55,8 @@ describe('ask for a person', () => {
   });
 
   it('validates the request and changes nothing when it is wrong', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag'] });
+    const row = toeslagAtMoney(env);
     const before = dump(env.store);
     const error = engineError(
       () => env.engine.send(row.id, { type: 'person.requested', data: { question: 'x'.repeat(2001), channel: 'pigeon' } }, { actor: asCitizen() }),
@@ -67,8 +67,8 @@ describe('ask for a person', () => {
   });
 
   it('keeps the contact task open while the journey moves on, and the journey unaffected when it is answered', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'person.requested', data: request }, { actor: asCitizen() });
     const atReview = env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     expect(atReview.step).toBe('beoordeling');

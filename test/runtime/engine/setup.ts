@@ -4,20 +4,22 @@
  * process service over it. Everything opened here is closed and removed
  * after each test.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import { openStore, type CaseRow, type Store } from '../../../runtime/store/index.js';
 import {
-  createEngine, createFakeClock, createProcessService, EngineError, importProcesses,
+  createEngine, createFakeClock, createProcessService, EngineError,
   type Engine, type FakeClock, type ProcessService,
 } from '../../../runtime/engine/index.js';
+import { fixtureProcess, household, money, publishFixtures, type FixtureName } from '../../helpers/fixtures.js';
+
+export { household, money };
 
 export const START = '2026-03-02T09:00:00Z';
 export const EXAMPLES = fileURLToPath(new URL('../../../processes/', import.meta.url));
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/engine/', import.meta.url));
 
 /** Test citizens (valid by the elfproef, not real people). */
 export const BSN = '999993653';
@@ -50,29 +52,24 @@ export function openEnv(file: string, at: string = START): Omit<Env, 'dir'> {
 }
 
 /**
- * A fresh database with the example processes (processes/*.json) and the
- * engine fixtures (test/fixtures/engine/*.json) published, and the users
- * `ann` (belastingen) and `kees` (klantcontact).
+ * A fresh database with the users `ann` (belastingen) and `kees`
+ * (klantcontact), and only the fixture processes `fixtures` names published
+ * (test/helpers/fixtures.ts): none without it (`publish: false` says so).
+ * The examples in processes/ are tested in test/examples/.
  */
-export function freshEnv(opts: { at?: string; publish?: boolean } = {}): Env {
+export function freshEnv(opts: { at?: string; publish?: false; fixtures?: readonly FixtureName[] } = {}): Env {
   const { dir, file } = tempDbFile();
   const env = { dir, ...openEnv(file, opts.at ?? START) };
-  if (opts.publish !== false) {
-    for (const folder of [EXAMPLES, FIXTURES]) {
-      for (const result of importProcesses(folder, env.store, env.processes, 'test')) expect(result.problems, result.file).toEqual([]);
-    }
-  }
+  if (opts.fixtures) publishFixtures(env.processes, opts.fixtures);
   const now = env.clock.now().toISOString();
   env.store.accounts.addUser('ann', 'official', ['belastingen'], now);
   env.store.accounts.addUser('kees', 'official', ['klantcontact'], now);
   return env;
 }
 
-export function fixture(name: string): Record<string, any> {
-  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
-}
-export function example(name: string): Record<string, any> {
-  return JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8'));
+/** A fresh copy of a fixture process definition (test/helpers/fixtures.ts). */
+export function fixture(name: FixtureName) {
+  return fixtureProcess(name);
 }
 
 export function user(env: Pick<Env, 'store'>, name: string) {
@@ -109,20 +106,15 @@ export function dump(store: Store) {
 
 export const auditTypes = (store: Store, caseId: string) => store.cases.audit(caseId).map((e) => e.type);
 
-/** Valid answers for kwijtschelding's first form. */
-export const household = { huishouden: 'alleenstaand', aanslagnummer: '2026-0001234' };
-/** Money answers for kwijtschelding's second form; `inkomen` decides the route for someone living alone (norm 1400). */
-export const money = (over: Record<string, unknown> = {}) => ({ inkomen: '1450', vermogen: '100', heeftAuto: 'nee', iban: 'NL91 ABNA 0417 1643 00', ...over });
-
-/** Starts a kwijtschelding case and answers the first form: the case waits at `geldzaken`. */
-export function kwijtscheldingAtMoney(env: Pick<Env, 'engine'>, bsn = BSN): CaseRow {
-  const started = env.engine.startCase('kwijtschelding', bsn, asCitizen(bsn));
+/** Starts a `toeslag` fixture case and answers the first form: the case waits at `geldzaken`. */
+export function toeslagAtMoney(env: Pick<Env, 'engine'>, bsn = BSN): CaseRow {
+  const started = env.engine.startCase('toeslag', bsn, asCitizen(bsn));
   return env.engine.send(started.id, { type: 'submit', data: household }, { actor: asCitizen(bsn) });
 }
 
-/** A kwijtschelding case whose income is close to the norm: it waits at the `beoordeling` handoff. */
-export function kwijtscheldingAtReview(env: Pick<Env, 'engine'>, bsn = BSN): CaseRow {
-  const row = kwijtscheldingAtMoney(env, bsn);
+/** A `toeslag` case whose income is close to the norm: it waits at the `beoordeling` handoff. */
+export function toeslagAtReview(env: Pick<Env, 'engine'>, bsn = BSN): CaseRow {
+  const row = toeslagAtMoney(env, bsn);
   const next = env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen(bsn) });
   expect(next.step).toBe('beoordeling');
   return next;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  asCitizen, auditTypes, BSN, dump, engineError, freshEnv, household, kwijtscheldingAtMoney, kwijtscheldingAtReview, money, OTHER_BSN, user, type Env,
+  asCitizen, auditTypes, BSN, dump, engineError, freshEnv, household, toeslagAtMoney, toeslagAtReview, money, OTHER_BSN, user, type Env,
 } from './setup.js';
 
 const dataOf = (env: Env, id: string) => (env.engine.getCase(id).snapshot as { context: { data: Record<string, unknown> } }).context.data;
@@ -12,8 +12,8 @@ const auditOf = (env: Env, id: string, type: string) => env.store.cases.audit(id
 
 describe('form step', () => {
   it('refuses invalid answers with field errors per field, in the asked language, and changes nothing', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     const before = dump(env.store);
 
     const nl = engineError(
@@ -45,8 +45,8 @@ describe('form step', () => {
   });
 
   it('stores the parsed answers under their field ids and moves on', () => {
-    const env = freshEnv();
-    const started = env.engine.startCase('kwijtschelding', BSN, asCitizen());
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const started = env.engine.startCase('toeslag', BSN, asCitizen());
     expect(started).toMatchObject({ status: 'active', step: 'huishouden', version: 1, rev: 2 });
     const row = env.engine.send(started.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: ' A-1 ' } }, { actor: asCitizen() });
     expect(row).toMatchObject({ step: 'geldzaken', rev: 3, status: 'active' });
@@ -57,8 +57,8 @@ describe('form step', () => {
   });
 
   it('does not store an answer to a field whose showIf does not hold', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     // autoWaarde is only asked when heeftAuto = true: with "nee" it is neither required nor kept.
     const next = env.engine.send(row.id, { type: 'submit', data: money({ heeftAuto: 'nee', autoWaarde: '9000' }) }, { actor: asCitizen() });
     expect(dataOf(env, next.id)).not.toHaveProperty('autoWaarde');
@@ -66,7 +66,7 @@ describe('form step', () => {
   });
 
   it('routes by the first conditional next that holds, else the default route', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const danger = env.engine.startCase('melding', BSN, asCitizen());
     expect(env.engine.send(danger.id, { type: 'submit', data: { soort: 'gevaar' } }, { actor: asCitizen() })).toMatchObject({ step: 'spoed', status: 'ended', outcome: 'urgent' });
     const litter = env.engine.startCase('melding', BSN, asCitizen());
@@ -80,8 +80,8 @@ describe('form step', () => {
   });
 
   it('refuses a submit where the citizen does not act, and an unknown event, without changes', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtReview(env);
     const before = dump(env.store);
     engineError(() => env.engine.send(row.id, { type: 'submit', data: {} }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
     engineError(() => env.engine.send(row.id, { type: 'task.completed', data: {} }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
@@ -94,8 +94,8 @@ describe('form step', () => {
 
 describe('decision step', () => {
   it('takes the first rule that holds, and records rule, inputs and reason (nl/en) in the audit', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     // Both the savings rule (0) and the car rule (1) hold: the first one wins.
     const ended = env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '3000', heeftAuto: 'ja', autoWaarde: '5000' }) }, { actor: asCitizen() });
     expect(ended).toMatchObject({ status: 'ended', step: 'afgewezen', outcome: 'rejected' });
@@ -115,21 +115,21 @@ describe('decision step', () => {
   });
 
   it('takes a later rule when the earlier ones do not hold', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'submit', data: money({ heeftAuto: 'ja', autoWaarde: '5000' }) }, { actor: asCitizen() });
     const [decision] = auditOf(env, row.id, 'decision.made');
     expect(decision.data).toMatchObject({ rule: 1, inputs: { heeftAuto: true, autoWaarde: 5000 }, because: { nl: 'Uw auto is meer waard dan € 3.000.', en: 'Your car is worth more than € 3,000.' } });
 
-    const low = kwijtscheldingAtMoney(env);
+    const low = toeslagAtMoney(env);
     const granted = env.engine.send(low.id, { type: 'submit', data: money({ inkomen: '900' }) }, { actor: asCitizen() });
     expect(granted).toMatchObject({ status: 'ended', outcome: 'granted', step: 'toegekend' });
     expect(auditOf(env, low.id, 'decision.made')[0].data).toMatchObject({ rule: 3, inputs: { inkomen: 900, huishouden: 'alleenstaand' } });
   });
 
   it('takes otherwise when no rule holds, with all the rules\' inputs as its inputs', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtReview(env);
     const [decision] = auditOf(env, row.id, 'decision.made');
     expect(decision.data).toEqual({
       step: 'toets', rule: 'otherwise', when: null,
@@ -144,8 +144,8 @@ describe('decision step', () => {
 
 describe('handoff step', () => {
   it('opens a task for the team, due at the moment the step starts plus `due` (8 working days: Thursday 5 → Tuesday 17 March)', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     env.clock.set('2026-03-05T14:30:00Z');
     const next = env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     expect(next.step).toBe('beoordeling');
@@ -160,8 +160,8 @@ describe('handoff step', () => {
   });
 
   it('validates the outcome and its fields; completing moves the case and closes the task', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtReview(env);
     const [task] = env.store.tasks.list({ caseId: row.id });
     const ann = user(env, 'ann');
     const before = dump(env.store);
@@ -180,14 +180,14 @@ describe('handoff step', () => {
     expect(dataOf(env, row.id).reden).toBe('U heeft een tweede huis.');
     expect(auditOf(env, row.id, 'task.completed')[0]).toMatchObject({ actor: 'user:ann', data: { task: task.id, step: 'beoordeling', outcome: 'afwijzen', answers: { reden: 'U heeft een tweede huis.' } } });
     // The rejection message carries the official's reason.
-    expect(env.store.cases.messages(row.id).at(-1)!.body.nl).toBe('U krijgt geen kwijtschelding. U heeft een tweede huis. Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.');
+    expect(env.store.cases.messages(row.id).at(-1)!.body.nl).toBe('U krijgt geen toeslag. U heeft een tweede huis. Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.');
 
     engineError(() => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }), 'conflict', 'task-closed');
   });
 
   it('refuses completion by someone else while the task is claimed', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtReview(env);
     const [task] = env.store.tasks.list({ caseId: row.id });
     const ann = user(env, 'ann');
     const kees = user(env, 'kees');
@@ -200,8 +200,8 @@ describe('handoff step', () => {
   });
 
   it('closes the open task with status "closed" when the citizen withdraws during the handoff', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtReview(env);
     const [task] = env.store.tasks.list({ caseId: row.id });
     const ended = env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     expect(ended).toMatchObject({ status: 'ended', step: 'ingetrokken', outcome: 'withdrawn' });
@@ -217,7 +217,7 @@ describe('wait step with `for`', () => {
   const report = { soort: 'schade', bedrag: '125,50', datum: '14-02-2026' };
 
   it('sets a timer row and moves on only when fireDueTimers runs after it is due', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const started = env.engine.startCase('wachttijd', BSN, asCitizen());
     const row = env.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     expect(row.step).toBe('bedenktijd');
@@ -240,7 +240,7 @@ describe('wait step with `for`', () => {
   });
 
   it('clears the timer when the case leaves the step another way', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const started = env.engine.startCase('wachttijd', BSN, asCitizen());
     env.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     const withdrawn = env.engine.send(started.id, { type: 'withdraw' }, { actor: asCitizen() });
@@ -254,7 +254,7 @@ describe('wait step with `for`', () => {
 
 describe('message step', () => {
   it('queues a message with the placeholders filled and formatted per field, in both languages', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const started = env.engine.startCase('wachttijd', BSN, asCitizen());
     env.engine.send(started.id, { type: 'submit', data: { soort: 'schade', bedrag: '125,50', datum: '14-02-2026' } }, { actor: asCitizen() });
     env.clock.advance(3 * 86_400_000);
@@ -271,14 +271,14 @@ describe('message step', () => {
   });
 
   it('fills placeholders from answers of earlier steps', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
+    const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '800' }) }, { actor: asCitizen() });
     const [granted] = env.store.cases.messages(row.id);
     expect(granted).toMatchObject({
       step: 'toekenning',
-      subject: { nl: 'Uw kwijtschelding is toegekend', en: 'Your remission has been granted' },
-      body: { nl: `U hoeft de gemeentelijke belastingen van aanslag ${household.aanslagnummer} niet te betalen.`, en: `You do not have to pay the municipal taxes of assessment ${household.aanslagnummer}.` },
+      subject: { nl: 'Uw toeslag is toegekend', en: 'Your allowance has been granted' },
+      body: { nl: `U krijgt de toeslag voor aanslag ${household.aanslagnummer}.`, en: `You get the allowance for assessment ${household.aanslagnummer}.` },
     });
   });
 });
@@ -290,11 +290,11 @@ describe('wait step with `signal`', () => {
   }
 
   it('moves only the subject\'s case that waits for this signal, storing its facts', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const waiting = atPayment(env, BSN);
     const notYet = env.engine.startCase('betaling', BSN, asCitizen());
     const otherSubject = atPayment(env, OTHER_BSN);
-    const unrelated = kwijtscheldingAtMoney(env, BSN);
+    const unrelated = toeslagAtMoney(env, BSN);
     expect(env.store.tasks.timersOf(waiting.id)).toEqual([{ timer: 'betaling:timeout', fireAt: '2026-03-16T09:00:00.000Z', firedAt: null }]);
     const untouched = [notYet, otherSubject, unrelated].map((r) => env.engine.getCase(r.id));
 
@@ -313,7 +313,7 @@ describe('wait step with `signal`', () => {
   });
 
   it('refuses facts that do not fit the step\'s fields, moving nothing', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const first = atPayment(env, BSN);
     const second = atPayment(env, BSN);
     const before = dump(env.store);
@@ -327,7 +327,7 @@ describe('wait step with `signal`', () => {
   });
 
   it('takes the timeout when the signal does not come in time; a late signal moves nothing', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = atPayment(env, BSN);
     env.clock.advance(14 * 86_400_000 - 1);
     expect(env.engine.fireDueTimers()).toBe(0);
@@ -342,7 +342,7 @@ describe('wait step with `signal`', () => {
 
 describe('end step', () => {
   it('ends the case with its outcome, records it, and accepts no further journey events', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = env.engine.startCase('melding', BSN, asCitizen());
     env.engine.send(row.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
     env.clock.advance(60_000);
@@ -356,7 +356,7 @@ describe('end step', () => {
     engineError(() => env.engine.send(row.id, { type: 'submit', data: { aantal: '4' } }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
     expect(dump(env.store)).toEqual(before);
 
-    const withdrawn = kwijtscheldingAtMoney(env);
+    const withdrawn = toeslagAtMoney(env);
     env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() });
     engineError(() => env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
   });

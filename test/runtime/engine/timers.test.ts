@@ -11,7 +11,7 @@ const timerEvents = (entries: { type: string; data: Record<string, unknown> }[])
 
 describe('durable timers', () => {
   it('fire once after a restart, on a new store and engine over the same file', () => {
-    const first = freshEnv();
+    const first = freshEnv({ fixtures: ['wachttijd', 'herhaling'] });
     const started = first.engine.startCase('wachttijd', BSN, asCitizen());
     const waiting = first.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     expect(waiting.step).toBe('bedenktijd');
@@ -38,7 +38,7 @@ describe('durable timers', () => {
   });
 
   it('fire once when two engines on two connections both try', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['wachttijd', 'herhaling'] });
     const started = a.engine.startCase('wachttijd', BSN, asCitizen());
     a.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     const b = openEnv(a.file, '2026-03-06T00:00:00Z');
@@ -49,7 +49,7 @@ describe('durable timers', () => {
   });
 
   it('the scheduler fires what fell due while the server was down on its first tick', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['wachttijd', 'herhaling'] });
     const started = a.engine.startCase('wachttijd', BSN, asCitizen());
     a.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     a.store.close();
@@ -64,7 +64,7 @@ describe('durable timers', () => {
   });
 
   it('a timer that is not due yet survives a restart unfired', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['wachttijd', 'herhaling'] });
     const started = a.engine.startCase('wachttijd', BSN, asCitizen());
     a.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     a.store.close();
@@ -76,7 +76,7 @@ describe('durable timers', () => {
   });
 
   it('a fired timer never fires again, even when the case is back at its step', () => {
-    const a = freshEnv();
+    const a = freshEnv({ fixtures: ['wachttijd', 'herhaling'] });
     const row = a.engine.startCase('herhaling', BSN, asCitizen());
     expect(row.step).toBe('wachten');
     a.clock.set('2026-03-03T09:00:00Z');

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { atMoney, atReview, dbState, expectStatus, household, money, refused, startKwijtschelding, type Reply } from './support.js';
+import { atMoney, atReview, dbState, expectStatus, household, money, refused, startToeslag, type Reply } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag'] });
 });
 afterAll(async () => {
   await s?.close();
@@ -19,7 +19,7 @@ const byStatus = (replies: Reply[]) => replies.map((r) => r.status).sort();
 
 describe('case events with If-Match', () => {
   test('two events at once with the same revision: one 200, one 409 stale-case; the case is the winner\'s result', async () => {
-    const started = await startKwijtschelding(s);
+    const started = await startToeslag(s);
     const read = await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' });
     const etag = read.headers.get('etag')!;
     expect(etag).toBe(`"${read.body.rev}"`);

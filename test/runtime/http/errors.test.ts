@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../../helpers/server.js';
 
 describe('finding 6: library errors answer 4xx in the envelope', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag'] }); });
   afterAll(async () => { await s.close(); });
 
   const post = (path: string, headers: Record<string, string>, body: BodyInit) => fetch(`${s.base}${path}`, { method: 'POST', headers, body });
@@ -25,7 +25,7 @@ describe('finding 6: library errors answer 4xx in the envelope', () => {
   }
 
   it('a real gzip body is read', async () => {
-    const res = await post('/api/processes/kwijtschelding/cases', { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${s.tokens.citizen}` }, gzipSync('{}'));
+    const res = await post('/api/processes/toeslag/cases', { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${s.tokens.citizen}` }, gzipSync('{}'));
     expect(res.status).toBe(201);
   });
 
@@ -39,7 +39,7 @@ describe('finding 6: library errors answer 4xx in the envelope', () => {
     const form = new FormData();
     for (let i = 0; i < 11; i++) form.append(`f${i}`, new Blob(['%PDF-1.4']), `f${i}.pdf`);
     const before = dumpDb(s.store);
-    const res = await fetch(`${s.base}/api/processes/kwijtschelding/cases`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.citizen}` }, body: form });
+    const res = await fetch(`${s.base}/api/processes/toeslag/cases`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.citizen}` }, body: form });
     expect(res.status).toBe(415);
     expect((await res.json()).error.code).toBe('unsupported-media-type');
     expect(dumpDb(s.store)).toEqual(before);

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function server(limits?: NonNullable<Parameters<typeof startTestServer>[0]>['limits']) {
-  const s = await startTestServer({ limits });
+  const s = await startTestServer({ limits, fixtures: [] });
   servers.push(s);
   for (const name of ['olaf', 'otto', 'ada']) s.store.accounts.setPassword(s.store.accounts.userByName(name)!.id, PASSWORD);
   return s;

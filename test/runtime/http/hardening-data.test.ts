@@ -4,24 +4,22 @@
  * what designers and officials may see and do (12). Each test is named after
  * the finding it guards; every refusal leaves the database as it was.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isValidBsn } from '../../../runtime/model/index.js';
 import { compileToConfig } from '../../../runtime/model/index.js';
 import { dbFingerprint } from '../../helpers/db-state.js';
+import { fixtureProcess } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { expectStatus } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ scanLimit: 64 * 1024 });
+  s = await startTestServer({ scanLimit: 64 * 1024, fixtures: ['toeslag', 'ophalen', 'pas'] });
 });
 afterAll(async () => {
   await s?.close();
 });
 
-const example = (key: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../processes', `${key}.json`), 'utf8'));
 function bsns(n: number, from = 200_000_000): string[] {
   const out: string[] = [];
   for (let i = from; out.length < n; i += 7) if (isValidBsn(String(i))) out.push(String(i));
@@ -34,7 +32,7 @@ const raw = (method: string, path: string, body: string, as: keyof TestServer['t
 
 describe('finding 3: names of Object.prototype members', () => {
   test('finding 3: a step target named constructor is a problem (P030) and cannot be published', async () => {
-    const def = example('grofvuil');
+    const def = fixtureProcess('ophalen');
     def.key = 'proto-target';
     const first = Object.keys(def.steps)[0];
     def.start = 'constructor';
@@ -48,7 +46,7 @@ describe('finding 3: names of Object.prototype members', () => {
   });
 
   test('finding 3: a step key __proto__ is reported as P030, not silently dropped', async () => {
-    const def = example('grofvuil');
+    const def = fixtureProcess('ophalen');
     def.key = 'proto-key';
     const text = JSON.stringify(def).replace('"steps":{', '"steps":{"__proto__":{"kind":"end","title":"Klaar","outcome":"completed","message":"m"},');
     const saved = await raw('PUT', '/api/processes/proto-key/draft', text);
@@ -60,7 +58,7 @@ describe('finding 3: names of Object.prototype members', () => {
   });
 
   test('finding 3: field ids and group events that are prototype names are P030', async () => {
-    const def = example('kwijtschelding');
+    const def = fixtureProcess('toeslag');
     def.key = 'proto-field';
     const form = Object.values(def.steps as Record<string, { kind: string; fields?: { id: string }[] }>).find((st) => st.kind === 'form')!;
     form.fields![0].id = 'toString';
@@ -80,7 +78,7 @@ describe('finding 3: names of Object.prototype members', () => {
   });
 
   test('finding 3: answers keyed __proto__ or constructor are unknown fields (422 naming them), never ignored or inherited', async () => {
-    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
+    const started = expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} }), 201);
     for (const key of ['__proto__', 'constructor', 'toString']) {
       const before = dbFingerprint(s.store);
       const res = await raw('POST', `/api/cases/${started.id}/events`, `{"type":"submit","data":{"${key}":{"huishouden":"alleen"},"huishouden":"samen","aanslagnummer":"2026-0042"}}`, 'citizen');
@@ -94,22 +92,22 @@ describe('finding 3: names of Object.prototype members', () => {
 
   test('finding 3: one broken published process never stops signals or starts of other processes', async () => {
     // A version published before these checks existed: its trigger starts at a step that is not there.
-    const bad = example('stadspas');
-    bad.key = 'oud-stadspas';
+    const bad = fixtureProcess('pas');
+    bad.key = 'oud-pas';
     bad.triggers[0].start = 'constructor';
-    s.store.processes.saveDraft('oud-stadspas', bad, '2026-01-01T00:00:00Z', 'old');
-    s.store.processes.publish('oud-stadspas', bad, compileToConfig(bad), '2026-01-01T00:00:00Z', 'old', null);
+    s.store.processes.saveDraft('oud-pas', bad, '2026-01-01T00:00:00Z', 'old');
+    s.store.processes.publish('oud-pas', bad, compileToConfig(bad), '2026-01-01T00:00:00Z', 'old', null);
     const subject = bsns(1, 310_000_000)[0];
     const res = expectStatus(await signal({ inkomen: 900 }, subject), 200);
-    expect(res.started).toEqual([{ process: 'stadspas', caseId: expect.any(String) }]);
-    expect(res.skipped).toContainEqual({ process: 'oud-stadspas', reason: 'error' });
-    expect(s.store.db.prepare("SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-stadspas'").pluck().get()).toBe(1);
+    expect(res.started).toEqual([{ process: 'pas', caseId: expect.any(String) }]);
+    expect(res.skipped).toContainEqual({ process: 'oud-pas', reason: 'error' });
+    expect(s.store.db.prepare("SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-pas'").pluck().get()).toBe(1);
     // Staff see what failed in the take-up report.
-    const takeUp = expectStatus(await s.api('GET', '/api/processes/oud-stadspas/take-up', { as: 'admin' }), 200);
+    const takeUp = expectStatus(await s.api('GET', '/api/processes/oud-pas/take-up', { as: 'admin' }), 200);
     expect(takeUp.recentErrors).toEqual([{ source: 'signal:inkomen.vastgesteld', message: expect.any(String), at: expect.any(String) }]);
-    expect(s.store.cases.listBySubject(subject).map((c) => c.processKey)).toEqual(['stadspas']);
+    expect(s.store.cases.listBySubject(subject).map((c) => c.processKey)).toEqual(['pas']);
     // Other processes still start.
-    expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: {} }), 201);
+    expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
   });
 });
 
@@ -136,12 +134,12 @@ describe('finding 4: signal and register facts are typed', () => {
   test('finding 4: register rows with an empty, wrong or missing income are invalid, never eligible', async () => {
     const [a, b, c, d] = bsns(4, 330_000_000);
     const csv = `bsn,inkomen\n${a},\n${b},abc\n${c},1000\n${d},2600\n`;
-    const res = await fetch(`${s.base}/api/processes/stadspas/scan?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: csv });
+    const res = await fetch(`${s.base}/api/processes/pas/scan?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: csv });
     expect(await res.json()).toMatchObject({ rows: 4, invalid: 2, eligible: 1, notEligible: 1, errors: 0 });
   });
 
   test('finding 4: a trigger whose condition reads an undeclared fact is P005', async () => {
-    const def = example('stadspas');
+    const def = fixtureProcess('pas');
     def.key = 'feiten';
     delete def.triggers[0].facts;
     const saved = expectStatus(await s.api('PUT', '/api/processes/feiten/draft', { as: 'designer', body: def }), 200);
@@ -151,7 +149,7 @@ describe('finding 4: signal and register facts are typed', () => {
 
 describe('finding 5: a refused scan changes nothing', () => {
   const scan = (body: string, query = '') =>
-    fetch(`${s.base}/api/processes/stadspas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body });
+    fetch(`${s.base}/api/processes/pas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body });
 
   test('finding 5: 250 eligible rows followed by a field past the size limit: 413, and the database is unchanged', async () => {
     const rows = bsns(250, 400_000_000).map((b) => `${b},1000`).join('\n');
@@ -177,11 +175,11 @@ describe('finding 5: a refused scan changes nothing', () => {
 
   test('finding 5: a JSON Lines record past the record limit is refused whole', async () => {
     const { MAX_RECORD_BYTES } = await import('../../../runtime/engine/index.js');
-    const small = await startTestServer();
+    const small = await startTestServer({ fixtures: ['toeslag', 'ophalen', 'pas'] });
     try {
       const lines = [...bsns(10, 420_000_000).map((b) => JSON.stringify({ bsn: b, inkomen: 900 })), JSON.stringify({ bsn: '999993653', inkomen: 'x'.repeat(MAX_RECORD_BYTES + 10) })];
       const before = dbFingerprint(small.store);
-      const res = await fetch(`${small.base}/api/processes/stadspas/scan`, { method: 'POST', headers: { authorization: `Bearer ${small.tokens.admin}`, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
+      const res = await fetch(`${small.base}/api/processes/pas/scan`, { method: 'POST', headers: { authorization: `Bearer ${small.tokens.admin}`, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') });
       expect(res.status).toBe(422);
       expect((await res.json()).error.code).toBe('invalid-extract');
       expect(dbFingerprint(small.store)).toEqual(before);
@@ -192,7 +190,7 @@ describe('finding 5: a refused scan changes nothing', () => {
 
   test('finding 5: a scan of a process without triggers is refused before its body is read', async () => {
     const before = dbFingerprint(s.store);
-    const res = await fetch(`${s.base}/api/processes/grofvuil/scan`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: `bsn,inkomen\n999993653,100\n` });
+    const res = await fetch(`${s.base}/api/processes/ophalen/scan`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: `bsn,inkomen\n999993653,100\n` });
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe('no-triggers');
     expect(dbFingerprint(s.store)).toEqual(before);
@@ -202,19 +200,19 @@ describe('finding 5: a refused scan changes nothing', () => {
 describe('findings 6 and 7: impossible dates, durations and numbers', () => {
   test('finding 6: insights?inactiveDays=Infinity (and NaN, 1e999, -1) answers 422 naming the parameter', async () => {
     for (const value of ['Infinity', 'NaN', '1e999', '-1', '0x10', '']) {
-      const res = await s.api('GET', `/api/processes/kwijtschelding/insights?inactiveDays=${encodeURIComponent(value)}`, { as: 'designer' });
+      const res = await s.api('GET', `/api/processes/toeslag/insights?inactiveDays=${encodeURIComponent(value)}`, { as: 'designer' });
       expect(res.status, value).toBe(422);
       expect(Object.keys(res.body.error.details)).toEqual(['inactiveDays']);
     }
     for (const value of ['Infinity', '1.5', '0']) {
-      const res = await s.api('GET', `/api/processes/kwijtschelding/insights?version=${value}`, { as: 'designer' });
+      const res = await s.api('GET', `/api/processes/toeslag/insights?version=${value}`, { as: 'designer' });
       expect(res.status, value).toBe(422);
     }
-    expectStatus(await s.api('GET', '/api/processes/kwijtschelding/insights?inactiveDays=7.5', { as: 'designer' }), 200);
+    expectStatus(await s.api('GET', '/api/processes/toeslag/insights?inactiveDays=7.5', { as: 'designer' }), 200);
   });
 
   test('finding 6: a wait for P999999999Y is a problem (P019) and cannot be published', async () => {
-    const def = example('grofvuil');
+    const def = fixtureProcess('ophalen');
     def.key = 'lang-wachten';
     const first = Object.keys(def.steps)[0];
     const next = def.steps[first].next;
@@ -231,16 +229,16 @@ describe('findings 6 and 7: impossible dates, durations and numbers', () => {
   test('finding 7: referenceDate 2026-13-45 and 2026-02-30 are refused, nothing started', async () => {
     for (const referenceDate of ['2026-13-45', '2026-02-30', '0000-01-01', '2026-1-1']) {
       const before = dbFingerprint(s.store);
-      const res = await s.api('POST', '/api/processes/grofvuil/cases', { as: 'official', body: { subject: '999993653', referenceDate } });
+      const res = await s.api('POST', '/api/processes/ophalen/cases', { as: 'official', body: { subject: '999993653', referenceDate } });
       expect(res.status, referenceDate).toBe(422);
       expect(Object.keys(res.body.error.details)).toEqual(['referenceDate']);
       expect(dbFingerprint(s.store)).toEqual(before);
     }
-    expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'official', body: { subject: '999993653', referenceDate: '2028-02-29' } }), 201);
+    expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'official', body: { subject: '999993653', referenceDate: '2028-02-29' } }), 201);
   });
 
   test('finding 7: effectiveFrom 2026-13-45 does not publish', async () => {
-    const def = example('grofvuil');
+    const def = fixtureProcess('ophalen');
     def.key = 'peildatum';
     expectStatus(await s.api('PUT', '/api/processes/peildatum/draft', { as: 'designer', body: def }), 200);
     const before = dbFingerprint(s.store);
@@ -251,16 +249,16 @@ describe('findings 6 and 7: impossible dates, durations and numbers', () => {
   });
 
   test('finding 7: insights from/to must be real dates', async () => {
-    expect((await s.api('GET', '/api/processes/kwijtschelding/insights?from=2026-13-45', { as: 'designer' })).status).toBe(422);
-    expect((await s.api('GET', '/api/processes/kwijtschelding/insights?to=2026-02-30T10:00:00Z', { as: 'designer' })).status).toBe(422);
-    expectStatus(await s.api('GET', '/api/processes/kwijtschelding/insights?from=2026-03-01&to=2026-04-01T00:00:00Z', { as: 'designer' }), 200);
+    expect((await s.api('GET', '/api/processes/toeslag/insights?from=2026-13-45', { as: 'designer' })).status).toBe(422);
+    expect((await s.api('GET', '/api/processes/toeslag/insights?to=2026-02-30T10:00:00Z', { as: 'designer' })).status).toBe(422);
+    expectStatus(await s.api('GET', '/api/processes/toeslag/insights?from=2026-03-01&to=2026-04-01T00:00:00Z', { as: 'designer' }), 200);
   });
 });
 
 describe('finding 12: who sees and does what', () => {
   test('finding 12: a handoff\'s internal instructions are not in the version a citizen reads', async () => {
-    const citizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
-    const official = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'official' }), 200);
+    const citizen = expectStatus(await s.api('GET', '/api/processes/toeslag/versions/1', { as: 'citizen' }), 200);
+    const official = expectStatus(await s.api('GET', '/api/processes/toeslag/versions/1', { as: 'official' }), 200);
     const handoffs = (def: { steps: Record<string, { kind: string; instructions?: unknown }> }) => Object.values(def.steps).filter((st) => st.kind === 'handoff');
     expect(handoffs(official.definition).some((h) => h.instructions)).toBe(true);
     expect(handoffs(citizen.definition).length).toBe(handoffs(official.definition).length);
@@ -268,19 +266,19 @@ describe('finding 12: who sees and does what', () => {
   });
 
   test('finding 12: a designer\'s migration dry run names steps and counts, never case ids or references', async () => {
-    const def = example('kwijtschelding');
-    expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
-    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: def }), 200);
-    const v = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/publish', { as: 'designer' }), 201).version;
-    const designer = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
+    const def = fixtureProcess('toeslag');
+    expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} }), 201);
+    expectStatus(await s.api('PUT', '/api/processes/toeslag/draft', { as: 'designer', body: def }), 200);
+    const v = expectStatus(await s.api('POST', '/api/processes/toeslag/publish', { as: 'designer' }), 201).version;
+    const designer = expectStatus(await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
     expect(designer.movable.length).toBeGreaterThan(0);
     expect(JSON.stringify(designer)).not.toMatch(/caseId|reference|OMS-/);
-    const admin = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'admin', body: { from: 1, to: v, dryRun: true } }), 200);
+    const admin = expectStatus(await s.api('POST', '/api/processes/toeslag/migrate', { as: 'admin', body: { from: 1, to: v, dryRun: true } }), 200);
     expect(admin.movable[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), reference: expect.stringMatching(/^OMS-/) }));
   });
 
   test('finding 12: moving a task to a team nobody works in is refused and the task stays', async () => {
-    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
+    const started = expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} }), 201);
     const ask = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'person.requested', data: { question: 'Hulp graag', channel: 'phone', reach: '0612345678' } } });
     expectStatus(ask, 200);
     const task = s.store.tasks.list({ caseId: started.id })[0];
@@ -296,7 +294,7 @@ describe('finding 12: who sees and does what', () => {
 describe('deep JSON (found by the fuzz suite)', () => {
   test('a JSON body nesting 100,000 levels answers 422 json-too-deep on every route, with or without an Idempotency-Key, and changes nothing', async () => {
     const deep = `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    for (const [method, path, as] of [['POST', '/api/session/end', 'official'], ['PUT', '/api/processes/grofvuil/draft', 'designer'], ['POST', '/api/processes/grofvuil/opt-out', 'citizen']] as const) {
+    for (const [method, path, as] of [['POST', '/api/session/end', 'official'], ['PUT', '/api/processes/ophalen/draft', 'designer'], ['POST', '/api/processes/ophalen/opt-out', 'citizen']] as const) {
       for (const headers of [{}, { 'idempotency-key': 'diep' }] as Record<string, string>[]) {
         const before = dbFingerprint(s.store);
         const res = await fetch(s.base + path, { method, headers: { authorization: `Bearer ${s.tokens[as]}`, 'content-type': 'application/json', ...headers }, body: deep });
@@ -313,7 +311,7 @@ describe('deep JSON (found by the fuzz suite)', () => {
 
 describe('drafts saved as written (found by the fuzz suite)', () => {
   test('a draft whose title is not text (5, null, {}, [], { nl: 5 }) never breaks the designers\' process list', async () => {
-    const base = example('grofvuil');
+    const base = fixtureProcess('ophalen');
     for (const [i, title] of [5, null, {}, { en: 'x' }, [], { nl: 5 }, true].entries()) {
       const key = `titel-${i}`;
       expectStatus(await s.api('PUT', `/api/processes/${key}/draft`, { as: 'designer', body: { ...base, key, title, description: title } }), 200);

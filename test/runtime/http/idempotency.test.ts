@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { atMoney, atReview, CITIZEN_BSN, dbState, expectStatus, household, money, refused, startKwijtschelding } from './support.js';
+import { atMoney, atReview, CITIZEN_BSN, dbState, expectStatus, household, money, refused, startToeslag } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] });
 });
 afterAll(async () => {
   await s?.close();
@@ -20,7 +20,7 @@ const caseCount = (subject: string) => (s.store.db.prepare('SELECT COUNT(*) AS n
 
 describe('POST /api/cases/:id/events', () => {
   test('the same key twice: same status, body and ETag, replayed the second time; the case changes once', async () => {
-    const started = await startKwijtschelding(s);
+    const started = await startToeslag(s);
     const headers = key('submit');
     const auditBefore = s.store.cases.audit(started.id).length;
 
@@ -48,7 +48,7 @@ describe('POST /api/cases/:id/events', () => {
   });
 
   test('a replay after the case moved on still returns the first answer, and moves nothing', async () => {
-    const started = await startKwijtschelding(s);
+    const started = await startToeslag(s);
     const headers = key('old');
     const first = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household }, headers }), 200);
     const moved = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() } }), 200);
@@ -70,14 +70,14 @@ describe('POST /api/cases/:id/events', () => {
     await refused(s, 422, 'idempotency-key-reused', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ inkomen: '5000' }) }, headers });
     await refused(s, 422, 'idempotency-key-reused', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers });
     // The same key on another route is another request too.
-    await refused(s, 422, 'idempotency-key-reused', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {}, headers });
+    await refused(s, 422, 'idempotency-key-reused', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {}, headers });
     const view = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
     expect({ rev: view.rev, outcome: view.outcome.outcome }).toEqual({ rev: first.rev, outcome: 'granted' });
   });
 
   test('keys belong to who sent them: another citizen may use the same key', async () => {
-    const a = await startKwijtschelding(s, 'citizen');
-    const b = await startKwijtschelding(s, 'citizenB');
+    const a = await startToeslag(s, 'citizen');
+    const b = await startToeslag(s, 'citizenB');
     const headers = { 'idempotency-key': 'shared-key' };
     expectStatus(await s.api('POST', `/api/cases/${a.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers }), 200);
     const other = await s.api('POST', `/api/cases/${b.id}/events`, { as: 'citizenB', body: { type: 'withdraw' }, headers });
@@ -104,9 +104,9 @@ describe('POST /api/processes/:key/cases', () => {
   test('start-case replayed: the same case id, 201 again, and only one case exists', async () => {
     const before = caseCount('111222333');
     const headers = key('start');
-    const first = await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizenB', body: {}, headers });
+    const first = await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizenB', body: {}, headers });
     expectStatus(first, 201);
-    const second = await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizenB', body: {}, headers });
+    const second = await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizenB', body: {}, headers });
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body.id).toBe(first.body.id);
@@ -119,8 +119,8 @@ describe('POST /api/processes/:key/cases', () => {
 
   test('without a key, two starts are two cases', async () => {
     const before = caseCount(CITIZEN_BSN);
-    const a = await startKwijtschelding(s);
-    const b = await startKwijtschelding(s);
+    const a = await startToeslag(s);
+    const b = await startToeslag(s);
     expect(a.id).not.toBe(b.id);
     expect(caseCount(CITIZEN_BSN)).toBe(before + 2);
   });

@@ -15,7 +15,7 @@ let doc: any;
 let routes: RouteDef[];
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['ophalen'] });
   routes = apiRoutes({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock });
   const res = await s.api('GET', '/api/openapi.json');
   doc = expectStatus(res, 200);
@@ -123,7 +123,7 @@ describe('/api/openapi.json', () => {
 
   test('the statuses the API answers with (seen by the other tests) are the ones described', async () => {
     // A few spot checks that a described error is one the route really gives.
-    const started = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: {} }), 201);
+    const started = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
     const stale = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: {} }, headers: { 'if-match': '"1"' } });
     expect(stale.status).toBe(409);
     expect(doc.paths['/api/cases/{id}/events'].post.responses).toHaveProperty('409');

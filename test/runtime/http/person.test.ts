@@ -9,7 +9,7 @@ import { atMoney, atReview, expectStatus, household, money, refused } from './su
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag'] });
 });
 afterAll(async () => {
   await s?.close();

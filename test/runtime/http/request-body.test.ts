@@ -9,7 +9,7 @@ const body = (bytes: number, fill = 'a') => Buffer.alloc(bytes, fill);
 describe('finding 6: the keep-alive socket works after an early refusal', () => {
   let s: TestServer;
   let client: ReturnType<typeof keepAliveClient>;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'pas'] }); });
   afterAll(async () => { await s.close(); });
   afterEach(() => client?.close());
 
@@ -28,7 +28,7 @@ describe('finding 6: the keep-alive socket works after an early refusal', () => 
   }
 
   it('API: 401 for a scan without a token, its 1 MB still arriving', async () => {
-    const r = await refusedThenHealthy('POST', '/api/processes/stadspas/scan', { 'content-type': 'text/csv' }, MB, 401);
+    const r = await refusedThenHealthy('POST', '/api/processes/pas/scan', { 'content-type': 'text/csv' }, MB, 401);
     expect(JSON.parse(r.text).error.code).toBe('unauthenticated');
   });
 
@@ -37,18 +37,18 @@ describe('finding 6: the keep-alive socket works after an early refusal', () => 
   });
 
   it('API: 413 for JSON larger than the limit, refused before it is read', async () => {
-    const r = await refusedThenHealthy('POST', '/api/processes/kwijtschelding/cases', { 'content-type': 'application/json', authorization: `Bearer ${s.tokens.citizen}` }, MB, 413);
+    const r = await refusedThenHealthy('POST', '/api/processes/toeslag/cases', { 'content-type': 'application/json', authorization: `Bearer ${s.tokens.citizen}` }, MB, 413);
     expect(JSON.parse(r.text).error.code).toBe('payload-too-large');
   });
 
   it('API: 403 for a scan by a role that may not', async () => {
-    await refusedThenHealthy('POST', '/api/processes/stadspas/scan', { 'content-type': 'text/csv', authorization: `Bearer ${s.tokens.official}` }, MB, 403);
+    await refusedThenHealthy('POST', '/api/processes/pas/scan', { 'content-type': 'text/csv', authorization: `Bearer ${s.tokens.official}` }, MB, 403);
   });
 
   it('API: a streaming route that stopped reading (a scan of a process without triggers) leaves the socket usable', async () => {
     // The route began to read the extract before it refused: whether the answer comes early is the route's affair.
     client = keepAliveClient(s.base);
-    const refused = await client.send('POST', '/api/processes/kwijtschelding/scan', { headers: { 'content-type': 'text/csv', authorization: `Bearer ${s.tokens.admin}` }, body: Buffer.concat([Buffer.from('bsn,inkomen\n'), body(MB, '1')]) });
+    const refused = await client.send('POST', '/api/processes/toeslag/scan', { headers: { 'content-type': 'text/csv', authorization: `Bearer ${s.tokens.admin}` }, body: Buffer.concat([Buffer.from('bsn,inkomen\n'), body(MB, '1')]) });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
     const next = await client.send('GET', '/api/health');
@@ -73,7 +73,7 @@ describe('finding 6: the keep-alive socket works after an early refusal', () => 
 
 describe('finding 6: a refused body too large to drain', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'pas'] }); });
   afterAll(async () => { await s.close(); });
 
   it('gets its whole answer with Connection: close, and the next request (on a new socket) works', async () => {

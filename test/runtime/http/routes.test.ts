@@ -3,22 +3,23 @@
  * SQLite file: the happy path, 401, 403, 404, 422 with field details, 413,
  * 400 and 409, and after each refusal proof that nothing changed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiRoutes } from '../../../runtime/http/app.js';
 import type { RouteDef } from '../../../runtime/http/route.js';
+import { fixtureProcess } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import {
-  atMoney, atReview, BAD_BSN, CITIZEN_BSN, dbState, ended, expectStatus, household, money, refused, signalProcess, startKwijtschelding, type Role,
+  atMoney, atReview, BAD_BSN, CITIZEN_BSN, dbState, ended, expectStatus, household, money, refused, signalProcess, startToeslag, type Role,
 } from './support.js';
 
 let s: TestServer;
 let routes: RouteDef[];
-/** A citizen's kwijtschelding case waiting at the belastingen handoff, and its task. */
+/** A citizen's `toeslag` case waiting at the belastingen handoff, and its task. */
 let review: Awaited<ReturnType<typeof atReview>>;
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag', 'ophalen', 'pas'] });
   routes = apiRoutes({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock });
   review = await atReview(s);
   // A process that only has a draft (never published).
@@ -32,13 +33,13 @@ afterAll(async () => {
 const walked = new Set<string>();
 const hit = (method: string, path: string) => walked.add(`${method.toUpperCase()} ${path}`);
 
-const kwijtscheldingJson = () => JSON.parse(readFileSync(new URL('../../../processes/kwijtschelding.json', import.meta.url), 'utf8'));
+const toeslagJson = () => fixtureProcess('toeslag');
 const big = () => 'x'.repeat(300 * 1024); // > 256kb once in JSON
 
 /** A concrete URL for a route path, with real ids. */
 function urlOf(path: string): string {
   return path
-    .replace(':key', 'kwijtschelding')
+    .replace(':key', 'toeslag')
     .replace(':version', '1')
     .replace(':team', 'belastingen')
     .replace(':id', path.startsWith('/api/tasks') ? review.task.id : review.view.id);
@@ -46,7 +47,7 @@ function urlOf(path: string): string {
 /** A valid body for each changing route, so only the credentials are wrong. */
 function bodyOf(def: RouteDef): unknown {
   switch (`${def.method} ${def.path}`) {
-    case 'put /api/processes/:key/draft': return kwijtscheldingJson();
+    case 'put /api/processes/:key/draft': return toeslagJson();
     case 'post /api/processes/:key/cases': return {};
     case 'post /api/cases/:id/events': return { type: 'withdraw' };
     case 'post /api/tasks/:id/complete': return { outcome: 'toekennen' };
@@ -90,7 +91,7 @@ describe('credentials and roles, for every route in the table', () => {
   test('the named examples: designer reads a case, citizen lists tasks, official saves a draft, citizen sends a signal', async () => {
     await refused(s, 403, 'forbidden', 'GET', `/api/cases/${review.view.id}`, { as: 'designer' });
     await refused(s, 403, 'forbidden', 'GET', '/api/tasks', { as: 'citizen' });
-    await refused(s, 403, 'forbidden', 'PUT', '/api/processes/kwijtschelding/draft', { as: 'official', body: kwijtscheldingJson() });
+    await refused(s, 403, 'forbidden', 'PUT', '/api/processes/toeslag/draft', { as: 'official', body: toeslagJson() });
     await refused(s, 403, 'forbidden', 'POST', '/api/signals', { as: 'citizen', body: { type: 'register.verhuisd', subject: CITIZEN_BSN } });
     // Officials do not send a citizen's events.
     await refused(s, 403, 'forbidden', 'POST', `/api/cases/${review.view.id}/events`, { as: 'official', body: { type: 'withdraw' } });
@@ -123,22 +124,22 @@ describe('system', () => {
 describe('processes', () => {
   test('GET /api/processes: published ones for citizens, drafts with problem counts for designers', async () => {
     const forCitizen = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
-    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(readdirSync(new URL('../../../processes/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort());
-    const k = forCitizen.find((p: any) => p.key === 'kwijtschelding');
-    expect(k).toEqual({ key: 'kwijtschelding', title: 'Kwijtschelding gemeentelijke belastingen', description: expect.stringContaining('kwijtschelding'), latestVersion: 1 });
+    expect(forCitizen.map((p: any) => p.key).sort()).toEqual(['ophalen', 'pas', 'toeslag']);
+    const k = forCitizen.find((p: any) => p.key === 'toeslag');
+    expect(k).toEqual({ key: 'toeslag', title: 'Toeslag aanvragen', description: expect.stringContaining('twee formulieren'), latestVersion: 1 });
 
     const forDesigner = expectStatus(await s.api('GET', '/api/processes', { as: 'designer' }), 200);
-    expect(forDesigner.map((p: any) => p.key)).toEqual(expect.arrayContaining(['concept', 'grofvuil', 'kwijtschelding']));
+    expect(forDesigner.map((p: any) => p.key)).toEqual(expect.arrayContaining(['concept', 'ophalen', 'toeslag']));
     expect(forDesigner.find((p: any) => p.key === 'concept')).toMatchObject({ latestVersion: null, versions: [], problems: 0 });
 
     const english = expectStatus(await s.api('GET', '/api/processes?lang=en', { as: 'official' }), 200);
-    expect(english.find((p: any) => p.key === 'grofvuil').title).toBe('Bulky waste pickup');
+    expect(english.find((p: any) => p.key === 'ophalen').title).toBe('Collection of goods');
     hit('get', '/api/processes');
   });
 
   test('GET /api/processes/:key: the published definition; the draft and its problems for designers only', async () => {
-    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding', { as: 'citizen' }), 200);
-    expect(forCitizen).toMatchObject({ key: 'kwijtschelding', versions: [1], latestVersion: 1 });
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/toeslag', { as: 'citizen' }), 200);
+    expect(forCitizen).toMatchObject({ key: 'toeslag', versions: [1], latestVersion: 1 });
     expect(forCitizen.definition.start).toBe('huishouden');
     expect(forCitizen).not.toHaveProperty('draft');
     expect(forCitizen).not.toHaveProperty('problems');
@@ -173,13 +174,13 @@ describe('processes', () => {
   });
 
   test('PUT draft of a published process leaves the published version as it was', async () => {
-    const draft = { ...kwijtscheldingJson(), title: { nl: 'Kwijtschelding (concept)' } };
-    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: draft }), 200);
-    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding', { as: 'citizen' }), 200);
-    expect(forCitizen.definition.title.nl).toBe('Kwijtschelding gemeentelijke belastingen');
+    const draft = { ...toeslagJson(), title: { nl: 'Toeslag (concept)' } };
+    expectStatus(await s.api('PUT', '/api/processes/toeslag/draft', { as: 'designer', body: draft }), 200);
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/toeslag', { as: 'citizen' }), 200);
+    expect(forCitizen.definition.title.nl).toBe('Toeslag aanvragen');
     expect(forCitizen.versions).toEqual([1]);
     // Back to the published text, for the other tests.
-    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: kwijtscheldingJson() }), 200);
+    expectStatus(await s.api('PUT', '/api/processes/toeslag/draft', { as: 'designer', body: toeslagJson() }), 200);
   });
 
   test('PUT draft refuses bad input with field details, and changes nothing', async () => {
@@ -211,74 +212,74 @@ describe('processes', () => {
   });
 
   test('GET /api/processes/:key/versions/:version: the published definition', async () => {
-    const v = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'official' }), 200);
-    expect(v).toMatchObject({ key: 'kwijtschelding', version: 1, publishedBy: 'test' });
-    expect(v.definition).toEqual(kwijtscheldingJson());
+    const v = expectStatus(await s.api('GET', '/api/processes/toeslag/versions/1', { as: 'official' }), 200);
+    expect(v).toMatchObject({ key: 'toeslag', version: 1, publishedBy: 'test' });
+    expect(v.definition).toEqual(toeslagJson());
     // A citizen reads the same version without what is meant for officials (finding 12 of issue 11).
-    const forCitizen = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1', { as: 'citizen' }), 200);
+    const forCitizen = expectStatus(await s.api('GET', '/api/processes/toeslag/versions/1', { as: 'citizen' }), 200);
     expect(JSON.stringify(forCitizen.definition)).not.toContain('"instructions"');
-    expect(Object.keys(forCitizen.definition.steps)).toEqual(Object.keys(kwijtscheldingJson().steps));
+    expect(Object.keys(forCitizen.definition.steps)).toEqual(Object.keys(toeslagJson().steps));
     hit('get', '/api/processes/:key/versions/:version');
   });
 
   test('GET versions/:version: 404 for an unknown version, a non-number, or an unknown or unpublished process', async () => {
-    for (const url of ['/api/processes/kwijtschelding/versions/2', '/api/processes/kwijtschelding/versions/0', '/api/processes/kwijtschelding/versions/abc',
-      '/api/processes/kwijtschelding/versions/-1', '/api/processes/bestaat-niet/versions/1', '/api/processes/concept/versions/1']) {
+    for (const url of ['/api/processes/toeslag/versions/2', '/api/processes/toeslag/versions/0', '/api/processes/toeslag/versions/abc',
+      '/api/processes/toeslag/versions/-1', '/api/processes/bestaat-niet/versions/1', '/api/processes/concept/versions/1']) {
       await refused(s, 404, 'not-found', 'GET', url, { as: 'designer' });
     }
   });
 
   test('GET versions/:version/xstate: the compiled machine config for officials and designers', async () => {
-    const machine = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/versions/1/xstate', { as: 'official' }), 200);
-    expect(machine).toMatchObject({ id: 'kwijtschelding', type: 'parallel' });
+    const machine = expectStatus(await s.api('GET', '/api/processes/toeslag/versions/1/xstate', { as: 'official' }), 200);
+    expect(machine).toMatchObject({ id: 'toeslag', type: 'parallel' });
     expect(Object.keys(machine.states)).toEqual(['journey', 'contact']);
     expect(machine.states.journey.states.aanvraag.on.withdraw.target).toBe('#ingetrokken');
     hit('get', '/api/processes/:key/versions/:version/xstate');
-    await refused(s, 404, 'not-found', 'GET', '/api/processes/kwijtschelding/versions/9/xstate', { as: 'designer' });
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/toeslag/versions/9/xstate', { as: 'designer' });
     await refused(s, 404, 'not-found', 'GET', '/api/processes/bestaat-niet/versions/1/xstate', { as: 'designer' });
   });
 });
 
 describe('cases', () => {
   test('POST /api/processes/:key/cases: a citizen starts a case for themselves (201, the first step, an ETag)', async () => {
-    const res = await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} });
+    const res = await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} });
     const view = expectStatus(res, 201);
-    expect(view).toMatchObject({ status: 'active', process: { key: 'kwijtschelding', version: 1 }, step: { id: 'huishouden', kind: 'form' }, outcome: null });
+    expect(view).toMatchObject({ status: 'active', process: { key: 'toeslag', version: 1 }, step: { id: 'huishouden', kind: 'form' }, outcome: null });
     expect(view.reference).toMatch(/^OMS-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(view.step.fields.map((f: any) => f.id)).toEqual(['huishouden', 'aanslagnummer']);
     expect(view.actions.map((a: any) => a.type)).toEqual(['submit', 'withdraw', 'person.requested']);
     expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
     expect(s.store.cases.get(view.id)!.subject).toBe(CITIZEN_BSN);
     // Naming oneself as subject is fine too.
-    expect(expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: { subject: CITIZEN_BSN } }), 201).step.id).toBe('ophaalverzoek');
+    expect(expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: { subject: CITIZEN_BSN } }), 201).step.id).toBe('ophaalverzoek');
     hit('post', '/api/processes/:key/cases');
   });
 
   test('POST cases: an official or admin starts a case for a subject', async () => {
-    const byOfficial = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'official', body: { subject: '111222333' } }), 201);
+    const byOfficial = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'official', body: { subject: '111222333' } }), 201);
     expect(s.store.cases.get(byOfficial.id)!.subject).toBe('111222333');
     expect(s.store.cases.audit(byOfficial.id)[0]).toMatchObject({ type: 'case.started', actor: 'user:olaf' });
     // The citizen it was started for sees it.
     expect(expectStatus(await s.api('GET', `/api/cases/${byOfficial.id}`, { as: 'citizenB' }), 200).id).toBe(byOfficial.id);
-    const byAdmin = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'admin', body: { subject: CITIZEN_BSN } }), 201);
+    const byAdmin = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'admin', body: { subject: CITIZEN_BSN } }), 201);
     expect(expectStatus(await s.api('GET', `/api/cases/${byAdmin.id}`, { as: 'admin' }), 200).id).toBe(byAdmin.id);
   });
 
   test('POST cases: 422 with details.subject for a missing or elfproef-failing BSN, wrong types or unknown keys', async () => {
-    let res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'official', body: {} });
+    let res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'official', body: {} });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'official', body: { subject: BAD_BSN } });
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'official', body: { subject: BAD_BSN } });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'admin', body: { subject: 999993653 } });
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'admin', body: { subject: 999993653 } });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: { process: 'x' } });
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: { process: 'x' } });
     expect(Object.keys(res.body.error.details)).toEqual(['process']);
-    await refused(s, 400, 'invalid-json', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: '{' });
-    await refused(s, 413, 'payload-too-large', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: { subject: big() } });
+    await refused(s, 400, 'invalid-json', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: '{' });
+    await refused(s, 413, 'payload-too-large', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: { subject: big() } });
   });
 
   test('POST cases: 403 for a citizen naming someone else; 404 for an unknown or unpublished process', async () => {
-    await refused(s, 403, 'forbidden', 'POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: { subject: '111222333' } });
+    await refused(s, 403, 'forbidden', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: { subject: '111222333' } });
     await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/cases', { as: 'citizen', body: {} });
     await refused(s, 404, 'not-found', 'POST', '/api/processes/concept/cases', { as: 'citizen', body: {} });
   });
@@ -288,7 +289,7 @@ describe('cases', () => {
     const mine = expectStatus(await s.api('GET', '/api/cases', { as: 'citizen' }), 200);
     expect(ids(mine)).toContain(review.view.id);
     expect(mine.every((c: any) => s.store.cases.get(c.id)!.subject === CITIZEN_BSN)).toBe(true);
-    expect(mine.find((c: any) => c.id === review.view.id)).toMatchObject({ reference: review.view.reference, process: 'kwijtschelding', version: 1, status: 'active', step: 'beoordeling', outcome: null });
+    expect(mine.find((c: any) => c.id === review.view.id)).toMatchObject({ reference: review.view.reference, process: 'toeslag', version: 1, status: 'active', step: 'beoordeling', outcome: null });
     expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'citizenB' }), 200))).not.toContain(review.view.id);
     expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'official2' }), 200))).toContain(review.view.id);
     expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'otherTeam' }), 200))).toEqual([]);
@@ -317,12 +318,12 @@ describe('cases', () => {
     await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'citizenB' });
     await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'otherTeam' });
     // A case without any task for the official's teams is not theirs to see.
-    const early = await startKwijtschelding(s);
+    const early = await startToeslag(s);
     await refused(s, 404, 'not-found', 'GET', `/api/cases/${early.id}`, { as: 'official' });
   });
 
   test('POST /api/cases/:id/events: submit moves the case, bumps its revision and ETag, keeps the answers', async () => {
-    const started = await startKwijtschelding(s);
+    const started = await startToeslag(s);
     const res = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household, step: 'huishouden' } });
     const view = expectStatus(res, 200);
     expect(view.step.id).toBe('geldzaken');
@@ -357,7 +358,7 @@ describe('cases', () => {
   });
 
   test('POST events: answers failing validation give 422 invalid-answers keyed by field id', async () => {
-    const started = await startKwijtschelding(s);
+    const started = await startToeslag(s);
     let res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: { huishouden: 'kasteel' } } });
     expect(Object.keys(res.body.error.details).sort()).toEqual(['aanslagnummer', 'huishouden']);
 
@@ -530,7 +531,7 @@ describe('tasks', () => {
     hit('post', '/api/tasks/:id/complete');
     const after = expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200);
     expect(after).toMatchObject({ status: 'ended', outcome: { outcome: 'granted' } });
-    expect(after.messages.map((m: any) => m.subject)).toEqual(['Uw kwijtschelding is toegekend', 'Kwijtschelding toegekend']);
+    expect(after.messages.map((m: any) => m.subject)).toEqual(['Uw toeslag is toegekend', 'Toeslag toegekend']);
     await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/complete`, { as: 'official2', body: { outcome: 'afwijzen', data: { reden: 'toch niet' } } });
     await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/claim`, { as: 'official' });
     await refused(s, 409, 'task-not-claimed', 'POST', `/api/tasks/${task.id}/release`, { as: 'official2' });
@@ -609,7 +610,7 @@ describe('workspace routes', () => {
     expect(expectStatus(await s.api('POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'otto' } }), 200)).toMatchObject({ status: 'claimed', assignee: 'otto' });
     hit('post', '/api/tasks/:id/assign');
     expect(s.store.cases.audit(r.view.id).filter((e) => e.type === 'task.assigned').map((e) => [e.actor, e.data.to])).toEqual([['user:olaf', 'otto']]);
-    // The kwijtschelding example has no four-eyes outcome: no proposal to approve.
+    // The toeslag fixture has no four-eyes outcome: no proposal to approve.
     await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/approve`, { as: 'official' });
     await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/reject-proposal`, { as: 'official', body: {} });
 
@@ -651,7 +652,7 @@ describe('workspace routes', () => {
 describe('proactive routes', () => {
   test('scan a register (CSV and JSON Lines, dry run first), take-up report, opt-out and opt-in', async () => {
     const csv = 'bsn,inkomen\n111222333,900\n999993653,2400\n123456789,900\n';
-    const post = (query: string, body: string, type: string) => fetch(`${s.base}/api/processes/stadspas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type }, body });
+    const post = (query: string, body: string, type: string) => fetch(`${s.base}/api/processes/pas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type }, body });
     const dry = await post('?dryRun=true', csv, 'text/csv');
     expect(dry.status).toBe(200);
     expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, errors: 0, scan: null, dryRun: true });
@@ -663,15 +664,15 @@ describe('proactive routes', () => {
     expect((await post('', csv, 'text/plain')).status).toBe(415);
     expect((await fetch(`${s.base}/api/processes/bestaat-niet/scan`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: csv })).status).toBe(404);
 
-    const takeUp = expectStatus(await s.api('GET', '/api/processes/stadspas/take-up', { as: 'designer' }), 200);
-    expect(takeUp).toMatchObject({ process: 'stadspas', eligible: 1, reached: 1, granted: 0, declined: 0, open: 1 });
+    const takeUp = expectStatus(await s.api('GET', '/api/processes/pas/take-up', { as: 'designer' }), 200);
+    expect(takeUp).toMatchObject({ process: 'pas', eligible: 1, reached: 1, granted: 0, declined: 0, open: 1 });
     hit('get', '/api/processes/:key/take-up');
 
-    expect(expectStatus(await s.api('POST', '/api/processes/stadspas/opt-out', { as: 'citizen' }), 200)).toEqual({ process: 'stadspas', optedOut: true });
+    expect(expectStatus(await s.api('POST', '/api/processes/pas/opt-out', { as: 'citizen' }), 200)).toEqual({ process: 'pas', optedOut: true });
     hit('post', '/api/processes/:key/opt-out');
     const ignored = expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'inkomen.vastgesteld', subject: CITIZEN_BSN, data: { inkomen: 800 } } }), 200);
-    expect(ignored).toMatchObject({ started: [], skipped: [{ process: 'stadspas', reason: 'opted-out' }] });
-    expect(expectStatus(await s.api('POST', '/api/processes/stadspas/opt-in', { as: 'citizen' }), 200)).toEqual({ process: 'stadspas', optedOut: false });
+    expect(ignored).toMatchObject({ started: [], skipped: [{ process: 'pas', reason: 'opted-out' }] });
+    expect(expectStatus(await s.api('POST', '/api/processes/pas/opt-in', { as: 'citizen' }), 200)).toEqual({ process: 'pas', optedOut: false });
     hit('post', '/api/processes/:key/opt-in');
     await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/opt-out', { as: 'citizen' });
   });
@@ -679,43 +680,43 @@ describe('proactive routes', () => {
 
 describe('insight routes', () => {
   test('figures for designers; feedback once per case from its citizen', async () => {
-    const figures = expectStatus(await s.api('GET', '/api/processes/kwijtschelding/insights?version=1&inactiveDays=7', { as: 'designer' }), 200);
-    expect(figures).toMatchObject({ process: 'kwijtschelding', version: 1, cases: { started: expect.any(Number) } });
+    const figures = expectStatus(await s.api('GET', '/api/processes/toeslag/insights?version=1&inactiveDays=7', { as: 'designer' }), 200);
+    expect(figures).toMatchObject({ process: 'toeslag', version: 1, cases: { started: expect.any(Number) } });
     expect(figures.steps.find((x: any) => x.step === 'huishouden').entered).toBeGreaterThan(0);
     hit('get', '/api/processes/:key/insights');
-    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/kwijtschelding/insights?version=x', { as: 'designer' });
-    await refused(s, 404, 'not-found', 'GET', '/api/processes/kwijtschelding/insights?version=99', { as: 'designer' });
-    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/kwijtschelding/insights?from=gisteren', { as: 'designer' });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?version=x', { as: 'designer' });
+    await refused(s, 404, 'not-found', 'GET', '/api/processes/toeslag/insights?version=99', { as: 'designer' });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?from=gisteren', { as: 'designer' });
 
-    const own = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: {} }), 201);
+    const own = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
     await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 9 } });
     expect(expectStatus(await s.api('POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 4, comment: 'Duidelijk' } }), 201)).toEqual({ case: own.id, score: 4 });
     hit('post', '/api/cases/:id/feedback');
     await refused(s, 409, 'feedback-given', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 5 } });
     await refused(s, 404, 'not-found', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizenB', body: { score: 5 } });
-    expect(expectStatus(await s.api('GET', '/api/processes/grofvuil/insights', { as: 'admin' }), 200).feedback).toMatchObject({ count: 1, average: 4 });
+    expect(expectStatus(await s.api('GET', '/api/processes/ophalen/insights', { as: 'admin' }), 200).feedback).toMatchObject({ count: 1, average: 4 });
   });
 
   test('migrate: a dry run lists, a run moves; bad versions and mappings are 404/422', async () => {
-    const def = kwijtscheldingJson();
+    const def = toeslagJson();
     def.steps.geldzaken.title = 'Geld';
-    expectStatus(await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: def }), 200);
-    const v = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/publish', { as: 'designer' }), 201).version;
-    const dry = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
+    expectStatus(await s.api('PUT', '/api/processes/toeslag/draft', { as: 'designer', body: def }), 200);
+    const v = expectStatus(await s.api('POST', '/api/processes/toeslag/publish', { as: 'designer' }), 201).version;
+    const dry = expectStatus(await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
     expect(dry.dryRun).toBe(true);
     expect(dry.movable.length).toBeGreaterThan(0);
-    const run = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v } }), 200);
+    const run = expectStatus(await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v } }), 200);
     expect(run.moved).toBe(dry.movable.length);
     hit('post', '/api/processes/:key/migrate');
-    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: v, to: 1 } });
-    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: v, mapping: { nergens: 'huishouden' } } });
-    await refused(s, 404, 'not-found', 'POST', '/api/processes/kwijtschelding/migrate', { as: 'designer', body: { from: 1, to: 99 } });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: v, to: 1 } });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v, mapping: { nergens: 'huishouden' } } });
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: 99 } });
   });
 });
 
 describe('interchange routes', () => {
   test('a version as Mermaid; a BPMN file imported into a draft with its problems and what was not mapped', async () => {
-    const mermaid = await fetch(`${s.base}/api/processes/kwijtschelding/versions/1/mermaid`, { headers: { authorization: `Bearer ${s.tokens.designer}` } });
+    const mermaid = await fetch(`${s.base}/api/processes/toeslag/versions/1/mermaid`, { headers: { authorization: `Bearer ${s.tokens.designer}` } });
     expect(mermaid.status).toBe(200);
     expect(mermaid.headers.get('content-type')).toMatch(/^text\/vnd\.mermaid/);
     const text = await mermaid.text();

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { CITIZEN_BSN, dbState, expectStatus, refused, signalProcess, startKwijtschelding, type Role } from './support.js';
+import { CITIZEN_BSN, dbState, expectStatus, refused, signalProcess, startToeslag, type Role } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag'] });
 });
 afterAll(async () => {
   await s?.close();
@@ -62,7 +62,7 @@ describe('POST /api/signals', () => {
     const waitingA = await startVerhuizing('citizen', true);
     const waitingB = await startVerhuizing('citizen', true);
     const notYet = await startVerhuizing('citizen', false);
-    const otherProcess = await startKwijtschelding(s);
+    const otherProcess = await startToeslag(s);
     const otherCitizen = await startVerhuizing('citizenB', true);
     expect(waitingA.actions.map((a: any) => a.type)).toEqual(['person.requested']);
     const untouched = [notYet, otherProcess, otherCitizen].map((c) => s.store.cases.get(c.id)!);

@@ -1,19 +1,18 @@
 /**
- * Shared pieces for the HTTP API's integration tests: answers for the example
- * processes, a small signal-waiting fixture process, walks that bring a case
+ * Shared pieces for the HTTP API's integration tests: answers for the `toeslag`
+ * fixture process, a small signal-waiting fixture process, walks that bring a case
  * to a known step through the API, and a whole-database snapshot to prove a
  * refused request changed nothing.
  */
 import { expect } from 'vitest';
+import { household, money } from '../../helpers/fixtures.js';
 import type { TestServer } from '../../helpers/server.js';
+
+export { household, money };
 
 export type Role = keyof TestServer['tokens'];
 export type Reply = Awaited<ReturnType<TestServer['api']>>;
 
-/** Valid answers for kwijtschelding's first form. */
-export const household = { huishouden: 'alleenstaand', aanslagnummer: '2026-0001234' };
-/** Answers for kwijtschelding's second form; inkomen 1450 (living alone, norm 1400) goes to an official. */
-export const money = (over: Record<string, unknown> = {}) => ({ inkomen: '1450', vermogen: '100', heeftAuto: 'nee', iban: 'NL91 ABNA 0417 1643 00', ...over });
 
 /** A BSN that fails the elfproef (9 digits, weighted sum not divisible by 11). */
 export const BAD_BSN = '123456789';
@@ -54,32 +53,32 @@ export function expectStatus(res: Reply, status: number) {
   return res.body;
 }
 
-/** A citizen starts a kwijtschelding case; returns its view. */
-export async function startKwijtschelding(s: TestServer, as: Role = 'citizen') {
-  return expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as, body: {} }), 201);
+/** A citizen starts a `toeslag` fixture case; returns its view. */
+export async function startToeslag(s: TestServer, as: Role = 'citizen') {
+  return expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as, body: {} }), 201);
 }
 
-/** A kwijtschelding case at the second form (geldzaken). */
+/** A `toeslag` case at the second form (geldzaken). */
 export async function atMoney(s: TestServer, as: Role = 'citizen') {
-  const started = await startKwijtschelding(s, as);
+  const started = await startToeslag(s, as);
   const view = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as, body: { type: 'submit', data: household } }), 200);
   expect(view.step.id).toBe('geldzaken');
   return view;
 }
 
-/** A kwijtschelding case at the `beoordeling` handoff, with its open belastingen task. */
+/** A `toeslag` case at the `beoordeling` handoff, with its open belastingen task. */
 export async function atReview(s: TestServer, as: Role = 'citizen') {
   const moneyStep = await atMoney(s, as);
   const view = expectStatus(await s.api('POST', `/api/cases/${moneyStep.id}/events`, { as, body: { type: 'submit', data: money() } }), 200);
   expect(view.step.id).toBe('beoordeling');
   const task = s.store.tasks.list({ caseId: view.id }).find((t) => t.kind === 'handoff' && t.status === 'open');
-  expect(task).toBeDefined();
+  expect(task).toMatchObject({ step: 'beoordeling', team: 'belastingen', kind: 'handoff', status: 'open' });
   return { view, task: task! };
 }
 
-/** A kwijtschelding case that ended (withdrawn by the citizen). */
+/** A `toeslag` case that ended (withdrawn by the citizen). */
 export async function ended(s: TestServer, as: Role = 'citizen') {
-  const started = await startKwijtschelding(s, as);
+  const started = await startToeslag(s, as);
   const view = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as, body: { type: 'withdraw' } }), 200);
   expect(view.status).toBe('ended');
   expect(view.outcome.outcome).toBe('withdrawn');

@@ -1,7 +1,7 @@
 /**
  * Whole journeys through the API only, as an intermediary or a browser app
- * would walk them: kwijtschelding through an official's review to a
- * rejection, grofvuil straight to its end, and the same in English.
+ * would walk them, on fixture processes: `toeslag` through an official's
+ * review to a rejection, `ophalen` straight to its end, and the same in English.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
@@ -9,7 +9,7 @@ import { expectStatus, household, money, refused } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] });
 });
 afterAll(async () => {
   await s?.close();
@@ -18,10 +18,10 @@ afterAll(async () => {
 const REDEN = 'Uw vaste lasten zijn niet hoger dan gemiddeld.';
 const DAY = 24 * 3600_000;
 
-describe('kwijtschelding: citizen, decision, official review, rejection', () => {
+describe('toeslag: citizen, decision, official review, rejection', () => {
   test('the whole walk', async () => {
     // The citizen starts and answers two forms.
-    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {} }), 201);
+    const started = expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} }), 201);
     expect(started.step.id).toBe('huishouden');
     const id = started.id;
     const atMoney = expectStatus(await s.api('POST', `/api/cases/${id}/events`, { as: 'citizen', body: { type: 'submit', data: household } }), 200);
@@ -69,12 +69,12 @@ describe('kwijtschelding: citizen, decision, official review, rejection', () => 
     expect(end.status).toBe('ended');
     expect(end.step).toMatchObject({ id: 'afgewezen', kind: 'end' });
     expect(end.outcome).toEqual({
-      outcome: 'rejected', title: 'Kwijtschelding afgewezen',
-      message: `U krijgt geen kwijtschelding. ${REDEN} Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.`,
+      outcome: 'rejected', title: 'Toeslag afgewezen',
+      message: `U krijgt geen toeslag. ${REDEN} Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.`,
     });
-    expect(end.messages).toEqual([{ at: '2026-03-03T09:00:00.000Z', step: 'afgewezen', subject: 'Kwijtschelding afgewezen', body: end.outcome.message }]);
+    expect(end.messages).toEqual([{ at: '2026-03-03T09:00:00.000Z', step: 'afgewezen', subject: 'Toeslag afgewezen', body: end.outcome.message }]);
     expect(end.answers.find((a: any) => a.id === 'reden')).toMatchObject({ value: REDEN, label: 'Reden voor de inwoner' });
-    expect(end.timeline.at(-1).text).toBe('Afgerond: Kwijtschelding afgewezen');
+    expect(end.timeline.at(-1).text).toBe('Afgerond: Toeslag afgewezen');
     expect(end.expectedBy).toBeNull();
     expect(end.tasks).toEqual([expect.objectContaining({ id: task.id, status: 'completed' })]);
     expect(end.actions.map((a: any) => a.type)).not.toContain('submit');
@@ -90,20 +90,20 @@ describe('kwijtschelding: citizen, decision, official review, rejection', () => 
   });
 
   test('a low income is granted without an official, with the reason', async () => {
-    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizenB', body: {} }), 201);
+    const started = expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizenB', body: {} }), 201);
     expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizenB', body: { type: 'submit', data: household } }), 200);
     const end = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizenB', body: { type: 'submit', data: money({ inkomen: '900', heeftAuto: 'ja', autoWaarde: '1.500' }) } }), 200);
     expect(end).toMatchObject({ status: 'ended', outcome: { outcome: 'granted' }, tasks: [] });
     // A car owner answers the value of the car in the same submit.
     expect(end.answers.find((a: any) => a.id === 'autoWaarde')).toMatchObject({ value: 1500, text: '€ 1.500,00' });
     expect(end.explanations.map((e: any) => [e.rule, e.because])).toEqual([[3, 'Uw inkomen en vermogen zijn lager dan de norm voor uw huishouden.']]);
-    expect(end.messages[0]).toMatchObject({ subject: 'Uw kwijtschelding is toegekend', body: 'U hoeft de gemeentelijke belastingen van aanslag 2026-0001234 niet te betalen.' });
+    expect(end.messages[0]).toMatchObject({ subject: 'Uw toeslag is toegekend', body: 'U krijgt de toeslag voor aanslag 2026-0001234.' });
   });
 });
 
-describe('grofvuil: one form to a scheduled pickup', () => {
+describe('ophalen: one form to a scheduled pickup', () => {
   test('the whole walk, with answers corrected first', async () => {
-    const started = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases', { as: 'citizen', body: {} }), 201);
+    const started = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
     expect(started.step.fields.map((f: any) => f.id)).toEqual(expect.arrayContaining(['postcode', 'huisnummer', 'spullen', 'ophaaldatum']));
     expect(started.actions.map((a: any) => a.type)).toEqual(['submit', 'person.requested']);
     const url = `/api/cases/${started.id}/events`;
@@ -121,7 +121,7 @@ describe('grofvuil: one form to a scheduled pickup', () => {
       as: 'citizen', body: { type: 'submit', data: { postcode: '1234ab', huisnummer: '12', spullen: ['meubels', 'overig'], toelichting: 'Een oude kast', ophaaldatum: inAWeek } },
     }), 200);
     expect(end).toMatchObject({ status: 'ended', step: { id: 'ingepland', kind: 'end' }, outcome: { outcome: 'completed', title: 'Ophalen ingepland' } });
-    expect(end.outcome.message).toBe(`Wij halen uw grofvuil op ${Number(inAWeek.slice(8, 10))} maart 2026 op. Zet het vóór 7.30 uur aan de straat.`);
+    expect(end.outcome.message).toBe(`Wij halen uw spullen op ${Number(inAWeek.slice(8, 10))} maart 2026 op.`);
     expect(end.answers.find((a: any) => a.id === 'postcode').value).toBe('1234 AB');
     expect(end.answers.find((a: any) => a.id === 'spullen')).toMatchObject({ value: ['meubels', 'overig'], text: 'Meubels, Iets anders' });
     expect(end.timeline.map((i: any) => i.type)).toEqual(['case.started', 'event.received', 'message.queued', 'case.ended']);
@@ -130,9 +130,9 @@ describe('grofvuil: one form to a scheduled pickup', () => {
 });
 
 describe('English with ?lang=en (and Accept-Language)', () => {
-  test('grofvuil in English: step, fields, actions, field errors and the outcome', async () => {
-    const started = expectStatus(await s.api('POST', '/api/processes/grofvuil/cases?lang=en', { as: 'citizen', body: {} }), 201);
-    expect(started.process.title).toBe('Bulky waste pickup');
+  test('ophalen in English: step, fields, actions, field errors and the outcome', async () => {
+    const started = expectStatus(await s.api('POST', '/api/processes/ophalen/cases?lang=en', { as: 'citizen', body: {} }), 201);
+    expect(started.process.title).toBe('Collection of goods');
     expect(started.step.title).toBe('What and where');
     expect(started.step.fields.find((f: any) => f.id === 'spullen')).toMatchObject({ label: 'What should we collect?', options: expect.arrayContaining([{ value: 'matras', label: 'Mattress' }]) });
     expect(started.actions).toEqual([{ type: 'submit', label: 'Send answers' }, { type: 'person.requested', label: 'Talk to a person' }]);
@@ -146,15 +146,15 @@ describe('English with ?lang=en (and Accept-Language)', () => {
     const inAWeek = new Date(s.clock.now().getTime() + 7 * DAY).toISOString().slice(0, 10);
     const end = expectStatus(await s.api('POST', url, { as: 'citizen', body: { type: 'submit', data: { postcode: '1234 AB', huisnummer: '1', spullen: 'matras', ophaaldatum: inAWeek } } }), 200);
     expect(end.outcome).toMatchObject({ outcome: 'completed', title: 'Pickup scheduled' });
-    expect(end.outcome.message).toMatch(/^We will collect your bulky waste on \d{1,2} March 2026\. Put it out before 7:30\.$/);
+    expect(end.outcome.message).toMatch(/^We will collect your goods on \d{1,2} March 2026\.$/);
     expect(end.timeline.at(-1).text).toBe('Finished: Pickup scheduled');
     // The same case in Dutch, by default.
     const dutch = expectStatus(await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' }), 200);
     expect(dutch.outcome.title).toBe('Ophalen ingepland');
   });
 
-  test('kwijtschelding explanations and the handoff in English; Accept-Language works too', async () => {
-    const started = expectStatus(await s.api('POST', '/api/processes/kwijtschelding/cases', { as: 'citizen', body: {}, headers: { 'accept-language': 'en-GB,en;q=0.9' } }), 201);
+  test('toeslag explanations and the handoff in English; Accept-Language works too', async () => {
+    const started = expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {}, headers: { 'accept-language': 'en-GB,en;q=0.9' } }), 201);
     expect(started.step.title).toBe('Your household');
     expect(started.actions.find((a: any) => a.type === 'withdraw').label).toBe('Withdraw application');
     const url = `/api/cases/${started.id}/events?lang=en`;

@@ -10,7 +10,7 @@ import { atMoney, atReview, expectStatus } from '../http/support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ fixtures: ['toeslag'] });
 });
 afterAll(async () => {
   await s?.close();

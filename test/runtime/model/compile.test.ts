@@ -13,16 +13,15 @@ import {
 } from '../../../runtime/model/index.js';
 import { timeoutTimer } from '../../../runtime/model/steps/wait.js';
 import base from '../../fixtures/model/base.json';
-import grofvuil from '../../../processes/grofvuil.json';
-import kwijtschelding from '../../../processes/kwijtschelding.json';
+import { fixtureProcess } from '../../helpers/fixtures.js';
 
 const load = (def: unknown): Process => {
   const { process, problems } = checkDefinition(def);
   expect(problems).toEqual([]);
   return process!;
 };
-const kwijt = load(kwijtschelding);
-const grof = load(grofvuil);
+const kwijt = load(fixtureProcess('toeslag'));
+const grof = load(fixtureProcess('ophalen'));
 const basis = load(base);
 
 type Action = { type: string; params?: Record<string, unknown> };
@@ -70,7 +69,7 @@ function nonJson(value: unknown, path = '$'): string[] {
   return [`${path}: ${typeof value}`];
 }
 
-// Answers that make each rule of the kwijtschelding decision hold (first match wins).
+// Answers that make each rule of the toeslag fixture's decision hold (first match wins).
 const huishouden = { huishouden: 'alleenstaand', aanslagnummer: 'A-123' };
 const geld = { vermogen: 0, heeftAuto: false, iban: 'NL91ABNA0417164300' };
 const kwijtAnswers = {
@@ -82,11 +81,12 @@ const kwijtAnswers = {
 };
 
 describe('compileToConfig', () => {
-  it.each([['kwijtschelding', kwijt], ['grofvuil', grof], ['base', basis]])('is deterministic and plain JSON (%s)', (_, process) => {
+  it.each([['toeslag', kwijt], ['ophalen', grof], ['base', basis]])('is deterministic and plain JSON (%s)', (_, process) => {
     const config = compileToConfig(process);
     expect(compileToConfig(process)).toStrictEqual(config);
     expect(compileToConfig(structuredClone(process))).toStrictEqual(config);
     expect(nonJson(config)).toEqual([]);
+    // What nonJson cannot see: a JSON round trip would turn NaN or Infinity into null, and drop undefined.
     expect(JSON.parse(JSON.stringify(config))).toStrictEqual(config);
     expect(JSON.stringify(compileToConfig(process))).toBe(JSON.stringify(config));
   });
@@ -97,7 +97,7 @@ describe('compileToConfig', () => {
     expect(kwijt).toStrictEqual(copy);
   });
 
-  it.each([['kwijtschelding', kwijt], ['grofvuil', grof], ['base', basis]])('is accepted by plain createMachine() after a JSON round trip (%s)', (_, process) => {
+  it.each([['toeslag', kwijt], ['ophalen', grof], ['base', basis]])('is accepted by plain createMachine() after a JSON round trip (%s)', (_, process) => {
     const json = JSON.parse(JSON.stringify(compileToConfig(process)));
     const machine = createMachine(json);
     expect(machine.id).toBe(process.key);
@@ -144,7 +144,7 @@ describe('compileToConfig', () => {
   });
 });
 
-describe('a kwijtschelding case', () => {
+describe('a toeslag case (form, form, decision, review)', () => {
   it('starts at the first form with the input data', () => {
     const { snapshot, actions } = start(kwijt, { bsn: '999993653' });
     expect(snapshot.value).toEqual({ journey: { aanvraag: 'huishouden' }, contact: 'idle' });
@@ -379,7 +379,7 @@ type Example = { name: string; process: Process; answers: Record<string, Record<
 
 describe.each<Example>([
   {
-    name: 'kwijtschelding',
+    name: 'toeslag',
     process: kwijt,
     answers: {
       huishouden: [huishouden, { ...huishouden, huishouden: 'samen' }, { ...huishouden, huishouden: 'alleenstaande-ouder' }],
@@ -388,7 +388,7 @@ describe.each<Example>([
     outcomeData: { afwijzen: { reden: 'Te hoge vaste lasten.' } },
   },
   {
-    name: 'grofvuil',
+    name: 'ophalen',
     process: grof,
     answers: {
       ophaalverzoek: [

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDefinition, matchingRows, overlappingRows, type DecisionTable, type Process } from '../../../runtime/model/index.js';
+import { fixtureProcess } from '../../helpers/fixtures.js';
 import { asCitizen, BSN, freshEnv } from '../engine/setup.js';
 
-const iit: Process = JSON.parse(readFileSync(new URL('../../../processes/individuele-inkomenstoeslag.json', import.meta.url), 'utf8'));
+const tabeltoets = fixtureProcess('tabeltoets') as Process;
 
 /** A small process around one decision table. */
 function withTable(table: DecisionTable, extra: Record<string, unknown> = {}): Process {
@@ -24,7 +24,7 @@ describe('decision tables', () => {
   it('FIRST: the first matching row wins, also when later rows match too', () => {
     const params = { inputs, rows: [['< 50', '-'], ['< 100', '-'], ['-', '"x"']] };
     expect(matchingRows(params, { a: 3, b: 'x' })).toEqual([0, 1, 2]);
-    const env = freshEnv();
+    const env = freshEnv({ publish: false });
     const def = withTable({ hitPolicy: 'FIRST', inputs, rows: [
       { tests: ['< 50', '-'], goto: 'ja', because: 'Klein: {{waarde}}.' },
       { tests: ['< 100', '-'], goto: 'nee', because: 'Middel.' },
@@ -40,7 +40,7 @@ describe('decision tables', () => {
   });
 
   it('UNIQUE: exactly one row decides; a run-time overlap is a recorded error that hands the case to a person', () => {
-    const env = freshEnv();
+    const env = freshEnv({ publish: false });
     // `not("y")` cannot be decided statically, so the overlap shows at run time.
     const def = withTable({ hitPolicy: 'UNIQUE', inputs, rows: [
       { tests: ['< 50', '-'], goto: 'ja', because: 'Klein.' },
@@ -81,10 +81,10 @@ describe('decision tables', () => {
     expect(codes({ hitPolicy: 'FIRST', inputs, rows: [{ tests: ['< <', '-'], goto: 'ja', because: 'x' }] })).toEqual(['P009']);
   });
 
-  it('the individual income supplement example decides with a UNIQUE table and explains with the inputs', () => {
-    expect(checkDefinition(iit).problems).toEqual([]);
-    const env = freshEnv();
-    const c = env.engine.startCase('individuele-inkomenstoeslag', BSN, asCitizen());
+  it('a process deciding with a UNIQUE table explains with the inputs', () => {
+    expect(checkDefinition(tabeltoets).problems).toEqual([]);
+    const env = freshEnv({ fixtures: ['tabeltoets'] });
+    const c = env.engine.startCase('tabeltoets', BSN, asCitizen());
     const done = env.engine.send(c.id, { type: 'submit', data: { huishouden: 'samen', leeftijd: 45, jarenLaagInkomen: 4, inkomen: 1800, iban: 'NL91ABNA0417164300' } }, { actor: asCitizen() });
     expect(done.outcome).toBe('granted');
     const made = env.store.cases.audit(c.id).find((e) => e.type === 'decision.made')!.data;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import {
@@ -19,12 +19,11 @@ import {
   type Process,
 } from '../../../runtime/model/index.js';
 import { timeoutTimer } from '../../../runtime/model/steps/wait.js';
+import { fixtureProcess, type FixtureName } from '../../helpers/fixtures.js';
 
-const processesDir = new URL('../../../processes/', import.meta.url);
-const exampleFiles = readdirSync(processesDir).filter((f) => f.endsWith('.json')).sort();
-const readExample = (file: string): unknown => JSON.parse(readFileSync(new URL(file, processesDir), 'utf8'));
-const loadExample = (file: string): Process => {
-  const { process, problems } = checkDefinition(readExample(file));
+const roundTripped: FixtureName[] = ['toeslag', 'ophalen', 'pas', 'tabeltoets', 'wachttijd', 'betaling'];
+const loadFixture = (name: FixtureName): Process => {
+  const { process, problems } = checkDefinition(fixtureProcess(name));
   expect(problems).toEqual([]);
   return process!;
 };
@@ -101,22 +100,22 @@ function labelsOf(m: string): string[] {
 }
 
 describe('toMermaid', () => {
-  const kwijt = loadExample('kwijtschelding.json');
-  const grof = loadExample('grofvuil.json');
+  const kwijt = loadFixture('toeslag');
+  const grof = loadFixture('ophalen');
 
-  it.each([['kwijtschelding', kwijt], ['grofvuil', grof]] as const)('has one state per step and group, with its title (%s)', (_, def) => {
+  it.each([['toeslag', kwijt], ['ophalen', grof]] as const)('has one state per step and group, with its title (%s)', (_, def) => {
     const m = toMermaid(def);
     expect(m.startsWith('stateDiagram-v2\n')).toBe(true);
     for (const [id, step] of Object.entries(def.steps)) expect(m).toContain(`state "${mermaidLabel(t(step.title))}" as ${mermaidId(id)}`);
     expect(stateLines(m)).toHaveLength(Object.keys(def.steps).length + Object.keys(def.groups ?? {}).length);
   });
 
-  it.each([['kwijtschelding', kwijt], ['grofvuil', grof]] as const)('has every edge with its label, the start and the ends, and nothing else (%s)', (_, def) => {
+  it.each([['toeslag', kwijt], ['ophalen', grof]] as const)('has every edge with its label, the start and the ends, and nothing else (%s)', (_, def) => {
     const m = toMermaid(def);
     expect([...transitions(m)].sort()).toEqual([...expectedTransitions(def)].sort());
   });
 
-  it('draws kwijtschelding as the reader expects: rules with their reasons, outcomes, the group event, [*] in and out', () => {
+  it('draws a form, decision and review process (toeslag) as the reader expects: rules with their reasons, outcomes, the group event, [*] in and out', () => {
     const lines = transitions(toMermaid(kwijt));
     expect(lines[0]).toBe('[*] --> huishouden');
     expect(lines).toContain('huishouden --> geldzaken');
@@ -124,7 +123,7 @@ describe('toMermaid', () => {
     // A {{placeholder}} keeps its name; the braces go.
     expect(lines).toContain('toets --> afgewezen : Uw spaargeld en bezittingen (vermogen) zijn hoger dan € 2.500. Dan kunt u de belasting betalen.');
     expect(lines).toContain('toets --> beoordeling : Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.');
-    expect(lines).toContain('beoordeling --> toekenning : Kwijtschelding toekennen');
+    expect(lines).toContain('beoordeling --> toekenning : Toeslag toekennen');
     expect(lines).toContain('beoordeling --> afgewezen : Afwijzen');
     expect(lines).toContain('aanvraag --> ingetrokken : Aanvraag intrekken');
     for (const end of ['toegekend', 'afgewezen', 'ingetrokken']) expect(lines).toContain(`${end} --> [*]`);
@@ -141,11 +140,11 @@ describe('toMermaid', () => {
     // Edges between two steps of the group stand inside it; edges leaving it, and the group's event, outside.
     expect(inside).toContain('huishouden --> geldzaken');
     expect(inside).toContain('toets --> beoordeling : Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.');
-    expect(inside).not.toContain('beoordeling --> toekenning : Kwijtschelding toekennen');
-    expect(topLevel(m)).toContain('beoordeling --> toekenning : Kwijtschelding toekennen');
+    expect(inside).not.toContain('beoordeling --> toekenning : Toeslag toekennen');
+    expect(topLevel(m)).toContain('beoordeling --> toekenning : Toeslag toekennen');
     expect(topLevel(m)).toContain('aanvraag --> ingetrokken : Aanvraag intrekken');
     expect(inside.some((l) => l.startsWith('aanvraag -->'))).toBe(false);
-    // grofvuil has no groups: no composite state at all.
+    // ophalen has no groups: no composite state at all.
     expect(toMermaid(grof)).not.toMatch(/[{}]/);
   });
 
@@ -215,12 +214,12 @@ describe('toMermaid', () => {
   });
 
   it('leaves out edges to no step in a draft, and draws triggers from [*]', () => {
-    const draft = structuredClone(loadExample('grofvuil.json'));
+    const draft = structuredClone(loadFixture('ophalen'));
     (draft.steps.ophaalverzoek as { next: string }).next = '';
     expect(transitions(toMermaid(draft))).toEqual(['[*] --> ophaalverzoek', 'ingepland --> [*]']);
-    const stadspas = loadExample('stadspas.json');
-    const lines = transitions(toMermaid(stadspas));
-    for (const trigger of stadspas.triggers!) expect(lines).toContain(`[*] --> ${mermaidId(trigger.start)} : ${trigger.signal}`);
+    const pas = loadFixture('pas');
+    const lines = transitions(toMermaid(pas));
+    for (const trigger of pas.triggers!) expect(lines).toContain(`[*] --> ${mermaidId(trigger.start)} : ${trigger.signal}`);
   });
 });
 
@@ -530,8 +529,8 @@ describe('importBpmn: what does not map', () => {
 // Round trips
 
 describe('round trip: a definition exported as JSON imports as the same definition', () => {
-  it.each(exampleFiles)('%s', (file) => {
-    const def = loadExample(file);
+  it.each(roundTripped)('%s', (name) => {
+    const def = loadFixture(name);
     const again = checkDefinition(JSON.parse(JSON.stringify(def)));
     expect(again.problems).toEqual([]);
     expect(again.process).toStrictEqual(def);

@@ -1,25 +1,26 @@
 import { createMachine, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { omslagImplementations, stepOf } from '../../../runtime/model/index.js';
+import type { FixtureName } from '../../helpers/fixtures.js';
 import { asCitizen, BSN, freshEnv, user } from '../engine/setup.js';
 
 type Move = { send?: { type: string; data?: Record<string, unknown> }; complete?: { outcome: string; data?: Record<string, unknown> } };
 const household = { huishouden: 'samen', aanslagnummer: 'A-1' };
 const money = (inkomen: number, vermogen = 100) => ({ inkomen, vermogen, heeftAuto: false, iban: 'NL91ABNA0417164300' });
 
-const scenarios: { key: string; name: string; moves: Move[] }[] = [
-  { key: 'kwijtschelding', name: 'granted by the rules', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'submit', data: money(1200) } }] },
-  { key: 'kwijtschelding', name: 'rejected by the rules', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'submit', data: money(1200, 9000) } }] },
-  { key: 'kwijtschelding', name: 'handed off and rejected', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'submit', data: money(1850) } }, { complete: { outcome: 'afwijzen', data: { reden: 'Nee.' } } }] },
-  { key: 'kwijtschelding', name: 'withdrawn', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'withdraw' } }] },
-  { key: 'grofvuil', name: 'scheduled', moves: [{ send: { type: 'submit', data: { postcode: '1234 AB', huisnummer: '1', spullen: ['matras'], ophaaldatum: '2030-01-07' } } }] },
-  { key: 'individuele-inkomenstoeslag', name: 'granted by the table', moves: [{ send: { type: 'submit', data: { huishouden: 'samen', leeftijd: 40, jarenLaagInkomen: 5, inkomen: 1800, iban: 'NL91ABNA0417164300' } } }] },
-  { key: 'stadspas', name: 'applied and rejected', moves: [{ send: { type: 'submit', data: { inkomen: 2000 } } }] },
+const scenarios: { key: FixtureName; name: string; moves: Move[] }[] = [
+  { key: 'toeslag', name: 'granted by the rules', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'submit', data: money(1200) } }] },
+  { key: 'toeslag', name: 'rejected by the rules', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'submit', data: money(1200, 9000) } }] },
+  { key: 'toeslag', name: 'handed off and rejected', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'submit', data: money(1850) } }, { complete: { outcome: 'afwijzen', data: { reden: 'Nee.' } } }] },
+  { key: 'toeslag', name: 'withdrawn', moves: [{ send: { type: 'submit', data: household } }, { send: { type: 'withdraw' } }] },
+  { key: 'ophalen', name: 'scheduled', moves: [{ send: { type: 'submit', data: { postcode: '1234 AB', huisnummer: '1', spullen: ['matras'], ophaaldatum: '2030-01-07' } } }] },
+  { key: 'tabeltoets', name: 'granted by the table', moves: [{ send: { type: 'submit', data: { huishouden: 'samen', leeftijd: 40, jarenLaagInkomen: 5, inkomen: 1800, iban: 'NL91ABNA0417164300' } } }] },
+  { key: 'pas', name: 'applied and rejected', moves: [{ send: { type: 'submit', data: { inkomen: 2000 } } }] },
 ];
 
 describe('the exported XState JSON runs the same paths under createMachine as under the engine', () => {
   it.each(scenarios)('$key: $name', ({ key, moves }) => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: [key] });
     const ann = user(env, 'ann');
     // Under the engine: a real case on a real database.
     let row = env.engine.startCase(key, BSN, asCitizen());

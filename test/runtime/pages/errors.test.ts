@@ -21,7 +21,7 @@ function raw(base: string, method: string, path: string, headers: Record<string,
 
 describe("finding 6: the pages never show Express's default page", () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: [] }); });
   afterAll(async () => { await s.close(); });
 
   it('finding 6: GET // shows our page without internals', async () => {

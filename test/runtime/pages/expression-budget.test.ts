@@ -8,7 +8,7 @@ import { dbFingerprint } from '../../helpers/db-state.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
+beforeAll(async () => { s = await startTestServer({ fixtures: [] }); });
 afterAll(async () => { await s.close(); });
 
 const text = (x: string) => ({ nl: x, en: x });

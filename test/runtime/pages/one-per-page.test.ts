@@ -33,7 +33,7 @@ describe('one question per page', () => {
   let csrf = '';
 
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer({ fixtures: [] });
     expect((await s.api('PUT', '/api/processes/vragen/draft', { as: 'designer', body: vragen })).body.problems).toEqual([]);
     await s.api('POST', '/api/processes/vragen/publish', { as: 'designer' });
     csrf = /name="_csrf" value="([^"]+)"/.exec((await req('GET', '/inloggen')).text)![1];

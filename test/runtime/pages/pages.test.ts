@@ -31,7 +31,7 @@ function browser(base: string) {
 
 describe('citizen pages (server side)', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] }); });
   afterAll(async () => { await s.close(); });
 
   it('escapes every value it shows', () => {
@@ -42,7 +42,7 @@ describe('citizen pages (server side)', () => {
   it('shows a citizen answer as text on check-your-answers, never as markup', async () => {
     const b = browser(s.base);
     await b.signIn('999993653');
-    const start = await b.request('POST', '/diensten/kwijtschelding/start', { _csrf: await b.csrf('/diensten/kwijtschelding') });
+    const start = await b.request('POST', '/diensten/toeslag/start', { _csrf: await b.csrf('/diensten/toeslag') });
     const caseUrl = start.location!;
     const step = (await b.request('GET', caseUrl)).location!;
     const token = await b.csrf(step);
@@ -58,8 +58,8 @@ describe('citizen pages (server side)', () => {
   it('refuses a form post without the session token and changes nothing', async () => {
     const b = browser(s.base);
     await b.signIn('999993653');
-    const token = await b.csrf('/diensten/grofvuil');
-    const start = await b.request('POST', '/diensten/grofvuil/start', { _csrf: token });
+    const token = await b.csrf('/diensten/ophalen');
+    const start = await b.request('POST', '/diensten/ophalen/start', { _csrf: token });
     const id = start.location!.split('/')[2];
     const before = s.store.cases.get(id)!;
     const forged = await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, { _csrf: 'forged', postcode: '1234 AB' });
@@ -95,7 +95,7 @@ describe('citizen pages (server side)', () => {
   it("answers 404 (not 403) for another citizen's case", async () => {
     const a = browser(s.base);
     await a.signIn('999993653');
-    const start = await a.request('POST', '/diensten/grofvuil/start', { _csrf: await a.csrf('/diensten/grofvuil') });
+    const start = await a.request('POST', '/diensten/ophalen/start', { _csrf: await a.csrf('/diensten/ophalen') });
     const b = browser(s.base);
     await b.signIn('111222333');
     expect((await b.request('GET', `${start.location}/status`)).status).toBe(404);
@@ -104,12 +104,12 @@ describe('citizen pages (server side)', () => {
 
   it('switches language with a visible link and keeps the page', async () => {
     const b = browser(s.base);
-    const nl = await b.request('GET', '/diensten/grofvuil');
+    const nl = await b.request('GET', '/diensten/ophalen');
     expect(nl.text).toContain('<html lang="nl"');
-    expect(nl.text).toContain('href="/diensten/grofvuil?lang=en"');
-    const en = await b.request('GET', '/diensten/grofvuil?lang=en');
+    expect(nl.text).toContain('href="/diensten/ophalen?lang=en"');
+    const en = await b.request('GET', '/diensten/ophalen?lang=en');
     expect(en.text).toContain('<html lang="en"');
-    expect(en.text).toContain('Bulky waste pickup');
+    expect(en.text).toContain('Collection of goods');
     // The choice sticks to the session.
     expect((await b.request('GET', '/')).text).toContain('<html lang="en"');
   });
@@ -117,23 +117,23 @@ describe('citizen pages (server side)', () => {
   it('continues the unsent application when Start is pressed again', async () => {
     const b = browser(s.base);
     await b.signIn('999993653');
-    const token = await b.csrf('/diensten/kwijtschelding');
-    const first = await b.request('POST', '/diensten/kwijtschelding/start', { _csrf: token });
-    const again = await b.request('POST', '/diensten/kwijtschelding/start', { _csrf: token });
+    const token = await b.csrf('/diensten/toeslag');
+    const first = await b.request('POST', '/diensten/toeslag/start', { _csrf: token });
+    const again = await b.request('POST', '/diensten/toeslag/start', { _csrf: token });
     expect(again.location).toBe(first.location);
   });
 });
 
 describe('citizen feedback on the pages', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] }); });
   afterAll(async () => { await s.close(); });
 
   it('asks how easy it was on the confirmation page, stores it once with the version, and thanks the citizen', async () => {
     const b = browser(s.base);
     await b.signIn('999993653');
-    const token = await b.csrf('/diensten/grofvuil');
-    const id = (await b.request('POST', '/diensten/grofvuil/start', { _csrf: token })).location!.split('/')[2];
+    const token = await b.csrf('/diensten/ophalen');
+    const id = (await b.request('POST', '/diensten/ophalen/start', { _csrf: token })).location!.split('/')[2];
     await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, { _csrf: token, postcode: '1234 AB', huisnummer: '1', spullen: 'matras', 'ophaaldatum-day': '7', 'ophaaldatum-month': '1', 'ophaaldatum-year': '2030' });
     await b.request('POST', `/zaken/${id}/versturen`, { _csrf: token });
     const confirmation = await b.request('GET', `/zaken/${id}/bevestiging`);
@@ -146,13 +146,13 @@ describe('citizen feedback on the pages', () => {
     const status = await b.request('GET', `/zaken/${id}/status`);
     expect(status.text).toContain('Dank u voor uw antwoord.');
     expect(status.text).not.toContain('Hoe makkelijk was dit?');
-    expect(s.store.insights.feedback({ key: 'grofvuil', version: 1 })).toMatchObject({ count: 1, average: 4, recent: [{ score: 4, comment: 'Snel geregeld' }] });
+    expect(s.store.insights.feedback({ key: 'ophalen', version: 1 })).toMatchObject({ count: 1, average: 4, recent: [{ score: 4, comment: 'Snel geregeld' }] });
   });
 });
 
 describe('a malformed session cookie', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] }); });
   afterAll(async () => { await s.close(); });
 
   it('is treated as no session (an anonymous visit, no row), never an error', async () => {

@@ -12,28 +12,28 @@ describe('preview of a form step for the designer', () => {
     const res = await fetch(s.base + path, { headers: cookie ? { cookie } : {} });
     return { status: res.status, text: await res.text() };
   };
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag'] }); });
   afterAll(async () => { await s.close(); });
 
   it('renders the draft step as citizens see it, only for designers', async () => {
     const designer = await cookieFor('dina');
-    const page = await get('/voorbeeld/kwijtschelding/geldzaken', designer);
+    const page = await get('/voorbeeld/toeslag/geldzaken', designer);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Netto inkomen per maand (huishouden)');
     expect(page.text).toContain('Voorbeeld: zo ziet de inwoner deze stap');
     // The conditional question is shown with its hint.
     expect(page.text).toContain('Alleen invullen als u bij &quot;Heeft u een auto?&quot; &quot;Ja&quot; kiest.');
     // A draft change shows at once.
-    const def = (await s.api('GET', '/api/processes/kwijtschelding', { as: 'designer' })).body.draft;
+    const def = (await s.api('GET', '/api/processes/toeslag', { as: 'designer' })).body.draft;
     def.steps.geldzaken.title = 'Geld en spullen';
-    await s.api('PUT', '/api/processes/kwijtschelding/draft', { as: 'designer', body: def });
-    expect((await get('/voorbeeld/kwijtschelding/geldzaken', designer)).text).toContain('Geld en spullen');
-    expect((await get('/voorbeeld/kwijtschelding/geldzaken?versie=1', designer)).text).toContain('Inkomen en vermogen');
-    expect((await get('/voorbeeld/kwijtschelding/geldzaken?lang=en', designer)).text).toContain('Net monthly income');
+    await s.api('PUT', '/api/processes/toeslag/draft', { as: 'designer', body: def });
+    expect((await get('/voorbeeld/toeslag/geldzaken', designer)).text).toContain('Geld en spullen');
+    expect((await get('/voorbeeld/toeslag/geldzaken?versie=1', designer)).text).toContain('Inkomen en vermogen');
+    expect((await get('/voorbeeld/toeslag/geldzaken?lang=en', designer)).text).toContain('Net monthly income');
     // Not a form step, unknown process, no designer: not found.
-    expect((await get('/voorbeeld/kwijtschelding/toets', designer)).status).toBe(404);
+    expect((await get('/voorbeeld/toeslag/toets', designer)).status).toBe(404);
     expect((await get('/voorbeeld/bestaat-niet/x', designer)).status).toBe(404);
-    expect((await get('/voorbeeld/kwijtschelding/geldzaken')).status).toBe(404);
-    expect((await get('/voorbeeld/kwijtschelding/geldzaken', await cookieFor('olaf'))).status).toBe(404);
+    expect((await get('/voorbeeld/toeslag/geldzaken')).status).toBe(404);
+    expect((await get('/voorbeeld/toeslag/geldzaken', await cookieFor('olaf'))).status).toBe(404);
   });
 });

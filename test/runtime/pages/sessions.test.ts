@@ -8,13 +8,13 @@ const HOUR = 60 * 60 * 1000;
 
 describe('finding 8: sessions only when they are needed', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['ophalen'] }); });
   afterAll(async () => { await s.close(); });
 
   it('finding 8: an anonymous visit creates no session row', async () => {
     const b = pageBrowser(s.base);
     const before = dumpDb(s.store);
-    for (const path of ['/', '/diensten/grofvuil', '/diensten/grofvuil?lang=en', '/inloggen', '/mijn-zaken', '/bestaat-niet', '/medewerker', '/?lang=nl']) {
+    for (const path of ['/', '/diensten/ophalen', '/diensten/ophalen?lang=en', '/inloggen', '/mijn-zaken', '/bestaat-niet', '/medewerker', '/?lang=nl']) {
       expect((await b.request('GET', path)).status).toBeLessThan(500);
     }
     // A wrong BSN on the sign-in form: answered, still nothing stored.
@@ -28,7 +28,7 @@ describe('finding 8: sessions only when they are needed', () => {
   it('a page without a form sets no cookie; a page with a form gets a token in the visit cookie', async () => {
     const home = await fetch(`${s.base}/`);
     expect(home.headers.getSetCookie()).toEqual([]);
-    const start = await fetch(`${s.base}/diensten/grofvuil`);
+    const start = await fetch(`${s.base}/diensten/ophalen`);
     const [cookie] = start.headers.getSetCookie();
     expect(cookie).toMatch(/^omslag_bezoek=nl\.[A-Za-z0-9_-]{43}; /);
     expect(cookie).toMatch(/HttpOnly/);
@@ -69,10 +69,10 @@ describe('finding 8: mijn-zaken is paged', () => {
   const bsn = '999993653';
   let references: string[] = [];
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer({ fixtures: ['ophalen'] });
     // 45 cases, a minute apart: newest first on the pages.
     for (let i = 0; i < 45; i++) {
-      references.push(s.engine.startCase('grofvuil', bsn, 'citizen').reference);
+      references.push(s.engine.startCase('ophalen', bsn, 'citizen').reference);
       s.clock.advance(60_000);
     }
     references = references.reverse();
@@ -112,7 +112,7 @@ describe('finding 8: mijn-zaken is paged', () => {
   });
 
   it('a citizen with a few cases sees no page links', async () => {
-    s.engine.startCase('grofvuil', '111222333', 'citizen');
+    s.engine.startCase('ophalen', '111222333', 'citizen');
     const b = pageBrowser(s.base);
     await b.signIn('111222333');
     const page = await b.request('GET', '/mijn-zaken');
@@ -123,7 +123,7 @@ describe('finding 8: mijn-zaken is paged', () => {
 
 describe('finding 8: expired sessions and stale drafts are cleaned', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer(); });
+  beforeAll(async () => { s = await startTestServer({ fixtures: ['ophalen'] }); });
   afterAll(async () => { await s.close(); });
 
   it('finding 8: expired sessions are cleaned on a schedule', async () => {
@@ -188,7 +188,7 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
     // A day later the replaced upload goes; the unsent draft (2 days old) and its file stay.
     expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 1 });
     expect(s.store.files.get(replaced)).toBeUndefined();
-    expect(s.store.files.get(orphan)).toBeDefined();
+    expect(s.store.files.get(orphan)).toMatchObject({ id: orphan, caseId: abandoned, name: 'vergeten.pdf' });
     s.clock.advance(30 * 24 * HOUR);
     expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 1, files: 1 });
     expect(s.store.drafts.get(abandoned)).toBeUndefined();

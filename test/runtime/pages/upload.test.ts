@@ -34,7 +34,7 @@ describe('a file question on the pages', () => {
   const csrf = async (path: string) => /name="_csrf" value="([^"]+)"/.exec((await get(path)).text)![1];
 
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer({ fixtures: [] });
     expect((await s.api('PUT', '/api/processes/bewijs/draft', { as: 'designer', body: bewijs })).body.problems).toEqual([]);
     expect((await s.api('POST', '/api/processes/bewijs/publish', { as: 'designer' })).status).toBe(201);
     const token = await csrf('/inloggen');

@@ -56,7 +56,7 @@ describe('uploads on the pages', () => {
   }
 
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer({ fixtures: [] });
     expect((await s.api('PUT', '/api/processes/bewijs/draft', { as: 'designer', body: bewijs })).body.problems).toEqual([]);
     expect((await s.api('POST', '/api/processes/bewijs/publish', { as: 'designer' })).status).toBe(201);
     b = pageBrowser(s.base);

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditHash, GENESIS } from '../../../runtime/store/index.js';
-import { asCitizen, BSN, freshEnv, kwijtscheldingAtMoney, money, openEnv, user, type Env } from '../engine/setup.js';
+import { asCitizen, BSN, freshEnv, toeslagAtMoney, money, openEnv, user, type Env } from '../engine/setup.js';
 
-/** A full kwijtschelding journey with a contact request, a handoff and a rejection, and a second case beside it. */
+/** A full toeslag journey with a contact request, a handoff and a rejection, and a second case beside it. */
 function journey(env: Env) {
-  const row = kwijtscheldingAtMoney(env);
+  const row = toeslagAtMoney(env);
   env.engine.send(row.id, { type: 'person.requested', data: { question: 'Hoe lang duurt het?', channel: 'email', reach: 'jan@example.nl' } }, { actor: asCitizen() });
   env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
   const kees = user(env, 'kees');
@@ -20,7 +20,7 @@ function journey(env: Env) {
   env.clock.advance(86_400_000);
   const ended = env.engine.completeTask(handoff.id, 'afwijzen', { reden: 'Te veel vermogen.' }, { actor: 'user:ann', userId: ann.id });
   expect(ended).toMatchObject({ status: 'ended', outcome: 'rejected' });
-  const other = env.engine.startCase('grofvuil', BSN, asCitizen());
+  const other = env.engine.startCase('ophalen', BSN, asCitizen());
   return { caseId: row.id, otherId: other.id };
 }
 
@@ -28,7 +28,7 @@ const count = (env: Env) => env.store.db.prepare('SELECT COUNT(*) FROM audit').p
 
 describe('audit trail', () => {
   it('chains each case\'s entries from the genesis hash and verifies after a full journey', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const { caseId } = journey(env);
     const entries = env.store.cases.audit(caseId);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
@@ -40,7 +40,7 @@ describe('audit trail', () => {
   });
 
   it('refuses UPDATE and DELETE while its triggers are in place', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const { caseId } = journey(env);
     const before = env.store.cases.audit(caseId);
     expect(() => env.store.db.prepare("UPDATE audit SET data = '{}' WHERE case_id = ? AND seq = 3").run(caseId)).toThrow(/append-only/);
@@ -51,7 +51,7 @@ describe('audit trail', () => {
   });
 
   it('reports the case and entry whose content was changed behind the triggers\' back', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const { caseId } = journey(env);
     env.store.db.exec('DROP TRIGGER audit_no_update');
     const decision = env.store.cases.audit(caseId).find((e) => e.type === 'decision.made')!;
@@ -61,7 +61,7 @@ describe('audit trail', () => {
   });
 
   it('notices a forged entry whose own hash was recomputed: the next entry no longer follows it', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const { caseId } = journey(env);
     env.store.db.exec('DROP TRIGGER audit_no_update');
     const target = env.store.cases.audit(caseId)[4];
@@ -72,7 +72,7 @@ describe('audit trail', () => {
   });
 
   it('notices a deleted entry', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const { caseId } = journey(env);
     env.store.db.exec('DROP TRIGGER audit_no_delete');
     env.store.db.prepare('DELETE FROM audit WHERE case_id = ? AND seq = 3').run(caseId);
@@ -80,7 +80,7 @@ describe('audit trail', () => {
   });
 
   it('notices a changed actor or time, not only data', () => {
-    const env = freshEnv();
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const { otherId } = journey(env);
     env.store.db.exec('DROP TRIGGER audit_no_update');
     env.store.db.prepare("UPDATE audit SET actor = 'user:ann' WHERE case_id = ? AND seq = 1").run(otherId);
@@ -88,8 +88,8 @@ describe('audit trail', () => {
   });
 
   it('keeps its chain across connections and restarts', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtMoney(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = toeslagAtMoney(env);
     env.store.close();
     const again = openEnv(env.file, '2026-03-03T09:00:00Z');
     again.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });

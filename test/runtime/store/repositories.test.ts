@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../runtime/store/migrations.js';
 import { openStore, StaleCaseError, type Store } from '../../../runtime/store/index.js';
-import { asCitizen, BSN, freshEnv, kwijtscheldingAtReview, tempDbFile } from '../engine/setup.js';
+import { asCitizen, BSN, freshEnv, toeslagAtReview, tempDbFile } from '../engine/setup.js';
 
 function bare(): { store: Store; file: string } {
   const { file } = tempDbFile();
@@ -34,8 +34,8 @@ describe('store', () => {
   });
 
   it('updates a case only at the revision it was read at', () => {
-    const env = freshEnv();
-    const row = env.engine.startCase('grofvuil', BSN, asCitizen());
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = env.engine.startCase('ophalen', BSN, asCitizen());
     const next = { status: 'active' as const, step: 'ophaalverzoek', outcome: null, snapshot: { x: 1 }, at: '2026-03-02T10:00:00.000Z' };
     expect(() => env.store.cases.update(row.id, row.rev - 1, next)).toThrow(StaleCaseError);
     expect(env.store.cases.get(row.id)).toEqual(row);
@@ -49,8 +49,8 @@ describe('store', () => {
   });
 
   it('changes a task only at its revision', () => {
-    const env = freshEnv();
-    const row = kwijtscheldingAtReview(env);
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = toeslagAtReview(env);
     const [task] = env.store.tasks.list({ caseId: row.id });
     expect(env.store.tasks.update(task.id, task.rev + 1, { status: 'claimed' })).toBe(false);
     expect(env.store.tasks.get(task.id)).toEqual(task);
@@ -62,8 +62,8 @@ describe('store', () => {
   });
 
   it('marks a timer fired at most once, and never clears a fired timer', () => {
-    const env = freshEnv();
-    const row = env.engine.startCase('grofvuil', BSN, asCitizen());
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = env.engine.startCase('ophalen', BSN, asCitizen());
     env.store.tasks.setTimer(row.id, 'b', '2026-03-03T00:00:00.000Z');
     env.store.tasks.setTimer(row.id, 'a', '2026-03-02T12:00:00.000Z');
     expect(env.store.tasks.dueTimers('2026-03-02T11:59:59.999Z')).toEqual([]);
@@ -78,8 +78,8 @@ describe('store', () => {
   });
 
   it('runs a transaction all or nothing; a nested one rolls back alone', () => {
-    const env = freshEnv();
-    const row = env.engine.startCase('grofvuil', BSN, asCitizen());
+    const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
+    const row = env.engine.startCase('ophalen', BSN, asCitizen());
     const audit = () => env.store.cases.audit(row.id).map((e) => e.type);
     const before = audit();
     expect(() => env.store.transaction(() => {

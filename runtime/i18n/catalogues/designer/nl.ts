@@ -1,4 +1,7 @@
-// The process designer's words, in Dutch: the reference language. ICU MessageFormat.
+// The process designer's words, in Dutch: the reference language. ICU MessageFormat. The groups per
+// kind are exhaustive (satisfies Record<…>): a new step or field kind needs its words here.
+import type { Bound, FieldType, StepKindName } from '../../../model/index.js';
+
 export default {
   appName: 'Omslag ontwerper',
   skip: 'Naar de inhoud',
@@ -82,7 +85,7 @@ export default {
     wait: 'Wachten',
     message: 'Bericht',
     end: 'Einde',
-  },
+  } satisfies Record<StepKindName, string>,
   kindHelp: {
     form: 'De inwoner beantwoordt vragen.',
     decision: 'Regels besluiten automatisch en zeggen waarom.',
@@ -90,7 +93,7 @@ export default {
     wait: 'Wachten op een tijd of een signaal van buiten.',
     message: 'De inwoner krijgt een bericht.',
     end: 'Een uitkomst: toegekend, afgewezen, …',
-  },
+  } satisfies Record<StepKindName, string>,
   group: 'Fase',
   groupHelp: 'Een fase bevat stappen; gebeurtenissen van de fase (zoals intrekken) werken vanuit elke stap erin.',
   groupEvents: 'Gebeurtenissen',
@@ -223,7 +226,7 @@ export default {
     'multi-choice': 'Meer keuzes',
     'yes-no': 'Ja/nee',
     file: 'Bestand',
-  },
+  } satisfies Record<FieldType, string>,
   question: 'Vraag',
   hintText: 'Uitleg bij de vraag',
   options: 'Keuzes',
@@ -238,14 +241,14 @@ export default {
     date: 'Vroegste datum',
     count: 'Minimaal aantal keuzes',
     size: 'Minimum',
-  },
+  } satisfies Record<Bound, string>,
   boundMax: {
     number: 'Maximaal',
     length: 'Maximale lengte',
     date: 'Laatste datum',
     count: 'Maximaal aantal keuzes',
     size: 'Grootste bestand (bytes)',
-  },
+  } satisfies Record<Bound, string>,
   dateBoundHint: 'JJJJ-MM-DD of today',
   showIf: 'Alleen vragen als (FEEL)',
   showIfHint: 'Bijvoorbeeld heeftAuto = true. Leeg: altijd vragen.',
