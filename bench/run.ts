@@ -343,6 +343,9 @@ async function partPages(size: typeof sizes.full, mode: 'full' | 'quick', omslag
   return { title: SECTIONS.pages, rows, notes };
 }
 
+// Runs in the page (page.evaluate below); this file is checked without the DOM (tsconfig.node.json).
+declare const requestAnimationFrame: (callback: (time: number) => void) => number;
+
 async function designerOpen(base: string, designer: { name: string; password: string; token: string }, steps: number) {
   await api(base, 'PUT', '/api/processes/groot/draft', designer.token, bigProcess(steps));
   const { chromium } = await import('playwright-core');

@@ -46,7 +46,7 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
   const definitionOf = (which: string): Process | null => (which === DRAFT ? (readOnly ? null : def) : (details[Number(which)]?.definition as Process) ?? null);
   const a = definitionOf(from);
   const b = definitionOf(to);
-  let diff = null;
+  let diff;
   try {
     diff = a && b ? diffDefinitions(a, b) : null;
   } catch {

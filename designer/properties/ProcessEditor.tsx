@@ -7,7 +7,7 @@ import { TriggerList } from './TriggerList.js';
 /** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), and the contact team for "ask for a person". */
 export function ProcessEditor() {
   const { t } = useDesigner();
-  const { def, edit, readOnly } = useEditor();
+  const { def, edit } = useEditor();
   return (
     <div className="ontwerp-properties">
       <h2 className="ontwerp-panel-title">{t.processProperties}</h2>

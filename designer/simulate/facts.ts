@@ -23,7 +23,7 @@ const textNames = (text: Text): string[] => (typeof text === 'string' ? placehol
 
 /** The names a trigger reads from its signal's data: those of its condition, then the placeholders of its reason. */
 export function factNames(trigger: Trigger): string[] {
-  let read: string[] = [];
+  let read: string[];
   try {
     read = trigger.when ? compileFeel(trigger.when).names : [];
   } catch {

@@ -49,7 +49,7 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
   try {
     parsed = await new BpmnModdle().fromXML(xml);
   } catch (e) {
-    throw new Error(`not a BPMN 2.0 document: ${(e as Error).message}`);
+    throw new Error(`not a BPMN 2.0 document: ${(e as Error).message}`, { cause: e });
   }
   const definitions = parsed.rootElement;
   if (definitions?.$type !== 'bpmn:Definitions') throw new Error('not a BPMN 2.0 document: the root is not <definitions>');
@@ -306,7 +306,7 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   }
 
   // 5. The start.
-  let start = '';
+  let start: string;
   if (startEvent) {
     if (outOf(startEvent).length > 1) report(startEvent, 'only one flow out of the start event is followed');
     start = to(onlyFlow(startEvent));

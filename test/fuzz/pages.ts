@@ -13,7 +13,7 @@ import { createPages } from '../../runtime/pages/index.js';
 import { defaultTheme } from '../../runtime/pages/theme.js';
 import type { Fuzz, Req } from './harness.js';
 import { short } from './api.js';
-import { enc, sometimes, ODD_QUERY_VALUES, ODD_SEGMENTS, ODD_STRINGS, PROTO_NAMES, RAW_QUERY_VALUES, longString } from './values.js';
+import { enc, ODD_QUERY_VALUES, ODD_SEGMENTS, ODD_STRINGS, PROTO_NAMES, RAW_QUERY_VALUES, longString } from './values.js';
 
 export type PageRoute = { label: string; method: 'GET' | 'POST'; path: string };
 

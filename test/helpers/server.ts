@@ -48,7 +48,7 @@ export async function startTestServer(
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
     const text = await res.text();
-    let json: any = undefined;
+    let json: any;
     try { json = text ? JSON.parse(text) : undefined; } catch { json = text; }
     return { status: res.status, body: json, headers: res.headers };
   }

@@ -1,6 +1,5 @@
 import { deadlineState, formatDate } from '../format.js';
-import type { Messages } from '../messages.js';
-import type { Lang } from '../messages.js';
+import type { Lang, Messages } from '../messages.js';
 import type { Task } from '../types.js';
 
 /** A badge says its state in words; the colour only repeats it. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Field } from '../fields/index.js';
-import type { Lang } from '../text.js';
 import { stepIdSchema } from '../ids.js';
-import { textSchema, type Text } from '../text.js';
+import { textSchema, type Lang, type Text } from '../text.js';
 
 /** Keys every step has, whatever its kind. */
 export const stepBase = {

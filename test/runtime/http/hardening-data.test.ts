@@ -5,8 +5,7 @@
  * the finding it guards; every refusal leaves the database as it was.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isValidBsn } from '../../../runtime/model/index.js';
-import { compileToConfig } from '../../../runtime/model/index.js';
+import { compileToConfig, isValidBsn } from '../../../runtime/model/index.js';
 import { dbFingerprint } from '../../helpers/db-state.js';
 import { fixtureProcess } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';

@@ -383,8 +383,8 @@ describe('cases', () => {
 
   test('POST events: 409 for events not possible now (ended case, wrong step, engine events, stale revision)', async () => {
     const done = await ended(s);
-    let res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'submit', data: household } });
-    res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'withdraw' } });
+    await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'submit', data: household } });
+    let res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'withdraw' } });
     expect(res.body.error.message).toContain('withdraw');
     // Nothing to submit while an official has the case.
     await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizen', body: { type: 'submit', data: {} } });
