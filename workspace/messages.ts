@@ -6,10 +6,22 @@ export type { Lang };
 
 /** Which messages take parameters, in call order. */
 const args = {
-  signedInAs: ['name', 'teams'], somethingWrong: ['message'], tasksOf: ['team'], newTasks: ['n', 'refs'],
-  updatedAt: ['time'], loadFailed: ['message'], claimedBy: ['name'], taskTitle: ['step', 'ref'],
-  escalatedOn: ['date'], heldByOther: ['name'], taskDone: ['outcome'], outcomeWas: ['outcome'],
-  proposedBy: ['outcome', 'name', 'date'], assignedTo: ['name'], movedToTeam: ['team'], rule: ['rule'],
+  signedInAs: ['name', 'teams'],
+  somethingWrong: ['message'],
+  tasksOf: ['team'],
+  newTasks: ['n', 'refs'],
+  updatedAt: ['time'],
+  loadFailed: ['message'],
+  claimedBy: ['name'],
+  taskTitle: ['step', 'ref'],
+  escalatedOn: ['date'],
+  heldByOther: ['name'],
+  taskDone: ['outcome'],
+  outcomeWas: ['outcome'],
+  proposedBy: ['outcome', 'name', 'date'],
+  assignedTo: ['name'],
+  movedToTeam: ['team'],
+  rule: ['rule'],
 } as const satisfies Positional<(typeof workspaceCatalogues)['nl']>;
 
 function build(lang: Lang) {

@@ -1,4 +1,12 @@
-import { engineCatalogues, fieldsCatalogues, lookup, translate, type Lang, type MessageKey, type Params } from '../i18n/index.js';
+import {
+  engineCatalogues,
+  fieldsCatalogues,
+  lookup,
+  translate,
+  type Lang,
+  type MessageKey,
+  type Params,
+} from '../i18n/index.js';
 
 /**
  * A request the engine refuses. `kind` maps to an HTTP status in one place
@@ -62,7 +70,14 @@ export function issueText(issue: RequestIssue, lang: Lang): string {
 }
 
 type NotFound = keyof (typeof engineCatalogues)['nl']['notFound'];
-export const notFound = (what: NotFound, params?: Params) => new EngineError('not-found', 'not-found', [`notFound.${what}`, params ?? {}]);
-export const conflict = (code: string, text: EngineText, details?: unknown) => new EngineError('conflict', code, text, details);
-export const invalid = (code: string, text: EngineText, details?: unknown, issues?: Record<string, RequestIssue>, lang?: Lang) =>
-  new EngineError('invalid', code, text, details, issues, lang);
+export const notFound = (what: NotFound, params?: Params) =>
+  new EngineError('not-found', 'not-found', [`notFound.${what}`, params ?? {}]);
+export const conflict = (code: string, text: EngineText, details?: unknown) =>
+  new EngineError('conflict', code, text, details);
+export const invalid = (
+  code: string,
+  text: EngineText,
+  details?: unknown,
+  issues?: Record<string, RequestIssue>,
+  lang?: Lang,
+) => new EngineError('invalid', code, text, details, issues, lang);

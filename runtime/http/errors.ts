@@ -28,11 +28,16 @@ export class HttpError extends Error {
     details?: unknown,
     issues?: ApiIssues | ((lang: Lang) => unknown),
   ) {
-    const render = typeof text === 'function' ? text : typeof text === 'string' && !isKey(text) ? () => text : apiText(text);
+    const render =
+      typeof text === 'function' ? text : typeof text === 'string' && !isKey(text) ? () => text : apiText(text);
     super(render('en'));
     this.render = render;
     this.renderDetails =
-      typeof issues === 'function' ? issues : issues ? (lang) => ({ ...(details ?? {}), ...issueTexts(issues, lang) }) : () => details;
+      typeof issues === 'function'
+        ? issues
+        : issues
+          ? (lang) => ({ ...(details ?? {}), ...issueTexts(issues, lang) })
+          : () => details;
     this.details = this.renderDetails('en');
   }
   messageIn(lang: Lang): string {
@@ -81,12 +86,24 @@ const generic: Record<number, [string, ApiMessageKey]> = {
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof EngineError) {
-    return new HttpError(statusOf[error.kind], error.code, (lang) => error.messageIn(lang), error.details, (lang) => error.detailsIn(lang));
+    return new HttpError(
+      statusOf[error.kind],
+      error.code,
+      (lang) => error.messageIn(lang),
+      error.details,
+      (lang) => error.detailsIn(lang),
+    );
   }
   if (error instanceof StaleCaseError) return new HttpError(409, 'stale-case', 'staleCase');
   // A rule that cannot be evaluated here (a budget ran out) decides nothing: the request changed nothing, a person can help.
   if (error instanceof FeelEvaluationError) return new HttpError(409, 'expression-failed', 'expressionFailed');
-  const e = (error ?? {}) as { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown; expose?: unknown };
+  const e = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+    code?: unknown;
+    expose?: unknown;
+  };
   // body-parser's errors (Express 5 json(), urlencoded()).
   if (e.type === 'entity.too.large') return new HttpError(413, 'payload-too-large', 'payloadTooLarge');
   if (e.type === 'parameters.too.many') return new HttpError(413, 'payload-too-large', 'tooManyFields');
@@ -96,7 +113,10 @@ export function toHttpError(error: unknown): HttpError {
   if (e.type === 'request.size.invalid') return new HttpError(400, 'invalid-length', 'invalidLength');
   if (e.type === 'request.aborted') return new HttpError(400, 'request-aborted', 'requestAborted');
   // zlib under body-parser: a body declared gzip/deflate/br that is not (Z_DATA_ERROR, ERR__ERROR_FORMAT_… for brotli).
-  if (typeof e.code === 'string' && (e.code.startsWith('Z_') || e.code.startsWith('ERR__ERROR_') || e.code.startsWith('ERR_BROTLI'))) {
+  if (
+    typeof e.code === 'string' &&
+    (e.code.startsWith('Z_') || e.code.startsWith('ERR__ERROR_') || e.code.startsWith('ERR_BROTLI'))
+  ) {
     return new HttpError(400, 'invalid-content-encoding', 'invalidContentEncoding');
   }
   // The router's own 400s, e.g. a path with a malformed %-escape.
@@ -123,6 +143,10 @@ export function errorHandler(log: (e: unknown) => void = console.error): ErrorRe
     if (http.status >= 500) log(error);
     const lang = requestLang(req);
     const details = http.detailsIn(lang);
-    res.status(http.status).json({ error: { code: http.code, message: http.messageIn(lang), ...(details !== undefined ? { details } : {}) } });
+    res
+      .status(http.status)
+      .json({
+        error: { code: http.code, message: http.messageIn(lang), ...(details !== undefined ? { details } : {}) },
+      });
   };
 }

@@ -15,7 +15,11 @@ export function formatNumber(n: number, lang: Lang, options: Intl.NumberFormatOp
 }
 
 /** A date (an ISO string, epoch ms or Date) in `lang`, in Dutch time unless `options.timeZone` says otherwise. */
-export function formatDate(value: string | number | Date, lang: Lang, options: Intl.DateTimeFormatOptions = {}): string {
+export function formatDate(
+  value: string | number | Date,
+  lang: Lang,
+  options: Intl.DateTimeFormatOptions = {},
+): string {
   const opts = { timeZone: 'Europe/Amsterdam', ...options };
   const key = `d|${lang}|${JSON.stringify(opts)}`;
   return cached(key, () => new Intl.DateTimeFormat(locales[lang], opts)).format(new Date(value));

@@ -50,7 +50,12 @@ export function lookup(catalogue: Catalogue, key: string): string | undefined {
 }
 
 /** One message of a feature in `lang` (Dutch when the language lacks it; the key itself when both do). */
-export function translate<C extends Catalogue>(catalogues: Catalogues<C>, lang: Lang, key: MessageKey<C>, params?: Params): string {
+export function translate<C extends Catalogue>(
+  catalogues: Catalogues<C>,
+  lang: Lang,
+  key: MessageKey<C>,
+  params?: Params,
+): string {
   const source = lookup(catalogues[lang], key) ?? lookup(catalogues.nl, key);
   return source === undefined ? key : formatMessage(source, lang, params);
 }
@@ -62,11 +67,15 @@ export function createTranslator<C extends Catalogue>(catalogues: Catalogues<C>,
 
 /** Every dotted key of a catalogue, for checks and tests. */
 export function keysOf(catalogue: Catalogue): string[] {
-  return Object.entries(catalogue).flatMap(([k, v]) => (typeof v === 'string' ? [k] : Object.keys(v).map((s) => `${k}.${s}`)));
+  return Object.entries(catalogue).flatMap(([k, v]) =>
+    typeof v === 'string' ? [k] : Object.keys(v).map((s) => `${k}.${s}`),
+  );
 }
 
 /** Marks the languages a feature has: every language, so a missing one is a type error. */
-export function defineCatalogues<C extends Catalogue>(catalogues: { [L in (typeof languages)[number]]: C }): Catalogues<C> {
+export function defineCatalogues<C extends Catalogue>(catalogues: {
+  [L in (typeof languages)[number]]: C;
+}): Catalogues<C> {
   return catalogues;
 }
 

@@ -1,4 +1,12 @@
-import { type Lang, type MessageKey as KeyOf, type Params, byteSize, longDate, pagesCatalogues, translate } from '../i18n/index.js';
+import {
+  type Lang,
+  type MessageKey as KeyOf,
+  type Params,
+  byteSize,
+  longDate,
+  pagesCatalogues,
+  translate,
+} from '../i18n/index.js';
 
 /** The page chrome's messages: runtime/i18n/catalogues/pages. Process texts come from the definition. */
 export type MessageKey = KeyOf<(typeof pagesCatalogues)['nl']>;

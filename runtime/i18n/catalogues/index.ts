@@ -7,7 +7,15 @@ import { learningCatalogues } from './learning/index.js';
 import { pagesCatalogues } from './pages/index.js';
 import { workspaceCatalogues } from './workspace/index.js';
 
-export { apiCatalogues, designerCatalogues, engineCatalogues, fieldsCatalogues, learningCatalogues, pagesCatalogues, workspaceCatalogues };
+export {
+  apiCatalogues,
+  designerCatalogues,
+  engineCatalogues,
+  fieldsCatalogues,
+  learningCatalogues,
+  pagesCatalogues,
+  workspaceCatalogues,
+};
 
 /** Every feature's catalogues, by the name of their folder: what the completeness test walks. */
 export const allCatalogues: Record<string, Catalogues<Catalogue>> = {

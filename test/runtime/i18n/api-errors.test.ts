@@ -16,7 +16,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-describe('the error envelope in the reader\'s language', () => {
+describe("the error envelope in the reader's language", () => {
   test('"this task is already being handled by …" in Dutch by default and for nl, in English for en; same code', async () => {
     const { task } = await atReview(s);
     expectStatus(await s.api('POST', `/api/tasks/${task.id}/claim`, { as: 'official' }), 200);
@@ -40,7 +40,11 @@ describe('the error envelope in the reader\'s language', () => {
   test('field errors of answers are rendered per request, in its language', async () => {
     const c = await atMoney(s);
     const send = (lang: string) =>
-      s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: {} }, headers: { 'accept-language': lang } });
+      s.api('POST', `/api/cases/${c.id}/events`, {
+        as: 'citizen',
+        body: { type: 'submit', data: {} },
+        headers: { 'accept-language': lang },
+      });
     const [nl, en] = [await send('nl'), await send('en')];
     expect(nl.status).toBe(422);
     expect(nl.body.error.code).toBe('invalid-answers');
@@ -68,11 +72,17 @@ describe('errors carry keys and parameters', () => {
     expect(error.message).toBe('this task is already being handled by ann');
     expect(error.messageIn('nl')).toBe('deze taak wordt al behandeld door ann');
     const http = toHttpError(error);
-    expect([http.status, http.code, http.messageIn('nl')]).toEqual([409, 'task-claimed', 'deze taak wordt al behandeld door ann']);
+    expect([http.status, http.code, http.messageIn('nl')]).toEqual([
+      409,
+      'task-claimed',
+      'deze taak wordt al behandeld door ann',
+    ]);
   });
 
   test('a plain string stays as written (for messages not yet in the catalogue); a key renders', () => {
     expect(new HttpError(403, 'forbidden', 'citizens only').messageIn('nl')).toBe('citizens only');
-    expect(new HttpError(413, 'payload-too-large', 'payloadTooLarge').messageIn('nl')).toBe('de body van het verzoek is te groot');
+    expect(new HttpError(413, 'payload-too-large', 'payloadTooLarge').messageIn('nl')).toBe(
+      'de body van het verzoek is te groot',
+    );
   });
 });

@@ -41,7 +41,8 @@ describe('message catalogues', () => {
 
       it('has every key in every language', () => {
         expect(reference.length).toBeGreaterThan(0);
-        for (const lang of languages) expect(keysOf(catalogues[lang]).sort(), `${feature}/${lang}.ts`).toEqual(reference);
+        for (const lang of languages)
+          expect(keysOf(catalogues[lang]).sort(), `${feature}/${lang}.ts`).toEqual(reference);
       });
 
       it('has messages that parse as ICU, with the same placeholders in every language', () => {

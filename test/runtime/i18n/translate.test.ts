@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  byteSize, createTranslator, defineCatalogues, formatDate, formatMessage, formatNumber, langFromHeader, longDate,
-  pluralCategory, translate,
+  byteSize,
+  createTranslator,
+  defineCatalogues,
+  formatDate,
+  formatMessage,
+  formatNumber,
+  langFromHeader,
+  longDate,
+  pluralCategory,
+  translate,
 } from '../../../runtime/i18n/index.js';
 import { catalogue as designer } from '../../../designer/messages.js';
 import { catalogue as workspace } from '../../../workspace/messages.js';
@@ -15,8 +23,16 @@ describe('translate', () => {
   it('formats ICU plurals with the plural rules of the language', () => {
     const nl = createTranslator(demo, 'nl');
     const en = createTranslator(demo, 'en');
-    expect([nl('cases', { n: 1 }), nl('cases', { n: 0 }), nl('cases', { n: 1250 })]).toEqual(['1 zaak', '0 zaken', '1.250 zaken']);
-    expect([en('cases', { n: 1 }), en('cases', { n: 2 }), en('cases', { n: 1250 })]).toEqual(['1 case', '2 cases', '1,250 cases']);
+    expect([nl('cases', { n: 1 }), nl('cases', { n: 0 }), nl('cases', { n: 1250 })]).toEqual([
+      '1 zaak',
+      '0 zaken',
+      '1.250 zaken',
+    ]);
+    expect([en('cases', { n: 1 }), en('cases', { n: 2 }), en('cases', { n: 1250 })]).toEqual([
+      '1 case',
+      '2 cases',
+      '1,250 cases',
+    ]);
     expect(en('group.a')).toBe('A (en)');
   });
 
@@ -26,7 +42,9 @@ describe('translate', () => {
   });
 
   it('keeps literal braces quoted in ICU', () => {
-    expect(formatMessage("Met '{{veld}}' zet u een antwoord in de tekst.", 'nl')).toBe('Met {{veld}} zet u een antwoord in de tekst.');
+    expect(formatMessage("Met '{{veld}}' zet u een antwoord in de tekst.", 'nl')).toBe(
+      'Met {{veld}} zet u een antwoord in de tekst.',
+    );
   });
 
   it('throws on a message that is not ICU (the catalogue test catches this first)', () => {
@@ -64,12 +82,16 @@ describe('the designer and workspace views', () => {
     expect(designer.nl.problemCount(1)).toBe('1 probleem');
     expect(designer.en.problemCount(3)).toBe('3 problems');
     expect(designer.nl.publishBlocked(1)).toBe('Publiceren kan nog niet: er is 1 probleem. Los het eerst op.');
-    expect(designer.en.publishBlocked(2)).toBe('Publishing is not possible yet: there are 2 problems. Solve them first.');
+    expect(designer.en.publishBlocked(2)).toBe(
+      'Publishing is not possible yet: there are 2 problems. Solve them first.',
+    );
     expect(designer.nl.addKind(designer.nl.kinds.form)).toBe('Formulier toevoegen');
     expect(designer.en.addKind(designer.en.kinds.form)).toBe('Add form');
     expect(designer.nl.problemText('P013', 'x')).toBe('Onbekend veld in een {{plaatshouder}} — x');
     expect(designer.en.problemText('P999', 'as is')).toBe('as is');
-    expect(designer.en.edgeTakenTogether(4, 2)).toBe('taken 4 times, together with 1 other line between the same steps');
+    expect(designer.en.edgeTakenTogether(4, 2)).toBe(
+      'taken 4 times, together with 1 other line between the same steps',
+    );
     expect(workspace.nl.newTasks(1, 'Z-1')).toBe('Nieuwe taak: Z-1');
     expect(workspace.en.newTasks(2, 'Z-1, Z-2')).toBe('2 new tasks: Z-1, Z-2');
   });

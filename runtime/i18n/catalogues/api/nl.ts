@@ -19,8 +19,7 @@ export default {
   invalidContentEncoding: 'de body is niet gecodeerd zoals de Content-Encoding zegt',
   invalidUrl: 'het webadres klopt niet (een verkeerde %-code)',
   internal: 'er ging iets mis aan onze kant; het verzoek heeft niets veranderd',
-  numberParam:
-    '{name} is {integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',
+  numberParam: '{name} is {integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',
   ifMatch: 'If-Match neemt de revisie uit de ETag, zoals "3"',
   repeatedQuery: 'een queryparameter is meer dan eens gegeven',
   csrf: 'stuur de header X-CSRF-Token uit GET /api/session',

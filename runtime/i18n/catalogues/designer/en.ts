@@ -41,7 +41,7 @@ export default {
   problemCount: '{n, plural, one {# problem} other {# problems}}',
   newProcess: 'New process',
   processKey: 'Key',
-  processKeyHint: 
+  processKeyHint:
     'Lowercase letters, digits and hyphens, like bulky-waste. It is part of the web addresses and does not ' +
     'change.',
   titleNl: 'Title (Dutch)',
@@ -105,7 +105,7 @@ export default {
   handleOut: 'Connect: {label}',
   edgeLabel: '{hasLabel, select, yes {From {from} to {to}: {label}} other {From {from} to {to}}}',
   a11yNode: 'Press enter or space to select the step. Delete removes it, escape cancels.',
-  a11yNodeKeyboard: 
+  a11yNodeKeyboard:
     'Press enter or space to select the step, then move it with the arrow keys. Delete removes it, escape ' +
     'cancels.',
   a11yMoved: 'Step moved {direction}. New position: x {x}, y {y}',
@@ -154,7 +154,7 @@ export default {
   contactTeam: 'Contact team',
   contactDue: 'Answer within',
   triggers: 'Proactive starts',
-  triggersHint: 
+  triggersHint:
     'When a signal about a citizen (a BSN) meets the condition, a case starts without an application, with the ' +
     "signal's data. Of the triggers on one signal, the first that holds counts.",
   noTriggers: 'No triggers: cases only start when the citizen applies.',
@@ -162,7 +162,7 @@ export default {
   triggerSignal: 'Trigger {n}: signal',
   signalNameInvalid: 'Lowercase letters and digits, words joined by - or ., starting with a letter.',
   triggerWhen: 'Trigger {n}: when (FEEL)',
-  triggerWhenHint: 
+  triggerWhenHint:
     "Over the signal's data, like inkomen <= 1500. Declare each fact below under facts from the signal. Empty: " +
     'always.',
   triggerMode: 'Trigger {n}: mode',
@@ -173,11 +173,10 @@ export default {
   triggerStart: 'Trigger {n}: starts at',
   triggerBecause: 'Trigger {n}: why the citizen qualifies',
   triggerFacts: 'Trigger {n}: facts from the signal',
-  triggerFactsHint: 
+  triggerFactsHint:
     'Every fact the condition or the reason uses, with its type (amount, date …). A signal with a fact that does ' +
     'not fit is refused. Only these facts enter the case.',
-  triggerBecauseHint: 
-    "The first explanation in the case. With '{{name}}' you put a fact of the signal into the text.",
+  triggerBecauseHint: "The first explanation in the case. With '{{name}}' you put a fact of the signal into the text.",
   addTrigger: 'Add trigger',
   newTriggerBecause: 'You qualify because …',
   general: 'General',
@@ -286,7 +285,7 @@ export default {
   hitUnique: 'UNIQUE: at most one row may match',
   hitFirst: 'FIRST: the first row that matches',
   onError: 'When more than one row matches: go to',
-  onErrorHint: 
+  onErrorHint:
     'Usually a handoff to an official. Overlaps the checks can see are problem P026; this step catches the rest.',
   tableInputs: 'Inputs',
   inputId: 'Name',
@@ -368,7 +367,7 @@ export default {
   publishBlocked:
     'Publishing is not possible yet: there {n, plural, one {is # problem. Solve it} other {are # ' +
     'problems. Solve them}} first.',
-  publishExplain: 
+  publishExplain:
     'The draft becomes version {v}. A published version never changes; running cases keep their version, new ' +
     'cases get this one.',
   publishVersion: 'Publish version {v}',
@@ -425,8 +424,7 @@ export default {
   simFactsInvalid: 'Not valid JSON: {message}',
   simFactsNotObject: 'Give a JSON object: \'{ "name": value }\'.',
   simStartVia: 'Start via trigger {n}',
-  simTriggerNotHolds: 
-    'The condition of this trigger does not hold for these data: the server would not start a case.',
+  simTriggerNotHolds: 'The condition of this trigger does not hold for these data: the server would not start a case.',
   simTriggerRule: 'trigger {n}',
   takeUp: 'Take-up',
   takeUpHint: 'Who qualifies and who also gets the service, over the published versions (cases a trigger started).',
@@ -445,7 +443,7 @@ export default {
   tuOpen: 'Still open',
   lastScan: 'Last scan',
   lastScanAt: 'On {at}',
-  noScan: 
+  noScan:
     'No register scan yet. An administrator starts one with npm run omslag -- scan or POST /api/processes/…/scan.',
   scanRows: 'Rows',
   scanInvalid: 'Invalid',
@@ -456,7 +454,7 @@ export default {
   scanNotEligible: 'Not eligible',
   scanErrors: 'Failed',
   takeUpErrors: 'What went wrong',
-  takeUpErrorsHint: 
+  takeUpErrorsHint:
     'Signals and rows on which a trigger of this process could not run. Other processes went on as usual.',
   paths: 'All paths',
   pathsHint: 'Every path from the start to each end. Choose one to see it on the canvas.',

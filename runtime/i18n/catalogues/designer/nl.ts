@@ -41,7 +41,7 @@ export default {
   problemCount: '{n, plural, one {# probleem} other {# problemen}}',
   newProcess: 'Nieuw proces',
   processKey: 'Sleutel',
-  processKeyHint: 
+  processKeyHint:
     'Kleine letters, cijfers en streepjes, bijvoorbeeld grofvuil. Staat in de webadressen en verandert niet meer.',
   titleNl: 'Titel (Nederlands)',
   titleEn: 'Titel (Engels, mag later)',
@@ -104,7 +104,7 @@ export default {
   handleOut: 'Verbinden: {label}',
   edgeLabel: '{hasLabel, select, yes {Van {from} naar {to}: {label}} other {Van {from} naar {to}}}',
   a11yNode: 'Druk op Enter of spatie om de stap te kiezen. Delete verwijdert hem, Escape annuleert.',
-  a11yNodeKeyboard: 
+  a11yNodeKeyboard:
     'Druk op Enter of spatie om de stap te kiezen; verplaats hem daarna met de pijltjestoetsen. Delete verwijdert ' +
     'hem, Escape annuleert.',
   a11yMoved: 'Stap verplaatst ({direction}). Nieuwe plaats: x {x}, y {y}',
@@ -153,7 +153,7 @@ export default {
   contactTeam: 'Contactteam',
   contactDue: 'Reageren binnen',
   triggers: 'Proactief starten',
-  triggersHint: 
+  triggersHint:
     'Als een signaal over een inwoner (een BSN) aan de voorwaarde voldoet, start een zaak zonder aanvraag, met de ' +
     'gegevens van het signaal. Van de aanleidingen op één signaal telt de eerste die klopt.',
   noTriggers: 'Geen aanleidingen: zaken starten alleen als de inwoner aanvraagt.',
@@ -161,7 +161,7 @@ export default {
   triggerSignal: 'Aanleiding {n}: signaal',
   signalNameInvalid: 'Kleine letters en cijfers, woorden met - of . ertussen, beginnend met een letter.',
   triggerWhen: 'Aanleiding {n}: als (FEEL)',
-  triggerWhenHint: 
+  triggerWhenHint:
     'Over de gegevens van het signaal, bijvoorbeeld inkomen <= 1500. Noem elk gegeven hieronder bij de gegevens ' +
     'uit het signaal. Leeg: altijd.',
   triggerMode: 'Aanleiding {n}: wijze',
@@ -172,7 +172,7 @@ export default {
   triggerStart: 'Aanleiding {n}: begint bij',
   triggerBecause: 'Aanleiding {n}: waarom de inwoner in aanmerking komt',
   triggerFacts: 'Aanleiding {n}: gegevens uit het signaal',
-  triggerFactsHint: 
+  triggerFactsHint:
     'Elk gegeven dat de voorwaarde of de reden gebruikt, met zijn soort (bedrag, datum …). Een signaal waarvan ' +
     'een gegeven niet klopt, wordt geweigerd. Alleen deze gegevens komen in de zaak.',
   triggerBecauseHint: "De eerste uitleg in de zaak. Met '{{naam}}' zet u een gegeven van het signaal in de tekst.",
@@ -254,8 +254,7 @@ export default {
   showIfHint: 'Bijvoorbeeld heeftAuto = true. Leeg: altijd vragen.',
   onePerPage: 'Eén vraag per pagina',
   addRoute: 'Route met voorwaarde toevoegen',
-  routesHint: 
-    'De eerste route waarvan de voorwaarde klopt, wordt genomen; de route zonder voorwaarde is de standaard.',
+  routesHint: 'De eerste route waarvan de voorwaarde klopt, wordt genomen; de route zonder voorwaarde is de standaard.',
   routeN: 'Route {n}',
   defaultRoute: 'Anders (standaardroute)',
   condition: 'Voorwaarde (FEEL)',
@@ -285,7 +284,7 @@ export default {
   hitUnique: 'UNIQUE: hoogstens één rij mag kloppen',
   hitFirst: 'FIRST: de eerste rij die klopt',
   onError: 'Als meer dan één rij klopt: ga naar',
-  onErrorHint: 
+  onErrorHint:
     'Meestal een overdracht aan een medewerker. Overlap die de controles zien, is probleem P026; deze stap vangt ' +
     'de rest op.',
   tableInputs: 'Invoer',
@@ -368,7 +367,7 @@ export default {
   publishBlocked:
     'Publiceren kan nog niet: er {n, plural, one {is # probleem. Los het} other {zijn # problemen. Los ' +
     'ze}} eerst op.',
-  publishExplain: 
+  publishExplain:
     'Het concept wordt versie {v}. Een gepubliceerde versie verandert nooit meer; lopende zaken houden hun ' +
     'versie, nieuwe zaken krijgen deze.',
   publishVersion: 'Publiceer versie {v}',
@@ -392,8 +391,7 @@ export default {
   diffNone: 'Geen verschillen.',
   diffProcess: 'Proces gewijzigd: {keys}',
   simulate: 'Simuleren',
-  simulateHint: 
-    'Doorloop het proces zoals een inwoner, met dezelfde regels als de server. Er wordt niets opgeslagen.',
+  simulateHint: 'Doorloop het proces zoals een inwoner, met dezelfde regels als de server. Er wordt niets opgeslagen.',
   simStart: 'Start simulatie',
   simRestart: 'Opnieuw beginnen',
   simBack: 'Stap terug',
@@ -418,7 +416,7 @@ export default {
   no: 'Nee',
   optional: '(niet verplicht)',
   simProactive: 'Proactief starten',
-  simProactiveHint: 
+  simProactiveHint:
     'Start zoals een signaal dat zou doen: bij de startstap van de aanleiding, met de gegevens als bekende ' +
     'feiten.',
   simTrigger: 'Aanleiding',
@@ -428,11 +426,11 @@ export default {
   simFactsInvalid: 'Geen geldige JSON: {message}',
   simFactsNotObject: 'Geef een JSON-object: \'{ "naam": waarde }\'.',
   simStartVia: 'Start via aanleiding {n}',
-  simTriggerNotHolds: 
+  simTriggerNotHolds:
     'De voorwaarde van deze aanleiding klopt niet voor deze gegevens: de server zou geen zaak starten.',
   simTriggerRule: 'aanleiding {n}',
   takeUp: 'Bereik',
-  takeUpHint: 
+  takeUpHint:
     'Wie in aanmerking komt en wie de dienst ook krijgt, over de gepubliceerde versies (zaken die door een ' +
     'aanleiding startten).',
   takeUpRefresh: 'Vernieuwen',
@@ -450,8 +448,7 @@ export default {
   tuOpen: 'Nog open',
   lastScan: 'Laatste scan',
   lastScanAt: 'Op {at}',
-  noScan: 
-    'Nog geen registerscan. Een beheerder start er een met npm run omslag -- scan of POST /api/processes/…/scan.',
+  noScan: 'Nog geen registerscan. Een beheerder start er een met npm run omslag -- scan of POST /api/processes/…/scan.',
   scanRows: 'Rijen',
   scanInvalid: 'Ongeldig',
   scanEligible: 'In aanmerking',
@@ -461,7 +458,7 @@ export default {
   scanNotEligible: 'Niet in aanmerking',
   scanErrors: 'Mislukt',
   takeUpErrors: 'Wat misging',
-  takeUpErrorsHint: 
+  takeUpErrorsHint:
     'Signalen en rijen waarbij een aanleiding van dit proces niet kon worden uitgevoerd. Andere processen gingen ' +
     'gewoon door.',
   paths: 'Alle paden',

@@ -18,9 +18,11 @@ export default {
   noTriggers:
     "proces ''{key}'' heeft geen aanleidingen {hasSignal, select, yes {op signaal ''{signal}''} other {met een " +
     'voorwaarde}} om op te scannen',
-  invalidFacts: "de gegevens van signaal ''{type}'' kloppen niet: ze passen niet bij de soorten die de processen noemen",
+  invalidFacts:
+    "de gegevens van signaal ''{type}'' kloppen niet: ze passen niet bij de soorten die de processen noemen",
   eventNotAllowed: "''{event}'' kan nu niet bij stap ''{step}''",
-  staleCase: 'de zaak is gewijzigd sinds u haar las (revisie {expected}, nu {rev}); laad opnieuw en probeer het nog eens',
+  staleCase:
+    'de zaak is gewijzigd sinds u haar las (revisie {expected}, nu {rev}); laad opnieuw en probeer het nog eens',
   answersNotObject: '"data" moet een object met antwoorden per veld-id zijn',
   answersNeedCorrecting: 'sommige antwoorden moeten worden verbeterd',
   staleTask: 'de taak is intussen gewijzigd; laad opnieuw en probeer het nog eens',

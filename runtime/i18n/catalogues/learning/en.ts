@@ -4,7 +4,7 @@ import type nl from './nl.js';
 // The designer's learning loop (figures, comparing versions, moving cases, import and export), in English.
 export default {
   figures: 'Figures',
-  figuresToggleHint: 
+  figuresToggleHint:
     'Show on the canvas how cases go through the process: time and drop-off per step, counts per line.',
   figuresRegion: 'Figures on the canvas',
   figuresVersion: 'Version',
@@ -41,7 +41,7 @@ export default {
   migrateFrom: 'Move cases of version {v}…',
   migrateTitle: 'Move running cases of version {v}',
   migrateTo: 'To version',
-  migrateExplain: 
+  migrateExplain:
     'First a dry run: nothing changes yet. A case can move when its step is also in the new version, or when you ' +
     'map that step to a step of the same kind.',
   migrateChecking: 'Dry run…',
@@ -82,8 +82,7 @@ export default {
   importNoProblems: 'No problems.',
   importProblems: '{n, plural, one {There is # problem} other {There are # problems}} to solve:',
   importUnmapped:
-    '{n, plural, one {# part of the BPMN model was} other {# parts of the BPMN model were}} not carried ' +
-    'over:',
+    '{n, plural, one {# part of the BPMN model was} other {# parts of the BPMN model were}} not carried ' + 'over:',
   importOpen: 'Open draft {key}',
   export: 'Export',
   exportDefinition: 'Definition (JSON)',

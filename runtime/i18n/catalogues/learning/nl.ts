@@ -37,7 +37,7 @@ export default {
   migrateFrom: 'Zaken van versie {v} overzetten…',
   migrateTitle: 'Lopende zaken van versie {v} overzetten',
   migrateTo: 'Naar versie',
-  migrateExplain: 
+  migrateExplain:
     'Eerst een proefrun: er verandert nog niets. Een zaak kan over als haar stap ook in de nieuwe versie staat, ' +
     'of als u die stap koppelt aan een stap van dezelfde soort.',
   migrateChecking: 'Proefrun…',
@@ -50,7 +50,7 @@ export default {
   colToStep: 'Naar stap',
   colReason: 'Waarom niet',
   migrateMapping: 'Stappen koppelen',
-  migrateMappingHint: 
+  migrateMappingHint:
     'Zaken bij een stap die de nieuwe versie niet (zo) heeft, kunnen naar een stap van dezelfde soort.',
   migrateMapStep: 'Zaken bij {step} ({n}) naar',
   migrateDontMove: '— niet overzetten —',

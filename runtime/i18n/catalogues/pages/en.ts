@@ -72,13 +72,13 @@ export default {
   expiredForm: 'This form has expired. Please try again.',
   somethingWrong: 'Something went wrong on our side. Nothing was changed.',
   cannotDecideTitle: 'We cannot process this automatically',
-  cannotDecide: 
+  cannotDecide:
     'A rule of this service could not be applied to your answers. Nothing was lost. An official will help you: ' +
     'choose "Talk to a person".',
   badRequestTitle: 'This address or form is not right',
   badRequest: 'We could not read your request. Nothing was changed. Check the address, or go back and try again.',
   tooLargeTitle: 'You sent too much',
-  tooLarge: 
+  tooLarge:
     'Your form held too many or too large answers or files. Nothing was changed. Go back and try again, with one ' +
     'file per question.',
   backToForm: 'Back to the form',

@@ -69,20 +69,20 @@ export default {
   expiredForm: 'Dit formulier is verlopen. Probeer het opnieuw.',
   somethingWrong: 'Er ging iets mis aan onze kant. Er is niets veranderd.',
   cannotDecideTitle: 'Dit kunnen wij niet automatisch verwerken',
-  cannotDecide: 
+  cannotDecide:
     'Een regel van deze dienst kon niet worden toegepast op uw antwoorden. Er is niets verloren gegaan. Een ' +
     'medewerker helpt u verder: kies "Een medewerker spreken".',
   badRequestTitle: 'Dit adres of formulier klopt niet',
-  badRequest: 
+  badRequest:
     'Wij konden uw verzoek niet lezen. Er is niets veranderd. Controleer het adres, of ga terug en probeer het ' +
     'opnieuw.',
   tooLargeTitle: 'U heeft te veel verstuurd',
-  tooLarge: 
+  tooLarge:
     'Er zaten te veel of te grote gegevens of bestanden in uw formulier. Er is niets veranderd. Ga terug en ' +
     'probeer het opnieuw, met één bestand per vraag.',
   backToForm: 'Terug naar het formulier',
   uploadTooLarge: 'Het bestand is te groot. Kies een bestand van hoogstens {max}.',
-  uploadType: 
+  uploadType:
     'Dit bestand kunnen wij niet gebruiken. Kies een PDF, een foto (JPG, PNG of HEIC) of een tekstbestand (.txt).',
   uploadOne: 'Voeg bij deze vraag één bestand toe.',
   pages: 'Pagina’s',

@@ -97,7 +97,7 @@ export default {
   taskDone: 'The task is completed: {outcome}.',
   taskDoneShort: 'This task is completed.',
   outcomeWas: 'Outcome: {outcome}',
-  conflict: 
+  conflict:
     'Somebody else changed this task meanwhile. We reloaded it: look at the new state and decide again. Your ' +
     'input is kept.',
   changedMeanwhile: 'This task has changed meanwhile.',

@@ -77,7 +77,7 @@ export default {
   claimed: 'U heeft de taak opgepakt.',
   released: 'De taak staat weer open voor het team.',
   claimFirst: 'Pak de taak op om een besluit te nemen.',
-  heldByOther: 
+  heldByOther:
     '{name} behandelt deze taak. U kunt pas een besluit nemen als de taak is teruggegeven of aan u is toegewezen.',
   whyHandedOff: 'Waarom deze zaak bij u ligt',
   noReason: 'De regels geven geen reden op.',
@@ -95,7 +95,7 @@ export default {
   taskDone: 'De taak is afgerond: {outcome}.',
   taskDoneShort: 'Deze taak is afgerond.',
   outcomeWas: 'Uitkomst: {outcome}',
-  conflict: 
+  conflict:
     'Iemand anders heeft deze taak intussen gewijzigd. We hebben de taak opnieuw geladen: bekijk de nieuwe stand ' +
     'en besluit opnieuw. Uw invoer is bewaard.',
   changedMeanwhile: 'Deze taak is intussen gewijzigd.',
@@ -118,7 +118,7 @@ export default {
   no: 'Nee',
   proposalTitle: 'Wacht op goedkeuring',
   proposedBy: '{name} stelt voor: {outcome} ({date}).',
-  ownProposal: 
+  ownProposal:
     'U heeft dit voorgesteld. Een tweede medewerker moet het goedkeuren; u kunt uw eigen voorstel niet ' +
     'goedkeuren.',
   rejectNote: 'Toelichting bij afwijzen',
