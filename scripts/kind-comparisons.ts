@@ -18,12 +18,7 @@ const DESCRIPTORS = ['runtime/model/steps/', 'runtime/model/fields/'];
  * Files another part of issue 12 rewrites (the journey simulator, which also
  * removes their kind comparisons). Remove an entry when that lands.
  */
-const PENDING: Record<string, string> = {
-  'designer/model/simulation.ts': 'replaced by the journey simulator in runtime/model/journey',
-  'designer/simulate/SimulationPanel.tsx': 'rewritten on the journey simulator',
-  'runtime/pages/journey.ts': "replaced by the engine's journey service",
-  'runtime/pages/routes/journey.ts': "rewritten on the engine's journey service",
-};
+const PENDING: Record<string, string> = {};
 
 /**
  * Receivers whose `kind` is not a step's although it shares a name with one:

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t as text } from '../../runtime/model/index.js';
+import { outcomeAtStep, t as text } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 
@@ -49,7 +49,7 @@ export function PathsPanel({ highlighted, onHighlight }: { highlighted: string[]
           {paths.map((p, i) => (
             <li key={i} className="ontwerp-list__item">
               <button type="button" className={`ontwerp-path${chosen === i ? ' is-chosen' : ''}`} aria-pressed={chosen === i} onClick={() => choose(i)}>
-                <strong>{t.pathTo(title(p.end), (def.steps[p.end] as { outcome?: string } | undefined)?.outcome ?? '')}</strong>
+                <strong>{t.pathTo(title(p.end), outcomeAtStep(def, p.end) ?? '')}</strong>
                 <span className="ontwerp-path__steps">{p.steps.map(title).join(' → ')}</span>
               </button>
             </li>

@@ -9,8 +9,8 @@ import { exampleFacts, parseFacts, triggerHolds } from './facts.js';
 type SimState = ReturnType<Simulation['state']>;
 
 /**
- * Runs the journey in the browser with the same compiler and XState as the
- * server (designer/model/simulation.ts, loaded when first used): fill the
+ * Runs the journey in the browser with the journey simulator the server
+ * moves cases with (designer/model/simulation.ts, loaded when first used): fill the
  * forms (validated as the server would), see decisions decide and why,
  * choose handoff outcomes, fire timers and signals, go back a step. The
  * current step lights up on the canvas. A process with triggers can also
@@ -58,7 +58,6 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
   };
 
   const blocking = problems.filter((p) => p.code === 'P000' || p.code === 'P010');
-  const signalFields = (step: string | null): Field[] => ((step && (def.steps[step] as { fields?: Field[] } | undefined)?.fields) || []);
   return (
     <div className="ontwerp-simulation">
       <h2 className="ontwerp-panel-title">{t.simulate}</h2>
@@ -77,21 +76,21 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
             <h3 id="sim-nu">{state.ended ? t.simEnded : t.simNow}</h3>
             <p data-testid="sim-step"><strong>{state.title || state.step}</strong>{state.kind ? ` (${t.kinds[state.kind as keyof typeof t.kinds] ?? state.kind})` : ''}</p>
             {state.ended && <p data-testid="sim-outcome">{t.simOutcome(state.outcome ?? '')}</p>}
-            {state.kind === 'form' && state.fields && (
-              <AnswerForm key={`${state.step}-${state.log.length}`} fields={state.fields as Field[]} data={state.data} errors={errors} submitLabel={t.simSubmit}
+            {state.fields && (
+              <AnswerForm key={`${state.step}-${state.log.length}`} fields={state.fields} data={state.data} errors={errors} submitLabel={t.simSubmit}
                 onSubmit={(raw) => act((s) => s.submit(raw))} />
             )}
-            {state.kind === 'handoff' && state.outcomes && <Outcomes outcomes={state.outcomes} data={state.data} errors={errors} onComplete={(id, raw) => act((s) => s.complete(id, raw))} />}
-            {state.kind === 'wait' && state.waits && (
+            {state.outcomes && <Outcomes outcomes={state.outcomes} data={state.data} errors={errors} onComplete={(id, raw) => act((s) => s.complete(id, raw))} />}
+            {state.waits && (
               <>
                 <div className="ontwerp-button-row">
                   {state.waits.timer && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.fireTimer(state.waits!.timer!))}>{t.simFireTimer}</button>}
-                  {state.waits.signal && !signalFields(state.step).length && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.signal(state.waits!.signal!))}>{t.simSignal(state.waits.signal)}</button>}
+                  {state.waits.signal && !state.signalFields.length && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.signal(state.waits!.signal!))}>{t.simSignal(state.waits.signal)}</button>}
                   {state.waits.timeout && <button type="button" className="ontwerp-button" onClick={() => act((s) => s.fireTimer(state.waits!.timeout!))}>{t.simTimeout}</button>}
                 </div>
-                {state.waits.signal && signalFields(state.step).length > 0 && (
+                {state.waits.signal && state.signalFields.length > 0 && (
                   // The facts the signal brings, as the register would send them.
-                  <AnswerForm key={`signal-${state.log.length}`} fields={signalFields(state.step)} data={state.data} errors={errors} submitLabel={t.simSignal(state.waits.signal)}
+                  <AnswerForm key={`signal-${state.log.length}`} fields={state.signalFields} data={state.data} errors={errors} submitLabel={t.simSignal(state.waits.signal)}
                     onSubmit={(raw) => act((s) => (s.signal(state.waits!.signal!, raw) ? null : { _: [t.simSignalRefused] }))} />
                 )}
               </>
@@ -109,7 +108,7 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
                 {state.explanations.map((e, i) => (
                   <li key={i}>
                     <p className="ontwerp-explanation__because">{e.because}</p>
-                    <p className="ontwerp-hint">{e.trigger !== undefined ? t.simTriggerRule(e.trigger + 1) : t.simRule(e.step, e.rule === 'otherwise' ? t.otherwise : String(Number(e.rule) + 1))}{Object.keys(e.inputs).length ? ` · ${Object.entries(e.inputs).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : ''}</p>
+                    <p className="ontwerp-hint">{e.trigger !== undefined ? t.simTriggerRule(e.trigger + 1) : t.simRule(e.step, ruleName(e.rule, t.otherwise))}{Object.keys(e.inputs).length ? ` · ${Object.entries(e.inputs).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : ''}</p>
                   </li>
                 ))}
               </ul>
@@ -130,6 +129,10 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
     </div>
   );
 }
+
+/** A rule by its number as the designer counts (from 1); `otherwise` and `error` by name. */
+const ruleName = (rule: number | string, otherwise: string) =>
+  typeof rule === 'number' ? String(rule + 1) : rule === 'otherwise' ? otherwise : rule;
 
 type OutcomeChoice = { id: string; label: string; fields: Field[] };
 

@@ -1,4 +1,7 @@
-import { compileFeel, feelHolds, placeholderNames, sampleValue, stepKind, type Field, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
+import {
+  compileFeel, feelHolds, placeholderNames, sampleValue, stepKind, todayIn, wallClock,
+  type Field, type Process, type Text, type Trigger,
+} from '../../runtime/model/index.js';
 
 // The facts a simulated proactive start brings (the signal's data), typed
 // as JSON in the simulation panel: reading them, a first example, and
@@ -33,7 +36,7 @@ export function factNames(trigger: Trigger): string[] {
 }
 
 /** Facts to begin with for a trigger: each name it reads, with a value of the process field of that name (else null). */
-export function exampleFacts(def: Process, trigger: Trigger, today = new Date().toISOString().slice(0, 10)): Record<string, unknown> {
+export function exampleFacts(def: Process, trigger: Trigger, today = todayIn(wallClock)): Record<string, unknown> {
   // The trigger's declared facts first (their types are what the server parses), then process fields of the same name.
   const fields = new Map<string, Field>((trigger.facts ?? []).map((f) => [f.id, f]));
   for (const step of Object.values(def.steps ?? {})) {

@@ -1,14 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { initialTransition, transition } from 'xstate';
-import { checkAnswers, dutchDate, FeelEvaluationError, outcomeOf, own, stepKind, stepOf, taskOf, withFeelScope, type CaseEvent, type FeelFailure, type Field, type Lang, type Process, type Step } from '../model/index.js';
+import {
+  askPerson, checkAnswers, FeelEvaluationError, own, stepKind, stepOf, taskOf, todayIn, withAnswers, withFeelScope,
+  type CaseEvent, type FeelFailure, type Field, type JourneySnapshot, type Lang, type Move, type Step,
+} from '../model/index.js';
 import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
-import { applyEffects, ESCALATE, type ExecutedAction } from './effects.js';
+import { applyEffects, ESCALATE } from './effects.js';
 import { conflict, EngineError, invalid, notFound, type RequestIssue } from './errors.js';
-import { askPerson, ExpressionFailedError, failureAudit, mustDiscard, withAnswers } from './evaluation.js';
+import { ExpressionFailedError, failureAudit } from './evaluation.js';
 import { versionCache, type LoadedVersion } from './versions.js';
 
-type Snapshot = ReturnType<LoadedVersion['machine']['resolveState']>;
+type Snapshot = JourneySnapshot;
 export type SendOptions = { actor: string; expectedRev?: number; lang?: Lang; step?: string };
 
 export { stepOf };
@@ -22,28 +24,34 @@ function newReference(): string {
 
 /**
  * Durable execution of cases. Cases are not live actors: each event loads the
- * persisted snapshot, computes the next one with XState's pure transition(),
- * and commits snapshot, audit entries, tasks, timers and messages in one
- * SQLite transaction, guarded by the case revision.
+ * persisted snapshot, computes the move with the version's journey simulator
+ * (runtime/model/journey: XState's pure transition(), nothing stored), and
+ * commits snapshot and what the move records (audit entries, tasks, timers,
+ * messages) in one SQLite transaction, guarded by the case revision.
  */
 export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   const loadVersion = versionCache(store);
 
   function restore(row: CaseRow): { loaded: LoadedVersion; snapshot: Snapshot } {
     const loaded = loadVersion(row.processKey, row.version);
-    const persisted = row.snapshot as { value: unknown; context: unknown };
-    return { loaded, snapshot: loaded.machine.resolveState({ value: persisted.value, context: persisted.context } as never) };
+    return { loaded, snapshot: loaded.journey.restore(row.snapshot as { value: unknown; context: unknown }) };
   }
 
-  const persistable = (s: Snapshot) => ({ value: s.value, context: s.context });
-
-  function commit(row: CaseRow, loaded: LoadedVersion, next: Snapshot, actions: ExecutedAction[], actor: string, at: Date): CaseRow {
-    applyEffects({ store, process: loaded.process, caseId: row.id, version: row.version, at, actor }, actions);
-    const step = stepOf(next.value);
-    const end = outcomeOf(own(loaded.process.steps, step));
-    const ended = !!end;
-    if (end && row.status !== 'ended') store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome: end.outcome, step });
-    store.cases.update(row.id, row.rev, { status: ended ? 'ended' : 'active', step, outcome: end ? end.outcome : null, snapshot: persistable(next), at: at.toISOString() });
+  /** Commits a move: what its actions record (runtime/model/journey), then the case's new state. */
+  function commit(row: CaseRow, loaded: LoadedVersion, move: Pick<Move, 'snapshot' | 'actions'>, actor: string, at: Date) {
+    const { journey } = loaded;
+    const scope = { store, process: loaded.process, caseId: row.id, version: row.version, at, actor };
+    applyEffects(scope, journey.records(move.actions));
+    const step = journey.stepAt(move.snapshot);
+    const outcome = journey.outcomeAt(step);
+    const ended = outcome !== undefined;
+    if (ended && row.status !== 'ended') {
+      store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome, step });
+    }
+    const snapshot = journey.persistable(move.snapshot);
+    store.cases.update(row.id, row.rev, {
+      status: ended ? 'ended' : 'active', step, outcome: outcome ?? null, snapshot, at: at.toISOString(),
+    });
     return store.cases.get(row.id)!;
   }
 
@@ -56,14 +64,19 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   function dispatch(row: CaseRow, event: CaseEvent, actor: string, auditData?: Record<string, unknown>): CaseRow {
     const { loaded, snapshot } = restore(row);
     // can() evaluates guards too: if one fails there, let the transition below meet (and record) it.
-    const allowed = withFeelScope(() => snapshot.can(event as never));
+    const allowed = loaded.journey.can(snapshot, event);
     if (!allowed.value && !allowed.failure) throw conflict('event-not-allowed', ['eventNotAllowed', { event: event.type, step: row.step }], { step: row.step });
     const at = clock.now();
-    const { value: [next, actions], failure } = withFeelScope(() => transition(loaded.machine, snapshot, event as never));
-    if (mustDiscard(failure)) return failed(row, loaded, snapshot, event, failure, actor, at, auditData, true);
+    const move = loaded.journey.next(snapshot, event);
+    const { failure } = move;
+    if (move.discard) return failed(row, loaded, snapshot, event, failure!, actor, at, auditData, true);
     store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', { type: event.type, ...(auditData ?? {}) });
-    if (failure) store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', { ...failureAudit(failure, event.type, row.step), route: stepOf(next.value) });
-    return commit(row, loaded, next as Snapshot, actions as ExecutedAction[], actor, at);
+    if (failure) {
+      const route = loaded.journey.stepAt(move.snapshot);
+      const audit = { ...failureAudit(failure, event.type, row.step), route };
+      store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
+    }
+    return commit(row, loaded, move, actor, at);
   }
 
   /**
@@ -77,9 +90,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     if (event.type === 'task.completed') throw new ExpressionFailedError(row.id, audit);
     store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', { type: event.type, ...(auditData ?? {}) });
     store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
-    const base = keep ? withAnswers(loaded, snapshot, event) : snapshot;
-    const asked = askPerson(loaded, base, audit);
-    return asked ? commit(row, loaded, asked[0] as Snapshot, asked[1] as ExecutedAction[], 'system:evaluation', at) : commit(row, loaded, base, [], actor, at);
+    const base = keep ? withAnswers(loaded.journey, snapshot, event) : snapshot;
+    const asked = askPerson(loaded.journey, base, audit);
+    if (asked) return commit(row, loaded, asked, 'system:evaluation', at);
+    return commit(row, loaded, { snapshot: base, actions: [] }, actor, at);
   }
 
   /** Runs `fn` (a transaction); an expression failure it refused is recorded on the case after the rollback. */
@@ -112,7 +126,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
       throw invalid('invalid-answers', 'answersNotObject');
     }
-    const result = checkAnswers(fields, (raw ?? {}) as Record<string, unknown>, known, { today: dutchDate(clock.now()) });
+    const result = checkAnswers(fields, (raw ?? {}) as Record<string, unknown>, known, { today: todayIn(clock) });
     // Issues stay codes here; the API renders them in the reader's language.
     if (Object.keys(result.issues).length) throw invalid('invalid-answers', 'answersNeedCorrecting', undefined, result.issues, lang);
     return result;
@@ -159,13 +173,14 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}, opts: { referenceDate?: string; via?: number; trigger?: Record<string, unknown> } = {}): CaseRow {
       return store.transaction(() => {
         if (!store.processes.latest(key)) throw notFound('publishedProcess', { key });
-        const referenceDate = opts.referenceDate ?? dutchDate(clock.now());
+        const referenceDate = opts.referenceDate ?? todayIn(clock);
         const latest = store.processes.inForce(key, referenceDate);
         if (!latest) throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
         const loaded = loadVersion(key, latest.version);
         const at = clock.now();
-        const { value: [snapshot, actions], failure } = withFeelScope(() => initialTransition(loaded.machine, { data, ...(opts.via !== undefined ? { via: opts.via } : {}) }));
-        if (mustDiscard(failure)) throw new ExpressionFailedError(null, failureAudit(failure, 'case.started', null));
+        const move = loaded.journey.start({ data, via: opts.via });
+        const { snapshot, failure } = move;
+        if (move.discard) throw new ExpressionFailedError(null, failureAudit(failure!, 'case.started', null));
         let reference = newReference();
         while (store.cases.referenceExists(reference)) reference = newReference();
         const id = randomUUID();
@@ -177,7 +192,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         if (opts.trigger?.because) store.cases.appendAudit(id, at.toISOString(), actor, 'decision.made', { step: 'trigger', rule: opts.via ?? 0, when: opts.trigger.when ?? null, inputs: data, because: opts.trigger.because });
         if (failure) store.cases.appendAudit(id, at.toISOString(), actor, 'expression.failed', { ...failureAudit(failure, 'case.started', null), route: stepOf(snapshot.value) });
         const row = store.cases.get(id)!;
-        return commit(row, loaded, snapshot as Snapshot, actions as ExecutedAction[], actor, at);
+        return commit(row, loaded, move, actor, at);
       });
     },
 
@@ -353,7 +368,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           const { loaded, snapshot } = restore(row);
           const event = { type: `signal.${type}` };
           // can() evaluates guards: one that fails there is met (and recorded) by dispatch below, never thrown out of the whole signal.
-          const allowed = withFeelScope(() => snapshot.can(event as never));
+          const allowed = loaded.journey.can(snapshot, event);
           if (!allowed.value && !allowed.failure) continue;
           const step = own(loaded.process.steps, row.step);
           let values: Record<string, unknown>;

@@ -1,7 +1,5 @@
-import { transition } from 'xstate';
-import { withFeelScope, type CaseEvent, type FeelFailure } from '../model/index.js';
+import type { FeelFailure } from '../model/index.js';
 import { EngineError } from './errors.js';
-import type { LoadedVersion } from './versions.js';
 
 /**
  * What the engine does when a FEEL expression cannot be evaluated while it
@@ -20,8 +18,6 @@ import type { LoadedVersion } from './versions.js';
  * - a case start is refused (409 `expression-failed`): there is no case to hand over.
  */
 
-type Snapshot = ReturnType<LoadedVersion['machine']['resolveState']>;
-
 /** The audit entry `expression.failed`: what failed, where, and why. */
 export function failureAudit(failure: FeelFailure, event: string, atStep: string | null): Record<string, unknown> {
   const { error } = failure;
@@ -35,32 +31,5 @@ export class ExpressionFailedError extends EngineError {
   }
 }
 
-/** Whether a scope's failure leaves the transition untrustworthy (no failure route took it, or guards were skipped after). */
-export const mustDiscard = (failure: FeelFailure | undefined): failure is FeelFailure => !!failure && (!failure.handled || failure.tainted);
-
-/** The snapshot with the event's data merged (as the machine's saveAnswers would), the step unchanged. */
-export function withAnswers(loaded: LoadedVersion, snapshot: Snapshot, event: CaseEvent): Snapshot {
-  const data = 'data' in event && event.data ? event.data : undefined;
-  if (!data) return snapshot;
-  const merged = { ...snapshot.context.data, ...data };
-  for (const id of ('cleared' in event && event.cleared) || []) delete merged[id];
-  return loaded.machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, data: merged } } as never) as Snapshot;
-}
-
-/**
- * The snapshot after asking a person on the case's behalf: the contact
- * region opens a task for the contact team with why. Null when that is not
- * possible now (a contact task is already open, or the version has no team).
- */
-export function askPerson(loaded: LoadedVersion, base: Snapshot, audit: Record<string, unknown>) {
-  const event = {
-    type: 'person.requested',
-    data: {
-      kind: 'evaluation-failed',
-      question: `Automatische beoordeling niet gelukt bij stap '${String(audit.step)}': ${String(audit.message)}. De zaak staat stil tot een medewerker haar beoordeelt. (The rules could not be evaluated; a person needs to review this case.)`,
-      reach: '',
-    },
-  };
-  const { value, failure } = withFeelScope(() => (base.can(event as never) ? transition(loaded.machine, base, event as never) : null));
-  return value && !failure ? value : null;
-}
+// mustDiscard, withAnswers and askPerson are the journey simulator's (runtime/model/journey/person.ts).
+export { askPerson, mustDiscard, withAnswers } from '../model/index.js';

@@ -1,6 +1,7 @@
 export * from './case-view.js';
 export * from './clock.js';
 export * from './engine.js';
+export * from './journey.js';
 export * from './errors.js';
 export * from './processes.js';
 export * from './scheduler.js';

@@ -1,7 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { dutchDate, feelHolds, isValidBsn, validateAnswers, type FieldErrors, type Process, type Trigger } from '../model/index.js';
+import {
+  feelHolds, isValidBsn, todayIn, validateAnswers, type FieldErrors, type Process, type Trigger,
+} from '../model/index.js';
 import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { fieldsById, renderText } from './effects.js';
@@ -112,7 +114,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
   };
 
   const inForce = (key: string) => {
-    const v = store.processes.inForce(key, dutchDate(clock.now()));
+    const v = store.processes.inForce(key, todayIn(clock));
     return v ? engine.loadVersion(key, v.version) : undefined;
   };
 
@@ -176,7 +178,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         const candidates: { key: string; process: Process; triggers: Candidate[] }[] = [];
         const errors: FieldErrors = Object.create(null);
         const broken: string[] = [];
-        const today = dutchDate(clock.now());
+        const today = todayIn(clock);
         for (const row of store.processes.list()) {
           let loaded: ReturnType<typeof inForce>;
           try { loaded = inForce(row.key); } catch (error) { broken.push(row.key); recordError(row.key, subject, `signal:${type}`, null, error); continue; }
@@ -218,7 +220,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       const counts: ScanCounts = { rows: 0, invalid: 0, eligible: 0, started: 0, alreadyServed: 0, optedOut: 0, notEligible: 0, errors: 0 };
       const scanId = opts.dryRun ? null : store.proactive.startScan(key, clock.now().toISOString(), false);
       const seen = new Set<string>();
-      const today = dutchDate(clock.now());
+      const today = todayIn(clock);
       let batch: (() => void)[] = [];
       const flush = () => {
         // Commit in batches: one transaction per 200 rows, all or nothing each.

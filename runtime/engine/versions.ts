@@ -1,8 +1,11 @@
-import { createCaseMachine, type CaseMachine, type MachineConfig, type Process } from '../model/index.js';
+import { createJourney, type CaseMachine, type Journey, type MachineConfig, type Process } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { notFound } from './errors.js';
 
-export type LoadedVersion = { key: string; version: number; process: Process; machine: CaseMachine; config: MachineConfig };
+/** A published version, compiled: `journey` is the simulator the engine moves its cases with. */
+export type LoadedVersion = {
+  key: string; version: number; process: Process; machine: CaseMachine; config: MachineConfig; journey: Journey;
+};
 
 /**
  * Published versions are immutable, so each is compiled once and kept: the
@@ -18,7 +21,9 @@ export function versionCache(store: Store) {
       const row = store.processes.version(key, version);
       if (!row) throw notFound('version', { version, key });
       const config = row.machine as MachineConfig;
-      hit = { key, version, process: row.definition as Process, config, machine: createCaseMachine(config) };
+      const process = row.definition as Process;
+      const journey = createJourney(process, config);
+      hit = { key, version, process, config, machine: journey.machine, journey };
       cache.set(id, hit);
     }
     return hit;

@@ -60,7 +60,5 @@ export function addDuration(at: Date, duration: string): Date {
   return DateTime.fromJSDate(at, { zone: 'Europe/Amsterdam' }).plus(d).toJSDate();
 }
 
-/** Today's date (YYYY-MM-DD) in Dutch time. */
-export function dutchDate(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: 'Europe/Amsterdam' }).toISODate()!;
-}
+// Today's date in Dutch time lives in today.ts; re-exported for the store's older imports.
+export { dutchDate } from './today.js';

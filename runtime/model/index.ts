@@ -15,3 +15,5 @@ export * from './diff.js';
 export * from './decision-table.js';
 export * from './mermaid.js';
 export * from './bpmn-import.js';
+export * from './today.js';
+export * from './journey/index.js';

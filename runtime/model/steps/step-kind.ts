@@ -32,6 +32,9 @@ export type StateConfig = {
 export type ActionRef = string | { type: string; params: Record<string, unknown> };
 export type TransitionConfig = { target?: string; guard?: ActionRef; actions?: ActionRef[]; reenter?: boolean };
 
+/** What a step waits for, by the names its compiled machine uses: its own timer, a timeout's timer, a signal. */
+export type StepWait = { timer?: string; timeout?: string; signal?: string };
+
 export const targetOf = (stepId: string) => `#${stepId}`;
 export const entered = (step: string): ActionRef => ({ type: 'entered', params: { step } });
 
@@ -74,6 +77,8 @@ export type StepKind<S = any, K extends string = string> = {
   /** Kind-specific problems (code, message) beyond the shared checks. */
   check?(step: S): { code: string; message: string }[];
   compile(id: string, step: S): StateConfig;
+  /** The timers and the signal this step waits for (waits); the journey simulator shows them. */
+  waitsFor?(id: string, step: S): StepWait;
   /** The step as citizens and their intermediaries may read it: without what is meant for officials only (default: all of it). */
   publicView?(step: S): S;
 

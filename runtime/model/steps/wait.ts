@@ -32,6 +32,7 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
   ],
   expressions: () => [],
   fields: (step) => step.fields ?? [],
+  waitsFor: (id, step) => ({ timer: step.for ? id : undefined, timeout: step.timeout ? timeoutTimer(id) : undefined, signal: step.signal }),
   templates: () => [],
   check(step) {
     const problems = [];

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Request, Response, Router } from 'express';
-import { caseView, EngineError } from '../../engine/index.js';
-import { compileFeel, formatAnswer, isShown, t, type Field, type Process } from '../../model/index.js';
+import { createJourneyService, EngineError } from '../../engine/index.js';
+import { formatAnswer, t, type Field, type Lang, type Process } from '../../model/index.js';
 import type { CaseRow, Draft } from '../../store/index.js';
 import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
 import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
@@ -10,7 +8,7 @@ import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
 import { csrfField, errorSummary, feedbackForm } from '../layout.js';
 import { uploadErrors, uploadOptions } from '../file-questions.js';
-import { dataBefore, formFields, simulate, validatePage } from '../journey.js';
+import { formFields, isUpload, onePerPage, questions } from '../journey.js';
 import { receiveMultipart } from '../uploads.js';
 
 /** The citizen's own case, or 404 (never 403: it does not confirm another's case exists). */
@@ -22,28 +20,18 @@ export function ownCase(deps: PagesDeps, bsn: string, id: string): CaseRow {
 
 /** Form pages, check-your-answers, sending, confirmation. */
 export function journeyRoutes(router: Router, deps: PagesDeps) {
-  const { store, engine, clock } = deps;
-  const processOf = (row: CaseRow) => engine.loadVersion(row.processKey, row.version).process;
-  const draftOf = (row: CaseRow): Draft => store.drafts.get(row.id) ?? { steps: [] };
+  const journeys = createJourneyService(deps.engine);
 
   // Where the citizen should be now.
   router.get('/zaken/:id', (req, res) => {
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
-    const state = simulate(engine, row, draftOf(row));
+    const state = journeys.where(row);
     if (row.status === 'active' && state.next) return res.redirect(303, `/zaken/${row.id}/stap/${state.next}`);
     if (row.status === 'active' && state.steps.length) return res.redirect(303, `/zaken/${row.id}/controle`);
     res.redirect(303, `/zaken/${row.id}/status`);
   });
-
-  /** The questions of a step that apply, given what is known; for one-per-page steps, over the answers so far. */
-  function questions(process: Process, step: string, known: Record<string, unknown>, lang: 'nl' | 'en') {
-    const fields = formFields(process, step)!;
-    const pageIds = new Set(fields.map((f) => f.id));
-    if (onePerPage(process, step)) return fields.filter((f) => isShown(f, known));
-    return fields.filter((f) => isShown(f, known) || (f.showIf && simpleCondition(f, fields, lang)) || (f.showIf && dependsOnPage(f, pageIds)));
-  }
 
   const stepUrl = (row: CaseRow, step: string, question?: number, wijzig?: boolean) => {
     const q = new URLSearchParams();
@@ -61,10 +49,10 @@ export function journeyRoutes(router: Router, deps: PagesDeps) {
   }
 
   function formPage(req: Request, res: Response, row: CaseRow, step: string, posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> }) {
-    const process = processOf(row);
+    const process = journeys.process(row);
     const fields = formFields(process, step)!;
-    const draft = draftOf(row);
-    const known = dataBefore(engine, row, draft, step);
+    const draft = journeys.draft(row);
+    const known = journeys.dataBefore(row, step, draft);
     const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
@@ -73,19 +61,18 @@ export function journeyRoutes(router: Router, deps: PagesDeps) {
     const q = single ? questionIndex(req, all, saved) : undefined;
     const asked = q === undefined ? all : [all[q]];
     const index = draft.steps.findIndex((s) => s.step === step);
-    const previous = index > 0 ? draft.steps[index - 1] : index < 0 && draft.steps.length ? draft.steps.at(-1)! : undefined;
-    const back = q ? stepUrl(row, step, q - 1) : previous ? stepUrl(row, previous.step) : `/diensten/${row.processKey}`;
+    const previous = journeys.back(draft, step);
+    const back = q ? stepUrl(row, step, q - 1) : previous ? stepUrl(row, previous) : `/diensten/${row.processKey}`;
     const errors = posted?.errors ?? {};
     const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
     const list = Object.entries(errors).map(([id, messages]) => ({ href: `#${inputId(id)}`, text: `${labels.get(id) ?? id}: ${messages[0]}` }));
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const title = t(process.steps[step].title, lang);
     // A proactive case: why the citizen is offered this (the trigger's recorded reason), on its first page.
-    const offered = index <= 0 && !q ? store.cases.audit(row.id).find((e) => e.type === 'decision.made' && e.data.step === 'trigger') : undefined;
-    const reason = offered ? ((offered.data.because as Record<string, string>)[lang] ?? (offered.data.because as Record<string, string>).nl) : null;
+    const reason = index <= 0 && !q ? journeys.offerReason(row, lang) : null;
     send(res, ctx, q === undefined ? title : `${t(asked[0].label, lang)} – ${title}`, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
-<form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some((f) => f.type === 'file') ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
+<form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some(isUpload) ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
 ${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`}
 ${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrecht-heading-3">${msg('whyOffer', lang)}</h2><p class="utrecht-paragraph">${reason}</p></div>` : ''}
 ${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
@@ -97,7 +84,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
   /** A step the citizen may open: on the draft's path, or the next one to answer. */
   function reachable(row: CaseRow, step: string): boolean {
     if (row.status !== 'active') return false;
-    const state = simulate(engine, row, draftOf(row));
+    const state = journeys.where(row);
     return state.next === step || state.steps.some((s) => s.step === step);
   }
 
@@ -118,29 +105,29 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const row = ownCase(deps, bsn, req.params.id);
     const step = req.params.step;
     if (!reachable(row, step)) return res.redirect(303, `/zaken/${row.id}`);
-    const process = processOf(row);
+    const process = journeys.process(row);
     const lang = req.session!.lang;
     const fields = formFields(process, step)!;
-    const draft = draftOf(row);
-    const known = dataBefore(engine, row, draft, step);
+    const draft = journeys.draft(row);
+    const known = journeys.dataBefore(row, step, draft);
     const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
     const single = onePerPage(process, step);
     const all = questions(process, step, single ? { ...known, ...saved } : known, lang);
     const q = single ? questionIndex(req, all, saved) : undefined;
     const page = q === undefined ? fields : [all[q]];
 
-    const fileFields = page.filter((f) => f.type === 'file');
+    const fileFields = page.filter(isUpload);
     if (multipart && !fileFields.length) throw new PageError(403, 'expiredForm');
     const received = multipart ? await receiveMultipart(req, uploadOptions(fileFields, page, (sent) => deps.sessions.csrf(req, sent), deps.uploadDir)) : undefined;
     try {
       if (received) req.body = received.body;
       const raw = Object.fromEntries(page.map((f) => {
-        if (f.type !== 'file') return [f.id, readField(f, req.body ?? {})];
+        if (!isUpload(f)) return [f.id, readField(f, req.body ?? {})];
         const file = received?.files.get(f.id);
         // The stored type is the one the content shows; what the browser declared is not used.
         return [f.id, file ? { name: file.name, type: file.type ?? 'application/octet-stream', size: file.size } : saved[f.id]];
       }));
-      const result = validatePage(page, raw, single ? { ...known, ...saved } : known, clock.now(), lang);
+      const result = journeys.validate(page, raw, single ? { ...known, ...saved } : known, lang);
       // A file over its limit stops the reading there: the answers after it did not arrive, so only the file's problem is shown.
       if (received?.problems.size) result.errors = {};
       Object.assign(result.errors, uploadErrors(fileFields, received, lang));
@@ -150,15 +137,10 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
         return formPage(req, res, row, step, { raw, errors: result.errors });
       }
       // The files and the draft that names them: together or not at all.
-      store.transaction(() => {
-        for (const [fieldId, file] of received?.files ?? []) {
-          if (!(fieldId in result.values)) continue;
-          const id = randomUUID();
-          store.files.put({ id, caseId: row.id, field: fieldId, name: file.name, type: file.type!, data: readFileSync(file.path), at: clock.now().toISOString() });
-          result.values[fieldId] = { ...(result.values[fieldId] as object), id };
-        }
-        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values: result.values, cleared: result.cleared });
-      });
+      const files = [...(received?.files ?? [])].map(([id, f]) => [id, { name: f.name, type: f.type!, path: f.path }] as const);
+      const { values, cleared } = result;
+      journeys.withFiles(row, files, values, () =>
+        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values, cleared }));
     } finally {
       received?.cleanup();
     }
@@ -169,10 +151,9 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     process: Process; fields: Field[]; draft: Draft; known: Record<string, unknown>; saved: Record<string, unknown>;
     all: Field[]; q: number | undefined; values: Record<string, unknown>; cleared: string[];
   }) {
-    const { process, fields, draft, known, saved, all, q } = page;
+    const { process, fields, known, saved, all, q } = page;
     const lang = req.session!.lang;
     let values = page.values;
-    let partial = false;
     if (q !== undefined) {
       // One question answered: merge it, then the next question that applies, or the step is complete.
       values = { ...saved, ...page.values };
@@ -182,18 +163,16 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       for (const f of fields) if (!nowAsked.includes(f) && f.id in values) delete values[f.id];
       const at = nowAsked.findIndex((f) => f.id === all[q].id);
       const next = nowAsked.findIndex((f, i) => i > at && (req.query.wijzig !== '1' || !(f.id in values)));
-      const whole = validatePage(fields, values, known, clock.now(), lang);
+      const whole = journeys.validate(fields, values, known, lang);
       if (next >= 0 || Object.keys(whole.errors).length) {
         const target = next >= 0 ? next : nowAsked.findIndex((f) => whole.errors[f.id]);
-        store.drafts.put(row.id, { steps: replaceStep(draft, { step, values, partial: true }) }, clock.now().toISOString());
+        journeys.savePartial(row, step, values);
         return res.redirect(303, stepUrl(row, step, Math.max(0, target), req.query.wijzig === '1'));
       }
       values = whole.values;
-      partial = false;
     }
     // Save per step: earlier steps stay, this one is replaced, later ones stay while the path still runs through them.
-    const state = simulate(engine, row, { steps: replaceStep(draft, { step, values, ...(partial ? { partial } : {}) }) });
-    store.drafts.put(row.id, { steps: state.steps }, clock.now().toISOString());
+    const state = journeys.saveStep(row, step, values);
     const following = state.steps[state.steps.findIndex((s) => s.step === step) + 1]?.step;
     const target = req.query.wijzig === '1' ? (state.next ?? 'controle') : (following ?? state.next ?? 'controle');
     res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target));
@@ -203,9 +182,9 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
-    const state = simulate(engine, row, draftOf(row));
+    const state = journeys.where(row);
     if (row.status !== 'active' || state.next || !state.steps.length) return res.redirect(303, `/zaken/${row.id}`);
-    const process = processOf(row);
+    const process = journeys.process(row);
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     send(res, ctx, msg('checkTitle', lang), html`<a class="utrecht-link omslag-back" href="/zaken/${row.id}/stap/${state.steps.at(-1)!.step}">${msg('back', lang)}</a>
@@ -220,15 +199,9 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     const bsn = citizen(req, res);
     if (!bsn) return;
     const row = ownCase(deps, bsn, req.params.id);
-    const state = simulate(engine, row, draftOf(row));
-    if (row.status !== 'active' || state.next || !state.steps.length) return res.redirect(303, `/zaken/${row.id}`);
     try {
       // All steps or none: the engine validates each again, in one transaction.
-      store.transaction(() => {
-        for (const s of state.steps) engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang: req.session!.lang });
-        store.files.markSent(row.id, sentFileIds(state.steps), clock.now().toISOString());
-        store.drafts.delete(row.id);
-      });
+      if (!journeys.submit(row, req.session!.lang)) return res.redirect(303, `/zaken/${row.id}`);
     } catch (error) {
       if (error instanceof EngineError) return res.redirect(303, `/zaken/${row.id}`);
       throw error;
@@ -242,7 +215,7 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     const row = ownCase(deps, bsn, req.params.id);
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
-    const view = caseView(engine, store, row, lang);
+    const view = journeys.view(row, lang);
     send(res, ctx, msg('confirmTitle', lang), html`<div class="utrecht-alert utrecht-alert--ok">
 <h1 class="utrecht-heading-1">${msg('confirmTitle', lang)}</h1>
 <p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p></div>
@@ -251,36 +224,11 @@ ${view.outcome ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>`
   : html`<p class="utrecht-paragraph">${view.step?.text ?? view.step?.title ?? ''}</p>`}
 ${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/status">${msg('toStatus', lang)}</a></p>
-${store.insights.hasFeedback(row.id) ? '' : feedbackForm(ctx, row.id)}`);
+${journeys.hasFeedback(row) ? '' : feedbackForm(ctx, row.id)}`);
   });
 }
 
-const onePerPage = (process: Process, step: string) => {
-  const s = process.steps[step];
-  return s?.kind === 'form' && !!s.onePerPage;
-};
-
-/** The stored files the answers name (a file answer is `{ id, name, type, size }`). */
-function sentFileIds(steps: Draft['steps']): string[] {
-  return steps.flatMap((s) => Object.values(s.values).flatMap((v) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? [(v as { id: string }).id] : [])));
-}
-
-/** The draft with one step's answers replaced (or added at the end). */
-function replaceStep(draft: Draft, entry: Draft['steps'][number]): Draft['steps'] {
-  const index = draft.steps.findIndex((s) => s.step === entry.step);
-  return index < 0 ? [...draft.steps, entry] : [...draft.steps.slice(0, index), entry, ...draft.steps.slice(index + 1)];
-}
-
-function dependsOnPage(field: Field, pageIds: Set<string>): boolean {
-  if (!field.showIf) return false;
-  try {
-    return compileFeel(field.showIf).names.some((n) => pageIds.has(n));
-  } catch {
-    return false;
-  }
-}
-
-function checkSection(process: Process, step: string, values: Record<string, unknown>, caseId: string, lang: 'nl' | 'en') {
+function checkSection(process: Process, step: string, values: Record<string, unknown>, caseId: string, lang: Lang) {
   const fields = (formFields(process, step) ?? []).filter((f) => f.id in values);
   return html`<h2 class="utrecht-heading-2">${t(process.steps[step].title, lang)}</h2>
 <dl class="omslag-summary">${fields.map((f) => html`<div class="omslag-summary__row"><dt class="omslag-summary__key">${t(f.label, lang)}</dt>

@@ -531,4 +531,5 @@ export default {
   simLogStartedVia: 'started via trigger {n} ({signal})',
   simLogAnswers: '{step}: answers sent',
   simLogSignal: 'signal {name}',
+  simLogRuleFailed: 'a rule could not be evaluated: a person takes over',
 } satisfies Like<typeof nl>;

@@ -540,4 +540,5 @@ export default {
   simLogStartedVia: 'gestart via aanleiding {n} ({signal})',
   simLogAnswers: '{step}: antwoorden verstuurd',
   simLogSignal: 'signaal {name}',
+  simLogRuleFailed: 'een regel kon niet worden toegepast: een medewerker neemt het over',
 };

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  dataBefore,
+  todayIn,
+  validateAnswers,
+  walkDraft,
+  type DraftWalk,
+  type Field,
+  type Lang,
+  type Process,
+} from '../model/index.js';
+import type { CaseRow, Draft, DraftStep } from '../store/index.js';
+import { caseView } from './case-view.js';
+import type { Engine } from './engine.js';
+
+/** A file the pages received for a question: where its bytes wait, and what the content shows it is. */
+export type ReceivedFile = { name: string; type: string; path: string };
+
+/**
+ * What the citizen pages do with a case, over the engine and the store: the
+ * pages never run XState or write tables themselves. A citizen's answers are
+ * kept as a draft, per step, until they send them from check-your-answers;
+ * where the draft leads is the journey simulator's walk (runtime/model/journey),
+ * the same machine the engine will move the case with.
+ */
+export function createJourneyService(engine: Engine) {
+  const { store, clock } = engine;
+  const draftOf = (row: CaseRow): Draft => store.drafts.get(row.id) ?? { steps: [] };
+  const walk = (row: CaseRow, steps: readonly DraftStep[]): DraftWalk => {
+    const { loaded, snapshot } = engine.restore(row);
+    return walkDraft(loaded.journey, snapshot, steps);
+  };
+
+  return {
+    /** Starts a case of a published process for a signed-in citizen. */
+    start(key: string, bsn: string): CaseRow {
+      return engine.startCase(key, bsn, 'citizen');
+    },
+    /** The definition a case follows (its own version). */
+    process: (row: CaseRow): Process => engine.loadVersion(row.processKey, row.version).process,
+    /** The answers given so far and not sent. */
+    draft: draftOf,
+    /** Where the case is for the citizen: the draft steps on the path and the next step to answer. */
+    where: (row: CaseRow, draft: Draft = draftOf(row)): DraftWalk => walk(row, draft.steps),
+    /** The data known before a step: the case data and the draft's answers before it. */
+    dataBefore(row: CaseRow, step: string, draft: Draft = draftOf(row)): Record<string, unknown> {
+      const { loaded, snapshot } = engine.restore(row);
+      return dataBefore(loaded.journey, snapshot, draft.steps, step);
+    },
+    /** The step before this one on the draft (the page's "back"), or undefined at the first. */
+    back(draft: Draft, step: string): string | undefined {
+      const index = draft.steps.findIndex((s) => s.step === step);
+      return (index > 0 ? draft.steps[index - 1] : index < 0 ? draft.steps.at(-1) : undefined)?.step;
+    },
+    /** Validates a page's answers as the engine will (same field kinds, same messages, today in Dutch time). */
+    validate(fields: Field[], raw: Record<string, unknown>, known: Record<string, unknown>, lang: Lang) {
+      return validateAnswers(fields, raw, known, { today: todayIn(clock), lang });
+    },
+    /** Keeps a one-question-per-page step's answers so far; the step stays the one to answer. */
+    savePartial(row: CaseRow, step: string, values: Record<string, unknown>): void {
+      store.drafts.put(
+        row.id,
+        { steps: replaceStep(draftOf(row), { step, values, partial: true }) },
+        clock.now().toISOString(),
+      );
+    },
+    /**
+     * Saves a step's answers: earlier steps stay, this one is replaced, later
+     * ones stay while the path still runs through them. Returns the new walk.
+     */
+    saveStep(row: CaseRow, step: string, values: Record<string, unknown>): DraftWalk {
+      const walked = walk(row, replaceStep(draftOf(row), { step, values }));
+      store.drafts.put(row.id, { steps: walked.steps }, clock.now().toISOString());
+      return walked;
+    },
+    /**
+     * Stores the files answering questions of `values` and names them there
+     * (`id`), then runs `then` (which saves the draft): the files and the
+     * draft that names them, together or not at all.
+     */
+    withFiles<T>(
+      row: CaseRow,
+      files: Iterable<readonly [string, ReceivedFile]>,
+      values: Record<string, unknown>,
+      then: () => T,
+    ): T {
+      return store.transaction(() => {
+        for (const [field, file] of files) {
+          if (!(field in values)) continue;
+          const id = randomUUID();
+          store.files.put({
+            id,
+            caseId: row.id,
+            field,
+            name: file.name,
+            type: file.type,
+            data: readFileSync(file.path),
+            at: clock.now().toISOString(),
+          });
+          values[field] = { ...(values[field] as object), id };
+        }
+        return then();
+      });
+    },
+    /**
+     * Sends the draft: every step's answers to the engine, which validates
+     * each again, in one transaction; the files they name are kept from now
+     * on and the draft is gone. False when there is nothing to send now; an
+     * EngineError when the engine refuses (nothing is changed then).
+     */
+    submit(row: CaseRow, lang: Lang): boolean {
+      const walked = walk(row, draftOf(row).steps);
+      if (row.status !== 'active' || walked.next || !walked.steps.length) return false;
+      store.transaction(() => {
+        for (const s of walked.steps)
+          engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang });
+        store.files.markSent(row.id, sentFileIds(walked.steps), clock.now().toISOString());
+        store.drafts.delete(row.id);
+      });
+      return true;
+    },
+    /** Why a proactive case was offered (its trigger's recorded reason), or null. */
+    offerReason(row: CaseRow, lang: Lang): string | null {
+      const offered = store.cases.audit(row.id).find((e) => e.type === 'decision.made' && e.data.step === 'trigger');
+      const because = offered?.data.because as Record<string, string> | undefined;
+      return because ? (because[lang] ?? because.nl) : null;
+    },
+    /** The case as the citizen reads it (status, explanations, what comes next). */
+    view: (row: CaseRow, lang: Lang) => caseView(engine, store, row, lang),
+    /** Whether the citizen gave feedback on this case already. */
+    hasFeedback: (row: CaseRow): boolean => store.insights.hasFeedback(row.id),
+  };
+}
+export type JourneyService = ReturnType<typeof createJourneyService>;
+
+/** The draft with one step's answers replaced (or added at the end). */
+function replaceStep(draft: Draft, entry: DraftStep): DraftStep[] {
+  const index = draft.steps.findIndex((s) => s.step === entry.step);
+  return index < 0 ? [...draft.steps, entry] : [...draft.steps.slice(0, index), entry, ...draft.steps.slice(index + 1)];
+}
+
+/** The stored files the answers name (a file answer is `{ id, name, type, size }`). */
+function sentFileIds(steps: DraftStep[]): string[] {
+  return steps.flatMap((s) =>
+    Object.values(s.values).flatMap((v) => {
+      const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
+      return typeof id === 'string' ? [id] : [];
+    }),
+  );
+}
