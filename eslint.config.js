@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -109,20 +110,6 @@ const gitignored = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
     return anchored ? [path, `${path}/**`] : [`**/${path}`, `**/${path}/**`];
   });
 
-/**
- * eslint-plugin-react-hooks is not installed yet, but the code carries its
- * `eslint-disable-next-line react-hooks/exhaustive-deps` comments; these
- * empty rules keep those comments valid until the plugin is added.
- */
-const reactHooksPlaceholder = {
-  rules: Object.fromEntries(
-    ['exhaustive-deps', 'rules-of-hooks'].map((name) => [
-      name,
-      { meta: { type: 'problem', schema: [] }, create: () => ({}) },
-    ]),
-  ),
-};
-
 export default defineConfig(
   {
     ignores: [
@@ -134,7 +121,7 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX, 'react-hooks': reactHooksPlaceholder },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
     settings: {
       // Imports name the .js a .ts file becomes (`./ids.js` is ids.ts).
       'import-x/resolver-next': [
@@ -144,11 +131,12 @@ export default defineConfig(
         }),
       ],
     },
-    // Off while the react-hooks comments above point at placeholder rules (they would all count as unused).
-    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
       'import-x/no-duplicates': 'error',
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'import-x/no-self-import': 'error',
       'import-x/no-useless-path-segments': 'error',
       '@typescript-eslint/no-unused-vars': [

@@ -13,7 +13,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // Hashed file names under /assets: served with a long cache by runtime/http/workspace-static.ts.
+    // Hashed file names under /assets: served with a long cache by runtime/web/workspace-static.ts.
     assetsDir: 'assets',
     // Monaco's editor chunk is large but lazily loaded; the budget above guards what loads first.
     chunkSizeWarningLimit: 4000,

@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { createApp } from '../runtime/http/app.js';
+import { createWebApp } from '../runtime/web/app.js';
 import { calibrate, citizenLoad, type LoadResult, type Target } from './citizen.js';
 import { benchDurability } from './durability.js';
 import { benchFeel } from './feel.js';
@@ -207,7 +207,7 @@ async function partScale(size: typeof sizes.full): Promise<Section> {
       engine.send(id, { type: 'submit', data: { inkomen: 1900, vermogen: 0, heeftAuto: false, iban: 'NL91ABNA0417164300' } }, { actor: 'citizen:999993653' });
       ids.push(id);
     }
-    const app = createApp({ store, engine, processes, clock }, { log: () => {} });
+    const app = createWebApp({ store, engine, processes, clock }, { log: () => {} });
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,7 +4,7 @@
  * not share its event loop. Prints one JSON line — port and what a client
  * needs — then serves until killed.
  *
- * - omslag:  the real app (runtime/http/app.ts) on a fresh data folder, the
+ * - omslag:  the real app (runtime/web/app.ts) on a fresh data folder, the
  *            example processes and bench/processes published, accounts made.
  *            `omslag full|normal` sets SQLite's synchronous and puts the data
  *            folder on the project's disk (bench/.data-*), for "Durability".
@@ -22,7 +22,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../runtime/http/app.js';
+import { createWebApp } from '../runtime/web/app.js';
 import { importProcesses, openServices } from '../runtime/setup.js';
 import { startInstance, stepInstance } from './peer-bpmn.js';
 import { diskDir } from './durability.js';
@@ -89,7 +89,7 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
     store.accounts.setPassword(designerUser.id, password);
     const designer = { name: 'ontwerper', password, token: store.accounts.createToken({ userId: designerUser.id }, at) };
     const citizen = store.accounts.createToken({ bsn: BSN }, at);
-    const app = createApp(services, { log: () => {} });
+    const app = createWebApp(services, { log: () => {} });
     const server = createServer(app);
     const port = await listen(server);
     return { port, dir, citizen, official, designer, close: () => { server.close(); store.close(); cleanup(); } };

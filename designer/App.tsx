@@ -23,8 +23,6 @@ const initialLang = (): Lang => {
 
 type SessionState = { state: 'loading' } | { state: 'signed-out'; reason?: 'ended' } | { state: 'signed-in'; session: Session } | { state: 'error'; message: string };
 
-const canDesign = (role: string) => role === 'designer';
-
 /** The designer: the session, the language, and the page for the current path. */
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -84,7 +82,8 @@ export function App() {
   if (session.state === 'loading') main = <p role="status">{t.loading}</p>;
   else if (session.state === 'error') main = <p role="alert">{t.somethingWrong(session.message)} <button type="button" onClick={loadSession}>{t.retry}</button></p>;
   else if (session.state === 'signed-out') main = <SignIn api={api} t={t} ended={session.reason === 'ended'} onSignedIn={signedIn} />;
-  else if (!canDesign(session.session.user.role)) main = <p role="alert" className="ontwerp-page">{t.notADesigner}</p>;
+  // Who may design is the server's answer (GET /api/session `can`, runtime/auth's canDesign), not a rule of its own.
+  else if (!session.session.can.design) main = <p role="alert" className="ontwerp-page">{t.notADesigner}</p>;
   else {
     const r = route(path);
     main = r.page === 'process' ? <EditorPage key={r.key} processKey={r.key} />

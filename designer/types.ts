@@ -2,7 +2,9 @@
 import type { Problem } from '../runtime/model/index.js';
 
 export type User = { name: string; role: string; teams: string[] };
-export type Session = { user: User; csrf: string };
+/** What the server's policies let the signed-in user do (runtime/auth); the designer asks `can.design`. */
+export type Capabilities = { design: boolean; seeDrafts: boolean };
+export type Session = { user: User; csrf: string; can: Capabilities };
 
 /** One row of `GET /api/processes` as a designer sees it. */
 export type ProcessSummary = {

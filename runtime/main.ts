@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { readConfig } from './config.js';
 import { createScheduler, systemClock } from './engine/index.js';
-import { createApp } from './http/app.js';
 import { feelBudgetsEnforced } from './model/index.js';
 import { startHousekeeping } from './pages/housekeeping.js';
 import { defaultUploadDir } from './pages/index.js';
 import { loadTheme } from './pages/theme.js';
 import { createDemoAccounts, importProcesses, openServices } from './setup.js';
+import { createWebApp } from './web/app.js';
 
 // Without Omslag's patch of feelin no expression can be bounded, so none is evaluated: refuse to start rather than hand every case to a person.
 if (!feelBudgetsEnforced) {
@@ -32,7 +32,7 @@ if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
 }
 
 const scheduler = createScheduler(services.engine, config.timerIntervalMs);
-const app = createApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies, limits: config.limits, trustProxy: config.trustProxy });
+const app = createWebApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies, limits: config.limits, trustProxy: config.trustProxy });
 let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 const server = app.listen(config.port, config.host, () => {
   scheduler.start();

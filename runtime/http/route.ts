@@ -1,10 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Lang } from '../model/index.js';
 import { pickLang, reservedKeys, reservedMessage } from '../model/index.js';
 import type { Principal, Store } from '../store/index.js';
-import { roleOf, type Role } from './auth.js';
+import { roleOf, sameToken, type Role } from '../auth/index.js';
 import { apiMessage, HttpError } from './errors.js';
 import { formatList } from '../i18n/index.js';
 
@@ -107,8 +107,7 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       const principal = req.principal;
       if (def.method !== 'get' && req.staffSession) {
         // A cookie is sent by the browser on its own: a change also needs the session's token in a header.
-        const sent = req.get('x-csrf-token') ?? '';
-        if (sent.length !== req.staffSession.csrf.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(req.staffSession.csrf))) {
+        if (!sameToken(req.get('x-csrf-token'), req.staffSession.csrf)) {
           throw new HttpError(403, 'csrf', 'csrf');
         }
       }

@@ -1,12 +1,11 @@
 import type { Request, Response } from 'express';
-import type { Engine } from '../engine/index.js';
-import type { Clock } from '../engine/index.js';
+import type { Clock, Engine } from '../engine/index.js';
 import type { Lang } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
 import { layout, type PageContext } from './layout.js';
 import type { FormParsers } from './forms.js';
-import type { Sessions } from './session.js';
+import type { Sessions } from '../auth/index.js';
 import type { Theme } from './theme.js';
 
 /** What the page routes share: the stores, the visitor's session, the body parsers for form posts. */
@@ -33,13 +32,6 @@ export function pageContext(req: Request, deps: PagesDeps, personHref = '/medewe
 
 export function send(res: Response, ctx: PageContext, title: string, main: Html, opts: { status?: number; errors?: boolean; script?: boolean } = {}) {
   res.status(opts.status ?? 200).type('html').set('Cache-Control', 'no-store').send(layout(ctx, title, main, opts));
-}
-
-/** The signed-in citizen's BSN, or a redirect to sign-in that comes back here. */
-export function citizen(req: Request, res: Response): string | undefined {
-  if (req.session?.bsn) return req.session.bsn;
-  res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
-  return undefined;
 }
 
 /** A local path to go back to after sign-in (never another site). */

@@ -1,5 +1,4 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { toHttpError } from '../http/errors.js';
 import { FeelEvaluationError, pickLang } from '../model/index.js';
 import { PageError, pageContext, send, type PageErrorKey, type PagesDeps } from './context.js';
 import { html } from './html.js';
@@ -18,6 +17,17 @@ const texts: Record<PageErrorKey, [MessageKey, MessageKey]> = {
 const keyFor = (status: number): PageErrorKey =>
   status === 404 ? 'notFound' : status === 403 ? 'expiredForm' : status === 413 ? 'tooLarge' : status < 500 ? 'badRequest' : 'somethingWrong';
 
+/**
+ * The status of an error the pages did not raise, when no one said better: a
+ * library's client status (http-errors' `status`), else 500. The web root
+ * passes the API's reading (runtime/http/errors.ts), so both answer alike.
+ */
+function clientStatus(error: unknown): number {
+  const e = (error ?? {}) as { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const status = Number(e.status ?? e.statusCode);
+  return Number.isInteger(status) && status >= 400 && status < 500 && e.expose !== false ? status : 500;
+}
+
 /** The last resort when even the themed page cannot be drawn: plain, both languages, nothing from the request. */
 const FALLBACK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Er ging iets mis – Something went wrong</title></head>
 <body><main><h1>Er ging iets mis</h1><p>Er is niets veranderd. Probeer het later opnieuw.</p><p lang="en">Something went wrong. Nothing was changed. Please try again later.</p><p><a href="/">Naar de diensten</a></p></main></body></html>`;
@@ -29,7 +39,9 @@ const FALLBACK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><me
  * and never shows internals. Mounted at the end of the pages and once more
  * at the end of the app, so Express's own default page can never answer.
  */
-export function pageErrors(deps: PagesDeps, log: (e: unknown) => void = console.error) {
+export function pageErrors(
+  deps: PagesDeps, log: (e: unknown) => void = console.error, statusOf: (error: unknown) => number = clientStatus,
+) {
   function render(req: Request, res: Response, status: number, key: PageErrorKey) {
     if (!req.session) {
       // Refused before the session middleware ran: the visitor as the cookies and `?lang=` say, nothing written.
@@ -51,7 +63,7 @@ ${back ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${back}
   const errors: ErrorRequestHandler = (error, req, res, _next) => {
     // Half an answer went out already: all that is left is to end the connection.
     if (res.headersSent) { log(error); res.destroy(); return; }
-    const status = error instanceof PageError ? error.status : toHttpError(error).status;
+    const status = error instanceof PageError ? error.status : statusOf(error);
     const key = error instanceof PageError ? error.key : error instanceof FeelEvaluationError ? 'cannotDecide' : keyFor(status);
     if (status >= 500) log(error);
     try {

@@ -1,7 +1,7 @@
 import express, { type RequestHandler } from 'express';
-import { refuseDeclaredOver } from '../http/request-body.js';
+import { refuseDeclaredOver } from '../web/request-body.js';
 import { PageError } from './context.js';
-import type { Sessions } from './session.js';
+import type { Sessions } from '../auth/index.js';
 
 /**
  * What a page's POST route mounts before its handler. Bodies are read only

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { citizenSessions } from '../auth/index.js';
 import type { Clock, Engine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { PageError, type PagesDeps } from './context.js';
@@ -12,7 +13,7 @@ import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
-import { sessions } from './session.js';
+import { pageRouter, type PageRoute } from './router.js';
 import type { Theme } from './theme.js';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,8 @@ export type PagesOptions = {
   /** Where uploads wait on disk while they are checked (default: the system's temp folder). */
   uploadDir?: string;
   log?: (e: unknown) => void;
+  /** The HTTP status of an error the pages did not raise (the web root passes the API's reading). */
+  statusOf?: (error: unknown) => number;
 };
 
 /** The default folder for uploads being checked; housekeeping removes what a crash left there. */
@@ -33,13 +36,15 @@ export const defaultUploadDir = () => join(tmpdir(), 'omslag-uploads');
 
 /**
  * The citizen pages: server-rendered HTML forms (no JavaScript needed), NL
- * Design System CSS, a CSRF token on every form. `notFound` and `errors`
- * answer at the end of the whole app too, so no request ever gets Express's
- * default page.
+ * Design System CSS, a CSRF token on every form. `routes` lists every page
+ * with who it is for. `notFound` and `errors` answer at the end of the whole
+ * app too, so no request ever gets Express's default page.
  */
-export function createPages(opts: PagesOptions): { router: Router; notFound: RequestHandler; errors: ErrorRequestHandler } {
+export function createPages(opts: PagesOptions): {
+  router: Router; routes: PageRoute[]; notFound: RequestHandler; errors: ErrorRequestHandler;
+} {
   const router = express.Router();
-  const pageSessions = sessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies });
+  const pageSessions = citizenSessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies });
   const uploadDir = opts.uploadDir ?? defaultUploadDir();
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   const deps: PagesDeps = { ...opts, sessions: pageSessions, ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }), uploadDir };
@@ -48,22 +53,24 @@ export function createPages(opts: PagesOptions): { router: Router; notFound: Req
   // None of our addresses has an empty segment: `//`, `/a//b` are not ours (and `//host` is another site to a browser).
   router.use((req, _res, next) => (req.path.includes('//') ? next(new PageError(404, 'notFound')) : next()));
 
-  router.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
-  router.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
+  // Every page registers through this: protected unless declared public (router.ts).
+  const pages = pageRouter(router, deps);
+  pages.public.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
+  pages.public.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
   router.use('/static', express.static(join(import.meta.dirname, 'static'), week));
-  if (opts.theme.logo) router.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
+  if (opts.theme.logo) pages.public.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
 
   // Reads the cookies only: no body is read and no row is written here.
   router.use(pageSessions.middleware);
 
-  publicRoutes(router, deps);
-  journeyRoutes(router, deps);
-  caseRoutes(router, deps);
-  previewRoutes(router, deps);
+  publicRoutes(pages, deps);
+  journeyRoutes(pages, deps);
+  caseRoutes(pages, deps);
+  previewRoutes(pages, deps);
 
-  const { notFound, errors } = pageErrors(deps, opts.log);
+  const { notFound, errors } = pageErrors(deps, opts.log, opts.statusOf);
   // Every method, every path left: our 404 page (a POST's body is never read for it).
   router.use(notFound);
   router.use(errors);
-  return { router, notFound, errors };
+  return { router, routes: pages.routes, notFound, errors };
 }

@@ -51,7 +51,7 @@ export type ReceiveOptions = {
  * file for one question is a problem of that question (the page shows it);
  * too many parts, a part too large or a malformed body is a refusal
  * (413/400). What was not read is left to the server's drain
- * (http/request-body.ts).
+ * (web/request-body.ts).
  */
 export function receiveMultipart(req: Request, opts: ReceiveOptions): Promise<ReceivedForm> {
   const body: Record<string, string | string[]> = Object.create(null);

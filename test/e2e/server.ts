@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScheduler } from '../../runtime/engine/index.js';
-import { createApp } from '../../runtime/http/app.js';
 import { importProcesses, openServices } from '../../runtime/setup.js';
+import { createWebApp } from '../../runtime/web/app.js';
 
 const port = Number(process.env.E2E_PORT ?? 3199);
 const services = openServices(mkdtempSync(join(tmpdir(), 'omslag-e2e-')));
@@ -37,4 +37,4 @@ const accounts = {
 mkdirSync(join(import.meta.dirname, '../../test-results'), { recursive: true });
 writeFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), JSON.stringify(accounts));
 createScheduler(services.engine, 200).start();
-createApp(services, { log: () => {} }).listen(port, '127.0.0.1', () => console.log(`e2e server on ${port}`));
+createWebApp(services, { log: () => {} }).listen(port, '127.0.0.1', () => console.log(`e2e server on ${port}`));

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createFakeClock, createProcessService, importProcesses } from '../../runtime/engine/index.js';
-import { createApp, type AppOptions } from '../../runtime/http/app.js';
 import { openStore } from '../../runtime/store/index.js';
+import { createWebApp, type WebAppOptions } from '../../runtime/web/app.js';
 import { publishFixtures, type FixtureName } from './fixtures.js';
 
 /**
@@ -15,7 +15,9 @@ import { publishFixtures, type FixtureName } from './fixtures.js';
  * processes of processes/ instead (the fuzzer works on the real ones).
  */
 export async function startTestServer(
-  opts: { bodyLimit?: string; scanLimit?: number; limits?: AppOptions['limits']; fixtures?: readonly FixtureName[]; examples?: true } = {},
+  opts: {
+    bodyLimit?: string; scanLimit?: number; limits?: WebAppOptions['limits']; fixtures?: readonly FixtureName[]; examples?: true;
+  } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
   const store = openStore(join(dir, 'omslag.db'));
@@ -36,7 +38,7 @@ export async function startTestServer(
     citizen: store.accounts.createToken({ bsn: '999993653' }, at),
     citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
   };
-  const app = createApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
+  const app = createWebApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

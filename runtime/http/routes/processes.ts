@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { calendarDateSchema, checkDefinition, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
-import type { Principal } from '../../store/index.js';
+import { calendarDateSchema, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
+import { canSeeDrafts, designRoles } from '../../auth/index.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, type RouteDef } from '../route.js';
 
-const canEdit = (p: Principal) => p.kind === 'user' && (p.role === 'designer' || p.role === 'admin');
 const versionParam = (v: string) => {
   if (!/^[1-9]\d{0,8}$/.test(v)) throw new HttpError(404, 'not-found', 'version not found');
   return Number(v);
@@ -24,11 +23,11 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       handler: ({ principal, lang }) => ({
         body: store.processes.list().flatMap((p) => {
           const latest = store.processes.latest(p.key);
-          if (!latest && !canEdit(principal)) return [];
+          if (!latest && !canSeeDrafts(principal)) return [];
           const def = (latest?.definition ?? p.draft) as { title?: never; description?: never };
           return [{
             key: p.key, title: t(def.title, lang), description: t(def.description, lang) || undefined, latestVersion: latest?.version ?? null,
-            ...(canEdit(principal) ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length } : {}),
+            ...(canSeeDrafts(principal) ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length } : {}),
           }];
         }),
       }),
@@ -38,20 +37,20 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       summary: 'A process: its draft with problems (designers) and its published versions',
       handler: ({ principal, params }) => {
         const row = store.processes.get(params.key);
-        if (!row || (!canEdit(principal) && !row.versions.length)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+        if (!row || (!canSeeDrafts(principal) && !row.versions.length)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
         const latest = store.processes.latest(params.key);
         return {
           body: {
             key: row.key, versions: row.versions, latestVersion: latest?.version ?? null,
             definition: latest ? (principal.kind === 'citizen' ? publicDefinition(latest.definition as Process) : latest.definition) : null,
             versionList: store.processes.versions(row.key).map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, effectiveFrom: v.effectiveFrom })),
-            ...(canEdit(principal) ? { draft: row.draft, problems: processes.problems(row.draft), updatedAt: row.updatedAt } : {}),
+            ...(canSeeDrafts(principal) ? { draft: row.draft, problems: processes.problems(row.draft), updatedAt: row.updatedAt } : {}),
           },
         };
       },
     }),
     defineRoute({
-      method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 422],
+      method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: designRoles, errors: [400, 401, 403, 413, 422],
       summary: 'Save the draft (saved even with problems; the problems are returned)',
       // The body as sent (not a copy): a copy would drop a `__proto__` key the checks must report (P030).
       keepsReservedKeys: true,
@@ -59,7 +58,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       handler: ({ principal, params, body }) => ({ body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null) }),
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: ['designer'], errors: [401, 403, 404, 422], success: 201,
+      method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: designRoles, errors: [401, 403, 404, 422], success: 201,
       summary: 'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
       body: z.object({ effectiveFrom: calendarDateSchema.optional() }).strict(),
       handler: ({ principal, params, body }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom) }),
@@ -86,7 +85,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/import/bpmn', tag: 'processes', roles: ['designer'], errors: [400, 401, 403, 413, 415, 422], success: 201,
+      method: 'post', path: '/api/processes/import/bpmn', tag: 'processes', roles: designRoles, errors: [400, 401, 403, 413, 415, 422], success: 201,
       query: { key: 'the key of the new draft (default: the BPMN process id)' },
       summary: 'Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks\' problems and what could not be mapped',
       handler: () => { throw new HttpError(500, 'internal', 'streamed'); },

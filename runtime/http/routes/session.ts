@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { STAFF_COOKIE } from '../auth.js';
+import { capabilities, staffSessions } from '../../auth/index.js';
 import { isDateOrInstant } from '../../model/index.js';
 import { HttpError } from '../errors.js';
 import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
 import { defineRoute, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
-
-const TTL_MS = 10 * 60 * 60 * 1000; // a working day
 
 const KINDS = ['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.hit'];
 
@@ -17,6 +15,7 @@ const KINDS = ['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.h
 export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?: boolean; limits?: Partial<Limits> } = {}): RouteDef[] {
   const userJson = (u: { name: string; role: string; teams: string[] }) => ({ name: u.name, role: u.role, teams: u.teams });
   const guard = createGuard({ store, clock }, opts.limits);
+  const sessions = staffSessions(store, clock, opts);
   return [
     defineRoute({
       method: 'post', path: '/api/session', tag: 'session', roles: 'public', errors: [400, 401, 413, 422, 429],
@@ -29,23 +28,23 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
         const user = await store.accounts.checkPassword(body.name, body.password);
         if (!user) attempt.failed();
         attempt.succeeded();
-        if (req.staffSession) store.sessions.delete(req.staffSession.idHash); // a new id at sign-in, no fixation
-        const { id, row } = store.sessions.create(null, 'nl', clock.now(), TTL_MS, user.id);
-        res.cookie(STAFF_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: !!opts.secureCookies, path: '/', maxAge: TTL_MS });
-        return { body: { user: userJson(user), csrf: row.csrf } };
+        const row = sessions.signIn(req, res, user); // a new id at sign-in, no fixation
+        return { body: { user: userJson(user), csrf: row.csrf, can: capabilities({ kind: 'user', ...user }) } };
       },
     }),
     defineRoute({
       method: 'get', path: '/api/session', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403],
       summary: 'The signed-in user and the CSRF token (send it as X-CSRF-Token with every change)',
-      handler: ({ req, principal }) => ({ body: { user: principal.kind === 'user' ? userJson(principal) : null, csrf: req.staffSession?.csrf ?? null } }),
+      // `can`: what the browser apps may offer, by runtime/auth's policies (the designer asks `can.design`).
+      handler: ({ req, principal }) => ({
+        body: { user: principal.kind === 'user' ? userJson(principal) : null, csrf: req.staffSession?.csrf ?? null, can: capabilities(principal) },
+      }),
     }),
     defineRoute({
       method: 'post', path: '/api/session/end', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403], success: 204,
       summary: 'Sign out: ends the session',
       handler: ({ req, res }) => {
-        if (req.staffSession) store.sessions.delete(req.staffSession.idHash);
-        res.clearCookie(STAFF_COOKIE, { path: '/' });
+        sessions.signOut(req, res);
         return { status: 204, body: null };
       },
     }),

@@ -4,7 +4,7 @@ import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
 import { pagesCatalogues, translate } from '../../i18n/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../../auth/index.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';

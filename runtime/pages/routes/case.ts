@@ -1,24 +1,22 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import { caseView, EngineError, type CaseView } from '../../engine/index.js';
 import { citizenActs, issueMessage, own, t, type Lang, type Process } from '../../model/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
-import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
+import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
 import { csrfField, errorSummary, feedbackForm } from '../layout.js';
-import { ownCase } from './journey.js';
+import type { PageRouter } from '../router.js';
 
 const when = (iso: string, lang: Lang) =>
   formatDate(iso, lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** My cases, the status page, asking for a person, and group events (withdraw). */
-export function caseRoutes(router: Router, deps: PagesDeps) {
+export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
   const { store, engine } = deps;
 
-  router.get('/mijn-zaken', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
+  pages.get('/mijn-zaken', (req, res, { bsn }) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
     const asked = Number(req.query.pagina ?? 1);
@@ -39,10 +37,7 @@ ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
     })}</ul>${pagination(page, pages, lang)}` : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`}`);
   });
 
-  router.get('/zaken/:id/status', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id/status', (req, res, { bsn, row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = caseView(engine, store, row, lang);
@@ -78,10 +73,7 @@ ${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle
 ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}` : ''}`);
   });
 
-  router.post('/zaken/:id/feedback', ...deps.form, (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.post('/zaken/:id/feedback', deps.form, (req, res, { row }) => {
     const score = Number(req.body?.score);
     const lang = req.session!.lang;
     // Optional: without a score nothing is stored; the citizen goes on.
@@ -93,10 +85,7 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
-  router.post('/zaken/:id/afmelden', ...deps.form, (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.post('/zaken/:id/afmelden', deps.form, (req, res, { bsn, row }) => {
     store.proactive.optOut(bsn, row.processKey, deps.clock.now().toISOString());
     const lang = req.session!.lang;
     deps.sessions.flash(req, msg('noMoreOffers', lang));
@@ -152,31 +141,20 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     res.redirect(303, `/zaken/${row.id}/status`);
   };
 
-  router.get('/zaken/:id/medewerker', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id/medewerker', (req, res, { row }) => {
     personForm(req, res, `/zaken/${row.id}/medewerker`);
   });
-  router.post('/zaken/:id/medewerker', ...deps.form, (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.post('/zaken/:id/medewerker', deps.form, (req, res, { row }) => {
     const values = personRequest(req, res, `/zaken/${row.id}/medewerker`);
     if (values) askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
   });
 
   // Ask for a person about a service, before any case: starts the case with the question.
-  router.get('/diensten/:key/medewerker', (req, res) => {
-    if (!store.processes.latest(req.params.key)) throw new PageError(404, 'notFound');
-    const bsn = citizen(req, res);
-    if (!bsn) return;
+  // Under /diensten/:key the router finds the service (404) before it asks to sign in.
+  pages.get('/diensten/:key/medewerker', (req, res) => {
     personForm(req, res, `/diensten/${req.params.key}/medewerker`);
   });
-  router.post('/diensten/:key/medewerker', ...deps.form, (req, res) => {
-    if (!store.processes.latest(req.params.key)) throw new PageError(404, 'notFound');
-    const bsn = citizen(req, res);
-    if (!bsn) return;
+  pages.post('/diensten/:key/medewerker', deps.form, (req, res, { bsn }) => {
     const values = personRequest(req, res, `/diensten/${req.params.key}/medewerker`);
     if (!values) return;
     const row = engine.startCase(req.params.key, bsn, 'citizen');
@@ -184,7 +162,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   });
 
   // A person, from pages outside a case: choose the service it is about.
-  router.get('/medewerker', (req, res) => {
+  pages.public.get('/medewerker', (req, res) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
     const list = store.processes.list().flatMap((p) => (store.processes.latest(p.key) ? [{ key: p.key, def: store.processes.latest(p.key)!.definition as Process }] : []));
@@ -196,10 +174,7 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
   });
 
   // Group events (withdraw …) with a confirmation step.
-  router.get('/zaken/:id/actie/:event', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id/actie/:event', (req, res, { row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const action = caseView(engine, store, row, ctx.lang).actions.find((a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested');
     if (!action) return res.redirect(303, `/zaken/${row.id}/status`);
@@ -209,10 +184,7 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
 <div class="omslag-button-row"><button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('yesDo', ctx.lang, { action: action.label.toLowerCase() })}</button>
 <a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`);
   });
-  router.post('/zaken/:id/actie/:event', ...deps.form, (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.post('/zaken/:id/actie/:event', deps.form, (req, res, { row }) => {
     if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit') throw new PageError(404, 'notFound');
     try {
       engine.send(row.id, { type: req.params.event }, { actor: 'citizen', lang: req.session!.lang });

@@ -1,8 +1,9 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import { createJourneyService, EngineError } from '../../engine/index.js';
 import { formatAnswer, t, type Field, type Lang, type Process } from '../../model/index.js';
 import type { CaseRow, Draft } from '../../store/index.js';
-import { PageError, citizen, pageContext, send, type PagesDeps } from '../context.js';
+import { PageError, pageContext, send, type PagesDeps } from '../context.js';
+import type { PageRouter } from '../router.js';
 import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
@@ -11,22 +12,12 @@ import { uploadErrors, uploadOptions } from '../file-questions.js';
 import { formFields, isUpload, onePerPage, questions } from '../journey.js';
 import { receiveMultipart } from '../uploads.js';
 
-/** The citizen's own case, or 404 (never 403: it does not confirm another's case exists). */
-export function ownCase(deps: PagesDeps, bsn: string, id: string): CaseRow {
-  const row = deps.store.cases.get(id);
-  if (!row || row.subject !== bsn) throw new PageError(404, 'notFound');
-  return row;
-}
-
 /** Form pages, check-your-answers, sending, confirmation. */
-export function journeyRoutes(router: Router, deps: PagesDeps) {
+export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
   const journeys = createJourneyService(deps.engine);
 
   // Where the citizen should be now.
-  router.get('/zaken/:id', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id', (_req, res, { row }) => {
     const state = journeys.where(row);
     if (row.status === 'active' && state.next) return res.redirect(303, `/zaken/${row.id}/stap/${state.next}`);
     if (row.status === 'active' && state.steps.length) return res.redirect(303, `/zaken/${row.id}/controle`);
@@ -88,21 +79,15 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     return state.next === step || state.steps.some((s) => s.step === step);
   }
 
-  router.get('/zaken/:id/stap/:step', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id/stap/:step', (req, res, { row }) => {
     if (!reachable(row, req.params.step)) return res.redirect(303, `/zaken/${row.id}`);
     formPage(req, res, row, req.params.step);
   });
 
-  router.post('/zaken/:id/stap/:step', ...deps.upload, async (req, res) => {
+  // A multipart body is not read yet: only a signed-in citizen's own step with a file question reads it
+  // (the router refuses it for anyone else, before this runs).
+  pages.post('/zaken/:id/stap/:step', deps.upload, async (req, res, { row }) => {
     const multipart = !!req.is('multipart/form-data');
-    // A multipart body is not read yet: only a signed-in citizen's own step with a file question reads it.
-    if (multipart && !req.session!.bsn) throw new PageError(403, 'expiredForm');
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
     const step = req.params.step;
     if (!reachable(row, step)) return res.redirect(303, `/zaken/${row.id}`);
     const process = journeys.process(row);
@@ -178,10 +163,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target));
   }
 
-  router.get('/zaken/:id/controle', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id/controle', (req, res, { row }) => {
     const state = journeys.where(row);
     if (row.status !== 'active' || state.next || !state.steps.length) return res.redirect(303, `/zaken/${row.id}`);
     const process = journeys.process(row);
@@ -195,10 +177,7 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('send', lang)}</button></form>`);
   });
 
-  router.post('/zaken/:id/versturen', ...deps.form, (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.post('/zaken/:id/versturen', deps.form, (req, res, { row }) => {
     try {
       // All steps or none: the engine validates each again, in one transaction.
       if (!journeys.submit(row, req.session!.lang)) return res.redirect(303, `/zaken/${row.id}`);
@@ -209,10 +188,7 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     res.redirect(303, `/zaken/${row.id}/bevestiging`);
   });
 
-  router.get('/zaken/:id/bevestiging', (req, res) => {
-    const bsn = citizen(req, res);
-    if (!bsn) return;
-    const row = ownCase(deps, bsn, req.params.id);
+  pages.get('/zaken/:id/bevestiging', (req, res, { row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = journeys.view(row, lang);

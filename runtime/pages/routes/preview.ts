@@ -1,7 +1,7 @@
-import type { Router } from 'express';
 import { checkDefinition, isShown, own, t, type Process } from '../../model/index.js';
-import { readCookie, STAFF_COOKIE } from '../../http/auth.js';
+import { canSeeDrafts } from '../../auth/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
+import type { PageRouter } from '../router.js';
 import { fieldRenderers, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
@@ -10,15 +10,11 @@ import { formFields } from '../journey.js';
 /**
  * A form step of a draft as the citizen will see it, for the designer: the
  * same renderers and layout as the live pages, with nothing to send.
- * Only for a signed-in designer or admin (workspace session cookie).
+ * Only for staff who may see drafts (runtime/auth: designers and admins, by the workspace cookie).
  */
-export function previewRoutes(router: Router, deps: PagesDeps) {
-  const { store, clock } = deps;
-  router.get('/voorbeeld/:key/:step', (req, res) => {
-    const id = readCookie(req, STAFF_COOKIE);
-    const session = id ? store.sessions.get(id, clock.now()) : undefined;
-    const user = session?.userId ? store.accounts.userById(session.userId) : undefined;
-    if (!user || (user.role !== 'designer' && user.role !== 'admin')) throw new PageError(404, 'notFound');
+export function previewRoutes(pages: PageRouter, deps: PagesDeps) {
+  const { store } = deps;
+  pages.staff(canSeeDrafts).get('/voorbeeld/:key/:step', (req, res) => {
     const row = store.processes.get(req.params.key);
     if (!row) throw new PageError(404, 'notFound');
     const version = typeof req.query.versie === 'string' ? store.processes.version(req.params.key, Number(req.query.versie)) : undefined;

@@ -1,13 +1,14 @@
-import type { Router } from 'express';
+import type { Request, Response } from 'express';
 import { citizenActs, isValidBsn, issueMessage, stepKind, t, taskOf, type Process } from '../../model/index.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
 import { csrfField, errorSummary } from '../layout.js';
-import { PageError, citizen, pageContext, safeReturn, send, type PagesDeps } from '../context.js';
+import { PageError, pageContext, safeReturn, send, type PagesDeps } from '../context.js';
+import type { PageRouter } from '../router.js';
 import { Duration } from 'luxon';
 
 /** Services, start pages, sign-in and sign-out. */
-export function publicRoutes(router: Router, deps: PagesDeps) {
+export function publicRoutes(pages: PageRouter, deps: PagesDeps) {
   const { store, engine } = deps;
   const published = (key: string) => {
     const latest = store.processes.latest(key);
@@ -17,7 +18,7 @@ export function publicRoutes(router: Router, deps: PagesDeps) {
 
   const hasSent = (caseId: string) => store.cases.audit(caseId).some((e) => e.type === 'event.received');
 
-  router.get('/', (req, res) => {
+  pages.public.get('/', (req, res) => {
     const ctx = pageContext(req, deps);
     const list = store.processes.list().flatMap((p) => {
       const v = store.processes.latest(p.key);
@@ -30,7 +31,7 @@ ${list.length ? html`<ul class="omslag-cards">${list.map(({ key, def }) => html`
 ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.lang)}</p>` : ''}</li>`)}</ul>` : html`<p class="utrecht-paragraph">${msg('noServices', ctx.lang)}</p>`}`);
   });
 
-  router.get('/diensten/:key', (req, res) => {
+  pages.public.get('/diensten/:key', (req, res) => {
     const def = published(req.params.key);
     const ctx = pageContext(req, deps, `/diensten/${req.params.key}/medewerker`);
     const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
@@ -47,19 +48,17 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('start', ctx.lang)}</button></form>`);
   });
 
-  router.post('/diensten/:key/start', ...deps.form, (req, res) => {
-    published(req.params.key);
-    const bsn = citizen(req, res);
-    if (!bsn) return;
+  // The router finds the service (404) before it asks to sign in.
+  pages.post('/diensten/:key/start', deps.form, (req, res, { bsn }) => {
     // Pressing Start again continues the application not sent yet, instead of a second one.
     const open = store.cases.activeBySubject(bsn).find((r) => r.processKey === req.params.key && r.step && citizenActs(published(req.params.key).steps[r.step]) && !hasSent(r.id));
     const row = open ?? engine.startCase(req.params.key, bsn, 'citizen');
     res.redirect(303, `/zaken/${row.id}`);
   });
   // After sign-in, a start button's GET lands here: show the start page again.
-  router.get('/diensten/:key/start', (req, res) => res.redirect(303, `/diensten/${req.params.key}`));
+  pages.public.get('/diensten/:key/start', (req, res) => res.redirect(303, `/diensten/${req.params.key}`));
 
-  const signInPage = (req: Parameters<Parameters<Router['get']>[1]>[0], res: Parameters<Parameters<Router['get']>[1]>[1], error?: string, value = '') => {
+  const signInPage = (req: Request, res: Response, error?: string, value = '') => {
     const ctx = pageContext(req, deps);
     const back = safeReturn(req.query.terug ?? req.body?.terug);
     send(res, ctx, msg('signInTitle', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signInTitle', ctx.lang)}</h1>
@@ -73,14 +72,14 @@ ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('signIn', ctx.lang)}</button></form>`, { status: error ? 422 : 200, errors: !!error });
   };
 
-  router.get('/inloggen', (req, res) => signInPage(req, res));
-  router.post('/inloggen', ...deps.form, (req, res) => {
+  pages.public.get('/inloggen', (req, res) => signInPage(req, res));
+  pages.public.post('/inloggen', deps.form, (req, res) => {
     const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
     if (!isValidBsn(bsn)) return signInPage(req, res, issueMessage({ code: 'invalid-bsn' }, req.session!.lang), String(req.body?.bsn ?? ''));
     deps.sessions.signIn(req, res, bsn);
     res.redirect(303, safeReturn(req.body?.terug));
   });
-  router.post('/uitloggen', ...deps.form, (req, res) => {
+  pages.public.post('/uitloggen', deps.form, (req, res) => {
     deps.sessions.signOut(req, res);
     const ctx = pageContext(req, deps);
     send(res, ctx, msg('signOut', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signOut', ctx.lang)}</h1><p class="utrecht-paragraph">${msg('signedOut', ctx.lang)}</p>`);

@@ -5,8 +5,9 @@
  * described that is not mounted.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiRoutes, createApp } from '../../../runtime/http/app.js';
+import { apiRoutes } from '../../../runtime/http/app.js';
 import type { RouteDef } from '../../../runtime/http/route.js';
+import { createWebApp } from '../../../runtime/web/app.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { expectStatus } from './support.js';
 
@@ -57,7 +58,7 @@ describe('/api/openapi.json', () => {
   });
 
   test('describes every route the Express app mounted, and nothing else', () => {
-    const app = createApp({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock }, { log: () => {} });
+    const app = createWebApp({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock }, { log: () => {} });
     const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
     // The API's routes (the citizen pages under / are HTML, not part of the API document).
     const mounted = mountedRoutes(stack).filter((r) => r.path.startsWith('/api'));

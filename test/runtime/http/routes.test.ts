@@ -571,13 +571,15 @@ describe('workspace routes', () => {
     await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', { body: { name: 'olaf', password: 'wrong password' } });
     await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', { body: { name: 'nobody', password: 'correct horse battery' } });
     const signIn = await s.api('POST', '/api/session', { body: { name: 'olaf', password: 'correct horse battery' } });
-    const { csrf, user } = expectStatus(signIn, 200);
+    const { csrf, user, can } = expectStatus(signIn, 200);
     expect(user).toEqual({ name: 'olaf', role: 'official', teams: ['belastingen', 'klantcontact'] });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
     expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(signIn.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
     hit('post', '/api/session');
-    expect(expectStatus(await s.api('GET', '/api/session', { headers: { cookie } }), 200)).toEqual({ user, csrf });
+    // What an official may do, by the server's policies (runtime/auth): no designing, no drafts.
+    expect(can).toEqual({ design: false, seeDrafts: false });
+    expect(expectStatus(await s.api('GET', '/api/session', { headers: { cookie } }), 200)).toEqual({ user, csrf, can });
     hit('get', '/api/session');
     // The cookie works for reading; a change needs the CSRF header too.
     expect(expectStatus(await s.api('GET', '/api/tasks/counts', { headers: { cookie } }), 200)).toHaveProperty('open');

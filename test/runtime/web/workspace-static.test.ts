@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { afterAll, describe, expect, test } from 'vitest';
-import { workspaceStatic } from '../../../runtime/http/workspace-static.js';
+import { workspaceStatic } from '../../../runtime/web/workspace-static.js';
 
 const servers: { close(): void }[] = [];
 afterAll(() => servers.forEach((s) => s.close()));

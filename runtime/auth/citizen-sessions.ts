@@ -1,13 +1,10 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { pickLang, type Lang } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Clock } from '../engine/index.js';
-import { readCookie } from '../http/auth.js';
+import { cookieOptions, readCookie, SESSION_COOKIE, VISIT_COOKIE } from './cookies.js';
+import { newCsrfToken, sameToken } from './csrf.js';
 
-export const SESSION_COOKIE = 'omslag_sessie';
-/** An anonymous visitor's language and form token: `<lang>.<token>` (or `<lang>.` before any form). No row. */
-export const VISIT_COOKIE = 'omslag_bezoek';
 /** A signed-in citizen's session lasts this long from sign-in (not extended by use). */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 const VISIT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -30,13 +27,6 @@ declare global {
 
 const visitPattern = /^(nl|en)\.([A-Za-z0-9_-]{43})?$/;
 
-function sameToken(sent: unknown, expected: string | null): boolean {
-  if (typeof sent !== 'string' || !expected) return false;
-  const a = Buffer.from(sent);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * Sessions of the citizen pages. A row is stored only for a signed-in
  * citizen (created at sign-in, with a new id: no fixation). Anonymous
@@ -44,8 +34,8 @@ function sameToken(sent: unknown, expected: string | null): boolean {
  * with a form was shown, a random token that the form repeats (a
  * double-submit token; SameSite=Lax keeps the cookie off cross-site posts).
  */
-export function sessions(store: Store, clock: Clock, opts: { secureCookies: boolean }) {
-  const cookieOpts = (maxAge: number) => ({ httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies, path: '/', maxAge });
+export function citizenSessions(store: Store, clock: Clock, opts: { secureCookies: boolean }) {
+  const cookieOpts = (maxAge: number) => cookieOptions('lax', opts.secureCookies, maxAge);
   const setVisit = (res: Response, lang: Lang, token: string | null) => res.cookie(VISIT_COOKIE, `${lang}.${token ?? ''}`, cookieOpts(VISIT_TTL_MS));
 
   /** The visitor as the cookies say, without writing anything. */
@@ -75,7 +65,7 @@ export function sessions(store: Store, clock: Clock, opts: { secureCookies: bool
     token(req: Request): string {
       const session = req.session!;
       if (!session.csrf) {
-        session.csrf = randomBytes(32).toString('base64url');
+        session.csrf = newCsrfToken();
         setVisit(req.res!, session.lang, session.csrf);
       }
       return session.csrf;
@@ -108,4 +98,4 @@ export function sessions(store: Store, clock: Clock, opts: { secureCookies: bool
     },
   };
 }
-export type Sessions = ReturnType<typeof sessions>;
+export type Sessions = ReturnType<typeof citizenSessions>;

@@ -1,0 +1,50 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Clock } from '../engine/index.js';
+import type { Principal, SessionRow, Store } from '../store/index.js';
+import { staffSignedIn } from './staff-sessions.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      principal?: Principal;
+      /** Set when the principal came from the session cookie: changes then need the CSRF header. */
+      staffSession?: SessionRow;
+    }
+  }
+}
+
+/** The staff principal of the workspace cookie, or undefined (the citizen pages' preview asks this). */
+export function staffPrincipal(store: Store, clock: Clock, req: Request): Principal | undefined {
+  const signedIn = staffSignedIn(store, clock, req);
+  return signedIn ? { kind: 'user', ...signedIn.user } : undefined;
+}
+
+/**
+ * Reads `Authorization: Bearer <token>` and looks up its hash; without one,
+ * the workspace session cookie. Routes decide what a missing or wrong
+ * principal means (401/403/404). An unknown token is reported to
+ * `onUnknownToken` (the guard against guessing, which answers 429 once an
+ * address sends too many).
+ */
+export function bearerAuth(
+  store: Store,
+  clock: Clock,
+  guard?: { tokenFailed(req: Request, res: Response): void },
+): RequestHandler {
+  return (req, res, next) => {
+    const header = req.get('authorization');
+    const match = header && /^Bearer\s+(\S+)$/i.exec(header);
+    if (match) {
+      req.principal = store.accounts.principalForToken(match[1]);
+      if (!req.principal) guard?.tokenFailed(req, res);
+    } else {
+      const signedIn = staffSignedIn(store, clock, req);
+      if (signedIn) {
+        req.principal = { kind: 'user', ...signedIn.user };
+        req.staffSession = signedIn.session;
+      }
+    }
+    next();
+  };
+}

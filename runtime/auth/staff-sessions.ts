@@ -1,0 +1,41 @@
+import type { Request, Response } from 'express';
+import type { Clock } from '../engine/index.js';
+import type { SessionRow, Store, User } from '../store/index.js';
+import { cookieOptions, readCookie, STAFF_COOKIE } from './cookies.js';
+
+/** A workspace session lasts a working day from sign-in. */
+export const STAFF_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
+
+/** The signed-in official, designer or admin of the workspace cookie, with their session; undefined without one. */
+export function staffSignedIn(
+  store: Store,
+  clock: Clock,
+  req: Request,
+): { session: SessionRow; user: User } | undefined {
+  const id = readCookie(req, STAFF_COOKIE);
+  const session = id ? store.sessions.get(id, clock.now()) : undefined;
+  const user = session?.userId ? store.accounts.userById(session.userId) : undefined;
+  return session && user ? { session, user } : undefined;
+}
+
+/**
+ * Sessions of the browser apps (workspace, designer): a stored row whose id
+ * is the cookie (SameSite=Strict) and whose CSRF token every change repeats in
+ * the X-CSRF-Token header (checked by the API's route table).
+ */
+export function staffSessions(store: Store, clock: Clock, opts: { secureCookies?: boolean } = {}) {
+  return {
+    /** Signs in a user whose password was checked: a new row and id (no fixation); the old session ends. */
+    signIn(req: Request, res: Response, user: User): SessionRow {
+      if (req.staffSession) store.sessions.delete(req.staffSession.idHash);
+      const { id, row } = store.sessions.create(null, 'nl', clock.now(), STAFF_SESSION_TTL_MS, user.id);
+      res.cookie(STAFF_COOKIE, id, cookieOptions('strict', !!opts.secureCookies, STAFF_SESSION_TTL_MS));
+      return row;
+    },
+    /** Ends the session of this request, and its cookie. */
+    signOut(req: Request, res: Response): void {
+      if (req.staffSession) store.sessions.delete(req.staffSession.idHash);
+      res.clearCookie(STAFF_COOKIE, { path: '/' });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { createApi, type ApiOptions } from '../http/app.js';
+import { errorHandler, toHttpError } from '../http/errors.js';
+import { createGuard } from '../http/rate-limit.js';
+import type { Services } from '../http/services.js';
+import { createPages } from '../pages/index.js';
+import { defaultTheme, type Theme } from '../pages/theme.js';
+import { settleUnreadBody } from './request-body.js';
+import { workspaceStatic } from './workspace-static.js';
+
+export type WebAppOptions = ApiOptions & {
+  /** The browser apps' build (default dist/). */
+  distDir?: string;
+  /** The citizen pages' look (runtime/pages/theme.ts). */
+  theme?: Theme;
+  /** Express's `trust proxy`, so limits see the client's address behind a proxy. */
+  trustProxy?: boolean | number | string;
+};
+
+/** The app's last error handler: the envelope for the API, a themed page for everything else. */
+const finalErrors =
+  (pages: ErrorRequestHandler, api: ErrorRequestHandler): ErrorRequestHandler =>
+  (error, req, res, next) =>
+    (req.path === '/api' || req.path.startsWith('/api/') ? api : pages)(error, req, res, next);
+
+/**
+ * The web composition root: one Express app with the JSON API (/api,
+ * runtime/http), the browser apps (/werkplek, /ontwerp) and the citizen pages
+ * (everything else, runtime/pages) side by side, behind what they share:
+ * settling unread bodies, security headers, the proxy setting and one guard
+ * against guessing for both sign-ins. Neither half imports the other; this
+ * file wires them.
+ */
+export function createWebApp(services: Services, options: WebAppOptions = {}) {
+  const app = express();
+  // First: a request refused before its body was read still leaves the connection usable.
+  app.use(settleUnreadBody());
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(helmet());
+  // Guessing: failed sign-ins on the API and the citizen pages count together per address.
+  const guard = createGuard(services, options.limits);
+
+  app.use(createApi(services, { ...options, guard }));
+  // The browser apps built by Vite (the officials' workspace at /werkplek, the designer at /ontwerp).
+  app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
+  app.post('/inloggen', guard.pageSignIn);
+  // The citizen pages (server-rendered; their own error pages, with the API's reading of a library's error status).
+  const pages = createPages({
+    ...services,
+    theme: options.theme ?? defaultTheme,
+    secureCookies: options.secureCookies,
+    log: options.log,
+    statusOf: (error) => toHttpError(error).status,
+  });
+  app.use(pages.router);
+  // Nothing may reach Express's default handler: it answers with a stack trace and source paths.
+  app.use(pages.notFound);
+  app.use(finalErrors(pages.errors, errorHandler(options.log)));
+  return app;
+}
