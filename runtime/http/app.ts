@@ -4,8 +4,8 @@ import { refuseDeclaredOver } from '../web/request-body.js';
 import { errorHandler, HttpError } from './errors.js';
 import { jsonDepthGuard } from './json-depth.js';
 import { createGuard, type Guard, type Limits } from './rate-limit.js';
-import { openApiDocument } from './openapi.js';
-import { defineRoute, mountRoutes, type RouteDef } from './route.js';
+import { documentedApi } from './openapi.js';
+import { mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
@@ -26,6 +26,8 @@ export type ApiOptions = {
   limits?: Partial<Limits>;
   /** The guard the API shares with the citizen pages' sign-in (the web root makes one); else its own. */
   guard?: Guard;
+  /** Tests: every answer is checked against its route's response schema (a 500 naming what differs). */
+  checkResponses?: boolean;
 };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
@@ -56,14 +58,8 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
   api.use('/api', bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits)));
 
   // The document describes itself too: every mounted route is in the table.
-  let document: Record<string, unknown> = {};
-  const routes = [...apiRoutes(services, options), defineRoute({
-    method: 'get', path: '/api/openapi.json', tag: 'system', roles: 'public', errors: [],
-    summary: 'This document: the API as OpenAPI 3.1',
-    handler: () => ({ body: document }),
-  })];
-  document = openApiDocument(routes, options.version ?? '1');
-  mountRoutes(api, services.store, routes);
+  const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');
+  mountRoutes(api, services.store, routes, { checkResponses: options.checkResponses });
   api.use('/api', (req) => { throw new HttpError(404, 'not-found', ['noRoute', { method: req.method, url: req.originalUrl }]); });
   api.use('/api', errorHandler(options.log));
   return api;

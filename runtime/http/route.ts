@@ -20,32 +20,57 @@ export type RouteContext<B> = {
   ifMatch?: number;
 };
 /** `text` (with its media `type`) answers with plain text instead of JSON: Mermaid, CSV. */
-export type RouteResult = { status?: number; body: unknown; etag?: string; text?: string; type?: string };
+export type RouteResult<R = unknown> = { status?: number; body: R; etag?: string; text?: string; type?: string };
+
+/** A request body the document shows by media type, for a body zod cannot describe: XML, CSV, a `$ref`. */
+export type BodyDoc = { description?: string; content: Record<string, { schema: Record<string, unknown> }> };
 
 /**
  * One API route as data: the same table mounts the Express handlers and
- * writes the OpenAPI document, so the two cannot drift apart.
+ * writes the OpenAPI document, so the two cannot drift apart. `response`
+ * types the handler too: a handler whose body lacks a field the schema
+ * promises does not compile.
  */
-export type RouteDef<B = any> = {
+export type RouteDef<B = any, R = any> = {
   method: 'get' | 'post' | 'put';
   path: string;
+  /** The operation's name in the document and in the generated client (camelCase, unique). */
+  operationId: string;
   summary: string;
   tag: string;
   /** Who may call it; `public` routes need no credentials. */
   roles: Role[] | 'public';
   body?: z.ZodType<B>;
+  /** The body as documented when `body` cannot say it (streamed XML or CSV, the process JSON Schema). */
+  bodyDoc?: BodyDoc;
   query?: Record<string, string>;
+  /** The JSON body of a success answer (every success status of the route). */
+  response?: z.ZodType<R>;
+  /** A text answer instead of JSON: its media type (the body is a string). */
+  responseText?: string;
+  /** Success statuses besides `success`, with what they mean (four-eyes: 202). */
+  alsoSuccess?: Record<number, string>;
+  /** The answer carries an ETag (the revision to send back as If-Match). */
+  etag?: boolean;
+  /** Headers of the success answer besides ETag and Idempotent-Replayed (Set-Cookie at sign-in). */
+  headers?: Record<string, string>;
   /** Status codes it can answer with, besides 200/201 (for the OpenAPI document). */
   errors: number[];
   success?: number;
-  handler(ctx: RouteContext<B>): RouteResult;
+  handler(ctx: RouteContext<B>): RouteResult<NoInfer<R>>;
   /** The body may hold names objects inherit (`__proto__` …): a draft is saved as written, its checks report them (P030). Other bodies are refused with 422. */
   keepsReservedKeys?: boolean;
   /** A streaming route (reads the request itself, answers later). No Idempotency-Key replay: it must be safe to repeat. */
-  stream?(ctx: RouteContext<B>): Promise<RouteResult>;
+  stream?(ctx: RouteContext<B>): Promise<RouteResult<NoInfer<R>>>;
 };
 
-export const defineRoute = <B>(def: RouteDef<B>) => def;
+/** A body read as it streams in (XML, CSV): a string of one of these media types. */
+export const rawBody = (description: string, types: string[]): BodyDoc => ({
+  description,
+  content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string' } }])),
+});
+
+export const defineRoute = <B, R = any>(def: RouteDef<B, R>): RouteDef => def;
 
 /** A finite number in [min, max] (integer when asked) from the query, or 422 naming it: never Infinity or NaN. */
 export function numberParam(v: string | undefined, name: string, { min, max, integer }: { min: number; max: number; integer?: boolean }): number | undefined {
@@ -72,6 +97,31 @@ export function zodDetails(error: z.ZodError): Record<string, string[]> {
     for (const path of paths) (details[path.join('.') || '(body)'] ??= []).push(issue.message);
   }
   return details;
+}
+
+/** Where `sent` has a key that `kept` (its parse) lost: a field the response schema does not name. */
+function unnamedFields(sent: unknown, kept: unknown, path: string[] = []): string[] {
+  if (!sent || typeof sent !== 'object' || !kept || typeof kept !== 'object') return [];
+  return Object.entries(sent).flatMap(([k, v]) => (k in kept
+    ? unnamedFields(v, (kept as Record<string, unknown>)[k], [...path, k])
+    : [[...path, k].join('.')]));
+}
+
+/**
+ * Tests run with `checkResponses`: an answer that does not match its route's
+ * response schema exactly (a missing or mistyped field, or one the schema
+ * does not name) is a 500 saying where, so the document cannot drift.
+ */
+function checkResponse(def: RouteDef, body: unknown): void {
+  const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+  const parsed = def.response!.safeParse(sent);
+  const wrong = parsed.success
+    ? unnamedFields(sent, parsed.data).map((path) => `${path}: not in the schema`)
+    : parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  if (wrong.length) {
+    const message = `${def.operationId} answered outside its schema: ${wrong.join('; ')}`;
+    throw new HttpError(500, 'response-off-schema', message);
+  }
 }
 
 function parseIfMatch(header: string | undefined): number | undefined {
@@ -101,7 +151,9 @@ function singleValues(raw: Request['query']): Record<string, string | undefined>
  * Idempotency-Key: the first answer is stored in the same transaction as the
  * change and replayed for a retry; the same key with another body is refused.
  */
-export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): void {
+export function mountRoutes(
+  router: Router, store: Store, routes: RouteDef[], options: { checkResponses?: boolean } = {},
+): void {
   for (const def of routes) {
     router[def.method](def.path, async (req: Request, res: Response) => {
       const principal = req.principal;
@@ -166,6 +218,8 @@ export function mountRoutes(router: Router, store: Store, routes: RouteDef[]): v
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       const status = result.status ?? def.success ?? 200;
+      const json = result.text === undefined && status !== 204;
+      if (options.checkResponses && def.response && json) checkResponse(def, result.body);
       if (status === 204) res.status(204).end();
       else if (result.text !== undefined) res.status(status).type(result.type ?? 'text/plain').send(result.text);
       else res.status(status).json(result.body);

@@ -38,7 +38,10 @@ export async function startTestServer(
     citizen: store.accounts.createToken({ bsn: '999993653' }, at),
     citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
   };
-  const app = createWebApp({ store, engine, processes, clock }, { bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {} });
+  // checkResponses: every answer of the API must match its route's response schema (the OpenAPI document).
+  const app = createWebApp({ store, engine, processes, clock }, {
+    bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {}, checkResponses: true,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -7,6 +7,7 @@ import { visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
+import { caseSummarySchema, caseViewSchema } from '../schemas/cases.js';
 
 const bsnSchema = z.string().refine((v) => 'value' in fieldKind('bsn').parse(v, { id: 'bsn', label: 'BSN', type: 'bsn' }, { today: '' }), 'not a valid BSN (elfproef)');
 
@@ -32,6 +33,8 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/api/processes/:key/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404, 409, 422], success: 201,
+      operationId: 'startCase',
+      response: caseViewSchema, etag: true,
       summary: 'Start a case of the newest published version (a citizen for themselves; an official for a subject)',
       body: startBody,
       handler: ({ principal, params, body, lang }) => {
@@ -50,6 +53,8 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403],
+      operationId: 'listCases',
+      response: z.array(caseSummarySchema),
       summary: "Cases: a citizen's own, an official's teams', all for admins",
       handler: ({ principal }) => {
         const rows = principal.kind === 'citizen' ? store.cases.listBySubject(principal.bsn)
@@ -63,11 +68,15 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/cases/:id', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404],
+      operationId: 'getCase',
+      response: caseViewSchema, etag: true,
       summary: 'The case view: current step with fields, allowed actions, timeline, explanations, outcome',
       handler: ({ principal, params, lang }) => view(visibleCase(store, principal, params.id), principal, lang),
     }),
     defineRoute({
       method: 'post', path: '/api/cases/:id/events', tag: 'cases', roles: ['citizen'], errors: [401, 403, 404, 409, 422],
+      operationId: 'sendEvent',
+      response: caseViewSchema, etag: true,
       summary: 'Send an event: submit (answers), a group event such as withdraw, or person.requested',
       body: eventBody,
       handler: ({ principal, params, body, lang, ifMatch }) => {

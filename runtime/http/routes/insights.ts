@@ -5,6 +5,7 @@ import { visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
+import { feedbackGivenSchema, insightsSchema, migrationSchema } from '../schemas/insights.js';
 
 const isoOrDate = (v: string | undefined, name: string) => {
   if (v === undefined) return undefined;
@@ -27,6 +28,8 @@ export function insightRoutes(services: Services): RouteDef[] {
   return [
     defineRoute({
       method: 'get', path: '/api/processes/:key/insights', tag: 'insights', roles: ['designer', 'admin'], errors: [401, 403, 404, 422],
+      operationId: 'getInsights',
+      response: insightsSchema,
       query: { version: 'a published version (default: the newest)', from: 'start of the period (date or instant)', to: 'end of the period', inactiveDays: 'days without activity that count as drop-off (default 14)' },
       summary: 'Figures: cases started, finished by outcome, active; per step entered, left, drop-off, median and p90 time, asks for a person; per transition; handoff rate; overdue tasks; feedback',
       handler: ({ params, query, lang }) => {
@@ -38,6 +41,8 @@ export function insightRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/migrate', tag: 'insights', roles: ['designer', 'admin'], errors: [401, 403, 404, 422], success: 200,
+      operationId: 'migrateCases',
+      response: migrationSchema,
       summary: 'Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why',
       body: z.object({
         from: z.number().int().min(1), to: z.number().int().min(1),
@@ -55,6 +60,8 @@ export function insightRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/cases/:id/feedback', tag: 'insights', roles: ['citizen'], errors: [401, 403, 404, 409, 422], success: 201,
+      operationId: 'giveFeedback',
+      response: feedbackGivenSchema,
       summary: 'How easy was this (1–5) and a comment, once per case; stored with the case\'s version',
       body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).strict(),
       handler: ({ principal, params, body }) => {

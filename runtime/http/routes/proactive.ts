@@ -8,8 +8,9 @@ import { checkExtract, createProactive, ExtractError, registerRows } from '../..
 import { isValidBsn } from '../../model/index.js';
 
 import { HttpError } from '../errors.js';
-import { defineRoute, namedValues, type RouteDef } from '../route.js';
+import { defineRoute, namedValues, rawBody, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
+import { optOutSchema, scanResultSchema, signalResultSchema, takeUpSchema } from '../schemas/proactive.js';
 
 /** The most a register extract may hold (bytes); larger: 413. */
 const SCAN_LIMIT = 200 * 1024 * 1024;
@@ -52,6 +53,8 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
   return [
     defineRoute({
       method: 'post', path: '/api/signals', tag: 'signals', roles: ['admin'], errors: [401, 403, 422], success: 200,
+      operationId: 'sendSignal',
+      response: signalResultSchema,
       summary: "A fact from outside (a register, another system) about a subject: moves the cases waiting for it and starts proactive cases whose trigger holds",
       body: z.object({
         type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal type is lowercase words joined by - or .'),
@@ -62,6 +65,13 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/scan', tag: 'signals', roles: ['admin'], errors: [400, 401, 403, 404, 413, 415, 422], success: 200,
+      operationId: 'scanRegister',
+      response: scanResultSchema,
+      bodyDoc: rawBody('a register extract: CSV with a header, or JSON Lines; a `bsn` per row, the facts beside it', [
+        'text/csv',
+        'application/x-ndjson',
+        'application/jsonl',
+      ]),
       query: { dryRun: 'true: count only, start nothing', signal: 'the signal the register stands for (default: every trigger with a condition)' },
       summary: 'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet',
       handler: () => { throw new HttpError(500, 'internal', 'streamed'); },
@@ -91,11 +101,15 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key/take-up', tag: 'signals', roles: ['designer', 'admin', 'official'], errors: [401, 403, 404],
+      operationId: 'getTakeUp',
+      response: takeUpSchema,
       summary: 'Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open',
       handler: ({ params }) => ({ body: proactive.takeUp(params.key) }),
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/opt-out', tag: 'signals', roles: ['citizen'], errors: [401, 403, 404], success: 200,
+      operationId: 'optOut',
+      response: optOutSchema,
       summary: 'A citizen opts out of proactive cases of this process (signals for them are recorded and ignored)',
       handler: ({ principal, params }) => {
         if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');
@@ -105,6 +119,8 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/opt-in', tag: 'signals', roles: ['citizen'], errors: [401, 403, 404], success: 200,
+      operationId: 'optIn',
+      response: optOutSchema,
       summary: 'A citizen allows proactive cases of this process again',
       handler: ({ principal, params }) => {
         if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');

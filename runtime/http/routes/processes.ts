@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { calendarDateSchema, importBpmn, publicDefinition, t, toMermaid, type Process } from '../../model/index.js';
 import { canSeeDrafts, designRoles } from '../../auth/index.js';
 import type { Services } from '../services.js';
+import {
+  bpmnImportSchema,
+  machineSchema,
+  processDetailSchema,
+  processSummarySchema,
+  publishedSchema,
+  savedDraftSchema,
+  versionSchema,
+} from '../schemas/processes.js';
 import { HttpError } from '../errors.js';
-import { defineRoute, type RouteDef } from '../route.js';
+import { defineRoute, rawBody, type RouteDef } from '../route.js';
 
 const versionParam = (v: string) => {
   if (!/^[1-9]\d{0,8}$/.test(v)) throw new HttpError(404, 'not-found', 'version not found');
@@ -19,6 +28,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
   return [
     defineRoute({
       method: 'get', path: '/api/processes', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401],
+      operationId: 'listProcesses',
+      response: z.array(processSummarySchema),
       summary: 'List processes: published ones for everybody, drafts too for designers',
       handler: ({ principal, lang }) => ({
         body: store.processes.list().flatMap((p) => {
@@ -34,6 +45,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
+      operationId: 'getProcess',
+      response: processDetailSchema,
       summary: 'A process: its draft with problems (designers) and its published versions',
       handler: ({ principal, params }) => {
         const row = store.processes.get(params.key);
@@ -42,15 +55,18 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         return {
           body: {
             key: row.key, versions: row.versions, latestVersion: latest?.version ?? null,
-            definition: latest ? (principal.kind === 'citizen' ? publicDefinition(latest.definition as Process) : latest.definition) : null,
+            definition: latest ? (principal.kind === 'citizen' ? publicDefinition(latest.definition as Process) : latest.definition as Process) : null,
             versionList: store.processes.versions(row.key).map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, effectiveFrom: v.effectiveFrom })),
-            ...(canSeeDrafts(principal) ? { draft: row.draft, problems: processes.problems(row.draft), updatedAt: row.updatedAt } : {}),
+            ...(canSeeDrafts(principal) ? { draft: row.draft as Record<string, unknown>, problems: processes.problems(row.draft), updatedAt: row.updatedAt } : {}),
           },
         };
       },
     }),
     defineRoute({
       method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: designRoles, errors: [400, 401, 403, 413, 422],
+      operationId: 'saveDraft',
+      response: savedDraftSchema,
+      bodyDoc: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Process' } } } },
       summary: 'Save the draft (saved even with problems; the problems are returned)',
       // The body as sent (not a copy): a copy would drop a `__proto__` key the checks must report (P030).
       keepsReservedKeys: true,
@@ -59,23 +75,29 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: designRoles, errors: [401, 403, 404, 422], success: 201,
+      operationId: 'publishProcess',
+      response: publishedSchema,
       summary: 'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
       body: z.object({ effectiveFrom: calendarDateSchema.optional() }).strict(),
       handler: ({ principal, params, body }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom) }),
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key/versions/:version', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
+      operationId: 'getVersion',
+      response: versionSchema,
       summary: 'A published version: its definition',
       handler: ({ principal, params }) => {
         published(params.key);
         const v = store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'version not found');
-        const definition = principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : v.definition;
+        const definition = principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : v.definition as Process;
         return { body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition } };
       },
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key/versions/:version/mermaid', tag: 'processes', roles: ['official', 'designer', 'admin'], errors: [401, 403, 404],
+      operationId: 'getVersionMermaid',
+      responseText: 'text/vnd.mermaid',
       query: { lang: 'nl (default) or en' },
       summary: "A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation",
       handler: ({ params, lang }) => {
@@ -86,6 +108,9 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/processes/import/bpmn', tag: 'processes', roles: designRoles, errors: [400, 401, 403, 413, 415, 422], success: 201,
+      operationId: 'importBpmn',
+      response: bpmnImportSchema,
+      bodyDoc: rawBody('a BPMN 2.0 file', ['application/xml', 'text/xml', 'application/bpmn+xml']),
       query: { key: 'the key of the new draft (default: the BPMN process id)' },
       summary: 'Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks\' problems and what could not be mapped',
       handler: () => { throw new HttpError(500, 'internal', 'streamed'); },
@@ -114,11 +139,13 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/processes/:key/versions/:version/xstate', tag: 'processes', roles: ['official', 'designer', 'admin'], errors: [401, 403, 404],
+      operationId: 'getVersionMachine',
+      response: machineSchema,
       summary: "A published version's XState machine config (JSON; loads in createMachine and Stately Studio)",
       handler: ({ params }) => {
         const v = store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'version not found');
-        return { body: v.machine };
+        return { body: v.machine as Record<string, unknown> };
       },
     }),
   ];

@@ -3,6 +3,7 @@ import { capabilities, staffSessions } from '../../auth/index.js';
 import { isDateOrInstant } from '../../model/index.js';
 import { HttpError } from '../errors.js';
 import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
+import { securityLogSchema, sessionSchema, signedInSchema } from '../schemas/session.js';
 import { defineRoute, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 
@@ -19,6 +20,9 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
   return [
     defineRoute({
       method: 'post', path: '/api/session', tag: 'session', roles: 'public', errors: [400, 401, 413, 422, 429],
+      operationId: 'signIn',
+      response: signedInSchema,
+      headers: { 'Set-Cookie': 'the session cookie (omslag_werk; HttpOnly, SameSite=Strict)' },
       summary: 'Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes. Too many failed sign-ins answer 429 with Retry-After',
       body: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
       handler: () => { throw new HttpError(500, 'internal', 'signed in asynchronously (stream)'); },
@@ -34,6 +38,8 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
     }),
     defineRoute({
       method: 'get', path: '/api/session', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403],
+      operationId: 'getSession',
+      response: sessionSchema,
       summary: 'The signed-in user and the CSRF token (send it as X-CSRF-Token with every change)',
       // `can`: what the browser apps may offer, by runtime/auth's policies (the designer asks `can.design`).
       handler: ({ req, principal }) => ({
@@ -42,6 +48,7 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
     }),
     defineRoute({
       method: 'post', path: '/api/session/end', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403], success: 204,
+      operationId: 'signOut',
       summary: 'Sign out: ends the session',
       handler: ({ req, res }) => {
         sessions.signOut(req, res);
@@ -50,6 +57,8 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
     }),
     defineRoute({
       method: 'get', path: '/api/security-log', tag: 'session', roles: ['admin'], errors: [401, 403, 422],
+      operationId: 'listSecurityLog',
+      response: securityLogSchema,
       summary: 'The security log, newest first: failed sign-ins, locks, sign-ins refused during a lock, rate-limit hits',
       query: { kind: KINDS.join(' | '), since: 'only entries from this moment on (ISO 8601)', limit: 'at most this many entries (1–1000, default 100)' },
       handler: ({ query }) => {

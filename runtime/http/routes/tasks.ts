@@ -8,6 +8,7 @@ import { actorOf } from '../../auth/index.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
+import { taskCountsSchema, taskDetailSchema, taskSchema, teamMemberSchema } from '../schemas/tasks.js';
 
 const user = (p: Principal) => {
   if (p.kind !== 'user') throw new HttpError(403, 'forbidden', 'only officials handle tasks');
@@ -70,6 +71,8 @@ export function taskRoutes(services: Services): RouteDef[] {
   return [
     defineRoute({
       method: 'get', path: '/api/tasks', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 422],
+      operationId: 'listTasks',
+      response: z.array(taskSchema),
       query: { team: 'one of your teams', status: 'open | claimed | completed | closed | active', assignee: "'me' or a user name", overdue: 'true', process: 'a process key' },
       summary: 'Tasks of your teams, soonest deadline first',
       handler: ({ principal, query, lang }) => {
@@ -88,6 +91,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/tasks/counts', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403],
+      operationId: 'countTasks',
+      response: taskCountsSchema,
       query: { team: 'one of your teams' },
       summary: 'Counts for the queue: open, claimed, mine, overdue, due today',
       handler: ({ principal, query, lang }) => {
@@ -107,6 +112,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/tasks/:id', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404],
+      operationId: 'getTask',
+      response: taskDetailSchema, etag: true,
       summary: "One task, with the handoff's instructions, outcomes and why it was handed off",
       handler: ({ principal, params, lang }) => {
         const task = visibleTask(store, principal, params.id);
@@ -115,6 +122,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/claim', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409],
+      operationId: 'claimTask',
+      response: taskSchema, etag: true,
       summary: 'Claim a task (409 naming who holds it, if somebody else does)',
       handler: ({ principal, params, ifMatch, lang }) => {
         visibleTask(store, principal, params.id);
@@ -123,6 +132,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/release', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404, 409],
+      operationId: 'releaseTask',
+      response: taskSchema, etag: true,
       summary: 'Release a claimed task back to the team queue',
       handler: ({ principal, params, lang }) => {
         visibleTask(store, principal, params.id);
@@ -131,6 +142,9 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422], success: 200,
+      operationId: 'completeTask',
+      response: taskSchema, etag: true,
+      alsoSuccess: { 202: 'Proposed: the outcome waits for a second official to approve it (four-eyes)' },
       summary: "Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval",
       body: z.object({ outcome: z.string().min(1).max(100), data: namedValues(z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
       handler: ({ principal, params, body, lang, ifMatch }) => {
@@ -143,6 +157,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/approve', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409],
+      operationId: 'approveProposal',
+      response: taskSchema, etag: true,
       summary: 'Approve the outcome another official proposed (four-eyes); it then takes effect',
       handler: ({ principal, params, lang }) => {
         visibleTask(store, principal, params.id);
@@ -152,6 +168,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/reject-proposal', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422],
+      operationId: 'rejectProposal',
+      response: taskSchema, etag: true,
       summary: 'Send a proposed outcome back to the official who proposed it',
       body: z.object({ note: z.string().max(2000).optional() }).strict(),
       handler: ({ principal, params, body, lang }) => {
@@ -161,6 +179,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/api/tasks/:id/assign', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404, 409, 422],
+      operationId: 'assignTask',
+      response: taskSchema, etag: true,
       summary: 'Hand a task to a member of its team, or move it to another team',
       body: z.object({ user: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional() }).strict()
         .refine((b) => !!b.user !== !!b.team, { message: 'give either "user" or "team"' }),
@@ -182,6 +202,8 @@ export function taskRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/teams/:team/members', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403],
+      operationId: 'listTeamMembers',
+      response: z.array(teamMemberSchema),
       summary: 'The officials of one of your teams (to hand a task to)',
       handler: ({ principal, params }) => {
         teamsFor(principal, params.team);

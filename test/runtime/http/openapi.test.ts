@@ -51,6 +51,8 @@ describe('/api/openapi.json', () => {
   test('is public, OpenAPI 3.1, with the Error schema and bearer security', async () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.staffSession).toEqual(expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'omslag_werk' }));
+    expect(doc.components.securitySchemes.csrf).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }));
     expect(doc.components.schemas.Error).toMatchObject({ type: 'object', required: ['error'] });
     expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
     // The same document with a token.
@@ -96,7 +98,10 @@ describe('/api/openapi.json', () => {
         // Signing in answers 401 for a wrong password; other public routes never do.
         if (path !== '/api/session') expect(op.responses, where).not.toHaveProperty('401');
       } else {
-        expect(op.security, where).toEqual([{ bearer: [] }]);
+        // A bearer token always; staff routes also take the browser apps' session cookie, with the CSRF header for a change.
+        const staff = op['x-roles'].some((role: string) => role !== 'citizen');
+        const cookie = method === 'get' ? { staffSession: [] } : { staffSession: [], csrf: [] };
+        expect(op.security, where).toEqual(staff ? [{ bearer: [] }, cookie] : [{ bearer: [] }]);
         expect(op.responses, where).toHaveProperty('401');
         if (op['x-roles'].length < 4) expect(op.responses, where).toHaveProperty('403');
       }

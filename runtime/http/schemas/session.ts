@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { instant } from './common.js';
+
+export const staffRoleSchema = z.enum(['designer', 'official', 'admin']);
+
+export const userSchema = z
+  .object({
+    name: z.string(),
+    role: z.string().describe('designer, official or admin'),
+    teams: z.array(z.string()),
+  })
+  .meta({ id: 'User' });
+
+/** GET /api/me: who is asking. */
+export const meSchema = z
+  .union([
+    z.object({ role: z.literal('citizen'), bsn: z.string() }),
+    z.object({ role: staffRoleSchema, name: z.string(), teams: z.array(z.string()) }),
+  ])
+  .meta({ id: 'Me' });
+
+/** What the server's policy (runtime/auth/policy.ts) lets this user do: the browser apps ask, they keep no rule of their own. */
+export const capabilitiesSchema = z
+  .object({
+    design: z.boolean().describe('may edit drafts, import and publish (the designer)'),
+    seeDrafts: z.boolean().describe('may read drafts and preview their steps'),
+  })
+  .meta({ id: 'Capabilities' });
+
+/** Sign-in and GET /api/session: the user and the CSRF token to send as X-CSRF-Token with every change. */
+export const signedInSchema = z
+  .object({ user: userSchema, csrf: z.string(), can: capabilitiesSchema })
+  .meta({ id: 'SignedIn' });
+export const sessionSchema = z
+  .object({
+    user: userSchema.nullable(),
+    csrf: z.string().nullable().describe('null when the request came with a bearer token'),
+    can: capabilitiesSchema,
+  })
+  .meta({ id: 'Session' });
+
+export const securityLogSchema = z
+  .object({
+    entries: z.array(
+      z.object({
+        id: z.number().int(),
+        at: instant,
+        kind: z.enum(['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.hit']),
+        account: z.string().nullable(),
+        address: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .meta({ id: 'SecurityLog' });
+
+export const healthSchema = z.object({ ok: z.boolean() });
+export const jsonSchemaSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ id: 'JsonSchema', description: 'A JSON Schema (draft 2020-12)' });
