@@ -1,70 +1,22 @@
-// The words of the shell both apps share (sign-in, header, loading, errors).
-// The app-specific ones (its name, its sign-in title and intro, its home link)
+// The words of the shell both apps share (sign-in, header, loading, errors): ICU messages in
+// runtime/i18n/catalogues/shell. The app-specific ones (its name, its sign-in title and intro, its home link)
 // come from the app's own catalogue (AppText); the header's home link is the Shell's `home`.
+import { type Lang, type Positional, messagesView, shellCatalogues } from '../runtime/i18n/index.js';
 
-export type Lang = 'nl' | 'en';
+export type { Lang };
 
-/** The shell's words; a function where a word takes a value. */
-export type ShellMessages = {
-  skip: string;
-  loading: string;
-  switchLang: string;
-  switchLangLabel: string;
-  signOut: string;
-  signedInAs(name: string): string;
-  signedInWithTeams(name: string, teams: string): string;
-  errorPrefix: string;
-  errorSummary: string;
-  somethingWrong(message: string): string;
-  retry: string;
-  name: string;
-  password: string;
-  signIn: string;
-  fillIn: string;
-  invalidCredentials: string;
-  sessionEnded: string;
-};
+/** Which messages take parameters, in call order. */
+const args = {
+  signedInAs: ['name'],
+  signedInWithTeams: ['name', 'teams'],
+  somethingWrong: ['message'],
+} as const satisfies Positional<(typeof shellCatalogues)['nl']>;
 
-export const shellMessages: Record<Lang, ShellMessages> = {
-  nl: {
-    skip: 'Naar de inhoud',
-    loading: 'Laden…',
-    switchLang: 'English',
-    switchLangLabel: 'Switch to English',
-    signOut: 'Uitloggen',
-    signedInAs: (name: string) => `Ingelogd als ${name}`,
-    signedInWithTeams: (name: string, teams: string) => `Ingelogd als ${name} (${teams})`,
-    errorPrefix: 'Fout:',
-    errorSummary: 'Er is iets niet goed ingevuld',
-    somethingWrong: (message: string) => `Er ging iets mis: ${message}`,
-    retry: 'Opnieuw proberen',
-    name: 'Naam',
-    password: 'Wachtwoord',
-    signIn: 'Inloggen',
-    fillIn: 'Vul dit in.',
-    invalidCredentials: 'Naam of wachtwoord klopt niet.',
-    sessionEnded: 'U bent uitgelogd. Log opnieuw in om verder te werken.',
-  },
-  en: {
-    skip: 'Skip to content',
-    loading: 'Loading…',
-    switchLang: 'Nederlands',
-    switchLangLabel: 'Naar het Nederlands',
-    signOut: 'Sign out',
-    signedInAs: (name) => `Signed in as ${name}`,
-    signedInWithTeams: (name, teams) => `Signed in as ${name} (${teams})`,
-    errorPrefix: 'Error:',
-    errorSummary: 'Something needs correcting',
-    somethingWrong: (message) => `Something went wrong: ${message}`,
-    retry: 'Try again',
-    name: 'Name',
-    password: 'Password',
-    signIn: 'Sign in',
-    fillIn: 'Fill this in.',
-    invalidCredentials: 'Name or password is not right.',
-    sessionEnded: 'You are signed out. Sign in again to continue.',
-  },
-};
+const build = (lang: Lang) => messagesView(shellCatalogues, lang, args);
+export type ShellMessages = ReturnType<typeof build>;
+
+/** The shell's words per language. */
+export const shellMessages: Readonly<Record<Lang, ShellMessages>> = { nl: build('nl'), en: build('en') };
 
 /** What an app says of itself in the shell, in the chosen language. */
 export type AppText = {

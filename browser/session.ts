@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { asLang } from '../runtime/i18n/index.js';
 import { ApiError, createApi, ok, type Api } from './api/index.js';
 import type { Lang } from './messages.js';
 import type { Session } from './types.js';
@@ -14,7 +15,7 @@ export function initialLang(storageKey: string, search = location.search): Lang 
   const q = new URLSearchParams(search).get('lang');
   if (q === 'en' || q === 'nl') return q;
   try {
-    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'nl';
+    return asLang(localStorage.getItem(storageKey));
   } catch {
     return 'nl';
   }

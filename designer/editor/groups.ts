@@ -1,4 +1,11 @@
-import { isFinal, type Lang, type Process, type Step } from '../../runtime/model/index.js';
+import { createTranslator, defaultLang, designerCatalogues } from '../../runtime/i18n/index.js';
+import { isFinal, type Lang, type Process, type Step, type Text } from '../../runtime/model/index.js';
+
+/** A new phase's title: Dutch, with the designer's own language beside it when that is another. */
+function phaseTitle(n: number, lang: Lang): Text {
+  const title = (l: Lang) => createTranslator(designerCatalogues, l)('newStep.phaseTitle', { n });
+  return lang === defaultLang ? title(lang) : { nl: title('nl'), [lang]: title(lang) };
+}
 
 /**
  * Adds an empty group (a phase) at a position; steps join it from their
@@ -12,7 +19,7 @@ export function addGroup(def: Process, position: { x: number; y: number }, lang:
     id,
     def: {
       ...def,
-      groups: { ...(def.groups ?? {}), [id]: { title: lang === 'en' ? { nl: `Fase ${n}`, en: `Phase ${n}` } : `Fase ${n}` } },
+      groups: { ...(def.groups ?? {}), [id]: { title: phaseTitle(n, lang) } },
       layout: { ...(def.layout ?? {}), [id]: { x: Math.round(position.x), y: Math.round(position.y) } },
     },
   };

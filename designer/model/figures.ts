@@ -2,6 +2,7 @@
 // `GET /api/processes/:key/insights` answers, turned into what a node and an
 // edge show: a colour class (with a readable ink on it), the figure as text
 // (colour is never the only carrier), counts on edges, and the legend.
+import { createTranslator, formatNumber as intlNumber, learningCatalogues } from '../../runtime/i18n/index.js';
 import { groupChain, isFinal, type Lang, type Process } from '../../runtime/model/index.js';
 
 /** One step's figures as the API gives them. */
@@ -27,13 +28,14 @@ export type Insights = {
 /** What colours the steps: the median time spent there, or the share of cases that dropped off there. */
 export type Measure = 'time' | 'dropOff';
 
-const nl = (lang: Lang, a: string, b: string) => (lang === 'en' ? b : a);
+const say = (lang: Lang) => createTranslator(learningCatalogues, lang);
 
 /** A number with at most one decimal, in the language's way (1,5 / 1.5), without a trailing ,0. */
 export function formatNumber(n: number, lang: Lang, decimals = 1): string {
   const raw = n.toFixed(decimals);
   const fixed = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;
-  return lang === 'en' ? fixed : fixed.replace('.', ',');
+  // Rounded as toFixed does; the decimal mark from Intl (no grouping: "1250,5").
+  return intlNumber(Number(fixed), lang, { useGrouping: false, maximumFractionDigits: decimals });
 }
 
 const SECOND = 1000;
@@ -53,11 +55,11 @@ export function formatDuration(ms: number | null | undefined, lang: Lang): strin
   if (ms < HOUR) return `${Math.min(59, Math.round(ms / MINUTE))} min`;
   if (ms < DAY) {
     const h = ms / HOUR;
-    return `${formatNumber(h, lang, h < 10 ? 1 : 0)} ${nl(lang, 'u', 'h')}`;
+    return say(lang)('figHours', { text: formatNumber(h, lang, h < 10 ? 1 : 0) });
   }
   const d = ms / DAY;
   const text = formatNumber(d, lang, d < 10 ? 1 : 0);
-  return `${text} ${text === '1' ? nl(lang, 'dag', 'day') : nl(lang, 'dagen', 'days')}`;
+  return say(lang)('figDays', { text, n: Number(d.toFixed(d < 10 ? 1 : 0)) });
 }
 
 /** A share (0..1) as a percentage: "25%", "2,5%" below 10 %. */
@@ -126,22 +128,24 @@ export type NodeFigure = { level: number | null; color: string; ink: string; tex
 
 /** The short text on a node: the chosen measure first ("mediaan 20 min · uitval 3 (25%)"). */
 export function figureText(s: StepFigures | undefined, measure: Measure, lang: Lang): string {
-  if (!s || s.entered === 0) return nl(lang, 'geen zaken', 'no cases');
-  const time = `${nl(lang, 'mediaan', 'median')} ${formatDuration(s.medianMs, lang)}`;
+  if (!s || s.entered === 0) return say(lang)('figNoCases');
+  const time = say(lang)('figMedian', { duration: formatDuration(s.medianMs, lang) });
   const rate = dropOffRate(s);
-  const drop = `${nl(lang, 'uitval', 'drop-off')} ${s.dropOff}${s.dropOff > 0 && rate !== null ? ` (${formatPercent(rate, lang)})` : ''}`;
+  const drop = s.dropOff > 0 && rate !== null
+    ? say(lang)('figDropOffRate', { n: s.dropOff, rate: formatPercent(rate, lang) })
+    : say(lang)('figDropOff', { n: s.dropOff });
   return measure === 'time' ? `${time} · ${drop}` : `${drop} · ${time}`;
 }
 
 /** Everything about a step's figures in one sentence. */
 export function figureDetail(s: StepFigures | undefined, lang: Lang): string {
-  if (!s || s.entered === 0) return nl(lang, 'Geen zaken in deze periode.', 'No cases in this period.');
+  if (!s || s.entered === 0) return say(lang)('figNoCasesInPeriod');
   const parts = [
-    nl(lang, `${s.entered} keer binnengekomen, ${s.left} keer verder`, `entered ${s.entered} times, left ${s.left} times`),
-    nl(lang, `mediaan ${formatDuration(s.medianMs, lang)}, 90% binnen ${formatDuration(s.p90Ms, lang)}`, `median ${formatDuration(s.medianMs, lang)}, 90% within ${formatDuration(s.p90Ms, lang)}`),
-    nl(lang, `uitval ${s.dropOff} (${formatPercent(dropOffRate(s), lang)})`, `drop-off ${s.dropOff} (${formatPercent(dropOffRate(s), lang)})`),
+    say(lang)('figEntered', { entered: s.entered, left: s.left }),
+    say(lang)('figMedianP90', { median: formatDuration(s.medianMs, lang), p90: formatDuration(s.p90Ms, lang) }),
+    say(lang)('figDropOffRate', { n: s.dropOff, rate: formatPercent(dropOffRate(s), lang) }),
   ];
-  if (s.personRequests) parts.push(nl(lang, `${s.personRequests} keer een medewerker gevraagd`, `asked for a person ${s.personRequests} times`));
+  if (s.personRequests) parts.push(say(lang)('figPersonRequests', { n: s.personRequests }));
   return `${parts.join('; ')}.`;
 }
 
@@ -167,10 +171,10 @@ export function legend(measure: Measure, lang: Lang): LegendEntry[] {
   const p = (x: number) => formatPercent(x, lang);
   const labels = measure === 'time'
     ? [`< ${d(TIME_BOUNDS[0])}`, `${d(TIME_BOUNDS[0])} – ${d(TIME_BOUNDS[1])}`, `${d(TIME_BOUNDS[1])} – ${d(TIME_BOUNDS[2])}`, `${d(TIME_BOUNDS[2])} – ${d(TIME_BOUNDS[3])}`, `≥ ${d(TIME_BOUNDS[3])}`]
-    : [nl(lang, 'geen', 'none'), `≤ ${p(DROP_BOUNDS[1])}`, `${p(DROP_BOUNDS[1])} – ${p(DROP_BOUNDS[2])}`, `${p(DROP_BOUNDS[2])} – ${p(DROP_BOUNDS[3])}`, `> ${p(DROP_BOUNDS[3])}`];
+    : [say(lang)('figNone'), `≤ ${p(DROP_BOUNDS[1])}`, `${p(DROP_BOUNDS[1])} – ${p(DROP_BOUNDS[2])}`, `${p(DROP_BOUNDS[2])} – ${p(DROP_BOUNDS[3])}`, `> ${p(DROP_BOUNDS[3])}`];
   return [
     ...PALETTE.map((color, level) => ({ level, color, ink: inkFor(color), label: labels[level] })),
-    { level: null, color: NO_DATA, ink: inkFor(NO_DATA), label: nl(lang, 'geen zaken', 'no cases') },
+    { level: null, color: NO_DATA, ink: inkFor(NO_DATA), label: say(lang)('figNoCases') },
   ];
 }
 
@@ -222,7 +226,7 @@ export function edgeWidth(count: number, max: number): number {
 /** The label of an edge with figures: "12", or for parallel edges "12 (3 lijnen)". */
 export function edgeCountText(f: EdgeFigure, lang: Lang): string {
   const n = String(f.count);
-  return f.parallel > 1 ? `${n} (${nl(lang, `samen, ${f.parallel} lijnen`, `together, ${f.parallel} lines`)})` : n;
+  return f.parallel > 1 ? `${n} (${say(lang)('figTogether', { n: f.parallel })})` : n;
 }
 
 /** The next calendar day of YYYY-MM-DD (the API's `to` is exclusive; the designer picks the last day to include). */
@@ -268,19 +272,19 @@ export function compareRows(a: Insights | null, b: Insights | null, steps: { id:
   const outcomes = [...new Set([...Object.keys(a?.cases.finished ?? {}), ...Object.keys(b?.cases.finished ?? {})])].sort();
   const side = (i: Insights | null, f: (i: Insights) => string) => (i ? f(i) : null);
   const process: CompareRow[] = [
-    { id: 'started', label: nl(lang, 'Zaken gestart', 'Cases started'), a: side(a, (i) => String(i.cases.started)), b: side(b, (i) => String(i.cases.started)) },
-    { id: 'active', label: nl(lang, 'Nog lopend', 'Still running'), a: side(a, (i) => String(i.cases.active)), b: side(b, (i) => String(i.cases.active)) },
+    { id: 'started', label: say(lang)('cmpStarted'), a: side(a, (i) => String(i.cases.started)), b: side(b, (i) => String(i.cases.started)) },
+    { id: 'active', label: say(lang)('cmpActive'), a: side(a, (i) => String(i.cases.active)), b: side(b, (i) => String(i.cases.active)) },
     ...outcomes.map((o) => ({
-      id: `finished:${o}`, label: nl(lang, `Afgerond: ${outcomeLabel(o)}`, `Finished: ${outcomeLabel(o)}`),
+      id: `finished:${o}`, label: say(lang)('cmpFinished', { outcome: outcomeLabel(o) }),
       a: side(a, (i) => String(i.cases.finished[o] ?? 0)), b: side(b, (i) => String(i.cases.finished[o] ?? 0)),
     })),
-    { id: 'handoff', label: nl(lang, 'Naar een medewerker', 'To an official'), a: side(a, (i) => formatPercent(i.handoffRate, lang)), b: side(b, (i) => formatPercent(i.handoffRate, lang)) },
+    { id: 'handoff', label: say(lang)('cmpHandoff'), a: side(a, (i) => formatPercent(i.handoffRate, lang)), b: side(b, (i) => formatPercent(i.handoffRate, lang)) },
   ];
   const stepCell = (i: Insights | null, id: string, exists = true) => {
     if (!i || !exists) return null;
     const s = i.steps.find((x) => x.step === id);
-    if (!s || s.entered === 0) return nl(lang, 'geen zaken', 'no cases');
-    return `${formatDuration(s.medianMs, lang)} · ${nl(lang, 'uitval', 'drop-off')} ${s.dropOff}`;
+    if (!s || s.entered === 0) return say(lang)('figNoCases');
+    return `${formatDuration(s.medianMs, lang)} · ${say(lang)('figDropOff', { n: s.dropOff })}`;
   };
   return { process, steps: steps.map(({ id, title, inA, inB }) => ({ id, label: title, a: stepCell(a, id, inA), b: stepCell(b, id, inB) })) };
 }

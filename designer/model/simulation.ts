@@ -1,5 +1,6 @@
 import { createMachine } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
+import { createTranslator, designerCatalogues } from '../../runtime/i18n/index.js';
 import {
   askPerson,
   citizenFields,
@@ -49,6 +50,7 @@ type Frame = { snapshot: JourneySnapshot; label: string; explanations: Explanati
  * case data and the trigger's reason as the first explanation.
  */
 export function createSimulation(def: Process, lang: Lang, opts: SimulationStart = {}, clock: TimeSource = wallClock) {
+  const say = createTranslator(designerCatalogues, lang);
   const journey = createJourney(def);
 
   // What the engine would record, as the designer reads it: explanations and messages in the designer's language.
@@ -77,12 +79,8 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       });
     }
     const label = trigger
-      ? lang === 'en'
-        ? `started via trigger ${opts.via! + 1} (${trigger.signal})`
-        : `gestart via aanleiding ${opts.via! + 1} (${trigger.signal})`
-      : lang === 'en'
-        ? 'started'
-        : 'gestart';
+      ? say('simLogStartedVia', { n: opts.via! + 1, signal: trigger.signal })
+      : say('simLogStarted');
     frames = [{ snapshot: move.snapshot, label, ...started }];
   };
   start();
@@ -107,10 +105,7 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       step: move.failure!.step ?? here().id,
       message: move.failure!.error.message,
     });
-    const failed =
-      lang === 'en'
-        ? 'a rule could not be evaluated: a person takes over'
-        : 'een regel kon niet worden toegepast: een medewerker neemt het over';
+    const failed = say('simLogRuleFailed');
     frames.push({
       snapshot: asked?.snapshot ?? base,
       label: `${label} (${failed})`,
@@ -139,10 +134,7 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       if (!step || !fields) return { _: ['not at a form step'] };
       const { values, cleared, errors } = validate(fields, raw);
       if (Object.keys(errors).length) return errors;
-      apply(
-        { type: 'submit', data: values, cleared },
-        `${t(step.title, lang) || id}: ${lang === 'en' ? 'answers sent' : 'antwoorden verstuurd'}`,
-      );
+      apply({ type: 'submit', data: values, cleared }, say('simLogAnswers', { step: t(step.title, lang) || id }));
       return null;
     },
     /** Chooses a handoff outcome (with its fields), as the official would. */
@@ -164,7 +156,7 @@ export function createSimulation(def: Process, lang: Lang, opts: SimulationStart
       return apply({ type: 'timer.fired', timer }, `timer ${timer}`);
     },
     signal(name: string, data: Record<string, unknown> = {}) {
-      return apply({ type: `signal.${name}`, data }, `${lang === 'en' ? 'signal' : 'signaal'} ${name}`);
+      return apply({ type: `signal.${name}`, data }, say('simLogSignal', { name }));
     },
     groupEvent(name: string) {
       return apply({ type: name }, name);

@@ -1,4 +1,4 @@
-import type { DecisionStep } from '../../runtime/model/index.js';
+import { t as text, type DecisionStep } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { checkUnaryTest } from '../editor/feel-check.js';
@@ -23,7 +23,7 @@ export function DecisionTable({ id, step, update }: { id: string; step: Decision
   const inputLabel = (i: number) => {
     const input = table.inputs[i];
     const l = input?.label;
-    return (typeof l === 'string' ? l : (lang === 'en' ? l?.en : undefined) ?? l?.nl) || input?.id || String(i + 1);
+    return text(l, lang) || input?.id || String(i + 1);
   };
   return (
     <>

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  askPerson, FeelEvaluationError, own, stepKind, stepOf, taskOf, todayIn, validateAnswers, withAnswers, withFeelScope,
+  askPerson, checkAnswers, FeelEvaluationError, own, stepKind, stepOf, taskOf, todayIn, withAnswers, withFeelScope,
   type CaseEvent, type FeelFailure, type Field, type JourneySnapshot, type Lang, type Move, type Step,
 } from '../model/index.js';
 import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { applyEffects, ESCALATE } from './effects.js';
-import { conflict, EngineError, invalid, notFound } from './errors.js';
+import { conflict, EngineError, invalid, notFound, type RequestIssue } from './errors.js';
 import { ExpressionFailedError, failureAudit } from './evaluation.js';
 import { versionCache, type LoadedVersion } from './versions.js';
 
@@ -65,7 +65,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const { loaded, snapshot } = restore(row);
     // can() evaluates guards too: if one fails there, let the transition below meet (and record) it.
     const allowed = loaded.journey.can(snapshot, event);
-    if (!allowed.value && !allowed.failure) throw conflict('event-not-allowed', `'${event.type}' is not possible at step '${row.step}' now`, { step: row.step });
+    if (!allowed.value && !allowed.failure) throw conflict('event-not-allowed', ['eventNotAllowed', { event: event.type, step: row.step }], { step: row.step });
     const at = clock.now();
     const move = loaded.journey.next(snapshot, event);
     const { failure } = move;
@@ -117,17 +117,18 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
 
   function checkRev(row: CaseRow, expectedRev: number | undefined) {
     if (expectedRev !== undefined && expectedRev !== row.rev) {
-      throw conflict('stale-case', `the case changed since you read it (revision ${expectedRev}, now ${row.rev}); reload and try again`, { rev: row.rev });
+      throw conflict('stale-case', ['staleCase', { expected: expectedRev, rev: row.rev }], { rev: row.rev });
     }
   }
 
   /** Validates answers to fields against the case data, or throws 'invalid' with field errors. */
   function validated(fields: Field[], raw: unknown, known: Record<string, unknown>, lang: Lang) {
     if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
-      throw invalid('invalid-answers', '"data" must be an object of answers keyed by field id');
+      throw invalid('invalid-answers', 'answersNotObject');
     }
-    const result = validateAnswers(fields, (raw ?? {}) as Record<string, unknown>, known, { today: todayIn(clock), lang });
-    if (Object.keys(result.errors).length) throw invalid('invalid-answers', 'some answers need to be corrected', result.errors);
+    const result = checkAnswers(fields, (raw ?? {}) as Record<string, unknown>, known, { today: todayIn(clock) });
+    // Issues stay codes here; the API renders them in the reader's language.
+    if (Object.keys(result.issues).length) throw invalid('invalid-answers', 'answersNeedCorrecting', undefined, result.issues, lang);
     return result;
   }
 
@@ -147,7 +148,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const task = store.tasks.get(taskId)!;
     const row = getCase(task.caseId);
     const at = clock.now().toISOString();
-    if (!store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at })) throw conflict('stale-task', 'the task changed meanwhile; reload and try again');
+    if (!store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at })) throw conflict('stale-task', 'staleTask');
     store.tasks.clearTimer(row.id, `${ESCALATE}${task.id}`);
     store.cases.appendAudit(row.id, at, actor, 'task.completed', { task: task.id, step: task.step, outcome, answers: values, ...(message ? { message } : {}) });
     if (message) {
@@ -171,10 +172,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
      */
     startCase(key: string, subject: string, actor: string, data: Record<string, unknown> = {}, opts: { referenceDate?: string; via?: number; trigger?: Record<string, unknown> } = {}): CaseRow {
       return store.transaction(() => {
-        if (!store.processes.latest(key)) throw notFound(`published process '${key}'`);
+        if (!store.processes.latest(key)) throw notFound('publishedProcess', { key });
         const referenceDate = opts.referenceDate ?? todayIn(clock);
         const latest = store.processes.inForce(key, referenceDate);
-        if (!latest) throw conflict('not-in-force', `no version of '${key}' is in force on ${referenceDate}`);
+        if (!latest) throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
         const loaded = loadVersion(key, latest.version);
         const at = clock.now();
         const move = loaded.journey.start({ data, via: opts.via });
@@ -204,17 +205,16 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       return store.transaction(() => {
         const row = getCase(caseId);
         checkRev(row, opts.expectedRev);
-        if (opts.step && opts.step !== row.step) throw conflict('step-mismatch', `the case is at step '${row.step}', not '${opts.step}'`, { step: row.step });
+        if (opts.step && opts.step !== row.step) throw conflict('step-mismatch', ['stepMismatch', { step: row.step, expected: opts.step }], { step: row.step });
         const { loaded, snapshot } = restore(row);
-        const lang = opts.lang ?? 'nl';
         // One budget for the event: checking the answers (showIf) and the transition.
         return withFeelScope(() => {
           if (event.type === 'submit') {
             const step: Step | undefined = own(loaded.process.steps, row.step);
-            if (!step || !stepKind(step.kind).citizenActs) throw conflict('event-not-allowed', `there is nothing to submit at step '${row.step}'`, { step: row.step });
+            if (!step || !stepKind(step.kind).citizenActs) throw conflict('event-not-allowed', ['nothingToSubmit', { step: row.step }], { step: row.step });
             let answers: ReturnType<typeof validated>;
             try {
-              answers = validated(stepKind(step.kind).fields(step), event.data, snapshot.context.data, lang);
+              answers = validated(stepKind(step.kind).fields(step), event.data, snapshot.context.data, opts.lang ?? 'nl');
             } catch (error) {
               if (!(error instanceof FeelEvaluationError)) throw error;
               // A field's showIf could not be evaluated: which answers apply is unknown, so none is taken.
@@ -227,7 +227,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
             const request = personRequest(event.data);
             return dispatch(row, { type: 'person.requested', data: request }, opts.actor, { request });
           }
-          if (!/^[a-z][a-z0-9-]*$/.test(event.type)) throw conflict('event-not-allowed', `'${event.type}' is not an event a citizen can send`);
+          if (!/^[a-z][a-z0-9-]*$/.test(event.type)) throw conflict('event-not-allowed', ['notACitizenEvent', { event: event.type }]);
           return dispatch(row, { type: event.type }, opts.actor);
         }).value;
       });
@@ -244,13 +244,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
         if (opts.expectedRev !== undefined && opts.expectedRev !== task.rev) {
-          throw conflict('stale-task', `the task changed since you read it${task.assigneeName ? ` (now held by ${task.assigneeName})` : ''}; reload and try again`, { rev: task.rev });
+          throw conflict('stale-task', ['staleTaskSinceRead', { holder: task.assigneeName, hasHolder: task.assigneeName ? 'yes' : 'no' }], { rev: task.rev });
         }
-        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'this task is already finished');
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'taskClosed');
         if (task.status === 'claimed' && task.assignee !== opts.userId) {
-          throw conflict('task-claimed', `this task is being handled by ${task.assigneeName}`, { assignee: task.assigneeName });
+          throw conflict('task-claimed', ['taskClaimed', { assignee: task.assigneeName }], { assignee: task.assigneeName });
         }
-        if (task.proposal) throw conflict('awaiting-approval', `an outcome proposed by ${task.proposal.proposedByName} waits for approval by a second official`);
+        if (task.proposal) throw conflict('awaiting-approval', ['proposalWaits', { name: task.proposal.proposedByName }]);
         const row = getCase(task.caseId);
         const { loaded, snapshot } = restore(row);
         const message = citizenMessage(opts.message);
@@ -260,7 +260,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           const step = loaded.process.steps[task.step];
           const options = taskOf(step)?.outcomes ?? [];
           const chosen = options.find((o) => o.id === outcome);
-          if (!chosen) throw invalid('unknown-outcome', `outcome must be one of: ${options.map((o) => o.id).join(', ')}`, { outcome: [`choose one of: ${options.map((o) => o.id).join(', ')}`] });
+          if (!chosen) throw invalid('unknown-outcome', ['unknownOutcome', { options: options.map((o) => o.id).join(', ') }], undefined, { outcome: { code: 'chooseOneOf', params: { options: options.map((o) => o.id).join(', ') } } });
           try {
             ({ values, cleared } = validated(chosen.fields ?? [], data, snapshot.context.data, opts.lang ?? 'nl'));
           } catch (error) {
@@ -270,15 +270,15 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           if (chosen.fourEyes) {
             const at = clock.now().toISOString();
             const proposal = { outcome, data: values, message, proposedBy: opts.userId, proposedByName: opts.userName ?? opts.actor, proposedAt: at };
-            if (!store.tasks.setProposal(task.id, task.rev, proposal)) throw conflict('stale-task', 'the task changed meanwhile; reload and try again');
+            if (!store.tasks.setProposal(task.id, task.rev, proposal)) throw conflict('stale-task', 'staleTask');
             if (task.status === 'open') store.tasks.update(task.id, task.rev + 1, { status: 'claimed', assignee: opts.userId });
             store.cases.appendAudit(row.id, at, opts.actor, 'outcome.proposed', { task: task.id, step: task.step, outcome, answers: values });
             return store.cases.get(row.id)!;
           }
         } else {
-          if (outcome !== 'answered') throw invalid('unknown-outcome', "a contact request is completed with outcome 'answered'", { outcome: ["use 'answered'"] });
+          if (outcome !== 'answered') throw invalid('unknown-outcome', 'contactOutcome', undefined, { outcome: { code: 'useAnswered' } });
           const note = (data as { note?: unknown } | undefined)?.note;
-          if (note !== undefined && (typeof note !== 'string' || note.length > 5000)) throw invalid('invalid-answers', 'note must be text', { note: ['Vul tekst in (hoogstens 5000 tekens).'] });
+          if (note !== undefined && (typeof note !== 'string' || note.length > 5000)) throw invalid('invalid-answers', 'noteNotText', undefined, { note: { code: 'too-long', params: { max: 5000 } } });
           if (typeof note === 'string') store.cases.appendAudit(row.id, clock.now().toISOString(), opts.actor, 'contact.answered', { task: task.id, note });
         }
         return finish(task.id, outcome, values, cleared, message, opts.actor, opts.userId);
@@ -290,8 +290,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       return recordingRefusal(() => store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
-        if (!task.proposal) throw conflict('no-proposal', 'there is no proposed outcome to approve');
-        if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'a second official must approve: you proposed this outcome yourself');
+        if (!task.proposal) throw conflict('no-proposal', 'noProposalToApprove');
+        if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'fourEyesOwn');
         const p = task.proposal;
         store.tasks.setProposal(task.id, task.rev, null);
         store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.approved', { task: task.id, outcome: p.outcome, proposedBy: p.proposedByName });
@@ -304,8 +304,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       return store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
-        if (!task.proposal) throw conflict('no-proposal', 'there is no proposed outcome');
-        if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'another official decides on your proposal');
+        if (!task.proposal) throw conflict('no-proposal', 'noProposal');
+        if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'fourEyesOther');
         store.tasks.setProposal(task.id, task.rev, null);
         store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.rejected', { task: task.id, outcome: task.proposal.outcome, note: note?.slice(0, 2000) ?? null });
         return store.tasks.get(taskId)!;
@@ -317,10 +317,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       return store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
-        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'this task is already finished');
-        if (task.proposal) throw conflict('awaiting-approval', 'an outcome waits for approval; decide on it first');
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'taskClosed');
+        if (task.proposal) throw conflict('awaiting-approval', 'decideOnProposal');
         if ((expectedRev !== undefined && expectedRev !== task.rev) || !store.tasks.assign(task.id, task.rev, to.userId !== undefined ? { assignee: to.userId } : { team: to.team })) {
-          throw conflict('stale-task', 'the task changed since you read it; reload and try again');
+          throw conflict('stale-task', ['staleTaskSinceRead', { hasHolder: 'no' }]);
         }
         store.cases.appendAudit(task.caseId, clock.now().toISOString(), actor, 'task.assigned', { task: task.id, ...(to.userName ? { to: to.userName } : { team: to.team }) });
         return store.tasks.get(taskId)!;
@@ -332,13 +332,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       return store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
-        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'this task is already finished');
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'taskClosed');
         if (task.status === 'claimed') {
           if (task.assignee === user.id) return task;
-          throw conflict('task-claimed', `this task is already being handled by ${task.assigneeName}`, { assignee: task.assigneeName });
+          throw conflict('task-claimed', ['taskAlreadyClaimed', { assignee: task.assigneeName }], { assignee: task.assigneeName });
         }
         if ((expectedRev !== undefined && expectedRev !== task.rev) || !store.tasks.update(task.id, task.rev, { status: 'claimed', assignee: user.id })) {
-          throw conflict('stale-task', 'the task changed since you read it; reload and try again');
+          throw conflict('stale-task', ['staleTaskSinceRead', { hasHolder: 'no' }]);
         }
         store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.claimed', { task: task.id, by: user.name });
         return store.tasks.get(taskId)!;
@@ -349,8 +349,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       return store.transaction(() => {
         const task = store.tasks.get(taskId);
         if (!task) throw notFound('task');
-        if (task.status !== 'claimed') throw conflict('task-not-claimed', 'this task is not claimed');
-        if (task.assignee !== user.id && user.role !== 'admin') throw conflict('task-claimed', `only ${task.assigneeName} can release this task`, { assignee: task.assigneeName });
+        if (task.status !== 'claimed') throw conflict('task-not-claimed', 'taskNotClaimed');
+        if (task.assignee !== user.id && user.role !== 'admin') throw conflict('task-claimed', ['onlyHolderReleases', { assignee: task.assigneeName }], { assignee: task.assigneeName });
         store.tasks.update(task.id, task.rev, { status: 'open', assignee: null });
         store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.released', { task: task.id, by: user.name });
         return store.tasks.get(taskId)!;
@@ -428,22 +428,22 @@ export type Engine = ReturnType<typeof createEngine>;
 /** A message to the citizen from an official: plain text, at most 5000 characters. */
 function citizenMessage(raw: unknown): string | null {
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return null;
-  if (typeof raw !== 'string' || raw.length > 5000) throw invalid('invalid-answers', 'the message to the citizen is text of at most 5000 characters', { message: ['Gebruik hoogstens 5000 tekens.'] });
+  if (typeof raw !== 'string' || raw.length > 5000) throw invalid('invalid-answers', ['citizenMessageTooLong', { max: 5000 }], undefined, { message: { code: 'too-long', params: { max: 5000 } } });
   return raw.trim();
 }
 
 /** What a citizen asks a person: a question and how to reach them. */
 function personRequest(raw: unknown): Record<string, unknown> {
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const errors: Record<string, string[]> = {};
+  const issues: Record<string, RequestIssue> = {};
   const question = typeof data.question === 'string' ? data.question.trim() : '';
-  if (question.length > 2000) errors.question = ['Gebruik hoogstens 2000 tekens.'];
+  if (question.length > 2000) issues.question = { code: 'too-long', params: { max: 2000 } };
   const channel = data.channel ?? 'phone';
-  if (!['phone', 'email', 'visit'].includes(String(channel))) errors.channel = ["Kies 'phone', 'email' of 'visit'."];
+  if (!['phone', 'email', 'visit'].includes(String(channel))) issues.channel = { code: 'channel' };
   const reach = typeof data.reach === 'string' ? data.reach.trim().slice(0, 200) : '';
   // An objection (bezwaar) to a decision is a request for a person too: it becomes a task for the contact team.
   const kind = data.kind ?? 'question';
-  if (kind !== 'question' && kind !== 'objection') errors.kind = ["Kies 'question' of 'objection'."];
-  if (Object.keys(errors).length) throw invalid('invalid-answers', 'the request for a person needs correcting', errors);
+  if (kind !== 'question' && kind !== 'objection') issues.kind = { code: 'requestKind' };
+  if (Object.keys(issues).length) throw invalid('invalid-answers', 'personRequestNeedsCorrecting', undefined, issues);
   return { question, channel, reach, kind };
 }

@@ -27,7 +27,7 @@ export function failureAudit(failure: FeelFailure, event: string, atStep: string
 /** An event refused because an expression failed: the transaction rolls back, then the failure is recorded on the case. */
 export class ExpressionFailedError extends EngineError {
   constructor(readonly caseId: string | null, readonly audit: Record<string, unknown>) {
-    super('conflict', 'expression-failed', `a rule of this process could not be evaluated (${String(audit.message)}); nothing was changed — the process's designer should simplify the rule`, { step: audit.step, reason: audit.reason });
+    super('conflict', 'expression-failed', ['expressionFailed', { reason: String(audit.message) }], { step: audit.step, reason: audit.reason });
   }
 }
 

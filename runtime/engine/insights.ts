@@ -20,7 +20,7 @@ export type InsightOptions = { version?: number; from?: string; to?: string; ina
  */
 export function insights(store: Store, engine: Engine, clock: Clock, key: string, opts: InsightOptions = {}) {
   const row = store.processes.get(key);
-  if (!row) throw notFound(`process '${key}'`);
+  if (!row) throw notFound('process', { key });
   const version = opts.version ?? store.processes.latest(key)?.version;
   const def = (version ? engine.loadVersion(key, version).process : row.draft) as Process;
   const lang = opts.lang ?? 'nl';

@@ -26,13 +26,13 @@ function valueAt(def: Process, step: string, contact: unknown): unknown {
  */
 export function createMigration({ store, engine, clock }: { store: Store; engine: Engine; clock: Clock }) {
   function check(key: string, from: number, to: number, mapping: Record<string, string>) {
-    if (!store.processes.get(key)) throw notFound(`process '${key}'`);
-    if (!(to > from)) throw invalid('invalid-request', 'migrate to a later version', { to: ['a later version than from'] });
+    if (!store.processes.get(key)) throw notFound('process', { key });
+    if (!(to > from)) throw invalid('invalid-request', 'migrateToLater', undefined, { to: { code: 'laterVersion' } });
     const source = engine.loadVersion(key, from).process;
     const target = engine.loadVersion(key, to);
     for (const [old, now] of Object.entries(mapping)) {
-      if (!own(source.steps, old)) throw invalid('invalid-request', `mapping: '${old}' is not a step of version ${from}`, { mapping: [`'${old}' is not a step of version ${from}`] });
-      if (!own(target.process.steps, now)) throw invalid('invalid-request', `mapping: '${now}' is not a step of version ${to}`, { mapping: [`'${now}' is not a step of version ${to}`] });
+      if (!own(source.steps, old)) throw invalid('invalid-request', ['mappingNotAStep', { step: old, version: from }], undefined, { mapping: { code: 'notAStepOf', params: { step: old, version: from } } });
+      if (!own(target.process.steps, now)) throw invalid('invalid-request', ['mappingNotAStep', { step: now, version: to }], undefined, { mapping: { code: 'notAStepOf', params: { step: now, version: to } } });
     }
     return { source, target };
   }

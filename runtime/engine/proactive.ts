@@ -128,11 +128,11 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
   /** The process and triggers a scan evaluates, or the refusal (before anything is read). */
   function scannable(key: string, signal?: string) {
     const loaded = inForce(key);
-    if (!loaded) throw notFound(`published process '${key}'`);
+    if (!loaded) throw notFound('publishedProcess', { key });
     // The register stands for one signal's facts when named; else every trigger that tests the facts (a `when`).
     const triggers = (loaded.process.triggers ?? []).map((trigger, index) => ({ trigger, index }))
       .filter(({ trigger }) => (signal ? trigger.signal === signal : !!trigger.when));
-    if (!triggers.length) throw invalid('no-triggers', `process '${key}' has no triggers ${signal ? `on signal '${signal}'` : 'with a condition'} to scan for`);
+    if (!triggers.length) throw invalid('no-triggers', ['noTriggers', { key, signal, hasSignal: signal ? 'yes' : 'no' }]);
     return { loaded, triggers };
   }
 
@@ -188,7 +188,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
           for (const p of parsed) for (const [id, messages] of Object.entries(p.errors)) errors[id] = [...new Set([...(errors[id] ?? []), ...messages])];
           candidates.push({ key: row.key, process: loaded.process, triggers: parsed });
         }
-        if (Object.keys(errors).length) throw invalid('invalid-facts', `the facts of signal '${type}' need correcting: they do not match the types the processes declare`, errors);
+        if (Object.keys(errors).length) throw invalid('invalid-facts', ['invalidFacts', { type }], errors);
         const { moved } = engine.signal(type, subject, data, actor);
         const started: { process: string; caseId: string }[] = [];
         const skipped: { process: string; reason: ProactiveResult | 'error' }[] = broken.map((process) => ({ process, reason: 'error' as const }));
@@ -262,7 +262,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
      * started), granted, declined, opted out, still open.
      */
     takeUp(key: string) {
-      if (!store.processes.get(key)) throw notFound(`process '${key}'`);
+      if (!store.processes.get(key)) throw notFound('process', { key });
       const last = store.proactive.lastScan(key);
       const cases = store.proactive.startedCases(key);
       return {
@@ -283,7 +283,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     },
 
     optOut(subject: string, key: string) {
-      if (!store.processes.latest(key)) throw notFound(`process '${key}'`);
+      if (!store.processes.latest(key)) throw notFound('process', { key });
       store.proactive.optOut(subject, key, clock.now().toISOString());
     },
     optIn(subject: string, key: string) {

@@ -19,7 +19,7 @@ export function versionCache(store: Store) {
     let hit = cache.get(id);
     if (!hit) {
       const row = store.processes.version(key, version);
-      if (!row) throw notFound(`version ${version} of process '${key}'`);
+      if (!row) throw notFound('version', { version, key });
       const config = row.machine as MachineConfig;
       const process = row.definition as Process;
       const journey = createJourney(process, config);

@@ -2,7 +2,7 @@ import { canSeeCase, canSeeTask } from '../auth/index.js';
 import type { CaseRow, Principal, Store, TaskRow } from '../store/index.js';
 import { HttpError } from './errors.js';
 
-const missing = (what: string) => new HttpError(404, 'not-found', `${what} not found`);
+const missing = (what: string) => new HttpError(404, 'not-found', ['thingNotFound', { what }]);
 
 /**
  * A case as this principal may see it (runtime/auth's canSeeCase), or 404:

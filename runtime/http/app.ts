@@ -44,12 +44,12 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
   const api = express.Router();
   // The API reads JSON (and a few routes their own types); a form or an upload is refused unread.
   api.use('/api', (req, _res, next) => {
-    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported-media-type', 'the API takes JSON (see /api/openapi.json); forms and uploads are not read');
+    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported-media-type', 'apiTakesJson');
     next();
   });
   // JSON too large by its own account: refused before a byte of it is read (streaming routes set their own limits).
   const json = ['application/json', 'application/*+json'];
-  const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'the request body is too large'));
+  const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'payloadTooLarge'));
   api.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
   const limit = options.bodyLimit ?? '256kb';
   api.use('/api', express.json({ limit, strict: true, type: json, verify: jsonDepthGuard() }));
@@ -60,7 +60,7 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
   // The document describes itself too: every mounted route is in the table.
   const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');
   mountRoutes(api, services.store, routes, { checkResponses: options.checkResponses });
-  api.use('/api', (req) => { throw new HttpError(404, 'not-found', `no route ${req.method} ${req.originalUrl}`); });
+  api.use('/api', (req) => { throw new HttpError(404, 'not-found', ['noRoute', { method: req.method, url: req.originalUrl }]); });
   api.use('/api', errorHandler(options.log));
   return api;
 }

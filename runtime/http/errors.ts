@@ -1,24 +1,82 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import { EngineError } from '../engine/index.js';
+import { apiCatalogues, langFromHeader, translate, type Lang, type MessageKey, type Params } from '../i18n/index.js';
 import { FeelEvaluationError } from '../model/index.js';
 import { StaleCaseError } from '../store/index.js';
 
-/** An error with an HTTP status and a stable kebab-case code. */
+export type ApiMessageKey = MessageKey<(typeof apiCatalogues)['nl']>;
+/** An API message: a key of runtime/i18n/catalogues/api, or a key with its parameters. */
+export type ApiText = ApiMessageKey | readonly [ApiMessageKey, Params];
+
+/** Per field, an API issue (…/api `issues.<code>`): rendered into `details` as `{ field: [text] }`. */
+export type ApiIssues = Readonly<Record<string, { code: string; params?: Params }>>;
+
+/**
+ * An error with an HTTP status and a stable kebab-case code. Its message is rendered in the
+ * reader's language at the edge (`messageIn`); `message` is the English text, for logs.
+ * A plain string message is shown as written in every language.
+ */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
-    super(message);
+  private readonly render: (lang: Lang) => string;
+  private readonly renderDetails: (lang: Lang) => unknown;
+  /** The details in English (with any issues rendered), for code that reads them on the server. */
+  readonly details?: unknown;
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    text: string | ApiText | ((lang: Lang) => string),
+    details?: unknown,
+    issues?: ApiIssues | ((lang: Lang) => unknown),
+  ) {
+    const render =
+      typeof text === 'function' ? text : typeof text === 'string' && !isKey(text) ? () => text : apiText(text);
+    super(render('en'));
+    this.render = render;
+    this.renderDetails =
+      typeof issues === 'function'
+        ? issues
+        : issues
+          ? (lang) => ({ ...(details ?? {}), ...issueTexts(issues, lang) })
+          : () => details;
+    this.details = this.renderDetails('en');
   }
+  messageIn(lang: Lang): string {
+    return this.render(lang);
+  }
+  detailsIn(lang: Lang): unknown {
+    return this.renderDetails(lang);
+  }
+}
+
+/** An API message in `lang` (for messages built from parts that are themselves language-dependent). */
+export function apiMessage(lang: Lang, key: ApiMessageKey, params?: Params): string {
+  return translate(apiCatalogues, lang, key, params);
+}
+
+const isKey = (text: string): text is ApiMessageKey => /^[a-z][A-Za-z]*$/.test(text) && text in apiCatalogues.nl;
+
+function apiText(text: ApiText): (lang: Lang) => string {
+  const [key, params] = typeof text === 'string' ? [text, {}] : text;
+  return (lang) => translate(apiCatalogues, lang, key, params);
+}
+
+function issueTexts(issues: ApiIssues, lang: Lang): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [field, issue] of Object.entries(issues)) {
+    out[field] = [translate(apiCatalogues, lang, `issues.${issue.code}` as ApiMessageKey, issue.params)];
+  }
+  return out;
 }
 
 const statusOf: Record<EngineError['kind'], number> = { invalid: 422, 'not-found': 404, conflict: 409, forbidden: 403 };
 
 /** What a client can be told for a 4xx we did not raise ourselves (body-parser, zlib, the router). */
-const generic: Record<number, [string, string]> = {
-  400: ['bad-request', 'the request could not be read'],
-  403: ['forbidden', 'the request is not allowed'],
-  404: ['not-found', 'not found'],
-  413: ['payload-too-large', 'the request body is too large'],
-  415: ['unsupported-media-type', 'the request body has a type or encoding this route does not take'],
+const generic: Record<number, [string, ApiMessageKey]> = {
+  400: ['bad-request', 'badRequest'],
+  403: ['forbidden', 'forbidden'],
+  404: ['not-found', 'notFound'],
+  413: ['payload-too-large', 'payloadTooLarge'],
+  415: ['unsupported-media-type', 'unsupportedMediaType'],
 };
 
 /**
@@ -27,39 +85,68 @@ const generic: Record<number, [string, string]> = {
  */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof EngineError) return new HttpError(statusOf[error.kind], error.code, error.message, error.details);
-  if (error instanceof StaleCaseError) return new HttpError(409, 'stale-case', 'the case changed meanwhile; reload and try again');
+  if (error instanceof EngineError) {
+    return new HttpError(
+      statusOf[error.kind],
+      error.code,
+      (lang) => error.messageIn(lang),
+      error.details,
+      (lang) => error.detailsIn(lang),
+    );
+  }
+  if (error instanceof StaleCaseError) return new HttpError(409, 'stale-case', 'staleCase');
   // A rule that cannot be evaluated here (a budget ran out) decides nothing: the request changed nothing, a person can help.
-  if (error instanceof FeelEvaluationError) return new HttpError(409, 'expression-failed', 'a rule of this process cannot be evaluated for this input; nothing was changed; ask for a person');
-  const e = (error ?? {}) as { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown; expose?: unknown };
+  if (error instanceof FeelEvaluationError) return new HttpError(409, 'expression-failed', 'expressionFailed');
+  const e = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+    code?: unknown;
+    expose?: unknown;
+  };
   // body-parser's errors (Express 5 json(), urlencoded()).
-  if (e.type === 'entity.too.large') return new HttpError(413, 'payload-too-large', 'the request body is too large');
-  if (e.type === 'parameters.too.many') return new HttpError(413, 'payload-too-large', 'the form has too many fields');
-  if (e.type === 'entity.parse.failed') return new HttpError(400, 'invalid-json', 'the request body is not valid JSON');
-  if (e.type === 'encoding.unsupported') return new HttpError(415, 'unsupported-encoding', 'the Content-Encoding is not one of gzip, deflate, br or identity');
-  if (e.type === 'charset.unsupported') return new HttpError(415, 'unsupported-charset', 'the body must be UTF-8');
-  if (e.type === 'request.size.invalid') return new HttpError(400, 'invalid-length', 'the body is not as long as its Content-Length says');
-  if (e.type === 'request.aborted') return new HttpError(400, 'request-aborted', 'the request ended before its body did');
+  if (e.type === 'entity.too.large') return new HttpError(413, 'payload-too-large', 'payloadTooLarge');
+  if (e.type === 'parameters.too.many') return new HttpError(413, 'payload-too-large', 'tooManyFields');
+  if (e.type === 'entity.parse.failed') return new HttpError(400, 'invalid-json', 'invalidJson');
+  if (e.type === 'encoding.unsupported') return new HttpError(415, 'unsupported-encoding', 'unsupportedEncoding');
+  if (e.type === 'charset.unsupported') return new HttpError(415, 'unsupported-charset', 'unsupportedCharset');
+  if (e.type === 'request.size.invalid') return new HttpError(400, 'invalid-length', 'invalidLength');
+  if (e.type === 'request.aborted') return new HttpError(400, 'request-aborted', 'requestAborted');
   // zlib under body-parser: a body declared gzip/deflate/br that is not (Z_DATA_ERROR, ERR__ERROR_FORMAT_… for brotli).
-  if (typeof e.code === 'string' && (e.code.startsWith('Z_') || e.code.startsWith('ERR__ERROR_') || e.code.startsWith('ERR_BROTLI'))) {
-    return new HttpError(400, 'invalid-content-encoding', 'the body is not encoded as its Content-Encoding says');
+  if (
+    typeof e.code === 'string' &&
+    (e.code.startsWith('Z_') || e.code.startsWith('ERR__ERROR_') || e.code.startsWith('ERR_BROTLI'))
+  ) {
+    return new HttpError(400, 'invalid-content-encoding', 'invalidContentEncoding');
   }
   // The router's own 400s, e.g. a path with a malformed %-escape.
-  if (error instanceof URIError) return new HttpError(400, 'invalid-url', 'the URL is malformed (a bad %-escape)');
+  if (error instanceof URIError) return new HttpError(400, 'invalid-url', 'invalidUrl');
   // Any other library error that carries a client status (http-errors): its status with our wording.
   const status = Number(e.status ?? e.statusCode);
   if (Number.isInteger(status) && status >= 400 && status < 500 && e.expose !== false) {
-    const [code, message] = generic[status] ?? ['bad-request', 'the request could not be handled'];
+    const [code, message] = generic[status] ?? ['bad-request', 'notHandled'];
     return new HttpError(status, code, message);
   }
-  return new HttpError(500, 'internal', 'something went wrong on our side; the request changed nothing');
+  return new HttpError(500, 'internal', 'internal');
 }
 
-/** The one error middleware, after all routes: one envelope, never a stack trace. */
+/** The language a request reads: `?lang=` first, then Accept-Language; Dutch by default. */
+export function requestLang(req: Pick<Request, 'query' | 'get'>): Lang {
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  return langFromHeader(typeof query.lang === 'string' ? query.lang : req.get('accept-language'));
+}
+
+/** The one error middleware, after all routes: one envelope, never a stack trace, in the reader's language. */
 export function errorHandler(log: (e: unknown) => void = console.error): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     const http = toHttpError(error);
     if (http.status >= 500) log(error);
-    res.status(http.status).json({ error: { code: http.code, message: http.message, ...(http.details !== undefined ? { details: http.details } : {}) } });
+    const lang = requestLang(req);
+    const details = http.detailsIn(lang);
+    res
+      .status(http.status)
+      .json({
+        error: { code: http.code, message: http.messageIn(lang), ...(details !== undefined ? { details } : {}) },
+      });
   };
 }

@@ -20,7 +20,7 @@ export function jsonDepthGuard(max = MAX_JSON_DEPTH) {
         else if (c === 0x22) inString = false;
       } else if (c === 0x22) inString = true;
       else if (c === 0x5b || c === 0x7b) {
-        if (++depth > max) throw new HttpError(422, 'json-too-deep', `the JSON body nests deeper than ${max} levels; send a flatter document`);
+        if (++depth > max) throw new HttpError(422, 'json-too-deep', ['jsonTooDeep', { max }]);
       } else if (c === 0x5d || c === 0x7d) depth--;
     }
   };

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Clock } from '../engine/index.js';
 import type { Store } from '../store/index.js';
-import { HttpError } from './errors.js';
+import { HttpError, requestLang } from './errors.js';
 import { defaultLimits, type Limits } from './limits.js';
 
 export { defaultLimits, type Limits };
@@ -43,8 +43,8 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
   const addressOf = (req: Request) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
 
   const scopes = {
-    signin: { limit: () => limits.signInPerAddress, windowMs: () => limits.signInWindowMs, code: 'too-many-sign-ins', what: 'failed sign-ins' },
-    token: { limit: () => limits.tokenFailuresPerAddress, windowMs: () => limits.tokenWindowMs, code: 'too-many-token-failures', what: 'requests with an unknown token' },
+    signin: { limit: () => limits.signInPerAddress, windowMs: () => limits.signInWindowMs, code: 'too-many-sign-ins' },
+    token: { limit: () => limits.tokenFailuresPerAddress, windowMs: () => limits.tokenWindowMs, code: 'too-many-token-failures' },
   };
 
   /**
@@ -65,7 +65,8 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
   function tooMany(scope: keyof typeof scopes, seconds: number, res: Response): HttpError {
     const s = scopes[scope];
     res.set('Retry-After', String(seconds));
-    return new HttpError(429, s.code, `too many ${s.what} from your address (${s.limit()} in ${Math.round(s.windowMs() / 60_000)} min); try again in ${seconds} seconds`, { retryAfter: seconds });
+    const params = { scope, limit: s.limit(), minutes: Math.round(s.windowMs() / 60_000), seconds };
+    return new HttpError(429, s.code, ['tooMany', params], { retryAfter: seconds });
   }
 
   /** Counts one attempt in its own transaction; 429 past the limit. */
@@ -82,11 +83,12 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
   const lockMsAfter = (failures: number) => Math.min(limits.lockMaxMs, limits.lockMs * 2 ** Math.min(30, failures - limits.lockAfter));
   const nameHash = (name: string) => createHash('sha256').update(`signin\0${name}`).digest('hex');
 
-  function locked(res: Response, until: string, now: number, prefix = ''): HttpError {
+  function locked(res: Response, until: string, now: number, failedNow = false): HttpError {
     const seconds = secondsUntil(until, now);
     res.set('Retry-After', String(seconds));
     // "This name", never "your account": the answer is the same whether or not the account exists.
-    return new HttpError(429, 'sign-in-locked', `${prefix}too many failed sign-ins with this name: signing in with it is locked for ${seconds} seconds (until ${until}), even with the right password`, { retryAfter: seconds, lockedUntil: until });
+    const params = { seconds, until, failedNow: failedNow ? 'yes' : 'no' };
+    return new HttpError(429, 'sign-in-locked', ['signInLocked', params], { retryAfter: seconds, lockedUntil: until });
   }
 
   return {
@@ -135,8 +137,8 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
             security.log({ at: iso(now), kind: 'signin.failed', account: account(), address, details: { failures: counted.failures } });
             if (counted.lockedUntil) security.log({ at: iso(now), kind: 'signin.locked', account: account(), address, details: { failures: counted.failures, seconds: (Date.parse(counted.lockedUntil) - now) / 1000, lockedUntil: counted.lockedUntil } });
           });
-          if (counted.lockedUntil) throw locked(res, counted.lockedUntil, now, 'name or password is not right, and that was ');
-          throw new HttpError(401, 'invalid-credentials', 'name or password is not right');
+          if (counted.lockedUntil) throw locked(res, counted.lockedUntil, now, true);
+          throw new HttpError(401, 'invalid-credentials', 'invalidCredentials');
         },
       };
     },
@@ -175,7 +177,7 @@ export type Guard = ReturnType<typeof createGuard>;
 
 function refusePage(req: Request, res: Response, error: HttpError) {
   res.status(429).set('Cache-Control', 'no-store');
-  if (req.accepts(['html', 'json']) === 'json') return res.json({ error: { code: error.code, message: error.message, details: error.details } });
+  if (req.accepts(['html', 'json']) === 'json') return res.json({ error: { code: error.code, message: error.messageIn(requestLang(req)), details: error.detailsIn(requestLang(req)) } });
   const minutes = Math.ceil(Number(res.get('Retry-After')) / 60);
   res.type('html').send(`<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Te veel inlogpogingen</title></head>

@@ -5,7 +5,8 @@ import type { Lang } from '../model/index.js';
 import { pickLang, reservedKeys, reservedMessage } from '../model/index.js';
 import type { Principal, Store } from '../store/index.js';
 import { roleOf, sameToken, type Role } from '../auth/index.js';
-import { HttpError } from './errors.js';
+import { apiMessage, HttpError } from './errors.js';
+import { formatList } from '../i18n/index.js';
 
 export type RouteContext<B> = {
   req: Request;
@@ -76,7 +77,8 @@ export function numberParam(v: string | undefined, name: string, { min, max, int
   if (v === undefined) return undefined;
   const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new HttpError(422, 'invalid-request', `${name} is ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, { [name]: [`${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`] });
+    const params = { name, min, max, integer: integer ? 'yes' : 'no' };
+    throw new HttpError(422, 'invalid-request', ['numberParam', params], undefined, { [name]: { code: 'number', params } });
   }
   return n;
 }
@@ -125,7 +127,7 @@ function checkResponse(def: RouteDef, body: unknown): void {
 function parseIfMatch(header: string | undefined): number | undefined {
   if (!header || header.trim() === '*') return undefined; // `*`: any current revision
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!m) throw new HttpError(400, 'invalid-if-match', 'If-Match takes the revision from the ETag, like "3"');
+  if (!m) throw new HttpError(400, 'invalid-if-match', 'ifMatch');
   return Number(m[1]);
 }
 
@@ -140,7 +142,7 @@ function singleValues(raw: Request['query']): Record<string, string | undefined>
     if (typeof value === 'string') query[name] = value;
     else details[name] = ['give this parameter once'];
   }
-  if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'a query parameter was given more than once', details);
+  if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'repeatedQuery', details);
   return query;
 }
 
@@ -158,12 +160,15 @@ export function mountRoutes(
       if (def.method !== 'get' && req.staffSession) {
         // A cookie is sent by the browser on its own: a change also needs the session's token in a header.
         if (!sameToken(req.get('x-csrf-token'), req.staffSession.csrf)) {
-          throw new HttpError(403, 'csrf', 'send the X-CSRF-Token header from GET /api/session');
+          throw new HttpError(403, 'csrf', 'csrf');
         }
       }
       if (def.roles !== 'public') {
-        if (!principal) throw new HttpError(401, 'unauthenticated', 'send a bearer token: Authorization: Bearer <token>');
-        if (!def.roles.includes(roleOf(principal))) throw new HttpError(403, 'forbidden', `this needs the role ${def.roles.join(' or ')}`);
+        if (!principal) throw new HttpError(401, 'unauthenticated', 'unauthenticated');
+        const roles = def.roles;
+        if (!roles.includes(roleOf(principal))) {
+          throw new HttpError(403, 'forbidden', (lang) => apiMessage(lang, 'needsRole', { roles: formatList(roles, lang, 'disjunction') }));
+        }
       }
       const query = singleValues(req.query);
       let body: unknown = undefined;
@@ -173,10 +178,10 @@ export function mountRoutes(
         if (reserved.length) {
           const details = Object.create(null) as Record<string, string[]>;
           for (const path of reserved) details[path] = [reservedMessage(path.split('.').at(-1)!)];
-          throw new HttpError(422, 'invalid-request', 'the request body uses a reserved word as a name', details);
+          throw new HttpError(422, 'invalid-request', 'reservedWord', details);
         }
         const parsed = def.body.safeParse(req.body ?? {});
-        if (!parsed.success) throw new HttpError(422, 'invalid-request', 'the request body needs correcting', zodDetails(parsed.error));
+        if (!parsed.success) throw new HttpError(422, 'invalid-request', 'bodyNeedsCorrecting', zodDetails(parsed.error));
         body = parsed.data;
       }
       const ctx: RouteContext<unknown> = {
@@ -194,13 +199,13 @@ export function mountRoutes(
       if (def.stream) {
         result = await def.stream(ctx);
       } else if (key && def.method !== 'get' && principal) {
-        if (key.length > 200) throw new HttpError(400, 'invalid-idempotency-key', 'an Idempotency-Key has at most 200 characters');
+        if (key.length > 200) throw new HttpError(400, 'invalid-idempotency-key', 'idempotencyKeyTooLong');
         const who = principal.kind === 'citizen' ? `citizen:${principal.bsn}` : `user:${principal.id}`;
         const fingerprint = createHash('sha256').update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
         result = store.transaction(() => {
           const first = store.idempotency.get(who, key);
           if (first) {
-            if (first.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different request');
+            if (first.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'idempotencyKeyReused');
             return { ...(first.body as RouteResult), replayed: true };
           }
           const fresh = def.handler(ctx);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { langFromHeader, type Lang } from '../i18n/lang.js';
 
-/** The languages of the user interface; Dutch first. */
-export const languages = ['nl', 'en'] as const;
-export type Lang = (typeof languages)[number];
+// The languages live with the message system (runtime/i18n); the model uses the same ones.
+export { languages, type Lang } from '../i18n/lang.js';
 
 /** A text shown to people: plain Dutch, or Dutch with an English translation. */
 export const textSchema = z.union([
@@ -20,14 +20,9 @@ export function t(text: Text | undefined | null, lang: Lang = 'nl'): string {
   return typeof picked === 'string' ? picked : '';
 }
 
-/** Picks a supported language from a tag such as `en-GB` or an Accept-Language header. */
+/** Picks a supported language from a tag such as `en-GB` or an Accept-Language header (by q-value). */
 export function pickLang(value: string | undefined | null): Lang {
-  if (!value) return 'nl';
-  for (const part of value.split(',')) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
-    if (tag === 'nl' || tag === 'en') return tag;
-  }
-  return 'nl';
+  return langFromHeader(value);
 }
 
 /**

@@ -71,7 +71,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
 <header class="omslag-header">
   <div class="omslag-header__inner">
     <a class="omslag-brand utrecht-link" href="/">${theme.logo ? html`<img src="/static/theme-logo" alt="${theme.logoAlt ?? theme.name}" height="40">` : theme.name}</a>
-    <nav class="omslag-nav" aria-label="${lang === 'en' ? 'Main' : 'Hoofdmenu'}">
+    <nav class="omslag-nav" aria-label="${msg('mainMenu', lang)}">
       <ul class="omslag-nav__list">
         <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>
         <li><a class="utrecht-link" href="/mijn-zaken">${msg('myCases', lang)}</a></li>
@@ -86,8 +86,8 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
 <main id="inhoud" class="omslag-main" tabindex="-1">
 ${main}
 <aside class="omslag-person" aria-labelledby="persoon-titel">
-  <h2 class="utrecht-heading-3" id="persoon-titel">${lang === 'en' ? 'Need help?' : 'Hulp nodig?'}</h2>
-  <p class="utrecht-paragraph"><a class="utrecht-link" href="${ctx.personHref}">${msg('person', lang)}</a>${theme.contact?.phone ? html` · ${lang === 'en' ? 'or call' : 'of bel'} <a class="utrecht-link" href="tel:${theme.contact.phone.replace(/\s/g, '')}">${theme.contact.phone}</a>` : ''}</p>
+  <h2 class="utrecht-heading-3" id="persoon-titel">${msg('needHelp', lang)}</h2>
+  <p class="utrecht-paragraph"><a class="utrecht-link" href="${ctx.personHref}">${msg('person', lang)}</a>${theme.contact?.phone ? html` · ${msg('orCall', lang)} <a class="utrecht-link" href="tel:${theme.contact.phone.replace(/\s/g, '')}">${theme.contact.phone}</a>` : ''}</p>
 </aside>
 </main>
 <footer class="omslag-footer"><p class="utrecht-paragraph">${theme.name}</p></footer>

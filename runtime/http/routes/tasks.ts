@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Engine } from '../../engine/index.js';
 import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
+import { pagesCatalogues, translate } from '../../i18n/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
 import { visibleTask } from '../access.js';
 import { actorOf } from '../../auth/index.js';
@@ -25,7 +26,7 @@ function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
   return {
     id: task.id, caseId: task.caseId, caseReference: task.caseReference,
     process: { key: task.processKey, title: t(process.title, lang) },
-    step: task.step, stepTitle: step ? t(step.title, lang) : (lang === 'en' ? 'Talk to a person' : 'Een medewerker spreken'),
+    step: task.step, stepTitle: step ? t(step.title, lang) : translate(pagesCatalogues, lang, 'person'),
     kind: task.kind, team: task.team, status: task.status, assignee: task.assigneeName,
     dueAt: task.dueAt,
     overdue: active && !!task.dueAt && task.dueAt < now.toISOString(),

@@ -1,3 +1,4 @@
+import { fieldsCatalogues, translate } from '../../i18n/index.js';
 import { t, type Lang } from '../text.js';
 import { bad, ok, textOf, type Field, type FieldKind } from './field-kind.js';
 
@@ -55,7 +56,7 @@ const yesNo: FieldKind<'yes-no'> = {
     if (s !== undefined && NO.has(s)) return ok(false);
     return bad('not-yes-no');
   },
-  format: (value, _field, lang) => (value === true ? (lang === 'en' ? 'Yes' : 'Ja') : value === false ? (lang === 'en' ? 'No' : 'Nee') : ''),
+  format: (value, _field, lang) => (typeof value === 'boolean' ? translate(fieldsCatalogues, lang, value ? 'values.yes' : 'values.no') : ''),
 };
 
 export const choiceKinds = [choice, multiChoice, yesNo] as const;

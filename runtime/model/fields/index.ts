@@ -7,13 +7,13 @@ import { textSchema } from '../text.js';
 import { fieldIdSchema, optionSchema, type FieldIssue, type FieldKind, type ParseContext } from './field-kind.js';
 import { fileKinds } from './file-kind.js';
 import { identityKinds } from './identity-kinds.js';
-import { issueMessage } from './messages.js';
+import { issueMessages } from './messages.js';
 import { numberKinds } from './number-kinds.js';
 import { textKinds } from './text-kinds.js';
 
 export * from './field-kind.js';
 export { isValidBsn, isValidIban } from './identity-kinds.js';
-export { issueMessage } from './messages.js';
+export { issueMessage, issueMessages } from './messages.js';
 
 const registered = [...textKinds, ...numberKinds, ...dateKinds, ...identityKinds, ...choiceKinds, ...fileKinds] as const;
 
@@ -65,14 +65,15 @@ export function isShown(field: Field, data: Record<string, unknown>): boolean {
  * Validates the answers to one step's fields. Fields whose `showIf` is false
  * (over the known data plus these answers) are not asked: they are neither
  * required nor stored, and an earlier answer to them is cleared (`cleared`).
- * Answers to fields that are not part of the step are an error.
+ * Answers to fields that are not part of the step are an error. Issues are codes with parameters:
+ * the edge renders them in the reader's language (issueMessages).
  */
-export function validateAnswers(
+export function checkAnswers(
   fields: Field[],
   raw: Record<string, unknown>,
   known: Record<string, unknown>,
-  ctx: ParseContext & { lang: Lang },
-): { values: Record<string, unknown>; cleared: string[]; errors: FieldErrors } {
+  ctx: ParseContext,
+): { values: Record<string, unknown>; cleared: string[]; issues: Record<string, FieldIssue> } {
   // Null prototypes: an answer keyed `__proto__` or `constructor` is a key like any other (an unknown field), never an inherited member.
   const values: Record<string, unknown> = Object.create(null);
   const issues: Record<string, FieldIssue> = Object.create(null);
@@ -99,9 +100,18 @@ export function validateAnswers(
     if (field.id in parsed) values[field.id] = parsed[field.id];
     else if (field.required) issues[field.id] = { code: fieldKind(field.type).choices ? 'required-choice' : 'required' };
   }
-  const errors: FieldErrors = Object.create(null);
-  for (const [id, issue] of Object.entries(issues)) errors[id] = [issueMessage(issue, ctx.lang)];
-  return { values, cleared, errors };
+  return { values, cleared, issues };
+}
+
+/** checkAnswers with the issues rendered in `ctx.lang`, for callers that show them at once. */
+export function validateAnswers(
+  fields: Field[],
+  raw: Record<string, unknown>,
+  known: Record<string, unknown>,
+  ctx: ParseContext & { lang: Lang },
+): { values: Record<string, unknown>; cleared: string[]; errors: FieldErrors } {
+  const { values, cleared, issues } = checkAnswers(fields, raw, known, ctx);
+  return { values, cleared, errors: issueMessages(issues, ctx.lang) };
 }
 
 /** A stored answer as a person reads it. */

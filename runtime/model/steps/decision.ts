@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { overlappingRows, tableParams, tableSchema } from '../decision-table.js';
 import { compileFeel } from '../feel.js';
 import { targetSchema } from '../ids.js';
-import { t, textSchema } from '../text.js';
+import { textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
+import { say } from './words.js';
 
 const ruleSchema = z.object({ when: z.string().min(1), goto: targetSchema, because: textSchema }).strict();
 
@@ -121,15 +122,15 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
   durations: () => [],
   withField: () => undefined,
   shape: (raw) => (Array.isArray(raw.rules) ? undefined : 'rules must be a list'),
-  create: (lang) => ({ kind: 'decision', title: t({ nl: 'Nieuw besluit', en: 'New decision' }, lang), rules: [] }),
+  create: (lang) => ({ kind: 'decision', title: say(lang)('newStep.decisionTitle'), rules: [] }),
   idWord: 'besluit',
   slots(step, lang) {
     return [
       ...step.rules.map((r, i) => ({ id: `rule:${i}`, label: r.when, target: r.goto || null })),
-      ...(step.table?.rows ?? []).map((r, i) => ({ id: `row:${i}`, label: `${t({ nl: 'rij', en: 'row' }, lang)} ${i + 1}: ${r.tests.join(' · ')}`, target: r.goto || null })),
-      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: t({ nl: 'meer dan één rij', en: 'more than one row' }, lang), target: step.onError || null }] : []),
-      ...(step.table ? [] : [{ id: 'rule:new', label: t({ nl: '+ regel', en: '+ rule' }, lang), target: null }]),
-      { id: 'otherwise', label: t({ nl: 'anders', en: 'otherwise' }, lang), target: step.otherwise?.goto || null },
+      ...(step.table?.rows ?? []).map((r, i) => ({ id: `row:${i}`, label: say(lang)('slots.row', { n: i + 1, tests: r.tests.join(' · ') }), target: r.goto || null })),
+      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: say(lang)('slots.moreThanOneRow'), target: step.onError || null }] : []),
+      ...(step.table ? [] : [{ id: 'rule:new', label: say(lang)('slots.newRule'), target: null }]),
+      { id: 'otherwise', label: say(lang)('slots.otherwise'), target: step.otherwise?.goto || null },
     ];
   },
   setSlot(step, slot, target) {
@@ -154,8 +155,8 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
   },
   facts: (s, lang) => [
     s.table
-      ? t({ nl: `tabel: ${s.table.rows.length} rijen (${s.table.hitPolicy})`, en: `table: ${s.table.rows.length} rows (${s.table.hitPolicy})` }, lang)
-      : t({ nl: `${s.rules.length} regels`, en: `${s.rules.length} rules` }, lang),
-    ...(s.otherwise ? [] : [t({ nl: 'geen "anders"', en: 'no "otherwise"' }, lang)]),
+      ? say(lang)('facts.table', { n: s.table.rows.length, policy: s.table.hitPolicy })
+      : say(lang)('facts.rules', { n: s.rules.length }),
+    ...(s.otherwise ? [] : [say(lang)('facts.noOtherwise')]),
   ],
 };

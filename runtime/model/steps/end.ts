@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { t, textSchema } from '../text.js';
+import { textSchema } from '../text.js';
 import { notReserved } from '../ids.js';
 import { entered, stepBase, type StepKind } from './step-kind.js';
+import { say } from './words.js';
 
 const schema = z.object({
   kind: z.literal('end'),
@@ -40,8 +41,8 @@ export const endKind: StepKind<EndStep, 'end'> = {
   withField: () => undefined,
   shape: () => undefined,
   create: (lang) => ({
-    kind: 'end', title: t({ nl: 'Afgerond', en: 'Finished' }, lang), outcome: 'completed',
-    message: t({ nl: 'Uw aanvraag is afgerond.', en: 'Your application is finished.' }, lang),
+    kind: 'end', title: say(lang)('newStep.endTitle'), outcome: 'completed',
+    message: say(lang)('newStep.endMessage'),
   }),
   idWord: 'einde',
   slots: () => [],

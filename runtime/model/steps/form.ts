@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { targetSchema } from '../ids.js';
-import { t } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
+import { say } from './words.js';
 
 /** A route after a form: the first whose `when` holds; one without `when` is the default. */
 const routeSchema = z.object({ when: z.string().min(1).optional(), goto: targetSchema }).strict();
@@ -56,13 +56,13 @@ export const formKind: StepKind<FormStep, 'form'> = {
     const ok = typeof next === 'string' || (Array.isArray(next) && next.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)));
     return ok ? undefined : 'next must be a step id or a list of routes';
   },
-  create: (lang) => ({ kind: 'form', title: t({ nl: 'Nieuw formulier', en: 'New form' }, lang), fields: [], next: '' }),
+  create: (lang) => ({ kind: 'form', title: say(lang)('newStep.formTitle'), fields: [], next: '' }),
   idWord: 'formulier',
   slots(step, lang) {
-    const next = t({ nl: 'volgende', en: 'next' }, lang);
+    const next = say(lang)('slots.next');
     if (typeof step.next === 'string') return [{ id: 'next', label: next, target: step.next || null }, { id: 'route:new', label: '+ route', target: null }];
     return [
-      ...step.next.map((r, i) => ({ id: `route:${i}`, label: r.when ?? t({ nl: 'anders', en: 'otherwise' }, lang), target: r.goto || null })),
+      ...step.next.map((r, i) => ({ id: `route:${i}`, label: r.when ?? say(lang)('slots.otherwise'), target: r.goto || null })),
       { id: 'route:new', label: '+ route', target: null },
     ];
   },
@@ -81,5 +81,5 @@ export const formKind: StepKind<FormStep, 'form'> = {
     else list.splice(i, 1);
     return { ...step, next: list.length === 1 && !list[0].when ? list[0].goto : list.length ? list : '' };
   },
-  facts: (s, lang) => [t({ nl: `${s.fields.length} vragen`, en: `${s.fields.length} questions` }, lang)],
+  facts: (s, lang) => [say(lang)('facts.questions', { n: s.fields.length })],
 };

@@ -3,6 +3,7 @@ import { fieldSchema } from '../fields/index.js';
 import { durationSchema, stepIdSchema, targetSchema } from '../ids.js';
 import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
+import { say } from './words.js';
 
 const outcomeSchema = z.object({
   id: stepIdSchema,
@@ -86,13 +87,13 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   },
   shape: (raw) => (Array.isArray(raw.outcomes) ? undefined : 'outcomes must be a list'),
   create: (lang) => ({
-    kind: 'handoff', title: t({ nl: 'Beoordeling', en: 'Review' }, lang), team: 'team', due: { workingDays: 5 },
-    outcomes: [{ id: 'afgerond', label: t({ nl: 'Afgerond', en: 'Done' }, lang), goto: '' }],
+    kind: 'handoff', title: say(lang)('newStep.handoffTitle'), team: 'team', due: { workingDays: 5 },
+    outcomes: [{ id: 'afgerond', label: say(lang)('newStep.handoffOutcome'), goto: '' }],
   }),
   idWord: 'overdracht',
   slots: (step, lang) => [
     ...step.outcomes.map((o) => ({ id: `outcome:${o.id}`, label: t(o.label, lang) || o.id, target: o.goto || null })),
-    { id: 'outcome:new', label: t({ nl: '+ uitkomst', en: '+ outcome' }, lang), target: null },
+    { id: 'outcome:new', label: say(lang)('slots.newOutcome'), target: null },
   ],
   setSlot(step, slot, target) {
     if (slot === 'outcome:new') {
@@ -107,8 +108,8 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   },
   facts: (s, lang) => [
     `team ${s.team}`,
-    !s.due ? t({ nl: 'geen termijn', en: 'no deadline' }, lang)
-      : typeof s.due === 'string' ? t({ nl: `termijn ${s.due}`, en: `deadline ${s.due}` }, lang)
-        : t({ nl: `${s.due.workingDays} werkdagen`, en: `${s.due.workingDays} working days` }, lang),
+    !s.due ? say(lang)('facts.noDeadline')
+      : typeof s.due === 'string' ? say(lang)('facts.deadline', { due: s.due })
+        : say(lang)('facts.workingDays', { n: s.due.workingDays }),
   ],
 };

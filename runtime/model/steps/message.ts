@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { targetSchema } from '../ids.js';
 import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
+import { say } from './words.js';
 
 const schema = z.object({
   kind: z.literal('message'),
@@ -37,11 +38,11 @@ export const messageKind: StepKind<MessageStep, 'message'> = {
   withField: () => undefined,
   shape: () => undefined,
   create: (lang) => ({
-    kind: 'message', title: t({ nl: 'Bericht', en: 'Message' }, lang), subject: t({ nl: 'Onderwerp', en: 'Subject' }, lang),
-    body: t({ nl: 'Tekst van het bericht.', en: 'Text of the message.' }, lang), next: '',
+    kind: 'message', title: say(lang)('newStep.messageTitle'), subject: say(lang)('newStep.messageSubject'),
+    body: say(lang)('newStep.messageBody'), next: '',
   }),
   idWord: 'bericht',
-  slots: (step, lang) => [{ id: 'next', label: t({ nl: 'volgende', en: 'next' }, lang), target: step.next || null }],
+  slots: (step, lang) => [{ id: 'next', label: say(lang)('slots.next'), target: step.next || null }],
   setSlot: (step, _slot, target) => ({ ...step, next: target ?? '' }),
   facts: (s, lang) => [t(s.subject, lang)],
 };

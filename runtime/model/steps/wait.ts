@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { durationSchema, targetSchema } from '../ids.js';
-import { t } from '../text.js';
 import { entered, stepBase, targetOf, type StateConfig, type StepKind } from './step-kind.js';
+import { say } from './words.js';
 
 const schema = z.object({
   kind: z.literal('wait'),
@@ -65,17 +65,17 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
   // A wait for a signal takes the facts the signal brings; a timer takes none.
   withField: (step, field) => (step.signal ? { ...step, fields: [...(step.fields ?? []), field] } : undefined),
   shape: () => undefined,
-  create: (lang) => ({ kind: 'wait', title: t({ nl: 'Wachten', en: 'Wait' }, lang), for: 'P1D', then: '' }),
+  create: (lang) => ({ kind: 'wait', title: say(lang)('newStep.waitTitle'), for: 'P1D', then: '' }),
   idWord: 'wachten',
   slots(step, lang) {
     const after = step.timeout?.after ?? 'P14D';
     return [
       {
         id: 'then',
-        label: step.signal ? t({ nl: `signaal ${step.signal}`, en: `signal ${step.signal}` }, lang) : t({ nl: `na ${step.for ?? ''}`, en: `after ${step.for ?? ''}` }, lang),
+        label: step.signal ? say(lang)('slots.signal', { signal: step.signal }) : say(lang)('slots.after', { duration: step.for ?? '' }),
         target: step.then || null,
       },
-      ...(step.signal ? [{ id: 'timeout', label: t({ nl: `te laat (${after})`, en: `timeout (${after})` }, lang), target: step.timeout?.goto || null }] : []),
+      ...(step.signal ? [{ id: 'timeout', label: say(lang)('slots.timeout', { after }), target: step.timeout?.goto || null }] : []),
     ];
   },
   setSlot(step, slot, target) {
@@ -83,5 +83,5 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
     if (!target) { const { timeout: _, ...rest } = step; return rest; }
     return { ...step, timeout: { after: step.timeout?.after ?? 'P14D', goto: target } };
   },
-  facts: (s, lang) => [s.signal ? t({ nl: `signaal ${s.signal}`, en: `signal ${s.signal}` }, lang) : t({ nl: `wacht ${s.for ?? ''}`, en: `waits ${s.for ?? ''}` }, lang)],
+  facts: (s, lang) => [s.signal ? say(lang)('facts.signal', { signal: s.signal }) : say(lang)('facts.waits', { duration: s.for ?? '' })],
 };

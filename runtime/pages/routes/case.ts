@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { caseView, EngineError, type CaseView } from '../../engine/index.js';
-import { citizenActs, own, t, type Lang, type Process } from '../../model/index.js';
+import { citizenActs, issueMessage, own, t, type Lang, type Process } from '../../model/index.js';
+import { formatDate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
@@ -9,7 +10,7 @@ import { csrfField, errorSummary, feedbackForm } from '../layout.js';
 import type { PageRouter } from '../router.js';
 
 const when = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  formatDate(iso, lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** My cases, the status page, asking for a person, and group events (withdraw). */
 export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
@@ -26,7 +27,7 @@ export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
     const { rows, total } = page === 1 ? first : store.cases.pageBySubject(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
     const title = pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
     send(res, ctx, title, html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
-${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${total} ${lang === 'en' ? 'cases' : 'zaken'}</p>` : ''}
+${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${msg('caseCount', lang, { n: total })}</p>` : ''}
 ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
       const def = engine.loadVersion(r.processKey, r.version).process;
       const pending = r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && citizenActs(def.steps[r.step])));
@@ -64,8 +65,8 @@ ${groupActions(view, row)}
 ${row.status === 'ended' && !store.insights.hasFeedback(row.id) ? feedbackForm(ctx, row.id) : ''}
 ${proactive ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
 <p class="utrecht-paragraph">${optedOut
-  ? (lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.')
-  : html`<button type="submit" class="omslag-link-button">${lang === 'en' ? 'I want no more offers for this service' : 'Ik wil geen aanbiedingen meer voor deze dienst'}</button>`}</p></form>` : ''}
+  ? msg('noMoreOffers', lang)
+  : html`<button type="submit" class="omslag-link-button">${msg('optOut', lang)}</button>`}</p></form>` : ''}
 <h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
 <ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
 ${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
@@ -79,7 +80,7 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     if (Number.isInteger(score) && score >= 1 && score <= 5 && !store.insights.hasFeedback(row.id)) {
       const comment = String(req.body?.comment ?? '').trim().slice(0, 2000) || null;
       store.insights.addFeedback({ caseId: row.id, key: row.processKey, version: row.version, step: row.step, score, comment, at: deps.clock.now().toISOString() });
-      deps.sessions.flash(req, lang === 'en' ? 'Thank you for your answer.' : 'Dank u voor uw antwoord.');
+      deps.sessions.flash(req, msg('thanksAnswer', lang));
     }
     res.redirect(303, `/zaken/${row.id}/status`);
   });
@@ -87,7 +88,7 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
   pages.post('/zaken/:id/afmelden', deps.form, (req, res, { bsn, row }) => {
     store.proactive.optOut(bsn, row.processKey, deps.clock.now().toISOString());
     const lang = req.session!.lang;
-    deps.sessions.flash(req, lang === 'en' ? 'You receive no more offers for this service.' : 'U krijgt geen aanbiedingen meer voor deze dienst.');
+    deps.sessions.flash(req, msg('noMoreOffers', lang));
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
@@ -103,8 +104,8 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
 <div class="utrecht-form-field${errors.question ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-question">${msg('question', lang)}</label>
 ${errors.question ? html`<p class="utrecht-form-field-error-message" id="f-question-fout">${errors.question[0]}</p>` : ''}
 <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="f-question" name="question" rows="4" aria-required="true"${errors.question ? html` aria-invalid="true" aria-describedby="f-question-fout"` : ''}>${values.question ?? ''}</textarea></div>
-<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${lang === 'en' ? 'What is it about?' : 'Waar gaat het over?'}</legend>
-<div class="omslag-options">${(['question', 'objection'] as const).map((k, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-kind${i ? `-${i}` : ''}" name="kind" value="${k}"${(values.kind ?? 'question') === k ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-kind${i ? `-${i}` : ''}">${k === 'question' ? (lang === 'en' ? 'A question' : 'Een vraag') : (lang === 'en' ? 'An objection to a decision' : 'Bezwaar tegen een besluit')}</label></div>`)}</div></fieldset></div>
+<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('whatAbout', lang)}</legend>
+<div class="omslag-options">${(['question', 'objection'] as const).map((k, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-kind${i ? `-${i}` : ''}" name="kind" value="${k}"${(values.kind ?? 'question') === k ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-kind${i ? `-${i}` : ''}">${msg(k === 'question' ? 'kindQuestion' : 'kindObjection', lang)}</label></div>`)}</div></fieldset></div>
 <div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('channel', lang)}</legend>
 <div class="omslag-options">${(['phone', 'email', 'visit'] as const).map((c, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-channel${i ? `-${i}` : ''}" name="channel" value="${c}"${channel === c ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-channel${i ? `-${i}` : ''}">${msg(c, lang)}</label></div>`)}</div></fieldset></div>
 <div class="utrecht-form-field${errors.reach ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-reach">${msg('reach', lang)} <span class="omslag-optional">${msg('optional', lang)}</span></label>
@@ -119,8 +120,8 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     const lang = req.session!.lang;
     const values = { question: String(req.body?.question ?? '').trim(), channel: String(req.body?.channel ?? 'phone'), reach: String(req.body?.reach ?? '').trim(), kind: req.body?.kind === 'objection' ? 'objection' : 'question' };
     const errors: Record<string, string[]> = {};
-    if (!values.question) errors.question = [lang === 'en' ? 'Tell us what you need help with.' : 'Vertel waarmee wij u kunnen helpen.'];
-    if (values.question.length > 2000) errors.question = [lang === 'en' ? 'Use at most 2000 characters.' : 'Gebruik hoogstens 2000 tekens.'];
+    if (!values.question) errors.question = [msg('tellUs', lang)];
+    if (values.question.length > 2000) errors.question = [issueMessage({ code: 'too-long', params: { max: 2000 } }, lang)];
     if (!Object.keys(errors).length) return values;
     personForm(req, res, action, errors, values);
     return undefined;
@@ -131,7 +132,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     try {
       engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
     } catch (error) {
-      if (error instanceof EngineError && error.kind === 'invalid') return personForm(req, res, action, error.details as Record<string, string[]>, values);
+      if (error instanceof EngineError && error.kind === 'invalid') return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
       // A request is open already: the status page says so.
     }
@@ -166,10 +167,10 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     const lang = ctx.lang;
     const list = store.processes.list().flatMap((p) => (store.processes.latest(p.key) ? [{ key: p.key, def: store.processes.latest(p.key)!.definition as Process }] : []));
     send(res, ctx, msg('personTitle', lang), html`<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
-<p class="utrecht-paragraph">${lang === 'en' ? 'What is your question about?' : 'Waar gaat uw vraag over?'}</p>
+<p class="utrecht-paragraph">${msg('questionAbout', lang)}</p>
 <ul class="utrecht-unordered-list">${list.map(({ key, def }) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/diensten/${key}/medewerker">${t(def.title, lang)}</a></li>`)}
-<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/mijn-zaken">${lang === 'en' ? 'One of my cases' : 'Een van mijn zaken'}</a></li></ul>
-${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${lang === 'en' ? 'Or call' : 'Of bel'} <a class="utrecht-link" href="tel:${deps.theme.contact.phone.replace(/\s/g, '')}">${deps.theme.contact.phone}</a>.</p>` : ''}`);
+<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/mijn-zaken">${msg('oneOfMyCases', lang)}</a></li></ul>
+${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallStart', lang)} <a class="utrecht-link" href="tel:${deps.theme.contact.phone.replace(/\s/g, '')}">${deps.theme.contact.phone}</a>.</p>` : ''}`);
   });
 
   // Group events (withdraw …) with a confirmation step.

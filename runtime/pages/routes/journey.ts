@@ -64,8 +64,8 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     send(res, ctx, q === undefined ? title : `${t(asked[0].label, lang)} – ${title}`, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
 <form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some(isUpload) ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
-${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${lang === 'en' ? `question ${q + 1} of ${all.length}` : `vraag ${q + 1} van ${all.length}`}</p>`}
-${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrecht-heading-3">${lang === 'en' ? 'Why we offer you this' : 'Waarom u dit aanbod krijgt'}</h2><p class="utrecht-paragraph">${reason}</p></div>` : ''}
+${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`}
+${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrecht-heading-3">${msg('whyOffer', lang)}</h2><p class="utrecht-paragraph">${reason}</p></div>` : ''}
 ${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
 ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: single ? undefined : simpleCondition(f, fields, lang), heading: q !== undefined }))}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>

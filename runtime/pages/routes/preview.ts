@@ -27,7 +27,7 @@ export function previewRoutes(pages: PageRouter, deps: PagesDeps) {
     const step = own(process.steps, req.params.step)!;
     const asked = fields.filter((f) => isShown(f, {}) || simpleCondition(f, fields, lang) || f.showIf);
     res.set('X-Frame-Options', 'SAMEORIGIN');
-    send(res, ctx, t(step.title, lang), html`<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">${lang === 'en' ? 'Preview: this is how citizens see this step. Nothing is sent.' : 'Voorbeeld: zo ziet de inwoner deze stap. Er wordt niets verstuurd.'}</p></div>
+    send(res, ctx, t(step.title, lang), html`<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">${msg('previewNote', lang)}</p></div>
 <a class="utrecht-link omslag-back" href="#">${msg('back', lang)}</a>
 <form action="#" novalidate>
 <h1 class="utrecht-heading-1">${t(step.title, lang)}</h1>

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { citizenActs, isValidBsn, stepKind, t, taskOf, type Process } from '../../model/index.js';
+import { citizenActs, isValidBsn, issueMessage, stepKind, t, taskOf, type Process } from '../../model/index.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
 import { csrfField, errorSummary } from '../layout.js';
@@ -75,7 +75,7 @@ ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span
   pages.public.get('/inloggen', (req, res) => signInPage(req, res));
   pages.public.post('/inloggen', deps.form, (req, res) => {
     const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
-    if (!isValidBsn(bsn)) return signInPage(req, res, req.session!.lang === 'en' ? 'Enter a valid citizen service number (9 digits).' : 'Vul een geldig burgerservicenummer in (9 cijfers).', String(req.body?.bsn ?? ''));
+    if (!isValidBsn(bsn)) return signInPage(req, res, issueMessage({ code: 'invalid-bsn' }, req.session!.lang), String(req.body?.bsn ?? ''));
     deps.sessions.signIn(req, res, bsn);
     res.redirect(303, safeReturn(req.body?.terug));
   });

@@ -19,7 +19,9 @@ async function server(limits?: NonNullable<Parameters<typeof startTestServer>[0]
   for (const name of ['olaf', 'otto', 'ada']) s.store.accounts.setPassword(s.store.accounts.userByName(name)!.id, PASSWORD);
   return s;
 }
-const signIn = (s: TestServer, name: string, password: string) => s.api('POST', '/api/session', { body: { name, password } });
+// In English: the assertions below read the English wording of the messages.
+const signIn = (s: TestServer, name: string, password: string) =>
+  s.api('POST', '/api/session', { body: { name, password }, headers: { 'accept-language': 'en' } });
 
 describe('guessing passwords', () => {
   test('finding 9: repeated wrong passwords get 429 with Retry-After', async () => {

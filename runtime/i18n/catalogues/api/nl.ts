@@ -1,0 +1,47 @@
+// The API's own error messages, in Dutch: the reference language. ICU MessageFormat. The error envelope's
+// `message` is rendered in the language the request asks for (Accept-Language or ?lang=), Dutch by default.
+export default {
+  badRequest: 'het verzoek kon niet worden gelezen',
+  forbidden: 'het verzoek is niet toegestaan',
+  notFound: 'niet gevonden',
+  payloadTooLarge: 'de body van het verzoek is te groot',
+  unsupportedMediaType: 'de body van het verzoek heeft een soort of codering die deze route niet aanneemt',
+  notHandled: 'het verzoek kon niet worden afgehandeld',
+  staleCase: 'de zaak is intussen gewijzigd; laad opnieuw en probeer het nog eens',
+  expressionFailed:
+    'een regel van dit proces kan voor deze invoer niet worden toegepast; er is niets veranderd; vraag om een medewerker',
+  tooManyFields: 'het formulier heeft te veel velden',
+  invalidJson: 'de body van het verzoek is geen geldige JSON',
+  unsupportedEncoding: 'de Content-Encoding is niet een van gzip, deflate, br of identity',
+  unsupportedCharset: 'de body moet UTF-8 zijn',
+  invalidLength: 'de body is niet zo lang als de Content-Length zegt',
+  requestAborted: 'het verzoek hield op voordat de body klaar was',
+  invalidContentEncoding: 'de body is niet gecodeerd zoals de Content-Encoding zegt',
+  invalidUrl: 'het webadres klopt niet (een verkeerde %-code)',
+  internal: 'er ging iets mis aan onze kant; het verzoek heeft niets veranderd',
+  numberParam: '{name} is {integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',
+  ifMatch: 'If-Match neemt de revisie uit de ETag, zoals "3"',
+  repeatedQuery: 'een queryparameter is meer dan eens gegeven',
+  csrf: 'stuur de header X-CSRF-Token uit GET /api/session',
+  unauthenticated: 'stuur een bearer-token: Authorization: Bearer <token>',
+  needsRole: 'hiervoor is de rol {roles} nodig',
+  reservedWord: 'de body van het verzoek gebruikt een gereserveerd woord als naam',
+  bodyNeedsCorrecting: 'de body van het verzoek moet worden verbeterd',
+  idempotencyKeyTooLong: 'een Idempotency-Key heeft hoogstens 200 tekens',
+  idempotencyKeyReused: 'deze Idempotency-Key is gebruikt voor een ander verzoek',
+  jsonTooDeep: 'de JSON-body is dieper genest dan {max} niveaus; stuur een platter document',
+  thingNotFound: '{what} niet gevonden',
+  apiTakesJson: 'de API neemt JSON aan (zie /api/openapi.json); formulieren en uploads worden niet gelezen',
+  noRoute: 'geen route {method} {url}',
+  tooMany:
+    'te veel {scope, select, signin {mislukte inlogpogingen} other {verzoeken met een onbekend token}} vanaf uw adres ' +
+    '({limit} in {minutes} min); probeer het over {seconds} seconden opnieuw',
+  signInLocked:
+    '{failedNow, select, yes {naam of wachtwoord klopt niet, en dat was } other {}}te vaak mislukt inloggen met ' +
+    'deze naam: inloggen ermee is {seconds} seconden geblokkeerd (tot {until}), ook met het goede wachtwoord',
+  invalidCredentials: 'naam of wachtwoord klopt niet',
+  // Per field of a request (details).
+  issues: {
+    number: '{integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',
+  },
+};

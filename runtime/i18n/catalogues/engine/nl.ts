@@ -1,0 +1,66 @@
+// What the engine refuses, in Dutch: the reference language. ICU MessageFormat; ''{x}'' is a value
+// in single quotes. The engine throws codes with parameters; the API renders these in the reader's language.
+export default {
+  notFound: {
+    process: "proces ''{key}'' niet gevonden",
+    publishedProcess: "gepubliceerd proces ''{key}'' niet gevonden",
+    version: "versie {version} van proces ''{key}'' niet gevonden",
+    case: 'zaak niet gevonden',
+    task: 'taak niet gevonden',
+  },
+  migrateToLater: 'zet over naar een latere versie',
+  mappingNotAStep: "koppeling: ''{step}'' is geen stap van versie {version}",
+  draftNotObject: 'een concept is een JSON-object (een procesdefinitie)',
+  keyMismatch: "de \"key\" van de definitie ({declared}) moet ''{key}'' uit het webadres zijn",
+  effectiveFromInvalid: 'effectiveFrom is een bestaande datum, zoals 2027-01-01',
+  draftHasProblems:
+    'het concept heeft {n, plural, one {# probleem; los het} other {# problemen; los ze}} op voordat u publiceert',
+  noTriggers:
+    "proces ''{key}'' heeft geen aanleidingen {hasSignal, select, yes {op signaal ''{signal}''} other {met een " +
+    'voorwaarde}} om op te scannen',
+  invalidFacts:
+    "de gegevens van signaal ''{type}'' kloppen niet: ze passen niet bij de soorten die de processen noemen",
+  eventNotAllowed: "''{event}'' kan nu niet bij stap ''{step}''",
+  staleCase:
+    'de zaak is gewijzigd sinds u haar las (revisie {expected}, nu {rev}); laad opnieuw en probeer het nog eens',
+  answersNotObject: '"data" moet een object met antwoorden per veld-id zijn',
+  answersNeedCorrecting: 'sommige antwoorden moeten worden verbeterd',
+  staleTask: 'de taak is intussen gewijzigd; laad opnieuw en probeer het nog eens',
+  staleTaskSinceRead:
+    'de taak is gewijzigd sinds u haar las{hasHolder, select, yes { (nu in behandeling bij {holder})} other {}}; ' +
+    'laad opnieuw en probeer het nog eens',
+  notInForce: "geen versie van ''{key}'' geldt op {date}",
+  stepMismatch: "de zaak staat bij stap ''{step}'', niet ''{expected}''",
+  nothingToSubmit: "er valt niets te versturen bij stap ''{step}''",
+  notACitizenEvent: "''{event}'' is geen gebeurtenis die een inwoner kan sturen",
+  taskClosed: 'deze taak is al afgerond',
+  taskClaimed: 'deze taak wordt behandeld door {assignee}',
+  taskAlreadyClaimed: 'deze taak wordt al behandeld door {assignee}',
+  proposalWaits: 'een uitkomst die {name} voorstelde, wacht op goedkeuring door een tweede medewerker',
+  unknownOutcome: 'de uitkomst is een van: {options}',
+  contactOutcome: "een contactverzoek rond u af met de uitkomst 'answered'",
+  noteNotText: 'de notitie is tekst',
+  noProposalToApprove: 'er is geen voorgestelde uitkomst om goed te keuren',
+  noProposal: 'er is geen voorgestelde uitkomst',
+  fourEyesOwn: 'een tweede medewerker moet goedkeuren: u stelde deze uitkomst zelf voor',
+  fourEyesOther: 'een andere medewerker besluit over uw voorstel',
+  decideOnProposal: 'een uitkomst wacht op goedkeuring; besluit daar eerst over',
+  taskNotClaimed: 'deze taak is niet opgepakt',
+  onlyHolderReleases: 'alleen {assignee} kan deze taak teruggeven',
+  citizenMessageTooLong: 'het bericht aan de inwoner is tekst van hoogstens {max} tekens',
+  personRequestNeedsCorrecting: 'de vraag om een medewerker moet worden verbeterd',
+  expressionFailed:
+    'een regel van dit proces kon niet worden toegepast ({reason}); er is niets veranderd — de ontwerper van het ' +
+    'proces moet de regel eenvoudiger maken',
+  // Per field of a request (details), like field issues.
+  issues: {
+    laterVersion: 'een latere versie dan from',
+    notAStepOf: "''{step}'' is geen stap van versie {version}",
+    mustBe: "moet ''{key}'' zijn",
+    realDate: 'een bestaande datum, zoals 2027-01-01',
+    chooseOneOf: 'kies een van: {options}',
+    useAnswered: "gebruik 'answered'",
+    channel: "Kies 'phone', 'email' of 'visit'.",
+    requestKind: "Kies 'question' of 'objection'.",
+  },
+};

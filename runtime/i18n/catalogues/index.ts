@@ -1,0 +1,32 @@
+import type { Catalogue, Catalogues } from '../translate.js';
+import { apiCatalogues } from './api/index.js';
+import { designerCatalogues } from './designer/index.js';
+import { engineCatalogues } from './engine/index.js';
+import { fieldsCatalogues } from './fields/index.js';
+import { learningCatalogues } from './learning/index.js';
+import { pagesCatalogues } from './pages/index.js';
+import { shellCatalogues } from './shell/index.js';
+import { workspaceCatalogues } from './workspace/index.js';
+
+export {
+  apiCatalogues,
+  designerCatalogues,
+  engineCatalogues,
+  fieldsCatalogues,
+  learningCatalogues,
+  pagesCatalogues,
+  shellCatalogues,
+  workspaceCatalogues,
+};
+
+/** Every feature's catalogues, by the name of their folder: what the completeness test walks. */
+export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
+  designer: designerCatalogues,
+  learning: learningCatalogues,
+  workspace: workspaceCatalogues,
+  pages: pagesCatalogues,
+  shell: shellCatalogues,
+  fields: fieldsCatalogues,
+  engine: engineCatalogues,
+  api: apiCatalogues,
+};

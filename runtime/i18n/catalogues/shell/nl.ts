@@ -1,0 +1,20 @@
+// The shell both browser apps share (sign-in, header, loading, errors), in Dutch: the reference language.
+export default {
+  skip: 'Naar de inhoud',
+  loading: 'Laden…',
+  switchLang: 'English',
+  switchLangLabel: 'Switch to English',
+  signOut: 'Uitloggen',
+  signedInAs: 'Ingelogd als {name}',
+  signedInWithTeams: 'Ingelogd als {name} ({teams})',
+  errorPrefix: 'Fout:',
+  errorSummary: 'Er is iets niet goed ingevuld',
+  somethingWrong: 'Er ging iets mis: {message}',
+  retry: 'Opnieuw proberen',
+  name: 'Naam',
+  password: 'Wachtwoord',
+  signIn: 'Inloggen',
+  fillIn: 'Vul dit in.',
+  invalidCredentials: 'Naam of wachtwoord klopt niet.',
+  sessionEnded: 'U bent uitgelogd. Log opnieuw in om verder te werken.',
+};
