@@ -108,7 +108,7 @@ function TextField({ id, label, errors, value, onChange, autoComplete, type = 't
         type={type}
         className="utrecht-textbox utrecht-textbox--html-input omslag-width-m"
         autoComplete={autoComplete}
-        spellCheck={type === 'text' ? false : undefined}
+        spellCheck={type === 'password' ? undefined : false}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={errors ? true : undefined}
