@@ -34,15 +34,34 @@ export type Target = {
   eventPath: (id: string) => string;
 };
 
-export type LoadResult = { connections: number; steps: number; seconds: number; stepsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+export type LoadResult = {
+  connections: number;
+  steps: number;
+  seconds: number;
+  stepsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 
 function post(agent: Agent, url: URL, path: string, headers: Record<string, string>, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) },
+      },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -77,7 +96,16 @@ export async function citizenLoad(target: Target, connections: number, steps: nu
   await Promise.all(Array.from({ length: connections }, connection));
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
-  return { connections, steps: latencies.length, seconds, stepsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), non2xx, errors };
+  return {
+    connections,
+    steps: latencies.length,
+    seconds,
+    stepsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx,
+    errors,
+  };
 }
 
 /** Steps to run for about `seconds` at the rate a short warm-up showed (whole cases; between 60 and 60,000). */

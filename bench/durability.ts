@@ -46,7 +46,13 @@ export function stepCost(synchronous: Synchronous, cases: number): StepCost {
     });
     const sorted = [...times].sort((a, b) => a - b);
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    return { synchronous, steps: times.length, usPerStep: times.reduce((a, b) => a + b, 0) / times.length, p50Us: at(0.5), p99Us: at(0.99) };
+    return {
+      synchronous,
+      steps: times.length,
+      usPerStep: times.reduce((a, b) => a + b, 0) / times.length,
+      p50Us: at(0.5),
+      p99Us: at(0.99),
+    };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -63,6 +69,9 @@ export function benchDurability(cases: number): { normal: StepCost; full: StepCo
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cases = Number(process.argv.find((a) => a.startsWith('--cases='))?.slice(8) ?? 300);
   const r = benchDurability(cases);
-  for (const c of [r.normal, r.full]) console.log(`${c.synchronous.padEnd(6)} ${c.steps} steps: mean ${c.usPerStep.toFixed(0)} µs, p50 ${c.p50Us.toFixed(0)} µs, p99 ${c.p99Us.toFixed(0)} µs`);
+  for (const c of [r.normal, r.full])
+    console.log(
+      `${c.synchronous.padEnd(6)} ${c.steps} steps: mean ${c.usPerStep.toFixed(0)} µs, p50 ${c.p50Us.toFixed(0)} µs, p99 ${c.p99Us.toFixed(0)} µs`,
+    );
   console.log(`FULL / NORMAL per step: ${(r.full.usPerStep / r.normal.usPerStep).toFixed(2)}`);
 }

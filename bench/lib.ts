@@ -6,20 +6,31 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..');
 
 /** Starts `bench/servers.ts <kind> [...args]` in its own Node process; resolves with the JSON line it prints. */
-export async function spawnServer<T = Record<string, unknown>>(kind: string, args: string[] = []): Promise<{ info: T & { port: number }; base: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/servers.ts'), kind, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function spawnServer<T = Record<string, unknown>>(
+  kind: string,
+  args: string[] = [],
+): Promise<{ info: T & { port: number }; base: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/servers.ts'), kind, ...args],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
-    rl.once('line', (l) => { rl.close(); resolve(l); });
+    rl.once('line', (l) => {
+      rl.close();
+      resolve(l);
+    });
     child.once('exit', (code) => reject(new Error(`bench server '${kind}' exited (${code}) before it listened`)));
     child.once('error', reject);
   });
   const info = JSON.parse(line) as T & { port: number };
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   return { info, base: `http://127.0.0.1:${info.port}`, stop };
 }
 
@@ -30,7 +41,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Runs `fn` `runs` times in sequence (after `warm` unmeasured runs); the times in ms. */
-export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown> | unknown, warm = 3): Promise<number[]> {
+export async function timeRuns(
+  runs: number,
+  fn: (i: number) => Promise<unknown> | unknown,
+  warm = 3,
+): Promise<number[]> {
   for (let i = 0; i < warm; i++) await fn(-1 - i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -42,10 +57,20 @@ export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown>
 }
 
 /** fetch as JSON with a bearer token; throws on an unexpected status. */
-export async function api(base: string, method: string, path: string, token?: string, body?: unknown, expect = [200, 201]) {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  expect = [200, 201],
+) {
   const res = await fetch(base + path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -58,14 +83,20 @@ export function browser(base: string) {
   let cookie = '';
   const request = async (method: string, path: string, form?: Record<string, string>) => {
     const res = await fetch(base + path, {
-      method, redirect: 'manual',
+      method,
+      redirect: 'manual',
       headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0];
     const body = Buffer.from(await res.arrayBuffer());
-    return { status: res.status, location: res.headers.get('location'), text: body.toString('utf8'), bytes: body.length };
+    return {
+      status: res.status,
+      location: res.headers.get('location'),
+      text: body.toString('utf8'),
+      bytes: body.length,
+    };
   };
   const csrf = async (path: string) => {
     const page = await request('GET', path);
@@ -74,7 +105,8 @@ export function browser(base: string) {
     return m[1];
   };
   return {
-    request, csrf,
+    request,
+    csrf,
     async signIn(bsn: string) {
       const token = await csrf('/inloggen');
       return request('POST', '/inloggen', { _csrf: token, bsn, terug: '/mijn-zaken' });
@@ -86,8 +118,13 @@ export function browser(base: string) {
 export async function inParallel<T>(count: number, n: number, job: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, count) }, async () => {
-    while (next < count) { const i = next++; out[i] = await job(i); }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await job(i);
+      }
+    }),
+  );
   return out;
 }

@@ -32,7 +32,8 @@ function listener() {
   const l = new EventEmitter();
   l.on('activity.end', (api: any, engineApi: any) => {
     const answers = api.content?.output;
-    if (api.type === 'bpmn:UserTask' && answers && typeof answers === 'object') Object.assign(engineApi.environment.output, answers);
+    if (api.type === 'bpmn:UserTask' && answers && typeof answers === 'object')
+      Object.assign(engineApi.environment.output, answers);
   });
   return l;
 }
@@ -46,12 +47,19 @@ export async function startInstance(name: string): Promise<{ state: string; wait
 }
 
 /** One step: recover from the state, resume, signal the waiting user task with the answers, the new state. */
-export async function stepInstance(state: string, data: Record<string, unknown>): Promise<{ state: string; waiting: string | null; ended: boolean }> {
+export async function stepInstance(
+  state: string,
+  data: Record<string, unknown>,
+): Promise<{ state: string; waiting: string | null; ended: boolean }> {
   const engine = new Engine().recover(JSON.parse(state));
   const execution = await engine.resume({ listener: listener() });
   const task = execution.getPostponed().find((a: any) => a.type === 'bpmn:UserTask');
   if (!task) throw new Error('no user task is waiting');
   task.signal(data);
   const waiting = execution.getPostponed().find((a: any) => a.type === 'bpmn:UserTask')?.id ?? null;
-  return { state: JSON.stringify(await engine.getState()), waiting, ended: waiting === null && ((execution as any).completed || (engine as any).state !== 'running') };
+  return {
+    state: JSON.stringify(await engine.getState()),
+    waiting,
+    ended: waiting === null && ((execution as any).completed || (engine as any).state !== 'running'),
+  };
 }

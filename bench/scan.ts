@@ -26,7 +26,10 @@ function register(rows: number): Readable {
       chunk += `${candidate},${n % 10 === 0 ? 1000 : 2500}\n`;
       candidate++;
       n++;
-      if (n % 1000 === 0) { yield chunk; chunk = ''; }
+      if (n % 1000 === 0) {
+        yield chunk;
+        chunk = '';
+      }
     }
     if (chunk) yield chunk;
   }
@@ -40,7 +43,9 @@ export async function benchScan(rows: number) {
   const proactive = createProactive(services);
   let peak = process.memoryUsage().rss;
   const rssBefore = peak;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
   try {
     // Baseline: the same stream parsed, nothing done per row.
     const b0 = performance.now();
@@ -50,11 +55,23 @@ export async function benchScan(rows: number) {
     if (parsed !== rows) throw new Error(`parsed ${parsed} of ${rows} rows`);
 
     const s0 = performance.now();
-    const counts = await proactive.scan('stadspas', registerRows(register(rows), 'csv'), { dryRun: false, actor: 'bench' });
+    const counts = await proactive.scan('stadspas', registerRows(register(rows), 'csv'), {
+      dryRun: false,
+      actor: 'bench',
+    });
     const scanMs = performance.now() - s0;
     peak = Math.max(peak, process.memoryUsage().rss);
     if (counts.rows !== rows) throw new Error(`scanned ${counts.rows} of ${rows} rows`);
-    return { rows, started: counts.started, eligible: counts.eligible, scanMs, baselineMs, rowsPerSecond: rows / (scanMs / 1000), rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: peak / 2 ** 20 };
+    return {
+      rows,
+      started: counts.started,
+      eligible: counts.eligible,
+      scanMs,
+      baselineMs,
+      rowsPerSecond: rows / (scanMs / 1000),
+      rssBeforeMb: rssBefore / 2 ** 20,
+      peakRssMb: peak / 2 ** 20,
+    };
   } finally {
     clearInterval(sampler);
     services.store.close();

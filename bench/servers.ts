@@ -41,15 +41,22 @@ function bareDb(file: string) {
     CREATE TABLE audit (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), at TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
     CREATE INDEX audit_case ON audit(case_id);`);
   const insert = db.prepare('INSERT INTO cases (id, step, data, state, rev, updated_at) VALUES (?, 0, ?, ?, 1, ?)');
-  const read = db.prepare<[string], { id: string; step: number; data: string; state: string | null; rev: number }>('SELECT id, step, data, state, rev FROM cases WHERE id = ?');
-  const update = db.prepare('UPDATE cases SET step = ?, data = ?, state = ?, rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?');
+  const read = db.prepare<[string], { id: string; step: number; data: string; state: string | null; rev: number }>(
+    'SELECT id, step, data, state, rev FROM cases WHERE id = ?',
+  );
+  const update = db.prepare(
+    'UPDATE cases SET step = ?, data = ?, state = ?, rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?',
+  );
   const audit = db.prepare('INSERT INTO audit (case_id, at, type, data) VALUES (?, ?, ?, ?)');
   return {
     db,
     create(state: string | null = null) {
       const id = randomUUID();
       const at = new Date().toISOString();
-      db.transaction(() => { insert.run(id, '{}', state, at); audit.run(id, at, 'case.started', '{}'); })();
+      db.transaction(() => {
+        insert.run(id, '{}', state, at);
+        audit.run(id, at, 'case.started', '{}');
+      })();
       return { id, step: 0, rev: 1 };
     },
     read: (id: string) => read.get(id),
@@ -61,7 +68,8 @@ function bareDb(file: string) {
         if (!row) return undefined;
         const merged = JSON.stringify({ ...JSON.parse(row.data), ...data });
         const next = { id, step: row.step + 1, rev: row.rev + 1, data: JSON.parse(merged) };
-        if (update.run(next.step, merged, state ? state(row.state) : row.state, at, id, row.rev).changes !== 1) throw new Error('conflict');
+        if (update.run(next.step, merged, state ? state(row.state) : row.state, at, id, row.rev).changes !== 1)
+          throw new Error('conflict');
         audit.run(id, at, type, JSON.stringify(data));
         return next;
       })();
@@ -83,23 +91,45 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
     importProcesses(join(import.meta.dirname, 'processes'), services.store, services.processes, 'bench');
     const { store } = services;
     const at = new Date().toISOString();
-    const official = store.accounts.createToken({ userId: store.accounts.addUser('beoordelaar', 'official', ['belastingen', 'klantcontact'], at).id }, at);
+    const official = store.accounts.createToken(
+      { userId: store.accounts.addUser('beoordelaar', 'official', ['belastingen', 'klantcontact'], at).id },
+      at,
+    );
     const designerUser = store.accounts.addUser('ontwerper', 'designer', [], at);
     const password = randomUUID();
     store.accounts.setPassword(designerUser.id, password);
-    const designer = { name: 'ontwerper', password, token: store.accounts.createToken({ userId: designerUser.id }, at) };
+    const designer = {
+      name: 'ontwerper',
+      password,
+      token: store.accounts.createToken({ userId: designerUser.id }, at),
+    };
     const citizen = store.accounts.createToken({ bsn: BSN }, at);
     const app = createWebApp(services, { log: () => {} });
     const server = createServer(app);
     const port = await listen(server);
-    return { port, dir, citizen, official, designer, close: () => { server.close(); store.close(); cleanup(); } };
+    return {
+      port,
+      dir,
+      citizen,
+      official,
+      designer,
+      close: () => {
+        server.close();
+        store.close();
+        cleanup();
+      },
+    };
   }
 
   const db = bareDb(join(dir, 'bench.db'));
   if (kind === 'http') {
     const send = (res: ServerResponse, status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+      });
       res.end(text);
     };
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -120,18 +150,34 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
       });
     });
     const port = await listen(server);
-    return { port, dir, close: () => { server.close(); db.db.close(); cleanup(); } };
+    return {
+      port,
+      dir,
+      close: () => {
+        server.close();
+        db.db.close();
+        cleanup();
+      },
+    };
   }
 
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
   if (kind === 'express') {
-    app.post('/cases', (_req, res) => { res.status(201).json(db.create()); });
+    app.post('/cases', (_req, res) => {
+      res.status(201).json(db.create());
+    });
     app.post('/cases/:id/events', (req, res) => {
-      if (typeof req.body?.type !== 'string') { res.status(422).json({ error: 'invalid-request' }); return; }
+      if (typeof req.body?.type !== 'string') {
+        res.status(422).json({ error: 'invalid-request' });
+        return;
+      }
       const next = db.step(req.params.id, req.body.type, req.body.data ?? {});
-      if (!next) { res.status(404).json({ error: 'not-found' }); return; }
+      if (!next) {
+        res.status(404).json({ error: 'not-found' });
+        return;
+      }
       res.set('Cache-Control', 'no-store').json(next);
     });
   } else {
@@ -140,9 +186,15 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
       res.status(201).json({ ...db.create(started.state), waiting: started.waiting });
     });
     app.post('/cases/:id/events', async (req, res) => {
-      if (req.body?.type !== 'submit') { res.status(422).json({ error: 'invalid-request' }); return; }
+      if (req.body?.type !== 'submit') {
+        res.status(422).json({ error: 'invalid-request' });
+        return;
+      }
       const row = db.read(req.params.id);
-      if (!row?.state) { res.status(404).json({ error: 'not-found' }); return; }
+      if (!row?.state) {
+        res.status(404).json({ error: 'not-found' });
+        return;
+      }
       try {
         const result = await stepInstance(row.state, req.body.data ?? {});
         const next = db.step(row.id, 'submit', req.body.data ?? {}, () => result.state);
@@ -154,17 +206,32 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
   }
   const server = createServer(app);
   const port = await listen(server);
-  return { port, dir, close: () => { server.close(); db.db.close(); cleanup(); } };
+  return {
+    port,
+    dir,
+    close: () => {
+      server.close();
+      db.db.close();
+      cleanup();
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kind = process.argv[2] as Kind;
   const synchronous = process.argv[3] as Synchronous | undefined;
-  if (!['omslag', 'express', 'http', 'bpmn'].includes(kind) || (synchronous && !['full', 'normal'].includes(synchronous))) throw new Error('usage: bench/servers.ts omslag [full|normal] | express | http | bpmn');
+  if (
+    !['omslag', 'express', 'http', 'bpmn'].includes(kind) ||
+    (synchronous && !['full', 'normal'].includes(synchronous))
+  )
+    throw new Error('usage: bench/servers.ts omslag [full|normal] | express | http | bpmn');
   const s = await startServer(kind, synchronous);
   const { close, ...info } = s;
   process.stdout.write(`${JSON.stringify(info)}\n`);
-  const stop = () => { close(); process.exit(0); };
+  const stop = () => {
+    close();
+    process.exit(0);
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -24,7 +24,10 @@ const usage = `Omslag administration (npm run omslag -- <command>)
 Data folder: DATA_DIR (default ./data).`;
 
 /** A readable random password (about 100 bits). */
-const newPassword = () => randomBytes(15).toString('base64url').replace(/(.{5})(?=.)/g, '$1-');
+const newPassword = () =>
+  randomBytes(15)
+    .toString('base64url')
+    .replace(/(.{5})(?=.)/g, '$1-');
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -32,9 +35,22 @@ function fail(message: string): never {
 }
 
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, teams: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'dry-run': { type: 'boolean' }, signal: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      teams: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      'dry-run': { type: 'boolean' },
+      signal: { type: 'string' },
+    },
+  });
   const [command, sub, ...rest] = positionals;
-  if (!command || values.help) { console.log(usage); return; }
+  if (!command || values.help) {
+    console.log(usage);
+    return;
+  }
   const config = readConfig();
   const services = openServices(config.dataDir, undefined, { synchronous: config.synchronous });
   const { store, clock } = services;
@@ -44,13 +60,18 @@ async function main(argv: string[]) {
       const name = rest[0] ?? fail('name the user: user add NAME --role …');
       const role = values.role as Role;
       if (!['designer', 'official', 'admin'].includes(role)) fail('--role is designer, official or admin');
-      const teams = (values.teams ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const teams = (values.teams ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (role === 'official' && !teams.length) fail('an official needs --teams');
       if (store.accounts.userByName(name)) fail(`a user '${name}' exists already`);
       const user = store.accounts.addUser(name, role, teams, at);
       const password = newPassword();
       store.accounts.setPassword(user.id, password);
-      console.log(`added ${user.name} (${user.role}${teams.length ? `, teams ${teams.join(',')}` : ''}); password: ${password}`);
+      console.log(
+        `added ${user.name} (${user.role}${teams.length ? `, teams ${teams.join(',')}` : ''}); password: ${password}`,
+      );
     } else if (command === 'user' && sub === 'password') {
       const user = store.accounts.userByName(rest[0] ?? fail('user password NAME')) ?? fail(`no user '${rest[0]}'`);
       const password = newPassword();
@@ -60,7 +81,8 @@ async function main(argv: string[]) {
       const user = store.accounts.userByName(sub ?? fail('token NAME')) ?? fail(`no user '${sub}'`);
       console.log(store.accounts.createToken({ userId: user.id }, at));
     } else if (command === 'citizen-token') {
-      if (!sub || !isValidBsn(sub)) fail('citizen-token takes a BSN of 9 digits that passes the elfproef (e.g. 999993653)');
+      if (!sub || !isValidBsn(sub))
+        fail('citizen-token takes a BSN of 9 digits that passes the elfproef (e.g. 999993653)');
       console.log(store.accounts.createToken({ bsn: sub }, at));
     } else if (command === 'import') {
       const results = importProcesses(sub ?? config.processesDir, store, services.processes, 'cli');
@@ -76,17 +98,35 @@ async function main(argv: string[]) {
     } else if (command === 'audit' && sub === 'verify') {
       const result = store.cases.verifyAudit();
       if (result.ok) console.log(`audit trail intact: ${result.entries} entries`);
-      else { console.log(`audit trail BROKEN at case ${result.caseId}, entry ${result.seq}: ${result.reason}`); process.exitCode = 1; }
+      else {
+        console.log(`audit trail BROKEN at case ${result.caseId}, entry ${result.seq}: ${result.reason}`);
+        process.exitCode = 1;
+      }
     } else if (command === 'scan') {
       const key = sub ?? fail('scan KEY FILE');
       const file = rest[0] ?? fail('scan KEY FILE: name the register extract');
-      const format = /\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : fail('the extract is a .csv or a .jsonl file');
+      const format = /\.csv$/i.test(file)
+        ? 'csv'
+        : /\.(jsonl|ndjson)$/i.test(file)
+          ? 'jsonl'
+          : fail('the extract is a .csv or a .jsonl file');
       const proactive = createProactive(services);
       proactive.scannable(key, values.signal);
       // The whole file is read once first: an extract that breaks halfway starts nothing.
-      try { await checkExtract(createReadStream(file), format); } catch (e) { if (e instanceof ExtractError) fail(`${file}: ${e.message}; nothing was started`); throw e; }
-      const counts = await proactive.scan(key, registerRows(createReadStream(file), format), { dryRun: !!values['dry-run'], actor: 'cli:scan', signal: values.signal });
-      console.log(`${values['dry-run'] ? 'dry run: ' : ''}${counts.rows} rows, ${counts.invalid} invalid; eligible ${counts.eligible}: started ${counts.started}, already served ${counts.alreadyServed}, opted out ${counts.optedOut}; not eligible ${counts.notEligible}${counts.errors ? `; ${counts.errors} failed (see proactive_errors)` : ''}`);
+      try {
+        await checkExtract(createReadStream(file), format);
+      } catch (e) {
+        if (e instanceof ExtractError) fail(`${file}: ${e.message}; nothing was started`);
+        throw e;
+      }
+      const counts = await proactive.scan(key, registerRows(createReadStream(file), format), {
+        dryRun: !!values['dry-run'],
+        actor: 'cli:scan',
+        signal: values.signal,
+      });
+      console.log(
+        `${values['dry-run'] ? 'dry run: ' : ''}${counts.rows} rows, ${counts.invalid} invalid; eligible ${counts.eligible}: started ${counts.started}, already served ${counts.alreadyServed}, opted out ${counts.optedOut}; not eligible ${counts.notEligible}${counts.errors ? `; ${counts.errors} failed (see proactive_errors)` : ''}`,
+      );
     } else if (command === 'backup') {
       const file = sub ?? fail('backup FILE');
       await store.backup(file);

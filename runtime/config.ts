@@ -8,11 +8,15 @@ import type { Synchronous } from './store/index.js';
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not '${env.PORT}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not '${env.PORT}'`);
   const timerIntervalMs = Number(env.TIMER_INTERVAL_MS ?? 1000);
   if (!(timerIntervalMs >= 50)) throw new Error(`TIMER_INTERVAL_MS must be 50 or more, not '${env.TIMER_INTERVAL_MS}'`);
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'full').toLowerCase();
-  if (synchronous !== 'full' && synchronous !== 'normal') throw new Error(`SQLITE_SYNCHRONOUS is 'full' (the default: durable on power loss) or 'normal', not '${env.SQLITE_SYNCHRONOUS}'`);
+  if (synchronous !== 'full' && synchronous !== 'normal')
+    throw new Error(
+      `SQLITE_SYNCHRONOUS is 'full' (the default: durable on power loss) or 'normal', not '${env.SQLITE_SYNCHRONOUS}'`,
+    );
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -37,7 +41,8 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1):
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
   return n;
 }
 

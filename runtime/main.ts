@@ -12,7 +12,9 @@ import { createWebApp } from './web/app.js';
 
 // Without Omslag's patch of feelin no expression can be bounded, so none is evaluated: refuse to start rather than hand every case to a person.
 if (!feelBudgetsEnforced) {
-  console.error('feelin lacks Omslag\'s budget patch: run `node scripts/patch-feelin.mjs` (npm install runs it). Not starting.');
+  console.error(
+    "feelin lacks Omslag's budget patch: run `node scripts/patch-feelin.mjs` (npm install runs it). Not starting.",
+  );
   process.exit(1);
 }
 const config = readConfig();
@@ -21,18 +23,31 @@ const services = openServices(config.dataDir, systemClock, { synchronous: config
 
 if (firstStart && existsSync(config.processesDir)) {
   for (const r of importProcesses(config.processesDir, services.store, services.processes, 'omslag')) {
-    console.log(r.problems.length ? `! ${r.key}: ${r.problems.length} problem(s), not published` : `published ${r.key} v${r.version}`);
+    console.log(
+      r.problems.length
+        ? `! ${r.key}: ${r.problems.length} problem(s), not published`
+        : `published ${r.key} v${r.version}`,
+    );
   }
 }
 if (firstStart && config.demo && services.store.accounts.countUsers() === 0) {
   const demo = createDemoAccounts(services);
   console.log('\nDemo accounts (printed once; tokens are stored hashed):');
-  for (const t of demo.tokens) console.log(`  ${t.role.padEnd(9)} ${t.name.padEnd(11)} password ${t.password}  ${t.teams.length ? `teams ${t.teams.join(',')}  ` : ''}token ${t.token}`);
+  for (const t of demo.tokens)
+    console.log(
+      `  ${t.role.padEnd(9)} ${t.name.padEnd(11)} password ${t.password}  ${t.teams.length ? `teams ${t.teams.join(',')}  ` : ''}token ${t.token}`,
+    );
   console.log(`  citizen   BSN ${demo.citizen.bsn}  token ${demo.citizen.token}\n`);
 }
 
 const scheduler = createScheduler(services.engine, config.timerIntervalMs);
-const app = createWebApp(services, { bodyLimit: config.bodyLimit, theme: loadTheme(config.themeFile), secureCookies: config.secureCookies, limits: config.limits, trustProxy: config.trustProxy });
+const app = createWebApp(services, {
+  bodyLimit: config.bodyLimit,
+  theme: loadTheme(config.themeFile),
+  secureCookies: config.secureCookies,
+  limits: config.limits,
+  trustProxy: config.trustProxy,
+});
 let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 const server = app.listen(config.port, config.host, () => {
   scheduler.start();
@@ -58,7 +73,9 @@ function shutdown(signal: string) {
     process.exit(0);
   });
   server.closeIdleConnections();
-  setTimeout(() => { server.closeAllConnections(); }, 5000).unref();
+  setTimeout(() => {
+    server.closeAllConnections();
+  }, 5000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -29,7 +29,13 @@ export function createDemoAccounts(services: OpenServices) {
   const tokens = users.map((u) => {
     const password = randomBytes(12).toString('base64url');
     store.accounts.setPassword(u.id, password);
-    return { name: u.name, role: u.role, teams: u.teams, password, token: store.accounts.createToken({ userId: u.id }, at) };
+    return {
+      name: u.name,
+      role: u.role,
+      teams: u.teams,
+      password,
+      token: store.accounts.createToken({ userId: u.id }, at),
+    };
   });
   // 999993653 is a BSN from the government's test range; it passes the elfproef.
   const citizen = { bsn: '999993653', token: store.accounts.createToken({ bsn: '999993653' }, at) };

@@ -23,7 +23,10 @@ import { readSupervisorConfig, type SupervisorConfig } from './config.js';
 const root = join(import.meta.dirname, '..');
 const log = (message: string) => console.log(`[supervisor] ${message}`);
 
-export function supervise(config: SupervisorConfig, command: string[] = [process.execPath, '--import', 'tsx', join(root, 'runtime/main.ts')]) {
+export function supervise(
+  config: SupervisorConfig,
+  command: string[] = [process.execPath, '--import', 'tsx', join(root, 'runtime/main.ts')],
+) {
   let child: ChildProcess | undefined;
   let stopping = false;
   let everListened = false;
@@ -52,7 +55,9 @@ export function supervise(config: SupervisorConfig, command: string[] = [process
         process.exit(code ?? 0);
       }
       if (!everListened && !listened) {
-        log(`server (pid ${c.pid}) exited (${how}) before it listened on its first start: not restarting, fix the setup`);
+        log(
+          `server (pid ${c.pid}) exited (${how}) before it listened on its first start: not restarting, fix the setup`,
+        );
         process.exit(code || 1);
       }
       // A crash soon after a start doubles the wait; one after a stable run starts from the beginning.
@@ -67,7 +72,11 @@ export function supervise(config: SupervisorConfig, command: string[] = [process
   function stop(signal: NodeJS.Signals) {
     if (stopping) return;
     stopping = true;
-    if (restartTimer) { clearTimeout(restartTimer); log(`${signal}: stopped (no server was running)`); process.exit(0); }
+    if (restartTimer) {
+      clearTimeout(restartTimer);
+      log(`${signal}: stopped (no server was running)`);
+      process.exit(0);
+    }
     if (!child) process.exit(0);
     log(`${signal}: stopping the server (pid ${child.pid})`);
     child.kill('SIGTERM');
@@ -84,4 +93,5 @@ export function supervise(config: SupervisorConfig, command: string[] = [process
 }
 
 // Run as the entry point (npm run serve); pathToFileURL so a path with spaces or accents still matches.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) supervise(readSupervisorConfig());
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href)
+  supervise(readSupervisorConfig());

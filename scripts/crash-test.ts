@@ -36,17 +36,37 @@ export const waitProcess = {
   contact: { team: 'klantcontact', due: 'P1D' },
   steps: {
     melding: {
-      kind: 'form', title: { nl: 'Uw melding', en: 'Your report' },
-      fields: [{ id: 'omschrijving', label: { nl: 'Omschrijving', en: 'Description' }, type: 'text', required: true, max: 200 }],
+      kind: 'form',
+      title: { nl: 'Uw melding', en: 'Your report' },
+      fields: [
+        {
+          id: 'omschrijving',
+          label: { nl: 'Omschrijving', en: 'Description' },
+          type: 'text',
+          required: true,
+          max: 200,
+        },
+      ],
       next: 'bedenktijd',
     },
-    bedenktijd: { kind: 'wait', title: { nl: 'Bedenktijd', en: 'Cooling-off period' }, for: 'PT1S', then: 'bevestigen' },
+    bedenktijd: {
+      kind: 'wait',
+      title: { nl: 'Bedenktijd', en: 'Cooling-off period' },
+      for: 'PT1S',
+      then: 'bevestigen',
+    },
     bevestigen: {
-      kind: 'form', title: { nl: 'Bevestigen', en: 'Confirm' },
+      kind: 'form',
+      title: { nl: 'Bevestigen', en: 'Confirm' },
       fields: [{ id: 'akkoord', label: { nl: 'Klopt alles?', en: 'All correct?' }, type: 'yes-no', required: true }],
       next: 'klaar',
     },
-    klaar: { kind: 'end', title: { nl: 'Klaar', en: 'Done' }, outcome: 'completed', message: { nl: 'Uw melding is verwerkt.', en: 'Your report was processed.' } },
+    klaar: {
+      kind: 'end',
+      title: { nl: 'Klaar', en: 'Done' },
+      outcome: 'completed',
+      message: { nl: 'Uw melding is verwerkt.', en: 'Your report was processed.' },
+    },
   },
 };
 
@@ -61,12 +81,32 @@ const answers: Record<string, Record<string, unknown>> = {
 const WAIT_STEP = 'bedenktijd';
 const START_REV = 2; // a case is inserted at 1 and its first commit makes it 2: every event adds one
 
-export type CrashOptions = { clients?: number; kills?: number; steps?: number; loadMs?: [number, number]; log?: (line: string) => void; keep?: boolean };
+export type CrashOptions = {
+  clients?: number;
+  kills?: number;
+  steps?: number;
+  loadMs?: [number, number];
+  log?: (line: string) => void;
+  keep?: boolean;
+};
 export type CrashReport = {
-  clients: number; kills: number; restarts: number; downtimeMs: number[];
-  acknowledged: number; unacknowledged: number; casesStarted: number; casesEnded: number; seconds: number;
-  lost: number; halfApplied: number; auditIntact: boolean; auditEntries: number;
-  timersDue: number; timersFired: number; timersFiredTwice: number; timersDueWhileDown: number;
+  clients: number;
+  kills: number;
+  restarts: number;
+  downtimeMs: number[];
+  acknowledged: number;
+  unacknowledged: number;
+  casesStarted: number;
+  casesEnded: number;
+  seconds: number;
+  lost: number;
+  halfApplied: number;
+  auditIntact: boolean;
+  auditEntries: number;
+  timersDue: number;
+  timersFired: number;
+  timersFiredTwice: number;
+  timersDueWhileDown: number;
   problems: string[];
 };
 
@@ -85,7 +125,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The supervised server: its output, the current server's pid, and a way to wait for the next start. */
 export function startSupervised(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'runtime/supervisor.ts')], {
-    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   let pid = 0;
@@ -94,13 +137,17 @@ export function startSupervised(env: Record<string, string>) {
   const onData = (d: Buffer) => {
     output += d;
     for (const m of d.toString().matchAll(/server started \(pid (\d+)\)/g)) pid = Number(m[1]);
-    if (/listens on port/.test(d.toString())) { listens++; waiters.splice(0).forEach((w) => w()); }
+    if (/listens on port/.test(d.toString())) {
+      listens++;
+      waiters.splice(0).forEach((w) => w());
+    }
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
-    child, exited,
+    child,
+    exited,
     output: () => output,
     pid: () => pid,
     listens: () => listens,
@@ -110,12 +157,19 @@ export function startSupervised(env: Record<string, string>) {
       while (listens < n) {
         if (child.exitCode !== null) throw new Error(`the supervisor exited (${child.exitCode}):\n${output}`);
         if (Date.now() > until) throw new Error(`the server did not listen within ${timeoutMs} ms:\n${output}`);
-        await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, 200); });
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
       }
     },
     /** Kills the supervisor and everything it started (its process group). */
     killAll() {
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone already */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone already */
+      }
     },
   };
 }
@@ -133,8 +187,13 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = startSupervised({
-    PORT: String(port), DATA_DIR: join(dir, 'data'), PROCESSES_DIR: processesDir, TIMER_INTERVAL_MS: '100', DEMO_ACCOUNTS: 'true',
-    SUPERVISOR_BACKOFF_MS: '100', SUPERVISOR_BACKOFF_MAX_MS: '1000',
+    PORT: String(port),
+    DATA_DIR: join(dir, 'data'),
+    PROCESSES_DIR: processesDir,
+    TIMER_INTERVAL_MS: '100',
+    DEMO_ACCOUNTS: 'true',
+    SUPERVISOR_BACKOFF_MS: '100',
+    SUPERVISOR_BACKOFF_MAX_MS: '1000',
   });
   const t0 = performance.now();
   try {
@@ -149,7 +208,8 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
     let stop = false;
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(base + path, {
-        method, signal: AbortSignal.timeout(10_000),
+        method,
+        signal: AbortSignal.timeout(10_000),
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
@@ -158,7 +218,12 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
     /** Retries through a restart; undefined only when the load is over. */
     const reliably = async (method: string, path: string, body?: unknown) => {
       for (;;) {
-        try { return await call(method, path, body); } catch { if (stop) return undefined; await sleep(50); }
+        try {
+          return await call(method, path, body);
+        } catch {
+          if (stop) return undefined;
+          await sleep(50);
+        }
       }
     };
     const refusals: string[] = [];
@@ -214,7 +279,9 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
       await server.listening(listened + 1);
       downtimeMs.push(performance.now() - t);
       downWindows.push([killedAt.toISOString(), new Date().toISOString()]);
-      log(`kill ${k + 1}: pid ${pid} killed with SIGKILL; serving again after ${Math.round(downtimeMs.at(-1)!)} ms (${acks.length} steps acknowledged so far)`);
+      log(
+        `kill ${k + 1}: pid ${pid} killed with SIGKILL; serving again after ${Math.round(downtimeMs.at(-1)!)} ms (${acks.length} steps acknowledged so far)`,
+      );
     }
     // Load after the last restart too, until the wanted number of steps.
     const tailUntil = Date.now() + loadMin;
@@ -231,8 +298,14 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
     const report = verify(join(dir, 'data', 'omslag.db'), acks, downWindows, stoppedAt);
     report.problems.push(...refusals.slice(0, 10).map((r) => `refused: ${r}`));
     return {
-      clients, kills, restarts: (server.output().match(/died \(signal SIGKILL\)/g) ?? []).length, downtimeMs,
-      acknowledged: acks.length, unacknowledged, casesStarted: started.size, seconds: (performance.now() - t0) / 1000,
+      clients,
+      kills,
+      restarts: (server.output().match(/died \(signal SIGKILL\)/g) ?? []).length,
+      downtimeMs,
+      acknowledged: acks.length,
+      unacknowledged,
+      casesStarted: started.size,
+      seconds: (performance.now() - t0) / 1000,
       ...report,
     };
   } finally {
@@ -248,16 +321,32 @@ function verify(file: string, acks: Ack[], downWindows: [string, string][], stop
   const problems: string[] = [];
   try {
     const db = store.db;
-    const cases = db.prepare('SELECT id, process_key, status, step, snapshot, rev FROM cases').all() as { id: string; process_key: string; status: string; step: string | null; snapshot: string; rev: number }[];
+    const cases = db.prepare('SELECT id, process_key, status, step, snapshot, rev FROM cases').all() as {
+      id: string;
+      process_key: string;
+      status: string;
+      step: string | null;
+      snapshot: string;
+      rev: number;
+    }[];
     const events = new Map<string, { type: string; step?: string; seq: number }[]>();
-    for (const r of db.prepare("SELECT case_id, seq, type, data FROM audit ORDER BY case_id, seq").iterate() as Iterable<{ case_id: string; seq: number; type: string; data: string }>) {
+    for (const r of db
+      .prepare('SELECT case_id, seq, type, data FROM audit ORDER BY case_id, seq')
+      .iterate() as Iterable<{ case_id: string; seq: number; type: string; data: string }>) {
       const list = events.get(r.case_id) ?? [];
       const data = JSON.parse(r.data) as { type?: string; step?: string };
       list.push({ type: r.type === 'event.received' ? `event:${data.type}` : r.type, step: data.step, seq: r.seq });
       events.set(r.case_id, list);
     }
-    const timers = db.prepare('SELECT case_id, fire_at, fired_at FROM timers').all() as { case_id: string; fire_at: string; fired_at: string | null }[];
-    const visits = db.prepare('SELECT case_id, step FROM step_visits WHERE left_at IS NULL').all() as { case_id: string; step: string }[];
+    const timers = db.prepare('SELECT case_id, fire_at, fired_at FROM timers').all() as {
+      case_id: string;
+      fire_at: string;
+      fired_at: string | null;
+    }[];
+    const visits = db.prepare('SELECT case_id, step FROM step_visits WHERE left_at IS NULL').all() as {
+      case_id: string;
+      step: string;
+    }[];
 
     // 0 acknowledged steps lost: the event that made revision `rev` is there and answered `step`.
     const byId = new Map(cases.map((c) => [c.id, c]));
@@ -268,7 +357,10 @@ function verify(file: string, acks: Ack[], downWindows: [string, string][], stop
       const made = received[a.rev - START_REV - 1];
       if (!c || c.rev < a.rev || made?.type !== 'event:submit' || made.step !== a.step) {
         lost++;
-        if (problems.length < 20) problems.push(`lost: case ${a.caseId} revision ${a.rev} (${a.step}); now revision ${c?.rev}, event ${JSON.stringify(made)}`);
+        if (problems.length < 20)
+          problems.push(
+            `lost: case ${a.caseId} revision ${a.rev} (${a.step}); now revision ${c?.rev}, event ${JSON.stringify(made)}`,
+          );
       }
     }
 
@@ -284,9 +376,11 @@ function verify(file: string, acks: Ack[], downWindows: [string, string][], stop
       const firedEvents = trail.filter((e) => e.type === 'event:timer.fired').length;
       const wrong = [
         c.rev !== START_REV + received && `revision ${c.rev} but ${received} events`,
-        stepOf((JSON.parse(c.snapshot) as { value: unknown }).value) !== c.step && `step ${c.step} but snapshot at ${JSON.stringify(JSON.parse(c.snapshot).value)}`,
+        stepOf((JSON.parse(c.snapshot) as { value: unknown }).value) !== c.step &&
+          `step ${c.step} but snapshot at ${JSON.stringify(JSON.parse(c.snapshot).value)}`,
         (c.status === 'ended') !== (ended === 1) && `status ${c.status} with ${ended} case.ended entries`,
-        (c.status === 'active' ? open.length !== 1 || open[0].step !== c.step : open.length !== 0) && `open visits ${JSON.stringify(open)} at ${c.step}`,
+        (c.status === 'active' ? open.length !== 1 || open[0].step !== c.step : open.length !== 0) &&
+          `open visits ${JSON.stringify(open)} at ${c.step}`,
         unfired !== (c.step === WAIT_STEP ? 1 : 0) && `${unfired} unfired timers at step ${c.step}`,
         fired !== firedEvents && `${fired} timers fired but ${firedEvents} timer events`,
         trail[0]?.type !== 'case.started' && 'no case.started entry first',
@@ -305,14 +399,21 @@ function verify(file: string, acks: Ack[], downWindows: [string, string][], stop
     const notFired = due.filter((t) => !t.fired_at);
     for (const t of notFired.slice(0, 5)) problems.push(`timer of case ${t.case_id} due at ${t.fire_at} never fired`);
     const perCase = new Map<string, number>();
-    for (const c of cases) perCase.set(c.id, (events.get(c.id) ?? []).filter((e) => e.type === 'event:timer.fired').length);
+    for (const c of cases)
+      perCase.set(c.id, (events.get(c.id) ?? []).filter((e) => e.type === 'event:timer.fired').length);
     const twice = [...perCase.values()].filter((n) => n > 1).length;
     if (twice) problems.push(`${twice} cases had their timer fire more than once`);
     const whileDown = due.filter((t) => downWindows.some(([from, to]) => t.fire_at >= from && t.fire_at <= to)).length;
     return {
       casesEnded: cases.filter((c) => c.status === 'ended').length,
-      lost, halfApplied, auditIntact: audit.ok, auditEntries: audit.ok ? audit.entries : 0,
-      timersDue: due.length, timersFired: due.length - notFired.length, timersFiredTwice: twice, timersDueWhileDown: whileDown,
+      lost,
+      halfApplied,
+      auditIntact: audit.ok,
+      auditEntries: audit.ok ? audit.entries : 0,
+      timersDue: due.length,
+      timersFired: due.length - notFired.length,
+      timersFiredTwice: twice,
+      timersDueWhileDown: whileDown,
       problems,
     };
   } finally {
@@ -337,7 +438,14 @@ export function formatReport(r: CrashReport): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { clients: { type: 'string' }, kills: { type: 'string' }, steps: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      clients: { type: 'string' },
+      kills: { type: 'string' },
+      steps: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
+  });
   const report = await crashTest({
     clients: values.clients ? Number(values.clients) : undefined,
     kills: values.kills ? Number(values.kills) : undefined,

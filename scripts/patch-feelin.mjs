@@ -44,14 +44,17 @@ const file = process.argv[2] ?? join(pkg, 'dist', 'index.js');
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
 
 const MARKER = '/* omslag: feelin patch v4 (compiled evaluation, budgets, typed comparisons) */';
-const V1_BLOCK = '\n/* omslag: compiled-evaluation export */\nexport { interpreter as __omslagInterpreter, InterpreterContext as __omslagInterpreterContext, coerceContext as __omslagCoerceContext };\n';
+const V1_BLOCK =
+  '\n/* omslag: compiled-evaluation export */\nexport { interpreter as __omslagInterpreter, InterpreterContext as __omslagInterpreterContext, coerceContext as __omslagCoerceContext };\n';
 
 const replacements = [
   {
     what: 'meter each node closure of the execution tree',
-    anchor: '                const expr = evalNode(node, args, interpreterContext);\n                parent.args.push(expr);\n',
-    with: '                const expr = evalNode(node, args, interpreterContext);\n'
-      + '                parent.args.push(interpreterContext.__omslagMeter && typeof expr === \'function\' ? interpreterContext.__omslagMeter(expr, node.name) : expr);\n',
+    anchor:
+      '                const expr = evalNode(node, args, interpreterContext);\n                parent.args.push(expr);\n',
+    with:
+      '                const expr = evalNode(node, args, interpreterContext);\n' +
+      "                parent.args.push(interpreterContext.__omslagMeter && typeof expr === 'function' ? interpreterContext.__omslagMeter(expr, node.name) : expr);\n",
   },
   {
     what: 'bound numeric range enumeration',
@@ -71,9 +74,10 @@ const replacements = [
   {
     what: 'compare values of different types as null, as DMN defines ("abc" <= 1500 is null, not true)',
     anchor: '    const valueType = getType(value);\n',
-    with: '    const valueType = getType(value);\n'
-      + '    // omslag: a value of another type than the range\'s bounds is not comparable (DMN 1.5, 10.3.2.9: null)\n'
-      + '    if (range.valueType !== null && valueType !== range.valueType) {\n        return null;\n    }\n',
+    with:
+      '    const valueType = getType(value);\n' +
+      "    // omslag: a value of another type than the range's bounds is not comparable (DMN 1.5, 10.3.2.9: null)\n" +
+      '    if (range.valueType !== null && valueType !== range.valueType) {\n        return null;\n    }\n',
   },
 ];
 
@@ -87,21 +91,36 @@ export { interpreter as __omslagInterpreter, InterpreterContext as __omslagInter
 let source = readFileSync(file, 'utf8');
 if (source.includes(MARKER)) process.exit(0);
 if (source.includes(V1_BLOCK)) source = source.replace(V1_BLOCK, '');
-if (source.includes('/* omslag: feelin patch v')) fail('the file carries an older Omslag budget patch; reinstall feelin (rm -rf node_modules/feelin && npm install)');
-if (source.includes('__omslag')) fail('the file carries an unknown earlier Omslag patch; reinstall feelin (rm -rf node_modules/feelin && npm install)');
+if (source.includes('/* omslag: feelin patch v'))
+  fail('the file carries an older Omslag budget patch; reinstall feelin (rm -rf node_modules/feelin && npm install)');
+if (source.includes('__omslag'))
+  fail(
+    'the file carries an unknown earlier Omslag patch; reinstall feelin (rm -rf node_modules/feelin && npm install)',
+  );
 for (const r of replacements) {
   const count = source.split(r.anchor).length - 1;
   if (count !== 1) fail(`cannot ${r.what}: its anchor occurs ${count} times, expected once`);
   source = source.replace(r.anchor, () => r.with);
 }
-for (const name of ['const builtins = {', 'function fn(', 'function invalidArguments(', 'class InterpreterContext', 'const interpreter = new Interpreter();', 'function coerceContext(']) {
+for (const name of [
+  'const builtins = {',
+  'function fn(',
+  'function invalidArguments(',
+  'class InterpreterContext',
+  'const interpreter = new Interpreter();',
+  'function coerceContext(',
+]) {
   if (!source.includes(name)) fail(`cannot export: '${name}' is not in the file`);
 }
 writeFileSync(file, source + TAIL);
-console.log(`patched feelin ${version}: compiled evaluation, typed comparisons and budget hooks (scripts/patch-feelin.mjs)`);
+console.log(
+  `patched feelin ${version}: compiled evaluation, typed comparisons and budget hooks (scripts/patch-feelin.mjs)`,
+);
 
 function fail(message) {
-  console.error(`scripts/patch-feelin.mjs: feelin ${version} (${file}): ${message}.\n`
-    + 'Omslag needs this patch to evaluate FEEL within budgets; update the anchors in scripts/patch-feelin.mjs for this feelin version.');
+  console.error(
+    `scripts/patch-feelin.mjs: feelin ${version} (${file}): ${message}.\n` +
+      'Omslag needs this patch to evaluate FEEL within budgets; update the anchors in scripts/patch-feelin.mjs for this feelin version.',
+  );
   process.exit(1);
 }

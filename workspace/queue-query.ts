@@ -7,7 +7,7 @@ export type Filters = { team: string; status: string; process: string; mine: boo
 export function filtersFrom(query: URLSearchParams, teams: string[]): Filters {
   const team = query.get('team');
   return {
-    team: team && teams.includes(team) ? team : teams[0] ?? '',
+    team: team && teams.includes(team) ? team : (teams[0] ?? ''),
     status: query.get('status') ?? 'active',
     process: query.get('process') ?? '',
     mine: query.get('mine') === '1',

@@ -1,6 +1,19 @@
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useNodesInitialized, useReactFlow,
-  type Connection, type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { stepKindNames, type Step } from '../../runtime/model/index.js';
@@ -44,7 +57,10 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
   const { def, edit, readOnly, problems, selection, select } = useEditor();
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
-  const flow = useMemo(() => toFlow(def, { problems, lang, active, highlight }), [def, problems, lang, active, highlight]);
+  const flow = useMemo(
+    () => toFlow(def, { problems, lang, active, highlight }),
+    [def, problems, lang, active, highlight],
+  );
   const [nodes, setNodes] = useState<Node[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const defRef = useRef(def);
@@ -52,7 +68,10 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
   const decor = useMemo(() => {
     if (!figures) return null;
     const stepIds = flow.nodes.filter((n) => n.type === 'step').map((n) => n.id);
-    return { nodes: nodeFigures(stepIds, figures.insights, figures.measure, lang), edges: edgeFigures(def, flow.edges, figures.insights.transitions).byEdge };
+    return {
+      nodes: nodeFigures(stepIds, figures.insights, figures.measure, lang),
+      edges: edgeFigures(def, flow.edges, figures.insights.transitions).byEdge,
+    };
   }, [figures, flow, def, lang]);
 
   useEffect(() => {
@@ -66,8 +85,11 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
           ...(n as Node),
           ...(figure ? { data: { ...n.data, figure } } : {}),
           selected: selected.has(n.id),
-          ariaLabel: (n.type === 'group' ? `${t.group}: ${(n.data as { title: string }).title}` : `${t.kinds[(n.data as { kind: Step['kind'] }).kind]}: ${(n.data as { title: string }).title}`)
-            + (figure ? `. ${figure.detail}` : ''),
+          ariaLabel:
+            (n.type === 'group'
+              ? `${t.group}: ${(n.data as { title: string }).title}`
+              : `${t.kinds[(n.data as { kind: Step['kind'] }).kind]}: ${(n.data as { title: string }).title}`) +
+            (figure ? `. ${figure.detail}` : ''),
           ...(p?.measured ? { measured: p.measured } : {}),
           ...(p?.dragging ? { position: p.position, dragging: true } : {}),
           ...(n.type === 'group' ? { zIndex: -1 } : {}),
@@ -89,8 +111,15 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
         };
         if (!figure) return base;
         // With figures: the number of cases that took the edge, as text beside the slot's label.
-        const taken = figure.parallel > 1 ? t.edgeTakenTogether(figure.count, figure.parallel) : t.edgeTaken(figure.count);
-        const data: FigureEdgeData = { via: e.data.via, figure, countText: edgeCountText(figure, lang), slotLabel: short(e.label, 26), title: taken };
+        const taken =
+          figure.parallel > 1 ? t.edgeTakenTogether(figure.count, figure.parallel) : t.edgeTaken(figure.count);
+        const data: FigureEdgeData = {
+          via: e.data.via,
+          figure,
+          countText: edgeCountText(figure, lang),
+          slotLabel: short(e.label, 26),
+          title: taken,
+        };
         return { ...base, type: 'figure', label: undefined, data, ariaLabel: `${base.ariaLabel}, ${taken}` };
       });
     });
@@ -105,7 +134,9 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     if (!all.length) return;
     viewed.current = viewRequest;
     const box = wrapper.current.getBoundingClientRect();
-    void rf.setViewport(readableViewport(rf.getNodesBounds(all), { width: box.width, height: box.height }), { duration: viewRequest ? 200 : 0 });
+    void rf.setViewport(readableViewport(rf.getNodesBounds(all), { width: box.width, height: box.height }), {
+      duration: viewRequest ? 200 : 0,
+    });
   }, [initialized, viewRequest, rf, nodes]);
 
   // A problem was clicked: bring its node into view.
@@ -116,60 +147,93 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    // Removal goes through onDelete (one command for nodes and edges together).
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
-    if (readOnly) return;
-    const moved: Record<string, { x: number; y: number }> = {};
-    for (const c of changes) if (c.type === 'position' && c.position && !c.dragging) moved[c.id] = c.position;
-    if (Object.keys(moved).length) edit(t.cmdMove, moveNodes(defRef.current, moved));
-  }, [edit, readOnly, t]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      // Removal goes through onDelete (one command for nodes and edges together).
+      setNodes((ns) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          ns,
+        ),
+      );
+      if (readOnly) return;
+      const moved: Record<string, { x: number; y: number }> = {};
+      for (const c of changes) if (c.type === 'position' && c.position && !c.dragging) moved[c.id] = c.position;
+      if (Object.keys(moved).length) edit(t.cmdMove, moveNodes(defRef.current, moved));
+    },
+    [edit, readOnly, t],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+    setEdges((es) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        es,
+      ),
+    );
   }, []);
 
-  const onConnect = useCallback((c: Connection) => {
-    if (readOnly || !c.sourceHandle) return;
-    edit(t.cmdConnect, connect(defRef.current, c.source, c.sourceHandle, c.target));
-  }, [edit, readOnly, t]);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly || !c.sourceHandle) return;
+      edit(t.cmdConnect, connect(defRef.current, c.source, c.sourceHandle, c.target));
+    },
+    [edit, readOnly, t],
+  );
 
-  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
-    if (readOnly) return;
-    const nodeIds = ns.map((n) => n.id);
-    // Edges of removed nodes go with them; only edges removed on their own clear a slot.
-    const edgeIds = es.filter((e) => !nodeIds.includes(e.source) && !nodeIds.includes(e.target)).map((e) => e.id);
-    edit(t.cmdDelete, removeElements(defRef.current, nodeIds, edgeIds));
-    select([]);
-  }, [edit, readOnly, select, t]);
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
+      if (readOnly) return;
+      const nodeIds = ns.map((n) => n.id);
+      // Edges of removed nodes go with them; only edges removed on their own clear a slot.
+      const edgeIds = es.filter((e) => !nodeIds.includes(e.source) && !nodeIds.includes(e.target)).map((e) => e.id);
+      edit(t.cmdDelete, removeElements(defRef.current, nodeIds, edgeIds));
+      select([]);
+    },
+    [edit, readOnly, select, t],
+  );
 
-  const onSelectionChange = useCallback(({ nodes: ns }: OnSelectionChangeParams) => {
-    select(ns.map((n) => n.id));
-  }, [select]);
+  const onSelectionChange = useCallback(
+    ({ nodes: ns }: OnSelectionChangeParams) => {
+      select(ns.map((n) => n.id));
+    },
+    [select],
+  );
 
-  const add = useCallback((kind: Step['kind'], at?: { x: number; y: number }) => {
-    if (readOnly) return;
-    const box = wrapper.current?.getBoundingClientRect();
-    let position = at;
-    if (!position) {
-      // In view, left of the middle, and clear of the steps already there.
-      const topLeft = box ? rf.screenToFlowPosition({ x: box.left + box.width * 0.2, y: box.top + box.height * 0.3 }) : { x: 0, y: 0 };
-      position = freeSpot(defRef.current, topLeft);
-    }
-    const { def: next, id } = addStep(defRef.current, kind, position, lang);
-    edit(t.cmdAdd(t.kinds[kind]), next);
-    select([id]);
-    // Out of view: move the view to it (at the same zoom), so the new step is seen.
-    if (box) {
-      const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
-      if (corner.x > box.right || corner.y > box.bottom) void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
-    }
-  }, [edit, lang, readOnly, rf, select, t]);
+  const add = useCallback(
+    (kind: Step['kind'], at?: { x: number; y: number }) => {
+      if (readOnly) return;
+      const box = wrapper.current?.getBoundingClientRect();
+      let position = at;
+      if (!position) {
+        // In view, left of the middle, and clear of the steps already there.
+        const topLeft = box
+          ? rf.screenToFlowPosition({ x: box.left + box.width * 0.2, y: box.top + box.height * 0.3 })
+          : { x: 0, y: 0 };
+        position = freeSpot(defRef.current, topLeft);
+      }
+      const { def: next, id } = addStep(defRef.current, kind, position, lang);
+      edit(t.cmdAdd(t.kinds[kind]), next);
+      select([id]);
+      // Out of view: move the view to it (at the same zoom), so the new step is seen.
+      if (box) {
+        const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
+        if (corner.x > box.right || corner.y > box.bottom)
+          void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
+      }
+    },
+    [edit, lang, readOnly, rf, select, t],
+  );
 
-  useEffect(() => { onReady?.((kind) => add(kind)); }, [add, onReady]);
+  useEffect(() => {
+    onReady?.((kind) => add(kind));
+  }, [add, onReady]);
 
   const onDragOver = (e: DragEvent) => {
-    if (e.dataTransfer.types.includes(DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+    if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
   };
   const onDrop = (e: DragEvent) => {
     const dropped = e.dataTransfer.getData(DRAG_TYPE);
@@ -180,34 +244,65 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     add(kind, { x: p.x - 110, y: p.y - 30 });
   };
 
-  const ariaLabelConfig = useMemo(() => ({
-    'node.a11yDescription.default': t.a11yNode,
-    'node.a11yDescription.keyboardDisabled': t.a11yNodeKeyboard,
-    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) => t.a11yMoved(direction, x, y),
-    'edge.a11yDescription.default': t.a11yEdge,
-    'controls.ariaLabel': t.controls,
-    'controls.zoomIn.ariaLabel': t.zoomIn,
-    'controls.zoomOut.ariaLabel': t.zoomOut,
-    'controls.fitView.ariaLabel': t.fitView,
-    'controls.interactive.ariaLabel': t.interactive,
-    'minimap.ariaLabel': t.minimap,
-    'handle.ariaLabel': t.handle,
-  }), [t]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t.a11yNode,
+      'node.a11yDescription.keyboardDisabled': t.a11yNodeKeyboard,
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t.a11yMoved(direction, x, y),
+      'edge.a11yDescription.default': t.a11yEdge,
+      'controls.ariaLabel': t.controls,
+      'controls.zoomIn.ariaLabel': t.zoomIn,
+      'controls.zoomOut.ariaLabel': t.zoomOut,
+      'controls.fitView.ariaLabel': t.fitView,
+      'controls.interactive.ariaLabel': t.interactive,
+      'minimap.ariaLabel': t.minimap,
+      'handle.ariaLabel': t.handle,
+    }),
+    [t],
+  );
 
   return (
-    <div className="ontwerp-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} role="region" aria-label={t.canvas}>
+    <div
+      className="ontwerp-canvas"
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      role="region"
+      aria-label={t.canvas}
+    >
       <ReactFlow
-        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onDelete={onDelete}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDelete={onDelete}
         onSelectionChange={onSelectionChange}
-        nodesDraggable={!readOnly} nodesConnectable={!readOnly} elementsSelectable edgesFocusable nodesFocusable
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']} multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionKeyCode="Shift" minZoom={0.15} maxZoom={2}
-        ariaLabelConfig={ariaLabelConfig} proOptions={{ hideAttribution: true }}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        edgesFocusable
+        nodesFocusable
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        minZoom={0.15}
+        maxZoom={2}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ interactionWidth: 16 }}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel={t.minimap} style={{ width: 150, height: 100 }} nodeClassName={(n) => `ontwerp-mini--${(n.data as { kind?: string }).kind ?? 'group'}`} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t.minimap}
+          style={{ width: 150, height: 100 }}
+          nodeClassName={(n) => `ontwerp-mini--${(n.data as { kind?: string }).kind ?? 'group'}`}
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

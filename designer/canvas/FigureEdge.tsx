@@ -12,16 +12,49 @@ export type FigureEdgeData = { via: string; figure: EdgeFigure; countText: strin
  * the node already; it is in the label's title, with the count in words.
  */
 export const FigureEdge = memo(function FigureEdge(props: EdgeProps) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, interactionWidth } = props;
+  const {
+    id,
+    source,
+    target,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    markerEnd,
+    style,
+    interactionWidth,
+  } = props;
   const data = props.data as FigureEdgeData;
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const [path, labelX, labelY] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    sourcePosition,
+    targetX,
+    targetY,
+    targetPosition,
+  });
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ ...style, strokeWidth: data.figure.width }} interactionWidth={interactionWidth} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={{ ...style, strokeWidth: data.figure.width }}
+        interactionWidth={interactionWidth}
+      />
       <EdgeLabelRenderer>
-        <div className={`ontwerp-edge-count nodrag nopan${data.figure.count === 0 ? ' is-zero' : ''}`} title={data.slotLabel ? `${data.slotLabel}: ${data.title}` : data.title}
+        <div
+          className={`ontwerp-edge-count nodrag nopan${data.figure.count === 0 ? ' is-zero' : ''}`}
+          title={data.slotLabel ? `${data.slotLabel}: ${data.title}` : data.title}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          data-testid="edge-count" data-source={source} data-target={target} data-count={data.figure.count} data-parallel={data.figure.parallel}>
+          data-testid="edge-count"
+          data-source={source}
+          data-target={target}
+          data-count={data.figure.count}
+          data-parallel={data.figure.parallel}
+        >
           <strong className="ontwerp-edge-count__n">{data.countText}</strong>
         </div>
       </EdgeLabelRenderer>

@@ -19,16 +19,41 @@ export function Palette({ onAdd, onAddGroup }: Props) {
       <ul>
         {stepKindNames.map((kind) => (
           <li key={kind}>
-            <button type="button" className={`ontwerp-palette__item ontwerp-palette__item--${kind}`} draggable onDragStart={start(kind)} onClick={() => onAdd(kind)}
-              title={t.kindHelp[kind]} aria-label={t.addKind(t.kinds[kind])}>
+            <button
+              type="button"
+              className={`ontwerp-palette__item ontwerp-palette__item--${kind}`}
+              draggable
+              onDragStart={start(kind)}
+              onClick={() => onAdd(kind)}
+              title={t.kindHelp[kind]}
+              aria-label={t.addKind(t.kinds[kind])}
+            >
               <KindIcon kind={kind} />
               <span>{t.kinds[kind]}</span>
             </button>
           </li>
         ))}
         <li>
-          <button type="button" className="ontwerp-palette__item ontwerp-palette__item--group" onClick={onAddGroup} title={t.groupHelp} aria-label={t.addKind(t.group)}>
-            <svg className="ontwerp-icon" width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray="3 2" aria-hidden="true"><rect x="3" y="4" width="18" height="16" rx="2" /></svg>
+          <button
+            type="button"
+            className="ontwerp-palette__item ontwerp-palette__item--group"
+            onClick={onAddGroup}
+            title={t.groupHelp}
+            aria-label={t.addKind(t.group)}
+          >
+            <svg
+              className="ontwerp-icon"
+              width={18}
+              height={18}
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={2}
+              strokeDasharray="3 2"
+              aria-hidden="true"
+            >
+              <rect x="3" y="4" width="18" height="16" rx="2" />
+            </svg>
             <span>{t.group}</span>
           </button>
         </li>

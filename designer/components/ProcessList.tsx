@@ -16,30 +16,62 @@ export function ProcessList() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    ok(api.GET('/api/processes')).then((r) => { setList(r); setFailure(null); }, (e: Error) => setFailure(e.message));
+    ok(api.GET('/api/processes')).then(
+      (r) => {
+        setList(r);
+        setFailure(null);
+      },
+      (e: Error) => setFailure(e.message),
+    );
   }, [api]);
   useEffect(load, [load, lang]);
-  useEffect(() => { document.title = `${t.processes} – ${t.appName}`; }, [t]);
+  useEffect(() => {
+    document.title = `${t.processes} – ${t.appName}`;
+  }, [t]);
 
   return (
     <div className="ontwerp-page">
-      <h1 className="utrecht-heading-1" tabIndex={-1}>{t.processes}</h1>
-      {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.somethingWrong(failure)} <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={load}>{t.retry}</button></p>}
+      <h1 className="utrecht-heading-1" tabIndex={-1}>
+        {t.processes}
+      </h1>
+      {failure && (
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+          {t.somethingWrong(failure)}{' '}
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={load}>
+            {t.retry}
+          </button>
+        </p>
+      )}
       {!list && !failure && <p role="status">{t.loading}</p>}
       {list && (
         <table className="utrecht-table utrecht-table--html-table ontwerp-table">
           <caption className="utrecht-table__caption ontwerp-caption">{t.processListCaption}</caption>
           <thead>
-            <tr><th scope="col">{t.colTitle}</th><th scope="col">{t.colKey}</th><th scope="col">{t.colStatus}</th><th scope="col">{t.colVersions}</th><th scope="col">{t.colProblems}</th><th scope="col">{t.colUpdated}</th></tr>
+            <tr>
+              <th scope="col">{t.colTitle}</th>
+              <th scope="col">{t.colKey}</th>
+              <th scope="col">{t.colStatus}</th>
+              <th scope="col">{t.colVersions}</th>
+              <th scope="col">{t.colProblems}</th>
+              <th scope="col">{t.colUpdated}</th>
+            </tr>
           </thead>
           <tbody>
             {list.map((p) => (
               <tr key={p.key}>
-                <th scope="row"><Link className="utrecht-link" to={processHref(p.key)}>{p.title || p.key}</Link></th>
-                <td><code>{p.key}</code></td>
+                <th scope="row">
+                  <Link className="utrecht-link" to={processHref(p.key)}>
+                    {p.title || p.key}
+                  </Link>
+                </th>
+                <td>
+                  <code>{p.key}</code>
+                </td>
                 <td>{p.latestVersion ? t.statusPublished(p.latestVersion) : t.statusDraftOnly}</td>
                 <td>{p.versions?.length ? p.versions.map((v) => `v${v}`).join(', ') : '–'}</td>
-                <td>{p.problems === undefined ? '–' : p.problems === 0 ? t.noProblemsShort : t.problemCount(p.problems)}</td>
+                <td>
+                  {p.problems === undefined ? '–' : p.problems === 0 ? t.noProblemsShort : t.problemCount(p.problems)}
+                </td>
                 <td>{p.updatedAt ? formatDateTime(p.updatedAt, lang) : '–'}</td>
               </tr>
             ))}
@@ -47,7 +79,11 @@ export function ProcessList() {
         </table>
       )}
       {list && <NewProcess existing={list.map((p) => p.key)} />}
-      {list && <Suspense fallback={null}><ImportProcess existing={list.map((p) => p.key)} onImported={load} /></Suspense>}
+      {list && (
+        <Suspense fallback={null}>
+          <ImportProcess existing={list.map((p) => p.key)} onImported={load} />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -85,20 +121,50 @@ function NewProcess({ existing }: { existing: string[] }) {
 
   return (
     <section aria-labelledby="nieuw-proces" className="ontwerp-new">
-      <h2 className="utrecht-heading-2" id="nieuw-proces">{t.newProcess}</h2>
-      {error && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert" tabIndex={-1} ref={alert}>{error}</p>}
+      <h2 className="utrecht-heading-2" id="nieuw-proces">
+        {t.newProcess}
+      </h2>
+      {error && (
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert" tabIndex={-1} ref={alert}>
+          {error}
+        </p>
+      )}
       <form className="ontwerp-form ontwerp-form--row" onSubmit={submit} noValidate>
-        <label className="utrecht-form-label ontwerp-label">{t.processKey}
+        <label className="utrecht-form-label ontwerp-label">
+          {t.processKey}
           <span className="utrecht-form-field-description ontwerp-hint">{t.processKeyHint}</span>
-          <input className="utrecht-textbox utrecht-textbox--html-input" value={key} spellCheck={false} onChange={(e) => setKey(e.target.value.toLowerCase())} />
+          <input
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={key}
+            spellCheck={false}
+            onChange={(e) => setKey(e.target.value.toLowerCase())}
+          />
         </label>
-        <label className="utrecht-form-label ontwerp-label">{t.titleNl}
-          <input className="utrecht-textbox utrecht-textbox--html-input" value={titleNl} onChange={(e) => setTitleNl(e.target.value)} />
+        <label className="utrecht-form-label ontwerp-label">
+          {t.titleNl}
+          <input
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={titleNl}
+            onChange={(e) => setTitleNl(e.target.value)}
+          />
         </label>
-        <label className="utrecht-form-label ontwerp-label">{t.titleEn}
-          <input className="utrecht-textbox utrecht-textbox--html-input" value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />
+        <label className="utrecht-form-label ontwerp-label">
+          {t.titleEn}
+          <input
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={titleEn}
+            onChange={(e) => setTitleEn(e.target.value)}
+          />
         </label>
-        <div><button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>{t.create}</button></div>
+        <div>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            aria-disabled={busy || undefined}
+          >
+            {t.create}
+          </button>
+        </div>
       </form>
     </section>
   );

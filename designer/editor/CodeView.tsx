@@ -39,7 +39,10 @@ export function CodeView() {
       if (disposed || !host.current) return;
       if (!schemaSet) {
         jsonDefaults.setDiagnosticsOptions({
-          validate: true, allowComments: false, enableSchemaRequest: false, schemaValidation: 'error',
+          validate: true,
+          allowComments: false,
+          enableSchemaRequest: false,
+          schemaValidation: 'error',
           schemas: [{ uri: SCHEMA_URI, fileMatch: [MODEL_URI], schema: processJsonSchema() as never }],
         });
         schemaSet = true;
@@ -48,8 +51,18 @@ export function CodeView() {
       monaco.editor.getModel(uri)?.dispose();
       const model = monaco.editor.createModel(toJsonText(defRef.current), 'json', uri);
       created = monaco.editor.create(host.current, {
-        model, readOnly, ariaLabel: t.codeViewLabel, automaticLayout: true, minimap: { enabled: false }, fontSize: 13,
-        scrollBeyondLastLine: false, tabSize: 2, fixedOverflowWidgets: true, formatOnPaste: false, wordWrap: 'off', accessibilitySupport: 'on',
+        model,
+        readOnly,
+        ariaLabel: t.codeViewLabel,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 13,
+        scrollBeyondLastLine: false,
+        tabSize: 2,
+        fixedOverflowWidgets: true,
+        formatOnPaste: false,
+        wordWrap: 'off',
+        accessibilitySupport: 'on',
       });
       const ed = created;
       ed.onDidChangeModelContent(() => {
@@ -57,16 +70,25 @@ export function CodeView() {
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => {
           const parsed = parseJsonText(ed.getValue());
-          if (!parsed.ok) { setBroken(parsed.message); return; }
+          if (!parsed.ok) {
+            setBroken(parsed.message);
+            return;
+          }
           const outline = outlineProblem(parsed.value);
-          if (outline) { setBroken(outline); return; }
+          if (outline) {
+            setBroken(outline);
+            return;
+          }
           setBroken(null);
-          if (JSON.stringify(parsed.value) !== JSON.stringify(defRef.current)) editRef.current(t.cmdJson, parsed.value as unknown as Process);
+          if (JSON.stringify(parsed.value) !== JSON.stringify(defRef.current))
+            editRef.current(t.cmdJson, parsed.value as unknown as Process);
         }, 350);
       });
       // How many problems Monaco marks (syntax and schema), shown next to the editor.
       const countMarkers = () => setMarkers(monaco.editor.getModelMarkers({ resource: uri }).length);
-      const markerWatch = monaco.editor.onDidChangeMarkers((uris) => { if (uris.some((u) => u.toString() === uri.toString())) countMarkers(); });
+      const markerWatch = monaco.editor.onDidChangeMarkers((uris) => {
+        if (uris.some((u) => u.toString() === uri.toString())) countMarkers();
+      });
       ed.onDidDispose(() => markerWatch.dispose());
       // One undo stack: the editor's own history would fight the canvas's.
       if (stack) {
@@ -100,13 +122,32 @@ export function CodeView() {
     if (selection) editor.setSelection(selection);
   }, [def, editor]);
 
-  useEffect(() => { editor?.updateOptions({ readOnly }); }, [editor, readOnly]);
+  useEffect(() => {
+    editor?.updateOptions({ readOnly });
+  }, [editor, readOnly]);
 
   return (
     <div className="ontwerp-code">
       <div className="ontwerp-code__status" role="status">
-        {!editor ? t.loadingEditor : broken ? <span className="utrecht-form-field-error-message ontwerp-field-error" data-testid="json-error" title={broken}>{t.jsonBroken(broken)}</span> : <span>{readOnly ? t.jsonReadOnly : t.jsonSynced}</span>}
-        {editor && markers > 0 && <span className="ontwerp-code__markers" data-testid="json-markers"> {t.jsonMarkers(markers)}</span>}
+        {!editor ? (
+          t.loadingEditor
+        ) : broken ? (
+          <span
+            className="utrecht-form-field-error-message ontwerp-field-error"
+            data-testid="json-error"
+            title={broken}
+          >
+            {t.jsonBroken(broken)}
+          </span>
+        ) : (
+          <span>{readOnly ? t.jsonReadOnly : t.jsonSynced}</span>
+        )}
+        {editor && markers > 0 && (
+          <span className="ontwerp-code__markers" data-testid="json-markers">
+            {' '}
+            {t.jsonMarkers(markers)}
+          </span>
+        )}
       </div>
       <div ref={host} className="ontwerp-code__editor" data-testid="code-view" data-markers={markers} />
     </div>

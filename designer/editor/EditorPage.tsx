@@ -28,10 +28,13 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
     const detail = () => ok(api.GET('/api/processes/{key}', { params: { path: key } }));
     const load: Promise<Loaded> = version
       ? Promise.all([
-        ok(api.GET('/api/processes/{key}/versions/{version}', { params: { path: { ...key, version: String(version) } } })),
-        detail(),
-      ])
-        .then(([v, p]) => ({ def: v.definition as Process, versions: p.versions }))
+          ok(
+            api.GET('/api/processes/{key}/versions/{version}', {
+              params: { path: { ...key, version: String(version) } },
+            }),
+          ),
+          detail(),
+        ]).then(([v, p]) => ({ def: v.definition as Process, versions: p.versions }))
       : detail().then((p) => ({ def: (p.draft ?? p.definition) as Process, versions: p.versions }));
     // A process without positions is laid out before it is shown, so nothing can be edited on a canvas still in the making.
     const laidOut = load.then(async (l) => {
@@ -39,8 +42,17 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
       const { autoLayout } = await import('../model/layout.js');
       return { ...l, def: await autoLayout(l.def), original: l.def };
     });
-    laidOut.then((l) => { if (live) setLoaded(l); }, (e: Error) => { if (live) setFailure(e.message); });
-    return () => { live = false; };
+    laidOut.then(
+      (l) => {
+        if (live) setLoaded(l);
+      },
+      (e: Error) => {
+        if (live) setFailure(e.message);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [api, processKey, version]);
 
   const stack: CommandStack | null = useMemo(() => {
@@ -55,15 +67,32 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
     return (
       <div className="ontwerp-page">
         <h1 className="utrecht-heading-1">{t.processNotFound(processKey)}</h1>
-        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{failure}</p>
-        <p><Link className="utrecht-link" to={`${BASE}/`}>{t.backToList}</Link></p>
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+          {failure}
+        </p>
+        <p>
+          <Link className="utrecht-link" to={`${BASE}/`}>
+            {t.backToList}
+          </Link>
+        </p>
       </div>
     );
   }
-  if (!loaded || !stack) return <p role="status" className="ontwerp-page">{t.loading}</p>;
+  if (!loaded || !stack)
+    return (
+      <p role="status" className="ontwerp-page">
+        {t.loading}
+      </p>
+    );
   return (
     <ReactFlowProvider>
-      <EditorShell processKey={processKey} stack={stack} readOnly={!!version} version={version} versions={loaded.versions} />
+      <EditorShell
+        processKey={processKey}
+        stack={stack}
+        readOnly={!!version}
+        version={version}
+        versions={loaded.versions}
+      />
     </ReactFlowProvider>
   );
 }

@@ -61,7 +61,9 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   // "Bereik" (take-up) is there for a process with triggers; without them, its tab goes.
   const hasTriggers = Array.isArray(def.triggers) && def.triggers.length > 0;
   const tabs = useMemo(() => TABS.filter((name) => name !== 'reach' || hasTriggers), [hasTriggers]);
-  useEffect(() => { if (!tabs.includes(tab)) setTab('properties'); }, [tabs, tab]);
+  useEffect(() => {
+    if (!tabs.includes(tab)) setTab('properties');
+  }, [tabs, tab]);
   const fields = useMemo(() => knownFields(def, lang), [def, lang]);
   useEffect(() => setFeelFields(fields), [fields]);
 
@@ -69,7 +71,12 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     setSelection((prev) => (prev.length === ids.length && prev.every((id, i) => id === ids[i]) ? prev : ids));
     if (ids.length === 1 && opts?.focus) setFocus((f) => ({ id: ids[0], n: (f?.n ?? 0) + 1 }));
   }, []);
-  const edit = useCallback((label: string, next: typeof def) => { if (!readOnly) stack.execute(label, next); }, [readOnly, stack]);
+  const edit = useCallback(
+    (label: string, next: typeof def) => {
+      if (!readOnly) stack.execute(label, next);
+    },
+    [readOnly, stack],
+  );
 
   // A selected step that no longer exists (undo, delete, JSON) is let go.
   useEffect(() => {
@@ -81,8 +88,12 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   const layout = useCallback(async () => {
     const { autoLayout } = await import('../model/layout.js');
     // The sizes React Flow measured, so ELK leaves room for nodes that grew with their slots.
-    const sizes = Object.fromEntries(rf.getNodes().filter((n) => n.measured?.width && n.measured?.height && n.type === 'step')
-      .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
+    const sizes = Object.fromEntries(
+      rf
+        .getNodes()
+        .filter((n) => n.measured?.width && n.measured?.height && n.type === 'step')
+        .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]),
+    );
     const laid = await autoLayout(stack.current(), sizes);
     // Only the positions are taken: an edit made while ELK ran (a step added) stays.
     const current = stack.current();
@@ -120,9 +131,24 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     document.title = `${version ? t.versionN(version) : t.draft}: ${processKey} – ${t.appName}`;
   }, [processKey, t, version]);
 
-  const editor: Editor = { processKey, version, def, edit, stack: readOnly ? null : stack, readOnly, problems, fields, selection, select, flush: autosave.flush };
+  const editor: Editor = {
+    processKey,
+    version,
+    def,
+    edit,
+    stack: readOnly ? null : stack,
+    readOnly,
+    problems,
+    fields,
+    selection,
+    select,
+    flush: autosave.flush,
+  };
   const focusNode = useCallback((node: string) => setFocus((f) => ({ id: node, n: (f?.n ?? 0) + 1 })), []);
-  const addKind = (kind: Step['kind']) => { addRef.current?.(kind); setTab('properties'); };
+  const addKind = (kind: Step['kind']) => {
+    addRef.current?.(kind);
+    setTab('properties');
+  };
   const addNewGroup = () => {
     const box = document.querySelector('.ontwerp-canvas')?.getBoundingClientRect();
     const at = rf.screenToFlowPosition({ x: (box?.left ?? 0) + 40, y: (box?.top ?? 0) + 40 });
@@ -135,32 +161,83 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   return (
     <EditorContext.Provider value={editor}>
       <div className={`ontwerp-editor${readOnly ? ' is-read-only' : ''}`}>
-        <Toolbar saveState={autosave.state} saveError={autosave.error} canUndo={canUndo} canRedo={canRedo} labels={labels} version={version}
-          onLayout={() => void layout()} onPublish={() => setPublishing(true)} onRetrySave={() => void autosave.flush()}
-          figuresOn={figuresOn} onToggleFigures={() => setFiguresOn((on) => !on)} />
+        <Toolbar
+          saveState={autosave.state}
+          saveError={autosave.error}
+          canUndo={canUndo}
+          canRedo={canRedo}
+          labels={labels}
+          version={version}
+          onLayout={() => void layout()}
+          onPublish={() => setPublishing(true)}
+          onRetrySave={() => void autosave.flush()}
+          figuresOn={figuresOn}
+          onToggleFigures={() => setFiguresOn((on) => !on)}
+        />
         {figuresOn && <FiguresBar versions={versions} onFigures={setFigures} />}
-        {announce && <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status">{announce}</p>}
+        {announce && (
+          <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status">
+            {announce}
+          </p>
+        )}
         <div className="ontwerp-editor__body">
           {!readOnly && <Palette onAdd={addKind} onAddGroup={addNewGroup} />}
-          <Canvas active={tab === 'simulate' ? active : null} highlight={tab === 'paths' ? highlight : undefined} focus={focus} onReady={(add) => { addRef.current = add; }} viewRequest={viewRequest} figures={figuresOn ? figures : null} />
+          <Canvas
+            active={tab === 'simulate' ? active : null}
+            highlight={tab === 'paths' ? highlight : undefined}
+            focus={focus}
+            onReady={(add) => {
+              addRef.current = add;
+            }}
+            viewRequest={viewRequest}
+            figures={figuresOn ? figures : null}
+          />
           <aside className="ontwerp-side" aria-label={t.sidePanel}>
             <div role="tablist" aria-label={t.sidePanel} className="ontwerp-tabs">
               {tabs.map((name) => (
-                <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`paneel-${name}`} aria-selected={tab === name} tabIndex={tab === name ? 0 : -1}
-                  className="ontwerp-tab" onClick={() => setTab(name)}
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-controls={`paneel-${name}`}
+                  aria-selected={tab === name}
+                  tabIndex={tab === name ? 0 : -1}
+                  className="ontwerp-tab"
+                  onClick={() => setTab(name)}
                   onKeyDown={(e) => {
                     const i = tabs.indexOf(name);
-                    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
-                    if (next) { e.preventDefault(); setTab(next); document.getElementById(`tab-${next}`)?.focus(); }
-                  }}>
+                    const next =
+                      e.key === 'ArrowRight'
+                        ? tabs[(i + 1) % tabs.length]
+                        : e.key === 'ArrowLeft'
+                          ? tabs[(i + tabs.length - 1) % tabs.length]
+                          : null;
+                    if (next) {
+                      e.preventDefault();
+                      setTab(next);
+                      document.getElementById(`tab-${next}`)?.focus();
+                    }
+                  }}
+                >
                   {t.tabs[name]}
                 </button>
               ))}
             </div>
-            <div role="tabpanel" id={`paneel-${tab}`} aria-labelledby={`tab-${tab}`} className="ontwerp-side__panel" tabIndex={0}>
+            <div
+              role="tabpanel"
+              id={`paneel-${tab}`}
+              aria-labelledby={`tab-${tab}`}
+              className="ontwerp-side__panel"
+              tabIndex={0}
+            >
               <PanelBoundary key={tab}>
                 {tab === 'properties' && <PropertiesPanel />}
-                {tab === 'code' && <Suspense fallback={<p role="status">{t.loadingEditor}</p>}><CodeView /></Suspense>}
+                {tab === 'code' && (
+                  <Suspense fallback={<p role="status">{t.loadingEditor}</p>}>
+                    <CodeView />
+                  </Suspense>
+                )}
                 {tab === 'simulate' && <SimulationPanel onActive={setActive} />}
                 {tab === 'paths' && <PathsPanel highlighted={highlight} onHighlight={setHighlight} />}
                 {tab === 'versions' && <VersionsPanel versions={versions} current={version} />}
@@ -171,8 +248,17 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
         </div>
         <ProblemsPanel onFocus={focusNode} />
         {!readOnly && (
-          <PublishDialog open={publishing} nextVersion={Math.max(0, ...versions) + 1} onClose={() => setPublishing(false)} onFocusProblem={focusNode}
-            onPublished={(v) => { setPublishing(false); setVersions((vs) => [...vs, v]); setAnnounce(t.published(v)); }} />
+          <PublishDialog
+            open={publishing}
+            nextVersion={Math.max(0, ...versions) + 1}
+            onClose={() => setPublishing(false)}
+            onFocusProblem={focusNode}
+            onPublished={(v) => {
+              setPublishing(false);
+              setVersions((vs) => [...vs, v]);
+              setAnnounce(t.published(v));
+            }}
+          />
         )}
       </div>
     </EditorContext.Provider>

@@ -19,7 +19,13 @@ export class PanelBoundary extends Component<{ children: ReactNode }, { error: E
     return (
       <div className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
         <p>{t ? t.panelFailed(this.state.error.message) : this.state.error.message}</p>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => this.setState({ error: null })}>{t?.retry ?? 'Retry'}</button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => this.setState({ error: null })}
+        >
+          {t?.retry ?? 'Retry'}
+        </button>
       </div>
     );
   }

@@ -18,10 +18,20 @@ export function ProblemsPanel({ onFocus }: { onFocus(node: string): void }) {
   return (
     <section className="ontwerp-problems" aria-labelledby="problemen-titel">
       <h2 id="problemen-titel" className="utrecht-heading-2 ontwerp-panel-title">
-        {t.problems} <span className={`ontwerp-count${problems.length ? ' ontwerp-count--bad' : ' ontwerp-count--good'}`} data-testid="problem-count">{problems.length}</span>
+        {t.problems}{' '}
+        <span
+          className={`ontwerp-count${problems.length ? ' ontwerp-count--bad' : ' ontwerp-count--good'}`}
+          data-testid="problem-count"
+        >
+          {problems.length}
+        </span>
       </h2>
-      <div role="status" className="ontwerp-visually-hidden">{problems.length ? t.problemCount(problems.length) : t.noProblemsShort}</div>
-      {problems.length === 0 ? <p className="ontwerp-good">{t.noProblems}</p> : (
+      <div role="status" className="ontwerp-visually-hidden">
+        {problems.length ? t.problemCount(problems.length) : t.noProblemsShort}
+      </div>
+      {problems.length === 0 ? (
+        <p className="ontwerp-good">{t.noProblems}</p>
+      ) : (
         <ul className="ontwerp-problems__list">
           {problems.map((p, i) => (
             <li key={`${p.code}-${p.node ?? ''}-${i}`}>

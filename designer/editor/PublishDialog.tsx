@@ -4,7 +4,13 @@ import type { Problem } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from './editor-context.js';
 
-type Props = { open: boolean; nextVersion: number; onClose(): void; onPublished(version: number): void; onFocusProblem(node: string): void };
+type Props = {
+  open: boolean;
+  nextVersion: number;
+  onClose(): void;
+  onPublished(version: number): void;
+  onFocusProblem(node: string): void;
+};
 
 /**
  * Publishing: refused while problems remain (they are listed, each leads to
@@ -22,7 +28,11 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    if (open && !d.open) { setServerProblems(null); setFailure(null); d.showModal(); }
+    if (open && !d.open) {
+      setServerProblems(null);
+      setFailure(null);
+      d.showModal();
+    }
     if (!open && d.open) d.close();
   }, [open]);
 
@@ -36,7 +46,8 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
       const res = await ok(api.POST('/api/processes/{key}/publish', { params, body: {} }));
       onPublished(res.version);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'draft-has-problems') setServerProblems(((error.details as { problems?: Problem[] })?.problems) ?? []);
+      if (error instanceof ApiError && error.code === 'draft-has-problems')
+        setServerProblems((error.details as { problems?: Problem[] })?.problems ?? []);
       else setFailure(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
@@ -46,28 +57,57 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
   const blocking = serverProblems ?? problems;
   const goTo = (p: Problem) => {
     onClose();
-    if (p.node) { select([def.groups?.[p.node] && !def.steps[p.node] ? `group:${p.node}` : p.node]); onFocusProblem(p.node); }
+    if (p.node) {
+      select([def.groups?.[p.node] && !def.steps[p.node] ? `group:${p.node}` : p.node]);
+      onFocusProblem(p.node);
+    }
   };
   return (
     <dialog ref={dialog} className="ontwerp-dialog" aria-labelledby="publiceren-titel" onClose={onClose}>
-      <h2 className="utrecht-heading-2" id="publiceren-titel">{t.publishTitle}</h2>
+      <h2 className="utrecht-heading-2" id="publiceren-titel">
+        {t.publishTitle}
+      </h2>
       {blocking.length > 0 ? (
         <>
-          <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">{t.publishBlocked(blocking.length)}</p>
+          <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">
+            {t.publishBlocked(blocking.length)}
+          </p>
           <ul className="ontwerp-problems__list">
             {blocking.map((p, i) => (
-              <li key={i}><button type="button" className="ontwerp-problem" onClick={() => goTo(p)}><code>{p.code}</code> <span>{p.node ?? t.theProcess}</span> <span>{t.problemText(p.code, p.message)}</span></button></li>
+              <li key={i}>
+                <button type="button" className="ontwerp-problem" onClick={() => goTo(p)}>
+                  <code>{p.code}</code> <span>{p.node ?? t.theProcess}</span>{' '}
+                  <span>{t.problemText(p.code, p.message)}</span>
+                </button>
+              </li>
             ))}
           </ul>
-          <div className="utrecht-button-group ontwerp-button-row"><button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>{t.close}</button></div>
+          <div className="utrecht-button-group ontwerp-button-row">
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>
+              {t.close}
+            </button>
+          </div>
         </>
       ) : (
         <>
           <p>{t.publishExplain(nextVersion)}</p>
-          {failure && <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">{t.somethingWrong(failure)}</p>}
+          {failure && (
+            <p role="alert" className="utrecht-alert utrecht-alert--error ontwerp-alert">
+              {t.somethingWrong(failure)}
+            </p>
+          )}
           <div className="utrecht-button-group ontwerp-button-row">
-            <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={publish} aria-disabled={busy || undefined}>{t.publishVersion(nextVersion)}</button>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>{t.cancel}</button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--primary-action"
+              onClick={publish}
+              aria-disabled={busy || undefined}
+            >
+              {t.publishVersion(nextVersion)}
+            </button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onClose}>
+              {t.cancel}
+            </button>
           </div>
         </>
       )}

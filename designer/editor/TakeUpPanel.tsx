@@ -6,7 +6,11 @@ import type { ScanCounts, TakeUp } from '../types.js';
 import { useEditor } from './editor-context.js';
 import { ok } from '../api.js';
 
-type Figure = { key: keyof Omit<TakeUp, 'process' | 'lastScan' | 'recentErrors'>; label: (t: Messages) => string; hint?: (t: Messages) => string };
+type Figure = {
+  key: keyof Omit<TakeUp, 'process' | 'lastScan' | 'recentErrors'>;
+  label: (t: Messages) => string;
+  hint?: (t: Messages) => string;
+};
 const FIGURES: Figure[] = [
   { key: 'eligible', label: (t) => t.tuEligible, hint: (t) => t.tuEligibleHint },
   { key: 'reached', label: (t) => t.tuReached, hint: (t) => t.tuReachedHint },
@@ -16,9 +20,14 @@ const FIGURES: Figure[] = [
   { key: 'open', label: (t) => t.tuOpen },
 ];
 const SCAN: { key: keyof ScanCounts; label: (t: Messages) => string }[] = [
-  { key: 'rows', label: (t) => t.scanRows }, { key: 'invalid', label: (t) => t.scanInvalid }, { key: 'eligible', label: (t) => t.scanEligible },
-  { key: 'started', label: (t) => t.scanStarted }, { key: 'alreadyServed', label: (t) => t.scanAlreadyServed }, { key: 'optedOut', label: (t) => t.scanOptedOut },
-  { key: 'notEligible', label: (t) => t.scanNotEligible }, { key: 'errors', label: (t) => t.scanErrors },
+  { key: 'rows', label: (t) => t.scanRows },
+  { key: 'invalid', label: (t) => t.scanInvalid },
+  { key: 'eligible', label: (t) => t.scanEligible },
+  { key: 'started', label: (t) => t.scanStarted },
+  { key: 'alreadyServed', label: (t) => t.scanAlreadyServed },
+  { key: 'optedOut', label: (t) => t.scanOptedOut },
+  { key: 'notEligible', label: (t) => t.scanNotEligible },
+  { key: 'errors', label: (t) => t.scanErrors },
 ];
 
 /**
@@ -40,8 +49,16 @@ export function TakeUpPanel() {
     setLoading(true);
     setFailure(null);
     ok(api.GET('/api/processes/{key}/take-up', { params: { path: { key: processKey } }, signal: abort.signal })).then(
-      (r) => { setData(r); setLoading(false); },
-      (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
+      (r) => {
+        setData(r);
+        setLoading(false);
+      },
+      (e: Error) => {
+        if (e.name !== 'AbortError') {
+          setFailure(e.message);
+          setLoading(false);
+        }
+      },
     );
     return () => abort.abort();
   }, [api, processKey, request]);
@@ -52,14 +69,31 @@ export function TakeUpPanel() {
       <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.takeUp}</h2>
       <p className="utrecht-form-field-description ontwerp-hint">{t.takeUpHint}</p>
       <div className="utrecht-button-group ontwerp-button-row">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => { if (!loading) refresh(); }} aria-disabled={loading || undefined}>{t.takeUpRefresh}</button>
-        <span role="status" className={loading ? 'ontwerp-hint' : 'ontwerp-visually-hidden'}>{loading ? t.loading : ''}</span>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => {
+            if (!loading) refresh();
+          }}
+          aria-disabled={loading || undefined}
+        >
+          {t.takeUpRefresh}
+        </button>
+        <span role="status" className={loading ? 'ontwerp-hint' : 'ontwerp-visually-hidden'}>
+          {loading ? t.loading : ''}
+        </span>
       </div>
-      {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.takeUpFailed(failure)}</p>}
+      {failure && (
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+          {t.takeUpFailed(failure)}
+        </p>
+      )}
       {data && (
         <>
           <section aria-labelledby={`${headId}-f`}>
-            <h3 id={`${headId}-f`} className="utrecht-heading-3 ontwerp-visually-hidden">{t.takeUpFigures}</h3>
+            <h3 id={`${headId}-f`} className="utrecht-heading-3 ontwerp-visually-hidden">
+              {t.takeUpFigures}
+            </h3>
             <dl className="ontwerp-figures">
               {FIGURES.map((f) => (
                 <div key={f.key} className="ontwerp-figures__row">
@@ -71,7 +105,9 @@ export function TakeUpPanel() {
             </dl>
           </section>
           <section aria-labelledby={`${headId}-s`} className="ontwerp-section">
-            <h3 className="utrecht-heading-3" id={`${headId}-s`}>{t.lastScan}</h3>
+            <h3 className="utrecht-heading-3" id={`${headId}-s`}>
+              {t.lastScan}
+            </h3>
             {data.lastScan ? (
               <>
                 <p data-testid="take-up-scan-at">{t.lastScanAt(formatDateTime(data.lastScan.at, lang))}</p>
@@ -84,13 +120,25 @@ export function TakeUpPanel() {
                   ))}
                 </dl>
               </>
-            ) : <p className="utrecht-form-field-description ontwerp-hint" data-testid="take-up-no-scan">{t.noScan}</p>}
+            ) : (
+              <p className="utrecht-form-field-description ontwerp-hint" data-testid="take-up-no-scan">
+                {t.noScan}
+              </p>
+            )}
           </section>
           {data.recentErrors?.length ? (
             <section aria-labelledby={`${headId}-e`} className="ontwerp-section" data-testid="take-up-errors">
-              <h3 className="utrecht-heading-3" id={`${headId}-e`}>{t.takeUpErrors}</h3>
+              <h3 className="utrecht-heading-3" id={`${headId}-e`}>
+                {t.takeUpErrors}
+              </h3>
               <p className="utrecht-form-field-description ontwerp-hint">{t.takeUpErrorsHint}</p>
-              <ul>{data.recentErrors.map((e, i) => <li key={i}>{formatDateTime(e.at, lang)} · {e.source}: {e.message}</li>)}</ul>
+              <ul>
+                {data.recentErrors.map((e, i) => (
+                  <li key={i}>
+                    {formatDateTime(e.at, lang)} · {e.source}: {e.message}
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
         </>

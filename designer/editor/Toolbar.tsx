@@ -21,7 +21,19 @@ type Props = {
 };
 
 /** The process's name and state, undo/redo, layout, and publish. */
-export function Toolbar({ saveState, saveError, canUndo, canRedo, labels, version, onLayout, onPublish, onRetrySave, figuresOn, onToggleFigures }: Props) {
+export function Toolbar({
+  saveState,
+  saveError,
+  canUndo,
+  canRedo,
+  labels,
+  version,
+  onLayout,
+  onPublish,
+  onRetrySave,
+  figuresOn,
+  onToggleFigures,
+}: Props) {
   const { t, lang } = useDesigner();
   const { def, stack, readOnly, processKey } = useEditor();
   return (
@@ -32,33 +44,81 @@ export function Toolbar({ saveState, saveError, canUndo, canRedo, labels, versio
       </h1>
       {version ? (
         <>
-          <span className="ontwerp-badge ontwerp-badge--readonly" data-testid="read-only">{t.versionReadOnly(version)}</span>
-          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={processHref(processKey)}>{t.backToDraft}</Link>
+          <span className="ontwerp-badge ontwerp-badge--readonly" data-testid="read-only">
+            {t.versionReadOnly(version)}
+          </span>
+          <Link
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            to={processHref(processKey)}
+          >
+            {t.backToDraft}
+          </Link>
         </>
       ) : (
         <>
           <span className="ontwerp-badge">{t.draft}</span>
-          <span className={`ontwerp-save ontwerp-save--${saveState}`} role="status" data-testid="save-state" data-state={saveState}>
-            {t.saveStates[saveState]}{saveState === 'failed' && saveError ? `: ${saveError}` : ''}
+          <span
+            className={`ontwerp-save ontwerp-save--${saveState}`}
+            role="status"
+            data-testid="save-state"
+            data-state={saveState}
+          >
+            {t.saveStates[saveState]}
+            {saveState === 'failed' && saveError ? `: ${saveError}` : ''}
           </span>
-          {saveState === 'failed' && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onRetrySave}>{t.retry}</button>}
+          {saveState === 'failed' && (
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onRetrySave}>
+              {t.retry}
+            </button>
+          )}
         </>
       )}
       <div className="ontwerp-toolbar__actions">
         {!readOnly && stack && (
           <>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => stack.undo()} aria-disabled={!canUndo || undefined} aria-keyshortcuts="Control+Z"
-              title={labels.undo ? t.undoWhat(labels.undo) : t.undo}>{t.undo}</button>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => stack.redo()} aria-disabled={!canRedo || undefined} aria-keyshortcuts="Control+Shift+Z"
-              title={labels.redo ? t.redoWhat(labels.redo) : t.redo}>{t.redo}</button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action"
+              onClick={() => stack.undo()}
+              aria-disabled={!canUndo || undefined}
+              aria-keyshortcuts="Control+Z"
+              title={labels.undo ? t.undoWhat(labels.undo) : t.undo}
+            >
+              {t.undo}
+            </button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action"
+              onClick={() => stack.redo()}
+              aria-disabled={!canRedo || undefined}
+              aria-keyshortcuts="Control+Shift+Z"
+              title={labels.redo ? t.redoWhat(labels.redo) : t.redo}
+            >
+              {t.redo}
+            </button>
           </>
         )}
         {onToggleFigures && (
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" aria-pressed={!!figuresOn} title={t.figuresToggleHint} onClick={onToggleFigures} data-testid="figures-toggle">{t.figures}</button>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            aria-pressed={!!figuresOn}
+            title={t.figuresToggleHint}
+            onClick={onToggleFigures}
+            data-testid="figures-toggle"
+          >
+            {t.figures}
+          </button>
         )}
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onLayout}>{t.autoLayout}</button>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onLayout}>
+          {t.autoLayout}
+        </button>
         <ExportMenu />
-        {!readOnly && <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={onPublish}>{t.publish}</button>}
+        {!readOnly && (
+          <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={onPublish}>
+            {t.publish}
+          </button>
+        )}
       </div>
     </div>
   );

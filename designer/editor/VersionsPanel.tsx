@@ -37,15 +37,21 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
     for (const v of versions) {
       if (details[v]) continue;
       const params = { path: { key: processKey, version: String(v) } };
-      ok(api.GET('/api/processes/{key}/versions/{version}', { params })).then((r) => {
-        if (live) setDetails((d) => ({ ...d, [v]: r }));
-      }, () => {});
+      ok(api.GET('/api/processes/{key}/versions/{version}', { params })).then(
+        (r) => {
+          if (live) setDetails((d) => ({ ...d, [v]: r }));
+        },
+        () => {},
+      );
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [versions, processKey, api]);
 
-  const definitionOf = (which: string): Process | null => (which === DRAFT ? (readOnly ? null : def) : (details[Number(which)]?.definition as Process) ?? null);
+  const definitionOf = (which: string): Process | null =>
+    which === DRAFT ? (readOnly ? null : def) : ((details[Number(which)]?.definition as Process) ?? null);
   const a = definitionOf(from);
   const b = definitionOf(to);
   let diff;
@@ -54,7 +60,10 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
   } catch {
     diff = null;
   }
-  const options = [...(readOnly ? [] : [{ value: DRAFT, label: t.draft }]), ...newest.map((v) => ({ value: String(v), label: t.versionN(v) }))];
+  const options = [
+    ...(readOnly ? [] : [{ value: DRAFT, label: t.draft }]),
+    ...newest.map((v) => ({ value: String(v), label: t.versionN(v) })),
+  ];
 
   return (
     <div className="ontwerp-versions">
@@ -65,43 +74,106 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
           <li key={v} className={`ontwerp-list__item ontwerp-version${v === current ? ' is-current' : ''}`}>
             <strong>{t.versionN(v)}</strong>
             <span className="utrecht-form-field-description ontwerp-hint">
-              {details[v] ? t.publishedBy(formatDateTime(details[v].publishedAt, lang), details[v].publishedBy ?? '–') : t.loading}
+              {details[v]
+                ? t.publishedBy(formatDateTime(details[v].publishedAt, lang), details[v].publishedBy ?? '–')
+                : t.loading}
             </span>
-            {v === current ? <span className="ontwerp-badge">{t.shownNow}</span> : <Link className="utrecht-link" to={versionHref(processKey, v)}>{t.openReadOnly(v)}</Link>}
+            {v === current ? (
+              <span className="ontwerp-badge">{t.shownNow}</span>
+            ) : (
+              <Link className="utrecht-link" to={versionHref(processKey, v)}>
+                {t.openReadOnly(v)}
+              </Link>
+            )}
             {newest.some((later) => later > v) && (
-              <button type="button" className="utrecht-link-button utrecht-link-button--html-button ontwerp-version__action" onClick={() => setMigrating(v)} data-testid={`migrate-${v}`}>{t.migrateFrom(v)}</button>
+              <button
+                type="button"
+                className="utrecht-link-button utrecht-link-button--html-button ontwerp-version__action"
+                onClick={() => setMigrating(v)}
+                data-testid={`migrate-${v}`}
+              >
+                {t.migrateFrom(v)}
+              </button>
             )}
           </li>
         ))}
       </ol>
       {newest.length > 0 && (
         <section aria-labelledby={`${fromId}-h`} className="ontwerp-compare">
-          <h3 className="utrecht-heading-3" id={`${fromId}-h`}>{t.compare}</h3>
+          <h3 className="utrecht-heading-3" id={`${fromId}-h`}>
+            {t.compare}
+          </h3>
           <div className="ontwerp-row">
             <div className="ontwerp-control">
-              <label htmlFor={fromId} className="utrecht-form-label ontwerp-label-text">{t.compareFrom}</label>
-              <select id={fromId} className="utrecht-select utrecht-select--html-select ontwerp-input--s" value={from} onChange={(e) => setFrom(e.target.value)}>
-                {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              <label htmlFor={fromId} className="utrecht-form-label ontwerp-label-text">
+                {t.compareFrom}
+              </label>
+              <select
+                id={fromId}
+                className="utrecht-select utrecht-select--html-select ontwerp-input--s"
+                value={from}
+                onChange={(e) => setFrom(e.target.value)}
+              >
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="ontwerp-control">
-              <label htmlFor={toId} className="utrecht-form-label ontwerp-label-text">{t.compareTo}</label>
-              <select id={toId} className="utrecht-select utrecht-select--html-select ontwerp-input--s" value={to} onChange={(e) => setTo(e.target.value)}>
-                {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              <label htmlFor={toId} className="utrecht-form-label ontwerp-label-text">
+                {t.compareTo}
+              </label>
+              <select
+                id={toId}
+                className="utrecht-select utrecht-select--html-select ontwerp-input--s"
+                value={to}
+                onChange={(e) => setTo(e.target.value)}
+              >
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
           <h4 className="utrecht-heading-4">{t.compareFigures}</h4>
-          <CompareFigures key={moves} processKey={processKey}
-            a={{ label: options.find((o) => o.value === from)?.label ?? from, version: from === DRAFT ? null : Number(from), def: a }}
-            b={{ label: options.find((o) => o.value === to)?.label ?? to, version: to === DRAFT ? null : Number(to), def: b }} />
+          <CompareFigures
+            key={moves}
+            processKey={processKey}
+            a={{
+              label: options.find((o) => o.value === from)?.label ?? from,
+              version: from === DRAFT ? null : Number(from),
+              def: a,
+            }}
+            b={{
+              label: options.find((o) => o.value === to)?.label ?? to,
+              version: to === DRAFT ? null : Number(to),
+              def: b,
+            }}
+          />
           <h4 className="utrecht-heading-4">{t.compareStructure}</h4>
-          {!diff ? <p className="utrecht-form-field-description ontwerp-hint">{t.loading}</p> : <DiffView diff={diff} />}
+          {!diff ? (
+            <p className="utrecht-form-field-description ontwerp-hint">{t.loading}</p>
+          ) : (
+            <DiffView diff={diff} />
+          )}
         </section>
       )}
       {migrating !== null && (
         <Suspense fallback={<p role="status">{t.loading}</p>}>
-          <MigrateDialog processKey={processKey} from={migrating} versions={versions} definitionOf={(v) => definitionOf(String(v))} onClose={() => { setMigrating(null); setMoves((n) => n + 1); }} />
+          <MigrateDialog
+            processKey={processKey}
+            from={migrating}
+            versions={versions}
+            definitionOf={(v) => definitionOf(String(v))}
+            onClose={() => {
+              setMigrating(null);
+              setMoves((n) => n + 1);
+            }}
+          />
         </Suspense>
       )}
     </div>

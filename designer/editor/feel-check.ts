@@ -1,7 +1,14 @@
 import { compileFeel, compileUnaryTest, FeelSyntaxError } from '../../runtime/model/index.js';
 
 /** What is wrong in a FEEL expression, with where (offsets into the text). */
-export type FeelDiagnostic = { from: number; to: number; severity: 'error' | 'warning'; code: 'syntax' | 'unknown-field'; name?: string; message: string };
+export type FeelDiagnostic = {
+  from: number;
+  to: number;
+  severity: 'error' | 'warning';
+  code: 'syntax' | 'unknown-field';
+  name?: string;
+  message: string;
+};
 
 /**
  * Checks a FEEL expression the way the process checks will: feelin's parser
@@ -16,13 +23,30 @@ export function checkFeel(expr: string, fieldIds: readonly string[] | null): Fee
     const compiled = compileFeel(expr);
     if (!fieldIds) return [];
     const known = new Set(fieldIds);
-    return compiled.names.filter((n) => !known.has(n)).map((name) => {
-      const at = findName(expr, name);
-      return { from: at, to: at + name.length, severity: 'warning' as const, code: 'unknown-field' as const, name, message: name };
-    });
+    return compiled.names
+      .filter((n) => !known.has(n))
+      .map((name) => {
+        const at = findName(expr, name);
+        return {
+          from: at,
+          to: at + name.length,
+          severity: 'warning' as const,
+          code: 'unknown-field' as const,
+          name,
+          message: name,
+        };
+      });
   } catch (error) {
     if (error instanceof FeelSyntaxError) {
-      return [{ from: error.from, to: Math.max(error.to, error.from + 1), severity: 'error', code: 'syntax', message: error.message }];
+      return [
+        {
+          from: error.from,
+          to: Math.max(error.to, error.from + 1),
+          severity: 'error',
+          code: 'syntax',
+          message: error.message,
+        },
+      ];
     }
     return [{ from: 0, to: expr.length, severity: 'error', code: 'syntax', message: (error as Error).message }];
   }
@@ -45,7 +69,14 @@ export function checkUnaryTest(test: string): FeelDiagnostic | null {
     compileUnaryTest(test);
     return null;
   } catch (error) {
-    if (error instanceof FeelSyntaxError) return { from: error.from, to: Math.max(error.to, error.from + 1), severity: 'error', code: 'syntax', message: error.message };
+    if (error instanceof FeelSyntaxError)
+      return {
+        from: error.from,
+        to: Math.max(error.to, error.from + 1),
+        severity: 'error',
+        code: 'syntax',
+        message: error.message,
+      };
     return { from: 0, to: test.length, severity: 'error', code: 'syntax', message: (error as Error).message };
   }
 }

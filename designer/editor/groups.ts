@@ -38,7 +38,12 @@ export function absolutePosition(def: Process, id: string): { x: number; y: numb
  * Moves a step into a group (or out of any), keeping it where it is on the
  * screen: its saved position becomes relative to the new group.
  */
-export function moveIntoGroup(def: Process, stepId: string, groupId: string | undefined, setGroup: (d: Process, s: string, g: string | undefined) => Process): Process {
+export function moveIntoGroup(
+  def: Process,
+  stepId: string,
+  groupId: string | undefined,
+  setGroup: (d: Process, s: string, g: string | undefined) => Process,
+): Process {
   const step = def.steps[stepId] as Step | undefined;
   if (!step) return def;
   const abs = absolutePosition(def, stepId);

@@ -3,7 +3,8 @@ import { stepKind, stepKindNames } from '../../runtime/model/index.js';
 /** The definition as the code view shows it. */
 export const toJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export type ParsedJson = { ok: true; value: Record<string, unknown> } | { ok: false; message: string; offset: number | null };
+export type ParsedJson =
+  { ok: true; value: Record<string, unknown> } | { ok: false; message: string; offset: number | null };
 
 /**
  * Reads the code view's text. Only a JSON object can be a definition; while
@@ -13,7 +14,8 @@ export type ParsedJson = { ok: true; value: Record<string, unknown> } | { ok: fa
 export function parseJsonText(text: string): ParsedJson {
   try {
     const value = JSON.parse(text) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: 'not-an-object', offset: 0 };
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return { ok: false, message: 'not-an-object', offset: 0 };
     return { ok: true, value: value as Record<string, unknown> };
   } catch (error) {
     const message = (error as Error).message;
@@ -48,7 +50,8 @@ export function outlineProblem(value: Record<string, unknown>): string | null {
     const problem = stepKind(String(step.kind)).shape(step);
     if (problem) return `steps.${id}.${problem}`;
   }
-  for (const key of ['groups', 'layout'] as const) if (key in value && !isObject(value[key])) return `"${key}" must be an object`;
+  for (const key of ['groups', 'layout'] as const)
+    if (key in value && !isObject(value[key])) return `"${key}" must be an object`;
   for (const [id, g] of Object.entries((value.groups as Record<string, unknown>) ?? {})) {
     if (!isObject(g)) return `groups.${id} must be an object`;
     if ('on' in g && !isObject(g.on)) return `groups.${id}.on must be an object`;

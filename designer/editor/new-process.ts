@@ -10,8 +10,15 @@ export function keyProblem(key: string, existing: string[]): 'invalid' | 'taken'
 
 /** A key for a new process from a name (a file's, a process id): lowercase words joined by hyphens. */
 export function keyFrom(name: string): string {
-  return name.replace(/\.[a-z0-9]+$/i, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  return name
+    .replace(/\.[a-z0-9]+$/i, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
 }
 
 /**

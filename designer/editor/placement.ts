@@ -12,8 +12,11 @@ const GAP = 40;
  * never lands on top of another.
  */
 export function freeSpot(def: Process, wanted: { x: number; y: number }): { x: number; y: number } {
-  const taken = Object.keys(def.steps).filter((id) => def.layout?.[id]).map((id) => absolutePosition(def, id));
-  const free = (p: { x: number; y: number }) => taken.every((q) => Math.abs(q.x - p.x) >= W + GAP / 2 || Math.abs(q.y - p.y) >= H + GAP / 2);
+  const taken = Object.keys(def.steps)
+    .filter((id) => def.layout?.[id])
+    .map((id) => absolutePosition(def, id));
+  const free = (p: { x: number; y: number }) =>
+    taken.every((q) => Math.abs(q.x - p.x) >= W + GAP / 2 || Math.abs(q.y - p.y) >= H + GAP / 2);
   for (let row = 0; row < 20; row++) {
     for (let col = 0; col < 8; col++) {
       const p = { x: Math.round(wanted.x + col * (W + GAP)), y: Math.round(wanted.y + row * (H + GAP)) };

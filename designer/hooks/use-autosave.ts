@@ -20,17 +20,23 @@ export function useAutosave(stack: CommandStack | null, key: string, api: Api, d
   const save = useCallback(async (): Promise<void> => {
     if (!stack) return;
     if (running.current) await running.current;
-    if (!stack.isDirty()) { setState('saved'); return; }
+    if (!stack.isDirty()) {
+      setState('saved');
+      return;
+    }
     const def: Process = stack.current();
     setState('saving');
-    const run = ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key } }, body: def })).then(() => {
-      stack.markSaved(def);
-      setError(null);
-      setState(stack.isDirty() ? 'unsaved' : 'saved');
-    }, (e: Error) => {
-      setError(e.message);
-      setState('failed');
-    });
+    const run = ok(api.PUT('/api/processes/{key}/draft', { params: { path: { key } }, body: def })).then(
+      () => {
+        stack.markSaved(def);
+        setError(null);
+        setState(stack.isDirty() ? 'unsaved' : 'saved');
+      },
+      (e: Error) => {
+        setError(e.message);
+        setState('failed');
+      },
+    );
     running.current = run;
     await run;
     running.current = null;
@@ -40,15 +46,25 @@ export function useAutosave(stack: CommandStack | null, key: string, api: Api, d
     if (!stack) return;
     const changed = () => {
       if (timer.current) clearTimeout(timer.current);
-      if (!stack.isDirty()) { if (!running.current) setState('saved'); return; }
+      if (!stack.isDirty()) {
+        if (!running.current) setState('saved');
+        return;
+      }
       setState((s) => (s === 'saving' ? s : 'unsaved'));
-      timer.current = setTimeout(() => { timer.current = null; void save(); }, delayMs);
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        void save();
+      }, delayMs);
     };
     const off = stack.subscribe(changed);
     return () => {
       off();
       // Leaving the editor within the pause: what is waiting is still saved.
-      if (timer.current) { clearTimeout(timer.current); timer.current = null; void save(); }
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+        void save();
+      }
     };
   }, [stack, save, delayMs]);
 
@@ -62,7 +78,10 @@ export function useAutosave(stack: CommandStack | null, key: string, api: Api, d
   }, [stack]);
 
   const flush = useCallback(async () => {
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
     await save();
   }, [save]);
 

@@ -2,7 +2,13 @@ import { useSyncExternalStore } from 'react';
 import type { Process } from '../../runtime/model/index.js';
 import type { CommandStack } from '../model/commands.js';
 
-type StackState = { def: Process; canUndo: boolean; canRedo: boolean; dirty: boolean; labels: { undo: string | null; redo: string | null } };
+type StackState = {
+  def: Process;
+  canUndo: boolean;
+  canRedo: boolean;
+  dirty: boolean;
+  labels: { undo: string | null; redo: string | null };
+};
 
 const cache = new WeakMap<CommandStack, StackState>();
 
@@ -14,7 +20,16 @@ function snapshot(stack: CommandStack): StackState {
   const canRedo = stack.canRedo();
   const dirty = stack.isDirty();
   const labels = stack.labels();
-  if (prev && prev.def === def && prev.canUndo === canUndo && prev.canRedo === canRedo && prev.dirty === dirty && prev.labels.undo === labels.undo && prev.labels.redo === labels.redo) return prev;
+  if (
+    prev &&
+    prev.def === def &&
+    prev.canUndo === canUndo &&
+    prev.canRedo === canRedo &&
+    prev.dirty === dirty &&
+    prev.labels.undo === labels.undo &&
+    prev.labels.redo === labels.redo
+  )
+    return prev;
   const next = { def, canUndo, canRedo, dirty, labels };
   cache.set(stack, next);
   return next;
@@ -22,5 +37,13 @@ function snapshot(stack: CommandStack): StackState {
 
 /** Re-renders on every change of the command stack. */
 export function useStack(stack: CommandStack): StackState {
-  return useSyncExternalStore((fn) => { const off = stack.subscribe(fn); return () => { off(); }; }, () => snapshot(stack));
+  return useSyncExternalStore(
+    (fn) => {
+      const off = stack.subscribe(fn);
+      return () => {
+        off();
+      };
+    },
+    () => snapshot(stack),
+  );
 }

@@ -25,19 +25,36 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
       if (!v || figures[v]) continue;
       const params = { path: { key: processKey }, query: insightsParams({ version: v }) };
       ok(api.GET('/api/processes/{key}/insights', { params })).then(
-        (r) => { if (live) setFigures((f) => ({ ...f, [v]: r })); },
-        (e: Error) => { if (live) setFailure(e.message); },
+        (r) => {
+          if (live) setFigures((f) => ({ ...f, [v]: r }));
+        },
+        (e: Error) => {
+          if (live) setFailure(e.message);
+        },
       );
     }
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, processKey, a.version, b.version]);
 
-  if (!a.version || !b.version) return <p className="utrecht-form-field-description ontwerp-hint">{t.compareDraftNoFigures}</p>;
+  if (!a.version || !b.version)
+    return <p className="utrecht-form-field-description ontwerp-hint">{t.compareDraftNoFigures}</p>;
   const fa = figures[a.version] ?? null;
   const fb = figures[b.version] ?? null;
-  if (failure) return <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.figuresFailed(failure)}</p>;
-  if (!fa || !fb) return <p role="status" className="utrecht-form-field-description ontwerp-hint">{t.figuresLoading}</p>;
+  if (failure)
+    return (
+      <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+        {t.figuresFailed(failure)}
+      </p>
+    );
+  if (!fa || !fb)
+    return (
+      <p role="status" className="utrecht-form-field-description ontwerp-hint">
+        {t.figuresLoading}
+      </p>
+    );
 
   // The steps of both (not the ends: those are the outcomes above), the newer version's order first.
   const steps: { id: string; title: string; inA: boolean; inB: boolean }[] = [];
@@ -52,19 +69,35 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
   for (const x of steps) if (titles.filter((title) => title === x.title).length > 1) x.title = `${x.title} (${x.id})`;
   const outcomes = t.outcomes4 as Record<string, string>;
   const rows = compareRows(fa, fb, steps, lang, (o) => outcomes[o] ?? o);
-  const cell = (value: string | null) => (value === null ? <td className="is-missing">{t.notInVersion}</td> : <td>{value}</td>);
+  const cell = (value: string | null) =>
+    value === null ? <td className="is-missing">{t.notInVersion}</td> : <td>{value}</td>;
   const table = (caption: string, head: string, list: CompareRow[], testid: string) => (
     <table className="ontwerp-compare-table" data-testid={testid}>
       <caption>{caption}</caption>
-      <thead><tr><th scope="col">{head}</th><th scope="col">{a.label}</th><th scope="col">{b.label}</th></tr></thead>
-      <tbody>{list.map((r) => <tr key={r.id} data-row={r.id}><th scope="row">{r.label}</th>{cell(r.a)}{cell(r.b)}</tr>)}</tbody>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">{a.label}</th>
+          <th scope="col">{b.label}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((r) => (
+          <tr key={r.id} data-row={r.id}>
+            <th scope="row">{r.label}</th>
+            {cell(r.a)}
+            {cell(r.b)}
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
   return (
     <div className="ontwerp-compare-figures">
       <p className="utrecht-form-field-description ontwerp-hint">{t.compareFiguresHint}</p>
       {table(t.compareCaption(a.label, b.label), t.compareWhat, rows.process, 'compare-process')}
-      {rows.steps.length > 0 && table(t.compareStepsCaption(a.label, b.label), t.compareStep, rows.steps, 'compare-steps')}
+      {rows.steps.length > 0 &&
+        table(t.compareStepsCaption(a.label, b.label), t.compareStep, rows.steps, 'compare-steps')}
     </div>
   );
 }

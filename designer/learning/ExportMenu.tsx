@@ -36,7 +36,9 @@ export function ExportMenu() {
 
   useEffect(() => {
     if (!open) return;
-    const away = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
+    const away = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
     document.addEventListener('mousedown', away);
     return () => document.removeEventListener('mousedown', away);
   }, [open]);
@@ -52,32 +54,73 @@ export function ExportMenu() {
     }
   };
   const items = [
-    { id: 'definition', label: t.exportDefinition, act: () => download(`${base}.json`, `${JSON.stringify(def, null, 2)}\n`, 'application/json') },
     {
-      id: 'xstate', label: t.exportXState,
+      id: 'definition',
+      label: t.exportDefinition,
+      act: () => download(`${base}.json`, `${JSON.stringify(def, null, 2)}\n`, 'application/json'),
+    },
+    {
+      id: 'xstate',
+      label: t.exportXState,
       act: async () => {
         const config = version
-          ? await ok(api.GET('/api/processes/{key}/versions/{version}/xstate', {
-            params: { path: { key: processKey, version: String(version) } },
-          }))
+          ? await ok(
+              api.GET('/api/processes/{key}/versions/{version}/xstate', {
+                params: { path: { key: processKey, version: String(version) } },
+              }),
+            )
           : compileToConfig(def);
         download(`${base}.xstate.json`, `${JSON.stringify(config, null, 2)}\n`, 'application/json');
       },
     },
-    { id: 'mermaid', label: t.exportMermaid, act: () => download(`${base}.mmd`, `${toMermaid(def, lang)}\n`, 'text/plain') },
+    {
+      id: 'mermaid',
+      label: t.exportMermaid,
+      act: () => download(`${base}.mmd`, `${toMermaid(def, lang)}\n`, 'text/plain'),
+    },
   ];
 
   return (
-    <div className="ontwerp-menu" ref={root} onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); button.current?.focus(); } }}>
-      <button type="button" ref={button} className="utrecht-button utrecht-button--secondary-action" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+    <div
+      className="ontwerp-menu"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        ref={button}
+        className="utrecht-button utrecht-button--secondary-action"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t.export} <span aria-hidden="true">▾</span>
       </button>
       <ul id={menuId} className="ontwerp-menu__list" hidden={!open}>
         {items.map((item) => (
-          <li key={item.id}><button type="button" className="ontwerp-menu__item" data-export={item.id} onClick={() => void run(item.act)}>{item.label}</button></li>
+          <li key={item.id}>
+            <button
+              type="button"
+              className="ontwerp-menu__item"
+              data-export={item.id}
+              onClick={() => void run(item.act)}
+            >
+              {item.label}
+            </button>
+          </li>
         ))}
       </ul>
-      {failure && <span className="utrecht-form-field-error-message ontwerp-field-error" role="alert">{t.exportFailed(failure)}</span>}
+      {failure && (
+        <span className="utrecht-form-field-error-message ontwerp-field-error" role="alert">
+          {t.exportFailed(failure)}
+        </span>
+      )}
     </div>
   );
 }

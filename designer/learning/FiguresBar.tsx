@@ -40,14 +40,26 @@ export function FiguresBar({ versions, onFigures }: Props) {
     setLoading(true);
     setFailure(null);
     const query = insightsParams({ version, from, to });
-    ok(api.GET('/api/processes/{key}/insights', { params: { path: { key: processKey }, query }, signal: abort.signal })).then(
-      (r) => { setInsights(r); setLoading(false); },
-      (e: Error) => { if (e.name !== 'AbortError') { setFailure(e.message); setLoading(false); } },
+    ok(
+      api.GET('/api/processes/{key}/insights', { params: { path: { key: processKey }, query }, signal: abort.signal }),
+    ).then(
+      (r) => {
+        setInsights(r);
+        setLoading(false);
+      },
+      (e: Error) => {
+        if (e.name !== 'AbortError') {
+          setFailure(e.message);
+          setLoading(false);
+        }
+      },
     );
     return () => abort.abort();
   }, [api, processKey, version, from, to]);
 
-  useEffect(() => { onFigures(insights ? { insights, measure } : null); }, [insights, measure, onFigures]);
+  useEffect(() => {
+    onFigures(insights ? { insights, measure } : null);
+  }, [insights, measure, onFigures]);
   useEffect(() => () => onFigures(null), [onFigures]);
 
   const unmatched = useMemo(() => {
@@ -58,46 +70,110 @@ export function FiguresBar({ versions, onFigures }: Props) {
   const entries = legend(measure, lang);
 
   if (!newest.length) {
-    return <section className="ontwerp-live" aria-label={t.figuresRegion} data-testid="figures-bar"><p className="utrecht-form-field-description ontwerp-hint">{t.figuresNoVersion}</p></section>;
+    return (
+      <section className="ontwerp-live" aria-label={t.figuresRegion} data-testid="figures-bar">
+        <p className="utrecht-form-field-description ontwerp-hint">{t.figuresNoVersion}</p>
+      </section>
+    );
   }
   return (
     <section className="ontwerp-live" aria-label={t.figuresRegion} data-testid="figures-bar">
       <div className="ontwerp-live__controls">
         <div className="ontwerp-control">
-          <label htmlFor={ids.version} className="utrecht-form-label ontwerp-label-text">{t.figuresVersion}</label>
-          <select id={ids.version} className="utrecht-select utrecht-select--html-select" value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value))}>
-            {newest.map((v) => <option key={v} value={v}>{t.versionN(v)}</option>)}
+          <label htmlFor={ids.version} className="utrecht-form-label ontwerp-label-text">
+            {t.figuresVersion}
+          </label>
+          <select
+            id={ids.version}
+            className="utrecht-select utrecht-select--html-select"
+            value={version ?? ''}
+            onChange={(e) => setVersion(Number(e.target.value))}
+          >
+            {newest.map((v) => (
+              <option key={v} value={v}>
+                {t.versionN(v)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.from} className="utrecht-form-label ontwerp-label-text">{t.figuresFrom}</label>
-          <input id={ids.from} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          <label htmlFor={ids.from} className="utrecht-form-label ontwerp-label-text">
+            {t.figuresFrom}
+          </label>
+          <input
+            id={ids.from}
+            type="date"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => setFrom(e.target.value)}
+          />
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.to} className="utrecht-form-label ontwerp-label-text">{t.figuresTo}</label>
-          <input id={ids.to} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          <label htmlFor={ids.to} className="utrecht-form-label ontwerp-label-text">
+            {t.figuresTo}
+          </label>
+          <input
+            id={ids.to}
+            type="date"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setTo(e.target.value)}
+          />
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.measure} className="utrecht-form-label ontwerp-label-text">{t.figuresMeasure}</label>
-          <select id={ids.measure} className="utrecht-select utrecht-select--html-select" value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+          <label htmlFor={ids.measure} className="utrecht-form-label ontwerp-label-text">
+            {t.figuresMeasure}
+          </label>
+          <select
+            id={ids.measure}
+            className="utrecht-select utrecht-select--html-select"
+            value={measure}
+            onChange={(e) => setMeasure(e.target.value as Measure)}
+          >
             <option value="time">{t.measureTime}</option>
             <option value="dropOff">{t.measureDropOff}</option>
           </select>
         </div>
-        <p className="ontwerp-live__summary" role="status" data-testid="figures-summary" data-state={loading ? 'loading' : insights ? 'ready' : 'none'}>
-          {loading ? t.figuresLoading : insights ? t.figuresSummary(insights.cases.started, finishedTotal(insights), insights.cases.active) : ''}
+        <p
+          className="ontwerp-live__summary"
+          role="status"
+          data-testid="figures-summary"
+          data-state={loading ? 'loading' : insights ? 'ready' : 'none'}
+        >
+          {loading
+            ? t.figuresLoading
+            : insights
+              ? t.figuresSummary(insights.cases.started, finishedTotal(insights), insights.cases.active)
+              : ''}
         </p>
       </div>
-      {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.figuresFailed(failure)}</p>}
+      {failure && (
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+          {t.figuresFailed(failure)}
+        </p>
+      )}
       <div className="ontwerp-live__legend" role="group" aria-labelledby={ids.legend}>
-        <span id={ids.legend} className="utrecht-form-label ontwerp-label-text">{t.legend}: {measure === 'time' ? t.legendTime : t.legendDropOff}</span>
+        <span id={ids.legend} className="utrecht-form-label ontwerp-label-text">
+          {t.legend}: {measure === 'time' ? t.legendTime : t.legendDropOff}
+        </span>
         <ul className="ontwerp-live__swatches">
           {entries.map((e) => (
-            <li key={e.level ?? 'none'}><span className={`ontwerp-live__swatch${e.level === null ? ' is-empty' : ''}`} style={{ background: e.color }} aria-hidden="true" />{e.label}</li>
+            <li key={e.level ?? 'none'}>
+              <span
+                className={`ontwerp-live__swatch${e.level === null ? ' is-empty' : ''}`}
+                style={{ background: e.color }}
+                aria-hidden="true"
+              />
+              {e.label}
+            </li>
           ))}
         </ul>
         <span className="utrecht-form-field-description ontwerp-hint">{t.legendEdges}</span>
-        {unmatched > 0 && <span className="utrecht-form-field-description ontwerp-hint">{t.figuresUnmatched(unmatched)}</span>}
+        {unmatched > 0 && (
+          <span className="utrecht-form-field-description ontwerp-hint">{t.figuresUnmatched(unmatched)}</span>
+        )}
       </div>
     </section>
   );

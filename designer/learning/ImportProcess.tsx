@@ -46,12 +46,14 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
         return;
       }
       // The BPMN model goes as XML, not JSON: the body as it is, with its media type.
-      const r = await ok(api.POST('/api/processes/import/bpmn', {
-        params: { query: { key: k } },
-        body: p.xml,
-        bodySerializer: (xml: string) => xml,
-        headers: { 'Content-Type': 'application/xml' },
-      }));
+      const r = await ok(
+        api.POST('/api/processes/import/bpmn', {
+          params: { query: { key: k } },
+          body: p.xml,
+          bodySerializer: (xml: string) => xml,
+          headers: { 'Content-Type': 'application/xml' },
+        }),
+      );
       setResult({ ...r, key: r.key ?? k, problems: r.problems ?? [], unmapped: r.unmapped ?? [] });
       setPending(null);
       onImported();
@@ -76,7 +78,8 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
     setResult(null);
     setError(null);
     const parsed = parseJsonText(await file.text());
-    if (!parsed.ok) return fail(parsed.message === 'not-an-object' ? t.importNotObject : t.importNotJson(parsed.message));
+    if (!parsed.ok)
+      return fail(parsed.message === 'not-an-object' ? t.importNotObject : t.importNotJson(parsed.message));
     const outline = outlineProblem(parsed.value);
     if (outline) return fail(`${t.importNotObject} (${outline})`);
     const own = typeof parsed.value.key === 'string' ? parsed.value.key : '';
@@ -92,7 +95,10 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
     setResult(null);
     setError(null);
     const suggestion = keyFrom(file.name) || 'bpmn-proces';
-    askKey({ kind: 'bpmn', xml: await file.text() }, keyProblem(suggestion, existing) === 'taken' ? `${suggestion}-2` : suggestion);
+    askKey(
+      { kind: 'bpmn', xml: await file.text() },
+      keyProblem(suggestion, existing) === 'taken' ? `${suggestion}-2` : suggestion,
+    );
   };
 
   const submit = (e: FormEvent) => {
@@ -105,50 +111,125 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
 
   return (
     <section aria-labelledby={ids.title} className="ontwerp-import" data-testid="import">
-      <h2 className="utrecht-heading-2" id={ids.title}>{t.importTitle}</h2>
-      {error && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert" tabIndex={-1} ref={alert}>{error}</p>}
+      <h2 className="utrecht-heading-2" id={ids.title}>
+        {t.importTitle}
+      </h2>
+      {error && (
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert" tabIndex={-1} ref={alert}>
+          {error}
+        </p>
+      )}
       <div className="ontwerp-import__files">
         <div className="ontwerp-control">
-          <label htmlFor={ids.json} className="utrecht-form-label ontwerp-label-text">{t.importJson}</label>
-          <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.json}-hint`}>{t.importJsonHint}</span>
-          <input id={ids.json} type="file" accept=".json,application/json" aria-describedby={`${ids.json}-hint`} onChange={(e) => void onJson(e)} disabled={busy} />
+          <label htmlFor={ids.json} className="utrecht-form-label ontwerp-label-text">
+            {t.importJson}
+          </label>
+          <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.json}-hint`}>
+            {t.importJsonHint}
+          </span>
+          <input
+            id={ids.json}
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={`${ids.json}-hint`}
+            onChange={(e) => void onJson(e)}
+            disabled={busy}
+          />
         </div>
         <div className="ontwerp-control">
-          <label htmlFor={ids.bpmn} className="utrecht-form-label ontwerp-label-text">{t.importBpmn}</label>
-          <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.bpmn}-hint`}>{t.importBpmnHint}</span>
-          <input id={ids.bpmn} type="file" accept=".bpmn,.xml,application/xml,text/xml" aria-describedby={`${ids.bpmn}-hint`} onChange={(e) => void onBpmn(e)} disabled={busy} />
+          <label htmlFor={ids.bpmn} className="utrecht-form-label ontwerp-label-text">
+            {t.importBpmn}
+          </label>
+          <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.bpmn}-hint`}>
+            {t.importBpmnHint}
+          </span>
+          <input
+            id={ids.bpmn}
+            type="file"
+            accept=".bpmn,.xml,application/xml,text/xml"
+            aria-describedby={`${ids.bpmn}-hint`}
+            onChange={(e) => void onBpmn(e)}
+            disabled={busy}
+          />
         </div>
       </div>
       {pending && (
         <form className="ontwerp-form ontwerp-form--row" onSubmit={submit} noValidate>
           <div className="ontwerp-control">
-            <label htmlFor={ids.key} className="utrecht-form-label ontwerp-label-text">{t.importKey}</label>
-            <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.key}-hint`}>{pending.kind === 'json' ? t.importKeyNeeded : t.processKeyHint}</span>
-            <input id={ids.key} ref={keyInput} className="utrecht-textbox utrecht-textbox--html-input" value={key} spellCheck={false} aria-describedby={`${ids.key}-hint`} onChange={(e) => setKey(e.target.value.toLowerCase())} />
+            <label htmlFor={ids.key} className="utrecht-form-label ontwerp-label-text">
+              {t.importKey}
+            </label>
+            <span className="utrecht-form-field-description ontwerp-hint" id={`${ids.key}-hint`}>
+              {pending.kind === 'json' ? t.importKeyNeeded : t.processKeyHint}
+            </span>
+            <input
+              id={ids.key}
+              ref={keyInput}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={key}
+              spellCheck={false}
+              aria-describedby={`${ids.key}-hint`}
+              onChange={(e) => setKey(e.target.value.toLowerCase())}
+            />
           </div>
           <div className="utrecht-button-group ontwerp-button-row">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>{busy ? t.importBusy : t.importDo}</button>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setPending(null)}>{t.cancel}</button>
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              aria-disabled={busy || undefined}
+            >
+              {busy ? t.importBusy : t.importDo}
+            </button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action"
+              onClick={() => setPending(null)}
+            >
+              {t.cancel}
+            </button>
           </div>
         </form>
       )}
       {busy && !pending && <p role="status">{t.importBusy}</p>}
       {result && (
         <div className="ontwerp-import__result" tabIndex={-1} ref={resultRef} data-testid="import-result">
-          <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status">{t.importDone(result.key)}</p>
+          <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status">
+            {t.importDone(result.key)}
+          </p>
           {result.unmapped.length > 0 && (
             <>
               <p>{t.importUnmapped(result.unmapped.length)}</p>
-              <ul data-testid="import-unmapped">{result.unmapped.map((u, i) => <li key={`${u.id}-${i}`}><code>{u.id}</code> ({u.type}): {u.reason}</li>)}</ul>
+              <ul data-testid="import-unmapped">
+                {result.unmapped.map((u, i) => (
+                  <li key={`${u.id}-${i}`}>
+                    <code>{u.id}</code> ({u.type}): {u.reason}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
-          {result.problems.length === 0 ? <p>{t.importNoProblems}</p> : (
+          {result.problems.length === 0 ? (
+            <p>{t.importNoProblems}</p>
+          ) : (
             <>
               <p>{t.importProblems(result.problems.length)}</p>
-              <ul>{result.problems.map((p, i) => <li key={i}><code>{p.code}</code> {p.node ? <strong>{p.node}</strong> : null} {t.problemText(p.code, p.message)}</li>)}</ul>
+              <ul>
+                {result.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.code}</code> {p.node ? <strong>{p.node}</strong> : null} {t.problemText(p.code, p.message)}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
-          <p><Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={processHref(result.key)}>{t.importOpen(result.key)}</Link></p>
+          <p>
+            <Link
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              to={processHref(result.key)}
+            >
+              {t.importOpen(result.key)}
+            </Link>
+          </p>
         </div>
       )}
     </section>

@@ -1,7 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { stepKindNames, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { blockedRows, blockedSteps, cleanMapping, movableSteps, laterVersions, mappingOptions, reasonText, type MigrationPlan } from '../model/migration.js';
+import {
+  blockedRows,
+  blockedSteps,
+  cleanMapping,
+  movableSteps,
+  laterVersions,
+  mappingOptions,
+  reasonText,
+  type MigrationPlan,
+} from '../model/migration.js';
 import './learning.css';
 import { ok } from '../api.js';
 
@@ -50,11 +59,23 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     setBusy('check');
     setFailure(null);
     migrate({ from, to, mapping: cleanMapping(mapping), dryRun: true }).then(
-      (r) => { if (live) { setPlan(r); setBusy(null); } },
-      (e: Error) => { if (live) { setFailure(e.message); setBusy(null); } },
+      (r) => {
+        if (live) {
+          setPlan(r);
+          setBusy(null);
+        }
+      },
+      (e: Error) => {
+        if (live) {
+          setFailure(e.message);
+          setBusy(null);
+        }
+      },
     );
-    return () => { live = false; };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- migrate is bound to api and processKey
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- migrate is bound to api and processKey
   }, [api, processKey, from, to, mapping, check]);
 
   const source = definitionOf(from);
@@ -65,13 +86,19 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
     const steps = [...new Set([...blockedSteps(plan).map((b) => b.step), ...Object.keys(cleanMapping(mapping))])];
     return steps.map((step) => ({
       step,
-      count: plan.blocked.filter((b) => b.step === step).length + plan.movable.filter((m) => m.step === step && m.to !== step).length,
+      count:
+        plan.blocked.filter((b) => b.step === step).length +
+        plan.movable.filter((m) => m.step === step && m.to !== step).length,
       options: source && target ? mappingOptions(source, target, step).filter((id) => id !== step) : [],
     }));
   }, [plan, mapping, source, target]);
 
-  const kindName = (k: string) => { const known = stepKindNames.find((n) => n === k); return known ? t.kinds[known] : k; };
-  const reason = (r: string) => reasonText(r, { notAtStep: t.reasonNotAtStep, missing: t.reasonMissing, kind: t.reasonKind }, kindName);
+  const kindName = (k: string) => {
+    const known = stepKindNames.find((n) => n === k);
+    return known ? t.kinds[known] : k;
+  };
+  const reason = (r: string) =>
+    reasonText(r, { notAtStep: t.reasonNotAtStep, missing: t.reasonMissing, kind: t.reasonKind }, kindName);
 
   const run = async () => {
     if (!to || !plan || busy || plan.movable.length === 0) return;
@@ -89,63 +116,177 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
   };
 
   return (
-    <dialog ref={dialog} className="ontwerp-dialog ontwerp-dialog--wide" aria-labelledby={ids.title} onClose={onClose} data-testid="migrate-dialog">
-      <h2 className="utrecht-heading-2" id={ids.title}>{t.migrateTitle(from)}</h2>
-      {!later.length ? <p>{t.migrateNoLater}</p> : (
+    <dialog
+      ref={dialog}
+      className="ontwerp-dialog ontwerp-dialog--wide"
+      aria-labelledby={ids.title}
+      onClose={onClose}
+      data-testid="migrate-dialog"
+    >
+      <h2 className="utrecht-heading-2" id={ids.title}>
+        {t.migrateTitle(from)}
+      </h2>
+      {!later.length ? (
+        <p>{t.migrateNoLater}</p>
+      ) : (
         <>
           <p>{t.migrateExplain}</p>
           <div className="ontwerp-control">
-            <label htmlFor={ids.to} className="utrecht-form-label ontwerp-label-text">{t.migrateTo}</label>
-            <select id={ids.to} className="utrecht-select utrecht-select--html-select ontwerp-input--s" value={to ?? ''} onChange={(e) => { setTo(Number(e.target.value)); setMapping({}); setDone(null); }}>
-              {later.map((v) => <option key={v} value={v}>{t.versionN(v)}</option>)}
+            <label htmlFor={ids.to} className="utrecht-form-label ontwerp-label-text">
+              {t.migrateTo}
+            </label>
+            <select
+              id={ids.to}
+              className="utrecht-select utrecht-select--html-select ontwerp-input--s"
+              value={to ?? ''}
+              onChange={(e) => {
+                setTo(Number(e.target.value));
+                setMapping({});
+                setDone(null);
+              }}
+            >
+              {later.map((v) => (
+                <option key={v} value={v}>
+                  {t.versionN(v)}
+                </option>
+              ))}
             </select>
           </div>
-          {done && <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status" data-testid="migrate-done">{t.migrateDone(done.moved, done.to)}</p>}
-          {failure && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{t.migrateFailed(failure)}</p>}
+          {done && (
+            <p className="utrecht-alert utrecht-alert--ok ontwerp-alert" role="status" data-testid="migrate-done">
+              {t.migrateDone(done.moved, done.to)}
+            </p>
+          )}
+          {failure && (
+            <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+              {t.migrateFailed(failure)}
+            </p>
+          )}
           <p role="status" data-testid="migrate-summary" data-state={busy ?? (plan ? 'ready' : 'none')}>
-            {busy === 'check' ? t.migrateChecking : busy === 'run' ? t.migrateRunning : plan
-              ? (plan.movable.length + plan.blocked.length === 0 ? t.migrateNone : `${t.migrateMovable(plan.movable.length)}; ${t.migrateBlocked(plan.blocked.length).toLowerCase()}.`)
-              : ''}
+            {busy === 'check'
+              ? t.migrateChecking
+              : busy === 'run'
+                ? t.migrateRunning
+                : plan
+                  ? plan.movable.length + plan.blocked.length === 0
+                    ? t.migrateNone
+                    : `${t.migrateMovable(plan.movable.length)}; ${t.migrateBlocked(plan.blocked.length).toLowerCase()}.`
+                  : ''}
           </p>
           {plan && plan.movable.length > 0 && (
             <section aria-labelledby={ids.movable}>
-              <h3 className="utrecht-heading-3" id={ids.movable} data-testid="migrate-movable" data-count={plan.movable.length}>{t.migrateMovable(plan.movable.length)}</h3>
+              <h3
+                className="utrecht-heading-3"
+                id={ids.movable}
+                data-testid="migrate-movable"
+                data-count={plan.movable.length}
+              >
+                {t.migrateMovable(plan.movable.length)}
+              </h3>
               <div className="ontwerp-migrate__list">
                 <table className="utrecht-table utrecht-table--html-table">
-                  <thead><tr><th scope="col">{t.colStep}</th><th scope="col">{t.colToStep}</th><th scope="col">{t.colCount}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.colStep}</th>
+                      <th scope="col">{t.colToStep}</th>
+                      <th scope="col">{t.colCount}</th>
+                    </tr>
+                  </thead>
                   <tbody>
-                    {movableSteps(plan).slice(0, SHOWN).map((m) => <tr key={`${m.step}>${m.to}`}><td><code>{m.step}</code></td><td><code>{m.to}</code></td><td>{m.count}</td></tr>)}
+                    {movableSteps(plan)
+                      .slice(0, SHOWN)
+                      .map((m) => (
+                        <tr key={`${m.step}>${m.to}`}>
+                          <td>
+                            <code>{m.step}</code>
+                          </td>
+                          <td>
+                            <code>{m.to}</code>
+                          </td>
+                          <td>{m.count}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
-                {movableSteps(plan).length > SHOWN && <p className="utrecht-form-field-description ontwerp-hint">{t.andMore(movableSteps(plan).length - SHOWN)}</p>}
+                {movableSteps(plan).length > SHOWN && (
+                  <p className="utrecht-form-field-description ontwerp-hint">
+                    {t.andMore(movableSteps(plan).length - SHOWN)}
+                  </p>
+                )}
               </div>
             </section>
           )}
           {plan && plan.blocked.length > 0 && (
             <section aria-labelledby={ids.blocked}>
-              <h3 className="utrecht-heading-3" id={ids.blocked} data-testid="migrate-blocked" data-count={plan.blocked.length}>{t.migrateBlocked(plan.blocked.length)}</h3>
+              <h3
+                className="utrecht-heading-3"
+                id={ids.blocked}
+                data-testid="migrate-blocked"
+                data-count={plan.blocked.length}
+              >
+                {t.migrateBlocked(plan.blocked.length)}
+              </h3>
               <div className="ontwerp-migrate__list">
                 <table className="utrecht-table utrecht-table--html-table">
-                  <thead><tr><th scope="col">{t.colStep}</th><th scope="col">{t.colReason}</th><th scope="col">{t.colCount}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.colStep}</th>
+                      <th scope="col">{t.colReason}</th>
+                      <th scope="col">{t.colCount}</th>
+                    </tr>
+                  </thead>
                   <tbody>
-                    {blockedRows(plan).slice(0, SHOWN).map((b) => <tr key={`${b.step}>${b.reason}`}><td>{b.step ? <code>{b.step}</code> : '–'}</td><td>{reason(b.reason)}</td><td>{b.count}</td></tr>)}
+                    {blockedRows(plan)
+                      .slice(0, SHOWN)
+                      .map((b) => (
+                        <tr key={`${b.step}>${b.reason}`}>
+                          <td>{b.step ? <code>{b.step}</code> : '–'}</td>
+                          <td>{reason(b.reason)}</td>
+                          <td>{b.count}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
-                {blockedRows(plan).length > SHOWN && <p className="utrecht-form-field-description ontwerp-hint">{t.andMore(blockedRows(plan).length - SHOWN)}</p>}
+                {blockedRows(plan).length > SHOWN && (
+                  <p className="utrecht-form-field-description ontwerp-hint">
+                    {t.andMore(blockedRows(plan).length - SHOWN)}
+                  </p>
+                )}
               </div>
             </section>
           )}
           {mapRows.length > 0 && (
             <fieldset className="ontwerp-fieldset" aria-describedby={`${ids.mapping}-hint`}>
-              <legend><h3 className="utrecht-heading-3" id={ids.mapping} style={{ margin: '0.4rem 0 0' }}>{t.migrateMapping}</h3></legend>
-              <p id={`${ids.mapping}-hint`} className="utrecht-form-field-description ontwerp-hint">{t.migrateMappingHint}</p>
+              <legend>
+                <h3 className="utrecht-heading-3" id={ids.mapping} style={{ margin: '0.4rem 0 0' }}>
+                  {t.migrateMapping}
+                </h3>
+              </legend>
+              <p id={`${ids.mapping}-hint`} className="utrecht-form-field-description ontwerp-hint">
+                {t.migrateMappingHint}
+              </p>
               {mapRows.map((row) => (
                 <div key={row.step} className="ontwerp-control">
-                  <label htmlFor={`${ids.mapping}-${row.step}`} className="utrecht-form-label ontwerp-label-text">{t.migrateMapStep(row.step, row.count)}</label>
-                  <select id={`${ids.mapping}-${row.step}`} className="utrecht-select utrecht-select--html-select ontwerp-input--m" value={mapping[row.step] ?? ''} data-map-step={row.step}
-                    onChange={(e) => { setDone(null); setMapping((m) => ({ ...m, [row.step]: e.target.value })); }}>
+                  <label htmlFor={`${ids.mapping}-${row.step}`} className="utrecht-form-label ontwerp-label-text">
+                    {t.migrateMapStep(row.step, row.count)}
+                  </label>
+                  <select
+                    id={`${ids.mapping}-${row.step}`}
+                    className="utrecht-select utrecht-select--html-select ontwerp-input--m"
+                    value={mapping[row.step] ?? ''}
+                    data-map-step={row.step}
+                    onChange={(e) => {
+                      setDone(null);
+                      setMapping((m) => ({ ...m, [row.step]: e.target.value }));
+                    }}
+                  >
                     <option value="">{t.migrateDontMove}</option>
-                    {row.options.map((id) => <option key={id} value={id}>{id}{target?.steps[id] ? ` (${kindName(target.steps[id].kind)})` : ''}</option>)}
+                    {row.options.map((id) => (
+                      <option key={id} value={id}>
+                        {id}
+                        {target?.steps[id] ? ` (${kindName(target.steps[id].kind)})` : ''}
+                      </option>
+                    ))}
                   </select>
                 </div>
               ))}
@@ -155,12 +296,34 @@ export default function MigrateDialog({ processKey, from, versions, definitionOf
       )}
       <div className="utrecht-button-group ontwerp-button-row">
         {to && plan && plan.movable.length > 0 && (
-          <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={() => void run()} aria-disabled={!!busy || plan.movable.length === 0 || undefined}>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--primary-action"
+            onClick={() => void run()}
+            aria-disabled={!!busy || plan.movable.length === 0 || undefined}
+          >
             {t.migrateRun(plan.movable.length, to)}
           </button>
         )}
-        {to && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => { setDone(null); setCheck((n) => n + 1); }}>{t.migrateAgain}</button>}
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => dialog.current?.close()}>{t.close}</button>
+        {to && (
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            onClick={() => {
+              setDone(null);
+              setCheck((n) => n + 1);
+            }}
+          >
+            {t.migrateAgain}
+          </button>
+        )}
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => dialog.current?.close()}
+        >
+          {t.close}
+        </button>
       </div>
     </dialog>
   );

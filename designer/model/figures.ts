@@ -7,9 +7,15 @@ import { groupChain, isFinal, type Lang, type Process } from '../../runtime/mode
 
 /** One step's figures as the API gives them. */
 export type StepFigures = {
-  step: string; title: string; kind: string | null;
-  entered: number; left: number; dropOff: number;
-  medianMs: number | null; p90Ms: number | null; personRequests: number;
+  step: string;
+  title: string;
+  kind: string | null;
+  entered: number;
+  left: number;
+  dropOff: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  personRequests: number;
 };
 export type Transition = { from: string; to: string; count: number };
 /** `GET /api/processes/:key/insights`. */
@@ -22,7 +28,11 @@ export type Insights = {
   transitions: Transition[];
   handoffRate: number;
   tasksOverdue: number;
-  feedback: { count: number; average: number | null; recent: { score: number; comment: string | null; at: string; step: string | null }[] };
+  feedback: {
+    count: number;
+    average: number | null;
+    recent: { score: number; comment: string | null; at: string; step: string | null }[];
+  };
 };
 
 /** What colours the steps: the median time spent there, or the share of cases that dropped off there. */
@@ -131,9 +141,10 @@ export function figureText(s: StepFigures | undefined, measure: Measure, lang: L
   if (!s || s.entered === 0) return say(lang)('figNoCases');
   const time = say(lang)('figMedian', { duration: formatDuration(s.medianMs, lang) });
   const rate = dropOffRate(s);
-  const drop = s.dropOff > 0 && rate !== null
-    ? say(lang)('figDropOffRate', { n: s.dropOff, rate: formatPercent(rate, lang) })
-    : say(lang)('figDropOff', { n: s.dropOff });
+  const drop =
+    s.dropOff > 0 && rate !== null
+      ? say(lang)('figDropOffRate', { n: s.dropOff, rate: formatPercent(rate, lang) })
+      : say(lang)('figDropOff', { n: s.dropOff });
   return measure === 'time' ? `${time} · ${drop}` : `${drop} · ${time}`;
 }
 
@@ -150,7 +161,12 @@ export function figureDetail(s: StepFigures | undefined, lang: Lang): string {
 }
 
 /** The figures of every step of a definition (steps without visits get "no cases", in grey). */
-export function nodeFigures(stepIds: string[], insights: Pick<Insights, 'steps'>, measure: Measure, lang: Lang): Record<string, NodeFigure> {
+export function nodeFigures(
+  stepIds: string[],
+  insights: Pick<Insights, 'steps'>,
+  measure: Measure,
+  lang: Lang,
+): Record<string, NodeFigure> {
   const byStep = new Map(insights.steps.map((s) => [s.step, s]));
   const out: Record<string, NodeFigure> = {};
   for (const id of stepIds) {
@@ -169,9 +185,22 @@ export type LegendEntry = { level: number | null; color: string; ink: string; la
 export function legend(measure: Measure, lang: Lang): LegendEntry[] {
   const d = (ms: number) => formatDuration(ms, lang);
   const p = (x: number) => formatPercent(x, lang);
-  const labels = measure === 'time'
-    ? [`< ${d(TIME_BOUNDS[0])}`, `${d(TIME_BOUNDS[0])} – ${d(TIME_BOUNDS[1])}`, `${d(TIME_BOUNDS[1])} – ${d(TIME_BOUNDS[2])}`, `${d(TIME_BOUNDS[2])} – ${d(TIME_BOUNDS[3])}`, `≥ ${d(TIME_BOUNDS[3])}`]
-    : [say(lang)('figNone'), `≤ ${p(DROP_BOUNDS[1])}`, `${p(DROP_BOUNDS[1])} – ${p(DROP_BOUNDS[2])}`, `${p(DROP_BOUNDS[2])} – ${p(DROP_BOUNDS[3])}`, `> ${p(DROP_BOUNDS[3])}`];
+  const labels =
+    measure === 'time'
+      ? [
+          `< ${d(TIME_BOUNDS[0])}`,
+          `${d(TIME_BOUNDS[0])} – ${d(TIME_BOUNDS[1])}`,
+          `${d(TIME_BOUNDS[1])} – ${d(TIME_BOUNDS[2])}`,
+          `${d(TIME_BOUNDS[2])} – ${d(TIME_BOUNDS[3])}`,
+          `≥ ${d(TIME_BOUNDS[3])}`,
+        ]
+      : [
+          say(lang)('figNone'),
+          `≤ ${p(DROP_BOUNDS[1])}`,
+          `${p(DROP_BOUNDS[1])} – ${p(DROP_BOUNDS[2])}`,
+          `${p(DROP_BOUNDS[2])} – ${p(DROP_BOUNDS[3])}`,
+          `> ${p(DROP_BOUNDS[3])}`,
+        ];
   return [
     ...PALETTE.map((color, level) => ({ level, color, ink: inkFor(color), label: labels[level] })),
     { level: null, color: NO_DATA, ink: inkFor(NO_DATA), label: say(lang)('figNoCases') },
@@ -191,7 +220,11 @@ type EdgeLike = { id: string; source: string; target: string };
  * which rule it was. Transitions no edge explains (a step the definition on
  * the canvas does not have) are returned as `unmatched`.
  */
-export function edgeFigures(def: Process, edges: EdgeLike[], transitions: Transition[]): { byEdge: Record<string, EdgeFigure>; unmatched: Transition[]; max: number } {
+export function edgeFigures(
+  def: Process,
+  edges: EdgeLike[],
+  transitions: Transition[],
+): { byEdge: Record<string, EdgeFigure>; unmatched: Transition[]; max: number } {
   const pair = (source: string, target: string) => `${source}\u0000${target}`;
   const byPair = new Map<string, EdgeLike[]>();
   for (const e of edges) {
@@ -202,9 +235,15 @@ export function edgeFigures(def: Process, edges: EdgeLike[], transitions: Transi
   const unmatched: Transition[] = [];
   for (const tr of transitions) {
     const step = def.steps[tr.from];
-    const candidates = [tr.from, ...(step && !isFinal(step) ? groupChain(def, step.group).map((g) => `group:${g}`) : [])];
+    const candidates = [
+      tr.from,
+      ...(step && !isFinal(step) ? groupChain(def, step.group).map((g) => `group:${g}`) : []),
+    ];
     const source = candidates.find((c) => byPair.has(pair(c, tr.to)));
-    if (source === undefined) { unmatched.push(tr); continue; }
+    if (source === undefined) {
+      unmatched.push(tr);
+      continue;
+    }
     const k = pair(source, tr.to);
     counts.set(k, (counts.get(k) ?? 0) + tr.count);
   }
@@ -268,17 +307,42 @@ export function finishedTotal(i: Pick<Insights, 'cases'>): number {
  * (no figures, or the step is not in that version: `inA`/`inB` false) is null.
  */
 export type CompareRow = { id: string; label: string; a: string | null; b: string | null };
-export function compareRows(a: Insights | null, b: Insights | null, steps: { id: string; title: string; inA?: boolean; inB?: boolean }[], lang: Lang, outcomeLabel: (o: string) => string = (o) => o): { process: CompareRow[]; steps: CompareRow[] } {
-  const outcomes = [...new Set([...Object.keys(a?.cases.finished ?? {}), ...Object.keys(b?.cases.finished ?? {})])].sort();
+export function compareRows(
+  a: Insights | null,
+  b: Insights | null,
+  steps: { id: string; title: string; inA?: boolean; inB?: boolean }[],
+  lang: Lang,
+  outcomeLabel: (o: string) => string = (o) => o,
+): { process: CompareRow[]; steps: CompareRow[] } {
+  const outcomes = [
+    ...new Set([...Object.keys(a?.cases.finished ?? {}), ...Object.keys(b?.cases.finished ?? {})]),
+  ].sort();
   const side = (i: Insights | null, f: (i: Insights) => string) => (i ? f(i) : null);
   const process: CompareRow[] = [
-    { id: 'started', label: say(lang)('cmpStarted'), a: side(a, (i) => String(i.cases.started)), b: side(b, (i) => String(i.cases.started)) },
-    { id: 'active', label: say(lang)('cmpActive'), a: side(a, (i) => String(i.cases.active)), b: side(b, (i) => String(i.cases.active)) },
+    {
+      id: 'started',
+      label: say(lang)('cmpStarted'),
+      a: side(a, (i) => String(i.cases.started)),
+      b: side(b, (i) => String(i.cases.started)),
+    },
+    {
+      id: 'active',
+      label: say(lang)('cmpActive'),
+      a: side(a, (i) => String(i.cases.active)),
+      b: side(b, (i) => String(i.cases.active)),
+    },
     ...outcomes.map((o) => ({
-      id: `finished:${o}`, label: say(lang)('cmpFinished', { outcome: outcomeLabel(o) }),
-      a: side(a, (i) => String(i.cases.finished[o] ?? 0)), b: side(b, (i) => String(i.cases.finished[o] ?? 0)),
+      id: `finished:${o}`,
+      label: say(lang)('cmpFinished', { outcome: outcomeLabel(o) }),
+      a: side(a, (i) => String(i.cases.finished[o] ?? 0)),
+      b: side(b, (i) => String(i.cases.finished[o] ?? 0)),
     })),
-    { id: 'handoff', label: say(lang)('cmpHandoff'), a: side(a, (i) => formatPercent(i.handoffRate, lang)), b: side(b, (i) => formatPercent(i.handoffRate, lang)) },
+    {
+      id: 'handoff',
+      label: say(lang)('cmpHandoff'),
+      a: side(a, (i) => formatPercent(i.handoffRate, lang)),
+      b: side(b, (i) => formatPercent(i.handoffRate, lang)),
+    },
   ];
   const stepCell = (i: Insights | null, id: string, exists = true) => {
     if (!i || !exists) return null;
@@ -286,5 +350,13 @@ export function compareRows(a: Insights | null, b: Insights | null, steps: { id:
     if (!s || s.entered === 0) return say(lang)('figNoCases');
     return `${formatDuration(s.medianMs, lang)} · ${say(lang)('figDropOff', { n: s.dropOff })}`;
   };
-  return { process, steps: steps.map(({ id, title, inA, inB }) => ({ id, label: title, a: stepCell(a, id, inA), b: stepCell(b, id, inB) })) };
+  return {
+    process,
+    steps: steps.map(({ id, title, inA, inB }) => ({
+      id,
+      label: title,
+      a: stepCell(a, id, inA),
+      b: stepCell(b, id, inB),
+    })),
+  };
 }

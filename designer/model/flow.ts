@@ -1,4 +1,13 @@
-import { isFinal, stepKind, t, type Lang, type Problem, type Process, type Step, type StepKindName } from '../../runtime/model/index.js';
+import {
+  isFinal,
+  stepKind,
+  t,
+  type Lang,
+  type Problem,
+  type Process,
+  type Step,
+  type StepKindName,
+} from '../../runtime/model/index.js';
 import { setSlot, slotsOf } from './slots.js';
 
 export { slotsOf as handlesOf, setSlot } from './slots.js';
@@ -15,11 +24,31 @@ export type FlowNode = {
   selected?: boolean;
 };
 export type StepNodeData = {
-  stepId: string; kind: StepKindName; title: string; facts: string[]; problemCount: number;
-  active: boolean; highlighted: boolean; handles: { id: string; label: string }[];
+  stepId: string;
+  kind: StepKindName;
+  title: string;
+  facts: string[];
+  problemCount: number;
+  active: boolean;
+  highlighted: boolean;
+  handles: { id: string; label: string }[];
 };
-export type GroupNodeData = { groupId: string; title: string; events: { name: string; label: string; goto: string }[]; problemCount: number; handles: { id: string; label: string }[] };
-export type FlowEdge = { id: string; source: string; target: string; sourceHandle: string; label: string; data: { via: string }; animated?: boolean };
+export type GroupNodeData = {
+  groupId: string;
+  title: string;
+  events: { name: string; label: string; goto: string }[];
+  problemCount: number;
+  handles: { id: string; label: string }[];
+};
+export type FlowEdge = {
+  id: string;
+  source: string;
+  target: string;
+  sourceHandle: string;
+  label: string;
+  data: { via: string };
+  animated?: boolean;
+};
 
 export const STEP_SIZE = { width: 220, height: 96 };
 const GROUP_PAD = 40;
@@ -33,7 +62,10 @@ export function needsLayout(def: Process): boolean {
  * The canvas of a definition: groups as parent nodes (before their steps),
  * steps with their key facts, edges from every slot that points at a step.
  */
-export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; active?: string | null; highlight?: string[] }): { nodes: FlowNode[]; edges: FlowEdge[] } {
+export function toFlow(
+  def: Process,
+  opts: { problems: Problem[]; lang: Lang; active?: string | null; highlight?: string[] },
+): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const { lang } = opts;
   const problemsOf = (id: string) => opts.problems.filter((p) => p.node === id).length;
   const pos = (id: string) => ({ x: def.layout?.[id]?.x ?? 0, y: def.layout?.[id]?.y ?? 0 });
@@ -41,19 +73,34 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
   const nodes: FlowNode[] = [];
 
   for (const [id, group] of Object.entries(groups)) {
-    const members = Object.entries(def.steps).filter(([, s]) => s.group === id && !isFinal(s)).map(([sid]) => pos(sid));
-    const size = def.layout?.[id]?.w && def.layout?.[id]?.h
-      ? { width: def.layout[id].w!, height: def.layout[id].h! }
-      : {
-          width: Math.max(STEP_SIZE.width + 2 * GROUP_PAD, ...members.map((p) => p.x + STEP_SIZE.width + GROUP_PAD)),
-          height: Math.max(STEP_SIZE.height + 2 * GROUP_PAD, ...members.map((p) => p.y + STEP_SIZE.height + GROUP_PAD)),
-        };
+    const members = Object.entries(def.steps)
+      .filter(([, s]) => s.group === id && !isFinal(s))
+      .map(([sid]) => pos(sid));
+    const size =
+      def.layout?.[id]?.w && def.layout?.[id]?.h
+        ? { width: def.layout[id].w!, height: def.layout[id].h! }
+        : {
+            width: Math.max(STEP_SIZE.width + 2 * GROUP_PAD, ...members.map((p) => p.x + STEP_SIZE.width + GROUP_PAD)),
+            height: Math.max(
+              STEP_SIZE.height + 2 * GROUP_PAD,
+              ...members.map((p) => p.y + STEP_SIZE.height + GROUP_PAD),
+            ),
+          };
     nodes.push({
-      id: `group:${id}`, type: 'group', position: pos(id), style: size,
+      id: `group:${id}`,
+      type: 'group',
+      position: pos(id),
+      style: size,
       data: {
-        groupId: id, title: t(group.title, lang),
-        events: Object.entries(group.on ?? {}).map(([name, on]) => ({ name, label: t(on.label, lang) || name, goto: on.goto })),
-        problemCount: problemsOf(id), handles: slotsOf(def, `group:${id}`, lang).map(({ id: h, label }) => ({ id: h, label })),
+        groupId: id,
+        title: t(group.title, lang),
+        events: Object.entries(group.on ?? {}).map(([name, on]) => ({
+          name,
+          label: t(on.label, lang) || name,
+          goto: on.goto,
+        })),
+        problemCount: problemsOf(id),
+        handles: slotsOf(def, `group:${id}`, lang).map(({ id: h, label }) => ({ id: h, label })),
       },
     });
   }
@@ -61,10 +108,19 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
     // Ends are outside any group in the statechart; on the canvas too.
     const parent = step.group && groups[step.group] && !isFinal(step) ? `group:${step.group}` : undefined;
     nodes.push({
-      id, type: 'step', position: pos(id), ...(parent ? { parentId: parent, extent: 'parent' as const } : {}),
+      id,
+      type: 'step',
+      position: pos(id),
+      ...(parent ? { parentId: parent, extent: 'parent' as const } : {}),
       data: {
-        stepId: id, kind: step.kind, title: t(step.title, lang) || id, facts: stepKind(step.kind).facts(step, lang), problemCount: problemsOf(id),
-        active: opts.active === id, highlighted: !!opts.highlight?.includes(id), handles: slotsOf(def, id, lang).map(({ id: h, label }) => ({ id: h, label })),
+        stepId: id,
+        kind: step.kind,
+        title: t(step.title, lang) || id,
+        facts: stepKind(step.kind).facts(step, lang),
+        problemCount: problemsOf(id),
+        active: opts.active === id,
+        highlighted: !!opts.highlight?.includes(id),
+        handles: slotsOf(def, id, lang).map(({ id: h, label }) => ({ id: h, label })),
       },
     });
   }
@@ -75,7 +131,15 @@ export function toFlow(def: Process, opts: { problems: Problem[]; lang: Lang; ac
     for (const slot of slotsOf(def, source, lang)) {
       if (!slot.target || !def.steps[slot.target]) continue;
       const highlighted = !!opts.highlight?.includes(source) && !!opts.highlight?.includes(slot.target);
-      edges.push({ id: `${source}->${slot.target}:${slot.id}`, source, target: slot.target, sourceHandle: slot.id, label: slot.label, data: { via: slot.id }, ...(highlighted ? { animated: true } : {}) });
+      edges.push({
+        id: `${source}->${slot.target}:${slot.id}`,
+        source,
+        target: slot.target,
+        sourceHandle: slot.id,
+        label: slot.label,
+        data: { via: slot.id },
+        ...(highlighted ? { animated: true } : {}),
+      });
     }
   }
   return { nodes, edges };
@@ -88,7 +152,12 @@ export function connect(def: Process, source: string, sourceHandle: string, targ
 }
 
 /** Adds a step of a kind at a position; the first step of an empty process becomes its start. */
-export function addStep(def: Process, kind: StepKindName, position: { x: number; y: number }, lang: Lang): { def: Process; id: string } {
+export function addStep(
+  def: Process,
+  kind: StepKindName,
+  position: { x: number; y: number },
+  lang: Lang,
+): { def: Process; id: string } {
   const descriptor = stepKind(kind);
   let n = 1;
   while (def.steps[`${descriptor.idWord}-${n}`] || def.groups?.[`${descriptor.idWord}-${n}`]) n++;
@@ -121,7 +190,11 @@ export function removeElements(def: Process, nodeIds: string[], edgeIds: string[
       delete groups[g];
       delete layout[g];
       // Its steps stay, outside any group (at their place on the canvas).
-      for (const [sid, s] of Object.entries(steps)) if (s.group === g) { const { group: _, ...rest } = s; steps[sid] = rest as Step; }
+      for (const [sid, s] of Object.entries(steps))
+        if (s.group === g) {
+          const { group: _, ...rest } = s;
+          steps[sid] = rest as Step;
+        }
     } else {
       delete steps[id];
       delete layout[id];

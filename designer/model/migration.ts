@@ -31,7 +31,10 @@ export function blockedSteps(plan: Pick<MigrationPlan, 'blocked'>): BlockedStep[
  */
 export function mappingOptions(source: Process, target: Process, step: string): string[] {
   const kind: Step['kind'] | undefined = source.steps[step]?.kind;
-  const ids = Object.entries(target.steps).filter(([, s]) => !kind || s.kind === kind).map(([id]) => id).sort();
+  const ids = Object.entries(target.steps)
+    .filter(([, s]) => !kind || s.kind === kind)
+    .map(([id]) => id)
+    .sort();
   return ids.includes(step) ? [step, ...ids.filter((id) => id !== step)] : ids;
 }
 
@@ -75,7 +78,9 @@ export function movableSteps(plan: Pick<MigrationPlan, 'movable'>): { step: stri
 }
 
 /** Blocked cases per step and reason, with how many (cases not at a step count under null). */
-export function blockedRows(plan: Pick<MigrationPlan, 'blocked'>): { step: string | null; reason: string; count: number }[] {
+export function blockedRows(
+  plan: Pick<MigrationPlan, 'blocked'>,
+): { step: string | null; reason: string; count: number }[] {
   const out = new Map<string, { step: string | null; reason: string; count: number }>();
   for (const b of plan.blocked) {
     const key = `${b.step ?? ''}\u0000${b.reason}`;

@@ -11,7 +11,11 @@ export type { Slot };
 export function slotsOf(def: Process, nodeId: string, lang: Lang): Slot[] {
   if (nodeId.startsWith('group:')) {
     const group = def.groups?.[nodeId.slice(6)];
-    return Object.entries(group?.on ?? {}).map(([name, on]) => ({ id: `event:${name}`, label: t(on.label, lang) || name, target: on.goto || null }));
+    return Object.entries(group?.on ?? {}).map(([name, on]) => ({
+      id: `event:${name}`,
+      label: t(on.label, lang) || name,
+      target: on.goto || null,
+    }));
   }
   const step = def.steps[nodeId];
   return step ? stepKind(step.kind).slots(step, lang) : [];

@@ -50,7 +50,10 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
   const diagnostics = useMemo(() => checkFeel(text, checkNames ? fieldIds : null), [text, fieldIds, checkNames]);
 
   const commit = (next: string) => {
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
     if (next === committed.current) return;
     committed.current = next;
     commitRef.current(next);
@@ -71,13 +74,37 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
       if (disposed || !host.current) return;
       monacoRef.current = monaco;
       // What was typed in the plain box meanwhile carries over.
-      const model = monaco.editor.createModel(textRef.current, FEEL, monaco.Uri.parse(`inmemory://omslag/feel-${++counter}.feel`));
+      const model = monaco.editor.createModel(
+        textRef.current,
+        FEEL,
+        monaco.Uri.parse(`inmemory://omslag/feel-${++counter}.feel`),
+      );
       created = monaco.editor.create(host.current, {
-        model, ariaLabel: label, readOnly, minimap: { enabled: false }, lineNumbers: 'off', glyphMargin: false, folding: false,
-        lineDecorationsWidth: 4, lineNumbersMinChars: 0, scrollBeyondLastLine: false, wordWrap: 'on', renderLineHighlight: 'none',
-        overviewRulerLanes: 0, hideCursorInOverviewRuler: true, scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
-        fixedOverflowWidgets: true, automaticLayout: true, fontSize: 13, tabFocusMode: true, contextmenu: false, quickSuggestions: { other: true, strings: false, comments: false },
-        suggestOnTriggerCharacters: true, wordBasedSuggestions: 'off', padding: { top: 4, bottom: 4 }, accessibilitySupport: 'on',
+        model,
+        ariaLabel: label,
+        readOnly,
+        minimap: { enabled: false },
+        lineNumbers: 'off',
+        glyphMargin: false,
+        folding: false,
+        lineDecorationsWidth: 4,
+        lineNumbersMinChars: 0,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        renderLineHighlight: 'none',
+        overviewRulerLanes: 0,
+        hideCursorInOverviewRuler: true,
+        scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+        fixedOverflowWidgets: true,
+        automaticLayout: true,
+        fontSize: 13,
+        tabFocusMode: true,
+        contextmenu: false,
+        quickSuggestions: { other: true, strings: false, comments: false },
+        suggestOnTriggerCharacters: true,
+        wordBasedSuggestions: 'off',
+        padding: { top: 4, bottom: 4 },
+        accessibilitySupport: 'on',
       });
       const resize = () => {
         if (!host.current) return;
@@ -109,34 +136,64 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => { editor?.updateOptions({ ariaLabel: label, readOnly }); }, [editor, label, readOnly]);
+  useEffect(() => {
+    editor?.updateOptions({ ariaLabel: label, readOnly });
+  }, [editor, label, readOnly]);
 
   // Markers from the same diagnostics as the text below.
   useEffect(() => {
     const monaco = monacoRef.current;
     const model = editor?.getModel();
     if (!monaco || !model) return;
-    monaco.editor.setModelMarkers(model, 'feel', diagnostics.map((d) => {
-      const start = model.getPositionAt(d.from);
-      const end = model.getPositionAt(Math.min(d.to, text.length || d.to));
-      return {
-        severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        message: d.code === 'syntax' ? t.feelSyntaxError(d.message) : t.feelUnknownField(d.name ?? ''),
-        startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: Math.max(end.column, start.column + 1),
-      };
-    }));
+    monaco.editor.setModelMarkers(
+      model,
+      'feel',
+      diagnostics.map((d) => {
+        const start = model.getPositionAt(d.from);
+        const end = model.getPositionAt(Math.min(d.to, text.length || d.to));
+        return {
+          severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: d.code === 'syntax' ? t.feelSyntaxError(d.message) : t.feelUnknownField(d.name ?? ''),
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: end.lineNumber,
+          endColumn: Math.max(end.column, start.column + 1),
+        };
+      }),
+    );
   }, [diagnostics, editor, t, text]);
 
-  const describedBy = [hint ? `${id}-hint` : '', diagnostics.length ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', diagnostics.length ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="ontwerp-feel" data-feel-label={label}>
-      <span className="utrecht-form-label ontwerp-label-text" id={`${id}-label`}>{label}</span>
-      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
-      {!editor && (
-        <input className="ontwerp-feel__fallback" aria-labelledby={`${id}-label`} aria-describedby={describedBy} value={text} readOnly={readOnly} spellCheck={false}
-          onChange={(e) => setText(e.target.value)} onBlur={() => commit(text)} onKeyDown={(e) => { if (e.key === 'Enter') commit(text); }} />
+      <span className="utrecht-form-label ontwerp-label-text" id={`${id}-label`}>
+        {label}
+      </span>
+      {hint && (
+        <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
       )}
-      <div ref={host} className={`ontwerp-feel__editor${editor ? '' : ' is-loading'}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`} />
+      {!editor && (
+        <input
+          className="ontwerp-feel__fallback"
+          aria-labelledby={`${id}-label`}
+          aria-describedby={describedBy}
+          value={text}
+          readOnly={readOnly}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => commit(text)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit(text);
+          }}
+        />
+      )}
+      <div
+        ref={host}
+        className={`ontwerp-feel__editor${editor ? '' : ' is-loading'}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`}
+      />
       {diagnostics.length > 0 && (
         <ul className="ontwerp-feel__problems" id={`${id}-problems`}>
           {diagnostics.map((d, i) => (

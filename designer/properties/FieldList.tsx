@@ -21,9 +21,17 @@ export function FieldList({ fields, onChange, title }: Props) {
   const { fields: known, readOnly } = useEditor();
   const [open, setOpen] = useState<number | null>(null);
 
-  const update = (i: number, label: string, field: Field) => onChange(label, fields.map((f, j) => (j === i ? field : f)));
+  const update = (i: number, label: string, field: Field) =>
+    onChange(
+      label,
+      fields.map((f, j) => (j === i ? field : f)),
+    );
   const add = () => {
-    const id = uniqueId('vraag', known.map((f) => f.id), '');
+    const id = uniqueId(
+      'vraag',
+      known.map((f) => f.id),
+      '',
+    );
     onChange(t.cmdAddField, [...fields, { id, label: t.newQuestion, type: 'text', required: true }]);
     setOpen(fields.length);
   };
@@ -34,20 +42,48 @@ export function FieldList({ fields, onChange, title }: Props) {
       <ol className="ontwerp-list">
         {fields.map((f, i) => (
           <li key={i} className="ontwerp-list__item" data-field={f.id}>
-            <details open={open === i} onToggle={(e) => { const isOpen = (e.target as HTMLDetailsElement).open; if (isOpen) setOpen(i); else if (open === i) setOpen(null); }}>
+            <details
+              open={open === i}
+              onToggle={(e) => {
+                const isOpen = (e.target as HTMLDetailsElement).open;
+                if (isOpen) setOpen(i);
+                else if (open === i) setOpen(null);
+              }}
+            >
               <summary>
                 <span className="ontwerp-list__name">{text(f.label, 'nl') || f.id}</span>
-                <span className="ontwerp-list__meta">{t.fieldTypes[f.type] ?? f.type}{f.required ? ` · ${t.required}` : ''}{f.showIf ? ` · ${t.conditional}` : ''} · <code>{f.id}</code></span>
+                <span className="ontwerp-list__meta">
+                  {t.fieldTypes[f.type] ?? f.type}
+                  {f.required ? ` · ${t.required}` : ''}
+                  {f.showIf ? ` · ${t.conditional}` : ''} · <code>{f.id}</code>
+                </span>
               </summary>
               <FieldEditor field={f} onChange={(label, next) => update(i, label, next)} />
             </details>
-            <ItemActions index={i} count={fields.length} name={text(f.label, 'nl') || f.id}
-              onMove={(from, to) => { onChange(t.cmdMoveField, moveItem(fields, from, to)); if (open === from) setOpen(to); }}
-              onRemove={() => { onChange(t.cmdRemoveField, fields.filter((_, j) => j !== i)); setOpen(null); }} />
+            <ItemActions
+              index={i}
+              count={fields.length}
+              name={text(f.label, 'nl') || f.id}
+              onMove={(from, to) => {
+                onChange(t.cmdMoveField, moveItem(fields, from, to));
+                if (open === from) setOpen(to);
+              }}
+              onRemove={() => {
+                onChange(
+                  t.cmdRemoveField,
+                  fields.filter((_, j) => j !== i),
+                );
+                setOpen(null);
+              }}
+            />
           </li>
         ))}
       </ol>
-      {!readOnly && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={add}>{t.addField}</button>}
+      {!readOnly && (
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={add}>
+          {t.addField}
+        </button>
+      )}
     </div>
   );
 }
@@ -57,13 +93,30 @@ function FieldEditor({ field, onChange }: { field: Field; onChange(label: string
   const set = (key: keyof Field, value: unknown) => onChange(t.cmdEditField(field.id), withKey(field, key, value));
   // What min/max mean for the type (and whether they are numbers or dates).
   const bounds = fieldKind(field.type).bounds;
-  const parseBound = (v: string) => (v.trim() === '' ? undefined : bounds === 'date' ? v.trim() : Number.isFinite(Number(v)) ? Number(v) : v.trim());
+  const parseBound = (v: string) =>
+    v.trim() === '' ? undefined : bounds === 'date' ? v.trim() : Number.isFinite(Number(v)) ? Number(v) : v.trim();
   return (
     <div className="ontwerp-field-editor">
       <div className="ontwerp-row">
-        <TextInput label={t.fieldId} hint={t.fieldIdHint} value={field.id} width="m" onCommit={(v) => set('id', v.trim())} />
-        <Select label={t.fieldType} value={field.type} options={fieldTypes.map((ft) => ({ value: ft, label: t.fieldTypes[ft] ?? ft }))}
-          onChange={(v) => { const type = fieldTypes.find((ft) => ft === v) ?? field.type; onChange(t.cmdEditField(field.id), { ...withKey(field, 'options', hasOptions(type) ? field.options ?? [] : undefined), type }); }} />
+        <TextInput
+          label={t.fieldId}
+          hint={t.fieldIdHint}
+          value={field.id}
+          width="m"
+          onCommit={(v) => set('id', v.trim())}
+        />
+        <Select
+          label={t.fieldType}
+          value={field.type}
+          options={fieldTypes.map((ft) => ({ value: ft, label: t.fieldTypes[ft] ?? ft }))}
+          onChange={(v) => {
+            const type = fieldTypes.find((ft) => ft === v) ?? field.type;
+            onChange(t.cmdEditField(field.id), {
+              ...withKey(field, 'options', hasOptions(type) ? (field.options ?? []) : undefined),
+              type,
+            });
+          }}
+        />
       </div>
       <TextPair label={t.question} value={field.label} onCommit={(v) => set('label', v ?? '')} />
       <TextPair label={t.hintText} value={field.hint} onCommit={(v) => set('hint', v)} />
@@ -71,11 +124,27 @@ function FieldEditor({ field, onChange }: { field: Field; onChange(label: string
       {hasOptions(field.type) && <OptionsEditor field={field} onChange={onChange} />}
       {bounds && (
         <div className="ontwerp-row">
-          <TextInput label={t.boundMin[bounds]} width="s" value={field.min === undefined ? '' : String(field.min)} hint={bounds === 'date' ? t.dateBoundHint : undefined} onCommit={(v) => set('min', parseBound(v))} />
-          <TextInput label={t.boundMax[bounds]} width="s" value={field.max === undefined ? '' : String(field.max)} onCommit={(v) => set('max', parseBound(v))} />
+          <TextInput
+            label={t.boundMin[bounds]}
+            width="s"
+            value={field.min === undefined ? '' : String(field.min)}
+            hint={bounds === 'date' ? t.dateBoundHint : undefined}
+            onCommit={(v) => set('min', parseBound(v))}
+          />
+          <TextInput
+            label={t.boundMax[bounds]}
+            width="s"
+            value={field.max === undefined ? '' : String(field.max)}
+            onCommit={(v) => set('max', parseBound(v))}
+          />
         </div>
       )}
-      <FeelInput label={t.showIf} hint={t.showIfHint} value={field.showIf ?? ''} onCommit={(v) => set('showIf', v.trim() ? v : undefined)} />
+      <FeelInput
+        label={t.showIf}
+        hint={t.showIfHint}
+        value={field.showIf ?? ''}
+        onCommit={(v) => set('showIf', v.trim() ? v : undefined)}
+      />
     </div>
   );
 }
@@ -87,23 +156,63 @@ function OptionsEditor({ field, onChange }: { field: Field; onChange(label: stri
   const setOptions = (label: string, next: typeof options) => onChange(label, { ...field, options: next });
   return (
     <fieldset className="ontwerp-options">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{t.options}</legend>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">
+        {t.options}
+      </legend>
       {options.length === 0 && <p className="utrecht-form-field-description ontwerp-hint">{t.noOptions}</p>}
       <ol className="ontwerp-list">
         {options.map((o, i) => (
           <li key={i} className="ontwerp-list__item ontwerp-option-row">
-            <TextInput label={t.optionValue} width="s" value={o.value} onCommit={(v) => setOptions(t.cmdEditField(field.id), options.map((x, j) => (j === i ? { ...x, value: v.trim() } : x)))} />
-            <TextPair label={t.optionLabel} value={o.label} onCommit={(v) => setOptions(t.cmdEditField(field.id), options.map((x, j) => (j === i ? { ...x, label: v ?? '' } : x)))} />
-            <ItemActions index={i} count={options.length} name={o.value || String(i + 1)} onMove={(a, b) => setOptions(t.cmdEditField(field.id), moveItem(options, a, b))}
-              onRemove={() => setOptions(t.cmdEditField(field.id), options.filter((_, j) => j !== i))} />
+            <TextInput
+              label={t.optionValue}
+              width="s"
+              value={o.value}
+              onCommit={(v) =>
+                setOptions(
+                  t.cmdEditField(field.id),
+                  options.map((x, j) => (j === i ? { ...x, value: v.trim() } : x)),
+                )
+              }
+            />
+            <TextPair
+              label={t.optionLabel}
+              value={o.label}
+              onCommit={(v) =>
+                setOptions(
+                  t.cmdEditField(field.id),
+                  options.map((x, j) => (j === i ? { ...x, label: v ?? '' } : x)),
+                )
+              }
+            />
+            <ItemActions
+              index={i}
+              count={options.length}
+              name={o.value || String(i + 1)}
+              onMove={(a, b) => setOptions(t.cmdEditField(field.id), moveItem(options, a, b))}
+              onRemove={() =>
+                setOptions(
+                  t.cmdEditField(field.id),
+                  options.filter((_, j) => j !== i),
+                )
+              }
+            />
           </li>
         ))}
       </ol>
       {!readOnly && (
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => {
-          const value = uniqueId('keuze', options.map((o) => o.value));
-          setOptions(t.cmdEditField(field.id), [...options, { value, label: t.newOption }]);
-        }}>{t.addOption}</button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => {
+            const value = uniqueId(
+              'keuze',
+              options.map((o) => o.value),
+            );
+            setOptions(t.cmdEditField(field.id), [...options, { value, label: t.newOption }]);
+          }}
+        >
+          {t.addOption}
+        </button>
       )}
     </fieldset>
   );

@@ -21,10 +21,24 @@ export function Preview({ stepId }: { stepId: string }) {
     <Section title={t.preview}>
       <p className="utrecht-form-field-description ontwerp-hint">{t.previewHint}</p>
       <div className="utrecht-button-group ontwerp-button-row">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={show}>{shown ? t.previewRefresh : t.previewShow}</button>
-        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={href} target="_blank" rel="noopener" onClick={() => { if (!readOnly) void flush(); }}>{t.previewNewTab}</a>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={show}>
+          {shown ? t.previewRefresh : t.previewShow}
+        </button>
+        <a
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href={href}
+          target="_blank"
+          rel="noopener"
+          onClick={() => {
+            if (!readOnly) void flush();
+          }}
+        >
+          {t.previewNewTab}
+        </a>
       </div>
-      {shown && <iframe key={shown} className="ontwerp-preview" src={`${href}&t=${shown}`} title={t.previewFrame(stepId)} />}
+      {shown && (
+        <iframe key={shown} className="ontwerp-preview" src={`${href}&t=${shown}`} title={t.previewFrame(stepId)} />
+      )}
     </Section>
   );
 }

@@ -11,21 +11,53 @@ export function ProcessEditor() {
   return (
     <div className="ontwerp-properties">
       <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.processProperties}</h2>
-      <p className="utrecht-form-field-description ontwerp-hint">{t.processPropertiesHint} {t.processKey}: <code>{def.key}</code></p>
+      <p className="utrecht-form-field-description ontwerp-hint">
+        {t.processPropertiesHint} {t.processKey}: <code>{def.key}</code>
+      </p>
       <fieldset className="ontwerp-fieldset">
         <Section title={t.general}>
-          <TextPair label={t.processTitle} value={def.title} onCommit={(v) => edit(t.cmdRename, { ...def, title: v ?? '' })} />
-          <TextPair label={t.description} multiline value={def.description} onCommit={(v) => edit(t.cmdEdit, withKey(def, 'description', v))} />
-          <StepSelect label={t.startStep} value={def.start} allowEmpty={false} onChange={(v) => edit(t.cmdStart, { ...def, start: v })} />
+          <TextPair
+            label={t.processTitle}
+            value={def.title}
+            onCommit={(v) => edit(t.cmdRename, { ...def, title: v ?? '' })}
+          />
+          <TextPair
+            label={t.description}
+            multiline
+            value={def.description}
+            onCommit={(v) => edit(t.cmdEdit, withKey(def, 'description', v))}
+          />
+          <StepSelect
+            label={t.startStep}
+            value={def.start}
+            allowEmpty={false}
+            onChange={(v) => edit(t.cmdStart, { ...def, start: v })}
+          />
         </Section>
         <TriggerList />
         <Section title={t.contact}>
           <p className="utrecht-form-field-description ontwerp-hint">{t.contactHint}</p>
           <div className="ontwerp-row">
-            <TextInput label={t.contactTeam} width="m" value={def.contact?.team ?? ''}
-              onCommit={(v) => edit(t.cmdEdit, withKey(def, 'contact', v.trim() ? { ...(def.contact ?? {}), team: v.trim() } : undefined))} />
-            <TextInput label={t.contactDue} hint={t.durationHint} width="s" value={def.contact?.due ?? ''}
-              onCommit={(v) => def.contact && edit(t.cmdEdit, { ...def, contact: withKey(def.contact, 'due', v.trim() || undefined) })} />
+            <TextInput
+              label={t.contactTeam}
+              width="m"
+              value={def.contact?.team ?? ''}
+              onCommit={(v) =>
+                edit(
+                  t.cmdEdit,
+                  withKey(def, 'contact', v.trim() ? { ...(def.contact ?? {}), team: v.trim() } : undefined),
+                )
+              }
+            />
+            <TextInput
+              label={t.contactDue}
+              hint={t.durationHint}
+              width="s"
+              value={def.contact?.due ?? ''}
+              onCommit={(v) =>
+                def.contact && edit(t.cmdEdit, { ...def, contact: withKey(def.contact, 'due', v.trim() || undefined) })
+              }
+            />
           </div>
         </Section>
       </fieldset>

@@ -18,13 +18,31 @@ export function PropertiesPanel() {
     return (
       <div className="ontwerp-properties">
         <h2 className="utrecht-heading-2 ontwerp-panel-title">{t.nSelected(selection.length)}</h2>
-        <ul>{selection.map((id) => <li key={id}><code>{id}</code></li>)}</ul>
-        {!readOnly && <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, selection, [])); select([]); }}>{t.deleteSelected}</button>}
+        <ul>
+          {selection.map((id) => (
+            <li key={id}>
+              <code>{id}</code>
+            </li>
+          ))}
+        </ul>
+        {!readOnly && (
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
+            onClick={() => {
+              edit(t.cmdDelete, removeElements(def, selection, []));
+              select([]);
+            }}
+          >
+            {t.deleteSelected}
+          </button>
+        )}
       </div>
     );
   }
   const [only] = selection;
-  if (only?.startsWith('group:') && def.groups?.[only.slice(6)]) return <GroupEditor id={only.slice(6)} group={def.groups[only.slice(6)] as Group} />;
+  if (only?.startsWith('group:') && def.groups?.[only.slice(6)])
+    return <GroupEditor id={only.slice(6)} group={def.groups[only.slice(6)] as Group} />;
   if (only && def.steps[only]) return <StepProperties id={only} step={def.steps[only]} />;
   return <ProcessEditor />;
 }
@@ -39,29 +57,69 @@ function StepProperties({ id, step }: { id: string; step: Step }) {
     <div className="ontwerp-properties" key={id}>
       <h2 className="utrecht-heading-2 ontwerp-panel-title ontwerp-properties__title">
         <KindIcon kind={step.kind} size={20} />
-        <span>{t.kinds[step.kind]}: {text(step.title, lang) || id}</span>
+        <span>
+          {t.kinds[step.kind]}: {text(step.title, lang) || id}
+        </span>
       </h2>
-      <p className="utrecht-form-field-description ontwerp-hint">{t.kindHelp[step.kind]} {t.stepId}: <code>{id}</code>{def.start === id ? ` · ${t.isStart}` : ''}</p>
+      <p className="utrecht-form-field-description ontwerp-hint">
+        {t.kindHelp[step.kind]} {t.stepId}: <code>{id}</code>
+        {def.start === id ? ` · ${t.isStart}` : ''}
+      </p>
       <fieldset className="ontwerp-fieldset">
         <Section title={t.general}>
-          <TextPair label={t.title} value={step.title} onCommit={(v) => update(t.cmdRename, { ...step, title: v ?? '' } as Step)} />
-          <TextPair label={t.citizenText} hint={t.citizenTextHint} multiline value={step.citizenText} onCommit={(v) => update(t.cmdEdit, withKey(step, 'citizenText', v))} />
+          <TextPair
+            label={t.title}
+            value={step.title}
+            onCommit={(v) => update(t.cmdRename, { ...step, title: v ?? '' } as Step)}
+          />
+          <TextPair
+            label={t.citizenText}
+            hint={t.citizenTextHint}
+            multiline
+            value={step.citizenText}
+            onCommit={(v) => update(t.cmdEdit, withKey(step, 'citizenText', v))}
+          />
           {groups.length > 0 && !isFinal(step) && (
-            <Select label={t.inGroup} value={step.group ?? ''} options={[{ value: '', label: t.noGroup }, ...groups.map(([g, gr]) => ({ value: g, label: text(gr.title, lang) || g }))]}
-              onChange={(v) => edit(t.cmdGroup, moveIntoGroup(def, id, v || undefined, setGroup))} />
+            <Select
+              label={t.inGroup}
+              value={step.group ?? ''}
+              options={[
+                { value: '', label: t.noGroup },
+                ...groups.map(([g, gr]) => ({ value: g, label: text(gr.title, lang) || g })),
+              ]}
+              onChange={(v) => edit(t.cmdGroup, moveIntoGroup(def, id, v || undefined, setGroup))}
+            />
           )}
           {def.start !== id && !readOnly && (
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => edit(t.cmdStart, { ...def, start: id })}>{t.makeStart}</button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action"
+              onClick={() => edit(t.cmdStart, { ...def, start: id })}
+            >
+              {t.makeStart}
+            </button>
           )}
         </Section>
-        {registered ? <registered.Editor id={id} step={step} update={update} /> : <p>{t.unknownKind(String(step.kind))}</p>}
+        {registered ? (
+          <registered.Editor id={id} step={step} update={update} />
+        ) : (
+          <p>{t.unknownKind(String(step.kind))}</p>
+        )}
         {!readOnly && (
           <div className="utrecht-button-group ontwerp-button-row">
-            <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" onClick={() => { edit(t.cmdDelete, removeElements(def, [id], [])); select([]); }}>{t.deleteStep}</button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
+              onClick={() => {
+                edit(t.cmdDelete, removeElements(def, [id], []));
+                select([]);
+              }}
+            >
+              {t.deleteStep}
+            </button>
           </div>
         )}
       </fieldset>
     </div>
   );
 }
-

@@ -20,12 +20,18 @@ export function useCommitted<T>(value: T, onCommit: (v: T) => void, delayMs = 70
   useEffect(() => {
     if (value === committed.current) return;
     // Changed from outside (undo, an inserted placeholder): that wins over a pending commit.
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
     committed.current = value;
     setLocal(value);
   }, [value]);
   const commit = (v: T = localRef.current) => {
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
     if (v === committed.current) return;
     committed.current = v;
     commitRef.current(v);
@@ -36,7 +42,17 @@ export function useCommitted<T>(value: T, onCommit: (v: T) => void, delayMs = 70
     timer.current = setTimeout(() => commit(v), delayMs);
   };
   // Leaving the panel does not lose what was typed.
-  useEffect(() => () => { if (timer.current) { clearTimeout(timer.current); commit(); } }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        commit();
+      }
+    },
+    // Only on unmount: the latest commit is read through its refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   return { local, change, commit };
 }
 
@@ -57,27 +73,66 @@ type InputProps = {
 };
 
 /** One labelled text box (or text area) that commits as described at useCommitted. */
-export function TextInput({ label, value, onCommit, hint, multiline, placeholder, error: given, validate, width = 'l', ariaLabel, inputRef, onFocus }: InputProps) {
+export function TextInput({
+  label,
+  value,
+  onCommit,
+  hint,
+  multiline,
+  placeholder,
+  error: given,
+  validate,
+  width = 'l',
+  ariaLabel,
+  inputRef,
+  onFocus,
+}: InputProps) {
   const { readOnly } = useEditor();
   const id = useId();
   const { local, change, commit } = useCommitted(value, onCommit);
   const error = given ?? validate?.(local) ?? null;
   const common = {
-    id, value: local, placeholder, readOnly, 'aria-label': ariaLabel, 'aria-invalid': error ? true : undefined,
+    id,
+    value: local,
+    placeholder,
+    readOnly,
+    'aria-label': ariaLabel,
+    'aria-invalid': error ? true : undefined,
     'aria-describedby': [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
-    className: `${multiline ? 'utrecht-textarea utrecht-textarea--html-textarea' : 'utrecht-textbox utrecht-textbox--html-input'}`
-      + ` ontwerp-input--${width}`,
+    className:
+      `${multiline ? 'utrecht-textarea utrecht-textarea--html-textarea' : 'utrecht-textbox utrecht-textbox--html-input'}` +
+      ` ontwerp-input--${width}`,
     spellCheck: multiline ? undefined : false,
-    onBlur: () => commit(), onFocus,
+    onBlur: () => commit(),
+    onFocus,
   };
   return (
     <div className="ontwerp-control">
-      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">{label}</label>
-      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${id}-error`}>{error}</span>}
-      {multiline
-        ? <textarea {...common} rows={3} ref={inputRef} onChange={(e) => change(e.target.value)} />
-        : <input {...common} ref={inputRef} onChange={(e) => change(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />}
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">
+        {label}
+      </label>
+      {hint && (
+        <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      {multiline ? (
+        <textarea {...common} rows={3} ref={inputRef} onChange={(e) => change(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          ref={inputRef}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -114,13 +169,37 @@ export function TextPair({ label, value, onCommit, multiline, hint, placeholders
   };
   return (
     <fieldset className="ontwerp-pair">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}</legend>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">
+        {label}
+      </legend>
       {hint && <p className="utrecht-form-field-description ontwerp-hint">{hint}</p>}
       <div className="ontwerp-pair__row">
-        <TextInput label="NL" ariaLabel={`${label} NL`} value={nl} multiline={multiline} onCommit={(v) => onCommit(joinText(v, en))}
-          inputRef={(el) => { boxes.current.nl = el; }} onFocus={() => { last.current = 'nl'; }} />
-        <TextInput label="EN" ariaLabel={`${label} EN`} value={en} multiline={multiline} onCommit={(v) => onCommit(joinText(nl, v))}
-          inputRef={(el) => { boxes.current.en = el; }} onFocus={() => { last.current = 'en'; }} />
+        <TextInput
+          label="NL"
+          ariaLabel={`${label} NL`}
+          value={nl}
+          multiline={multiline}
+          onCommit={(v) => onCommit(joinText(v, en))}
+          inputRef={(el) => {
+            boxes.current.nl = el;
+          }}
+          onFocus={() => {
+            last.current = 'nl';
+          }}
+        />
+        <TextInput
+          label="EN"
+          ariaLabel={`${label} EN`}
+          value={en}
+          multiline={multiline}
+          onCommit={(v) => onCommit(joinText(nl, v))}
+          inputRef={(el) => {
+            boxes.current.en = el;
+          }}
+          onFocus={() => {
+            last.current = 'en';
+          }}
+        />
       </div>
       {placeholders && <PlaceholderBar onInsert={insert} label={t.insertPlaceholder} />}
     </fieldset>
@@ -135,13 +214,27 @@ function PlaceholderBar({ onInsert, label }: { onInsert(name: string): void; lab
     <div className="ontwerp-placeholders" role="group" aria-label={label}>
       <span className="utrecht-form-field-description ontwerp-hint">{label}</span>
       {fields.map((f) => (
-        <button key={f.id} type="button" className="ontwerp-chip" title={f.label} onMouseDown={(e) => e.preventDefault()} onClick={() => onInsert(f.id)}>{`{{${f.id}}}`}</button>
+        <button
+          key={f.id}
+          type="button"
+          className="ontwerp-chip"
+          title={f.label}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onInsert(f.id)}
+        >{`{{${f.id}}}`}</button>
       ))}
     </div>
   );
 }
 
-type StepSelectProps = { label: string; value: string | undefined; onChange(value: string): void; exclude?: string; allowEmpty?: boolean; hint?: string };
+type StepSelectProps = {
+  label: string;
+  value: string | undefined;
+  onChange(value: string): void;
+  exclude?: string;
+  allowEmpty?: boolean;
+  hint?: string;
+};
 
 /** Chooses a step to go to (the keyboard's way to connect, next to dragging on the canvas). */
 export function StepSelect({ label, value, onChange, exclude, allowEmpty = true, hint }: StepSelectProps) {
@@ -151,20 +244,40 @@ export function StepSelect({ label, value, onChange, exclude, allowEmpty = true,
   const known = value && def.steps[value];
   return (
     <div className="ontwerp-control">
-      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">{label}</label>
-      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
-      <select id={id} className="utrecht-select utrecht-select--html-select ontwerp-input--m" value={value ?? ''} disabled={readOnly} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">
+        {label}
+      </label>
+      {hint && (
+        <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <select
+        id={id}
+        className="utrecht-select utrecht-select--html-select ontwerp-input--m"
+        value={value ?? ''}
+        disabled={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
         {(allowEmpty || !value) && <option value="">{t.chooseStep}</option>}
         {value && !known && <option value={value}>{t.unknownStep(value)}</option>}
-        {Object.entries(def.steps).filter(([sid]) => sid !== exclude).map(([sid, s]) => (
-          <option key={sid} value={sid}>{`${text(s.title, lang) || sid} (${sid})`}</option>
-        ))}
+        {Object.entries(def.steps)
+          .filter(([sid]) => sid !== exclude)
+          .map(([sid, s]) => (
+            <option key={sid} value={sid}>{`${text(s.title, lang) || sid} (${sid})`}</option>
+          ))}
       </select>
     </div>
   );
 }
 
-type RadioProps = { label: string; value: string; options: { value: string; label: string; hint?: string }[]; onChange(value: string): void };
+type RadioProps = {
+  label: string;
+  value: string;
+  options: { value: string; label: string; hint?: string }[];
+  onChange(value: string): void;
+};
 
 /** A choice of a few, each with a one-line explanation (radio buttons: arrow keys move between them). */
 export function RadioGroup({ label, value, options, onChange }: RadioProps) {
@@ -172,13 +285,28 @@ export function RadioGroup({ label, value, options, onChange }: RadioProps) {
   const id = useId();
   return (
     <fieldset className="ontwerp-radios">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}</legend>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">
+        {label}
+      </legend>
       {options.map((o) => (
         <div key={o.value} className="ontwerp-radio">
-          <input className="utrecht-radio-button utrecht-radio-button--html-input" id={`${id}-${o.value}`} type="radio" name={id} value={o.value} checked={value === o.value} disabled={readOnly}
-            onChange={() => onChange(o.value)} aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined} />
+          <input
+            className="utrecht-radio-button utrecht-radio-button--html-input"
+            id={`${id}-${o.value}`}
+            type="radio"
+            name={id}
+            value={o.value}
+            checked={value === o.value}
+            disabled={readOnly}
+            onChange={() => onChange(o.value)}
+            aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+          />
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-          {o.hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-${o.value}-hint`}>{o.hint}</span>}
+          {o.hint && (
+            <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-${o.value}-hint`}>
+              {o.hint}
+            </span>
+          )}
         </div>
       ))}
     </fieldset>
@@ -192,23 +320,53 @@ export function Check({ label, checked, onChange, hint }: CheckProps) {
   const id = useId();
   return (
     <div className="ontwerp-check">
-      <input className="utrecht-checkbox utrecht-checkbox--html-input" id={id} type="checkbox" checked={checked} disabled={readOnly} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        className="utrecht-checkbox utrecht-checkbox--html-input"
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={readOnly}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{label}</label>
-      {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>{hint}</span>}
+      {hint && (
+        <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
     </div>
   );
 }
 
-type SelectProps = { label: string; value: string; options: { value: string; label: string }[]; onChange(value: string): void; width?: 's' | 'm' | 'l' };
+type SelectProps = {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+  width?: 's' | 'm' | 'l';
+};
 
 export function Select({ label, value, options, onChange, width = 'm' }: SelectProps) {
   const { readOnly } = useEditor();
   const id = useId();
   return (
     <div className="ontwerp-control">
-      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">{label}</label>
-      <select id={id} className={`utrecht-select utrecht-select--html-select ontwerp-input--${width}`} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={`utrecht-select utrecht-select--html-select ontwerp-input--${width}`}
+        value={value}
+        disabled={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -220,7 +378,9 @@ export function Section({ title, children, actions }: { title: string; children:
   return (
     <section className="ontwerp-section" aria-labelledby={id}>
       <div className="ontwerp-section__head">
-        <h3 className="utrecht-heading-3" id={id}>{title}</h3>
+        <h3 className="utrecht-heading-3" id={id}>
+          {title}
+        </h3>
         {actions}
       </div>
       {children}
@@ -229,15 +389,53 @@ export function Section({ title, children, actions }: { title: string; children:
 }
 
 /** Small buttons to move an item in a list or remove it. */
-export function ItemActions({ index, count, onMove, onRemove, name }: { index: number; count: number; onMove(from: number, to: number): void; onRemove(): void; name: string }) {
+export function ItemActions({
+  index,
+  count,
+  onMove,
+  onRemove,
+  name,
+}: {
+  index: number;
+  count: number;
+  onMove(from: number, to: number): void;
+  onRemove(): void;
+  name: string;
+}) {
   const { t } = useDesigner();
   const { readOnly } = useEditor();
   if (readOnly) return null;
   return (
     <span className="ontwerp-item-actions">
-      <button type="button" className="ontwerp-icon-button" aria-label={t.moveUp(name)} title={t.moveUp(name)} aria-disabled={index === 0 || undefined} onClick={() => index > 0 && onMove(index, index - 1)}>↑</button>
-      <button type="button" className="ontwerp-icon-button" aria-label={t.moveDown(name)} title={t.moveDown(name)} aria-disabled={index === count - 1 || undefined} onClick={() => index < count - 1 && onMove(index, index + 1)}>↓</button>
-      <button type="button" className="ontwerp-icon-button ontwerp-icon-button--danger" aria-label={t.remove(name)} title={t.remove(name)} onClick={onRemove}>✕</button>
+      <button
+        type="button"
+        className="ontwerp-icon-button"
+        aria-label={t.moveUp(name)}
+        title={t.moveUp(name)}
+        aria-disabled={index === 0 || undefined}
+        onClick={() => index > 0 && onMove(index, index - 1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="ontwerp-icon-button"
+        aria-label={t.moveDown(name)}
+        title={t.moveDown(name)}
+        aria-disabled={index === count - 1 || undefined}
+        onClick={() => index < count - 1 && onMove(index, index + 1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        className="ontwerp-icon-button ontwerp-icon-button--danger"
+        aria-label={t.remove(name)}
+        title={t.remove(name)}
+        onClick={onRemove}
+      >
+        ✕
+      </button>
     </span>
   );
 }

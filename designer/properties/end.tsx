@@ -11,11 +11,32 @@ function EndEditor({ step, update }: { id: string; step: EndStep; update(label: 
   const own = !OUTCOMES.includes(step.outcome);
   return (
     <Section title={t.outcome}>
-      <Select label={t.outcome} value={own ? 'own' : step.outcome}
-        options={[...OUTCOMES.map((o) => ({ value: o, label: t.outcomes4[o as keyof typeof t.outcomes4] })), { value: 'own', label: t.ownOutcome }]}
-        onChange={(v) => update(t.cmdEdit, { ...step, outcome: v === 'own' ? 'afgehandeld' : v })} />
-      {own && <TextInput label={t.ownOutcomeWord} hint={t.ownOutcomeHint} width="m" value={step.outcome} onCommit={(v) => update(t.cmdEdit, { ...step, outcome: v.trim() })} />}
-      <TextPair label={t.endMessage} multiline placeholders hint={t.placeholderHint} value={step.message} onCommit={(v) => update(t.cmdEdit, { ...step, message: v ?? '' })} />
+      <Select
+        label={t.outcome}
+        value={own ? 'own' : step.outcome}
+        options={[
+          ...OUTCOMES.map((o) => ({ value: o, label: t.outcomes4[o as keyof typeof t.outcomes4] })),
+          { value: 'own', label: t.ownOutcome },
+        ]}
+        onChange={(v) => update(t.cmdEdit, { ...step, outcome: v === 'own' ? 'afgehandeld' : v })}
+      />
+      {own && (
+        <TextInput
+          label={t.ownOutcomeWord}
+          hint={t.ownOutcomeHint}
+          width="m"
+          value={step.outcome}
+          onCommit={(v) => update(t.cmdEdit, { ...step, outcome: v.trim() })}
+        />
+      )}
+      <TextPair
+        label={t.endMessage}
+        multiline
+        placeholders
+        hint={t.placeholderHint}
+        value={step.message}
+        onCommit={(v) => update(t.cmdEdit, { ...step, message: v ?? '' })}
+      />
     </Section>
   );
 }

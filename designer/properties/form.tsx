@@ -22,15 +22,34 @@ function FormEditor({ id, step, update }: { id: string; step: FormStep; update(l
   return (
     <>
       <Section title={t.questions}>
-        <FieldList title={t.questions} fields={step.fields} onChange={(label, fields) => update(label, { ...step, fields })} />
-        <Check label={t.onePerPage} checked={!!step.onePerPage} onChange={(v) => update(t.cmdEdit, withKey(step, 'onePerPage', v || undefined))} />
+        <FieldList
+          title={t.questions}
+          fields={step.fields}
+          onChange={(label, fields) => update(label, { ...step, fields })}
+        />
+        <Check
+          label={t.onePerPage}
+          checked={!!step.onePerPage}
+          onChange={(v) => update(t.cmdEdit, withKey(step, 'onePerPage', v || undefined))}
+        />
       </Section>
       <Section title={t.next}>
         {!routes && (
           <>
-            <StepSelect label={t.nextStep} value={step.next as string} exclude={id} onChange={(v) => update(t.cmdConnect, { ...step, next: v })} />
+            <StepSelect
+              label={t.nextStep}
+              value={step.next as string}
+              exclude={id}
+              onChange={(v) => update(t.cmdConnect, { ...step, next: v })}
+            />
             {!readOnly && (
-              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setRoutes(t.cmdAddRoute, [{ when: 'true', goto: '' }, { goto: step.next as string }])}>{t.addRoute}</button>
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action"
+                onClick={() => setRoutes(t.cmdAddRoute, [{ when: 'true', goto: '' }, { goto: step.next as string }])}
+              >
+                {t.addRoute}
+              </button>
             )}
           </>
         )}
@@ -42,22 +61,60 @@ function FormEditor({ id, step, update }: { id: string; step: FormStep; update(l
                 <li key={i} className="ontwerp-list__item ontwerp-card">
                   <div className="ontwerp-card__head">
                     <strong>{r.when === undefined ? t.defaultRoute : t.routeN(i + 1)}</strong>
-                    <ItemActions index={i} count={routes.length} name={t.routeN(i + 1)} onMove={(a, b) => setRoutes(t.cmdEdit, moveItem(routes, a, b))}
-                      onRemove={() => setRoutes(t.cmdEdit, routes.filter((_, j) => j !== i))} />
+                    <ItemActions
+                      index={i}
+                      count={routes.length}
+                      name={t.routeN(i + 1)}
+                      onMove={(a, b) => setRoutes(t.cmdEdit, moveItem(routes, a, b))}
+                      onRemove={() =>
+                        setRoutes(
+                          t.cmdEdit,
+                          routes.filter((_, j) => j !== i),
+                        )
+                      }
+                    />
                   </div>
                   {r.when !== undefined && (
-                    <FeelInput label={t.condition} value={r.when} onCommit={(v) => setRoutes(t.cmdEdit, routes.map((x, j) => (j === i ? { ...x, when: v } : x)))} />
+                    <FeelInput
+                      label={t.condition}
+                      value={r.when}
+                      onCommit={(v) =>
+                        setRoutes(
+                          t.cmdEdit,
+                          routes.map((x, j) => (j === i ? { ...x, when: v } : x)),
+                        )
+                      }
+                    />
                   )}
-                  <StepSelect label={t.goTo} value={r.goto} exclude={id} onChange={(v) => setRoutes(t.cmdConnect, routes.map((x, j) => (j === i ? { ...x, goto: v } : x)))} />
+                  <StepSelect
+                    label={t.goTo}
+                    value={r.goto}
+                    exclude={id}
+                    onChange={(v) =>
+                      setRoutes(
+                        t.cmdConnect,
+                        routes.map((x, j) => (j === i ? { ...x, goto: v } : x)),
+                      )
+                    }
+                  />
                 </li>
               ))}
             </ol>
             {!readOnly && (
-              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => {
-                const at = routes.findIndex((r) => r.when === undefined);
-                const route = { when: 'true', goto: '' };
-                setRoutes(t.cmdAddRoute, at < 0 ? [...routes, route] : [...routes.slice(0, at), route, ...routes.slice(at)]);
-              }}>{t.addRoute}</button>
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action"
+                onClick={() => {
+                  const at = routes.findIndex((r) => r.when === undefined);
+                  const route = { when: 'true', goto: '' };
+                  setRoutes(
+                    t.cmdAddRoute,
+                    at < 0 ? [...routes, route] : [...routes.slice(0, at), route, ...routes.slice(at)],
+                  );
+                }}
+              >
+                {t.addRoute}
+              </button>
             )}
           </>
         )}

@@ -7,4 +7,7 @@ export type StepEditorProps<S extends Step = Step> = { id: string; step: S; upda
 /** One kind's editor, registered once with the kind's other designer parts in designer/kinds.ts. */
 export type StepEditor<S extends Step = Step> = { kind: S['kind']; Editor: ComponentType<StepEditorProps<S>> };
 
-export const defineStepEditor = <S extends Step>(kind: S['kind'], Editor: ComponentType<StepEditorProps<S>>): StepEditor<S> => ({ kind, Editor });
+export const defineStepEditor = <S extends Step>(
+  kind: S['kind'],
+  Editor: ComponentType<StepEditorProps<S>>,
+): StepEditor<S> => ({ kind, Editor });

@@ -1,4 +1,11 @@
-import { triggerSchema, type Field, type Problem, type Process, type Text, type Trigger } from '../../runtime/model/index.js';
+import {
+  triggerSchema,
+  type Field,
+  type Problem,
+  type Process,
+  type Text,
+  type Trigger,
+} from '../../runtime/model/index.js';
 import { moveItem, withKey } from './text-pair.js';
 
 // Pure edits of a process's triggers (proactive starts), for the process
@@ -16,15 +23,24 @@ export function setTriggers(def: Process, triggers: Trigger[]): Process {
 
 /** A new trigger at the end: an offer on a signal, starting where the process starts. */
 export function addTrigger(def: Process, because: Text): Process {
-  return setTriggers(def, [...(def.triggers ?? []), { signal: 'register.gewijzigd', mode: 'offer', start: def.start, because }]);
+  return setTriggers(def, [
+    ...(def.triggers ?? []),
+    { signal: 'register.gewijzigd', mode: 'offer', start: def.start, because },
+  ]);
 }
 
 export function updateTrigger(def: Process, index: number, trigger: Trigger): Process {
-  return setTriggers(def, (def.triggers ?? []).map((x, i) => (i === index ? trigger : x)));
+  return setTriggers(
+    def,
+    (def.triggers ?? []).map((x, i) => (i === index ? trigger : x)),
+  );
 }
 
 export function removeTrigger(def: Process, index: number): Process {
-  return setTriggers(def, (def.triggers ?? []).filter((_, i) => i !== index));
+  return setTriggers(
+    def,
+    (def.triggers ?? []).filter((_, i) => i !== index),
+  );
 }
 
 /** Order matters: of the triggers on one signal, the first whose condition holds starts the case. */
@@ -48,5 +64,7 @@ export function withFacts(trigger: Trigger, facts: Field[]): Trigger {
  */
 export function triggerProblems(problems: readonly Problem[], index: number): Problem[] {
   const at = `triggers.${index}`;
-  return problems.filter((p) => (p.path === at || p.path?.startsWith(`${at}.`)) && !(p.path === `${at}.when` && p.code === 'P009'));
+  return problems.filter(
+    (p) => (p.path === at || p.path?.startsWith(`${at}.`)) && !(p.path === `${at}.when` && p.code === 'P009'),
+  );
 }

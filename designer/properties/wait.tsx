@@ -16,20 +16,70 @@ function WaitEditor({ id, step, update }: { id: string; step: WaitStep; update(l
   return (
     <>
       <Section title={t.waitFor}>
-        <Select label={t.waitTrigger} value={mode} options={[{ value: 'timer', label: t.waitTimer }, { value: 'signal', label: t.waitSignal }]} onChange={setMode} />
-        {mode === 'timer' && <TextInput label={t.duration} hint={t.durationHint} width="s" value={step.for ?? ''} onCommit={(v) => update(t.cmdEdit, withKey(step, 'for', v.trim() || undefined))} />}
-        {mode === 'signal' && <TextInput label={t.signalName} hint={t.signalHint} width="m" value={step.signal ?? ''} onCommit={(v) => update(t.cmdEdit, { ...step, signal: v.trim() })} />}
-        <StepSelect label={mode === 'signal' ? t.afterSignal : t.afterTimer} value={step.then} exclude={id} onChange={(v) => update(t.cmdConnect, { ...step, then: v })} />
+        <Select
+          label={t.waitTrigger}
+          value={mode}
+          options={[
+            { value: 'timer', label: t.waitTimer },
+            { value: 'signal', label: t.waitSignal },
+          ]}
+          onChange={setMode}
+        />
+        {mode === 'timer' && (
+          <TextInput
+            label={t.duration}
+            hint={t.durationHint}
+            width="s"
+            value={step.for ?? ''}
+            onCommit={(v) => update(t.cmdEdit, withKey(step, 'for', v.trim() || undefined))}
+          />
+        )}
+        {mode === 'signal' && (
+          <TextInput
+            label={t.signalName}
+            hint={t.signalHint}
+            width="m"
+            value={step.signal ?? ''}
+            onCommit={(v) => update(t.cmdEdit, { ...step, signal: v.trim() })}
+          />
+        )}
+        <StepSelect
+          label={mode === 'signal' ? t.afterSignal : t.afterTimer}
+          value={step.then}
+          exclude={id}
+          onChange={(v) => update(t.cmdConnect, { ...step, then: v })}
+        />
       </Section>
       {mode === 'signal' && (
         <>
           <Section title={t.timeout}>
-            <TextInput label={t.timeoutAfter} hint={t.durationHint} width="s" value={step.timeout?.after ?? ''}
-              onCommit={(v) => update(t.cmdEdit, withKey(step, 'timeout', v.trim() ? { after: v.trim(), goto: step.timeout?.goto ?? '' } : undefined))} />
-            {step.timeout && <StepSelect label={t.timeoutGoto} value={step.timeout.goto} exclude={id} onChange={(v) => update(t.cmdConnect, { ...step, timeout: { ...step.timeout!, goto: v } })} />}
+            <TextInput
+              label={t.timeoutAfter}
+              hint={t.durationHint}
+              width="s"
+              value={step.timeout?.after ?? ''}
+              onCommit={(v) =>
+                update(
+                  t.cmdEdit,
+                  withKey(step, 'timeout', v.trim() ? { after: v.trim(), goto: step.timeout?.goto ?? '' } : undefined),
+                )
+              }
+            />
+            {step.timeout && (
+              <StepSelect
+                label={t.timeoutGoto}
+                value={step.timeout.goto}
+                exclude={id}
+                onChange={(v) => update(t.cmdConnect, { ...step, timeout: { ...step.timeout!, goto: v } })}
+              />
+            )}
           </Section>
           <Section title={t.signalFacts}>
-            <FieldList title={t.signalFacts} fields={step.fields ?? []} onChange={(label, fields) => update(label, withKey(step, 'fields', fields.length ? fields : undefined))} />
+            <FieldList
+              title={t.signalFacts}
+              fields={step.fields ?? []}
+              onChange={(label, fields) => update(label, withKey(step, 'fields', fields.length ? fields : undefined))}
+            />
           </Section>
         </>
       )}

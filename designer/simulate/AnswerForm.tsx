@@ -4,7 +4,13 @@ import { useDesigner } from '../context.js';
 import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
 import { roughValues } from './rough-values.js';
 
-type Props = { fields: Field[]; data: Record<string, unknown>; errors: Record<string, string[]>; submitLabel: string; onSubmit(raw: Record<string, unknown>): void };
+type Props = {
+  fields: Field[];
+  data: Record<string, unknown>;
+  errors: Record<string, string[]>;
+  submitLabel: string;
+  onSubmit(raw: Record<string, unknown>): void;
+};
 
 /**
  * The questions of a step as a simple form, answered as the citizen would.
@@ -18,7 +24,13 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
   const [raw, setRaw] = useState<Record<string, FieldValue>>({});
   const set = (fid: string, v: FieldValue) => setRaw((r) => ({ ...r, [fid]: v }));
   const scope = { ...data, ...roughValues(fields, raw) };
-  const shown = fields.filter((f) => { try { return isShown(f, scope); } catch { return true; } });
+  const shown = fields.filter((f) => {
+    try {
+      return isShown(f, scope);
+    } catch {
+      return true;
+    }
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const answers: Record<string, unknown> = {};
@@ -27,28 +39,51 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
   };
   return (
     <form className="ontwerp-answer-form" onSubmit={submit} noValidate>
-      {errors._ && <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">{errors._.join(' ')}</p>}
+      {errors._ && (
+        <p className="utrecht-alert utrecht-alert--error ontwerp-alert" role="alert">
+          {errors._.join(' ')}
+        </p>
+      )}
       {shown.map((f) => {
         const fid = `${id}-${f.id}`;
         const label = text(f.label, lang) || f.id;
         const error = errors[f.id];
         const hint = f.hint ? text(f.hint, lang) : '';
-        const describe = [hint ? `${fid}-hint` : '', error ? `${fid}-error` : ''].filter(Boolean).join(' ') || undefined;
+        const describe =
+          [hint ? `${fid}-hint` : '', error ? `${fid}-error` : ''].filter(Boolean).join(' ') || undefined;
         const input = fieldInput(f.type);
         const head = (
           <>
-            {hint && <span className="utrecht-form-field-description ontwerp-hint" id={`${fid}-hint`}>{hint}</span>}
-            {error && <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${fid}-error`}>{error.join(' ')}</span>}
+            {hint && (
+              <span className="utrecht-form-field-description ontwerp-hint" id={`${fid}-hint`}>
+                {hint}
+              </span>
+            )}
+            {error && (
+              <span className="utrecht-form-field-error-message ontwerp-field-error" id={`${fid}-error`}>
+                {error.join(' ')}
+              </span>
+            )}
           </>
         );
         const control = input.render({
-          field: f, id: fid, name: fid, value: raw[f.id] ?? input.empty, onChange: (v) => set(f.id, v), invalid: !!error,
-          describedBy: input.group ? undefined : describe, lang, prefix: 'ontwerp',
+          field: f,
+          id: fid,
+          name: fid,
+          value: raw[f.id] ?? input.empty,
+          onChange: (v) => set(f.id, v),
+          invalid: !!error,
+          describedBy: input.group ? undefined : describe,
+          lang,
+          prefix: 'ontwerp',
         });
         if (input.group) {
           return (
             <fieldset key={f.id} className="ontwerp-control" aria-describedby={describe}>
-              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</legend>
+              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">
+                {label}
+                {f.required ? '' : ` ${t.optional}`}
+              </legend>
               {head}
               {control}
             </fieldset>
@@ -56,13 +91,20 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
         }
         return (
           <div key={f.id} className="ontwerp-control">
-            <label htmlFor={fid} className="utrecht-form-label ontwerp-label-text">{label}{f.required ? '' : ` ${t.optional}`}</label>
+            <label htmlFor={fid} className="utrecht-form-label ontwerp-label-text">
+              {label}
+              {f.required ? '' : ` ${t.optional}`}
+            </label>
             {head}
             {control}
           </div>
         );
       })}
-      <div><button type="submit" className="utrecht-button utrecht-button--primary-action">{submitLabel}</button></div>
+      <div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {submitLabel}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,13 +1,23 @@
 import {
-  compileFeel, feelHolds, placeholderNames, sampleValue, stepKind, todayIn, wallClock,
-  type Field, type Process, type Text, type Trigger,
+  compileFeel,
+  feelHolds,
+  placeholderNames,
+  sampleValue,
+  stepKind,
+  todayIn,
+  wallClock,
+  type Field,
+  type Process,
+  type Text,
+  type Trigger,
 } from '../../runtime/model/index.js';
 
 // The facts a simulated proactive start brings (the signal's data), typed
 // as JSON in the simulation panel: reading them, a first example, and
 // whether the trigger's condition holds for them.
 
-export type ParsedFacts = { ok: true; facts: Record<string, unknown> } | { ok: false; error: 'json' | 'not-object'; message: string };
+export type ParsedFacts =
+  { ok: true; facts: Record<string, unknown> } | { ok: false; error: 'json' | 'not-object'; message: string };
 
 /** The typed text as facts: a JSON object (empty text: no facts). */
 export function parseFacts(text: string): ParsedFacts {
@@ -18,11 +28,15 @@ export function parseFacts(text: string): ParsedFacts {
   } catch (error) {
     return { ok: false, error: 'json', message: (error as Error).message };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'not-object', message: 'not a JSON object' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: 'not-object', message: 'not a JSON object' };
   return { ok: true, facts: value as Record<string, unknown> };
 }
 
-const textNames = (text: Text): string[] => (typeof text === 'string' ? placeholderNames(text) : [...placeholderNames(text.nl), ...placeholderNames(text.en ?? '')]);
+const textNames = (text: Text): string[] =>
+  typeof text === 'string'
+    ? placeholderNames(text)
+    : [...placeholderNames(text.nl), ...placeholderNames(text.en ?? '')];
 
 /** The names a trigger reads from its signal's data: those of its condition, then the placeholders of its reason. */
 export function factNames(trigger: Trigger): string[] {

@@ -14,7 +14,13 @@ const VISIT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * row of a signed-in citizen; an anonymous visitor has none (`null`): their
  * language and form token live in a cookie only.
  */
-export type PageSession = { idHash: string | null; bsn: string | null; lang: Lang; csrf: string | null; flash: string | null };
+export type PageSession = {
+  idHash: string | null;
+  bsn: string | null;
+  lang: Lang;
+  csrf: string | null;
+  flash: string | null;
+};
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -36,7 +42,8 @@ const visitPattern = /^(nl|en)\.([A-Za-z0-9_-]{43})?$/;
  */
 export function citizenSessions(store: Store, clock: Clock, opts: { secureCookies: boolean }) {
   const cookieOpts = (maxAge: number) => cookieOptions('lax', opts.secureCookies, maxAge);
-  const setVisit = (res: Response, lang: Lang, token: string | null) => res.cookie(VISIT_COOKIE, `${lang}.${token ?? ''}`, cookieOpts(VISIT_TTL_MS));
+  const setVisit = (res: Response, lang: Lang, token: string | null) =>
+    res.cookie(VISIT_COOKIE, `${lang}.${token ?? ''}`, cookieOpts(VISIT_TTL_MS));
 
   /** The visitor as the cookies say, without writing anything. */
   function read(req: Request): PageSession {
@@ -44,7 +51,13 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
     const row = id ? store.sessions.get(id, clock.now()) : undefined;
     if (row?.bsn) return { idHash: row.idHash, bsn: row.bsn, lang: row.lang, csrf: row.csrf, flash: row.flash };
     const visit = visitPattern.exec(readCookie(req, VISIT_COOKIE) ?? '');
-    return { idHash: null, bsn: null, lang: (visit?.[1] as Lang | undefined) ?? 'nl', csrf: visit?.[2] ?? null, flash: null };
+    return {
+      idHash: null,
+      bsn: null,
+      lang: (visit?.[1] as Lang | undefined) ?? 'nl',
+      csrf: visit?.[2] ?? null,
+      flash: null,
+    };
   }
 
   return {

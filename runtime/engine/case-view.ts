@@ -1,4 +1,18 @@
-import { compileFeel, FeelEvaluationError, formatAnswer, isShown, outcomeOf, own, stepKind, t, taskOf, withFeelScope, type Field, type Lang, type Process } from '../model/index.js';
+import {
+  compileFeel,
+  FeelEvaluationError,
+  formatAnswer,
+  isShown,
+  outcomeOf,
+  own,
+  stepKind,
+  t,
+  taskOf,
+  withFeelScope,
+  type Field,
+  type Lang,
+  type Process,
+} from '../model/index.js';
 import type { AuditEntry, CaseRow, Store } from '../store/index.js';
 import { fieldsById } from './effects.js';
 import type { Engine } from './engine.js';
@@ -44,22 +58,32 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
   const items: TimelineItem[] = [];
   for (const e of entries) {
     const d = e.data as Record<string, any>;
-    const push = (text: string, step?: string) => items.push({ at: e.at, type: e.type, ...(step ? { step } : {}), text });
+    const push = (text: string, step?: string) =>
+      items.push({ at: e.at, type: e.type, ...(step ? { step } : {}), text });
     if (e.type === 'case.started') push(chrome.started[lang]);
     else if (e.type === 'event.received' && d.type === 'submit') push(`${chrome.sent[lang]}: ${title(d.step)}`, d.step);
-    else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit') push(d.type, undefined);
+    else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit')
+      push(d.type, undefined);
     else if (e.type === 'decision.made') push(d.because?.[lang] ?? d.because?.nl ?? '', d.step);
     // A contact task the engine opened because a rule could not be evaluated: the citizen did not ask for it.
-    else if (e.type === 'task.opened') push(d.kind === 'contact' && d.request?.kind !== 'evaluation-failed' ? chrome.contact[lang] : chrome.handoff[lang], d.step);
+    else if (e.type === 'task.opened')
+      push(
+        d.kind === 'contact' && d.request?.kind !== 'evaluation-failed' ? chrome.contact[lang] : chrome.handoff[lang],
+        d.step,
+      );
     else if (e.type === 'task.completed' && d.step === 'contact') push(chrome.contactDone[lang]);
-    else if (e.type === 'task.completed') push(`${chrome.decided[lang]}: ${t(outcomeLabel(process, d.step, d.outcome), lang)}`, d.step);
-    else if (e.type === 'message.queued') push(`${chrome.message[lang]}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
+    else if (e.type === 'task.completed')
+      push(`${chrome.decided[lang]}: ${t(outcomeLabel(process, d.step, d.outcome), lang)}`, d.step);
+    else if (e.type === 'message.queued')
+      push(`${chrome.message[lang]}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
     else if (e.type === 'case.ended') push(`${chrome.ended[lang]}: ${title(d.step)}`, d.step);
   }
   // Group events are named by their label, not their event name.
   for (const item of items) {
     if (item.type === 'event.received' && !item.step) {
-      const label = Object.values(process.groups ?? {}).map((g) => g.on?.[item.text]).find(Boolean)?.label;
+      const label = Object.values(process.groups ?? {})
+        .map((g) => g.on?.[item.text])
+        .find(Boolean)?.label;
       if (label) item.text = t(label, lang);
     }
   }
@@ -96,16 +120,20 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
     }
   };
   const actions: { type: string; label: string }[] = [];
-  if (step && kind?.citizenActs && can({ type: 'submit', data: {} })) actions.push({ type: 'submit', label: chrome.submit[lang] });
+  if (step && kind?.citizenActs && can({ type: 'submit', data: {} }))
+    actions.push({ type: 'submit', label: chrome.submit[lang] });
   for (const group of Object.values(process.groups ?? {})) {
     for (const [event, on] of Object.entries(group.on ?? {})) {
-      if (!actions.some((a) => a.type === event) && can({ type: event })) actions.push({ type: event, label: t(on.label, lang) });
+      if (!actions.some((a) => a.type === event) && can({ type: event }))
+        actions.push({ type: event, label: t(on.label, lang) });
     }
   }
   if (can({ type: 'person.requested' })) actions.push({ type: 'person.requested', label: chrome.person[lang] });
 
   const tasks = store.tasks.list({ caseId: row.id });
-  const openHandoff = tasks.find((task) => task.kind === 'handoff' && (task.status === 'open' || task.status === 'claimed'));
+  const openHandoff = tasks.find(
+    (task) => task.kind === 'handoff' && (task.status === 'open' || task.status === 'claimed'),
+  );
 
   return {
     id: row.id,
@@ -115,34 +143,81 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
     rev: row.rev,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    step: step && row.step
-      ? {
-          id: row.step,
-          kind: step.kind,
-          title: t(step.title, lang),
-          text: t(step.citizenText, lang) || undefined,
-          fields: kind!.citizenActs
-            ? kind!.fields(step).filter((f) => shown(f) || dependsOnStep(f, kind!.fields(step))).map((f) => ({
-                id: f.id, type: f.type, label: t(f.label, lang), hint: t(f.hint, lang) || undefined, required: !!f.required,
-                options: f.options?.map((o) => ({ value: o.value, label: t(o.label, lang) })), min: f.min, max: f.max,
-                showIf: f.showIf, value: data[f.id] ?? null,
-              }))
-            : undefined,
-        }
-      : null,
+    step:
+      step && row.step
+        ? {
+            id: row.step,
+            kind: step.kind,
+            title: t(step.title, lang),
+            text: t(step.citizenText, lang) || undefined,
+            fields: kind!.citizenActs
+              ? kind!
+                  .fields(step)
+                  .filter((f) => shown(f) || dependsOnStep(f, kind!.fields(step)))
+                  .map((f) => ({
+                    id: f.id,
+                    type: f.type,
+                    label: t(f.label, lang),
+                    hint: t(f.hint, lang) || undefined,
+                    required: !!f.required,
+                    options: f.options?.map((o) => ({ value: o.value, label: t(o.label, lang) })),
+                    min: f.min,
+                    max: f.max,
+                    showIf: f.showIf,
+                    value: data[f.id] ?? null,
+                  }))
+              : undefined,
+          }
+        : null,
     actions,
-    answers: Object.entries(data).map(([id, value]) => ({ id, label: fields.has(id) ? t(fields.get(id)!.label, lang) : id, value, text: fields.has(id) ? formatAnswer(fields.get(id)!, value, lang) : String(value) })),
+    answers: Object.entries(data).map(([id, value]) => ({
+      id,
+      label: fields.has(id) ? t(fields.get(id)!.label, lang) : id,
+      value,
+      text: fields.has(id) ? formatAnswer(fields.get(id)!, value, lang) : String(value),
+    })),
     expectedBy: openHandoff?.dueAt ?? null,
-    tasks: tasks.map((x) => ({ id: x.id, kind: x.kind, step: x.step, team: x.team, status: x.status, dueAt: x.dueAt, ...(opts.internal ? { assignee: x.assigneeName } : {}) })),
-    explanations: entries.filter((e) => e.type === 'decision.made').map((e) => {
-      const d = e.data as Record<string, any>;
-      return { at: e.at, step: d.step, rule: d.rule, because: d.because?.[lang] ?? d.because?.nl, ...(opts.internal ? { when: d.when, inputs: d.inputs } : { inputs: d.inputs }) };
-    }),
+    tasks: tasks.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      step: x.step,
+      team: x.team,
+      status: x.status,
+      dueAt: x.dueAt,
+      ...(opts.internal ? { assignee: x.assigneeName } : {}),
+    })),
+    explanations: entries
+      .filter((e) => e.type === 'decision.made')
+      .map((e) => {
+        const d = e.data as Record<string, any>;
+        return {
+          at: e.at,
+          step: d.step,
+          rule: d.rule,
+          because: d.because?.[lang] ?? d.because?.nl,
+          ...(opts.internal ? { when: d.when, inputs: d.inputs } : { inputs: d.inputs }),
+        };
+      }),
     timeline: timeline(entries, process, lang),
-    messages: store.cases.messages(row.id).map((m) => ({ at: m.createdAt, step: m.step, subject: m.subject[lang] ?? m.subject.nl, body: m.body[lang] ?? m.body.nl })),
-    outcome: row.status === 'ended' && ending
-      ? { outcome: ending.outcome, title: t(step?.title, lang), message: store.cases.messages(row.id).filter((m) => m.step === row.step).map((m) => m.body[lang] ?? m.body.nl).at(-1) ?? t(ending.message, lang) }
-      : null,
+    messages: store.cases.messages(row.id).map((m) => ({
+      at: m.createdAt,
+      step: m.step,
+      subject: m.subject[lang] ?? m.subject.nl,
+      body: m.body[lang] ?? m.body.nl,
+    })),
+    outcome:
+      row.status === 'ended' && ending
+        ? {
+            outcome: ending.outcome,
+            title: t(step?.title, lang),
+            message:
+              store.cases
+                .messages(row.id)
+                .filter((m) => m.step === row.step)
+                .map((m) => m.body[lang] ?? m.body.nl)
+                .at(-1) ?? t(ending.message, lang),
+          }
+        : null,
   };
 }
 export type CaseView = ReturnType<typeof caseView>;

@@ -8,8 +8,12 @@ export function createFakeClock(start: Date | string = '2026-03-02T09:00:00Z') {
   let current = new Date(start).getTime();
   return {
     now: () => new Date(current),
-    set(to: Date | string) { current = new Date(to).getTime(); },
-    advance(ms: number) { current += ms; },
+    set(to: Date | string) {
+      current = new Date(to).getTime();
+    },
+    advance(ms: number) {
+      current += ms;
+    },
   };
 }
 export type FakeClock = ReturnType<typeof createFakeClock>;

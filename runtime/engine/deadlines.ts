@@ -13,7 +13,9 @@ const cache = new Map<number, Set<string>>();
 function publicHolidays(year: number): Set<string> {
   let set = cache.get(year);
   if (!set) {
-    set = new Set((holidays.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    set = new Set(
+      (holidays.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
+    );
     cache.set(year, set);
   }
   return set;

@@ -21,13 +21,26 @@ import { EngineError } from './errors.js';
 /** The audit entry `expression.failed`: what failed, where, and why. */
 export function failureAudit(failure: FeelFailure, event: string, atStep: string | null): Record<string, unknown> {
   const { error } = failure;
-  return { event, step: failure.step ?? atStep, reason: error.reason, code: error.code, message: error.message, expr: error.expr.slice(0, 2_000) };
+  return {
+    event,
+    step: failure.step ?? atStep,
+    reason: error.reason,
+    code: error.code,
+    message: error.message,
+    expr: error.expr.slice(0, 2_000),
+  };
 }
 
 /** An event refused because an expression failed: the transaction rolls back, then the failure is recorded on the case. */
 export class ExpressionFailedError extends EngineError {
-  constructor(readonly caseId: string | null, readonly audit: Record<string, unknown>) {
-    super('conflict', 'expression-failed', ['expressionFailed', { reason: String(audit.message) }], { step: audit.step, reason: audit.reason });
+  constructor(
+    readonly caseId: string | null,
+    readonly audit: Record<string, unknown>,
+  ) {
+    super('conflict', 'expression-failed', ['expressionFailed', { reason: String(audit.message) }], {
+      step: audit.step,
+      reason: audit.reason,
+    });
   }
 }
 

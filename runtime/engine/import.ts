@@ -12,18 +12,27 @@ export type ImportResult = { key: string; file: string; version?: number; unchan
  */
 export function importProcesses(dir: string, store: Store, processes: ProcessService, by: string): ImportResult[] {
   const results: ImportResult[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = join(dir, name);
     let definition: { key?: unknown };
     try {
       definition = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
-      results.push({ key: name, file, problems: [{ code: 'P000', message: `not valid JSON: ${(e as Error).message}` }] });
+      results.push({
+        key: name,
+        file,
+        problems: [{ code: 'P000', message: `not valid JSON: ${(e as Error).message}` }],
+      });
       continue;
     }
     const key = String(definition.key ?? '');
     const { problems } = processes.saveDraft(key, definition, by);
-    if (problems.length) { results.push({ key, file, problems }); continue; }
+    if (problems.length) {
+      results.push({ key, file, problems });
+      continue;
+    }
     const latest = store.processes.latest(key);
     if (latest && JSON.stringify(latest.definition) === JSON.stringify(store.processes.get(key)!.draft)) {
       results.push({ key, file, version: latest.version, unchanged: true, problems });

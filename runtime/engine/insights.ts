@@ -29,21 +29,42 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
   const byStatus = store.insights.casesByStatus(f);
   const started = byStatus.reduce((n, r) => n + r.n, 0);
   const finished: Record<string, number> = {};
-  for (const r of byStatus) if (r.status === 'ended') finished[r.outcome ?? 'unknown'] = (finished[r.outcome ?? 'unknown'] ?? 0) + r.n;
+  for (const r of byStatus)
+    if (r.status === 'ended') finished[r.outcome ?? 'unknown'] = (finished[r.outcome ?? 'unknown'] ?? 0) + r.n;
 
-  const withdrawnEnds = new Set(Object.entries(def.steps).filter(([, s]) => outcomeOf(s)?.outcome === 'withdrawn').map(([id]) => id));
+  const withdrawnEnds = new Set(
+    Object.entries(def.steps)
+      .filter(([, s]) => outcomeOf(s)?.outcome === 'withdrawn')
+      .map(([id]) => id),
+  );
   const transitions = store.insights.transitions(f);
   const inactiveBefore = new Date(clock.now().getTime() - (opts.inactiveDays ?? 14) * 86_400_000).toISOString();
   // Inactive: still at a step where the citizen must act (a form), since before the period of inactivity.
-  const inactive = new Map(store.insights.inactive(f, inactiveBefore).filter((r) => citizenActs(own(def.steps, r.step))).map((r) => [r.step, r.n]));
+  const inactive = new Map(
+    store.insights
+      .inactive(f, inactiveBefore)
+      .filter((r) => citizenActs(own(def.steps, r.step)))
+      .map((r) => [r.step, r.n]),
+  );
   const percentiles = (step: string, done: number) => {
     if (!done) return { medianMs: null, p90Ms: null, exact: true };
-    if (done <= EXACT_LIMIT) return { medianMs: store.insights.durationAt(f, step, Math.ceil(0.5 * done) - 1), p90Ms: store.insights.durationAt(f, step, Math.ceil(0.9 * done) - 1), exact: true };
+    if (done <= EXACT_LIMIT)
+      return {
+        medianMs: store.insights.durationAt(f, step, Math.ceil(0.5 * done) - 1),
+        p90Ms: store.insights.durationAt(f, step, Math.ceil(0.9 * done) - 1),
+        exact: true,
+      };
     const h = store.insights.durationHistogram(f, step);
-    return { medianMs: valueAtRank(h, Math.ceil(0.5 * done) - 1), p90Ms: valueAtRank(h, Math.ceil(0.9 * done) - 1), exact: false };
+    return {
+      medianMs: valueAtRank(h, Math.ceil(0.5 * done) - 1),
+      p90Ms: valueAtRank(h, Math.ceil(0.9 * done) - 1),
+      exact: false,
+    };
   };
   const steps = store.insights.stepCounts(f).map((s) => {
-    const withdrawn = transitions.filter((tr) => tr.from === s.step && withdrawnEnds.has(tr.to)).reduce((n, tr) => n + tr.count, 0);
+    const withdrawn = transitions
+      .filter((tr) => tr.from === s.step && withdrawnEnds.has(tr.to))
+      .reduce((n, tr) => n + tr.count, 0);
     const done = s.left;
     return {
       step: s.step,
@@ -65,7 +86,11 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
     steps,
     transitions,
     // Handoffs per started case (a case handed off twice counts twice).
-    handoffRate: started ? Math.round((steps.filter((s) => !!taskOf(own(def.steps, s.step))).reduce((n, s) => n + s.entered, 0) / started) * 1000) / 1000 : 0,
+    handoffRate: started
+      ? Math.round(
+          (steps.filter((s) => !!taskOf(own(def.steps, s.step))).reduce((n, s) => n + s.entered, 0) / started) * 1000,
+        ) / 1000
+      : 0,
     tasksOverdue: store.insights.tasksOverdue(key, clock.now().toISOString()),
     feedback: store.insights.feedback(f),
   };

@@ -31,8 +31,14 @@ export function createMigration({ store, engine, clock }: { store: Store; engine
     const source = engine.loadVersion(key, from).process;
     const target = engine.loadVersion(key, to);
     for (const [old, now] of Object.entries(mapping)) {
-      if (!own(source.steps, old)) throw invalid('invalid-request', ['mappingNotAStep', { step: old, version: from }], undefined, { mapping: { code: 'notAStepOf', params: { step: old, version: from } } });
-      if (!own(target.process.steps, now)) throw invalid('invalid-request', ['mappingNotAStep', { step: now, version: to }], undefined, { mapping: { code: 'notAStepOf', params: { step: now, version: to } } });
+      if (!own(source.steps, old))
+        throw invalid('invalid-request', ['mappingNotAStep', { step: old, version: from }], undefined, {
+          mapping: { code: 'notAStepOf', params: { step: old, version: from } },
+        });
+      if (!own(target.process.steps, now))
+        throw invalid('invalid-request', ['mappingNotAStep', { step: now, version: to }], undefined, {
+          mapping: { code: 'notAStepOf', params: { step: now, version: to } },
+        });
     }
     return { source, target };
   }
@@ -41,8 +47,12 @@ export function createMigration({ store, engine, clock }: { store: Store; engine
     const step = row.step;
     if (!step) return { reason: 'the case is not at a step' };
     const to = own(mapping, step) ?? step;
-    if (!own(target.steps, to)) return { reason: `step '${step}' does not exist in the new version (map it to a step that does)` };
-    if (own(target.steps, to)!.kind !== own(source.steps, step)?.kind) return { reason: `step '${to}' is a ${own(target.steps, to)!.kind} in the new version, not a ${own(source.steps, step)?.kind}` };
+    if (!own(target.steps, to))
+      return { reason: `step '${step}' does not exist in the new version (map it to a step that does)` };
+    if (own(target.steps, to)!.kind !== own(source.steps, step)?.kind)
+      return {
+        reason: `step '${to}' is a ${own(target.steps, to)!.kind} in the new version, not a ${own(source.steps, step)?.kind}`,
+      };
     return { to };
   }
 
@@ -60,7 +70,13 @@ export function createMigration({ store, engine, clock }: { store: Store; engine
     },
 
     /** Moves the movable cases, each in its own transaction. */
-    migrate(key: string, from: number, to: number, mapping: Record<string, string>, actor: string): MigrationPlan & { moved: number } {
+    migrate(
+      key: string,
+      from: number,
+      to: number,
+      mapping: Record<string, string>,
+      actor: string,
+    ): MigrationPlan & { moved: number } {
       const plan = this.plan(key, from, to, mapping);
       const target = engine.loadVersion(key, to);
       let moved = 0;
@@ -73,9 +89,21 @@ export function createMigration({ store, engine, clock }: { store: Store; engine
           // The new machine must accept the state: resolveState throws on a state it does not have.
           const snapshot = target.machine.resolveState({ value, context: old.context } as never);
           const at = clock.now().toISOString();
-          store.cases.moveToVersion(row.id, row.rev, to, m.to, { value: snapshot.value, context: snapshot.context }, at);
+          store.cases.moveToVersion(
+            row.id,
+            row.rev,
+            to,
+            m.to,
+            { value: snapshot.value, context: snapshot.context },
+            at,
+          );
           if (m.to !== m.step) store.tasks.renameStep(row.id, m.step, m.to);
-          store.cases.appendAudit(row.id, at, actor, 'case.migrated', { from, to, step: m.step, ...(m.to !== m.step ? { mappedTo: m.to } : {}) });
+          store.cases.appendAudit(row.id, at, actor, 'case.migrated', {
+            from,
+            to,
+            step: m.step,
+            ...(m.to !== m.step ? { mappedTo: m.to } : {}),
+          });
           moved++;
         });
       }

@@ -2,7 +2,13 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import {
-  feelHolds, isValidBsn, todayIn, validateAnswers, type FieldErrors, type Process, type Trigger,
+  feelHolds,
+  isValidBsn,
+  todayIn,
+  validateAnswers,
+  type FieldErrors,
+  type Process,
+  type Trigger,
 } from '../model/index.js';
 import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
@@ -26,7 +32,10 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 
 /** An extract that cannot be read as rows at all (broken CSV structure, a record too large): refused whole. */
 export class ExtractError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(message);
   }
 }
@@ -57,7 +66,16 @@ async function* boundedLines(input: Readable, max: number): AsyncGenerator<strin
  */
 export async function* registerRows(input: Readable, format: 'csv' | 'jsonl'): AsyncGenerator<RegisterRow | Error> {
   if (format === 'csv') {
-    const parser = input.pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false, max_record_size: MAX_RECORD_BYTES }));
+    const parser = input.pipe(
+      parse({
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        relax_column_count: false,
+        max_record_size: MAX_RECORD_BYTES,
+      }),
+    );
     input.on('error', (error) => parser.destroy(error));
     try {
       for await (const record of parser) {
@@ -68,7 +86,10 @@ export async function* registerRows(input: Readable, format: 'csv' | 'jsonl'): A
     } catch (error) {
       if (error instanceof ExtractError) throw error;
       const e = error as { message?: string; lines?: number };
-      throw new ExtractError(`the CSV cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${e.message ?? String(error)}`, e.lines);
+      throw new ExtractError(
+        `the CSV cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${e.message ?? String(error)}`,
+        e.lines,
+      );
     }
     return;
   }
@@ -76,7 +97,9 @@ export async function* registerRows(input: Readable, format: 'csv' | 'jsonl'): A
     if (!line.trim()) continue;
     try {
       const value = JSON.parse(line);
-      yield value && typeof value === 'object' && !Array.isArray(value) ? value : new Error('a line is not a JSON object');
+      yield value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : new Error('a line is not a JSON object');
     } catch {
       yield new Error('a line is not valid JSON');
     }
@@ -98,10 +121,16 @@ type Candidate = { trigger: Trigger; index: number; facts: Record<string, unknow
  * declares no facts (published before facts were declared) gets the data as
  * it came; FEEL then compares mismatched types as null, never true.
  */
-function factsOf(trigger: Trigger, data: Record<string, unknown>, today: string): { facts: Record<string, unknown>; errors: FieldErrors } {
-  if (!trigger.facts) return { facts: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typed(v)])), errors: {} };
+function factsOf(
+  trigger: Trigger,
+  data: Record<string, unknown>,
+  today: string,
+): { facts: Record<string, unknown>; errors: FieldErrors } {
+  if (!trigger.facts)
+    return { facts: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typed(v)])), errors: {} };
   const raw: Record<string, unknown> = Object.create(null);
-  for (const fact of trigger.facts) if (Object.prototype.hasOwnProperty.call(data, fact.id)) raw[fact.id] = data[fact.id];
+  for (const fact of trigger.facts)
+    if (Object.prototype.hasOwnProperty.call(data, fact.id)) raw[fact.id] = data[fact.id];
   const { values, errors } = validateAnswers(trigger.facts, raw, {}, { today, lang: 'en' });
   return { facts: values, errors };
 }
@@ -110,7 +139,14 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
   /** An error of one process's trigger, recorded; the caller goes on with the others. */
   const recordError = (key: string, subject: string, source: string, scanId: number | null, error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    store.proactive.logError({ key, subject, source, scanId, message: message.slice(0, 2000), at: clock.now().toISOString() });
+    store.proactive.logError({
+      key,
+      subject,
+      source,
+      scanId,
+      message: message.slice(0, 2000),
+      at: clock.now().toISOString(),
+    });
   };
 
   const inForce = (key: string) => {
@@ -123,46 +159,83 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
    * An evaluation that fails (a budget, a bad definition) throws: it is an
    * error of this process, never silently "not eligible".
    */
-  const matching = (triggers: Candidate[]) => triggers.find(({ trigger, facts }) => !trigger.when || feelHolds(trigger.when, facts));
+  const matching = (triggers: Candidate[]) =>
+    triggers.find(({ trigger, facts }) => !trigger.when || feelHolds(trigger.when, facts));
 
   /** The process and triggers a scan evaluates, or the refusal (before anything is read). */
   function scannable(key: string, signal?: string) {
     const loaded = inForce(key);
     if (!loaded) throw notFound('publishedProcess', { key });
     // The register stands for one signal's facts when named; else every trigger that tests the facts (a `when`).
-    const triggers = (loaded.process.triggers ?? []).map((trigger, index) => ({ trigger, index }))
+    const triggers = (loaded.process.triggers ?? [])
+      .map((trigger, index) => ({ trigger, index }))
       .filter(({ trigger }) => (signal ? trigger.signal === signal : !!trigger.when));
-    if (!triggers.length) throw invalid('no-triggers', ['noTriggers', { key, signal, hasSignal: signal ? 'yes' : 'no' }]);
+    if (!triggers.length)
+      throw invalid('no-triggers', ['noTriggers', { key, signal, hasSignal: signal ? 'yes' : 'no' }]);
     return { loaded, triggers };
   }
 
   /** Decides for one subject and process, starts the case unless dry, and logs what came of it. */
-  function serve(process: Process, triggers: Candidate[], subject: string,
-    opts: { source: string; scanId: number | null; dryRun: boolean; onlyOpenCounts: boolean; actor: string }): { result: ProactiveResult; caseId: string | null } {
+  function serve(
+    process: Process,
+    triggers: Candidate[],
+    subject: string,
+    opts: { source: string; scanId: number | null; dryRun: boolean; onlyOpenCounts: boolean; actor: string },
+  ): { result: ProactiveResult; caseId: string | null } {
     const hit = matching(triggers);
     const data = hit?.facts ?? {};
     let result: ProactiveResult;
     let caseId: string | null = null;
     if (!hit) result = 'not-eligible';
     else if (store.proactive.isOptedOut(subject, process.key)) result = 'opted-out';
-    else if (opts.onlyOpenCounts ? store.cases.activeBySubject(subject).some((c) => c.processKey === process.key) : store.proactive.served(subject, process.key)) result = 'already-served';
+    else if (
+      opts.onlyOpenCounts
+        ? store.cases.activeBySubject(subject).some((c) => c.processKey === process.key)
+        : store.proactive.served(subject, process.key)
+    )
+      result = 'already-served';
     else {
       result = 'started';
       if (!opts.dryRun) {
         const because = renderText(hit.trigger.because, data, fieldsById(process));
         caseId = engine.startCase(process.key, subject, opts.actor, data, {
-          via: hit.index, trigger: { signal: hit.trigger.signal, mode: hit.trigger.mode, when: hit.trigger.when ?? null, because, source: opts.source },
+          via: hit.index,
+          trigger: {
+            signal: hit.trigger.signal,
+            mode: hit.trigger.mode,
+            when: hit.trigger.when ?? null,
+            because,
+            source: opts.source,
+          },
         }).id;
         if (hit.trigger.mode === 'offer') {
           // The citizen hears of the offer in their inbox, with the reason they qualify.
           const title = renderText(process.title, {}, new Map());
           const at = clock.now().toISOString();
-          store.cases.addMessage(caseId, 'trigger', { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` }, { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` }, at);
-          store.cases.appendAudit(caseId, at, opts.actor, 'message.queued', { step: 'trigger', subject: { nl: `U kunt dit krijgen: ${title.nl}` } });
+          store.cases.addMessage(
+            caseId,
+            'trigger',
+            { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` },
+            { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` },
+            at,
+          );
+          store.cases.appendAudit(caseId, at, opts.actor, 'message.queued', {
+            step: 'trigger',
+            subject: { nl: `U kunt dit krijgen: ${title.nl}` },
+          });
         }
       }
     }
-    if (!opts.dryRun) store.proactive.log({ key: process.key, subject, source: opts.source, scanId: opts.scanId, result, caseId, at: clock.now().toISOString() });
+    if (!opts.dryRun)
+      store.proactive.log({
+        key: process.key,
+        subject,
+        source: opts.source,
+        scanId: opts.scanId,
+        result,
+        caseId,
+        at: clock.now().toISOString(),
+      });
     return { result, caseId };
   }
 
@@ -181,21 +254,42 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         const today = todayIn(clock);
         for (const row of store.processes.list()) {
           let loaded: ReturnType<typeof inForce>;
-          try { loaded = inForce(row.key); } catch (error) { broken.push(row.key); recordError(row.key, subject, `signal:${type}`, null, error); continue; }
-          const triggers = (loaded?.process.triggers ?? []).map((trigger, index) => ({ trigger, index })).filter(({ trigger }) => trigger.signal === type);
+          try {
+            loaded = inForce(row.key);
+          } catch (error) {
+            broken.push(row.key);
+            recordError(row.key, subject, `signal:${type}`, null, error);
+            continue;
+          }
+          const triggers = (loaded?.process.triggers ?? [])
+            .map((trigger, index) => ({ trigger, index }))
+            .filter(({ trigger }) => trigger.signal === type);
           if (!loaded || !triggers.length) continue;
           const parsed = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, today) }));
-          for (const p of parsed) for (const [id, messages] of Object.entries(p.errors)) errors[id] = [...new Set([...(errors[id] ?? []), ...messages])];
+          for (const p of parsed)
+            for (const [id, messages] of Object.entries(p.errors))
+              errors[id] = [...new Set([...(errors[id] ?? []), ...messages])];
           candidates.push({ key: row.key, process: loaded.process, triggers: parsed });
         }
         if (Object.keys(errors).length) throw invalid('invalid-facts', ['invalidFacts', { type }], errors);
         const { moved } = engine.signal(type, subject, data, actor);
         const started: { process: string; caseId: string }[] = [];
-        const skipped: { process: string; reason: ProactiveResult | 'error' }[] = broken.map((process) => ({ process, reason: 'error' as const }));
+        const skipped: { process: string; reason: ProactiveResult | 'error' }[] = broken.map((process) => ({
+          process,
+          reason: 'error' as const,
+        }));
         for (const c of candidates) {
           // Each process in its own savepoint: one bad published process never affects another's cases.
           try {
-            const { result, caseId } = store.transaction(() => serve(c.process, c.triggers, subject, { source: `signal:${type}`, scanId: null, dryRun: false, onlyOpenCounts: true, actor }));
+            const { result, caseId } = store.transaction(() =>
+              serve(c.process, c.triggers, subject, {
+                source: `signal:${type}`,
+                scanId: null,
+                dryRun: false,
+                onlyOpenCounts: true,
+                actor,
+              }),
+            );
             if (caseId) started.push({ process: c.key, caseId });
             else if (result !== 'not-eligible') skipped.push({ process: c.key, reason: result });
           } catch (error) {
@@ -215,9 +309,22 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
      */
     scannable,
 
-    async scan(key: string, rows: AsyncIterable<RegisterRow | Error>, opts: { dryRun: boolean; actor: string; signal?: string }): Promise<ScanCounts & { scan: number | null }> {
+    async scan(
+      key: string,
+      rows: AsyncIterable<RegisterRow | Error>,
+      opts: { dryRun: boolean; actor: string; signal?: string },
+    ): Promise<ScanCounts & { scan: number | null }> {
       const { loaded, triggers } = scannable(key, opts.signal);
-      const counts: ScanCounts = { rows: 0, invalid: 0, eligible: 0, started: 0, alreadyServed: 0, optedOut: 0, notEligible: 0, errors: 0 };
+      const counts: ScanCounts = {
+        rows: 0,
+        invalid: 0,
+        eligible: 0,
+        started: 0,
+        alreadyServed: 0,
+        optedOut: 0,
+        notEligible: 0,
+        errors: 0,
+      };
       const scanId = opts.dryRun ? null : store.proactive.startScan(key, clock.now().toISOString(), false);
       const seen = new Set<string>();
       const today = todayIn(clock);
@@ -231,15 +338,29 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       for await (const row of rows) {
         counts.rows++;
         const subject = row instanceof Error ? '' : String(row.bsn ?? row.subject ?? '').padStart(9, '0');
-        if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) { counts.invalid++; continue; }
+        if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) {
+          counts.invalid++;
+          continue;
+        }
         const { bsn: _b, subject: _s, ...data } = row;
         // A row whose declared facts do not parse is invalid: counted, never evaluated.
         const candidates = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, today) }));
-        if (candidates.some((c) => Object.keys(c.errors).length)) { counts.invalid++; continue; }
+        if (candidates.some((c) => Object.keys(c.errors).length)) {
+          counts.invalid++;
+          continue;
+        }
         seen.add(subject);
         batch.push(() => {
           try {
-            const { result } = store.transaction(() => serve(loaded.process, candidates, subject, { source: 'scan', scanId, dryRun: opts.dryRun, onlyOpenCounts: false, actor: 'system:scan' }));
+            const { result } = store.transaction(() =>
+              serve(loaded.process, candidates, subject, {
+                source: 'scan',
+                scanId,
+                dryRun: opts.dryRun,
+                onlyOpenCounts: false,
+                actor: 'system:scan',
+              }),
+            );
             if (result !== 'not-eligible') counts.eligible++;
             if (result === 'started') counts.started++;
             else if (result === 'already-served') counts.alreadyServed++;
@@ -273,7 +394,8 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         granted: cases.filter((c) => c.outcome === 'granted').length,
         // Declined: the citizen said no to the offer; other ends (rejected, withdrawn) are counted apart.
         declined: cases.filter((c) => c.outcome === 'declined').length,
-        otherOutcomes: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted' && c.outcome !== 'declined').length,
+        otherOutcomes: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted' && c.outcome !== 'declined')
+          .length,
         optedOut: store.proactive.optedOutCount(key),
         open: cases.filter((c) => c.status === 'active').length,
         // Signals and scan rows this process's triggers failed on (the others went on): the newest, for the team to look into.

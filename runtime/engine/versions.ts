@@ -4,7 +4,12 @@ import { notFound } from './errors.js';
 
 /** A published version, compiled: `journey` is the simulator the engine moves its cases with. */
 export type LoadedVersion = {
-  key: string; version: number; process: Process; machine: CaseMachine; config: MachineConfig; journey: Journey;
+  key: string;
+  version: number;
+  process: Process;
+  machine: CaseMachine;
+  config: MachineConfig;
+  journey: Journey;
 };
 
 /**

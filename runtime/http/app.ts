@@ -32,7 +32,15 @@ export type ApiOptions = {
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDef[] {
-  return [...systemRoutes(), ...sessionRoutes(services, options), ...processRoutes(services), ...caseRoutes(services), ...taskRoutes(services), ...proactiveRoutes(services, options), ...insightRoutes(services)];
+  return [
+    ...systemRoutes(),
+    ...sessionRoutes(services, options),
+    ...processRoutes(services),
+    ...caseRoutes(services),
+    ...taskRoutes(services),
+    ...proactiveRoutes(services, options),
+    ...insightRoutes(services),
+  ];
 }
 
 /**
@@ -44,23 +52,32 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
   const api = express.Router();
   // The API reads JSON (and a few routes their own types); a form or an upload is refused unread.
   api.use('/api', (req, _res, next) => {
-    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded')) throw new HttpError(415, 'unsupported-media-type', 'apiTakesJson');
+    if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded'))
+      throw new HttpError(415, 'unsupported-media-type', 'apiTakesJson');
     next();
   });
   // JSON too large by its own account: refused before a byte of it is read (streaming routes set their own limits).
   const json = ['application/json', 'application/*+json'];
-  const tooLarge = refuseDeclaredOver(options.bodyLimit ?? '256kb', () => new HttpError(413, 'payload-too-large', 'payloadTooLarge'));
+  const tooLarge = refuseDeclaredOver(
+    options.bodyLimit ?? '256kb',
+    () => new HttpError(413, 'payload-too-large', 'payloadTooLarge'),
+  );
   api.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
   const limit = options.bodyLimit ?? '256kb';
   api.use('/api', express.json({ limit, strict: true, type: json, verify: jsonDepthGuard() }));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
-  api.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
+  api.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use('/api', bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits)));
 
   // The document describes itself too: every mounted route is in the table.
   const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');
   mountRoutes(api, services.store, routes, { checkResponses: options.checkResponses });
-  api.use('/api', (req) => { throw new HttpError(404, 'not-found', ['noRoute', { method: req.method, url: req.originalUrl }]); });
+  api.use('/api', (req) => {
+    throw new HttpError(404, 'not-found', ['noRoute', { method: req.method, url: req.originalUrl }]);
+  });
   api.use('/api', errorHandler(options.log));
   return api;
 }

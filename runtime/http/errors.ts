@@ -143,10 +143,8 @@ export function errorHandler(log: (e: unknown) => void = console.error): ErrorRe
     if (http.status >= 500) log(error);
     const lang = requestLang(req);
     const details = http.detailsIn(lang);
-    res
-      .status(http.status)
-      .json({
-        error: { code: http.code, message: http.messageIn(lang), ...(details !== undefined ? { details } : {}) },
-      });
+    res.status(http.status).json({
+      error: { code: http.code, message: http.messageIn(lang), ...(details !== undefined ? { details } : {}) },
+    });
   };
 }

@@ -16,7 +16,8 @@ export function jsonDepthGuard(max = MAX_JSON_DEPTH) {
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i];
       if (inString) {
-        if (c === 0x5c) i++; // a backslash escapes the next byte
+        if (c === 0x5c)
+          i++; // a backslash escapes the next byte
         else if (c === 0x22) inString = false;
       } else if (c === 0x22) inString = true;
       else if (c === 0x5b || c === 0x7b) {

@@ -44,7 +44,11 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
 
   const scopes = {
     signin: { limit: () => limits.signInPerAddress, windowMs: () => limits.signInWindowMs, code: 'too-many-sign-ins' },
-    token: { limit: () => limits.tokenFailuresPerAddress, windowMs: () => limits.tokenWindowMs, code: 'too-many-token-failures' },
+    token: {
+      limit: () => limits.tokenFailuresPerAddress,
+      windowMs: () => limits.tokenWindowMs,
+      code: 'too-many-token-failures',
+    },
   };
 
   /**
@@ -57,7 +61,13 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
     const limit = s.limit();
     // Past limit + 1 the counter stops writing; limit + 1 itself is the one hit that is logged.
     const r = security.hit(`${scope}:${address}`, iso(now), iso(now + s.windowMs()), limit + 2);
-    if (r.hits === limit + 1) security.log({ at: iso(now), kind: 'rate-limit.hit', address, details: { limit: scope, max: limit, windowSeconds: s.windowMs() / 1000 } });
+    if (r.hits === limit + 1)
+      security.log({
+        at: iso(now),
+        kind: 'rate-limit.hit',
+        address,
+        details: { limit: scope, max: limit, windowSeconds: s.windowMs() / 1000 },
+      });
     prune(now);
     return r.hits > limit ? secondsUntil(r.resetAt, now) : undefined;
   }
@@ -80,7 +90,8 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
     security.refund(`${scope}:${address}`, clock.now().toISOString());
   }
 
-  const lockMsAfter = (failures: number) => Math.min(limits.lockMaxMs, limits.lockMs * 2 ** Math.min(30, failures - limits.lockAfter));
+  const lockMsAfter = (failures: number) =>
+    Math.min(limits.lockMaxMs, limits.lockMs * 2 ** Math.min(30, failures - limits.lockAfter));
   const nameHash = (name: string) => createHash('sha256').update(`signin\0${name}`).digest('hex');
 
   function locked(res: Response, until: string, now: number, failedNow = false): HttpError {
@@ -114,7 +125,13 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
         if (wait !== undefined) return { wait };
         const f = security.failures(key);
         if (f?.lockedUntil && f.lockedUntil > iso(now)) {
-          security.log({ at: iso(now), kind: 'signin.refused', account: account(), address, details: { lockedUntil: f.lockedUntil } });
+          security.log({
+            at: iso(now),
+            kind: 'signin.refused',
+            account: account(),
+            address,
+            details: { lockedUntil: f.lockedUntil },
+          });
           return { refused: f.lockedUntil };
         }
         const failures = (f && Date.parse(f.lastFailedAt) > now - FORGET_FAILURES_MS ? f.failures : 0) + 1;
@@ -134,8 +151,25 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
         },
         failed() {
           store.relaxedTransaction(() => {
-            security.log({ at: iso(now), kind: 'signin.failed', account: account(), address, details: { failures: counted.failures } });
-            if (counted.lockedUntil) security.log({ at: iso(now), kind: 'signin.locked', account: account(), address, details: { failures: counted.failures, seconds: (Date.parse(counted.lockedUntil) - now) / 1000, lockedUntil: counted.lockedUntil } });
+            security.log({
+              at: iso(now),
+              kind: 'signin.failed',
+              account: account(),
+              address,
+              details: { failures: counted.failures },
+            });
+            if (counted.lockedUntil)
+              security.log({
+                at: iso(now),
+                kind: 'signin.locked',
+                account: account(),
+                address,
+                details: {
+                  failures: counted.failures,
+                  seconds: (Date.parse(counted.lockedUntil) - now) / 1000,
+                  lockedUntil: counted.lockedUntil,
+                },
+              });
           });
           if (counted.lockedUntil) throw locked(res, counted.lockedUntil, now, true);
           throw new HttpError(401, 'invalid-credentials', 'invalidCredentials');
@@ -177,7 +211,14 @@ export type Guard = ReturnType<typeof createGuard>;
 
 function refusePage(req: Request, res: Response, error: HttpError) {
   res.status(429).set('Cache-Control', 'no-store');
-  if (req.accepts(['html', 'json']) === 'json') return res.json({ error: { code: error.code, message: error.messageIn(requestLang(req)), details: error.detailsIn(requestLang(req)) } });
+  if (req.accepts(['html', 'json']) === 'json')
+    return res.json({
+      error: {
+        code: error.code,
+        message: error.messageIn(requestLang(req)),
+        details: error.detailsIn(requestLang(req)),
+      },
+    });
   const minutes = Math.ceil(Number(res.get('Retry-After')) / 60);
   res.type('html').send(`<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Te veel inlogpogingen</title></head>

@@ -73,16 +73,21 @@ export const rawBody = (description: string, types: string[]): BodyDoc => ({
 export const defineRoute = <B, R = any>(def: RouteDef<B, R>): RouteDef => def;
 
 /** A finite number in [min, max] (integer when asked) from the query, or 422 naming it: never Infinity or NaN. */
-export function numberParam(v: string | undefined, name: string, { min, max, integer }: { min: number; max: number; integer?: boolean }): number | undefined {
+export function numberParam(
+  v: string | undefined,
+  name: string,
+  { min, max, integer }: { min: number; max: number; integer?: boolean },
+): number | undefined {
   if (v === undefined) return undefined;
   const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
     const params = { name, min, max, integer: integer ? 'yes' : 'no' };
-    throw new HttpError(422, 'invalid-request', ['numberParam', params], undefined, { [name]: { code: 'number', params } });
+    throw new HttpError(422, 'invalid-request', ['numberParam', params], undefined, {
+      [name]: { code: 'number', params },
+    });
   }
   return n;
 }
-
 
 /** An object of values keyed by names the client chooses (answers, facts, a mapping); reserved names are refused for every body in mountRoutes. */
 export const namedValues = <V extends z.ZodType>(value: V) => z.record(z.string().max(200), value);
@@ -102,9 +107,9 @@ export function zodDetails(error: z.ZodError): Record<string, string[]> {
 /** Where `sent` has a key that `kept` (its parse) lost: a field the response schema does not name. */
 function unnamedFields(sent: unknown, kept: unknown, path: string[] = []): string[] {
   if (!sent || typeof sent !== 'object' || !kept || typeof kept !== 'object') return [];
-  return Object.entries(sent).flatMap(([k, v]) => (k in kept
-    ? unnamedFields(v, (kept as Record<string, unknown>)[k], [...path, k])
-    : [[...path, k].join('.')]));
+  return Object.entries(sent).flatMap(([k, v]) =>
+    k in kept ? unnamedFields(v, (kept as Record<string, unknown>)[k], [...path, k]) : [[...path, k].join('.')],
+  );
 }
 
 /**
@@ -152,7 +157,10 @@ function singleValues(raw: Request['query']): Record<string, string | undefined>
  * change and replayed for a retry; the same key with another body is refused.
  */
 export function mountRoutes(
-  router: Router, store: Store, routes: RouteDef[], options: { checkResponses?: boolean } = {},
+  router: Router,
+  store: Store,
+  routes: RouteDef[],
+  options: { checkResponses?: boolean } = {},
 ): void {
   for (const def of routes) {
     router[def.method](def.path, async (req: Request, res: Response) => {
@@ -167,7 +175,9 @@ export function mountRoutes(
         if (!principal) throw new HttpError(401, 'unauthenticated', 'unauthenticated');
         const roles = def.roles;
         if (!roles.includes(roleOf(principal))) {
-          throw new HttpError(403, 'forbidden', (lang) => apiMessage(lang, 'needsRole', { roles: formatList(roles, lang, 'disjunction') }));
+          throw new HttpError(403, 'forbidden', (lang) =>
+            apiMessage(lang, 'needsRole', { roles: formatList(roles, lang, 'disjunction') }),
+          );
         }
       }
       const query = singleValues(req.query);
@@ -181,7 +191,8 @@ export function mountRoutes(
           throw new HttpError(422, 'invalid-request', 'reservedWord', details);
         }
         const parsed = def.body.safeParse(req.body ?? {});
-        if (!parsed.success) throw new HttpError(422, 'invalid-request', 'bodyNeedsCorrecting', zodDetails(parsed.error));
+        if (!parsed.success)
+          throw new HttpError(422, 'invalid-request', 'bodyNeedsCorrecting', zodDetails(parsed.error));
         body = parsed.data;
       }
       const ctx: RouteContext<unknown> = {
@@ -201,15 +212,23 @@ export function mountRoutes(
       } else if (key && def.method !== 'get' && principal) {
         if (key.length > 200) throw new HttpError(400, 'invalid-idempotency-key', 'idempotencyKeyTooLong');
         const who = principal.kind === 'citizen' ? `citizen:${principal.bsn}` : `user:${principal.id}`;
-        const fingerprint = createHash('sha256').update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+        const fingerprint = createHash('sha256')
+          .update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+          .digest('hex');
         result = store.transaction(() => {
           const first = store.idempotency.get(who, key);
           if (first) {
-            if (first.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency-key-reused', 'idempotencyKeyReused');
+            if (first.fingerprint !== fingerprint)
+              throw new HttpError(422, 'idempotency-key-reused', 'idempotencyKeyReused');
             return { ...(first.body as RouteResult), replayed: true };
           }
           const fresh = def.handler(ctx);
-          store.idempotency.put(who, key, { fingerprint, status: fresh.status ?? def.success ?? 200, body: fresh }, new Date().toISOString());
+          store.idempotency.put(
+            who,
+            key,
+            { fingerprint, status: fresh.status ?? def.success ?? 200, body: fresh },
+            new Date().toISOString(),
+          );
           return fresh;
         });
         if ((result as { replayed?: boolean }).replayed) res.set('Idempotent-Replayed', 'true');
@@ -221,7 +240,11 @@ export function mountRoutes(
       const json = result.text === undefined && status !== 204;
       if (options.checkResponses && def.response && json) checkResponse(def, result.body);
       if (status === 204) res.status(204).end();
-      else if (result.text !== undefined) res.status(status).type(result.type ?? 'text/plain').send(result.text);
+      else if (result.text !== undefined)
+        res
+          .status(status)
+          .type(result.type ?? 'text/plain')
+          .send(result.text);
       else res.status(status).json(result.body);
     });
   }

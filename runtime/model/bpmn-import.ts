@@ -52,19 +52,24 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
     throw new Error(`not a BPMN 2.0 document: ${(e as Error).message}`, { cause: e });
   }
   const definitions = parsed.rootElement;
-  if (definitions?.$type !== 'bpmn:Definitions') throw new Error('not a BPMN 2.0 document: the root is not <definitions>');
+  if (definitions?.$type !== 'bpmn:Definitions')
+    throw new Error('not a BPMN 2.0 document: the root is not <definitions>');
   const roots: El[] = definitions.rootElements ?? [];
   const processes = roots.filter((r) => r.$type === 'bpmn:Process');
   if (!processes.length) throw new Error('the BPMN document has no process');
 
   const unmapped: Unmapped[] = [];
-  const report = (el: El | undefined, reason: string, type?: string) => unmapped.push({ id: el?.id ?? '', type: type ?? el?.$type ?? 'xml', reason });
+  const report = (el: El | undefined, reason: string, type?: string) =>
+    unmapped.push({ id: el?.id ?? '', type: type ?? el?.$type ?? 'xml', reason });
   for (const warning of parsed.warnings) report(warning.element, `XML: ${warning.message.replace(/\s+/g, ' ').trim()}`);
 
   const hasStart = (p: El) => (p.flowElements ?? []).some((e: El) => e.$type === 'bpmn:StartEvent');
   const process = processes.find((p) => hasStart(p) && p.isExecutable) ?? processes.find(hasStart) ?? processes[0];
   for (const p of processes) if (p !== process) report(p, `only one process is imported ('${process.id}')`);
-  const participant = roots.filter((r) => r.$type === 'bpmn:Collaboration').flatMap((c) => c.participants ?? []).find((p: El) => p.processRef === process);
+  const participant = roots
+    .filter((r) => r.$type === 'bpmn:Collaboration')
+    .flatMap((c) => c.participants ?? [])
+    .find((p: El) => p.processRef === process);
 
   const definition = convert(definitions, process, participant, report);
   return { definition, problems: checkDefinition(definition).problems, unmapped };
@@ -72,23 +77,21 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
 
 type Report = (el: El | undefined, reason: string, type?: string) => void;
 type Plan =
-  | { as: 'step'; id: string }
-  | { as: 'bridge' }
-  | { as: 'absorbed'; into: El }
-  | { as: 'start' }
-  | { as: 'none' };
+  { as: 'step'; id: string } | { as: 'bridge' } | { as: 'absorbed'; into: El } | { as: 'start' } | { as: 'none' };
 
 const HUMAN = new Set(['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask']);
 const SPLITS = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
 const DATA = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 /** Lanes of the person who applies: their tasks are forms, every other lane is a team. */
-const CITIZEN_LANE = /aanvrager|burger|inwoner|citizen|klant|customer|applicant|client|cliënt|indiener|requester|melder/i;
+const CITIZEN_LANE =
+  /aanvrager|burger|inwoner|citizen|klant|customer|applicant|client|cliënt|indiener|requester|melder/i;
 const FEEL_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const BRIDGED: Record<string, string> = {
   'bpmn:ServiceTask': 'a service task is automated work, which has no step kind in Omslag',
   'bpmn:ScriptTask': 'a script task is not imported: no code from a definition runs',
-  'bpmn:BusinessRuleTask': 'a business rule task is not imported: model its rules as a decision step or a decision table',
+  'bpmn:BusinessRuleTask':
+    'a business rule task is not imported: model its rules as a decision step or a decision table',
   'bpmn:SendTask': 'a send task is not imported: add a message step if the citizen should be told',
   'bpmn:SubProcess': 'a sub-process is not imported, nor the elements inside it',
   'bpmn:AdHocSubProcess': 'an ad-hoc sub-process is not imported, nor the elements inside it',
@@ -107,7 +110,7 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   const nodes = elements.filter((e) => e.$type !== 'bpmn:SequenceFlow');
   const outgoing = new Map<El, El[]>();
   for (const f of flows) if (f.sourceRef) outgoing.set(f.sourceRef, [...(outgoing.get(f.sourceRef) ?? []), f]);
-  const outOf = (el: El | undefined): El[] => (el ? outgoing.get(el) ?? [] : []);
+  const outOf = (el: El | undefined): El[] => (el ? (outgoing.get(el) ?? []) : []);
   const condition = (f: El): string => String(f.conditionExpression?.body ?? '').trim();
   /** The flow a node takes when nothing else decides: its default, else the first without a condition, else the first. */
   const defaultFlow = (el: El): El | undefined => {
@@ -130,10 +133,19 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   const teamOf = (el: El): string | undefined => {
     const attr = Object.entries(el.$attrs ?? {}).find(([name]) => localName(name) === 'candidateGroups')?.[1];
     const assignment = extensions(el).find((v) => localName(v.$type) === 'assignmentDefinition')?.candidateGroups;
-    const raw = String(attr ?? assignment ?? '').trim().replace(/^=\s*/, '');
-    if (raw && /[${}]/.test(raw)) report(el, `candidate groups '${raw}' are an expression; the team comes from the lane, or set it by hand`);
+    const raw = String(attr ?? assignment ?? '')
+      .trim()
+      .replace(/^=\s*/, '');
+    if (raw && /[${}]/.test(raw))
+      report(el, `candidate groups '${raw}' are an expression; the team comes from the lane, or set it by hand`);
     else if (raw) {
-      const team = slug(raw.replace(/[[\]"']/g, '').split(',').map((s) => s.trim()).find(Boolean) ?? '');
+      const team = slug(
+        raw
+          .replace(/[[\]"']/g, '')
+          .split(',')
+          .map((s) => s.trim())
+          .find(Boolean) ?? '',
+      );
       if (team) return team;
     }
     const lane = laneOf.get(el);
@@ -143,7 +155,10 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   // 1. Plan: what each node becomes.
   const plans = new Map<El, Plan>();
   const stepNodes: El[] = [];
-  const asStep = (el: El) => { plans.set(el, { as: 'step', id: '' }); stepNodes.push(el); };
+  const asStep = (el: El) => {
+    plans.set(el, { as: 'step', id: '' });
+    stepNodes.push(el);
+  };
   const bridge = (el: El, reason?: string) => {
     plans.set(el, { as: 'bridge' });
     if (reason === undefined) return;
@@ -158,7 +173,9 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     const defs: El[] = el.eventDefinitions ?? [];
     if (defs.length !== 1) return 'other';
     if (defs[0].$type === 'bpmn:TimerEventDefinition') return durationOf(defs[0]) ? 'timer' : 'other';
-    return defs[0].$type === 'bpmn:MessageEventDefinition' || defs[0].$type === 'bpmn:SignalEventDefinition' ? 'message' : 'other';
+    return defs[0].$type === 'bpmn:MessageEventDefinition' || defs[0].$type === 'bpmn:SignalEventDefinition'
+      ? 'message'
+      : 'other';
   };
   const eventWaits = new Map<El, { message: El; timer?: El }>();
   for (const el of nodes.filter((n) => n.$type === 'bpmn:EventBasedGateway')) {
@@ -179,7 +196,8 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     if (type === 'bpmn:StartEvent') {
       plans.set(el, { as: 'start' });
       if (el !== startEvent) report(el, `only one start event is imported ('${startEvent?.id}')`);
-      else if ((el.eventDefinitions ?? []).length) report(el, 'the start event is imported as a plain start: its trigger (message, timer, …) is not');
+      else if ((el.eventDefinitions ?? []).length)
+        report(el, 'the start event is imported as a plain start: its trigger (message, timer, …) is not');
     } else if (type === 'bpmn:EndEvent' || HUMAN.has(type) || type === 'bpmn:ReceiveTask') asStep(el);
     else if (SPLITS.has(type)) {
       if (outOf(el).length > 1 || outOf(el).some((f) => condition(f))) asStep(el);
@@ -187,7 +205,8 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     } else if (type === 'bpmn:IntermediateCatchEvent') {
       if (catchKind(el) === 'other') bridge(el, `${BRIDGED[type]}${timerNote(el)}`);
       else asStep(el);
-    } else if (type === 'bpmn:BoundaryEvent') plans.set(el, { as: 'none' }); // below, with its task
+    } else if (type === 'bpmn:BoundaryEvent')
+      plans.set(el, { as: 'none' }); // below, with its task
     else if (DATA.has(type)) {
       plans.set(el, { as: 'none' });
       report(el, 'data objects and stores are not imported: the fields of the steps hold the case data');
@@ -216,10 +235,14 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   for (const b of boundaries) {
     const host: El | undefined = b.attachedToRef;
     const defs: El[] = b.eventDefinitions ?? [];
-    const duration = defs.length === 1 && defs[0].$type === 'bpmn:TimerEventDefinition' ? durationOf(defs[0]) : undefined;
+    const duration =
+      defs.length === 1 && defs[0].$type === 'bpmn:TimerEventDefinition' ? durationOf(defs[0]) : undefined;
     if (duration && host && HUMAN.has(host.$type) && teamOf(host)) {
       dueOf.set(host, duration);
-      report(b, `boundary timer on '${host.id}': imported as the handoff's deadline (due ${duration}) with escalate, so the task is flagged when it passes (in BPMN the task is ${b.cancelActivity === false ? 'kept open' : 'cancelled'} and the path after the timer runs); that path is not imported`);
+      report(
+        b,
+        `boundary timer on '${host.id}': imported as the handoff's deadline (due ${duration}) with escalate, so the task is flagged when it passes (in BPMN the task is ${b.cancelActivity === false ? 'kept open' : 'cancelled'} and the path after the timer runs); that path is not imported`,
+      );
     } else {
       report(b, `boundary events are not imported${host ? ` (on '${host.id}')` : ''}; nor is the path after it`);
     }
@@ -240,7 +263,13 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     if (type === 'bpmn:EndEvent') {
       step = { kind: 'end', title: title || 'Einde', outcome: 'completed', message: title || 'Uw zaak is afgerond.' };
       for (const d of el.eventDefinitions ?? []) {
-        if (d.$type !== 'bpmn:TerminateEventDefinition') report(el, `the end's ${localName(d.$type).replace(/EventDefinition$/, '').toLowerCase()} is not imported: it is a plain end`);
+        if (d.$type !== 'bpmn:TerminateEventDefinition')
+          report(
+            el,
+            `the end's ${localName(d.$type)
+              .replace(/EventDefinition$/, '')
+              .toLowerCase()} is not imported: it is a plain end`,
+          );
       }
     } else if (HUMAN.has(type)) {
       const team = teamOf(el);
@@ -248,57 +277,95 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
       if (team) {
         const out = outOf(el);
         const outcomeIds = new Set<string>();
-        const outcomes: HandoffStep['outcomes'] = out.length <= 1
-          ? [{ id: 'afgerond', label: 'Afgerond', goto: to(out[0]) }]
-          : out.map((f, i) => ({ id: unique(outcomeIdOf(clean(f.name), i), outcomeIds), label: clean(f.name) || `Uitkomst ${i + 1}`, goto: to(f) }));
-        for (const f of out) if (condition(f)) report(f, 'a condition on a flow out of a task for an official is not imported: the official chooses the outcome');
+        const outcomes: HandoffStep['outcomes'] =
+          out.length <= 1
+            ? [{ id: 'afgerond', label: 'Afgerond', goto: to(out[0]) }]
+            : out.map((f, i) => ({
+                id: unique(outcomeIdOf(clean(f.name), i), outcomeIds),
+                label: clean(f.name) || `Uitkomst ${i + 1}`,
+                goto: to(f),
+              }));
+        for (const f of out)
+          if (condition(f))
+            report(
+              f,
+              'a condition on a flow out of a task for an official is not imported: the official chooses the outcome',
+            );
         if (fields.length) outcomes[0].fields = fields;
         const due = dueOf.get(el);
         step = {
-          kind: 'handoff', title: title || 'Taak', team,
+          kind: 'handoff',
+          title: title || 'Taak',
+          team,
           ...(doc ? { instructions: doc } : {}),
           due: due ?? { workingDays: 5 },
           ...(due ? { escalate: {} } : {}),
           outcomes,
         };
       } else {
-        step = { kind: 'form', title: title || 'Formulier', ...(doc ? { citizenText: doc } : {}), fields, next: routes(el) };
+        step = {
+          kind: 'form',
+          title: title || 'Formulier',
+          ...(doc ? { citizenText: doc } : {}),
+          fields,
+          next: routes(el),
+        };
       }
     } else if (type === 'bpmn:ExclusiveGateway' || type === 'bpmn:InclusiveGateway') {
-      if (type === 'bpmn:InclusiveGateway') report(el, 'an inclusive gateway is imported as an exclusive choice: only the first condition that holds is followed');
+      if (type === 'bpmn:InclusiveGateway')
+        report(
+          el,
+          'an inclusive gateway is imported as an exclusive choice: only the first condition that holds is followed',
+        );
       const otherwise = defaultFlow(el);
       const rules: DecisionStep['rules'] = [];
       for (const f of outOf(el)) {
         if (f === otherwise) continue;
-        if (!condition(f)) { report(f, 'a second flow without a condition out of a gateway is not imported (the default flow is the otherwise)'); continue; }
+        if (!condition(f)) {
+          report(
+            f,
+            'a second flow without a condition out of a gateway is not imported (the default flow is the otherwise)',
+          );
+          continue;
+        }
         const c = feel(f);
         const name = clean(f.name);
         if ('feel' in c) rules.push({ when: c.feel, goto: to(f), because: name || c.feel });
         else {
-          report(f, `condition '${condition(f)}' is not FEEL (${c.error}): kept as text in the rule's because, under when: false, so the rule never holds until it is rewritten`);
+          report(
+            f,
+            `condition '${condition(f)}' is not FEEL (${c.error}): kept as text in the rule's because, under when: false, so the rule never holds until it is rewritten`,
+          );
           rules.push({ when: 'false', goto: to(f), because: name ? `${name} (${condition(f)})` : condition(f) });
         }
       }
       step = {
-        kind: 'decision', title: title || 'Keuze', rules,
-        ...(otherwise ? { otherwise: { goto: to(otherwise), because: clean(otherwise.name) || 'Geen van de voorwaarden geldt.' } } : {}),
+        kind: 'decision',
+        title: title || 'Keuze',
+        rules,
+        ...(otherwise
+          ? { otherwise: { goto: to(otherwise), because: clean(otherwise.name) || 'Geen van de voorwaarden geldt.' } }
+          : {}),
       };
     } else if (type === 'bpmn:EventBasedGateway') {
       const { message, timer } = eventWaits.get(el)!;
       const timerDef = timer?.eventDefinitions?.[0];
       step = {
-        kind: 'wait', title: title || clean(message.name) || 'Wachten',
+        kind: 'wait',
+        title: title || clean(message.name) || 'Wachten',
         signal: signalOf(message),
         then: to(onlyFlow(message)),
         ...(timer ? { timeout: { after: durationOf(timerDef)!, goto: to(onlyFlow(timer)) } } : {}),
       };
-      for (const e of [message, timer]) if (e && outOf(e).length > 1) report(e, 'only one flow out of a catch event is followed');
+      for (const e of [message, timer])
+        if (e && outOf(e).length > 1) report(e, 'only one flow out of a catch event is followed');
     } else {
       // A timer, message or signal catch event, or a receive task.
       const def: El | undefined = el.eventDefinitions?.[0];
-      const wait: WaitStep = def?.$type === 'bpmn:TimerEventDefinition'
-        ? { kind: 'wait', title: title || 'Wachten', for: durationOf(def)!, then: to(onlyFlow(el)) }
-        : { kind: 'wait', title: title || 'Wachten op bericht', signal: signalOf(el), then: to(onlyFlow(el)) };
+      const wait: WaitStep =
+        def?.$type === 'bpmn:TimerEventDefinition'
+          ? { kind: 'wait', title: title || 'Wachten', for: durationOf(def)!, then: to(onlyFlow(el)) }
+          : { kind: 'wait', title: title || 'Wachten op bericht', signal: signalOf(el), then: to(onlyFlow(el)) };
       if (outOf(el).length > 1) report(el, 'only one flow out of a wait is followed');
       step = wait;
     }
@@ -316,16 +383,26 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   }
 
   // 6. Steps only reachable through a boundary event that is not imported are left out.
-  const edgesOf = (id: string) => stepKind(steps[id].kind).edges(steps[id]).map((e) => e.to).filter((t) => steps[t]);
+  const edgesOf = (id: string) =>
+    stepKind(steps[id].kind)
+      .edges(steps[id])
+      .map((e) => e.to)
+      .filter((t) => steps[t]);
   const reached = walk(steps[start] ? [start] : [], edgesOf);
   const viaBoundary = new Map<El, El>();
   for (const b of boundaries) {
-    const queue = outOf(b).map((f) => f.targetRef as El).filter(Boolean);
+    const queue = outOf(b)
+      .map((f) => f.targetRef as El)
+      .filter(Boolean);
     while (queue.length) {
       const n = queue.shift()!;
       if (viaBoundary.has(n)) continue;
       viaBoundary.set(n, b);
-      queue.push(...outOf(n).map((f) => f.targetRef as El).filter(Boolean));
+      queue.push(
+        ...outOf(n)
+          .map((f) => f.targetRef as El)
+          .filter(Boolean),
+      );
     }
   }
   for (const id of Object.keys(steps)) {
@@ -343,7 +420,12 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   for (const [id, step] of Object.entries(steps)) {
     const kind = stepKind(step.kind);
     if (kind.citizenActs && !kind.fields(step).length) {
-      steps[id] = kind.withField(step, { id: unique('opmerking', fieldIds, ''), label: { nl: 'Opmerking', en: 'Remark' }, type: 'textarea' }) ?? step;
+      steps[id] =
+        kind.withField(step, {
+          id: unique('opmerking', fieldIds, ''),
+          label: { nl: 'Opmerking', en: 'Remark' },
+          type: 'textarea',
+        }) ?? step;
     }
   }
 
@@ -355,7 +437,8 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   const bounds = new Map<El, El>();
   for (const diagram of definitions.diagrams ?? []) {
     for (const shape of diagram.plane?.planeElement ?? []) {
-      if (shape.$type === 'bpmndi:BPMNShape' && shape.bpmnElement && shape.bounds) bounds.set(shape.bpmnElement, shape.bounds);
+      if (shape.$type === 'bpmndi:BPMNShape' && shape.bpmnElement && shape.bounds)
+        bounds.set(shape.bpmnElement, shape.bounds);
     }
   }
   for (const id of Object.keys(ordered)) {
@@ -363,7 +446,10 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     if (b) layout[id] = { x: Math.round(b.x), y: Math.round(b.y), w: Math.round(b.width), h: Math.round(b.height) };
   }
 
-  const key = (slug(process.id ?? '').slice(0, 63).replace(/-+$/, '') || 'bpmn-proces');
+  const key =
+    slug(process.id ?? '')
+      .slice(0, 63)
+      .replace(/-+$/, '') || 'bpmn-proces';
   const description = documentation(process);
   return {
     key,
@@ -380,7 +466,9 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     const out = outOf(el);
     const otherwise = defaultFlow(el);
     const conditional = out.filter((f) => f !== otherwise && condition(f));
-    for (const f of out) if (f !== otherwise && !condition(f)) report(f, 'a second flow without a condition out of a task means parallel work in BPMN: not imported');
+    for (const f of out)
+      if (f !== otherwise && !condition(f))
+        report(f, 'a second flow without a condition out of a task means parallel work in BPMN: not imported');
     if (!conditional.length) return to(otherwise ?? out[0]);
     const list: Exclude<FormStep['next'], string> = [];
     for (const f of conditional) {
@@ -404,7 +492,10 @@ function toFeel(expression: El | undefined): { feel: string } | { error: string 
   for (const candidate of candidates) {
     // FEEL reads some JUEL operators another way (or not at all): refuse them plainly.
     const foreign = /==|&&|\|\||\$\{|![A-Za-z(]|\b(eq|ne|empty)\b/.exec(candidate.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-    if (foreign) { error = `'${foreign[0]}' is not FEEL`; continue; }
+    if (foreign) {
+      error = `'${foreign[0]}' is not FEEL`;
+      continue;
+    }
     try {
       const names = compileFeel(candidate).names;
       const odd = names.filter((n) => !FEEL_NAME.test(n));
@@ -419,7 +510,9 @@ function toFeel(expression: El | undefined): { feel: string } | { error: string 
 
 /** An ISO 8601 duration from a timer definition (`PT1H`, `=PT1H`, `=duration("P2D")`), if it is one. */
 function durationOf(def: El | undefined): string | undefined {
-  let body = String(def?.timeDuration?.body ?? '').trim().replace(/^=\s*/, '');
+  let body = String(def?.timeDuration?.body ?? '')
+    .trim()
+    .replace(/^=\s*/, '');
   body = /^duration\(\s*"([^"]*)"\s*\)$/.exec(body)?.[1] ?? body;
   body = body.replace(/^"(.*)"$/, '$1').trim();
   return body && isValidDuration(body) ? body : undefined;
@@ -436,8 +529,14 @@ function timerNote(el: El): string {
 /** The signal a catch event or receive task waits for: its message's (or signal's) name, lowercase-kebab. */
 function signalOf(el: El): string {
   const def: El | undefined = el.eventDefinitions?.[0];
-  const raw = String(def?.messageRef?.name ?? def?.signalRef?.name ?? el.messageRef?.name ?? el.name ?? el.id ?? 'bericht').replace(/^=\s*/, '');
-  const parts = fold(raw).toLowerCase().split('.').map((p) => p.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean);
+  const raw = String(
+    def?.messageRef?.name ?? def?.signalRef?.name ?? el.messageRef?.name ?? el.name ?? el.id ?? 'bericht',
+  ).replace(/^=\s*/, '');
+  const parts = fold(raw)
+    .toLowerCase()
+    .split('.')
+    .map((p) => p.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean);
   const name = parts.join('.');
   return /^[a-z]/.test(name) ? name : name ? `bericht-${name}` : 'bericht';
 }
@@ -450,8 +549,18 @@ function formFields(el: El, fieldIds: Set<string>, report: Report): Field[] {
     const id = fieldIdOf(String(f.id ?? ''));
     if (!id || fieldIds.has(id)) continue;
     const children: El[] = f.$children ?? [];
-    const options = children.filter((c) => localName(c.$type) === 'value' && c.id).map((c) => ({ value: String(c.id), label: clean(c.name) || String(c.id) }));
-    const known: Record<string, FieldType> = { string: 'text', long: 'number', integer: 'number', double: 'number', boolean: 'yes-no', date: 'date', enum: 'choice' };
+    const options = children
+      .filter((c) => localName(c.$type) === 'value' && c.id)
+      .map((c) => ({ value: String(c.id), label: clean(c.name) || String(c.id) }));
+    const known: Record<string, FieldType> = {
+      string: 'text',
+      long: 'number',
+      integer: 'number',
+      double: 'number',
+      boolean: 'yes-no',
+      date: 'date',
+      enum: 'choice',
+    };
     let type: FieldType = known[String(f.type)] ?? 'text';
     if (!known[String(f.type)]) report(f, `form field type '${f.type}' is imported as text`, 'camunda:formField');
     const ownOptions = !!fieldKind(type).hasOptions;
@@ -459,7 +568,13 @@ function formFields(el: El, fieldIds: Set<string>, report: Report): Field[] {
     const constraints = children.filter((c) => localName(c.$type) === 'validation').flatMap((v) => v.$children ?? []);
     const required = constraints.some((c: El) => localName(c.$type) === 'constraint' && c.name === 'required');
     fieldIds.add(id);
-    fields.push({ id, label: clean(f.label) || humanize(id), type, ...(required ? { required: true } : {}), ...(ownOptions && options.length ? { options } : {}) });
+    fields.push({
+      id,
+      label: clean(f.label) || humanize(id),
+      type,
+      ...(required ? { required: true } : {}),
+      ...(ownOptions && options.length ? { options } : {}),
+    });
   }
   return fields;
 }
@@ -476,12 +591,20 @@ function inferFields(steps: Record<string, Step>, fieldIds: Set<string>): void {
     for (const e of stepKind(step.kind).edges(step)) if (steps[e.to]) preds.set(e.to, [...(preds.get(e.to) ?? []), id]);
   }
   // The conditions of the ways out (rules, routes): the expressions a step's `when`s hold.
-  const conditions = (step: Step): string[] => stepKind(step.kind).expressions(step).filter((e) => /\.when$/.test(e.where)).map((e) => e.expr);
+  const conditions = (step: Step): string[] =>
+    stepKind(step.kind)
+      .expressions(step)
+      .filter((e) => /\.when$/.test(e.where))
+      .map((e) => e.expr);
   const all = Object.values(steps).flatMap(conditions);
   for (const [id, step] of Object.entries(steps)) {
     for (const expr of conditions(step)) {
       let names: string[];
-      try { names = compileFeel(expr).names; } catch { continue; }
+      try {
+        names = compileFeel(expr).names;
+      } catch {
+        continue;
+      }
       for (const name of names) {
         if (fieldIds.has(name) || !FEEL_NAME.test(name)) continue;
         const field: Field = { id: name, label: humanize(name), type: typeFromUse(name, all), required: true };
@@ -495,7 +618,11 @@ function inferFields(steps: Record<string, Step>, fieldIds: Set<string>): void {
           const taken = stepKind(host.kind).withField(host, field, towards);
           if (taken) steps[at] = taken;
           else {
-            for (const p of preds.get(at) ?? []) if (!seen.has(p)) { seen.add(p); queue.push([p, at]); }
+            for (const p of preds.get(at) ?? [])
+              if (!seen.has(p)) {
+                seen.add(p);
+                queue.push([p, at]);
+              }
             continue;
           }
           placed = true;
@@ -513,15 +640,30 @@ function typeFromUse(name: string, exprs: string[]): FieldType {
   const op = '(<=|>=|!=|<|>|=)';
   const uses = (re: string) => exprs.some((e) => new RegExp(re).test(e));
   if (uses(`\\b${n}\\s*${op}\\s*date\\(`) || uses(`date\\([^)]*\\)\\s*${op}\\s*${n}\\b`)) return 'date';
-  if (uses(`\\b${n}\\s*${op}\\s*-?\\d`) || uses(`-?\\d\\s*${op}\\s*${n}\\b`) || uses(`\\b${n}\\s+between\\s+-?\\d`) || uses(`\\b${n}\\s+in\\s*[\\[(]\\s*-?\\d`)) return 'number';
-  if (uses(`\\b${n}\\s*(!=|=)\\s*(true|false)\\b`) || uses(`(^|\\(|\\band\\s|\\bor\\s)\\s*${n}\\s*($|\\)|\\sand\\b|\\sor\\b)`)) return 'yes-no';
+  if (
+    uses(`\\b${n}\\s*${op}\\s*-?\\d`) ||
+    uses(`-?\\d\\s*${op}\\s*${n}\\b`) ||
+    uses(`\\b${n}\\s+between\\s+-?\\d`) ||
+    uses(`\\b${n}\\s+in\\s*[\\[(]\\s*-?\\d`)
+  )
+    return 'number';
+  if (
+    uses(`\\b${n}\\s*(!=|=)\\s*(true|false)\\b`) ||
+    uses(`(^|\\(|\\band\\s|\\bor\\s)\\s*${n}\\s*($|\\)|\\sand\\b|\\sor\\b)`)
+  )
+    return 'yes-no';
   return 'text';
 }
 
 function walk(from: string[], next: (id: string) => string[]): Set<string> {
   const seen = new Set(from);
   const queue = [...from];
-  while (queue.length) for (const to of next(queue.shift()!)) if (!seen.has(to)) { seen.add(to); queue.push(to); }
+  while (queue.length)
+    for (const to of next(queue.shift()!))
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
   return seen;
 }
 
@@ -530,8 +672,16 @@ const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 /** A name on one line, without surrounding spaces (BPMN names often hold line breaks). */
 const clean = (s: unknown): string => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
-const slug = (s: string): string => fold(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-const documentation = (el: El): string => ((el.documentation ?? []) as El[]).map((d) => String(d.text ?? '').trim()).filter(Boolean).join('\n\n');
+const slug = (s: string): string =>
+  fold(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+const documentation = (el: El): string =>
+  ((el.documentation ?? []) as El[])
+    .map((d) => String(d.text ?? '').trim())
+    .filter(Boolean)
+    .join('\n\n');
 
 function stepIdOf(bpmnId: string): string {
   const s = slug(bpmnId);
@@ -542,7 +692,9 @@ function outcomeIdOf(name: string, i: number): string {
   return /^[a-z]/.test(s) ? s : `uitkomst-${i + 1}`;
 }
 function fieldIdOf(id: string): string {
-  const s = fold(id).replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const s = fold(id)
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return !s ? '' : /^[A-Za-z]/.test(s) ? s : `f_${s}`;
 }
 /** `base`, else `base-2`, `base-3`, … (the separator is '' for field ids: `opmerking2`). */
@@ -553,6 +705,10 @@ function unique(base: string, taken: Set<string>, separator = '-'): string {
   return id;
 }
 function humanize(id: string): string {
-  const words = id.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  const words = id
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -50,16 +50,25 @@ export function checkDefinition(input: unknown): { process?: Process; problems: 
   // Before the schema: copying a record would silently drop a `__proto__` key.
   const reserved = reservedKeys(input).map((path): Problem => {
     const parts = path.split('.');
-    return { code: 'P030', message: `${path}: ${reservedMessage(parts.at(-1)!)}`, node: parts[0] === 'steps' || parts[0] === 'groups' ? parts[1] : undefined, path };
+    return {
+      code: 'P030',
+      message: `${path}: ${reservedMessage(parts.at(-1)!)}`,
+      node: parts[0] === 'steps' || parts[0] === 'groups' ? parts[1] : undefined,
+      path,
+    };
   });
   if (reserved.length) return { problems: reserved };
   const parsed = processSchema.safeParse(input);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => ({
-        code: issue.code === 'custom' && (issue as { params?: { reserved?: boolean } }).params?.reserved ? 'P030' : 'P000',
+        code:
+          issue.code === 'custom' && (issue as { params?: { reserved?: boolean } }).params?.reserved ? 'P030' : 'P000',
         message: `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-        node: issue.path[0] === 'steps' || issue.path[0] === 'groups' ? String(issue.path[1] ?? '') || undefined : undefined,
+        node:
+          issue.path[0] === 'steps' || issue.path[0] === 'groups'
+            ? String(issue.path[1] ?? '') || undefined
+            : undefined,
         path: issue.path.join('.'),
       })),
     };
@@ -73,38 +82,78 @@ export function checkProcess(process: Process): Problem[] {
   const problems: Problem[] = [];
   const steps = process.steps;
   const groups = process.groups ?? {};
-  const add = (code: keyof typeof problemCodes, message: string, node?: string, path?: string) => problems.push({ code, message, node, path });
+  const add = (code: keyof typeof problemCodes, message: string, node?: string, path?: string) =>
+    problems.push({ code, message, node, path });
 
   if (!steps[process.start]) add('P010', `start '${process.start}' is not a step`, undefined, 'start');
   (process.triggers ?? []).forEach((trigger, i) => {
-    if (!steps[trigger.start]) add('P010', `trigger ${i + 1} starts at '${trigger.start}', which is not a step`, undefined, `triggers.${i}.start`);
+    if (!steps[trigger.start])
+      add(
+        'P010',
+        `trigger ${i + 1} starts at '${trigger.start}', which is not a step`,
+        undefined,
+        `triggers.${i}.start`,
+      );
     // A trigger's `when` and reason read the signal's facts, each declared with its type.
     const facts = new Set((trigger.facts ?? []).map((f) => f.id));
-    for (const fact of trigger.facts ?? []) for (const message of fieldKind(fact.type).check?.(fact) ?? []) add('P014', `trigger ${i + 1}, fact '${fact.id}': ${message}`, undefined, `triggers.${i}.facts`);
+    for (const fact of trigger.facts ?? [])
+      for (const message of fieldKind(fact.type).check?.(fact) ?? [])
+        add('P014', `trigger ${i + 1}, fact '${fact.id}': ${message}`, undefined, `triggers.${i}.facts`);
     if (trigger.when) {
       try {
         const compiled = compileFeel(trigger.when);
         for (const name of compiled.names) {
-          if (!facts.has(name)) add('P005', `triggers[${i}].when: '${name}' is not a declared fact of this trigger: add it to "facts" with its type`, undefined, `triggers.${i}.when`);
+          if (!facts.has(name))
+            add(
+              'P005',
+              `triggers[${i}].when: '${name}' is not a declared fact of this trigger: add it to "facts" with its type`,
+              undefined,
+              `triggers.${i}.when`,
+            );
         }
-        for (const message of compiled.patternProblems) add('P031', `triggers[${i}].when: ${message}`, undefined, `triggers.${i}.when`);
-      } catch (e) { if (e instanceof FeelSyntaxError) add(syntaxCode(e), `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`); else throw e; }
+        for (const message of compiled.patternProblems)
+          add('P031', `triggers[${i}].when: ${message}`, undefined, `triggers.${i}.when`);
+      } catch (e) {
+        if (e instanceof FeelSyntaxError)
+          add(syntaxCode(e), `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`);
+        else throw e;
+      }
     }
-    for (const name of new Set(placeholders(trigger.because))) if (!facts.has(name)) add('P013', `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`, undefined, `triggers.${i}.because`);
+    for (const name of new Set(placeholders(trigger.because)))
+      if (!facts.has(name))
+        add(
+          'P013',
+          `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`,
+          undefined,
+          `triggers.${i}.because`,
+        );
   });
-  if (!process.contact) add('P015', 'set "contact": { "team": … } so citizens can always ask for a person', undefined, 'contact');
+  if (!process.contact)
+    add('P015', 'set "contact": { "team": … } so citizens can always ask for a person', undefined, 'contact');
   for (const id of Object.keys(groups)) if (steps[id]) add('P016', `'${id}' is both a step and a group`, id);
 
   // Groups: known parents, no cycles.
   for (const [id, group] of Object.entries(groups)) {
     const seen = new Set([id]);
     for (let parent = group.group; parent; parent = groups[parent]?.group) {
-      if (!groups[parent]) { add('P011', `group '${id}' is inside unknown group '${parent}'`, id); break; }
-      if (seen.has(parent)) { add('P011', `group '${id}' is inside itself`, id); break; }
+      if (!groups[parent]) {
+        add('P011', `group '${id}' is inside unknown group '${parent}'`, id);
+        break;
+      }
+      if (seen.has(parent)) {
+        add('P011', `group '${id}' is inside itself`, id);
+        break;
+      }
       seen.add(parent);
     }
     for (const [event, on] of Object.entries(group.on ?? {})) {
-      if (!steps[on.goto]) add('P008', `event '${event}' of group '${id}' goes to missing step '${on.goto}'`, id, `groups.${id}.on.${event}`);
+      if (!steps[on.goto])
+        add(
+          'P008',
+          `event '${event}' of group '${id}' goes to missing step '${on.goto}'`,
+          id,
+          `groups.${id}.on.${event}`,
+        );
     }
   }
 
@@ -120,9 +169,13 @@ export function checkProcess(process: Process): Problem[] {
       if (owner) add('P006', `field id '${field.id}' is used in '${owner}' and '${id}'`, id);
       else fieldOwner.set(field.id, id);
       allFields.push(field);
-      for (const message of fieldKind(field.type).check?.(field) ?? []) add('P014', `field '${field.id}': ${message}`, id);
+      for (const message of fieldKind(field.type).check?.(field) ?? [])
+        add('P014', `field '${field.id}': ${message}`, id);
     }
-    for (const duration of durationsOf(step)) { const problem = durationProblem(duration); if (problem) add('P019', problem, id); }
+    for (const duration of durationsOf(step)) {
+      const problem = durationProblem(duration);
+      if (problem) add('P019', problem, id);
+    }
   }
   const contactDue = process.contact?.due ? durationProblem(process.contact.due) : undefined;
   if (contactDue) add('P019', contactDue, undefined, 'contact.due');
@@ -132,17 +185,27 @@ export function checkProcess(process: Process): Problem[] {
   (process.triggers ?? []).forEach((trigger, i) => {
     for (const fact of trigger.facts ?? []) {
       const type = typeOf.get(fact.id);
-      if (type && type !== fact.type) add('P014', `trigger ${i + 1}: fact '${fact.id}' is a ${fact.type} but the field '${fact.id}' is a ${type}`, undefined, `triggers.${i}.facts`);
+      if (type && type !== fact.type)
+        add(
+          'P014',
+          `trigger ${i + 1}: fact '${fact.id}' is a ${fact.type} but the field '${fact.id}' is a ${type}`,
+          undefined,
+          `triggers.${i}.facts`,
+        );
       typeOf.set(fact.id, fact.type);
     }
   });
 
   // Targets and expressions.
-  const known = new Set([...fieldOwner.keys(), ...(process.triggers ?? []).flatMap((t) => (t.facts ?? []).map((f) => f.id))]);
+  const known = new Set([
+    ...fieldOwner.keys(),
+    ...(process.triggers ?? []).flatMap((t) => (t.facts ?? []).map((f) => f.id)),
+  ]);
   for (const [id, step] of Object.entries(steps)) {
     const kind = stepKind(step.kind);
     for (const edge of kind.edges(step)) {
-      if (edge.to === '') add('P003', `'${id}' is not connected (${edge.via}): drag from its handle to the next step`, id);
+      if (edge.to === '')
+        add('P003', `'${id}' is not connected (${edge.via}): drag from its handle to the next step`, id);
       else if (!steps[edge.to]) add('P003', `'${id}' goes to unknown step '${edge.to}'`, id);
     }
     const local = new Set(kind.names?.(step) ?? []);
@@ -150,7 +213,8 @@ export function checkProcess(process: Process): Problem[] {
       try {
         const compiled = unary ? compileUnaryTest(expr) : compileFeel(expr);
         for (const name of compiled.names) {
-          if (!known.has(name) && !local.has(name)) add('P005', `${where}: '${name}' is not a field of this process`, id, where);
+          if (!known.has(name) && !local.has(name))
+            add('P005', `${where}: '${name}' is not a field of this process`, id, where);
         }
         for (const message of compiled.patternProblems) add('P031', `${where}: ${message}`, id, where);
       } catch (e) {
@@ -159,7 +223,9 @@ export function checkProcess(process: Process): Problem[] {
       }
     }
     for (const text of kind.templates(step)) {
-      for (const name of placeholders(text)) if (!known.has(name) && !local.has(name)) add('P013', `placeholder {{${name}}} is not a field of this process`, id);
+      for (const name of placeholders(text))
+        if (!known.has(name) && !local.has(name))
+          add('P013', `placeholder {{${name}}} is not a field of this process`, id);
     }
   }
 
@@ -168,12 +234,14 @@ export function checkProcess(process: Process): Problem[] {
   if (steps[process.start]) {
     const roots = [process.start, ...(process.triggers ?? []).map((t) => t.start).filter((id) => steps[id])];
     const reached = walk(roots, (id) => edges.get(id) ?? []);
-    for (const id of Object.keys(steps)) if (!reached.has(id)) add('P001', `step '${id}' cannot be reached from the start`, id);
+    for (const id of Object.keys(steps))
+      if (!reached.has(id)) add('P001', `step '${id}' cannot be reached from the start`, id);
     const reverse = new Map<string, string[]>();
     for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
     const ends = Object.keys(steps).filter((id) => isFinal(steps[id]));
     const canEnd = walk(ends, (id) => reverse.get(id) ?? []);
-    for (const id of Object.keys(steps)) if (reached.has(id) && !canEnd.has(id)) add('P002', `no end can be reached from '${id}'`, id);
+    for (const id of Object.keys(steps))
+      if (reached.has(id) && !canEnd.has(id)) add('P002', `no end can be reached from '${id}'`, id);
   }
   return problems;
 }
@@ -186,8 +254,15 @@ export function graphEdges(process: Process): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   for (const [id, step] of Object.entries(process.steps)) {
     const own: StepEdge[] = stepKind(step.kind).edges(step);
-    const viaGroups = isFinal(step) ? [] : groupChain(process, step.group).flatMap((g) => Object.values(process.groups?.[g]?.on ?? {}).map((on) => on.goto));
-    edges.set(id, [...own.map((e) => e.to), ...viaGroups].filter((to) => process.steps[to]));
+    const viaGroups = isFinal(step)
+      ? []
+      : groupChain(process, step.group).flatMap((g) =>
+          Object.values(process.groups?.[g]?.on ?? {}).map((on) => on.goto),
+        );
+    edges.set(
+      id,
+      [...own.map((e) => e.to), ...viaGroups].filter((to) => process.steps[to]),
+    );
   }
   return edges;
 }
@@ -202,12 +277,19 @@ export function groupChain(process: Process, group: string | undefined): string[
 function walk(from: string[], next: (id: string) => string[]): Set<string> {
   const seen = new Set(from);
   const queue = [...from];
-  while (queue.length) for (const to of next(queue.shift()!)) if (!seen.has(to)) { seen.add(to); queue.push(to); }
+  while (queue.length)
+    for (const to of next(queue.shift()!))
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
   return seen;
 }
 
 function placeholders(text: Text): string[] {
-  return typeof text === 'string' ? placeholderNames(text) : [...placeholderNames(text.nl), ...placeholderNames(text.en ?? '')];
+  return typeof text === 'string'
+    ? placeholderNames(text)
+    : [...placeholderNames(text.nl), ...placeholderNames(text.en ?? '')];
 }
 
 function durationsOf(step: Process['steps'][string]): string[] {

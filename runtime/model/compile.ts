@@ -57,26 +57,49 @@ export const omslagImplementations = {
     feel: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { expr: string; step?: string }) =>
       guardEvaluation(params.step, () => feelHolds(params.expr, mergedData(context, event))),
     outcomeIs: ({ event }: { event: CaseEvent }, params: { step: string; outcome: string }) =>
-      event.type === 'task.completed' && (event as { step?: string }).step === params.step && (event as { outcome?: string }).outcome === params.outcome,
-    timerIs: ({ event }: { event: CaseEvent }, params: { timer: string }) => event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
+      event.type === 'task.completed' &&
+      (event as { step?: string }).step === params.step &&
+      (event as { outcome?: string }).outcome === params.outcome,
+    timerIs: ({ event }: { event: CaseEvent }, params: { timer: string }) =>
+      event.type === 'timer.fired' && (event as { timer?: string }).timer === params.timer,
     startedVia: ({ context }: { context: CaseContext }, params: { trigger: number }) => context.via === params.trigger,
     // A decision table row: every test holds for its input's value.
-    tableRow: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: { inputs: { id: string; expr: string }[]; tests: string[]; step?: string }) =>
-      guardEvaluation(params.step, () => matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1),
+    tableRow: (
+      { context, event }: { context: CaseContext; event: CaseEvent },
+      params: { inputs: { id: string; expr: string }[]; tests: string[]; step?: string },
+    ) =>
+      guardEvaluation(
+        params.step,
+        () => matchingRows({ inputs: params.inputs, rows: [params.tests] }, mergedData(context, event)).length === 1,
+      ),
     // A UNIQUE table where more than one row matches: an error a person resolves.
-    tableOverlap: ({ context, event }: { context: CaseContext; event: CaseEvent }, params: TableParams & { step?: string }) =>
-      guardEvaluation(params.step, () => matchingRows(params, mergedData(context, event)).length > 1),
+    tableOverlap: (
+      { context, event }: { context: CaseContext; event: CaseEvent },
+      params: TableParams & { step?: string },
+    ) => guardEvaluation(params.step, () => matchingRows(params, mergedData(context, event)).length > 1),
     // A decision whose expression could not be evaluated (budget, error): its onError, like an overlap.
     evaluationFailed: (_: unknown, params: { step: string }) => takeFailureRoute(params.step),
   },
   actions: {
-    saveAnswers: assign({ data: ({ context, event }: { context: CaseContext; event: CaseEvent }) => mergedData(context, event) }),
-    entered: noop, explain: noop, openTask: noop, closeTask: noop, setTimer: noop, clearTimer: noop, queueMessage: noop,
+    saveAnswers: assign({
+      data: ({ context, event }: { context: CaseContext; event: CaseEvent }) => mergedData(context, event),
+    }),
+    entered: noop,
+    explain: noop,
+    openTask: noop,
+    closeTask: noop,
+    setTimer: noop,
+    clearTimer: noop,
+    queueMessage: noop,
   },
 };
 
 export const omslagSetup = setup({
-  types: {} as { context: CaseContext; events: CaseEvent; input: { data?: Record<string, unknown>; via?: number } | undefined },
+  types: {} as {
+    context: CaseContext;
+    events: CaseEvent;
+    input: { data?: Record<string, unknown>; via?: number } | undefined;
+  },
   guards: omslagImplementations.guards,
   actions: omslagImplementations.actions as never,
 });
@@ -112,18 +135,22 @@ export function compileToConfig(process: Process): MachineConfig {
     place(isFinal(step) ? undefined : step.group, id);
   }
   // The path from the journey to the start step decides each level's initial state.
-  const startPath = [...groupChain(process, isFinal(process.steps[process.start]) ? undefined : process.steps[process.start]?.group)].reverse();
+  const startPath = [
+    ...groupChain(process, isFinal(process.steps[process.start]) ? undefined : process.steps[process.start]?.group),
+  ].reverse();
   const build = (parent: string | undefined): Record<string, StateConfig> =>
-    Object.fromEntries((children.get(parent) ?? []).map((id) => {
-      const node = nodes[id];
-      if (groups[id]) {
-        const kids = build(id);
-        const onPath = startPath.indexOf(id);
-        const initial = onPath >= 0 ? (startPath[onPath + 1] ?? process.start) : Object.keys(kids)[0];
-        return [id, { ...node, initial, states: kids }];
-      }
-      return [id, node];
-    }));
+    Object.fromEntries(
+      (children.get(parent) ?? []).map((id) => {
+        const node = nodes[id];
+        if (groups[id]) {
+          const kids = build(id);
+          const onPath = startPath.indexOf(id);
+          const initial = onPath >= 0 ? (startPath[onPath + 1] ?? process.start) : Object.keys(kids)[0];
+          return [id, { ...node, initial, states: kids }];
+        }
+        return [id, node];
+      }),
+    );
 
   const contactTeam = process.contact?.team ?? null;
   const journeyStates = build(undefined);
@@ -132,7 +159,10 @@ export function compileToConfig(process: Process): MachineConfig {
     // Proactive cases start where their trigger says; others at the start.
     journeyStates[ENTRY] = {
       always: [
-        ...process.triggers.map((t, i) => ({ guard: { type: 'startedVia', params: { trigger: i } }, target: `#${t.start}` })),
+        ...process.triggers.map((t, i) => ({
+          guard: { type: 'startedVia', params: { trigger: i } },
+          target: `#${t.start}`,
+        })),
         { target: `#${process.start}` },
       ],
     };
@@ -147,11 +177,30 @@ export function compileToConfig(process: Process): MachineConfig {
       contact: {
         initial: 'idle',
         states: {
-          idle: { on: contactTeam ? { 'person.requested': { target: 'requested', actions: [{ type: 'entered', params: { step: CONTACT_STEP } }] } } : {} },
+          idle: {
+            on: contactTeam
+              ? {
+                  'person.requested': {
+                    target: 'requested',
+                    actions: [{ type: 'entered', params: { step: CONTACT_STEP } }],
+                  },
+                }
+              : {},
+          },
           requested: {
-            entry: [{ type: 'openTask', params: { step: CONTACT_STEP, team: contactTeam, due: process.contact?.due ?? 'P2D', kind: 'contact' } }],
+            entry: [
+              {
+                type: 'openTask',
+                params: { step: CONTACT_STEP, team: contactTeam, due: process.contact?.due ?? 'P2D', kind: 'contact' },
+              },
+            ],
             exit: [{ type: 'closeTask', params: { step: CONTACT_STEP } }],
-            on: { 'task.completed': { guard: { type: 'outcomeIs', params: { step: CONTACT_STEP, outcome: 'answered' } }, target: 'idle' } },
+            on: {
+              'task.completed': {
+                guard: { type: 'outcomeIs', params: { step: CONTACT_STEP, outcome: 'answered' } },
+                target: 'idle',
+              },
+            },
           },
         },
       },

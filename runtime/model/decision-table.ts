@@ -10,11 +10,23 @@ import { textSchema } from './text.js';
  * values as `{{input}}`. Hit policies: UNIQUE (at most one row may match)
  * and FIRST (the first matching row wins).
  */
-export const tableSchema = z.object({
-  hitPolicy: z.enum(['UNIQUE', 'FIRST']),
-  inputs: z.array(z.object({ id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an input id is a FEEL name'), label: textSchema, expr: z.string().min(1) }).strict()).min(1),
-  rows: z.array(z.object({ tests: z.array(z.string().min(1)), goto: targetSchema, because: textSchema }).strict()),
-}).strict();
+export const tableSchema = z
+  .object({
+    hitPolicy: z.enum(['UNIQUE', 'FIRST']),
+    inputs: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an input id is a FEEL name'),
+            label: textSchema,
+            expr: z.string().min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    rows: z.array(z.object({ tests: z.array(z.string().min(1)), goto: targetSchema, because: textSchema }).strict()),
+  })
+  .strict();
 export type DecisionTable = z.infer<typeof tableSchema>;
 /** The part of a table the run-time guards need (JSON, in the compiled machine). */
 export type TableParams = { inputs: { id: string; expr: string }[]; rows: string[][] };
@@ -24,7 +36,10 @@ export function tableParams(table: DecisionTable): TableParams {
 }
 
 /** The inputs' values over the case data. */
-export function tableInputs(params: Pick<TableParams, 'inputs'>, data: Record<string, unknown>): Record<string, unknown> {
+export function tableInputs(
+  params: Pick<TableParams, 'inputs'>,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
   return Object.fromEntries(params.inputs.map((i) => [i.id, compileFeel(i.expr).evaluate(data) ?? null]));
 }
 
@@ -32,8 +47,13 @@ export function tableInputs(params: Pick<TableParams, 'inputs'>, data: Record<st
  * The input values an explanation records: a table's inputs evaluated, or
  * the fields a rule read. `scope` is the data the reason's placeholders use.
  */
-export function explanationInputs(params: { inputs: string[]; table?: { id: string; expr: string }[] }, data: Record<string, unknown>) {
-  const inputs = params.table ? recordedInputs(params.table, data) : Object.fromEntries(params.inputs.map((n) => [n, data[n] ?? null]));
+export function explanationInputs(
+  params: { inputs: string[]; table?: { id: string; expr: string }[] },
+  data: Record<string, unknown>,
+) {
+  const inputs = params.table
+    ? recordedInputs(params.table, data)
+    : Object.fromEntries(params.inputs.map((n) => [n, data[n] ?? null]));
   return { inputs, scope: { ...data, ...inputs } };
 }
 
@@ -42,15 +62,20 @@ export function explanationInputs(params: { inputs: string[]; table?: { id: stri
  * of its budget, when the decision went to its onError) is recorded as null
  * rather than failing the explanation. Deciding uses tableInputs, which throws.
  */
-function recordedInputs(inputs: { id: string; expr: string }[], data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(inputs.map((i) => {
-    try {
-      return [i.id, compileFeel(i.expr).evaluate(data) ?? null];
-    } catch (e) {
-      if (e instanceof FeelEvaluationError) return [i.id, null];
-      throw e;
-    }
-  }));
+function recordedInputs(
+  inputs: { id: string; expr: string }[],
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    inputs.map((i) => {
+      try {
+        return [i.id, compileFeel(i.expr).evaluate(data) ?? null];
+      } catch (e) {
+        if (e instanceof FeelEvaluationError) return [i.id, null];
+        throw e;
+      }
+    }),
+  );
 }
 
 /** Which rows match the data (indexes, in order). */
@@ -74,11 +99,18 @@ function cellOf(test: string): Cell {
   let m = new RegExp(`^(<=|>=|<|>)\\s*${num}$`).exec(s);
   if (m) {
     const n = Number(m[2]);
-    return { intervals: [m[1].startsWith('<') ? { lo: -Infinity, hi: n, loOpen: true, hiOpen: m[1] === '<' } : { lo: n, hi: Infinity, loOpen: m[1] === '>', hiOpen: true }] };
+    return {
+      intervals: [
+        m[1].startsWith('<')
+          ? { lo: -Infinity, hi: n, loOpen: true, hiOpen: m[1] === '<' }
+          : { lo: n, hi: Infinity, loOpen: m[1] === '>', hiOpen: true },
+      ],
+    };
   }
   m = new RegExp(`^([\\[\\(\\]])\\s*${num}\\s*\\.\\.\\s*${num}\\s*([\\]\\)\\[])$`).exec(s);
   if (m) return { intervals: [{ lo: Number(m[2]), hi: Number(m[3]), loOpen: m[1] !== '[', hiOpen: m[4] !== ']' }] };
-  if (new RegExp(`^${num}(\\s*,\\s*${num})*$`).test(s)) return { intervals: s.split(',').map((x) => ({ lo: Number(x), hi: Number(x), loOpen: false, hiOpen: false })) };
+  if (new RegExp(`^${num}(\\s*,\\s*${num})*$`).test(s))
+    return { intervals: s.split(',').map((x) => ({ lo: Number(x), hi: Number(x), loOpen: false, hiOpen: false })) };
   if (/^"[^"]*"(\s*,\s*"[^"]*")*$/.test(s)) return { strings: [...s.matchAll(/"([^"]*)"/g)].map((x) => x[1]) };
   if (s === 'true' || s === 'false') return { strings: [s] };
   return null;

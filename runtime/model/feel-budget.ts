@@ -41,7 +41,11 @@ export const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','
 
 /** What scripts/patch-feelin.mjs exports from feelin. */
 export type PatchedFeelin = {
-  __omslagHooks?: { range: (start: unknown, end: unknown) => void; product: (n: number, context: unknown) => void; scan: (keys: number) => void };
+  __omslagHooks?: {
+    range: (start: unknown, end: unknown) => void;
+    product: (n: number, context: unknown) => void;
+    scan: (keys: number) => void;
+  };
   __omslagBuiltins?: Record<string, unknown> & { __omslagOriginals?: Record<string, unknown> };
   __omslagFn?: (impl: (...args: any[]) => unknown, types: string[], names: string[]) => unknown;
   __omslagInvalidArguments?: (template: string, values: Record<string, unknown>) => unknown;
@@ -49,7 +53,12 @@ export type PatchedFeelin = {
 const patched = feelin as unknown as PatchedFeelin;
 
 /** Whether feelin carries Omslag's patch, so evaluation can be bounded. Without it nothing is evaluated. */
-export const feelBudgetsEnforced = !!(patched.__omslagHooks && patched.__omslagBuiltins && patched.__omslagFn && patched.__omslagInvalidArguments);
+export const feelBudgetsEnforced = !!(
+  patched.__omslagHooks &&
+  patched.__omslagBuiltins &&
+  patched.__omslagFn &&
+  patched.__omslagInvalidArguments
+);
 
 // The one meter: evaluation is synchronous and never nested, so one object serves every expression.
 const meter = {
@@ -76,16 +85,25 @@ export function fail(reason: FeelFailureReason, message: string): never {
 
 function checkpoint(): void {
   if (meter.tripped) throw meter.tripped;
-  if (!meter.active) { meter.checkAt = Infinity; return; }
+  if (!meter.active) {
+    meter.checkAt = Infinity;
+    return;
+  }
   if (meter.steps > meter.limit) {
-    fail('steps', meter.eventSteps
-      ? `the expressions of this event ran out of their shared budget of ${fmt(feelLimits.event.steps)} steps`
-      : `the expression ran out of its budget of ${fmt(feelLimits.evaluation.steps)} steps`);
+    fail(
+      'steps',
+      meter.eventSteps
+        ? `the expressions of this event ran out of their shared budget of ${fmt(feelLimits.event.steps)} steps`
+        : `the expression ran out of its budget of ${fmt(feelLimits.evaluation.steps)} steps`,
+    );
   }
   if (now() > meter.deadline) {
-    fail('time', meter.eventTime
-      ? `the expressions of this event ran out of their shared ${feelLimits.event.ms} ms`
-      : `the expression ran out of its ${feelLimits.evaluation.ms} ms`);
+    fail(
+      'time',
+      meter.eventTime
+        ? `the expressions of this event ran out of their shared ${feelLimits.event.ms} ms`
+        : `the expression ran out of its ${feelLimits.evaluation.ms} ms`,
+    );
   }
   meter.checkAt = Math.min(meter.steps + CHECK_EVERY, meter.limit + 1);
 }
@@ -108,7 +126,8 @@ export function charge(steps: number): void {
 
 /** Refuses a text longer than feelLimits.text (in a running evaluation). */
 export function checkText(length: number): void {
-  if (meter.active && length > feelLimits.text) fail('size', `the expression produced a text of more than ${fmt(feelLimits.text)} characters`);
+  if (meter.active && length > feelLimits.text)
+    fail('size', `the expression produced a text of more than ${fmt(feelLimits.text)} characters`);
 }
 
 const memo = new WeakMap<object, { n: number; size: number }>();
@@ -131,7 +150,10 @@ export function sizeOf(value: unknown, cap: number): number {
   let from = 0;
   if (known) {
     if (!list || known.n === list.length) return known.size;
-    if (known.n < list.length) { size = known.size; from = known.n; }
+    if (known.n < list.length) {
+      size = known.size;
+      from = known.n;
+    }
   }
   if (list) {
     for (let i = from; i < list.length && size <= cap; i++) size += sizeOf(list[i], cap - size);
@@ -151,13 +173,22 @@ function checkSize<T>(value: T): T {
   if (typeof value === 'string') {
     if (value.length > feelLimits.text) checkText(value.length);
   } else if (typeof value === 'object' && value !== null && (Array.isArray(value) || isContext(value))) {
-    if (sizeOf(value, feelLimits.size) > feelLimits.size) fail('size', `the expression produced a list or context of more than ${fmt(feelLimits.size)} items`);
+    if (sizeOf(value, feelLimits.size) > feelLimits.size)
+      fail('size', `the expression produced a list or context of more than ${fmt(feelLimits.size)} items`);
   }
   return value;
 }
 
 // Nodes whose closures produce new values (lists, contexts, texts); the others read or pass values on.
-const PRODUCERS = new Set(['List', 'Context', 'ForExpression', 'FilterExpression', 'PathExpression', 'FunctionInvocation', 'ArithmeticExpression']);
+const PRODUCERS = new Set([
+  'List',
+  'Context',
+  'ForExpression',
+  'FilterExpression',
+  'PathExpression',
+  'FunctionInvocation',
+  'ArithmeticExpression',
+]);
 
 /**
  * Wraps one node closure of feelin's execution tree: a step per call, and
@@ -169,14 +200,15 @@ export function meterNode(node: (context: unknown) => unknown, name: string): (c
   // Node closures take one argument, the context (feelin's evalNode); none uses `this`.
   const metered = PRODUCERS.has(name)
     ? (context: unknown) => {
-      if (++meter.steps >= meter.checkAt) checkpoint();
-      return checkSize(node(context));
-    }
+        if (++meter.steps >= meter.checkAt) checkpoint();
+        return checkSize(node(context));
+      }
     : (context: unknown) => {
-      if (++meter.steps >= meter.checkAt) checkpoint();
-      return node(context);
-    };
-  for (const key of Object.keys(node)) (metered as unknown as Record<string, unknown>)[key] = (node as unknown as Record<string, unknown>)[key];
+        if (++meter.steps >= meter.checkAt) checkpoint();
+        return node(context);
+      };
+  for (const key of Object.keys(node))
+    (metered as unknown as Record<string, unknown>)[key] = (node as unknown as Record<string, unknown>)[key];
   return metered;
 }
 
@@ -197,9 +229,15 @@ export type FeelFailure = { error: FeelEvaluationError; step?: string; handled: 
  * event's: feelLimits.event). Returns what `fn` returned and the failure a
  * guard recorded, if any; errors thrown by `fn` pass through.
  */
-export function withFeelScope<T>(fn: () => T, budget: { steps: number; ms: number } = feelLimits.event): { value: T; failure?: FeelFailure } {
+export function withFeelScope<T>(
+  fn: () => T,
+  budget: { steps: number; ms: number } = feelLimits.event,
+): { value: T; failure?: FeelFailure } {
   const parent = scope;
-  const own: Scope = { stepsLeft: Math.min(budget.steps, parent?.stepsLeft ?? Infinity), deadline: Math.min(now() + budget.ms, parent?.deadline ?? Infinity) };
+  const own: Scope = {
+    stepsLeft: Math.min(budget.steps, parent?.stepsLeft ?? Infinity),
+    deadline: Math.min(now() + budget.ms, parent?.deadline ?? Infinity),
+  };
   const initial = own.stepsLeft;
   scope = own;
   try {
@@ -245,7 +283,11 @@ export function takeFailureRoute(step: string): boolean {
 /** Evaluates `run` (one expression) within its own budget and what is left of the scope's. */
 export function runMetered<T>(expr: string, run: () => T): T {
   if (!feelBudgetsEnforced) {
-    throw new FeelEvaluationError(expr, 'unavailable', 'FEEL is not evaluated: feelin lacks Omslag\'s budget patch (run `node scripts/patch-feelin.mjs`; `npm install` does)');
+    throw new FeelEvaluationError(
+      expr,
+      'unavailable',
+      "FEEL is not evaluated: feelin lacks Omslag's budget patch (run `node scripts/patch-feelin.mjs`; `npm install` does)",
+    );
   }
   if (meter.active) return run();
   const s = scope;
@@ -279,7 +321,9 @@ export function runMetered<T>(expr: string, run: () => T): T {
 function asEvaluationError(e: unknown, expr: string): FeelEvaluationError {
   if (e instanceof FeelEvaluationError) return e;
   const message = String((e as Error)?.message ?? e);
-  if (e instanceof RangeError && /call stack/i.test(message)) return new FeelBudgetError(expr, 'depth', 'the expression recursed too deeply');
-  if (e instanceof RangeError && /invalid (string|array) length/i.test(message)) return new FeelBudgetError(expr, 'size', 'the expression produced a value too large to hold');
+  if (e instanceof RangeError && /call stack/i.test(message))
+    return new FeelBudgetError(expr, 'depth', 'the expression recursed too deeply');
+  if (e instanceof RangeError && /invalid (string|array) length/i.test(message))
+    return new FeelBudgetError(expr, 'size', 'the expression produced a value too large to hold');
   return new FeelEvaluationError(expr, 'error', `the expression could not be evaluated (${message.slice(0, 200)})`);
 }

@@ -20,12 +20,17 @@ function extraCost(name: string, args: unknown[]): number {
     case 'distinct values':
     case 'union': // scalars are hashed; lists and contexts are compared with every kept one
       return n * lists.reduce((sum, l) => sum + l.filter((x) => typeof x === 'object' && x !== null).length, 0);
-    case 'sort': case 'median': case 'mode': case 'stddev':
+    case 'sort':
+    case 'median':
+    case 'mode':
+    case 'stddev':
       return n * Math.ceil(Math.log2(n + 1));
     case 'string join': {
       const [list, delimiter] = args as [unknown[], unknown];
       if (Array.isArray(list)) {
-        const length = list.reduce<number>((sum, s) => sum + (typeof s === 'string' ? s.length : 0), 0) + Math.max(0, list.length - 1) * (typeof delimiter === 'string' ? delimiter.length : 0);
+        const length =
+          list.reduce<number>((sum, s) => sum + (typeof s === 'string' ? s.length : 0), 0) +
+          Math.max(0, list.length - 1) * (typeof delimiter === 'string' ? delimiter.length : 0);
         checkText(length);
       }
       return 0;
@@ -55,7 +60,8 @@ function charged(name: string, builtin: (...args: unknown[]) => unknown) {
  * feelin). A no-op without the patch.
  */
 export function installCharges(patched: PatchedFeelin, limits: { size: number }): void {
-  if (!patched.__omslagHooks || !patched.__omslagBuiltins || !patched.__omslagFn || !patched.__omslagInvalidArguments) return;
+  if (!patched.__omslagHooks || !patched.__omslagBuiltins || !patched.__omslagFn || !patched.__omslagInvalidArguments)
+    return;
   const hooks = patched.__omslagHooks;
   hooks.range = (start, end) => {
     if (!metering()) return;
@@ -63,11 +69,17 @@ export function installCharges(patched: PatchedFeelin, limits: { size: number })
       fail('range', `the range ${String(start)}..${String(end)} cannot be enumerated: its ends must be whole numbers`);
     }
     const count = Math.abs(end - start) + 1;
-    if (count > limits.size) fail('range', `the range ${start}..${end} has ${fmt(count)} numbers; at most ${fmt(limits.size)} can be enumerated`);
+    if (count > limits.size)
+      fail(
+        'range',
+        `the range ${start}..${end} has ${fmt(count)} numbers; at most ${fmt(limits.size)} can be enumerated`,
+      );
     charge(count);
   };
   // Each element of a `for`'s product copies the context it runs in: charge by its width.
-  hooks.product = (n, context) => { if (metering()) charge(n * (2 + (Object.keys(context as object).length >>> 2))); };
+  hooks.product = (n, context) => {
+    if (metering()) charge(n * (2 + (Object.keys(context as object).length >>> 2)));
+  };
   // A name that is not a key as written: feelin normalizes every key of the context.
   hooks.scan = (keys) => charge(keys * SCAN_COST);
   const builtins = patched.__omslagBuiltins;

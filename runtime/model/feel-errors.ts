@@ -1,6 +1,11 @@
 /** An expression that does not parse; `from`/`to` say where (0-based offsets into `expr`). */
 export class FeelSyntaxError extends Error {
-  constructor(readonly expr: string, message: string, readonly from: number, readonly to: number) {
+  constructor(
+    readonly expr: string,
+    message: string,
+    readonly from: number,
+    readonly to: number,
+  ) {
     super(message);
   }
 }
@@ -11,7 +16,13 @@ export class FeelSyntaxError extends Error {
  * A FeelSyntaxError too, so every caller that reports syntax errors reports these.
  */
 export class FeelLimitError extends FeelSyntaxError {
-  constructor(expr: string, readonly code: 'P028' | 'P029', message: string, from: number, to: number) {
+  constructor(
+    expr: string,
+    readonly code: 'P028' | 'P029',
+    message: string,
+    from: number,
+    to: number,
+  ) {
     super(expr, message, from, to);
   }
 }
@@ -35,7 +46,11 @@ export type FeelFailureReason = 'steps' | 'time' | 'size' | 'range' | 'depth' | 
  */
 export class FeelEvaluationError extends Error {
   readonly code: string = 'feel-evaluation-failed';
-  constructor(readonly expr: string, readonly reason: FeelFailureReason, message: string) {
+  constructor(
+    readonly expr: string,
+    readonly reason: FeelFailureReason,
+    message: string,
+  ) {
     super(message);
   }
 }

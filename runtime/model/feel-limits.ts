@@ -33,7 +33,13 @@ const digit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
  */
 export function shapeProblem(expr: string): FeelLimitError | undefined {
   if (expr.length > shapeLimits.length) {
-    return new FeelLimitError(expr, 'P028', `the expression is ${fmt(expr.length)} characters long; at most ${fmt(shapeLimits.length)} are allowed: split it over several rules or use a decision table`, shapeLimits.length, expr.length);
+    return new FeelLimitError(
+      expr,
+      'P028',
+      `the expression is ${fmt(expr.length)} characters long; at most ${fmt(shapeLimits.length)} are allowed: split it over several rules or use a decision table`,
+      shapeLimits.length,
+      expr.length,
+    );
   }
   let depth = 0;
   let operators = 0;
@@ -43,15 +49,31 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
       for (i++; i < expr.length && expr[i] !== c; i++) if (expr[i] === '\\') i++;
       continue;
     }
-    if (c === '/' && expr[i + 1] === '/') { while (i < expr.length && expr[i] !== '\n') i++; continue; }
-    if (c === '/' && expr[i + 1] === '*') { const end = expr.indexOf('*/', i + 2); i = end < 0 ? expr.length : end + 1; continue; }
+    if (c === '/' && expr[i + 1] === '/') {
+      while (i < expr.length && expr[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && expr[i + 1] === '*') {
+      const end = expr.indexOf('*/', i + 2);
+      i = end < 0 ? expr.length : end + 1;
+      continue;
+    }
     if (c === '(' || c === '[' || c === '{') {
       if (++depth > shapeLimits.nesting) {
-        return new FeelLimitError(expr, 'P029', `brackets nest more than ${shapeLimits.nesting} levels deep (at position ${i + 1}): name parts of the expression in a decision table's inputs or split it over rules`, i, i + 1);
+        return new FeelLimitError(
+          expr,
+          'P029',
+          `brackets nest more than ${shapeLimits.nesting} levels deep (at position ${i + 1}): name parts of the expression in a decision table's inputs or split it over rules`,
+          i,
+          i + 1,
+        );
       }
       continue;
     }
-    if (c === ')' || c === ']' || c === '}') { depth = Math.max(0, depth - 1); continue; }
+    if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
     let counted = false;
     if (SYMBOLS.has(c)) {
       counted = true;
@@ -60,7 +82,10 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
       let k = i - 1;
       while (digit(expr[k])) k--;
       const decimal = digit(expr[i + 1]) && !nameChar(expr[k]); // 1.5 and .5, not a.b or a1.b
-      if (expr[i + 1] === '.') { i++; counted = true; } else counted = !decimal;
+      if (expr[i + 1] === '.') {
+        i++;
+        counted = true;
+      } else counted = !decimal;
     } else if (/[a-z]/.test(c) && !nameChar(expr[i - 1])) {
       let j = i;
       while (j < expr.length && /[a-z]/.test(expr[j])) j++;
@@ -68,7 +93,13 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
       i = j - 1;
     }
     if (counted && ++operators > shapeLimits.operators) {
-      return new FeelLimitError(expr, 'P029', `the expression has more than ${shapeLimits.operators} operators (the limit is reached at position ${i + 1}): split it over several rules or use a decision table`, i, i + 1);
+      return new FeelLimitError(
+        expr,
+        'P029',
+        `the expression has more than ${shapeLimits.operators} operators (the limit is reached at position ${i + 1}): split it over several rules or use a decision table`,
+        i,
+        i + 1,
+      );
     }
   }
   return undefined;

@@ -64,7 +64,11 @@ function withoutWhitespace(pattern: string): string {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\') { out += c + (pattern[i + 1] ?? ''); i++; continue; }
+    if (c === '\\') {
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+      continue;
+    }
     if (c === '[') inClass = true;
     else if (c === ']') inClass = false;
     else if (!inClass && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) continue;
@@ -105,7 +109,8 @@ function replacementParts(replacement: string, groups: number): Part[] | string 
 }
 
 /** The index after `i`, stepping over a surrogate pair as JS RegExp's `u` flag does. */
-const after = (s: string, i: number) => (i < s.length - 1 && /[\uD800-\uDBFF]/.test(s[i]) && /[\uDC00-\uDFFF]/.test(s[i + 1]) ? i + 2 : i + 1);
+const after = (s: string, i: number) =>
+  i < s.length - 1 && /[\uD800-\uDBFF]/.test(s[i]) && /[\uDC00-\uDFFF]/.test(s[i + 1]) ? i + 2 : i + 1;
 
 export type RegexDeps = {
   /** feelin's `fn(implementation, argument types, parameter names)`: checks and converts arguments. */
@@ -127,55 +132,82 @@ export function regexBuiltins({ fn, invalid, charge, checkText }: RegexDeps): Re
     return re;
   };
   return {
-    matches: fn(function (input: string, pattern: string, flags?: string) {
-      const re = regex(pattern, flags || '', input);
-      if (typeof re === 'string') return invalid('matches(input, pattern) expects a valid pattern, got {pattern}: ' + re, { pattern });
-      charge(regexCost.perMatch);
-      return re.matcher(input).find();
-    }, ['string', 'string', 'string?'], ['input', 'pattern', 'flags']),
-
-    replace: fn(function (input: string, pattern: string, replacement: string, flags?: string) {
-      const re = regex(pattern, flags || '', input);
-      if (typeof re === 'string') return invalid('replace(input, pattern, replacement) expects a valid pattern, got {pattern}: ' + re, { pattern });
-      const parts = replacementParts(replacement, re.groupCount());
-      if (typeof parts === 'string') return invalid('replace(input, pattern, replacement) expects a valid replacement, got {replacement}: ' + parts, { replacement });
-      const m = re.matcher(input);
-      let out = '';
-      let last = 0;
-      for (let pos = 0; pos <= input.length; ) {
+    matches: fn(
+      function (input: string, pattern: string, flags?: string) {
+        const re = regex(pattern, flags || '', input);
+        if (typeof re === 'string')
+          return invalid('matches(input, pattern) expects a valid pattern, got {pattern}: ' + re, { pattern });
         charge(regexCost.perMatch);
-        if (!m.find(pos)) break;
-        const start = m.start();
-        const end = m.end();
-        out += input.slice(last, start);
-        for (const part of parts) out += typeof part === 'string' ? part : (m.group(part) ?? '');
-        checkText(out.length);
-        last = end;
-        pos = end > start ? end : after(input, end);
-      }
-      return out + input.slice(last);
-    }, ['string', 'string', 'string', 'string?'], ['input', 'pattern', 'replacement', 'flags']),
+        return re.matcher(input).find();
+      },
+      ['string', 'string', 'string?'],
+      ['input', 'pattern', 'flags'],
+    ),
 
-    split: fn(function (string: string, delimiter: string) {
-      const re = regex(delimiter, '', string);
-      if (typeof re === 'string') return invalid('split(string, delimiter) expects a valid pattern, got {delimiter}: ' + re, { delimiter });
-      const m = re.matcher(string);
-      // As JS String.prototype.split with a RegExp (what feelin did): no split at the very end, empty matches split between characters.
-      if (!string.length) { charge(regexCost.perMatch); return m.find(0) ? [] : ['']; }
-      const out: string[] = [];
-      let p = 0;
-      for (let q = 0; q < string.length; ) {
-        charge(regexCost.perMatch);
-        if (!m.find(q) || m.start() >= string.length) break;
-        const start = m.start();
-        const end = m.end();
-        if (end === p) { q = after(string, Math.max(q, start)); continue; }
-        out.push(string.slice(p, start));
-        p = end;
-        q = p;
-      }
-      out.push(string.slice(p));
-      return out;
-    }, ['string', 'string'], ['string', 'delimiter']),
+    replace: fn(
+      function (input: string, pattern: string, replacement: string, flags?: string) {
+        const re = regex(pattern, flags || '', input);
+        if (typeof re === 'string')
+          return invalid('replace(input, pattern, replacement) expects a valid pattern, got {pattern}: ' + re, {
+            pattern,
+          });
+        const parts = replacementParts(replacement, re.groupCount());
+        if (typeof parts === 'string')
+          return invalid(
+            'replace(input, pattern, replacement) expects a valid replacement, got {replacement}: ' + parts,
+            { replacement },
+          );
+        const m = re.matcher(input);
+        let out = '';
+        let last = 0;
+        for (let pos = 0; pos <= input.length;) {
+          charge(regexCost.perMatch);
+          if (!m.find(pos)) break;
+          const start = m.start();
+          const end = m.end();
+          out += input.slice(last, start);
+          for (const part of parts) out += typeof part === 'string' ? part : (m.group(part) ?? '');
+          checkText(out.length);
+          last = end;
+          pos = end > start ? end : after(input, end);
+        }
+        return out + input.slice(last);
+      },
+      ['string', 'string', 'string', 'string?'],
+      ['input', 'pattern', 'replacement', 'flags'],
+    ),
+
+    split: fn(
+      function (string: string, delimiter: string) {
+        const re = regex(delimiter, '', string);
+        if (typeof re === 'string')
+          return invalid('split(string, delimiter) expects a valid pattern, got {delimiter}: ' + re, { delimiter });
+        const m = re.matcher(string);
+        // As JS String.prototype.split with a RegExp (what feelin did): no split at the very end, empty matches split between characters.
+        if (!string.length) {
+          charge(regexCost.perMatch);
+          return m.find(0) ? [] : [''];
+        }
+        const out: string[] = [];
+        let p = 0;
+        for (let q = 0; q < string.length;) {
+          charge(regexCost.perMatch);
+          if (!m.find(q) || m.start() >= string.length) break;
+          const start = m.start();
+          const end = m.end();
+          if (end === p) {
+            q = after(string, Math.max(q, start));
+            continue;
+          }
+          out.push(string.slice(p, start));
+          p = end;
+          q = p;
+        }
+        out.push(string.slice(p));
+        return out;
+      },
+      ['string', 'string'],
+      ['string', 'delimiter'],
+    ),
   };
 }

@@ -7,8 +7,21 @@ import { shapeProblem } from './feel-limits.js';
 import { compileRegex } from './feel-regex.js';
 import { own } from './reserved.js';
 
-export { FeelBudgetError, FeelEvaluationError, FeelLimitError, FeelSyntaxError, type FeelFailureReason } from './feel-errors.js';
-export { feelBudgetsEnforced, feelLimits, guardEvaluation, takeFailureRoute, withFeelScope, type FeelFailure } from './feel-budget.js';
+export {
+  FeelBudgetError,
+  FeelEvaluationError,
+  FeelLimitError,
+  FeelSyntaxError,
+  type FeelFailureReason,
+} from './feel-errors.js';
+export {
+  feelBudgetsEnforced,
+  feelLimits,
+  guardEvaluation,
+  takeFailureRoute,
+  withFeelScope,
+  type FeelFailure,
+} from './feel-budget.js';
 export { shapeLimits } from './feel-limits.js';
 
 /**
@@ -28,7 +41,9 @@ export type CompiledFeel = {
   evaluate(data: Record<string, unknown>): unknown;
 };
 
-type Interpreter = { _buildExecutionTree(tree: Tree, input: string, ctx: unknown): { root: (ctx: unknown) => unknown } };
+type Interpreter = {
+  _buildExecutionTree(tree: Tree, input: string, ctx: unknown): { root: (ctx: unknown) => unknown };
+};
 type InterpreterContext = { warnings: unknown[]; __omslagMeter?: typeof meterNode };
 type Patched = {
   __omslagInterpreter?: Interpreter;
@@ -72,23 +87,39 @@ function cached<T>(map: Map<string, T | FeelSyntaxError>, expr: string, make: ()
 export function compileFeel(expr: string): CompiledFeel {
   return cached(cache, expr, () => {
     const tree = parse(expr, feelin.parseExpression);
-    return { expr, names: freeNames(tree, expr), patternProblems: patternProblems(tree, expr), evaluate: evaluator(tree, expr) };
+    return {
+      expr,
+      names: freeNames(tree, expr),
+      patternProblems: patternProblems(tree, expr),
+      evaluate: evaluator(tree, expr),
+    };
   });
 }
 
 /** A unary test of a decision table cell (`< 1500`, `[1..5]`, `"a","b"`, `-`), compiled once. */
-export type CompiledUnaryTest = { expr: string; names: string[]; patternProblems: string[]; test(value: unknown, data?: Record<string, unknown>): boolean };
+export type CompiledUnaryTest = {
+  expr: string;
+  names: string[];
+  patternProblems: string[];
+  test(value: unknown, data?: Record<string, unknown>): boolean;
+};
 
 /** Parses and compiles a unary test, or throws FeelSyntaxError saying where it fails (limits as compileFeel). */
 export function compileUnaryTest(expr: string): CompiledUnaryTest {
   return cached(testCache, expr, () => {
     const tree = parse(expr, feelin.parseUnaryTests);
     const root = build(tree, expr) as unknown as (ctx: unknown) => (value: unknown) => unknown;
-    const test: CompiledUnaryTest['test'] = (value, data = {}) => runMetered(expr, () => {
-      const ctx = coerce({ ...data, '?': value });
-      return root(ctx)(ctx['?']) === true;
-    });
-    return { expr, names: freeNames(tree, expr).filter((n) => n !== '?'), patternProblems: patternProblems(tree, expr), test };
+    const test: CompiledUnaryTest['test'] = (value, data = {}) =>
+      runMetered(expr, () => {
+        const ctx = coerce({ ...data, '?': value });
+        return root(ctx)(ctx['?']) === true;
+      });
+    return {
+      expr,
+      names: freeNames(tree, expr).filter((n) => n !== '?'),
+      patternProblems: patternProblems(tree, expr),
+      test,
+    };
   });
 }
 
@@ -116,7 +147,7 @@ function parse(expr: string, parser: (expr: string, context: Record<string, neve
 }
 
 const coerce = (data: unknown): Record<string, unknown> => {
-  if (!patched.__omslagCoerceContext) throw new FeelEvaluationError('', 'unavailable', 'feelin lacks Omslag\'s patch');
+  if (!patched.__omslagCoerceContext) throw new FeelEvaluationError('', 'unavailable', "feelin lacks Omslag's patch");
   return patched.__omslagCoerceContext(data);
 };
 
@@ -131,7 +162,12 @@ function build(tree: Tree, expr: string): ((ctx: unknown) => unknown) | null {
     ({ root } = interpreter._buildExecutionTree(tree, expr, interpreterContext));
   } catch (e) {
     // feelin folds constants while it builds (date("-2020-01-01") throws "not implemented"): the expression cannot be used.
-    throw new FeelSyntaxError(expr, `the expression cannot be compiled: ${String((e as Error)?.message ?? e).slice(0, 200)}`, 0, expr.length);
+    throw new FeelSyntaxError(
+      expr,
+      `the expression cannot be compiled: ${String((e as Error)?.message ?? e).slice(0, 200)}`,
+      0,
+      expr.length,
+    );
   }
   // Warnings are not read: not formatted either (feelin prints the whole context into a missing key's warning), nor kept.
   (interpreterContext as { addWarning?: () => void }).addWarning = () => {};
@@ -150,7 +186,12 @@ function firstError(tree: Tree, expr: string): FeelSyntaxError | undefined {
       if (error) return false;
       if (node.type.isError) {
         const near = expr.slice(node.from, node.to + 10) || 'the end';
-        error = new FeelSyntaxError(expr, `FEEL syntax error at position ${node.from + 1} (near ${JSON.stringify(near)})`, node.from, node.to);
+        error = new FeelSyntaxError(
+          expr,
+          `FEEL syntax error at position ${node.from + 1} (near ${JSON.stringify(near)})`,
+          node.from,
+          node.to,
+        );
         return false;
       }
       return undefined;
@@ -175,7 +216,8 @@ const PATTERN_ARGS: Record<string, { pattern: [number, string]; flags?: [number,
 function patternProblems(tree: Tree, expr: string): string[] {
   const problems: string[] = [];
   const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
-  const literal = (node: SyntaxNode | null | undefined) => (node?.name === 'StringLiteral' ? (feelin.evaluate(text(node)).value as string) : undefined);
+  const literal = (node: SyntaxNode | null | undefined) =>
+    node?.name === 'StringLiteral' ? (feelin.evaluate(text(node)).value as string) : undefined;
   tree.iterate({
     enter(ref) {
       if (ref.name !== 'FunctionInvocation') return;
@@ -186,7 +228,8 @@ function patternProblems(tree: Tree, expr: string): string[] {
       if (!spec || !params) return;
       const arg = ([index, name]: [number, string]): SyntaxNode | null | undefined => {
         if (params.name === 'PositionalParameters') return positional(params)[index];
-        return params.getChildren('NamedParameter').find((p) => p.firstChild && text(p.firstChild).trim() === name)?.lastChild;
+        return params.getChildren('NamedParameter').find((p) => p.firstChild && text(p.firstChild).trim() === name)
+          ?.lastChild;
       };
       const pattern = literal(arg(spec.pattern));
       if (pattern === undefined) return;
@@ -194,7 +237,8 @@ function patternProblems(tree: Tree, expr: string): string[] {
       const flags = flagsNode ? literal(flagsNode) : '';
       if (flags === undefined) return;
       const re = compileRegex(pattern, flags);
-      if (typeof re === 'string') problems.push(`${text(callee!)}: the pattern ${JSON.stringify(pattern)} cannot be used: ${re}`);
+      if (typeof re === 'string')
+        problems.push(`${text(callee!)}: the pattern ${JSON.stringify(pattern)} cannot be used: ${re}`);
     },
   });
   return problems;
@@ -237,7 +281,10 @@ function freeNames(tree: Tree, expr: string): string[] {
         const inner = new Set(bound);
         if (node.name === 'ForExpression') inner.add('partial');
         for (const child of childrenOf(node)) {
-          if (child.name !== 'InExpressions') { visit(child, inner); continue; }
+          if (child.name !== 'InExpressions') {
+            visit(child, inner);
+            continue;
+          }
           for (const inExpr of childrenOf(child)) {
             for (const part of childrenOf(inExpr)) if (part.name !== 'Name') visit(part, inner);
             const name = inExpr.getChild('Name');

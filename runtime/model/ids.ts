@@ -4,13 +4,20 @@ import { isReservedName, reservedMessage } from './reserved.js';
 
 /** Refuses names JavaScript objects inherit (see reserved.ts); the issue carries `params.reserved` (problem P030). */
 export const notReserved = <T extends z.ZodString>(schema: T) =>
-  schema.refine((name) => !isReservedName(name), { error: (issue) => reservedMessage(String(issue.input)), params: { reserved: true } });
+  schema.refine((name) => !isReservedName(name), {
+    error: (issue) => reservedMessage(String(issue.input)),
+    params: { reserved: true },
+  });
 
 /** Step and group ids: lowercase words joined by hyphens (they appear in URLs). */
-export const stepIdSchema = notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id has lowercase letters, digits and hyphens, starting with a letter'));
+export const stepIdSchema = notReserved(
+  z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id has lowercase letters, digits and hyphens, starting with a letter'),
+);
 /** Where a step goes: a step id, or '' while the designer has not connected it yet (a problem, P003). */
 export const targetSchema = z.union([stepIdSchema, z.literal('')]);
-export const processKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a process key has lowercase letters, digits and hyphens');
+export const processKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a process key has lowercase letters, digits and hyphens');
 /** An ISO 8601 duration such as P5D or PT2H. */
 export const durationSchema = z.string().regex(/^P/, 'a duration is ISO 8601, like P5D (5 days) or PT2H (2 hours)');
 
@@ -21,10 +28,12 @@ export const MAX_DURATION_YEARS = 10;
 export function durationProblem(value: string): string | undefined {
   // luxon also accepts forms ISO 8601 does not: no component at all ('P',
   // 'PT'), a 'T' without a time ('P1DT') and negative parts ('P-1D').
-  if (value.length > 40 || !/\d/.test(value) || value.includes('-') || value.endsWith('T')) return `'${value.slice(0, 40)}' is not an ISO 8601 duration (like P5D)`;
+  if (value.length > 40 || !/\d/.test(value) || value.includes('-') || value.endsWith('T'))
+    return `'${value.slice(0, 40)}' is not an ISO 8601 duration (like P5D)`;
   const d = Duration.fromISO(value);
   if (!d.isValid) return `'${value}' is not an ISO 8601 duration (like P5D)`;
-  if (!(d.as('years') <= MAX_DURATION_YEARS)) return `'${value}' is longer than ${MAX_DURATION_YEARS} years; use a shorter duration`;
+  if (!(d.as('years') <= MAX_DURATION_YEARS))
+    return `'${value}' is longer than ${MAX_DURATION_YEARS} years; use a shorter duration`;
   return undefined;
 }
 

@@ -49,16 +49,24 @@ export function toMermaid(def: Process, lang: Lang = 'nl'): string {
   for (const [id, step] of Object.entries(steps)) {
     for (const edge of stepKind(step.kind).edges(step)) {
       if (!steps[edge.to]) continue;
-      addEdge(commonContainer(stepParent(id), stepParent(edge.to)), arrow(mermaidId(id), mermaidId(edge.to), edge.label));
+      addEdge(
+        commonContainer(stepParent(id), stepParent(edge.to)),
+        arrow(mermaidId(id), mermaidId(edge.to), edge.label),
+      );
     }
   }
   for (const [g, group] of Object.entries(groups)) {
     for (const [event, on] of Object.entries(group.on ?? {})) {
       if (!steps[on.goto]) continue;
-      addEdge(commonContainer(groupParent(g), stepParent(on.goto)), arrow(mermaidId(g), mermaidId(on.goto), mermaidLabel(t(on.label, lang)) ? on.label : event));
+      addEdge(
+        commonContainer(groupParent(g), stepParent(on.goto)),
+        arrow(mermaidId(g), mermaidId(on.goto), mermaidLabel(t(on.label, lang)) ? on.label : event),
+      );
     }
   }
-  const endLines = Object.entries(steps).filter(([, s]) => isFinal(s)).map(([id]) => arrow(mermaidId(id), '[*]'));
+  const endLines = Object.entries(steps)
+    .filter(([, s]) => isFinal(s))
+    .map(([id]) => arrow(mermaidId(id), '[*]'));
 
   const lines = ['stateDiagram-v2'];
   const render = (container: string, indent: string) => {

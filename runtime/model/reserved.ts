@@ -6,14 +6,20 @@
  * (`{ ['__proto__']: x }` sets the prototype). The process language refuses
  * them as names, and lookups by a name from outside go through `own()`.
  */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
 
 export const isReservedName = (name: string) => RESERVED_NAMES.has(name);
 
 export const reservedMessage = (name: string) => `'${name}' is a reserved word in the system; choose another name`;
 
 /** `record[key]` only when the record has it as its own property (never an inherited member). */
-export function own<T>(record: Readonly<Record<string, T>> | undefined | null, key: string | undefined | null): T | undefined {
+export function own<T>(
+  record: Readonly<Record<string, T>> | undefined | null,
+  key: string | undefined | null,
+): T | undefined {
   return record != null && key != null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 

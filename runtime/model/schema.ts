@@ -5,18 +5,25 @@ import { stepKind, stepKinds, type StepKind } from './steps/index.js';
 import { textSchema } from './text.js';
 
 /** Group event names: lowercase words; dotted names are reserved for the engine. */
-export const groupEventSchema = notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an event name is a lowercase word, like withdraw'));
+export const groupEventSchema = notReserved(
+  z.string().regex(/^[a-z][a-z0-9-]*$/, 'an event name is a lowercase word, like withdraw'),
+);
 
-export const groupSchema = z.object({
-  title: textSchema,
-  /** The enclosing group, for nested phases. */
-  group: stepIdSchema.optional(),
-  /** Events that apply in every step of the group (statechart hierarchy). */
-  on: z.record(groupEventSchema, z.object({ goto: targetSchema, label: textSchema }).strict()).optional(),
-}).strict();
+export const groupSchema = z
+  .object({
+    title: textSchema,
+    /** The enclosing group, for nested phases. */
+    group: stepIdSchema.optional(),
+    /** Events that apply in every step of the group (statechart hierarchy). */
+    on: z.record(groupEventSchema, z.object({ goto: targetSchema, label: textSchema }).strict()).optional(),
+  })
+  .strict();
 export type Group = z.infer<typeof groupSchema>;
 
-export const stepSchema = z.discriminatedUnion('kind', stepKinds.map((k) => k.schema) as unknown as [z.ZodObject<any>, ...z.ZodObject<any>[]]);
+export const stepSchema = z.discriminatedUnion(
+  'kind',
+  stepKinds.map((k) => k.schema) as unknown as [z.ZodObject<any>, ...z.ZodObject<any>[]],
+);
 type StepOf<K> = K extends StepKind<infer S, string> ? S : never;
 /** A step of any registered kind (derived from the registry in steps/index.ts). */
 export type Step = StepOf<(typeof stepKinds)[number]>;
@@ -28,35 +35,47 @@ export type Step = StepOf<(typeof stepKinds)[number]>;
  * on its own and tells the citizen, who can object. `because` is the reason
  * the citizen qualifies, recorded as the case's first explanation.
  */
-export const triggerSchema = z.object({
-  signal: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .'),
-  when: z.string().min(1).optional(),
-  mode: z.enum(['offer', 'grant']),
-  start: targetSchema,
-  because: textSchema,
-  /**
-   * The facts the signal (or register row) brings that this trigger reads,
-   * with their field types: parsed like answers before `when` is evaluated
-   * (a fact that does not parse is refused, never evaluated) and the only
-   * data the new case receives.
-   */
-  facts: z.array(fieldSchema).optional(),
-}).strict();
+export const triggerSchema = z
+  .object({
+    signal: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .'),
+    when: z.string().min(1).optional(),
+    mode: z.enum(['offer', 'grant']),
+    start: targetSchema,
+    because: textSchema,
+    /**
+     * The facts the signal (or register row) brings that this trigger reads,
+     * with their field types: parsed like answers before `when` is evaluated
+     * (a fact that does not parse is refused, never evaluated) and the only
+     * data the new case receives.
+     */
+    facts: z.array(fieldSchema).optional(),
+  })
+  .strict();
 export type Trigger = z.infer<typeof triggerSchema>;
 
-export const processSchema = z.object({
-  $schema: z.string().optional(),
-  key: processKeySchema,
-  title: textSchema,
-  description: textSchema.optional(),
-  start: targetSchema,
-  triggers: z.array(triggerSchema).optional(),
-  /** Where "ask for a person" goes. */
-  contact: z.object({ team: z.string().min(1), due: z.string().regex(/^P/).optional() }).strict().optional(),
-  steps: z.record(stepIdSchema, stepSchema),
-  groups: z.record(stepIdSchema, groupSchema).optional(),
-  layout: z.record(z.string(), z.object({ x: z.number(), y: z.number(), w: z.number().optional(), h: z.number().optional() }).strict()).optional(),
-}).strict();
+export const processSchema = z
+  .object({
+    $schema: z.string().optional(),
+    key: processKeySchema,
+    title: textSchema,
+    description: textSchema.optional(),
+    start: targetSchema,
+    triggers: z.array(triggerSchema).optional(),
+    /** Where "ask for a person" goes. */
+    contact: z
+      .object({ team: z.string().min(1), due: z.string().regex(/^P/).optional() })
+      .strict()
+      .optional(),
+    steps: z.record(stepIdSchema, stepSchema),
+    groups: z.record(stepIdSchema, groupSchema).optional(),
+    layout: z
+      .record(
+        z.string(),
+        z.object({ x: z.number(), y: z.number(), w: z.number().optional(), h: z.number().optional() }).strict(),
+      )
+      .optional(),
+  })
+  .strict();
 
 /** A process definition: the source of truth the designer edits and the compiler reads. */
 export type Process = Omit<z.infer<typeof processSchema>, 'steps'> & { steps: Record<string, Step> };
@@ -69,9 +88,11 @@ export function processJsonSchema(): Record<string, unknown> {
 /** A definition as a citizen (or an intermediary) may read it: each step kind leaves out what is for officials only, and the canvas layout. */
 export function publicDefinition(process: Process): Process {
   const { layout: _layout, ...rest } = process;
-  const steps = Object.fromEntries(Object.entries(process.steps).map(([id, step]) => {
-    const kind = stepKind(step.kind);
-    return [id, kind.publicView ? kind.publicView(step) : step];
-  })) as Process['steps'];
+  const steps = Object.fromEntries(
+    Object.entries(process.steps).map(([id, step]) => {
+      const kind = stepKind(step.kind);
+      return [id, kind.publicView ? kind.publicView(step) : step];
+    }),
+  ) as Process['steps'];
   return { ...rest, steps };
 }

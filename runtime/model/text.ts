@@ -29,7 +29,11 @@ export function pickLang(value: string | undefined | null): Lang {
  * Replaces `{{name}}` placeholders with values from `data`. Unknown names stay
  * empty. The result is plain text: whoever shows it escapes it.
  */
-export function fillPlaceholders(template: string, data: Record<string, unknown>, format: (value: unknown, name: string) => string = String): string {
+export function fillPlaceholders(
+  template: string,
+  data: Record<string, unknown>,
+  format: (value: unknown, name: string) => string = String,
+): string {
   return template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g, (_, name: string) => {
     const value = data[name];
     return value === undefined || value === null ? '' : format(value, name);

@@ -6,7 +6,15 @@ declare module 'busboy' {
   import type { IncomingHttpHeaders } from 'node:http';
   import type { Readable, Writable } from 'node:stream';
 
-  export type Limits = { fieldNameSize?: number; fieldSize?: number; fields?: number; fileSize?: number; files?: number; parts?: number; headerPairs?: number };
+  export type Limits = {
+    fieldNameSize?: number;
+    fieldSize?: number;
+    fields?: number;
+    fileSize?: number;
+    files?: number;
+    parts?: number;
+    headerPairs?: number;
+  };
   export type FieldInfo = { nameTruncated: boolean; valueTruncated: boolean; encoding: string; mimeType: string };
   export type FileInfo = { filename: string | undefined; encoding: string; mimeType: string };
   export type FileStream = Readable & { truncated: boolean };
@@ -16,5 +24,12 @@ declare module 'busboy' {
     on(event: 'partsLimit' | 'filesLimit' | 'fieldsLimit' | 'close' | 'finish', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
   }
-  export default function busboy(config: { headers: IncomingHttpHeaders; limits?: Limits; defParamCharset?: string; highWaterMark?: number; fileHwm?: number; preservePath?: boolean }): Busboy;
+  export default function busboy(config: {
+    headers: IncomingHttpHeaders;
+    limits?: Limits;
+    defParamCharset?: string;
+    highWaterMark?: number;
+    fileHwm?: number;
+    preservePath?: boolean;
+  }): Busboy;
 }

@@ -9,14 +9,24 @@ import type { Sessions } from '../auth/index.js';
 import type { Theme } from './theme.js';
 
 /** What the page routes share: the stores, the visitor's session, the body parsers for form posts. */
-export type PagesDeps = FormParsers & { store: Store; engine: Engine; clock: Clock; theme: Theme; sessions: Sessions; uploadDir: string };
+export type PagesDeps = FormParsers & {
+  store: Store;
+  engine: Engine;
+  clock: Clock;
+  theme: Theme;
+  sessions: Sessions;
+  uploadDir: string;
+};
 
 /** What an error page can say: each key is a title and a text in i18n.ts. */
 export type PageErrorKey = 'notFound' | 'expiredForm' | 'somethingWrong' | 'badRequest' | 'tooLarge' | 'cannotDecide';
 
 /** A page-level refusal: rendered as a page with this status. */
 export class PageError extends Error {
-  constructor(readonly status: number, readonly key: PageErrorKey) {
+  constructor(
+    readonly status: number,
+    readonly key: PageErrorKey,
+  ) {
     super(key);
   }
 }
@@ -24,14 +34,30 @@ export class PageError extends Error {
 export function pageContext(req: Request, deps: PagesDeps, personHref = '/medewerker'): PageContext {
   const session = req.session!;
   return {
-    lang: session.lang, theme: deps.theme, signedIn: !!session.bsn, path: req.originalUrl, personHref,
+    lang: session.lang,
+    theme: deps.theme,
+    signedIn: !!session.bsn,
+    path: req.originalUrl,
+    personHref,
     // Read only by a form: an anonymous visitor gets a token (a cookie) only on a page that has one.
-    get csrf() { return deps.sessions.token(req); },
+    get csrf() {
+      return deps.sessions.token(req);
+    },
   };
 }
 
-export function send(res: Response, ctx: PageContext, title: string, main: Html, opts: { status?: number; errors?: boolean; script?: boolean } = {}) {
-  res.status(opts.status ?? 200).type('html').set('Cache-Control', 'no-store').send(layout(ctx, title, main, opts));
+export function send(
+  res: Response,
+  ctx: PageContext,
+  title: string,
+  main: Html,
+  opts: { status?: number; errors?: boolean; script?: boolean } = {},
+) {
+  res
+    .status(opts.status ?? 200)
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(layout(ctx, title, main, opts));
 }
 
 /** A local path to go back to after sign-in (never another site). */

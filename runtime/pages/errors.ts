@@ -15,7 +15,15 @@ const texts: Record<PageErrorKey, [MessageKey, MessageKey]> = {
 };
 
 const keyFor = (status: number): PageErrorKey =>
-  status === 404 ? 'notFound' : status === 403 ? 'expiredForm' : status === 413 ? 'tooLarge' : status < 500 ? 'badRequest' : 'somethingWrong';
+  status === 404
+    ? 'notFound'
+    : status === 403
+      ? 'expiredForm'
+      : status === 413
+        ? 'tooLarge'
+        : status < 500
+          ? 'badRequest'
+          : 'somethingWrong';
 
 /**
  * The status of an error the pages did not raise, when no one said better: a
@@ -40,31 +48,50 @@ const FALLBACK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><me
  * at the end of the app, so Express's own default page can never answer.
  */
 export function pageErrors(
-  deps: PagesDeps, log: (e: unknown) => void = console.error, statusOf: (error: unknown) => number = clientStatus,
+  deps: PagesDeps,
+  log: (e: unknown) => void = console.error,
+  statusOf: (error: unknown) => number = clientStatus,
 ) {
   function render(req: Request, res: Response, status: number, key: PageErrorKey) {
     if (!req.session) {
       // Refused before the session middleware ran: the visitor as the cookies and `?lang=` say, nothing written.
-      try { req.session = deps.sessions.read(req); } catch { req.session = { idHash: null, bsn: null, lang: 'nl', csrf: null, flash: null }; }
+      try {
+        req.session = deps.sessions.read(req);
+      } catch {
+        req.session = { idHash: null, bsn: null, lang: 'nl', csrf: null, flash: null };
+      }
       if (typeof req.query.lang === 'string') req.session.lang = pickLang(req.query.lang);
     }
     const ctx = pageContext(req, deps);
     const [title, text] = texts[key];
     // A refused form post: the way back to the form (a step page answers GET at the same address).
     const back = req.method === 'POST' && /^\/zaken\/[^/?#]+\/stap\/[^/?#]+/.test(req.path) ? req.originalUrl : null;
-    send(res, ctx, msg(title, ctx.lang), html`<h1 class="utrecht-heading-1">${msg(title, ctx.lang)}</h1>
+    send(
+      res,
+      ctx,
+      msg(title, ctx.lang),
+      html`<h1 class="utrecht-heading-1">${msg(title, ctx.lang)}</h1>
 <p class="utrecht-paragraph">${msg(text, ctx.lang)}</p>
 ${back ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${back}">${msg('backToForm', ctx.lang)}</a></p>` : ''}
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/">${msg('services', ctx.lang)}</a></p>`, { status });
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/">${msg('services', ctx.lang)}</a></p>`,
+      { status },
+    );
   }
 
-  const notFound: RequestHandler = () => { throw new PageError(404, 'notFound'); };
+  const notFound: RequestHandler = () => {
+    throw new PageError(404, 'notFound');
+  };
 
   const errors: ErrorRequestHandler = (error, req, res, _next) => {
     // Half an answer went out already: all that is left is to end the connection.
-    if (res.headersSent) { log(error); res.destroy(); return; }
+    if (res.headersSent) {
+      log(error);
+      res.destroy();
+      return;
+    }
     const status = error instanceof PageError ? error.status : statusOf(error);
-    const key = error instanceof PageError ? error.key : error instanceof FeelEvaluationError ? 'cannotDecide' : keyFor(status);
+    const key =
+      error instanceof PageError ? error.key : error instanceof FeelEvaluationError ? 'cannotDecide' : keyFor(status);
     if (status >= 500) log(error);
     try {
       render(req, res, status, key);

@@ -4,7 +4,14 @@ import { msg } from './i18n.js';
 
 /** What a field renderer gets: the field, its current value as the form shows it, and its error. */
 /** `heading`: the question is the page's heading (one question per page). */
-export type FieldInput = { field: Field; value: unknown; error?: string; lang: Lang; condition?: Condition; heading?: boolean };
+export type FieldInput = {
+  field: Field;
+  value: unknown;
+  error?: string;
+  lang: Lang;
+  condition?: Condition;
+  heading?: boolean;
+};
 /**
  * How the citizen pages ask one kind of field: the HTML, and (when not one
  * plain value) how to read the posted answer back, how many form parts it
@@ -15,7 +22,10 @@ type Renderer = ((input: FieldInput) => Html) & {
   parts?(field: Field): number;
   choices?(field: Field, lang: Lang): { value: string; label: string }[];
 };
-const renderer = (render: (input: FieldInput) => Html, more: Pick<Renderer, 'read' | 'parts' | 'choices'> = {}): Renderer => Object.assign(render, more);
+const renderer = (
+  render: (input: FieldInput) => Html,
+  more: Pick<Renderer, 'read' | 'parts' | 'choices'> = {},
+): Renderer => Object.assign(render, more);
 
 /** A simple showIf (`name = value`) the optional script can follow live; others are decided on the server only. */
 export type Condition = { field: string; value: string; label: string; valueLabel: string };
@@ -34,9 +44,17 @@ function labelText(field: Field, lang: Lang): Html {
 }
 
 function hintAndError({ field, error, lang, condition }: FieldInput): Html {
-  const hint = [t(field.hint, lang), condition ? msg('onlyIf', lang, { label: condition.label, value: condition.valueLabel }) : ''].filter(Boolean).join(' ');
-  return html`${hint ? html`<div class="utrecht-form-field-description" id="${hintId(field.id)}">${hint}</div>` : ''}${error
-    ? html`<p class="utrecht-form-field-error-message" id="${errorId(field.id)}"><span class="omslag-visually-hidden">${msg('errorPrefix', lang)} </span>${error}</p>` : ''}`;
+  const hint = [
+    t(field.hint, lang),
+    condition ? msg('onlyIf', lang, { label: condition.label, value: condition.valueLabel }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return html`${hint ? html`<div class="utrecht-form-field-description" id="${hintId(field.id)}">${hint}</div>` : ''}${
+    error
+      ? html`<p class="utrecht-form-field-error-message" id="${errorId(field.id)}"><span class="omslag-visually-hidden">${msg('errorPrefix', lang)} </span>${error}</p>`
+      : ''
+  }`;
 }
 
 function wrap(input: FieldInput, inner: Html, opts: { fieldset?: boolean } = {}): Html {
@@ -58,27 +76,50 @@ function inputAttrs({ field, error, condition }: FieldInput): Html {
   return html`id="${inputId(field.id)}" name="${field.id}"${field.required ? html` aria-required="true"` : ''}${error ? html` aria-invalid="true"` : ''}${d ? html` aria-describedby="${d}"` : ''}`;
 }
 
-const asText = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? '' : typeof v === 'object' ? '' : String(v));
+const asText = (v: unknown) =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? '' : typeof v === 'object' ? '' : String(v);
 
 function textInput(type: string, extra: { inputmode?: string; autocomplete?: string; width?: string } = {}): Renderer {
-  return (input) => wrap(input, html`<input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-${extra.width ?? 'l'}" type="${type}" ${inputAttrs(input)} value="${asText(input.value)}"${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autocomplete ? html` autocomplete="${extra.autocomplete}"` : ''} spellcheck="false">`);
+  return (input) =>
+    wrap(
+      input,
+      html`<input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-${extra.width ?? 'l'}" type="${type}" ${inputAttrs(input)} value="${asText(input.value)}"${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autocomplete ? html` autocomplete="${extra.autocomplete}"` : ''} spellcheck="false">`,
+    );
 }
 
-const textarea: Renderer = (input) => wrap(input, html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${input.error ? ' utrecht-textarea--invalid' : ''}" rows="5" ${inputAttrs(input)}>${asText(input.value)}</textarea>`);
+const textarea: Renderer = (input) =>
+  wrap(
+    input,
+    html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${input.error ? ' utrecht-textarea--invalid' : ''}" rows="5" ${inputAttrs(input)}>${asText(input.value)}</textarea>`,
+  );
 
-const money: Renderer = (input) => wrap(input, html`<div class="omslag-prefixed"><span class="omslag-prefix" aria-hidden="true">€</span><input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-s" type="text" inputmode="decimal" ${inputAttrs(input)} value="${typeof input.value === 'number' ? input.value.toFixed(2).replace('.', ',') : asText(input.value)}"></div>`);
+const money: Renderer = (input) =>
+  wrap(
+    input,
+    html`<div class="omslag-prefixed"><span class="omslag-prefix" aria-hidden="true">€</span><input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-s" type="text" inputmode="decimal" ${inputAttrs(input)} value="${typeof input.value === 'number' ? input.value.toFixed(2).replace('.', ',') : asText(input.value)}"></div>`,
+  );
 
 /** A date as three inputs (day, month, year), the accessible pattern. */
 const dateInput = (input: FieldInput): Html => {
   const v = input.value;
   let parts = { day: '', month: '', year: '' };
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) parts = { year: v.slice(0, 4), month: String(Number(v.slice(5, 7))), day: String(Number(v.slice(8, 10))) };
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    parts = { year: v.slice(0, 4), month: String(Number(v.slice(5, 7))), day: String(Number(v.slice(8, 10))) };
   else if (v && typeof v === 'object') parts = { ...parts, ...(v as typeof parts) };
   const id = input.field.id;
-  const part = (key: 'day' | 'month' | 'year', label: string, width: string, autocomplete: string) => html`<div class="omslag-date__part">
+  const part = (
+    key: 'day' | 'month' | 'year',
+    label: string,
+    width: string,
+    autocomplete: string,
+  ) => html`<div class="omslag-date__part">
 <label class="utrecht-form-label" for="${inputId(id)}${key === 'day' ? '' : `-${key}`}">${label}</label>
 <input class="utrecht-textbox utrecht-textbox--html-input${input.error ? ' utrecht-textbox--invalid' : ''} omslag-width-${width}" type="text" inputmode="numeric" id="${inputId(id)}${key === 'day' ? '' : `-${key}`}" name="${id}-${key}" value="${parts[key]}"${input.error ? html` aria-invalid="true"` : ''} autocomplete="${autocomplete}"></div>`;
-  return wrap(input, html`<div class="omslag-date">${part('day', msg('day', input.lang), 'xs', 'off')}${part('month', msg('month', input.lang), 'xs', 'off')}${part('year', msg('year', input.lang), 's', 'off')}</div>`, { fieldset: true });
+  return wrap(
+    input,
+    html`<div class="omslag-date">${part('day', msg('day', input.lang), 'xs', 'off')}${part('month', msg('month', input.lang), 'xs', 'off')}${part('year', msg('year', input.lang), 's', 'off')}</div>`,
+    { fieldset: true },
+  );
 };
 const date = renderer(dateInput, {
   read(field: Field, body: Record<string, unknown>) {
@@ -89,26 +130,50 @@ const date = renderer(dateInput, {
 });
 
 function options(input: FieldInput, type: 'radio' | 'checkbox', list: { value: string; label: string }[]): Html {
-  const selected = new Set((Array.isArray(input.value) ? input.value : [input.value]).map((x) => (typeof x === 'boolean' ? (x ? 'ja' : 'nee') : asText(x))));
-  return html`<div class="omslag-options">${list.map((o, i) => html`<div class="utrecht-form-field utrecht-form-field--${type} omslag-option">
+  const selected = new Set(
+    (Array.isArray(input.value) ? input.value : [input.value]).map((x) =>
+      typeof x === 'boolean' ? (x ? 'ja' : 'nee') : asText(x),
+    ),
+  );
+  return html`<div class="omslag-options">${list.map(
+    (o, i) => html`<div class="utrecht-form-field utrecht-form-field--${type} omslag-option">
 <input class="utrecht-${type} utrecht-${type}--html-input" type="${type}" id="${inputId(input.field.id)}${i ? `-${i}` : ''}" name="${input.field.id}" value="${o.value}"${selected.has(o.value) ? html` checked` : ''}${input.error ? html` aria-invalid="true"` : ''}>
-<label class="utrecht-form-label utrecht-form-label--${type}" for="${inputId(input.field.id)}${i ? `-${i}` : ''}">${o.label}</label></div>`)}</div>`;
+<label class="utrecht-form-label utrecht-form-label--${type}" for="${inputId(input.field.id)}${i ? `-${i}` : ''}">${o.label}</label></div>`,
+  )}</div>`;
 }
 
-const fieldOptions = (field: Field, lang: Lang) => (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label, lang) }));
-const yesNo = (_field: Field, lang: Lang) => [{ value: 'ja', label: msg('yes', lang) }, { value: 'nee', label: msg('no', lang) }];
+const fieldOptions = (field: Field, lang: Lang) =>
+  (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label, lang) }));
+const yesNo = (_field: Field, lang: Lang) => [
+  { value: 'ja', label: msg('yes', lang) },
+  { value: 'nee', label: msg('no', lang) },
+];
 /** Radios or checkboxes for the options of a field. */
-function choices(type: 'radio' | 'checkbox', list: (field: Field, lang: Lang) => { value: string; label: string }[]): Renderer {
-  const render = (input: FieldInput) => wrap(input, options(input, type, list(input.field, input.lang)), { fieldset: true });
+function choices(
+  type: 'radio' | 'checkbox',
+  list: (field: Field, lang: Lang) => { value: string; label: string }[],
+): Renderer {
+  const render = (input: FieldInput) =>
+    wrap(input, options(input, type, list(input.field, input.lang)), { fieldset: true });
   if (type === 'radio') return renderer(render, { choices: list });
   return renderer(render, {
     choices: list,
-    read: (field: Field, body: Record<string, unknown>) => { const v = body[field.id]; return v === undefined ? [] : Array.isArray(v) ? v : [v]; },
+    read: (field: Field, body: Record<string, unknown>) => {
+      const v = body[field.id];
+      return v === undefined ? [] : Array.isArray(v) ? v : [v];
+    },
     parts: (field: Field) => Math.max(1, field.options?.length ?? 0),
   });
 }
 
-const file: Renderer = renderer((input) => wrap(input, html`<input class="omslag-file" type="file" ${inputAttrs(input)} accept=".pdf,.jpg,.jpeg,.png,.heic,.txt">${input.value && typeof input.value === 'object' && 'name' in (input.value as object) ? html`<p class="utrecht-paragraph">${(input.value as { name: string }).name}</p>` : ''}`), { parts: () => 0 });
+const file: Renderer = renderer(
+  (input) =>
+    wrap(
+      input,
+      html`<input class="omslag-file" type="file" ${inputAttrs(input)} accept=".pdf,.jpg,.jpeg,.png,.heic,.txt">${input.value && typeof input.value === 'object' && 'name' in (input.value as object) ? html`<p class="utrecht-paragraph">${(input.value as { name: string }).name}</p>` : ''}`,
+    ),
+  { parts: () => 0 },
+);
 
 /** One renderer per field type, registered once. */
 export const fieldRenderers: Record<FieldType, Renderer> = {

@@ -10,14 +10,20 @@ const DEFAULT_MAX = 10 * 1024 * 1024;
 /** The most bytes one text answer may have in a multipart form. */
 const FIELD_SIZE = 64 * 1024;
 
-export const maxBytes = (field: Field) => Math.min(typeof field.max === 'number' && field.max > 0 ? field.max : DEFAULT_MAX, MAX_UPLOAD);
+export const maxBytes = (field: Field) =>
+  Math.min(typeof field.max === 'number' && field.max > 0 ? field.max : DEFAULT_MAX, MAX_UPLOAD);
 
 /**
  * The limits for reading one page's multipart form: one file per file
  * question, each with its own size; as many text parts as the page's other
  * questions can send (a date sends three, a multi-choice one per option).
  */
-export function uploadOptions(fileFields: Field[], page: Field[], token: (sent: string) => boolean, dir: string): ReceiveOptions {
+export function uploadOptions(
+  fileFields: Field[],
+  page: Field[],
+  token: (sent: string) => boolean,
+  dir: string,
+): ReceiveOptions {
   return {
     files: Object.fromEntries(fileFields.map((f) => [f.id, maxBytes(f)])),
     token,
@@ -29,12 +35,17 @@ export function uploadOptions(fileFields: Field[], page: Field[], token: (sent: 
 }
 
 /** What to tell the citizen next to a file question: too large, more than one file, or not a kind of file we take. */
-export function uploadErrors(fileFields: Field[], received: ReceivedForm | undefined, lang: Lang): Record<string, string[]> {
+export function uploadErrors(
+  fileFields: Field[],
+  received: ReceivedForm | undefined,
+  lang: Lang,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   if (!received) return errors;
   for (const f of fileFields) {
     const problem = received.problems.get(f.id);
-    if (problem?.code === 'too-large') errors[f.id] = [msg('uploadTooLarge', lang, { max: byteSize(problem.max, lang) })];
+    if (problem?.code === 'too-large')
+      errors[f.id] = [msg('uploadTooLarge', lang, { max: byteSize(problem.max, lang) })];
     else if (problem?.code === 'one-file') errors[f.id] = [msg('uploadOne', lang)];
     else if (received.files.get(f.id)?.type === null) errors[f.id] = [msg('uploadType', lang)];
   }

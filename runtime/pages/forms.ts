@@ -21,14 +21,20 @@ export function formParsers(sessions: Sessions, opts: { bodyLimit?: string } = {
   // A form that says it is larger than any of ours is refused before it is read.
   const declared = refuseDeclaredOver(limit, () => new PageError(413, 'tooLarge'));
   // `any` params: these run before handlers of any path, whose params Express infers from the path.
+  const token =
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (multipartWaits: boolean): RequestHandler<any> =>
+      (req, _res, next) => {
+        if (multipartWaits && req.is('multipart/form-data')) return next();
+        if (!sessions.csrf(req)) throw new PageError(403, 'expiredForm');
+        next();
+      };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const token = (multipartWaits: boolean): RequestHandler<any> => (req, _res, next) => {
-    if (multipartWaits && req.is('multipart/form-data')) return next();
-    if (!sessions.csrf(req)) throw new PageError(403, 'expiredForm');
-    next();
-  };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const parsers = (last: RequestHandler<any>): RequestHandler<any>[] => [(req, res, next) => (req.is('multipart/form-data') ? next() : declared(req, res, next)), urlencoded, last];
+  const parsers = (last: RequestHandler<any>): RequestHandler<any>[] => [
+    (req, res, next) => (req.is('multipart/form-data') ? next() : declared(req, res, next)),
+    urlencoded,
+    last,
+  ];
   return { form: parsers(token(false)), upload: parsers(token(true)) };
 }
 export type FormParsers = ReturnType<typeof formParsers>;

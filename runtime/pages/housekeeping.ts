@@ -36,17 +36,31 @@ export function cleanUp(store: Store, now: Date, opts: { retention?: Partial<Ret
     for (const name of safeList(opts.uploadDir)) {
       const path = join(opts.uploadDir, name);
       try {
-        if (statSync(path).mtimeMs < Date.now() - r.uploadTmpMs) { rmSync(path, { force: true }); removed.uploads++; }
-      } catch { /* gone meanwhile */ }
+        if (statSync(path).mtimeMs < Date.now() - r.uploadTmpMs) {
+          rmSync(path, { force: true });
+          removed.uploads++;
+        }
+      } catch {
+        /* gone meanwhile */
+      }
     }
   }
   return removed;
 }
 
-const safeList = (dir: string) => { try { return readdirSync(dir); } catch { return []; } };
+const safeList = (dir: string) => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
 
 /** Runs `cleanUp` now and then every `everyMs` (default 15 minutes) until stopped. */
-export function startHousekeeping(deps: { store: Store; clock: Clock }, opts: { everyMs?: number; retention?: Partial<Retention>; uploadDir?: string; log?: (e: unknown) => void } = {}) {
+export function startHousekeeping(
+  deps: { store: Store; clock: Clock },
+  opts: { everyMs?: number; retention?: Partial<Retention>; uploadDir?: string; log?: (e: unknown) => void } = {},
+) {
   const round = () => {
     try {
       cleanUp(deps.store, deps.clock.now(), opts);

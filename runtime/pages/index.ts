@@ -23,7 +23,12 @@ const nlds = {
 };
 
 export type PagesOptions = {
-  store: Store; engine: Engine; clock: Clock; theme: Theme; secureCookies?: boolean; bodyLimit?: string;
+  store: Store;
+  engine: Engine;
+  clock: Clock;
+  theme: Theme;
+  secureCookies?: boolean;
+  bodyLimit?: string;
   /** Where uploads wait on disk while they are checked (default: the system's temp folder). */
   uploadDir?: string;
   log?: (e: unknown) => void;
@@ -41,13 +46,21 @@ export const defaultUploadDir = () => join(tmpdir(), 'omslag-uploads');
  * app too, so no request ever gets Express's default page.
  */
 export function createPages(opts: PagesOptions): {
-  router: Router; routes: PageRoute[]; notFound: RequestHandler; errors: ErrorRequestHandler;
+  router: Router;
+  routes: PageRoute[];
+  notFound: RequestHandler;
+  errors: ErrorRequestHandler;
 } {
   const router = express.Router();
   const pageSessions = citizenSessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies });
   const uploadDir = opts.uploadDir ?? defaultUploadDir();
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
-  const deps: PagesDeps = { ...opts, sessions: pageSessions, ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }), uploadDir };
+  const deps: PagesDeps = {
+    ...opts,
+    sessions: pageSessions,
+    ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }),
+    uploadDir,
+  };
   const week = { maxAge: '7d' };
 
   // None of our addresses has an empty segment: `//`, `/a//b` are not ours (and `//host` is another site to a browser).

@@ -30,7 +30,9 @@ export const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_
 /** The short optional question on the confirmation and end pages: how easy was this, and a comment. */
 export function feedbackForm(ctx: PageContext, caseId: string): Html {
   const en = ctx.lang === 'en';
-  const labels = en ? ['very hard', 'hard', 'neither hard nor easy', 'easy', 'very easy'] : ['heel moeilijk', 'moeilijk', 'niet moeilijk, niet makkelijk', 'makkelijk', 'heel makkelijk'];
+  const labels = en
+    ? ['very hard', 'hard', 'neither hard nor easy', 'easy', 'very easy']
+    : ['heel moeilijk', 'moeilijk', 'niet moeilijk, niet makkelijk', 'makkelijk', 'heel makkelijk'];
   return html`<section class="omslag-feedback" aria-labelledby="feedback-titel">
 <h2 class="utrecht-heading-3" id="feedback-titel">${en ? 'How easy was this? (optional)' : 'Hoe makkelijk was dit? (niet verplicht)'}</h2>
 <form method="post" action="/zaken/${caseId}/feedback">${csrfField(ctx)}
@@ -53,7 +55,12 @@ function langSwitch(ctx: PageContext): Html {
 }
 
 /** The page shell: skip link, header with the organisation, navigation, language switch, and a person always within reach. */
-export function layout(ctx: PageContext, title: string, main: Html, opts: { errors?: boolean; script?: boolean } = {}): string {
+export function layout(
+  ctx: PageContext,
+  title: string,
+  main: Html,
+  opts: { errors?: boolean; script?: boolean } = {},
+): string {
   const { lang, theme } = ctx;
   const page = html`<!doctype html>
 <html lang="${lang}" class="utrecht-theme">
@@ -76,9 +83,11 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
         <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>
         <li><a class="utrecht-link" href="/mijn-zaken">${msg('myCases', lang)}</a></li>
         <li>${langSwitch(ctx)}</li>
-        <li>${ctx.signedIn
-          ? html`<form method="post" action="/uitloggen" class="omslag-inline-form">${csrfField(ctx)}<button type="submit" class="omslag-link-button">${msg('signOut', lang)}</button></form>`
-          : html`<a class="utrecht-link" href="/inloggen">${msg('signIn', lang)}</a>`}</li>
+        <li>${
+          ctx.signedIn
+            ? html`<form method="post" action="/uitloggen" class="omslag-inline-form">${csrfField(ctx)}<button type="submit" class="omslag-link-button">${msg('signOut', lang)}</button></form>`
+            : html`<a class="utrecht-link" href="/inloggen">${msg('signIn', lang)}</a>`
+        }</li>
       </ul>
     </nav>
   </div>

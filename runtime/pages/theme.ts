@@ -6,14 +6,25 @@ import { z } from 'zod';
  * its name, an optional logo (a local image file) and design tokens (CSS custom
  * properties of the NL Design System theme) that override the defaults.
  */
-const themeSchema = z.object({
-  name: z.string().min(1).max(100),
-  logo: z.string().optional(),
-  logoAlt: z.string().optional(),
-  contact: z.object({ phone: z.string().max(40).optional(), text: z.string().max(300).optional() }).optional(),
-  tokens: z.record(z.string().regex(/^--[a-z0-9-]+$/, 'a token is a CSS custom property like --utrecht-button-primary-action-background-color'),
-    z.string().regex(/^[^;{}<>]*$/, 'a token value cannot contain ; { } < >')).optional(),
-}).strict();
+const themeSchema = z
+  .object({
+    name: z.string().min(1).max(100),
+    logo: z.string().optional(),
+    logoAlt: z.string().optional(),
+    contact: z.object({ phone: z.string().max(40).optional(), text: z.string().max(300).optional() }).optional(),
+    tokens: z
+      .record(
+        z
+          .string()
+          .regex(
+            /^--[a-z0-9-]+$/,
+            'a token is a CSS custom property like --utrecht-button-primary-action-background-color',
+          ),
+        z.string().regex(/^[^;{}<>]*$/, 'a token value cannot contain ; { } < >'),
+      )
+      .optional(),
+  })
+  .strict();
 export type Theme = z.infer<typeof themeSchema>;
 
 export const defaultTheme: Theme = {
@@ -25,7 +36,10 @@ export const defaultTheme: Theme = {
 export function loadTheme(file: string | undefined): Theme {
   if (!file) return defaultTheme;
   const parsed = themeSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`THEME_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `THEME_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return { ...defaultTheme, ...parsed.data };
 }
 

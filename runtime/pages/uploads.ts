@@ -59,7 +59,9 @@ export function receiveMultipart(req: Request, opts: ReceiveOptions): Promise<Re
   const problems = new Map<string, FileProblem>();
   const paths: string[] = [];
   const streams = new Set<{ destroy(): void }>();
-  const cleanup = () => { for (const p of paths.splice(0)) rmSync(p, { force: true }); };
+  const cleanup = () => {
+    for (const p of paths.splice(0)) rmSync(p, { force: true });
+  };
   const maxFile = Math.max(0, ...Object.values(opts.files));
 
   return new Promise<ReceivedForm>((resolve, reject) => {
@@ -69,7 +71,14 @@ export function receiveMultipart(req: Request, opts: ReceiveOptions): Promise<Re
         headers: req.headers,
         defParamCharset: 'utf8',
         // busboy reports a limit when it is reached; +1 so reaching exactly the limit is still fine.
-        limits: { files: Object.keys(opts.files).length, fields: opts.maxFields, fieldSize: opts.fieldSize + 1, fileSize: maxFile + 1, fieldNameSize: 200, headerPairs: 20 },
+        limits: {
+          files: Object.keys(opts.files).length,
+          fields: opts.maxFields,
+          fieldSize: opts.fieldSize + 1,
+          fileSize: maxFile + 1,
+          fieldNameSize: 200,
+          headerPairs: 20,
+        },
       });
     } catch {
       return reject(new PageError(400, 'badRequest'));
@@ -116,60 +125,88 @@ export function receiveMultipart(req: Request, opts: ReceiveOptions): Promise<Re
     });
 
     parser.on('file', (field, stream, info) => {
-      if (!trusted) { stream.resume(); return fail(new PageError(403, 'expiredForm')); }
-      if (!Object.hasOwn(opts.files, field)) { stream.resume(); return fail(new PageError(400, 'badRequest')); }
+      if (!trusted) {
+        stream.resume();
+        return fail(new PageError(403, 'expiredForm'));
+      }
+      if (!Object.hasOwn(opts.files, field)) {
+        stream.resume();
+        return fail(new PageError(400, 'badRequest'));
+      }
       // An empty file input (nothing chosen) still sends a part, without a name.
-      if (!info.filename) { stream.resume(); return; }
-      if (files.has(field)) { stream.resume(); problems.set(field, { code: 'one-file' }); return done(); }
+      if (!info.filename) {
+        stream.resume();
+        return;
+      }
+      if (files.has(field)) {
+        stream.resume();
+        problems.set(field, { code: 'one-file' });
+        return done();
+      }
       pending++;
-      receiveFile(field, stream, info.filename).then(() => { pending--; maybeDone(); }, fail);
+      receiveFile(field, stream, info.filename).then(() => {
+        pending--;
+        maybeDone();
+      }, fail);
     });
 
-    const receiveFile = (field: string, stream: FileStream, filename: string) => new Promise<void>((fileDone, fileFailed) => {
-      const max = opts.files[field];
-      const path = join(opts.dir, randomUUID());
-      paths.push(path);
-      const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-      streams.add(out);
-      const head: Buffer[] = [];
-      let headBytes = 0;
-      let size = 0;
-      const text = textSniffer();
-      const tooLarge = () => {
-        problems.set(field, { code: 'too-large', max });
-        done();
-      };
-      stream.on('limit', tooLarge);
-      stream.on('data', (chunk: Buffer) => {
-        if (settled) return;
-        size += chunk.length;
-        if (size > max) return tooLarge();
-        if (headBytes < SNIFF_BYTES) { head.push(chunk); headBytes += chunk.length; }
-        text.feed(chunk);
-        if (!out.write(chunk)) { stream.pause(); out.once('drain', () => stream.resume()); }
+    const receiveFile = (field: string, stream: FileStream, filename: string) =>
+      new Promise<void>((fileDone, fileFailed) => {
+        const max = opts.files[field];
+        const path = join(opts.dir, randomUUID());
+        paths.push(path);
+        const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+        streams.add(out);
+        const head: Buffer[] = [];
+        let headBytes = 0;
+        let size = 0;
+        const text = textSniffer();
+        const tooLarge = () => {
+          problems.set(field, { code: 'too-large', max });
+          done();
+        };
+        stream.on('limit', tooLarge);
+        stream.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          size += chunk.length;
+          if (size > max) return tooLarge();
+          if (headBytes < SNIFF_BYTES) {
+            head.push(chunk);
+            headBytes += chunk.length;
+          }
+          text.feed(chunk);
+          if (!out.write(chunk)) {
+            stream.pause();
+            out.once('drain', () => stream.resume());
+          }
+        });
+        stream.on('end', () => out.end());
+        stream.on('error', fileFailed);
+        out.on('error', fileFailed);
+        out.on('close', async () => {
+          streams.delete(out);
+          if (settled || size > max || !out.writableFinished) return fileDone();
+          if (size > 0) {
+            const found = await fileTypeFromBuffer(Buffer.concat(head).subarray(0, SNIFF_BYTES)).catch(() => undefined);
+            const type = found ? (ACCEPTED.has(found.mime) ? found.mime : null) : text.isText() ? 'text/plain' : null;
+            files.set(field, { field, name: safeName(filename), size, path, type });
+          }
+          fileDone();
+        });
       });
-      stream.on('end', () => out.end());
-      stream.on('error', fileFailed);
-      out.on('error', fileFailed);
-      out.on('close', async () => {
-        streams.delete(out);
-        if (settled || size > max || !out.writableFinished) return fileDone();
-        if (size > 0) {
-          const found = await fileTypeFromBuffer(Buffer.concat(head).subarray(0, SNIFF_BYTES)).catch(() => undefined);
-          const type = found ? (ACCEPTED.has(found.mime) ? found.mime : null) : text.isText() ? 'text/plain' : null;
-          files.set(field, { field, name: safeName(filename), size, path, type });
-        }
-        fileDone();
-      });
-    });
 
     parser.on('filesLimit', () => fail(new PageError(413, 'tooLarge')));
     parser.on('fieldsLimit', () => fail(new PageError(413, 'tooLarge')));
     parser.on('partsLimit', () => fail(new PageError(413, 'tooLarge')));
     parser.on('error', () => fail(new PageError(400, 'badRequest')));
-    parser.on('close', () => { parsed = true; maybeDone(); });
+    parser.on('close', () => {
+      parsed = true;
+      maybeDone();
+    });
     // The citizen's browser went away mid-upload.
-    req.on('close', () => { if (!req.complete) fail(new PageError(400, 'badRequest')); });
+    req.on('close', () => {
+      if (!req.complete) fail(new PageError(400, 'badRequest'));
+    });
     req.pipe(parser);
   });
 }
@@ -193,11 +230,19 @@ function textSniffer() {
   return {
     feed(chunk: Buffer) {
       if (!ok) return;
-      try { check(decoder.decode(chunk, { stream: true })); } catch { ok = false; }
+      try {
+        check(decoder.decode(chunk, { stream: true }));
+      } catch {
+        ok = false;
+      }
     },
     isText(): boolean {
       if (!ok) return false;
-      try { check(decoder.decode()); } catch { ok = false; }
+      try {
+        check(decoder.decode());
+      } catch {
+        ok = false;
+      }
       return ok;
     },
   };

@@ -18,7 +18,9 @@ export function accountRepo(db: Db) {
   const toUser = (r: any): User => ({ id: r.id, name: r.name, role: r.role, teams: JSON.parse(r.teams) });
   return {
     addUser(name: string, role: Role, teams: string[], at: string): User {
-      const info = db.prepare('INSERT INTO users (name, role, teams, created_at) VALUES (?, ?, ?, ?)').run(name, role, JSON.stringify(teams), at);
+      const info = db
+        .prepare('INSERT INTO users (name, role, teams, created_at) VALUES (?, ?, ?, ?)')
+        .run(name, role, JSON.stringify(teams), at);
       return { id: Number(info.lastInsertRowid), name, role, teams };
     },
     userByName(name: string): User | undefined {
@@ -35,8 +37,12 @@ export function accountRepo(db: Db) {
     /** Creates a bearer token for a user or a citizen; the plain token is returned once. */
     createToken(owner: { userId: number } | { bsn: string }, at: string): string {
       const token = `oms_${randomBytes(24).toString('base64url')}`;
-      db.prepare('INSERT INTO tokens (hash, user_id, bsn, created_at) VALUES (?, ?, ?, ?)')
-        .run(hashToken(token), 'userId' in owner ? owner.userId : null, 'bsn' in owner ? owner.bsn : null, at);
+      db.prepare('INSERT INTO tokens (hash, user_id, bsn, created_at) VALUES (?, ?, ?, ?)').run(
+        hashToken(token),
+        'userId' in owner ? owner.userId : null,
+        'bsn' in owner ? owner.bsn : null,
+        at,
+      );
       return token;
     },
     /**
@@ -47,7 +53,10 @@ export function accountRepo(db: Db) {
       if (password.length < 10) throw new Error('a password has at least 10 characters');
       const salt = randomBytes(16);
       const hash = scryptSync(password, salt, 32);
-      db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(`scrypt:${salt.toString('base64')}:${hash.toString('base64')}`, userId);
+      db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(
+        `scrypt:${salt.toString('base64')}:${hash.toString('base64')}`,
+        userId,
+      );
     },
     /**
      * The user if the password matches (in constant time), else undefined.
@@ -63,10 +72,13 @@ export function accountRepo(db: Db) {
       return known && expected.length === actual.length && timingSafeEqual(expected, actual) ? toUser(r) : undefined;
     },
     teamMembers(team: string): User[] {
-      return (db.prepare("SELECT * FROM users WHERE role = 'official' ORDER BY name").all() as any[]).map(toUser).filter((u) => u.teams.includes(team));
+      return (db.prepare("SELECT * FROM users WHERE role = 'official' ORDER BY name").all() as any[])
+        .map(toUser)
+        .filter((u) => u.teams.includes(team));
     },
     principalForToken(token: string): Principal | undefined {
-      const r = db.prepare('SELECT user_id, bsn FROM tokens WHERE hash = ?').get(hashToken(token)) as { user_id: number | null; bsn: string | null } | undefined;
+      const r = db.prepare('SELECT user_id, bsn FROM tokens WHERE hash = ?').get(hashToken(token)) as
+        { user_id: number | null; bsn: string | null } | undefined;
       if (!r) return undefined;
       if (r.bsn) return { kind: 'citizen', bsn: r.bsn };
       const user = this.userById(r.user_id!);

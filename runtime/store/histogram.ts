@@ -22,7 +22,9 @@ export function merge(into: Histogram, from: Histogram): Histogram {
 
 /** The value at a 0-based rank (nearest-rank percentile), estimated from the buckets. */
 export function valueAtRank(h: Histogram, rank: number): number | null {
-  const buckets = Object.keys(h).map(Number).sort((a, b) => a - b);
+  const buckets = Object.keys(h)
+    .map(Number)
+    .sort((a, b) => a - b);
   let seen = 0;
   for (const b of buckets) {
     seen += h[String(b)];

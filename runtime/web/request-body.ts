@@ -6,7 +6,8 @@ export const DRAIN_LIMIT = 4 * 1024 * 1024;
 /** How long a connection closed after a refusal keeps reading (and dropping) what the client still sends. */
 export const LINGER_MS = 5000;
 
-const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /**
  * One place that settles request bodies nobody read to the end: a request

@@ -30,7 +30,11 @@ export function workspaceStatic(distDir: string): Router {
         if (!error) return;
         if (res.headersSent) return next(error);
         if (error.code === 'ENOENT' || (error as { status?: number }).status === 404) {
-          res.status(503).set('Cache-Control', 'no-store').type('text/plain').send(`The ${app.name} is not built: run npm run build\n`);
+          res
+            .status(503)
+            .set('Cache-Control', 'no-store')
+            .type('text/plain')
+            .send(`The ${app.name} is not built: run npm run build\n`);
           return;
         }
         next(error);

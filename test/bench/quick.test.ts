@@ -10,16 +10,27 @@ describe('npm run bench -- --quick', () => {
     const results: Results = await main({ quick: true, write: false, log: (s) => lines.push(s) });
     expect(results.mode).toBe('quick');
     expect(Object.keys(results.machine)).toEqual(['os', 'cpus', 'memory']);
-    expect(results.versions).toMatchObject({ node: process.version, express: expect.any(String), xstate: expect.any(String), 'better-sqlite3': expect.stringContaining('SQLite') });
+    expect(results.versions).toMatchObject({
+      node: process.version,
+      express: expect.any(String),
+      xstate: expect.any(String),
+      'better-sqlite3': expect.stringContaining('SQLite'),
+    });
     expect(results.sections.map((s) => s.title)).toEqual(Object.values(SECTIONS));
-    const failed = results.sections.flatMap((s) => s.notes.filter((n) => n.startsWith('failed')).map((n) => `${s.title}: ${n}`));
+    const failed = results.sections.flatMap((s) =>
+      s.notes.filter((n) => n.startsWith('failed')).map((n) => `${s.title}: ${n}`),
+    );
     expect(failed).toEqual([]);
     const value = (section: string, label: RegExp) => {
       const row = results.sections.find((s) => s.title === section)!.rows.find((r) => label.test(r.label));
       expect(row, `${section}: ${label}`).toBeDefined();
       return row!.value;
     };
-    const positive = (v: number | null) => { expect(typeof v).toBe('number'); expect(Number.isFinite(v)).toBe(true); expect(v).toBeGreaterThan(0); };
+    const positive = (v: number | null) => {
+      expect(typeof v).toBe('number');
+      expect(Number.isFinite(v)).toBe(true);
+      expect(v).toBeGreaterThan(0);
+    };
     positive(value(SECTIONS.feel, /^Omslag \/ baseline$/));
     for (const c of [1, 10, 50]) {
       positive(value(SECTIONS.steps, new RegExp(`^Omslag, ${c} conn: steps/s$`)));

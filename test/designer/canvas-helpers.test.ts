@@ -10,11 +10,20 @@ import { checkDefinition, type Process } from '../../runtime/model/index.js';
 import { roughValues } from '../../designer/simulate/rough-values.js';
 
 const def: Process = {
-  key: 'p', title: 'P', start: 'a', contact: { team: 't' },
+  key: 'p',
+  title: 'P',
+  start: 'a',
+  contact: { team: 't' },
   groups: { fase: { title: 'Fase' } },
   steps: {
     a: { kind: 'form', title: 'A', group: 'fase', fields: [{ id: 'n', label: 'Getal', type: 'number' }], next: 'b' },
-    b: { kind: 'handoff', title: 'B', team: 't', due: 'P1D', outcomes: [{ id: 'ok', label: 'OK', goto: 'c', fields: [{ id: 'reden', label: 'Reden', type: 'text' }] }] },
+    b: {
+      kind: 'handoff',
+      title: 'B',
+      team: 't',
+      due: 'P1D',
+      outcomes: [{ id: 'ok', label: 'OK', goto: 'c', fields: [{ id: 'reden', label: 'Reden', type: 'text' }] }],
+    },
     c: { kind: 'end', title: 'C', outcome: 'completed', message: 'Klaar' },
   },
   layout: { fase: { x: 100, y: 50 }, a: { x: 40, y: 60 }, b: { x: 500, y: 100 }, c: { x: 800, y: 100 } },
@@ -31,7 +40,11 @@ describe('a new process', () => {
   it('starts as an empty draft whose only problems say what to do first', () => {
     const draft = emptyDraft('nieuw', 'Nieuw', 'New');
     expect(draft).toEqual({ key: 'nieuw', title: { nl: 'Nieuw', en: 'New' }, start: 'start', steps: {} });
-    expect(checkDefinition(draft).problems.map((p) => p.code).sort()).toEqual(['P010', 'P015']);
+    expect(
+      checkDefinition(draft)
+        .problems.map((p) => p.code)
+        .sort(),
+    ).toEqual(['P010', 'P015']);
   });
 });
 
@@ -71,8 +84,10 @@ describe('placing a new step', () => {
 
 describe('keys and values', () => {
   it('reads Ctrl/Cmd+Z as undo and Ctrl/Cmd+Shift+Z or Ctrl+Y as redo', () => {
-    const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
-      isUndoKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    const key = (
+      k: string,
+      mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+    ) => isUndoKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
     expect(key('z', { ctrlKey: true })).toBe('undo');
     expect(key('Z', { metaKey: true, shiftKey: true })).toBe('redo');
     expect(key('y', { ctrlKey: true })).toBe('redo');
@@ -89,8 +104,16 @@ describe('keys and values', () => {
   });
 
   it('reads typed answers roughly, only to decide which questions to show', () => {
-    const fields = [{ id: 'auto', label: 'Auto', type: 'yes-no' as const }, { id: 'bedrag', label: 'B', type: 'money' as const }, { id: 'naam', label: 'N', type: 'text' as const }];
-    expect(roughValues(fields, { auto: 'true', bedrag: '1.234,50', naam: 'An' })).toEqual({ auto: true, bedrag: 1234.5, naam: 'An' });
+    const fields = [
+      { id: 'auto', label: 'Auto', type: 'yes-no' as const },
+      { id: 'bedrag', label: 'B', type: 'money' as const },
+      { id: 'naam', label: 'N', type: 'text' as const },
+    ];
+    expect(roughValues(fields, { auto: 'true', bedrag: '1.234,50', naam: 'An' })).toEqual({
+      auto: true,
+      bedrag: 1234.5,
+      naam: 'An',
+    });
     expect(roughValues(fields, { auto: 'false', bedrag: 'veel', naam: '' })).toEqual({ auto: false });
   });
 });

@@ -39,7 +39,9 @@ describe('command stack', () => {
     stack.execute('same', stack.current());
     expect(stack.canUndo()).toBe(false);
     for (let i = 1; i <= 5; i++) stack.execute(`e${i}`, v(String(i)));
-    stack.undo(); stack.undo(); stack.undo();
+    stack.undo();
+    stack.undo();
+    stack.undo();
     expect(stack.current().title).toBe('2');
     expect(stack.canUndo()).toBe(false);
     stack.reset(v('x'));

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classOf, compareRows, contrast, dropOffRate, edgeCountText, edgeFigures, edgeWidth, figureDetail, figureText, finishedTotal, formatDuration, formatPercent,
-  inkFor, insightsQuery, legend, nextDay, NO_DATA, nodeFigures, PALETTE, type Insights, type StepFigures,
+  classOf,
+  compareRows,
+  contrast,
+  dropOffRate,
+  edgeCountText,
+  edgeFigures,
+  edgeWidth,
+  figureDetail,
+  figureText,
+  finishedTotal,
+  formatDuration,
+  formatPercent,
+  inkFor,
+  insightsQuery,
+  legend,
+  nextDay,
+  NO_DATA,
+  nodeFigures,
+  PALETTE,
+  type Insights,
+  type StepFigures,
 } from '../../designer/model/figures.js';
 import { toFlow } from '../../designer/model/flow.js';
 import type { Process } from '../../runtime/model/index.js';
@@ -12,12 +31,28 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const step = (over: Partial<StepFigures> = {}): StepFigures => ({
-  step: 'huishouden', title: 'Uw huishouden', kind: 'form', entered: 12, left: 9, dropOff: 3, medianMs: 20 * MIN, p90Ms: 2 * HOUR, personRequests: 0, ...over,
+  step: 'huishouden',
+  title: 'Uw huishouden',
+  kind: 'form',
+  entered: 12,
+  left: 9,
+  dropOff: 3,
+  medianMs: 20 * MIN,
+  p90Ms: 2 * HOUR,
+  personRequests: 0,
+  ...over,
 });
 const insights = (over: Partial<Insights> = {}): Insights => ({
-  process: 'toeslag', version: 1, period: { from: null, to: null },
+  process: 'toeslag',
+  version: 1,
+  period: { from: null, to: null },
   cases: { started: 10, active: 4, finished: { granted: 3, rejected: 2, withdrawn: 1 } },
-  steps: [], transitions: [], handoffRate: 0.25, tasksOverdue: 0, feedback: { count: 0, average: null, recent: [] }, ...over,
+  steps: [],
+  transitions: [],
+  handoffRate: 0.25,
+  tasksOverdue: 0,
+  feedback: { count: 0, average: null, recent: [] },
+  ...over,
 });
 
 describe('durations and numbers, in Dutch and English', () => {
@@ -54,7 +89,9 @@ describe('durations and numbers, in Dutch and English', () => {
 
 describe('colour classes', () => {
   it('puts time spent in fixed classes (< 1 min, < 10 min, < 1 h, < 1 day, longer)', () => {
-    expect([0, 30_000, 5 * MIN, 30 * MIN, 5 * HOUR, 3 * DAY].map((ms) => classOf(step({ medianMs: ms }), 'time'))).toEqual([0, 0, 1, 2, 3, 4]);
+    expect(
+      [0, 30_000, 5 * MIN, 30 * MIN, 5 * HOUR, 3 * DAY].map((ms) => classOf(step({ medianMs: ms }), 'time')),
+    ).toEqual([0, 0, 1, 2, 3, 4]);
     expect(classOf(step({ medianMs: MIN }), 'time')).toBe(1);
     expect(classOf(step({ medianMs: null }), 'time')).toBeNull();
     expect(classOf(step({ entered: 0 }), 'time')).toBeNull();
@@ -77,9 +114,23 @@ describe('colour classes', () => {
 
   it('has a legend per measure: five classes light to dark and "no cases", each with a label', () => {
     const time = legend('time', 'nl');
-    expect(time.map((e) => e.label)).toEqual(['< 1 min', '1 min – 10 min', '10 min – 1 u', '1 u – 1 dag', '≥ 1 dag', 'geen zaken']);
+    expect(time.map((e) => e.label)).toEqual([
+      '< 1 min',
+      '1 min – 10 min',
+      '10 min – 1 u',
+      '1 u – 1 dag',
+      '≥ 1 dag',
+      'geen zaken',
+    ]);
     expect(time.map((e) => e.color)).toEqual([...PALETTE, NO_DATA]);
-    expect(legend('dropOff', 'en').map((e) => e.label)).toEqual(['none', '≤ 5%', '5% – 15%', '15% – 30%', '> 30%', 'no cases']);
+    expect(legend('dropOff', 'en').map((e) => e.label)).toEqual([
+      'none',
+      '≤ 5%',
+      '5% – 15%',
+      '15% – 30%',
+      '> 30%',
+      'no cases',
+    ]);
   });
 });
 
@@ -89,13 +140,25 @@ describe('figures on nodes', () => {
     expect(figureText(step(), 'dropOff', 'nl')).toBe('uitval 3 (25%) · mediaan 20 min');
     expect(figureText(step({ dropOff: 0 }), 'time', 'en')).toBe('median 20 min · drop-off 0');
     expect(figureText(undefined, 'time', 'nl')).toBe('geen zaken');
-    expect(figureDetail(step({ personRequests: 2 }), 'nl')).toBe('12 keer binnengekomen, 9 keer verder; mediaan 20 min, 90% binnen 2 u; uitval 3 (25%); 2 keer een medewerker gevraagd.');
+    expect(figureDetail(step({ personRequests: 2 }), 'nl')).toBe(
+      '12 keer binnengekomen, 9 keer verder; mediaan 20 min, 90% binnen 2 u; uitval 3 (25%); 2 keer een medewerker gevraagd.',
+    );
     expect(figureDetail(undefined, 'en')).toBe('No cases in this period.');
   });
 
   it('decorates every step of the canvas, grey without cases', () => {
-    const figures = nodeFigures(['huishouden', 'geldzaken'], insights({ steps: [step({ medianMs: 3 * DAY })] }), 'time', 'nl');
-    expect(figures.huishouden).toMatchObject({ level: 4, color: PALETTE[4], ink: '#ffffff', text: 'mediaan 3 dagen · uitval 3 (25%)' });
+    const figures = nodeFigures(
+      ['huishouden', 'geldzaken'],
+      insights({ steps: [step({ medianMs: 3 * DAY })] }),
+      'time',
+      'nl',
+    );
+    expect(figures.huishouden).toMatchObject({
+      level: 4,
+      color: PALETTE[4],
+      ink: '#ffffff',
+      text: 'mediaan 3 dagen · uitval 3 (25%)',
+    });
     expect(figures.geldzaken).toMatchObject({ level: null, color: NO_DATA, text: 'geen zaken' });
   });
 });
@@ -113,13 +176,18 @@ describe('figures on edges', () => {
     { from: 'oud', to: 'geldzaken', count: 4 },
   ];
 
-  it('counts a transition on the edge between its steps, a group event on the group\'s edge, and returns what no edge explains', () => {
+  it("counts a transition on the edge between its steps, a group event on the group's edge, and returns what no edge explains", () => {
     const { byEdge, unmatched, max } = edgeFigures(def, edges, transitions);
-    const on = (source: string, target: string) => edges.filter((e) => e.source === source && e.target === target).map((e) => byEdge[e.id]);
+    const on = (source: string, target: string) =>
+      edges.filter((e) => e.source === source && e.target === target).map((e) => byEdge[e.id]);
     expect(on('huishouden', 'geldzaken')).toEqual([{ count: 7, parallel: 1, width: 7 }]);
     expect(on('geldzaken', 'toets')[0].count).toBe(5);
     // Three rules of toets lead to afgewezen: they share the count (the API cannot tell which rule it was).
-    expect(on('toets', 'afgewezen').map((f) => [f.count, f.parallel])).toEqual([[2, 3], [2, 3], [2, 3]]);
+    expect(on('toets', 'afgewezen').map((f) => [f.count, f.parallel])).toEqual([
+      [2, 3],
+      [2, 3],
+      [2, 3],
+    ]);
     // Withdrawn from beoordeling and from toets: both through the group "aanvraag".
     expect(on('group:aanvraag', 'ingetrokken')).toEqual([expect.objectContaining({ count: 2, parallel: 1 })]);
     expect(on('toekenning', 'toegekend')[0]).toEqual({ count: 0, parallel: 1, width: 1.5 });
@@ -140,20 +208,35 @@ describe('figures on edges', () => {
 });
 
 describe('the period and comparing versions', () => {
-  it('asks for whole days, the last one included (the API\'s `to` is exclusive)', () => {
+  it("asks for whole days, the last one included (the API's `to` is exclusive)", () => {
     expect(nextDay('2026-02-28')).toBe('2026-03-01');
     expect(nextDay('2024-12-31')).toBe('2025-01-01');
-    expect(insightsQuery({ version: 2, from: '2026-01-01', to: '2026-01-31' })).toBe('?version=2&from=2026-01-01&to=2026-02-01');
+    expect(insightsQuery({ version: 2, from: '2026-01-01', to: '2026-01-31' })).toBe(
+      '?version=2&from=2026-01-01&to=2026-02-01',
+    );
     expect(insightsQuery({ version: 1 })).toBe('?version=1');
     expect(insightsQuery({ from: '', to: 'gisteren', inactiveDays: 7 })).toBe('?inactiveDays=7');
     expect(insightsQuery({})).toBe('');
   });
 
-  it('puts two versions\' figures side by side: the process, then per step (missing where a version has no such step)', () => {
+  it("puts two versions' figures side by side: the process, then per step (missing where a version has no such step)", () => {
     const a = insights({ steps: [step()] });
-    const b = insights({ cases: { started: 4, active: 1, finished: { granted: 3 } }, handoffRate: 0.5, steps: [step({ medianMs: 2 * MIN, dropOff: 0 })] });
+    const b = insights({
+      cases: { started: 4, active: 1, finished: { granted: 3 } },
+      handoffRate: 0.5,
+      steps: [step({ medianMs: 2 * MIN, dropOff: 0 })],
+    });
     expect(finishedTotal(a)).toBe(6);
-    const rows = compareRows(a, b, [{ id: 'huishouden', title: 'Uw huishouden', inA: true, inB: true }, { id: 'nieuw', title: 'Nieuw', inA: false, inB: true }], 'nl', (o) => ({ granted: 'Toegekend' })[o] ?? o);
+    const rows = compareRows(
+      a,
+      b,
+      [
+        { id: 'huishouden', title: 'Uw huishouden', inA: true, inB: true },
+        { id: 'nieuw', title: 'Nieuw', inA: false, inB: true },
+      ],
+      'nl',
+      (o) => ({ granted: 'Toegekend' })[o] ?? o,
+    );
     expect(rows.process).toEqual([
       { id: 'started', label: 'Zaken gestart', a: '10', b: '4' },
       { id: 'active', label: 'Nog lopend', a: '4', b: '1' },
@@ -166,6 +249,11 @@ describe('the period and comparing versions', () => {
       { id: 'huishouden', label: 'Uw huishouden', a: '20 min · uitval 3', b: '2 min · uitval 0' },
       { id: 'nieuw', label: 'Nieuw', a: null, b: 'geen zaken' },
     ]);
-    expect(compareRows(null, b, [], 'en').process[0]).toEqual({ id: 'started', label: 'Cases started', a: null, b: '4' });
+    expect(compareRows(null, b, [], 'en').process[0]).toEqual({
+      id: 'started',
+      label: 'Cases started',
+      a: null,
+      b: '4',
+    });
   });
 });

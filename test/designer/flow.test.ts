@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addStep, connect, handlesOf, moveNodes, needsLayout, removeElements, setGroup, toFlow, type GroupNodeData, type StepNodeData } from '../../designer/model/flow.js';
+import {
+  addStep,
+  connect,
+  handlesOf,
+  moveNodes,
+  needsLayout,
+  removeElements,
+  setGroup,
+  toFlow,
+  type GroupNodeData,
+  type StepNodeData,
+} from '../../designer/model/flow.js';
 import { checkDefinition, stepKind, type Process } from '../../runtime/model/index.js';
 import { fixtureProcess, type FixtureName } from '../helpers/fixtures.js';
 
@@ -7,35 +18,89 @@ const load = (name: FixtureName): Process => fixtureProcess(name) as Process;
 
 /** A process with every step kind, a group with an event, conditional routes, a signal wait with timeout. */
 const all: Process = {
-  key: 'alles', title: 'Alles', start: 'vraag', contact: { team: 'kcc' },
+  key: 'alles',
+  title: 'Alles',
+  start: 'vraag',
+  contact: { team: 'kcc' },
   groups: { aanvraag: { title: 'Aanvraag', on: { withdraw: { goto: 'ingetrokken', label: 'Intrekken' } } } },
   steps: {
-    vraag: { kind: 'form', title: 'Vraag', group: 'aanvraag', fields: [{ id: 'n', label: 'N', type: 'number', required: true }], next: [{ when: 'n > 5', goto: 'toets' }, { goto: 'wacht' }] },
-    toets: { kind: 'decision', title: 'Toets', group: 'aanvraag', rules: [{ when: 'n > 10', goto: 'ingetrokken', because: 'Te veel' }], otherwise: { goto: 'beoordeling', because: 'Anders' } },
-    beoordeling: { kind: 'handoff', title: 'Beoordeling', group: 'aanvraag', team: 't', due: { workingDays: 3 }, outcomes: [{ id: 'ok', label: 'Goed', goto: 'bericht' }] },
-    wacht: { kind: 'wait', title: 'Wacht', signal: 'register.klaar', then: 'bericht', timeout: { after: 'P14D', goto: 'ingetrokken' } },
+    vraag: {
+      kind: 'form',
+      title: 'Vraag',
+      group: 'aanvraag',
+      fields: [{ id: 'n', label: 'N', type: 'number', required: true }],
+      next: [{ when: 'n > 5', goto: 'toets' }, { goto: 'wacht' }],
+    },
+    toets: {
+      kind: 'decision',
+      title: 'Toets',
+      group: 'aanvraag',
+      rules: [{ when: 'n > 10', goto: 'ingetrokken', because: 'Te veel' }],
+      otherwise: { goto: 'beoordeling', because: 'Anders' },
+    },
+    beoordeling: {
+      kind: 'handoff',
+      title: 'Beoordeling',
+      group: 'aanvraag',
+      team: 't',
+      due: { workingDays: 3 },
+      outcomes: [{ id: 'ok', label: 'Goed', goto: 'bericht' }],
+    },
+    wacht: {
+      kind: 'wait',
+      title: 'Wacht',
+      signal: 'register.klaar',
+      then: 'bericht',
+      timeout: { after: 'P14D', goto: 'ingetrokken' },
+    },
     bericht: { kind: 'message', title: 'Bericht', subject: 'Klaar', body: 'Klaar {{n}}', next: 'klaar' },
     klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Klaar.' },
-    ingetrokken: { kind: 'end', title: 'Ingetrokken', group: 'aanvraag', outcome: 'withdrawn', message: 'Ingetrokken.' },
+    ingetrokken: {
+      kind: 'end',
+      title: 'Ingetrokken',
+      group: 'aanvraag',
+      outcome: 'withdrawn',
+      message: 'Ingetrokken.',
+    },
   },
-  layout: { aanvraag: { x: 0, y: 0 }, vraag: { x: 40, y: 40 }, toets: { x: 40, y: 200 }, beoordeling: { x: 300, y: 200 }, wacht: { x: 600, y: 0 }, bericht: { x: 600, y: 200 }, klaar: { x: 600, y: 400 }, ingetrokken: { x: 0, y: 600 } },
+  layout: {
+    aanvraag: { x: 0, y: 0 },
+    vraag: { x: 40, y: 40 },
+    toets: { x: 40, y: 200 },
+    beoordeling: { x: 300, y: 200 },
+    wacht: { x: 600, y: 0 },
+    bericht: { x: 600, y: 200 },
+    klaar: { x: 600, y: 400 },
+    ingetrokken: { x: 0, y: 600 },
+  },
 } as Process;
 
 describe('definition → canvas', () => {
   it('maps every step kind to a node with its facts, groups to parents before their steps, ends outside groups', () => {
     expect(checkDefinition(all).problems).toEqual([]);
     const { nodes } = toFlow(all, { problems: [], lang: 'nl', active: 'toets' });
-    expect(nodes[0]).toMatchObject({ id: 'group:aanvraag', type: 'group', data: { title: 'Aanvraag', events: [{ name: 'withdraw', label: 'Intrekken', goto: 'ingetrokken' }] } });
+    expect(nodes[0]).toMatchObject({
+      id: 'group:aanvraag',
+      type: 'group',
+      data: { title: 'Aanvraag', events: [{ name: 'withdraw', label: 'Intrekken', goto: 'ingetrokken' }] },
+    });
     const byId = Object.fromEntries(nodes.map((n) => [n.id, n]));
-    expect(byId.vraag).toMatchObject({ parentId: 'group:aanvraag', extent: 'parent', position: { x: 40, y: 40 }, data: { kind: 'form', facts: ['1 vragen'] } });
-    expect((byId.toets.data as StepNodeData)).toMatchObject({ kind: 'decision', facts: ['1 regels'], active: true });
+    expect(byId.vraag).toMatchObject({
+      parentId: 'group:aanvraag',
+      extent: 'parent',
+      position: { x: 40, y: 40 },
+      data: { kind: 'form', facts: ['1 vragen'] },
+    });
+    expect(byId.toets.data as StepNodeData).toMatchObject({ kind: 'decision', facts: ['1 regels'], active: true });
     expect((byId.beoordeling.data as StepNodeData).facts).toEqual(['team t', '3 werkdagen']);
     expect((byId.wacht.data as StepNodeData).facts).toEqual(['signaal register.klaar']);
     expect((byId.bericht.data as StepNodeData).facts).toEqual(['Klaar']);
     expect((byId.klaar.data as StepNodeData).facts).toEqual(['completed']);
     expect(byId.ingetrokken.parentId).toBeUndefined();
     expect(byId.wacht.parentId).toBeUndefined();
-    expect((byId['group:aanvraag'].data as GroupNodeData).handles).toEqual([{ id: 'event:withdraw', label: 'Intrekken' }]);
+    expect((byId['group:aanvraag'].data as GroupNodeData).handles).toEqual([
+      { id: 'event:withdraw', label: 'Intrekken' },
+    ]);
   });
 
   it('derives an edge from every kind of slot, with labels', () => {
@@ -57,28 +122,46 @@ describe('definition → canvas', () => {
   });
 
   it('counts problems per node and marks a path', () => {
-    const { nodes, edges } = toFlow(all, { problems: [{ code: 'P001', message: 'x', node: 'wacht' }], lang: 'en', highlight: ['vraag', 'toets'] });
+    const { nodes, edges } = toFlow(all, {
+      problems: [{ code: 'P001', message: 'x', node: 'wacht' }],
+      lang: 'en',
+      highlight: ['vraag', 'toets'],
+    });
     expect((nodes.find((n) => n.id === 'wacht')!.data as StepNodeData).problemCount).toBe(1);
     expect((nodes.find((n) => n.id === 'vraag')!.data as StepNodeData).highlighted).toBe(true);
     expect(edges.find((e) => e.source === 'vraag' && e.target === 'toets')!.animated).toBe(true);
   });
 
   it.each<FixtureName>(['toeslag', 'ophalen', 'pas', 'tabeltoets', 'wachttijd', 'betaling'])(
-    'maps %s without losing an edge: every edge of the definition graph is on the canvas', (name) => {
+    'maps %s without losing an edge: every edge of the definition graph is on the canvas',
+    (name) => {
       const def = load(name);
       const { nodes, edges } = toFlow(def, { problems: [], lang: 'nl' });
-      expect(nodes.filter((n) => n.type === 'step').map((n) => n.id).sort()).toEqual(Object.keys(def.steps).sort());
+      expect(
+        nodes
+          .filter((n) => n.type === 'step')
+          .map((n) => n.id)
+          .sort(),
+      ).toEqual(Object.keys(def.steps).sort());
       // The definition's own edges (each step kind's, and each group event), as source → target, each once.
       const wanted = [
-        ...Object.entries(def.steps).flatMap(([id, step]) => stepKind(step.kind).edges(step).map((e) => `${id} → ${e.to}`)),
-        ...Object.entries(def.groups ?? {}).flatMap(([g, group]) => Object.values(group.on ?? {}).map((on) => `group:${g} → ${on.goto}`)),
+        ...Object.entries(def.steps).flatMap(([id, step]) =>
+          stepKind(step.kind)
+            .edges(step)
+            .map((e) => `${id} → ${e.to}`),
+        ),
+        ...Object.entries(def.groups ?? {}).flatMap(([g, group]) =>
+          Object.values(group.on ?? {}).map((on) => `group:${g} → ${on.goto}`),
+        ),
       ];
       expect(edges.map((e) => `${e.source} → ${e.target}`).sort()).toEqual(wanted.sort());
       expect(needsLayout(def)).toBe(true);
-    });
+    },
+  );
 
   it('labels each edge on the canvas as its slot says: rules and routes by their condition, outcomes, events and timers by name', () => {
-    const label = (name: FixtureName) => toFlow(load(name), { problems: [], lang: 'nl' }).edges.map((e) => [e.source, e.target, e.label]);
+    const label = (name: FixtureName) =>
+      toFlow(load(name), { problems: [], lang: 'nl' }).edges.map((e) => [e.source, e.target, e.label]);
     expect(label('toeslag')).toEqual([
       ['group:aanvraag', 'ingetrokken', 'Aanvraag intrekken'],
       ['huishouden', 'geldzaken', 'volgende'],
@@ -113,7 +196,10 @@ describe('canvas → definition', () => {
     expect((def.steps.toets as any).rules.at(-1)).toMatchObject({ when: 'true', goto: 'wacht' });
     def = connect(def, 'beoordeling', 'outcome:ok', 'klaar');
     def = connect(def, 'beoordeling', 'outcome:new', 'ingetrokken');
-    expect((def.steps.beoordeling as any).outcomes.map((o: any) => [o.id, o.goto])).toEqual([['ok', 'klaar'], ['uitkomst-2', 'ingetrokken']]);
+    expect((def.steps.beoordeling as any).outcomes.map((o: any) => [o.id, o.goto])).toEqual([
+      ['ok', 'klaar'],
+      ['uitkomst-2', 'ingetrokken'],
+    ]);
     def = connect(def, 'wacht', 'timeout', 'klaar');
     expect(def.steps.wacht).toMatchObject({ timeout: { after: 'P14D', goto: 'klaar' } });
     def = connect(def, 'vraag', 'route:new', 'bericht');
@@ -142,7 +228,15 @@ describe('canvas → definition', () => {
       def = r.def;
       ids.push(r.id);
     }
-    expect(ids).toEqual(['formulier-1', 'besluit-1', 'overdracht-1', 'wachten-1', 'bericht-1', 'einde-1', 'formulier-2']);
+    expect(ids).toEqual([
+      'formulier-1',
+      'besluit-1',
+      'overdracht-1',
+      'wachten-1',
+      'bericht-1',
+      'einde-1',
+      'formulier-2',
+    ]);
     expect(def.start).toBe('formulier-1');
     expect(def.layout!['besluit-1']).toEqual({ x: 10, y: 21 });
     // Unconnected steps are problems (P003 "not connected"), not schema errors.
@@ -152,7 +246,11 @@ describe('canvas → definition', () => {
   });
 
   it('removing an edge disconnects its slot; removing a step or a group removes it (a group keeps its steps)', () => {
-    let def = removeElements(all, [], ['toets->beoordeling:otherwise', 'vraag->toets:route:0', 'group:aanvraag->ingetrokken:event:withdraw']);
+    let def = removeElements(
+      all,
+      [],
+      ['toets->beoordeling:otherwise', 'vraag->toets:route:0', 'group:aanvraag->ingetrokken:event:withdraw'],
+    );
     expect((def.steps.toets as any).otherwise).toBeUndefined();
     expect((def.steps.vraag as any).next).toBe('wacht');
     expect(def.groups!.aanvraag.on).toEqual({});
@@ -185,9 +283,23 @@ describe('canvas → definition', () => {
 describe('decision tables on the canvas', () => {
   it('shows a slot per row and the UNIQUE error slot; connecting sets the row target', () => {
     const def = load('tabeltoets');
-    expect(handlesOf(def, 'toets', 'nl').map((h) => h.id)).toEqual(['row:0', 'row:1', 'row:2', 'row:3', 'error', 'otherwise']);
+    expect(handlesOf(def, 'toets', 'nl').map((h) => h.id)).toEqual([
+      'row:0',
+      'row:1',
+      'row:2',
+      'row:3',
+      'error',
+      'otherwise',
+    ]);
     const { edges } = toFlow(def, { problems: [], lang: 'nl' });
-    expect(edges.filter((e) => e.source === 'toets').map((e) => `${e.sourceHandle}>${e.target}`)).toEqual(['row:0>afgewezen', 'row:1>afgewezen', 'row:2>afgewezen', 'row:3>toekenning', 'error>beoordeling', 'otherwise>beoordeling']);
+    expect(edges.filter((e) => e.source === 'toets').map((e) => `${e.sourceHandle}>${e.target}`)).toEqual([
+      'row:0>afgewezen',
+      'row:1>afgewezen',
+      'row:2>afgewezen',
+      'row:3>toekenning',
+      'error>beoordeling',
+      'otherwise>beoordeling',
+    ]);
     const changed = connect(def, 'toets', 'row:1', 'beoordeling');
     expect((changed.steps.toets as any).table.rows[1].goto).toBe('beoordeling');
     const removed = removeElements(def, [], ['toets->afgewezen:row:0']);

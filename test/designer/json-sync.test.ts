@@ -13,7 +13,7 @@ describe('code view ⇄ definition', () => {
     expect(sameDefinition(text, ophalen)).toBe(true);
   });
 
-  it('keeps text that says the same in other words (layout of the text is the designer\'s)', () => {
+  it("keeps text that says the same in other words (layout of the text is the designer's)", () => {
     expect(sameDefinition(JSON.stringify(ophalen), ophalen)).toBe(true);
     expect(sameDefinition(JSON.stringify({ ...ophalen, title: 'Anders' }), ophalen)).toBe(false);
   });

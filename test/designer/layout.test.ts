@@ -19,12 +19,18 @@ describe('automatic layout (elkjs)', () => {
       expect(p.y + STEP_SIZE.height).toBeLessThanOrEqual(group.h!);
     }
     // Top-level nodes do not overlap.
-    const top = ['aanvraag', 'toekenning', 'toegekend', 'afgewezen', 'ingetrokken'].map((id) => ({ id, ...laid.layout![id], w: laid.layout![id].w ?? STEP_SIZE.width, h: laid.layout![id].h ?? STEP_SIZE.height }));
-    for (const a of top) for (const b of top) {
-      if (a.id >= b.id) continue;
-      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-      expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
-    }
+    const top = ['aanvraag', 'toekenning', 'toegekend', 'afgewezen', 'ingetrokken'].map((id) => ({
+      id,
+      ...laid.layout![id],
+      w: laid.layout![id].w ?? STEP_SIZE.width,
+      h: laid.layout![id].h ?? STEP_SIZE.height,
+    }));
+    for (const a of top)
+      for (const b of top) {
+        if (a.id >= b.id) continue;
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
   });
 });
 

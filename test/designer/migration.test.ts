@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockedSteps, cleanMapping, laterVersions, mappingOptions, reasonText } from '../../designer/model/migration.js';
+import {
+  blockedSteps,
+  cleanMapping,
+  laterVersions,
+  mappingOptions,
+  reasonText,
+} from '../../designer/model/migration.js';
 import { keyFrom } from '../../designer/editor/new-process.js';
 import type { Process } from '../../runtime/model/index.js';
 import { fixtureProcess } from '../helpers/fixtures.js';
@@ -8,9 +14,24 @@ const toeslag = (): Process => fixtureProcess('toeslag') as Process;
 
 describe('moving cases to a later version', () => {
   const blocked = [
-    { caseId: 'a', reference: 'Z-1', step: 'beoordeling', reason: "step 'beoordeling' does not exist in the new version (map it to a step that does)" },
-    { caseId: 'b', reference: 'Z-2', step: 'geldzaken', reason: "step 'geldzaken' is a decision in the new version, not a form" },
-    { caseId: 'c', reference: 'Z-3', step: 'beoordeling', reason: "step 'beoordeling' does not exist in the new version (map it to a step that does)" },
+    {
+      caseId: 'a',
+      reference: 'Z-1',
+      step: 'beoordeling',
+      reason: "step 'beoordeling' does not exist in the new version (map it to a step that does)",
+    },
+    {
+      caseId: 'b',
+      reference: 'Z-2',
+      step: 'geldzaken',
+      reason: "step 'geldzaken' is a decision in the new version, not a form",
+    },
+    {
+      caseId: 'c',
+      reference: 'Z-3',
+      step: 'beoordeling',
+      reason: "step 'beoordeling' does not exist in the new version (map it to a step that does)",
+    },
     { caseId: 'd', reference: 'Z-4', step: null, reason: 'the case is not at a step' },
   ];
 
@@ -32,13 +53,24 @@ describe('moving cases to a later version', () => {
   });
 
   it('sends only real mappings', () => {
-    expect(cleanMapping({ beoordeling: 'herbeoordeling', geldzaken: '', huishouden: 'huishouden' })).toEqual({ beoordeling: 'herbeoordeling' });
+    expect(cleanMapping({ beoordeling: 'herbeoordeling', geldzaken: '', huishouden: 'huishouden' })).toEqual({
+      beoordeling: 'herbeoordeling',
+    });
   });
 
-  it('says the server\'s reasons in the designer\'s words', () => {
-    const words = { notAtStep: 'Niet bij een stap.', missing: (s: string) => `${s} ontbreekt.`, kind: (s: string, now: string, was: string) => `${s}: nu ${now}, was ${was}.` };
+  it("says the server's reasons in the designer's words", () => {
+    const words = {
+      notAtStep: 'Niet bij een stap.',
+      missing: (s: string) => `${s} ontbreekt.`,
+      kind: (s: string, now: string, was: string) => `${s}: nu ${now}, was ${was}.`,
+    };
     const kinds: Record<string, string> = { decision: 'Besluit', form: 'Formulier' };
-    expect(blocked.map((b) => reasonText(b.reason, words, (k) => kinds[k] ?? k))).toEqual(['beoordeling ontbreekt.', 'geldzaken: nu Besluit, was Formulier.', 'beoordeling ontbreekt.', 'Niet bij een stap.']);
+    expect(blocked.map((b) => reasonText(b.reason, words, (k) => kinds[k] ?? k))).toEqual([
+      'beoordeling ontbreekt.',
+      'geldzaken: nu Besluit, was Formulier.',
+      'beoordeling ontbreekt.',
+      'Niet bij een stap.',
+    ]);
     expect(reasonText("step 'x' is an end in the new version, not a form", words)).toBe('x: nu end, was form.');
     expect(reasonText('something new', words)).toBe('something new');
   });

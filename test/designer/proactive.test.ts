@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkFeel, checkUnaryTest } from '../../designer/editor/feel-check.js';
-import { addTrigger, isSignalName, moveTrigger, removeTrigger, triggerProblems, updateTrigger, withCondition, withFacts } from '../../designer/properties/triggers.js';
+import {
+  addTrigger,
+  isSignalName,
+  moveTrigger,
+  removeTrigger,
+  triggerProblems,
+  updateTrigger,
+  withCondition,
+  withFacts,
+} from '../../designer/properties/triggers.js';
 import { exampleFacts, factNames, parseFacts, triggerHolds } from '../../designer/simulate/facts.js';
 import { checkDefinition, type Process } from '../../runtime/model/index.js';
 import { fixtureProcess, type FixtureName } from '../helpers/fixtures.js';
@@ -12,7 +21,9 @@ describe('editing triggers (pure edits, one definition each)', () => {
     const base = load('ophalen');
     expect(base.triggers).toBeUndefined();
     const one = addTrigger(base, 'Omdat …');
-    expect(one.triggers).toEqual([{ signal: 'register.gewijzigd', mode: 'offer', start: base.start, because: 'Omdat …' }]);
+    expect(one.triggers).toEqual([
+      { signal: 'register.gewijzigd', mode: 'offer', start: base.start, because: 'Omdat …' },
+    ]);
     expect(base.triggers).toBeUndefined();
     expect(checkDefinition(one).problems).toEqual([]);
     const two = addTrigger(updateTrigger(one, 0, { ...one.triggers![0], mode: 'grant' }), 'Tweede');
@@ -56,8 +67,15 @@ describe('declared facts of a trigger', () => {
     expect(bare.triggers![0]).not.toHaveProperty('facts');
     const problems = checkDefinition(bare).problems;
     // The condition and the reason's {{inkomen}} both read it.
-    expect(triggerProblems(problems, 0).map((p) => `${p.code} ${p.path}`)).toEqual(['P005 triggers.0.when', 'P013 triggers.0.because']);
-    const declared = updateTrigger(bare, 0, withFacts(bare.triggers![0], [{ id: 'inkomen', label: 'Inkomen', type: 'money' }]));
+    expect(triggerProblems(problems, 0).map((p) => `${p.code} ${p.path}`)).toEqual([
+      'P005 triggers.0.when',
+      'P013 triggers.0.because',
+    ]);
+    const declared = updateTrigger(
+      bare,
+      0,
+      withFacts(bare.triggers![0], [{ id: 'inkomen', label: 'Inkomen', type: 'money' }]),
+    );
     expect(checkDefinition(declared).problems).toEqual([]);
     // The simulation starts from the declared facts, with values of their types.
     expect(exampleFacts(declared, declared.triggers![0])).toEqual({ inkomen: 0 });
@@ -66,8 +84,10 @@ describe('declared facts of a trigger', () => {
 });
 
 describe('FEEL checks for triggers and table cells', () => {
-  it('marks only syntax when names are not to be checked (a signal\'s data)', () => {
-    expect(checkFeel('inkomen <= 1500 and leeftijd >= 18', ['inkomen'])).toMatchObject([{ code: 'unknown-field', name: 'leeftijd' }]);
+  it("marks only syntax when names are not to be checked (a signal's data)", () => {
+    expect(checkFeel('inkomen <= 1500 and leeftijd >= 18', ['inkomen'])).toMatchObject([
+      { code: 'unknown-field', name: 'leeftijd' },
+    ]);
     expect(checkFeel('inkomen <= 1500 and leeftijd >= 18', null)).toEqual([]);
     expect(checkFeel('inkomen <=', null)).toMatchObject([{ code: 'syntax', severity: 'error' }]);
   });

@@ -9,12 +9,22 @@ describe('simulation in the browser', () => {
   it('runs a form, decision and review process (toeslag) to the handoff with the decision explained, and on to an end; step back undoes', () => {
     const sim = createSimulation(load('toeslag'), 'nl');
     expect(sim.state()).toMatchObject({ step: 'huishouden', kind: 'form' });
-    expect(sim.submit({ huishouden: 'kasteel' })).toMatchObject({ huishouden: ['Kies een van de mogelijkheden.'], aanslagnummer: ['Vul dit in.'] });
+    expect(sim.submit({ huishouden: 'kasteel' })).toMatchObject({
+      huishouden: ['Kies een van de mogelijkheden.'],
+      aanslagnummer: ['Vul dit in.'],
+    });
     expect(sim.submit({ huishouden: 'samen', aanslagnummer: 'A1' })).toBeNull();
     expect(sim.submit({ inkomen: '1850', vermogen: '100', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' })).toBeNull();
     const s = sim.state();
     expect(s).toMatchObject({ step: 'beoordeling', kind: 'handoff' });
-    expect(s.explanations).toEqual([expect.objectContaining({ step: 'toets', rule: 'otherwise', because: 'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.', inputs: expect.objectContaining({ inkomen: 1850, huishouden: 'samen' }) })]);
+    expect(s.explanations).toEqual([
+      expect.objectContaining({
+        step: 'toets',
+        rule: 'otherwise',
+        because: 'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.',
+        inputs: expect.objectContaining({ inkomen: 1850, huishouden: 'samen' }),
+      }),
+    ]);
     expect(sim.complete('afwijzen', {})).toEqual({ reden: ['Vul dit in.'] });
     expect(sim.complete('afwijzen', { reden: 'Te hoge lasten.' })).toBeNull();
     expect(sim.state()).toMatchObject({ step: 'afgewezen', ended: true, outcome: 'rejected' });
@@ -32,14 +42,26 @@ describe('simulation in the browser', () => {
     sim.submit({ huishouden: 'alleenstaand', aanslagnummer: 'A1' });
     sim.submit({ inkomen: '900', vermogen: '0', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' });
     expect(sim.state()).toMatchObject({ step: 'toegekend', outcome: 'granted' });
-    expect(sim.state().explanations[0]).toMatchObject({ rule: 3, because: 'Your income and assets are below the norm for your household.' });
+    expect(sim.state().explanations[0]).toMatchObject({
+      rule: 3,
+      because: 'Your income and assets are below the norm for your household.',
+    });
   });
 
   it('fires timers and signals of wait steps', () => {
     const def = {
-      key: 'w', title: 'W', start: 'wacht', contact: { team: 'k' },
+      key: 'w',
+      title: 'W',
+      start: 'wacht',
+      contact: { team: 'k' },
       steps: {
-        wacht: { kind: 'wait', title: 'Wacht', signal: 'klaar', then: 'pauze', timeout: { after: 'P1D', goto: 'laat' } },
+        wacht: {
+          kind: 'wait',
+          title: 'Wacht',
+          signal: 'klaar',
+          then: 'pauze',
+          timeout: { after: 'P1D', goto: 'laat' },
+        },
         pauze: { kind: 'wait', title: 'Pauze', for: 'P1D', then: 'einde' },
         einde: { kind: 'end', title: 'E', outcome: 'completed', message: 'x' },
         laat: { kind: 'end', title: 'L', outcome: 'rejected', message: 'x' },
@@ -60,7 +82,15 @@ describe('a proactive start in the simulation', () => {
     const s = sim.state();
     expect(s).toMatchObject({ step: 'aanbod', kind: 'form', data: { inkomen: 1200 } });
     expect(s.log).toEqual(['gestart via aanleiding 1 (inkomen.vastgesteld)']);
-    expect(s.explanations).toEqual([{ step: 'aanbod', rule: 0, trigger: 0, inputs: { inkomen: 1200 }, because: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Kortingspas krijgen.' }]);
+    expect(s.explanations).toEqual([
+      {
+        step: 'aanbod',
+        rule: 0,
+        trigger: 0,
+        inputs: { inkomen: 1200 },
+        because: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Kortingspas krijgen.',
+      },
+    ]);
     expect(sim.submit({ accepteren: 'true' })).toBeNull();
     expect(sim.state()).toMatchObject({ step: 'toegekend', ended: true, outcome: 'granted' });
     // Starting again keeps the proactive start.
@@ -71,7 +101,10 @@ describe('a proactive start in the simulation', () => {
   it('a grant decides and ends on its own, telling the citizen; without via the journey starts at the start', () => {
     const granted = createSimulation(load('pas'), 'en', { via: 1, facts: {} });
     expect(granted.state()).toMatchObject({ step: 'toegekend', ended: true, outcome: 'granted' });
-    expect(granted.state().explanations[0]).toMatchObject({ trigger: 1, because: 'You receive social assistance. That is why you get the discount pass automatically.' });
+    expect(granted.state().explanations[0]).toMatchObject({
+      trigger: 1,
+      because: 'You receive social assistance. That is why you get the discount pass automatically.',
+    });
     expect(granted.state().messages[0]).toContain('You get the discount pass');
     expect(granted.state().log[0]).toBe('started via trigger 2 (bijstand.toegekend)');
     const applied = createSimulation(load('pas'), 'nl');
@@ -85,7 +118,9 @@ describe('all paths', () => {
     const ends = new Set(paths.map((p) => p.end));
     expect(ends).toEqual(new Set(['toegekend', 'afgewezen', 'ingetrokken']));
     for (const p of paths) expect(p.steps[0]).toBe('huishouden');
-    expect(paths.map((p) => p.steps.join('>'))).toContain('huishouden>geldzaken>toets>beoordeling>toekenning>toegekend');
+    expect(paths.map((p) => p.steps.join('>'))).toContain(
+      'huishouden>geldzaken>toets>beoordeling>toekenning>toegekend',
+    );
     expect(paths.map((p) => p.steps.join('>'))).toContain('huishouden>ingetrokken');
     expect(allPaths(load('ophalen'))).toEqual([{ end: 'ingepland', steps: ['ophaalverzoek', 'ingepland'] }]);
   });
@@ -104,8 +139,17 @@ describe('what changed between two versions', () => {
     const d = diffDefinitions(a, b);
     expect(d.steps.added).toEqual(['extra']);
     expect(d.steps.removed).toEqual(['toekenning']);
-    expect(d.steps.changed).toEqual(expect.arrayContaining([{ id: 'toets', changes: ['rules'] }, { id: 'geldzaken', changes: ['fields'] }]));
-    expect(d.fields).toMatchObject({ added: ['kinderen'], removed: [], changed: [{ id: 'aanslagnummer', changes: ['max'] }] });
+    expect(d.steps.changed).toEqual(
+      expect.arrayContaining([
+        { id: 'toets', changes: ['rules'] },
+        { id: 'geldzaken', changes: ['fields'] },
+      ]),
+    );
+    expect(d.fields).toMatchObject({
+      added: ['kinderen'],
+      removed: [],
+      changed: [{ id: 'aanslagnummer', changes: ['max'] }],
+    });
     expect(d.process).toEqual([]);
   });
 });

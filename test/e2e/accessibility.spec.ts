@@ -2,7 +2,16 @@
 // horizontal scrolling at 320 px wide (WCAG 1.4.10 reflow).
 import { expect, test, type Cookie, type Page } from '@playwright/test';
 import {
-  answerGeldzaken, answerHuishouden, caseIdOf, expectAccessible, expectNoHorizontalScroll, freshBsn, send, sentKwijtschelding, signIn, startKwijtschelding,
+  answerGeldzaken,
+  answerHuishouden,
+  caseIdOf,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  freshBsn,
+  send,
+  sentKwijtschelding,
+  signIn,
+  startKwijtschelding,
 } from './support.js';
 
 /** One citizen with a case in each state the pages show, made once for this file. */

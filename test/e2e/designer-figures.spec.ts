@@ -12,11 +12,18 @@ test.use({ viewport: { width: 1280, height: 800 } });
 
 const citizen = () => (accounts() as unknown as { citizen: string }).citizen;
 const designer = () => accounts().designer;
-const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../processes/${name}.json`), 'utf8')) as Record<string, any>;
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../processes/${name}.json`), 'utf8')) as Record<string, any>;
 
 /** Valid answers for kwijtschelding's first form, and for the second (1450 living alone goes to an official). */
 const household = { huishouden: 'alleenstaand', aanslagnummer: '2026-0001234' };
-const money = (over: Record<string, unknown> = {}) => ({ inkomen: '1450', vermogen: '100', heeftAuto: 'nee', iban: 'NL91 ABNA 0417 1643 00', ...over });
+const money = (over: Record<string, unknown> = {}) => ({
+  inkomen: '1450',
+  vermogen: '100',
+  heeftAuto: 'nee',
+  iban: 'NL91 ABNA 0417 1643 00',
+  ...over,
+});
 
 async function ok(res: Promise<{ status: number; body: any }>, status = 200) {
   const r = await res;
@@ -40,14 +47,22 @@ async function signInDesigner(page: Page, path: string) {
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
-test('live figures: steps coloured with their figure as text, edges labelled with the API\'s transition counts', async ({ page }) => {
+test("live figures: steps coloured with their figure as text, edges labelled with the API's transition counts", async ({
+  page,
+}) => {
   // Cases of kwijtschelding through the API: at the second form, at the official, granted, rejected, withdrawn at the official.
   const atMoney = await caseOf('kwijtschelding', [submit(household)]);
   expect(atMoney.step.id).toBe('geldzaken');
   expect((await caseOf('kwijtschelding', [submit(household), submit(money())])).step.id).toBe('beoordeling');
-  expect((await caseOf('kwijtschelding', [submit(household), submit(money({ inkomen: '1000' }))])).outcome.outcome).toBe('granted');
-  expect((await caseOf('kwijtschelding', [submit(household), submit(money({ vermogen: '5000' }))])).outcome.outcome).toBe('rejected');
-  expect((await caseOf('kwijtschelding', [submit(household), submit(money()), { type: 'withdraw' }])).outcome.outcome).toBe('withdrawn');
+  expect(
+    (await caseOf('kwijtschelding', [submit(household), submit(money({ inkomen: '1000' }))])).outcome.outcome,
+  ).toBe('granted');
+  expect(
+    (await caseOf('kwijtschelding', [submit(household), submit(money({ vermogen: '5000' }))])).outcome.outcome,
+  ).toBe('rejected');
+  expect(
+    (await caseOf('kwijtschelding', [submit(household), submit(money()), { type: 'withdraw' }])).outcome.outcome,
+  ).toBe('withdrawn');
 
   const figures = await ok(api('GET', '/api/processes/kwijtschelding/insights?version=1', designer()));
   expect(figures.transitions.length).toBeGreaterThan(4);
@@ -62,14 +77,23 @@ test('live figures: steps coloured with their figure as text, edges labelled wit
   const bar = page.getByRole('region', { name: 'Cijfers op de plaat' });
   await expect(bar.getByLabel('Versie')).toHaveValue('1');
   const finished = Object.values(figures.cases.finished as Record<string, number>).reduce((n, x) => n + x, 0);
-  await expect(bar.getByTestId('figures-summary')).toHaveText(`${figures.cases.started} zaken gestart, ${finished} afgerond, ${figures.cases.active} lopend`);
+  await expect(bar.getByTestId('figures-summary')).toHaveText(
+    `${figures.cases.started} zaken gestart, ${finished} afgerond, ${figures.cases.active} lopend`,
+  );
   await expect(bar.getByRole('group', { name: /Legenda/ })).toContainText('Mediane tijd in de stap');
   await expectAccessible(page);
 
   // Every edge carries a count; per pair of steps (or group and step) it is the API's transitions between them.
   const edges = page.getByTestId('edge-count');
   await expect(edges.first()).toBeVisible();
-  const shown = await edges.evaluateAll((els) => els.map((el) => ({ source: el.getAttribute('data-source')!, target: el.getAttribute('data-target')!, count: Number(el.getAttribute('data-count')), text: el.textContent ?? '' })));
+  const shown = await edges.evaluateAll((els) =>
+    els.map((el) => ({
+      source: el.getAttribute('data-source')!,
+      target: el.getAttribute('data-target')!,
+      count: Number(el.getAttribute('data-count')),
+      text: el.textContent ?? '',
+    })),
+  );
   expect(shown.length).toBe(await page.locator('.react-flow__edge').count());
   const pairs = new Set(shown.map((e) => `${e.source}->${e.target}`));
   const expected = new Map<string, number>();
@@ -106,7 +130,9 @@ test('live figures: steps coloured with their figure as text, edges labelled wit
   await expect(page.getByTestId('step-figure')).toHaveCount(0);
 });
 
-test('moving cases to a later version: a dry run lists who can move and why not, a mapping, then the move', async ({ page }) => {
+test('moving cases to a later version: a dry run lists who can move and why not, a mapping, then the move', async ({
+  page,
+}) => {
   const key = `kwijt-over-${Date.now().toString(36)}`;
   const v1: Record<string, any> = { ...example('kwijtschelding'), key };
   await ok(api('PUT', `/api/processes/${key}/draft`, designer(), v1));
@@ -120,7 +146,10 @@ test('moving cases to a later version: a dry run lists who can move and why not,
   v2.steps.herbeoordeling = v2.steps.beoordeling;
   delete v2.steps.beoordeling;
   v2.steps.toets.otherwise.goto = 'herbeoordeling';
-  if (v2.layout?.beoordeling) { v2.layout.herbeoordeling = v2.layout.beoordeling; delete v2.layout.beoordeling; }
+  if (v2.layout?.beoordeling) {
+    v2.layout.herbeoordeling = v2.layout.beoordeling;
+    delete v2.layout.beoordeling;
+  }
   expect((await ok(api('PUT', `/api/processes/${key}/draft`, designer(), v2))).problems).toEqual([]);
   expect((await ok(api('POST', `/api/processes/${key}/publish`, designer()), 201)).version).toBe(2);
   const dry = await ok(api('POST', `/api/processes/${key}/migrate`, designer(), { from: 1, to: 2, dryRun: true }));
@@ -135,10 +164,14 @@ test('moving cases to a later version: a dry run lists who can move and why not,
   await expect(dialog.getByLabel('Naar versie')).toHaveValue('2');
   await expect(dialog.getByTestId('migrate-movable')).toHaveText(`${dry.movable.length} zaken kunnen over`);
   await expect(dialog.getByTestId('migrate-blocked')).toHaveText('1 zaak kan niet over');
-  await expect(dialog).toContainText('Stap beoordeling bestaat niet in de nieuwe versie; koppel hem aan een stap die wel bestaat.');
+  await expect(dialog).toContainText(
+    'Stap beoordeling bestaat niet in de nieuwe versie; koppel hem aan een stap die wel bestaat.',
+  );
   // Designers do not read case data: the dry run and the dialog name steps and counts, never which cases.
   expect(JSON.stringify(dry)).not.toMatch(/OMS-|caseId|reference/);
-  await expect(dialog.getByRole('row').filter({ hasText: dry.movable[0].step }).first()).toContainText(String(dry.movable.length));
+  await expect(dialog.getByRole('row').filter({ hasText: dry.movable[0].step }).first()).toContainText(
+    String(dry.movable.length),
+  );
   await expectAccessible(page);
 
   // Map the review to its new name: the dry run again, now all three can move.
@@ -159,18 +192,26 @@ test('moving cases to a later version: a dry run lists who can move and why not,
   await versions.getByLabel('Naar', { exact: true }).selectOption({ label: 'Versie 2' });
   const process = versions.getByTestId('compare-process');
   await expect(process.locator('[data-row="started"]')).toHaveText(/^Zaken gestart\s*0\s*3$/);
-  await expect(versions.getByTestId('compare-steps').locator('[data-row="herbeoordeling"]')).toContainText('niet in deze versie');
+  await expect(versions.getByTestId('compare-steps').locator('[data-row="herbeoordeling"]')).toContainText(
+    'niet in deze versie',
+  );
   await expect(versions.getByTestId('diff')).toContainText('herbeoordeling');
 });
 
-test('import a definition (JSON, asking a key when taken) and a BPMN model (what was not mapped); export a version', async ({ page }) => {
+test('import a definition (JSON, asking a key when taken) and a BPMN model (what was not mapped); export a version', async ({
+  page,
+}) => {
   await signInDesigner(page, '/ontwerp/');
   await expect(page.getByRole('heading', { level: 1, name: 'Processen' })).toBeVisible();
   const importing = page.getByTestId('import');
 
   // JSON whose key exists already: the key is asked for; the draft opens in the editor.
   const key = `import-${Date.now().toString(36)}`;
-  await importing.getByLabel('Definitie (JSON-bestand)').setInputFiles({ name: 'grofvuil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(example('grofvuil'))) });
+  await importing.getByLabel('Definitie (JSON-bestand)').setInputFiles({
+    name: 'grofvuil.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(example('grofvuil'))),
+  });
   await expect(importing.getByLabel('Sleutel van het nieuwe proces')).toHaveValue('grofvuil-2');
   await expectAccessible(page);
   await importing.getByLabel('Sleutel van het nieuwe proces').fill(key);
@@ -182,7 +223,9 @@ test('import a definition (JSON, asking a key when taken) and a BPMN model (what
   // BPMN: what could not be carried over is listed, with the draft to open.
   await page.goto('/ontwerp/');
   const bpmnKey = `melding-${Date.now().toString(36)}`;
-  await importing.getByLabel('BPMN 2.0-model (.bpmn of .xml)').setInputFiles(join(import.meta.dirname, '../fixtures/bpmn/melding-servicetaak.bpmn'));
+  await importing
+    .getByLabel('BPMN 2.0-model (.bpmn of .xml)')
+    .setInputFiles(join(import.meta.dirname, '../fixtures/bpmn/melding-servicetaak.bpmn'));
   await expect(importing.getByLabel('Sleutel van het nieuwe proces')).toHaveValue('melding-servicetaak');
   await importing.getByLabel('Sleutel van het nieuwe proces').fill(bpmnKey);
   await importing.getByRole('button', { name: 'Importeren' }).click();
@@ -198,7 +241,10 @@ test('import a definition (JSON, asking a key when taken) and a BPMN model (what
   await expect(page.getByTestId('read-only')).toBeVisible();
   const exportFile = async (label: string) => {
     await page.getByRole('button', { name: 'Exporteren' }).click();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: label }).click(),
+    ]);
     return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
   };
   const definition = await exportFile('Definitie (JSON)');
@@ -206,7 +252,9 @@ test('import a definition (JSON, asking a key when taken) and a BPMN model (what
   expect(JSON.parse(definition.text).steps.huishouden.kind).toBe('form');
   const machine = await exportFile('XState-machine (JSON)');
   expect(machine.name).toBe('kwijtschelding-versie-1.xstate.json');
-  expect(JSON.parse(machine.text)).toEqual(await ok(api('GET', '/api/processes/kwijtschelding/versions/1/xstate', designer())));
+  expect(JSON.parse(machine.text)).toEqual(
+    await ok(api('GET', '/api/processes/kwijtschelding/versions/1/xstate', designer())),
+  );
   const mermaid = await exportFile('Mermaid-diagram (.mmd)');
   expect(mermaid.name).toBe('kwijtschelding-versie-1.mmd');
   expect(mermaid.text).toMatch(/^stateDiagram-v2/);

@@ -33,7 +33,9 @@ async function typeFeel(page: Page, container: Locator, text: string) {
   await page.locator('.ontwerp-properties h2').first().click();
 }
 
-test('edit the triggers of stadspas: condition (signal data, not fields), mode, add and remove; every edit saved and undoable', async ({ page }) => {
+test('edit the triggers of stadspas: condition (signal data, not fields), mode, add and remove; every edit saved and undoable', async ({
+  page,
+}) => {
   await openProcess(page, 'stadspas');
   const props = panel(page);
   await expect(props.getByRole('heading', { name: 'Het proces' })).toBeVisible();
@@ -58,7 +60,10 @@ test('edit the triggers of stadspas: condition (signal data, not fields), mode, 
   await expect(when.locator('.ontwerp-feel__problems')).toHaveCount(0);
   await saved(page);
   expect((await draftOf('stadspas')).triggers[0].when).toBe('inkomen <= 1600');
-  await expect(page.getByRole('button', { name: 'Ongedaan maken' })).toHaveAttribute('title', 'Ongedaan maken: aanleiding wijzigen (Ctrl+Z)');
+  await expect(page.getByRole('button', { name: 'Ongedaan maken' })).toHaveAttribute(
+    'title',
+    'Ongedaan maken: aanleiding wijzigen (Ctrl+Z)',
+  );
 
   // The mode, by keyboard; one command, undone with the button.
   await first.getByLabel('Toekennen').check();
@@ -73,7 +78,9 @@ test('edit the triggers of stadspas: condition (signal data, not fields), mode, 
   await first.getByLabel('Aanleiding 1: signaal').fill('inkomen.vastgesteld');
   await first.getByLabel('Aanleiding 1: signaal').press('Enter');
   await expect(first.locator('.ontwerp-field-error')).toHaveCount(0);
-  await first.getByLabel('Aanleiding 1: waarom de inwoner in aanmerking komt EN', { exact: true }).fill('Your income ({{inkomen}} a month) is below € 1,600.');
+  await first
+    .getByLabel('Aanleiding 1: waarom de inwoner in aanmerking komt EN', { exact: true })
+    .fill('Your income ({{inkomen}} a month) is below € 1,600.');
   await first.getByLabel('Aanleiding 1: waarom de inwoner in aanmerking komt EN', { exact: true }).press('Tab');
 
   // Add one (an offer starting where the process starts), then remove it.
@@ -82,20 +89,33 @@ test('edit the triggers of stadspas: condition (signal data, not fields), mode, 
   await expect(third.getByLabel('Aanleiding 3: begint bij')).toHaveValue('aanvraag');
   await third.getByLabel('Aanleiding 3: begint bij').selectOption('toegekend');
   await saved(page);
-  expect((await draftOf('stadspas')).triggers[2]).toMatchObject({ signal: 'register.gewijzigd', mode: 'offer', start: 'toegekend' });
+  expect((await draftOf('stadspas')).triggers[2]).toMatchObject({
+    signal: 'register.gewijzigd',
+    mode: 'offer',
+    start: 'toegekend',
+  });
   await third.getByRole('button', { name: 'Aanleiding 3 verwijderen' }).click();
   await expect(props.getByRole('listitem', { name: /^Aanleiding/ })).toHaveCount(2);
   await saved(page);
 
   const draft = await draftOf('stadspas');
   expect(draft.triggers).toHaveLength(2);
-  expect(draft.triggers[0]).toMatchObject({ signal: 'inkomen.vastgesteld', when: 'inkomen <= 1600', mode: 'offer', start: 'aanbod' });
+  expect(draft.triggers[0]).toMatchObject({
+    signal: 'inkomen.vastgesteld',
+    when: 'inkomen <= 1600',
+    mode: 'offer',
+    start: 'aanbod',
+  });
   expect(draft.triggers[0].because.en).toBe('Your income ({{inkomen}} a month) is below € 1,600.');
   // The published version is untouched.
-  expect((await api('GET', '/api/processes/stadspas', accounts().designer)).body.definition.triggers[0].when).toBe('inkomen <= 1500');
+  expect((await api('GET', '/api/processes/stadspas', accounts().designer)).body.definition.triggers[0].when).toBe(
+    'inkomen <= 1500',
+  );
 });
 
-test('a decision table: an overlapping cell gives P026 and undo takes it away; cell syntax and onError', async ({ page }) => {
+test('a decision table: an overlapping cell gives P026 and undo takes it away; cell syntax and onError', async ({
+  page,
+}) => {
   await openProcess(page, 'individuele-inkomenstoeslag');
   await node(page, 'toets').click();
   const props = panel(page);
@@ -141,10 +161,16 @@ test('the take-up panel of stadspas shows the figures of the API', async ({ page
   const eligible = freshBsn();
   const csv = `bsn,inkomen\n${eligible},1100\n${freshBsn()},2600\n12345,900\n`;
   const scan = await fetch(`http://127.0.0.1:${process.env.E2E_PORT ?? 3199}/api/processes/stadspas/scan`, {
-    method: 'POST', headers: { authorization: `Bearer ${accounts().admin}`, 'content-type': 'text/csv' }, body: csv,
+    method: 'POST',
+    headers: { authorization: `Bearer ${accounts().admin}`, 'content-type': 'text/csv' },
+    body: csv,
   });
   expect(scan.status).toBe(200);
-  const signal = await api('POST', '/api/signals', accounts().admin, { type: 'bijstand.toegekend', subject: freshBsn(), data: {} });
+  const signal = await api('POST', '/api/signals', accounts().admin, {
+    type: 'bijstand.toegekend',
+    subject: freshBsn(),
+    data: {},
+  });
   expect(signal.body.started).toEqual([{ process: 'stadspas', caseId: expect.any(String) }]);
   const figures = (await api('GET', '/api/processes/stadspas/take-up', accounts().designer)).body;
   expect(figures.lastScan).toMatchObject({ rows: 3, invalid: 1, eligible: 1, started: 1, notEligible: 1 });
@@ -159,7 +185,9 @@ test('the take-up panel of stadspas shows the figures of the API', async ({ page
   for (const key of ['rows', 'invalid', 'eligible', 'started', 'alreadyServed', 'optedOut', 'notEligible'] as const) {
     await expect(takeUp.getByTestId(`take-up-scan-${key}`), key).toHaveText(String(figures.lastScan[key]));
   }
-  await expect(takeUp.getByTestId('take-up-scan-at')).toContainText(String(new Date(figures.lastScan.at).getFullYear()));
+  await expect(takeUp.getByTestId('take-up-scan-at')).toContainText(
+    String(new Date(figures.lastScan.at).getFullYear()),
+  );
   await expectAccessible(page);
 
   // New cases show after a refresh.

@@ -9,11 +9,15 @@ import { api, expectAccessible, focused } from './support.js';
 // older version read-only with what changed.
 
 type Accounts = { designer: string; citizen?: string; designers?: Record<string, { name: string; password: string }> };
-const accounts = (): Accounts => JSON.parse(readFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
+const accounts = (): Accounts =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
 
 function dina() {
   const d = accounts().designers?.dina;
-  if (!d?.password) throw new Error('test-results/e2e-accounts.json has no designers.dina: test/e2e/server.ts makes the designer who signs in');
+  if (!d?.password)
+    throw new Error(
+      'test-results/e2e-accounts.json has no designers.dina: test/e2e/server.ts makes the designer who signs in',
+    );
   return d;
 }
 
@@ -63,7 +67,11 @@ async function putDraft(key: string, def: Record<string, unknown>) {
   const res = await api('PUT', `/api/processes/${key}/draft`, accounts().designer, { ...def, key });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
-const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../processes/${name}.json`), 'utf8')) as Record<string, unknown>;
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../processes/${name}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 /** The next working day after tomorrow, as YYYY-MM-DD (a pickup date the date field accepts). */
 function pickupDate(): string {
@@ -72,7 +80,9 @@ function pickupDate(): string {
   return d.toISOString().slice(0, 10);
 }
 
-test('build the bulky-waste process on the canvas alone, publish it, and run a case of it through the API', async ({ page }) => {
+test('build the bulky-waste process on the canvas alone, publish it, and run a case of it through the API', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const key = `grofvuil-${Date.now().toString(36)}`;
   await signInDesigner(page);
@@ -112,7 +122,10 @@ test('build the bulky-waste process on the canvas alone, publish it, and run a c
   await huisnummer.getByLabel('Maximale lengte').fill('10');
   await huisnummer.getByLabel('Maximale lengte').press('Enter');
   const spullen = await addField('spullen', 'Meer keuzes', 'Wat wilt u laten ophalen?');
-  for (const [value, label] of [['meubels', 'Meubels'], ['matras', 'Matras']]) {
+  for (const [value, label] of [
+    ['meubels', 'Meubels'],
+    ['matras', 'Matras'],
+  ]) {
     await spullen.getByRole('button', { name: 'Keuze toevoegen' }).click();
     const option = spullen.locator('.ontwerp-option-row').last();
     await option.getByLabel('Tekst NL', { exact: true }).fill(label);
@@ -162,16 +175,24 @@ test('build the bulky-waste process on the canvas alone, publish it, and run a c
   const started = await api('POST', `/api/processes/${key}/cases`, citizen, {});
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   expect(started.body.step.id).toBe('formulier-1');
-  const refused = await api('POST', `/api/cases/${started.body.id}/events`, citizen, { type: 'submit', data: { postcode: '3511 AB', huisnummer: '12', spullen: ['matras'], ophaaldatum: pickupDate() } });
+  const refused = await api('POST', `/api/cases/${started.body.id}/events`, citizen, {
+    type: 'submit',
+    data: { postcode: '3511 AB', huisnummer: '12', spullen: ['matras'], ophaaldatum: pickupDate() },
+  });
   expect(refused.status).toBe(422);
   expect(Object.keys(refused.body.error.details)).toEqual(['toelichting']);
-  const done = await api('POST', `/api/cases/${started.body.id}/events`, citizen, { type: 'submit', data: { postcode: '3511 AB', huisnummer: '12', spullen: ['meubels'], ophaaldatum: pickupDate() } });
+  const done = await api('POST', `/api/cases/${started.body.id}/events`, citizen, {
+    type: 'submit',
+    data: { postcode: '3511 AB', huisnummer: '12', spullen: ['meubels'], ophaaldatum: pickupDate() },
+  });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   expect(done.body.outcome.outcome).toBe('completed');
   expect(done.body.outcome.message).toContain('Wij halen uw grofvuil op');
 });
 
-test('the code view and the canvas follow each other; broken JSON is marked while the canvas stays', async ({ page }) => {
+test('the code view and the canvas follow each other; broken JSON is marked while the canvas stays', async ({
+  page,
+}) => {
   const key = `json-${Date.now().toString(36)}`;
   await putDraft(key, example('grofvuil'));
   await openProcess(page, key);
@@ -273,7 +294,9 @@ test('simulate a kwijtschelding path to an end and see the explanation of the de
   await panel.getByRole('button', { name: 'Antwoorden versturen' }).click();
 
   // The decision decided, said why, and the journey reached its end.
-  await expect(panel.getByTestId('sim-explanations')).toContainText('Uw inkomen en vermogen zijn lager dan de norm voor uw huishouden.');
+  await expect(panel.getByTestId('sim-explanations')).toContainText(
+    'Uw inkomen en vermogen zijn lager dan de norm voor uw huishouden.',
+  );
   await expect(panel.getByTestId('sim-outcome')).toContainText('granted');
   await expect(node(page, 'toegekend').locator('.ontwerp-node')).toHaveClass(/is-active/);
   await expect(panel.getByTestId('sim-log')).toContainText('antwoorden verstuurd');
@@ -284,7 +307,10 @@ test('simulate a kwijtschelding path to an end and see the explanation of the de
   await page.getByRole('tab', { name: 'Paden' }).click();
   const paths = page.getByTestId('paths');
   await expect(paths.getByRole('button', { name: /Naar Kwijtschelding toegekend/ }).first()).toBeVisible();
-  await paths.getByRole('button', { name: /Naar Aanvraag ingetrokken/ }).first().click();
+  await paths
+    .getByRole('button', { name: /Naar Aanvraag ingetrokken/ })
+    .first()
+    .click();
   await expect(node(page, 'ingetrokken').locator('.ontwerp-node')).toHaveClass(/is-highlighted/);
 });
 
@@ -295,7 +321,19 @@ test('an older version opens read-only, with what changed since', async ({ page 
   await putDraft(key, v1);
   expect((await api('POST', `/api/processes/${key}/publish`, designer)).status).toBe(201);
   const steps = v1.steps as Record<string, Record<string, unknown>>;
-  const v2 = { ...v1, steps: { ...steps, ophaalverzoek: { ...steps.ophaalverzoek, fields: [...(steps.ophaalverzoek.fields as unknown[]), { id: 'telefoon', label: 'Telefoonnummer', type: 'phone' }] } } };
+  const v2 = {
+    ...v1,
+    steps: {
+      ...steps,
+      ophaalverzoek: {
+        ...steps.ophaalverzoek,
+        fields: [
+          ...(steps.ophaalverzoek.fields as unknown[]),
+          { id: 'telefoon', label: 'Telefoonnummer', type: 'phone' },
+        ],
+      },
+    },
+  };
   await putDraft(key, v2);
   expect((await api('POST', `/api/processes/${key}/publish`, designer)).status).toBe(201);
 
@@ -319,7 +357,9 @@ test('an older version opens read-only, with what changed since', async ({ page 
   await expect(page.getByTestId('diff')).toContainText('ophaalverzoek');
 });
 
-test('keyboard only: add a step from the palette, edit it, delete it from the canvas; axe finds nothing; English too', async ({ page }) => {
+test('keyboard only: add a step from the palette, edit it, delete it from the canvas; axe finds nothing; English too', async ({
+  page,
+}) => {
   const key = `toetsenbord-${Date.now().toString(36)}`;
   await putDraft(key, example('grofvuil'));
   await openProcess(page, key);

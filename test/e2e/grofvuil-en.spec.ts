@@ -89,13 +89,20 @@ test('a citizen asks for a bulky-waste pickup in English', async ({ page }) => {
   await page.getByRole('link', { name: 'See where your case stands' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bulky waste pickup');
   await expect(page.getByRole('heading', { name: 'Outcome: Pickup scheduled' })).toBeVisible();
-  await expect(page.getByText(/^We will collect your bulky waste on .+\. Put it out before 7:30\.$/).first()).toBeVisible();
-  await expect(page.getByText(`We will collect your bulky waste on ${longDay}`, { exact: false }).first()).toBeVisible();
+  await expect(
+    page.getByText(/^We will collect your bulky waste on .+\. Put it out before 7:30\.$/).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`We will collect your bulky waste on ${longDay}`, { exact: false }).first(),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What has happened' })).toBeVisible();
   await expectAccessible(page);
 
   const { admin } = accounts();
-  const view = (await api('GET', `/api/cases/${caseId}`, admin)).body as { status: string; outcome: { outcome: string } };
+  const view = (await api('GET', `/api/cases/${caseId}`, admin)).body as {
+    status: string;
+    outcome: { outcome: string };
+  };
   expect(view.status).toBe('ended');
   expect(view.outcome.outcome).toBe('completed');
 });

@@ -11,7 +11,10 @@ async function tabTo(page: Page, target: string | RegExp, { back = false, max = 
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const f = await focused(page);
     seen.push(`${f.tag} "${f.name}"`);
-    expect(f.visible, `focus visible on ${f.tag} "${f.name}" (outline: ${f.outline}) at ${new URL(page.url()).pathname}`).toBe(true);
+    expect(
+      f.visible,
+      `focus visible on ${f.tag} "${f.name}" (outline: ${f.outline}) at ${new URL(page.url()).pathname}`,
+    ).toBe(true);
     if (typeof target === 'string' ? f.name === target : target.test(f.name)) return;
   }
   throw new Error(`Tab never reached ${target}; focus went to: ${seen.join(', ')}`);
@@ -25,7 +28,9 @@ async function retype(page: Page, text: string) {
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
-test('keyboard only: sign in, errors, corrections, check answers, a change link, confirmation, status', async ({ page }) => {
+test('keyboard only: sign in, errors, corrections, check answers, a change link, confirmation, status', async ({
+  page,
+}) => {
   await page.goto('/inloggen');
   await expect(h1(page)).toHaveText('Inloggen');
 
@@ -123,7 +128,9 @@ test('keyboard only: sign in, errors, corrections, check answers, a change link,
   await tabTo(page, 'Bekijk de stand van uw zaak');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Uitkomst: Kwijtschelding toegekend' })).toBeVisible();
-  await expect(page.getByText('Uw inkomen en vermogen zijn lager dan de norm voor uw huishouden.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Uw inkomen en vermogen zijn lager dan de norm voor uw huishouden.', { exact: true }),
+  ).toBeVisible();
 
   // Sign out from the header with Space on its button.
   await tabTo(page, 'Uitloggen');

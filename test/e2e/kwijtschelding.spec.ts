@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { accounts, api, expectAccessible, freshBsn, signIn } from './support.js';
 
-test('a citizen applies for kwijtschelding: errors, corrections, check answers, change link, confirmation, status', async ({ page }) => {
+test('a citizen applies for kwijtschelding: errors, corrections, check answers, change link, confirmation, status', async ({
+  page,
+}) => {
   await signIn(page, freshBsn());
   await page.goto('/diensten/kwijtschelding');
   await expectAccessible(page);
@@ -51,13 +53,25 @@ test('a citizen applies for kwijtschelding: errors, corrections, check answers, 
   // The official rejects with a reason (through the API, until the workspace exists).
   const caseId = new URL(page.url()).pathname.split('/')[2];
   const { official } = accounts();
-  const tasks = (await api('GET', '/api/tasks?team=belastingen&status=active', official)).body as { id: string; caseId: string }[];
+  const tasks = (await api('GET', '/api/tasks?team=belastingen&status=active', official)).body as {
+    id: string;
+    caseId: string;
+  }[];
   const task = tasks.find((t) => t.caseId === caseId)!;
-  expect((await api('POST', `/api/tasks/${task.id}/complete`, official, { outcome: 'afwijzen', data: { reden: 'Uw vaste lasten zijn laag.' } })).status).toBe(200);
+  expect(
+    (
+      await api('POST', `/api/tasks/${task.id}/complete`, official, {
+        outcome: 'afwijzen',
+        data: { reden: 'Uw vaste lasten zijn laag.' },
+      })
+    ).status,
+  ).toBe(200);
 
   await page.getByRole('link', { name: 'Bekijk de stand van uw zaak' }).click();
   await expect(page.getByRole('heading', { name: /Uitkomst: Kwijtschelding afgewezen/ })).toBeVisible();
-  await expect(page.getByText('Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.', { exact: true }),
+  ).toBeVisible();
   await expect(page.getByText(/Uw vaste lasten zijn laag/).first()).toBeVisible();
   await expectAccessible(page);
 });

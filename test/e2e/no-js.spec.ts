@@ -6,7 +6,9 @@ import { accounts, api, caseIdOf, freshBsn, signIn } from './support.js';
 
 test.use({ javaScriptEnabled: false });
 
-test('without JavaScript a citizen applies for kwijtschelding: errors, corrections, check answers, change link, confirmation, status', async ({ page }) => {
+test('without JavaScript a citizen applies for kwijtschelding: errors, corrections, check answers, change link, confirmation, status', async ({
+  page,
+}) => {
   // Sign-in refuses a BSN that fails the elfproef, keeping what was typed.
   await page.goto('/inloggen?terug=/diensten/kwijtschelding');
   await page.getByLabel('Burgerservicenummer (BSN)').fill('123456789');
@@ -78,14 +80,19 @@ test('without JavaScript a citizen applies for kwijtschelding: errors, correctio
   await expect(page.getByRole('heading', { name: 'Nu: Beoordeling door een medewerker' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Een medewerker behandelt uw aanvraag' })).toBeVisible();
   const { official } = accounts();
-  const tasks = (await api('GET', '/api/tasks?team=belastingen&status=active', official)).body as { id: string; caseId: string }[];
+  const tasks = (await api('GET', '/api/tasks?team=belastingen&status=active', official)).body as {
+    id: string;
+    caseId: string;
+  }[];
   const task = tasks.find((t) => t.caseId === caseId)!;
   expect((await api('POST', `/api/tasks/${task.id}/complete`, official, { outcome: 'toekennen' })).status).toBe(200);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Uitkomst: Kwijtschelding toegekend' })).toBeVisible();
   await expect(page.getByText('U krijgt kwijtschelding. U hoeft niets meer te doen.').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Berichten' })).toBeVisible();
-  await expect(page.getByText('U hoeft de gemeentelijke belastingen van aanslag 2026-0043 niet te betalen.').first()).toBeVisible();
+  await expect(
+    page.getByText('U hoeft de gemeentelijke belastingen van aanslag 2026-0043 niet te betalen.').first(),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: 'Aanvraag intrekken' })).toHaveCount(0);
 });
 

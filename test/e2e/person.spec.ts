@@ -2,9 +2,25 @@
 // klantcontact, visible to the citizen; once answered, the citizen continues
 // where they left off with their answers intact.
 import { expect, test } from '@playwright/test';
-import { accounts, answerGeldzaken, answerHuishouden, api, freshBsn, send, signIn, startKwijtschelding } from './support.js';
+import {
+  accounts,
+  answerGeldzaken,
+  answerHuishouden,
+  api,
+  freshBsn,
+  send,
+  signIn,
+  startKwijtschelding,
+} from './support.js';
 
-type Task = { id: string; caseId: string; kind: string; team: string; status: string; request: Record<string, unknown> };
+type Task = {
+  id: string;
+  caseId: string;
+  kind: string;
+  team: string;
+  status: string;
+  request: Record<string, unknown>;
+};
 
 test('asking for a person from a form step, then continuing where the citizen left off', async ({ page }) => {
   await signIn(page, freshBsn());
@@ -23,8 +39,12 @@ test('asking for a person from a form step, then continuing where the citizen le
 
   // The status page says the question is in, by when, and the timeline has it.
   await expect(page).toHaveURL(new RegExp(`/zaken/${caseId}/status$`));
-  await expect(page.getByRole('status')).toContainText(/Uw vraag is verstuurd\. Een medewerker neemt uiterlijk .+ contact met u op\./);
-  await expect(page.getByText(/^U heeft gevraagd om contact\. Een medewerker neemt uiterlijk .+ contact met u op\.$/)).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(
+    /Uw vraag is verstuurd\. Een medewerker neemt uiterlijk .+ contact met u op\./,
+  );
+  await expect(
+    page.getByText(/^U heeft gevraagd om contact\. Een medewerker neemt uiterlijk .+ contact met u op\.$/),
+  ).toBeVisible();
   await expect(page.locator('.omslag-timeline')).toContainText('U heeft gevraagd om contact met een medewerker');
   // The confirmation is shown once; the open request stays on the page.
   await page.reload();
@@ -36,7 +56,11 @@ test('asking for a person from a form step, then continuing where the citizen le
   const tasks = (await api('GET', '/api/tasks?team=klantcontact', official)).body as Task[];
   const task = tasks.find((t) => t.caseId === caseId);
   expect(task).toMatchObject({ kind: 'contact', team: 'klantcontact', status: 'open' });
-  expect(task!.request).toMatchObject({ question: 'Telt mijn studieschuld mee bij het vermogen?', channel: 'email', reach: 'inwoner@example.nl' });
+  expect(task!.request).toMatchObject({
+    question: 'Telt mijn studieschuld mee bij het vermogen?',
+    channel: 'email',
+    reach: 'inwoner@example.nl',
+  });
 
   // The official answers it.
   expect((await api('POST', `/api/tasks/${task!.id}/complete`, official, { outcome: 'answered' })).status).toBe(200);
@@ -63,7 +87,10 @@ test('asking for a person from a form step, then continuing where the citizen le
 test('asking for a person about a service before any case starts a case with the question', async ({ page }) => {
   await signIn(page, freshBsn());
   await page.goto('/diensten/grofvuil');
-  await page.getByRole('complementary', { name: 'Hulp nodig?' }).getByRole('link', { name: 'Een medewerker spreken' }).click();
+  await page
+    .getByRole('complementary', { name: 'Hulp nodig?' })
+    .getByRole('link', { name: 'Een medewerker spreken' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een medewerker spreken');
   // Sent without a question: the form says what to fix and keeps the choice.
   await page.getByLabel('Een afspraak op het stadskantoor').check();
@@ -77,5 +104,9 @@ test('asking for a person about a service before any case starts a case with the
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grofvuil laten ophalen');
   const caseId = new URL(page.url()).pathname.split('/')[2];
   const tasks = (await api('GET', '/api/tasks?team=klantcontact', accounts().official)).body as Task[];
-  expect(tasks.find((t) => t.caseId === caseId)).toMatchObject({ kind: 'contact', status: 'open', request: { question: 'Mag een piano bij het grofvuil?', channel: 'visit' } });
+  expect(tasks.find((t) => t.caseId === caseId)).toMatchObject({
+    kind: 'contact',
+    status: 'open',
+    request: { question: 'Mag een piano bij het grofvuil?', channel: 'visit' },
+  });
 });

@@ -32,7 +32,9 @@ test('answer the first step, sign out, sign in again and continue from my cases'
   await expect(page.getByLabel('Aanslagnummer')).toHaveValue('2026-0042');
 });
 
-test('a signed-out citizen opening a step signs in and comes back to it; Start again continues the same application', async ({ page }) => {
+test('a signed-out citizen opening a step signs in and comes back to it; Start again continues the same application', async ({
+  page,
+}) => {
   const bsn = freshBsn();
   await signIn(page, bsn);
   const caseId = await startKwijtschelding(page);

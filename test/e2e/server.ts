@@ -24,7 +24,10 @@ for (const o of Object.values(officials)) {
 }
 /** A designer who signs in to the designer with a password. */
 const designers = { dina: { name: 'dina', password: 'dina-wachtwoord-123' } };
-services.store.accounts.setPassword(services.store.accounts.addUser('dina', 'designer', [], at).id, designers.dina.password);
+services.store.accounts.setPassword(
+  services.store.accounts.addUser('dina', 'designer', [], at).id,
+  designers.dina.password,
+);
 const accounts = {
   official: token('medewerker', 'official', ['belastingen', 'klantcontact']),
   admin: token('beheerder', 'admin', []),

@@ -1,10 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { accounts, api, expectAccessible, freshBsn, signIn } from './support.js';
 
-test('a citizen who received an offer signs in, sees why they qualify, confirms, and sees the city pass granted', async ({ page }) => {
+test('a citizen who received an offer signs in, sees why they qualify, confirms, and sees the city pass granted', async ({
+  page,
+}) => {
   const bsn = freshBsn();
   // The income register tells Omslag this citizen's income: a proactive case starts.
-  const signal = await api('POST', '/api/signals', accounts().admin, { type: 'inkomen.vastgesteld', subject: bsn, data: { inkomen: 1200 } });
+  const signal = await api('POST', '/api/signals', accounts().admin, {
+    type: 'inkomen.vastgesteld',
+    subject: bsn,
+    data: { inkomen: 1200 },
+  });
   expect(signal.status).toBe(200);
   expect(signal.body.started).toEqual([{ process: 'stadspas', caseId: expect.any(String) }]);
 
@@ -15,7 +21,9 @@ test('a citizen who received an offer signs in, sees why they qualify, confirms,
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wilt u de Stadspas?');
   await expect(page.getByText('Waarom u dit aanbod krijgt')).toBeVisible();
-  await expect(page.getByText('Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Stadspas krijgen.')).toBeVisible();
+  await expect(
+    page.getByText('Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Stadspas krijgen.'),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Ja').check();
   await page.getByRole('button', { name: 'Volgende' }).click();

@@ -5,7 +5,13 @@ import { expect, type Page } from '@playwright/test';
 
 /** Tokens of the accounts test/e2e/server.ts made. */
 type Official = { name: string; password: string; teams: string[] };
-export function accounts(): { official: string; admin: string; designer: string; officials: { ann: Official; bob: Official }; designers: { dina: { name: string; password: string } } } {
+export function accounts(): {
+  official: string;
+  admin: string;
+  designer: string;
+  officials: { ann: Official; bob: Official };
+  designers: { dina: { name: string; password: string } };
+} {
   return JSON.parse(readFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
 }
 
@@ -24,7 +30,9 @@ export function freshBsn(): string {
 /** axe-core with the WCAG 2.1 A and AA rules: no violations allowed. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
 }
 
 export async function signIn(page: Page, bsn: string) {
@@ -36,7 +44,9 @@ export async function signIn(page: Page, bsn: string) {
 /** Calls the API as an account of the e2e server. */
 export async function api(method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`http://127.0.0.1:${process.env.E2E_PORT ?? 3199}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
   });
   return { status: res.status, body: await res.json() };
 }
@@ -50,7 +60,10 @@ export function caseIdOf(page: Page): string {
 
 /** Signs out with the button in the page header. */
 export async function signOut(page: Page) {
-  await page.getByRole('navigation').getByRole('button', { name: /Uitloggen|Sign out/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /Uitloggen|Sign out/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Uitloggen|Sign out/);
 }
 
@@ -111,7 +124,14 @@ export async function focused(page: Page): Promise<{ tag: string; name: string; 
     if (!el || el === document.body) return { tag: 'body', name: '', outline: 'none', visible: false };
     const style = getComputedStyle(el);
     const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-    const name = (el.getAttribute('aria-label') ?? (label || el.textContent || (el as HTMLInputElement).value || '')).replace(/\s+/g, ' ').trim();
-    return { tag: el.tagName.toLowerCase(), name, outline: `${style.outlineStyle} ${style.outlineWidth}`, visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    const name = (el.getAttribute('aria-label') ?? (label || el.textContent || (el as HTMLInputElement).value || ''))
+      .replace(/\s+/g, ' ')
+      .trim();
+    return {
+      tag: el.tagName.toLowerCase(),
+      name,
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+    };
   });
 }

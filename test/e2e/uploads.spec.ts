@@ -9,7 +9,12 @@ const bewijs = {
   start: 'upload',
   contact: { team: 'klantcontact' },
   steps: {
-    upload: { kind: 'form', title: 'Bewijsstuk', fields: [{ id: 'bewijsstuk', label: 'Uw loonstrook', type: 'file', required: true, max: 50_000 }], next: 'klaar' },
+    upload: {
+      kind: 'form',
+      title: 'Bewijsstuk',
+      fields: [{ id: 'bewijsstuk', label: 'Uw loonstrook', type: 'file', required: true, max: 50_000 }],
+      next: 'klaar',
+    },
     klaar: { kind: 'end', title: 'Ontvangen', outcome: 'completed', message: 'Wij hebben uw loonstrook ontvangen.' },
   },
 };
@@ -23,16 +28,28 @@ test('a citizen adds a file: a fake PDF and one too large get a field error, a r
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bewijsstuk');
 
-  await page.getByLabel('Uw loonstrook').setInputFiles({ name: 'loonstrook.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><html><body>geen pdf</body></html>') });
+  await page.getByLabel('Uw loonstrook').setInputFiles({
+    name: 'loonstrook.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<!doctype html><html><body>geen pdf</body></html>'),
+  });
   await page.getByRole('button', { name: 'Volgende' }).click();
   await expect(page.getByRole('alert')).toContainText('Dit bestand kunnen wij niet gebruiken');
   await expectAccessible(page);
 
-  await page.getByLabel('Uw loonstrook').setInputFiles({ name: 'groot.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(80_000, 'x')]) });
+  await page.getByLabel('Uw loonstrook').setInputFiles({
+    name: 'groot.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(80_000, 'x')]),
+  });
   await page.getByRole('button', { name: 'Volgende' }).click();
   await expect(page.getByRole('alert')).toContainText('Het bestand is te groot. Kies een bestand van hoogstens 49 kB.');
 
-  await page.getByLabel('Uw loonstrook').setInputFiles({ name: 'loonstrook.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n') });
+  await page.getByLabel('Uw loonstrook').setInputFiles({
+    name: 'loonstrook.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'),
+  });
   await page.getByRole('button', { name: 'Volgende' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer uw antwoorden');
   await expect(page.getByText('loonstrook.pdf')).toBeVisible();
@@ -57,7 +74,9 @@ test.describe('without JavaScript', () => {
 test('my cases with page links is accessible', async ({ page }) => {
   await signIn(page, await citizenWithCases(45));
   await page.goto('/mijn-zaken?pagina=2');
-  await expect(page.getByRole('navigation', { name: 'Pagina’s' }).getByRole('link', { name: 'Pagina 2' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Pagina’s' }).getByRole('link', { name: 'Pagina 2' }),
+  ).toHaveAttribute('aria-current', 'page');
   await expectAccessible(page);
 });
 
@@ -65,6 +84,7 @@ test('my cases with page links is accessible', async ({ page }) => {
 async function citizenWithCases(n: number) {
   const { admin } = accounts();
   const bsn = freshBsn();
-  for (let i = 0; i < n; i++) expect((await api('POST', '/api/processes/grofvuil/cases', admin, { subject: bsn })).status).toBe(201);
+  for (let i = 0; i < n; i++)
+    expect((await api('POST', '/api/processes/grofvuil/cases', admin, { subject: bsn })).status).toBe(201);
   return bsn;
 }

@@ -25,7 +25,10 @@ test('a citizen withdraws an application that waits for an official', async ({ p
   await expect(page.getByRole('link', { name: 'Aanvraag intrekken' })).toHaveCount(0);
 
   const { admin, official } = accounts();
-  const view = (await api('GET', `/api/cases/${caseId}`, admin)).body as { status: string; outcome: { outcome: string } };
+  const view = (await api('GET', `/api/cases/${caseId}`, admin)).body as {
+    status: string;
+    outcome: { outcome: string };
+  };
   expect(view.status).toBe('ended');
   expect(view.outcome.outcome).toBe('withdrawn');
   const open = (await api('GET', '/api/tasks?team=belastingen&status=active', official)).body as { caseId: string }[];

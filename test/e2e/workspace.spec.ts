@@ -11,11 +11,16 @@ type Official = { name: string; password: string; teams?: string[] };
 type Accounts = { official: string; admin: string; designer?: string; officials?: Record<string, Official> };
 
 function e2eAccounts(): Accounts {
-  return JSON.parse(readFileSync(process.env.E2E_ACCOUNTS ?? join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'));
+  return JSON.parse(
+    readFileSync(process.env.E2E_ACCOUNTS ?? join(import.meta.dirname, '../../test-results/e2e-accounts.json'), 'utf8'),
+  );
 }
 function official(name: 'ann' | 'bob'): Official {
   const o = e2eAccounts().officials?.[name];
-  if (!o?.password) throw new Error(`test-results/e2e-accounts.json has no officials.${name} with a password: test/e2e/server.ts makes the workspace's officials`);
+  if (!o?.password)
+    throw new Error(
+      `test-results/e2e-accounts.json has no officials.${name} with a password: test/e2e/server.ts makes the workspace's officials`,
+    );
   return { ...o, name: o.name ?? name };
 }
 
@@ -42,7 +47,10 @@ async function handedOffCase(citizen: Page): Promise<{ caseId: string; reference
 }
 
 async function openTask(page: Page, reference: string) {
-  await page.getByRole('row', { name: new RegExp(reference) }).getByRole('link', { name: reference }).click();
+  await page
+    .getByRole('row', { name: new RegExp(reference) })
+    .getByRole('link', { name: reference })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
 }
 
@@ -60,7 +68,9 @@ async function tabTo(page: Page, name: RegExp, max = 60) {
   throw new Error(`no focusable element named ${name} within ${max} tabs`);
 }
 
-test('an official sees a handed-off case arrive, claims it, reads why, rejects without and then with a reason; the citizen sees it', async ({ browser }) => {
+test('an official sees a handed-off case arrive, claims it, reads why, rejects without and then with a reason; the citizen sees it', async ({
+  browser,
+}) => {
   const ann = await person(browser);
   await signInOfficial(ann, official('ann'));
 
@@ -71,13 +81,17 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   await expect(row).toBeVisible({ timeout: 2_000 });
   await expect(ann.getByRole('status').filter({ hasText: 'Nieuwe taak' })).toContainText(reference);
   await expect(row).toContainText('Kwijtschelding gemeentelijke belastingen');
-  await expect(row).toContainText(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+  await expect(row).toContainText(
+    /\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
+  );
   await expect(row).toContainText('Open');
   await expectAccessible(ann);
 
   // The case view: why it was handed off, the instructions, the answers with their labels, the rule's inputs.
   await openTask(ann, reference);
-  await expect(ann.getByRole('region', { name: 'Waarom deze zaak bij u ligt' })).toContainText('Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.');
+  await expect(ann.getByRole('region', { name: 'Waarom deze zaak bij u ligt' })).toContainText(
+    'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.',
+  );
   await expect(ann.getByText('Het inkomen ligt binnen € 100 van de norm.')).toBeVisible();
   const answers = ann.locator('.werkplek-answers');
   await expect(answers.getByRole('term').filter({ hasText: 'Netto inkomen per maand (huishouden)' })).toBeVisible();
@@ -100,7 +114,10 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   await summary.getByRole('link').click();
   await expect(ann.getByLabel('Reden voor de inwoner')).toBeFocused();
   const { official: token } = e2eAccounts();
-  const tasks = (await api('GET', `/api/tasks?team=belastingen&status=active`, token)).body as { caseId: string; status: string }[];
+  const tasks = (await api('GET', `/api/tasks?team=belastingen&status=active`, token)).body as {
+    caseId: string;
+    status: string;
+  }[];
   expect(tasks.find((t) => t.caseId === caseId)?.status).toBe('claimed');
 
   await ann.getByLabel('Reden voor de inwoner').fill('Uw vaste lasten zijn lager dan de norm.');
@@ -111,7 +128,9 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   // English on request: the workspace's words and the case's texts.
   await ann.getByRole('button', { name: 'Switch to English' }).click();
   await expect(ann.getByRole('heading', { name: 'Why this case came to you' })).toBeVisible();
-  await expect(ann.getByText('Your income is close to the norm. An official will review your application.').first()).toBeVisible();
+  await expect(
+    ann.getByText('Your income is close to the norm. An official will review your application.').first(),
+  ).toBeVisible();
 
   // The citizen's status page shows the outcome and the reason.
   await citizen.goto(`/zaken/${caseId}/status`);
@@ -119,7 +138,9 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   await expect(citizen.getByText(/Uw vaste lasten zijn lager dan de norm\./).first()).toBeVisible();
 });
 
-test('keyboard only: sign in, open a task, claim it and grant, with visible focus at every stop', async ({ browser }) => {
+test('keyboard only: sign in, open a task, claim it and grant, with visible focus at every stop', async ({
+  browser,
+}) => {
   const citizen = await person(browser);
   const { caseId, reference } = await handedOffCase(citizen);
   const page = await person(browser);
@@ -153,13 +174,17 @@ test('keyboard only: sign in, open a task, claim it and grant, with visible focu
   await expect(citizen.getByRole('heading', { name: /Uitkomst: Kwijtschelding toegekend/ })).toBeVisible();
 });
 
-test('conflicts: claiming a task somebody else holds names them; completing from a stale view is refused and reloaded', async ({ browser }) => {
+test('conflicts: claiming a task somebody else holds names them; completing from a stale view is refused and reloaded', async ({
+  browser,
+}) => {
   const citizen = await person(browser);
   const { caseId, reference } = await handedOffCase(citizen);
   const { official: token } = e2eAccounts();
   const me = (await api('GET', '/api/me', token)).body as { name?: string; user?: { name: string } };
   const otherName = me.name ?? me.user?.name ?? 'medewerker';
-  const task = ((await api('GET', '/api/tasks?team=belastingen&status=active', token)).body as { id: string; caseId: string }[]).find((t) => t.caseId === caseId)!;
+  const task = (
+    (await api('GET', '/api/tasks?team=belastingen&status=active', token)).body as { id: string; caseId: string }[]
+  ).find((t) => t.caseId === caseId)!;
 
   const ann = await person(browser);
   await signInOfficial(ann, official('ann'));
@@ -192,7 +217,10 @@ test('conflicts: claiming a task somebody else holds names them; completing from
 test('four eyes: a proposed grant waits for a second official; the proposer cannot approve it', async ({ browser }) => {
   // A small process whose grant needs approval, published through the API as a designer.
   const { designer } = e2eAccounts();
-  if (!designer) throw new Error('test-results/e2e-accounts.json has no designer token: test/e2e/server.ts must make one to publish the four-eyes fixture');
+  if (!designer)
+    throw new Error(
+      'test-results/e2e-accounts.json has no designer token: test/e2e/server.ts must make one to publish the four-eyes fixture',
+    );
   const definition = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/eenmalige-toeslag.json'), 'utf8'));
   const saved = await api('PUT', `/api/processes/${definition.key}/draft`, designer, definition);
   expect(saved.body).toEqual({ problems: [] });
@@ -237,7 +265,9 @@ test('four eyes: a proposed grant waits for a second official; the proposer cann
   await expect(citizen.getByRole('heading', { name: /Uitkomst: Toeslag toegekend/ })).toBeVisible();
 });
 
-test('the workspace page is served without inline scripts under the CSP, and deep links load the app', async ({ page }) => {
+test('the workspace page is served without inline scripts under the CSP, and deep links load the app', async ({
+  page,
+}) => {
   const res = await page.goto('/werkplek/taken/bestaat-niet');
   expect(res?.status()).toBe(200);
   expect(res?.headers()['cache-control']).toBe('no-store');

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('fuzz: bad requests to every API route', () => {
-  it('sees every write to the database, and leaves the server\'s writes working', () => {
+  it("sees every write to the database, and leaves the server's writes working", () => {
     const before = fz.dbSnapshot();
     expect(fz.changedSince(before)).toEqual([]);
     // An upsert (step_stats) and plain inserts: the watch's triggers must neither miss nor break them.
@@ -36,23 +36,36 @@ describe('fuzz: bad requests to every API route', () => {
     expect(perRoute * routes.length).toBeGreaterThanOrEqual(cfg.apiRuns);
   });
   for (const route of routes) {
-    it(route.label, async () => {
-      fixtures = await apiFixtures(fz, fixtures);
-      const fx = fixtures;
-      try {
-        await fz.property(route.label, apiCaseArb(route, fx), perRoute, async (c) => {
-          await fz.send(toRequest(route, c, fz, fx));
-        }, apiExamples(route, fx));
-      } catch (e) {
-        failed++;
-        throw e;
-      }
-    }, 120_000);
+    it(
+      route.label,
+      async () => {
+        fixtures = await apiFixtures(fz, fixtures);
+        const fx = fixtures;
+        try {
+          await fz.property(
+            route.label,
+            apiCaseArb(route, fx),
+            perRoute,
+            async (c) => {
+              await fz.send(toRequest(route, c, fz, fx));
+            },
+            apiExamples(route, fx),
+          );
+        } catch (e) {
+          failed++;
+          throw e;
+        }
+      },
+      120_000,
+    );
   }
   it(`sends ${perRoute} requests per route, ${perRoute * routes.length} in all`, () => {
     const missing = routes.filter((r) => !fz.recorder.counts.get(r.label)).map((r) => r.label);
     expect(missing, 'routes never fuzzed').toEqual([]);
     // A failing property stops at its first counterexample; when all pass, every run was sent.
-    if (!failed) expect(routes.reduce((n, r) => n + (fz.recorder.counts.get(r.label) ?? 0), 0)).toBeGreaterThanOrEqual(cfg.apiRuns);
+    if (!failed)
+      expect(routes.reduce((n, r) => n + (fz.recorder.counts.get(r.label) ?? 0), 0)).toBeGreaterThanOrEqual(
+        cfg.apiRuns,
+      );
   });
 });

@@ -17,14 +17,24 @@ const recorder = new Recorder();
 
 describe('fuzz: bad definitions through draft, publish, start and submit', () => {
   for (const family of families) {
-    it(family, async () => {
-      const fz = await Fuzz.start(cfg, { recorder });
-      try {
-        await fz.property(`definitions: ${family}`, defCaseArb(family), perFamily, (c) => definitionScenario(fz, c), defExamples(family));
-      } finally {
-        await fz.close();
-      }
-    }, 180_000);
+    it(
+      family,
+      async () => {
+        const fz = await Fuzz.start(cfg, { recorder });
+        try {
+          await fz.property(
+            `definitions: ${family}`,
+            defCaseArb(family),
+            perFamily,
+            (c) => definitionScenario(fz, c),
+            defExamples(family),
+          );
+        } finally {
+          await fz.close();
+        }
+      },
+      180_000,
+    );
   }
   it(`generates ${perFamily * families.length} definitions`, () => {
     expect(perFamily * families.length).toBeGreaterThanOrEqual(cfg.definitions);

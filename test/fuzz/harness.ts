@@ -55,7 +55,13 @@ export type Reply = {
 };
 
 export type Violation = {
-  kind: string; message: string; req: Req; reply?: Pick<Reply, 'status' | 'text'>; previous?: Req; curl?: string; previousCurl?: string;
+  kind: string;
+  message: string;
+  req: Req;
+  reply?: Pick<Reply, 'status' | 'text'>;
+  previous?: Req;
+  curl?: string;
+  previousCurl?: string;
   /** What the scenario was doing (the definition under test). */
   context?: string;
   /** The first line the server logged (console.error) while it answered. */
@@ -94,7 +100,10 @@ class DbWatch {
   private readonly clear;
   private readonly hashes = new Map<string, string>();
   constructor(private readonly db: TestServer['store']['db']) {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
     // No constraint on the mark, so it can never fail a statement of the server: an upsert's conflict
     // policy would override an INSERT OR IGNORE in a trigger. (Trigger writes count in neither changes() nor
     // last_insert_rowid() of the statement that fired them.)
@@ -103,7 +112,9 @@ class DbWatch {
       const q = name.replace(/"/g, '""');
       const lit = `'${name.replace(/'/g, "''")}'`;
       for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
-        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${op}_${q}" AFTER ${op} ON main."${q}" BEGIN INSERT INTO temp.fuzz_touched (name) SELECT ${lit} WHERE NOT EXISTS (SELECT 1 FROM temp.fuzz_touched WHERE name = ${lit}); END`);
+        db.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${op}_${q}" AFTER ${op} ON main."${q}" BEGIN INSERT INTO temp.fuzz_touched (name) SELECT ${lit} WHERE NOT EXISTS (SELECT 1 FROM temp.fuzz_touched WHERE name = ${lit}); END`,
+        );
       }
       this.hashes.set(name, this.hash(name));
     }
@@ -113,9 +124,14 @@ class DbWatch {
   private hash(name: string): string {
     const hash = createHash('sha1');
     let rows = 0;
-    for (const row of this.db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().iterate() as Iterable<unknown[]>) {
+    for (const row of this.db
+      .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`)
+      .raw()
+      .iterate() as Iterable<unknown[]>) {
       rows++;
-      hash.update(JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `blob:${createHash('sha1').update(v).digest('hex')}` : v))));
+      hash.update(
+        JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `blob:${createHash('sha1').update(v).digest('hex')}` : v))),
+      );
       hash.update('\n');
     }
     return `${rows}:${hash.digest('hex')}`;
@@ -132,7 +148,9 @@ class DbWatch {
   /** Tables whose rows differ. */
   static diff(a: Map<string, string>, b: Map<string, string>, ignore: ReadonlySet<string>): string[] {
     const names = new Set([...a.keys(), ...b.keys()]);
-    return [...names].filter((n) => !ignore.has(n) && a.get(n) !== b.get(n)).map((n) => `${n} (${a.get(n)?.split(':')[0] ?? 0} → ${b.get(n)?.split(':')[0] ?? 0} rows)`);
+    return [...names]
+      .filter((n) => !ignore.has(n) && a.get(n) !== b.get(n))
+      .map((n) => `${n} (${a.get(n)?.split(':')[0] ?? 0} → ${b.get(n)?.split(':')[0] ?? 0} rows)`);
   }
 }
 
@@ -176,7 +194,13 @@ export class Fuzz {
   private readonly tokenNames: Map<string, string>;
   private readonly cookieNames = new Map<string, string>();
 
-  private constructor(readonly s: TestServer, readonly cfg: FuzzConfig, readonly mode: Mode, readonly recorder: Recorder, readonly bodiesDir?: string) {
+  private constructor(
+    readonly s: TestServer,
+    readonly cfg: FuzzConfig,
+    readonly mode: Mode,
+    readonly recorder: Recorder,
+    readonly bodiesDir?: string,
+  ) {
     this.base = s.base;
     this.db = new DbWatch(s.store.db);
     this.loop.enable();
@@ -232,16 +256,33 @@ export class Fuzz {
       };
       let request: http.ClientRequest;
       try {
-        request = http.request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent: this.agent });
+        request = http.request({
+          host: url.hostname,
+          port: url.port,
+          method: req.method,
+          path: req.path,
+          headers,
+          agent: this.agent,
+        });
       } catch (e) {
-        resolve({ status: 0, headers: {}, text: '', ms: 0, stalledMs: 0, error: `client:${(e as { code?: string }).code ?? (e as Error).message}` });
+        resolve({
+          status: 0,
+          headers: {},
+          text: '',
+          ms: 0,
+          stalledMs: 0,
+          error: `client:${(e as { code?: string }).code ?? (e as Error).message}`,
+        });
         return;
       }
       const timer = setTimeout(() => {
         request.destroy(new Error('timeout'));
         finish({ status: 0, headers: {}, text: '', error: `no answer within ${timeoutMs} ms` });
       }, timeoutMs);
-      request.on('socket', (socket) => { this.reusedSocket = (socket as { fuzzUsed?: boolean }).fuzzUsed === true; (socket as { fuzzUsed?: boolean }).fuzzUsed = true; });
+      request.on('socket', (socket) => {
+        this.reusedSocket = (socket as { fuzzUsed?: boolean }).fuzzUsed === true;
+        (socket as { fuzzUsed?: boolean }).fuzzUsed = true;
+      });
       request.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -249,8 +290,17 @@ export class Fuzz {
           size += c.length;
           if (size <= 4 * 1024 * 1024) chunks.push(c);
         });
-        res.on('end', () => finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (e) => finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), error: (e as { code?: string }).code ?? e.message }));
+        res.on('end', () =>
+          finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', (e) =>
+          finish({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            error: (e as { code?: string }).code ?? e.message,
+          }),
+        );
       });
       request.on('error', (e) => {
         const code = (e as { code?: string }).code ?? e.message;
@@ -285,12 +335,22 @@ export class Fuzz {
     return (await this.exchange(req)).violations;
   }
 
-  private async exchange(req: Req, expect?: (reply: Reply) => string | undefined): Promise<{ reply: Reply; violations: Violation[] }> {
+  private async exchange(
+    req: Req,
+    expect?: (reply: Reply) => string | undefined,
+  ): Promise<{ reply: Reply; violations: Violation[] }> {
     const before = this.db.snapshot();
     const logged: string[] = [];
     const consoleError = console.error;
     // The pages log their 500s: keep the first line as the likely cause, keep the output clean.
-    console.error = (...args: unknown[]) => { logged.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ').split('\n')[0]); };
+    console.error = (...args: unknown[]) => {
+      logged.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a)))
+          .join(' ')
+          .split('\n')[0],
+      );
+    };
     let reply: Reply;
     try {
       reply = await this.raw(req);
@@ -299,7 +359,16 @@ export class Fuzz {
     }
     if (reply.error?.startsWith('client:')) return { reply, violations: [] }; // not sendable (an invalid header for Node's client): not a request
     const violations: Violation[] = [];
-    const add = (kind: string, message: string, extra: Partial<Violation> = {}) => violations.push({ kind, message, req, reply: { status: reply.status, text: reply.text.slice(0, 2000) }, context: this.context, serverLog: logged[0], ...extra });
+    const add = (kind: string, message: string, extra: Partial<Violation> = {}) =>
+      violations.push({
+        kind,
+        message,
+        req,
+        reply: { status: reply.status, text: reply.text.slice(0, 2000) },
+        context: this.context,
+        serverLog: logged[0],
+        ...extra,
+      });
     const previous = this.previous;
     const reused = this.reusedSocket;
     if (reply.error && previous && reused) {
@@ -315,19 +384,31 @@ export class Fuzz {
       if (reset || safe) {
         const again = await this.raw(req, Math.min(1000, this.cfg.timeoutMs));
         if (!again.error) {
-          add('broken-socket', `the next request on the same keep-alive socket got ${error} (on a fresh socket it was answered)`, { req: previous, previous: req });
+          add(
+            'broken-socket',
+            `the next request on the same keep-alive socket got ${error} (on a fresh socket it was answered)`,
+            { req: previous, previous: req },
+          );
           reply = again;
         }
       }
     }
-    if (reply.error) add('transport', `no answer: ${reply.error}${previous && reused ? ` (on a socket the previous request used: ${previous.method} ${previous.path.slice(0, 80)})` : ''}`);
+    if (reply.error)
+      add(
+        'transport',
+        `no answer: ${reply.error}${previous && reused ? ` (on a socket the previous request used: ${previous.method} ${previous.path.slice(0, 80)})` : ''}`,
+      );
     else {
       for (const v of checkReply(req, reply)) add(v.kind, v.message);
       if (reply.status >= 400 && reply.status < 500) {
         const changed = DbWatch.diff(before, this.db.snapshot(), req.page ? PAGE_IGNORED : API_IGNORED);
         if (changed.length) add('changed-on-refusal', `answered ${reply.status} but changed ${changed.join(', ')}`);
       }
-      if (reply.stalledMs > this.cfg.stallMs) add('stall', `the server was blocked ${Math.round(reply.stalledMs)} ms (everybody else, /api/health too, waited)`);
+      if (reply.stalledMs > this.cfg.stallMs)
+        add(
+          'stall',
+          `the server was blocked ${Math.round(reply.stalledMs)} ms (everybody else, /api/health too, waited)`,
+        );
       if (reply.ms > this.cfg.slowMs) add('slow', `took ${Math.round(reply.ms)} ms`);
       const wrong = expect?.(reply);
       if (wrong) add('expectation', wrong);
@@ -338,7 +419,15 @@ export class Fuzz {
 
   /** Records violations found outside `send` (a scenario's own checks). */
   violation(kind: string, message: string, req: Req, reply?: Reply) {
-    this.record([{ kind, message, req, reply: reply && { status: reply.status, text: reply.text.slice(0, 2000) }, context: this.context }]);
+    this.record([
+      {
+        kind,
+        message,
+        req,
+        reply: reply && { status: reply.status, text: reply.text.slice(0, 2000) },
+        context: this.context,
+      },
+    ]);
   }
 
   private record(violations: Violation[]) {
@@ -356,12 +445,22 @@ export class Fuzz {
     const req: Req = { label: 'GET /api/health (after)', method: 'GET', path: '/api/health', headers: {} };
     const reply = await this.raw(req);
     if (reply.error || reply.status !== 200 || reply.ms > this.cfg.healthMs) {
-      this.violation('unhealthy', `GET /api/health afterwards: ${reply.error ?? reply.status} in ${Math.round(reply.ms)} ms`, this.previous ?? req, reply);
+      this.violation(
+        'unhealthy',
+        `GET /api/health afterwards: ${reply.error ?? reply.status} in ${Math.round(reply.ms)} ms`,
+        this.previous ?? req,
+        reply,
+      );
     }
   }
 
   /** JSON API helper for setup and scenario steps (checked like every request). */
-  async api(method: string, path: string, opts: { as?: TokenName; body?: unknown; label?: string; headers?: Record<string, string> } = {}, expect?: (r: Reply) => string | undefined) {
+  async api(
+    method: string,
+    path: string,
+    opts: { as?: TokenName; body?: unknown; label?: string; headers?: Record<string, string> } = {},
+    expect?: (r: Reply) => string | undefined,
+  ) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.as) headers.authorization = `Bearer ${this.s.tokens[opts.as]}`;
     let body: string | undefined;
@@ -371,7 +470,11 @@ export class Fuzz {
     }
     const reply = await this.send({ label: opts.label ?? `${method} ${path}`, method, path, headers, body }, expect);
     let json: any;
-    try { json = reply.text ? JSON.parse(reply.text) : undefined; } catch { json = undefined; }
+    try {
+      json = reply.text ? JSON.parse(reply.text) : undefined;
+    } catch {
+      json = undefined;
+    }
     return { ...reply, json };
   }
 
@@ -380,7 +483,13 @@ export class Fuzz {
    * (assert mode) or are only recorded (survey mode). endOnFailure: the
    * first failing value is reported as generated, without shrinking (cheap).
    */
-  async property<T>(name: string, arb: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>, examples: T[] = []) {
+  async property<T>(
+    name: string,
+    arb: fc.Arbitrary<T>,
+    numRuns: number,
+    run: (value: T) => Promise<void>,
+    examples: T[] = [],
+  ) {
     if (numRuns <= 0 && !examples.length) return;
     await fc.assert(
       fc.asyncProperty(arb, async (value) => {
@@ -389,11 +498,17 @@ export class Fuzz {
         await this.healthy();
         const found = this.run;
         this.run = [];
-        if (found.length && this.mode === 'assert') throw new Error(`${name}: ${found.length} violation(s)\n${formatViolations(found, this)}`);
+        if (found.length && this.mode === 'assert')
+          throw new Error(`${name}: ${found.length} violation(s)\n${formatViolations(found, this)}`);
       }),
       // The examples (each finding of issue 11 as a request) run first, then the generated values.
       // (fast-check counts examples as runs: numRuns generated values come on top of them.)
-      { numRuns: numRuns + examples.length, seed: this.cfg.seed, endOnFailure: true, examples: examples.map((e) => [e] as [T]) },
+      {
+        numRuns: numRuns + examples.length,
+        seed: this.cfg.seed,
+        endOnFailure: true,
+        examples: examples.map((e) => [e] as [T]),
+      },
     );
   }
 
@@ -421,10 +536,19 @@ export class Fuzz {
         writeFileSync(file, req.body);
         parts.push('--data-binary', `@${file}`);
       } else if (text.length > 400) {
-        parts.push('--data-binary', `${q(named(text.slice(0, 200)))}…(${Buffer.byteLength(req.body)} bytes; npm run fuzz -- --bodies DIR writes such bodies to files)`);
+        parts.push(
+          '--data-binary',
+          `${q(named(text.slice(0, 200)))}…(${Buffer.byteLength(req.body)} bytes; npm run fuzz -- --bodies DIR writes such bodies to files)`,
+        );
       } else {
         const bytes = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
-        const escaped = [...bytes].map((b) => (b >= 0x20 && b <= 0x7e && b !== 0x25 && b !== 0x5c && b !== 0x27 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+        const escaped = [...bytes]
+          .map((b) =>
+            b >= 0x20 && b <= 0x7e && b !== 0x25 && b !== 0x5c && b !== 0x27
+              ? String.fromCharCode(b)
+              : `\\x${b.toString(16).padStart(2, '0')}`,
+          )
+          .join('');
         parts.push('--data-binary', binary ? `"$(printf '${escaped}')"` : q(named(text)));
       }
     }
@@ -435,40 +559,64 @@ export class Fuzz {
 /** The invariants on one answer that need no database: status, internals, envelope, default page. */
 export function checkReply(req: Req, reply: Reply): { kind: string; message: string }[] {
   const out: { kind: string; message: string }[] = [];
-  const workspaceNotBuilt = reply.status === 503 && /^\/(werkplek|ontwerp)\b/.test(req.path) && /is not built/.test(reply.text);
-  if (reply.status >= 500 && !workspaceNotBuilt) out.push({ kind: '5xx', message: `answered ${reply.status}: ${reply.text.slice(0, 200)}` });
-  const sent = `${req.path}\n${JSON.stringify(req.headers)}\n${typeof req.body === 'string' ? req.body : req.body?.toString('utf8') ?? ''}`;
+  const workspaceNotBuilt =
+    reply.status === 503 && /^\/(werkplek|ontwerp)\b/.test(req.path) && /is not built/.test(reply.text);
+  if (reply.status >= 500 && !workspaceNotBuilt)
+    out.push({ kind: '5xx', message: `answered ${reply.status}: ${reply.text.slice(0, 200)}` });
+  const sent = `${req.path}\n${JSON.stringify(req.headers)}\n${typeof req.body === 'string' ? req.body : (req.body?.toString('utf8') ?? '')}`;
   for (const { name, re } of INTERNALS) {
     const m = re.exec(reply.text);
     // A fragment the request itself contained is an echo (a 404 naming the path), not a leak.
-    if (m && !sent.includes(m[0])) out.push({ kind: 'internals', message: `the body shows a ${name}: ${JSON.stringify(reply.text.slice(Math.max(0, m.index - 60), m.index + 120))}` });
+    if (m && !sent.includes(m[0]))
+      out.push({
+        kind: 'internals',
+        message: `the body shows a ${name}: ${JSON.stringify(reply.text.slice(Math.max(0, m.index - 60), m.index + 120))}`,
+      });
   }
   if (isApiPath(req.path) && reply.status >= 400 && req.method !== 'HEAD') {
     let json: any;
-    try { json = JSON.parse(reply.text); } catch { /* not JSON */ }
+    try {
+      json = JSON.parse(reply.text);
+    } catch {
+      /* not JSON */
+    }
     const code = json?.error?.code;
     if (!json || typeof json.error !== 'object' || typeof code !== 'string' || typeof json.error.message !== 'string') {
-      out.push({ kind: 'envelope', message: `a ${reply.status} under /api without the error envelope {error:{code,message}}: ${reply.text.slice(0, 200)}` });
+      out.push({
+        kind: 'envelope',
+        message: `a ${reply.status} under /api without the error envelope {error:{code,message}}: ${reply.text.slice(0, 200)}`,
+      });
     } else if (!KEBAB.test(code)) {
       out.push({ kind: 'envelope', message: `error code ${JSON.stringify(code)} is not kebab-case` });
     }
   }
-  if (reply.status === 429 && !reply.headers['retry-after']) out.push({ kind: 'no-retry-after', message: 'a 429 without Retry-After (when may the client try again?)' });
-  if (!isApiPath(req.path) && EXPRESS_DEFAULT_PAGE.test(reply.text)) out.push({ kind: 'default-error-page', message: `Express's default error page instead of a themed one: ${reply.text.slice(0, 200)}` });
+  if (reply.status === 429 && !reply.headers['retry-after'])
+    out.push({ kind: 'no-retry-after', message: 'a 429 without Retry-After (when may the client try again?)' });
+  if (!isApiPath(req.path) && EXPRESS_DEFAULT_PAGE.test(reply.text))
+    out.push({
+      kind: 'default-error-page',
+      message: `Express's default error page instead of a themed one: ${reply.text.slice(0, 200)}`,
+    });
   return out;
 }
 
 /** Violations as text: one block per violation with the request repeated as curl. */
 export function formatViolations(list: Violation[], fz: Fuzz): string {
-  return list.map((v) => {
-    const lines = [`[${v.kind}] ${v.req.label}: ${v.message}`];
-    if (v.serverLog) lines.push(`    the server logged: ${v.serverLog.slice(0, 300)}`);
-    if (v.context) lines.push(`    while: ${v.context}`);
-    lines.push(`    ${v.curl ?? fz.curl(v.req)}`);
-    if (v.narrowed) lines.push(`    narrowed down (needs ${v.narrowed.needs.join(' + ') || 'nothing of the above: the route alone'}):`, `    ${v.narrowed.curl}`);
-    if (v.previous) lines.push(`    (seen on the next request: ${v.previousCurl ?? fz.curl(v.previous)})`);
-    return lines.join('\n');
-  }).join('\n');
+  return list
+    .map((v) => {
+      const lines = [`[${v.kind}] ${v.req.label}: ${v.message}`];
+      if (v.serverLog) lines.push(`    the server logged: ${v.serverLog.slice(0, 300)}`);
+      if (v.context) lines.push(`    while: ${v.context}`);
+      lines.push(`    ${v.curl ?? fz.curl(v.req)}`);
+      if (v.narrowed)
+        lines.push(
+          `    narrowed down (needs ${v.narrowed.needs.join(' + ') || 'nothing of the above: the route alone'}):`,
+          `    ${v.narrowed.curl}`,
+        );
+      if (v.previous) lines.push(`    (seen on the next request: ${v.previousCurl ?? fz.curl(v.previous)})`);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 /** Distinct failures: one per kind, route and status (and error code), with the first request that showed it. */
@@ -476,7 +624,11 @@ export function groupViolations(list: Violation[]): { key: string; count: number
   const groups = new Map<string, { key: string; count: number; first: Violation }>();
   for (const v of list) {
     let code = '';
-    try { code = JSON.parse(v.reply?.text ?? '')?.error?.code ?? ''; } catch { /* not JSON */ }
+    try {
+      code = JSON.parse(v.reply?.text ?? '')?.error?.code ?? '';
+    } catch {
+      /* not JSON */
+    }
     const key = `${v.kind} | ${v.req.label} | ${v.reply?.status ?? '-'}${code ? ` ${code}` : ''}${v.narrowed ? ` | needs ${v.narrowed.needs.join(' + ') || 'the route alone'}` : ''}`;
     const g = groups.get(key);
     if (g) g.count++;

@@ -7,7 +7,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzConfig } from './config.js';
 import { Fuzz } from './harness.js';
-import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, sendPage, type OddCase, type PageFixtures } from './pages.js';
+import {
+  ODD_PATHS,
+  oddPathArb,
+  oddRequest,
+  pageCaseArb,
+  pageExamples,
+  pageFixtures,
+  pageRequest,
+  pageRouteTable,
+  sendPage,
+  type OddCase,
+  type PageFixtures,
+} from './pages.js';
 
 const cfg = fuzzConfig();
 const fz = await Fuzz.start(cfg);
@@ -24,19 +36,35 @@ describe('fuzz: the citizen pages', () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
   });
   for (const route of routes) {
-    it(route.label, async () => {
-      fixtures = await pageFixtures(fz, fixtures);
-      const fx = fixtures;
-      await fz.property(route.label, pageCaseArb(route, fx), perRoute, async (c) => {
-        await sendPage(fz, c, pageRequest(route, c, fx));
-      }, pageExamples(route, fx));
-    }, 120_000);
+    it(
+      route.label,
+      async () => {
+        fixtures = await pageFixtures(fz, fixtures);
+        const fx = fixtures;
+        await fz.property(
+          route.label,
+          pageCaseArb(route, fx),
+          perRoute,
+          async (c) => {
+            await sendPage(fz, c, pageRequest(route, c, fx));
+          },
+          pageExamples(route, fx),
+        );
+      },
+      120_000,
+    );
   }
   it('odd paths anywhere', async () => {
     fixtures = await pageFixtures(fz, fixtures);
     const fx = fixtures;
-    await fz.property('odd paths', oddPathArb, Math.max(60, perRoute), async (c) => {
-      await fz.send(oddRequest(c, fx));
-    }, ODD_PATHS.map((path): OddCase => ({ method: 'GET', path, cookie: false, body: false })));
+    await fz.property(
+      'odd paths',
+      oddPathArb,
+      Math.max(60, perRoute),
+      async (c) => {
+        await fz.send(oddRequest(c, fx));
+      },
+      ODD_PATHS.map((path): OddCase => ({ method: 'GET', path, cookie: false, body: false })),
+    );
   }, 120_000);
 });

@@ -9,9 +9,27 @@ import { apiCaseArb, apiExamples, apiFixtures, apiRouteTable, toRequest, type Ap
 import { fuzzConfig, type FuzzConfig } from './config.js';
 import { defCaseArb, defExamples, definitionScenario, FAMILIES } from './definitions.js';
 import { formatViolations, Fuzz, groupViolations, Recorder, type Mode, type Req, type Violation } from './harness.js';
-import { ODD_PATHS, oddPathArb, oddRequest, pageCaseArb, pageExamples, pageFixtures, pageRequest, pageRouteTable, sendPage, type OddCase, type PageFixtures } from './pages.js';
+import {
+  ODD_PATHS,
+  oddPathArb,
+  oddRequest,
+  pageCaseArb,
+  pageExamples,
+  pageFixtures,
+  pageRequest,
+  pageRouteTable,
+  sendPage,
+  type OddCase,
+  type PageFixtures,
+} from './pages.js';
 
-export type RunOptions = { cfg: FuzzConfig; mode: Mode; parts: Set<string>; bodiesDir?: string; log: (line: string) => void };
+export type RunOptions = {
+  cfg: FuzzConfig;
+  mode: Mode;
+  parts: Set<string>;
+  bodiesDir?: string;
+  log: (line: string) => void;
+};
 
 export function parseArgs(argv: string[]): RunOptions {
   const over: Partial<FuzzConfig> = {};
@@ -44,7 +62,9 @@ export function parseArgs(argv: string[]): RunOptions {
     else if (a === '--bodies') bodiesDir = value();
     else if (a === '--only') for (const p of value().split(',')) parts.add(p);
     else if (a === '--help' || a === '-h') {
-      throw new Error('usage: npm run fuzz -- [--runs N] [--pages N] [--definitions N] [--seed S] [--only api,pages,definitions] [--strict] [--bodies DIR] [--stall-ms MS] [--timeout-ms MS]');
+      throw new Error(
+        'usage: npm run fuzz -- [--runs N] [--pages N] [--definitions N] [--seed S] [--only api,pages,definitions] [--strict] [--bodies DIR] [--stall-ms MS] [--timeout-ms MS]',
+      );
     } else throw new Error(`unknown option ${a} (try --help)`);
   }
   if (!parts.size) for (const p of ['api', 'pages', 'definitions']) parts.add(p);
@@ -52,7 +72,8 @@ export function parseArgs(argv: string[]): RunOptions {
 }
 
 const NARROWABLE = new Set(['5xx', 'internals', 'envelope', 'default-error-page', 'changed-on-refusal']);
-const omit = (o: Record<string, string>, k: string) => Object.fromEntries(Object.entries(o).filter(([key]) => key !== k));
+const omit = (o: Record<string, string>, k: string) =>
+  Object.fromEntries(Object.entries(o).filter(([key]) => key !== k));
 
 /**
  * For the first violation of each group: drops each header, the query, the
@@ -84,25 +105,47 @@ async function narrowAll(fz: Fuzz, list: Violation[]) {
     }
     if (typeof cur.body === 'string' && cur.body.length < 300_000) {
       let obj: unknown;
-      try { obj = JSON.parse(cur.body); } catch { /* not JSON */ }
+      try {
+        obj = JSON.parse(cur.body);
+      } catch {
+        /* not JSON */
+      }
       if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
         for (const k of Object.keys(obj)) {
           const rest = Object.fromEntries(Object.entries(obj as Record<string, unknown>).filter(([key]) => key !== k));
           let text: string;
-          try { text = JSON.stringify(rest); } catch { break; } // too deep to write again
+          try {
+            text = JSON.stringify(rest);
+          } catch {
+            break;
+          } // too deep to write again
           const t = { ...cur, body: text };
-          if (await fails(t)) { cur = t; obj = rest; }
+          if (await fails(t)) {
+            cur = t;
+            obj = rest;
+          }
         }
       }
     }
     const needs = [
-      ...Object.entries(cur.headers).filter(([k]) => k !== 'authorization' && k !== 'cookie').map(([k, val]) => `${k}: ${val.length > 40 ? `${val.slice(0, 40)}…` : val}`),
+      ...Object.entries(cur.headers)
+        .filter(([k]) => k !== 'authorization' && k !== 'cookie')
+        .map(([k, val]) => `${k}: ${val.length > 40 ? `${val.slice(0, 40)}…` : val}`),
       ...(cur.headers.authorization || cur.headers.cookie ? ['credentials'] : []),
       ...(cur.path.includes('?') ? ['the query'] : []),
-      ...(cur.body !== undefined ? [`a body${typeof cur.body === 'string' && cur.body.length <= 60 ? ` ${cur.body}` : ` (${Buffer.byteLength(cur.body)} bytes)`}`] : []),
+      ...(cur.body !== undefined
+        ? [
+            `a body${typeof cur.body === 'string' && cur.body.length <= 60 ? ` ${cur.body}` : ` (${Buffer.byteLength(cur.body)} bytes)`}`,
+          ]
+        : []),
     ];
     const narrowed = { curl: fz.curl(cur), needs };
-    for (const x of list) if (`${x.kind} ${x.req.label} ${x.reply?.status}` === `${v.kind} ${v.req.label} ${v.reply?.status}` && !x.narrowed) x.narrowed = narrowed;
+    for (const x of list)
+      if (
+        `${x.kind} ${x.req.label} ${x.reply?.status}` === `${v.kind} ${v.req.label} ${v.reply?.status}` &&
+        !x.narrowed
+      )
+        x.narrowed = narrowed;
   }
 }
 
@@ -121,7 +164,9 @@ export async function runFuzz(opts: RunOptions): Promise<number> {
     }
   };
   let printer: Fuzz | undefined;
-  log(`fuzz: seed ${cfg.seed}, ${cfg.apiRuns} API requests, ${cfg.pageRuns} page requests, ${cfg.definitions} definitions, mode ${mode}`);
+  log(
+    `fuzz: seed ${cfg.seed}, ${cfg.apiRuns} API requests, ${cfg.pageRuns} page requests, ${cfg.definitions} definitions, mode ${mode}`,
+  );
 
   if (opts.parts.has('api')) {
     const from = recorder.violations.length;
@@ -133,7 +178,17 @@ export async function runFuzz(opts: RunOptions): Promise<number> {
     for (const route of routes) {
       fx = await apiFixtures(fz, fx);
       const fixtures = fx;
-      await guard(route.label, () => fz.property(route.label, apiCaseArb(route, fixtures), perRoute, async (c) => { await fz.send(toRequest(route, c, fz, fixtures)); }, apiExamples(route, fixtures)));
+      await guard(route.label, () =>
+        fz.property(
+          route.label,
+          apiCaseArb(route, fixtures),
+          perRoute,
+          async (c) => {
+            await fz.send(toRequest(route, c, fz, fixtures));
+          },
+          apiExamples(route, fixtures),
+        ),
+      );
     }
     if (mode === 'survey') await narrowAll(fz, recorder.violations.slice(from));
     log(`api: ${routes.length} routes, ${perRoute} runs each (${Math.round((performance.now() - started) / 1000)} s)`);
@@ -150,13 +205,35 @@ export async function runFuzz(opts: RunOptions): Promise<number> {
     for (const route of routes) {
       fx = await pageFixtures(fz, fx);
       const fixtures = fx;
-      await guard(route.label, () => fz.property(route.label, pageCaseArb(route, fixtures), perRoute, async (c) => { await sendPage(fz, c, pageRequest(route, c, fixtures)); }, pageExamples(route, fixtures)));
+      await guard(route.label, () =>
+        fz.property(
+          route.label,
+          pageCaseArb(route, fixtures),
+          perRoute,
+          async (c) => {
+            await sendPage(fz, c, pageRequest(route, c, fixtures));
+          },
+          pageExamples(route, fixtures),
+        ),
+      );
     }
     fx = await pageFixtures(fz, fx);
     const fixtures = fx;
-    await guard('odd paths', () => fz.property('odd paths', oddPathArb, Math.max(60, perRoute), async (c) => { await fz.send(oddRequest(c, fixtures)); }, ODD_PATHS.map((path): OddCase => ({ method: 'GET', path, cookie: false, body: false }))));
+    await guard('odd paths', () =>
+      fz.property(
+        'odd paths',
+        oddPathArb,
+        Math.max(60, perRoute),
+        async (c) => {
+          await fz.send(oddRequest(c, fixtures));
+        },
+        ODD_PATHS.map((path): OddCase => ({ method: 'GET', path, cookie: false, body: false })),
+      ),
+    );
     if (mode === 'survey') await narrowAll(fz, recorder.violations.slice(from));
-    log(`pages: ${routes.length} routes, ${perRoute} runs each, odd paths (${Math.round((performance.now() - started) / 1000)} s)`);
+    log(
+      `pages: ${routes.length} routes, ${perRoute} runs each, odd paths (${Math.round((performance.now() - started) / 1000)} s)`,
+    );
     if (printer !== fz) await fz.close();
   }
 
@@ -170,24 +247,41 @@ export async function runFuzz(opts: RunOptions): Promise<number> {
       for (let done = 0, chunk = 0; done < perFamily; done += CHUNK, chunk++) {
         const fz = await Fuzz.start({ ...cfg, seed: cfg.seed + chunk }, { mode, recorder, bodiesDir: opts.bodiesDir });
         const runs = Math.min(CHUNK, perFamily - done);
-        await guard(`definitions: ${family}`, () => fz.property(`definitions: ${family}`, defCaseArb(family), runs, (c) => definitionScenario(fz, c), chunk === 0 ? defExamples(family) : []));
+        await guard(`definitions: ${family}`, () =>
+          fz.property(
+            `definitions: ${family}`,
+            defCaseArb(family),
+            runs,
+            (c) => definitionScenario(fz, c),
+            chunk === 0 ? defExamples(family) : [],
+          ),
+        );
         if (printer) await fz.close();
         else printer = fz;
       }
     }
-    log(`definitions: ${families.length} families, ${perFamily} each (${Math.round((performance.now() - started) / 1000)} s)`);
+    log(
+      `definitions: ${families.length} families, ${perFamily} each (${Math.round((performance.now() - started) / 1000)} s)`,
+    );
   }
 
   log('\nrequests per route:');
   for (const [label, n] of [...recorder.counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const statuses = [...(recorder.statuses.get(label) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]).map(([status, k]) => `${status || 'none'}×${k}`).join(' ');
+    const statuses = [...(recorder.statuses.get(label) ?? new Map<number, number>())]
+      .sort((a, b) => a[0] - b[0])
+      .map(([status, k]) => `${status || 'none'}×${k}`)
+      .join(' ');
     log(`  ${String(n).padStart(6)}  ${label}   [${statuses}]`);
   }
-  log(`\n${recorder.requests} requests, ${recorder.definitions} definitions in ${Math.round((performance.now() - started) / 1000)} s`);
+  log(
+    `\n${recorder.requests} requests, ${recorder.definitions} definitions in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
 
   const groups = groupViolations(recorder.violations);
   if (printer) {
-    log(`\n${groups.length} distinct failure(s), ${recorder.violations.length} violation(s) in all${failedProperties.length ? `; failing properties: ${failedProperties.length}` : ''}`);
+    log(
+      `\n${groups.length} distinct failure(s), ${recorder.violations.length} violation(s) in all${failedProperties.length ? `; failing properties: ${failedProperties.length}` : ''}`,
+    );
     for (const g of groups.sort((a, b) => a.key.localeCompare(b.key))) {
       log(`\n× ${g.key}  (${g.count}×)\n${formatViolations([g.first], printer)}`);
     }

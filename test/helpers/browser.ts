@@ -5,10 +5,20 @@
 export function pageBrowser(base: string) {
   const jar = new Map<string, string>();
   /** A plain object is sent as a urlencoded form; a string as it is (with the caller's content-type). */
-  async function request(method: string, path: string, body?: FormData | URLSearchParams | Record<string, string> | string, headers: Record<string, string> = {}) {
-    const form = body && typeof body === 'object' && !(body instanceof FormData) && !(body instanceof URLSearchParams) ? new URLSearchParams(body) : body;
+  async function request(
+    method: string,
+    path: string,
+    body?: FormData | URLSearchParams | Record<string, string> | string,
+    headers: Record<string, string> = {},
+  ) {
+    const form =
+      body && typeof body === 'object' && !(body instanceof FormData) && !(body instanceof URLSearchParams)
+        ? new URLSearchParams(body)
+        : body;
     const res = await fetch(base + path, {
-      method, redirect: 'manual', body: form,
+      method,
+      redirect: 'manual',
+      body: form,
       headers: { ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}), ...headers },
     });
     for (const c of res.headers.getSetCookie()) {

@@ -7,7 +7,10 @@ import type { Store } from '../../runtime/store/index.js';
  * nothing" means, whatever table a route might touch).
  */
 export function dbFingerprint(store: Store, opts: { except?: string[] } = {}): Record<string, string> {
-  const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const out: Record<string, string> = {};
   for (const table of tables) {
     if (opts.except?.includes(table)) continue;

@@ -1,6 +1,13 @@
 import http from 'node:http';
 
-export type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string; localPort: number; early: boolean; error?: string };
+export type Answer = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  localPort: number;
+  early: boolean;
+  error?: string;
+};
 
 /**
  * A client on one keep-alive socket (node:http Agent, one socket at most):
@@ -14,14 +21,25 @@ export function keepAliveClient(base: string) {
    * Sends `body` in two parts: the first `firstBytes`, then the rest once the
    * answer came or after `waitMs`, whichever is first.
    */
-  function send(method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer; firstBytes?: number; waitMs?: number } = {}): Promise<Answer> {
+  function send(
+    method: string,
+    path: string,
+    opts: { headers?: Record<string, string>; body?: Buffer; firstBytes?: number; waitMs?: number } = {},
+  ): Promise<Answer> {
     const body = opts.body ?? Buffer.alloc(0);
     const first = Math.min(opts.firstBytes ?? 64 * 1024, body.length);
     return new Promise((resolve, reject) => {
       let restSent = body.length === 0;
       let early = false;
       let answered = false;
-      const req = http.request({ host: url.hostname, port: url.port, method, path, agent, headers: { ...opts.headers, ...(body.length ? { 'content-length': String(body.length) } : {}) } });
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        agent,
+        headers: { ...opts.headers, ...(body.length ? { 'content-length': String(body.length) } : {}) },
+      });
       const sendRest = () => {
         if (restSent) return;
         restSent = true;
@@ -36,15 +54,19 @@ export function keepAliveClient(base: string) {
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
         res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text, localPort, early }));
-        res.on('error', (e) => resolve({ status: res.statusCode!, headers: res.headers, text, localPort, early, error: e.message }));
+        res.on('error', (e) =>
+          resolve({ status: res.statusCode!, headers: res.headers, text, localPort, early, error: e.message }),
+        );
         sendRest();
       });
       // After the answer, a server that stops reading may reset the rest of a large upload: not the answer's error.
       req.on('error', (e) => (answered ? undefined : reject(e)));
       if (first) req.write(body.subarray(0, first));
       if (body.length === 0) req.end();
-      else if (first === body.length) { restSent = true; req.end(); }
-      else setTimeout(sendRest, opts.waitMs ?? 300);
+      else if (first === body.length) {
+        restSent = true;
+        req.end();
+      } else setTimeout(sendRest, opts.waitMs ?? 300);
     });
   }
   return { send, close: () => agent.destroy() };

@@ -16,7 +16,11 @@ import { publishFixtures, type FixtureName } from './fixtures.js';
  */
 export async function startTestServer(
   opts: {
-    bodyLimit?: string; scanLimit?: number; limits?: WebAppOptions['limits']; fixtures?: readonly FixtureName[]; examples?: true;
+    bodyLimit?: string;
+    scanLimit?: number;
+    limits?: WebAppOptions['limits'];
+    fixtures?: readonly FixtureName[];
+    examples?: true;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
@@ -39,22 +43,41 @@ export async function startTestServer(
     citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
   };
   // checkResponses: every answer of the API must match its route's response schema (the OpenAPI document).
-  const app = createWebApp({ store, engine, processes, clock }, {
-    bodyLimit: opts.bodyLimit, scanLimit: opts.scanLimit, limits: opts.limits, log: () => {}, checkResponses: true,
-  });
+  const app = createWebApp(
+    { store, engine, processes, clock },
+    {
+      bodyLimit: opts.bodyLimit,
+      scanLimit: opts.scanLimit,
+      limits: opts.limits,
+      log: () => {},
+      checkResponses: true,
+    },
+  );
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   /** fetch with a token (a key of `tokens`, or none) and a JSON body. */
-  async function api(method: string, path: string, opts: { as?: keyof typeof tokens; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function api(
+    method: string,
+    path: string,
+    opts: { as?: keyof typeof tokens; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.as) headers.authorization = `Bearer ${tokens[opts.as]}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
     const text = await res.text();
     let json: any;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = text; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
     return { status: res.status, body: json, headers: res.headers };
   }
 

@@ -12,7 +12,11 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `npm run omslag -- …` (runtime/cli.ts) against the temp data folder. */
 function omslag(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -37,7 +41,12 @@ describe('omslag CLI', () => {
     expect(omslag('citizen-token', '123456789').code).toBe(2);
     const services = openServices(dataDir);
     try {
-      expect(services.store.accounts.principalForToken(token)).toMatchObject({ kind: 'user', name: 'anna', role: 'official', teams: ['belastingen', 'afval'] });
+      expect(services.store.accounts.principalForToken(token)).toMatchObject({
+        kind: 'user',
+        name: 'anna',
+        role: 'official',
+        teams: ['belastingen', 'afval'],
+      });
       expect(services.store.accounts.principalForToken(citizen)).toEqual({ kind: 'citizen', bsn: '999993653' });
       // Only the newest password signs in.
       await expect(services.store.accounts.checkPassword('anna', password)).resolves.toBeUndefined();
@@ -81,7 +90,9 @@ describe('omslag scan', () => {
   it('scans a register extract from a file: a dry run counts, a run starts, a re-run starts nothing', () => {
     const file = join(dataDir, 'inkomens.csv');
     writeFileSync(file, 'bsn,inkomen\n111222333,900\n999993653,2400\n');
-    expect(omslag('scan', 'stadspas', file, '--dry-run').out).toMatch(/dry run: 2 rows, 0 invalid; eligible 1: started 1, already served 0, opted out 0; not eligible 1/);
+    expect(omslag('scan', 'stadspas', file, '--dry-run').out).toMatch(
+      /dry run: 2 rows, 0 invalid; eligible 1: started 1, already served 0, opted out 0; not eligible 1/,
+    );
     expect(omslag('scan', 'stadspas', file).out).toMatch(/^2 rows, 0 invalid; eligible 1: started 1/m);
     expect(omslag('scan', 'stadspas', file).out).toMatch(/eligible 1: started 0, already served 1/);
     expect(omslag('scan', 'stadspas', join(dataDir, 'x.txt')).code).toBe(2);

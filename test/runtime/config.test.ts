@@ -5,11 +5,31 @@ import { defaultLimits } from '../../runtime/http/limits.js';
 describe('settings (runtime/config.ts)', () => {
   test('limits against guessing: defaults, settings, and refusals that name the setting', () => {
     expect(readConfig({}).limits).toEqual(defaultLimits);
-    expect(readConfig({ SIGNIN_LIMIT_PER_ADDRESS: '200', SIGNIN_WINDOW_MINUTES: '5', SIGNIN_LOCK_AFTER: '3', SIGNIN_LOCK_SECONDS: '30', SIGNIN_LOCK_MAX_SECONDS: '3600', TOKEN_FAILURES_PER_MINUTE: '20' }).limits)
-      .toEqual({ signInPerAddress: 200, signInWindowMs: 300_000, lockAfter: 3, lockMs: 30_000, lockMaxMs: 3_600_000, tokenFailuresPerAddress: 20, tokenWindowMs: 60_000 });
-    expect(() => readConfig({ SIGNIN_LOCK_AFTER: '0' })).toThrow(/SIGNIN_LOCK_AFTER must be a whole number of at least 1, not '0'/);
+    expect(
+      readConfig({
+        SIGNIN_LIMIT_PER_ADDRESS: '200',
+        SIGNIN_WINDOW_MINUTES: '5',
+        SIGNIN_LOCK_AFTER: '3',
+        SIGNIN_LOCK_SECONDS: '30',
+        SIGNIN_LOCK_MAX_SECONDS: '3600',
+        TOKEN_FAILURES_PER_MINUTE: '20',
+      }).limits,
+    ).toEqual({
+      signInPerAddress: 200,
+      signInWindowMs: 300_000,
+      lockAfter: 3,
+      lockMs: 30_000,
+      lockMaxMs: 3_600_000,
+      tokenFailuresPerAddress: 20,
+      tokenWindowMs: 60_000,
+    });
+    expect(() => readConfig({ SIGNIN_LOCK_AFTER: '0' })).toThrow(
+      /SIGNIN_LOCK_AFTER must be a whole number of at least 1, not '0'/,
+    );
     expect(() => readConfig({ SIGNIN_LIMIT_PER_ADDRESS: 'many' })).toThrow(/SIGNIN_LIMIT_PER_ADDRESS/);
-    expect(() => readConfig({ SIGNIN_LOCK_SECONDS: '600', SIGNIN_LOCK_MAX_SECONDS: '60' })).toThrow(/SIGNIN_LOCK_MAX_SECONDS must be at least SIGNIN_LOCK_SECONDS/);
+    expect(() => readConfig({ SIGNIN_LOCK_SECONDS: '600', SIGNIN_LOCK_MAX_SECONDS: '60' })).toThrow(
+      /SIGNIN_LOCK_MAX_SECONDS must be at least SIGNIN_LOCK_SECONDS/,
+    );
   });
 
   test('TRUST_PROXY: off by default; a hop count, true, or addresses', () => {
@@ -20,8 +40,16 @@ describe('settings (runtime/config.ts)', () => {
   });
 
   test('the supervisor: restart backoff and stop timeout', () => {
-    expect(readSupervisorConfig({})).toEqual({ backoffMs: 500, backoffMaxMs: 30_000, stableMs: 60_000, stopTimeoutMs: 15_000 });
-    expect(readSupervisorConfig({ SUPERVISOR_BACKOFF_MS: '2000', SUPERVISOR_BACKOFF_MAX_MS: '1000' })).toMatchObject({ backoffMs: 2000, backoffMaxMs: 2000 });
+    expect(readSupervisorConfig({})).toEqual({
+      backoffMs: 500,
+      backoffMaxMs: 30_000,
+      stableMs: 60_000,
+      stopTimeoutMs: 15_000,
+    });
+    expect(readSupervisorConfig({ SUPERVISOR_BACKOFF_MS: '2000', SUPERVISOR_BACKOFF_MAX_MS: '1000' })).toMatchObject({
+      backoffMs: 2000,
+      backoffMaxMs: 2000,
+    });
     expect(() => readSupervisorConfig({ SUPERVISOR_BACKOFF_MS: '-1' })).toThrow(/SUPERVISOR_BACKOFF_MS/);
   });
 });

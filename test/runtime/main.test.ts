@@ -11,23 +11,35 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 /** Starts `runtime/main.ts` as `npm start` does, and waits until it listens. */
 function start(): Promise<{ child: ChildProcess; output: () => string; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts'], {
-    cwd: root, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, TIMER_INTERVAL_MS: '200' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, TIMER_INTERVAL_MS: '200' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
     child.stdout!.on('data', () => {
       const m = /listens on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, output: () => out, base: m[1] }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, output: () => out, base: m[1] });
+      }
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
 }
 
 function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => { child.on('exit', (code) => resolve(code)); child.kill('SIGTERM'); });
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
 }
 
 describe('npm start (runtime/main.ts)', () => {
@@ -40,7 +52,12 @@ describe('npm start (runtime/main.ts)', () => {
     expect(citizenToken).toMatch(/^oms_[A-Za-z0-9_-]{32}$/);
     const res = await fetch(`${base}/api/processes`, { headers: { authorization: `Bearer ${citizenToken}` } });
     expect(res.status).toBe(200);
-    expect((await res.json()).map((p: { key: string }) => p.key).sort()).toEqual(readdirSync(join(root, 'processes')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort());
+    expect((await res.json()).map((p: { key: string }) => p.key).sort()).toEqual(
+      readdirSync(join(root, 'processes'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort(),
+    );
     expect(await stop(child)).toBe(0);
     expect(output()).toMatch(/stopped cleanly/);
   });

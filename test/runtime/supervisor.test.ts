@@ -21,7 +21,13 @@ function supervised(name: string, env: Record<string, string>) {
   const processesDir = join(dir, name, 'processes');
   mkdirSync(processesDir, { recursive: true });
   writeFileSync(join(processesDir, `${waitProcess.key}.json`), JSON.stringify(waitProcess));
-  const s = startSupervised({ DATA_DIR: join(dir, name, 'data'), PROCESSES_DIR: processesDir, TIMER_INTERVAL_MS: '100', DEMO_ACCOUNTS: 'true', ...env });
+  const s = startSupervised({
+    DATA_DIR: join(dir, name, 'data'),
+    PROCESSES_DIR: processesDir,
+    TIMER_INTERVAL_MS: '100',
+    DEMO_ACCOUNTS: 'true',
+    ...env,
+  });
   started.push(s);
   return s;
 }
@@ -35,12 +41,19 @@ describe('the supervisor (npm run serve)', () => {
     await s.listening(1);
     const token = /citizen\s+BSN \d+\s+token (\S+)/.exec(s.output())![1];
     const call = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-      return { status: res.status, body: await res.json() as any };
+      const res = await fetch(base + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: (await res.json()) as any };
     };
     const created = await call('POST', `/api/processes/${waitProcess.key}/cases`, {});
     expect(created.status).toBe(201);
-    const waiting = await call('POST', `/api/cases/${created.body.id}/events`, { type: 'submit', data: { omschrijving: 'Losse stoeptegel' } });
+    const waiting = await call('POST', `/api/cases/${created.body.id}/events`, {
+      type: 'submit',
+      data: { omschrijving: 'Losse stoeptegel' },
+    });
     expect(waiting.body.step.id).toBe('bedenktijd');
 
     const first = s.pid();
@@ -62,13 +75,21 @@ describe('the supervisor (npm run serve)', () => {
 
     const db = new Database(join(dir, 'restart', 'data', 'omslag.db'), { readonly: true });
     try {
-      const timers = db.prepare('SELECT fire_at, fired_at FROM timers WHERE case_id = ?').all(created.body.id) as { fire_at: string; fired_at: string }[];
+      const timers = db.prepare('SELECT fire_at, fired_at FROM timers WHERE case_id = ?').all(created.body.id) as {
+        fire_at: string;
+        fired_at: string;
+      }[];
       expect(timers).toHaveLength(1);
       // It fell due after the kill and before the new server listened: while no server ran. It fired after that, once.
       expect(timers[0].fire_at > killedAt, JSON.stringify({ killedAt, relistenedAt, timers })).toBe(true);
       expect(timers[0].fire_at < relistenedAt, JSON.stringify({ killedAt, relistenedAt, timers })).toBe(true);
       expect(timers[0].fired_at >= timers[0].fire_at).toBe(true);
-      const fired = db.prepare("SELECT COUNT(*) FROM audit WHERE case_id = ? AND type = 'event.received' AND json_extract(data, '$.type') = 'timer.fired'").pluck().get(created.body.id);
+      const fired = db
+        .prepare(
+          "SELECT COUNT(*) FROM audit WHERE case_id = ? AND type = 'event.received' AND json_extract(data, '$.type') = 'timer.fired'",
+        )
+        .pluck()
+        .get(created.body.id);
       expect(fired).toBe(1);
     } finally {
       db.close();

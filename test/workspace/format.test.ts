@@ -11,11 +11,25 @@ describe('workspace dates and deadlines', () => {
 
   test("overdue and due today: the API's flags win; without them they are computed; closed tasks are neither", () => {
     const now = new Date('2026-03-02T09:00:00Z');
-    expect(deadlineState({ status: 'open', dueAt: '2026-03-01T09:00:00Z' }, now)).toEqual({ overdue: true, dueToday: false });
-    expect(deadlineState({ status: 'claimed', dueAt: '2026-03-02T20:00:00Z' }, now)).toEqual({ overdue: false, dueToday: true });
-    expect(deadlineState({ status: 'open', dueAt: '2026-03-05T09:00:00Z' }, now)).toEqual({ overdue: false, dueToday: false });
-    expect(deadlineState({ status: 'open', dueAt: '2026-03-01T09:00:00Z', overdue: false, dueToday: false }, now)).toEqual({ overdue: false, dueToday: false });
-    expect(deadlineState({ status: 'completed', dueAt: '2026-03-01T09:00:00Z' }, now)).toEqual({ overdue: false, dueToday: false });
+    expect(deadlineState({ status: 'open', dueAt: '2026-03-01T09:00:00Z' }, now)).toEqual({
+      overdue: true,
+      dueToday: false,
+    });
+    expect(deadlineState({ status: 'claimed', dueAt: '2026-03-02T20:00:00Z' }, now)).toEqual({
+      overdue: false,
+      dueToday: true,
+    });
+    expect(deadlineState({ status: 'open', dueAt: '2026-03-05T09:00:00Z' }, now)).toEqual({
+      overdue: false,
+      dueToday: false,
+    });
+    expect(
+      deadlineState({ status: 'open', dueAt: '2026-03-01T09:00:00Z', overdue: false, dueToday: false }, now),
+    ).toEqual({ overdue: false, dueToday: false });
+    expect(deadlineState({ status: 'completed', dueAt: '2026-03-01T09:00:00Z' }, now)).toEqual({
+      overdue: false,
+      dueToday: false,
+    });
   });
 
   test('values as text', () => {

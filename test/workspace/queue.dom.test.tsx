@@ -56,21 +56,22 @@ describe('QueueFilters', () => {
 
 describe('TaskTable', () => {
   // Fields the schema always has are left out where the table has a fallback for them (a reference, a step title).
-  const task = (over: Partial<Task>): Task => ({
-    id: 't',
-    caseId: 'c0000000-0000',
-    step: 'beoordeling',
-    stepTitle: 'Beoordeling',
-    kind: 'handoff',
-    team: 'belastingen',
-    status: 'open',
-    assignee: null,
-    dueAt: '2099-01-01T09:00:00Z',
-    createdAt: '2026-03-02T09:00:00Z',
-    rev: 1,
-    process: { key: 'toeslag', title: 'Toeslag aanvragen' },
-    ...over,
-  }) as Task;
+  const task = (over: Partial<Task>): Task =>
+    ({
+      id: 't',
+      caseId: 'c0000000-0000',
+      step: 'beoordeling',
+      stepTitle: 'Beoordeling',
+      kind: 'handoff',
+      team: 'belastingen',
+      status: 'open',
+      assignee: null,
+      dueAt: '2099-01-01T09:00:00Z',
+      createdAt: '2026-03-02T09:00:00Z',
+      rev: 1,
+      process: { key: 'toeslag', title: 'Toeslag aanvragen' },
+      ...over,
+    }) as Task;
   const tasks = [
     task({ id: 'a', caseReference: 'Z-1', overdue: true, dueAt: '2026-03-01T09:00:00Z' }),
     task({ id: 'b', caseReference: 'Z-2', status: 'claimed', assignee: 'olaf' }),

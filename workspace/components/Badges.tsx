@@ -25,7 +25,8 @@ export function TaskStatusText({ task, t, me }: { task: Task; t: Messages; me: s
   if (task.proposal && (task.status === 'open' || task.status === 'claimed')) {
     return <Badge kind="info">{t.awaitingApproval}</Badge>;
   }
-  if (task.status === 'claimed') return <span>{task.assignee === me ? t.claimedByYou : t.claimedBy(task.assignee ?? '?')}</span>;
+  if (task.status === 'claimed')
+    return <span>{task.assignee === me ? t.claimedByYou : t.claimedBy(task.assignee ?? '?')}</span>;
   if (task.status === 'open') return <span>{task.assignee ? t.claimedBy(task.assignee) : t.open}</span>;
   return <span>{task.status === 'completed' ? t.completed : t.closed}</span>;
 }

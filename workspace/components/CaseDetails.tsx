@@ -16,44 +16,80 @@ export function CaseDetails({ caseView: c, error }: Props) {
   // An input the rule read is shown as the citizen's answer when it is one (formatted: "€ 1.850,00", "Met partner").
   const inputText = (id: string, value: unknown) => {
     const answer = c?.answers.find((a) => a.id === id);
-    return answer && JSON.stringify(answer.value) === JSON.stringify(value) && answer.text ? answer.text : valueText(value, lang) || '–';
+    return answer && JSON.stringify(answer.value) === JSON.stringify(value) && answer.text
+      ? answer.text
+      : valueText(value, lang) || '–';
   };
   return (
     <section className="werkplek-case" aria-labelledby="zaak-titel">
-      <h2 className="utrecht-heading-2" id="zaak-titel">{t.caseSection}{c ? `: ${c.process.title}` : ''}</h2>
+      <h2 className="utrecht-heading-2" id="zaak-titel">
+        {t.caseSection}
+        {c ? `: ${c.process.title}` : ''}
+      </h2>
       {error && <Notice flash={{ kind: 'error', text: t.somethingWrong(error) }} />}
       {!c && !error && <p className="utrecht-paragraph">{t.loading}</p>}
       {c && (
         <>
           <dl className="werkplek-facts">
-            <div className="werkplek-facts__row"><dt>{t.reference}</dt><dd>{c.reference}</dd></div>
-            <div className="werkplek-facts__row"><dt>{t.currentStep}</dt><dd>{c.step?.title ?? '–'}</dd></div>
-            {c.outcome && <div className="werkplek-facts__row"><dt>{t.caseOutcome}</dt><dd><strong>{c.outcome.title}</strong>{c.outcome.message ? ` – ${c.outcome.message}` : ''}</dd></div>}
+            <div className="werkplek-facts__row">
+              <dt>{t.reference}</dt>
+              <dd>{c.reference}</dd>
+            </div>
+            <div className="werkplek-facts__row">
+              <dt>{t.currentStep}</dt>
+              <dd>{c.step?.title ?? '–'}</dd>
+            </div>
+            {c.outcome && (
+              <div className="werkplek-facts__row">
+                <dt>{t.caseOutcome}</dt>
+                <dd>
+                  <strong>{c.outcome.title}</strong>
+                  {c.outcome.message ? ` – ${c.outcome.message}` : ''}
+                </dd>
+              </div>
+            )}
           </dl>
 
           <h3 className="utrecht-heading-3">{t.answers}</h3>
-          {c.answers.length === 0 ? <p className="utrecht-paragraph">{t.noAnswers}</p> : (
+          {c.answers.length === 0 ? (
+            <p className="utrecht-paragraph">{t.noAnswers}</p>
+          ) : (
             <dl className="werkplek-answers">
               {c.answers.map((a) => (
-                <div key={a.id} className="werkplek-answers__row"><dt>{a.label}</dt><dd className="werkplek-pre">{a.text || valueText(a.value, lang)}</dd></div>
+                <div key={a.id} className="werkplek-answers__row">
+                  <dt>{a.label}</dt>
+                  <dd className="werkplek-pre">{a.text || valueText(a.value, lang)}</dd>
+                </div>
               ))}
             </dl>
           )}
 
           <h3 className="utrecht-heading-3">{t.explanations}</h3>
-          {c.explanations.length === 0 ? <p className="utrecht-paragraph">{t.noExplanations}</p> : (
+          {c.explanations.length === 0 ? (
+            <p className="utrecht-paragraph">{t.noExplanations}</p>
+          ) : (
             <ol className="werkplek-explanations">
               {c.explanations.map((x, i) => (
                 <li key={i} className="werkplek-explanation">
                   <p className="utrecht-paragraph werkplek-explanation__because">{x.because}</p>
                   <p className="werkplek-when">
-                    {x.rule === 'otherwise' ? t.otherwise : t.rule(typeof x.rule === 'number' ? String(x.rule + 1) : String(x.rule))} · <time dateTime={x.at}>{formatDateTime(x.at, lang)}</time>
+                    {x.rule === 'otherwise'
+                      ? t.otherwise
+                      : t.rule(typeof x.rule === 'number' ? String(x.rule + 1) : String(x.rule))}{' '}
+                    · <time dateTime={x.at}>{formatDateTime(x.at, lang)}</time>
                   </p>
-                  {x.when && <p className="werkplek-when">{t.condition}: <code className="werkplek-code">{x.when}</code></p>}
+                  {x.when && (
+                    <p className="werkplek-when">
+                      {t.condition}: <code className="werkplek-code">{x.when}</code>
+                    </p>
+                  )}
                   {x.inputs && Object.keys(x.inputs).length > 0 && (
                     <dl className="werkplek-inputs" aria-label={t.inputs}>
                       {Object.entries(x.inputs).map(([id, v]) => (
-                        <div key={id} className="werkplek-inputs__row"><dt>{labelOf(id)}</dt><dd>{inputText(id, v)}</dd></div>
+                        <div key={id} className="werkplek-inputs__row">
+                          <dt>{labelOf(id)}</dt>
+                          <dd>{inputText(id, v)}</dd>
+                        </div>
                       ))}
                     </dl>
                   )}
@@ -65,25 +101,37 @@ export function CaseDetails({ caseView: c, error }: Props) {
           <h3 className="utrecht-heading-3">{t.timeline}</h3>
           <ol className="werkplek-timeline">
             {c.timeline.map((item, i) => (
-              <li key={i}><time className="werkplek-when" dateTime={item.at}>{formatDateTime(item.at, lang)}</time> {item.text}</li>
+              <li key={i}>
+                <time className="werkplek-when" dateTime={item.at}>
+                  {formatDateTime(item.at, lang)}
+                </time>{' '}
+                {item.text}
+              </li>
             ))}
           </ol>
 
           <h3 className="utrecht-heading-3">{t.messages}</h3>
-          {c.messages.length === 0 ? <p className="utrecht-paragraph">{t.noMessages}</p> : c.messages.map((m, i) => (
-            <article key={i} className="werkplek-message" aria-label={m.subject}>
-              <h4 className="utrecht-heading-4">{m.subject}</h4>
-              <p className="werkplek-when"><time dateTime={m.at}>{formatDateTime(m.at, lang)}</time></p>
-              <p className="utrecht-paragraph werkplek-pre">{m.body}</p>
-            </article>
-          ))}
+          {c.messages.length === 0 ? (
+            <p className="utrecht-paragraph">{t.noMessages}</p>
+          ) : (
+            c.messages.map((m, i) => (
+              <article key={i} className="werkplek-message" aria-label={m.subject}>
+                <h4 className="utrecht-heading-4">{m.subject}</h4>
+                <p className="werkplek-when">
+                  <time dateTime={m.at}>{formatDateTime(m.at, lang)}</time>
+                </p>
+                <p className="utrecht-paragraph werkplek-pre">{m.body}</p>
+              </article>
+            ))
+          )}
 
           <h3 className="utrecht-heading-3">{t.caseTasks}</h3>
           <ul className="werkplek-case-tasks">
             {c.tasks.map((x) => (
               <li key={x.id}>
                 {x.kind === 'contact' ? t.kindContact : t.kindHandoff} · {x.team} · {statusWord(x.status, t)}
-                {x.assignee ? ` · ${x.assignee}` : ''}{x.dueAt ? ` · ${t.deadline.toLowerCase()} ${formatDate(x.dueAt, lang)}` : ''}
+                {x.assignee ? ` · ${x.assignee}` : ''}
+                {x.dueAt ? ` · ${t.deadline.toLowerCase()} ${formatDate(x.dueAt, lang)}` : ''}
               </li>
             ))}
           </ul>
@@ -94,5 +142,9 @@ export function CaseDetails({ caseView: c, error }: Props) {
 }
 
 function statusWord(status: string, t: ReturnType<typeof useWorkspace>['t']) {
-  return ({ open: t.open, claimed: t.statusClaimed, completed: t.completed, closed: t.closed } as Record<string, string>)[status] ?? status;
+  return (
+    ({ open: t.open, claimed: t.statusClaimed, completed: t.completed, closed: t.closed } as Record<string, string>)[
+      status
+    ] ?? status
+  );
 }

@@ -17,7 +17,8 @@ type Props = {
   onComplete(body: CompleteBody): Promise<void>;
 };
 
-const isEmpty = (v: FieldValue) => v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'string' && v.trim() === '');
+const isEmpty = (v: FieldValue) =>
+  v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'string' && v.trim() === '');
 
 /**
  * The decision: one of the handoff's outcomes, that outcome's own fields,
@@ -67,32 +68,71 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
 
   return (
     <form className="werkplek-form" onSubmit={submit} noValidate aria-labelledby="besluit-titel">
-      <h3 className="utrecht-heading-3" id="besluit-titel">{t.decision}</h3>
+      <h3 className="utrecht-heading-3" id="besluit-titel">
+        {t.decision}
+      </h3>
       <ErrorSummary ref={summary} title={t.errorSummary} errors={errors} labels={labels} extra={extra} level={4} />
       {!single && (
-        <fieldset className={`utrecht-form-fieldset werkplek-field${errors.outcome ? ' werkplek-field--invalid' : ''}`} aria-describedby={errors.outcome ? 'veld-outcome-fout' : undefined}>
+        <fieldset
+          className={`utrecht-form-fieldset werkplek-field${errors.outcome ? ' werkplek-field--invalid' : ''}`}
+          aria-describedby={errors.outcome ? 'veld-outcome-fout' : undefined}
+        >
           <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t.chooseOutcome}</legend>
-          {errors.outcome && <p className="utrecht-form-field-error-message" id="veld-outcome-fout"><span className="werkplek-visually-hidden">{t.errorPrefix} </span>{errors.outcome.join(' ')}</p>}
+          {errors.outcome && (
+            <p className="utrecht-form-field-error-message" id="veld-outcome-fout">
+              <span className="werkplek-visually-hidden">{t.errorPrefix} </span>
+              {errors.outcome.join(' ')}
+            </p>
+          )}
           <div className="werkplek-options">
             {outcomes.map((o, i) => (
               <div key={o.id} className="utrecht-form-field utrecht-form-field--radio werkplek-option">
-                <input id={i ? `veld-outcome-${i}` : 'veld-outcome'} type="radio" name="outcome" value={o.id} checked={chosen === o.id}
-                  className="utrecht-radio-button utrecht-radio-button--html-input" onChange={() => setChosen(o.id)}
-                  aria-describedby={o.fourEyes ? `vier-ogen-${i}` : undefined} />
-                <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={i ? `veld-outcome-${i}` : 'veld-outcome'}>{o.label}</label>
-                {o.fourEyes && <span className="werkplek-option__hint" id={`vier-ogen-${i}`}>{t.fourEyesHint}</span>}
+                <input
+                  id={i ? `veld-outcome-${i}` : 'veld-outcome'}
+                  type="radio"
+                  name="outcome"
+                  value={o.id}
+                  checked={chosen === o.id}
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                  onChange={() => setChosen(o.id)}
+                  aria-describedby={o.fourEyes ? `vier-ogen-${i}` : undefined}
+                />
+                <label
+                  className="utrecht-form-label utrecht-form-label--radio"
+                  htmlFor={i ? `veld-outcome-${i}` : 'veld-outcome'}
+                >
+                  {o.label}
+                </label>
+                {o.fourEyes && (
+                  <span className="werkplek-option__hint" id={`vier-ogen-${i}`}>
+                    {t.fourEyesHint}
+                  </span>
+                )}
               </div>
             ))}
           </div>
         </fieldset>
       )}
       {fields.map((f) => (
-        <FieldControl key={`${chosen}:${f.id}`} field={f} t={t} lang={lang} value={values[f.id] ?? fieldInput(f.type).empty} errors={errors[f.id]}
-          onChange={(v) => setValues((prev) => ({ ...prev, [f.id]: v }))} />
+        <FieldControl
+          key={`${chosen}:${f.id}`}
+          field={f}
+          t={t}
+          lang={lang}
+          value={values[f.id] ?? fieldInput(f.type).empty}
+          errors={errors[f.id]}
+          onChange={(v) => setValues((prev) => ({ ...prev, [f.id]: v }))}
+        />
       ))}
       {withMessage && (
-        <FieldControl field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }} t={t} lang={lang}
-          value={message} errors={errors.message} onChange={(v) => setMessage(typeof v === 'string' ? v : '')} />
+        <FieldControl
+          field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }}
+          t={t}
+          lang={lang}
+          value={message}
+          errors={errors.message}
+          onChange={(v) => setMessage(typeof v === 'string' ? v : '')}
+        />
       )}
       <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>
         {single && !withMessage ? outcome!.label : outcome?.fourEyes ? t.submitProposal : t.submitDecision}

@@ -19,14 +19,24 @@ export function ProposalPanel({ task, busy, onApprove, onReject }: Props) {
   const own = p.proposedBy === user.name;
   return (
     <section className="werkplek-proposal" aria-labelledby="voorstel-titel">
-      <h3 className="utrecht-heading-3" id="voorstel-titel">{t.proposalTitle}</h3>
+      <h3 className="utrecht-heading-3" id="voorstel-titel">
+        {t.proposalTitle}
+      </h3>
       <p className="utrecht-paragraph">{t.proposedBy(label, p.proposedBy, formatDateTime(p.proposedAt, lang))}</p>
       {(Object.keys(p.data ?? {}).length > 0 || p.message) && (
         <dl className="werkplek-facts">
           {Object.entries(p.data ?? {}).map(([id, v]) => (
-            <div key={id} className="werkplek-facts__row"><dt>{fieldLabel(id)}</dt><dd className="werkplek-pre">{valueText(v, lang)}</dd></div>
+            <div key={id} className="werkplek-facts__row">
+              <dt>{fieldLabel(id)}</dt>
+              <dd className="werkplek-pre">{valueText(v, lang)}</dd>
+            </div>
           ))}
-          {p.message && <div className="werkplek-facts__row"><dt>{t.messageToCitizen}</dt><dd className="werkplek-pre">{p.message}</dd></div>}
+          {p.message && (
+            <div className="werkplek-facts__row">
+              <dt>{t.messageToCitizen}</dt>
+              <dd className="werkplek-pre">{p.message}</dd>
+            </div>
+          )}
         </dl>
       )}
       {own ? (
@@ -34,14 +44,38 @@ export function ProposalPanel({ task, busy, onApprove, onReject }: Props) {
       ) : (
         <>
           <div className="utrecht-form-field werkplek-field">
-            <label className="utrecht-form-label" htmlFor="voorstel-notitie">{t.rejectNote} <span className="werkplek-optional">{t.optional}</span></label>
-            <div className="utrecht-form-field-description" id="voorstel-notitie-hint">{t.rejectNoteHint}</div>
-            <textarea id="voorstel-notitie" rows={3} className="utrecht-textarea utrecht-textarea--html-textarea" value={note}
-              onChange={(e) => setNote(e.target.value)} aria-describedby="voorstel-notitie-hint" />
+            <label className="utrecht-form-label" htmlFor="voorstel-notitie">
+              {t.rejectNote} <span className="werkplek-optional">{t.optional}</span>
+            </label>
+            <div className="utrecht-form-field-description" id="voorstel-notitie-hint">
+              {t.rejectNoteHint}
+            </div>
+            <textarea
+              id="voorstel-notitie"
+              rows={3}
+              className="utrecht-textarea utrecht-textarea--html-textarea"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              aria-describedby="voorstel-notitie-hint"
+            />
           </div>
           <div className="werkplek-button-row">
-            <button type="button" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined} onClick={() => !busy && onApprove()}>{t.approve}</button>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" aria-disabled={busy || undefined} onClick={() => !busy && onReject(note.trim())}>{t.rejectProposal}</button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--primary-action"
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && onApprove()}
+            >
+              {t.approve}
+            </button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action"
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && onReject(note.trim())}
+            >
+              {t.rejectProposal}
+            </button>
           </div>
         </>
       )}

@@ -2,7 +2,6 @@ import { useWorkspace } from '../context.js';
 import type { Filters } from '../queue-query.js';
 import type { ProcessSummary } from '../types.js';
 
-
 type Props = { filters: Filters; processes: ProcessSummary[]; onChange(filters: Filters): void };
 
 /** Team, process, status, mine, overdue: each change applies at once (the table is updated, the page stays). */
@@ -10,37 +9,90 @@ export function QueueFilters({ filters, processes, onChange }: Props) {
   const { t, user } = useWorkspace();
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
   const statuses: [string, string][] = [
-    ['active', t.statusActive], ['open', t.statusOpen], ['claimed', t.statusClaimed], ['completed', t.statusCompleted], ['closed', t.statusClosed],
+    ['active', t.statusActive],
+    ['open', t.statusOpen],
+    ['claimed', t.statusClaimed],
+    ['completed', t.statusCompleted],
+    ['closed', t.statusClosed],
   ];
   return (
     <form className="werkplek-filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
       <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="filter-team">{t.team}</label>
-        <select id="filter-team" className="utrecht-select utrecht-select--html-select" value={filters.team} onChange={(e) => set('team', e.target.value)}>
-          {user.teams.map((team) => <option key={team} value={team}>{team}</option>)}
+        <label className="utrecht-form-label" htmlFor="filter-team">
+          {t.team}
+        </label>
+        <select
+          id="filter-team"
+          className="utrecht-select utrecht-select--html-select"
+          value={filters.team}
+          onChange={(e) => set('team', e.target.value)}
+        >
+          {user.teams.map((team) => (
+            <option key={team} value={team}>
+              {team}
+            </option>
+          ))}
         </select>
       </div>
       <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="filter-process">{t.process}</label>
-        <select id="filter-process" className="utrecht-select utrecht-select--html-select" value={filters.process} onChange={(e) => set('process', e.target.value)}>
+        <label className="utrecht-form-label" htmlFor="filter-process">
+          {t.process}
+        </label>
+        <select
+          id="filter-process"
+          className="utrecht-select utrecht-select--html-select"
+          value={filters.process}
+          onChange={(e) => set('process', e.target.value)}
+        >
           <option value="">{t.allProcesses}</option>
-          {processes.map((p) => <option key={p.key} value={p.key}>{p.title}</option>)}
+          {processes.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.title}
+            </option>
+          ))}
         </select>
       </div>
       <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="filter-status">{t.status}</label>
-        <select id="filter-status" className="utrecht-select utrecht-select--html-select" value={filters.status} onChange={(e) => set('status', e.target.value)}>
-          {statuses.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        <label className="utrecht-form-label" htmlFor="filter-status">
+          {t.status}
+        </label>
+        <select
+          id="filter-status"
+          className="utrecht-select utrecht-select--html-select"
+          value={filters.status}
+          onChange={(e) => set('status', e.target.value)}
+        >
+          {statuses.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </div>
       <div className="werkplek-checks">
         <div className="utrecht-form-field utrecht-form-field--checkbox werkplek-option">
-          <input id="filter-mine" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)} />
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="filter-mine">{t.onlyMine}</label>
+          <input
+            id="filter-mine"
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={filters.mine}
+            onChange={(e) => set('mine', e.target.checked)}
+          />
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="filter-mine">
+            {t.onlyMine}
+          </label>
         </div>
         <div className="utrecht-form-field utrecht-form-field--checkbox werkplek-option">
-          <input id="filter-overdue" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={filters.overdue} onChange={(e) => set('overdue', e.target.checked)} />
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="filter-overdue">{t.onlyOverdue}</label>
+          <input
+            id="filter-overdue"
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={filters.overdue}
+            onChange={(e) => set('overdue', e.target.checked)}
+          />
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="filter-overdue">
+            {t.onlyOverdue}
+          </label>
         </div>
       </div>
     </form>

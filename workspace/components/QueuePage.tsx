@@ -33,7 +33,10 @@ export function QueuePage() {
   // A message from the page before (say, "handed over to team X") is shown once.
   useEffect(() => setFlash(null), [setFlash]);
   useEffect(() => {
-    ok(api.GET('/api/processes')).then((r) => setProcesses(r.map((p) => ({ key: p.key, title: p.title }))), () => {});
+    ok(api.GET('/api/processes')).then(
+      (r) => setProcesses(r.map((p) => ({ key: p.key, title: p.title }))),
+      () => {},
+    );
   }, [api, lang]);
 
   useEffect(() => {
@@ -41,49 +44,70 @@ export function QueuePage() {
     setTasks(null);
   }, [key]);
 
-  usePoll(async (signal) => {
-    const [list, count] = await Promise.allSettled([
-      ok(api.GET('/api/tasks', { params: { query: Object.fromEntries(new URLSearchParams(key)) }, signal })),
-      ok(api.GET('/api/tasks/counts', { params: { query: { team: filters.team } }, signal })),
-    ]);
-    if (signal.aborted) return;
-    if (count.status === 'fulfilled') setCounts(count.value);
-    if (list.status === 'rejected') {
-      const error = list.reason as ApiError;
-      setFailure(error.message);
-      return;
-    }
-    const next = list.value;
-    const before = seen.current;
-    const fresh = before ? next.filter((task) => !before.has(task.id)) : [];
-    if (fresh.length) setAnnouncement(t.newTasks(fresh.length, fresh.map((x) => x.caseReference ?? x.caseId.slice(0, 8)).join(', ')));
-    seen.current = new Set(next.map((x) => x.id));
-    setTasks(next);
-    setFailure(null);
-    setUpdated(new Date());
-  }, POLL_MS, [key, lang]);
+  usePoll(
+    async (signal) => {
+      const [list, count] = await Promise.allSettled([
+        ok(api.GET('/api/tasks', { params: { query: Object.fromEntries(new URLSearchParams(key)) }, signal })),
+        ok(api.GET('/api/tasks/counts', { params: { query: { team: filters.team } }, signal })),
+      ]);
+      if (signal.aborted) return;
+      if (count.status === 'fulfilled') setCounts(count.value);
+      if (list.status === 'rejected') {
+        const error = list.reason as ApiError;
+        setFailure(error.message);
+        return;
+      }
+      const next = list.value;
+      const before = seen.current;
+      const fresh = before ? next.filter((task) => !before.has(task.id)) : [];
+      if (fresh.length)
+        setAnnouncement(t.newTasks(fresh.length, fresh.map((x) => x.caseReference ?? x.caseId.slice(0, 8)).join(', ')));
+      seen.current = new Set(next.map((x) => x.id));
+      setTasks(next);
+      setFailure(null);
+      setUpdated(new Date());
+    },
+    POLL_MS,
+    [key, lang],
+  );
 
   const change = (f: Filters) => navigate(`${BASE}/${filtersQuery(f, user.teams)}`, { replace: true });
   const countItems: [string, number | undefined][] = counts
-    ? [[t.countOpen, counts.open], [t.countClaimed, counts.claimed], [t.countMine, counts.mine], [t.countOverdue, counts.overdue], [t.countDueToday, counts.dueToday]]
+    ? [
+        [t.countOpen, counts.open],
+        [t.countClaimed, counts.claimed],
+        [t.countMine, counts.mine],
+        [t.countOverdue, counts.overdue],
+        [t.countDueToday, counts.dueToday],
+      ]
     : [];
 
   return (
     <>
-      <PageHeading title={t.queue} appName={t.appName}>{t.queue}</PageHeading>
+      <PageHeading title={t.queue} appName={t.appName}>
+        {t.queue}
+      </PageHeading>
       {shownFlash && <Notice flash={shownFlash} />}
       <QueueFilters filters={filters} processes={processes} onChange={change} />
       {counts && (
         <section aria-labelledby="aantallen-titel" className="werkplek-counts">
-          <h2 id="aantallen-titel" className="werkplek-visually-hidden">{t.counts}: {filters.team}</h2>
+          <h2 id="aantallen-titel" className="werkplek-visually-hidden">
+            {t.counts}: {filters.team}
+          </h2>
           <ul className="werkplek-counts__list">
-            {countItems.map(([label, n]) => <li key={label} className="werkplek-count"><span className="werkplek-count__n">{n ?? 0}</span> <span>{label}</span></li>)}
+            {countItems.map(([label, n]) => (
+              <li key={label} className="werkplek-count">
+                <span className="werkplek-count__n">{n ?? 0}</span> <span>{label}</span>
+              </li>
+            ))}
           </ul>
         </section>
       )}
       {failure && <Notice flash={{ kind: 'error', text: t.loadFailed(failure) }} />}
       {/* Present from the start, so screen readers hear what is put in it later. */}
-      <div className="werkplek-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+      <div className="werkplek-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
       {tasks === null && !failure && <p className="utrecht-paragraph">{t.loading}</p>}
       {tasks && tasks.length === 0 && <p className="utrecht-paragraph werkplek-empty">{t.noTasks}</p>}
       {tasks && tasks.length > 0 && <TaskTable tasks={tasks} caption={t.tasksOf(filters.team)} />}

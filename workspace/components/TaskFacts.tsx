@@ -18,7 +18,10 @@ export function TaskFacts({ task }: { task: TaskDetail }) {
   return (
     <dl className="werkplek-facts">
       {rows.map(([key, value]) => (
-        <div key={key} className="werkplek-facts__row"><dt>{key}</dt><dd>{value}</dd></div>
+        <div key={key} className="werkplek-facts__row">
+          <dt>{key}</dt>
+          <dd>{value}</dd>
+        </div>
       ))}
     </dl>
   );
@@ -31,18 +34,31 @@ export function WhyHere({ task }: { task: TaskDetail }) {
     const r: ContactRequest = task.request ?? {};
     return (
       <section aria-labelledby="verzoek-titel" className="werkplek-why">
-        <h3 className="utrecht-heading-3" id="verzoek-titel">{t.contactRequest}</h3>
+        <h3 className="utrecht-heading-3" id="verzoek-titel">
+          {t.contactRequest}
+        </h3>
         <dl className="werkplek-facts">
-          <div className="werkplek-facts__row"><dt>{t.question}</dt><dd className="werkplek-pre">{r.question || '–'}</dd></div>
-          <div className="werkplek-facts__row"><dt>{t.channel}</dt><dd>{r.channel ? t.channels[r.channel] ?? r.channel : '–'}</dd></div>
-          <div className="werkplek-facts__row"><dt>{t.reach}</dt><dd>{r.reach || '–'}</dd></div>
+          <div className="werkplek-facts__row">
+            <dt>{t.question}</dt>
+            <dd className="werkplek-pre">{r.question || '–'}</dd>
+          </div>
+          <div className="werkplek-facts__row">
+            <dt>{t.channel}</dt>
+            <dd>{r.channel ? (t.channels[r.channel] ?? r.channel) : '–'}</dd>
+          </div>
+          <div className="werkplek-facts__row">
+            <dt>{t.reach}</dt>
+            <dd>{r.reach || '–'}</dd>
+          </div>
         </dl>
       </section>
     );
   }
   return (
     <section aria-labelledby="waarom-titel" className="werkplek-why">
-      <h3 className="utrecht-heading-3" id="waarom-titel">{t.whyHandedOff}</h3>
+      <h3 className="utrecht-heading-3" id="waarom-titel">
+        {t.whyHandedOff}
+      </h3>
       <p className="utrecht-paragraph werkplek-reason">{task.handoff?.reason || t.noReason}</p>
       {task.handoff?.instructions && (
         <>

@@ -33,7 +33,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const refused = async (e: ApiError) => {
     if (e.code === 'stale-task') show({ kind: 'error', text: t.conflict });
     else if (e.status === 404 && e.message.startsWith('no route')) show({ kind: 'error', text: t.notReady });
-    else if (e.status === 404 || e.status === 403) show({ kind: 'error', text: e.code === 'csrf' ? t.somethingWrong(e.message) : t.notFound });
+    else if (e.status === 404 || e.status === 403)
+      show({ kind: 'error', text: e.code === 'csrf' ? t.somethingWrong(e.message) : t.notFound });
     else if (e.status === 409) show({ kind: 'error', text: e.message });
     else show({ kind: 'error', text: t.somethingWrong(e.message) });
     if (e.status === 409) await load();
@@ -62,79 +63,179 @@ export function TaskPage({ taskId }: { taskId: string }) {
   if (error) {
     return (
       <>
-        <PageHeading title={t.taskSection} appName={t.appName}>{t.taskSection}</PageHeading>
-        <Notice flash={{ kind: 'error', text: error.status === 404 || error.status === 403 ? t.notFound : t.somethingWrong(error.message) }} />
-        <p className="utrecht-paragraph"><Link className="utrecht-link" to={`${BASE}/`}>{t.backToQueue}</Link></p>
+        <PageHeading title={t.taskSection} appName={t.appName}>
+          {t.taskSection}
+        </PageHeading>
+        <Notice
+          flash={{
+            kind: 'error',
+            text: error.status === 404 || error.status === 403 ? t.notFound : t.somethingWrong(error.message),
+          }}
+        />
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={`${BASE}/`}>
+            {t.backToQueue}
+          </Link>
+        </p>
       </>
     );
   }
-  if (!task) return <p className="utrecht-paragraph" role="status">{t.loading}</p>;
+  if (!task)
+    return (
+      <p className="utrecht-paragraph" role="status">
+        {t.loading}
+      </p>
+    );
 
   const ifMatch = { 'If-Match': `"${task.rev}"` };
   const active = task.status === 'open' || task.status === 'claimed';
   const mine = task.status === 'claimed' && task.assignee === user.name;
   const heldByOther = task.status === 'claimed' && task.assignee !== user.name;
-  const outcomes: Outcome[] | null = task.kind === 'contact'
-    ? [{ id: 'answered', label: t.answered, negative: false, fourEyes: false,
-      fields: [{ id: 'note', label: t.note, type: 'textarea', required: false, hint: t.noteHint }] }]
-    : task.handoff?.outcomes ?? null;
+  const outcomes: Outcome[] | null =
+    task.kind === 'contact'
+      ? [
+          {
+            id: 'answered',
+            label: t.answered,
+            negative: false,
+            fourEyes: false,
+            fields: [{ id: 'note', label: t.note, type: 'textarea', required: false, hint: t.noteHint }],
+          },
+        ]
+      : (task.handoff?.outcomes ?? null);
   const outcomeLabel = (id: string | null | undefined) => outcomes?.find((o) => o.id === id)?.label ?? id ?? '';
 
-  const claim = () => act(() => answer(api.POST('/api/tasks/{id}/claim', { params: { path: id } })),
-    () => ({ kind: 'success', text: t.claimed }));
-  const release = () => act(() => answer(api.POST('/api/tasks/{id}/release', { params: { path: id } })),
-    () => ({ kind: 'success', text: t.released }));
-  const complete = (body: CompleteBody) => act(
-    () => answer(api.POST('/api/tasks/{id}/complete', { params: { path: id, header: ifMatch }, body })),
-    (r) => r.status === 202 || r.data.proposal
-      ? { kind: 'info', text: t.proposalSent }
-      : { kind: 'success', text: t.taskDone(outcomeLabel(body.outcome)) },
-    true,
-  );
-  const approve = () => act(() => answer(api.POST('/api/tasks/{id}/approve', { params: { path: id, header: ifMatch } })),
-    () => ({ kind: 'success', text: t.approved }));
-  const rejectProposal = (note: string) => act(
-    () => answer(api.POST('/api/tasks/{id}/reject-proposal', { params: { path: id, header: ifMatch }, body: note ? { note } : {} })),
-    () => ({ kind: 'info', text: t.proposalRejected }),
-  );
-  const assign = (to: { user?: string; team?: string }) => act(
-    () => answer(api.POST('/api/tasks/{id}/assign', { params: { path: id }, body: to })), (r) => {
-    if (to.team && !user.teams.includes(to.team)) {
-      setFlash({ kind: 'success', text: t.movedToTeam(to.team) });
-      navigate(`${BASE}/`);
-      return null;
-    }
-    return { kind: 'success', text: to.team ? t.movedToTeam(to.team) : t.assignedTo(r.data.assignee ?? to.user ?? '') };
-  });
+  const claim = () =>
+    act(
+      () => answer(api.POST('/api/tasks/{id}/claim', { params: { path: id } })),
+      () => ({ kind: 'success', text: t.claimed }),
+    );
+  const release = () =>
+    act(
+      () => answer(api.POST('/api/tasks/{id}/release', { params: { path: id } })),
+      () => ({ kind: 'success', text: t.released }),
+    );
+  const complete = (body: CompleteBody) =>
+    act(
+      () => answer(api.POST('/api/tasks/{id}/complete', { params: { path: id, header: ifMatch }, body })),
+      (r) =>
+        r.status === 202 || r.data.proposal
+          ? { kind: 'info', text: t.proposalSent }
+          : { kind: 'success', text: t.taskDone(outcomeLabel(body.outcome)) },
+      true,
+    );
+  const approve = () =>
+    act(
+      () => answer(api.POST('/api/tasks/{id}/approve', { params: { path: id, header: ifMatch } })),
+      () => ({ kind: 'success', text: t.approved }),
+    );
+  const rejectProposal = (note: string) =>
+    act(
+      () =>
+        answer(
+          api.POST('/api/tasks/{id}/reject-proposal', {
+            params: { path: id, header: ifMatch },
+            body: note ? { note } : {},
+          }),
+        ),
+      () => ({ kind: 'info', text: t.proposalRejected }),
+    );
+  const assign = (to: { user?: string; team?: string }) =>
+    act(
+      () => answer(api.POST('/api/tasks/{id}/assign', { params: { path: id }, body: to })),
+      (r) => {
+        if (to.team && !user.teams.includes(to.team)) {
+          setFlash({ kind: 'success', text: t.movedToTeam(to.team) });
+          navigate(`${BASE}/`);
+          return null;
+        }
+        return {
+          kind: 'success',
+          text: to.team ? t.movedToTeam(to.team) : t.assignedTo(r.data.assignee ?? to.user ?? ''),
+        };
+      },
+    );
 
   const reference = task.caseReference ?? caseView?.reference ?? task.caseId.slice(0, 8);
   const title = t.taskTitle(task.stepTitle ?? caseView?.step?.title ?? task.step, reference);
 
   return (
     <>
-      <p className="werkplek-back"><Link className="utrecht-link" to={`${BASE}/`}>{t.backToQueue}</Link></p>
-      <PageHeading title={title} appName={t.appName}>{title}</PageHeading>
+      <p className="werkplek-back">
+        <Link className="utrecht-link" to={`${BASE}/`}>
+          {t.backToQueue}
+        </Link>
+      </p>
+      <PageHeading title={title} appName={t.appName}>
+        {title}
+      </PageHeading>
       <div className="werkplek-task-layout">
         <section className="werkplek-task" aria-labelledby="taak-titel">
-          <h2 className="utrecht-heading-2" id="taak-titel">{t.taskSection}</h2>
-          <div ref={noticeRef} tabIndex={-1} className="werkplek-notice-slot">{notice && <Notice flash={notice} />}</div>
-          {changed && <Notice flash={{ kind: 'info', text: t.changedMeanwhile }} action={{ label: t.reload, onClick: () => void load() }} />}
+          <h2 className="utrecht-heading-2" id="taak-titel">
+            {t.taskSection}
+          </h2>
+          <div ref={noticeRef} tabIndex={-1} className="werkplek-notice-slot">
+            {notice && <Notice flash={notice} />}
+          </div>
+          {changed && (
+            <Notice
+              flash={{ kind: 'info', text: t.changedMeanwhile }}
+              action={{ label: t.reload, onClick: () => void load() }}
+            />
+          )}
           <TaskFacts task={task} />
           <WhyHere task={task} />
 
           {active && !task.proposal && (
             <div className="werkplek-button-row">
-              {task.status === 'open' && <button type="button" className="utrecht-button utrecht-button--primary-action" aria-disabled={working || undefined} onClick={claim}>{t.claim}</button>}
-              {mine && <button type="button" className="utrecht-button utrecht-button--secondary-action" aria-disabled={working || undefined} onClick={release}>{t.release}</button>}
+              {task.status === 'open' && (
+                <button
+                  type="button"
+                  className="utrecht-button utrecht-button--primary-action"
+                  aria-disabled={working || undefined}
+                  onClick={claim}
+                >
+                  {t.claim}
+                </button>
+              )}
+              {mine && (
+                <button
+                  type="button"
+                  className="utrecht-button utrecht-button--secondary-action"
+                  aria-disabled={working || undefined}
+                  onClick={release}
+                >
+                  {t.release}
+                </button>
+              )}
             </div>
           )}
           {active && !task.proposal && task.status === 'open' && <p className="utrecht-paragraph">{t.claimFirst}</p>}
-          {active && !task.proposal && heldByOther && <p className="utrecht-paragraph">{t.heldByOther(task.assignee ?? '?')}</p>}
-          {active && task.proposal && <ProposalPanel task={task} busy={working} onApprove={approve} onReject={rejectProposal} />}
-          {mine && !task.proposal && (outcomes
-            ? <OutcomeForm key={task.id} outcomes={outcomes} withMessage={task.kind !== 'contact'} busy={working} onComplete={complete} />
-            : <Notice flash={{ kind: 'info', text: t.notReady }} />)}
-          {!active && <p className="utrecht-paragraph"><strong>{t.taskDoneShort}</strong>{task.outcome ? ` ${t.outcomeWas(outcomeLabel(task.outcome))}` : ''}</p>}
+          {active && !task.proposal && heldByOther && (
+            <p className="utrecht-paragraph">{t.heldByOther(task.assignee ?? '?')}</p>
+          )}
+          {active && task.proposal && (
+            <ProposalPanel task={task} busy={working} onApprove={approve} onReject={rejectProposal} />
+          )}
+          {mine &&
+            !task.proposal &&
+            (outcomes ? (
+              <OutcomeForm
+                key={task.id}
+                outcomes={outcomes}
+                withMessage={task.kind !== 'contact'}
+                busy={working}
+                onComplete={complete}
+              />
+            ) : (
+              <Notice flash={{ kind: 'info', text: t.notReady }} />
+            ))}
+          {!active && (
+            <p className="utrecht-paragraph">
+              <strong>{t.taskDoneShort}</strong>
+              {task.outcome ? ` ${t.outcomeWas(outcomeLabel(task.outcome))}` : ''}
+            </p>
+          )}
           {active && <Reassign task={task} busy={working} onAssign={assign} />}
         </section>
         <CaseDetails caseView={caseView} error={caseError?.message ?? null} />

@@ -9,21 +9,30 @@ import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 import { caseSummarySchema, caseViewSchema } from '../schemas/cases.js';
 
-const bsnSchema = z.string().refine((v) => 'value' in fieldKind('bsn').parse(v, { id: 'bsn', label: 'BSN', type: 'bsn' }, { today: '' }), 'not a valid BSN (elfproef)');
+const bsnSchema = z
+  .string()
+  .refine(
+    (v) => 'value' in fieldKind('bsn').parse(v, { id: 'bsn', label: 'BSN', type: 'bsn' }, { today: '' }),
+    'not a valid BSN (elfproef)',
+  );
 
-const startBody = z.object({
-  /** Officials and admins start a case for a citizen (at the counter, for an intermediary). */
-  subject: bsnSchema.optional(),
-  /** The date whose rules apply (the version in force then); officials and admins only. Default: today. */
-  referenceDate: calendarDateSchema.optional(),
-}).strict();
+const startBody = z
+  .object({
+    /** Officials and admins start a case for a citizen (at the counter, for an intermediary). */
+    subject: bsnSchema.optional(),
+    /** The date whose rules apply (the version in force then); officials and admins only. Default: today. */
+    referenceDate: calendarDateSchema.optional(),
+  })
+  .strict();
 
-const eventBody = z.object({
-  type: z.string().min(1).max(100),
-  data: namedValues(z.unknown()).optional(),
-  /** The step the client answers; refused with 409 if the case has moved on. */
-  step: z.string().max(100).optional(),
-}).strict();
+const eventBody = z
+  .object({
+    type: z.string().min(1).max(100),
+    data: namedValues(z.unknown()).optional(),
+    /** The step the client answers; refused with 409 if the case has moved on. */
+    step: z.string().max(100).optional(),
+  })
+  .strict();
 
 export function caseRoutes({ store, engine }: Services): RouteDef[] {
   const view = (row: CaseRow, principal: Principal, lang: 'nl' | 'en') => ({
@@ -32,56 +41,105 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
   });
   return [
     defineRoute({
-      method: 'post', path: '/api/processes/:key/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404, 409, 422], success: 201,
+      method: 'post',
+      path: '/api/processes/:key/cases',
+      tag: 'cases',
+      roles: ['citizen', 'official', 'admin'],
+      errors: [401, 403, 404, 409, 422],
+      success: 201,
       operationId: 'startCase',
-      response: caseViewSchema, etag: true,
+      response: caseViewSchema,
+      etag: true,
       summary: 'Start a case of the newest published version (a citizen for themselves; an official for a subject)',
       body: startBody,
       handler: ({ principal, params, body, lang }) => {
         let subject: string;
         if (principal.kind === 'citizen') {
-          if (body.subject && body.subject !== principal.bsn) throw new HttpError(403, 'forbidden', 'a citizen starts cases for themselves only');
+          if (body.subject && body.subject !== principal.bsn)
+            throw new HttpError(403, 'forbidden', 'a citizen starts cases for themselves only');
           subject = principal.bsn;
         } else {
-          if (!body.subject) throw new HttpError(422, 'invalid-request', 'name the citizen: "subject" (BSN)', { subject: ['required'] });
+          if (!body.subject)
+            throw new HttpError(422, 'invalid-request', 'name the citizen: "subject" (BSN)', { subject: ['required'] });
           subject = body.subject;
         }
-        if (body.referenceDate && principal.kind === 'citizen') throw new HttpError(422, 'invalid-request', 'only officials set a reference date', { referenceDate: ['not for citizens'] });
-        const row = engine.startCase(params.key, subject, actorOf(principal), {}, { referenceDate: body.referenceDate });
+        if (body.referenceDate && principal.kind === 'citizen')
+          throw new HttpError(422, 'invalid-request', 'only officials set a reference date', {
+            referenceDate: ['not for citizens'],
+          });
+        const row = engine.startCase(
+          params.key,
+          subject,
+          actorOf(principal),
+          {},
+          { referenceDate: body.referenceDate },
+        );
         return { status: 201, ...view(row, principal, lang) };
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/cases', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403],
+      method: 'get',
+      path: '/api/cases',
+      tag: 'cases',
+      roles: ['citizen', 'official', 'admin'],
+      errors: [401, 403],
       operationId: 'listCases',
       response: z.array(caseSummarySchema),
       summary: "Cases: a citizen's own, an official's teams', all for admins",
       handler: ({ principal }) => {
-        const rows = principal.kind === 'citizen' ? store.cases.listBySubject(principal.bsn)
-          : principal.role === 'admin' ? store.cases.listAll() : store.cases.listByTeams(principal.teams);
+        const rows =
+          principal.kind === 'citizen'
+            ? store.cases.listBySubject(principal.bsn)
+            : principal.role === 'admin'
+              ? store.cases.listAll()
+              : store.cases.listByTeams(principal.teams);
         return {
-          body: rows.filter((r) => canSeeCase(store, principal, r)).map((r) => ({
-            id: r.id, reference: r.reference, process: r.processKey, version: r.version, status: r.status, step: r.step, outcome: r.outcome, createdAt: r.createdAt, updatedAt: r.updatedAt,
-          })),
+          body: rows
+            .filter((r) => canSeeCase(store, principal, r))
+            .map((r) => ({
+              id: r.id,
+              reference: r.reference,
+              process: r.processKey,
+              version: r.version,
+              status: r.status,
+              step: r.step,
+              outcome: r.outcome,
+              createdAt: r.createdAt,
+              updatedAt: r.updatedAt,
+            })),
         };
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/cases/:id', tag: 'cases', roles: ['citizen', 'official', 'admin'], errors: [401, 403, 404],
+      method: 'get',
+      path: '/api/cases/:id',
+      tag: 'cases',
+      roles: ['citizen', 'official', 'admin'],
+      errors: [401, 403, 404],
       operationId: 'getCase',
-      response: caseViewSchema, etag: true,
+      response: caseViewSchema,
+      etag: true,
       summary: 'The case view: current step with fields, allowed actions, timeline, explanations, outcome',
       handler: ({ principal, params, lang }) => view(visibleCase(store, principal, params.id), principal, lang),
     }),
     defineRoute({
-      method: 'post', path: '/api/cases/:id/events', tag: 'cases', roles: ['citizen'], errors: [401, 403, 404, 409, 422],
+      method: 'post',
+      path: '/api/cases/:id/events',
+      tag: 'cases',
+      roles: ['citizen'],
+      errors: [401, 403, 404, 409, 422],
       operationId: 'sendEvent',
-      response: caseViewSchema, etag: true,
+      response: caseViewSchema,
+      etag: true,
       summary: 'Send an event: submit (answers), a group event such as withdraw, or person.requested',
       body: eventBody,
       handler: ({ principal, params, body, lang, ifMatch }) => {
         const row = visibleCase(store, principal, params.id);
-        const next = engine.send(row.id, { type: body.type, data: body.data }, { actor: actorOf(principal), expectedRev: ifMatch, lang, step: body.step });
+        const next = engine.send(
+          row.id,
+          { type: body.type, data: body.data },
+          { actor: actorOf(principal), expectedRev: ifMatch, lang, step: body.step },
+        );
         return view(next, principal, lang);
       },
     }),

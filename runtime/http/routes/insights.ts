@@ -9,12 +9,20 @@ import { feedbackGivenSchema, insightsSchema, migrationSchema } from '../schemas
 
 const isoOrDate = (v: string | undefined, name: string) => {
   if (v === undefined) return undefined;
-  if (!isDateOrInstant(v)) throw new HttpError(422, 'invalid-request', `${name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)`, { [name]: ['a real date like 2026-03-01'] });
+  if (!isDateOrInstant(v))
+    throw new HttpError(
+      422,
+      'invalid-request',
+      `${name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)`,
+      { [name]: ['a real date like 2026-03-01'] },
+    );
   return v;
 };
 
 /** A migration plan without case ids and references (what a designer may see). */
-function withoutCases<P extends { movable: { caseId: string; reference: string }[]; blocked: { caseId: string; reference: string }[] }>(plan: P) {
+function withoutCases<
+  P extends { movable: { caseId: string; reference: string }[]; blocked: { caseId: string; reference: string }[] },
+>(plan: P) {
   return {
     ...plan,
     movable: plan.movable.map(({ caseId: _c, reference: _r, ...m }) => m),
@@ -27,47 +35,91 @@ export function insightRoutes(services: Services): RouteDef[] {
   const { store, engine, clock } = services;
   return [
     defineRoute({
-      method: 'get', path: '/api/processes/:key/insights', tag: 'insights', roles: ['designer', 'admin'], errors: [401, 403, 404, 422],
+      method: 'get',
+      path: '/api/processes/:key/insights',
+      tag: 'insights',
+      roles: ['designer', 'admin'],
+      errors: [401, 403, 404, 422],
       operationId: 'getInsights',
       response: insightsSchema,
-      query: { version: 'a published version (default: the newest)', from: 'start of the period (date or instant)', to: 'end of the period', inactiveDays: 'days without activity that count as drop-off (default 14)' },
-      summary: 'Figures: cases started, finished by outcome, active; per step entered, left, drop-off, median and p90 time, asks for a person; per transition; handoff rate; overdue tasks; feedback',
+      query: {
+        version: 'a published version (default: the newest)',
+        from: 'start of the period (date or instant)',
+        to: 'end of the period',
+        inactiveDays: 'days without activity that count as drop-off (default 14)',
+      },
+      summary:
+        'Figures: cases started, finished by outcome, active; per step entered, left, drop-off, median and p90 time, asks for a person; per transition; handoff rate; overdue tasks; feedback',
       handler: ({ params, query, lang }) => {
         const version = numberParam(query.version, 'version', { min: 1, max: 1_000_000, integer: true });
-        if (version !== undefined && !store.processes.version(params.key, version)) throw new HttpError(404, 'not-found', 'version not found');
+        if (version !== undefined && !store.processes.version(params.key, version))
+          throw new HttpError(404, 'not-found', 'version not found');
         const inactiveDays = numberParam(query.inactiveDays, 'inactiveDays', { min: 0, max: 3650 });
-        return { body: insights(store, engine, clock, params.key, { version, from: isoOrDate(query.from, 'from'), to: isoOrDate(query.to, 'to'), inactiveDays, lang }) };
+        return {
+          body: insights(store, engine, clock, params.key, {
+            version,
+            from: isoOrDate(query.from, 'from'),
+            to: isoOrDate(query.to, 'to'),
+            inactiveDays,
+            lang,
+          }),
+        };
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/:key/migrate', tag: 'insights', roles: ['designer', 'admin'], errors: [401, 403, 404, 422], success: 200,
+      method: 'post',
+      path: '/api/processes/:key/migrate',
+      tag: 'insights',
+      roles: ['designer', 'admin'],
+      errors: [401, 403, 404, 422],
+      success: 200,
       operationId: 'migrateCases',
       response: migrationSchema,
-      summary: 'Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why',
-      body: z.object({
-        from: z.number().int().min(1), to: z.number().int().min(1),
-        mapping: namedValues(z.string()).optional(), dryRun: z.boolean().optional(),
-      }).strict(),
+      summary:
+        'Move active cases from version `from` to a later `to` where their step still exists (or is mapped); `dryRun` lists which can move and which cannot, and why',
+      body: z
+        .object({
+          from: z.number().int().min(1),
+          to: z.number().int().min(1),
+          mapping: namedValues(z.string()).optional(),
+          dryRun: z.boolean().optional(),
+        })
+        .strict(),
       handler: ({ principal, params, body }) => {
         const migration = createMigration(services);
         const mapping = body.mapping ?? {};
         // Designers change processes but do not read case data: they see steps and counts, admins also which cases.
-        const shown = principal.kind === 'user' && principal.role === 'admin' ? <T,>(plan: T) => plan : withoutCases;
-        if (body.dryRun) return { body: { ...shown(migration.plan(params.key, body.from, body.to, mapping)), dryRun: true } };
+        const shown = principal.kind === 'user' && principal.role === 'admin' ? <T>(plan: T) => plan : withoutCases;
+        if (body.dryRun)
+          return { body: { ...shown(migration.plan(params.key, body.from, body.to, mapping)), dryRun: true } };
         const actor = principal.kind === 'user' ? `user:${principal.name}` : 'citizen';
         return { body: { ...shown(migration.migrate(params.key, body.from, body.to, mapping, actor)), dryRun: false } };
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/cases/:id/feedback', tag: 'insights', roles: ['citizen'], errors: [401, 403, 404, 409, 422], success: 201,
+      method: 'post',
+      path: '/api/cases/:id/feedback',
+      tag: 'insights',
+      roles: ['citizen'],
+      errors: [401, 403, 404, 409, 422],
+      success: 201,
       operationId: 'giveFeedback',
       response: feedbackGivenSchema,
-      summary: 'How easy was this (1–5) and a comment, once per case; stored with the case\'s version',
+      summary: "How easy was this (1–5) and a comment, once per case; stored with the case's version",
       body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).strict(),
       handler: ({ principal, params, body }) => {
         const row = visibleCase(store, principal, params.id);
-        if (store.insights.hasFeedback(row.id)) throw new HttpError(409, 'feedback-given', 'feedback on this case was given already');
-        store.insights.addFeedback({ caseId: row.id, key: row.processKey, version: row.version, step: row.step, score: body.score, comment: body.comment?.trim() || null, at: clock.now().toISOString() });
+        if (store.insights.hasFeedback(row.id))
+          throw new HttpError(409, 'feedback-given', 'feedback on this case was given already');
+        store.insights.addFeedback({
+          caseId: row.id,
+          key: row.processKey,
+          version: row.version,
+          step: row.step,
+          score: body.score,
+          comment: body.comment?.trim() || null,
+          at: clock.now().toISOString(),
+        });
         return { status: 201, body: { case: row.id, score: body.score } };
       },
     }),

@@ -35,13 +35,29 @@ function spool(req: Request, file: string, limit: number): Promise<void> {
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
       seen += chunk.length;
-      if (seen > limit) return fail(new HttpError(413, 'payload-too-large', `a register extract has at most ${limit} bytes; split it into smaller files`));
-      if (!out.write(chunk)) { req.pause(); out.once('drain', () => req.resume()); }
+      if (seen > limit)
+        return fail(
+          new HttpError(
+            413,
+            'payload-too-large',
+            `a register extract has at most ${limit} bytes; split it into smaller files`,
+          ),
+        );
+      if (!out.write(chunk)) {
+        req.pause();
+        out.once('drain', () => req.resume());
+      }
     });
     let ended = false;
-    req.on('end', () => { ended = true; if (!failed) out.end(() => resolve()); });
+    req.on('end', () => {
+      ended = true;
+      if (!failed) out.end(() => resolve());
+    });
     // A client gone before the end (only 'close' comes): refused, and the temporary file is removed by the caller.
-    req.on('close', () => { if (!ended) fail(new HttpError(400, 'request-aborted', 'the extract did not arrive in full; nothing was started')); });
+    req.on('close', () => {
+      if (!ended)
+        fail(new HttpError(400, 'request-aborted', 'the extract did not arrive in full; nothing was started'));
+    });
     req.on('error', fail);
     out.on('error', fail);
   });
@@ -52,19 +68,36 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
   const proactive = createProactive(services);
   return [
     defineRoute({
-      method: 'post', path: '/api/signals', tag: 'signals', roles: ['admin'], errors: [401, 403, 422], success: 200,
+      method: 'post',
+      path: '/api/signals',
+      tag: 'signals',
+      roles: ['admin'],
+      errors: [401, 403, 422],
+      success: 200,
       operationId: 'sendSignal',
       response: signalResultSchema,
-      summary: "A fact from outside (a register, another system) about a subject: moves the cases waiting for it and starts proactive cases whose trigger holds",
-      body: z.object({
-        type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal type is lowercase words joined by - or .'),
-        subject: z.string().refine(isValidBsn, 'not a valid BSN (elfproef)'),
-        data: namedValues(z.unknown()).optional(),
-      }).strict(),
-      handler: ({ body }) => ({ body: proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`) }),
+      summary:
+        'A fact from outside (a register, another system) about a subject: moves the cases waiting for it and starts proactive cases whose trigger holds',
+      body: z
+        .object({
+          type: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal type is lowercase words joined by - or .'),
+          subject: z.string().refine(isValidBsn, 'not a valid BSN (elfproef)'),
+          data: namedValues(z.unknown()).optional(),
+        })
+        .strict(),
+      handler: ({ body }) => ({
+        body: proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`),
+      }),
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/:key/scan', tag: 'signals', roles: ['admin'], errors: [400, 401, 403, 404, 413, 415, 422], success: 200,
+      method: 'post',
+      path: '/api/processes/:key/scan',
+      tag: 'signals',
+      roles: ['admin'],
+      errors: [400, 401, 403, 404, 413, 415, 422],
+      success: 200,
       operationId: 'scanRegister',
       response: scanResultSchema,
       bodyDoc: rawBody('a register extract: CSV with a header, or JSON Lines; a `bsn` per row, the facts beside it', [
@@ -72,14 +105,27 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
         'application/x-ndjson',
         'application/jsonl',
       ]),
-      query: { dryRun: 'true: count only, start nothing', signal: 'the signal the register stands for (default: every trigger with a condition)' },
-      summary: 'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet',
-      handler: () => { throw new HttpError(500, 'internal', 'streamed'); },
+      query: {
+        dryRun: 'true: count only, start nothing',
+        signal: 'the signal the register stands for (default: every trigger with a condition)',
+      },
+      summary:
+        'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet',
+      handler: () => {
+        throw new HttpError(500, 'internal', 'streamed');
+      },
       stream: async ({ req, params, query }) => {
         const type = (req.get('content-type') ?? '').split(';')[0].trim();
-        const format = type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' || type === 'application/jsonl' ? 'jsonl' : null;
-        if (!format) throw new HttpError(415, 'unsupported-media-type', 'send the extract as text/csv or application/x-ndjson');
-        if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false') throw new HttpError(422, 'invalid-request', 'dryRun is true or false', { dryRun: ['true or false'] });
+        const format =
+          type === 'text/csv'
+            ? 'csv'
+            : type === 'application/x-ndjson' || type === 'application/jsonl'
+              ? 'jsonl'
+              : null;
+        if (!format)
+          throw new HttpError(415, 'unsupported-media-type', 'send the extract as text/csv or application/x-ndjson');
+        if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false')
+          throw new HttpError(422, 'invalid-request', 'dryRun is true or false', { dryRun: ['true or false'] });
         // Refused means unchanged: everything that can refuse the scan is checked before any row is acted on.
         proactive.scannable(params.key, query.signal);
         const dir = await mkdtemp(join(tmpdir(), 'omslag-scan-'));
@@ -89,10 +135,20 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
           try {
             await checkExtract(createReadStream(file), format);
           } catch (error) {
-            if (error instanceof ExtractError) throw new HttpError(422, 'invalid-extract', `${error.message}; nothing was started`, error.line ? { line: [`line ${error.line}`] } : undefined);
+            if (error instanceof ExtractError)
+              throw new HttpError(
+                422,
+                'invalid-extract',
+                `${error.message}; nothing was started`,
+                error.line ? { line: [`line ${error.line}`] } : undefined,
+              );
             throw error;
           }
-          const counts = await proactive.scan(params.key, registerRows(createReadStream(file), format), { dryRun: query.dryRun === 'true', actor: 'system:scan', signal: query.signal });
+          const counts = await proactive.scan(params.key, registerRows(createReadStream(file), format), {
+            dryRun: query.dryRun === 'true',
+            actor: 'system:scan',
+            signal: query.signal,
+          });
           return { body: { ...counts, dryRun: query.dryRun === 'true' } };
         } finally {
           await rm(dir, { recursive: true, force: true });
@@ -100,14 +156,23 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/processes/:key/take-up', tag: 'signals', roles: ['designer', 'admin', 'official'], errors: [401, 403, 404],
+      method: 'get',
+      path: '/api/processes/:key/take-up',
+      tag: 'signals',
+      roles: ['designer', 'admin', 'official'],
+      errors: [401, 403, 404],
       operationId: 'getTakeUp',
       response: takeUpSchema,
       summary: 'Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open',
       handler: ({ params }) => ({ body: proactive.takeUp(params.key) }),
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/:key/opt-out', tag: 'signals', roles: ['citizen'], errors: [401, 403, 404], success: 200,
+      method: 'post',
+      path: '/api/processes/:key/opt-out',
+      tag: 'signals',
+      roles: ['citizen'],
+      errors: [401, 403, 404],
+      success: 200,
       operationId: 'optOut',
       response: optOutSchema,
       summary: 'A citizen opts out of proactive cases of this process (signals for them are recorded and ignored)',
@@ -118,17 +183,22 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/:key/opt-in', tag: 'signals', roles: ['citizen'], errors: [401, 403, 404], success: 200,
+      method: 'post',
+      path: '/api/processes/:key/opt-in',
+      tag: 'signals',
+      roles: ['citizen'],
+      errors: [401, 403, 404],
+      success: 200,
       operationId: 'optIn',
       response: optOutSchema,
       summary: 'A citizen allows proactive cases of this process again',
       handler: ({ principal, params }) => {
         if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');
-        if (!store.processes.latest(params.key)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+        if (!store.processes.latest(params.key))
+          throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
         proactive.optIn(principal.bsn, params.key);
         return { body: { process: params.key, optedOut: false } };
       },
     }),
   ];
 }
-

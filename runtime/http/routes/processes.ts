@@ -27,7 +27,11 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
   };
   return [
     defineRoute({
-      method: 'get', path: '/api/processes', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401],
+      method: 'get',
+      path: '/api/processes',
+      tag: 'processes',
+      roles: ['citizen', 'official', 'designer', 'admin'],
+      errors: [401],
       operationId: 'listProcesses',
       response: z.array(processSummarySchema),
       summary: 'List processes: published ones for everybody, drafts too for designers',
@@ -36,53 +40,104 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
           const latest = store.processes.latest(p.key);
           if (!latest && !canSeeDrafts(principal)) return [];
           const def = (latest?.definition ?? p.draft) as { title?: never; description?: never };
-          return [{
-            key: p.key, title: t(def.title, lang), description: t(def.description, lang) || undefined, latestVersion: latest?.version ?? null,
-            ...(canSeeDrafts(principal) ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length } : {}),
-          }];
+          return [
+            {
+              key: p.key,
+              title: t(def.title, lang),
+              description: t(def.description, lang) || undefined,
+              latestVersion: latest?.version ?? null,
+              ...(canSeeDrafts(principal)
+                ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length }
+                : {}),
+            },
+          ];
         }),
       }),
     }),
     defineRoute({
-      method: 'get', path: '/api/processes/:key', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
+      method: 'get',
+      path: '/api/processes/:key',
+      tag: 'processes',
+      roles: ['citizen', 'official', 'designer', 'admin'],
+      errors: [401, 404],
       operationId: 'getProcess',
       response: processDetailSchema,
       summary: 'A process: its draft with problems (designers) and its published versions',
       handler: ({ principal, params }) => {
         const row = store.processes.get(params.key);
-        if (!row || (!canSeeDrafts(principal) && !row.versions.length)) throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+        if (!row || (!canSeeDrafts(principal) && !row.versions.length))
+          throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
         const latest = store.processes.latest(params.key);
         return {
           body: {
-            key: row.key, versions: row.versions, latestVersion: latest?.version ?? null,
-            definition: latest ? (principal.kind === 'citizen' ? publicDefinition(latest.definition as Process) : latest.definition as Process) : null,
-            versionList: store.processes.versions(row.key).map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, effectiveFrom: v.effectiveFrom })),
-            ...(canSeeDrafts(principal) ? { draft: row.draft as Record<string, unknown>, problems: processes.problems(row.draft), updatedAt: row.updatedAt } : {}),
+            key: row.key,
+            versions: row.versions,
+            latestVersion: latest?.version ?? null,
+            definition: latest
+              ? principal.kind === 'citizen'
+                ? publicDefinition(latest.definition as Process)
+                : (latest.definition as Process)
+              : null,
+            versionList: store.processes.versions(row.key).map((v) => ({
+              version: v.version,
+              publishedAt: v.publishedAt,
+              publishedBy: v.publishedBy,
+              effectiveFrom: v.effectiveFrom,
+            })),
+            ...(canSeeDrafts(principal)
+              ? {
+                  draft: row.draft as Record<string, unknown>,
+                  problems: processes.problems(row.draft),
+                  updatedAt: row.updatedAt,
+                }
+              : {}),
           },
         };
       },
     }),
     defineRoute({
-      method: 'put', path: '/api/processes/:key/draft', tag: 'processes', roles: designRoles, errors: [400, 401, 403, 413, 422],
+      method: 'put',
+      path: '/api/processes/:key/draft',
+      tag: 'processes',
+      roles: designRoles,
+      errors: [400, 401, 403, 413, 422],
       operationId: 'saveDraft',
       response: savedDraftSchema,
       bodyDoc: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Process' } } } },
       summary: 'Save the draft (saved even with problems; the problems are returned)',
       // The body as sent (not a copy): a copy would drop a `__proto__` key the checks must report (P030).
       keepsReservedKeys: true,
-      body: z.custom<Record<string, unknown>>((v) => !!v && typeof v === 'object' && !Array.isArray(v), 'a process definition is a JSON object'),
-      handler: ({ principal, params, body }) => ({ body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null) }),
+      body: z.custom<Record<string, unknown>>(
+        (v) => !!v && typeof v === 'object' && !Array.isArray(v),
+        'a process definition is a JSON object',
+      ),
+      handler: ({ principal, params, body }) => ({
+        body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null),
+      }),
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/:key/publish', tag: 'processes', roles: designRoles, errors: [401, 403, 404, 422], success: 201,
+      method: 'post',
+      path: '/api/processes/:key/publish',
+      tag: 'processes',
+      roles: designRoles,
+      errors: [401, 403, 404, 422],
+      success: 201,
       operationId: 'publishProcess',
       response: publishedSchema,
-      summary: 'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
+      summary:
+        'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
       body: z.object({ effectiveFrom: calendarDateSchema.optional() }).strict(),
-      handler: ({ principal, params, body }) => ({ status: 201, body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom) }),
+      handler: ({ principal, params, body }) => ({
+        status: 201,
+        body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom),
+      }),
     }),
     defineRoute({
-      method: 'get', path: '/api/processes/:key/versions/:version', tag: 'processes', roles: ['citizen', 'official', 'designer', 'admin'], errors: [401, 404],
+      method: 'get',
+      path: '/api/processes/:key/versions/:version',
+      tag: 'processes',
+      roles: ['citizen', 'official', 'designer', 'admin'],
+      errors: [401, 404],
       operationId: 'getVersion',
       response: versionSchema,
       summary: 'A published version: its definition',
@@ -90,16 +145,23 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         published(params.key);
         const v = store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'version not found');
-        const definition = principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : v.definition as Process;
-        return { body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition } };
+        const definition =
+          principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : (v.definition as Process);
+        return {
+          body: { key: v.key, version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, definition },
+        };
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/processes/:key/versions/:version/mermaid', tag: 'processes', roles: ['official', 'designer', 'admin'], errors: [401, 403, 404],
+      method: 'get',
+      path: '/api/processes/:key/versions/:version/mermaid',
+      tag: 'processes',
+      roles: ['official', 'designer', 'admin'],
+      errors: [401, 403, 404],
       operationId: 'getVersionMermaid',
       responseText: 'text/vnd.mermaid',
       query: { lang: 'nl (default) or en' },
-      summary: "A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation",
+      summary: 'A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation',
       handler: ({ params, lang }) => {
         const v = store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'version not found');
@@ -107,16 +169,25 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/processes/import/bpmn', tag: 'processes', roles: designRoles, errors: [400, 401, 403, 413, 415, 422], success: 201,
+      method: 'post',
+      path: '/api/processes/import/bpmn',
+      tag: 'processes',
+      roles: designRoles,
+      errors: [400, 401, 403, 413, 415, 422],
+      success: 201,
       operationId: 'importBpmn',
       response: bpmnImportSchema,
       bodyDoc: rawBody('a BPMN 2.0 file', ['application/xml', 'text/xml', 'application/bpmn+xml']),
       query: { key: 'the key of the new draft (default: the BPMN process id)' },
-      summary: 'Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks\' problems and what could not be mapped',
-      handler: () => { throw new HttpError(500, 'internal', 'streamed'); },
+      summary:
+        "Import a BPMN 2.0 file (application/xml) into a draft: start/end events, user tasks, exclusive gateways with conditions, timer and message events; returns the checks' problems and what could not be mapped",
+      handler: () => {
+        throw new HttpError(500, 'internal', 'streamed');
+      },
       stream: async ({ req, principal, query }) => {
         const type = (req.get('content-type') ?? '').split(';')[0].trim();
-        if (!['application/xml', 'text/xml', 'application/bpmn+xml'].includes(type)) throw new HttpError(415, 'unsupported-media-type', 'send the BPMN file as application/xml');
+        if (!['application/xml', 'text/xml', 'application/bpmn+xml'].includes(type))
+          throw new HttpError(415, 'unsupported-media-type', 'send the BPMN file as application/xml');
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -131,14 +202,28 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
           throw new HttpError(422, 'invalid-bpmn', `not a BPMN 2.0 process: ${(e as Error).message}`);
         }
         const key = query.key ?? imported.definition.key;
-        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(key)) throw new HttpError(422, 'invalid-request', 'key has lowercase letters, digits and hyphens', { key: ['lowercase letters, digits and hyphens'] });
-        if (store.processes.get(key)) throw new HttpError(422, 'invalid-request', `a process '${key}' exists already: choose another key`, { key: ['exists already'] });
-        const { problems } = processes.saveDraft(key, { ...imported.definition, key }, principal.kind === 'user' ? principal.name : null);
+        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(key))
+          throw new HttpError(422, 'invalid-request', 'key has lowercase letters, digits and hyphens', {
+            key: ['lowercase letters, digits and hyphens'],
+          });
+        if (store.processes.get(key))
+          throw new HttpError(422, 'invalid-request', `a process '${key}' exists already: choose another key`, {
+            key: ['exists already'],
+          });
+        const { problems } = processes.saveDraft(
+          key,
+          { ...imported.definition, key },
+          principal.kind === 'user' ? principal.name : null,
+        );
         return { status: 201, body: { key, problems, unmapped: imported.unmapped } };
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/processes/:key/versions/:version/xstate', tag: 'processes', roles: ['official', 'designer', 'admin'], errors: [401, 403, 404],
+      method: 'get',
+      path: '/api/processes/:key/versions/:version/xstate',
+      tag: 'processes',
+      roles: ['official', 'designer', 'admin'],
+      errors: [401, 403, 404],
       operationId: 'getVersionMachine',
       response: machineSchema,
       summary: "A published version's XState machine config (JSON; loads in createMachine and Stately Studio)",

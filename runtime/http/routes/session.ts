@@ -13,19 +13,33 @@ const KINDS = ['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.h
  * Sign-in for officials, designers and admins in the browser apps (a session
  * cookie plus a CSRF token), guarded against guessing, and the security log.
  */
-export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?: boolean; limits?: Partial<Limits> } = {}): RouteDef[] {
-  const userJson = (u: { name: string; role: string; teams: string[] }) => ({ name: u.name, role: u.role, teams: u.teams });
+export function sessionRoutes(
+  { store, clock }: Services,
+  opts: { secureCookies?: boolean; limits?: Partial<Limits> } = {},
+): RouteDef[] {
+  const userJson = (u: { name: string; role: string; teams: string[] }) => ({
+    name: u.name,
+    role: u.role,
+    teams: u.teams,
+  });
   const guard = createGuard({ store, clock }, opts.limits);
   const sessions = staffSessions(store, clock, opts);
   return [
     defineRoute({
-      method: 'post', path: '/api/session', tag: 'session', roles: 'public', errors: [400, 401, 413, 422, 429],
+      method: 'post',
+      path: '/api/session',
+      tag: 'session',
+      roles: 'public',
+      errors: [400, 401, 413, 422, 429],
       operationId: 'signIn',
       response: signedInSchema,
       headers: { 'Set-Cookie': 'the session cookie (omslag_werk; HttpOnly, SameSite=Strict)' },
-      summary: 'Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes. Too many failed sign-ins answer 429 with Retry-After',
+      summary:
+        'Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes. Too many failed sign-ins answer 429 with Retry-After',
       body: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
-      handler: () => { throw new HttpError(500, 'internal', 'signed in asynchronously (stream)'); },
+      handler: () => {
+        throw new HttpError(500, 'internal', 'signed in asynchronously (stream)');
+      },
       // Asynchronous: scrypt runs on the thread pool, so a flood of sign-ins does not stall other requests.
       stream: async ({ req, res, body }) => {
         const attempt: SignInAttempt = guard.beginSignIn(req, res, body.name);
@@ -37,17 +51,30 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/session', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403],
+      method: 'get',
+      path: '/api/session',
+      tag: 'session',
+      roles: ['official', 'designer', 'admin'],
+      errors: [401, 403],
       operationId: 'getSession',
       response: sessionSchema,
       summary: 'The signed-in user and the CSRF token (send it as X-CSRF-Token with every change)',
       // `can`: what the browser apps may offer, by runtime/auth's policies (the designer asks `can.design`).
       handler: ({ req, principal }) => ({
-        body: { user: principal.kind === 'user' ? userJson(principal) : null, csrf: req.staffSession?.csrf ?? null, can: capabilities(principal) },
+        body: {
+          user: principal.kind === 'user' ? userJson(principal) : null,
+          csrf: req.staffSession?.csrf ?? null,
+          can: capabilities(principal),
+        },
       }),
     }),
     defineRoute({
-      method: 'post', path: '/api/session/end', tag: 'session', roles: ['official', 'designer', 'admin'], errors: [401, 403], success: 204,
+      method: 'post',
+      path: '/api/session/end',
+      tag: 'session',
+      roles: ['official', 'designer', 'admin'],
+      errors: [401, 403],
+      success: 204,
       operationId: 'signOut',
       summary: 'Sign out: ends the session',
       handler: ({ req, res }) => {
@@ -56,20 +83,36 @@ export function sessionRoutes({ store, clock }: Services, opts: { secureCookies?
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/security-log', tag: 'session', roles: ['admin'], errors: [401, 403, 422],
+      method: 'get',
+      path: '/api/security-log',
+      tag: 'session',
+      roles: ['admin'],
+      errors: [401, 403, 422],
       operationId: 'listSecurityLog',
       response: securityLogSchema,
-      summary: 'The security log, newest first: failed sign-ins, locks, sign-ins refused during a lock, rate-limit hits',
-      query: { kind: KINDS.join(' | '), since: 'only entries from this moment on (ISO 8601)', limit: 'at most this many entries (1–1000, default 100)' },
+      summary:
+        'The security log, newest first: failed sign-ins, locks, sign-ins refused during a lock, rate-limit hits',
+      query: {
+        kind: KINDS.join(' | '),
+        since: 'only entries from this moment on (ISO 8601)',
+        limit: 'at most this many entries (1–1000, default 100)',
+      },
       handler: ({ query }) => {
         const details: Record<string, string[]> = {};
         if (query.kind !== undefined && !KINDS.includes(query.kind)) details.kind = [`one of ${KINDS.join(', ')}`];
         // The same readings as every other route: a real date or instant, a finite whole number in range.
-        if (query.since !== undefined && !isDateOrInstant(query.since)) details.since = ['a moment in ISO 8601, like 2026-03-02T09:00:00Z'];
+        if (query.since !== undefined && !isDateOrInstant(query.since))
+          details.since = ['a moment in ISO 8601, like 2026-03-02T09:00:00Z'];
         const since = query.since !== undefined && !details.since ? new Date(query.since) : undefined;
         let limit = 100;
-        try { limit = numberParam(query.limit, 'limit', { min: 1, max: 1000, integer: true }) ?? 100; } catch (e) { if (!(e instanceof HttpError)) throw e; Object.assign(details, e.details); }
-        if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'a query parameter needs correcting', details);
+        try {
+          limit = numberParam(query.limit, 'limit', { min: 1, max: 1000, integer: true }) ?? 100;
+        } catch (e) {
+          if (!(e instanceof HttpError)) throw e;
+          Object.assign(details, e.details);
+        }
+        if (Object.keys(details).length)
+          throw new HttpError(422, 'invalid-request', 'a query parameter needs correcting', details);
         return { body: { entries: store.security.list({ kind: query.kind, since: since?.toISOString(), limit }) } };
       },
     }),

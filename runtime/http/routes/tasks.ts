@@ -24,16 +24,35 @@ function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
   const outcomeLabel = (id: string) => (outcomes ? t(outcomes.find((o) => o.id === id)?.label, lang) : id) || id;
   const active = task.status === 'open' || task.status === 'claimed';
   return {
-    id: task.id, caseId: task.caseId, caseReference: task.caseReference,
+    id: task.id,
+    caseId: task.caseId,
+    caseReference: task.caseReference,
     process: { key: task.processKey, title: t(process.title, lang) },
-    step: task.step, stepTitle: step ? t(step.title, lang) : translate(pagesCatalogues, lang, 'person'),
-    kind: task.kind, team: task.team, status: task.status, assignee: task.assigneeName,
+    step: task.step,
+    stepTitle: step ? t(step.title, lang) : translate(pagesCatalogues, lang, 'person'),
+    kind: task.kind,
+    team: task.team,
+    status: task.status,
+    assignee: task.assigneeName,
     dueAt: task.dueAt,
     overdue: active && !!task.dueAt && task.dueAt < now.toISOString(),
     dueToday: active && !!task.dueAt && dutchDate(new Date(task.dueAt)) === dutchDate(now),
     escalatedAt: task.escalatedAt,
-    request: task.request, outcome: task.outcome, createdAt: task.createdAt, closedAt: task.closedAt, rev: task.rev,
-    proposal: proposal ? { outcome: proposal.outcome, outcomeLabel: outcomeLabel(proposal.outcome), data: proposal.data, message: proposal.message, proposedBy: proposal.proposedByName, proposedAt: proposal.proposedAt } : null,
+    request: task.request,
+    outcome: task.outcome,
+    createdAt: task.createdAt,
+    closedAt: task.closedAt,
+    rev: task.rev,
+    proposal: proposal
+      ? {
+          outcome: proposal.outcome,
+          outcomeLabel: outcomeLabel(proposal.outcome),
+          data: proposal.data,
+          message: proposal.message,
+          proposedBy: proposal.proposedByName,
+          proposedAt: proposal.proposedAt,
+        }
+      : null,
   };
 }
 
@@ -43,21 +62,40 @@ function handoffJson(engine: Engine, services: Services, task: TaskRow, lang: La
   if (task.kind !== 'handoff' || !step) return null;
   const audit = services.store.cases.audit(task.caseId);
   const opened = audit.findIndex((e) => e.type === 'task.opened' && e.data.task === task.id);
-  const decision = audit.slice(0, opened < 0 ? undefined : opened).reverse().find((e) => e.type === 'decision.made');
+  const decision = audit
+    .slice(0, opened < 0 ? undefined : opened)
+    .reverse()
+    .find((e) => e.type === 'decision.made');
   const because = decision?.data.because as Record<string, string> | undefined;
   return {
     instructions: t(step.instructions, lang) || null,
     reason: because?.[lang] ?? because?.nl ?? null,
     outcomes: step.outcomes.map((o) => ({
-      id: o.id, label: t(o.label, lang), negative: !!o.negative, fourEyes: !!o.fourEyes,
-      fields: (o.fields ?? []).map((f) => ({ id: f.id, label: t(f.label, lang), type: f.type, required: !!f.required, hint: t(f.hint, lang) || undefined, options: f.options?.map((x) => ({ value: x.value, label: t(x.label, lang) })), min: f.min, max: f.max })),
+      id: o.id,
+      label: t(o.label, lang),
+      negative: !!o.negative,
+      fourEyes: !!o.fourEyes,
+      fields: (o.fields ?? []).map((f) => ({
+        id: f.id,
+        label: t(f.label, lang),
+        type: f.type,
+        required: !!f.required,
+        hint: t(f.hint, lang) || undefined,
+        options: f.options?.map((x) => ({ value: x.value, label: t(x.label, lang) })),
+        min: f.min,
+        max: f.max,
+      })),
     })),
   };
 }
 
 export function taskRoutes(services: Services): RouteDef[] {
   const { store, engine, clock } = services;
-  const result = (task: TaskRow, lang: Lang, status?: number) => ({ status, body: taskJson(engine, task, clock.now(), lang), etag: String(task.rev) });
+  const result = (task: TaskRow, lang: Lang, status?: number) => ({
+    status,
+    body: taskJson(engine, task, clock.now(), lang),
+    etag: String(task.rev),
+  });
   /** The teams whose tasks this user sees, narrowed to `team` when asked (403 for a team not theirs). */
   const teamsFor = (principal: Principal, team: string | undefined) => {
     const u = user(principal);
@@ -70,27 +108,49 @@ export function taskRoutes(services: Services): RouteDef[] {
   };
   return [
     defineRoute({
-      method: 'get', path: '/api/tasks', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 422],
+      method: 'get',
+      path: '/api/tasks',
+      tag: 'tasks',
+      roles: ['official', 'admin'],
+      errors: [401, 403, 422],
       operationId: 'listTasks',
       response: z.array(taskSchema),
-      query: { team: 'one of your teams', status: 'open | claimed | completed | closed | active', assignee: "'me' or a user name", overdue: 'true', process: 'a process key' },
+      query: {
+        team: 'one of your teams',
+        status: 'open | claimed | completed | closed | active',
+        assignee: "'me' or a user name",
+        overdue: 'true',
+        process: 'a process key',
+      },
       summary: 'Tasks of your teams, soonest deadline first',
       handler: ({ principal, query, lang }) => {
         const teams = teamsFor(principal, query.team);
         const status = query.status;
-        if (status && !['open', 'claimed', 'completed', 'closed', 'active'].includes(status)) throw new HttpError(422, 'invalid-request', 'status is open, claimed, completed, closed or active', { status: ['unknown status'] });
+        if (status && !['open', 'claimed', 'completed', 'closed', 'active'].includes(status))
+          throw new HttpError(422, 'invalid-request', 'status is open, claimed, completed, closed or active', {
+            status: ['unknown status'],
+          });
         let assignee: number | undefined;
         if (query.assignee) {
           const who = query.assignee === 'me' ? user(principal) : store.accounts.userByName(query.assignee);
           assignee = who?.id ?? -1;
         }
-        if (query.overdue && query.overdue !== 'true' && query.overdue !== 'false') throw new HttpError(422, 'invalid-request', 'overdue is true or false', { overdue: ['true or false'] });
+        if (query.overdue && query.overdue !== 'true' && query.overdue !== 'false')
+          throw new HttpError(422, 'invalid-request', 'overdue is true or false', { overdue: ['true or false'] });
         const overdueAt = query.overdue === 'true' ? clock.now().toISOString() : undefined;
-        return { body: store.tasks.list({ teams, status, assignee, overdueAt, process: query.process }).map((x) => taskJson(engine, x, clock.now(), lang)) };
+        return {
+          body: store.tasks
+            .list({ teams, status, assignee, overdueAt, process: query.process })
+            .map((x) => taskJson(engine, x, clock.now(), lang)),
+        };
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/tasks/counts', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403],
+      method: 'get',
+      path: '/api/tasks/counts',
+      tag: 'tasks',
+      roles: ['official', 'admin'],
+      errors: [401, 403],
       operationId: 'countTasks',
       response: taskCountsSchema,
       query: { team: 'one of your teams' },
@@ -98,7 +158,9 @@ export function taskRoutes(services: Services): RouteDef[] {
       handler: ({ principal, query, lang }) => {
         const me = user(principal);
         const now = clock.now();
-        const active = store.tasks.list({ teams: teamsFor(principal, query.team), status: 'active', limit: 100_000 }).map((x) => taskJson(engine, x, now, lang));
+        const active = store.tasks
+          .list({ teams: teamsFor(principal, query.team), status: 'active', limit: 100_000 })
+          .map((x) => taskJson(engine, x, now, lang));
         return {
           body: {
             open: active.filter((x) => x.status === 'open').length,
@@ -111,19 +173,32 @@ export function taskRoutes(services: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/tasks/:id', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404],
+      method: 'get',
+      path: '/api/tasks/:id',
+      tag: 'tasks',
+      roles: ['official', 'admin'],
+      errors: [401, 403, 404],
       operationId: 'getTask',
-      response: taskDetailSchema, etag: true,
+      response: taskDetailSchema,
+      etag: true,
       summary: "One task, with the handoff's instructions, outcomes and why it was handed off",
       handler: ({ principal, params, lang }) => {
         const task = visibleTask(store, principal, params.id);
-        return { body: { ...taskJson(engine, task, clock.now(), lang), handoff: handoffJson(engine, services, task, lang) }, etag: String(task.rev) };
+        return {
+          body: { ...taskJson(engine, task, clock.now(), lang), handoff: handoffJson(engine, services, task, lang) },
+          etag: String(task.rev),
+        };
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/claim', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409],
+      method: 'post',
+      path: '/api/tasks/:id/claim',
+      tag: 'tasks',
+      roles: ['official'],
+      errors: [401, 403, 404, 409],
       operationId: 'claimTask',
-      response: taskSchema, etag: true,
+      response: taskSchema,
+      etag: true,
       summary: 'Claim a task (409 naming who holds it, if somebody else does)',
       handler: ({ principal, params, ifMatch, lang }) => {
         visibleTask(store, principal, params.id);
@@ -131,9 +206,14 @@ export function taskRoutes(services: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/release', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404, 409],
+      method: 'post',
+      path: '/api/tasks/:id/release',
+      tag: 'tasks',
+      roles: ['official', 'admin'],
+      errors: [401, 403, 404, 409],
       operationId: 'releaseTask',
-      response: taskSchema, etag: true,
+      response: taskSchema,
+      etag: true,
       summary: 'Release a claimed task back to the team queue',
       handler: ({ principal, params, lang }) => {
         visibleTask(store, principal, params.id);
@@ -141,24 +221,49 @@ export function taskRoutes(services: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422], success: 200,
+      method: 'post',
+      path: '/api/tasks/:id/complete',
+      tag: 'tasks',
+      roles: ['official'],
+      errors: [401, 403, 404, 409, 422],
+      success: 200,
       operationId: 'completeTask',
-      response: taskSchema, etag: true,
+      response: taskSchema,
+      etag: true,
       alsoSuccess: { 202: 'Proposed: the outcome waits for a second official to approve it (four-eyes)' },
-      summary: "Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval",
-      body: z.object({ outcome: z.string().min(1).max(100), data: namedValues(z.unknown()).optional(), message: z.string().max(5000).optional() }).strict(),
+      summary:
+        "Complete a task with one of the handoff's outcomes (its fields, a message to the citizen); 202 when it waits for four-eyes approval",
+      body: z
+        .object({
+          outcome: z.string().min(1).max(100),
+          data: namedValues(z.unknown()).optional(),
+          message: z.string().max(5000).optional(),
+        })
+        .strict(),
       handler: ({ principal, params, body, lang, ifMatch }) => {
         const task = visibleTask(store, principal, params.id);
         const u = user(principal);
-        engine.completeTask(task.id, body.outcome, body.data, { actor: actorOf(principal), userId: u.id, userName: u.name, expectedRev: ifMatch, lang, message: body.message });
+        engine.completeTask(task.id, body.outcome, body.data, {
+          actor: actorOf(principal),
+          userId: u.id,
+          userName: u.name,
+          expectedRev: ifMatch,
+          lang,
+          message: body.message,
+        });
         const after = store.tasks.get(task.id)!;
         return result(after, lang, after.proposal ? 202 : 200);
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/approve', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409],
+      method: 'post',
+      path: '/api/tasks/:id/approve',
+      tag: 'tasks',
+      roles: ['official'],
+      errors: [401, 403, 404, 409],
       operationId: 'approveProposal',
-      response: taskSchema, etag: true,
+      response: taskSchema,
+      etag: true,
       summary: 'Approve the outcome another official proposed (four-eyes); it then takes effect',
       handler: ({ principal, params, lang }) => {
         visibleTask(store, principal, params.id);
@@ -167,9 +272,14 @@ export function taskRoutes(services: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/reject-proposal', tag: 'tasks', roles: ['official'], errors: [401, 403, 404, 409, 422],
+      method: 'post',
+      path: '/api/tasks/:id/reject-proposal',
+      tag: 'tasks',
+      roles: ['official'],
+      errors: [401, 403, 404, 409, 422],
       operationId: 'rejectProposal',
-      response: taskSchema, etag: true,
+      response: taskSchema,
+      etag: true,
       summary: 'Send a proposed outcome back to the official who proposed it',
       body: z.object({ note: z.string().max(2000).optional() }).strict(),
       handler: ({ principal, params, body, lang }) => {
@@ -178,30 +288,51 @@ export function taskRoutes(services: Services): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/tasks/:id/assign', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403, 404, 409, 422],
+      method: 'post',
+      path: '/api/tasks/:id/assign',
+      tag: 'tasks',
+      roles: ['official', 'admin'],
+      errors: [401, 403, 404, 409, 422],
       operationId: 'assignTask',
-      response: taskSchema, etag: true,
+      response: taskSchema,
+      etag: true,
       summary: 'Hand a task to a member of its team, or move it to another team',
-      body: z.object({ user: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional() }).strict()
+      body: z
+        .object({ user: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional() })
+        .strict()
         .refine((b) => !!b.user !== !!b.team, { message: 'give either "user" or "team"' }),
       handler: ({ principal, params, body, lang, ifMatch }) => {
         const task = visibleTask(store, principal, params.id);
         if (body.user) {
           const member = store.accounts.userByName(body.user);
           if (!member || member.role !== 'official' || !member.teams.includes(task.team)) {
-            throw new HttpError(422, 'invalid-request', `'${body.user}' is not an official of team '${task.team}'`, { user: ['not a member of this team'] });
+            throw new HttpError(422, 'invalid-request', `'${body.user}' is not an official of team '${task.team}'`, {
+              user: ['not a member of this team'],
+            });
           }
-          return result(engine.assignTask(task.id, { userId: member.id, userName: member.name }, actorOf(principal), ifMatch), lang);
+          return result(
+            engine.assignTask(task.id, { userId: member.id, userName: member.name }, actorOf(principal), ifMatch),
+            lang,
+          );
         }
         // A team nobody works in has no queue: the task would vanish from every official's view.
         if (store.accounts.teamMembers(body.team!).length === 0) {
-          throw new HttpError(422, 'invalid-request', `no official works in team '${body.team}'; choose a team that exists`, { team: ['no official works in this team'] });
+          throw new HttpError(
+            422,
+            'invalid-request',
+            `no official works in team '${body.team}'; choose a team that exists`,
+            { team: ['no official works in this team'] },
+          );
         }
         return result(engine.assignTask(task.id, { team: body.team }, actorOf(principal), ifMatch), lang);
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/teams/:team/members', tag: 'tasks', roles: ['official', 'admin'], errors: [401, 403],
+      method: 'get',
+      path: '/api/teams/:team/members',
+      tag: 'tasks',
+      roles: ['official', 'admin'],
+      errors: [401, 403],
       operationId: 'listTeamMembers',
       response: z.array(teamMemberSchema),
       summary: 'The officials of one of your teams (to hand a task to)',

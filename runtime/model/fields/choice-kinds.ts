@@ -3,7 +3,8 @@ import { t, type Lang } from '../text.js';
 import { bad, ok, textOf, type Field, type FieldKind } from './field-kind.js';
 
 const needsOptions = (field: Field) => (field.options?.length ? [] : ['a choice needs options']);
-const labelOf = (field: Field, value: unknown, lang: Lang) => t(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
+const labelOf = (field: Field, value: unknown, lang: Lang) =>
+  t(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
 
 const own = (field: Field) => field.options ?? [];
 
@@ -38,7 +39,8 @@ const multiChoice: FieldKind<'multi-choice'> = {
     return ok(unique);
   },
   check: needsOptions,
-  format: (value, field, lang) => (Array.isArray(value) ? value.map((v) => labelOf(field, v, lang)).join(', ') : String(value)),
+  format: (value, field, lang) =>
+    Array.isArray(value) ? value.map((v) => labelOf(field, v, lang)).join(', ') : String(value),
 };
 
 const YES = new Set(['true', 'ja', 'yes', 'j', 'y', '1']);
@@ -47,7 +49,10 @@ const NO = new Set(['false', 'nee', 'no', 'n', '0']);
 const yesNo: FieldKind<'yes-no'> = {
   type: 'yes-no',
   // The values a browser form sends; parse also takes ja/nee (the citizen pages send those).
-  choices: () => [{ value: 'true', label: { nl: 'Ja', en: 'Yes' } }, { value: 'false', label: { nl: 'Nee', en: 'No' } }],
+  choices: () => [
+    { value: 'true', label: { nl: 'Ja', en: 'Yes' } },
+    { value: 'false', label: { nl: 'Nee', en: 'No' } },
+  ],
   sample: () => true,
   parse(raw) {
     if (typeof raw === 'boolean') return ok(raw);
@@ -56,7 +61,8 @@ const yesNo: FieldKind<'yes-no'> = {
     if (s !== undefined && NO.has(s)) return ok(false);
     return bad('not-yes-no');
   },
-  format: (value, _field, lang) => (typeof value === 'boolean' ? translate(fieldsCatalogues, lang, value ? 'values.yes' : 'values.no') : ''),
+  format: (value, _field, lang) =>
+    typeof value === 'boolean' ? translate(fieldsCatalogues, lang, value ? 'values.yes' : 'values.no') : '',
 };
 
 export const choiceKinds = [choice, multiChoice, yesNo] as const;

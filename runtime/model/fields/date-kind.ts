@@ -45,7 +45,8 @@ const date: FieldKind<'date'> = {
   check(field) {
     const problems: string[] = [];
     for (const b of [field.min, field.max]) {
-      if (b !== undefined && b !== 'today' && !(typeof b === 'string' && toIso(b) === b)) problems.push(`date bound ${JSON.stringify(b)} is not YYYY-MM-DD or 'today'`);
+      if (b !== undefined && b !== 'today' && !(typeof b === 'string' && toIso(b) === b))
+        problems.push(`date bound ${JSON.stringify(b)} is not YYYY-MM-DD or 'today'`);
     }
     return problems;
   },

@@ -4,7 +4,9 @@ import { notReserved } from '../ids.js';
 import type { Field } from './index.js';
 
 /** Field ids are FEEL-safe names: letters, digits and underscores. */
-export const fieldIdSchema = notReserved(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field id starts with a letter and has only letters, digits and _'));
+export const fieldIdSchema = notReserved(
+  z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field id starts with a letter and has only letters, digits and _'),
+);
 
 export const optionSchema = z.object({ value: z.string().min(1), label: textSchema }).strict();
 export type Option = z.infer<typeof optionSchema>;

@@ -16,7 +16,14 @@ const file: FieldKind<'file'> = {
   parse(raw, field) {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('invalid-file');
     const { name, type, size, id } = raw as Record<string, unknown>;
-    if (typeof name !== 'string' || !name.trim() || name.length > 255 || typeof type !== 'string' || typeof size !== 'number' || size < 0) {
+    if (
+      typeof name !== 'string' ||
+      !name.trim() ||
+      name.length > 255 ||
+      typeof type !== 'string' ||
+      typeof size !== 'number' ||
+      size < 0
+    ) {
       return bad('invalid-file');
     }
     if (!ALLOWED.test(type)) return bad('file-type', { type });

@@ -45,7 +45,9 @@ const iban: FieldKind<'iban'> = {
     return ok(s);
   },
   format(value) {
-    return String(value).replace(/(.{4})/g, '$1 ').trim();
+    return String(value)
+      .replace(/(.{4})/g, '$1 ')
+      .trim();
   },
 };
 

@@ -15,7 +15,14 @@ export * from './field-kind.js';
 export { isValidBsn, isValidIban } from './identity-kinds.js';
 export { issueMessage, issueMessages } from './messages.js';
 
-const registered = [...textKinds, ...numberKinds, ...dateKinds, ...identityKinds, ...choiceKinds, ...fileKinds] as const;
+const registered = [
+  ...textKinds,
+  ...numberKinds,
+  ...dateKinds,
+  ...identityKinds,
+  ...choiceKinds,
+  ...fileKinds,
+] as const;
 
 /** The type of a registered field kind: `text`, `date`, … (from the registry, so a new kind is in it). */
 export type FieldType = (typeof registered)[number]['type'];
@@ -24,19 +31,21 @@ export const fieldTypes = registered.map((k) => k.type) as [FieldType, ...FieldT
 /** Every field kind, registered once. */
 export const fieldKinds: ReadonlyMap<FieldType, FieldKind> = new Map(registered.map((k) => [k.type, k]));
 
-export const fieldSchema = z.object({
-  id: fieldIdSchema,
-  label: textSchema,
-  type: z.enum(fieldTypes),
-  required: z.boolean().optional(),
-  hint: textSchema.optional(),
-  options: z.array(optionSchema).optional(),
-  /** number/money: smallest value; text: shortest length; date: earliest (YYYY-MM-DD or 'today'); file: - */
-  min: z.union([z.number(), z.string()]).optional(),
-  /** number/money: largest value; text: longest length; date: latest; file: largest size in bytes */
-  max: z.union([z.number(), z.string()]).optional(),
-  showIf: z.string().min(1).optional(),
-}).strict();
+export const fieldSchema = z
+  .object({
+    id: fieldIdSchema,
+    label: textSchema,
+    type: z.enum(fieldTypes),
+    required: z.boolean().optional(),
+    hint: textSchema.optional(),
+    options: z.array(optionSchema).optional(),
+    /** number/money: smallest value; text: shortest length; date: earliest (YYYY-MM-DD or 'today'); file: - */
+    min: z.union([z.number(), z.string()]).optional(),
+    /** number/money: largest value; text: longest length; date: latest; file: largest size in bytes */
+    max: z.union([z.number(), z.string()]).optional(),
+    showIf: z.string().min(1).optional(),
+  })
+  .strict();
 export type Field = z.infer<typeof fieldSchema>;
 
 export function fieldKind(type: FieldType): FieldKind {
@@ -52,7 +61,8 @@ function isEmpty(raw: unknown): boolean {
   if (raw === undefined || raw === null) return true;
   if (typeof raw === 'string') return raw.trim() === '';
   if (Array.isArray(raw)) return raw.length === 0;
-  if (typeof raw === 'object') return Object.values(raw as object).every((v) => v === undefined || v === null || String(v).trim() === '');
+  if (typeof raw === 'object')
+    return Object.values(raw as object).every((v) => v === undefined || v === null || String(v).trim() === '');
   return false;
 }
 
@@ -98,7 +108,8 @@ export function checkAnswers(
     }
     if (issues[field.id]) continue;
     if (field.id in parsed) values[field.id] = parsed[field.id];
-    else if (field.required) issues[field.id] = { code: fieldKind(field.type).choices ? 'required-choice' : 'required' };
+    else if (field.required)
+      issues[field.id] = { code: fieldKind(field.type).choices ? 'required-choice' : 'required' };
   }
   return { values, cleared, issues };
 }
@@ -116,7 +127,8 @@ export function validateAnswers(
 
 /** A stored answer as a person reads it. */
 /** A value of a field's kind to start a simulation from (null without a field). */
-export const sampleValue = (field: Field | undefined, today: string): unknown => (field ? fieldKind(field.type).sample(field, today) : null);
+export const sampleValue = (field: Field | undefined, today: string): unknown =>
+  field ? fieldKind(field.type).sample(field, today) : null;
 
 /** The options a person picks from for a field, or undefined when it is typed or uploaded. */
 export const choicesOf = (field: Field) => fieldKind(field.type).choices?.(field);

@@ -8,7 +8,8 @@ function numeric<T extends 'number' | 'money'>(type: T): FieldKind<T> {
     parse(raw, field) {
       const n = parseDutchNumber(raw);
       if (n === undefined) return bad(type === 'money' ? 'not-money' : 'not-number');
-      if (type === 'money' && Math.round(n * 100) !== n * 100 && Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return bad('too-many-decimals');
+      if (type === 'money' && Math.round(n * 100) !== n * 100 && Math.abs(Math.round(n * 100) - n * 100) > 1e-6)
+        return bad('too-many-decimals');
       if (typeof field.min === 'number' && n < field.min) return bad('below-min', { min: field.min });
       if (typeof field.max === 'number' && n > field.max) return bad('above-max', { max: field.max });
       return ok(type === 'money' ? Math.round(n * 100) / 100 : n);

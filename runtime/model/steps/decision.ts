@@ -8,20 +8,22 @@ import { say } from './words.js';
 
 const ruleSchema = z.object({ when: z.string().min(1), goto: targetSchema, because: textSchema }).strict();
 
-const schema = z.object({
-  kind: z.literal('decision'),
-  ...stepBase,
-  rules: z.array(ruleSchema),
-  /** A decision table instead of rules (DMN style, hit policy UNIQUE or FIRST). */
-  table: tableSchema.optional(),
-  otherwise: z.object({ goto: targetSchema, because: textSchema }).strict().optional(),
-  /**
-   * Where the case goes when the decision cannot decide: a UNIQUE table with
-   * more than one matching row, or an expression that cannot be evaluated
-   * (it ran out of its budget). A person decides there (a handoff step).
-   */
-  onError: targetSchema.optional(),
-}).strict();
+const schema = z
+  .object({
+    kind: z.literal('decision'),
+    ...stepBase,
+    rules: z.array(ruleSchema),
+    /** A decision table instead of rules (DMN style, hit policy UNIQUE or FIRST). */
+    table: tableSchema.optional(),
+    otherwise: z.object({ goto: targetSchema, because: textSchema }).strict().optional(),
+    /**
+     * Where the case goes when the decision cannot decide: a UNIQUE table with
+     * more than one matching row, or an expression that cannot be evaluated
+     * (it ran out of its budget). A person decides there (a handoff step).
+     */
+    onError: targetSchema.optional(),
+  })
+  .strict();
 export type DecisionStep = z.infer<typeof schema>;
 
 function inputsOf(expr: string): string[] {
@@ -32,8 +34,14 @@ function inputsOf(expr: string): string[] {
   }
 }
 
-const ERROR_REASON = { nl: 'De regels gaven meer dan één uitkomst. Een medewerker beoordeelt uw aanvraag.', en: 'The rules gave more than one outcome. An official will review your application.' };
-const FAILED_REASON = { nl: 'De regels konden niet automatisch worden toegepast. Een medewerker beoordeelt uw aanvraag.', en: 'The rules could not be applied automatically. An official will review your application.' };
+const ERROR_REASON = {
+  nl: 'De regels gaven meer dan één uitkomst. Een medewerker beoordeelt uw aanvraag.',
+  en: 'The rules gave more than one outcome. An official will review your application.',
+};
+const FAILED_REASON = {
+  nl: 'De regels konden niet automatisch worden toegepast. Een medewerker beoordeelt uw aanvraag.',
+  en: 'The rules could not be applied automatically. An official will review your application.',
+};
 
 /**
  * Rules (or a decision table) decide without the citizen: the first rule
@@ -48,29 +56,50 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
     ...step.rules.map((r, i) => ({ to: r.goto, via: `rule:${i}`, label: r.because })),
     ...(step.table?.rows ?? []).map((r, i) => ({ to: r.goto, via: `row:${i}`, label: r.because })),
     // onError: an overlap in a UNIQUE table, and any decision whose expression cannot be evaluated (budgets).
-    ...(step.onError !== undefined ? [{ to: step.onError, via: 'error', label: step.table?.hitPolicy === 'UNIQUE' ? ERROR_REASON : FAILED_REASON }] : []),
+    ...(step.onError !== undefined
+      ? [{ to: step.onError, via: 'error', label: step.table?.hitPolicy === 'UNIQUE' ? ERROR_REASON : FAILED_REASON }]
+      : []),
     ...(step.otherwise ? [{ to: step.otherwise.goto, via: 'otherwise', label: step.otherwise.because }] : []),
   ],
   expressions: (step) => [
     ...step.rules.map((r, i) => ({ expr: r.when, where: `rules[${i}].when` })),
     ...(step.table?.inputs ?? []).map((input, i) => ({ expr: input.expr, where: `table.inputs[${i}].expr` })),
-    ...(step.table?.rows ?? []).flatMap((r, i) => r.tests.map((test, j) => ({ expr: test, where: `table.rows[${i}].tests[${j}]`, unary: true }))),
+    ...(step.table?.rows ?? []).flatMap((r, i) =>
+      r.tests.map((test, j) => ({ expr: test, where: `table.rows[${i}].tests[${j}]`, unary: true })),
+    ),
   ],
   names: (step) => (step.table?.inputs ?? []).map((i) => i.id),
   fields: () => [],
-  templates: (step) => [...step.rules.map((r) => r.because), ...(step.table?.rows ?? []).map((r) => r.because), ...(step.otherwise ? [step.otherwise.because] : [])],
+  templates: (step) => [
+    ...step.rules.map((r) => r.because),
+    ...(step.table?.rows ?? []).map((r) => r.because),
+    ...(step.otherwise ? [step.otherwise.because] : []),
+  ],
   check(step) {
     const problems: { code: string; message: string }[] = [];
-    if (!step.otherwise) problems.push({ code: 'P004', message: 'decision has no "otherwise": a case that matches no rule would stop here' });
+    if (!step.otherwise)
+      problems.push({
+        code: 'P004',
+        message: 'decision has no "otherwise": a case that matches no rule would stop here',
+      });
     const table = step.table;
     if (!table) return problems;
     if (step.rules.length) problems.push({ code: 'P025', message: 'a decision has rules or a table, not both' });
     table.rows.forEach((row, i) => {
-      if (row.tests.length !== table.inputs.length) problems.push({ code: 'P025', message: `row ${i + 1} has ${row.tests.length} tests for ${table.inputs.length} inputs` });
+      if (row.tests.length !== table.inputs.length)
+        problems.push({
+          code: 'P025',
+          message: `row ${i + 1} has ${row.tests.length} tests for ${table.inputs.length} inputs`,
+        });
     });
     if (table.hitPolicy === 'UNIQUE') {
-      for (const [a, b] of overlappingRows(table)) problems.push({ code: 'P026', message: `rows ${a + 1} and ${b + 1} can both match (hit policy UNIQUE)` });
-      if (step.onError === undefined) problems.push({ code: 'P027', message: 'a UNIQUE table needs "onError": the handoff step a case goes to when more than one row matches' });
+      for (const [a, b] of overlappingRows(table))
+        problems.push({ code: 'P026', message: `rows ${a + 1} and ${b + 1} can both match (hit policy UNIQUE)` });
+      if (step.onError === undefined)
+        problems.push({
+          code: 'P027',
+          message: 'a UNIQUE table needs "onError": the handoff step a case goes to when more than one row matches',
+        });
     }
     return problems;
   },
@@ -83,35 +112,84 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
         always.push({
           guard: { type: 'tableOverlap', params: { ...params, step: id } },
           target: targetOf(step.onError),
-          actions: [{ type: 'explain', params: { step: id, rule: 'error', because: ERROR_REASON, inputs: inputs.map((i) => i.id), table: inputs, error: 'more than one row matches (UNIQUE)' } }],
+          actions: [
+            {
+              type: 'explain',
+              params: {
+                step: id,
+                rule: 'error',
+                because: ERROR_REASON,
+                inputs: inputs.map((i) => i.id),
+                table: inputs,
+                error: 'more than one row matches (UNIQUE)',
+              },
+            },
+          ],
         });
       }
-      step.table.rows.forEach((row, i) => always.push({
-        guard: { type: 'tableRow', params: { inputs, tests: row.tests, step: id } },
-        target: targetOf(row.goto),
-        actions: [{ type: 'explain', params: { step: id, rule: i, because: row.because, inputs: inputs.map((x) => x.id), table: inputs } }],
-      }));
+      step.table.rows.forEach((row, i) =>
+        always.push({
+          guard: { type: 'tableRow', params: { inputs, tests: row.tests, step: id } },
+          target: targetOf(row.goto),
+          actions: [
+            {
+              type: 'explain',
+              params: { step: id, rule: i, because: row.because, inputs: inputs.map((x) => x.id), table: inputs },
+            },
+          ],
+        }),
+      );
     }
     const allInputs = [...new Set(step.rules.flatMap((r) => inputsOf(r.when)))];
-    step.rules.forEach((r, i) => always.push({
-      guard: { type: 'feel', params: { expr: r.when, step: id } },
-      target: targetOf(r.goto),
-      actions: [{ type: 'explain', params: { step: id, rule: i, when: r.when, because: r.because, inputs: inputsOf(r.when) } }],
-    }));
+    step.rules.forEach((r, i) =>
+      always.push({
+        guard: { type: 'feel', params: { expr: r.when, step: id } },
+        target: targetOf(r.goto),
+        actions: [
+          {
+            type: 'explain',
+            params: { step: id, rule: i, when: r.when, because: r.because, inputs: inputsOf(r.when) },
+          },
+        ],
+      }),
+    );
     // Before otherwise: a rule that could not be evaluated must not fall through to it.
     if (step.onError) {
       const table = step.table ? step.table.inputs.map((x) => ({ id: x.id, expr: x.expr })) : undefined;
       always.push({
         guard: { type: 'evaluationFailed', params: { step: id } },
         target: targetOf(step.onError),
-        actions: [{ type: 'explain', params: { step: id, rule: 'error', because: FAILED_REASON, inputs: table ? table.map((x) => x.id) : allInputs, ...(table ? { table } : {}), error: 'an expression could not be evaluated' } }],
+        actions: [
+          {
+            type: 'explain',
+            params: {
+              step: id,
+              rule: 'error',
+              because: FAILED_REASON,
+              inputs: table ? table.map((x) => x.id) : allInputs,
+              ...(table ? { table } : {}),
+              error: 'an expression could not be evaluated',
+            },
+          },
+        ],
       });
     }
     if (step.otherwise) {
       const inputs = step.table ? step.table.inputs.map((x) => ({ id: x.id, expr: x.expr })) : undefined;
       always.push({
         target: targetOf(step.otherwise.goto),
-        actions: [{ type: 'explain', params: { step: id, rule: 'otherwise', because: step.otherwise.because, inputs: inputs ? inputs.map((x) => x.id) : allInputs, ...(inputs ? { table: inputs } : {}) } }],
+        actions: [
+          {
+            type: 'explain',
+            params: {
+              step: id,
+              rule: 'otherwise',
+              because: step.otherwise.because,
+              inputs: inputs ? inputs.map((x) => x.id) : allInputs,
+              ...(inputs ? { table: inputs } : {}),
+            },
+          },
+        ],
       });
     }
     return { id, tags: ['decision'], entry: [entered(id)], always };
@@ -127,18 +205,28 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
   slots(step, lang) {
     return [
       ...step.rules.map((r, i) => ({ id: `rule:${i}`, label: r.when, target: r.goto || null })),
-      ...(step.table?.rows ?? []).map((r, i) => ({ id: `row:${i}`, label: say(lang)('slots.row', { n: i + 1, tests: r.tests.join(' · ') }), target: r.goto || null })),
-      ...(step.table?.hitPolicy === 'UNIQUE' ? [{ id: 'error', label: say(lang)('slots.moreThanOneRow'), target: step.onError || null }] : []),
+      ...(step.table?.rows ?? []).map((r, i) => ({
+        id: `row:${i}`,
+        label: say(lang)('slots.row', { n: i + 1, tests: r.tests.join(' · ') }),
+        target: r.goto || null,
+      })),
+      ...(step.table?.hitPolicy === 'UNIQUE'
+        ? [{ id: 'error', label: say(lang)('slots.moreThanOneRow'), target: step.onError || null }]
+        : []),
       ...(step.table ? [] : [{ id: 'rule:new', label: say(lang)('slots.newRule'), target: null }]),
       { id: 'otherwise', label: say(lang)('slots.otherwise'), target: step.otherwise?.goto || null },
     ];
   },
   setSlot(step, slot, target) {
     if (slot === 'otherwise') {
-      if (!target) { const { otherwise: _, ...rest } = step; return rest; }
+      if (!target) {
+        const { otherwise: _, ...rest } = step;
+        return rest;
+      }
       return { ...step, otherwise: { because: step.otherwise?.because ?? 'In alle andere gevallen.', goto: target } };
     }
-    if (slot === 'rule:new') return target ? { ...step, rules: [...step.rules, { when: 'true', goto: target, because: 'Omdat …' }] } : step;
+    if (slot === 'rule:new')
+      return target ? { ...step, rules: [...step.rules, { when: 'true', goto: target, because: 'Omdat …' }] } : step;
     if (slot === 'error') return { ...step, onError: target ?? '' };
     if (slot.startsWith('row:') && step.table) {
       const i = Number(slot.slice(4));

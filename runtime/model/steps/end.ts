@@ -4,13 +4,15 @@ import { notReserved } from '../ids.js';
 import { entered, stepBase, type StepKind } from './step-kind.js';
 import { say } from './words.js';
 
-const schema = z.object({
-  kind: z.literal('end'),
-  ...stepBase,
-  /** granted, rejected, withdrawn, completed, or a word of the team's own. */
-  outcome: notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an outcome is a lowercase word, like granted')),
-  message: textSchema,
-}).strict();
+const schema = z
+  .object({
+    kind: z.literal('end'),
+    ...stepBase,
+    /** granted, rejected, withdrawn, completed, or a word of the team's own. */
+    outcome: notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an outcome is a lowercase word, like granted')),
+    message: textSchema,
+  })
+  .strict();
 export type EndStep = z.infer<typeof schema>;
 
 /**
@@ -41,7 +43,9 @@ export const endKind: StepKind<EndStep, 'end'> = {
   withField: () => undefined,
   shape: () => undefined,
   create: (lang) => ({
-    kind: 'end', title: say(lang)('newStep.endTitle'), outcome: 'completed',
+    kind: 'end',
+    title: say(lang)('newStep.endTitle'),
+    outcome: 'completed',
     message: say(lang)('newStep.endMessage'),
   }),
   idWord: 'einde',

@@ -7,17 +7,20 @@ import { say } from './words.js';
 /** A route after a form: the first whose `when` holds; one without `when` is the default. */
 const routeSchema = z.object({ when: z.string().min(1).optional(), goto: targetSchema }).strict();
 
-const schema = z.object({
-  kind: z.literal('form'),
-  ...stepBase,
-  fields: z.array(fieldSchema),
-  /** Ask each question on a page of its own (for long or hard questions), instead of all on one page. */
-  onePerPage: z.boolean().optional(),
-  next: z.union([targetSchema, z.array(routeSchema).min(1)]),
-}).strict();
+const schema = z
+  .object({
+    kind: z.literal('form'),
+    ...stepBase,
+    fields: z.array(fieldSchema),
+    /** Ask each question on a page of its own (for long or hard questions), instead of all on one page. */
+    onePerPage: z.boolean().optional(),
+    next: z.union([targetSchema, z.array(routeSchema).min(1)]),
+  })
+  .strict();
 export type FormStep = z.infer<typeof schema>;
 
-const routes = (step: FormStep) => (typeof step.next === 'string' ? [{ goto: step.next }] : step.next) as { when?: string; goto: string }[];
+const routes = (step: FormStep) =>
+  (typeof step.next === 'string' ? [{ goto: step.next }] : step.next) as { when?: string; goto: string }[];
 
 /** A citizen answers questions; `submit` carries the (validated) answers. */
 export const formKind: StepKind<FormStep, 'form'> = {
@@ -53,22 +56,33 @@ export const formKind: StepKind<FormStep, 'form'> = {
   shape(raw) {
     if (!Array.isArray(raw.fields)) return 'fields must be a list';
     const next = raw.next;
-    const ok = typeof next === 'string' || (Array.isArray(next) && next.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)));
+    const ok =
+      typeof next === 'string' ||
+      (Array.isArray(next) && next.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)));
     return ok ? undefined : 'next must be a step id or a list of routes';
   },
   create: (lang) => ({ kind: 'form', title: say(lang)('newStep.formTitle'), fields: [], next: '' }),
   idWord: 'formulier',
   slots(step, lang) {
     const next = say(lang)('slots.next');
-    if (typeof step.next === 'string') return [{ id: 'next', label: next, target: step.next || null }, { id: 'route:new', label: '+ route', target: null }];
+    if (typeof step.next === 'string')
+      return [
+        { id: 'next', label: next, target: step.next || null },
+        { id: 'route:new', label: '+ route', target: null },
+      ];
     return [
-      ...step.next.map((r, i) => ({ id: `route:${i}`, label: r.when ?? say(lang)('slots.otherwise'), target: r.goto || null })),
+      ...step.next.map((r, i) => ({
+        id: `route:${i}`,
+        label: r.when ?? say(lang)('slots.otherwise'),
+        target: r.goto || null,
+      })),
       { id: 'route:new', label: '+ route', target: null },
     ];
   },
   setSlot(step, slot, target) {
     if (slot === 'next') return { ...step, next: target ?? '' };
-    const list: { when?: string; goto: string }[] = typeof step.next === 'string' ? (step.next ? [{ goto: step.next }] : []) : [...step.next];
+    const list: { when?: string; goto: string }[] =
+      typeof step.next === 'string' ? (step.next ? [{ goto: step.next }] : []) : [...step.next];
     if (slot === 'route:new') {
       if (!target) return step;
       // A new route goes before the default (the route without "when"), with a condition to fill in.

@@ -5,31 +5,41 @@ import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 import { say } from './words.js';
 
-const outcomeSchema = z.object({
-  id: stepIdSchema,
-  label: textSchema,
-  goto: targetSchema,
-  fields: z.array(fieldSchema).optional(),
-  /** A negative outcome (a rejection) must carry a reason for the citizen: a required text field. */
-  negative: z.boolean().optional(),
-  /** Takes effect only when a second official of the team approves it. */
-  fourEyes: z.boolean().optional(),
-}).strict();
+const outcomeSchema = z
+  .object({
+    id: stepIdSchema,
+    label: textSchema,
+    goto: targetSchema,
+    fields: z.array(fieldSchema).optional(),
+    /** A negative outcome (a rejection) must carry a reason for the citizen: a required text field. */
+    negative: z.boolean().optional(),
+    /** Takes effect only when a second official of the team approves it. */
+    fourEyes: z.boolean().optional(),
+  })
+  .strict();
 
 /** A deadline: an ISO 8601 duration (calendar time) or a number of working days (Mon–Fri, not Dutch public holidays). */
-export const deadlineSchema = z.union([durationSchema, z.object({ workingDays: z.number().int().min(1).max(365) }).strict()]);
+export const deadlineSchema = z.union([
+  durationSchema,
+  z.object({ workingDays: z.number().int().min(1).max(365) }).strict(),
+]);
 export type Deadline = z.infer<typeof deadlineSchema>;
 
-const schema = z.object({
-  kind: z.literal('handoff'),
-  ...stepBase,
-  team: z.string().min(1),
-  instructions: textSchema.optional(),
-  due: deadlineSchema.optional(),
-  /** When the deadline passes: the task is flagged, and moved to this team's queue if one is named. */
-  escalate: z.object({ team: z.string().min(1).optional() }).strict().optional(),
-  outcomes: z.array(outcomeSchema),
-}).strict();
+const schema = z
+  .object({
+    kind: z.literal('handoff'),
+    ...stepBase,
+    team: z.string().min(1),
+    instructions: textSchema.optional(),
+    due: deadlineSchema.optional(),
+    /** When the deadline passes: the task is flagged, and moved to this team's queue if one is named. */
+    escalate: z
+      .object({ team: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+    outcomes: z.array(outcomeSchema),
+  })
+  .strict();
 export type HandoffStep = z.infer<typeof schema>;
 
 /** An expert official of `team` takes over: a task opens on entry and closes on exit. */
@@ -40,18 +50,34 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   // The instructions are for the officials of the team, not for the citizen.
   publicView: ({ instructions: _internal, ...step }) => step,
   edges: (step) => step.outcomes.map((o) => ({ to: o.goto, via: `outcome:${o.id}`, label: o.label })),
-  expressions: (step) => step.outcomes.flatMap((o) => (o.fields ?? []).flatMap((f) => (f.showIf ? [{ expr: f.showIf, where: `outcomes.${o.id}.fields.${f.id}.showIf` }] : []))),
+  expressions: (step) =>
+    step.outcomes.flatMap((o) =>
+      (o.fields ?? []).flatMap((f) =>
+        f.showIf ? [{ expr: f.showIf, where: `outcomes.${o.id}.fields.${f.id}.showIf` }] : [],
+      ),
+    ),
   fields: (step) => step.outcomes.flatMap((o) => o.fields ?? []),
   templates: () => [],
   check(step) {
     const problems = [];
-    if (!step.due) problems.push({ code: 'P007', message: 'handoff has no deadline ("due", like P5D): the citizen cannot be told when to expect an answer' });
-    if (!step.outcomes.length) problems.push({ code: 'P021', message: 'handoff has no outcomes: the official cannot finish the task' });
+    if (!step.due)
+      problems.push({
+        code: 'P007',
+        message: 'handoff has no deadline ("due", like P5D): the citizen cannot be told when to expect an answer',
+      });
+    if (!step.outcomes.length)
+      problems.push({ code: 'P021', message: 'handoff has no outcomes: the official cannot finish the task' });
     const ids = step.outcomes.map((o) => o.id);
     if (new Set(ids).size !== ids.length) problems.push({ code: 'P022', message: 'two outcomes share an id' });
     for (const o of step.outcomes) {
-      if (o.negative && !(o.fields ?? []).some((f) => f.required && (f.type === 'text' || f.type === 'textarea') && !f.showIf)) {
-        problems.push({ code: 'P023', message: `negative outcome '${o.id}' needs a required text field for the reason the citizen reads` });
+      if (
+        o.negative &&
+        !(o.fields ?? []).some((f) => f.required && (f.type === 'text' || f.type === 'textarea') && !f.showIf)
+      ) {
+        problems.push({
+          code: 'P023',
+          message: `negative outcome '${o.id}' needs a required text field for the reason the citizen reads`,
+        });
       }
     }
     if (step.escalate && !step.due) problems.push({ code: 'P007', message: 'escalation needs a deadline ("due")' });
@@ -61,7 +87,19 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
     return {
       id,
       tags: ['handoff'],
-      entry: [entered(id), { type: 'openTask', params: { step: id, team: step.team, due: step.due ?? null, kind: 'handoff', escalate: step.escalate ?? null } }],
+      entry: [
+        entered(id),
+        {
+          type: 'openTask',
+          params: {
+            step: id,
+            team: step.team,
+            due: step.due ?? null,
+            kind: 'handoff',
+            escalate: step.escalate ?? null,
+          },
+        },
+      ],
       exit: [{ type: 'closeTask', params: { step: id } }],
       on: {
         'task.completed': step.outcomes.map((o) => ({
@@ -75,19 +113,31 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   final: false,
   outcomeOf: () => undefined,
   task: (step) => ({
-    team: step.team, instructions: step.instructions, due: step.due,
-    ...(step.escalate?.team ? { escalateTo: step.escalate.team } : {}), outcomes: step.outcomes,
+    team: step.team,
+    instructions: step.instructions,
+    due: step.due,
+    ...(step.escalate?.team ? { escalateTo: step.escalate.team } : {}),
+    outcomes: step.outcomes,
   }),
   durations: (step) => (typeof step.due === 'string' ? [step.due] : []),
   // An outcome takes the fields its official fills in: the one on the way to `towards`, else the first.
   withField(step, field, towards) {
     if (!step.outcomes.length) return undefined;
-    const at = Math.max(0, step.outcomes.findIndex((o) => o.goto === towards));
-    return { ...step, outcomes: step.outcomes.map((o, i) => (i === at ? { ...o, fields: [...(o.fields ?? []), field] } : o)) };
+    const at = Math.max(
+      0,
+      step.outcomes.findIndex((o) => o.goto === towards),
+    );
+    return {
+      ...step,
+      outcomes: step.outcomes.map((o, i) => (i === at ? { ...o, fields: [...(o.fields ?? []), field] } : o)),
+    };
   },
   shape: (raw) => (Array.isArray(raw.outcomes) ? undefined : 'outcomes must be a list'),
   create: (lang) => ({
-    kind: 'handoff', title: say(lang)('newStep.handoffTitle'), team: 'team', due: { workingDays: 5 },
+    kind: 'handoff',
+    title: say(lang)('newStep.handoffTitle'),
+    team: 'team',
+    due: { workingDays: 5 },
     outcomes: [{ id: 'afgerond', label: say(lang)('newStep.handoffOutcome'), goto: '' }],
   }),
   idWord: 'overdracht',
@@ -108,8 +158,10 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   },
   facts: (s, lang) => [
     `team ${s.team}`,
-    !s.due ? say(lang)('facts.noDeadline')
-      : typeof s.due === 'string' ? say(lang)('facts.deadline', { due: s.due })
+    !s.due
+      ? say(lang)('facts.noDeadline')
+      : typeof s.due === 'string'
+        ? say(lang)('facts.deadline', { due: s.due })
         : say(lang)('facts.workingDays', { n: s.due.workingDays }),
   ],
 };

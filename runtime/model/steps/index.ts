@@ -36,6 +36,8 @@ export const isFinal = (step: { kind: string } | undefined): boolean => !!step &
 /** Whether the citizen acts in a step (a form). False for a missing step. */
 export const citizenActs = (step: { kind: string } | undefined): boolean => !!step && kindOf(step).citizenActs;
 /** The task a step opens for officials, if any. */
-export const taskOf = (step: { kind: string } | undefined): StepTask | undefined => (step ? kindOf(step).task(step) : undefined);
+export const taskOf = (step: { kind: string } | undefined): StepTask | undefined =>
+  step ? kindOf(step).task(step) : undefined;
 /** The outcome of an end step, if the step is one. */
-export const outcomeOf = (step: { kind: string } | undefined): StepOutcome | undefined => (step ? kindOf(step).outcomeOf(step) : undefined);
+export const outcomeOf = (step: { kind: string } | undefined): StepOutcome | undefined =>
+  step ? kindOf(step).outcomeOf(step) : undefined;

@@ -4,14 +4,16 @@ import { t, textSchema } from '../text.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 import { say } from './words.js';
 
-const schema = z.object({
-  kind: z.literal('message'),
-  ...stepBase,
-  subject: textSchema,
-  /** The message, with `{{field}}` placeholders filled from the case data. */
-  body: textSchema,
-  next: targetSchema,
-}).strict();
+const schema = z
+  .object({
+    kind: z.literal('message'),
+    ...stepBase,
+    subject: textSchema,
+    /** The message, with `{{field}}` placeholders filled from the case data. */
+    body: textSchema,
+    next: targetSchema,
+  })
+  .strict();
 export type MessageStep = z.infer<typeof schema>;
 
 /** Informs the citizen: a message is queued in their inbox and the case moves on. */
@@ -38,8 +40,11 @@ export const messageKind: StepKind<MessageStep, 'message'> = {
   withField: () => undefined,
   shape: () => undefined,
   create: (lang) => ({
-    kind: 'message', title: say(lang)('newStep.messageTitle'), subject: say(lang)('newStep.messageSubject'),
-    body: say(lang)('newStep.messageBody'), next: '',
+    kind: 'message',
+    title: say(lang)('newStep.messageTitle'),
+    subject: say(lang)('newStep.messageSubject'),
+    body: say(lang)('newStep.messageBody'),
+    next: '',
   }),
   idWord: 'bericht',
   slots: (step, lang) => [{ id: 'next', label: say(lang)('slots.next'), target: step.next || null }],

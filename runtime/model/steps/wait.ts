@@ -4,19 +4,24 @@ import { durationSchema, targetSchema } from '../ids.js';
 import { entered, stepBase, targetOf, type StateConfig, type StepKind } from './step-kind.js';
 import { say } from './words.js';
 
-const schema = z.object({
-  kind: z.literal('wait'),
-  ...stepBase,
-  /** Wait this long, then go to `then`. */
-  for: durationSchema.optional(),
-  /** Or wait for this signal (a fact from outside), then go to `then`. */
-  signal: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .').optional(),
-  /** The facts the signal brings, validated like answers and stored in the case data. */
-  fields: z.array(fieldSchema).optional(),
-  then: targetSchema,
-  /** When the signal does not come in time. */
-  timeout: z.object({ after: durationSchema, goto: targetSchema }).strict().optional(),
-}).strict();
+const schema = z
+  .object({
+    kind: z.literal('wait'),
+    ...stepBase,
+    /** Wait this long, then go to `then`. */
+    for: durationSchema.optional(),
+    /** Or wait for this signal (a fact from outside), then go to `then`. */
+    signal: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'a signal name is lowercase words joined by - or .')
+      .optional(),
+    /** The facts the signal brings, validated like answers and stored in the case data. */
+    fields: z.array(fieldSchema).optional(),
+    then: targetSchema,
+    /** When the signal does not come in time. */
+    timeout: z.object({ after: durationSchema, goto: targetSchema }).strict().optional(),
+  })
+  .strict();
 export type WaitStep = z.infer<typeof schema>;
 
 export const timeoutTimer = (id: string) => `${id}:timeout`;
@@ -32,13 +37,20 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
   ],
   expressions: () => [],
   fields: (step) => step.fields ?? [],
-  waitsFor: (id, step) => ({ timer: step.for ? id : undefined, timeout: step.timeout ? timeoutTimer(id) : undefined, signal: step.signal }),
+  waitsFor: (id, step) => ({
+    timer: step.for ? id : undefined,
+    timeout: step.timeout ? timeoutTimer(id) : undefined,
+    signal: step.signal,
+  }),
   templates: () => [],
   check(step) {
     const problems = [];
-    if (!step.for && !step.signal) problems.push({ code: 'P017', message: 'wait needs "for" (a duration) or "signal" (what it waits for)' });
-    if (step.for && step.signal) problems.push({ code: 'P017', message: 'wait has both "for" and "signal": use "signal" with "timeout" instead' });
-    if (step.timeout && !step.signal) problems.push({ code: 'P017', message: '"timeout" only applies to a wait for a signal' });
+    if (!step.for && !step.signal)
+      problems.push({ code: 'P017', message: 'wait needs "for" (a duration) or "signal" (what it waits for)' });
+    if (step.for && step.signal)
+      problems.push({ code: 'P017', message: 'wait has both "for" and "signal": use "signal" with "timeout" instead' });
+    if (step.timeout && !step.signal)
+      problems.push({ code: 'P017', message: '"timeout" only applies to a wait for a signal' });
     return problems;
   },
   compile(id, step) {
@@ -53,7 +65,10 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
     if (step.timeout) {
       node.entry!.push({ type: 'setTimer', params: { timer: timeoutTimer(id), after: step.timeout.after } });
       node.exit!.push({ type: 'clearTimer', params: { timer: timeoutTimer(id) } });
-      timerFired.push({ guard: { type: 'timerIs', params: { timer: timeoutTimer(id) } }, target: targetOf(step.timeout.goto) });
+      timerFired.push({
+        guard: { type: 'timerIs', params: { timer: timeoutTimer(id) } },
+        target: targetOf(step.timeout.goto),
+      });
     }
     if (timerFired.length) node.on!['timer.fired'] = timerFired;
     return node;
@@ -72,16 +87,25 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
     return [
       {
         id: 'then',
-        label: step.signal ? say(lang)('slots.signal', { signal: step.signal }) : say(lang)('slots.after', { duration: step.for ?? '' }),
+        label: step.signal
+          ? say(lang)('slots.signal', { signal: step.signal })
+          : say(lang)('slots.after', { duration: step.for ?? '' }),
         target: step.then || null,
       },
-      ...(step.signal ? [{ id: 'timeout', label: say(lang)('slots.timeout', { after }), target: step.timeout?.goto || null }] : []),
+      ...(step.signal
+        ? [{ id: 'timeout', label: say(lang)('slots.timeout', { after }), target: step.timeout?.goto || null }]
+        : []),
     ];
   },
   setSlot(step, slot, target) {
     if (slot === 'then') return { ...step, then: target ?? '' };
-    if (!target) { const { timeout: _, ...rest } = step; return rest; }
+    if (!target) {
+      const { timeout: _, ...rest } = step;
+      return rest;
+    }
     return { ...step, timeout: { after: step.timeout?.after ?? 'P14D', goto: target } };
   },
-  facts: (s, lang) => [s.signal ? say(lang)('facts.signal', { signal: s.signal }) : say(lang)('facts.waits', { duration: s.for ?? '' })],
+  facts: (s, lang) => [
+    s.signal ? say(lang)('facts.signal', { signal: s.signal }) : say(lang)('facts.waits', { duration: s.for ?? '' }),
+  ],
 };

@@ -24,17 +24,29 @@ export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
     const pages = Math.max(1, Math.ceil(first.total / CASES_PER_PAGE));
     // A page number that is not one (or past the end) shows the nearest page, never an error.
     const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
-    const { rows, total } = page === 1 ? first : store.cases.pageBySubject(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
-    const title = pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
-    send(res, ctx, title, html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
+    const { rows, total } =
+      page === 1 ? first : store.cases.pageBySubject(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+    const title =
+      pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
+    send(
+      res,
+      ctx,
+      title,
+      html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
 ${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${msg('caseCount', lang, { n: total })}</p>` : ''}
-${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
-      const def = engine.loadVersion(r.processKey, r.version).process;
-      const pending = r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && citizenActs(def.steps[r.step])));
-      return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
+${
+  rows.length
+    ? html`<ul class="omslag-cards">${rows.map((r) => {
+        const def = engine.loadVersion(r.processKey, r.version).process;
+        const pending =
+          r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && citizenActs(def.steps[r.step])));
+        return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
 <p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
 <p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
-    })}</ul>${pagination(page, pages, lang)}` : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`}`);
+      })}</ul>${pagination(page, pages, lang)}`
+    : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`
+}`,
+    );
   });
 
   pages.get('/zaken/:id/status', (req, res, { bsn, row }) => {
@@ -45,32 +57,54 @@ ${rows.length ? html`<ul class="omslag-cards">${rows.map((r) => {
     if (flash) deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
     const draft = store.drafts.get(row.id);
-    const atForm = !!view.step && citizenActs(own(engine.loadVersion(row.processKey, row.version).process.steps, row.step ?? ''));
+    const atForm =
+      !!view.step && citizenActs(own(engine.loadVersion(row.processKey, row.version).process.steps, row.step ?? ''));
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
     const proactive = !!store.cases.audit(row.id)[0]?.data.trigger;
     const optedOut = proactive && store.proactive.isOptedOut(bsn, row.processKey);
-    send(res, ctx, msg('statusTitle', lang), html`<h1 class="utrecht-heading-1">${view.process.title}</h1>
+    send(
+      res,
+      ctx,
+      msg('statusTitle', lang),
+      html`<h1 class="utrecht-heading-1">${view.process.title}</h1>
 <p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p>
 ${flash ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
-${view.outcome
-  ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2><p class="utrecht-paragraph">${view.outcome.message}</p>`
-  : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
+${
+  view.outcome
+    ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2><p class="utrecht-paragraph">${view.outcome.message}</p>`
+    : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
-${atForm || draft?.steps.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`}
+${atForm || draft?.steps.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
+}
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
-${view.explanations.length ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
-<ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>` : ''}
+${
+  view.explanations.length
+    ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
+<ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
+    : ''
+}
 ${groupActions(view, row)}
 ${row.status === 'ended' && !store.insights.hasFeedback(row.id) ? feedbackForm(ctx, row.id) : ''}
-${proactive ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
-<p class="utrecht-paragraph">${optedOut
-  ? msg('noMoreOffers', lang)
-  : html`<button type="submit" class="omslag-link-button">${msg('optOut', lang)}</button>`}</p></form>` : ''}
+${
+  proactive
+    ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
+<p class="utrecht-paragraph">${
+        optedOut
+          ? msg('noMoreOffers', lang)
+          : html`<button type="submit" class="omslag-link-button">${msg('optOut', lang)}</button>`
+      }</p></form>`
+    : ''
+}
 <h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
 <ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
-${view.messages.length ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
-${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}` : ''}`);
+${
+  view.messages.length
+    ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
+${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}`
+    : ''
+}`,
+    );
   });
 
   pages.post('/zaken/:id/feedback', deps.form, (req, res, { row }) => {
@@ -78,8 +112,19 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     const lang = req.session!.lang;
     // Optional: without a score nothing is stored; the citizen goes on.
     if (Number.isInteger(score) && score >= 1 && score <= 5 && !store.insights.hasFeedback(row.id)) {
-      const comment = String(req.body?.comment ?? '').trim().slice(0, 2000) || null;
-      store.insights.addFeedback({ caseId: row.id, key: row.processKey, version: row.version, step: row.step, score, comment, at: deps.clock.now().toISOString() });
+      const comment =
+        String(req.body?.comment ?? '')
+          .trim()
+          .slice(0, 2000) || null;
+      store.insights.addFeedback({
+        caseId: row.id,
+        key: row.processKey,
+        version: row.version,
+        step: row.step,
+        score,
+        comment,
+        at: deps.clock.now().toISOString(),
+      });
       deps.sessions.flash(req, msg('thanksAnswer', lang));
     }
     res.redirect(303, `/zaken/${row.id}/status`);
@@ -93,12 +138,22 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
   });
 
   // Ask for a person, from a case.
-  const personForm = (req: Request, res: Response, action: string, errors: Record<string, string[]> = {}, values: Record<string, string> = {}) => {
+  const personForm = (
+    req: Request,
+    res: Response,
+    action: string,
+    errors: Record<string, string[]> = {},
+    values: Record<string, string> = {},
+  ) => {
     const ctx = pageContext(req, deps, action);
     const lang = ctx.lang;
     const list = Object.entries(errors).map(([id, m]) => ({ href: `#f-${id}`, text: m[0] }));
     const channel = values.channel ?? 'phone';
-    send(res, ctx, msg('personTitle', lang), html`${errorSummary(list, lang)}<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
+    send(
+      res,
+      ctx,
+      msg('personTitle', lang),
+      html`${errorSummary(list, lang)}<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
 <p class="utrecht-paragraph">${msg('personIntro', lang)}</p>
 <form method="post" action="${action}" novalidate>${csrfField(ctx)}
 <div class="utrecht-form-field${errors.question ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-question">${msg('question', lang)}</label>
@@ -112,16 +167,24 @@ ${errors.question ? html`<p class="utrecht-form-field-error-message" id="f-quest
 <div class="utrecht-form-field-description" id="f-reach-hint">${msg('reachHint', lang)}</div>
 ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fout">${errors.reach[0]}</p>` : ''}
 <input class="utrecht-textbox utrecht-textbox--html-input omslag-width-l" type="text" id="f-reach" name="reach" value="${values.reach ?? ''}" aria-describedby="f-reach-hint${errors.reach ? ' f-reach-fout' : ''}" autocomplete="tel"></div>
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('personSend', lang)}</button></form>`, { status: list.length ? 422 : 200, errors: !!list.length });
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('personSend', lang)}</button></form>`,
+      { status: list.length ? 422 : 200, errors: !!list.length },
+    );
   };
 
   /** The question from the form, or the page again with what to fix. */
   const personRequest = (req: Request, res: Response, action: string) => {
     const lang = req.session!.lang;
-    const values = { question: String(req.body?.question ?? '').trim(), channel: String(req.body?.channel ?? 'phone'), reach: String(req.body?.reach ?? '').trim(), kind: req.body?.kind === 'objection' ? 'objection' : 'question' };
+    const values = {
+      question: String(req.body?.question ?? '').trim(),
+      channel: String(req.body?.channel ?? 'phone'),
+      reach: String(req.body?.reach ?? '').trim(),
+      kind: req.body?.kind === 'objection' ? 'objection' : 'question',
+    };
     const errors: Record<string, string[]> = {};
     if (!values.question) errors.question = [msg('tellUs', lang)];
-    if (values.question.length > 2000) errors.question = [issueMessage({ code: 'too-long', params: { max: 2000 } }, lang)];
+    if (values.question.length > 2000)
+      errors.question = [issueMessage({ code: 'too-long', params: { max: 2000 } }, lang)];
     if (!Object.keys(errors).length) return values;
     personForm(req, res, action, errors, values);
     return undefined;
@@ -132,11 +195,14 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     try {
       engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
     } catch (error) {
-      if (error instanceof EngineError && error.kind === 'invalid') return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
+      if (error instanceof EngineError && error.kind === 'invalid')
+        return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
       // A request is open already: the status page says so.
     }
-    const contact = store.tasks.list({ caseId: row.id }).find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed');
+    const contact = store.tasks
+      .list({ caseId: row.id })
+      .find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed');
     if (contact?.dueAt) deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
     res.redirect(303, `/zaken/${row.id}/status`);
   };
@@ -165,27 +231,46 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   pages.public.get('/medewerker', (req, res) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
-    const list = store.processes.list().flatMap((p) => (store.processes.latest(p.key) ? [{ key: p.key, def: store.processes.latest(p.key)!.definition as Process }] : []));
-    send(res, ctx, msg('personTitle', lang), html`<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
+    const list = store.processes
+      .list()
+      .flatMap((p) =>
+        store.processes.latest(p.key)
+          ? [{ key: p.key, def: store.processes.latest(p.key)!.definition as Process }]
+          : [],
+      );
+    send(
+      res,
+      ctx,
+      msg('personTitle', lang),
+      html`<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
 <p class="utrecht-paragraph">${msg('questionAbout', lang)}</p>
 <ul class="utrecht-unordered-list">${list.map(({ key, def }) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/diensten/${key}/medewerker">${t(def.title, lang)}</a></li>`)}
 <li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/mijn-zaken">${msg('oneOfMyCases', lang)}</a></li></ul>
-${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallStart', lang)} <a class="utrecht-link" href="tel:${deps.theme.contact.phone.replace(/\s/g, '')}">${deps.theme.contact.phone}</a>.</p>` : ''}`);
+${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallStart', lang)} <a class="utrecht-link" href="tel:${deps.theme.contact.phone.replace(/\s/g, '')}">${deps.theme.contact.phone}</a>.</p>` : ''}`,
+    );
   });
 
   // Group events (withdraw …) with a confirmation step.
   pages.get('/zaken/:id/actie/:event', (req, res, { row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
-    const action = caseView(engine, store, row, ctx.lang).actions.find((a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested');
+    const action = caseView(engine, store, row, ctx.lang).actions.find(
+      (a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested',
+    );
     if (!action) return res.redirect(303, `/zaken/${row.id}/status`);
-    send(res, ctx, action.label, html`<h1 class="utrecht-heading-1">${action.label}</h1>
+    send(
+      res,
+      ctx,
+      action.label,
+      html`<h1 class="utrecht-heading-1">${action.label}</h1>
 <p class="utrecht-paragraph">${msg('confirmAction', ctx.lang)}</p>
 <form method="post" action="/zaken/${row.id}/actie/${action.type}">${csrfField(ctx)}
 <div class="omslag-button-row"><button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('yesDo', ctx.lang, { action: action.label.toLowerCase() })}</button>
-<a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`);
+<a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`,
+    );
   });
   pages.post('/zaken/:id/actie/:event', deps.form, (req, res, { row }) => {
-    if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit') throw new PageError(404, 'notFound');
+    if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit')
+      throw new PageError(404, 'notFound');
     try {
       engine.send(row.id, { type: req.params.event }, { actor: 'citizen', lang: req.session!.lang });
       store.drafts.delete(row.id);
@@ -204,7 +289,9 @@ function pagination(page: number, pages: number, lang: Lang) {
   if (pages <= 1) return html``;
   const href = (n: number) => (n === 1 ? '/mijn-zaken' : `/mijn-zaken?pagina=${n}`);
   // Around the current page, plus the first and the last: a long list stays a short row of links.
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return html`<nav class="omslag-pagination" aria-label="${msg('pages', lang)}"><ul class="omslag-pagination__list">
 ${page > 1 ? html`<li><a class="utrecht-link" href="${href(page - 1)}" rel="prev">${msg('previousPage', lang)}<span class="omslag-visually-hidden"> (${msg('pageN', lang, { n: page - 1 })})</span></a></li>` : ''}
 ${shown.map((n, i) => html`${i > 0 && n - shown[i - 1] > 1 ? html`<li aria-hidden="true">…</li>` : ''}<li><a class="utrecht-link${n === page ? ' omslag-pagination__current' : ''}" href="${href(n)}"${n === page ? html` aria-current="page"` : ''}><span class="omslag-visually-hidden">${msg('page', lang)} </span>${n}</a></li>`)}

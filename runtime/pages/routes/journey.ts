@@ -39,7 +39,13 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     return open < 0 ? 0 : open;
   }
 
-  function formPage(req: Request, res: Response, row: CaseRow, step: string, posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> }) {
+  function formPage(
+    req: Request,
+    res: Response,
+    row: CaseRow,
+    step: string,
+    posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> },
+  ) {
     const process = journeys.process(row);
     const fields = formFields(process, step)!;
     const draft = journeys.draft(row);
@@ -56,12 +62,19 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     const back = q ? stepUrl(row, step, q - 1) : previous ? stepUrl(row, previous) : `/diensten/${row.processKey}`;
     const errors = posted?.errors ?? {};
     const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
-    const list = Object.entries(errors).map(([id, messages]) => ({ href: `#${inputId(id)}`, text: `${labels.get(id) ?? id}: ${messages[0]}` }));
+    const list = Object.entries(errors).map(([id, messages]) => ({
+      href: `#${inputId(id)}`,
+      text: `${labels.get(id) ?? id}: ${messages[0]}`,
+    }));
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const title = t(process.steps[step].title, lang);
     // A proactive case: why the citizen is offered this (the trigger's recorded reason), on its first page.
     const reason = index <= 0 && !q ? journeys.offerReason(row, lang) : null;
-    send(res, ctx, q === undefined ? title : `${t(asked[0].label, lang)} – ${title}`, html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
+    send(
+      res,
+      ctx,
+      q === undefined ? title : `${t(asked[0].label, lang)} – ${title}`,
+      html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
 <form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some(isUpload) ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
 ${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`}
@@ -69,7 +82,13 @@ ${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrech
 ${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
 ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: single ? undefined : simpleCondition(f, fields, lang), heading: q !== undefined }))}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>
-</form>`, { status: posted ? 422 : 200, errors: !!list.length, script: !single && asked.some((f) => simpleCondition(f, fields, lang)) });
+</form>`,
+      {
+        status: posted ? 422 : 200,
+        errors: !!list.length,
+        script: !single && asked.some((f) => simpleCondition(f, fields, lang)),
+      },
+    );
   }
 
   /** A step the citizen may open: on the draft's path, or the next one to answer. */
@@ -103,15 +122,25 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
 
     const fileFields = page.filter(isUpload);
     if (multipart && !fileFields.length) throw new PageError(403, 'expiredForm');
-    const received = multipart ? await receiveMultipart(req, uploadOptions(fileFields, page, (sent) => deps.sessions.csrf(req, sent), deps.uploadDir)) : undefined;
+    const received = multipart
+      ? await receiveMultipart(
+          req,
+          uploadOptions(fileFields, page, (sent) => deps.sessions.csrf(req, sent), deps.uploadDir),
+        )
+      : undefined;
     try {
       if (received) req.body = received.body;
-      const raw = Object.fromEntries(page.map((f) => {
-        if (!isUpload(f)) return [f.id, readField(f, req.body ?? {})];
-        const file = received?.files.get(f.id);
-        // The stored type is the one the content shows; what the browser declared is not used.
-        return [f.id, file ? { name: file.name, type: file.type ?? 'application/octet-stream', size: file.size } : saved[f.id]];
-      }));
+      const raw = Object.fromEntries(
+        page.map((f) => {
+          if (!isUpload(f)) return [f.id, readField(f, req.body ?? {})];
+          const file = received?.files.get(f.id);
+          // The stored type is the one the content shows; what the browser declared is not used.
+          return [
+            f.id,
+            file ? { name: file.name, type: file.type ?? 'application/octet-stream', size: file.size } : saved[f.id],
+          ];
+        }),
+      );
       const result = journeys.validate(page, raw, single ? { ...known, ...saved } : known, lang);
       // A file over its limit stops the reading there: the answers after it did not arrive, so only the file's problem is shown.
       if (received?.problems.size) result.errors = {};
@@ -122,20 +151,36 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
         return formPage(req, res, row, step, { raw, errors: result.errors });
       }
       // The files and the draft that names them: together or not at all.
-      const files = [...(received?.files ?? [])].map(([id, f]) => [id, { name: f.name, type: f.type!, path: f.path }] as const);
+      const files = [...(received?.files ?? [])].map(
+        ([id, f]) => [id, { name: f.name, type: f.type!, path: f.path }] as const,
+      );
       const { values, cleared } = result;
       journeys.withFiles(row, files, values, () =>
-        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values, cleared }));
+        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values, cleared }),
+      );
     } finally {
       received?.cleanup();
     }
   });
 
   /** After a step's answers validated: merged into the draft, then on to the next question, step or check page. */
-  function saveAnswers(req: Request, res: Response, row: CaseRow, step: string, page: {
-    process: Process; fields: Field[]; draft: Draft; known: Record<string, unknown>; saved: Record<string, unknown>;
-    all: Field[]; q: number | undefined; values: Record<string, unknown>; cleared: string[];
-  }) {
+  function saveAnswers(
+    req: Request,
+    res: Response,
+    row: CaseRow,
+    step: string,
+    page: {
+      process: Process;
+      fields: Field[];
+      draft: Draft;
+      known: Record<string, unknown>;
+      saved: Record<string, unknown>;
+      all: Field[];
+      q: number | undefined;
+      values: Record<string, unknown>;
+      cleared: string[];
+    },
+  ) {
     const { process, fields, known, saved, all, q } = page;
     const lang = req.session!.lang;
     let values = page.values;
@@ -169,12 +214,17 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const process = journeys.process(row);
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
-    send(res, ctx, msg('checkTitle', lang), html`<a class="utrecht-link omslag-back" href="/zaken/${row.id}/stap/${state.steps.at(-1)!.step}">${msg('back', lang)}</a>
+    send(
+      res,
+      ctx,
+      msg('checkTitle', lang),
+      html`<a class="utrecht-link omslag-back" href="/zaken/${row.id}/stap/${state.steps.at(-1)!.step}">${msg('back', lang)}</a>
 <h1 class="utrecht-heading-1">${msg('checkTitle', lang)}</h1>
 ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
 <p class="utrecht-paragraph">${msg('sendIntro', lang)}</p>
 <form method="post" action="/zaken/${row.id}/versturen">${csrfField(ctx)}
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('send', lang)}</button></form>`);
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('send', lang)}</button></form>`,
+    );
   });
 
   pages.post('/zaken/:id/versturen', deps.form, (req, res, { row }) => {
@@ -192,22 +242,32 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = journeys.view(row, lang);
-    send(res, ctx, msg('confirmTitle', lang), html`<div class="utrecht-alert utrecht-alert--ok">
+    send(
+      res,
+      ctx,
+      msg('confirmTitle', lang),
+      html`<div class="utrecht-alert utrecht-alert--ok">
 <h1 class="utrecht-heading-1">${msg('confirmTitle', lang)}</h1>
 <p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p></div>
 <h2 class="utrecht-heading-2">${msg('whatNext', lang)}</h2>
-${view.outcome ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>`
-  : html`<p class="utrecht-paragraph">${view.step?.text ?? view.step?.title ?? ''}</p>`}
+${
+  view.outcome
+    ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>`
+    : html`<p class="utrecht-paragraph">${view.step?.text ?? view.step?.title ?? ''}</p>`
+}
 ${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/status">${msg('toStatus', lang)}</a></p>
-${journeys.hasFeedback(row) ? '' : feedbackForm(ctx, row.id)}`);
+${journeys.hasFeedback(row) ? '' : feedbackForm(ctx, row.id)}`,
+    );
   });
 }
 
 function checkSection(process: Process, step: string, values: Record<string, unknown>, caseId: string, lang: Lang) {
   const fields = (formFields(process, step) ?? []).filter((f) => f.id in values);
   return html`<h2 class="utrecht-heading-2">${t(process.steps[step].title, lang)}</h2>
-<dl class="omslag-summary">${fields.map((f) => html`<div class="omslag-summary__row"><dt class="omslag-summary__key">${t(f.label, lang)}</dt>
+<dl class="omslag-summary">${fields.map(
+    (f) => html`<div class="omslag-summary__row"><dt class="omslag-summary__key">${t(f.label, lang)}</dt>
 <dd class="omslag-summary__value">${formatAnswer(f, values[f.id], lang)}</dd>
-<dd class="omslag-summary__action"><a class="utrecht-link" href="/zaken/${caseId}/stap/${step}?${onePerPage(process, step) ? `vraag=${fields.indexOf(f) + 1}&` : ''}wijzig=1">${msg('change', lang)}<span class="omslag-visually-hidden"> ${t(f.label, lang)}</span></a></dd></div>`)}</dl>`;
+<dd class="omslag-summary__action"><a class="utrecht-link" href="/zaken/${caseId}/stap/${step}?${onePerPage(process, step) ? `vraag=${fields.indexOf(f) + 1}&` : ''}wijzig=1">${msg('change', lang)}<span class="omslag-visually-hidden"> ${t(f.label, lang)}</span></a></dd></div>`,
+  )}</dl>`;
 }

@@ -17,7 +17,10 @@ export function previewRoutes(pages: PageRouter, deps: PagesDeps) {
   pages.staff(canSeeDrafts).get('/voorbeeld/:key/:step', (req, res) => {
     const row = store.processes.get(req.params.key);
     if (!row) throw new PageError(404, 'notFound');
-    const version = typeof req.query.versie === 'string' ? store.processes.version(req.params.key, Number(req.query.versie)) : undefined;
+    const version =
+      typeof req.query.versie === 'string'
+        ? store.processes.version(req.params.key, Number(req.query.versie))
+        : undefined;
     const def = (version?.definition ?? row.draft) as Process;
     const { process } = checkDefinition(def);
     const fields = process ? formFields(process, req.params.step) : undefined;
@@ -27,13 +30,19 @@ export function previewRoutes(pages: PageRouter, deps: PagesDeps) {
     const step = own(process.steps, req.params.step)!;
     const asked = fields.filter((f) => isShown(f, {}) || simpleCondition(f, fields, lang) || f.showIf);
     res.set('X-Frame-Options', 'SAMEORIGIN');
-    send(res, ctx, t(step.title, lang), html`<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">${msg('previewNote', lang)}</p></div>
+    send(
+      res,
+      ctx,
+      t(step.title, lang),
+      html`<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">${msg('previewNote', lang)}</p></div>
 <a class="utrecht-link omslag-back" href="#">${msg('back', lang)}</a>
 <form action="#" novalidate>
 <h1 class="utrecht-heading-1">${t(step.title, lang)}</h1>
 ${step.citizenText ? html`<p class="utrecht-paragraph">${t(step.citizenText, lang)}</p>` : ''}
 ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: undefined, lang, condition: simpleCondition(f, fields, lang) }))}
 <button type="button" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>
-</form>`, { script: asked.some((f) => simpleCondition(f, fields, lang)) });
+</form>`,
+      { script: asked.some((f) => simpleCondition(f, fields, lang)) },
+    );
   });
 }

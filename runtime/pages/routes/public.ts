@@ -24,11 +24,22 @@ export function publicRoutes(pages: PageRouter, deps: PagesDeps) {
       const v = store.processes.latest(p.key);
       return v ? [{ key: p.key, def: v.definition as Process }] : [];
     });
-    send(res, ctx, msg('services', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('services', ctx.lang)}</h1>
+    send(
+      res,
+      ctx,
+      msg('services', ctx.lang),
+      html`<h1 class="utrecht-heading-1">${msg('services', ctx.lang)}</h1>
 <p class="utrecht-paragraph">${msg('servicesIntro', ctx.lang)}</p>
-${list.length ? html`<ul class="omslag-cards">${list.map(({ key, def }) => html`<li class="omslag-card">
+${
+  list.length
+    ? html`<ul class="omslag-cards">${list.map(
+        ({ key, def }) => html`<li class="omslag-card">
 <h2 class="utrecht-heading-3"><a class="utrecht-link" href="/diensten/${key}">${t(def.title, ctx.lang)}</a></h2>
-${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.lang)}</p>` : ''}</li>`)}</ul>` : html`<p class="utrecht-paragraph">${msg('noServices', ctx.lang)}</p>`}`);
+${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.lang)}</p>` : ''}</li>`,
+      )}</ul>`
+    : html`<p class="utrecht-paragraph">${msg('noServices', ctx.lang)}</p>`
+}`,
+    );
   });
 
   pages.public.get('/diensten/:key', (req, res) => {
@@ -37,21 +48,50 @@ ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.l
     const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
     const questions = forms.reduce((n, s) => n + stepKind(s.kind).fields(s).length, 0);
     const minutes = Math.max(2, Math.ceil(questions * 0.75));
-    const dues = Object.values(def.steps).map(taskOf).flatMap((task) => (task?.due ? [typeof task.due === 'string' ? Math.ceil(Duration.fromISO(task.due).as('days')) : Math.ceil((task.due.workingDays * 7) / 5)] : []));
-    send(res, ctx, t(def.title, ctx.lang), html`<h1 class="utrecht-heading-1">${t(def.title, ctx.lang)}</h1>
+    const dues = Object.values(def.steps)
+      .map(taskOf)
+      .flatMap((task) =>
+        task?.due
+          ? [
+              typeof task.due === 'string'
+                ? Math.ceil(Duration.fromISO(task.due).as('days'))
+                : Math.ceil((task.due.workingDays * 7) / 5),
+            ]
+          : [],
+      );
+    send(
+      res,
+      ctx,
+      t(def.title, ctx.lang),
+      html`<h1 class="utrecht-heading-1">${t(def.title, ctx.lang)}</h1>
 ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.description, ctx.lang)}</p>` : ''}
 <h2 class="utrecht-heading-2">${msg('whatYouNeed', ctx.lang)}</h2>
-<ul class="utrecht-unordered-list">${forms.map((s) => html`<li class="utrecht-unordered-list__item">${t(s.title, ctx.lang)}: ${stepKind(s.kind).fields(s).map((f) => t(f.label, ctx.lang)).join(', ')}</li>`)}</ul>
+<ul class="utrecht-unordered-list">${forms.map(
+        (s) =>
+          html`<li class="utrecht-unordered-list__item">${t(s.title, ctx.lang)}: ${stepKind(s.kind)
+            .fields(s)
+            .map((f) => t(f.label, ctx.lang))
+            .join(', ')}</li>`,
+      )}</ul>
 <h2 class="utrecht-heading-2">${msg('howLong', ctx.lang)}</h2>
 <p class="utrecht-paragraph">${msg('minutes', ctx.lang, { n: minutes })}${dues.length ? html` ${msg('answerWithin', ctx.lang, { n: Math.max(...dues) })}` : ''}</p>
 <form method="post" action="/diensten/${req.params.key}/start">${csrfField(ctx)}
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('start', ctx.lang)}</button></form>`);
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('start', ctx.lang)}</button></form>`,
+    );
   });
 
   // The router finds the service (404) before it asks to sign in.
   pages.post('/diensten/:key/start', deps.form, (req, res, { bsn }) => {
     // Pressing Start again continues the application not sent yet, instead of a second one.
-    const open = store.cases.activeBySubject(bsn).find((r) => r.processKey === req.params.key && r.step && citizenActs(published(req.params.key).steps[r.step]) && !hasSent(r.id));
+    const open = store.cases
+      .activeBySubject(bsn)
+      .find(
+        (r) =>
+          r.processKey === req.params.key &&
+          r.step &&
+          citizenActs(published(req.params.key).steps[r.step]) &&
+          !hasSent(r.id),
+      );
     const row = open ?? engine.startCase(req.params.key, bsn, 'citizen');
     res.redirect(303, `/zaken/${row.id}`);
   });
@@ -61,7 +101,11 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
   const signInPage = (req: Request, res: Response, error?: string, value = '') => {
     const ctx = pageContext(req, deps);
     const back = safeReturn(req.query.terug ?? req.body?.terug);
-    send(res, ctx, msg('signInTitle', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signInTitle', ctx.lang)}</h1>
+    send(
+      res,
+      ctx,
+      msg('signInTitle', ctx.lang),
+      html`<h1 class="utrecht-heading-1">${msg('signInTitle', ctx.lang)}</h1>
 <div class="utrecht-alert utrecht-alert--warning"><p class="utrecht-paragraph">${msg('devSignIn', ctx.lang)}</p></div>
 ${errorSummary(error ? [{ href: '#f-bsn', text: error }] : [], ctx.lang)}
 <form method="post" action="/inloggen" novalidate>${csrfField(ctx)}<input type="hidden" name="terug" value="${back}">
@@ -69,19 +113,32 @@ ${errorSummary(error ? [{ href: '#f-bsn', text: error }] : [], ctx.lang)}
 <div class="utrecht-form-field-description" id="f-bsn-hint">${msg('bsnHint', ctx.lang)}</div>
 ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span class="omslag-visually-hidden">${msg('errorPrefix', ctx.lang)} </span>${error}</p>` : ''}
 <input class="utrecht-textbox utrecht-textbox--html-input omslag-width-m" type="text" inputmode="numeric" id="f-bsn" name="bsn" value="${value}" aria-required="true" aria-describedby="f-bsn-hint${error ? ' f-bsn-fout' : ''}"${error ? html` aria-invalid="true"` : ''} autocomplete="off"></div>
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('signIn', ctx.lang)}</button></form>`, { status: error ? 422 : 200, errors: !!error });
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('signIn', ctx.lang)}</button></form>`,
+      { status: error ? 422 : 200, errors: !!error },
+    );
   };
 
   pages.public.get('/inloggen', (req, res) => signInPage(req, res));
   pages.public.post('/inloggen', deps.form, (req, res) => {
     const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
-    if (!isValidBsn(bsn)) return signInPage(req, res, issueMessage({ code: 'invalid-bsn' }, req.session!.lang), String(req.body?.bsn ?? ''));
+    if (!isValidBsn(bsn))
+      return signInPage(
+        req,
+        res,
+        issueMessage({ code: 'invalid-bsn' }, req.session!.lang),
+        String(req.body?.bsn ?? ''),
+      );
     deps.sessions.signIn(req, res, bsn);
     res.redirect(303, safeReturn(req.body?.terug));
   });
   pages.public.post('/uitloggen', deps.form, (req, res) => {
     deps.sessions.signOut(req, res);
     const ctx = pageContext(req, deps);
-    send(res, ctx, msg('signOut', ctx.lang), html`<h1 class="utrecht-heading-1">${msg('signOut', ctx.lang)}</h1><p class="utrecht-paragraph">${msg('signedOut', ctx.lang)}</p>`);
+    send(
+      res,
+      ctx,
+      msg('signOut', ctx.lang),
+      html`<h1 class="utrecht-heading-1">${msg('signOut', ctx.lang)}</h1><p class="utrecht-paragraph">${msg('signedOut', ctx.lang)}</p>`,
+    );
   });
 }

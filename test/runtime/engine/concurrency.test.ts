@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { asCitizen, dump, engineError, freshEnv, toeslagAtMoney, money, openEnv } from './setup.js';
 
 describe('optimistic concurrency', () => {
-  it('the second of two engines that read the same revision gets stale-case, and the first one\'s result stays', () => {
+  it("the second of two engines that read the same revision gets stale-case, and the first one's result stays", () => {
     const a = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const b = openEnv(a.file);
     const row = toeslagAtMoney(a);
@@ -24,8 +24,14 @@ describe('optimistic concurrency', () => {
 
     // B: a low income, which would have ended the case granted.
     const error = engineError(
-      () => b.engine.send(row.id, { type: 'submit', data: money({ inkomen: '500' }) }, { actor: asCitizen(), expectedRev: n }),
-      'conflict', 'stale-case',
+      () =>
+        b.engine.send(
+          row.id,
+          { type: 'submit', data: money({ inkomen: '500' }) },
+          { actor: asCitizen(), expectedRev: n },
+        ),
+      'conflict',
+      'stale-case',
     );
     expect(error.details).toEqual({ rev: n + 1 });
 
@@ -47,13 +53,21 @@ describe('optimistic concurrency', () => {
     // B still shows the first page and submits it again.
     const before = dump(a.store);
     const error = engineError(
-      () => b.engine.send(row.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'X' } }, { actor: asCitizen(), step: 'huishouden' }),
-      'conflict', 'step-mismatch',
+      () =>
+        b.engine.send(
+          row.id,
+          { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'X' } },
+          { actor: asCitizen(), step: 'huishouden' },
+        ),
+      'conflict',
+      'step-mismatch',
     );
     expect(error.details).toEqual({ step: 'geldzaken' });
     expect(dump(a.store)).toEqual(before);
     // The right step passes.
-    expect(b.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen(), step: 'geldzaken' }).step).toBe('beoordeling');
+    expect(
+      b.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen(), step: 'geldzaken' }).step,
+    ).toBe('beoordeling');
   });
 
   it('refuses an event that is not allowed now (event-not-allowed), without changes', () => {
@@ -61,12 +75,24 @@ describe('optimistic concurrency', () => {
     const row = toeslagAtMoney(env);
     env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     const before = dump(env.store);
-    engineError(() => env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
-    engineError(() => env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
+    engineError(
+      () => env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
+    engineError(
+      () => env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
     // ophalen has no withdraw at all.
     const other = env.engine.startCase('ophalen', row.subject, asCitizen());
     const beforeOther = dump(env.store);
-    engineError(() => env.engine.send(other.id, { type: 'withdraw' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
+    engineError(
+      () => env.engine.send(other.id, { type: 'withdraw' }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
     expect(dump(env.store)).toEqual(beforeOther);
     expect(before.cases.find((c: any) => c.id === row.id)).toEqual(beforeOther.cases.find((c: any) => c.id === row.id));
   });
@@ -79,14 +105,30 @@ describe('optimistic concurrency', () => {
     const ann = env.store.accounts.userByName('ann')!;
     env.engine.claimTask(task.id, ann, task.rev);
     const before = dump(env.store);
-    engineError(() => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id, expectedRev: task.rev }), 'conflict', 'stale-task');
+    engineError(
+      () =>
+        env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id, expectedRev: task.rev }),
+      'conflict',
+      'stale-task',
+    );
     expect(dump(env.store)).toEqual(before);
-    expect(env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id, expectedRev: task.rev + 1 }).outcome).toBe('granted');
+    expect(
+      env.engine.completeTask(
+        task.id,
+        'toekennen',
+        {},
+        { actor: 'user:ann', userId: ann.id, expectedRev: task.rev + 1 },
+      ).outcome,
+    ).toBe('granted');
   });
 
   it('an unknown case is not-found', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'ophalen'] });
-    engineError(() => env.engine.send('no-such-case', { type: 'submit', data: {} }, { actor: asCitizen() }), 'not-found', 'not-found');
+    engineError(
+      () => env.engine.send('no-such-case', { type: 'submit', data: {} }, { actor: asCitizen() }),
+      'not-found',
+      'not-found',
+    );
     engineError(() => env.engine.startCase('no-such-process', '999993653', asCitizen()), 'not-found', 'not-found');
   });
 
@@ -104,7 +146,11 @@ describe('optimistic concurrency', () => {
     expect(claimed.details).toEqual({ assignee: 'kees' });
     b.engine.completeTask(task.id, 'afwijzen', { reden: 'Nee.' }, { actor: 'user:kees', userId: kees.id });
     const winner = dump(b.store);
-    engineError(() => a.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }), 'conflict', 'task-closed');
+    engineError(
+      () => a.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+      'conflict',
+      'task-closed',
+    );
     expect(dump(a.store)).toEqual(winner);
     expect(a.engine.getCase(row.id)).toMatchObject({ status: 'ended', outcome: 'rejected' });
   });

@@ -32,8 +32,16 @@ describe('escalation of an overdue task', () => {
   it('flags the task exactly once, also after a restart, through a durable timer', () => {
     const env = freshEnv({ at: '2026-04-03T08:00:00Z', fixtures: ['toeslag'] });
     const row = env.engine.startCase('toeslag', BSN, asCitizen());
-    env.engine.send(row.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } }, { actor: asCitizen() });
-    env.engine.send(row.id, { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } }, { actor: asCitizen() });
+    env.engine.send(
+      row.id,
+      { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } },
+      { actor: asCitizen() },
+    );
+    env.engine.send(
+      row.id,
+      { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } },
+      { actor: asCitizen() },
+    );
     const task = env.store.tasks.list({ caseId: row.id })[0];
     // 8 working days from Good Friday: Easter Monday skipped → Thursday 16 April.
     expect(task.dueAt).toBe('2026-04-16T08:00:00.000Z');
@@ -59,10 +67,25 @@ describe('escalation of an overdue task', () => {
   it('moves the task to the escalation team when the process names one, and clears the timer when the task is done in time', () => {
     const env = freshEnv({ fixtures: ['toeslag'] });
     const def = {
-      key: 'escaleren', title: 'Escaleren', start: 'vraag', contact: { team: 'klantcontact' },
+      key: 'escaleren',
+      title: 'Escaleren',
+      start: 'vraag',
+      contact: { team: 'klantcontact' },
       steps: {
-        vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'tekst', label: 'Tekst', type: 'text', required: true }], next: 'besluit' },
-        besluit: { kind: 'handoff', title: 'Besluit', team: 'belastingen', due: 'P1D', escalate: { team: 'teamleiders' }, outcomes: [{ id: 'klaar', label: 'Klaar', goto: 'einde' }] },
+        vraag: {
+          kind: 'form',
+          title: 'Vraag',
+          fields: [{ id: 'tekst', label: 'Tekst', type: 'text', required: true }],
+          next: 'besluit',
+        },
+        besluit: {
+          kind: 'handoff',
+          title: 'Besluit',
+          team: 'belastingen',
+          due: 'P1D',
+          escalate: { team: 'teamleiders' },
+          outcomes: [{ id: 'klaar', label: 'Klaar', goto: 'einde' }],
+        },
         einde: { kind: 'end', title: 'Einde', outcome: 'completed', message: 'Klaar.' },
       },
     };
@@ -88,20 +111,39 @@ describe('escalation of an overdue task', () => {
 describe('negative outcomes', () => {
   it('must have a required reason field (P023), and cannot be completed without a reason', () => {
     const base = {
-      key: 'neg', title: 'Neg', start: 'h', contact: { team: 'k' },
+      key: 'neg',
+      title: 'Neg',
+      start: 'h',
+      contact: { team: 'k' },
       steps: {
-        h: { kind: 'handoff', title: 'H', team: 't', due: 'P1D', outcomes: [{ id: 'nee', label: 'Nee', goto: 'e', negative: true }] },
+        h: {
+          kind: 'handoff',
+          title: 'H',
+          team: 't',
+          due: 'P1D',
+          outcomes: [{ id: 'nee', label: 'Nee', goto: 'e', negative: true }],
+        },
         e: { kind: 'end', title: 'E', outcome: 'rejected', message: 'Nee.' },
       },
     };
     expect(checkDefinition(base).problems.map((p) => [p.code, p.node])).toEqual([['P023', 'h']]);
     const env = freshEnv({ fixtures: ['toeslag'] });
     const row = env.engine.startCase('toeslag', BSN, asCitizen());
-    env.engine.send(row.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } }, { actor: asCitizen() });
-    env.engine.send(row.id, { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } }, { actor: asCitizen() });
+    env.engine.send(
+      row.id,
+      { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } },
+      { actor: asCitizen() },
+    );
+    env.engine.send(
+      row.id,
+      { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } },
+      { actor: asCitizen() },
+    );
     const task = env.store.tasks.list({ caseId: row.id })[0];
     const ann = env.store.accounts.userByName('ann')!;
-    expect(() => env.engine.completeTask(task.id, 'afwijzen', { reden: '  ' }, { actor: 'user:ann', userId: ann.id })).toThrowError(expect.objectContaining({ code: 'invalid-answers', details: { reden: ['Vul dit in.'] } }));
+    expect(() =>
+      env.engine.completeTask(task.id, 'afwijzen', { reden: '  ' }, { actor: 'user:ann', userId: ann.id }),
+    ).toThrowError(expect.objectContaining({ code: 'invalid-answers', details: { reden: ['Vul dit in.'] } }));
     expect(env.store.tasks.get(task.id)!.status).toBe('open');
   });
 });

@@ -8,7 +8,11 @@ describe('rules by reference date (peildatum)', () => {
     const next = fixture('toeslag');
     next.steps.toets.rules[2].when = next.steps.toets.rules[2].when.replace('1900', '1950');
     env.processes.saveDraft('toeslag', next, 't');
-    expect(env.processes.publish('toeslag', 't', '2027-01-01')).toEqual({ key: 'toeslag', version: 2, effectiveFrom: '2027-01-01' });
+    expect(env.processes.publish('toeslag', 't', '2027-01-01')).toEqual({
+      key: 'toeslag',
+      version: 2,
+      effectiveFrom: '2027-01-01',
+    });
 
     expect(env.engine.startCase('toeslag', BSN, asCitizen()).version).toBe(1);
     // 31 December, 23:30 in Amsterdam: still this year's rules.
@@ -29,7 +33,9 @@ describe('rules by reference date (peildatum)', () => {
     future.key = 'ophalen-2027';
     env.processes.saveDraft('ophalen-2027', future, 't');
     env.processes.publish('ophalen-2027', 't', '2027-06-01');
-    expect(() => env.engine.startCase('ophalen-2027', BSN, asCitizen())).toThrowError(expect.objectContaining({ code: 'not-in-force' }));
+    expect(() => env.engine.startCase('ophalen-2027', BSN, asCitizen())).toThrowError(
+      expect.objectContaining({ code: 'not-in-force' }),
+    );
   });
 
   it('without an effective date a new version is in force at once', () => {

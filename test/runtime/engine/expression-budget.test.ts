@@ -20,22 +20,40 @@ function submitted(env: Env, key: string, answers: Record<string, unknown>) {
   const started = env.engine.startCase(key, BSN, asCitizen());
   return env.engine.send(started.id, { type: 'submit', data: answers }, { actor: asCitizen() });
 }
-const entries = (env: Env, caseId: string, type: string) => env.store.cases.audit(caseId).filter((e) => e.type === type).map((e) => e.data as Record<string, any>);
-const openTasks = (env: Env, caseId: string) => env.store.tasks.list({ caseId }).filter((t) => t.status === 'open' || t.status === 'claimed');
+const entries = (env: Env, caseId: string, type: string) =>
+  env.store.cases
+    .audit(caseId)
+    .filter((e) => e.type === type)
+    .map((e) => e.data as Record<string, any>);
+const openTasks = (env: Env, caseId: string) =>
+  env.store.tasks.list({ caseId }).filter((t) => t.status === 'open' || t.status === 'claimed');
 
 describe('finding 2: a failing budget during an event hands the case to a person', () => {
-  it('finding 2: a for-range chosen by the citizen runs out of budget and hands the case to a person (the decision\'s onError)', () => {
+  it("finding 2: a for-range chosen by the citizen runs out of budget and hands the case to a person (the decision's onError)", () => {
     const env = freshEnv({ publish: false });
     publish(env, budgetProcess('bereik', { when: FOR_RANGE }));
     const row = submitted(env, 'bereik', { n: '2000', naam: 'Jan' });
     expect(row.step).toBe('handmatig');
     const [failed] = entries(env, row.id, 'expression.failed');
-    expect(failed).toMatchObject({ event: 'submit', step: 'toets', code: 'feel-budget-exceeded', route: 'handmatig', expr: FOR_RANGE });
+    expect(failed).toMatchObject({
+      event: 'submit',
+      step: 'toets',
+      code: 'feel-budget-exceeded',
+      route: 'handmatig',
+      expr: FOR_RANGE,
+    });
     expect(['steps', 'time']).toContain(failed.reason);
-    expect(entries(env, row.id, 'decision.made')).toEqual([expect.objectContaining({ step: 'toets', rule: 'error', error: 'an expression could not be evaluated' })]);
+    expect(entries(env, row.id, 'decision.made')).toEqual([
+      expect.objectContaining({ step: 'toets', rule: 'error', error: 'an expression could not be evaluated' }),
+    ]);
     expect(openTasks(env, row.id).map((t) => [t.step, t.team])).toEqual([['handmatig', 'belastingen']]);
     // not stuck: the official decides
-    const done = env.engine.completeTask(openTasks(env, row.id)[0].id, 'toekennen', {}, { actor: 'user:ann', userId: user(env, 'ann').id });
+    const done = env.engine.completeTask(
+      openTasks(env, row.id)[0].id,
+      'toekennen',
+      {},
+      { actor: 'user:ann', userId: user(env, 'ann').id },
+    );
     expect(done).toMatchObject({ status: 'ended', outcome: 'granted' });
   });
 
@@ -52,17 +70,23 @@ describe('finding 2: a failing budget during an event hands the case to a person
     const row = submitted(env, 'zonder', { n: '2000', naam: 'Jan' });
     expect(row).toMatchObject({ step: 'aanvraag', status: 'active' });
     expect((row.snapshot as { context: { data: unknown } }).context.data).toMatchObject({ n: 2000, naam: 'Jan' });
-    expect(auditTypes(env.store, row.id)).toEqual(expect.arrayContaining(['event.received', 'expression.failed', 'task.opened']));
+    expect(auditTypes(env.store, row.id)).toEqual(
+      expect.arrayContaining(['event.received', 'expression.failed', 'task.opened']),
+    );
     expect(entries(env, row.id, 'decision.made')).toEqual([]);
     const [task] = openTasks(env, row.id);
-    expect(task).toMatchObject({ kind: 'contact', team: 'klantcontact', request: expect.objectContaining({ kind: 'evaluation-failed' }) });
+    expect(task).toMatchObject({
+      kind: 'contact',
+      team: 'klantcontact',
+      request: expect.objectContaining({ kind: 'evaluation-failed' }),
+    });
     expect(String((task.request as { question: string }).question)).toContain("'toets'");
     // not stuck: with an answer the rule can evaluate, the case moves on
     const again = env.engine.send(row.id, { type: 'submit', data: { n: '3', naam: 'Jan' } }, { actor: asCitizen() });
     expect(again).toMatchObject({ status: 'ended', outcome: 'granted' });
   });
 
-  it('finding 2: a catastrophic regex over a citizen\'s answer decides, quickly and correctly (no match)', () => {
+  it("finding 2: a catastrophic regex over a citizen's answer decides, quickly and correctly (no match)", () => {
     const env = freshEnv({ publish: false });
     publish(env, budgetProcess('regex', { when: CATASTROPHIC }));
     const start = performance.now();
@@ -74,10 +98,18 @@ describe('finding 2: a failing budget during an event hands the case to a person
 
   it('a table input that runs out of budget goes to onError, the input recorded as null', () => {
     const env = freshEnv({ publish: false });
-    publish(env, budgetProcess('tabel', { when: 'true', table: { input: 'count(for a in 1..n, b in 1..n return a)', tests: ['> 100', '<= 100'] } }));
+    publish(
+      env,
+      budgetProcess('tabel', {
+        when: 'true',
+        table: { input: 'count(for a in 1..n, b in 1..n return a)', tests: ['> 100', '<= 100'] },
+      }),
+    );
     const row = submitted(env, 'tabel', { n: '2000', naam: 'Jan' });
     expect(row.step).toBe('handmatig');
-    expect(entries(env, row.id, 'decision.made')).toEqual([expect.objectContaining({ rule: 'error', inputs: { waarde: null } })]);
+    expect(entries(env, row.id, 'decision.made')).toEqual([
+      expect.objectContaining({ rule: 'error', inputs: { waarde: null } }),
+    ]);
     const small = submitted(env, 'tabel', { n: '5', naam: 'Jan' });
     expect(small.outcome).toBe('rejected'); // 25 <= 100: row 2
   });
@@ -88,36 +120,71 @@ describe('finding 2: a failing budget during an event hands the case to a person
     publish(env, budgetProcess('samen', { when: moderate, also: Array.from({ length: 30 }, () => moderate) }));
     const row = submitted(env, 'samen', { n: '2500', naam: 'Jan' });
     expect(row.step).toBe('handmatig');
-    expect(entries(env, row.id, 'expression.failed')[0].message).toMatch(/expressions of this event ran out of their shared/);
+    expect(entries(env, row.id, 'expression.failed')[0].message).toMatch(
+      /expressions of this event ran out of their shared/,
+    );
     expect(submitted(env, 'samen', { n: '10', naam: 'Jan' }).outcome).toBe('rejected');
   });
 
-  it('an official\'s outcome whose next rule runs out of budget is refused and recorded; the task stays open', () => {
+  it("an official's outcome whose next rule runs out of budget is refused and recorded; the task stays open", () => {
     const env = freshEnv({ publish: false });
     publish(env, {
-      key: 'uitkomst', title: text('Uitkomst'), start: 'aanvraag', contact: { team: 'klantcontact' },
+      key: 'uitkomst',
+      title: text('Uitkomst'),
+      start: 'aanvraag',
+      contact: { team: 'klantcontact' },
       steps: {
-        aanvraag: { kind: 'form', title: text('Aanvraag'), fields: [{ id: 'n', label: text('n'), type: 'number', required: true }], next: 'handmatig' },
-        handmatig: { kind: 'handoff', title: text('Beoordeling'), team: 'belastingen', due: 'P5D', outcomes: [{ id: 'door', label: text('Door'), goto: 'toets' }] },
-        toets: { kind: 'decision', title: text('Toets'), rules: [{ when: FOR_RANGE, goto: 'klaar', because: text('ja') }], otherwise: { goto: 'klaar', because: text('nee') } },
+        aanvraag: {
+          kind: 'form',
+          title: text('Aanvraag'),
+          fields: [{ id: 'n', label: text('n'), type: 'number', required: true }],
+          next: 'handmatig',
+        },
+        handmatig: {
+          kind: 'handoff',
+          title: text('Beoordeling'),
+          team: 'belastingen',
+          due: 'P5D',
+          outcomes: [{ id: 'door', label: text('Door'), goto: 'toets' }],
+        },
+        toets: {
+          kind: 'decision',
+          title: text('Toets'),
+          rules: [{ when: FOR_RANGE, goto: 'klaar', because: text('ja') }],
+          otherwise: { goto: 'klaar', because: text('nee') },
+        },
         klaar: { kind: 'end', title: text('Klaar'), outcome: 'completed', message: text('Klaar.') },
       },
     });
     const row = submitted(env, 'uitkomst', { n: '2000' });
     const [task] = openTasks(env, row.id);
-    const error = engineError(() => env.engine.completeTask(task.id, 'door', {}, { actor: 'user:ann', userId: user(env, 'ann').id }), 'conflict', 'expression-failed');
+    const error = engineError(
+      () => env.engine.completeTask(task.id, 'door', {}, { actor: 'user:ann', userId: user(env, 'ann').id }),
+      'conflict',
+      'expression-failed',
+    );
     expect(error.details).toMatchObject({ step: 'toets' });
     expect(env.store.tasks.get(task.id)!.status).toBe('open');
     expect(env.store.cases.get(row.id)!.step).toBe('handmatig');
-    expect(entries(env, row.id, 'expression.failed')).toEqual([expect.objectContaining({ event: 'task.completed', step: 'toets', refused: true })]);
+    expect(entries(env, row.id, 'expression.failed')).toEqual([
+      expect.objectContaining({ event: 'task.completed', step: 'toets', refused: true }),
+    ]);
   });
 
   it('a start whose rules run out of budget is refused, and nothing is created', () => {
     const env = freshEnv({ publish: false });
     publish(env, {
-      key: 'begin', title: text('Begin'), start: 'toets', contact: { team: 'klantcontact' },
+      key: 'begin',
+      title: text('Begin'),
+      start: 'toets',
+      contact: { team: 'klantcontact' },
       steps: {
-        toets: { kind: 'decision', title: text('Toets'), rules: [{ when: 'count(for a in 1..1000, b in 1..1000 return a) > 0', goto: 'klaar', because: text('ja') }], otherwise: { goto: 'klaar', because: text('nee') } },
+        toets: {
+          kind: 'decision',
+          title: text('Toets'),
+          rules: [{ when: 'count(for a in 1..1000, b in 1..1000 return a) > 0', goto: 'klaar', because: text('ja') }],
+          otherwise: { goto: 'klaar', because: text('nee') },
+        },
         klaar: { kind: 'end', title: text('Klaar'), outcome: 'completed', message: text('Klaar.') },
       },
     });
@@ -130,11 +197,24 @@ describe('finding 2: a failing budget during an event hands the case to a person
   it('a timer whose rule runs out of budget hands the case to a person; the timer fires once', () => {
     const env = freshEnv({ publish: false });
     publish(env, {
-      key: 'wachten', title: text('Wachten'), start: 'aanvraag', contact: { team: 'klantcontact' },
+      key: 'wachten',
+      title: text('Wachten'),
+      start: 'aanvraag',
+      contact: { team: 'klantcontact' },
       steps: {
-        aanvraag: { kind: 'form', title: text('Aanvraag'), fields: [{ id: 'n', label: text('n'), type: 'number', required: true }], next: 'wacht' },
+        aanvraag: {
+          kind: 'form',
+          title: text('Aanvraag'),
+          fields: [{ id: 'n', label: text('n'), type: 'number', required: true }],
+          next: 'wacht',
+        },
         wacht: { kind: 'wait', title: text('Wacht'), for: 'P1D', then: 'toets' },
-        toets: { kind: 'decision', title: text('Toets'), rules: [{ when: FOR_RANGE, goto: 'klaar', because: text('ja') }], otherwise: { goto: 'klaar', because: text('nee') } },
+        toets: {
+          kind: 'decision',
+          title: text('Toets'),
+          rules: [{ when: FOR_RANGE, goto: 'klaar', because: text('ja') }],
+          otherwise: { goto: 'klaar', because: text('nee') },
+        },
         klaar: { kind: 'end', title: text('Klaar'), outcome: 'completed', message: text('Klaar.') },
       },
     });
@@ -143,17 +223,33 @@ describe('finding 2: a failing budget during an event hands the case to a person
     env.engine.fireDueTimers();
     expect(env.engine.fireDueTimers()).toBe(0);
     expect(env.store.cases.get(row.id)!.step).toBe('wacht');
-    expect(entries(env, row.id, 'expression.failed')).toEqual([expect.objectContaining({ event: 'timer.fired', step: 'toets' })]);
+    expect(entries(env, row.id, 'expression.failed')).toEqual([
+      expect.objectContaining({ event: 'timer.fired', step: 'toets' }),
+    ]);
     expect(openTasks(env, row.id).map((t) => t.kind)).toEqual(['contact']);
   });
 
-  it('a signal: the case whose showIf runs out of budget goes to a person, the subject\'s other case moves on', () => {
+  it("a signal: the case whose showIf runs out of budget goes to a person, the subject's other case moves on", () => {
     const env = freshEnv({ publish: false });
     publish(env, {
-      key: 'signaal', title: text('Signaal'), start: 'aanvraag', contact: { team: 'klantcontact' },
+      key: 'signaal',
+      title: text('Signaal'),
+      start: 'aanvraag',
+      contact: { team: 'klantcontact' },
       steps: {
-        aanvraag: { kind: 'form', title: text('Aanvraag'), fields: [{ id: 'n', label: text('n'), type: 'number', required: true }], next: 'wacht' },
-        wacht: { kind: 'wait', title: text('Wacht'), signal: 'betaling.ontvangen', fields: [{ id: 'bedrag', label: text('Bedrag'), type: 'money', showIf: FOR_RANGE }], then: 'klaar' },
+        aanvraag: {
+          kind: 'form',
+          title: text('Aanvraag'),
+          fields: [{ id: 'n', label: text('n'), type: 'number', required: true }],
+          next: 'wacht',
+        },
+        wacht: {
+          kind: 'wait',
+          title: text('Wacht'),
+          signal: 'betaling.ontvangen',
+          fields: [{ id: 'bedrag', label: text('Bedrag'), type: 'money', showIf: FOR_RANGE }],
+          then: 'klaar',
+        },
         klaar: { kind: 'end', title: text('Klaar'), outcome: 'completed', message: text('Klaar.') },
       },
     });
@@ -163,7 +259,9 @@ describe('finding 2: a failing budget during an event hands the case to a person
     expect(moved).toEqual([fine.id]);
     expect(env.store.cases.get(fine.id)!.status).toBe('ended');
     expect(env.store.cases.get(hostile.id)!.step).toBe('wacht');
-    expect(entries(env, hostile.id, 'expression.failed')).toEqual([expect.objectContaining({ event: 'signal.betaling.ontvangen' })]);
+    expect(entries(env, hostile.id, 'expression.failed')).toEqual([
+      expect.objectContaining({ event: 'signal.betaling.ontvangen' }),
+    ]);
     expect(env.store.cases.activeBySubject(OTHER_BSN)).toEqual([]);
   });
 });

@@ -14,37 +14,77 @@ describe('insights from a known set of cases', () => {
     const at = (min: number) => clock.set(new Date(t0 + min * MIN));
     const cit = asCitizen();
     // A: answers after 10 and 20 more minutes; rejected by the income rule.
-    at(0); const a = engine.startCase('toeslag', BSN, cit);
-    at(10); engine.send(a.id, { type: 'submit', data: household }, { actor: cit });
-    at(30); engine.send(a.id, { type: 'submit', data: money(3000) }, { actor: cit });
+    at(0);
+    const a = engine.startCase('toeslag', BSN, cit);
+    at(10);
+    engine.send(a.id, { type: 'submit', data: household }, { actor: cit });
+    at(30);
+    engine.send(a.id, { type: 'submit', data: money(3000) }, { actor: cit });
     // B: answers the first step after 20 minutes, then withdraws at the second after 5 more.
-    at(0); const b = engine.startCase('toeslag', BSN, cit);
-    at(20); engine.send(b.id, { type: 'submit', data: household }, { actor: cit });
-    at(25); engine.send(b.id, { type: 'withdraw' }, { actor: cit });
+    at(0);
+    const b = engine.startCase('toeslag', BSN, cit);
+    at(20);
+    engine.send(b.id, { type: 'submit', data: household }, { actor: cit });
+    at(25);
+    engine.send(b.id, { type: 'withdraw' }, { actor: cit });
     // C: answers after 30 minutes, handed off at 40, asks for a person there, granted by the official two days later.
-    at(0); const c = engine.startCase('toeslag', BSN, cit);
-    at(30); engine.send(c.id, { type: 'submit', data: household }, { actor: cit });
-    at(40); engine.send(c.id, { type: 'submit', data: money(1850) }, { actor: cit });
-    at(50); engine.send(c.id, { type: 'person.requested', data: { question: 'Wanneer?', channel: 'phone' } }, { actor: cit });
+    at(0);
+    const c = engine.startCase('toeslag', BSN, cit);
+    at(30);
+    engine.send(c.id, { type: 'submit', data: household }, { actor: cit });
+    at(40);
+    engine.send(c.id, { type: 'submit', data: money(1850) }, { actor: cit });
+    at(50);
+    engine.send(c.id, { type: 'person.requested', data: { question: 'Wanneer?', channel: 'phone' } }, { actor: cit });
     const task = store.tasks.list({ caseId: c.id }).find((x) => x.kind === 'handoff')!;
-    at(40 + 2 * 24 * 60); engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: user(env, 'ann').id });
+    at(40 + 2 * 24 * 60);
+    engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: user(env, 'ann').id });
     // D: never answers: inactive at the first step.
-    at(0); engine.startCase('toeslag', BSN, cit);
-    store.insights.addFeedback({ caseId: a.id, key: 'toeslag', version: 1, step: 'afgewezen', score: 2, comment: 'Te ingewikkeld', at: clock.now().toISOString() });
-    store.insights.addFeedback({ caseId: c.id, key: 'toeslag', version: 1, step: 'toegekend', score: 5, comment: null, at: clock.now().toISOString() });
+    at(0);
+    engine.startCase('toeslag', BSN, cit);
+    store.insights.addFeedback({
+      caseId: a.id,
+      key: 'toeslag',
+      version: 1,
+      step: 'afgewezen',
+      score: 2,
+      comment: 'Te ingewikkeld',
+      at: clock.now().toISOString(),
+    });
+    store.insights.addFeedback({
+      caseId: c.id,
+      key: 'toeslag',
+      version: 1,
+      step: 'toegekend',
+      score: 5,
+      comment: null,
+      at: clock.now().toISOString(),
+    });
 
     at(20 * 24 * 60); // twenty days later
     const r = insights(store, engine, clock, 'toeslag', { version: 1, inactiveDays: 14 });
     expect(r.cases).toEqual({ started: 4, active: 1, finished: { rejected: 1, withdrawn: 1, granted: 1 } });
     const step = (id: string) => r.steps.find((s) => s.step === id)!;
-    expect(step('huishouden')).toMatchObject({ entered: 4, left: 3, dropOff: 1, medianMs: 20 * MIN, p90Ms: 30 * MIN, personRequests: 0 });
+    expect(step('huishouden')).toMatchObject({
+      entered: 4,
+      left: 3,
+      dropOff: 1,
+      medianMs: 20 * MIN,
+      p90Ms: 30 * MIN,
+      personRequests: 0,
+    });
     expect(step('geldzaken')).toMatchObject({ entered: 3, left: 3, dropOff: 1, medianMs: 10 * MIN, p90Ms: 20 * MIN });
     expect(step('beoordeling')).toMatchObject({ entered: 1, left: 1, medianMs: 2 * 24 * 60 * MIN, personRequests: 1 });
     expect(step('toets')).toMatchObject({ entered: 2, left: 2, medianMs: 0 });
     const flow = Object.fromEntries(r.transitions.map((x) => [`${x.from}>${x.to}`, x.count]));
     expect(flow).toEqual({
-      'huishouden>geldzaken': 3, 'geldzaken>toets': 2, 'geldzaken>ingetrokken': 1, 'toets>afgewezen': 1, 'toets>beoordeling': 1,
-      'beoordeling>toekenning': 1, 'toekenning>toegekend': 1,
+      'huishouden>geldzaken': 3,
+      'geldzaken>toets': 2,
+      'geldzaken>ingetrokken': 1,
+      'toets>afgewezen': 1,
+      'toets>beoordeling': 1,
+      'beoordeling>toekenning': 1,
+      'toekenning>toegekend': 1,
     });
     expect(r.handoffRate).toBe(0.25);
     // C's request for a person (due in two days) was never answered.

@@ -10,9 +10,25 @@ describe('migration of active cases to a later version', () => {
     const env = freshEnv({ fixtures: ['toeslag'] });
     const { engine, store } = env;
     const atForm = engine.startCase('toeslag', BSN, asCitizen());
-    const atMoney = engine.send(engine.startCase('toeslag', BSN, asCitizen()).id, { type: 'submit', data: household }, { actor: asCitizen() });
-    const atReview = engine.send(engine.send(engine.startCase('toeslag', BSN, asCitizen()).id, { type: 'submit', data: household }, { actor: asCitizen() }).id, { type: 'submit', data: money }, { actor: asCitizen() });
-    const ended = engine.send(engine.startCase('toeslag', BSN, asCitizen()).id, { type: 'withdraw' }, { actor: asCitizen() });
+    const atMoney = engine.send(
+      engine.startCase('toeslag', BSN, asCitizen()).id,
+      { type: 'submit', data: household },
+      { actor: asCitizen() },
+    );
+    const atReview = engine.send(
+      engine.send(
+        engine.startCase('toeslag', BSN, asCitizen()).id,
+        { type: 'submit', data: household },
+        { actor: asCitizen() },
+      ).id,
+      { type: 'submit', data: money },
+      { actor: asCitizen() },
+    );
+    const ended = engine.send(
+      engine.startCase('toeslag', BSN, asCitizen()).id,
+      { type: 'withdraw' },
+      { actor: asCitizen() },
+    );
 
     // Version 2: the first form is split off under another id; the money step gets a new field.
     const v2 = fixture('toeslag');
@@ -26,7 +42,14 @@ describe('migration of active cases to a later version', () => {
     const migration = createMigration(env);
     const plan = migration.plan('toeslag', 1, 2);
     expect(plan.movable.map((m) => m.caseId).sort()).toEqual([atMoney.id, atReview.id].sort());
-    expect(plan.blocked).toEqual([{ caseId: atForm.id, reference: atForm.reference, step: 'huishouden', reason: "step 'huishouden' does not exist in the new version (map it to a step that does)" }]);
+    expect(plan.blocked).toEqual([
+      {
+        caseId: atForm.id,
+        reference: atForm.reference,
+        step: 'huishouden',
+        reason: "step 'huishouden' does not exist in the new version (map it to a step that does)",
+      },
+    ]);
     expect(store.cases.get(atMoney.id)!.version).toBe(1); // a dry run changes nothing
 
     const result = migration.migrate('toeslag', 1, 2, {}, 'user:dina');
@@ -39,8 +62,15 @@ describe('migration of active cases to a later version', () => {
     expect((next.snapshot as any).context.data).toMatchObject({ kinderen: 2, huishouden: 'samen' });
     // The handoff's open task is still there and completes on version 2.
     const task = store.tasks.list({ caseId: atReview.id })[0];
-    expect(engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: user(env, 'ann').id }).outcome).toBe('granted');
-    expect(store.cases.audit(atMoney.id).filter((e) => e.type === 'case.migrated').map((e) => e.data)).toEqual([{ from: 1, to: 2, step: 'geldzaken' }]);
+    expect(
+      engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: user(env, 'ann').id }).outcome,
+    ).toBe('granted');
+    expect(
+      store.cases
+        .audit(atMoney.id)
+        .filter((e) => e.type === 'case.migrated')
+        .map((e) => e.data),
+    ).toEqual([{ from: 1, to: 2, step: 'geldzaken' }]);
     expect(store.cases.verifyAudit()).toMatchObject({ ok: true });
     // Not moved: the case whose step is gone, and the ended one.
     expect(store.cases.get(atForm.id)!.version).toBe(1);

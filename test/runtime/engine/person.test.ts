@@ -15,7 +15,11 @@ describe('ask for a person', () => {
     const atForm = toeslagAtMoney(env);
     env.clock.set('2026-03-03T10:00:00Z');
 
-    const asked = env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen(), expectedRev: atForm.rev });
+    const asked = env.engine.send(
+      atForm.id,
+      { type: 'person.requested', data: request },
+      { actor: asCitizen(), expectedRev: atForm.rev },
+    );
     expect(asked).toMatchObject({ step: 'geldzaken', status: 'active', rev: atForm.rev + 1 });
     expect(dataOf(asked.snapshot)).toEqual(household);
 
@@ -23,30 +27,57 @@ describe('ask for a person', () => {
     expect(tasks).toHaveLength(1);
     const [task] = tasks;
     expect(task).toMatchObject({
-      kind: 'contact', team: 'klantcontact', status: 'open', step: 'contact',
+      kind: 'contact',
+      team: 'klantcontact',
+      status: 'open',
+      step: 'contact',
       request: { question: request.question, channel: 'phone', reach: '06 1234 5678' },
       createdAt: '2026-03-03T10:00:00.000Z',
       dueAt: '2026-03-05T10:00:00.000Z', // the process's contact.due, P2D
     });
     expect(env.store.tasks.list({ teams: ['klantcontact'], status: 'open' }).map((t) => t.id)).toEqual([task.id]);
-    expect(env.store.cases.audit(atForm.id).find((e) => e.type === 'task.opened')!.data).toMatchObject({ kind: 'contact', team: 'klantcontact', request });
+    expect(env.store.cases.audit(atForm.id).find((e) => e.type === 'task.opened')!.data).toMatchObject({
+      kind: 'contact',
+      team: 'klantcontact',
+      request,
+    });
 
     // While asked, the citizen can still submit, but not ask twice.
     const view = caseView(env.engine, env.store, asked, 'nl');
     expect(view.actions.map((a) => a.type)).toEqual(['submit', 'withdraw']);
     const before = dump(env.store);
-    engineError(() => env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
+    engineError(
+      () => env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
     expect(dump(env.store)).toEqual(before);
 
     // The official answers.
     const kees = user(env, 'kees');
-    engineError(() => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }), 'invalid', 'unknown-outcome');
-    const answered = env.engine.completeTask(task.id, 'answered', { note: 'Gebeld: kinderbijslag telt niet mee.' }, { actor: 'user:kees', userId: kees.id });
+    engineError(
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
+      'invalid',
+      'unknown-outcome',
+    );
+    const answered = env.engine.completeTask(
+      task.id,
+      'answered',
+      { note: 'Gebeld: kinderbijslag telt niet mee.' },
+      { actor: 'user:kees', userId: kees.id },
+    );
     expect(answered).toMatchObject({ step: 'geldzaken', status: 'active', rev: asked.rev + 1 });
     expect(dataOf(answered.snapshot)).toEqual(household);
     expect(env.store.tasks.get(task.id)).toMatchObject({ status: 'completed', outcome: 'answered', assignee: kees.id });
-    expect(env.store.cases.audit(atForm.id).find((e) => e.type === 'contact.answered')!.data).toEqual({ task: task.id, note: 'Gebeld: kinderbijslag telt niet mee.' });
-    expect(caseView(env.engine, env.store, answered, 'nl').actions.map((a) => a.type)).toEqual(['submit', 'withdraw', 'person.requested']);
+    expect(env.store.cases.audit(atForm.id).find((e) => e.type === 'contact.answered')!.data).toEqual({
+      task: task.id,
+      note: 'Gebeld: kinderbijslag telt niet mee.',
+    });
+    expect(caseView(env.engine, env.store, answered, 'nl').actions.map((a) => a.type)).toEqual([
+      'submit',
+      'withdraw',
+      'person.requested',
+    ]);
 
     // The citizen continues from the same step.
     const next = env.engine.send(atForm.id, { type: 'submit', data: money() }, { actor: asCitizen() });
@@ -59,8 +90,14 @@ describe('ask for a person', () => {
     const row = toeslagAtMoney(env);
     const before = dump(env.store);
     const error = engineError(
-      () => env.engine.send(row.id, { type: 'person.requested', data: { question: 'x'.repeat(2001), channel: 'pigeon' } }, { actor: asCitizen() }),
-      'invalid', 'invalid-answers',
+      () =>
+        env.engine.send(
+          row.id,
+          { type: 'person.requested', data: { question: 'x'.repeat(2001), channel: 'pigeon' } },
+          { actor: asCitizen() },
+        ),
+      'invalid',
+      'invalid-answers',
     );
     expect(Object.keys(error.details as object).sort()).toEqual(['channel', 'question']);
     expect(dump(env.store)).toEqual(before);

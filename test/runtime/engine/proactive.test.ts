@@ -21,9 +21,16 @@ describe('signals and triggers', () => {
     expect(row).toMatchObject({ processKey: 'pas', subject: BSN, step: 'aanbod', status: 'active' });
     expect((row.snapshot as any).context.data).toEqual({ inkomen: 1200 });
     const made = env.store.cases.audit(row.id).find((e) => e.type === 'decision.made')!;
-    expect(made.data).toMatchObject({ step: 'trigger', inputs: { inkomen: 1200 }, because: { nl: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Kortingspas krijgen.' } });
+    expect(made.data).toMatchObject({
+      step: 'trigger',
+      inputs: { inkomen: 1200 },
+      because: { nl: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Kortingspas krijgen.' },
+    });
     // The same signal again: at most one open case per subject and process.
-    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 1100 }, 'signal:inkomen')).toMatchObject({ started: [], skipped: [{ process: 'pas', reason: 'already-served' }] });
+    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 1100 }, 'signal:inkomen')).toMatchObject({
+      started: [],
+      skipped: [{ process: 'pas', reason: 'already-served' }],
+    });
     // Not eligible: nothing starts.
     expect(p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 2400 }, 'signal:inkomen').started).toEqual([]);
     expect(env.store.cases.listBySubject(OTHER_BSN)).toEqual([]);
@@ -33,9 +40,14 @@ describe('signals and triggers', () => {
     const env = freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
     p.optOut(BSN, 'pas');
-    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x')).toMatchObject({ started: [], skipped: [{ process: 'pas', reason: 'opted-out' }] });
+    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x')).toMatchObject({
+      started: [],
+      skipped: [{ process: 'pas', reason: 'opted-out' }],
+    });
     expect(env.store.cases.listBySubject(BSN)).toEqual([]);
-    expect(env.store.db.prepare("SELECT result FROM proactive_log WHERE subject = ?").pluck().all(BSN)).toEqual(['opted-out']);
+    expect(env.store.db.prepare('SELECT result FROM proactive_log WHERE subject = ?').pluck().all(BSN)).toEqual([
+      'opted-out',
+    ]);
     p.optIn(BSN, 'pas');
     expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x').started).toHaveLength(1);
   });
@@ -44,9 +56,13 @@ describe('signals and triggers', () => {
     const env = freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
     const yes = p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x').started[0].caseId;
-    expect(env.engine.send(yes, { type: 'submit', data: { accepteren: 'ja' } }, { actor: asCitizen() }).outcome).toBe('granted');
+    expect(env.engine.send(yes, { type: 'submit', data: { accepteren: 'ja' } }, { actor: asCitizen() }).outcome).toBe(
+      'granted',
+    );
     const no = p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 900 }, 'x').started[0].caseId;
-    expect(env.engine.send(no, { type: 'submit', data: { accepteren: 'nee' } }, { actor: asCitizen() }).outcome).toBe('declined');
+    expect(env.engine.send(no, { type: 'submit', data: { accepteren: 'nee' } }, { actor: asCitizen() }).outcome).toBe(
+      'declined',
+    );
   });
 
   it('grant mode: the case decides and ends granted on its own, tells the citizen, and an objection opens a task', () => {
@@ -55,10 +71,32 @@ describe('signals and triggers', () => {
     const id = p.signal('bijstand.toegekend', BSN, {}, 'x').started[0].caseId;
     const row = env.store.cases.get(id)!;
     expect(row).toMatchObject({ status: 'ended', outcome: 'granted' });
-    expect(env.store.cases.messages(id).map((m) => m.subject.nl)).toEqual(['U krijgt de Kortingspas', 'Kortingspas toegekend']);
-    const objected = env.engine.send(id, { type: 'person.requested', data: { question: 'Bezwaar: ik wil de pas niet op dit adres.', channel: 'phone', reach: '0612345678', kind: 'objection' } }, { actor: asCitizen() });
+    expect(env.store.cases.messages(id).map((m) => m.subject.nl)).toEqual([
+      'U krijgt de Kortingspas',
+      'Kortingspas toegekend',
+    ]);
+    const objected = env.engine.send(
+      id,
+      {
+        type: 'person.requested',
+        data: {
+          question: 'Bezwaar: ik wil de pas niet op dit adres.',
+          channel: 'phone',
+          reach: '0612345678',
+          kind: 'objection',
+        },
+      },
+      { actor: asCitizen() },
+    );
     expect(objected.status).toBe('ended');
-    expect(env.store.tasks.list({ caseId: id })).toEqual([expect.objectContaining({ kind: 'contact', team: 'klantcontact', status: 'open', request: expect.objectContaining({ kind: 'objection' }) })]);
+    expect(env.store.tasks.list({ caseId: id })).toEqual([
+      expect.objectContaining({
+        kind: 'contact',
+        team: 'klantcontact',
+        status: 'open',
+        request: expect.objectContaining({ kind: 'objection' }),
+      }),
+    ]);
   });
 });
 
@@ -73,7 +111,16 @@ describe('register scan', () => {
     const rows: [string, number][] = subjects.map((b, i) => [b, i % 10 === 0 ? 1000 : 2500]);
     env.engine.startCase('pas', subjects[0], asCitizen(subjects[0]));
     p.optOut(subjects[10], 'pas');
-    const expected = { rows: 10_000, invalid: 0, eligible: 1000, started: 998, alreadyServed: 1, optedOut: 1, notEligible: 9000, errors: 0 };
+    const expected = {
+      rows: 10_000,
+      invalid: 0,
+      eligible: 1000,
+      started: 998,
+      alreadyServed: 1,
+      optedOut: 1,
+      notEligible: 9000,
+      errors: 0,
+    };
 
     const dry = await p.scan('pas', registerRows(csv(rows), 'csv'), { dryRun: true, actor: 't' });
     expect(dry).toEqual({ ...expected, scan: null });
@@ -90,18 +137,40 @@ describe('register scan', () => {
     // Non-take-up: eligible in the last scan, reached, and what became of them.
     const first = env.store.proactive.startedCases('pas');
     expect(first).toHaveLength(998);
-    const some = env.store.db.prepare("SELECT case_id FROM proactive_log WHERE result = 'started' LIMIT 3").pluck().all() as string[];
+    const some = env.store.db
+      .prepare("SELECT case_id FROM proactive_log WHERE result = 'started' LIMIT 3")
+      .pluck()
+      .all() as string[];
     env.engine.send(some[0], { type: 'submit', data: { accepteren: 'ja' } }, { actor: 'citizen' });
     env.engine.send(some[1], { type: 'submit', data: { accepteren: 'nee' } }, { actor: 'citizen' });
-    expect(p.takeUp('pas')).toMatchObject({ eligible: 1000, reached: 998, granted: 1, declined: 1, optedOut: 1, open: 996 });
+    expect(p.takeUp('pas')).toMatchObject({
+      eligible: 1000,
+      reached: 998,
+      granted: 1,
+      declined: 1,
+      optedOut: 1,
+      open: 996,
+    });
   });
 
   it('reads JSON Lines, and counts bad rows as invalid', async () => {
     const env = freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
     const [a, b] = bsns(2);
-    const input = Readable.from([`{"bsn":"${a}","inkomen":900}\n`, 'not json\n', `{"bsn":"123456789","inkomen":900}\n`, `{"bsn":"${b}","inkomen":3000}\n`, `{"bsn":"${a}","inkomen":900}\n`]);
-    expect(await p.scan('pas', registerRows(input, 'jsonl'), { dryRun: false, actor: 't' })).toMatchObject({ rows: 5, invalid: 3, eligible: 1, started: 1, notEligible: 1 });
+    const input = Readable.from([
+      `{"bsn":"${a}","inkomen":900}\n`,
+      'not json\n',
+      `{"bsn":"123456789","inkomen":900}\n`,
+      `{"bsn":"${b}","inkomen":3000}\n`,
+      `{"bsn":"${a}","inkomen":900}\n`,
+    ]);
+    expect(await p.scan('pas', registerRows(input, 'jsonl'), { dryRun: false, actor: 't' })).toMatchObject({
+      rows: 5,
+      invalid: 3,
+      eligible: 1,
+      started: 1,
+      notEligible: 1,
+    });
   });
 });
 
@@ -110,7 +179,11 @@ describe('reading register extracts', () => {
     const bytes = Buffer.from('{"bsn":"999993653","naam":"Zoë"}\r\n{"bsn":"111222333","naam":"Ëlla"}\n');
     const at = bytes.indexOf(Buffer.from('ë')) + 1; // in the middle of the two bytes of "ë"
     const rows: unknown[] = [];
-    for await (const row of registerRows(Readable.from([bytes.subarray(0, at), bytes.subarray(at)]), 'jsonl')) rows.push(row);
-    expect(rows).toEqual([{ bsn: '999993653', naam: 'Zoë' }, { bsn: '111222333', naam: 'Ëlla' }]);
+    for await (const row of registerRows(Readable.from([bytes.subarray(0, at), bytes.subarray(at)]), 'jsonl'))
+      rows.push(row);
+    expect(rows).toEqual([
+      { bsn: '999993653', naam: 'Zoë' },
+      { bsn: '111222333', naam: 'Ëlla' },
+    ]);
   });
 });

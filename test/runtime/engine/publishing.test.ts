@@ -9,7 +9,10 @@ import { importProcesses } from '../../../runtime/engine/index.js';
 import { asCitizen, BSN, dump, engineError, EXAMPLES, freshEnv, openEnv } from './setup.js';
 
 /** The example processes shipped in processes/, by key (file name). */
-const EXAMPLE_KEYS = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const EXAMPLE_KEYS = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 const v1 = {
   key: 'versie',
@@ -17,7 +20,12 @@ const v1 = {
   start: 'vraag',
   contact: { team: 'klantcontact' },
   steps: {
-    vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }], next: 'klaar' },
+    vraag: {
+      kind: 'form',
+      title: 'Vraag',
+      fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }],
+      next: 'klaar',
+    },
     klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Dank u, {{naam}}.' },
   },
 };
@@ -25,8 +33,12 @@ const v2 = {
   ...v1,
   steps: {
     vraag: {
-      kind: 'form', title: 'Vraag',
-      fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }, { id: 'email', label: 'E-mail', type: 'email', required: true }],
+      kind: 'form',
+      title: 'Vraag',
+      fields: [
+        { id: 'naam', label: 'Naam', type: 'text', required: true },
+        { id: 'email', label: 'E-mail', type: 'email', required: true },
+      ],
       next: 'klaar',
     },
     klaar: { kind: 'end', title: 'Klaar', outcome: 'granted', message: 'Versie twee, {{naam}}.' },
@@ -36,7 +48,12 @@ const v2 = {
 const broken = {
   ...v1,
   steps: {
-    vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }], next: 'kies' },
+    vraag: {
+      kind: 'form',
+      title: 'Vraag',
+      fields: [{ id: 'naam', label: 'Naam', type: 'text', required: true }],
+      next: 'kies',
+    },
     kies: { kind: 'decision', title: 'Kies', rules: [{ when: 'naam = "Jan"', goto: 'klaar', because: 'Jan.' }] },
     klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Dank.' },
     nakijken: { kind: 'handoff', title: 'Nakijken', team: 'x', outcomes: [{ id: 'ok', label: 'OK', goto: 'klaar' }] },
@@ -48,10 +65,16 @@ describe('publishing', () => {
     const env = freshEnv({ publish: false });
     const { problems } = env.processes.saveDraft('versie', broken, 'designer:dora');
     expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['P004', 'P007']));
-    expect(env.store.processes.get('versie')).toMatchObject({ draft: broken, updatedBy: 'designer:dora', versions: [] });
+    expect(env.store.processes.get('versie')).toMatchObject({
+      draft: broken,
+      updatedBy: 'designer:dora',
+      versions: [],
+    });
 
     const error = engineError(() => env.processes.publish('versie', 'designer:dora'), 'invalid', 'draft-has-problems');
-    expect((error.details as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(problems.map((p) => p.code));
+    expect((error.details as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(
+      problems.map((p) => p.code),
+    );
     expect(env.store.processes.get('versie')!.versions).toEqual([]);
     expect(env.store.processes.latest('versie')).toBeUndefined();
     engineError(() => env.engine.startCase('versie', BSN, asCitizen()), 'not-found', 'not-found');
@@ -82,14 +105,27 @@ describe('publishing', () => {
 
     expect(env.store.processes.get('versie')!.versions).toEqual([1, 2, 3]);
     expect(env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1").get()).toEqual(first);
-    expect(env.store.processes.version('versie', 1)).toMatchObject({ definition: v1, publishedAt: '2026-03-02T09:00:00.000Z', publishedBy: 'dora' });
-    expect(env.store.processes.version('versie', 2)).toMatchObject({ definition: v2, publishedAt: '2026-03-02T10:00:00.000Z' });
+    expect(env.store.processes.version('versie', 1)).toMatchObject({
+      definition: v1,
+      publishedAt: '2026-03-02T09:00:00.000Z',
+      publishedBy: 'dora',
+    });
+    expect(env.store.processes.version('versie', 2)).toMatchObject({
+      definition: v2,
+      publishedAt: '2026-03-02T10:00:00.000Z',
+    });
     expect(env.store.processes.latest('versie')!.version).toBe(3);
     // The same version number cannot be stored twice.
-    expect(() => env.store.db.prepare("INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      env.store.db
+        .prepare(
+          "INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
   });
 
-  it('keeps a case on the version it started on, running that version\'s definition', () => {
+  it("keeps a case on the version it started on, running that version's definition", () => {
     const env = freshEnv({ publish: false });
     env.processes.saveDraft('versie', v1, 'dora');
     env.processes.publish('versie', 'dora');
@@ -102,9 +138,22 @@ describe('publishing', () => {
     expect(fresh.version).toBe(2);
 
     // The new version asks an e-mail address; the old case is not asked for it.
-    const err = engineError(() => env.engine.send(fresh.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }), 'invalid', 'invalid-answers');
+    const err = engineError(
+      () => env.engine.send(fresh.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }),
+      'invalid',
+      'invalid-answers',
+    );
     expect(err.details).toEqual({ email: ['Vul dit in.'] });
-    const unknown = engineError(() => env.engine.send(old.id, { type: 'submit', data: { naam: 'Jan', email: 'jan@example.nl' } }, { actor: asCitizen() }), 'invalid', 'invalid-answers');
+    const unknown = engineError(
+      () =>
+        env.engine.send(
+          old.id,
+          { type: 'submit', data: { naam: 'Jan', email: 'jan@example.nl' } },
+          { actor: asCitizen() },
+        ),
+      'invalid',
+      'invalid-answers',
+    );
     expect(unknown.details).toEqual({ email: ['Deze vraag hoort niet bij deze stap.'] });
 
     // Also on a new connection and engine (nothing cached), after a restart.
@@ -113,7 +162,11 @@ describe('publishing', () => {
     const ended = again.engine.send(old.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() });
     expect(ended).toMatchObject({ version: 1, status: 'ended', outcome: 'completed' });
     expect(again.store.cases.messages(old.id).at(-1)!.body.nl).toBe('Dank u, Jan.');
-    const endedNew = again.engine.send(fresh.id, { type: 'submit', data: { naam: 'Piet', email: 'piet@example.nl' } }, { actor: asCitizen() });
+    const endedNew = again.engine.send(
+      fresh.id,
+      { type: 'submit', data: { naam: 'Piet', email: 'piet@example.nl' } },
+      { actor: asCitizen() },
+    );
     expect(endedNew).toMatchObject({ version: 2, outcome: 'granted' });
     expect(again.store.cases.messages(fresh.id).at(-1)!.body.nl).toBe('Versie twee, Piet.');
   });

@@ -12,8 +12,14 @@ const def = {
   contact: { team: 'kcc' },
   steps: {
     beoordeling: {
-      kind: 'handoff', title: 'Beoordeling', team: 't', due: 'P1D',
-      outcomes: [{ id: 'opnieuw', label: 'Opnieuw', goto: 'beoordeling' }, { id: 'klaar', label: 'Klaar', goto: 'pauze' }],
+      kind: 'handoff',
+      title: 'Beoordeling',
+      team: 't',
+      due: 'P1D',
+      outcomes: [
+        { id: 'opnieuw', label: 'Opnieuw', goto: 'beoordeling' },
+        { id: 'klaar', label: 'Klaar', goto: 'pauze' },
+      ],
     },
     pauze: { kind: 'wait', title: 'Pauze', for: 'P1D', then: 'pauze', timeout: undefined },
   },

@@ -11,8 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import { openStore, type CaseRow, type Store } from '../../../runtime/store/index.js';
 import {
-  createEngine, createFakeClock, createProcessService, EngineError,
-  type Engine, type FakeClock, type ProcessService,
+  createEngine,
+  createFakeClock,
+  createProcessService,
+  EngineError,
+  type Engine,
+  type FakeClock,
+  type ProcessService,
 } from '../../../runtime/engine/index.js';
 import { fixtureProcess, household, money, publishFixtures, type FixtureName } from '../../helpers/fixtures.js';
 
@@ -26,7 +31,14 @@ export const BSN = '999993653';
 export const OTHER_BSN = '111222333';
 export const asCitizen = (bsn = BSN) => `citizen:${bsn}`;
 
-export type Env = { dir: string; file: string; store: Store; clock: FakeClock; engine: Engine; processes: ProcessService };
+export type Env = {
+  dir: string;
+  file: string;
+  store: Store;
+  clock: FakeClock;
+  engine: Engine;
+  processes: ProcessService;
+};
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -48,7 +60,13 @@ export function openEnv(file: string, at: string = START): Omit<Env, 'dir'> {
   const store = openStore(file);
   stores.push(store);
   const clock = createFakeClock(at);
-  return { file, store, clock, engine: createEngine({ store, clock }), processes: createProcessService({ store, clock }) };
+  return {
+    file,
+    store,
+    clock,
+    engine: createEngine({ store, clock }),
+    processes: createProcessService({ store, clock }),
+  };
 }
 
 /**

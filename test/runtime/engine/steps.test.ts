@@ -4,10 +4,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  asCitizen, auditTypes, BSN, dump, engineError, freshEnv, household, toeslagAtMoney, toeslagAtReview, money, OTHER_BSN, user, type Env,
+  asCitizen,
+  auditTypes,
+  BSN,
+  dump,
+  engineError,
+  freshEnv,
+  household,
+  toeslagAtMoney,
+  toeslagAtReview,
+  money,
+  OTHER_BSN,
+  user,
+  type Env,
 } from './setup.js';
 
-const dataOf = (env: Env, id: string) => (env.engine.getCase(id).snapshot as { context: { data: Record<string, unknown> } }).context.data;
+const dataOf = (env: Env, id: string) =>
+  (env.engine.getCase(id).snapshot as { context: { data: Record<string, unknown> } }).context.data;
 const auditOf = (env: Env, id: string, type: string) => env.store.cases.audit(id).filter((e) => e.type === type);
 
 describe('form step', () => {
@@ -17,8 +30,14 @@ describe('form step', () => {
     const before = dump(env.store);
 
     const nl = engineError(
-      () => env.engine.send(row.id, { type: 'submit', data: { inkomen: 'veel', heeftAuto: 'ja', iban: 'NL00 GEEN', extra: 'x' } }, { actor: asCitizen() }),
-      'invalid', 'invalid-answers',
+      () =>
+        env.engine.send(
+          row.id,
+          { type: 'submit', data: { inkomen: 'veel', heeftAuto: 'ja', iban: 'NL00 GEEN', extra: 'x' } },
+          { actor: asCitizen() },
+        ),
+      'invalid',
+      'invalid-answers',
     );
     expect(nl.details).toEqual({
       inkomen: ['Vul een bedrag in, zoals 1250 of 1250,50.'],
@@ -31,7 +50,8 @@ describe('form step', () => {
 
     const en = engineError(
       () => env.engine.send(row.id, { type: 'submit', data: { inkomen: '-5' } }, { actor: asCitizen(), lang: 'en' }),
-      'invalid', 'invalid-answers',
+      'invalid',
+      'invalid-answers',
     );
     expect(en.details).toEqual({
       inkomen: ['Enter 0 or more.'],
@@ -40,7 +60,11 @@ describe('form step', () => {
       iban: ['Enter an answer.'],
     });
 
-    engineError(() => env.engine.send(row.id, { type: 'submit', data: ['not', 'an', 'object'] }, { actor: asCitizen() }), 'invalid', 'invalid-answers');
+    engineError(
+      () => env.engine.send(row.id, { type: 'submit', data: ['not', 'an', 'object'] }, { actor: asCitizen() }),
+      'invalid',
+      'invalid-answers',
+    );
     expect(dump(env.store)).toEqual(before);
   });
 
@@ -48,33 +72,59 @@ describe('form step', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const started = env.engine.startCase('toeslag', BSN, asCitizen());
     expect(started).toMatchObject({ status: 'active', step: 'huishouden', version: 1, rev: 2 });
-    const row = env.engine.send(started.id, { type: 'submit', data: { huishouden: 'samen', aanslagnummer: ' A-1 ' } }, { actor: asCitizen() });
+    const row = env.engine.send(
+      started.id,
+      { type: 'submit', data: { huishouden: 'samen', aanslagnummer: ' A-1 ' } },
+      { actor: asCitizen() },
+    );
     expect(row).toMatchObject({ step: 'geldzaken', rev: 3, status: 'active' });
     expect(dataOf(env, row.id)).toEqual({ huishouden: 'samen', aanslagnummer: 'A-1' });
     const received = auditOf(env, row.id, 'event.received').at(-1)!;
     expect(received.actor).toBe(asCitizen());
-    expect(received.data).toEqual({ type: 'submit', step: 'huishouden', answers: { huishouden: 'samen', aanslagnummer: 'A-1' }, cleared: [] });
+    expect(received.data).toEqual({
+      type: 'submit',
+      step: 'huishouden',
+      answers: { huishouden: 'samen', aanslagnummer: 'A-1' },
+      cleared: [],
+    });
   });
 
   it('does not store an answer to a field whose showIf does not hold', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = toeslagAtMoney(env);
     // autoWaarde is only asked when heeftAuto = true: with "nee" it is neither required nor kept.
-    const next = env.engine.send(row.id, { type: 'submit', data: money({ heeftAuto: 'nee', autoWaarde: '9000' }) }, { actor: asCitizen() });
+    const next = env.engine.send(
+      row.id,
+      { type: 'submit', data: money({ heeftAuto: 'nee', autoWaarde: '9000' }) },
+      { actor: asCitizen() },
+    );
     expect(dataOf(env, next.id)).not.toHaveProperty('autoWaarde');
-    expect(dataOf(env, next.id)).toMatchObject({ inkomen: 1450, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' });
+    expect(dataOf(env, next.id)).toMatchObject({
+      inkomen: 1450,
+      vermogen: 100,
+      heeftAuto: false,
+      iban: 'NL91ABNA0417164300',
+    });
   });
 
   it('routes by the first conditional next that holds, else the default route', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const danger = env.engine.startCase('melding', BSN, asCitizen());
-    expect(env.engine.send(danger.id, { type: 'submit', data: { soort: 'gevaar' } }, { actor: asCitizen() })).toMatchObject({ step: 'spoed', status: 'ended', outcome: 'urgent' });
+    expect(
+      env.engine.send(danger.id, { type: 'submit', data: { soort: 'gevaar' } }, { actor: asCitizen() }),
+    ).toMatchObject({ step: 'spoed', status: 'ended', outcome: 'urgent' });
     const litter = env.engine.startCase('melding', BSN, asCitizen());
-    expect(env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() })).toMatchObject({ step: 'details', status: 'active' });
+    expect(
+      env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() }),
+    ).toMatchObject({ step: 'details', status: 'active' });
 
     // In wachttijd, an urgent report skips the waiting period.
     const urgent = env.engine.startCase('wachttijd', BSN, asCitizen());
-    const done = env.engine.send(urgent.id, { type: 'submit', data: { soort: 'spoed', bedrag: '10', datum: '2026-03-01' } }, { actor: asCitizen() });
+    const done = env.engine.send(
+      urgent.id,
+      { type: 'submit', data: { soort: 'spoed', bedrag: '10', datum: '2026-03-01' } },
+      { actor: asCitizen() },
+    );
     expect(done).toMatchObject({ step: 'klaar', status: 'ended', outcome: 'completed' });
     expect(env.store.tasks.timersOf(urgent.id)).toEqual([]);
   });
@@ -83,11 +133,31 @@ describe('form step', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = toeslagAtReview(env);
     const before = dump(env.store);
-    engineError(() => env.engine.send(row.id, { type: 'submit', data: {} }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
-    engineError(() => env.engine.send(row.id, { type: 'task.completed', data: {} }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
-    engineError(() => env.engine.send(row.id, { type: 'timer.fired' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
-    engineError(() => env.engine.send(row.id, { type: 'signal.betaling.ontvangen' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
-    engineError(() => env.engine.send(row.id, { type: 'approve' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
+    engineError(
+      () => env.engine.send(row.id, { type: 'submit', data: {} }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
+    engineError(
+      () => env.engine.send(row.id, { type: 'task.completed', data: {} }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
+    engineError(
+      () => env.engine.send(row.id, { type: 'timer.fired' }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
+    engineError(
+      () => env.engine.send(row.id, { type: 'signal.betaling.ontvangen' }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
+    engineError(
+      () => env.engine.send(row.id, { type: 'approve' }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
     expect(dump(env.store)).toEqual(before);
   });
 });
@@ -97,7 +167,11 @@ describe('decision step', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = toeslagAtMoney(env);
     // Both the savings rule (0) and the car rule (1) hold: the first one wins.
-    const ended = env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '3000', heeftAuto: 'ja', autoWaarde: '5000' }) }, { actor: asCitizen() });
+    const ended = env.engine.send(
+      row.id,
+      { type: 'submit', data: money({ vermogen: '3000', heeftAuto: 'ja', autoWaarde: '5000' }) },
+      { actor: asCitizen() },
+    );
     expect(ended).toMatchObject({ status: 'ended', step: 'afgewezen', outcome: 'rejected' });
     const decisions = auditOf(env, row.id, 'decision.made');
     expect(decisions).toHaveLength(1);
@@ -108,7 +182,9 @@ describe('decision step', () => {
       inputs: { vermogen: 3000 },
       because: {
         nl: 'Uw spaargeld en bezittingen (€ 3.000,00) zijn hoger dan € 2.500. Dan kunt u de belasting betalen.',
-        en: expect.stringMatching(/^Your savings and possessions \(€ 3[.,]000[.,]00\) are above € 2,500, so you are able to pay the tax\.$/),
+        en: expect.stringMatching(
+          /^Your savings and possessions \(€ 3[.,]000[.,]00\) are above € 2,500, so you are able to pay the tax\.$/,
+        ),
       },
     });
     expect(decisions[0].actor).toBe(asCitizen());
@@ -117,22 +193,39 @@ describe('decision step', () => {
   it('takes a later rule when the earlier ones do not hold', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = toeslagAtMoney(env);
-    env.engine.send(row.id, { type: 'submit', data: money({ heeftAuto: 'ja', autoWaarde: '5000' }) }, { actor: asCitizen() });
+    env.engine.send(
+      row.id,
+      { type: 'submit', data: money({ heeftAuto: 'ja', autoWaarde: '5000' }) },
+      { actor: asCitizen() },
+    );
     const [decision] = auditOf(env, row.id, 'decision.made');
-    expect(decision.data).toMatchObject({ rule: 1, inputs: { heeftAuto: true, autoWaarde: 5000 }, because: { nl: 'Uw auto is meer waard dan € 3.000.', en: 'Your car is worth more than € 3,000.' } });
+    expect(decision.data).toMatchObject({
+      rule: 1,
+      inputs: { heeftAuto: true, autoWaarde: 5000 },
+      because: { nl: 'Uw auto is meer waard dan € 3.000.', en: 'Your car is worth more than € 3,000.' },
+    });
 
     const low = toeslagAtMoney(env);
-    const granted = env.engine.send(low.id, { type: 'submit', data: money({ inkomen: '900' }) }, { actor: asCitizen() });
+    const granted = env.engine.send(
+      low.id,
+      { type: 'submit', data: money({ inkomen: '900' }) },
+      { actor: asCitizen() },
+    );
     expect(granted).toMatchObject({ status: 'ended', outcome: 'granted', step: 'toegekend' });
-    expect(auditOf(env, low.id, 'decision.made')[0].data).toMatchObject({ rule: 3, inputs: { inkomen: 900, huishouden: 'alleenstaand' } });
+    expect(auditOf(env, low.id, 'decision.made')[0].data).toMatchObject({
+      rule: 3,
+      inputs: { inkomen: 900, huishouden: 'alleenstaand' },
+    });
   });
 
-  it('takes otherwise when no rule holds, with all the rules\' inputs as its inputs', () => {
+  it("takes otherwise when no rule holds, with all the rules' inputs as its inputs", () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = toeslagAtReview(env);
     const [decision] = auditOf(env, row.id, 'decision.made');
     expect(decision.data).toEqual({
-      step: 'toets', rule: 'otherwise', when: null,
+      step: 'toets',
+      rule: 'otherwise',
+      when: null,
       inputs: { vermogen: 100, heeftAuto: false, autoWaarde: null, inkomen: 1450, huishouden: 'alleenstaand' },
       because: {
         nl: 'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.',
@@ -152,11 +245,22 @@ describe('handoff step', () => {
     const tasks = env.store.tasks.list({ caseId: row.id });
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({
-      kind: 'handoff', step: 'beoordeling', team: 'belastingen', status: 'open', assignee: null,
-      createdAt: '2026-03-05T14:30:00.000Z', dueAt: '2026-03-17T14:30:00.000Z', closedAt: null,
+      kind: 'handoff',
+      step: 'beoordeling',
+      team: 'belastingen',
+      status: 'open',
+      assignee: null,
+      createdAt: '2026-03-05T14:30:00.000Z',
+      dueAt: '2026-03-17T14:30:00.000Z',
+      closedAt: null,
     });
     expect(env.store.tasks.list({ teams: ['belastingen'], status: 'open' }).map((t) => t.id)).toEqual([tasks[0].id]);
-    expect(auditOf(env, row.id, 'task.opened')[0].data).toMatchObject({ task: tasks[0].id, team: 'belastingen', kind: 'handoff', dueAt: '2026-03-17T14:30:00.000Z' });
+    expect(auditOf(env, row.id, 'task.opened')[0].data).toMatchObject({
+      task: tasks[0].id,
+      team: 'belastingen',
+      kind: 'handoff',
+      dueAt: '2026-03-17T14:30:00.000Z',
+    });
   });
 
   it('validates the outcome and its fields; completing moves the case and closes the task', () => {
@@ -166,23 +270,61 @@ describe('handoff step', () => {
     const ann = user(env, 'ann');
     const before = dump(env.store);
 
-    engineError(() => env.engine.completeTask(task.id, 'misschien', {}, { actor: 'user:ann', userId: ann.id }), 'invalid', 'unknown-outcome');
-    const missing = engineError(() => env.engine.completeTask(task.id, 'afwijzen', {}, { actor: 'user:ann', userId: ann.id }), 'invalid', 'invalid-answers');
+    engineError(
+      () => env.engine.completeTask(task.id, 'misschien', {}, { actor: 'user:ann', userId: ann.id }),
+      'invalid',
+      'unknown-outcome',
+    );
+    const missing = engineError(
+      () => env.engine.completeTask(task.id, 'afwijzen', {}, { actor: 'user:ann', userId: ann.id }),
+      'invalid',
+      'invalid-answers',
+    );
     expect(missing.details).toEqual({ reden: ['Vul dit in.'] });
-    const foreign = engineError(() => env.engine.completeTask(task.id, 'afwijzen', { reden: 'x', inkomen: 1 }, { actor: 'user:ann', userId: ann.id }), 'invalid', 'invalid-answers');
+    const foreign = engineError(
+      () =>
+        env.engine.completeTask(task.id, 'afwijzen', { reden: 'x', inkomen: 1 }, { actor: 'user:ann', userId: ann.id }),
+      'invalid',
+      'invalid-answers',
+    );
     expect(foreign.details).toEqual({ inkomen: ['Deze vraag hoort niet bij deze stap.'] });
     expect(dump(env.store)).toEqual(before);
 
     env.clock.advance(3_600_000);
-    const ended = env.engine.completeTask(task.id, 'afwijzen', { reden: 'U heeft een tweede huis.' }, { actor: 'user:ann', userId: ann.id });
-    expect(ended).toMatchObject({ status: 'ended', step: 'afgewezen', outcome: 'rejected', endedAt: '2026-03-02T10:00:00.000Z' });
-    expect(env.store.tasks.get(task.id)).toMatchObject({ status: 'completed', outcome: 'afwijzen', assignee: ann.id, assigneeName: 'ann', closedAt: '2026-03-02T10:00:00.000Z' });
+    const ended = env.engine.completeTask(
+      task.id,
+      'afwijzen',
+      { reden: 'U heeft een tweede huis.' },
+      { actor: 'user:ann', userId: ann.id },
+    );
+    expect(ended).toMatchObject({
+      status: 'ended',
+      step: 'afgewezen',
+      outcome: 'rejected',
+      endedAt: '2026-03-02T10:00:00.000Z',
+    });
+    expect(env.store.tasks.get(task.id)).toMatchObject({
+      status: 'completed',
+      outcome: 'afwijzen',
+      assignee: ann.id,
+      assigneeName: 'ann',
+      closedAt: '2026-03-02T10:00:00.000Z',
+    });
     expect(dataOf(env, row.id).reden).toBe('U heeft een tweede huis.');
-    expect(auditOf(env, row.id, 'task.completed')[0]).toMatchObject({ actor: 'user:ann', data: { task: task.id, step: 'beoordeling', outcome: 'afwijzen', answers: { reden: 'U heeft een tweede huis.' } } });
+    expect(auditOf(env, row.id, 'task.completed')[0]).toMatchObject({
+      actor: 'user:ann',
+      data: { task: task.id, step: 'beoordeling', outcome: 'afwijzen', answers: { reden: 'U heeft een tweede huis.' } },
+    });
     // The rejection message carries the official's reason.
-    expect(env.store.cases.messages(row.id).at(-1)!.body.nl).toBe('U krijgt geen toeslag. U heeft een tweede huis. Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.');
+    expect(env.store.cases.messages(row.id).at(-1)!.body.nl).toBe(
+      'U krijgt geen toeslag. U heeft een tweede huis. Bent u het er niet mee eens? Dan kunt u binnen 6 weken bezwaar maken.',
+    );
 
-    engineError(() => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }), 'conflict', 'task-closed');
+    engineError(
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+      'conflict',
+      'task-closed',
+    );
   });
 
   it('refuses completion by someone else while the task is claimed', () => {
@@ -193,7 +335,11 @@ describe('handoff step', () => {
     const kees = user(env, 'kees');
     env.engine.claimTask(task.id, ann);
     const before = dump(env.store);
-    engineError(() => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }), 'conflict', 'task-claimed');
+    engineError(
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
+      'conflict',
+      'task-claimed',
+    );
     expect(dump(env.store)).toEqual(before);
     const granted = env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id });
     expect(granted).toMatchObject({ status: 'ended', outcome: 'granted' });
@@ -205,11 +351,19 @@ describe('handoff step', () => {
     const [task] = env.store.tasks.list({ caseId: row.id });
     const ended = env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     expect(ended).toMatchObject({ status: 'ended', step: 'ingetrokken', outcome: 'withdrawn' });
-    expect(env.store.tasks.get(task.id)).toMatchObject({ status: 'closed', outcome: null, closedAt: '2026-03-02T09:00:00.000Z' });
+    expect(env.store.tasks.get(task.id)).toMatchObject({
+      status: 'closed',
+      outcome: null,
+      closedAt: '2026-03-02T09:00:00.000Z',
+    });
     expect(env.store.tasks.list({ teams: ['belastingen'], status: 'active' })).toEqual([]);
     expect(auditOf(env, row.id, 'task.closed')[0].data).toMatchObject({ task: task.id, step: 'beoordeling' });
     const ann = user(env, 'ann');
-    engineError(() => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }), 'conflict', 'task-closed');
+    engineError(
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+      'conflict',
+      'task-closed',
+    );
   });
 });
 
@@ -221,8 +375,13 @@ describe('wait step with `for`', () => {
     const started = env.engine.startCase('wachttijd', BSN, asCitizen());
     const row = env.engine.send(started.id, { type: 'submit', data: report }, { actor: asCitizen() });
     expect(row.step).toBe('bedenktijd');
-    expect(env.store.tasks.timersOf(row.id)).toEqual([{ timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: null }]);
-    expect(auditOf(env, row.id, 'timer.set')[0].data).toEqual({ timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z' });
+    expect(env.store.tasks.timersOf(row.id)).toEqual([
+      { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: null },
+    ]);
+    expect(auditOf(env, row.id, 'timer.set')[0].data).toEqual({
+      timer: 'bedenktijd',
+      fireAt: '2026-03-05T09:00:00.000Z',
+    });
 
     env.clock.advance(3 * 86_400_000 - 60_000);
     expect(env.engine.fireDueTimers()).toBe(0);
@@ -232,8 +391,12 @@ describe('wait step with `for`', () => {
     expect(env.engine.fireDueTimers()).toBe(1);
     const done = env.engine.getCase(row.id);
     expect(done).toMatchObject({ status: 'ended', step: 'klaar', outcome: 'completed', rev: row.rev + 1 });
-    expect(env.store.tasks.timersOf(row.id)).toEqual([{ timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: '2026-03-05T09:00:00.000Z' }]);
-    const fired = env.store.cases.audit(row.id).filter((e) => e.type === 'event.received' && e.data.type === 'timer.fired');
+    expect(env.store.tasks.timersOf(row.id)).toEqual([
+      { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: '2026-03-05T09:00:00.000Z' },
+    ]);
+    const fired = env.store.cases
+      .audit(row.id)
+      .filter((e) => e.type === 'event.received' && e.data.type === 'timer.fired');
     expect(fired).toHaveLength(1);
     expect(fired[0].actor).toBe('system:timer');
     expect(env.engine.fireDueTimers()).toBe(0);
@@ -256,7 +419,11 @@ describe('message step', () => {
   it('queues a message with the placeholders filled and formatted per field, in both languages', () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const started = env.engine.startCase('wachttijd', BSN, asCitizen());
-    env.engine.send(started.id, { type: 'submit', data: { soort: 'schade', bedrag: '125,50', datum: '14-02-2026' } }, { actor: asCitizen() });
+    env.engine.send(
+      started.id,
+      { type: 'submit', data: { soort: 'schade', bedrag: '125,50', datum: '14-02-2026' } },
+      { actor: asCitizen() },
+    );
     env.clock.advance(3 * 86_400_000);
     env.engine.fireDueTimers();
     const messages = env.store.cases.messages(started.id);
@@ -264,7 +431,10 @@ describe('message step', () => {
     expect(messages[0]).toMatchObject({
       createdAt: '2026-03-05T09:00:00.000Z',
       subject: { nl: 'Vergoeding voor Schade aan de stoep', en: 'Refund for Damage to the pavement' },
-      body: { nl: 'Wij betalen € 125,50 voor de schade van 14 februari 2026.', en: expect.stringMatching(/^We pay € 125[.,]50 for the damage of 14 February 2026\.$/) },
+      body: {
+        nl: 'Wij betalen € 125,50 voor de schade van 14 februari 2026.',
+        en: expect.stringMatching(/^We pay € 125[.,]50 for the damage of 14 February 2026\.$/),
+      },
     });
     expect(messages[1].body.nl).toBe('Wij hebben € 125,50 overgemaakt.');
     expect(auditOf(env, started.id, 'message.queued').map((e) => e.data.step)).toEqual(['bevestiging', 'klaar']);
@@ -278,7 +448,10 @@ describe('message step', () => {
     expect(granted).toMatchObject({
       step: 'toekenning',
       subject: { nl: 'Uw toeslag is toegekend', en: 'Your allowance has been granted' },
-      body: { nl: `U krijgt de toeslag voor aanslag ${household.aanslagnummer}.`, en: `You get the allowance for assessment ${household.aanslagnummer}.` },
+      body: {
+        nl: `U krijgt de toeslag voor aanslag ${household.aanslagnummer}.`,
+        en: `You get the allowance for assessment ${household.aanslagnummer}.`,
+      },
     });
   });
 });
@@ -289,13 +462,15 @@ describe('wait step with `signal`', () => {
     return env.engine.send(started.id, { type: 'submit', data: { naam: 'Jan Jansen' } }, { actor: asCitizen(bsn) });
   }
 
-  it('moves only the subject\'s case that waits for this signal, storing its facts', () => {
+  it("moves only the subject's case that waits for this signal, storing its facts", () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const waiting = atPayment(env, BSN);
     const notYet = env.engine.startCase('betaling', BSN, asCitizen());
     const otherSubject = atPayment(env, OTHER_BSN);
     const unrelated = toeslagAtMoney(env, BSN);
-    expect(env.store.tasks.timersOf(waiting.id)).toEqual([{ timer: 'betaling:timeout', fireAt: '2026-03-16T09:00:00.000Z', firedAt: null }]);
+    expect(env.store.tasks.timersOf(waiting.id)).toEqual([
+      { timer: 'betaling:timeout', fireAt: '2026-03-16T09:00:00.000Z', firedAt: null },
+    ]);
     const untouched = [notYet, otherSubject, unrelated].map((r) => env.engine.getCase(r.id));
 
     expect(env.engine.signal('iets.anders', BSN, {}, 'system:psp')).toEqual({ moved: [] });
@@ -305,25 +480,38 @@ describe('wait step with `signal`', () => {
     expect(env.engine.getCase(waiting.id)).toMatchObject({ status: 'ended', step: 'verleend', outcome: 'granted' });
     expect(dataOf(env, waiting.id)).toEqual({ naam: 'Jan Jansen', bedrag: 45 });
     expect(env.store.cases.messages(waiting.id)[0].body.nl).toBe('Wij ontvingen € 45,00 van Jan Jansen.');
-    expect(env.store.cases.audit(waiting.id).find((e) => e.type === 'event.received' && e.data.type === 'signal.betaling.ontvangen'))
-      .toMatchObject({ actor: 'system:psp', data: { signal: 'betaling.ontvangen', facts: { bedrag: 45 } } });
+    expect(
+      env.store.cases
+        .audit(waiting.id)
+        .find((e) => e.type === 'event.received' && e.data.type === 'signal.betaling.ontvangen'),
+    ).toMatchObject({ actor: 'system:psp', data: { signal: 'betaling.ontvangen', facts: { bedrag: 45 } } });
     // Leaving the wait clears its timeout.
     expect(env.store.tasks.timersOf(waiting.id)).toEqual([]);
     for (const row of untouched) expect(env.engine.getCase(row.id)).toEqual(row);
   });
 
-  it('refuses facts that do not fit the step\'s fields, moving nothing', () => {
+  it("refuses facts that do not fit the step's fields, moving nothing", () => {
     const env = freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const first = atPayment(env, BSN);
     const second = atPayment(env, BSN);
     const before = dump(env.store);
-    const error = engineError(() => env.engine.signal('betaling.ontvangen', BSN, { bedrag: 'veel' }, 'system:psp'), 'invalid', 'invalid-answers');
+    const error = engineError(
+      () => env.engine.signal('betaling.ontvangen', BSN, { bedrag: 'veel' }, 'system:psp'),
+      'invalid',
+      'invalid-answers',
+    );
     expect(error.details).toEqual({ bedrag: ['Enter an amount, like 1250 or 1250.50.'] });
     engineError(() => env.engine.signal('betaling.ontvangen', BSN, {}, 'system:psp'), 'invalid', 'invalid-answers');
-    engineError(() => env.engine.signal('betaling.ontvangen', BSN, { bedrag: '5', extra: 1 }, 'system:psp'), 'invalid', 'invalid-answers');
+    engineError(
+      () => env.engine.signal('betaling.ontvangen', BSN, { bedrag: '5', extra: 1 }, 'system:psp'),
+      'invalid',
+      'invalid-answers',
+    );
     expect(dump(env.store)).toEqual(before);
     // Valid facts move both of the subject's waiting cases.
-    expect(env.engine.signal('betaling.ontvangen', BSN, { bedrag: 5 }, 'system:psp').moved.sort()).toEqual([first.id, second.id].sort());
+    expect(env.engine.signal('betaling.ontvangen', BSN, { bedrag: 5 }, 'system:psp').moved.sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
   });
 
   it('takes the timeout when the signal does not come in time; a late signal moves nothing', () => {
@@ -334,7 +522,9 @@ describe('wait step with `signal`', () => {
     env.clock.advance(1);
     expect(env.engine.fireDueTimers()).toBe(1);
     expect(env.engine.getCase(row.id)).toMatchObject({ status: 'ended', step: 'verlopen', outcome: 'expired' });
-    expect(env.store.tasks.timersOf(row.id)).toEqual([{ timer: 'betaling:timeout', fireAt: '2026-03-16T09:00:00.000Z', firedAt: '2026-03-16T09:00:00.000Z' }]);
+    expect(env.store.tasks.timersOf(row.id)).toEqual([
+      { timer: 'betaling:timeout', fireAt: '2026-03-16T09:00:00.000Z', firedAt: '2026-03-16T09:00:00.000Z' },
+    ]);
     expect(env.engine.signal('betaling.ontvangen', BSN, { bedrag: '45' }, 'system:psp')).toEqual({ moved: [] });
     expect(env.engine.getCase(row.id).outcome).toBe('expired');
   });
@@ -347,17 +537,33 @@ describe('end step', () => {
     env.engine.send(row.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
     env.clock.advance(60_000);
     const ended = env.engine.send(row.id, { type: 'submit', data: { aantal: '3' } }, { actor: asCitizen() });
-    expect(ended).toMatchObject({ status: 'ended', step: 'ontvangen', outcome: 'completed', endedAt: '2026-03-02T09:01:00.000Z' });
+    expect(ended).toMatchObject({
+      status: 'ended',
+      step: 'ontvangen',
+      outcome: 'completed',
+      endedAt: '2026-03-02T09:01:00.000Z',
+    });
     expect(auditTypes(env.store, row.id).slice(-3)).toEqual(['step.entered', 'message.queued', 'case.ended']);
     expect(env.store.cases.audit(row.id).at(-1)!.data).toEqual({ outcome: 'completed', step: 'ontvangen' });
-    expect(env.store.cases.messages(row.id).at(-1)!.body).toEqual({ nl: 'Wij hebben uw melding ontvangen (3 zakken).', en: 'We received your report (3 bags).' });
+    expect(env.store.cases.messages(row.id).at(-1)!.body).toEqual({
+      nl: 'Wij hebben uw melding ontvangen (3 zakken).',
+      en: 'We received your report (3 bags).',
+    });
 
     const before = dump(env.store);
-    engineError(() => env.engine.send(row.id, { type: 'submit', data: { aantal: '4' } }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
+    engineError(
+      () => env.engine.send(row.id, { type: 'submit', data: { aantal: '4' } }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
     expect(dump(env.store)).toEqual(before);
 
     const withdrawn = toeslagAtMoney(env);
     env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() });
-    engineError(() => env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() }), 'conflict', 'event-not-allowed');
+    engineError(
+      () => env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() }),
+      'conflict',
+      'event-not-allowed',
+    );
   });
 });

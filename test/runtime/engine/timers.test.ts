@@ -7,7 +7,8 @@ import { createScheduler } from '../../../runtime/engine/index.js';
 import { asCitizen, BSN, freshEnv, openEnv } from './setup.js';
 
 const report = { soort: 'schade', bedrag: '20', datum: '2026-03-01' };
-const timerEvents = (entries: { type: string; data: Record<string, unknown> }[]) => entries.filter((e) => e.type === 'event.received' && e.data.type === 'timer.fired');
+const timerEvents = (entries: { type: string; data: Record<string, unknown> }[]) =>
+  entries.filter((e) => e.type === 'event.received' && e.data.type === 'timer.fired');
 
 describe('durable timers', () => {
   it('fire once after a restart, on a new store and engine over the same file', () => {
@@ -22,8 +23,12 @@ describe('durable timers', () => {
     expect(second.engine.getCase(waiting.id)).toMatchObject({ step: 'bedenktijd', rev: waiting.rev });
     expect(second.engine.fireDueTimers()).toBe(1);
     expect(second.engine.getCase(waiting.id)).toMatchObject({ status: 'ended', step: 'klaar', rev: waiting.rev + 1 });
-    expect(second.store.tasks.timersOf(waiting.id)).toEqual([{ timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: '2026-03-05T10:00:00.000Z' }]);
-    expect(second.store.db.prepare('SELECT fired_at FROM timers WHERE case_id = ?').pluck().get(waiting.id)).toBe('2026-03-05T10:00:00.000Z');
+    expect(second.store.tasks.timersOf(waiting.id)).toEqual([
+      { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: '2026-03-05T10:00:00.000Z' },
+    ]);
+    expect(second.store.db.prepare('SELECT fired_at FROM timers WHERE case_id = ?').pluck().get(waiting.id)).toBe(
+      '2026-03-05T10:00:00.000Z',
+    );
 
     // Again on the same engine, and on a third engine later on: nothing more.
     expect(second.engine.fireDueTimers()).toBe(0);
@@ -70,7 +75,9 @@ describe('durable timers', () => {
     a.store.close();
     const b = openEnv(a.file, '2026-03-04T09:00:00Z');
     expect(b.engine.fireDueTimers()).toBe(0);
-    expect(b.store.tasks.timersOf(started.id)).toEqual([{ timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: null }]);
+    expect(b.store.tasks.timersOf(started.id)).toEqual([
+      { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: null },
+    ]);
     b.clock.set('2026-03-05T09:00:00Z');
     expect(b.engine.fireDueTimers()).toBe(1);
   });
@@ -81,7 +88,11 @@ describe('durable timers', () => {
     expect(row.step).toBe('wachten');
     a.clock.set('2026-03-03T09:00:00Z');
     expect(a.engine.fireDueTimers()).toBe(1);
-    const again = a.engine.send(row.id, { type: 'submit', data: { opnieuw: 'ja' } }, { actor: asCitizen(), step: 'nogmaals' });
+    const again = a.engine.send(
+      row.id,
+      { type: 'submit', data: { opnieuw: 'ja' } },
+      { actor: asCitizen(), step: 'nogmaals' },
+    );
     expect(again.step).toBe('wachten');
     expect(a.store.tasks.timersOf(row.id)).toEqual([
       { timer: 'wachten', fireAt: '2026-03-03T09:00:00.000Z', firedAt: '2026-03-03T09:00:00.000Z' },

@@ -5,7 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { atMoney, atReview, dbState, expectStatus, household, money, refused, startToeslag, type Reply } from './support.js';
+import {
+  atMoney,
+  atReview,
+  dbState,
+  expectStatus,
+  household,
+  money,
+  refused,
+  startToeslag,
+  type Reply,
+} from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -18,15 +28,23 @@ afterAll(async () => {
 const byStatus = (replies: Reply[]) => replies.map((r) => r.status).sort();
 
 describe('case events with If-Match', () => {
-  test('two events at once with the same revision: one 200, one 409 stale-case; the case is the winner\'s result', async () => {
+  test("two events at once with the same revision: one 200, one 409 stale-case; the case is the winner's result", async () => {
     const started = await startToeslag(s);
     const read = await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' });
     const etag = read.headers.get('etag')!;
     expect(etag).toBe(`"${read.body.rev}"`);
 
     const replies = await Promise.all([
-      s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household }, headers: { 'if-match': etag } }),
-      s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers: { 'if-match': etag } }),
+      s.api('POST', `/api/cases/${started.id}/events`, {
+        as: 'citizen',
+        body: { type: 'submit', data: household },
+        headers: { 'if-match': etag },
+      }),
+      s.api('POST', `/api/cases/${started.id}/events`, {
+        as: 'citizen',
+        body: { type: 'withdraw' },
+        headers: { 'if-match': etag },
+      }),
     ]);
     expect(byStatus(replies)).toEqual([200, 409]);
     const winner = replies.find((r) => r.status === 200)!;
@@ -45,8 +63,15 @@ describe('case events with If-Match', () => {
   test('ten at once with the same revision: exactly one wins', async () => {
     const c = await atMoney(s);
     const etag = `"${c.rev}"`;
-    const replies = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ inkomen: String(900 + i) }) }, headers: { 'if-match': etag } })));
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        s.api('POST', `/api/cases/${c.id}/events`, {
+          as: 'citizen',
+          body: { type: 'submit', data: money({ inkomen: String(900 + i) }) },
+          headers: { 'if-match': etag },
+        }),
+      ),
+    );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409 && r.body.error.code === 'stale-case')).toHaveLength(9);
     const winner = replies.find((r) => r.status === 200)!;
@@ -57,11 +82,27 @@ describe('case events with If-Match', () => {
 
   test('the current ETag is accepted (also weak, and `*`); an old one is refused and changes nothing', async () => {
     const c = await atMoney(s);
-    await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': `"${c.rev - 1}"` } });
-    await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': `"${c.rev + 1}"` } });
-    const ok = await s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': `W/"${c.rev}"` } });
+    await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money() },
+      headers: { 'if-match': `"${c.rev - 1}"` },
+    });
+    await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money() },
+      headers: { 'if-match': `"${c.rev + 1}"` },
+    });
+    const ok = await s.api('POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money() },
+      headers: { 'if-match': `W/"${c.rev}"` },
+    });
     expect(expectStatus(ok, 200).step.id).toBe('beoordeling');
-    const any = await s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers: { 'if-match': '*' } });
+    const any = await s.api('POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'withdraw' },
+      headers: { 'if-match': '*' },
+    });
     expect(expectStatus(any, 200).status).toBe('ended');
   });
 });
@@ -90,7 +131,10 @@ describe('tasks', () => {
     const { view, task } = await atReview(s);
     const replies = await Promise.all([
       s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen' } }),
-      s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official2', body: { outcome: 'afwijzen', data: { reden: 'Nee.' } } }),
+      s.api('POST', `/api/tasks/${task.id}/complete`, {
+        as: 'official2',
+        body: { outcome: 'afwijzen', data: { reden: 'Nee.' } },
+      }),
     ]);
     expect(byStatus(replies)).toEqual([200, 409]);
     const winner = replies.find((r) => r.status === 200)!;
@@ -108,14 +152,25 @@ describe('tasks', () => {
     expect(claimed.headers.get('etag')).toBe('"1"');
 
     const before = dbState(s);
-    const stale = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen' }, headers: { 'if-match': read.headers.get('etag')! } });
+    const stale = await s.api('POST', `/api/tasks/${task.id}/complete`, {
+      as: 'official',
+      body: { outcome: 'toekennen' },
+      headers: { 'if-match': read.headers.get('etag')! },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale-task');
     expect(stale.body.error.message).toContain('olaf');
     expect(dbState(s)).toEqual(before);
-    expect(expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200)).toMatchObject({ rev: view.rev, step: { id: 'beoordeling' } });
+    expect(expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200)).toMatchObject({
+      rev: view.rev,
+      step: { id: 'beoordeling' },
+    });
 
-    const done = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen' }, headers: { 'if-match': claimed.headers.get('etag')! } });
+    const done = await s.api('POST', `/api/tasks/${task.id}/complete`, {
+      as: 'official',
+      body: { outcome: 'toekennen' },
+      headers: { 'if-match': claimed.headers.get('etag')! },
+    });
     expect(expectStatus(done, 200)).toMatchObject({ status: 'completed', rev: 2 });
   });
 });

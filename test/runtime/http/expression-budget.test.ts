@@ -24,19 +24,26 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - start];
 }
 async function published(def: Record<string, unknown>) {
-  expect(expectStatus(await s.api('PUT', `/api/processes/${def.key}/draft`, { as: 'designer', body: def }), 200).problems).toEqual([]);
+  expect(
+    expectStatus(await s.api('PUT', `/api/processes/${def.key}/draft`, { as: 'designer', body: def }), 200).problems,
+  ).toEqual([]);
   expectStatus(await s.api('POST', `/api/processes/${def.key}/publish`, { as: 'designer', body: {} }), 201);
 }
 async function startedCase(key: string): Promise<string> {
   return expectStatus(await s.api('POST', `/api/processes/${key}/cases`, { as: 'citizen', body: {} }), 201).id;
 }
-const submit = (id: string, data: Record<string, unknown>) => s.api('POST', `/api/cases/${id}/events`, { as: 'citizen', body: { type: 'submit', data } });
+const submit = (id: string, data: Record<string, unknown>) =>
+  s.api('POST', `/api/cases/${id}/events`, { as: 'citizen', body: { type: 'submit', data } });
 
 describe('finding 1: one definition cannot kill the server', () => {
   it('finding 1: a 20,000-term expression is a problem before parsing and the server stays up', async () => {
     const def = budgetProcess('reuzenregel', { when: orChain(20_000) }); // 180 KB: the parser grew to 4 GB on it
-    const [saved, ms] = await timed(() => s.api('PUT', '/api/processes/reuzenregel/draft', { as: 'designer', body: def }));
-    expect(expectStatus(saved, 200).problems).toEqual([expect.objectContaining({ code: 'P028', node: 'toets', path: 'rules[0].when' })]);
+    const [saved, ms] = await timed(() =>
+      s.api('PUT', '/api/processes/reuzenregel/draft', { as: 'designer', body: def }),
+    );
+    expect(expectStatus(saved, 200).problems).toEqual([
+      expect.objectContaining({ code: 'P028', node: 'toets', path: 'rules[0].when' }),
+    ]);
     expect(ms).toBeLessThan(2_000);
     const refused = await s.api('POST', '/api/processes/reuzenregel/publish', { as: 'designer', body: {} });
     expect(refused.status).toBe(422);
@@ -47,10 +54,17 @@ describe('finding 1: one definition cannot kill the server', () => {
 
   it('finding 1: GET /api/processes stays fast with an 8,000-term draft', async () => {
     const def = budgetProcess('grote-regel', { when: orChain(8_000) });
-    expect(expectStatus(await s.api('PUT', '/api/processes/grote-regel/draft', { as: 'designer', body: def }), 200).problems.map((p: { code: string }) => p.code)).toEqual(['P028']);
+    expect(
+      expectStatus(
+        await s.api('PUT', '/api/processes/grote-regel/draft', { as: 'designer', body: def }),
+        200,
+      ).problems.map((p: { code: string }) => p.code),
+    ).toEqual(['P028']);
     for (let i = 0; i < 3; i++) {
       const [list, listMs] = await timed(() => s.api('GET', '/api/processes', { as: 'designer' }));
-      expect(expectStatus(list, 200).find((p: { key: string }) => p.key === 'grote-regel')).toMatchObject({ problems: 1 });
+      expect(expectStatus(list, 200).find((p: { key: string }) => p.key === 'grote-regel')).toMatchObject({
+        problems: 1,
+      });
       const [one, oneMs] = await timed(() => s.api('GET', '/api/processes/grote-regel', { as: 'designer' }));
       expect(expectStatus(one, 200).problems).toEqual([expect.objectContaining({ code: 'P028' })]);
       expect(listMs).toBeLessThan(250); // was 2–5 s, blocking every other request
@@ -60,15 +74,25 @@ describe('finding 1: one definition cannot kill the server', () => {
 
   it('reports a too deeply nested rule (P029) and a literal regex RE2 cannot run (P031), and refuses to publish them', async () => {
     const nested = budgetProcess('diep', { when: `${'('.repeat(50)}n${')'.repeat(50)} > 1` });
-    expect(expectStatus(await s.api('PUT', '/api/processes/diep/draft', { as: 'designer', body: nested }), 200).problems.map((p: { code: string }) => p.code)).toEqual(['P029']);
+    expect(
+      expectStatus(await s.api('PUT', '/api/processes/diep/draft', { as: 'designer', body: nested }), 200).problems.map(
+        (p: { code: string }) => p.code,
+      ),
+    ).toEqual(['P029']);
     const backref = budgetProcess('terugverwijzing', { when: 'matches(naam, "(a)\\\\1")' });
-    expect(expectStatus(await s.api('PUT', '/api/processes/terugverwijzing/draft', { as: 'designer', body: backref }), 200).problems.map((p: { code: string }) => p.code)).toEqual(['P031']);
-    for (const key of ['diep', 'terugverwijzing']) expect((await s.api('POST', `/api/processes/${key}/publish`, { as: 'designer', body: {} })).status).toBe(422);
+    expect(
+      expectStatus(
+        await s.api('PUT', '/api/processes/terugverwijzing/draft', { as: 'designer', body: backref }),
+        200,
+      ).problems.map((p: { code: string }) => p.code),
+    ).toEqual(['P031']);
+    for (const key of ['diep', 'terugverwijzing'])
+      expect((await s.api('POST', `/api/processes/${key}/publish`, { as: 'designer', body: {} })).status).toBe(422);
   });
 });
 
-describe('finding 2: a citizen\'s answer cannot stall everybody', () => {
-  it('finding 2: a catastrophic regex over a citizen\'s answer is answered at once, with the right decision', async () => {
+describe("finding 2: a citizen's answer cannot stall everybody", () => {
+  it("finding 2: a catastrophic regex over a citizen's answer is answered at once, with the right decision", async () => {
     await published(budgetProcess('naamtoets', { when: CATASTROPHIC }));
     const id = await startedCase('naamtoets');
     const [reply, ms] = await timed(() => submit(id, { n: '1', naam: HOSTILE_NAME }));
@@ -84,7 +108,13 @@ describe('finding 2: a citizen\'s answer cannot stall everybody', () => {
     expect(ms).toBeLessThan(1_000); // unbudgeted: 4.6 s
     expect(view).toMatchObject({ status: 'active', step: { id: 'handmatig', kind: 'handoff' } });
     expect(view.tasks).toEqual([expect.objectContaining({ step: 'handmatig', team: 'belastingen', status: 'open' })]);
-    expect(view.explanations).toEqual([expect.objectContaining({ step: 'toets', rule: 'error', because: 'De regels konden niet automatisch worden toegepast. Een medewerker beoordeelt uw aanvraag.' })]);
+    expect(view.explanations).toEqual([
+      expect.objectContaining({
+        step: 'toets',
+        rule: 'error',
+        because: 'De regels konden niet automatisch worden toegepast. Een medewerker beoordeelt uw aanvraag.',
+      }),
+    ]);
     expect(s.store.cases.audit(id).map((e) => e.type)).toContain('expression.failed');
     expect(s.store.cases.verifyAudit()).toMatchObject({ ok: true });
   });
@@ -107,10 +137,14 @@ describe('finding 2: a citizen\'s answer cannot stall everybody', () => {
     const id = await startedCase('gezond');
     let done = false;
     const latencies: number[] = [];
-    const hostile = submit(id, { n: '2000', naam: 'Jan' }).finally(() => { done = true; });
+    const hostile = submit(id, { n: '2000', naam: 'Jan' }).finally(() => {
+      done = true;
+    });
     const probes = (async () => {
       while (!done) {
-        const [res, ms] = await timed(() => fetch(`${s.base}/api/health`).then(async (r) => ({ status: r.status, body: await r.text() })));
+        const [res, ms] = await timed(() =>
+          fetch(`${s.base}/api/health`).then(async (r) => ({ status: r.status, body: await r.text() })),
+        );
         expect(res.status).toBe(200);
         latencies.push(ms);
       }

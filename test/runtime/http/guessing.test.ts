@@ -16,7 +16,8 @@ afterEach(async () => {
 async function server(limits?: NonNullable<Parameters<typeof startTestServer>[0]>['limits']) {
   const s = await startTestServer({ limits, fixtures: [] });
   servers.push(s);
-  for (const name of ['olaf', 'otto', 'ada']) s.store.accounts.setPassword(s.store.accounts.userByName(name)!.id, PASSWORD);
+  for (const name of ['olaf', 'otto', 'ada'])
+    s.store.accounts.setPassword(s.store.accounts.userByName(name)!.id, PASSWORD);
   return s;
 }
 // In English: the assertions below read the English wording of the messages.
@@ -65,15 +66,26 @@ describe('guessing passwords', () => {
 
   test('finding 9: a name without an account is counted and locked alike, in about the same time (no user enumeration)', async () => {
     const s = await server();
-    const statuses = async (name: string) => { const out = []; for (let i = 0; i < 6; i++) out.push((await signIn(s, name, 'wrong password')).status); return out; };
+    const statuses = async (name: string) => {
+      const out = [];
+      for (let i = 0; i < 6; i++) out.push((await signIn(s, name, 'wrong password')).status);
+      return out;
+    };
     expect(await statuses('olaf')).toEqual(await statuses('niemand'));
     const unknown = await signIn(s, 'niemand', PASSWORD);
     const known = await signIn(s, 'olaf', PASSWORD);
-    expect({ status: unknown.status, code: unknown.body.error.code, retry: unknown.headers.get('retry-after') })
-      .toEqual({ status: known.status, code: known.body.error.code, retry: known.headers.get('retry-after') });
+    expect({
+      status: unknown.status,
+      code: unknown.body.error.code,
+      retry: unknown.headers.get('retry-after'),
+    }).toEqual({ status: known.status, code: known.body.error.code, retry: known.headers.get('retry-after') });
     expect(unknown.body.error.message).toBe(known.body.error.message);
     // Time: both run one scrypt. Interleaved, four wrong passwords each on fresh names.
-    const time = async (name: string) => { const t = performance.now(); expect((await signIn(s, name, 'wrong password')).status).toBe(401); return performance.now() - t; };
+    const time = async (name: string) => {
+      const t = performance.now();
+      expect((await signIn(s, name, 'wrong password')).status).toBe(401);
+      return performance.now() - t;
+    };
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -82,7 +94,9 @@ describe('guessing passwords', () => {
     }
     const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
     const ratio = median(knownTimes) / median(unknownTimes);
-    expect(ratio, `known ${knownTimes.map(Math.round)} ms, unknown ${unknownTimes.map(Math.round)} ms`).toBeGreaterThan(0.5);
+    expect(ratio, `known ${knownTimes.map(Math.round)} ms, unknown ${unknownTimes.map(Math.round)} ms`).toBeGreaterThan(
+      0.5,
+    );
     expect(ratio).toBeLessThan(2);
   });
 
@@ -141,7 +155,11 @@ describe('guessing passwords', () => {
 
   test('finding 9: a flood of unknown bearer tokens from one address gets 429; known tokens still work', async () => {
     const s = await server({ tokenFailuresPerAddress: 20 });
-    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => s.api('GET', '/api/me', { headers: { authorization: `Bearer oms_guess${i}` } })));
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        s.api('GET', '/api/me', { headers: { authorization: `Bearer oms_guess${i}` } }),
+      ),
+    );
     const statuses = guesses.map((g) => g.status).sort();
     expect(statuses.filter((x) => x === 401)).toHaveLength(20);
     expect(statuses.filter((x) => x === 429)).toHaveLength(20);
@@ -156,7 +174,13 @@ describe('guessing passwords', () => {
   test('finding 9: the citizen sign-in page is limited per address too, and answers 429 with Retry-After', async () => {
     const s = await server({ signInPerAddress: 3 });
     // A post without the form's token is a refused sign-in (403): it counts against the address.
-    const post = (accept = 'text/html') => fetch(`${s.base}/inloggen`, { method: 'POST', redirect: 'manual', headers: { accept, 'content-type': 'application/x-www-form-urlencoded' }, body: 'bsn=999993653' });
+    const post = (accept = 'text/html') =>
+      fetch(`${s.base}/inloggen`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { accept, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'bsn=999993653',
+      });
     for (let i = 0; i < 3; i++) expect((await post()).status).toBe(403);
     const page = await post();
     expect(page.status).toBe(429);
@@ -180,7 +204,11 @@ describe('guessing passwords', () => {
     expect(log.status).toBe(200);
     const kinds = log.body.entries.map((e: any) => `${e.kind} ${e.account ?? '-'}`).reverse();
     expect(kinds).toEqual([
-      ...Array(5).fill('signin.failed olaf'), 'signin.locked olaf', 'signin.refused olaf', 'signin.failed -', 'rate-limit.hit -',
+      ...Array(5).fill('signin.failed olaf'),
+      'signin.locked olaf',
+      'signin.refused olaf',
+      'signin.failed -',
+      'rate-limit.hit -',
     ]);
     expect(log.body.entries[0]).toMatchObject({ address: '127.0.0.1', details: { limit: 'signin', max: 7 } });
     expect(JSON.stringify(log.body)).not.toMatch(/niemand|password/); // names without an account are not written down

@@ -5,7 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { atMoney, atReview, CITIZEN_BSN, dbState, expectStatus, household, money, refused, startToeslag } from './support.js';
+import {
+  atMoney,
+  atReview,
+  CITIZEN_BSN,
+  dbState,
+  expectStatus,
+  household,
+  money,
+  refused,
+  startToeslag,
+} from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -16,7 +26,8 @@ afterAll(async () => {
 });
 
 const key = (name: string) => ({ 'idempotency-key': `${name}-${Math.random().toString(36).slice(2)}` });
-const caseCount = (subject: string) => (s.store.db.prepare('SELECT COUNT(*) AS n FROM cases WHERE subject = ?').get(subject) as { n: number }).n;
+const caseCount = (subject: string) =>
+  (s.store.db.prepare('SELECT COUNT(*) AS n FROM cases WHERE subject = ?').get(subject) as { n: number }).n;
 
 describe('POST /api/cases/:id/events', () => {
   test('the same key twice: same status, body and ETag, replayed the second time; the case changes once', async () => {
@@ -24,7 +35,11 @@ describe('POST /api/cases/:id/events', () => {
     const headers = key('submit');
     const auditBefore = s.store.cases.audit(started.id).length;
 
-    const first = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household }, headers });
+    const first = await s.api('POST', `/api/cases/${started.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: household },
+      headers,
+    });
     expect(first.status).toBe(200);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(first.body.step.id).toBe('geldzaken');
@@ -34,7 +49,11 @@ describe('POST /api/cases/:id/events', () => {
     expect(auditAfterFirst.length).toBeGreaterThan(auditBefore);
     const stateAfterFirst = dbState(s);
 
-    const second = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household }, headers });
+    const second = await s.api('POST', `/api/cases/${started.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: household },
+      headers,
+    });
     expect(second.status).toBe(first.status);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
@@ -44,17 +63,36 @@ describe('POST /api/cases/:id/events', () => {
     expect(s.store.cases.audit(started.id)).toEqual(auditAfterFirst);
     expect(s.store.cases.audit(started.id).filter((e) => e.type === 'event.received')).toHaveLength(1);
     expect(dbState(s)).toEqual(stateAfterFirst);
-    expect(expectStatus(await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' }), 200).rev).toBe(started.rev + 1);
+    expect(expectStatus(await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' }), 200).rev).toBe(
+      started.rev + 1,
+    );
   });
 
   test('a replay after the case moved on still returns the first answer, and moves nothing', async () => {
     const started = await startToeslag(s);
     const headers = key('old');
-    const first = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household }, headers }), 200);
-    const moved = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() } }), 200);
+    const first = expectStatus(
+      await s.api('POST', `/api/cases/${started.id}/events`, {
+        as: 'citizen',
+        body: { type: 'submit', data: household },
+        headers,
+      }),
+      200,
+    );
+    const moved = expectStatus(
+      await s.api('POST', `/api/cases/${started.id}/events`, {
+        as: 'citizen',
+        body: { type: 'submit', data: money() },
+      }),
+      200,
+    );
     expect(moved.step.id).toBe('beoordeling');
     const before = dbState(s);
-    const replay = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household }, headers });
+    const replay = await s.api('POST', `/api/cases/${started.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: household },
+      headers,
+    });
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(first);
@@ -65,12 +103,31 @@ describe('POST /api/cases/:id/events', () => {
   test('the same key with a different body: 422 idempotency-key-reused, and nothing changes', async () => {
     const c = await atMoney(s);
     const headers = key('reuse');
-    const first = expectStatus(await s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ inkomen: '900' }) }, headers }), 200);
+    const first = expectStatus(
+      await s.api('POST', `/api/cases/${c.id}/events`, {
+        as: 'citizen',
+        body: { type: 'submit', data: money({ inkomen: '900' }) },
+        headers,
+      }),
+      200,
+    );
     expect(first.status).toBe('ended');
-    await refused(s, 422, 'idempotency-key-reused', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ inkomen: '5000' }) }, headers });
-    await refused(s, 422, 'idempotency-key-reused', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers });
+    await refused(s, 422, 'idempotency-key-reused', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money({ inkomen: '5000' }) },
+      headers,
+    });
+    await refused(s, 422, 'idempotency-key-reused', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'withdraw' },
+      headers,
+    });
     // The same key on another route is another request too.
-    await refused(s, 422, 'idempotency-key-reused', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {}, headers });
+    await refused(s, 422, 'idempotency-key-reused', 'POST', '/api/processes/toeslag/cases', {
+      as: 'citizen',
+      body: {},
+      headers,
+    });
     const view = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
     expect({ rev: view.rev, outcome: view.outcome.outcome }).toEqual({ rev: first.rev, outcome: 'granted' });
   });
@@ -79,8 +136,15 @@ describe('POST /api/cases/:id/events', () => {
     const a = await startToeslag(s, 'citizen');
     const b = await startToeslag(s, 'citizenB');
     const headers = { 'idempotency-key': 'shared-key' };
-    expectStatus(await s.api('POST', `/api/cases/${a.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers }), 200);
-    const other = await s.api('POST', `/api/cases/${b.id}/events`, { as: 'citizenB', body: { type: 'withdraw' }, headers });
+    expectStatus(
+      await s.api('POST', `/api/cases/${a.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers }),
+      200,
+    );
+    const other = await s.api('POST', `/api/cases/${b.id}/events`, {
+      as: 'citizenB',
+      body: { type: 'withdraw' },
+      headers,
+    });
     expect(expectStatus(other, 200)).toMatchObject({ id: b.id, status: 'ended' });
     expect(other.headers.get('idempotent-replayed')).toBeNull();
   });
@@ -90,13 +154,21 @@ describe('POST /api/cases/:id/events', () => {
     const headers = key('bad');
     const body = { type: 'submit', data: money({ iban: 'geen iban' }) };
     await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body, headers });
-    const again = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body, headers });
+    const again = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body,
+      headers,
+    });
     expect(again.headers.get('idempotent-replayed')).toBeNull();
   });
 
   test('a key of more than 200 characters is 400', async () => {
     const c = await atMoney(s);
-    await refused(s, 400, 'invalid-idempotency-key', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'withdraw' }, headers: { 'idempotency-key': 'k'.repeat(201) } });
+    await refused(s, 400, 'invalid-idempotency-key', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'withdraw' },
+      headers: { 'idempotency-key': 'k'.repeat(201) },
+    });
   });
 });
 

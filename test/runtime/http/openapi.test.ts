@@ -25,7 +25,11 @@ afterAll(async () => {
   await s?.close();
 });
 
-type Layer = { route?: { path: string | string[]; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: unknown };
+type Layer = {
+  route?: { path: string | string[]; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  rawPath?: unknown;
+};
 
 /** Every (method, path) of the routes mounted in an Express 5 router stack, nested routers included. */
 function mountedRoutes(stack: Layer[], prefix = ''): { method: string; path: string }[] {
@@ -34,7 +38,8 @@ function mountedRoutes(stack: Layer[], prefix = ''): { method: string; path: str
     if (layer.route) {
       const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
       for (const path of paths) {
-        for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') found.push({ method, path: prefix + path });
+        for (const [method, on] of Object.entries(layer.route.methods))
+          if (on && method !== '_all') found.push({ method, path: prefix + path });
       }
     } else if (layer.handle?.stack) {
       const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
@@ -45,14 +50,21 @@ function mountedRoutes(stack: Layer[], prefix = ''): { method: string; path: str
 }
 
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
-const operations = (d: any) => Object.entries(d.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+const operations = (d: any) =>
+  Object.entries(d.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
 
 describe('/api/openapi.json', () => {
   test('is public, OpenAPI 3.1, with the Error schema and bearer security', async () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.components.securitySchemes.staffSession).toEqual(expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'omslag_werk' }));
-    expect(doc.components.securitySchemes.csrf).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }));
+    expect(doc.components.securitySchemes.staffSession).toEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'omslag_werk' }),
+    );
+    expect(doc.components.securitySchemes.csrf).toEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }),
+    );
     expect(doc.components.schemas.Error).toMatchObject({ type: 'object', required: ['error'] });
     expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
     // The same document with a token.
@@ -60,16 +72,24 @@ describe('/api/openapi.json', () => {
   });
 
   test('describes every route the Express app mounted, and nothing else', () => {
-    const app = createWebApp({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock }, { log: () => {} });
+    const app = createWebApp(
+      { store: s.store, engine: s.engine, processes: s.processes, clock: s.clock },
+      { log: () => {} },
+    );
     const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
     // The API's routes (the citizen pages under / are HTML, not part of the API document).
     const mounted = mountedRoutes(stack).filter((r) => r.path.startsWith('/api'));
     expect(mounted.length).toBeGreaterThanOrEqual(routes.length + 1);
     expect(mounted).toContainEqual({ method: 'get', path: '/api/openapi.json' });
     for (const { method, path } of mounted) {
-      expect(doc.paths[openApiPath(path)]?.[method], `${method.toUpperCase()} ${path} is mounted but not described`).toBeDefined();
+      expect(
+        doc.paths[openApiPath(path)]?.[method],
+        `${method.toUpperCase()} ${path} is mounted but not described`,
+      ).toBeDefined();
     }
-    const described = operations(doc).map(({ path, method }) => `${method} ${path}`).sort();
+    const described = operations(doc)
+      .map(({ path, method }) => `${method} ${path}`)
+      .sort();
     expect(described).toEqual(mounted.map(({ method, path }) => `${method} ${openApiPath(path)}`).sort());
   });
 
@@ -81,10 +101,15 @@ describe('/api/openapi.json', () => {
       expect(op, `${def.method.toUpperCase()} ${def.path}`).toBeDefined();
       expect(op).toMatchObject({ summary: def.summary, tags: [def.tag], 'x-roles': def.roles });
       expect(op.responses[String(def.success ?? 200)]).toBeDefined();
-      const declared = op.parameters.filter((p: any) => p.in === 'path').map((p: any) => p.name).sort();
+      const declared = op.parameters
+        .filter((p: any) => p.in === 'path')
+        .map((p: any) => p.name)
+        .sort();
       expect(declared).toEqual([...def.path.matchAll(/:(\w+)/g)].map((m) => m[1]).sort());
-      for (const name of Object.keys(def.query ?? {})) expect(op.parameters).toContainEqual(expect.objectContaining({ name, in: 'query' }));
-      if (def.method !== 'get') expect(op.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match']));
+      for (const name of Object.keys(def.query ?? {}))
+        expect(op.parameters).toContainEqual(expect.objectContaining({ name, in: 'query' }));
+      if (def.method !== 'get')
+        expect(op.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match']));
     }
   });
 
@@ -106,11 +131,19 @@ describe('/api/openapi.json', () => {
         if (op['x-roles'].length < 4) expect(op.responses, where).toHaveProperty('403');
       }
       for (const [code, response] of Object.entries(op.responses as Record<string, any>)) {
-        if (Number(code) >= 400) expect(response.content['application/json'].schema, `${where} ${code}`).toEqual({ $ref: '#/components/schemas/Error' });
+        if (Number(code) >= 400)
+          expect(response.content['application/json'].schema, `${where} ${code}`).toEqual({
+            $ref: '#/components/schemas/Error',
+          });
         else expect(Number(code), where).toBeLessThan(300);
       }
     }
-    expect(ops.filter((o) => o.op['x-roles'] === 'public').map((o) => o.path).sort()).toEqual(['/api/health', '/api/openapi.json', '/api/schema/process.json', '/api/session']);
+    expect(
+      ops
+        .filter((o) => o.op['x-roles'] === 'public')
+        .map((o) => o.path)
+        .sort(),
+    ).toEqual(['/api/health', '/api/openapi.json', '/api/schema/process.json', '/api/session']);
   });
 
   test('a route with a body describes it and lists 400, 413 and 422', () => {
@@ -121,7 +154,11 @@ describe('/api/openapi.json', () => {
     }
     const events = doc.paths['/api/cases/{id}/events'].post;
     expect(events.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['type'] });
-    expect(Object.keys(events.requestBody.content['application/json'].schema.properties).sort()).toEqual(['data', 'step', 'type']);
+    expect(Object.keys(events.requestBody.content['application/json'].schema.properties).sort()).toEqual([
+      'data',
+      'step',
+      'type',
+    ]);
     expect(Object.keys(events.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '422']);
     expect(Object.keys(doc.paths['/api/processes/{key}/cases'].post.responses)).toContain('201');
     expect(Object.keys(doc.paths['/api/processes/{key}/publish'].post.responses)).toContain('201');
@@ -130,10 +167,17 @@ describe('/api/openapi.json', () => {
   test('the statuses the API answers with (seen by the other tests) are the ones described', async () => {
     // A few spot checks that a described error is one the route really gives.
     const started = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
-    const stale = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: {} }, headers: { 'if-match': '"1"' } });
+    const stale = await s.api('POST', `/api/cases/${started.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: {} },
+      headers: { 'if-match': '"1"' },
+    });
     expect(stale.status).toBe(409);
     expect(doc.paths['/api/cases/{id}/events'].post.responses).toHaveProperty('409');
-    const tooBig = await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'x', subject: '999993653', data: { x: 'x'.repeat(300_000) } } });
+    const tooBig = await s.api('POST', '/api/signals', {
+      as: 'admin',
+      body: { type: 'x', subject: '999993653', data: { x: 'x'.repeat(300_000) } },
+    });
     expect(tooBig.status).toBe(413);
     expect(doc.paths['/api/signals'].post.responses).toHaveProperty('413');
   });

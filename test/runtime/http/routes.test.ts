@@ -10,7 +10,19 @@ import type { RouteDef } from '../../../runtime/http/route.js';
 import { fixtureProcess } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import {
-  atMoney, atReview, BAD_BSN, CITIZEN_BSN, dbState, ended, expectStatus, household, money, refused, signalProcess, startToeslag, type Role,
+  atMoney,
+  atReview,
+  BAD_BSN,
+  CITIZEN_BSN,
+  dbState,
+  ended,
+  expectStatus,
+  household,
+  money,
+  refused,
+  signalProcess,
+  startToeslag,
+  type Role,
 } from './support.js';
 
 let s: TestServer;
@@ -23,7 +35,10 @@ beforeAll(async () => {
   routes = apiRoutes({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock });
   review = await atReview(s);
   // A process that only has a draft (never published).
-  expectStatus(await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: signalProcess('concept') }), 200);
+  expectStatus(
+    await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: signalProcess('concept') }),
+    200,
+  );
 });
 afterAll(async () => {
   await s?.close();
@@ -47,24 +62,44 @@ function urlOf(path: string): string {
 /** A valid body for each changing route, so only the credentials are wrong. */
 function bodyOf(def: RouteDef): unknown {
   switch (`${def.method} ${def.path}`) {
-    case 'put /api/processes/:key/draft': return toeslagJson();
-    case 'post /api/processes/:key/cases': return {};
-    case 'post /api/cases/:id/events': return { type: 'withdraw' };
-    case 'post /api/tasks/:id/complete': return { outcome: 'toekennen' };
-    case 'post /api/signals': return { type: 'register.verhuisd', subject: CITIZEN_BSN };
-    case 'post /api/tasks/:id/assign': return { team: 'belastingen' };
-    case 'post /api/tasks/:id/reject-proposal': return {};
-    case 'post /api/cases/:id/feedback': return { score: 3 };
-    case 'post /api/processes/:key/migrate': return { from: 1, to: 2, dryRun: true };
-    default: return undefined;
+    case 'put /api/processes/:key/draft':
+      return toeslagJson();
+    case 'post /api/processes/:key/cases':
+      return {};
+    case 'post /api/cases/:id/events':
+      return { type: 'withdraw' };
+    case 'post /api/tasks/:id/complete':
+      return { outcome: 'toekennen' };
+    case 'post /api/signals':
+      return { type: 'register.verhuisd', subject: CITIZEN_BSN };
+    case 'post /api/tasks/:id/assign':
+      return { team: 'belastingen' };
+    case 'post /api/tasks/:id/reject-proposal':
+      return {};
+    case 'post /api/cases/:id/feedback':
+      return { score: 3 };
+    case 'post /api/processes/:key/migrate':
+      return { from: 1, to: 2, dryRun: true };
+    default:
+      return undefined;
   }
 }
-const roleTokens: Record<string, Role> = { designer: 'designer', official: 'official', admin: 'admin', citizen: 'citizen' };
+const roleTokens: Record<string, Role> = {
+  designer: 'designer',
+  official: 'official',
+  admin: 'admin',
+  citizen: 'citizen',
+};
 
 describe('credentials and roles, for every route in the table', () => {
   test('the table has the routes of the contract, the public ones marked', () => {
     expect(routes.length).toBeGreaterThanOrEqual(19);
-    expect(routes.filter((r) => r.roles === 'public').map((r) => r.path).sort()).toEqual(['/api/health', '/api/schema/process.json', '/api/session']);
+    expect(
+      routes
+        .filter((r) => r.roles === 'public')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/api/health', '/api/schema/process.json', '/api/session']);
   });
 
   test('401 without credentials, with an unknown token and with a malformed header; nothing changes', async () => {
@@ -72,8 +107,14 @@ describe('credentials and roles, for every route in the table', () => {
       const url = urlOf(def.path);
       const body = bodyOf(def);
       await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, { body });
-      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, { body, headers: { authorization: 'Bearer oms_not-a-real-token' } });
-      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, { body, headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } });
+      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, {
+        body,
+        headers: { authorization: 'Bearer oms_not-a-real-token' },
+      });
+      await refused(s, 401, 'unauthenticated', def.method.toUpperCase(), url, {
+        body,
+        headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
+      });
     }
   });
 
@@ -81,7 +122,10 @@ describe('credentials and roles, for every route in the table', () => {
     let checked = 0;
     for (const def of routes.filter((r) => r.roles !== 'public')) {
       for (const role of Object.keys(roleTokens).filter((r) => !(def.roles as string[]).includes(r))) {
-        await refused(s, 403, 'forbidden', def.method.toUpperCase(), urlOf(def.path), { as: roleTokens[role], body: bodyOf(def) });
+        await refused(s, 403, 'forbidden', def.method.toUpperCase(), urlOf(def.path), {
+          as: roleTokens[role],
+          body: bodyOf(def),
+        });
         checked++;
       }
     }
@@ -92,9 +136,15 @@ describe('credentials and roles, for every route in the table', () => {
     await refused(s, 403, 'forbidden', 'GET', `/api/cases/${review.view.id}`, { as: 'designer' });
     await refused(s, 403, 'forbidden', 'GET', '/api/tasks', { as: 'citizen' });
     await refused(s, 403, 'forbidden', 'PUT', '/api/processes/toeslag/draft', { as: 'official', body: toeslagJson() });
-    await refused(s, 403, 'forbidden', 'POST', '/api/signals', { as: 'citizen', body: { type: 'register.verhuisd', subject: CITIZEN_BSN } });
+    await refused(s, 403, 'forbidden', 'POST', '/api/signals', {
+      as: 'citizen',
+      body: { type: 'register.verhuisd', subject: CITIZEN_BSN },
+    });
     // Officials do not send a citizen's events.
-    await refused(s, 403, 'forbidden', 'POST', `/api/cases/${review.view.id}/events`, { as: 'official', body: { type: 'withdraw' } });
+    await refused(s, 403, 'forbidden', 'POST', `/api/cases/${review.view.id}/events`, {
+      as: 'official',
+      body: { type: 'withdraw' },
+    });
   });
 
   test('an unknown API route is a 404 in the error envelope', async () => {
@@ -105,9 +155,19 @@ describe('credentials and roles, for every route in the table', () => {
 
 describe('system', () => {
   test('GET /api/me names the principal', async () => {
-    expect(expectStatus(await s.api('GET', '/api/me', { as: 'citizen' }), 200)).toEqual({ role: 'citizen', bsn: CITIZEN_BSN });
-    expect(expectStatus(await s.api('GET', '/api/me', { as: 'official' }), 200)).toEqual({ role: 'official', name: 'olaf', teams: ['belastingen', 'klantcontact'] });
-    expect(expectStatus(await s.api('GET', '/api/me', { as: 'designer' }), 200)).toMatchObject({ role: 'designer', name: 'dina' });
+    expect(expectStatus(await s.api('GET', '/api/me', { as: 'citizen' }), 200)).toEqual({
+      role: 'citizen',
+      bsn: CITIZEN_BSN,
+    });
+    expect(expectStatus(await s.api('GET', '/api/me', { as: 'official' }), 200)).toEqual({
+      role: 'official',
+      name: 'olaf',
+      teams: ['belastingen', 'klantcontact'],
+    });
+    expect(expectStatus(await s.api('GET', '/api/me', { as: 'designer' }), 200)).toMatchObject({
+      role: 'designer',
+      name: 'dina',
+    });
     hit('get', '/api/me');
   });
 
@@ -126,11 +186,20 @@ describe('processes', () => {
     const forCitizen = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
     expect(forCitizen.map((p: any) => p.key).sort()).toEqual(['ophalen', 'pas', 'toeslag']);
     const k = forCitizen.find((p: any) => p.key === 'toeslag');
-    expect(k).toEqual({ key: 'toeslag', title: 'Toeslag aanvragen', description: expect.stringContaining('twee formulieren'), latestVersion: 1 });
+    expect(k).toEqual({
+      key: 'toeslag',
+      title: 'Toeslag aanvragen',
+      description: expect.stringContaining('twee formulieren'),
+      latestVersion: 1,
+    });
 
     const forDesigner = expectStatus(await s.api('GET', '/api/processes', { as: 'designer' }), 200);
     expect(forDesigner.map((p: any) => p.key)).toEqual(expect.arrayContaining(['concept', 'ophalen', 'toeslag']));
-    expect(forDesigner.find((p: any) => p.key === 'concept')).toMatchObject({ latestVersion: null, versions: [], problems: 0 });
+    expect(forDesigner.find((p: any) => p.key === 'concept')).toMatchObject({
+      latestVersion: null,
+      versions: [],
+      problems: 0,
+    });
 
     const english = expectStatus(await s.api('GET', '/api/processes?lang=en', { as: 'official' }), 200);
     expect(english.find((p: any) => p.key === 'ophalen').title).toBe('Collection of goods');
@@ -145,7 +214,13 @@ describe('processes', () => {
     expect(forCitizen).not.toHaveProperty('problems');
 
     const forDesigner = expectStatus(await s.api('GET', '/api/processes/concept', { as: 'designer' }), 200);
-    expect(forDesigner).toMatchObject({ key: 'concept', versions: [], latestVersion: null, definition: null, problems: [] });
+    expect(forDesigner).toMatchObject({
+      key: 'concept',
+      versions: [],
+      latestVersion: null,
+      definition: null,
+      problems: [],
+    });
     expect(forDesigner.draft.steps.wachten.signal).toBe('register.verhuisd');
     hit('get', '/api/processes/:key');
   });
@@ -158,14 +233,19 @@ describe('processes', () => {
 
   test('PUT /api/processes/:key/draft saves, even with problems, and returns the problems', async () => {
     const edited = { ...signalProcess('concept'), title: { nl: 'Verhuizing (nieuw)', en: 'Move (new)' } };
-    expect(expectStatus(await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: edited }), 200)).toEqual({ problems: [] });
+    expect(
+      expectStatus(await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: edited }), 200),
+    ).toEqual({ problems: [] });
     const after = expectStatus(await s.api('GET', '/api/processes/concept', { as: 'designer' }), 200);
     expect(after.draft.title.nl).toBe('Verhuizing (nieuw)');
     expect(after.updatedAt).toBe(s.clock.now().toISOString());
 
     const withProblems = signalProcess('proef');
     delete (withProblems.steps.wachten as { signal?: string }).signal; // a wait for nothing: P017
-    const saved = expectStatus(await s.api('PUT', '/api/processes/proef/draft', { as: 'designer', body: withProblems }), 200);
+    const saved = expectStatus(
+      await s.api('PUT', '/api/processes/proef/draft', { as: 'designer', body: withProblems }),
+      200,
+    );
     expect(saved.problems.map((p: any) => p.code)).toContain('P017');
     const stored = expectStatus(await s.api('GET', '/api/processes/proef', { as: 'designer' }), 200);
     expect(stored.draft.steps.wachten).not.toHaveProperty('signal');
@@ -184,22 +264,49 @@ describe('processes', () => {
   });
 
   test('PUT draft refuses bad input with field details, and changes nothing', async () => {
-    let res = await refused(s, 422, 'invalid-request', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: [1, 2] });
+    let res = await refused(s, 422, 'invalid-request', 'PUT', '/api/processes/concept/draft', {
+      as: 'designer',
+      body: [1, 2],
+    });
     expect(res.body.error.details).toBeTypeOf('object');
-    res = await refused(s, 422, 'key-mismatch', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: signalProcess('anders') });
+    res = await refused(s, 422, 'key-mismatch', 'PUT', '/api/processes/concept/draft', {
+      as: 'designer',
+      body: signalProcess('anders'),
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['key']);
-    await refused(s, 413, 'payload-too-large', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: { ...signalProcess('concept'), description: big() } });
-    await refused(s, 400, 'invalid-json', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: '{"key": "concept", ' });
-    await refused(s, 400, 'invalid-json', 'PUT', '/api/processes/concept/draft', { as: 'designer', body: '"just a string"' });
+    await refused(s, 413, 'payload-too-large', 'PUT', '/api/processes/concept/draft', {
+      as: 'designer',
+      body: { ...signalProcess('concept'), description: big() },
+    });
+    await refused(s, 400, 'invalid-json', 'PUT', '/api/processes/concept/draft', {
+      as: 'designer',
+      body: '{"key": "concept", ',
+    });
+    await refused(s, 400, 'invalid-json', 'PUT', '/api/processes/concept/draft', {
+      as: 'designer',
+      body: '"just a string"',
+    });
   });
 
   test('POST /api/processes/:key/publish: 201 with the next version; it is then readable and startable', async () => {
-    expectStatus(await s.api('PUT', '/api/processes/verhuizing-r/draft', { as: 'designer', body: signalProcess('verhuizing-r') }), 200);
-    expect(expectStatus(await s.api('POST', '/api/processes/verhuizing-r/publish', { as: 'designer' }), 201)).toEqual({ key: 'verhuizing-r', version: 1 });
-    expect(expectStatus(await s.api('POST', '/api/processes/verhuizing-r/publish', { as: 'designer' }), 201)).toEqual({ key: 'verhuizing-r', version: 2 });
+    expectStatus(
+      await s.api('PUT', '/api/processes/verhuizing-r/draft', { as: 'designer', body: signalProcess('verhuizing-r') }),
+      200,
+    );
+    expect(expectStatus(await s.api('POST', '/api/processes/verhuizing-r/publish', { as: 'designer' }), 201)).toEqual({
+      key: 'verhuizing-r',
+      version: 1,
+    });
+    expect(expectStatus(await s.api('POST', '/api/processes/verhuizing-r/publish', { as: 'designer' }), 201)).toEqual({
+      key: 'verhuizing-r',
+      version: 2,
+    });
     const listed = expectStatus(await s.api('GET', '/api/processes', { as: 'citizen' }), 200);
     expect(listed.find((p: any) => p.key === 'verhuizing-r')).toMatchObject({ latestVersion: 2 });
-    const started = expectStatus(await s.api('POST', '/api/processes/verhuizing-r/cases', { as: 'citizenB', body: {} }), 201);
+    const started = expectStatus(
+      await s.api('POST', '/api/processes/verhuizing-r/cases', { as: 'citizenB', body: {} }),
+      201,
+    );
     expect(started.process).toMatchObject({ key: 'verhuizing-r', version: 2 });
     hit('post', '/api/processes/:key/publish');
   });
@@ -223,14 +330,23 @@ describe('processes', () => {
   });
 
   test('GET versions/:version: 404 for an unknown version, a non-number, or an unknown or unpublished process', async () => {
-    for (const url of ['/api/processes/toeslag/versions/2', '/api/processes/toeslag/versions/0', '/api/processes/toeslag/versions/abc',
-      '/api/processes/toeslag/versions/-1', '/api/processes/bestaat-niet/versions/1', '/api/processes/concept/versions/1']) {
+    for (const url of [
+      '/api/processes/toeslag/versions/2',
+      '/api/processes/toeslag/versions/0',
+      '/api/processes/toeslag/versions/abc',
+      '/api/processes/toeslag/versions/-1',
+      '/api/processes/bestaat-niet/versions/1',
+      '/api/processes/concept/versions/1',
+    ]) {
       await refused(s, 404, 'not-found', 'GET', url, { as: 'designer' });
     }
   });
 
   test('GET versions/:version/xstate: the compiled machine config for officials and designers', async () => {
-    const machine = expectStatus(await s.api('GET', '/api/processes/toeslag/versions/1/xstate', { as: 'official' }), 200);
+    const machine = expectStatus(
+      await s.api('GET', '/api/processes/toeslag/versions/1/xstate', { as: 'official' }),
+      200,
+    );
     expect(machine).toMatchObject({ id: 'toeslag', type: 'parallel' });
     expect(Object.keys(machine.states)).toEqual(['journey', 'contact']);
     expect(machine.states.journey.states.aanvraag.on.withdraw.target).toBe('#ingetrokken');
@@ -244,42 +360,78 @@ describe('cases', () => {
   test('POST /api/processes/:key/cases: a citizen starts a case for themselves (201, the first step, an ETag)', async () => {
     const res = await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} });
     const view = expectStatus(res, 201);
-    expect(view).toMatchObject({ status: 'active', process: { key: 'toeslag', version: 1 }, step: { id: 'huishouden', kind: 'form' }, outcome: null });
+    expect(view).toMatchObject({
+      status: 'active',
+      process: { key: 'toeslag', version: 1 },
+      step: { id: 'huishouden', kind: 'form' },
+      outcome: null,
+    });
     expect(view.reference).toMatch(/^OMS-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(view.step.fields.map((f: any) => f.id)).toEqual(['huishouden', 'aanslagnummer']);
     expect(view.actions.map((a: any) => a.type)).toEqual(['submit', 'withdraw', 'person.requested']);
     expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
     expect(s.store.cases.get(view.id)!.subject).toBe(CITIZEN_BSN);
     // Naming oneself as subject is fine too.
-    expect(expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: { subject: CITIZEN_BSN } }), 201).step.id).toBe('ophaalverzoek');
+    expect(
+      expectStatus(
+        await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: { subject: CITIZEN_BSN } }),
+        201,
+      ).step.id,
+    ).toBe('ophaalverzoek');
     hit('post', '/api/processes/:key/cases');
   });
 
   test('POST cases: an official or admin starts a case for a subject', async () => {
-    const byOfficial = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'official', body: { subject: '111222333' } }), 201);
+    const byOfficial = expectStatus(
+      await s.api('POST', '/api/processes/ophalen/cases', { as: 'official', body: { subject: '111222333' } }),
+      201,
+    );
     expect(s.store.cases.get(byOfficial.id)!.subject).toBe('111222333');
     expect(s.store.cases.audit(byOfficial.id)[0]).toMatchObject({ type: 'case.started', actor: 'user:olaf' });
     // The citizen it was started for sees it.
-    expect(expectStatus(await s.api('GET', `/api/cases/${byOfficial.id}`, { as: 'citizenB' }), 200).id).toBe(byOfficial.id);
-    const byAdmin = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'admin', body: { subject: CITIZEN_BSN } }), 201);
+    expect(expectStatus(await s.api('GET', `/api/cases/${byOfficial.id}`, { as: 'citizenB' }), 200).id).toBe(
+      byOfficial.id,
+    );
+    const byAdmin = expectStatus(
+      await s.api('POST', '/api/processes/ophalen/cases', { as: 'admin', body: { subject: CITIZEN_BSN } }),
+      201,
+    );
     expect(expectStatus(await s.api('GET', `/api/cases/${byAdmin.id}`, { as: 'admin' }), 200).id).toBe(byAdmin.id);
   });
 
   test('POST cases: 422 with details.subject for a missing or elfproef-failing BSN, wrong types or unknown keys', async () => {
-    let res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'official', body: {} });
+    let res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', {
+      as: 'official',
+      body: {},
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'official', body: { subject: BAD_BSN } });
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', {
+      as: 'official',
+      body: { subject: BAD_BSN },
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'admin', body: { subject: 999993653 } });
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', {
+      as: 'admin',
+      body: { subject: 999993653 },
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: { process: 'x' } });
+    res = await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/cases', {
+      as: 'citizen',
+      body: { process: 'x' },
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['process']);
     await refused(s, 400, 'invalid-json', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: '{' });
-    await refused(s, 413, 'payload-too-large', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: { subject: big() } });
+    await refused(s, 413, 'payload-too-large', 'POST', '/api/processes/toeslag/cases', {
+      as: 'citizen',
+      body: { subject: big() },
+    });
   });
 
   test('POST cases: 403 for a citizen naming someone else; 404 for an unknown or unpublished process', async () => {
-    await refused(s, 403, 'forbidden', 'POST', '/api/processes/toeslag/cases', { as: 'citizen', body: { subject: '111222333' } });
+    await refused(s, 403, 'forbidden', 'POST', '/api/processes/toeslag/cases', {
+      as: 'citizen',
+      body: { subject: '111222333' },
+    });
     await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/cases', { as: 'citizen', body: {} });
     await refused(s, 404, 'not-found', 'POST', '/api/processes/concept/cases', { as: 'citizen', body: {} });
   });
@@ -289,7 +441,14 @@ describe('cases', () => {
     const mine = expectStatus(await s.api('GET', '/api/cases', { as: 'citizen' }), 200);
     expect(ids(mine)).toContain(review.view.id);
     expect(mine.every((c: any) => s.store.cases.get(c.id)!.subject === CITIZEN_BSN)).toBe(true);
-    expect(mine.find((c: any) => c.id === review.view.id)).toMatchObject({ reference: review.view.reference, process: 'toeslag', version: 1, status: 'active', step: 'beoordeling', outcome: null });
+    expect(mine.find((c: any) => c.id === review.view.id)).toMatchObject({
+      reference: review.view.reference,
+      process: 'toeslag',
+      version: 1,
+      status: 'active',
+      step: 'beoordeling',
+      outcome: null,
+    });
     expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'citizenB' }), 200))).not.toContain(review.view.id);
     expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'official2' }), 200))).toContain(review.view.id);
     expect(ids(expectStatus(await s.api('GET', '/api/cases', { as: 'otherTeam' }), 200))).toEqual([]);
@@ -301,7 +460,12 @@ describe('cases', () => {
   test('GET /api/cases/:id: the case view with its ETag; officials see who holds a task, citizens do not', async () => {
     const res = await s.api('GET', `/api/cases/${review.view.id}`, { as: 'citizen' });
     const view = expectStatus(res, 200);
-    expect(view).toMatchObject({ id: review.view.id, status: 'active', step: { id: 'beoordeling', kind: 'handoff' }, expectedBy: '2026-03-12T09:00:00.000Z' });
+    expect(view).toMatchObject({
+      id: review.view.id,
+      status: 'active',
+      step: { id: 'beoordeling', kind: 'handoff' },
+      expectedBy: '2026-03-12T09:00:00.000Z',
+    });
     expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
     expect(view.step.fields).toBeUndefined();
     expect(view.actions.map((a: any) => a.type)).toEqual(['withdraw', 'person.requested']);
@@ -324,12 +488,17 @@ describe('cases', () => {
 
   test('POST /api/cases/:id/events: submit moves the case, bumps its revision and ETag, keeps the answers', async () => {
     const started = await startToeslag(s);
-    const res = await s.api('POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: household, step: 'huishouden' } });
+    const res = await s.api('POST', `/api/cases/${started.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: household, step: 'huishouden' },
+    });
     const view = expectStatus(res, 200);
     expect(view.step.id).toBe('geldzaken');
     expect(view.rev).toBeGreaterThan(started.rev);
     expect(res.headers.get('etag')).toBe(`"${view.rev}"`);
-    expect(view.answers).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'huishouden', value: 'alleenstaand', text: 'Alleen' })]));
+    expect(view.answers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'huishouden', value: 'alleenstaand', text: 'Alleen' })]),
+    );
     const again = expectStatus(await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' }), 200);
     expect(again).toEqual(view);
     hit('post', '/api/cases/:id/events');
@@ -359,54 +528,119 @@ describe('cases', () => {
 
   test('POST events: answers failing validation give 422 invalid-answers keyed by field id', async () => {
     const started = await startToeslag(s);
-    let res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${started.id}/events`, { as: 'citizen', body: { type: 'submit', data: { huishouden: 'kasteel' } } });
+    let res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${started.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: { huishouden: 'kasteel' } },
+    });
     expect(Object.keys(res.body.error.details).sort()).toEqual(['aanslagnummer', 'huishouden']);
 
     const c = await atMoney(s);
     res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, {
-      as: 'citizen', body: { type: 'submit', data: { inkomen: 'veel', vermogen: '-5', heeftAuto: 'misschien', iban: 'NL00 BANK 0000 0000 00', kleur: 'blauw' } },
+      as: 'citizen',
+      body: {
+        type: 'submit',
+        data: {
+          inkomen: 'veel',
+          vermogen: '-5',
+          heeftAuto: 'misschien',
+          iban: 'NL00 BANK 0000 0000 00',
+          kleur: 'blauw',
+        },
+      },
     });
     expect(Object.keys(res.body.error.details).sort()).toEqual(['heeftAuto', 'iban', 'inkomen', 'kleur', 'vermogen']);
     // A field shown by an answer (heeftAuto = ja) is required then.
-    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ heeftAuto: 'ja' }) } });
+    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money({ heeftAuto: 'ja' }) },
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['autoWaarde']);
     // English messages with ?lang=en.
-    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events?lang=en`, { as: 'citizen', body: { type: 'submit', data: money({ iban: 'x' }) } });
+    res = await refused(s, 422, 'invalid-answers', 'POST', `/api/cases/${c.id}/events?lang=en`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money({ iban: 'x' }) },
+    });
     expect(res.body.error.details.iban).toEqual(['Enter a valid IBAN, like NL91 ABNA 0417 1643 00.']);
-    expect(expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200)).toMatchObject({ rev: c.rev, step: { id: 'geldzaken' }, answers: c.answers });
+    expect(expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200)).toMatchObject({
+      rev: c.rev,
+      step: { id: 'geldzaken' },
+      answers: c.answers,
+    });
   });
 
-  test('POST events: 404 for an unknown case and for somebody else\'s case', async () => {
-    await refused(s, 404, 'not-found', 'POST', '/api/cases/00000000-0000-0000-0000-000000000000/events', { as: 'citizen', body: { type: 'withdraw' } });
-    await refused(s, 404, 'not-found', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizenB', body: { type: 'withdraw' } });
+  test("POST events: 404 for an unknown case and for somebody else's case", async () => {
+    await refused(s, 404, 'not-found', 'POST', '/api/cases/00000000-0000-0000-0000-000000000000/events', {
+      as: 'citizen',
+      body: { type: 'withdraw' },
+    });
+    await refused(s, 404, 'not-found', 'POST', `/api/cases/${review.view.id}/events`, {
+      as: 'citizenB',
+      body: { type: 'withdraw' },
+    });
   });
 
   test('POST events: 409 for events not possible now (ended case, wrong step, engine events, stale revision)', async () => {
     const done = await ended(s);
-    await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'submit', data: household } });
-    let res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, { as: 'citizen', body: { type: 'withdraw' } });
+    await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: household },
+    });
+    let res = await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${done.id}/events`, {
+      as: 'citizen',
+      body: { type: 'withdraw' },
+    });
     expect(res.body.error.message).toContain('withdraw');
     // Nothing to submit while an official has the case.
-    await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizen', body: { type: 'submit', data: {} } });
+    await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: {} },
+    });
     // Events only the engine sends.
     for (const type of ['task.completed', 'timer.fired', 'signal.register.verhuisd', 'Withdraw', 'verzin-iets']) {
-      await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, { as: 'citizen', body: { type } });
+      await refused(s, 409, 'event-not-allowed', 'POST', `/api/cases/${review.view.id}/events`, {
+        as: 'citizen',
+        body: { type },
+      });
     }
     const c = await atMoney(s);
-    res = await refused(s, 409, 'step-mismatch', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: household, step: 'huishouden' } });
+    res = await refused(s, 409, 'step-mismatch', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: household, step: 'huishouden' },
+    });
     expect(res.body.error.details).toEqual({ step: 'geldzaken' });
-    res = await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': `"${c.rev - 1}"` } });
+    res = await refused(s, 409, 'stale-case', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money() },
+      headers: { 'if-match': `"${c.rev - 1}"` },
+    });
     expect(res.body.error.details).toEqual({ rev: c.rev });
-    await refused(s, 400, 'invalid-if-match', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money() }, headers: { 'if-match': 'yesterday' } });
+    await refused(s, 400, 'invalid-if-match', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money() },
+      headers: { 'if-match': 'yesterday' },
+    });
     const after = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
-    expect({ rev: after.rev, step: after.step.id, status: after.status }).toEqual({ rev: c.rev, step: 'geldzaken', status: 'active' });
+    expect({ rev: after.rev, step: after.step.id, status: after.status }).toEqual({
+      rev: c.rev,
+      step: 'geldzaken',
+      status: 'active',
+    });
   });
 
   test('POST events: 413 for an oversized body and 400 for malformed JSON; the case stays as it was', async () => {
     const c = await atMoney(s);
-    await refused(s, 413, 'payload-too-large', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: money({ iban: big() }) } });
-    await refused(s, 400, 'invalid-json', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: '{"type": "submit", "data": {' });
-    await refused(s, 400, 'invalid-json', 'POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: "{'type': 'withdraw'}" });
+    await refused(s, 413, 'payload-too-large', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: { type: 'submit', data: money({ iban: big() }) },
+    });
+    await refused(s, 400, 'invalid-json', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: '{"type": "submit", "data": {',
+    });
+    await refused(s, 400, 'invalid-json', 'POST', `/api/cases/${c.id}/events`, {
+      as: 'citizen',
+      body: "{'type': 'withdraw'}",
+    });
     const after = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
     expect({ rev: after.rev, step: after.step.id }).toEqual({ rev: c.rev, step: 'geldzaken' });
   });
@@ -414,7 +648,9 @@ describe('cases', () => {
   test('malformed requests are 4xx, never a 500: a bad %-escape in the path, a repeated query parameter', async () => {
     await refused(s, 400, 'invalid-url', 'GET', '/api/cases/%E0%A4%A', { as: 'admin' });
     await refused(s, 400, 'invalid-url', 'POST', '/api/tasks/%ZZ/claim', { as: 'official' });
-    const res = await refused(s, 422, 'invalid-request', 'GET', `/api/cases/${review.view.id}?lang=en&lang=nl`, { as: 'citizen' });
+    const res = await refused(s, 422, 'invalid-request', 'GET', `/api/cases/${review.view.id}?lang=en&lang=nl`, {
+      as: 'citizen',
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['lang']);
     await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?team=belastingen&team=afval', { as: 'admin' });
     await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?assignee=olaf&assignee=otto', { as: 'official' });
@@ -422,24 +658,46 @@ describe('cases', () => {
 });
 
 describe('tasks', () => {
-  test('GET /api/tasks: the teams\' tasks, with filters', async () => {
+  test("GET /api/tasks: the teams' tasks, with filters", async () => {
     const ids = (list: any[]) => list.map((t) => t.id);
     const mine = expectStatus(await s.api('GET', '/api/tasks', { as: 'official2' }), 200);
     expect(ids(mine)).toContain(review.task.id);
     expect(mine.every((t: any) => t.team === 'belastingen')).toBe(true);
-    expect(mine.find((t: any) => t.id === review.task.id)).toMatchObject({ caseId: review.view.id, step: 'beoordeling', kind: 'handoff', status: 'open', assignee: null, dueAt: '2026-03-12T09:00:00.000Z', rev: 0 });
+    expect(mine.find((t: any) => t.id === review.task.id)).toMatchObject({
+      caseId: review.view.id,
+      step: 'beoordeling',
+      kind: 'handoff',
+      status: 'open',
+      assignee: null,
+      dueAt: '2026-03-12T09:00:00.000Z',
+      rev: 0,
+    });
     expect(ids(expectStatus(await s.api('GET', '/api/tasks', { as: 'otherTeam' }), 200))).toEqual([]);
     expect(ids(expectStatus(await s.api('GET', '/api/tasks', { as: 'admin' }), 200))).toContain(review.task.id);
-    expect(ids(expectStatus(await s.api('GET', '/api/tasks?team=belastingen&status=open', { as: 'official' }), 200))).toContain(review.task.id);
-    expect(ids(expectStatus(await s.api('GET', '/api/tasks?team=klantcontact', { as: 'official' }), 200))).not.toContain(review.task.id);
-    expect(ids(expectStatus(await s.api('GET', '/api/tasks?status=claimed', { as: 'official' }), 200))).not.toContain(review.task.id);
-    expect(ids(expectStatus(await s.api('GET', '/api/tasks?assignee=me', { as: 'official' }), 200))).not.toContain(review.task.id);
-    expect(ids(expectStatus(await s.api('GET', '/api/tasks?assignee=nobody-by-that-name', { as: 'official' }), 200))).toEqual([]);
-    expect(ids(expectStatus(await s.api('GET', '/api/tasks?overdue=true', { as: 'official' }), 200))).not.toContain(review.task.id);
+    expect(
+      ids(expectStatus(await s.api('GET', '/api/tasks?team=belastingen&status=open', { as: 'official' }), 200)),
+    ).toContain(review.task.id);
+    expect(
+      ids(expectStatus(await s.api('GET', '/api/tasks?team=klantcontact', { as: 'official' }), 200)),
+    ).not.toContain(review.task.id);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?status=claimed', { as: 'official' }), 200))).not.toContain(
+      review.task.id,
+    );
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?assignee=me', { as: 'official' }), 200))).not.toContain(
+      review.task.id,
+    );
+    expect(
+      ids(expectStatus(await s.api('GET', '/api/tasks?assignee=nobody-by-that-name', { as: 'official' }), 200)),
+    ).toEqual([]);
+    expect(ids(expectStatus(await s.api('GET', '/api/tasks?overdue=true', { as: 'official' }), 200))).not.toContain(
+      review.task.id,
+    );
     const now = s.clock.now();
     s.clock.advance(11 * 24 * 3600_000);
     try {
-      expect(ids(expectStatus(await s.api('GET', '/api/tasks?overdue=true', { as: 'official' }), 200))).toContain(review.task.id);
+      expect(ids(expectStatus(await s.api('GET', '/api/tasks?overdue=true', { as: 'official' }), 200))).toContain(
+        review.task.id,
+      );
     } finally {
       s.clock.set(now);
     }
@@ -458,7 +716,9 @@ describe('tasks', () => {
     const res = await s.api('GET', `/api/tasks/${review.task.id}`, { as: 'official2' });
     expect(expectStatus(res, 200)).toMatchObject({ id: review.task.id, team: 'belastingen', status: 'open' });
     expect(res.headers.get('etag')).toBe('"0"');
-    expect(expectStatus(await s.api('GET', `/api/tasks/${review.task.id}`, { as: 'admin' }), 200).id).toBe(review.task.id);
+    expect(expectStatus(await s.api('GET', `/api/tasks/${review.task.id}`, { as: 'admin' }), 200).id).toBe(
+      review.task.id,
+    );
     hit('get', '/api/tasks/:id');
     await refused(s, 404, 'not-found', 'GET', `/api/tasks/${review.task.id}`, { as: 'otherTeam' });
     await refused(s, 404, 'not-found', 'GET', '/api/tasks/00000000-0000-0000-0000-000000000000', { as: 'official' });
@@ -468,10 +728,17 @@ describe('tasks', () => {
     const id = review.task.id;
     await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/claim`, { as: 'otherTeam' });
     await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/release`, { as: 'otherTeam' });
-    await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/complete`, { as: 'otherTeam', body: { outcome: 'toekennen' } });
+    await refused(s, 404, 'not-found', 'POST', `/api/tasks/${id}/complete`, {
+      as: 'otherTeam',
+      body: { outcome: 'toekennen' },
+    });
     await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'otherTeam' });
-    for (const action of ['claim', 'release']) await refused(s, 404, 'not-found', 'POST', `/api/tasks/nope/${action}`, { as: 'official' });
-    await refused(s, 404, 'not-found', 'POST', '/api/tasks/nope/complete', { as: 'official', body: { outcome: 'toekennen' } });
+    for (const action of ['claim', 'release'])
+      await refused(s, 404, 'not-found', 'POST', `/api/tasks/nope/${action}`, { as: 'official' });
+    await refused(s, 404, 'not-found', 'POST', '/api/tasks/nope/complete', {
+      as: 'official',
+      body: { outcome: 'toekennen' },
+    });
   });
 
   test('claim and release: 409 task-claimed naming the holder, task-not-claimed, and an admin may release', async () => {
@@ -481,26 +748,56 @@ describe('tasks', () => {
     expect(claimed.headers.get('etag')).toBe('"1"');
     hit('post', '/api/tasks/:id/claim');
     // Claiming again as the holder is harmless.
-    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/claim`, { as: 'official' }), 200)).toMatchObject({ status: 'claimed', assignee: 'olaf', rev: 1 });
+    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/claim`, { as: 'official' }), 200)).toMatchObject({
+      status: 'claimed',
+      assignee: 'olaf',
+      rev: 1,
+    });
 
     let res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/claim`, { as: 'official2' });
     expect(res.body.error.message).toContain('olaf');
     expect(res.body.error.details).toEqual({ assignee: 'olaf' });
     res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/release`, { as: 'official2' });
     expect(res.body.error.message).toContain('olaf');
-    res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/complete`, { as: 'official2', body: { outcome: 'toekennen' } });
+    res = await refused(s, 409, 'task-claimed', 'POST', `/api/tasks/${id}/complete`, {
+      as: 'official2',
+      body: { outcome: 'toekennen' },
+    });
     expect(res.body.error.message).toContain('olaf');
-    expect(expectStatus(await s.api('GET', `/api/tasks/${id}`, { as: 'official2' }), 200)).toMatchObject({ status: 'claimed', assignee: 'olaf', rev: 1 });
+    expect(expectStatus(await s.api('GET', `/api/tasks/${id}`, { as: 'official2' }), 200)).toMatchObject({
+      status: 'claimed',
+      assignee: 'olaf',
+      rev: 1,
+    });
 
-    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/release`, { as: 'official' }), 200)).toMatchObject({ status: 'open', assignee: null, rev: 2 });
+    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/release`, { as: 'official' }), 200)).toMatchObject({
+      status: 'open',
+      assignee: null,
+      rev: 2,
+    });
     hit('post', '/api/tasks/:id/release');
     await refused(s, 409, 'task-not-claimed', 'POST', `/api/tasks/${id}/release`, { as: 'official' });
-    await refused(s, 409, 'stale-task', 'POST', `/api/tasks/${id}/claim`, { as: 'official2', headers: { 'if-match': '"1"' } });
+    await refused(s, 409, 'stale-task', 'POST', `/api/tasks/${id}/claim`, {
+      as: 'official2',
+      headers: { 'if-match': '"1"' },
+    });
 
     expectStatus(await s.api('POST', `/api/tasks/${id}/claim`, { as: 'official2' }), 200);
-    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/release`, { as: 'admin' }), 200)).toMatchObject({ status: 'open', assignee: null });
-    expect(s.store.cases.audit(review.view.id).filter((e) => e.type === 'task.claimed' || e.type === 'task.released').map((e) => [e.type, e.actor]))
-      .toEqual([['task.claimed', 'user:olaf'], ['task.released', 'user:olaf'], ['task.claimed', 'user:otto'], ['task.released', 'user:ada']]);
+    expect(expectStatus(await s.api('POST', `/api/tasks/${id}/release`, { as: 'admin' }), 200)).toMatchObject({
+      status: 'open',
+      assignee: null,
+    });
+    expect(
+      s.store.cases
+        .audit(review.view.id)
+        .filter((e) => e.type === 'task.claimed' || e.type === 'task.released')
+        .map((e) => [e.type, e.actor]),
+    ).toEqual([
+      ['task.claimed', 'user:olaf'],
+      ['task.released', 'user:olaf'],
+      ['task.claimed', 'user:otto'],
+      ['task.released', 'user:ada'],
+    ]);
   });
 
   test('complete: 422 for a missing or unknown outcome and for outcome fields failing validation; nothing changes', async () => {
@@ -508,31 +805,55 @@ describe('tasks', () => {
     const url = `/api/tasks/${id}/complete`;
     let res = await refused(s, 422, 'invalid-request', 'POST', url, { as: 'official', body: {} });
     expect(Object.keys(res.body.error.details)).toEqual(['outcome']);
-    res = await refused(s, 422, 'invalid-request', 'POST', url, { as: 'official', body: { outcome: 'afwijzen', data: 'nee', note: 1 } });
+    res = await refused(s, 422, 'invalid-request', 'POST', url, {
+      as: 'official',
+      body: { outcome: 'afwijzen', data: 'nee', note: 1 },
+    });
     expect(Object.keys(res.body.error.details).sort()).toEqual(['data', 'note']);
     res = await refused(s, 422, 'unknown-outcome', 'POST', url, { as: 'official', body: { outcome: 'misschien' } });
     expect(Object.keys(res.body.error.details)).toEqual(['outcome']);
     res = await refused(s, 422, 'invalid-answers', 'POST', url, { as: 'official', body: { outcome: 'afwijzen' } });
     expect(Object.keys(res.body.error.details)).toEqual(['reden']);
-    res = await refused(s, 422, 'invalid-answers', 'POST', url, { as: 'official', body: { outcome: 'afwijzen', data: { reden: 'Te hoog', inkomen: 1 } } });
+    res = await refused(s, 422, 'invalid-answers', 'POST', url, {
+      as: 'official',
+      body: { outcome: 'afwijzen', data: { reden: 'Te hoog', inkomen: 1 } },
+    });
     expect(Object.keys(res.body.error.details)).toEqual(['inkomen']);
-    await refused(s, 413, 'payload-too-large', 'POST', url, { as: 'official', body: { outcome: 'afwijzen', data: { reden: big() } } });
+    await refused(s, 413, 'payload-too-large', 'POST', url, {
+      as: 'official',
+      body: { outcome: 'afwijzen', data: { reden: big() } },
+    });
     await refused(s, 400, 'invalid-json', 'POST', url, { as: 'official', body: '{"outcome":' });
-    await refused(s, 409, 'stale-task', 'POST', url, { as: 'official', body: { outcome: 'toekennen' }, headers: { 'if-match': '"0"' } });
+    await refused(s, 409, 'stale-task', 'POST', url, {
+      as: 'official',
+      body: { outcome: 'toekennen' },
+      headers: { 'if-match': '"0"' },
+    });
     const view = expectStatus(await s.api('GET', `/api/cases/${review.view.id}`, { as: 'citizen' }), 200);
     expect({ status: view.status, step: view.step.id }).toEqual({ status: 'active', step: 'beoordeling' });
   });
 
   test('complete: the case moves on; completing or claiming again is 409 task-closed', async () => {
     const { view, task } = await atReview(s);
-    const res = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official2', body: { outcome: 'toekennen' } });
-    expect(expectStatus(res, 200)).toMatchObject({ id: task.id, status: 'completed', outcome: 'toekennen', assignee: 'otto' });
+    const res = await s.api('POST', `/api/tasks/${task.id}/complete`, {
+      as: 'official2',
+      body: { outcome: 'toekennen' },
+    });
+    expect(expectStatus(res, 200)).toMatchObject({
+      id: task.id,
+      status: 'completed',
+      outcome: 'toekennen',
+      assignee: 'otto',
+    });
     expect(res.headers.get('etag')).toBe(`"${res.body.rev}"`);
     hit('post', '/api/tasks/:id/complete');
     const after = expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200);
     expect(after).toMatchObject({ status: 'ended', outcome: { outcome: 'granted' } });
     expect(after.messages.map((m: any) => m.subject)).toEqual(['Uw toeslag is toegekend', 'Toeslag toegekend']);
-    await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/complete`, { as: 'official2', body: { outcome: 'afwijzen', data: { reden: 'toch niet' } } });
+    await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/complete`, {
+      as: 'official2',
+      body: { outcome: 'afwijzen', data: { reden: 'toch niet' } },
+    });
     await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/claim`, { as: 'official' });
     await refused(s, 409, 'task-not-claimed', 'POST', `/api/tasks/${task.id}/release`, { as: 'official2' });
   });
@@ -541,8 +862,15 @@ describe('tasks', () => {
 describe('signals', () => {
   test('POST /api/signals: an admin sends a fact; nothing waits for it here, so nothing moves', async () => {
     const before = dbState(s);
-    expect(expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'register.verhuisd', subject: CITIZEN_BSN, data: {} } }), 200))
-      .toEqual({ moved: [], started: [], skipped: [] });
+    expect(
+      expectStatus(
+        await s.api('POST', '/api/signals', {
+          as: 'admin',
+          body: { type: 'register.verhuisd', subject: CITIZEN_BSN, data: {} },
+        }),
+        200,
+      ),
+    ).toEqual({ moved: [], started: [], skipped: [] });
     expect(dbState(s)).toEqual(before);
     hit('post', '/api/signals');
   });
@@ -561,15 +889,22 @@ describe('signals', () => {
       expect(Object.keys(res.body.error.details).sort(), JSON.stringify(body)).toEqual(keys);
     }
     await refused(s, 400, 'invalid-json', 'POST', '/api/signals', { as: 'admin', body: 'type=x' });
-    await refused(s, 413, 'payload-too-large', 'POST', '/api/signals', { as: 'admin', body: { type: 'x', subject: CITIZEN_BSN, data: { x: big() } } });
+    await refused(s, 413, 'payload-too-large', 'POST', '/api/signals', {
+      as: 'admin',
+      body: { type: 'x', subject: CITIZEN_BSN, data: { x: big() } },
+    });
   });
 });
 
 describe('workspace routes', () => {
   test('session: sign in with a password, read it, sign out; wrong passwords are 401', async () => {
     s.store.accounts.setPassword(s.store.accounts.userByName('olaf')!.id, 'correct horse battery');
-    await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', { body: { name: 'olaf', password: 'wrong password' } });
-    await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', { body: { name: 'nobody', password: 'correct horse battery' } });
+    await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', {
+      body: { name: 'olaf', password: 'wrong password' },
+    });
+    await refused(s, 401, 'invalid-credentials', 'POST', '/api/session', {
+      body: { name: 'nobody', password: 'correct horse battery' },
+    });
     const signIn = await s.api('POST', '/api/session', { body: { name: 'olaf', password: 'correct horse battery' } });
     const { csrf, user, can } = expectStatus(signIn, 200);
     expect(user).toEqual({ name: 'olaf', role: 'official', teams: ['belastingen', 'klantcontact'] });
@@ -584,8 +919,12 @@ describe('workspace routes', () => {
     // The cookie works for reading; a change needs the CSRF header too.
     expect(expectStatus(await s.api('GET', '/api/tasks/counts', { headers: { cookie } }), 200)).toHaveProperty('open');
     await refused(s, 403, 'csrf', 'POST', `/api/tasks/${review.task.id}/claim`, { headers: { cookie } });
-    await refused(s, 403, 'csrf', 'POST', `/api/tasks/${review.task.id}/claim`, { headers: { cookie, 'x-csrf-token': 'guess' } });
-    expect(expectStatus(await s.api('POST', '/api/session/end', { headers: { cookie, 'x-csrf-token': csrf } }), 204)).toBeUndefined();
+    await refused(s, 403, 'csrf', 'POST', `/api/tasks/${review.task.id}/claim`, {
+      headers: { cookie, 'x-csrf-token': 'guess' },
+    });
+    expect(
+      expectStatus(await s.api('POST', '/api/session/end', { headers: { cookie, 'x-csrf-token': csrf } }), 204),
+    ).toBeUndefined();
     hit('post', '/api/session/end');
     await refused(s, 401, 'unauthenticated', 'GET', '/api/session', { headers: { cookie } });
     // The two wrong passwords are in the security log (the name only where the account exists).
@@ -596,57 +935,142 @@ describe('workspace routes', () => {
 
   test('counts and team members', async () => {
     const counts = expectStatus(await s.api('GET', '/api/tasks/counts?team=belastingen', { as: 'official' }), 200);
-    expect(counts).toEqual({ open: expect.any(Number), claimed: expect.any(Number), mine: expect.any(Number), overdue: expect.any(Number), dueToday: expect.any(Number) });
+    expect(counts).toEqual({
+      open: expect.any(Number),
+      claimed: expect.any(Number),
+      mine: expect.any(Number),
+      overdue: expect.any(Number),
+      dueToday: expect.any(Number),
+    });
     expect(counts.open + counts.claimed).toBeGreaterThanOrEqual(1);
     hit('get', '/api/tasks/counts');
     await refused(s, 403, 'forbidden', 'GET', '/api/tasks/counts?team=afval', { as: 'official' });
-    expect(expectStatus(await s.api('GET', '/api/teams/belastingen/members', { as: 'official' }), 200).map((m: any) => m.name).sort()).toEqual(['olaf', 'otto']);
+    expect(
+      expectStatus(await s.api('GET', '/api/teams/belastingen/members', { as: 'official' }), 200)
+        .map((m: any) => m.name)
+        .sort(),
+    ).toEqual(['olaf', 'otto']);
     hit('get', '/api/teams/:team/members');
     await refused(s, 403, 'forbidden', 'GET', '/api/teams/afval/members', { as: 'official' });
   });
 
   test('assign to a member or another team; four-eyes proposals are approved by a second official only', async () => {
     const r = await atReview(s);
-    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'wim' } });
-    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'otto', team: 'afval' } });
-    expect(expectStatus(await s.api('POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'otto' } }), 200)).toMatchObject({ status: 'claimed', assignee: 'otto' });
+    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${r.task.id}/assign`, {
+      as: 'official',
+      body: { user: 'wim' },
+    });
+    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${r.task.id}/assign`, {
+      as: 'official',
+      body: { user: 'otto', team: 'afval' },
+    });
+    expect(
+      expectStatus(
+        await s.api('POST', `/api/tasks/${r.task.id}/assign`, { as: 'official', body: { user: 'otto' } }),
+        200,
+      ),
+    ).toMatchObject({ status: 'claimed', assignee: 'otto' });
     hit('post', '/api/tasks/:id/assign');
-    expect(s.store.cases.audit(r.view.id).filter((e) => e.type === 'task.assigned').map((e) => [e.actor, e.data.to])).toEqual([['user:olaf', 'otto']]);
+    expect(
+      s.store.cases
+        .audit(r.view.id)
+        .filter((e) => e.type === 'task.assigned')
+        .map((e) => [e.actor, e.data.to]),
+    ).toEqual([['user:olaf', 'otto']]);
     // The toeslag fixture has no four-eyes outcome: no proposal to approve.
     await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/approve`, { as: 'official' });
-    await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/reject-proposal`, { as: 'official', body: {} });
+    await refused(s, 409, 'no-proposal', 'POST', `/api/tasks/${r.task.id}/reject-proposal`, {
+      as: 'official',
+      body: {},
+    });
 
     const vierOgen = {
-      key: 'vier-ogen', title: 'Vier ogen', start: 'vraag', contact: { team: 'klantcontact' },
+      key: 'vier-ogen',
+      title: 'Vier ogen',
+      start: 'vraag',
+      contact: { team: 'klantcontact' },
       steps: {
-        vraag: { kind: 'form', title: 'Vraag', fields: [{ id: 'bedrag', label: 'Bedrag', type: 'money', required: true }], next: 'besluit' },
+        vraag: {
+          kind: 'form',
+          title: 'Vraag',
+          fields: [{ id: 'bedrag', label: 'Bedrag', type: 'money', required: true }],
+          next: 'besluit',
+        },
         besluit: {
-          kind: 'handoff', title: 'Besluit', team: 'belastingen', due: { workingDays: 3 },
+          kind: 'handoff',
+          title: 'Besluit',
+          team: 'belastingen',
+          due: { workingDays: 3 },
           outcomes: [{ id: 'toekennen', label: 'Toekennen', goto: 'klaar', fourEyes: true }],
         },
         klaar: { kind: 'end', title: 'Klaar', outcome: 'granted', message: 'Toegekend.' },
       },
     };
-    expect(expectStatus(await s.api('PUT', '/api/processes/vier-ogen/draft', { as: 'designer', body: vierOgen }), 200).problems).toEqual([]);
+    expect(
+      expectStatus(await s.api('PUT', '/api/processes/vier-ogen/draft', { as: 'designer', body: vierOgen }), 200)
+        .problems,
+    ).toEqual([]);
     expectStatus(await s.api('POST', '/api/processes/vier-ogen/publish', { as: 'designer' }), 201);
     const c = expectStatus(await s.api('POST', '/api/processes/vier-ogen/cases', { as: 'citizen', body: {} }), 201);
-    expectStatus(await s.api('POST', `/api/cases/${c.id}/events`, { as: 'citizen', body: { type: 'submit', data: { bedrag: '5000' } } }), 200);
+    expectStatus(
+      await s.api('POST', `/api/cases/${c.id}/events`, {
+        as: 'citizen',
+        body: { type: 'submit', data: { bedrag: '5000' } },
+      }),
+      200,
+    );
     const task = expectStatus(await s.api('GET', '/api/tasks?process=vier-ogen', { as: 'official' }), 200)[0];
-    const proposed = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen', message: 'Goed nieuws.' } });
-    expect(expectStatus(proposed, 202)).toMatchObject({ status: 'claimed', assignee: 'olaf', proposal: { outcome: 'toekennen', outcomeLabel: 'Toekennen', proposedBy: 'olaf', message: 'Goed nieuws.' } });
+    const proposed = await s.api('POST', `/api/tasks/${task.id}/complete`, {
+      as: 'official',
+      body: { outcome: 'toekennen', message: 'Goed nieuws.' },
+    });
+    expect(expectStatus(proposed, 202)).toMatchObject({
+      status: 'claimed',
+      assignee: 'olaf',
+      proposal: { outcome: 'toekennen', outcomeLabel: 'Toekennen', proposedBy: 'olaf', message: 'Goed nieuws.' },
+    });
     await refused(s, 409, 'four-eyes', 'POST', `/api/tasks/${task.id}/approve`, { as: 'official' });
-    await refused(s, 409, 'awaiting-approval', 'POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen' } });
-    expect(expectStatus(await s.api('POST', `/api/tasks/${task.id}/reject-proposal`, { as: 'official2', body: { note: 'Eerst de stukken zien.' } }), 200).proposal).toBeNull();
+    await refused(s, 409, 'awaiting-approval', 'POST', `/api/tasks/${task.id}/complete`, {
+      as: 'official',
+      body: { outcome: 'toekennen' },
+    });
+    expect(
+      expectStatus(
+        await s.api('POST', `/api/tasks/${task.id}/reject-proposal`, {
+          as: 'official2',
+          body: { note: 'Eerst de stukken zien.' },
+        }),
+        200,
+      ).proposal,
+    ).toBeNull();
     hit('post', '/api/tasks/:id/reject-proposal');
-    expectStatus(await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body: { outcome: 'toekennen', message: 'Goed nieuws.' } }), 202);
+    expectStatus(
+      await s.api('POST', `/api/tasks/${task.id}/complete`, {
+        as: 'official',
+        body: { outcome: 'toekennen', message: 'Goed nieuws.' },
+      }),
+      202,
+    );
     expect(expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200).status).toBe('active');
-    expect(expectStatus(await s.api('POST', `/api/tasks/${task.id}/approve`, { as: 'official2' }), 200)).toMatchObject({ status: 'completed', outcome: 'toekennen', proposal: null });
+    expect(expectStatus(await s.api('POST', `/api/tasks/${task.id}/approve`, { as: 'official2' }), 200)).toMatchObject({
+      status: 'completed',
+      outcome: 'toekennen',
+      proposal: null,
+    });
     hit('post', '/api/tasks/:id/approve');
     const done = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
     expect(done.outcome).toMatchObject({ outcome: 'granted' });
     expect(done.messages.map((m: any) => m.body)).toContain('Goed nieuws.');
-    expect(s.store.cases.audit(c.id).filter((e) => e.type.startsWith('outcome.')).map((e) => [e.type, e.actor])).toEqual([
-      ['outcome.proposed', 'user:olaf'], ['outcome.rejected', 'user:otto'], ['outcome.proposed', 'user:olaf'], ['outcome.approved', 'user:otto'],
+    expect(
+      s.store.cases
+        .audit(c.id)
+        .filter((e) => e.type.startsWith('outcome.'))
+        .map((e) => [e.type, e.actor]),
+    ).toEqual([
+      ['outcome.proposed', 'user:olaf'],
+      ['outcome.rejected', 'user:otto'],
+      ['outcome.proposed', 'user:olaf'],
+      ['outcome.approved', 'user:otto'],
     ]);
   });
 });
@@ -654,27 +1078,63 @@ describe('workspace routes', () => {
 describe('proactive routes', () => {
   test('scan a register (CSV and JSON Lines, dry run first), take-up report, opt-out and opt-in', async () => {
     const csv = 'bsn,inkomen\n111222333,900\n999993653,2400\n123456789,900\n';
-    const post = (query: string, body: string, type: string) => fetch(`${s.base}/api/processes/pas/scan${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type }, body });
+    const post = (query: string, body: string, type: string) =>
+      fetch(`${s.base}/api/processes/pas/scan${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': type },
+        body,
+      });
     const dry = await post('?dryRun=true', csv, 'text/csv');
     expect(dry.status).toBe(200);
-    expect(await dry.json()).toEqual({ rows: 3, invalid: 1, eligible: 1, started: 1, alreadyServed: 0, optedOut: 0, notEligible: 1, errors: 0, scan: null, dryRun: true });
+    expect(await dry.json()).toEqual({
+      rows: 3,
+      invalid: 1,
+      eligible: 1,
+      started: 1,
+      alreadyServed: 0,
+      optedOut: 0,
+      notEligible: 1,
+      errors: 0,
+      scan: null,
+      dryRun: true,
+    });
     const real = await (await post('', csv, 'text/csv')).json();
     expect(real).toMatchObject({ started: 1, dryRun: false });
     const again = await (await post('', '{"bsn":"111222333","inkomen":900}\n', 'application/x-ndjson')).json();
     expect(again).toMatchObject({ rows: 1, started: 0, alreadyServed: 1 });
     hit('post', '/api/processes/:key/scan');
     expect((await post('', csv, 'text/plain')).status).toBe(415);
-    expect((await fetch(`${s.base}/api/processes/bestaat-niet/scan`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' }, body: csv })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${s.base}/api/processes/bestaat-niet/scan`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' },
+          body: csv,
+        })
+      ).status,
+    ).toBe(404);
 
     const takeUp = expectStatus(await s.api('GET', '/api/processes/pas/take-up', { as: 'designer' }), 200);
     expect(takeUp).toMatchObject({ process: 'pas', eligible: 1, reached: 1, granted: 0, declined: 0, open: 1 });
     hit('get', '/api/processes/:key/take-up');
 
-    expect(expectStatus(await s.api('POST', '/api/processes/pas/opt-out', { as: 'citizen' }), 200)).toEqual({ process: 'pas', optedOut: true });
+    expect(expectStatus(await s.api('POST', '/api/processes/pas/opt-out', { as: 'citizen' }), 200)).toEqual({
+      process: 'pas',
+      optedOut: true,
+    });
     hit('post', '/api/processes/:key/opt-out');
-    const ignored = expectStatus(await s.api('POST', '/api/signals', { as: 'admin', body: { type: 'inkomen.vastgesteld', subject: CITIZEN_BSN, data: { inkomen: 800 } } }), 200);
+    const ignored = expectStatus(
+      await s.api('POST', '/api/signals', {
+        as: 'admin',
+        body: { type: 'inkomen.vastgesteld', subject: CITIZEN_BSN, data: { inkomen: 800 } },
+      }),
+      200,
+    );
     expect(ignored).toMatchObject({ started: [], skipped: [{ process: 'pas', reason: 'opted-out' }] });
-    expect(expectStatus(await s.api('POST', '/api/processes/pas/opt-in', { as: 'citizen' }), 200)).toEqual({ process: 'pas', optedOut: false });
+    expect(expectStatus(await s.api('POST', '/api/processes/pas/opt-in', { as: 'citizen' }), 200)).toEqual({
+      process: 'pas',
+      optedOut: false,
+    });
     hit('post', '/api/processes/:key/opt-in');
     await refused(s, 404, 'not-found', 'POST', '/api/processes/bestaat-niet/opt-out', { as: 'citizen' });
   });
@@ -682,21 +1142,42 @@ describe('proactive routes', () => {
 
 describe('insight routes', () => {
   test('figures for designers; feedback once per case from its citizen', async () => {
-    const figures = expectStatus(await s.api('GET', '/api/processes/toeslag/insights?version=1&inactiveDays=7', { as: 'designer' }), 200);
+    const figures = expectStatus(
+      await s.api('GET', '/api/processes/toeslag/insights?version=1&inactiveDays=7', { as: 'designer' }),
+      200,
+    );
     expect(figures).toMatchObject({ process: 'toeslag', version: 1, cases: { started: expect.any(Number) } });
     expect(figures.steps.find((x: any) => x.step === 'huishouden').entered).toBeGreaterThan(0);
     hit('get', '/api/processes/:key/insights');
     await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?version=x', { as: 'designer' });
     await refused(s, 404, 'not-found', 'GET', '/api/processes/toeslag/insights?version=99', { as: 'designer' });
-    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?from=gisteren', { as: 'designer' });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?from=gisteren', {
+      as: 'designer',
+    });
 
     const own = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
-    await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 9 } });
-    expect(expectStatus(await s.api('POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 4, comment: 'Duidelijk' } }), 201)).toEqual({ case: own.id, score: 4 });
+    await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${own.id}/feedback`, {
+      as: 'citizen',
+      body: { score: 9 },
+    });
+    expect(
+      expectStatus(
+        await s.api('POST', `/api/cases/${own.id}/feedback`, {
+          as: 'citizen',
+          body: { score: 4, comment: 'Duidelijk' },
+        }),
+        201,
+      ),
+    ).toEqual({ case: own.id, score: 4 });
     hit('post', '/api/cases/:id/feedback');
-    await refused(s, 409, 'feedback-given', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizen', body: { score: 5 } });
+    await refused(s, 409, 'feedback-given', 'POST', `/api/cases/${own.id}/feedback`, {
+      as: 'citizen',
+      body: { score: 5 },
+    });
     await refused(s, 404, 'not-found', 'POST', `/api/cases/${own.id}/feedback`, { as: 'citizenB', body: { score: 5 } });
-    expect(expectStatus(await s.api('GET', '/api/processes/ophalen/insights', { as: 'admin' }), 200).feedback).toMatchObject({ count: 1, average: 4 });
+    expect(
+      expectStatus(await s.api('GET', '/api/processes/ophalen/insights', { as: 'admin' }), 200).feedback,
+    ).toMatchObject({ count: 1, average: 4 });
   });
 
   test('migrate: a dry run lists, a run moves; bad versions and mappings are 404/422', async () => {
@@ -704,21 +1185,38 @@ describe('insight routes', () => {
     def.steps.geldzaken.title = 'Geld';
     expectStatus(await s.api('PUT', '/api/processes/toeslag/draft', { as: 'designer', body: def }), 200);
     const v = expectStatus(await s.api('POST', '/api/processes/toeslag/publish', { as: 'designer' }), 201).version;
-    const dry = expectStatus(await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }), 200);
+    const dry = expectStatus(
+      await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v, dryRun: true } }),
+      200,
+    );
     expect(dry.dryRun).toBe(true);
     expect(dry.movable.length).toBeGreaterThan(0);
-    const run = expectStatus(await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v } }), 200);
+    const run = expectStatus(
+      await s.api('POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v } }),
+      200,
+    );
     expect(run.moved).toBe(dry.movable.length);
     hit('post', '/api/processes/:key/migrate');
-    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: v, to: 1 } });
-    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: v, mapping: { nergens: 'huishouden' } } });
-    await refused(s, 404, 'not-found', 'POST', '/api/processes/toeslag/migrate', { as: 'designer', body: { from: 1, to: 99 } });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/migrate', {
+      as: 'designer',
+      body: { from: v, to: 1 },
+    });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/processes/toeslag/migrate', {
+      as: 'designer',
+      body: { from: 1, to: v, mapping: { nergens: 'huishouden' } },
+    });
+    await refused(s, 404, 'not-found', 'POST', '/api/processes/toeslag/migrate', {
+      as: 'designer',
+      body: { from: 1, to: 99 },
+    });
   });
 });
 
 describe('interchange routes', () => {
   test('a version as Mermaid; a BPMN file imported into a draft with its problems and what was not mapped', async () => {
-    const mermaid = await fetch(`${s.base}/api/processes/toeslag/versions/1/mermaid`, { headers: { authorization: `Bearer ${s.tokens.designer}` } });
+    const mermaid = await fetch(`${s.base}/api/processes/toeslag/versions/1/mermaid`, {
+      headers: { authorization: `Bearer ${s.tokens.designer}` },
+    });
     expect(mermaid.status).toBe(200);
     expect(mermaid.headers.get('content-type')).toMatch(/^text\/vnd\.mermaid/);
     const text = await mermaid.text();
@@ -727,7 +1225,12 @@ describe('interchange routes', () => {
     hit('get', '/api/processes/:key/versions/:version/mermaid');
 
     const xml = readFileSync(new URL('../../fixtures/bpmn/melding-servicetaak.bpmn', import.meta.url), 'utf8');
-    const post = (query: string, body: string, type = 'application/xml') => fetch(`${s.base}/api/processes/import/bpmn${query}`, { method: 'POST', headers: { authorization: `Bearer ${s.tokens.designer}`, 'content-type': type }, body });
+    const post = (query: string, body: string, type = 'application/xml') =>
+      fetch(`${s.base}/api/processes/import/bpmn${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.tokens.designer}`, 'content-type': type },
+        body,
+      });
     const imported = await post('?key=melding-import', xml);
     expect(imported.status).toBe(201);
     const body = await imported.json();

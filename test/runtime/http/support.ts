@@ -13,7 +13,6 @@ export { household, money };
 export type Role = keyof TestServer['tokens'];
 export type Reply = Awaited<ReturnType<TestServer['api']>>;
 
-
 /** A BSN that fails the elfproef (9 digits, weighted sum not divisible by 11). */
 export const BAD_BSN = '123456789';
 export const CITIZEN_BSN = '999993653';
@@ -37,10 +36,20 @@ export function dbState(s: TestServer) {
  * Sends a request that must be refused with `status` and `code`, and proves
  * that nothing in the database changed. Returns the reply for more checks.
  */
-export async function refused(s: TestServer, status: number, code: string, method: string, path: string, opts: Parameters<TestServer['api']>[2] = {}): Promise<Reply> {
+export async function refused(
+  s: TestServer,
+  status: number,
+  code: string,
+  method: string,
+  path: string,
+  opts: Parameters<TestServer['api']>[2] = {},
+): Promise<Reply> {
   const before = dbState(s);
   const res = await s.api(method, path, opts);
-  expect({ status: res.status, code: res.body?.error?.code }, `${method} ${path} as ${opts.as ?? 'nobody'}: ${JSON.stringify(res.body)}`).toEqual({ status, code });
+  expect(
+    { status: res.status, code: res.body?.error?.code },
+    `${method} ${path} as ${opts.as ?? 'nobody'}: ${JSON.stringify(res.body)}`,
+  ).toEqual({ status, code });
   expect(typeof res.body.error.message).toBe('string');
   expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+/); // never a stack trace
   expect(dbState(s)).toEqual(before);
@@ -61,7 +70,10 @@ export async function startToeslag(s: TestServer, as: Role = 'citizen') {
 /** A `toeslag` case at the second form (geldzaken). */
 export async function atMoney(s: TestServer, as: Role = 'citizen') {
   const started = await startToeslag(s, as);
-  const view = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as, body: { type: 'submit', data: household } }), 200);
+  const view = expectStatus(
+    await s.api('POST', `/api/cases/${started.id}/events`, { as, body: { type: 'submit', data: household } }),
+    200,
+  );
   expect(view.step.id).toBe('geldzaken');
   return view;
 }
@@ -69,7 +81,10 @@ export async function atMoney(s: TestServer, as: Role = 'citizen') {
 /** A `toeslag` case at the `beoordeling` handoff, with its open belastingen task. */
 export async function atReview(s: TestServer, as: Role = 'citizen') {
   const moneyStep = await atMoney(s, as);
-  const view = expectStatus(await s.api('POST', `/api/cases/${moneyStep.id}/events`, { as, body: { type: 'submit', data: money() } }), 200);
+  const view = expectStatus(
+    await s.api('POST', `/api/cases/${moneyStep.id}/events`, { as, body: { type: 'submit', data: money() } }),
+    200,
+  );
   expect(view.step.id).toBe('beoordeling');
   const task = s.store.tasks.list({ caseId: view.id }).find((t) => t.kind === 'handoff' && t.status === 'open');
   expect(task).toMatchObject({ step: 'beoordeling', team: 'belastingen', kind: 'handoff', status: 'open' });
@@ -79,7 +94,10 @@ export async function atReview(s: TestServer, as: Role = 'citizen') {
 /** A `toeslag` case that ended (withdrawn by the citizen). */
 export async function ended(s: TestServer, as: Role = 'citizen') {
   const started = await startToeslag(s, as);
-  const view = expectStatus(await s.api('POST', `/api/cases/${started.id}/events`, { as, body: { type: 'withdraw' } }), 200);
+  const view = expectStatus(
+    await s.api('POST', `/api/cases/${started.id}/events`, { as, body: { type: 'withdraw' } }),
+    200,
+  );
   expect(view.status).toBe('ended');
   expect(view.outcome.outcome).toBe('withdrawn');
   return view;

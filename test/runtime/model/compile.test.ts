@@ -81,7 +81,11 @@ const kwijtAnswers = {
 };
 
 describe('compileToConfig', () => {
-  it.each([['toeslag', kwijt], ['ophalen', grof], ['base', basis]])('is deterministic and plain JSON (%s)', (_, process) => {
+  it.each([
+    ['toeslag', kwijt],
+    ['ophalen', grof],
+    ['base', basis],
+  ])('is deterministic and plain JSON (%s)', (_, process) => {
     const config = compileToConfig(process);
     expect(compileToConfig(process)).toStrictEqual(config);
     expect(compileToConfig(structuredClone(process))).toStrictEqual(config);
@@ -97,13 +101,19 @@ describe('compileToConfig', () => {
     expect(kwijt).toStrictEqual(copy);
   });
 
-  it.each([['toeslag', kwijt], ['ophalen', grof], ['base', basis]])('is accepted by plain createMachine() after a JSON round trip (%s)', (_, process) => {
+  it.each([
+    ['toeslag', kwijt],
+    ['ophalen', grof],
+    ['base', basis],
+  ])('is accepted by plain createMachine() after a JSON round trip (%s)', (_, process) => {
     const json = JSON.parse(JSON.stringify(compileToConfig(process)));
     const machine = createMachine(json);
     expect(machine.id).toBe(process.key);
     for (const id of Object.keys(process.steps)) expect(machine.getStateNodeById(id).key).toBe(id);
     for (const id of Object.keys(process.groups ?? {})) expect(machine.getStateNodeById(id).key).toBe(id);
-    expect(machine.getStateNodeById(Object.keys(process.steps).find((id) => process.steps[id].kind === 'end')!).type).toBe('final');
+    expect(
+      machine.getStateNodeById(Object.keys(process.steps).find((id) => process.steps[id].kind === 'end')!).type,
+    ).toBe('final');
   });
 
   it('makes groups compound states with their events, and ends final states outside any group', () => {
@@ -120,7 +130,9 @@ describe('compileToConfig', () => {
 
   it('uses the contact team and due of the definition for "ask for a person"', () => {
     const contact = compileToConfig(kwijt).states!.contact;
-    expect(contact.states!.requested.entry).toEqual([{ type: 'openTask', params: { step: CONTACT_STEP, team: 'klantcontact', due: 'P2D', kind: 'contact' } }]);
+    expect(contact.states!.requested.entry).toEqual([
+      { type: 'openTask', params: { step: CONTACT_STEP, team: 'klantcontact', due: 'P2D', kind: 'contact' } },
+    ]);
     const withoutContact = structuredClone(kwijt);
     delete withoutContact.contact;
     expect(compileToConfig(withoutContact).states!.contact.states!.idle.on).toEqual({});
@@ -163,13 +175,17 @@ describe('a toeslag case (form, form, decision, review)', () => {
     expect(third.snapshot.hasTag('handoff')).toBe(true);
     expect(third.actions.map((a) => a.type)).toEqual(['entered', 'explain', 'entered', 'openTask']);
     expect(ofType(third.actions, 'entered')).toEqual([{ step: 'toets' }, { step: 'beoordeling' }]);
-    expect(ofType(third.actions, 'explain')).toEqual([{
-      step: 'toets',
-      rule: 'otherwise',
-      because: kwijt.steps.toets.kind === 'decision' && kwijt.steps.toets.otherwise!.because,
-      inputs: ['vermogen', 'heeftAuto', 'autoWaarde', 'inkomen', 'huishouden'],
-    }]);
-    expect(ofType(third.actions, 'openTask')).toEqual([{ step: 'beoordeling', team: 'belastingen', due: { workingDays: 8 }, kind: 'handoff', escalate: {} }]);
+    expect(ofType(third.actions, 'explain')).toEqual([
+      {
+        step: 'toets',
+        rule: 'otherwise',
+        because: kwijt.steps.toets.kind === 'decision' && kwijt.steps.toets.otherwise!.because,
+        inputs: ['vermogen', 'heeftAuto', 'autoWaarde', 'inkomen', 'huishouden'],
+      },
+    ]);
+    expect(ofType(third.actions, 'openTask')).toEqual([
+      { step: 'beoordeling', team: 'belastingen', due: { workingDays: 8 }, kind: 'handoff', escalate: {} },
+    ]);
     expect(third.snapshot.context.data).toEqual({ ...huishouden, ...kwijtAnswers.dichtbij });
   });
 
@@ -179,43 +195,76 @@ describe('a toeslag case (form, form, decision, review)', () => {
     ['hoog inkomen', kwijtAnswers.hoogInkomen, 2, 'afgewezen', ['inkomen', 'huishouden']],
     ['laag inkomen', kwijtAnswers.laagInkomen, 3, 'toegekend', ['inkomen', 'huishouden']],
   ] as const)('decides by the rules: %s', (_, answers, rule, end, inputs) => {
-    const { snapshot, actions } = run(kwijt, [{ type: 'submit', data: huishouden }, { type: 'submit', data: answers }]);
+    const { snapshot, actions } = run(kwijt, [
+      { type: 'submit', data: huishouden },
+      { type: 'submit', data: answers },
+    ]);
     expect(stepOf(snapshot)).toBe(end);
     expect(snapshot.hasTag('end')).toBe(true);
     const explained = ofType(actions, 'explain');
     expect(explained).toHaveLength(1);
     const decision = kwijt.steps.toets;
     if (decision.kind !== 'decision') throw new Error('toets is a decision');
-    expect(explained[0]).toEqual({ step: 'toets', rule, when: decision.rules[rule].when, because: decision.rules[rule].because, inputs });
+    expect(explained[0]).toEqual({
+      step: 'toets',
+      rule,
+      when: decision.rules[rule].when,
+      because: decision.rules[rule].because,
+      inputs,
+    });
     expect(ofType(actions, 'openTask')).toEqual([]);
   });
 
   it('a household with a higher norm is decided differently for the same income', () => {
-    const samen = run(kwijt, [{ type: 'submit', data: { ...huishouden, huishouden: 'samen' } }, { type: 'submit', data: kwijtAnswers.hoogInkomen }]);
+    const samen = run(kwijt, [
+      { type: 'submit', data: { ...huishouden, huishouden: 'samen' } },
+      { type: 'submit', data: kwijtAnswers.hoogInkomen },
+    ]);
     // 1600 is below 1900 - 100 for a couple
     expect(stepOf(samen.snapshot)).toBe('toegekend');
-    const ouder = run(kwijt, [{ type: 'submit', data: { ...huishouden, huishouden: 'alleenstaande-ouder' } }, { type: 'submit', data: kwijtAnswers.hoogInkomen }]);
+    const ouder = run(kwijt, [
+      { type: 'submit', data: { ...huishouden, huishouden: 'alleenstaande-ouder' } },
+      { type: 'submit', data: kwijtAnswers.hoogInkomen },
+    ]);
     expect(stepOf(ouder.snapshot)).toBe('beoordeling');
   });
 
   it('queues the granted message and the end message on the way to granted', () => {
-    const { actions } = run(kwijt, [{ type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.laagInkomen }]);
+    const { actions } = run(kwijt, [
+      { type: 'submit', data: huishouden },
+      { type: 'submit', data: kwijtAnswers.laagInkomen },
+    ]);
     expect(ofType(actions, 'queueMessage').map((p) => p!.step)).toEqual(['toekenning', 'toegekend']);
   });
 
   it('finishes the handoff by its outcomes, saving the outcome fields and closing the task', () => {
-    const atHandoff = run(kwijt, [{ type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.dichtbij }]);
-    const granted = send(atHandoff.machine, atHandoff.snapshot, { type: 'task.completed', step: 'beoordeling', outcome: 'toekennen' });
+    const atHandoff = run(kwijt, [
+      { type: 'submit', data: huishouden },
+      { type: 'submit', data: kwijtAnswers.dichtbij },
+    ]);
+    const granted = send(atHandoff.machine, atHandoff.snapshot, {
+      type: 'task.completed',
+      step: 'beoordeling',
+      outcome: 'toekennen',
+    });
     expect(stepOf(granted.snapshot)).toBe('toegekend');
     expect(ofType(granted.actions, 'closeTask')).toEqual([{ step: 'beoordeling' }]);
-    const rejected = send(atHandoff.machine, atHandoff.snapshot, { type: 'task.completed', step: 'beoordeling', outcome: 'afwijzen', data: { reden: 'Te veel vaste lasten.' } });
+    const rejected = send(atHandoff.machine, atHandoff.snapshot, {
+      type: 'task.completed',
+      step: 'beoordeling',
+      outcome: 'afwijzen',
+      data: { reden: 'Te veel vaste lasten.' },
+    });
     expect(stepOf(rejected.snapshot)).toBe('afgewezen');
     expect(rejected.snapshot.context.data.reden).toBe('Te veel vaste lasten.');
     expect(rejected.snapshot.context.data.inkomen).toBe(1400);
   });
 
   it('ignores a completed task of another step or with an unknown outcome', () => {
-    const atHandoff = run(kwijt, [{ type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.dichtbij }]);
+    const atHandoff = run(kwijt, [
+      { type: 'submit', data: huishouden },
+      { type: 'submit', data: kwijtAnswers.dichtbij },
+    ]);
     for (const event of [
       { type: 'task.completed', step: 'andere', outcome: 'toekennen' },
       { type: 'task.completed', step: 'beoordeling', outcome: 'misschien' },
@@ -229,7 +278,11 @@ describe('a toeslag case (form, form, decision, review)', () => {
 
   it('drops cleared answers when saving', () => {
     const { snapshot } = run(kwijt, [{ type: 'submit', data: huishouden }], { autoWaarde: 4000, vermogen: 1 });
-    const next = send(createCaseMachine(compileToConfig(kwijt)), snapshot, { type: 'submit', data: { ...geld, inkomen: 1400 }, cleared: ['autoWaarde'] });
+    const next = send(createCaseMachine(compileToConfig(kwijt)), snapshot, {
+      type: 'submit',
+      data: { ...geld, inkomen: 1400 },
+      cleared: ['autoWaarde'],
+    });
     expect(next.snapshot.context.data).not.toHaveProperty('autoWaarde');
     expect(stepOf(next.snapshot)).toBe('beoordeling');
   });
@@ -245,7 +298,13 @@ describe('a toeslag case (form, form, decision, review)', () => {
     const routes: [string, CaseEvent[]][] = [
       ['huishouden', []],
       ['geldzaken', [{ type: 'submit', data: huishouden }]],
-      ['beoordeling', [{ type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.dichtbij }]],
+      [
+        'beoordeling',
+        [
+          { type: 'submit', data: huishouden },
+          { type: 'submit', data: kwijtAnswers.dichtbij },
+        ],
+      ],
     ];
 
     it.each(routes)('works from %s (every resting step of the group)', (step, events) => {
@@ -260,13 +319,18 @@ describe('a toeslag case (form, form, decision, review)', () => {
     });
 
     it('covers every step of the group', () => {
-      const inGroup = Object.entries(kwijt.steps).filter(([, s]) => s.group === 'aanvraag').map(([id]) => id);
+      const inGroup = Object.entries(kwijt.steps)
+        .filter(([, s]) => s.group === 'aanvraag')
+        .map(([id]) => id);
       const transient = inGroup.filter((id) => kwijt.steps[id].kind === 'decision');
       expect([...routes.map(([s]) => s), ...transient].sort()).toEqual(inGroup.sort());
     });
 
     it('is not possible once the case has ended', () => {
-      const ended = run(kwijt, [{ type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.laagInkomen }]);
+      const ended = run(kwijt, [
+        { type: 'submit', data: huishouden },
+        { type: 'submit', data: kwijtAnswers.laagInkomen },
+      ]);
       expect(ended.snapshot.can({ type: 'withdraw' } as never)).toBe(false);
       expect(stepOf(send(ended.machine, ended.snapshot, { type: 'withdraw' }).snapshot)).toBe('toegekend');
     });
@@ -278,14 +342,22 @@ describe('a toeslag case (form, form, decision, review)', () => {
     it.each([
       ['huishouden', []],
       ['geldzaken', [{ type: 'submit', data: huishouden }]],
-      ['beoordeling', [{ type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.dichtbij }]],
+      [
+        'beoordeling',
+        [
+          { type: 'submit', data: huishouden },
+          { type: 'submit', data: kwijtAnswers.dichtbij },
+        ],
+      ],
     ] as [string, CaseEvent[]][])('works from %s and returns the citizen where they were', (step, events) => {
       const at = run(kwijt, events, { bsn: '999993653' });
       const data = at.snapshot.context.data;
       const asked = send(at.machine, at.snapshot, { type: 'person.requested' });
       expect(stepOf(asked.snapshot)).toBe(step);
       expect(contactOf(asked.snapshot)).toBe('requested');
-      expect(ofType(asked.actions, 'openTask')).toEqual([{ step: CONTACT_STEP, team: 'klantcontact', due: 'P2D', kind: 'contact' }]);
+      expect(ofType(asked.actions, 'openTask')).toEqual([
+        { step: CONTACT_STEP, team: 'klantcontact', due: 'P2D', kind: 'contact' },
+      ]);
       // only the contact task opens: the journey's own step is not entered again
       expect(ofType(asked.actions, 'entered')).toEqual([{ step: CONTACT_STEP }]);
       expect(asked.snapshot.can({ type: 'person.requested' } as never)).toBe(false);
@@ -299,14 +371,22 @@ describe('a toeslag case (form, form, decision, review)', () => {
     });
 
     it('does not block the journey meanwhile', () => {
-      const asked = run(kwijt, [{ type: 'person.requested' }, { type: 'submit', data: huishouden }, { type: 'submit', data: kwijtAnswers.dichtbij }]);
+      const asked = run(kwijt, [
+        { type: 'person.requested' },
+        { type: 'submit', data: huishouden },
+        { type: 'submit', data: kwijtAnswers.dichtbij },
+      ]);
       expect(stepOf(asked.snapshot)).toBe('beoordeling');
       expect(contactOf(asked.snapshot)).toBe('requested');
       // the contact answer does not finish the handoff, and the handoff outcome does not close the contact task
       const back = send(asked.machine, asked.snapshot, answered);
       expect(stepOf(back.snapshot)).toBe('beoordeling');
       expect(contactOf(back.snapshot)).toBe('idle');
-      const decided = send(asked.machine, asked.snapshot, { type: 'task.completed', step: 'beoordeling', outcome: 'toekennen' });
+      const decided = send(asked.machine, asked.snapshot, {
+        type: 'task.completed',
+        step: 'beoordeling',
+        outcome: 'toekennen',
+      });
       expect(stepOf(decided.snapshot)).toBe('toegekend');
       expect(contactOf(decided.snapshot)).toBe('requested');
     });
@@ -328,11 +408,20 @@ describe('waits, signals and messages (base fixture)', () => {
     const atWacht = send(first.machine, first.snapshot, toWacht[0]);
     expect(stepOf(atWacht.snapshot)).toBe('wacht');
     expect(ofType(atWacht.actions, 'setTimer')).toEqual([{ timer: timeoutTimer('wacht'), after: 'P14D' }]);
-    const signalled = send(first.machine, atWacht.snapshot, { type: 'signal.brp.bevestigd', data: { adresBevestigd: true } });
+    const signalled = send(first.machine, atWacht.snapshot, {
+      type: 'signal.brp.bevestigd',
+      data: { adresBevestigd: true },
+    });
     expect(stepOf(signalled.snapshot)).toBe('pauze');
     expect(signalled.snapshot.context.data.adresBevestigd).toBe(true);
     expect(ofType(signalled.actions, 'clearTimer')).toEqual([{ timer: timeoutTimer('wacht') }]);
-    expect(ofType(signalled.actions, 'queueMessage')).toEqual([{ step: 'bericht', subject: 'Uw aanvraag', body: { nl: 'Beste {{naam}}, wij gaan aan de slag.', en: 'Dear {{naam}}, we are on it.' } }]);
+    expect(ofType(signalled.actions, 'queueMessage')).toEqual([
+      {
+        step: 'bericht',
+        subject: 'Uw aanvraag',
+        body: { nl: 'Beste {{naam}}, wij gaan aan de slag.', en: 'Dear {{naam}}, we are on it.' },
+      },
+    ]);
     expect(ofType(signalled.actions, 'setTimer')).toEqual([{ timer: 'pauze', after: 'P1D' }]);
   });
 
@@ -345,7 +434,9 @@ describe('waits, signals and messages (base fixture)', () => {
 
   it('goes on after a waiting time', () => {
     const atPauze = run(basis, [...toWacht, { type: 'signal.brp.bevestigd' }]);
-    expect(stepOf(send(atPauze.machine, atPauze.snapshot, { type: 'timer.fired', timer: timeoutTimer('wacht') }).snapshot)).toBe('pauze');
+    expect(
+      stepOf(send(atPauze.machine, atPauze.snapshot, { type: 'timer.fired', timer: timeoutTimer('wacht') }).snapshot),
+    ).toBe('pauze');
     const done = send(atPauze.machine, atPauze.snapshot, { type: 'timer.fired', timer: 'pauze' });
     expect(stepOf(done.snapshot)).toBe('klaar');
     expect(ofType(done.actions, 'clearTimer')).toEqual([{ timer: 'pauze' }]);
@@ -357,32 +448,58 @@ describe('waits, signals and messages (base fixture)', () => {
  * the given answers for forms, each outcome for handoffs, timers and signals
  * for waits, the events of the enclosing groups, and "ask for a person".
  */
-function sampleEvents(process: Process, answers: Record<string, Record<string, unknown>[]>, outcomeData: Record<string, Record<string, unknown>> = {}) {
+function sampleEvents(
+  process: Process,
+  answers: Record<string, Record<string, unknown>[]>,
+  outcomeData: Record<string, Record<string, unknown>> = {},
+) {
   return (snapshot: Snapshot): CaseEvent[] => {
     const id = stepOf(snapshot);
     const step = process.steps[id];
     const events: CaseEvent[] = [];
     if (step.kind === 'form') for (const data of answers[id] ?? []) events.push({ type: 'submit', data });
-    if (step.kind === 'handoff') for (const o of step.outcomes) events.push({ type: 'task.completed', step: id, outcome: o.id, ...(outcomeData[o.id] ? { data: outcomeData[o.id] } : {}) });
+    if (step.kind === 'handoff')
+      for (const o of step.outcomes)
+        events.push({
+          type: 'task.completed',
+          step: id,
+          outcome: o.id,
+          ...(outcomeData[o.id] ? { data: outcomeData[o.id] } : {}),
+        });
     if (step.kind === 'wait') {
       if (step.for) events.push({ type: 'timer.fired', timer: id });
       if (step.timeout) events.push({ type: 'timer.fired', timer: timeoutTimer(id) });
       if (step.signal) events.push({ type: `signal.${step.signal}`, data: {} });
     }
-    if (step.kind !== 'end') for (const g of groupChain(process, step.group)) for (const event of Object.keys(process.groups![g].on ?? {})) events.push({ type: event });
-    events.push(contactOf(snapshot) === 'idle' ? { type: 'person.requested' } : { type: 'task.completed', step: CONTACT_STEP, outcome: 'answered' });
+    if (step.kind !== 'end')
+      for (const g of groupChain(process, step.group))
+        for (const event of Object.keys(process.groups![g].on ?? {})) events.push({ type: event });
+    events.push(
+      contactOf(snapshot) === 'idle'
+        ? { type: 'person.requested' }
+        : { type: 'task.completed', step: CONTACT_STEP, outcome: 'answered' },
+    );
     return events;
   };
 }
 
-type Example = { name: string; process: Process; answers: Record<string, Record<string, unknown>[]>; outcomeData: Record<string, Record<string, unknown>> };
+type Example = {
+  name: string;
+  process: Process;
+  answers: Record<string, Record<string, unknown>[]>;
+  outcomeData: Record<string, Record<string, unknown>>;
+};
 
 describe.each<Example>([
   {
     name: 'toeslag',
     process: kwijt,
     answers: {
-      huishouden: [huishouden, { ...huishouden, huishouden: 'samen' }, { ...huishouden, huishouden: 'alleenstaande-ouder' }],
+      huishouden: [
+        huishouden,
+        { ...huishouden, huishouden: 'samen' },
+        { ...huishouden, huishouden: 'alleenstaande-ouder' },
+      ],
       geldzaken: Object.values(kwijtAnswers),
     },
     outcomeData: { afwijzen: { reden: 'Te hoge vaste lasten.' } },
@@ -393,7 +510,13 @@ describe.each<Example>([
     answers: {
       ophaalverzoek: [
         { postcode: '1234 AB', huisnummer: '1', spullen: ['matras'], ophaaldatum: '2030-01-07' },
-        { postcode: '1234 AB', huisnummer: '1', spullen: ['overig'], toelichting: 'Een kast', ophaaldatum: '2030-01-07' },
+        {
+          postcode: '1234 AB',
+          huisnummer: '1',
+          spullen: ['overig'],
+          toelichting: 'Een kast',
+          ophaaldatum: '2030-01-07',
+        },
       ],
     },
     outcomeData: {},
@@ -401,7 +524,13 @@ describe.each<Example>([
   {
     name: 'base fixture',
     process: basis,
-    answers: { aanvraag: [{ naam: 'Jan', bedrag: 5000, soort: 'a' }, { naam: 'Jan', bedrag: 50, soort: 'a' }, { naam: 'Jan', bedrag: 50, soort: 'b' }] },
+    answers: {
+      aanvraag: [
+        { naam: 'Jan', bedrag: 5000, soort: 'a' },
+        { naam: 'Jan', bedrag: 50, soort: 'a' },
+        { naam: 'Jan', bedrag: 50, soort: 'b' },
+      ],
+    },
     outcomeData: { fout: { reden: 'Onvolledig.' } },
   },
 ])('every path of $name', ({ process, answers, outcomeData }) => {
@@ -440,7 +569,12 @@ describe.each<Example>([
         }
         continue;
       }
-      const moving = events(p.state).filter((e) => e.type !== 'person.requested' && !(e.type === 'task.completed' && (e as { step?: string }).step === CONTACT_STEP))
+      const moving = events(p.state)
+        .filter(
+          (e) =>
+            e.type !== 'person.requested' &&
+            !(e.type === 'task.completed' && (e as { step?: string }).step === CONTACT_STEP),
+        )
         .filter((e) => stepOf(transition(machine, p.state as never, e as never)[0] as Snapshot) !== id);
       expect(moving.length, `no way on from '${id}'`).toBeGreaterThan(0);
     }
@@ -448,7 +582,11 @@ describe.each<Example>([
 
   it('keeps the journey where it was when only the contact region moves', () => {
     for (const p of paths) {
-      for (const event of events(p.state).filter((e) => e.type === 'person.requested' || (e.type === 'task.completed' && (e as { step?: string }).step === CONTACT_STEP))) {
+      for (const event of events(p.state).filter(
+        (e) =>
+          e.type === 'person.requested' ||
+          (e.type === 'task.completed' && (e as { step?: string }).step === CONTACT_STEP),
+      )) {
         const [next] = transition(machine, p.state as never, event as never);
         expect(stepOf(next as Snapshot)).toBe(stepOf(p.state));
         expect((next as Snapshot).context).toEqual(p.state.context);

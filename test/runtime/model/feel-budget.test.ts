@@ -13,8 +13,19 @@ import fc from 'fast-check';
 import { evaluate } from 'feelin';
 import { describe, expect, it } from 'vitest';
 import {
-  checkDefinition, compileFeel, compileUnaryTest, FeelBudgetError, FeelEvaluationError, FeelLimitError, FeelSyntaxError,
-  feelBudgetsEnforced, feelLimits, guardEvaluation, shapeLimits, takeFailureRoute, withFeelScope,
+  checkDefinition,
+  compileFeel,
+  compileUnaryTest,
+  FeelBudgetError,
+  FeelEvaluationError,
+  FeelLimitError,
+  FeelSyntaxError,
+  feelBudgetsEnforced,
+  feelLimits,
+  guardEvaluation,
+  shapeLimits,
+  takeFailureRoute,
+  withFeelScope,
 } from '../../../runtime/model/index.js';
 import { budgetProcess, CATASTROPHIC, FOR_RANGE, HOSTILE_NAME } from '../../fixtures/budget-process.js';
 
@@ -43,7 +54,14 @@ const problemCodes = (def: unknown) => checkDefinition(def).problems.map((p) => 
 describe('finding 1: expression shapes are limited before parsing', () => {
   it('finding 1: a 20,000-term expression is a problem before parsing (P028), in milliseconds', () => {
     const expr = orChain(20_000); // 180 KB: feelin's parser grew to 4 GB on it
-    const [error, ms] = timed(() => { try { compileFeel(expr); } catch (e) { return e; } return undefined; });
+    const [error, ms] = timed(() => {
+      try {
+        compileFeel(expr);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    });
     expect(error).toBeInstanceOf(FeelLimitError);
     expect((error as FeelLimitError).code).toBe('P028');
     expect(error).toBeInstanceOf(FeelSyntaxError); // every caller reporting syntax errors reports it
@@ -53,8 +71,22 @@ describe('finding 1: expression shapes are limited before parsing', () => {
 
   it('finding 1: an 8,000-term expression is refused at once, and so is a second look at it (failures are cached)', () => {
     const expr = orChain(8_000);
-    const first = timed(() => { try { compileFeel(expr); } catch (e) { return e; } return undefined; });
-    const second = timed(() => { try { compileFeel(expr); } catch (e) { return e; } return undefined; });
+    const first = timed(() => {
+      try {
+        compileFeel(expr);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    });
+    const second = timed(() => {
+      try {
+        compileFeel(expr);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    });
     expect(first[0]).toBeInstanceOf(FeelLimitError);
     expect(second[0]).toBe(first[0]);
     expect(first[1] + second[1]).toBeLessThan(50);
@@ -71,7 +103,11 @@ describe('finding 1: expression shapes are limited before parsing', () => {
     const nested = (depth: number) => `${'('.repeat(depth)}x${')'.repeat(depth)} > 1`;
     expect(compileFeel(nested(shapeLimits.nesting)).names).toEqual(['x']);
     let error: unknown;
-    try { compileFeel(nested(shapeLimits.nesting + 1)); } catch (e) { error = e; }
+    try {
+      compileFeel(nested(shapeLimits.nesting + 1));
+    } catch (e) {
+      error = e;
+    }
     expect((error as FeelLimitError).code).toBe('P029');
     expect((error as FeelLimitError).from).toBe(shapeLimits.nesting);
     expect(() => compileFeel(`[{a: [${'1, '.repeat(10)}1]}]`)).not.toThrow();
@@ -84,14 +120,18 @@ describe('finding 1: expression shapes are limited before parsing', () => {
     expect(() => compileFeel(chain(shapeLimits.operators))).not.toThrow();
     expect(() => compileFeel(chain(shapeLimits.operators + 1))).toThrow(FeelLimitError);
     expect(() => compileFeel(`${'-'.repeat(shapeLimits.operators + 1)}1`)).toThrow(FeelLimitError);
-    expect(() => compileFeel(Array.from({ length: shapeLimits.operators + 2 }, () => 'a').join('.'))).toThrow(FeelLimitError);
+    expect(() => compileFeel(Array.from({ length: shapeLimits.operators + 2 }, () => 'a').join('.'))).toThrow(
+      FeelLimitError,
+    );
     // decimals and keywords inside names are not operators
     expect(() => compileFeel(`[${Array.from({ length: 300 }, () => '1.5').join(', ')}]`)).not.toThrow();
     expect(() => compileFeel(`[${Array.from({ length: 210 }, () => 'inkomen').join(', ')}]`)).not.toThrow();
   });
 
   it('limits unary tests (decision table cells) the same way', () => {
-    expect(() => compileUnaryTest(Array.from({ length: 5_000 }, (_, i) => String(i)).join(', '))).toThrow(FeelLimitError);
+    expect(() => compileUnaryTest(Array.from({ length: 5_000 }, (_, i) => String(i)).join(', '))).toThrow(
+      FeelLimitError,
+    );
     expect(compileUnaryTest('< 1500').test(1000)).toBe(true);
   });
 
@@ -103,7 +143,10 @@ describe('finding 1: expression shapes are limited before parsing', () => {
   });
 
   it('reports the codes in the checks: P029 for a nested table cell, P009 still for plain syntax errors', () => {
-    const def = budgetProcess('cel', { when: 'true', table: { input: 'n', tests: [`${'('.repeat(40)}1${')'.repeat(40)}`, '> 1'] } });
+    const def = budgetProcess('cel', {
+      when: 'true',
+      table: { input: 'n', tests: [`${'('.repeat(40)}1${')'.repeat(40)}`, '> 1'] },
+    });
     expect(problemCodes(def)).toContain('P029');
     expect(problemCodes(budgetProcess('syntax', { when: 'n >' }))).toEqual(['P009']);
   });
@@ -123,7 +166,7 @@ describe('finding 2: evaluation cannot run away', () => {
     expect(compileFeel(FOR_RANGE).evaluate({ n: 20 })).toBe(true);
   });
 
-  it('finding 2: a catastrophic regex over a citizen\'s answer is linear on RE2', () => {
+  it("finding 2: a catastrophic regex over a citizen's answer is linear on RE2", () => {
     const [value, ms] = timed(() => compileFeel(CATASTROPHIC).evaluate({ naam: HOSTILE_NAME }));
     expect(value).toBe(false);
     expect(ms).toBeLessThan(200); // JS RegExp: seconds, doubling per character
@@ -139,8 +182,12 @@ describe('finding 2: evaluation cannot run away', () => {
   });
 
   it('bounds what an expression produces: lists and texts that double each step', () => {
-    expect(failure('count(for i in 1..40 return if i = 1 then [1, 1] else [partial[-1], partial[-1]])')[0].reason).toBe('size');
-    expect(failure('string length(for i in 1..40 return if i = 1 then "ab" else partial[-1] + partial[-1])')[0].reason).toBe('size');
+    expect(failure('count(for i in 1..40 return if i = 1 then [1, 1] else [partial[-1], partial[-1]])')[0].reason).toBe(
+      'size',
+    );
+    expect(
+      failure('string length(for i in 1..40 return if i = 1 then "ab" else partial[-1] + partial[-1])')[0].reason,
+    ).toBe('size');
     expect(failure('string join(for i in 1..100 return "x", s)', { s: 'y'.repeat(5_000) })[0].reason).toBe('size');
     expect(failure('replace("ab", "^", t)', { t: 'y'.repeat(feelLimits.text) })[0].reason).toBe('size');
     expect(['steps', 'size']).toContain(failure('replace(s, "", s)', { s: 'y'.repeat(5_000) })[0].reason);
@@ -152,7 +199,9 @@ describe('finding 2: evaluation cannot run away', () => {
   });
 
   it('stops recursion of a FEEL function before the stack does', () => {
-    expect(['depth', 'steps', 'time']).toContain(failure('{f: function(n) if n = 0 then 0 else 1 + f(n - 1), r: f(100000)}.r')[0].reason);
+    expect(['depth', 'steps', 'time']).toContain(
+      failure('{f: function(n) if n = 0 then 0 else 1 + f(n - 1), r: f(100000)}.r')[0].reason,
+    );
   });
 
   it('turns an unexpected failure inside feelin into an evaluation error, not a crash', () => {
@@ -187,43 +236,134 @@ describe('finding 2: evaluation cannot run away', () => {
 });
 
 describe('odd expressions (property test)', () => {
-  const tokens = ['1', '2.5', 'x', 'xs', 'n', '"a"', '(', ')', '[', ']', '{', '}', ':', ',', '+', '-', '*', '/', '**', '=', '!=', '<', '>=', 'and', 'or', 'not(',
-    'if', 'then', 'else', 'for', 'in', 'return', 'some', 'every', 'satisfies', '..', '.', 'date(', 'count(', 'matches(', 'string(', 'substring(', 'sort(',
-    'function(', 'null', 'true', '@"2020-01-01"', '@"P1D"', 'partial', 'item', '?', 'instance of', 'number', 'between', 'sum(', 'flatten(',
-    'distinct values(', 'string join(', 'replace(', 'split(', 'get value(', 'context put(', '-1', '1000000'];
+  const tokens = [
+    '1',
+    '2.5',
+    'x',
+    'xs',
+    'n',
+    '"a"',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    ':',
+    ',',
+    '+',
+    '-',
+    '*',
+    '/',
+    '**',
+    '=',
+    '!=',
+    '<',
+    '>=',
+    'and',
+    'or',
+    'not(',
+    'if',
+    'then',
+    'else',
+    'for',
+    'in',
+    'return',
+    'some',
+    'every',
+    'satisfies',
+    '..',
+    '.',
+    'date(',
+    'count(',
+    'matches(',
+    'string(',
+    'substring(',
+    'sort(',
+    'function(',
+    'null',
+    'true',
+    '@"2020-01-01"',
+    '@"P1D"',
+    'partial',
+    'item',
+    '?',
+    'instance of',
+    'number',
+    'between',
+    'sum(',
+    'flatten(',
+    'distinct values(',
+    'string join(',
+    'replace(',
+    'split(',
+    'get value(',
+    'context put(',
+    '-1',
+    '1000000',
+  ];
   it('compile to a syntax error or evaluate to a value or an evaluation error, never anything else, and never slowly', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 25 }), fc.boolean(), (parts, unary) => {
-      const expr = parts.join(' ');
-      let run: () => unknown;
-      try {
-        const data = { x: 1, xs: [1, 2], n: 2_000 };
-        run = unary ? ((t) => () => t.test(3, data))(compileUnaryTest(expr)) : ((c) => () => c.evaluate(data))(compileFeel(expr));
-      } catch (e) {
-        expect(e).toBeInstanceOf(FeelSyntaxError);
-        return;
-      }
-      const [outcome, ms] = timed(() => { try { run(); return 'value'; } catch (e) { return e; } });
-      if (outcome !== 'value') expect(outcome).toBeInstanceOf(FeelEvaluationError);
-      expect(ms).toBeLessThan(feelLimits.evaluation.ms + 250);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 25 }), fc.boolean(), (parts, unary) => {
+        const expr = parts.join(' ');
+        let run: () => unknown;
+        try {
+          const data = { x: 1, xs: [1, 2], n: 2_000 };
+          run = unary
+            ? (
+                (t) => () =>
+                  t.test(3, data)
+              )(compileUnaryTest(expr))
+            : (
+                (c) => () =>
+                  c.evaluate(data)
+              )(compileFeel(expr));
+        } catch (e) {
+          expect(e).toBeInstanceOf(FeelSyntaxError);
+          return;
+        }
+        const [outcome, ms] = timed(() => {
+          try {
+            run();
+            return 'value';
+          } catch (e) {
+            return e;
+          }
+        });
+        if (outcome !== 'value') expect(outcome).toBeInstanceOf(FeelEvaluationError);
+        expect(ms).toBeLessThan(feelLimits.evaluation.ms + 250);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('time is a backstop, steps the limit', () => {
-  it('a rule that does little work never fails on time, even after the event\'s time is used up (a GC pause, a busy machine)', () => {
+  it("a rule that does little work never fails on time, even after the event's time is used up (a GC pause, a busy machine)", () => {
     const { value } = withFeelScope(() => {
       const until = performance.now() + feelLimits.event.ms + 10;
-      while (performance.now() < until) { /* the event's time passes elsewhere */ }
-      return [compileFeel('vermogen > 2500').evaluate({ vermogen: 3000 }), compileFeel('sum(for i in 1..100 return i)').evaluate({})];
+      while (performance.now() < until) {
+        /* the event's time passes elsewhere */
+      }
+      return [
+        compileFeel('vermogen > 2500').evaluate({ vermogen: 3000 }),
+        compileFeel('sum(for i in 1..100 return i)').evaluate({}),
+      ];
     });
     expect(value).toEqual([true, 5050]);
   });
 
-  it('a rule that does real work after the event\'s time is used up stops on time', () => {
+  it("a rule that does real work after the event's time is used up stops on time", () => {
     const { value } = withFeelScope(() => {
       const until = performance.now() + feelLimits.event.ms + 10;
-      while (performance.now() < until) { /* the event's time passes elsewhere */ }
-      try { return compileFeel('sum(for i in 1..3000 return i)').evaluate({}); } catch (e) { return (e as FeelBudgetError).reason; }
+      while (performance.now() < until) {
+        /* the event's time passes elsewhere */
+      }
+      try {
+        return compileFeel('sum(for i in 1..3000 return i)').evaluate({});
+      } catch (e) {
+        return (e as FeelBudgetError).reason;
+      }
     });
     expect(value).toBe('time');
   });
@@ -234,9 +374,23 @@ describe('guards inside an event scope', () => {
     const hostile = () => compileFeel(FOR_RANGE).evaluate({ n: 2_000 }) === true;
     const seen: string[] = [];
     const { failure } = withFeelScope(() => {
-      seen.push(String(guardEvaluation('toets', () => { seen.push('first ran'); return false; })));
+      seen.push(
+        String(
+          guardEvaluation('toets', () => {
+            seen.push('first ran');
+            return false;
+          }),
+        ),
+      );
       seen.push(String(guardEvaluation('toets', hostile)));
-      seen.push(String(guardEvaluation('toets', () => { seen.push('third ran'); return true; })));
+      seen.push(
+        String(
+          guardEvaluation('toets', () => {
+            seen.push('third ran');
+            return true;
+          }),
+        ),
+      );
       seen.push(String(takeFailureRoute('elders')));
       seen.push(String(takeFailureRoute('toets')));
       seen.push(String(takeFailureRoute('toets')));
@@ -256,7 +410,9 @@ describe('guards inside an event scope', () => {
   });
 
   it('throw the typed error outside a scope (for callers such as the case view and triggers)', () => {
-    expect(() => guardEvaluation(undefined, () => compileFeel(FOR_RANGE).evaluate({ n: 2_000 }) === true)).toThrow(FeelBudgetError);
+    expect(() => guardEvaluation(undefined, () => compileFeel(FOR_RANGE).evaluate({ n: 2_000 }) === true)).toThrow(
+      FeelBudgetError,
+    );
   });
 });
 
@@ -296,14 +452,29 @@ describe('regular expressions on RE2', () => {
 
   it('splits and replaces literal patterns as feelin did on JS RegExp (property test)', () => {
     const alphabet = fc.constantFrom('a', 'b', ',', ' ', ';', 'é', '😀');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')), fc.constantFrom(',', ' ', ';', 'a', ',+', ' *', 'b|,'), fc.constantFrom('', 'x', '[$0]'), (input, pattern, replacement) => {
-      expect(run('split(s, p)', { s: input, p: pattern })).toEqual(input.split(new RegExp(pattern, 'u')));
-      expect(run('replace(s, p, r)', { s: input, p: pattern, r: replacement })).toEqual(input.replace(new RegExp(pattern, 'gu'), replacement.replace('$0', '$$&')));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')),
+        fc.constantFrom(',', ' ', ';', 'a', ',+', ' *', 'b|,'),
+        fc.constantFrom('', 'x', '[$0]'),
+        (input, pattern, replacement) => {
+          expect(run('split(s, p)', { s: input, p: pattern })).toEqual(input.split(new RegExp(pattern, 'u')));
+          expect(run('replace(s, p, r)', { s: input, p: pattern, r: replacement })).toEqual(
+            input.replace(new RegExp(pattern, 'gu'), replacement.replace('$0', '$$&')),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
-  it('agrees with feelin\'s public evaluate() on everyday patterns', () => {
-    for (const expr of ['matches("1234 AB", "^[1-9][0-9]{3} ?[A-Z]{2}$")', 'split("a, b,c", ", ?")', 'replace("06-12345678", "[^0-9]", "")', 'matches("Jan", "^j", "i")']) {
+  it("agrees with feelin's public evaluate() on everyday patterns", () => {
+    for (const expr of [
+      'matches("1234 AB", "^[1-9][0-9]{3} ?[A-Z]{2}$")',
+      'split("a, b,c", ", ?")',
+      'replace("06-12345678", "[^0-9]", "")',
+      'matches("Jan", "^j", "i")',
+    ]) {
       expect(run(expr)).toEqual(evaluate(expr).value);
     }
   });

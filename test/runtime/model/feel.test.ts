@@ -120,27 +120,76 @@ describe('compiled evaluation matches feelin', () => {
 
   const expressions = [
     // arithmetic
-    '1 + 2 * 3', 'a - b', 'a / 2', 'a ** 2', '-a', '(a + 1) * b', 'a / 0', '10 / 3',
+    '1 + 2 * 3',
+    'a - b',
+    'a / 2',
+    'a ** 2',
+    '-a',
+    '(a + 1) * b',
+    'a / 0',
+    '10 / 3',
     // comparisons and logic
-    'a > 3', 'a <= b', 'a = 5', 'a != 5', 'naam = "Jan de Vries"', 'waar and onwaar', 'waar or onwaar', 'not(onwaar)',
-    'a between 1 and 10', 'a in [1..5]', 'a in (1..5)', 'huishouden in ["samen", "alleen"]',
+    'a > 3',
+    'a <= b',
+    'a = 5',
+    'a != 5',
+    'naam = "Jan de Vries"',
+    'waar and onwaar',
+    'waar or onwaar',
+    'not(onwaar)',
+    'a between 1 and 10',
+    'a in [1..5]',
+    'a in (1..5)',
+    'huishouden in ["samen", "alleen"]',
     // if-then-else
-    'if a > 3 then "groot" else "klein"', 'if huishouden = "samen" then 1900 else if huishouden = "alleenstaande-ouder" then 1600 else 1400',
+    'if a > 3 then "groot" else "klein"',
+    'if huishouden = "samen" then 1900 else if huishouden = "alleenstaande-ouder" then 1600 else 1400',
     'if nul then 1 else 2',
     // lists
-    'list contains(spullen, "overig")', 'list contains(spullen, "kast")', 'count(spullen)', 'sum(bedragen)', 'max(bedragen)',
-    'bedragen[item > 15]', 'bedragen[1]', 'bedragen[-1]', 'for x in bedragen return x * 2', 'some x in bedragen satisfies x > 25',
-    'every x in bedragen satisfies x > 5', 'append(spullen, "kast")', 'index of(spullen, "overig")',
+    'list contains(spullen, "overig")',
+    'list contains(spullen, "kast")',
+    'count(spullen)',
+    'sum(bedragen)',
+    'max(bedragen)',
+    'bedragen[item > 15]',
+    'bedragen[1]',
+    'bedragen[-1]',
+    'for x in bedragen return x * 2',
+    'some x in bedragen satisfies x > 25',
+    'every x in bedragen satisfies x > 5',
+    'append(spullen, "kast")',
+    'index of(spullen, "overig")',
     // strings
-    'upper case(naam)', 'lower case(naam)', 'substring(naam, 1, 3)', 'string length(naam)', 'contains(naam, "Vries")',
-    'starts with(naam, "Jan")', 'naam + "!"', 'string(a)', 'split(naam, " ")', 'replace(naam, "Jan", "Piet")',
+    'upper case(naam)',
+    'lower case(naam)',
+    'substring(naam, 1, 3)',
+    'string length(naam)',
+    'contains(naam, "Vries")',
+    'starts with(naam, "Jan")',
+    'naam + "!"',
+    'string(a)',
+    'split(naam, " ")',
+    'replace(naam, "Jan", "Piet")',
     // contexts and paths
-    'adres.postcode', 'adres.huisnummer + 1', '{ x: a, y: x + 1 }.y',
+    'adres.postcode',
+    'adres.huisnummer + 1',
+    '{ x: a, y: x + 1 }.y',
     // dates and durations
-    'date(datum) + duration("P1D")', 'date(datum) > date("2025-01-01")', 'date(datum).year',
+    'date(datum) + duration("P1D")',
+    'date(datum) > date("2025-01-01")',
+    'date(datum).year',
     // null handling
-    'nul = null', 'onbekend = null', 'onbekend + 1', 'nul > 1', 'a > nul', 'get value(adres, "postcode")', 'string join(spullen, ", ")', 'count(onbekend)',
-    'if onbekend > 3 then "ja" else "nee"', 'onbekend and waar', 'onbekend or waar',
+    'nul = null',
+    'onbekend = null',
+    'onbekend + 1',
+    'nul > 1',
+    'a > nul',
+    'get value(adres, "postcode")',
+    'string join(spullen, ", ")',
+    'count(onbekend)',
+    'if onbekend > 3 then "ja" else "nee"',
+    'onbekend and waar',
+    'onbekend or waar',
   ];
 
   it.each(expressions)('%s', (expr) => {
@@ -163,7 +212,8 @@ describe('compiled evaluation matches feelin', () => {
   });
 
   it('gives the same result for many data sets with one compiled form', () => {
-    const expr = 'inkomen > (if huishouden = "samen" then 1900 else if huishouden = "alleenstaande-ouder" then 1600 else 1400) + 100';
+    const expr =
+      'inkomen > (if huishouden = "samen" then 1900 else if huishouden = "alleenstaande-ouder" then 1600 else 1400) + 100';
     const compiled = compileFeel(expr);
     for (const huishouden of ['samen', 'alleenstaande-ouder', 'alleenstaand', undefined]) {
       for (const inkomen of [0, 1499, 1500, 1501, 1701, 2001, null]) {
@@ -223,7 +273,15 @@ describe('comparisons of mismatched types (finding 4 of issue 11)', () => {
 
 describe('names of Object.prototype members in FEEL (finding 3 of issue 11; found by the fuzz suite)', () => {
   it('finding 3: hasOwnProperty(x), constructor(1), toString() compile and evaluate to null, never a TypeError', () => {
-    for (const expr of ['hasOwnProperty(inkomen)', 'constructor(1)', 'toString()', 'valueOf(x)', 'isPrototypeOf(1)', 'x.constructor', 'x.__proto__']) {
+    for (const expr of [
+      'hasOwnProperty(inkomen)',
+      'constructor(1)',
+      'toString()',
+      'valueOf(x)',
+      'isPrototypeOf(1)',
+      'x.constructor',
+      'x.__proto__',
+    ]) {
       expect(() => compileFeel(expr), expr).not.toThrow();
       expect(evaluateFeel(expr, { inkomen: 1, x: { a: 1 } }), expr).toBeNull();
     }

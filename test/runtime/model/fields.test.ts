@@ -19,7 +19,8 @@ const nl = { ...ctx, lang: 'nl' as const };
 const en = { ...ctx, lang: 'en' as const };
 
 const field = (type: FieldType, extra: Partial<Field> = {}): Field => ({ id: 'f', label: 'Vraag', type, ...extra });
-const parse = (type: FieldType, raw: unknown, extra: Partial<Field> = {}): ParseResult => fieldKind(type).parse(raw, field(type, extra), ctx);
+const parse = (type: FieldType, raw: unknown, extra: Partial<Field> = {}): ParseResult =>
+  fieldKind(type).parse(raw, field(type, extra), ctx);
 const valueOf = (result: ParseResult) => {
   if ('issue' in result) throw new Error(`expected a value, got issue ${result.issue.code}`);
   return result.value;
@@ -83,7 +84,15 @@ describe('iban (mod 97)', () => {
     expect(valueOf(parse('iban', 'DE89 3704 0044 0532 0130 00'))).toBe('DE89370400440532013000');
   });
 
-  it.each(['NL91ABNA0417164301', 'NL91ABNA0417164200', 'NL92ABNA0417164300', 'NL91ABNA041716430', 'NL91ABN10417164300', 'XX', '1234'])('rejects %s', (iban) => {
+  it.each([
+    'NL91ABNA0417164301',
+    'NL91ABNA0417164200',
+    'NL92ABNA0417164300',
+    'NL91ABNA041716430',
+    'NL91ABN10417164300',
+    'XX',
+    '1234',
+  ])('rejects %s', (iban) => {
     expect(codeOf(parse('iban', iban))).toBe('invalid-iban');
   });
 
@@ -99,9 +108,12 @@ describe('postcode', () => {
     expect(valueOf(parse('postcode', ' 9999 zz '))).toBe('9999 ZZ');
   });
 
-  it.each(['0123 AB', '1234 SS', '1234 SA', '1234 SD', '123 AB', '12345 AB', '1234 A1', 'ABCD 12'])('rejects %s', (pc) => {
-    expect(codeOf(parse('postcode', pc))).toBe('invalid-postcode');
-  });
+  it.each(['0123 AB', '1234 SS', '1234 SA', '1234 SD', '123 AB', '12345 AB', '1234 A1', 'ABCD 12'])(
+    'rejects %s',
+    (pc) => {
+      expect(codeOf(parse('postcode', pc))).toBe('invalid-postcode');
+    },
+  );
 });
 
 describe('email and phone', () => {
@@ -110,9 +122,12 @@ describe('email and phone', () => {
     expect(valueOf(parse('email', 'a.b+c@sub.gemeente.nl'))).toBe('a.b+c@sub.gemeente.nl');
   });
 
-  it.each(['jan', 'jan@', '@example.nl', 'jan@example', 'jan@example.n', 'j an@example.nl', 'a@b@c.nl'])('rejects email %s', (email) => {
-    expect(codeOf(parse('email', email))).toBe('invalid-email');
-  });
+  it.each(['jan', 'jan@', '@example.nl', 'jan@example', 'jan@example.n', 'j an@example.nl', 'a@b@c.nl'])(
+    'rejects email %s',
+    (email) => {
+      expect(codeOf(parse('email', email))).toBe('invalid-email');
+    },
+  );
 
   it('rejects an address longer than 254 characters', () => {
     expect(codeOf(parse('email', `${'a'.repeat(250)}@example.nl`))).toBe('invalid-email');
@@ -124,9 +139,12 @@ describe('email and phone', () => {
     expect(valueOf(parse('phone', '+31 6 1234 5678'))).toBe('+31612345678');
   });
 
-  it.each(['12345', '0612345', '06123456789', '+0612345678', 'bel mij', '0031612345678x'])('rejects phone %s', (phone) => {
-    expect(codeOf(parse('phone', phone))).toBe('invalid-phone');
-  });
+  it.each(['12345', '0612345', '06123456789', '+0612345678', 'bel mij', '0031612345678x'])(
+    'rejects phone %s',
+    (phone) => {
+      expect(codeOf(parse('phone', phone))).toBe('invalid-phone');
+    },
+  );
 });
 
 describe('date', () => {
@@ -140,17 +158,12 @@ describe('date', () => {
     expect(valueOf(parse('date', { day: 29, month: 2, year: 2024 }))).toBe('2024-02-29');
   });
 
-  it.each([
-    ['31-02-2024'],
-    ['2024-02-31'],
-    ['29-02-2023'],
-    ['2024-13-01'],
-    ['00-01-2024'],
-    ['morgen'],
-    ['24-03-05'],
-  ])('rejects %s', (raw) => {
-    expect(codeOf(parse('date', raw))).toBe('invalid-date');
-  });
+  it.each([['31-02-2024'], ['2024-02-31'], ['29-02-2023'], ['2024-13-01'], ['00-01-2024'], ['morgen'], ['24-03-05']])(
+    'rejects %s',
+    (raw) => {
+      expect(codeOf(parse('date', raw))).toBe('invalid-date');
+    },
+  );
 
   it('rejects an impossible or incomplete { day, month, year }', () => {
     expect(codeOf(parse('date', { day: '31', month: '4', year: '2024' }))).toBe('invalid-date');
@@ -165,7 +178,9 @@ describe('date', () => {
     const before = parse('date', '2025-06-14', f);
     expect(before).toEqual({ issue: { code: 'date-before', params: { min: '2025-06-15' } } });
     // the same answer is fine when the engine's clock says an earlier day
-    expect(valueOf(fieldKind('date').parse('2025-06-14', field('date', f), { today: '2025-06-01' }))).toBe('2025-06-14');
+    expect(valueOf(fieldKind('date').parse('2025-06-14', field('date', f), { today: '2025-06-01' }))).toBe(
+      '2025-06-14',
+    );
   });
 
   it('applies fixed min and max bounds', () => {
@@ -262,7 +277,11 @@ describe('required', () => {
   });
 
   it('reports every problem of a step at once', () => {
-    const fields = [field('bsn', { id: 'bsn', required: true }), field('email', { id: 'email' }), field('text', { id: 'naam', required: true })];
+    const fields = [
+      field('bsn', { id: 'bsn', required: true }),
+      field('email', { id: 'email' }),
+      field('text', { id: 'naam', required: true }),
+    ];
     const result = validateAnswers(fields, { bsn: '123456789', email: 'niet-goed', naam: 'Jan' }, {}, nl);
     expect(Object.keys(result.errors).sort()).toEqual(['bsn', 'email']);
     expect(result.values).toEqual({ naam: 'Jan' });
@@ -270,7 +289,11 @@ describe('required', () => {
 });
 
 describe('choice, multi-choice and yes-no', () => {
-  const options = [{ value: 'alleen', label: 'Alleen' }, { value: 'samen', label: { nl: 'Samen', en: 'Together' } }, { value: 'anders', label: 'Anders' }];
+  const options = [
+    { value: 'alleen', label: 'Alleen' },
+    { value: 'samen', label: { nl: 'Samen', en: 'Together' } },
+    { value: 'anders', label: 'Anders' },
+  ];
 
   it('accepts only one of the options', () => {
     expect(valueOf(parse('choice', 'samen', { options }))).toBe('samen');
@@ -292,14 +315,23 @@ describe('choice, multi-choice and yes-no', () => {
   });
 
   it('applies min and max to the number of choices', () => {
-    expect(parse('multi-choice', ['alleen'], { options, min: 2 })).toEqual({ issue: { code: 'too-few-choices', params: { min: 2 } } });
-    expect(parse('multi-choice', ['alleen', 'samen', 'anders'], { options, max: 2 })).toEqual({ issue: { code: 'too-many-choices', params: { max: 2 } } });
-    expect(valueOf(parse('multi-choice', ['alleen', 'samen'], { options, min: 2, max: 2 }))).toEqual(['alleen', 'samen']);
+    expect(parse('multi-choice', ['alleen'], { options, min: 2 })).toEqual({
+      issue: { code: 'too-few-choices', params: { min: 2 } },
+    });
+    expect(parse('multi-choice', ['alleen', 'samen', 'anders'], { options, max: 2 })).toEqual({
+      issue: { code: 'too-many-choices', params: { max: 2 } },
+    });
+    expect(valueOf(parse('multi-choice', ['alleen', 'samen'], { options, min: 2, max: 2 }))).toEqual([
+      'alleen',
+      'samen',
+    ]);
   });
 
   it('flags a choice without options in the definition', () => {
     expect(fieldKind('choice').check!(field('choice'))).toEqual(['a choice needs options']);
-    expect(fieldKind('multi-choice').check!(field('multi-choice', { options: [] }))).toEqual(['a choice needs options']);
+    expect(fieldKind('multi-choice').check!(field('multi-choice', { options: [] }))).toEqual([
+      'a choice needs options',
+    ]);
     expect(fieldKind('choice').check!(field('choice', { options }))).toEqual([]);
   });
 
@@ -327,7 +359,11 @@ describe('file', () => {
 
   it('stores the metadata of an allowed file', () => {
     expect(valueOf(parse('file', pdf))).toEqual({ name: 'brief.pdf', type: 'application/pdf', size: 1000 });
-    expect(valueOf(parse('file', { name: 'foto.jpg', type: 'image/jpeg', size: 0 }))).toEqual({ name: 'foto.jpg', type: 'image/jpeg', size: 0 });
+    expect(valueOf(parse('file', { name: 'foto.jpg', type: 'image/jpeg', size: 0 }))).toEqual({
+      name: 'foto.jpg',
+      type: 'image/jpeg',
+      size: 0,
+    });
   });
 
   it.each([
@@ -343,10 +379,14 @@ describe('file', () => {
   });
 
   it('rejects other types and files over the maximum', () => {
-    expect(parse('file', { name: 'a.exe', type: 'application/x-msdownload', size: 1 })).toEqual({ issue: { code: 'file-type', params: { type: 'application/x-msdownload' } } });
+    expect(parse('file', { name: 'a.exe', type: 'application/x-msdownload', size: 1 })).toEqual({
+      issue: { code: 'file-type', params: { type: 'application/x-msdownload' } },
+    });
     expect(codeOf(parse('file', { ...pdf, size: 10 * 1024 * 1024 + 1 }))).toBe('file-too-large');
     expect(codeOf(parse('file', { ...pdf, size: 10 * 1024 * 1024 }))).toBeUndefined();
-    expect(parse('file', { ...pdf, size: 2001 }, { max: 2000 })).toEqual({ issue: { code: 'file-too-large', params: { max: 2000 } } });
+    expect(parse('file', { ...pdf, size: 2001 }, { max: 2000 })).toEqual({
+      issue: { code: 'file-too-large', params: { max: 2000 } },
+    });
   });
 
   it('formats a file as its name', () => {
@@ -387,13 +427,39 @@ describe('validateAnswers', () => {
     const result = validateAnswers([field('text', { id: 'naam' })], { naam: 'Jan', hacker: 'x' }, {}, nl);
     expect(result.values).toEqual({ naam: 'Jan' });
     expect(result.errors).toEqual({ hacker: ['Deze vraag hoort niet bij deze stap.'] });
-    expect(validateAnswers([], { hacker: 'x' }, {}, en).errors).toEqual({ hacker: ['This question is not part of this step.'] });
+    expect(validateAnswers([], { hacker: 'x' }, {}, en).errors).toEqual({
+      hacker: ['This question is not part of this step.'],
+    });
   });
 
   it('has a message for every code a kind can give (none falls back to the bare code)', () => {
-    const codes = ['required', 'not-text', 'too-short', 'too-long', 'invalid-email', 'invalid-phone', 'invalid-postcode', 'not-number', 'not-money',
-      'too-many-decimals', 'below-min', 'above-max', 'invalid-date', 'date-before', 'date-after', 'invalid-bsn', 'invalid-iban', 'not-an-option',
-      'too-few-choices', 'too-many-choices', 'not-yes-no', 'invalid-file', 'file-type', 'file-too-large', 'unknown-field'];
+    const codes = [
+      'required',
+      'not-text',
+      'too-short',
+      'too-long',
+      'invalid-email',
+      'invalid-phone',
+      'invalid-postcode',
+      'not-number',
+      'not-money',
+      'too-many-decimals',
+      'below-min',
+      'above-max',
+      'invalid-date',
+      'date-before',
+      'date-after',
+      'invalid-bsn',
+      'invalid-iban',
+      'not-an-option',
+      'too-few-choices',
+      'too-many-choices',
+      'not-yes-no',
+      'invalid-file',
+      'file-type',
+      'file-too-large',
+      'unknown-field',
+    ];
     for (const code of codes) {
       const dutch = issueMessage({ code, params: { min: 1, max: 2 } }, 'nl');
       const english = issueMessage({ code, params: { min: 1, max: 2 } }, 'en');
@@ -411,15 +477,27 @@ describe('validateAnswers', () => {
     it('asks a shown field, seeing the answers of the same step', () => {
       const result = validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'ja' }, {}, nl);
       expect(result.errors).toEqual({ autoWaarde: ['Vul dit in.'] });
-      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'ja', autoWaarde: '4.000' }, {}, nl))
-        .toEqual({ values: { heeftAuto: true, autoWaarde: 4000 }, cleared: [], errors: {} });
+      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'ja', autoWaarde: '4.000' }, {}, nl)).toEqual({
+        values: { heeftAuto: true, autoWaarde: 4000 },
+        cleared: [],
+        errors: {},
+      });
     });
 
     it('neither requires nor stores a hidden field, even an invalid answer to it', () => {
-      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'nee' }, {}, nl)).toEqual({ values: { heeftAuto: false }, cleared: [], errors: {} });
-      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'nee', autoWaarde: 'duur' }, {}, nl))
-        .toEqual({ values: { heeftAuto: false }, cleared: [], errors: {} });
-      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'nee', autoWaarde: '5000' }, {}, nl).values).not.toHaveProperty('autoWaarde');
+      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'nee' }, {}, nl)).toEqual({
+        values: { heeftAuto: false },
+        cleared: [],
+        errors: {},
+      });
+      expect(validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'nee', autoWaarde: 'duur' }, {}, nl)).toEqual({
+        values: { heeftAuto: false },
+        cleared: [],
+        errors: {},
+      });
+      expect(
+        validateAnswers([heeftAuto, autoWaarde], { heeftAuto: 'nee', autoWaarde: '5000' }, {}, nl).values,
+      ).not.toHaveProperty('autoWaarde');
     });
 
     it('lists an earlier answer to a now hidden field in cleared', () => {
@@ -429,9 +507,19 @@ describe('validateAnswers', () => {
     });
 
     it('decides over the known data when the step does not answer the condition', () => {
-      const toelichting = field('textarea', { id: 'toelichting', required: true, showIf: 'list contains(spullen, "overig")' });
-      expect(validateAnswers([toelichting], {}, { spullen: ['overig'] }, nl).errors).toEqual({ toelichting: ['Vul dit in.'] });
-      expect(validateAnswers([toelichting], {}, { spullen: ['matras'] }, nl)).toEqual({ values: {}, cleared: [], errors: {} });
+      const toelichting = field('textarea', {
+        id: 'toelichting',
+        required: true,
+        showIf: 'list contains(spullen, "overig")',
+      });
+      expect(validateAnswers([toelichting], {}, { spullen: ['overig'] }, nl).errors).toEqual({
+        toelichting: ['Vul dit in.'],
+      });
+      expect(validateAnswers([toelichting], {}, { spullen: ['matras'] }, nl)).toEqual({
+        values: {},
+        cleared: [],
+        errors: {},
+      });
       // FEEL null (no answer yet) is not true: the field is hidden
       expect(validateAnswers([toelichting], {}, {}, nl).errors).toEqual({});
     });

@@ -21,8 +21,12 @@ function raw(base: string, method: string, path: string, headers: Record<string,
 
 describe("finding 6: the pages never show Express's default page", () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ fixtures: [] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: [] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('finding 6: GET // shows our page without internals', async () => {
     const res = await raw(s.base, 'GET', '//');
@@ -42,9 +46,18 @@ describe("finding 6: the pages never show Express's default page", () => {
 
   it('answers every other odd address and method with our own 400 or 404 page', async () => {
     const cases: [string, string, number][] = [
-      ['GET', '//evil.example/x', 404], ['GET', '/a//b', 404], ['GET', '/%', 404], ['GET', '/zaken/%', 400], ['GET', '/diensten/%zz', 400],
-      ['GET', '/werkplek/%', 400], ['GET', '/ontwerp/%E0%A4%A', 400], ['GET', '/static/..%2f..%2fpackage.json', 404],
-      ['PUT', '/', 404], ['DELETE', '/mijn-zaken', 404], ['PATCH', '/inloggen', 404], ['OPTIONS', '/', 404],
+      ['GET', '//evil.example/x', 404],
+      ['GET', '/a//b', 404],
+      ['GET', '/%', 404],
+      ['GET', '/zaken/%', 400],
+      ['GET', '/diensten/%zz', 400],
+      ['GET', '/werkplek/%', 400],
+      ['GET', '/ontwerp/%E0%A4%A', 400],
+      ['GET', '/static/..%2f..%2fpackage.json', 404],
+      ['PUT', '/', 404],
+      ['DELETE', '/mijn-zaken', 404],
+      ['PATCH', '/inloggen', 404],
+      ['OPTIONS', '/', 404],
     ];
     for (const [method, path, status] of cases) {
       const res = await raw(s.base, method, path);
@@ -63,7 +76,13 @@ describe("finding 6: the pages never show Express's default page", () => {
 
   it('finding 6: a form with Content-Encoding gzip that is not gzip shows our 400 page and changes nothing', async () => {
     const before = dumpDb(s.store);
-    const res = await raw(s.base, 'POST', '/inloggen', { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, 'bsn=999993653');
+    const res = await raw(
+      s.base,
+      'POST',
+      '/inloggen',
+      { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' },
+      'bsn=999993653',
+    );
     expect(res.status).toBe(400);
     expect(res.text).toContain('Dit adres of formulier klopt niet');
     expectNoInternals(res.text);

@@ -8,8 +8,12 @@ import { dbFingerprint } from '../../helpers/db-state.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ fixtures: [] }); });
-afterAll(async () => { await s.close(); });
+beforeAll(async () => {
+  s = await startTestServer({ fixtures: [] });
+});
+afterAll(async () => {
+  await s.close();
+});
 
 const text = (x: string) => ({ nl: x, en: x });
 const HOSTILE = 'count(for a in 1..n, b in 1..n return a * b) > 0';
@@ -17,7 +21,12 @@ const HOSTILE = 'count(for a in 1..n, b in 1..n return a * b) > 0';
 function browser(base: string) {
   let cookie = '';
   const request = async (method: string, path: string, form?: Record<string, string>) => {
-    const res = await fetch(base + path, { method, redirect: 'manual', headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, body: form ? new URLSearchParams(form).toString() : undefined });
+    const res = await fetch(base + path, {
+      method,
+      redirect: 'manual',
+      headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
     for (const c of res.headers.getSetCookie()) cookie = [cookie, c.split(';')[0]].filter(Boolean).join('; ');
     return { status: res.status, location: res.headers.get('location'), text: await res.text() };
   };
@@ -27,19 +36,36 @@ function browser(base: string) {
 
 it('finding 2: a question whose condition runs out of budget shows "a person will help", not an error, and changes nothing', async () => {
   const def = {
-    key: 'zware-vraag', title: text('Zware vraag'), start: 'eerst', contact: { team: 'klantcontact' },
+    key: 'zware-vraag',
+    title: text('Zware vraag'),
+    start: 'eerst',
+    contact: { team: 'klantcontact' },
     steps: {
-      eerst: { kind: 'form', title: text('Eerst'), fields: [{ id: 'n', label: text('Aantal'), type: 'number', required: true }], next: 'daarna' },
-      daarna: { kind: 'form', title: text('Daarna'), fields: [{ id: 'extra', label: text('Extra'), type: 'text', showIf: HOSTILE }], next: 'klaar' },
+      eerst: {
+        kind: 'form',
+        title: text('Eerst'),
+        fields: [{ id: 'n', label: text('Aantal'), type: 'number', required: true }],
+        next: 'daarna',
+      },
+      daarna: {
+        kind: 'form',
+        title: text('Daarna'),
+        fields: [{ id: 'extra', label: text('Extra'), type: 'text', showIf: HOSTILE }],
+        next: 'klaar',
+      },
       klaar: { kind: 'end', title: text('Klaar'), outcome: 'completed', message: text('Klaar.') },
     },
   };
-  expect((await s.api('PUT', '/api/processes/zware-vraag/draft', { as: 'designer', body: def })).body.problems).toEqual([]);
+  expect((await s.api('PUT', '/api/processes/zware-vraag/draft', { as: 'designer', body: def })).body.problems).toEqual(
+    [],
+  );
   expect((await s.api('POST', '/api/processes/zware-vraag/publish', { as: 'designer' })).status).toBe(201);
 
   const b = browser(s.base);
   await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '999993653', terug: '/mijn-zaken' });
-  const start = await b.request('POST', '/diensten/zware-vraag/start', { _csrf: await b.csrf('/diensten/zware-vraag') });
+  const start = await b.request('POST', '/diensten/zware-vraag/start', {
+    _csrf: await b.csrf('/diensten/zware-vraag'),
+  });
   const caseUrl = start.location!;
   const first = (await b.request('GET', caseUrl)).location!;
   const saved = await b.request('POST', first, { _csrf: await b.csrf(first), n: '3000' });

@@ -7,7 +7,8 @@ function browser(base: string) {
   let cookie = '';
   const request = async (method: string, path: string, form?: Record<string, string>) => {
     const res = await fetch(base + path, {
-      method, redirect: 'manual',
+      method,
+      redirect: 'manual',
       headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
@@ -31,8 +32,12 @@ function browser(base: string) {
 
 describe('citizen pages (server side)', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('escapes every value it shows', () => {
     expect(html`<p>${'<script>alert(1)</script>'}</p>`.value).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
@@ -48,7 +53,13 @@ describe('citizen pages (server side)', () => {
     const token = await b.csrf(step);
     await b.request('POST', step, { _csrf: token, huishouden: 'samen', aanslagnummer: '<img src=x>' });
     const money = `${caseUrl}/stap/geldzaken`;
-    await b.request('POST', money, { _csrf: token, inkomen: '1850', vermogen: '0', heeftAuto: 'nee', iban: 'NL91ABNA0417164300' });
+    await b.request('POST', money, {
+      _csrf: token,
+      inkomen: '1850',
+      vermogen: '0',
+      heeftAuto: 'nee',
+      iban: 'NL91ABNA0417164300',
+    });
     const check = await b.request('GET', `${caseUrl}/controle`);
     expect(check.status).toBe(200);
     expect(check.text).toContain('&lt;img src=x&gt;');
@@ -88,7 +99,11 @@ describe('citizen pages (server side)', () => {
     const bad = await b.request('POST', '/inloggen', { _csrf: token, bsn: '123456789' });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Vul een geldig burgerservicenummer in');
-    const evil = await b.request('POST', '/inloggen', { _csrf: token, bsn: '999993653', terug: '//evil.example/phish' });
+    const evil = await b.request('POST', '/inloggen', {
+      _csrf: token,
+      bsn: '999993653',
+      terug: '//evil.example/phish',
+    });
     expect(evil.location).toBe('/mijn-zaken');
   });
 
@@ -126,34 +141,58 @@ describe('citizen pages (server side)', () => {
 
 describe('citizen feedback on the pages', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('asks how easy it was on the confirmation page, stores it once with the version, and thanks the citizen', async () => {
     const b = browser(s.base);
     await b.signIn('999993653');
     const token = await b.csrf('/diensten/ophalen');
     const id = (await b.request('POST', '/diensten/ophalen/start', { _csrf: token })).location!.split('/')[2];
-    await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, { _csrf: token, postcode: '1234 AB', huisnummer: '1', spullen: 'matras', 'ophaaldatum-day': '7', 'ophaaldatum-month': '1', 'ophaaldatum-year': '2030' });
+    await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, {
+      _csrf: token,
+      postcode: '1234 AB',
+      huisnummer: '1',
+      spullen: 'matras',
+      'ophaaldatum-day': '7',
+      'ophaaldatum-month': '1',
+      'ophaaldatum-year': '2030',
+    });
     await b.request('POST', `/zaken/${id}/versturen`, { _csrf: token });
     const confirmation = await b.request('GET', `/zaken/${id}/bevestiging`);
     expect(confirmation.text).toContain('Hoe makkelijk was dit? (niet verplicht)');
     // Without a score nothing is stored.
     await b.request('POST', `/zaken/${id}/feedback`, { _csrf: token, comment: 'zonder cijfer' });
     expect(s.store.insights.hasFeedback(id)).toBe(false);
-    const sent = await b.request('POST', `/zaken/${id}/feedback`, { _csrf: token, score: '4', comment: 'Snel geregeld' });
+    const sent = await b.request('POST', `/zaken/${id}/feedback`, {
+      _csrf: token,
+      score: '4',
+      comment: 'Snel geregeld',
+    });
     expect(sent.location).toBe(`/zaken/${id}/status`);
     const status = await b.request('GET', `/zaken/${id}/status`);
     expect(status.text).toContain('Dank u voor uw antwoord.');
     expect(status.text).not.toContain('Hoe makkelijk was dit?');
-    expect(s.store.insights.feedback({ key: 'ophalen', version: 1 })).toMatchObject({ count: 1, average: 4, recent: [{ score: 4, comment: 'Snel geregeld' }] });
+    expect(s.store.insights.feedback({ key: 'ophalen', version: 1 })).toMatchObject({
+      count: 1,
+      average: 4,
+      recent: [{ score: 4, comment: 'Snel geregeld' }],
+    });
   });
 });
 
 describe('a malformed session cookie', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: ['toeslag', 'ophalen'] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('is treated as no session (an anonymous visit, no row), never an error', async () => {
     const before = s.store.sessions.count();

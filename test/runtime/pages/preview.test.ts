@@ -12,8 +12,12 @@ describe('preview of a form step for the designer', () => {
     const res = await fetch(s.base + path, { headers: cookie ? { cookie } : {} });
     return { status: res.status, text: await res.text() };
   };
-  beforeAll(async () => { s = await startTestServer({ fixtures: ['toeslag'] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: ['toeslag'] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('renders the draft step as citizens see it, only for designers', async () => {
     const designer = await cookieFor('dina');

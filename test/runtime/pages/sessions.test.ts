@@ -8,17 +8,32 @@ const HOUR = 60 * 60 * 1000;
 
 describe('finding 8: sessions only when they are needed', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ fixtures: ['ophalen'] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: ['ophalen'] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('finding 8: an anonymous visit creates no session row', async () => {
     const b = pageBrowser(s.base);
     const before = dumpDb(s.store);
-    for (const path of ['/', '/diensten/ophalen', '/diensten/ophalen?lang=en', '/inloggen', '/mijn-zaken', '/bestaat-niet', '/medewerker', '/?lang=nl']) {
+    for (const path of [
+      '/',
+      '/diensten/ophalen',
+      '/diensten/ophalen?lang=en',
+      '/inloggen',
+      '/mijn-zaken',
+      '/bestaat-niet',
+      '/medewerker',
+      '/?lang=nl',
+    ]) {
       expect((await b.request('GET', path)).status).toBeLessThan(500);
     }
     // A wrong BSN on the sign-in form: answered, still nothing stored.
-    expect((await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '123456789' })).status).toBe(422);
+    expect((await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '123456789' })).status).toBe(
+      422,
+    );
     expect(dumpDb(s.store)).toEqual(before);
     // A thousand visits: not a single row.
     await Promise.all(Array.from({ length: 200 }, () => fetch(`${s.base}/`).then((r) => r.text())));
@@ -35,7 +50,7 @@ describe('finding 8: sessions only when they are needed', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
-  it('keeps CSRF for anonymous forms: a post without the token, or with another visitor\'s, is 403 and changes nothing', async () => {
+  it("keeps CSRF for anonymous forms: a post without the token, or with another visitor's, is 403 and changes nothing", async () => {
     const a = pageBrowser(s.base);
     const other = pageBrowser(s.base);
     const theirs = await other.csrf('/inloggen');
@@ -44,7 +59,15 @@ describe('finding 8: sessions only when they are needed', () => {
     expect((await a.request('POST', '/inloggen', { bsn: '999993653' })).status).toBe(403);
     expect((await a.request('POST', '/inloggen', { _csrf: theirs, bsn: '999993653' })).status).toBe(403);
     // Without any visit cookie at all.
-    expect((await fetch(`${s.base}/inloggen`, { method: 'POST', body: new URLSearchParams({ _csrf: theirs, bsn: '999993653' }), redirect: 'manual' })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${s.base}/inloggen`, {
+          method: 'POST',
+          body: new URLSearchParams({ _csrf: theirs, bsn: '999993653' }),
+          redirect: 'manual',
+        })
+      ).status,
+    ).toBe(403);
     expect(dumpDb(s.store)).toEqual(before);
   });
 
@@ -77,7 +100,9 @@ describe('finding 8: mijn-zaken is paged', () => {
     }
     references = references.reverse();
   });
-  afterAll(async () => { await s.close(); });
+  afterAll(async () => {
+    await s.close();
+  });
 
   const cards = (text: string) => [...text.matchAll(/<li class="omslag-card">[\s\S]*?Zaak (\S+) ·/g)].map((m) => m[1]);
 
@@ -88,7 +113,9 @@ describe('finding 8: mijn-zaken is paged', () => {
     expect(cards(first.text)).toEqual(references.slice(0, 20));
     expect(first.text).toContain('Pagina 1 van 3');
     expect(first.text).toContain('<nav class="omslag-pagination" aria-label="Pagina’s">');
-    expect(first.text).toMatch(/href="\/mijn-zaken" aria-current="page"><span class="omslag-visually-hidden">Pagina <\/span>1<\/a>/);
+    expect(first.text).toMatch(
+      /href="\/mijn-zaken" aria-current="page"><span class="omslag-visually-hidden">Pagina <\/span>1<\/a>/,
+    );
     expect(first.text).toContain('href="/mijn-zaken?pagina=2" rel="next">Volgende');
     expect(first.text).not.toContain('rel="prev"');
 
@@ -123,15 +150,24 @@ describe('finding 8: mijn-zaken is paged', () => {
 
 describe('finding 8: expired sessions and stale drafts are cleaned', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer({ fixtures: ['ophalen'] }); });
-  afterAll(async () => { await s.close(); });
+  beforeAll(async () => {
+    s = await startTestServer({ fixtures: ['ophalen'] });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('finding 8: expired sessions are cleaned on a schedule', async () => {
     const b = pageBrowser(s.base);
     await b.signIn('999993653');
     // A workspace session too (same table).
-    s.store.accounts.setPassword(s.store.accounts.addUser('ann', 'official', ['belastingen'], s.clock.now().toISOString()).id, 'ann-wachtwoord-123');
-    expect((await s.api('POST', '/api/session', { body: { name: 'ann', password: 'ann-wachtwoord-123' } })).status).toBe(200);
+    s.store.accounts.setPassword(
+      s.store.accounts.addUser('ann', 'official', ['belastingen'], s.clock.now().toISOString()).id,
+      'ann-wachtwoord-123',
+    );
+    expect(
+      (await s.api('POST', '/api/session', { body: { name: 'ann', password: 'ann-wachtwoord-123' } })).status,
+    ).toBe(200);
     expect(s.store.sessions.count()).toBe(2);
 
     const housekeeping = startHousekeeping(s, { everyMs: 20 });
@@ -152,13 +188,24 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
   it('stale drafts go, with the files only they named; sent files stay', async () => {
     const b = pageBrowser(s.base);
     await b.signIn('999993653');
-    await s.api('PUT', '/api/processes/bewijs/draft', { as: 'designer', body: {
-      key: 'bewijs', title: 'Bewijs', start: 'upload', contact: { team: 'klantcontact' },
-      steps: {
-        upload: { kind: 'form', title: 'Bewijsstuk', fields: [{ id: 'bewijsstuk', label: 'Bewijs', type: 'file', required: true }], next: 'klaar' },
-        klaar: { kind: 'end', title: 'Ontvangen', outcome: 'completed', message: 'Ontvangen.' },
+    await s.api('PUT', '/api/processes/bewijs/draft', {
+      as: 'designer',
+      body: {
+        key: 'bewijs',
+        title: 'Bewijs',
+        start: 'upload',
+        contact: { team: 'klantcontact' },
+        steps: {
+          upload: {
+            kind: 'form',
+            title: 'Bewijsstuk',
+            fields: [{ id: 'bewijsstuk', label: 'Bewijs', type: 'file', required: true }],
+            next: 'klaar',
+          },
+          klaar: { kind: 'end', title: 'Ontvangen', outcome: 'completed', message: 'Ontvangen.' },
+        },
       },
-    } });
+    });
     expect((await s.api('POST', '/api/processes/bewijs/publish', { as: 'designer' })).status).toBe(201);
     const token = await b.csrf('/diensten/bewijs');
     const upload = async (caseId: string, text: string) => {
@@ -167,7 +214,8 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
       f.set('bewijsstuk', new Blob([`%PDF-1.4 ${text}`], { type: 'application/pdf' }), `${text}.pdf`);
       return b.request('POST', `/zaken/${caseId}/stap/upload`, f);
     };
-    const start = async () => (await b.request('POST', '/diensten/bewijs/start', { _csrf: token })).location!.split('/')[2];
+    const start = async () =>
+      (await b.request('POST', '/diensten/bewijs/start', { _csrf: token })).location!.split('/')[2];
     const fileOf = (caseId: string) => (s.store.drafts.get(caseId)!.steps[0].values.bewijsstuk as { id: string }).id;
 
     // One application sent, with a file uploaded twice (the first one replaced).
@@ -176,7 +224,9 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
     const replaced = fileOf(sent);
     await upload(sent, 'tweede');
     const kept = fileOf(sent);
-    expect((await b.request('POST', `/zaken/${sent}/versturen`, { _csrf: token })).location).toBe(`/zaken/${sent}/bevestiging`);
+    expect((await b.request('POST', `/zaken/${sent}/versturen`, { _csrf: token })).location).toBe(
+      `/zaken/${sent}/bevestiging`,
+    );
     // Another left unsent.
     const abandoned = await start();
     await upload(abandoned, 'vergeten');

@@ -8,7 +8,8 @@ const bewijs = {
   contact: { team: 'klantcontact' },
   steps: {
     upload: {
-      kind: 'form', title: 'Bewijsstuk',
+      kind: 'form',
+      title: 'Bewijsstuk',
       fields: [{ id: 'bewijsstuk', label: 'Uw loonstrook', type: 'file', required: true, max: 1000 }],
       next: 'klaar',
     },
@@ -35,12 +36,16 @@ describe('a file question on the pages', () => {
 
   beforeAll(async () => {
     s = await startTestServer({ fixtures: [] });
-    expect((await s.api('PUT', '/api/processes/bewijs/draft', { as: 'designer', body: bewijs })).body.problems).toEqual([]);
+    expect((await s.api('PUT', '/api/processes/bewijs/draft', { as: 'designer', body: bewijs })).body.problems).toEqual(
+      [],
+    );
     expect((await s.api('POST', '/api/processes/bewijs/publish', { as: 'designer' })).status).toBe(201);
     const token = await csrf('/inloggen');
     await post('/inloggen', new URLSearchParams({ _csrf: token, bsn: '999993653' }));
   });
-  afterAll(async () => { await s.close(); });
+  afterAll(async () => {
+    await s.close();
+  });
 
   it('stores the bytes, keeps the answer as metadata, and refuses a file that is too large or of the wrong type', async () => {
     const token = await csrf('/diensten/bewijs');
@@ -71,6 +76,9 @@ describe('a file question on the pages', () => {
     await post(`/zaken/${id}/versturen`, new URLSearchParams({ _csrf: token }));
     const row = s.store.cases.get(id)!;
     expect(row.outcome).toBe('completed');
-    expect((row.snapshot as { context: { data: Record<string, unknown> } }).context.data.bewijsstuk).toMatchObject({ id: answer.id, name: 'loonstrook.pdf' });
+    expect((row.snapshot as { context: { data: Record<string, unknown> } }).context.data.bewijsstuk).toMatchObject({
+      id: answer.id,
+      name: 'loonstrook.pdf',
+    });
   });
 });

@@ -40,7 +40,9 @@ describe('durability on power loss', () => {
   test('finding 11: SQLITE_SYNCHRONOUS=normal is a setting; anything else is refused with the choices', () => {
     expect(readConfig({ SQLITE_SYNCHRONOUS: 'normal' }).synchronous).toBe('normal');
     expect(readConfig({ SQLITE_SYNCHRONOUS: 'FULL' }).synchronous).toBe('full');
-    expect(() => readConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SQLITE_SYNCHRONOUS is 'full'.*or 'normal', not 'off'/);
+    expect(() => readConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+      /SQLITE_SYNCHRONOUS is 'full'.*or 'normal', not 'off'/,
+    );
     const services = openServices(join(dir, 'normal'), undefined, { synchronous: 'normal' });
     try {
       expect(services.store.db.pragma('synchronous', { simple: true })).toBe(NORMAL);

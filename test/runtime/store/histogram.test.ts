@@ -5,7 +5,7 @@ describe('duration histograms (percentiles above 10,000 visits)', () => {
   it('estimates nearest-rank percentiles within 10 % of the exact value, also after merging days', () => {
     const values: number[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const days: Histogram[] = [{}, {}, {}];
     for (let i = 0; i < 60_000; i++) {
       const v = Math.floor(random() ** 2 * 4 * 3_600_000); // skewed: many short visits, some long

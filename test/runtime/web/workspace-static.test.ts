@@ -29,7 +29,10 @@ describe('workspaceStatic', () => {
     const dist = mkdtempSync(join(tmpdir(), 'omslag-dist-'));
     mkdirSync(join(dist, 'workspace'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'workspace', 'index.html'), '<!doctype html><title>Werkplek</title><script type="module" src="/assets/workspace-abc123.js"></script>');
+    writeFileSync(
+      join(dist, 'workspace', 'index.html'),
+      '<!doctype html><title>Werkplek</title><script type="module" src="/assets/workspace-abc123.js"></script>',
+    );
     writeFileSync(join(dist, 'assets', 'workspace-abc123.js'), 'console.log(1)');
     const base = await serve(dist);
 
