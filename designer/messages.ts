@@ -10,6 +10,7 @@ import {
   designerCatalogues,
   learningCatalogues,
   messagesView,
+  perLanguage,
 } from '../runtime/i18n/index.js';
 
 export type { Lang };
@@ -137,14 +138,5 @@ function build(lang: Lang) {
 
 export type Messages = ReturnType<typeof build>;
 
-const built: Partial<Record<Lang, Messages>> = {};
-
 /** The designer's messages per language, built on first use. */
-export const catalogue: Readonly<Record<Lang, Messages>> = {
-  get nl() {
-    return (built.nl ??= build('nl'));
-  },
-  get en() {
-    return (built.en ??= build('en'));
-  },
-};
+export const catalogue: Readonly<Record<Lang, Messages>> = perLanguage(build);

@@ -1,6 +1,6 @@
 // The workspace's words: ICU messages in runtime/i18n/catalogues/workspace (Dutch first, English with
 // the same keys). This module gives them the shape the components read: `t.appName`, `t.claimedBy(name)`.
-import { type Lang, type Positional, messagesView, workspaceCatalogues } from '../runtime/i18n/index.js';
+import { type Lang, type Positional, messagesView, perLanguage, workspaceCatalogues } from '../runtime/i18n/index.js';
 
 export type { Lang };
 
@@ -31,14 +31,5 @@ function build(lang: Lang) {
 
 export type Messages = ReturnType<typeof build>;
 
-const built: Partial<Record<Lang, Messages>> = {};
-
 /** The workspace's messages per language, built on first use. */
-export const catalogue: Readonly<Record<Lang, Messages>> = {
-  get nl() {
-    return (built.nl ??= build('nl'));
-  },
-  get en() {
-    return (built.en ??= build('en'));
-  },
-};
+export const catalogue: Readonly<Record<Lang, Messages>> = perLanguage(build);

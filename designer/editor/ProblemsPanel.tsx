@@ -26,7 +26,7 @@ export function ProblemsPanel({ onFocus }: { onFocus(node: string): void }) {
           {problems.length}
         </span>
       </h2>
-      <div role="status" className="ontwerp-visually-hidden">
+      <div role="status" className="omslag-visually-hidden">
         {problems.length ? t.problemCount(problems.length) : t.noProblemsShort}
       </div>
       {problems.length === 0 ? (

@@ -79,7 +79,7 @@ export function TakeUpPanel() {
         >
           {t.takeUpRefresh}
         </button>
-        <span role="status" className={loading ? 'ontwerp-hint' : 'ontwerp-visually-hidden'}>
+        <span role="status" className={loading ? 'ontwerp-hint' : 'omslag-visually-hidden'}>
           {loading ? t.loading : ''}
         </span>
       </div>
@@ -91,7 +91,7 @@ export function TakeUpPanel() {
       {data && (
         <>
           <section aria-labelledby={`${headId}-f`}>
-            <h3 id={`${headId}-f`} className="utrecht-heading-3 ontwerp-visually-hidden">
+            <h3 id={`${headId}-f`} className="utrecht-heading-3 omslag-visually-hidden">
               {t.takeUpFigures}
             </h3>
             <dl className="ontwerp-figures">

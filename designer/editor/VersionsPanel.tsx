@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { Options } from '../../browser/ui/Options.js';
 import { diffDefinitions, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { formatDateTime } from '../../browser/format.js';
@@ -114,11 +115,7 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
                 value={from}
                 onChange={(e) => setFrom(e.target.value)}
               >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+                <Options options={options} />
               </select>
             </div>
             <div className="ontwerp-control">
@@ -131,11 +128,7 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
                 value={to}
                 onChange={(e) => setTo(e.target.value)}
               >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+                <Options options={options} />
               </select>
             </div>
           </div>

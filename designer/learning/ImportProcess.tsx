@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { PrimaryButton } from '../../browser/ui/PrimaryButton.js';
 import type { Problem, Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { keyFrom, keyProblem } from '../editor/new-process.js';
@@ -173,13 +174,9 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
             />
           </div>
           <div className="utrecht-button-group ontwerp-button-row">
-            <button
-              type="submit"
-              className="utrecht-button utrecht-button--primary-action"
-              aria-disabled={busy || undefined}
-            >
+            <PrimaryButton type="submit" busy={busy}>
               {busy ? t.importBusy : t.importDo}
-            </button>
+            </PrimaryButton>
             <button
               type="button"
               className="utrecht-button utrecht-button--secondary-action"

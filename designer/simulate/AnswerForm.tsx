@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FieldFrame } from '../../browser/fields/FieldFrame.js';
 import { isShown, t as text, type Field } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
@@ -77,27 +78,19 @@ export function AnswerForm({ fields, data, errors, submitLabel, onSubmit }: Prop
           lang,
           prefix: 'ontwerp',
         });
-        if (input.group) {
-          return (
-            <fieldset key={f.id} className="ontwerp-control" aria-describedby={describe}>
-              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text">
-                {label}
-                {f.required ? '' : ` ${t.optional}`}
-              </legend>
-              {head}
-              {control}
-            </fieldset>
-          );
-        }
         return (
-          <div key={f.id} className="ontwerp-control">
-            <label htmlFor={fid} className="utrecht-form-label ontwerp-label-text">
-              {label}
-              {f.required ? '' : ` ${t.optional}`}
-            </label>
-            {head}
-            {control}
-          </div>
+          <FieldFrame
+            key={f.id}
+            group={!!input.group}
+            htmlFor={fid}
+            describedBy={describe}
+            className="ontwerp-control"
+            labelClassName="utrecht-form-label ontwerp-label-text"
+            legendClassName="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend ontwerp-label-text"
+            label={`${label}${f.required ? '' : ` ${t.optional}`}`}
+            help={head}
+            control={control}
+          />
         );
       })}
       <div>

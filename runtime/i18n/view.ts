@@ -47,3 +47,14 @@ export function messagesView<C extends Catalogue, P extends Positional<C>>(
     return formatMessage(source(key), lang);
   }
 }
+
+/** A view per language, built on first use (an app's `catalogue[lang]`). */
+export function perLanguage<V>(build: (lang: Lang) => V): Readonly<Record<Lang, V>> {
+  const built: Partial<Record<Lang, V>> = {};
+  return Object.freeze(
+    Object.defineProperties({} as Record<Lang, V>, {
+      nl: { enumerable: true, get: () => (built.nl ??= build('nl')) },
+      en: { enumerable: true, get: () => (built.en ??= build('en')) },
+    }),
+  );
+}

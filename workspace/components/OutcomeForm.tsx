@@ -80,7 +80,7 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
           <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t.chooseOutcome}</legend>
           {errors.outcome && (
             <p className="utrecht-form-field-error-message" id="veld-outcome-fout">
-              <span className="werkplek-visually-hidden">{t.errorPrefix} </span>
+              <span className="omslag-visually-hidden">{t.errorPrefix} </span>
               {errors.outcome.join(' ')}
             </p>
           )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PrimaryButton } from '../../browser/ui/PrimaryButton.js';
 import { useWorkspace } from '../context.js';
 import { formatDateTime, valueText } from '../format.js';
 import type { TaskDetail } from '../types.js';
@@ -60,14 +61,9 @@ export function ProposalPanel({ task, busy, onApprove, onReject }: Props) {
             />
           </div>
           <div className="werkplek-button-row">
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--primary-action"
-              aria-disabled={busy || undefined}
-              onClick={() => !busy && onApprove()}
-            >
+            <PrimaryButton busy={busy} onClick={onApprove}>
               {t.approve}
-            </button>
+            </PrimaryButton>
             <button
               type="button"
               className="utrecht-button utrecht-button--secondary-action"

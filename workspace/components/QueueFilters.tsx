@@ -1,4 +1,5 @@
 import { useWorkspace } from '../context.js';
+import { Options } from '../../browser/ui/Options.js';
 import type { Filters } from '../queue-query.js';
 import type { ProcessSummary } from '../types.js';
 
@@ -45,11 +46,7 @@ export function QueueFilters({ filters, processes, onChange }: Props) {
           onChange={(e) => set('process', e.target.value)}
         >
           <option value="">{t.allProcesses}</option>
-          {processes.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.title}
-            </option>
-          ))}
+          <Options options={processes.map((p) => ({ value: p.key, label: p.title }))} />
         </select>
       </div>
       <div className="utrecht-form-field">

@@ -91,7 +91,7 @@ export function QueuePage() {
       <QueueFilters filters={filters} processes={processes} onChange={change} />
       {counts && (
         <section aria-labelledby="aantallen-titel" className="werkplek-counts">
-          <h2 id="aantallen-titel" className="werkplek-visually-hidden">
+          <h2 id="aantallen-titel" className="omslag-visually-hidden">
             {t.counts}: {filters.team}
           </h2>
           <ul className="werkplek-counts__list">
@@ -105,7 +105,7 @@ export function QueuePage() {
       )}
       {failure && <Notice flash={{ kind: 'error', text: t.loadFailed(failure) }} />}
       {/* Present from the start, so screen readers hear what is put in it later. */}
-      <div className="werkplek-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      <div className="omslag-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
       {tasks === null && !failure && <p className="utrecht-paragraph">{t.loading}</p>}

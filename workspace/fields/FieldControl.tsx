@@ -1,5 +1,6 @@
 import type { Lang, Messages } from '../messages.js';
 import type { OutcomeField } from '../types.js';
+import { FieldFrame } from '../../browser/fields/FieldFrame.js';
 import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
 
 type Props = {
@@ -33,7 +34,7 @@ export function FieldControl({ field, value, onChange, errors, t, lang }: Props)
       )}
       {errorId && (
         <p className="utrecht-form-field-error-message" id={errorId}>
-          <span className="werkplek-visually-hidden">{t.errorPrefix} </span>
+          <span className="omslag-visually-hidden">{t.errorPrefix} </span>
           {errors!.join(' ')}
         </p>
       )}
@@ -49,25 +50,19 @@ export function FieldControl({ field, value, onChange, errors, t, lang }: Props)
     lang,
     prefix: 'werkplek',
   });
-  if (input.group) {
-    return (
-      <fieldset
-        className={`utrecht-form-fieldset werkplek-field${errorId ? ' werkplek-field--invalid' : ''}`}
-        aria-describedby={describedBy}
-      >
-        <legend className="utrecht-form-fieldset__legend utrecht-form-label">{label}</legend>
-        {help}
-        {control}
-      </fieldset>
-    );
-  }
+  const invalid = errorId ? ' werkplek-field--invalid' : '';
   return (
-    <div className={`utrecht-form-field werkplek-field${errorId ? ' werkplek-field--invalid' : ''}`}>
-      <label className="utrecht-form-label" htmlFor={id}>
-        {label}
-      </label>
-      {help}
-      {control}
-    </div>
+    <FieldFrame
+      group={!!input.group}
+      htmlFor={id}
+      describedBy={describedBy}
+      className={`utrecht-form-field werkplek-field${invalid}`}
+      groupClassName={`utrecht-form-fieldset werkplek-field${invalid}`}
+      labelClassName="utrecht-form-label"
+      legendClassName="utrecht-form-fieldset__legend utrecht-form-label"
+      label={label}
+      help={help}
+      control={control}
+    />
   );
 }
