@@ -124,8 +124,10 @@ function checkResponse(def: RouteDef, body: unknown): void {
     ? unnamedFields(sent, parsed.data).map((path) => `${path}: not in the schema`)
     : parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
   if (wrong.length) {
-    const message = `${def.operationId} answered outside its schema: ${wrong.join('; ')}`;
-    throw new HttpError(500, 'response-off-schema', message);
+    throw new HttpError(500, 'response-off-schema', [
+      'responseOffSchema',
+      { operationId: def.operationId, problems: wrong.join('; ') },
+    ]);
   }
 }
 

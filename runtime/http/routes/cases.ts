@@ -56,15 +56,14 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
         let subject: string;
         if (principal.kind === 'citizen') {
           if (body.subject && body.subject !== principal.bsn)
-            throw new HttpError(403, 'forbidden', 'a citizen starts cases for themselves only');
+            throw new HttpError(403, 'forbidden', 'citizenStartsOwnCases');
           subject = principal.bsn;
         } else {
-          if (!body.subject)
-            throw new HttpError(422, 'invalid-request', 'name the citizen: "subject" (BSN)', { subject: ['required'] });
+          if (!body.subject) throw new HttpError(422, 'invalid-request', 'nameTheCitizen', { subject: ['required'] });
           subject = body.subject;
         }
         if (body.referenceDate && principal.kind === 'citizen')
-          throw new HttpError(422, 'invalid-request', 'only officials set a reference date', {
+          throw new HttpError(422, 'invalid-request', 'referenceDateOfficialsOnly', {
             referenceDate: ['not for citizens'],
           });
         const row = engine.startCase(

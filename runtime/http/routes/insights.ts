@@ -10,12 +10,7 @@ import { feedbackGivenSchema, insightsSchema, migrationSchema } from '../schemas
 const isoOrDate = (v: string | undefined, name: string) => {
   if (v === undefined) return undefined;
   if (!isDateOrInstant(v))
-    throw new HttpError(
-      422,
-      'invalid-request',
-      `${name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)`,
-      { [name]: ['a real date like 2026-03-01'] },
-    );
+    throw new HttpError(422, 'invalid-request', ['dateParam', { name }], { [name]: ['a real date like 2026-03-01'] });
   return v;
 };
 
@@ -53,7 +48,7 @@ export function insightRoutes(services: Services): RouteDef[] {
       handler: ({ params, query, lang }) => {
         const version = numberParam(query.version, 'version', { min: 1, max: 1_000_000, integer: true });
         if (version !== undefined && !store.processes.version(params.key, version))
-          throw new HttpError(404, 'not-found', 'version not found');
+          throw new HttpError(404, 'not-found', 'versionNotFound');
         const inactiveDays = numberParam(query.inactiveDays, 'inactiveDays', { min: 0, max: 3650 });
         return {
           body: insights(store, engine, clock, params.key, {
@@ -109,8 +104,7 @@ export function insightRoutes(services: Services): RouteDef[] {
       body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).strict(),
       handler: ({ principal, params, body }) => {
         const row = visibleCase(store, principal, params.id);
-        if (store.insights.hasFeedback(row.id))
-          throw new HttpError(409, 'feedback-given', 'feedback on this case was given already');
+        if (store.insights.hasFeedback(row.id)) throw new HttpError(409, 'feedback-given', 'feedbackGiven');
         store.insights.addFeedback({
           caseId: row.id,
           key: row.processKey,

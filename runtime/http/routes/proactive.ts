@@ -36,13 +36,7 @@ function spool(req: Request, file: string, limit: number): Promise<void> {
       if (failed) return;
       seen += chunk.length;
       if (seen > limit)
-        return fail(
-          new HttpError(
-            413,
-            'payload-too-large',
-            `a register extract has at most ${limit} bytes; split it into smaller files`,
-          ),
-        );
+        return fail(new HttpError(413, 'payload-too-large', ['extractTooLarge', { limit: String(limit) }]));
       if (!out.write(chunk)) {
         req.pause();
         out.once('drain', () => req.resume());
@@ -55,8 +49,7 @@ function spool(req: Request, file: string, limit: number): Promise<void> {
     });
     // A client gone before the end (only 'close' comes): refused, and the temporary file is removed by the caller.
     req.on('close', () => {
-      if (!ended)
-        fail(new HttpError(400, 'request-aborted', 'the extract did not arrive in full; nothing was started'));
+      if (!ended) fail(new HttpError(400, 'request-aborted', 'extractIncomplete'));
     });
     req.on('error', fail);
     out.on('error', fail);
@@ -122,10 +115,9 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
             : type === 'application/x-ndjson' || type === 'application/jsonl'
               ? 'jsonl'
               : null;
-        if (!format)
-          throw new HttpError(415, 'unsupported-media-type', 'send the extract as text/csv or application/x-ndjson');
+        if (!format) throw new HttpError(415, 'unsupported-media-type', 'extractType');
         if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false')
-          throw new HttpError(422, 'invalid-request', 'dryRun is true or false', { dryRun: ['true or false'] });
+          throw new HttpError(422, 'invalid-request', 'dryRunParam', { dryRun: ['true or false'] });
         // Refused means unchanged: everything that can refuse the scan is checked before any row is acted on.
         proactive.scannable(params.key, query.signal);
         const dir = await mkdtemp(join(tmpdir(), 'omslag-scan-'));
@@ -139,7 +131,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
               throw new HttpError(
                 422,
                 'invalid-extract',
-                `${error.message}; nothing was started`,
+                ['invalidExtract', { problem: error.message }],
                 error.line ? { line: [`line ${error.line}`] } : undefined,
               );
             throw error;
@@ -177,7 +169,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       response: optOutSchema,
       summary: 'A citizen opts out of proactive cases of this process (signals for them are recorded and ignored)',
       handler: ({ principal, params }) => {
-        if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');
+        if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizensOnly');
         proactive.optOut(principal.bsn, params.key);
         return { body: { process: params.key, optedOut: true } };
       },
@@ -193,9 +185,9 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       response: optOutSchema,
       summary: 'A citizen allows proactive cases of this process again',
       handler: ({ principal, params }) => {
-        if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizens only');
+        if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizensOnly');
         if (!store.processes.latest(params.key))
-          throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+          throw new HttpError(404, 'not-found', ['processNotFound', { key: params.key }]);
         proactive.optIn(principal.bsn, params.key);
         return { body: { process: params.key, optedOut: false } };
       },

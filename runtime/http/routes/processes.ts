@@ -15,14 +15,14 @@ import { HttpError } from '../errors.js';
 import { defineRoute, rawBody, type RouteDef } from '../route.js';
 
 const versionParam = (v: string) => {
-  if (!/^[1-9]\d{0,8}$/.test(v)) throw new HttpError(404, 'not-found', 'version not found');
+  if (!/^[1-9]\d{0,8}$/.test(v)) throw new HttpError(404, 'not-found', 'versionNotFound');
   return Number(v);
 };
 
 export function processRoutes({ store, processes }: Services): RouteDef[] {
   const published = (key: string) => {
     const latest = store.processes.latest(key);
-    if (!latest) throw new HttpError(404, 'not-found', `process '${key}' not found`);
+    if (!latest) throw new HttpError(404, 'not-found', ['processNotFound', { key }]);
     return latest;
   };
   return [
@@ -66,7 +66,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       handler: ({ principal, params }) => {
         const row = store.processes.get(params.key);
         if (!row || (!canSeeDrafts(principal) && !row.versions.length))
-          throw new HttpError(404, 'not-found', `process '${params.key}' not found`);
+          throw new HttpError(404, 'not-found', ['processNotFound', { key: params.key }]);
         const latest = store.processes.latest(params.key);
         return {
           body: {
@@ -144,7 +144,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       handler: ({ principal, params }) => {
         published(params.key);
         const v = store.processes.version(params.key, versionParam(params.version));
-        if (!v) throw new HttpError(404, 'not-found', 'version not found');
+        if (!v) throw new HttpError(404, 'not-found', 'versionNotFound');
         const definition =
           principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : (v.definition as Process);
         return {
@@ -164,7 +164,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       summary: 'A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation',
       handler: ({ params, lang }) => {
         const v = store.processes.version(params.key, versionParam(params.version));
-        if (!v) throw new HttpError(404, 'not-found', 'version not found');
+        if (!v) throw new HttpError(404, 'not-found', 'versionNotFound');
         return { body: null, text: toMermaid(v.definition as Process, lang), type: 'text/vnd.mermaid; charset=utf-8' };
       },
     }),
@@ -187,27 +187,27 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       stream: async ({ req, principal, query }) => {
         const type = (req.get('content-type') ?? '').split(';')[0].trim();
         if (!['application/xml', 'text/xml', 'application/bpmn+xml'].includes(type))
-          throw new HttpError(415, 'unsupported-media-type', 'send the BPMN file as application/xml');
+          throw new HttpError(415, 'unsupported-media-type', 'bpmnAsXml');
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of req as AsyncIterable<Buffer>) {
           size += chunk.length;
-          if (size > 5 * 1024 * 1024) throw new HttpError(413, 'payload-too-large', 'a BPMN file has at most 5 MB');
+          if (size > 5 * 1024 * 1024) throw new HttpError(413, 'payload-too-large', 'bpmnTooLarge');
           chunks.push(chunk);
         }
         let imported;
         try {
           imported = await importBpmn(Buffer.concat(chunks).toString('utf8'));
         } catch (e) {
-          throw new HttpError(422, 'invalid-bpmn', `not a BPMN 2.0 process: ${(e as Error).message}`);
+          throw new HttpError(422, 'invalid-bpmn', ['invalidBpmn', { problem: (e as Error).message }]);
         }
         const key = query.key ?? imported.definition.key;
         if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(key))
-          throw new HttpError(422, 'invalid-request', 'key has lowercase letters, digits and hyphens', {
+          throw new HttpError(422, 'invalid-request', 'processKey', {
             key: ['lowercase letters, digits and hyphens'],
           });
         if (store.processes.get(key))
-          throw new HttpError(422, 'invalid-request', `a process '${key}' exists already: choose another key`, {
+          throw new HttpError(422, 'invalid-request', ['processExists', { key }], {
             key: ['exists already'],
           });
         const { problems } = processes.saveDraft(
@@ -229,7 +229,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       summary: "A published version's XState machine config (JSON; loads in createMachine and Stately Studio)",
       handler: ({ params }) => {
         const v = store.processes.version(params.key, versionParam(params.version));
-        if (!v) throw new HttpError(404, 'not-found', 'version not found');
+        if (!v) throw new HttpError(404, 'not-found', 'versionNotFound');
         return { body: v.machine as Record<string, unknown> };
       },
     }),

@@ -38,7 +38,7 @@ export function sessionRoutes(
         'Sign in with name and password: sets the session cookie, returns the user and the CSRF token for changes. Too many failed sign-ins answer 429 with Retry-After',
       body: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
       handler: () => {
-        throw new HttpError(500, 'internal', 'signed in asynchronously (stream)');
+        throw new HttpError(500, 'internal', 'signedInByStream');
       },
       // Asynchronous: scrypt runs on the thread pool, so a flood of sign-ins does not stall other requests.
       stream: async ({ req, res, body }) => {
@@ -111,8 +111,7 @@ export function sessionRoutes(
           if (!(e instanceof HttpError)) throw e;
           Object.assign(details, e.details);
         }
-        if (Object.keys(details).length)
-          throw new HttpError(422, 'invalid-request', 'a query parameter needs correcting', details);
+        if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'queryNeedsCorrecting', details);
         return { body: { entries: store.security.list({ kind: query.kind, since: since?.toISOString(), limit }) } };
       },
     }),

@@ -11,7 +11,7 @@ import type { Services } from '../services.js';
 import { taskCountsSchema, taskDetailSchema, taskSchema, teamMemberSchema } from '../schemas/tasks.js';
 
 const user = (p: Principal) => {
-  if (p.kind !== 'user') throw new HttpError(403, 'forbidden', 'only officials handle tasks');
+  if (p.kind !== 'user') throw new HttpError(403, 'forbidden', 'onlyOfficialsHandleTasks');
   return p;
 };
 
@@ -101,7 +101,7 @@ export function taskRoutes(services: Services): RouteDef[] {
     const u = user(principal);
     let teams: string[] | undefined = u.role === 'admin' ? undefined : u.teams;
     if (team) {
-      if (teams && !teams.includes(team)) throw new HttpError(403, 'forbidden', `you are not in team '${team}'`);
+      if (teams && !teams.includes(team)) throw new HttpError(403, 'forbidden', ['notInTeam', { team }]);
       teams = [team];
     }
     return teams;
@@ -127,7 +127,7 @@ export function taskRoutes(services: Services): RouteDef[] {
         const teams = teamsFor(principal, query.team);
         const status = query.status;
         if (status && !['open', 'claimed', 'completed', 'closed', 'active'].includes(status))
-          throw new HttpError(422, 'invalid-request', 'status is open, claimed, completed, closed or active', {
+          throw new HttpError(422, 'invalid-request', 'taskStatusParam', {
             status: ['unknown status'],
           });
         let assignee: number | undefined;
@@ -136,7 +136,7 @@ export function taskRoutes(services: Services): RouteDef[] {
           assignee = who?.id ?? -1;
         }
         if (query.overdue && query.overdue !== 'true' && query.overdue !== 'false')
-          throw new HttpError(422, 'invalid-request', 'overdue is true or false', { overdue: ['true or false'] });
+          throw new HttpError(422, 'invalid-request', 'overdueParam', { overdue: ['true or false'] });
         const overdueAt = query.overdue === 'true' ? clock.now().toISOString() : undefined;
         return {
           body: store.tasks
@@ -306,7 +306,7 @@ export function taskRoutes(services: Services): RouteDef[] {
         if (body.user) {
           const member = store.accounts.userByName(body.user);
           if (!member || member.role !== 'official' || !member.teams.includes(task.team)) {
-            throw new HttpError(422, 'invalid-request', `'${body.user}' is not an official of team '${task.team}'`, {
+            throw new HttpError(422, 'invalid-request', ['notTeamOfficial', { user: body.user, team: task.team }], {
               user: ['not a member of this team'],
             });
           }
@@ -317,12 +317,9 @@ export function taskRoutes(services: Services): RouteDef[] {
         }
         // A team nobody works in has no queue: the task would vanish from every official's view.
         if (store.accounts.teamMembers(body.team!).length === 0) {
-          throw new HttpError(
-            422,
-            'invalid-request',
-            `no official works in team '${body.team}'; choose a team that exists`,
-            { team: ['no official works in this team'] },
-          );
+          throw new HttpError(422, 'invalid-request', ['teamHasNoOfficials', { team: body.team }], {
+            team: ['no official works in this team'],
+          });
         }
         return result(engine.assignTask(task.id, { team: body.team }, actorOf(principal), ifMatch), lang);
       },

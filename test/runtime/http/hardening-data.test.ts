@@ -186,7 +186,7 @@ describe('finding 5: a refused scan changes nothing', () => {
   const scan = (body: string, query = '') =>
     fetch(`${s.base}/api/processes/pas/scan${query}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' },
+      headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv', 'accept-language': 'en' },
       body,
     });
 

@@ -158,7 +158,7 @@ describe('checkResponses (on in every test server): an answer off its schema is 
     try {
       const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/`;
       const get = async (name: string) => {
-        const res = await fetch(base + name);
+        const res = await fetch(base + name, { headers: { 'accept-language': 'en' } });
         return { status: res.status, body: await res.json() };
       };
       expect(await get('fits')).toEqual({ status: 200, body: answers.fits });

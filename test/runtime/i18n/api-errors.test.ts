@@ -64,6 +64,56 @@ describe("the error envelope in the reader's language", () => {
     expect(nl.body.error.message).toBe('stuur een bearer-token: Authorization: Bearer <token>');
     expect(en.body.error.message).toBe('send a bearer token: Authorization: Bearer <token>');
   });
+
+  test('messages of the routes are in Dutch by default, in English for en; the code stays the same', async () => {
+    const { task } = await atReview(s);
+    const cases: [string, string, Parameters<TestServer['api']>[2], number, string, string, string][] = [
+      [
+        'GET',
+        '/api/processes/toeslag/versions/999',
+        { as: 'designer' },
+        404,
+        'not-found',
+        'versie niet gevonden',
+        'version not found',
+      ],
+      [
+        'GET',
+        '/api/processes/bestaat-niet',
+        { as: 'designer' },
+        404,
+        'not-found',
+        "proces 'bestaat-niet' niet gevonden",
+        "process 'bestaat-niet' not found",
+      ],
+      [
+        'GET',
+        '/api/tasks?status=bogus',
+        { as: 'official' },
+        422,
+        'invalid-request',
+        'status is open, claimed, completed, closed of active',
+        'status is open, claimed, completed, closed or active',
+      ],
+      [
+        'POST',
+        `/api/tasks/${task.id}/assign`,
+        { as: 'official', body: { team: 'niemand' } },
+        422,
+        'invalid-request',
+        "in team 'niemand' werkt geen medewerker; kies een team dat bestaat",
+        "no official works in team 'niemand'; choose a team that exists",
+      ],
+    ];
+    for (const [method, path, opts, status, code, dutch, english] of cases) {
+      const byDefault = await s.api(method, path, opts);
+      const en = await s.api(method, path, { ...opts, headers: { 'accept-language': 'en' } });
+      expect([byDefault.status, en.status], path).toEqual([status, status]);
+      expect([byDefault.body.error.code, en.body.error.code], path).toEqual([code, code]);
+      expect(byDefault.body.error.message, path).toBe(dutch);
+      expect(en.body.error.message, path).toBe(english);
+    }
+  });
 });
 
 describe('errors carry keys and parameters', () => {

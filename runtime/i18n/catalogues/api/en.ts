@@ -41,6 +41,40 @@ export default {
     '{failedNow, select, yes {name or password is not right, and that was } other {}}too many failed sign-ins with ' +
     'this name: signing in with it is locked for {seconds} seconds (until {until}), even with the right password',
   invalidCredentials: 'name or password is not right',
+  responseOffSchema: '{operationId} answered outside its schema: {problems}',
+  // Routes: tasks.
+  onlyOfficialsHandleTasks: 'only officials handle tasks',
+  notInTeam: "you are not in team ''{team}''",
+  taskStatusParam: 'status is open, claimed, completed, closed or active',
+  overdueParam: 'overdue is true or false',
+  notTeamOfficial: "''{user}'' is not an official of team ''{team}''",
+  teamHasNoOfficials: "no official works in team ''{team}''; choose a team that exists",
+  // Routes: insights.
+  dateParam: '{name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)',
+  versionNotFound: 'version not found',
+  feedbackGiven: 'feedback on this case was given already',
+  // Routes: session.
+  signedInByStream: 'signed in asynchronously (stream)',
+  queryNeedsCorrecting: 'a query parameter needs correcting',
+  // Routes: processes.
+  streamed: 'streamed',
+  processNotFound: "process ''{key}'' not found",
+  bpmnAsXml: 'send the BPMN file as application/xml',
+  bpmnTooLarge: 'a BPMN file has at most 5 MB',
+  invalidBpmn: 'not a BPMN 2.0 process: {problem}',
+  processKey: 'key has lowercase letters, digits and hyphens',
+  processExists: "a process ''{key}'' exists already: choose another key",
+  // Routes: proactive.
+  extractTooLarge: 'a register extract has at most {limit} bytes; split it into smaller files',
+  extractIncomplete: 'the extract did not arrive in full; nothing was started',
+  extractType: 'send the extract as text/csv or application/x-ndjson',
+  dryRunParam: 'dryRun is true or false',
+  invalidExtract: '{problem}; nothing was started',
+  citizensOnly: 'citizens only',
+  // Routes: cases.
+  citizenStartsOwnCases: 'a citizen starts cases for themselves only',
+  nameTheCitizen: 'name the citizen: "subject" (BSN)',
+  referenceDateOfficialsOnly: 'only officials set a reference date',
   issues: {
     number: '{integer, select, yes {a whole number} other {a number}} from {min} to {max}',
   },

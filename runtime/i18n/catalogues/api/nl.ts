@@ -40,6 +40,40 @@ export default {
     '{failedNow, select, yes {naam of wachtwoord klopt niet, en dat was } other {}}te vaak mislukt inloggen met ' +
     'deze naam: inloggen ermee is {seconds} seconden geblokkeerd (tot {until}), ook met het goede wachtwoord',
   invalidCredentials: 'naam of wachtwoord klopt niet',
+  responseOffSchema: '{operationId} antwoordde buiten zijn schema: {problems}',
+  // Routes: tasks.
+  onlyOfficialsHandleTasks: 'alleen medewerkers behandelen taken',
+  notInTeam: "u zit niet in team ''{team}''",
+  taskStatusParam: 'status is open, claimed, completed, closed of active',
+  overdueParam: 'overdue is true of false',
+  notTeamOfficial: "''{user}'' is geen medewerker van team ''{team}''",
+  teamHasNoOfficials: "in team ''{team}'' werkt geen medewerker; kies een team dat bestaat",
+  // Routes: insights.
+  dateParam: '{name} is een echte datum zoals 2026-03-01 (of een tijdstip zoals 2026-03-01T09:00:00Z)',
+  versionNotFound: 'versie niet gevonden',
+  feedbackGiven: 'over deze zaak is al feedback gegeven',
+  // Routes: session.
+  signedInByStream: 'inloggen gebeurt asynchroon (stream)',
+  queryNeedsCorrecting: 'een queryparameter moet worden verbeterd',
+  // Routes: processes.
+  streamed: 'afgehandeld als stream',
+  processNotFound: "proces ''{key}'' niet gevonden",
+  bpmnAsXml: 'stuur het BPMN-bestand als application/xml',
+  bpmnTooLarge: 'een BPMN-bestand is hoogstens 5 MB',
+  invalidBpmn: 'dit is geen BPMN 2.0-proces: {problem}',
+  processKey: 'de key bestaat uit kleine letters, cijfers en streepjes',
+  processExists: "er is al een proces ''{key}'': kies een andere key",
+  // Routes: proactive.
+  extractTooLarge: 'een bestand uit het register is hoogstens {limit} bytes; verdeel het over kleinere bestanden',
+  extractIncomplete: 'het bestand is niet helemaal aangekomen; er is niets gestart',
+  extractType: 'stuur het bestand als text/csv of application/x-ndjson',
+  dryRunParam: 'dryRun is true of false',
+  invalidExtract: '{problem}; er is niets gestart',
+  citizensOnly: 'dit is alleen voor inwoners',
+  // Routes: cases.
+  citizenStartsOwnCases: 'een inwoner start alleen zaken voor zichzelf',
+  nameTheCitizen: 'noem de inwoner: "subject" (BSN)',
+  referenceDateOfficialsOnly: 'alleen medewerkers stellen een peildatum in',
   // Per field of a request (details).
   issues: {
     number: '{integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',
