@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
+  checkDefinition,
+  citizenActs,
   dataBefore,
+  own,
   todayIn,
   validateAnswers,
   walkDraft,
@@ -130,6 +133,82 @@ export function createJourneyService(engine: Engine) {
     view: (row: CaseRow, lang: Lang) => caseView(engine, store, row, lang),
     /** Whether the citizen gave feedback on this case already. */
     hasFeedback: (row: CaseRow): boolean => store.insights.hasFeedback(row.id),
+    /** Keeps a citizen's score (1–5) and comment on an ended or running case, once per case; false when given before. */
+    addFeedback(row: CaseRow, score: number, comment: string | null): boolean {
+      if (store.insights.hasFeedback(row.id)) return false;
+      store.insights.addFeedback({
+        caseId: row.id,
+        key: row.processKey,
+        version: row.version,
+        step: row.step,
+        score,
+        comment,
+        at: clock.now().toISOString(),
+      });
+      return true;
+    },
+
+    /** A page of the citizen's own cases, and how many there are. */
+    casesOf: (bsn: string, limit: number, offset: number) => store.cases.pageBySubject(bsn, limit, offset),
+    /** Whether the case has answers kept as a draft, not sent yet. */
+    hasDraft: (row: CaseRow): boolean => !!store.drafts.get(row.id)?.steps.length,
+    /** Whether the case stands at a step where the citizen acts (a form). */
+    citizenActsNow(row: CaseRow): boolean {
+      const steps = engine.loadVersion(row.processKey, row.version).process.steps;
+      return !!row.step && citizenActs(own(steps, row.step));
+    },
+    /** The published processes a citizen can start, with their definitions. */
+    services(): { key: string; def: Process }[] {
+      return store.processes.list().flatMap((p) => {
+        const v = store.processes.latest(p.key);
+        return v ? [{ key: p.key, def: v.definition as Process }] : [];
+      });
+    },
+    /** The latest published definition of a process, or undefined. */
+    published: (key: string): Process | undefined => store.processes.latest(key)?.definition as Process | undefined,
+    /**
+     * The citizen's application of this process that was started but never sent (still at a form,
+     * nothing received yet): pressing Start again continues it instead of starting a second one.
+     */
+    unsentApplication(bsn: string, key: string): CaseRow | undefined {
+      const def = store.processes.latest(key)?.definition as Process | undefined;
+      if (!def) return undefined;
+      return store.cases
+        .activeBySubject(bsn)
+        .find(
+          (r) =>
+            r.processKey === key &&
+            !!r.step &&
+            citizenActs(own(def.steps, r.step)) &&
+            !store.cases.audit(r.id).some((e) => e.type === 'event.received'),
+        );
+    },
+    /** Whether the case started proactively (a signal or a register scan), so the citizen may opt out of offers. */
+    isProactive: (row: CaseRow): boolean => !!store.cases.audit(row.id)[0]?.data.trigger,
+    isOptedOut: (bsn: string, key: string): boolean => store.proactive.isOptedOut(bsn, key),
+    /** No more proactive offers of this process for this citizen. */
+    optOut: (bsn: string, key: string): void => store.proactive.optOut(bsn, key, clock.now().toISOString()),
+    /** The citizen asks for a person about the case; an EngineError when the engine refuses. */
+    askPerson(row: CaseRow, values: Record<string, string>, lang: Lang): void {
+      engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
+    },
+    /** The request for a person on this case that is not handled yet (open or claimed), if any. */
+    openContact: (row: CaseRow) =>
+      store.tasks
+        .list({ caseId: row.id })
+        .find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed'),
+    /** A group event (withdraw …) from the citizen: the case moves and a draft it had is gone. */
+    groupEvent(row: CaseRow, type: string, lang: Lang): void {
+      engine.send(row.id, { type }, { actor: 'citizen', lang });
+      store.drafts.delete(row.id);
+    },
+    /** A process's draft, or one of its versions, checked, for the designer's preview of a step. */
+    previewDefinition(key: string, version?: number) {
+      const row = store.processes.get(key);
+      if (!row) return undefined;
+      const def = (version === undefined ? row.draft : store.processes.version(key, version)?.definition) ?? row.draft;
+      return checkDefinition(def as Process).process;
+    },
   };
 }
 export type JourneyService = ReturnType<typeof createJourneyService>;

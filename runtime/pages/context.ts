@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Clock, Engine } from '../engine/index.js';
+import type { Clock, Engine, JourneyService } from '../engine/index.js';
 import type { Lang } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
@@ -12,6 +12,8 @@ import type { Theme } from './theme.js';
 export type PagesDeps = FormParsers & {
   store: Store;
   engine: Engine;
+  /** What the pages do with cases: the routes go through it, never to the store or XState. */
+  journeys: JourneyService;
   clock: Clock;
   theme: Theme;
   sessions: Sessions;

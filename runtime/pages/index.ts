@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { citizenSessions } from '../auth/index.js';
-import type { Clock, Engine } from '../engine/index.js';
+import { createJourneyService, type Clock, type Engine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { PageError, type PagesDeps } from './context.js';
 import { pageErrors } from './errors.js';
@@ -57,6 +57,7 @@ export function createPages(opts: PagesOptions): {
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   const deps: PagesDeps = {
     ...opts,
+    journeys: createJourneyService(opts.engine),
     sessions: pageSessions,
     ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }),
     uploadDir,

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { caseView, EngineError, type CaseView } from '../../engine/index.js';
-import { citizenActs, issueMessage, own, t, type Lang, type Process } from '../../model/index.js';
+import { EngineError, type CaseView } from '../../engine/index.js';
+import { issueMessage, t, type Lang } from '../../model/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
@@ -14,18 +14,17 @@ const when = (iso: string, lang: Lang) =>
 
 /** My cases, the status page, asking for a person, and group events (withdraw). */
 export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
-  const { store, engine } = deps;
+  const { journeys } = deps;
 
   pages.get('/mijn-zaken', (req, res, { bsn }) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
     const asked = Number(req.query.pagina ?? 1);
-    const first = store.cases.pageBySubject(bsn, CASES_PER_PAGE, 0);
+    const first = journeys.casesOf(bsn, CASES_PER_PAGE, 0);
     const pages = Math.max(1, Math.ceil(first.total / CASES_PER_PAGE));
     // A page number that is not one (or past the end) shows the nearest page, never an error.
     const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
-    const { rows, total } =
-      page === 1 ? first : store.cases.pageBySubject(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+    const { rows, total } = page === 1 ? first : journeys.casesOf(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
     const title =
       pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
     send(
@@ -37,9 +36,8 @@ ${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page,
 ${
   rows.length
     ? html`<ul class="omslag-cards">${rows.map((r) => {
-        const def = engine.loadVersion(r.processKey, r.version).process;
-        const pending =
-          r.status === 'active' && (store.drafts.get(r.id)?.steps.length || (r.step && citizenActs(def.steps[r.step])));
+        const def = journeys.process(r);
+        const pending = r.status === 'active' && (journeys.hasDraft(r) || journeys.citizenActsNow(r));
         return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
 <p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
 <p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
@@ -52,16 +50,15 @@ ${
   pages.get('/zaken/:id/status', (req, res, { bsn, row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
-    const view = caseView(engine, store, row, lang);
+    const view = journeys.view(row, lang);
     const flash = req.session!.flash;
     if (flash) deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
-    const draft = store.drafts.get(row.id);
-    const atForm =
-      !!view.step && citizenActs(own(engine.loadVersion(row.processKey, row.version).process.steps, row.step ?? ''));
+    const hasDraft = journeys.hasDraft(row);
+    const atForm = !!view.step && journeys.citizenActsNow(row);
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
-    const proactive = !!store.cases.audit(row.id)[0]?.data.trigger;
-    const optedOut = proactive && store.proactive.isOptedOut(bsn, row.processKey);
+    const proactive = journeys.isProactive(row);
+    const optedOut = proactive && journeys.isOptedOut(bsn, row.processKey);
     send(
       res,
       ctx,
@@ -75,7 +72,7 @@ ${
     : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
-${atForm || draft?.steps.length ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
+${atForm || hasDraft ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${
@@ -85,7 +82,7 @@ ${
     : ''
 }
 ${groupActions(view, row)}
-${row.status === 'ended' && !store.insights.hasFeedback(row.id) ? feedbackForm(ctx, row.id) : ''}
+${row.status === 'ended' && !journeys.hasFeedback(row) ? feedbackForm(ctx, row.id) : ''}
 ${
   proactive
     ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
@@ -111,27 +108,18 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     const score = Number(req.body?.score);
     const lang = req.session!.lang;
     // Optional: without a score nothing is stored; the citizen goes on.
-    if (Number.isInteger(score) && score >= 1 && score <= 5 && !store.insights.hasFeedback(row.id)) {
+    if (Number.isInteger(score) && score >= 1 && score <= 5) {
       const comment =
         String(req.body?.comment ?? '')
           .trim()
           .slice(0, 2000) || null;
-      store.insights.addFeedback({
-        caseId: row.id,
-        key: row.processKey,
-        version: row.version,
-        step: row.step,
-        score,
-        comment,
-        at: deps.clock.now().toISOString(),
-      });
-      deps.sessions.flash(req, msg('thanksAnswer', lang));
+      if (journeys.addFeedback(row, score, comment)) deps.sessions.flash(req, msg('thanksAnswer', lang));
     }
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
   pages.post('/zaken/:id/afmelden', deps.form, (req, res, { bsn, row }) => {
-    store.proactive.optOut(bsn, row.processKey, deps.clock.now().toISOString());
+    journeys.optOut(bsn, row.processKey);
     const lang = req.session!.lang;
     deps.sessions.flash(req, msg('noMoreOffers', lang));
     res.redirect(303, `/zaken/${row.id}/status`);
@@ -193,16 +181,14 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   const askPerson = (req: Request, res: Response, row: CaseRow, action: string, values: Record<string, string>) => {
     const lang = req.session!.lang;
     try {
-      engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
+      journeys.askPerson(row, values, lang);
     } catch (error) {
       if (error instanceof EngineError && error.kind === 'invalid')
         return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
       // A request is open already: the status page says so.
     }
-    const contact = store.tasks
-      .list({ caseId: row.id })
-      .find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed');
+    const contact = journeys.openContact(row);
     if (contact?.dueAt) deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
     res.redirect(303, `/zaken/${row.id}/status`);
   };
@@ -223,7 +209,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   pages.post('/diensten/:key/medewerker', deps.form, (req, res, { bsn }) => {
     const values = personRequest(req, res, `/diensten/${req.params.key}/medewerker`);
     if (!values) return;
-    const row = engine.startCase(req.params.key, bsn, 'citizen');
+    const row = journeys.start(req.params.key, bsn);
     askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
   });
 
@@ -231,13 +217,7 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   pages.public.get('/medewerker', (req, res) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
-    const list = store.processes
-      .list()
-      .flatMap((p) =>
-        store.processes.latest(p.key)
-          ? [{ key: p.key, def: store.processes.latest(p.key)!.definition as Process }]
-          : [],
-      );
+    const list = journeys.services();
     send(
       res,
       ctx,
@@ -253,9 +233,9 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
   // Group events (withdraw …) with a confirmation step.
   pages.get('/zaken/:id/actie/:event', (req, res, { row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
-    const action = caseView(engine, store, row, ctx.lang).actions.find(
-      (a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested',
-    );
+    const action = journeys
+      .view(row, ctx.lang)
+      .actions.find((a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested');
     if (!action) return res.redirect(303, `/zaken/${row.id}/status`);
     send(
       res,
@@ -272,8 +252,7 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
     if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit')
       throw new PageError(404, 'notFound');
     try {
-      engine.send(row.id, { type: req.params.event }, { actor: 'citizen', lang: req.session!.lang });
-      store.drafts.delete(row.id);
+      journeys.groupEvent(row, req.params.event, req.session!.lang);
     } catch (error) {
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
     }

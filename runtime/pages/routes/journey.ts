@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { createJourneyService, EngineError } from '../../engine/index.js';
+import { EngineError } from '../../engine/index.js';
 import { formatAnswer, t, type Field, type Lang, type Process } from '../../model/index.js';
 import type { CaseRow, Draft } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
@@ -14,7 +14,7 @@ import { receiveMultipart } from '../uploads.js';
 
 /** Form pages, check-your-answers, sending, confirmation. */
 export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
-  const journeys = createJourneyService(deps.engine);
+  const { journeys } = deps;
 
   // Where the citizen should be now.
   pages.get('/zaken/:id', (_req, res, { row }) => {

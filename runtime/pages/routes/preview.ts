@@ -1,4 +1,4 @@
-import { checkDefinition, isShown, own, t, type Process } from '../../model/index.js';
+import { isShown, own, t } from '../../model/index.js';
 import { canSeeDrafts } from '../../auth/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import type { PageRouter } from '../router.js';
@@ -13,16 +13,10 @@ import { formFields } from '../journey.js';
  * Only for staff who may see drafts (runtime/auth: designers and admins, by the workspace cookie).
  */
 export function previewRoutes(pages: PageRouter, deps: PagesDeps) {
-  const { store } = deps;
+  const { journeys } = deps;
   pages.staff(canSeeDrafts).get('/voorbeeld/:key/:step', (req, res) => {
-    const row = store.processes.get(req.params.key);
-    if (!row) throw new PageError(404, 'notFound');
-    const version =
-      typeof req.query.versie === 'string'
-        ? store.processes.version(req.params.key, Number(req.query.versie))
-        : undefined;
-    const def = (version?.definition ?? row.draft) as Process;
-    const { process } = checkDefinition(def);
+    const version = typeof req.query.versie === 'string' ? Number(req.query.versie) : undefined;
+    const process = journeys.previewDefinition(req.params.key, version);
     const fields = process ? formFields(process, req.params.step) : undefined;
     if (!process || !fields) throw new PageError(404, 'notFound');
     const ctx = pageContext(req, deps, '#');

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { citizenActs, isValidBsn, issueMessage, stepKind, t, taskOf, type Process } from '../../model/index.js';
+import { isValidBsn, issueMessage, stepKind, t, taskOf, type Process } from '../../model/index.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
 import { csrfField, errorSummary } from '../layout.js';
@@ -9,21 +9,16 @@ import { Duration } from 'luxon';
 
 /** Services, start pages, sign-in and sign-out. */
 export function publicRoutes(pages: PageRouter, deps: PagesDeps) {
-  const { store, engine } = deps;
-  const published = (key: string) => {
-    const latest = store.processes.latest(key);
-    if (!latest) throw new PageError(404, 'notFound');
-    return latest.definition as Process;
+  const { journeys } = deps;
+  const published = (key: string): Process => {
+    const def = journeys.published(key);
+    if (!def) throw new PageError(404, 'notFound');
+    return def;
   };
-
-  const hasSent = (caseId: string) => store.cases.audit(caseId).some((e) => e.type === 'event.received');
 
   pages.public.get('/', (req, res) => {
     const ctx = pageContext(req, deps);
-    const list = store.processes.list().flatMap((p) => {
-      const v = store.processes.latest(p.key);
-      return v ? [{ key: p.key, def: v.definition as Process }] : [];
-    });
+    const list = journeys.services();
     send(
       res,
       ctx,
@@ -83,16 +78,7 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
   // The router finds the service (404) before it asks to sign in.
   pages.post('/diensten/:key/start', deps.form, (req, res, { bsn }) => {
     // Pressing Start again continues the application not sent yet, instead of a second one.
-    const open = store.cases
-      .activeBySubject(bsn)
-      .find(
-        (r) =>
-          r.processKey === req.params.key &&
-          r.step &&
-          citizenActs(published(req.params.key).steps[r.step]) &&
-          !hasSent(r.id),
-      );
-    const row = open ?? engine.startCase(req.params.key, bsn, 'citizen');
+    const row = journeys.unsentApplication(bsn, req.params.key) ?? journeys.start(req.params.key, bsn);
     res.redirect(303, `/zaken/${row.id}`);
   });
   // After sign-in, a start button's GET lands here: show the start page again.

@@ -45,4 +45,18 @@ describe('layers of the web', () => {
       ),
     ).toEqual([]);
   });
+
+  test('the pages reach cases through the journey service: no route runs XState or calls the store', () => {
+    const routes = files('pages/routes');
+    expect(routes.length).toBeGreaterThan(3);
+    const found = routes.flatMap((f) => {
+      const source = readFileSync(join(runtime, f), 'utf8');
+      return [
+        ...[...source.matchAll(/from 'xstate'/g)].map(() => `${f}: imports xstate`),
+        ...[...source.matchAll(/\b(?:deps\.)?store\.[a-z]+\./g)].map((m) => `${f}: ${m[0]}`),
+        ...[...source.matchAll(/\bengine\.(?:send|startCase|loadVersion|restore)\(/g)].map((m) => `${f}: ${m[0]}`),
+      ];
+    });
+    expect(found).toEqual([]);
+  });
 });
