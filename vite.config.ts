@@ -33,11 +33,32 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/bench/**'], environment: 'node' },
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/bench/**', 'test/postgres/**'],
+          environment: 'node',
+        },
       },
       {
         extends: true,
         test: { name: 'dom', include: ['test/**/*.dom.test.tsx'], environment: 'jsdom' },
+      },
+      {
+        // The engine, HTTP and page suites once more, each test on a fresh database of a real PostgreSQL server.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [
+            'test/runtime/engine/**/*.test.ts',
+            'test/runtime/http/**/*.test.ts',
+            'test/runtime/pages/**/*.test.ts',
+            'test/postgres/**/*.test.ts',
+          ],
+          environment: 'node',
+          env: { OMSLAG_TEST_STORE: 'postgres' },
+          globalSetup: ['test/helpers/pg-global-setup.ts'],
+        },
       },
       {
         extends: true,

@@ -1,17 +1,18 @@
 import { accountRepo } from './accounts.js';
 import { caseRepo } from './cases.js';
-import { openDb, relaxedTransaction, type Db, type DbOptions } from './db.js';
 import { idempotencyRepo } from './idempotency.js';
 import { insightRepo } from './insights.js';
+import { lockRepo } from './locks.js';
 import { proactiveRepo } from './proactive.js';
 import { processRepo } from './processes.js';
 import { securityRepo } from './security.js';
 import { draftRepo, fileRepo, sessionRepo } from './sessions.js';
+import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 
 export * from './accounts.js';
 export * from './cases.js';
-export * from './db.js';
+export * from './sql.js';
 export * from './processes.js';
 export * from './proactive.js';
 export * from './insights.js';
@@ -20,40 +21,57 @@ export * from './sessions.js';
 export * from './tasks.js';
 export * from './security.js';
 
-/** The store: every repository over one connection, and its transaction. */
-export function createStore(db: Db) {
+/**
+ * The store port: every repository over one database, SQLite or
+ * PostgreSQL, and its transaction. Every method is asynchronous; inside
+ * `transaction()` each repository call joins the transaction by itself.
+ */
+export function createStore(sql: Sql) {
   return {
-    db,
-    processes: processRepo(db),
-    cases: caseRepo(db),
-    tasks: taskRepo(db),
-    accounts: accountRepo(db),
-    idempotency: idempotencyRepo(db),
-    sessions: sessionRepo(db),
-    drafts: draftRepo(db),
-    files: fileRepo(db),
-    proactive: proactiveRepo(db),
-    insights: insightRepo(db),
-    security: securityRepo(db),
-    /** Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints): all or nothing. */
-    transaction<T>(fn: () => T): T {
-      return db.transaction(fn).immediate();
+    sql,
+    dialect: sql.dialect,
+    processes: processRepo(sql),
+    cases: caseRepo(sql),
+    tasks: taskRepo(sql),
+    accounts: accountRepo(sql),
+    idempotency: idempotencyRepo(sql),
+    sessions: sessionRepo(sql),
+    drafts: draftRepo(sql),
+    files: fileRepo(sql),
+    proactive: proactiveRepo(sql),
+    insights: insightRepo(sql),
+    security: securityRepo(sql),
+    locks: lockRepo(sql),
+    /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
+    transaction<T>(fn: () => Promise<T>): Promise<T> {
+      return sql.transaction(fn);
     },
-    /** A transaction not synced to disk on commit: counters and logs only, never case data (see db.ts). */
-    relaxedTransaction<T>(fn: () => T): T {
-      return relaxedTransaction(db, fn);
+    /** A transaction not synced to disk on commit: counters and logs only, never case data (see sql.ts). */
+    relaxedTransaction<T>(fn: () => Promise<T>): Promise<T> {
+      return sql.relaxedTransaction(fn);
     },
-    /** An online backup to a file, safe while the server runs. */
+    /** Whether the database answers and its schema is the one this code knows (GET /api/ready). */
+    async ready(): Promise<{ ok: boolean; schema?: { current: number; latest: number }; error?: string }> {
+      try {
+        const schema = await sql.schema();
+        return { ok: schema.current === schema.latest, schema };
+      } catch (error) {
+        return { ok: false, error: String((error as Error).message).slice(0, 200) };
+      }
+    },
+    /** SQLite: an online backup to a file, safe while the server runs. PostgreSQL: use pg_dump (README). */
     backup(file: string): Promise<unknown> {
-      return db.backup(file);
+      if (!sql.sqlite) throw new Error('online backup is for SQLite; back PostgreSQL up with pg_dump (see the README)');
+      return sql.sqlite.backup(file);
     },
-    close(): void {
-      db.close();
+    close(): Promise<void> {
+      return sql.close();
     },
   };
 }
 export type Store = ReturnType<typeof createStore>;
 
-export function openStore(file: string, options: DbOptions = {}): Store {
-  return createStore(openDb(file, options));
+/** Opens a SQLite file or a `postgres://` URL as the store, migrations applied. */
+export async function openStore(target: string, options: DbOptions = {}): Promise<Store> {
+  return createStore(await openSql(target, options));
 }

@@ -1,8 +1,11 @@
 /**
  * Numbered migrations, applied in order, each once, inside a transaction.
- * Never edit a migration that has shipped: add the next number.
+ * Never edit a migration that has shipped: add the next number, for both
+ * dialects. SQLite has the whole history; PostgreSQL starts from one
+ * baseline that equals SQLite's schema at version 11 (see postgres.ts).
  */
-export const migrations: { version: number; name: string; sql: string }[] = [
+export type Migration = { version: number; name: string; sql: string };
+export const migrations: Migration[] = [
   {
     version: 1,
     name: 'processes, cases, audit, tasks, timers, messages, users, tokens, idempotency',
@@ -329,6 +332,19 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         at TEXT NOT NULL
       );
       CREATE INDEX proactive_errors_process ON proactive_errors(process_key, at);
+    `,
+  },
+  {
+    version: 12,
+    name: 'several nodes: timer leases, and locks for work one node does at a time',
+    sql: `
+      ALTER TABLE timers ADD COLUMN claimed_by TEXT;
+      ALTER TABLE timers ADD COLUMN claimed_until TEXT;
+      CREATE TABLE locks (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
     `,
   },
 ];

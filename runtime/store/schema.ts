@@ -1,0 +1,270 @@
+/**
+ * The tables as Kysely sees them: one description for both dialects. Dates
+ * are ISO-8601 text (UTC, so text order is time order), JSON is text, flags
+ * are 0/1 integers: the same values come back from SQLite and PostgreSQL.
+ * `Generated` marks columns the database fills (ids, defaults).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = string;
+type Iso = string;
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Iso;
+}
+export interface ProcessesTable {
+  key: string;
+  draft: Json;
+  created_at: Iso;
+  updated_at: Iso;
+  updated_by: string | null;
+}
+export interface VersionsTable {
+  key: string;
+  version: number;
+  definition: Json;
+  machine: Json;
+  published_at: Iso;
+  published_by: string | null;
+  effective_from: string | null;
+}
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: 'designer' | 'official' | 'admin';
+  teams: Generated<Json>;
+  created_at: Iso;
+  password_hash: string | null;
+}
+export interface TokensTable {
+  hash: string;
+  user_id: number | null;
+  bsn: string | null;
+  created_at: Iso;
+}
+export interface CasesTable {
+  id: string;
+  reference: string;
+  process_key: string;
+  version: number;
+  subject: string;
+  status: 'active' | 'ended';
+  step: string | null;
+  outcome: string | null;
+  snapshot: Json;
+  rev: number;
+  created_at: Iso;
+  updated_at: Iso;
+  ended_at: Iso | null;
+}
+export interface AuditTable {
+  id: Generated<number>;
+  case_id: string;
+  seq: number;
+  at: Iso;
+  actor: string;
+  type: string;
+  data: Json;
+  prev_hash: string;
+  hash: string;
+}
+export interface TasksTable {
+  id: string;
+  case_id: string;
+  step: string;
+  kind: 'handoff' | 'contact';
+  team: string;
+  status: 'open' | 'claimed' | 'completed' | 'closed';
+  assignee: number | null;
+  due_at: Iso | null;
+  request: Generated<Json>;
+  outcome: string | null;
+  created_at: Iso;
+  closed_at: Iso | null;
+  rev: Generated<number>;
+  escalated_at: Iso | null;
+  proposal: Json | null;
+}
+export interface TimersTable {
+  id: Generated<number>;
+  case_id: string;
+  timer: string;
+  fire_at: Iso;
+  fired_at: Iso | null;
+  /** The node that holds the timer to fire it, until `claimed_until` (a lease; see tasks.ts claimDue). */
+  claimed_by: string | null;
+  claimed_until: Iso | null;
+}
+export interface MessagesTable {
+  id: Generated<number>;
+  case_id: string;
+  step: string;
+  subject: Json;
+  body: Json;
+  created_at: Iso;
+}
+export interface IdempotencyTable {
+  principal: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: Json;
+  created_at: Iso;
+}
+export interface SessionsTable {
+  id_hash: string;
+  bsn: string | null;
+  csrf: string;
+  lang: Generated<string>;
+  flash: string | null;
+  created_at: Iso;
+  expires_at: Iso;
+  user_id: number | null;
+}
+export interface DraftsTable {
+  case_id: string;
+  data: Json;
+  updated_at: Iso;
+}
+export interface FilesTable {
+  id: string;
+  case_id: string;
+  field: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: Iso;
+  sent_at: Iso | null;
+}
+export interface OptOutsTable {
+  subject: string;
+  process_key: string;
+  at: Iso;
+}
+export interface ScansTable {
+  id: Generated<number>;
+  process_key: string;
+  at: Iso;
+  dry_run: number;
+  counts: Json;
+}
+export interface ProactiveLogTable {
+  id: Generated<number>;
+  process_key: string;
+  subject: string;
+  source: string;
+  scan_id: number | null;
+  result: 'started' | 'already-served' | 'opted-out' | 'not-eligible';
+  case_id: string | null;
+  at: Iso;
+}
+export interface ProactiveErrorsTable {
+  id: Generated<number>;
+  process_key: string;
+  subject: string;
+  source: string;
+  scan_id: number | null;
+  message: string;
+  at: Iso;
+}
+export interface StepVisitsTable {
+  id: Generated<number>;
+  case_id: string;
+  process_key: string;
+  version: number;
+  step: string;
+  entered_at: Iso;
+  left_at: Iso | null;
+  duration_ms: number | null;
+  next_step: string | null;
+  person_requests: Generated<number>;
+}
+export interface FeedbackTable {
+  id: Generated<number>;
+  case_id: string;
+  process_key: string;
+  version: number;
+  step: string | null;
+  score: number;
+  comment: string | null;
+  at: Iso;
+}
+export interface StepStatsTable {
+  process_key: string;
+  version: number;
+  step: string;
+  day: string;
+  entered: Generated<number>;
+  left_count: Generated<number>;
+  person_requests: Generated<number>;
+  histogram: Generated<Json>;
+}
+export interface TransitionStatsTable {
+  process_key: string;
+  version: number;
+  from_step: string;
+  to_step: string;
+  day: string;
+  count: Generated<number>;
+}
+export interface SecurityLogTable {
+  id: Generated<number>;
+  at: Iso;
+  kind: string;
+  account: string | null;
+  address: string | null;
+  details: Generated<Json>;
+}
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: Iso;
+}
+export interface SigninFailuresTable {
+  name_hash: string;
+  failures: number;
+  last_failed_at: Iso;
+  locked_until: Iso | null;
+}
+/** Work only one node may do at a time (a scan, migrating live cases, importing the examples): a lease per name. */
+export interface LocksTable {
+  name: string;
+  holder: string;
+  expires_at: Iso;
+}
+
+export interface DB {
+  migrations: MigrationsTable;
+  processes: ProcessesTable;
+  versions: VersionsTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  cases: CasesTable;
+  audit: AuditTable;
+  tasks: TasksTable;
+  timers: TimersTable;
+  messages: MessagesTable;
+  idempotency: IdempotencyTable;
+  sessions: SessionsTable;
+  drafts: DraftsTable;
+  files: FilesTable;
+  opt_outs: OptOutsTable;
+  scans: ScansTable;
+  proactive_log: ProactiveLogTable;
+  proactive_errors: ProactiveErrorsTable;
+  step_visits: StepVisitsTable;
+  feedback: FeedbackTable;
+  step_stats: StepStatsTable;
+  transition_stats: TransitionStatsTable;
+  security_log: SecurityLogTable;
+  rate_limits: RateLimitsTable;
+  signin_failures: SigninFailuresTable;
+  locks: LocksTable;
+}
+
+/** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */
+export type Count = ColumnType<number, never, never>;
