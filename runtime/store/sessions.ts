@@ -146,10 +146,10 @@ export function fileRepo(sql: Sql) {
     async deleteUnsent(before: string): Promise<number> {
       const named =
         sql.dialect === 'postgres'
-          ? raw<number>`SELECT 1 FROM drafts d WHERE d.case_id = files.case_id
-              AND jsonb_path_exists(d.data::jsonb, 'strict $.**.id ? (@ == $fid)', jsonb_build_object('fid', files.id), true)`
-          : raw<number>`SELECT 1 FROM drafts d, json_tree(d.data) t
-              WHERE d.case_id = files.case_id AND t.key = 'id' AND t.atom = files.id`;
+          ? raw<number>`(SELECT 1 FROM drafts d WHERE d.case_id = files.case_id
+              AND jsonb_path_exists(d.data::jsonb, 'strict $.**.id ? (@ == $fid)', jsonb_build_object('fid', files.id), true))`
+          : raw<number>`(SELECT 1 FROM drafts d, json_tree(d.data) t
+              WHERE d.case_id = files.case_id AND t.key = 'id' AND t.atom = files.id)`;
       const r = await sql
         .q()
         .deleteFrom('files')
