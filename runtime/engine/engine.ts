@@ -122,7 +122,9 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     ];
     if (failure) {
       const route = loaded.journey.stepAt(move.snapshot);
-      writes.push(auditWrite(row.id, at, actor, 'expression.failed', { ...failureAudit(failure, event.type, row.step), route }));
+      writes.push(
+        auditWrite(row.id, at, actor, 'expression.failed', { ...failureAudit(failure, event.type, row.step), route }),
+      );
     }
     return [...writes, ...moveWrites(row, loaded, move, actor, at)];
   }
@@ -463,7 +465,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
                 proposedByName: opts.userName ?? opts.actor,
                 proposedAt: at,
               };
-              if (!(await store.tasks.setProposal(task.id, task.rev, proposal))) throw conflict('stale-task', 'staleTask');
+              if (!(await store.tasks.setProposal(task.id, task.rev, proposal)))
+                throw conflict('stale-task', 'staleTask');
               if (task.status === 'open')
                 await store.tasks.update(task.id, task.rev + 1, { status: 'claimed', assignee: opts.userId });
               await store.cases.appendAudit(row.id, at, opts.actor, 'outcome.proposed', {

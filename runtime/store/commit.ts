@@ -5,7 +5,13 @@ import type { Store } from './index.js';
 export type Write =
   | { op: 'audit'; caseId: string; at: string; actor: string; type: string; data: Record<string, unknown> }
   /** The case entered a step (cases.enterStep): the open visit closes, a new one opens, the roll-ups count. */
-  | { op: 'step.entered'; case: { id: string; processKey: string; version: number }; step: string; at: string; ends: boolean }
+  | {
+      op: 'step.entered';
+      case: { id: string; processKey: string; version: number };
+      step: string;
+      at: string;
+      ends: boolean;
+    }
   /** A citizen asked for a person during the current visit. */
   | { op: 'person.requested'; caseId: string }
   | {
