@@ -65,6 +65,8 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping (finishing requests)…`);
+  // GET /api/ready answers 503 from now on, so a load balancer stops sending here; /api/health stays 200.
+  app.locals.draining = true;
   scheduler.stop();
   housekeeping?.stop();
   server.close(() => {

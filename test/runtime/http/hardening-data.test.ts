@@ -9,7 +9,7 @@ import { compileToConfig, isValidBsn } from '../../../runtime/model/index.js';
 import { dbFingerprint } from '../../helpers/db-state.js';
 import { fixtureProcess } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { expectStatus } from './support.js';
+import { countOf, expectStatus } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -122,21 +122,19 @@ describe('finding 3: names of Object.prototype members', () => {
     const bad = fixtureProcess('pas');
     bad.key = 'oud-pas';
     bad.triggers[0].start = 'constructor';
-    s.store.processes.saveDraft('oud-pas', bad, '2026-01-01T00:00:00Z', 'old');
-    s.store.processes.publish('oud-pas', bad, compileToConfig(bad), '2026-01-01T00:00:00Z', 'old', null);
+    await s.store.processes.saveDraft('oud-pas', bad, '2026-01-01T00:00:00Z', 'old');
+    await s.store.processes.publish('oud-pas', bad, compileToConfig(bad), '2026-01-01T00:00:00Z', 'old', null);
     const subject = bsns(1, 310_000_000)[0];
     const res = expectStatus(await signal({ inkomen: 900 }, subject), 200);
     expect(res.started).toEqual([{ process: 'pas', caseId: expect.any(String) }]);
     expect(res.skipped).toContainEqual({ process: 'oud-pas', reason: 'error' });
-    expect(
-      s.store.db.prepare("SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-pas'").pluck().get(),
-    ).toBe(1);
+    expect(await countOf(s, "SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-pas'")).toBe(1);
     // Staff see what failed in the take-up report.
     const takeUp = expectStatus(await s.api('GET', '/api/processes/oud-pas/take-up', { as: 'admin' }), 200);
     expect(takeUp.recentErrors).toEqual([
       { source: 'signal:inkomen.vastgesteld', message: expect.any(String), at: expect.any(String) },
     ]);
-    expect(s.store.cases.listBySubject(subject).map((c) => c.processKey)).toEqual(['pas']);
+    expect((await s.store.cases.listBySubject(subject)).map((c) => c.processKey)).toEqual(['pas']);
     // Other processes still start.
     expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
   });
@@ -158,7 +156,7 @@ describe('finding 4: signal and register facts are typed', () => {
     const subject = bsns(1, 320_000_000)[0];
     const res = expectStatus(await signal({ inkomen: '1.200,00', naam: 'niet gevraagd' }, subject), 200);
     expect(res.started).toHaveLength(1);
-    const row = s.store.cases.get(res.started[0].caseId)!;
+    const row = (await s.store.cases.get(res.started[0].caseId))!;
     expect((row.snapshot as { context: { data: Record<string, unknown> } }).context.data).toEqual({ inkomen: 1200 });
   });
 
@@ -374,7 +372,7 @@ describe('finding 12: who sees and does what', () => {
       body: { type: 'person.requested', data: { question: 'Hulp graag', channel: 'phone', reach: '0612345678' } },
     });
     expectStatus(ask, 200);
-    const task = s.store.tasks.list({ caseId: started.id })[0];
+    const task = (await s.store.tasks.list({ caseId: started.id }))[0];
     const before = dbFingerprint(s.store);
     const res = await s.api('POST', `/api/tasks/${task.id}/assign`, { as: 'official', body: { team: 'bestaat-niet' } });
     expect(res.status).toBe(422);
