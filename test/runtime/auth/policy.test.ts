@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { canDesign, canSeeDrafts, capabilities, designRoles, roleOf } from '../../../runtime/auth/index.js';
 import { createEngine, createFakeClock, createProcessService } from '../../../runtime/engine/index.js';
 import type { Principal } from '../../../runtime/store/index.js';
-import { openTestStore } from '../../helpers/test-store.js';
 import { createWebApp } from '../../../runtime/web/app.js';
+import { openTestStore } from '../../helpers/test-store.js';
 
 const user = (role: 'designer' | 'official' | 'admin'): Principal => ({
   kind: 'user',
