@@ -47,7 +47,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
             description: t(def.description, lang) || undefined,
             latestVersion: latest?.version ?? null,
             ...(canSeeDrafts(principal)
-              ? { versions: p.versions, updatedAt: p.updatedAt, problems: (await processes.problems(p.draft)).length }
+              ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length }
               : {}),
           });
         }
@@ -87,7 +87,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
             ...(canSeeDrafts(principal)
               ? {
                   draft: row.draft as Record<string, unknown>,
-                  problems: await processes.problems(row.draft),
+                  problems: processes.problems(row.draft),
                   updatedAt: row.updatedAt,
                 }
               : {}),
