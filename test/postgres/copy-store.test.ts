@@ -25,7 +25,7 @@ const tempDir = () => {
 
 /** `npm run omslag -- …` with no DATABASE_URL of its own. */
 function omslag(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: tempDir() };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tempDir() };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], {
     cwd: root,
