@@ -100,7 +100,7 @@ describe('omslag migrate', () => {
     await sql.close();
     expect(r.out).toContain(`from schema version 0 to ${latest}`);
     expect(omslag('migrate', '--db', file).out).toContain(`is at schema version ${latest}: nothing to migrate`);
-  });
+  }, 60_000);
 
   it('refuses a database whose schema is newer than this Omslag', () => {
     const file = join(dataDir, 'new', 'omslag.db');
@@ -113,7 +113,7 @@ describe('omslag migrate', () => {
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/schema version 999/);
     expect(omslag('audit', 'verify', '--db', file).code).not.toBe(0);
-  });
+  }, 60_000);
 });
 
 describe('omslag copy-store', () => {
@@ -135,14 +135,14 @@ describe('omslag copy-store', () => {
     expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens\)/);
     expect(omslag('copy-store', '--from', join(dataDir, 'missing.db'), '--to', to).out).toMatch(/no database file/);
     expect(token).toMatch(/^oms_/);
-  });
+  }, 120_000);
 
   it('copies a broken audit trail as it is, and says so', () => {
     // The data folder's trail was broken on purpose above: a copy does not mend it, and does not hide it.
     const r = omslag('copy-store', '--from', join(dataDir, 'omslag.db'), '--to', join(dataDir, 'copy-broken.db'));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/audit trail on the target is BROKEN at case \S+, entry 2/);
-  });
+  }, 60_000);
 });
 
 describe('omslag scan', () => {
