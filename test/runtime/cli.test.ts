@@ -11,17 +11,20 @@ const root = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'omslag-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** Every command is its own Node process, a few seconds each on a busy machine. */
+const slow = { timeout: 120_000 };
+
 /** Runs `npm run omslag -- …` (runtime/cli.ts) against the temp data folder. */
 function omslag(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     encoding: 'utf8',
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-describe('omslag CLI', () => {
+describe('omslag CLI', slow, () => {
   it('imports and publishes processes/, and reports an unchanged one on a re-run', () => {
     const first = omslag('import');
     expect(first.code).toBe(0);
@@ -90,7 +93,7 @@ describe('omslag CLI', () => {
   });
 });
 
-describe('omslag migrate', () => {
+describe('omslag migrate', slow, () => {
   it('brings a new database file to the newest schema, and says so', async () => {
     const file = join(dataDir, 'new', 'omslag.db');
     const r = omslag('migrate', '--db', file);
@@ -100,7 +103,7 @@ describe('omslag migrate', () => {
     await sql.close();
     expect(r.out).toContain(`from schema version 0 to ${latest}`);
     expect(omslag('migrate', '--db', file).out).toContain(`is at schema version ${latest}: nothing to migrate`);
-  }, 60_000);
+  });
 
   it('refuses a database whose schema is newer than this Omslag', () => {
     const file = join(dataDir, 'new', 'omslag.db');
@@ -113,10 +116,10 @@ describe('omslag migrate', () => {
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/schema version 999/);
     expect(omslag('audit', 'verify', '--db', file).code).not.toBe(0);
-  }, 60_000);
+  });
 });
 
-describe('omslag copy-store', () => {
+describe('omslag copy-store', slow, () => {
   it('copies a store into a new file with ids kept, and refuses to copy into it again', () => {
     const from = join(dataDir, 'source.db');
     const to = join(dataDir, 'copy.db');
@@ -135,17 +138,17 @@ describe('omslag copy-store', () => {
     expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens\)/);
     expect(omslag('copy-store', '--from', join(dataDir, 'missing.db'), '--to', to).out).toMatch(/no database file/);
     expect(token).toMatch(/^oms_/);
-  }, 120_000);
+  });
 
   it('copies a broken audit trail as it is, and says so', () => {
     // The data folder's trail was broken on purpose above: a copy does not mend it, and does not hide it.
     const r = omslag('copy-store', '--from', join(dataDir, 'omslag.db'), '--to', join(dataDir, 'copy-broken.db'));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/audit trail on the target is BROKEN at case \S+, entry 2/);
-  }, 60_000);
+  });
 });
 
-describe('omslag scan', () => {
+describe('omslag scan', slow, () => {
   it('scans a register extract from a file: a dry run counts, a run starts, a re-run starts nothing', () => {
     const file = join(dataDir, 'inkomens.csv');
     writeFileSync(file, 'bsn,inkomen\n111222333,900\n999993653,2400\n');
