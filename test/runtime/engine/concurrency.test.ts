@@ -151,7 +151,7 @@ describe('optimistic concurrency', () => {
     const ann = (await a.store.accounts.userByName('ann'))!;
     const kees = (await a.store.accounts.userByName('kees'))!;
     // Both officials see the open task; kees claims it first on connection B.
-    b.engine.claimTask(task.id, kees, task.rev);
+    await b.engine.claimTask(task.id, kees, task.rev);
     const claimed = await engineError(() => a.engine.claimTask(task.id, ann, task.rev), 'conflict', 'task-claimed');
     expect(claimed.details).toEqual({ assignee: 'kees' });
     await b.engine.completeTask(task.id, 'afwijzen', { reden: 'Nee.' }, { actor: 'user:kees', userId: kees.id });

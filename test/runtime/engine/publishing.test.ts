@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importProcesses } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, dump, engineError, EXAMPLES, freshEnv, openEnv, rows } from './setup.js';
+import { asCitizen, BSN, closeStore, dump, engineError, EXAMPLES, freshEnv, openEnv, rows } from './setup.js';
 
 /** The example processes shipped in processes/, by key (file name). */
 const EXAMPLE_KEYS = readdirSync(EXAMPLES)
@@ -160,7 +160,7 @@ describe('publishing', () => {
     expect(unknown.details).toEqual({ email: ['Deze vraag hoort niet bij deze stap.'] });
 
     // Also on a new connection and engine (nothing cached), after a restart.
-    env.store.close();
+    await closeStore(env.store);
     const again = await openEnv(env.file);
     const ended = await again.engine.send(old.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() });
     expect(ended).toMatchObject({ version: 1, status: 'ended', outcome: 'completed' });

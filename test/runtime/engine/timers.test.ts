@@ -69,10 +69,10 @@ describe('durable timers', () => {
     const b = await openEnv(a.file, '2026-03-10T00:00:00Z');
     const scheduler = createScheduler(b.engine, 60_000);
     try {
-      scheduler.start();
+      await scheduler.start();
       expect(await b.engine.getCase(started.id)).toMatchObject({ status: 'ended', step: 'klaar' });
     } finally {
-      scheduler.stop();
+      await scheduler.stop();
     }
   });
 
