@@ -105,8 +105,8 @@ export async function startNode(opts: NodeOptions): Promise<OmslagNode> {
   try {
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`node ${opts.id} did not listen within ${opts.readyTimeoutMs ?? 45_000} ms`)),
-        opts.readyTimeoutMs ?? 45_000,
+        () => reject(new Error(`node ${opts.id} did not listen within ${opts.readyTimeoutMs ?? 90_000} ms`)),
+        opts.readyTimeoutMs ?? 90_000,
       );
       // main.ts tells a parent with an IPC channel (the supervisor, or this helper) its port once it listens.
       child.on('message', (m: { type?: string; port?: number }) => {
@@ -131,7 +131,7 @@ export async function startNode(opts: NodeOptions): Promise<OmslagNode> {
       });
     });
     node.base = `http://127.0.0.1:${port}`;
-    await waitReady(node, opts.readyTimeoutMs ?? 45_000);
+    await waitReady(node, opts.readyTimeoutMs ?? 90_000);
     return node;
   } catch (error) {
     await node.kill9();
