@@ -49,7 +49,7 @@ export function withDatabase(url: string, name: string): string {
 }
 
 /** Starts a throwaway server (or uses OMSLAG_TEST_POSTGRES); throws with HOW_TO_START when there is none. */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(opts: { durable?: boolean } = {}): Promise<Cluster> {
   const given = process.env.OMSLAG_TEST_POSTGRES;
   if (given) return { adminUrl: withDatabase(given, 'postgres'), stop() {} };
   const bin = binDir();
@@ -64,13 +64,13 @@ export async function startCluster(): Promise<Cluster> {
       : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
-  // Test settings: no fsync (a test cluster is thrown away), room for every test's pool.
+  // Test settings: no fsync (a test cluster is thrown away), room for every test's pool. `durable` (the
+  // benchmarks): PostgreSQL's defaults, every commit flushed to disk, like SQLite's synchronous=FULL.
   const options = [
     `-p ${port}`,
     `-k ${dir}`,
     "-c listen_addresses='127.0.0.1'",
-    '-c fsync=off',
-    '-c full_page_writes=off',
+    ...(opts.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
     '-c max_connections=400',
     '-c shared_buffers=128MB',
   ].join(' ');

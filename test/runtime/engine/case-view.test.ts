@@ -7,12 +7,12 @@ import { caseView } from '../../../runtime/engine/index.js';
 import { asCitizen, BSN, freshEnv, toeslagAtMoney, toeslagAtReview, money, user, type Env } from './setup.js';
 
 const view = (env: Env, id: string, lang: 'nl' | 'en' = 'nl') =>
-  caseView(env.engine, env.store, env.engine.getCase(id), lang);
+  await caseView(env.engine, env.store, await env.engine.getCase(id), lang);
 
 describe('case view', () => {
-  it('shows the current form step with its fields and the allowed actions, in Dutch and in English', () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = env.engine.startCase('melding', BSN, asCitizen());
+  it('shows the current form step with its fields and the allowed actions, in Dutch and in English', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await env.engine.startCase('melding', BSN, asCitizen());
 
     const nl = view(env, row.id, 'nl');
     expect(nl).toMatchObject({
@@ -66,12 +66,12 @@ describe('case view', () => {
     expect(en.timeline.map((i) => i.text)).toEqual(['Application started']);
   });
 
-  it('shows only the fields whose showIf holds over the case data', () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const litter = env.engine.startCase('melding', BSN, asCitizen());
-    env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
-    const other = env.engine.startCase('melding', BSN, asCitizen());
-    env.engine.send(other.id, { type: 'submit', data: { soort: 'overig' } }, { actor: asCitizen() });
+  it('shows only the fields whose showIf holds over the case data', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const litter = await env.engine.startCase('melding', BSN, asCitizen());
+    await env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
+    const other = await env.engine.startCase('melding', BSN, asCitizen());
+    await env.engine.send(other.id, { type: 'submit', data: { soort: 'overig' } }, { actor: asCitizen() });
 
     expect(view(env, litter.id).step!.fields!.map((f) => f.id)).toEqual(['aantal']);
     const shown = view(env, other.id, 'en').step!.fields!;
@@ -89,14 +89,14 @@ describe('case view', () => {
       { id: 'soort', label: 'Kind of report', value: 'overig', text: 'Something else' },
     ]);
     // And the hidden field is not required on submit.
-    expect(env.engine.send(litter.id, { type: 'submit', data: { aantal: '2' } }, { actor: asCitizen() }).status).toBe(
-      'ended',
-    );
+    expect(
+      (await env.engine.send(litter.id, { type: 'submit', data: { aantal: '2' } }, { actor: asCitizen() })).status,
+    ).toBe('ended');
   });
 
-  it("lists submit, the group's withdraw and person.requested where each is allowed", () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtMoney(env);
+  it("lists submit, the group's withdraw and person.requested where each is allowed", async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtMoney(env);
     expect(view(env, row.id, 'en').actions).toEqual([
       { type: 'submit', label: 'Send answers' },
       { type: 'withdraw', label: 'Withdraw application' },
@@ -108,7 +108,7 @@ describe('case view', () => {
     expect(fields.find((f) => f.id === 'autoWaarde')).toMatchObject({ showIf: 'heeftAuto = true' });
 
     // At the handoff: nothing to submit, but withdraw and ask for a person.
-    const review = toeslagAtReview(env);
+    const review = await toeslagAtReview(env);
     const atReview = view(env, review.id, 'en');
     expect(atReview.actions.map((a) => a.type)).toEqual(['withdraw', 'person.requested']);
     expect(atReview.step).toMatchObject({
@@ -145,17 +145,19 @@ describe('case view', () => {
     ]);
 
     // Officials see more.
-    const ann = user(env, 'ann');
-    env.engine.claimTask(atReview.tasks[0].id, ann);
-    const internal = caseView(env.engine, env.store, env.engine.getCase(review.id), 'nl', { internal: true });
+    const ann = await user(env, 'ann');
+    await env.engine.claimTask(atReview.tasks[0].id, ann);
+    const internal = await caseView(env.engine, env.store, await env.engine.getCase(review.id), 'nl', {
+      internal: true,
+    });
     expect(internal.tasks[0]).toMatchObject({ status: 'claimed', assignee: 'ann' });
     expect(internal.explanations[0]).toMatchObject({ when: null, inputs: { inkomen: 1450 } });
   });
 
-  it("shows the outcome and the decision's reason when ended, without journey actions", () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtMoney(env);
-    env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '4000' }) }, { actor: asCitizen() });
+  it("shows the outcome and the decision's reason when ended, without journey actions", async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtMoney(env);
+    await env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '4000' }) }, { actor: asCitizen() });
 
     const nl = view(env, row.id, 'nl');
     expect(nl.status).toBe('ended');
@@ -188,10 +190,10 @@ describe('case view', () => {
     expect(en.timeline.at(-1)!.text).toBe('Finished: Allowance rejected');
   });
 
-  it('names a withdrawal by its label in the timeline', () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtReview(env);
-    env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
+  it('names a withdrawal by its label in the timeline', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtReview(env);
+    await env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     const en = view(env, row.id, 'en');
     expect(en.outcome).toMatchObject({ outcome: 'withdrawn', message: 'You withdrew your application.' });
     expect(en.timeline.map((i) => i.text)).toContain('Withdraw application');
@@ -200,15 +202,15 @@ describe('case view', () => {
     expect(view(env, row.id, 'nl').timeline.map((i) => i.text)).toContain('Aanvraag intrekken');
   });
 
-  it("shows a message step's message and the contact request in the timeline", () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtMoney(env);
-    env.engine.send(row.id, { type: 'person.requested', data: { question: 'Vraag' } }, { actor: asCitizen() });
+  it("shows a message step's message and the contact request in the timeline", async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtMoney(env);
+    await env.engine.send(row.id, { type: 'person.requested', data: { question: 'Vraag' } }, { actor: asCitizen() });
     const asked = view(env, row.id, 'en');
     expect(asked.timeline.at(-1)!.text).toBe('You asked to talk to a person');
     expect(asked.tasks).toEqual([expect.objectContaining({ kind: 'contact', team: 'klantcontact', status: 'open' })]);
     expect(asked.expectedBy).toBeNull();
-    env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '700' }) }, { actor: asCitizen() });
+    await env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '700' }) }, { actor: asCitizen() });
     const granted = view(env, row.id, 'en');
     expect(granted.messages.map((m) => m.subject)).toEqual(['Your allowance has been granted', 'Allowance granted']);
     expect(granted.outcome).toMatchObject({

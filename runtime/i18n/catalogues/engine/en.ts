@@ -19,6 +19,7 @@ export default {
   noTriggers:
     "process ''{key}'' has no triggers {hasSignal, select, yes {on signal ''{signal}''} other {with a condition}} " +
     'to scan for',
+  scanRunning: 'A scan of this process is already running. Please try again in a few minutes.',
   invalidFacts: "the facts of signal ''{type}'' need correcting: they do not match the types the processes declare",
   eventNotAllowed: "''{event}'' is not possible at step ''{step}'' now",
   staleCase: 'the case changed since you read it (revision {expected}, now {rev}); reload and try again',
@@ -27,6 +28,7 @@ export default {
   staleTask: 'the task changed meanwhile; reload and try again',
   staleTaskSinceRead:
     'the task changed since you read it{hasHolder, select, yes { (now held by {holder})} other {}}; reload and try again',
+  migrationRunning: "a migration of ''{key}'' is already running (on this or another node); try again when it is done",
   notInForce: "no version of ''{key}'' is in force on {date}",
   stepMismatch: "the case is at step ''{step}'', not ''{expected}''",
   nothingToSubmit: "there is nothing to submit at step ''{step}''",

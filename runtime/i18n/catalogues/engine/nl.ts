@@ -18,6 +18,7 @@ export default {
   noTriggers:
     "proces ''{key}'' heeft geen aanleidingen {hasSignal, select, yes {op signaal ''{signal}''} other {met een " +
     'voorwaarde}} om op te scannen',
+  scanRunning: 'Er loopt al een scan voor dit proces. Probeer het over een paar minuten opnieuw.',
   invalidFacts:
     "de gegevens van signaal ''{type}'' kloppen niet: ze passen niet bij de soorten die de processen noemen",
   eventNotAllowed: "''{event}'' kan nu niet bij stap ''{step}''",
@@ -29,6 +30,7 @@ export default {
   staleTaskSinceRead:
     'de taak is gewijzigd sinds u haar las{hasHolder, select, yes { (nu in behandeling bij {holder})} other {}}; ' +
     'laad opnieuw en probeer het nog eens',
+  migrationRunning: "er loopt al een migratie van ''{key}'' (op deze of een andere node); probeer het opnieuw als die klaar is",
   notInForce: "geen versie van ''{key}'' geldt op {date}",
   stepMismatch: "de zaak staat bij stap ''{step}'', niet ''{expected}''",
   nothingToSubmit: "er valt niets te versturen bij stap ''{step}''",
