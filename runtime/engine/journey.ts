@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readFile } from 'node:fs/promises';
 import {
   checkDefinition,
   citizenActs,
@@ -16,6 +17,13 @@ import {
 import type { CaseRow, Draft, DraftStep } from '../store/index.js';
 import { caseView } from './case-view.js';
 import type { Engine } from './engine.js';
+import { conflict } from './errors.js';
+
+/** How long a request waits for another one of the same citizen and process, and how often it looks. */
+const WAIT_MS = 5000;
+const RETRY_MS = 25;
+/** The lease such a request holds: ended early when it finishes, long enough to outlast a slow one. */
+const LEASE_MS = 30_000;
 
 /** A file the pages received for a question: where its bytes wait, and what the content shows it is. */
 export type ReceivedFile = { name: string; type: string; path: string };
@@ -29,27 +37,70 @@ export type ReceivedFile = { name: string; type: string; path: string };
  */
 export function createJourneyService(engine: Engine) {
   const { store, clock } = engine;
-  const draftOf = (row: CaseRow): Draft => store.drafts.get(row.id) ?? { steps: [] };
-  const walk = (row: CaseRow, steps: readonly DraftStep[]): DraftWalk => {
-    const { loaded, snapshot } = engine.restore(row);
+  const draftOf = async (row: CaseRow): Promise<Draft> => (await store.drafts.get(row.id)) ?? { steps: [] };
+  const walk = async (row: CaseRow, steps: readonly DraftStep[]): Promise<DraftWalk> => {
+    const { loaded, snapshot } = await engine.restore(row);
     return walkDraft(loaded.journey, snapshot, steps);
   };
+  const auditOf = (row: CaseRow) => store.cases.audit(row.id);
+
+  /**
+   * Runs `fn` as the only holder of the lease `name` on every node, waiting
+   * briefly while another request holds it: a double click (two posts at
+   * once, on one node or two) is handled one after the other, as when the
+   * pages ran one request at a time.
+   */
+  async function oneAtATime<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const holder = randomUUID();
+    const until = Date.now() + WAIT_MS;
+    for (;;) {
+      const done = await store.locks.run(name, holder, LEASE_MS, async () => ({ value: await fn() }));
+      if (done) return done.value;
+      if (Date.now() > until) throw conflict('busy', 'busy');
+      await sleep(RETRY_MS);
+    }
+  }
+  /** A lease name for a citizen's work: the BSN hashed, so the locks table never holds it. */
+  const leaseFor = (what: string, bsn: string, key: string) =>
+    `${what}:${key}:${createHash('sha256').update(bsn).digest('base64url').slice(0, 22)}`;
+
+  /** The unsent application (see below), or undefined. */
+  async function unsentApplication(bsn: string, key: string): Promise<CaseRow | undefined> {
+    const def = (await store.processes.latest(key))?.definition as Process | undefined;
+    if (!def) return undefined;
+    for (const r of await store.cases.activeBySubject(bsn)) {
+      if (r.processKey !== key || !r.step || !citizenActs(own(def.steps, r.step))) continue;
+      if (!(await auditOf(r)).some((e) => e.type === 'event.received')) return r;
+    }
+    return undefined;
+  }
 
   return {
     /** Starts a case of a published process for a signed-in citizen. */
-    start(key: string, bsn: string): CaseRow {
+    start(key: string, bsn: string): Promise<CaseRow> {
       return engine.startCase(key, bsn, 'citizen');
     },
+    /**
+     * Start pressed: continues the citizen's unsent application of this
+     * process, else starts one. Two presses at once give one case.
+     */
+    startOrContinue(key: string, bsn: string): Promise<CaseRow> {
+      return oneAtATime(
+        leaseFor('start', bsn, key),
+        async () => (await unsentApplication(bsn, key)) ?? (await engine.startCase(key, bsn, 'citizen')),
+      );
+    },
     /** The definition a case follows (its own version). */
-    process: (row: CaseRow): Process => engine.loadVersion(row.processKey, row.version).process,
+    process: async (row: CaseRow): Promise<Process> => (await engine.loadVersion(row.processKey, row.version)).process,
     /** The answers given so far and not sent. */
     draft: draftOf,
     /** Where the case is for the citizen: the draft steps on the path and the next step to answer. */
-    where: (row: CaseRow, draft: Draft = draftOf(row)): DraftWalk => walk(row, draft.steps),
+    where: async (row: CaseRow, draft?: Draft): Promise<DraftWalk> => walk(row, (draft ?? (await draftOf(row))).steps),
     /** The data known before a step: the case data and the draft's answers before it. */
-    dataBefore(row: CaseRow, step: string, draft: Draft = draftOf(row)): Record<string, unknown> {
-      const { loaded, snapshot } = engine.restore(row);
-      return dataBefore(loaded.journey, snapshot, draft.steps, step);
+    async dataBefore(row: CaseRow, step: string, draft?: Draft): Promise<Record<string, unknown>> {
+      const steps = (draft ?? (await draftOf(row))).steps;
+      const { loaded, snapshot } = await engine.restore(row);
+      return dataBefore(loaded.journey, snapshot, steps, step);
     },
     /** The step before this one on the draft (the page's "back"), or undefined at the first. */
     back(draft: Draft, step: string): string | undefined {
@@ -61,44 +112,44 @@ export function createJourneyService(engine: Engine) {
       return validateAnswers(fields, raw, known, { today: todayIn(clock), lang });
     },
     /** Keeps a one-question-per-page step's answers so far; the step stays the one to answer. */
-    savePartial(row: CaseRow, step: string, values: Record<string, unknown>): void {
-      store.drafts.put(
-        row.id,
-        { steps: replaceStep(draftOf(row), { step, values, partial: true }) },
-        clock.now().toISOString(),
-      );
+    async savePartial(row: CaseRow, step: string, values: Record<string, unknown>): Promise<void> {
+      const steps = replaceStep(await draftOf(row), { step, values, partial: true });
+      await store.drafts.put(row.id, { steps }, clock.now().toISOString());
     },
     /**
      * Saves a step's answers: earlier steps stay, this one is replaced, later
      * ones stay while the path still runs through them. Returns the new walk.
      */
-    saveStep(row: CaseRow, step: string, values: Record<string, unknown>): DraftWalk {
-      const walked = walk(row, replaceStep(draftOf(row), { step, values }));
-      store.drafts.put(row.id, { steps: walked.steps }, clock.now().toISOString());
+    async saveStep(row: CaseRow, step: string, values: Record<string, unknown>): Promise<DraftWalk> {
+      const walked = await walk(row, replaceStep(await draftOf(row), { step, values }));
+      await store.drafts.put(row.id, { steps: walked.steps }, clock.now().toISOString());
       return walked;
     },
     /**
      * Stores the files answering questions of `values` and names them there
      * (`id`), then runs `then` (which saves the draft): the files and the
-     * draft that names them, together or not at all.
+     * draft that names them, together or not at all. The bytes are read from
+     * disk before the transaction opens, so it is held only for the writes.
      */
-    withFiles<T>(
+    async withFiles<T>(
       row: CaseRow,
       files: Iterable<readonly [string, ReceivedFile]>,
       values: Record<string, unknown>,
-      then: () => T,
-    ): T {
-      return store.transaction(() => {
-        for (const [field, file] of files) {
-          if (!(field in values)) continue;
+      then: () => Promise<T>,
+    ): Promise<T> {
+      const read: { field: string; file: ReceivedFile; data: Buffer }[] = [];
+      for (const [field, file] of files)
+        if (field in values) read.push({ field, file, data: await readFile(file.path) });
+      return store.transaction(async () => {
+        for (const { field, file, data } of read) {
           const id = randomUUID();
-          store.files.put({
+          await store.files.put({
             id,
             caseId: row.id,
             field,
             name: file.name,
             type: file.type,
-            data: readFileSync(file.path),
+            data,
             at: clock.now().toISOString(),
           });
           values[field] = { ...(values[field] as object), id };
@@ -112,101 +163,99 @@ export function createJourneyService(engine: Engine) {
      * on and the draft is gone. False when there is nothing to send now; an
      * EngineError when the engine refuses (nothing is changed then).
      */
-    submit(row: CaseRow, lang: Lang): boolean {
-      const walked = walk(row, draftOf(row).steps);
+    async submit(row: CaseRow, lang: Lang): Promise<boolean> {
+      const walked = await walk(row, (await draftOf(row)).steps);
       if (row.status !== 'active' || walked.next || !walked.steps.length) return false;
-      store.transaction(() => {
+      await store.transaction(async () => {
         for (const s of walked.steps)
-          engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang });
-        store.files.markSent(row.id, sentFileIds(walked.steps), clock.now().toISOString());
-        store.drafts.delete(row.id);
+          await engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang });
+        await store.files.markSent(row.id, sentFileIds(walked.steps), clock.now().toISOString());
+        await store.drafts.delete(row.id);
       });
       return true;
     },
     /** Why a proactive case was offered (its trigger's recorded reason), or null. */
-    offerReason(row: CaseRow, lang: Lang): string | null {
-      const offered = store.cases.audit(row.id).find((e) => e.type === 'decision.made' && e.data.step === 'trigger');
+    async offerReason(row: CaseRow, lang: Lang): Promise<string | null> {
+      const offered = (await auditOf(row)).find((e) => e.type === 'decision.made' && e.data.step === 'trigger');
       const because = offered?.data.because as Record<string, string> | undefined;
       return because ? (because[lang] ?? because.nl) : null;
     },
     /** The case as the citizen reads it (status, explanations, what comes next). */
-    view: (row: CaseRow, lang: Lang) => caseView(engine, store, row, lang),
+    view: async (row: CaseRow, lang: Lang) => caseView(engine, store, row, lang),
     /** Whether the citizen gave feedback on this case already. */
-    hasFeedback: (row: CaseRow): boolean => store.insights.hasFeedback(row.id),
+    hasFeedback: (row: CaseRow): Promise<boolean> => store.insights.hasFeedback(row.id),
     /** Keeps a citizen's score (1–5) and comment on an ended or running case, once per case; false when given before. */
-    addFeedback(row: CaseRow, score: number, comment: string | null): boolean {
-      if (store.insights.hasFeedback(row.id)) return false;
-      store.insights.addFeedback({
-        caseId: row.id,
-        key: row.processKey,
-        version: row.version,
-        step: row.step,
-        score,
-        comment,
-        at: clock.now().toISOString(),
+    addFeedback(row: CaseRow, score: number, comment: string | null): Promise<boolean> {
+      // One at a time per case: two posts at once store one answer.
+      return oneAtATime(`feedback:${row.id}`, async () => {
+        if (await store.insights.hasFeedback(row.id)) return false;
+        await store.insights.addFeedback({
+          caseId: row.id,
+          key: row.processKey,
+          version: row.version,
+          step: row.step,
+          score,
+          comment,
+          at: clock.now().toISOString(),
+        });
+        return true;
       });
-      return true;
     },
 
     /** A page of the citizen's own cases, and how many there are. */
     casesOf: (bsn: string, limit: number, offset: number) => store.cases.pageBySubject(bsn, limit, offset),
     /** Whether the case has answers kept as a draft, not sent yet. */
-    hasDraft: (row: CaseRow): boolean => !!store.drafts.get(row.id)?.steps.length,
+    hasDraft: async (row: CaseRow): Promise<boolean> => !!(await store.drafts.get(row.id))?.steps.length,
     /** Whether the case stands at a step where the citizen acts (a form). */
-    citizenActsNow(row: CaseRow): boolean {
-      const steps = engine.loadVersion(row.processKey, row.version).process.steps;
+    async citizenActsNow(row: CaseRow): Promise<boolean> {
+      const steps = (await engine.loadVersion(row.processKey, row.version)).process.steps;
       return !!row.step && citizenActs(own(steps, row.step));
     },
     /** The published processes a citizen can start, with their definitions. */
-    services(): { key: string; def: Process }[] {
-      return store.processes.list().flatMap((p) => {
-        const v = store.processes.latest(p.key);
-        return v ? [{ key: p.key, def: v.definition as Process }] : [];
-      });
+    async services(): Promise<{ key: string; def: Process }[]> {
+      const found = await Promise.all(
+        (await store.processes.list()).map(async (p) => {
+          const v = await store.processes.latest(p.key);
+          return v ? [{ key: p.key, def: v.definition as Process }] : [];
+        }),
+      );
+      return found.flat();
     },
     /** The latest published definition of a process, or undefined. */
-    published: (key: string): Process | undefined => store.processes.latest(key)?.definition as Process | undefined,
+    published: async (key: string): Promise<Process | undefined> =>
+      (await store.processes.latest(key))?.definition as Process | undefined,
     /**
      * The citizen's application of this process that was started but never sent (still at a form,
      * nothing received yet): pressing Start again continues it instead of starting a second one.
      */
-    unsentApplication(bsn: string, key: string): CaseRow | undefined {
-      const def = store.processes.latest(key)?.definition as Process | undefined;
-      if (!def) return undefined;
-      return store.cases
-        .activeBySubject(bsn)
-        .find(
-          (r) =>
-            r.processKey === key &&
-            !!r.step &&
-            citizenActs(own(def.steps, r.step)) &&
-            !store.cases.audit(r.id).some((e) => e.type === 'event.received'),
-        );
-    },
+    unsentApplication,
     /** Whether the case started proactively (a signal or a register scan), so the citizen may opt out of offers. */
-    isProactive: (row: CaseRow): boolean => !!store.cases.audit(row.id)[0]?.data.trigger,
-    isOptedOut: (bsn: string, key: string): boolean => store.proactive.isOptedOut(bsn, key),
+    isProactive: async (row: CaseRow): Promise<boolean> => !!(await auditOf(row))[0]?.data.trigger,
+    isOptedOut: (bsn: string, key: string): Promise<boolean> => store.proactive.isOptedOut(bsn, key),
     /** No more proactive offers of this process for this citizen. */
-    optOut: (bsn: string, key: string): void => store.proactive.optOut(bsn, key, clock.now().toISOString()),
+    optOut: async (bsn: string, key: string): Promise<void> => {
+      await store.proactive.optOut(bsn, key, clock.now().toISOString());
+    },
     /** The citizen asks for a person about the case; an EngineError when the engine refuses. */
-    askPerson(row: CaseRow, values: Record<string, string>, lang: Lang): void {
-      engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
+    async askPerson(row: CaseRow, values: Record<string, string>, lang: Lang): Promise<void> {
+      await engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
     },
     /** The request for a person on this case that is not handled yet (open or claimed), if any. */
-    openContact: (row: CaseRow) =>
-      store.tasks
-        .list({ caseId: row.id })
-        .find((x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed'),
+    openContact: async (row: CaseRow) =>
+      (await store.tasks.list({ caseId: row.id })).find(
+        (x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed',
+      ),
     /** A group event (withdraw …) from the citizen: the case moves and a draft it had is gone. */
-    groupEvent(row: CaseRow, type: string, lang: Lang): void {
-      engine.send(row.id, { type }, { actor: 'citizen', lang });
-      store.drafts.delete(row.id);
+    async groupEvent(row: CaseRow, type: string, lang: Lang): Promise<void> {
+      await engine.send(row.id, { type }, { actor: 'citizen', lang });
+      await store.drafts.delete(row.id);
     },
     /** A process's draft, or one of its versions, checked, for the designer's preview of a step. */
-    previewDefinition(key: string, version?: number) {
-      const row = store.processes.get(key);
+    async previewDefinition(key: string, version?: number) {
+      const row = await store.processes.get(key);
       if (!row) return undefined;
-      const def = (version === undefined ? row.draft : store.processes.version(key, version)?.definition) ?? row.draft;
+      const def =
+        (version === undefined ? row.draft : (await store.processes.version(key, version))?.definition) ?? row.draft;
       return checkDefinition(def as Process).process;
     },
   };

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -14,7 +16,7 @@ import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { fieldsById, renderText } from './effects.js';
 import type { Engine } from './engine.js';
-import { invalid, notFound } from './errors.js';
+import { conflict, invalid, notFound } from './errors.js';
 
 export type RegisterRow = Record<string, unknown>;
 
@@ -135,11 +137,19 @@ function factsOf(
   return { facts: values, errors };
 }
 
+/** How long a scan's lease on its process lasts without news from the scan; renewed with every batch of rows. */
+export const SCAN_LEASE_MS = 5 * 60 * 1000;
+/** Rows per transaction in a scan: each batch is all or nothing, and no transaction spans the file. */
+const BATCH = 200;
+
+/** The lease name that keeps a process to one scan at a time, on every node (runtime/store/locks.ts). */
+export const scanLock = (key: string) => `scan:${key}`;
+
 export function createProactive({ store, engine, clock }: { store: Store; engine: Engine; clock: Clock }) {
   /** An error of one process's trigger, recorded; the caller goes on with the others. */
-  const recordError = (key: string, subject: string, source: string, scanId: number | null, error: unknown) => {
+  const recordError = async (key: string, subject: string, source: string, scanId: number | null, error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    store.proactive.logError({
+    await store.proactive.logError({
       key,
       subject,
       source,
@@ -149,8 +159,8 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     });
   };
 
-  const inForce = (key: string) => {
-    const v = store.processes.inForce(key, todayIn(clock));
+  const inForce = async (key: string) => {
+    const v = await store.processes.inForce(key, todayIn(clock));
     return v ? engine.loadVersion(key, v.version) : undefined;
   };
 
@@ -163,8 +173,8 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     triggers.find(({ trigger, facts }) => !trigger.when || feelHolds(trigger.when, facts));
 
   /** The process and triggers a scan evaluates, or the refusal (before anything is read). */
-  function scannable(key: string, signal?: string) {
-    const loaded = inForce(key);
+  async function scannable(key: string, signal?: string) {
+    const loaded = await inForce(key);
     if (!loaded) throw notFound('publishedProcess', { key });
     // The register stands for one signal's facts when named; else every trigger that tests the facts (a `when`).
     const triggers = (loaded.process.triggers ?? [])
@@ -175,51 +185,54 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     return { loaded, triggers };
   }
 
+  /** Whether the subject has been served by this process already (an open case, or any case when `onlyOpenCounts` is false). */
+  const alreadyServed = async (subject: string, key: string, onlyOpenCounts: boolean) =>
+    onlyOpenCounts
+      ? (await store.cases.activeBySubject(subject)).some((c) => c.processKey === key)
+      : store.proactive.served(subject, key);
+
   /** Decides for one subject and process, starts the case unless dry, and logs what came of it. */
-  function serve(
+  async function serve(
     process: Process,
     triggers: Candidate[],
     subject: string,
     opts: { source: string; scanId: number | null; dryRun: boolean; onlyOpenCounts: boolean; actor: string },
-  ): { result: ProactiveResult; caseId: string | null } {
+  ): Promise<{ result: ProactiveResult; caseId: string | null }> {
     const hit = matching(triggers);
     const data = hit?.facts ?? {};
     let result: ProactiveResult;
     let caseId: string | null = null;
     if (!hit) result = 'not-eligible';
-    else if (store.proactive.isOptedOut(subject, process.key)) result = 'opted-out';
-    else if (
-      opts.onlyOpenCounts
-        ? store.cases.activeBySubject(subject).some((c) => c.processKey === process.key)
-        : store.proactive.served(subject, process.key)
-    )
-      result = 'already-served';
+    else if (await store.proactive.isOptedOut(subject, process.key)) result = 'opted-out';
+    else if (await alreadyServed(subject, process.key, opts.onlyOpenCounts)) result = 'already-served';
     else {
       result = 'started';
       if (!opts.dryRun) {
         const because = renderText(hit.trigger.because, data, fieldsById(process));
-        caseId = engine.startCase(process.key, subject, opts.actor, data, {
-          via: hit.index,
-          trigger: {
-            signal: hit.trigger.signal,
-            mode: hit.trigger.mode,
-            when: hit.trigger.when ?? null,
-            because,
-            source: opts.source,
-          },
-        }).id;
+        caseId = (
+          await engine.startCase(process.key, subject, opts.actor, data, {
+            via: hit.index,
+            trigger: {
+              signal: hit.trigger.signal,
+              mode: hit.trigger.mode,
+              when: hit.trigger.when ?? null,
+              because,
+              source: opts.source,
+            },
+          })
+        ).id;
         if (hit.trigger.mode === 'offer') {
           // The citizen hears of the offer in their inbox, with the reason they qualify.
           const title = renderText(process.title, {}, new Map());
           const at = clock.now().toISOString();
-          store.cases.addMessage(
+          await store.cases.addMessage(
             caseId,
             'trigger',
             { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` },
             { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` },
             at,
           );
-          store.cases.appendAudit(caseId, at, opts.actor, 'message.queued', {
+          await store.cases.appendAudit(caseId, at, opts.actor, 'message.queued', {
             step: 'trigger',
             subject: { nl: `U kunt dit krijgen: ${title.nl}` },
           });
@@ -227,7 +240,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       }
     }
     if (!opts.dryRun)
-      store.proactive.log({
+      await store.proactive.log({
         key: process.key,
         subject,
         source: opts.source,
@@ -239,6 +252,83 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     return { result, caseId };
   }
 
+  /** Reads the rows and serves each subject, BATCH rows per transaction; the caller holds the process's lease. */
+  async function runScan(
+    key: string,
+    rows: AsyncIterable<RegisterRow | Error>,
+    opts: { dryRun: boolean; signal?: string },
+    lease?: () => Promise<void>,
+  ): Promise<ScanCounts & { scan: number | null }> {
+    const { loaded, triggers } = await scannable(key, opts.signal);
+    const counts: ScanCounts = {
+      rows: 0,
+      invalid: 0,
+      eligible: 0,
+      started: 0,
+      alreadyServed: 0,
+      optedOut: 0,
+      notEligible: 0,
+      errors: 0,
+    };
+    const scanId = opts.dryRun ? null : await store.proactive.startScan(key, clock.now().toISOString(), false);
+    const seen = new Set<string>();
+    const today = todayIn(clock);
+    let batch: { subject: string; candidates: Candidate[] }[] = [];
+    const one = async (subject: string, candidates: Candidate[]) => {
+      try {
+        // Each row in its own savepoint: a row that fails leaves the rest of its batch as it was.
+        const { result } = await store.transaction(() =>
+          serve(loaded.process, candidates, subject, {
+            source: 'scan',
+            scanId,
+            dryRun: opts.dryRun,
+            onlyOpenCounts: false,
+            actor: 'system:scan',
+          }),
+        );
+        if (result !== 'not-eligible') counts.eligible++;
+        if (result === 'started') counts.started++;
+        else if (result === 'already-served') counts.alreadyServed++;
+        else if (result === 'opted-out') counts.optedOut++;
+        else counts.notEligible++;
+      } catch (error) {
+        counts.errors++;
+        if (!opts.dryRun) await recordError(key, subject, 'scan', scanId, error);
+      }
+    };
+    const flush = async () => {
+      // Commit in batches: one transaction per BATCH rows, all or nothing each; the file is read between them.
+      const work = batch;
+      batch = [];
+      if (!work.length) return;
+      await lease?.();
+      await store.transaction(async () => {
+        for (const { subject, candidates } of work) await one(subject, candidates);
+      });
+    };
+    for await (const row of rows) {
+      counts.rows++;
+      const subject = row instanceof Error ? '' : String(row.bsn ?? row.subject ?? '').padStart(9, '0');
+      if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) {
+        counts.invalid++;
+        continue;
+      }
+      const { bsn: _b, subject: _s, ...data } = row;
+      // A row whose declared facts do not parse is invalid: counted, never evaluated.
+      const candidates = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, today) }));
+      if (candidates.some((c) => Object.keys(c.errors).length)) {
+        counts.invalid++;
+        continue;
+      }
+      seen.add(subject);
+      batch.push({ subject, candidates });
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    if (scanId !== null) await store.proactive.finishScan(scanId, counts);
+    return { ...counts, scan: scanId };
+  }
+
   return {
     /**
      * A fact from outside: moves the subject's cases that wait for it, and
@@ -246,19 +336,19 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
      * All or nothing.
      */
     signal(type: string, subject: string, data: Record<string, unknown>, actor: string) {
-      return store.transaction(() => {
+      return store.transaction(async () => {
         // Facts first: a signal whose declared facts do not parse is refused whole, before anything moves.
         const candidates: { key: string; process: Process; triggers: Candidate[] }[] = [];
         const errors: FieldErrors = Object.create(null);
         const broken: string[] = [];
         const today = todayIn(clock);
-        for (const row of store.processes.list()) {
-          let loaded: ReturnType<typeof inForce>;
+        for (const row of await store.processes.list()) {
+          let loaded: Awaited<ReturnType<typeof inForce>>;
           try {
-            loaded = inForce(row.key);
+            loaded = await inForce(row.key);
           } catch (error) {
             broken.push(row.key);
-            recordError(row.key, subject, `signal:${type}`, null, error);
+            await recordError(row.key, subject, `signal:${type}`, null, error);
             continue;
           }
           const triggers = (loaded?.process.triggers ?? [])
@@ -272,7 +362,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
           candidates.push({ key: row.key, process: loaded.process, triggers: parsed });
         }
         if (Object.keys(errors).length) throw invalid('invalid-facts', ['invalidFacts', { type }], errors);
-        const { moved } = engine.signal(type, subject, data, actor);
+        const { moved } = await engine.signal(type, subject, data, actor);
         const started: { process: string; caseId: string }[] = [];
         const skipped: { process: string; reason: ProactiveResult | 'error' }[] = broken.map((process) => ({
           process,
@@ -281,7 +371,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         for (const c of candidates) {
           // Each process in its own savepoint: one bad published process never affects another's cases.
           try {
-            const { result, caseId } = store.transaction(() =>
+            const { result, caseId } = await store.transaction(() =>
               serve(c.process, c.triggers, subject, {
                 source: `signal:${type}`,
                 scanId: null,
@@ -293,7 +383,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
             if (caseId) started.push({ process: c.key, caseId });
             else if (result !== 'not-eligible') skipped.push({ process: c.key, reason: result });
           } catch (error) {
-            recordError(c.key, subject, `signal:${type}`, null, error);
+            await recordError(c.key, subject, `signal:${type}`, null, error);
             skipped.push({ process: c.key, reason: 'error' });
           }
         }
@@ -301,91 +391,47 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       });
     },
 
+    scannable,
+
     /**
      * A register extract, row by row (memory flat in the number of rows):
      * every trigger of the process is evaluated for every row; eligible
      * subjects not served yet get a case. A dry run counts the same and
      * starts nothing; a re-run starts nothing twice.
+     *
+     * One scan of a process at a time, on all nodes together: a real scan
+     * holds the lease `scan:<key>` (renewed with every batch, so a node that
+     * dies frees it within SCAN_LEASE_MS); a second one started meanwhile is
+     * refused with a conflict (`scan-running`) before it reads a row. A dry
+     * run writes nothing and needs no lease.
      */
-    scannable,
-
     async scan(
       key: string,
       rows: AsyncIterable<RegisterRow | Error>,
       opts: { dryRun: boolean; actor: string; signal?: string },
     ): Promise<ScanCounts & { scan: number | null }> {
-      const { loaded, triggers } = scannable(key, opts.signal);
-      const counts: ScanCounts = {
-        rows: 0,
-        invalid: 0,
-        eligible: 0,
-        started: 0,
-        alreadyServed: 0,
-        optedOut: 0,
-        notEligible: 0,
-        errors: 0,
+      if (opts.dryRun) return runScan(key, rows, opts);
+      const name = scanLock(key);
+      const holder = `${hostname()}/${globalThis.process.pid}/${randomUUID()}`;
+      const renew = async () => {
+        // A lease lost (this node stalled past it and another took over) stops this scan: never two at once.
+        if (!(await store.locks.acquire(name, holder, new Date(), SCAN_LEASE_MS))) throw scanRunning(key);
       };
-      const scanId = opts.dryRun ? null : store.proactive.startScan(key, clock.now().toISOString(), false);
-      const seen = new Set<string>();
-      const today = todayIn(clock);
-      let batch: (() => void)[] = [];
-      const flush = () => {
-        // Commit in batches: one transaction per 200 rows, all or nothing each.
-        const work = batch;
-        batch = [];
-        store.transaction(() => work.forEach((fn) => fn()));
-      };
-      for await (const row of rows) {
-        counts.rows++;
-        const subject = row instanceof Error ? '' : String(row.bsn ?? row.subject ?? '').padStart(9, '0');
-        if (row instanceof Error || !isValidBsn(subject) || seen.has(subject)) {
-          counts.invalid++;
-          continue;
-        }
-        const { bsn: _b, subject: _s, ...data } = row;
-        // A row whose declared facts do not parse is invalid: counted, never evaluated.
-        const candidates = triggers.map((t) => ({ ...t, ...factsOf(t.trigger, data, today) }));
-        if (candidates.some((c) => Object.keys(c.errors).length)) {
-          counts.invalid++;
-          continue;
-        }
-        seen.add(subject);
-        batch.push(() => {
-          try {
-            const { result } = store.transaction(() =>
-              serve(loaded.process, candidates, subject, {
-                source: 'scan',
-                scanId,
-                dryRun: opts.dryRun,
-                onlyOpenCounts: false,
-                actor: 'system:scan',
-              }),
-            );
-            if (result !== 'not-eligible') counts.eligible++;
-            if (result === 'started') counts.started++;
-            else if (result === 'already-served') counts.alreadyServed++;
-            else if (result === 'opted-out') counts.optedOut++;
-            else counts.notEligible++;
-          } catch (error) {
-            counts.errors++;
-            if (!opts.dryRun) recordError(key, subject, 'scan', scanId, error);
-          }
-        });
-        if (batch.length >= 200) flush();
-      }
-      flush();
-      if (scanId !== null) store.proactive.finishScan(scanId, counts);
-      return { ...counts, scan: scanId };
+      const counts = await store.locks.run(name, holder, SCAN_LEASE_MS, () => runScan(key, rows, opts, renew));
+      if (!counts) throw scanRunning(key);
+      return counts;
     },
 
     /**
      * Non-take-up per process: eligible in the last scan, reached (a case
      * started), granted, declined, opted out, still open.
      */
-    takeUp(key: string) {
-      if (!store.processes.get(key)) throw notFound('process', { key });
-      const last = store.proactive.lastScan(key);
-      const cases = store.proactive.startedCases(key);
+    async takeUp(key: string) {
+      if (!(await store.processes.get(key))) throw notFound('process', { key });
+      const last = await store.proactive.lastScan(key);
+      const cases = await store.proactive.startedCases(key);
+      const optedOut = await store.proactive.optedOutCount(key);
+      const errors = await store.proactive.errors(key, 20);
       return {
         process: key,
         lastScan: last ? { at: last.at, ...last.counts } : null,
@@ -396,21 +442,24 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         declined: cases.filter((c) => c.outcome === 'declined').length,
         otherOutcomes: cases.filter((c) => c.status === 'ended' && c.outcome !== 'granted' && c.outcome !== 'declined')
           .length,
-        optedOut: store.proactive.optedOutCount(key),
+        optedOut,
         open: cases.filter((c) => c.status === 'active').length,
         // Signals and scan rows this process's triggers failed on (the others went on): the newest, for the team to look into.
         // Without the subject: staff who read figures need not know whom it was about (the table keeps it for an administrator).
-        recentErrors: store.proactive.errors(key, 20).map(({ subject: _s, ...e }) => e),
+        recentErrors: errors.map(({ subject: _s, ...e }) => e),
       };
     },
 
-    optOut(subject: string, key: string) {
-      if (!store.processes.latest(key)) throw notFound('process', { key });
-      store.proactive.optOut(subject, key, clock.now().toISOString());
+    async optOut(subject: string, key: string): Promise<void> {
+      if (!(await store.processes.latest(key))) throw notFound('process', { key });
+      await store.proactive.optOut(subject, key, clock.now().toISOString());
     },
-    optIn(subject: string, key: string) {
-      store.proactive.optIn(subject, key);
+    async optIn(subject: string, key: string): Promise<void> {
+      await store.proactive.optIn(subject, key);
     },
   };
 }
 export type Proactive = ReturnType<typeof createProactive>;
+
+/** Another scan of this process is running (here or on another node). */
+const scanRunning = (key: string) => conflict('scan-running', ['scanRunning', { key }]);

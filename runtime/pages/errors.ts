@@ -52,11 +52,11 @@ export function pageErrors(
   log: (e: unknown) => void = console.error,
   statusOf: (error: unknown) => number = clientStatus,
 ) {
-  function render(req: Request, res: Response, status: number, key: PageErrorKey) {
+  async function render(req: Request, res: Response, status: number, key: PageErrorKey) {
     if (!req.session) {
       // Refused before the session middleware ran: the visitor as the cookies and `?lang=` say, nothing written.
       try {
-        req.session = deps.sessions.read(req);
+        req.session = await deps.sessions.read(req);
       } catch {
         req.session = { idHash: null, bsn: null, lang: 'nl', csrf: null, flash: null };
       }
@@ -82,7 +82,8 @@ ${back ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${back}
     throw new PageError(404, 'notFound');
   };
 
-  const errors: ErrorRequestHandler = (error, req, res, _next) => {
+  // Async (the session is read from the store), and it never rejects: whatever fails here ends in the plain page.
+  const errors: ErrorRequestHandler = async (error, req, res, _next) => {
     // Half an answer went out already: all that is left is to end the connection.
     if (res.headersSent) {
       log(error);
@@ -94,10 +95,11 @@ ${back ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${back}
       error instanceof PageError ? error.key : error instanceof FeelEvaluationError ? 'cannotDecide' : keyFor(status);
     if (status >= 500) log(error);
     try {
-      render(req, res, status, key);
+      await render(req, res, status, key);
     } catch (failure) {
       log(failure);
-      res.status(status).type('html').set('Cache-Control', 'no-store').send(FALLBACK);
+      if (res.headersSent) res.destroy();
+      else res.status(status).type('html').set('Cache-Control', 'no-store').send(FALLBACK);
     }
   };
   return { notFound, errors };

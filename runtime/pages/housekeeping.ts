@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../engine/index.js';
 import type { Store } from '../store/index.js';
@@ -20,24 +20,30 @@ export const defaultRetention: Retention = { draftMs: 30 * DAY, unsentFileMs: DA
  * One round of housekeeping: expired sessions (citizens' and staff's),
  * stale drafts (not changed for `draftMs`, or of a case that ended), the
  * files of those drafts and uploads replaced before sending, and temporary
- * upload files a crash left behind. Returns what it removed.
+ * upload files a crash left behind. Returns what it removed. Safe on several
+ * nodes at once: the deletes are idempotent, and each node clears its own
+ * upload folder.
  */
-export function cleanUp(store: Store, now: Date, opts: { retention?: Partial<Retention>; uploadDir?: string } = {}) {
+export async function cleanUp(
+  store: Store,
+  now: Date,
+  opts: { retention?: Partial<Retention>; uploadDir?: string } = {},
+) {
   const r = { ...defaultRetention, ...opts.retention };
   const at = now.getTime();
-  const removed = store.transaction(() => ({
-    sessions: store.sessions.deleteExpired(now),
-    drafts: store.drafts.deleteStale(new Date(at - r.draftMs).toISOString()),
+  const removed = await store.transaction(async () => {
+    const sessions = await store.sessions.deleteExpired(now);
+    const drafts = await store.drafts.deleteStale(new Date(at - r.draftMs).toISOString());
     // After the drafts: a deleted draft's files are unsent and named by nothing now.
-    files: store.files.deleteUnsent(new Date(at - r.unsentFileMs).toISOString()),
-    uploads: 0,
-  }));
+    const files = await store.files.deleteUnsent(new Date(at - r.unsentFileMs).toISOString());
+    return { sessions, drafts, files, uploads: 0 };
+  });
   if (opts.uploadDir) {
-    for (const name of safeList(opts.uploadDir)) {
+    for (const name of await safeList(opts.uploadDir)) {
       const path = join(opts.uploadDir, name);
       try {
-        if (statSync(path).mtimeMs < Date.now() - r.uploadTmpMs) {
-          rmSync(path, { force: true });
+        if ((await stat(path)).mtimeMs < Date.now() - r.uploadTmpMs) {
+          await rm(path, { force: true });
           removed.uploads++;
         }
       } catch {
@@ -48,28 +54,49 @@ export function cleanUp(store: Store, now: Date, opts: { retention?: Partial<Ret
   return removed;
 }
 
-const safeList = (dir: string) => {
+const safeList = async (dir: string) => {
   try {
-    return readdirSync(dir);
+    return await readdir(dir);
   } catch {
     return [];
   }
 };
 
-/** Runs `cleanUp` now and then every `everyMs` (default 15 minutes) until stopped. */
+/**
+ * Runs `cleanUp` now and then every `everyMs` (default 15 minutes) until
+ * stopped. Rounds never overlap: a tick that comes while a round still runs
+ * is skipped (runNow then waits for that round). `stop` waits for a round
+ * in progress, so the store can be closed after it.
+ */
 export function startHousekeeping(
   deps: { store: Store; clock: Clock },
   opts: { everyMs?: number; retention?: Partial<Retention>; uploadDir?: string; log?: (e: unknown) => void } = {},
 ) {
-  const round = () => {
-    try {
-      cleanUp(deps.store, deps.clock.now(), opts);
-    } catch (error) {
-      (opts.log ?? console.error)(error);
-    }
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const round = (): Promise<void> => {
+    if (running) return running;
+    if (stopped) return Promise.resolve();
+    running = (async () => {
+      try {
+        await cleanUp(deps.store, deps.clock.now(), opts);
+      } catch (error) {
+        (opts.log ?? console.error)(error);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
   };
-  round();
-  const timer = setInterval(round, opts.everyMs ?? 15 * 60 * 1000);
+  void round();
+  const timer = setInterval(() => void round(), opts.everyMs ?? 15 * 60 * 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer), runNow: round };
+  return {
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+    runNow: round,
+  };
 }

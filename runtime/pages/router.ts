@@ -53,9 +53,13 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
   const { store, clock } = deps;
   const routes: PageRoute[] = [];
 
-  function citizenAccess(path: string, req: Request, res: Response): CitizenAccess | CaseAccess | undefined {
+  async function citizenAccess(
+    path: string,
+    req: Request,
+    res: Response,
+  ): Promise<CitizenAccess | CaseAccess | undefined> {
     const params = req.params as Record<string, string>;
-    if (under(path, SERVICE_PATH) && !store.processes.latest(params.key)) throw new PageError(404, 'notFound');
+    if (under(path, SERVICE_PATH) && !(await store.processes.latest(params.key))) throw new PageError(404, 'notFound');
     const bsn = req.session?.bsn;
     if (!bsn) {
       // A multipart body is not read for an anonymous visitor: its token is unchecked, so it is refused like a post without one.
@@ -64,8 +68,8 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
       return undefined;
     }
     if (!under(path, CASE_PATH)) return { bsn };
-    const row = store.cases.get(params.id);
-    if (!row || !canSeeCase(store, { kind: 'citizen', bsn }, row)) throw new PageError(404, 'notFound');
+    const row = await store.cases.get(params.id);
+    if (!row || !(await canSeeCase(store, { kind: 'citizen', bsn }, row))) throw new PageError(404, 'notFound');
     return { bsn, row };
   }
 
@@ -74,13 +78,14 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
     path: string,
     audience: PageAudience,
     parsers: BodyParsers,
-    check: (req: Request, res: Response) => A | undefined,
+    check: (req: Request, res: Response) => Promise<A | undefined> | A | undefined,
     handler: AnyHandler,
   ) {
     routes.push({ method, path, audience });
-    router[method](path, ...parsers, (req: Request, res: Response) => {
-      const access = check(req, res);
-      return access === undefined ? undefined : handler(req, res, access);
+    // Async: a check or handler that rejects reaches the pages' error handler (Express 5 passes it on).
+    router[method](path, ...parsers, async (req: Request, res: Response) => {
+      const access = await check(req, res);
+      if (access !== undefined) await handler(req, res, access);
     });
   }
   const open = () => ({});
@@ -108,8 +113,8 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
     },
     /** Pages for signed-in staff whom `policy` admits (workspace cookie); a 404 page for everyone else. */
     staff(policy: (p: Principal | undefined) => boolean) {
-      const check = (req: Request): StaffAccess => {
-        const principal = staffPrincipal(store, clock, req);
+      const check = async (req: Request): Promise<StaffAccess> => {
+        const principal = await staffPrincipal(store, clock, req);
         if (!principal || !policy(principal)) throw new PageError(404, 'notFound');
         return { principal };
       };

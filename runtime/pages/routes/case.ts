@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { EngineError, type CaseView } from '../../engine/index.js';
-import { issueMessage, t, type Lang } from '../../model/index.js';
+import { issueMessage, t, type Lang, type Process } from '../../model/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
@@ -16,15 +16,23 @@ const when = (iso: string, lang: Lang) =>
 export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
 
-  pages.get('/mijn-zaken', (req, res, { bsn }) => {
+  pages.get('/mijn-zaken', async (req, res, { bsn }) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
     const asked = Number(req.query.pagina ?? 1);
-    const first = journeys.casesOf(bsn, CASES_PER_PAGE, 0);
+    const first = await journeys.casesOf(bsn, CASES_PER_PAGE, 0);
     const pages = Math.max(1, Math.ceil(first.total / CASES_PER_PAGE));
     // A page number that is not one (or past the end) shows the nearest page, never an error.
     const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
-    const { rows, total } = page === 1 ? first : journeys.casesOf(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+    const { rows, total } =
+      page === 1 ? first : await journeys.casesOf(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+    // What each card shows, read before the page is drawn (one case after another: a page has at most 20).
+    const cards: { row: CaseRow; def: Process; pending: boolean }[] = [];
+    for (const r of rows) {
+      const def = await journeys.process(r);
+      const pending = r.status === 'active' && ((await journeys.hasDraft(r)) || (await journeys.citizenActsNow(r)));
+      cards.push({ row: r, def, pending });
+    }
     const title =
       pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
     send(
@@ -34,10 +42,8 @@ export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
       html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
 ${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${msg('caseCount', lang, { n: total })}</p>` : ''}
 ${
-  rows.length
-    ? html`<ul class="omslag-cards">${rows.map((r) => {
-        const def = journeys.process(r);
-        const pending = r.status === 'active' && (journeys.hasDraft(r) || journeys.citizenActsNow(r));
+  cards.length
+    ? html`<ul class="omslag-cards">${cards.map(({ row: r, def, pending }) => {
         return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
 <p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
 <p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
@@ -47,18 +53,19 @@ ${
     );
   });
 
-  pages.get('/zaken/:id/status', (req, res, { bsn, row }) => {
+  pages.get('/zaken/:id/status', async (req, res, { bsn, row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
-    const view = journeys.view(row, lang);
+    const view = await journeys.view(row, lang);
     const flash = req.session!.flash;
-    if (flash) deps.sessions.flash(req, null);
+    if (flash) await deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
-    const hasDraft = journeys.hasDraft(row);
-    const atForm = !!view.step && journeys.citizenActsNow(row);
+    const hasDraft = await journeys.hasDraft(row);
+    const atForm = !!view.step && (await journeys.citizenActsNow(row));
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
-    const proactive = journeys.isProactive(row);
-    const optedOut = proactive && journeys.isOptedOut(bsn, row.processKey);
+    const proactive = await journeys.isProactive(row);
+    const optedOut = proactive && (await journeys.isOptedOut(bsn, row.processKey));
+    const askFeedback = row.status === 'ended' && !(await journeys.hasFeedback(row));
     send(
       res,
       ctx,
@@ -82,7 +89,7 @@ ${
     : ''
 }
 ${groupActions(view, row)}
-${row.status === 'ended' && !journeys.hasFeedback(row) ? feedbackForm(ctx, row.id) : ''}
+${askFeedback ? feedbackForm(ctx, row.id) : ''}
 ${
   proactive
     ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
@@ -104,7 +111,7 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     );
   });
 
-  pages.post('/zaken/:id/feedback', deps.form, (req, res, { row }) => {
+  pages.post('/zaken/:id/feedback', deps.form, async (req, res, { row }) => {
     const score = Number(req.body?.score);
     const lang = req.session!.lang;
     // Optional: without a score nothing is stored; the citizen goes on.
@@ -113,15 +120,15 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
         String(req.body?.comment ?? '')
           .trim()
           .slice(0, 2000) || null;
-      if (journeys.addFeedback(row, score, comment)) deps.sessions.flash(req, msg('thanksAnswer', lang));
+      if (await journeys.addFeedback(row, score, comment)) await deps.sessions.flash(req, msg('thanksAnswer', lang));
     }
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
-  pages.post('/zaken/:id/afmelden', deps.form, (req, res, { bsn, row }) => {
-    journeys.optOut(bsn, row.processKey);
+  pages.post('/zaken/:id/afmelden', deps.form, async (req, res, { bsn, row }) => {
+    await journeys.optOut(bsn, row.processKey);
     const lang = req.session!.lang;
-    deps.sessions.flash(req, msg('noMoreOffers', lang));
+    await deps.sessions.flash(req, msg('noMoreOffers', lang));
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
@@ -178,27 +185,34 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     return undefined;
   };
 
-  const askPerson = (req: Request, res: Response, row: CaseRow, action: string, values: Record<string, string>) => {
+  const askPerson = async (
+    req: Request,
+    res: Response,
+    row: CaseRow,
+    action: string,
+    values: Record<string, string>,
+  ) => {
     const lang = req.session!.lang;
     try {
-      journeys.askPerson(row, values, lang);
+      await journeys.askPerson(row, values, lang);
     } catch (error) {
       if (error instanceof EngineError && error.kind === 'invalid')
         return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
       // A request is open already: the status page says so.
     }
-    const contact = journeys.openContact(row);
-    if (contact?.dueAt) deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
+    const contact = await journeys.openContact(row);
+    if (contact?.dueAt)
+      await deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
     res.redirect(303, `/zaken/${row.id}/status`);
   };
 
   pages.get('/zaken/:id/medewerker', (req, res, { row }) => {
     personForm(req, res, `/zaken/${row.id}/medewerker`);
   });
-  pages.post('/zaken/:id/medewerker', deps.form, (req, res, { row }) => {
+  pages.post('/zaken/:id/medewerker', deps.form, async (req, res, { row }) => {
     const values = personRequest(req, res, `/zaken/${row.id}/medewerker`);
-    if (values) askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
+    if (values) await askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
   });
 
   // Ask for a person about a service, before any case: starts the case with the question.
@@ -206,18 +220,18 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   pages.get('/diensten/:key/medewerker', (req, res) => {
     personForm(req, res, `/diensten/${req.params.key}/medewerker`);
   });
-  pages.post('/diensten/:key/medewerker', deps.form, (req, res, { bsn }) => {
+  pages.post('/diensten/:key/medewerker', deps.form, async (req, res, { bsn }) => {
     const values = personRequest(req, res, `/diensten/${req.params.key}/medewerker`);
     if (!values) return;
-    const row = journeys.start(req.params.key, bsn);
-    askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
+    const row = await journeys.start(req.params.key, bsn);
+    await askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
   });
 
   // A person, from pages outside a case: choose the service it is about.
-  pages.public.get('/medewerker', (req, res) => {
+  pages.public.get('/medewerker', async (req, res) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
-    const list = journeys.services();
+    const list = await journeys.services();
     send(
       res,
       ctx,
@@ -231,11 +245,11 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
   });
 
   // Group events (withdraw …) with a confirmation step.
-  pages.get('/zaken/:id/actie/:event', (req, res, { row }) => {
+  pages.get('/zaken/:id/actie/:event', async (req, res, { row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
-    const action = journeys
-      .view(row, ctx.lang)
-      .actions.find((a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested');
+    const action = (await journeys.view(row, ctx.lang)).actions.find(
+      (a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested',
+    );
     if (!action) return res.redirect(303, `/zaken/${row.id}/status`);
     send(
       res,
@@ -248,11 +262,11 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
 <a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`,
     );
   });
-  pages.post('/zaken/:id/actie/:event', deps.form, (req, res, { row }) => {
+  pages.post('/zaken/:id/actie/:event', deps.form, async (req, res, { row }) => {
     if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit')
       throw new PageError(404, 'notFound');
     try {
-      journeys.groupEvent(row, req.params.event, req.session!.lang);
+      await journeys.groupEvent(row, req.params.event, req.session!.lang);
     } catch (error) {
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
     }

@@ -17,8 +17,8 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
 
   // Where the citizen should be now.
-  pages.get('/zaken/:id', (_req, res, { row }) => {
-    const state = journeys.where(row);
+  pages.get('/zaken/:id', async (_req, res, { row }) => {
+    const state = await journeys.where(row);
     if (row.status === 'active' && state.next) return res.redirect(303, `/zaken/${row.id}/stap/${state.next}`);
     if (row.status === 'active' && state.steps.length) return res.redirect(303, `/zaken/${row.id}/controle`);
     res.redirect(303, `/zaken/${row.id}/status`);
@@ -39,17 +39,17 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     return open < 0 ? 0 : open;
   }
 
-  function formPage(
+  async function formPage(
     req: Request,
     res: Response,
     row: CaseRow,
     step: string,
     posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> },
   ) {
-    const process = journeys.process(row);
+    const process = await journeys.process(row);
     const fields = formFields(process, step)!;
-    const draft = journeys.draft(row);
-    const known = journeys.dataBefore(row, step, draft);
+    const draft = await journeys.draft(row);
+    const known = await journeys.dataBefore(row, step, draft);
     const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
@@ -69,7 +69,7 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const title = t(process.steps[step].title, lang);
     // A proactive case: why the citizen is offered this (the trigger's recorded reason), on its first page.
-    const reason = index <= 0 && !q ? journeys.offerReason(row, lang) : null;
+    const reason = index <= 0 && !q ? await journeys.offerReason(row, lang) : null;
     send(
       res,
       ctx,
@@ -92,15 +92,15 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
   }
 
   /** A step the citizen may open: on the draft's path, or the next one to answer. */
-  function reachable(row: CaseRow, step: string): boolean {
+  async function reachable(row: CaseRow, step: string): Promise<boolean> {
     if (row.status !== 'active') return false;
-    const state = journeys.where(row);
+    const state = await journeys.where(row);
     return state.next === step || state.steps.some((s) => s.step === step);
   }
 
-  pages.get('/zaken/:id/stap/:step', (req, res, { row }) => {
-    if (!reachable(row, req.params.step)) return res.redirect(303, `/zaken/${row.id}`);
-    formPage(req, res, row, req.params.step);
+  pages.get('/zaken/:id/stap/:step', async (req, res, { row }) => {
+    if (!(await reachable(row, req.params.step))) return res.redirect(303, `/zaken/${row.id}`);
+    await formPage(req, res, row, req.params.step);
   });
 
   // A multipart body is not read yet: only a signed-in citizen's own step with a file question reads it
@@ -108,12 +108,12 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
   pages.post('/zaken/:id/stap/:step', deps.upload, async (req, res, { row }) => {
     const multipart = !!req.is('multipart/form-data');
     const step = req.params.step;
-    if (!reachable(row, step)) return res.redirect(303, `/zaken/${row.id}`);
-    const process = journeys.process(row);
+    if (!(await reachable(row, step))) return res.redirect(303, `/zaken/${row.id}`);
+    const process = await journeys.process(row);
     const lang = req.session!.lang;
     const fields = formFields(process, step)!;
-    const draft = journeys.draft(row);
-    const known = journeys.dataBefore(row, step, draft);
+    const draft = await journeys.draft(row);
+    const known = await journeys.dataBefore(row, step, draft);
     const saved = draft.steps.find((s) => s.step === step)?.values ?? {};
     const single = onePerPage(process, step);
     const all = questions(process, step, single ? { ...known, ...saved } : known, lang);
@@ -148,14 +148,14 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       if (Object.keys(result.errors).length) {
         // A refused file is not shown as if it were added: the field shows what was saved before, if anything.
         for (const f of fileFields) if (result.errors[f.id]) raw[f.id] = saved[f.id];
-        return formPage(req, res, row, step, { raw, errors: result.errors });
+        return await formPage(req, res, row, step, { raw, errors: result.errors });
       }
       // The files and the draft that names them: together or not at all.
       const files = [...(received?.files ?? [])].map(
         ([id, f]) => [id, { name: f.name, type: f.type!, path: f.path }] as const,
       );
       const { values, cleared } = result;
-      journeys.withFiles(row, files, values, () =>
+      await journeys.withFiles(row, files, values, () =>
         saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values, cleared }),
       );
     } finally {
@@ -164,7 +164,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
   });
 
   /** After a step's answers validated: merged into the draft, then on to the next question, step or check page. */
-  function saveAnswers(
+  async function saveAnswers(
     req: Request,
     res: Response,
     row: CaseRow,
@@ -196,22 +196,22 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       const whole = journeys.validate(fields, values, known, lang);
       if (next >= 0 || Object.keys(whole.errors).length) {
         const target = next >= 0 ? next : nowAsked.findIndex((f) => whole.errors[f.id]);
-        journeys.savePartial(row, step, values);
+        await journeys.savePartial(row, step, values);
         return res.redirect(303, stepUrl(row, step, Math.max(0, target), req.query.wijzig === '1'));
       }
       values = whole.values;
     }
     // Save per step: earlier steps stay, this one is replaced, later ones stay while the path still runs through them.
-    const state = journeys.saveStep(row, step, values);
+    const state = await journeys.saveStep(row, step, values);
     const following = state.steps[state.steps.findIndex((s) => s.step === step) + 1]?.step;
     const target = req.query.wijzig === '1' ? (state.next ?? 'controle') : (following ?? state.next ?? 'controle');
     res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target));
   }
 
-  pages.get('/zaken/:id/controle', (req, res, { row }) => {
-    const state = journeys.where(row);
+  pages.get('/zaken/:id/controle', async (req, res, { row }) => {
+    const state = await journeys.where(row);
     if (row.status !== 'active' || state.next || !state.steps.length) return res.redirect(303, `/zaken/${row.id}`);
-    const process = journeys.process(row);
+    const process = await journeys.process(row);
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     send(
@@ -227,10 +227,10 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     );
   });
 
-  pages.post('/zaken/:id/versturen', deps.form, (req, res, { row }) => {
+  pages.post('/zaken/:id/versturen', deps.form, async (req, res, { row }) => {
     try {
       // All steps or none: the engine validates each again, in one transaction.
-      if (!journeys.submit(row, req.session!.lang)) return res.redirect(303, `/zaken/${row.id}`);
+      if (!(await journeys.submit(row, req.session!.lang))) return res.redirect(303, `/zaken/${row.id}`);
     } catch (error) {
       if (error instanceof EngineError) return res.redirect(303, `/zaken/${row.id}`);
       throw error;
@@ -238,10 +238,11 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     res.redirect(303, `/zaken/${row.id}/bevestiging`);
   });
 
-  pages.get('/zaken/:id/bevestiging', (req, res, { row }) => {
+  pages.get('/zaken/:id/bevestiging', async (req, res, { row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
-    const view = journeys.view(row, lang);
+    const view = await journeys.view(row, lang);
+    const feedbackGiven = await journeys.hasFeedback(row);
     send(
       res,
       ctx,
@@ -257,7 +258,7 @@ ${
 }
 ${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/status">${msg('toStatus', lang)}</a></p>
-${journeys.hasFeedback(row) ? '' : feedbackForm(ctx, row.id)}`,
+${feedbackGiven ? '' : feedbackForm(ctx, row.id)}`,
     );
   });
 }

@@ -14,9 +14,9 @@ import { formFields } from '../journey.js';
  */
 export function previewRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
-  pages.staff(canSeeDrafts).get('/voorbeeld/:key/:step', (req, res) => {
+  pages.staff(canSeeDrafts).get('/voorbeeld/:key/:step', async (req, res) => {
     const version = typeof req.query.versie === 'string' ? Number(req.query.versie) : undefined;
-    const process = journeys.previewDefinition(req.params.key, version);
+    const process = await journeys.previewDefinition(req.params.key, version);
     const fields = process ? formFields(process, req.params.step) : undefined;
     if (!process || !fields) throw new PageError(404, 'notFound');
     const ctx = pageContext(req, deps, '#');

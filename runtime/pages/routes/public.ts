@@ -10,15 +10,15 @@ import { Duration } from 'luxon';
 /** Services, start pages, sign-in and sign-out. */
 export function publicRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
-  const published = (key: string): Process => {
-    const def = journeys.published(key);
+  const published = async (key: string): Promise<Process> => {
+    const def = await journeys.published(key);
     if (!def) throw new PageError(404, 'notFound');
     return def;
   };
 
-  pages.public.get('/', (req, res) => {
+  pages.public.get('/', async (req, res) => {
     const ctx = pageContext(req, deps);
-    const list = journeys.services();
+    const list = await journeys.services();
     send(
       res,
       ctx,
@@ -37,8 +37,8 @@ ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.l
     );
   });
 
-  pages.public.get('/diensten/:key', (req, res) => {
-    const def = published(req.params.key);
+  pages.public.get('/diensten/:key', async (req, res) => {
+    const def = await published(req.params.key);
     const ctx = pageContext(req, deps, `/diensten/${req.params.key}/medewerker`);
     const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
     const questions = forms.reduce((n, s) => n + stepKind(s.kind).fields(s).length, 0);
@@ -76,9 +76,9 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
   });
 
   // The router finds the service (404) before it asks to sign in.
-  pages.post('/diensten/:key/start', deps.form, (req, res, { bsn }) => {
-    // Pressing Start again continues the application not sent yet, instead of a second one.
-    const row = journeys.unsentApplication(bsn, req.params.key) ?? journeys.start(req.params.key, bsn);
+  pages.post('/diensten/:key/start', deps.form, async (req, res, { bsn }) => {
+    // Pressing Start again continues the application not sent yet, instead of a second one (also when pressed twice at once).
+    const row = await journeys.startOrContinue(req.params.key, bsn);
     res.redirect(303, `/zaken/${row.id}`);
   });
   // After sign-in, a start button's GET lands here: show the start page again.
@@ -105,7 +105,7 @@ ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span
   };
 
   pages.public.get('/inloggen', (req, res) => signInPage(req, res));
-  pages.public.post('/inloggen', deps.form, (req, res) => {
+  pages.public.post('/inloggen', deps.form, async (req, res) => {
     const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
     if (!isValidBsn(bsn))
       return signInPage(
@@ -114,11 +114,11 @@ ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span
         issueMessage({ code: 'invalid-bsn' }, req.session!.lang),
         String(req.body?.bsn ?? ''),
       );
-    deps.sessions.signIn(req, res, bsn);
+    await deps.sessions.signIn(req, res, bsn);
     res.redirect(303, safeReturn(req.body?.terug));
   });
-  pages.public.post('/uitloggen', deps.form, (req, res) => {
-    deps.sessions.signOut(req, res);
+  pages.public.post('/uitloggen', deps.form, async (req, res) => {
+    await deps.sessions.signOut(req, res);
     const ctx = pageContext(req, deps);
     send(
       res,

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProactive, registerRows } from '../../../runtime/engine/index.js';
+import { createProactive, EngineError, registerRows } from '../../../runtime/engine/index.js';
 import { isValidBsn } from '../../../runtime/model/index.js';
+import type { Store } from '../../../runtime/store/index.js';
 import { asCitizen, BSN, freshEnv, OTHER_BSN } from './setup.js';
 
 /** Valid test BSNs, many: 9 digits passing the elfproef. */
@@ -11,71 +12,84 @@ function bsns(n: number): string[] {
   return out;
 }
 
+/** Cases of a process, counted in the database (either store). */
+async function caseCount(store: Store, key: string): Promise<number> {
+  const row = await store.sql.kysely
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('process_key', '=', key)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 describe('signals and triggers', () => {
-  it('a signal starts exactly one case where a trigger holds, with the facts known and the reason recorded', () => {
-    const env = freshEnv({ fixtures: ['pas'] });
+  it('a signal starts exactly one case where a trigger holds, with the facts known and the reason recorded', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
-    const first = p.signal('inkomen.vastgesteld', BSN, { inkomen: 1200 }, 'signal:inkomen');
+    const first = await p.signal('inkomen.vastgesteld', BSN, { inkomen: 1200 }, 'signal:inkomen');
     expect(first.started).toEqual([{ process: 'pas', caseId: expect.any(String) }]);
-    const row = env.store.cases.get(first.started[0].caseId)!;
+    const row = (await env.store.cases.get(first.started[0].caseId))!;
     expect(row).toMatchObject({ processKey: 'pas', subject: BSN, step: 'aanbod', status: 'active' });
     expect((row.snapshot as any).context.data).toEqual({ inkomen: 1200 });
-    const made = env.store.cases.audit(row.id).find((e) => e.type === 'decision.made')!;
+    const made = (await env.store.cases.audit(row.id)).find((e) => e.type === 'decision.made')!;
     expect(made.data).toMatchObject({
       step: 'trigger',
       inputs: { inkomen: 1200 },
       because: { nl: 'Uw inkomen (€ 1.200,00 per maand) is lager dan € 1.500. Daarom kunt u een Kortingspas krijgen.' },
     });
     // The same signal again: at most one open case per subject and process.
-    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 1100 }, 'signal:inkomen')).toMatchObject({
+    expect(await p.signal('inkomen.vastgesteld', BSN, { inkomen: 1100 }, 'signal:inkomen')).toMatchObject({
       started: [],
       skipped: [{ process: 'pas', reason: 'already-served' }],
     });
     // Not eligible: nothing starts.
-    expect(p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 2400 }, 'signal:inkomen').started).toEqual([]);
-    expect(env.store.cases.listBySubject(OTHER_BSN)).toEqual([]);
+    expect((await p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 2400 }, 'signal:inkomen')).started).toEqual([]);
+    expect(await env.store.cases.listBySubject(OTHER_BSN)).toEqual([]);
   });
 
-  it('respects an opt-out: the signal is recorded and ignored', () => {
-    const env = freshEnv({ fixtures: ['pas'] });
+  it('respects an opt-out: the signal is recorded and ignored', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
-    p.optOut(BSN, 'pas');
-    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x')).toMatchObject({
+    await p.optOut(BSN, 'pas');
+    expect(await p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x')).toMatchObject({
       started: [],
       skipped: [{ process: 'pas', reason: 'opted-out' }],
     });
-    expect(env.store.cases.listBySubject(BSN)).toEqual([]);
-    expect(env.store.db.prepare('SELECT result FROM proactive_log WHERE subject = ?').pluck().all(BSN)).toEqual([
-      'opted-out',
-    ]);
-    p.optIn(BSN, 'pas');
-    expect(p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x').started).toHaveLength(1);
+    expect(await env.store.cases.listBySubject(BSN)).toEqual([]);
+    const logged = await env.store.sql.kysely
+      .selectFrom('proactive_log')
+      .select('result')
+      .where('subject', '=', BSN)
+      .execute();
+    expect(logged.map((r) => r.result)).toEqual(['opted-out']);
+    await p.optIn(BSN, 'pas');
+    expect((await p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x')).started).toHaveLength(1);
   });
 
-  it('offer mode: the citizen only confirms (granted) or declines', () => {
-    const env = freshEnv({ fixtures: ['pas'] });
+  it('offer mode: the citizen only confirms (granted) or declines', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
-    const yes = p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x').started[0].caseId;
-    expect(env.engine.send(yes, { type: 'submit', data: { accepteren: 'ja' } }, { actor: asCitizen() }).outcome).toBe(
-      'granted',
-    );
-    const no = p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 900 }, 'x').started[0].caseId;
-    expect(env.engine.send(no, { type: 'submit', data: { accepteren: 'nee' } }, { actor: asCitizen() }).outcome).toBe(
-      'declined',
-    );
+    const yes = (await p.signal('inkomen.vastgesteld', BSN, { inkomen: 900 }, 'x')).started[0].caseId;
+    expect(
+      (await env.engine.send(yes, { type: 'submit', data: { accepteren: 'ja' } }, { actor: asCitizen() })).outcome,
+    ).toBe('granted');
+    const no = (await p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 900 }, 'x')).started[0].caseId;
+    expect(
+      (await env.engine.send(no, { type: 'submit', data: { accepteren: 'nee' } }, { actor: asCitizen() })).outcome,
+    ).toBe('declined');
   });
 
-  it('grant mode: the case decides and ends granted on its own, tells the citizen, and an objection opens a task', () => {
-    const env = freshEnv({ fixtures: ['pas'] });
+  it('grant mode: the case decides and ends granted on its own, tells the citizen, and an objection opens a task', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
-    const id = p.signal('bijstand.toegekend', BSN, {}, 'x').started[0].caseId;
-    const row = env.store.cases.get(id)!;
+    const id = (await p.signal('bijstand.toegekend', BSN, {}, 'x')).started[0].caseId;
+    const row = (await env.store.cases.get(id))!;
     expect(row).toMatchObject({ status: 'ended', outcome: 'granted' });
-    expect(env.store.cases.messages(id).map((m) => m.subject.nl)).toEqual([
+    expect((await env.store.cases.messages(id)).map((m) => m.subject.nl)).toEqual([
       'U krijgt de Kortingspas',
       'Kortingspas toegekend',
     ]);
-    const objected = env.engine.send(
+    const objected = await env.engine.send(
       id,
       {
         type: 'person.requested',
@@ -89,7 +103,7 @@ describe('signals and triggers', () => {
       { actor: asCitizen() },
     );
     expect(objected.status).toBe('ended');
-    expect(env.store.tasks.list({ caseId: id })).toEqual([
+    expect(await env.store.tasks.list({ caseId: id })).toEqual([
       expect.objectContaining({
         kind: 'contact',
         team: 'klantcontact',
@@ -104,13 +118,13 @@ describe('register scan', () => {
   const csv = (rows: [string, number][]) => Readable.from([`bsn,inkomen\n`, ...rows.map(([b, i]) => `${b},${i}\n`)]);
 
   it('10,000 rows: exact counts; a dry run counts the same and starts nothing; a re-run starts nothing twice', async () => {
-    const env = freshEnv({ fixtures: ['pas'] });
+    const env = await freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
     const subjects = bsns(10_000);
     // Every 10th is eligible (income 1000); subject 0 already has a case; subject 10 opted out.
     const rows: [string, number][] = subjects.map((b, i) => [b, i % 10 === 0 ? 1000 : 2500]);
-    env.engine.startCase('pas', subjects[0], asCitizen(subjects[0]));
-    p.optOut(subjects[10], 'pas');
+    await env.engine.startCase('pas', subjects[0], asCitizen(subjects[0]));
+    await p.optOut(subjects[10], 'pas');
     const expected = {
       rows: 10_000,
       invalid: 0,
@@ -124,26 +138,31 @@ describe('register scan', () => {
 
     const dry = await p.scan('pas', registerRows(csv(rows), 'csv'), { dryRun: true, actor: 't' });
     expect(dry).toEqual({ ...expected, scan: null });
-    expect(env.store.db.prepare("SELECT COUNT(*) FROM cases WHERE process_key = 'pas'").pluck().get()).toBe(1);
+    expect(await caseCount(env.store, 'pas')).toBe(1);
 
     const real = await p.scan('pas', registerRows(csv(rows), 'csv'), { dryRun: false, actor: 't' });
     expect(real).toEqual({ ...expected, scan: expect.any(Number) });
-    expect(env.store.db.prepare("SELECT COUNT(*) FROM cases WHERE process_key = 'pas'").pluck().get()).toBe(999);
+    expect(await caseCount(env.store, 'pas')).toBe(999);
 
     const again = await p.scan('pas', registerRows(csv(rows), 'csv'), { dryRun: false, actor: 't' });
     expect(again).toEqual({ ...expected, started: 0, alreadyServed: 999, scan: expect.any(Number) });
-    expect(env.store.db.prepare("SELECT COUNT(*) FROM cases WHERE process_key = 'pas'").pluck().get()).toBe(999);
+    expect(await caseCount(env.store, 'pas')).toBe(999);
 
     // Non-take-up: eligible in the last scan, reached, and what became of them.
-    const first = env.store.proactive.startedCases('pas');
+    const first = await env.store.proactive.startedCases('pas');
     expect(first).toHaveLength(998);
-    const some = env.store.db
-      .prepare("SELECT case_id FROM proactive_log WHERE result = 'started' LIMIT 3")
-      .pluck()
-      .all() as string[];
-    env.engine.send(some[0], { type: 'submit', data: { accepteren: 'ja' } }, { actor: 'citizen' });
-    env.engine.send(some[1], { type: 'submit', data: { accepteren: 'nee' } }, { actor: 'citizen' });
-    expect(p.takeUp('pas')).toMatchObject({
+    const some = (
+      await env.store.sql.kysely
+        .selectFrom('proactive_log')
+        .select('case_id')
+        .where('result', '=', 'started')
+        .orderBy('id')
+        .limit(3)
+        .execute()
+    ).map((r) => r.case_id!);
+    await env.engine.send(some[0], { type: 'submit', data: { accepteren: 'ja' } }, { actor: 'citizen' });
+    await env.engine.send(some[1], { type: 'submit', data: { accepteren: 'nee' } }, { actor: 'citizen' });
+    expect(await p.takeUp('pas')).toMatchObject({
       eligible: 1000,
       reached: 998,
       granted: 1,
@@ -153,8 +172,33 @@ describe('register scan', () => {
     });
   });
 
+  it('two scans of one process started at once: one runs, the other is refused with a clear conflict', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
+    const p = createProactive(env);
+    const rows: [string, number][] = bsns(300).map((b) => [b, 1000]);
+    const scan = () => p.scan('pas', registerRows(csv(rows), 'csv'), { dryRun: false, actor: 't' });
+    const [a, b] = await Promise.allSettled([scan(), scan()]);
+    const done = [a, b].filter((r) => r.status === 'fulfilled');
+    const refused = [a, b].filter((r) => r.status === 'rejected');
+    expect(done).toHaveLength(1);
+    expect(done[0].value).toMatchObject({ rows: 300, started: 300, scan: expect.any(Number) });
+    expect(refused).toHaveLength(1);
+    const error = refused[0].reason as EngineError;
+    expect(error).toBeInstanceOf(EngineError);
+    expect({ kind: error.kind, code: error.code }).toEqual({ kind: 'conflict', code: 'scan-running' });
+    expect(error.messageIn('nl')).toBe(
+      'Er loopt al een scan voor dit proces. Probeer het over een paar minuten opnieuw.',
+    );
+    // Every subject got one case, and the refused scan left no trace of a scan.
+    expect(await caseCount(env.store, 'pas')).toBe(300);
+    const scans = await env.store.sql.kysely.selectFrom('scans').select('id').execute();
+    expect(scans).toHaveLength(1);
+    // The lease is given back: a later scan runs, and starts nothing twice.
+    expect(await scan()).toMatchObject({ started: 0, alreadyServed: 300 });
+  });
+
   it('reads JSON Lines, and counts bad rows as invalid', async () => {
-    const env = freshEnv({ fixtures: ['pas'] });
+    const env = await freshEnv({ fixtures: ['pas'] });
     const p = createProactive(env);
     const [a, b] = bsns(2);
     const input = Readable.from([

@@ -70,11 +70,11 @@ it('finding 2: a question whose condition runs out of budget shows "a person wil
   const first = (await b.request('GET', caseUrl)).location!;
   const saved = await b.request('POST', first, { _csrf: await b.csrf(first), n: '3000' });
   expect(saved.status).toBeLessThan(500);
-  const before = dbFingerprint(s.store, { except: ['sessions', 'rate_limits'] });
+  const before = await dbFingerprint(s.store, { except: ['sessions', 'rate_limits'] });
   const next = await b.request('GET', `${caseUrl}/stap/daarna`);
   expect(next.status, next.text.slice(0, 300)).toBe(409);
   expect(next.text).toContain('Dit kunnen wij niet automatisch verwerken');
   expect(next.text).toContain('Een medewerker spreken');
   expect(next.text).not.toMatch(/\bat .*\.(ts|js):\d+|node_modules|FeelBudget/);
-  expect(dbFingerprint(s.store, { except: ['sessions', 'rate_limits'] })).toEqual(before);
+  expect(await dbFingerprint(s.store, { except: ['sessions', 'rate_limits'] })).toEqual(before);
 });

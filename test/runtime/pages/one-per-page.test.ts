@@ -92,7 +92,7 @@ describe('one question per page', () => {
     ).toBe(`/zaken/${id}/controle`);
 
     await req('POST', `/zaken/${id}/versturen`, { _csrf: csrf });
-    expect(s.store.cases.get(id)!.outcome).toBe('completed');
-    expect(s.store.cases.messages(id).at(-1)!.body.nl).toBe('Dank u, Fatima B..');
+    expect((await s.store.cases.get(id))!.outcome).toBe('completed');
+    expect((await s.store.cases.messages(id)).at(-1)!.body.nl).toBe('Dank u, Fatima B..');
   });
 });

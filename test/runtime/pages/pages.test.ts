@@ -72,13 +72,13 @@ describe('citizen pages (server side)', () => {
     const token = await b.csrf('/diensten/ophalen');
     const start = await b.request('POST', '/diensten/ophalen/start', { _csrf: token });
     const id = start.location!.split('/')[2];
-    const before = s.store.cases.get(id)!;
+    const before = (await s.store.cases.get(id))!;
     const forged = await b.request('POST', `/zaken/${id}/stap/ophaalverzoek`, { _csrf: 'forged', postcode: '1234 AB' });
     expect(forged.status).toBe(403);
-    expect(s.store.drafts.get(id)).toBeUndefined();
+    expect(await s.store.drafts.get(id)).toBeUndefined();
     const noToken = await b.request('POST', `/zaken/${id}/actie/withdraw`, {});
     expect(noToken.status).toBe(403);
-    expect(s.store.cases.get(id)).toEqual(before);
+    expect(await s.store.cases.get(id)).toEqual(before);
   });
 
   it('gives a new session id on sign-in (no fixation) and signs out', async () => {
@@ -137,6 +137,21 @@ describe('citizen pages (server side)', () => {
     const again = await b.request('POST', '/diensten/toeslag/start', { _csrf: token });
     expect(again.location).toBe(first.location);
   });
+
+  it('gives one case when Start is pressed twice at once', async () => {
+    const b = browser(s.base);
+    await b.signIn('111222333');
+    const token = await b.csrf('/diensten/ophalen');
+    const [first, second] = await Promise.all([
+      b.request('POST', '/diensten/ophalen/start', { _csrf: token }),
+      b.request('POST', '/diensten/ophalen/start', { _csrf: token }),
+    ]);
+    expect(first.status).toBe(303);
+    expect(second.location).toBe(first.location);
+    expect((await s.store.cases.activeBySubject('111222333')).filter((c) => c.processKey === 'ophalen')).toHaveLength(
+      1,
+    );
+  });
 });
 
 describe('citizen feedback on the pages', () => {
@@ -167,7 +182,7 @@ describe('citizen feedback on the pages', () => {
     expect(confirmation.text).toContain('Hoe makkelijk was dit? (niet verplicht)');
     // Without a score nothing is stored.
     await b.request('POST', `/zaken/${id}/feedback`, { _csrf: token, comment: 'zonder cijfer' });
-    expect(s.store.insights.hasFeedback(id)).toBe(false);
+    expect(await s.store.insights.hasFeedback(id)).toBe(false);
     const sent = await b.request('POST', `/zaken/${id}/feedback`, {
       _csrf: token,
       score: '4',
@@ -177,7 +192,7 @@ describe('citizen feedback on the pages', () => {
     const status = await b.request('GET', `/zaken/${id}/status`);
     expect(status.text).toContain('Dank u voor uw antwoord.');
     expect(status.text).not.toContain('Hoe makkelijk was dit?');
-    expect(s.store.insights.feedback({ key: 'ophalen', version: 1 })).toMatchObject({
+    expect(await s.store.insights.feedback({ key: 'ophalen', version: 1 })).toMatchObject({
       count: 1,
       average: 4,
       recent: [{ score: 4, comment: 'Snel geregeld' }],
@@ -195,10 +210,10 @@ describe('a malformed session cookie', () => {
   });
 
   it('is treated as no session (an anonymous visit, no row), never an error', async () => {
-    const before = s.store.sessions.count();
+    const before = await s.store.sessions.count();
     const res = await fetch(`${s.base}/`, { headers: { cookie: 'omslag_sessie=%E0%A4%A' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('href="/inloggen"');
-    expect(s.store.sessions.count()).toBe(before);
+    expect(await s.store.sessions.count()).toBe(before);
   });
 });

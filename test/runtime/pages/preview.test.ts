@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../../helpers/server.js';
 describe('preview of a form step for the designer', () => {
   let s: TestServer;
   const cookieFor = async (name: string) => {
-    s.store.accounts.setPassword(s.store.accounts.userByName(name)!.id, 'een-goed-wachtwoord');
+    await s.store.accounts.setPassword((await s.store.accounts.userByName(name))!.id, 'een-goed-wachtwoord');
     const res = await s.api('POST', '/api/session', { body: { name, password: 'een-goed-wachtwoord' } });
     return res.headers.get('set-cookie')!.split(';')[0];
   };

@@ -11,7 +11,8 @@ import { PageError } from '../../../runtime/pages/context.js';
 import { createPages } from '../../../runtime/pages/index.js';
 import { pageRouter, type PageRoute } from '../../../runtime/pages/router.js';
 import { defaultTheme } from '../../../runtime/pages/theme.js';
-import { openStore, type Store } from '../../../runtime/store/index.js';
+import type { Store } from '../../../runtime/store/index.js';
+import { openTestStore } from '../../helpers/test-store.js';
 
 // The pages' router protects a page unless it is declared public: a new page under /zaken/:id needs no guard code.
 const A = '999993653';
@@ -29,18 +30,18 @@ const cookies = {} as Record<'a' | 'b', { cookie: string; csrf: string }>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'omslag-router-'));
-  store = openStore(join(dir, 'omslag.db'));
+  ({ store } = await openTestStore(dir));
   const clock = createFakeClock('2026-03-02T09:00:00Z');
   const engine = createEngine({ store, clock });
   const processes = createProcessService({ store, clock });
-  processes.saveDraft('melding', melding, null);
-  processes.publish('melding', null);
-  caseId = engine.startCase('melding', A, 'citizen').id;
+  await processes.saveDraft('melding', melding, null);
+  await processes.publish('melding', null);
+  caseId = (await engine.startCase('melding', A, 'citizen')).id;
   for (const [who, bsn] of [
     ['a', A],
     ['b', B],
   ] as const) {
-    const { id, row } = store.sessions.create(bsn, 'nl', clock.now(), SESSION_TTL_MS);
+    const { id, row } = await store.sessions.create(bsn, 'nl', clock.now(), SESSION_TTL_MS);
     cookies[who] = { cookie: `${SESSION_COOKIE}=${id}`, csrf: row.csrf };
   }
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -109,7 +110,7 @@ describe('a new case page with no guard code', () => {
   test('the citizen whose case it is sees it', async () => {
     const res = await request('GET', `/zaken/${caseId}/nieuw`, { cookie: cookies.a.cookie });
     expect(res.status).toBe(200);
-    expect(res.text).toBe(`zaak ${store.cases.get(caseId)!.reference}`);
+    expect(res.text).toBe(`zaak ${(await store.cases.get(caseId))!.reference}`);
     expect((await request('POST', `/zaken/${caseId}/nieuw`, { cookie: cookies.a.cookie, form: { x: '1' } })).text).toBe(
       `verstuurd ${caseId}`,
     );

@@ -17,7 +17,7 @@ describe('finding 8: sessions only when they are needed', () => {
 
   it('finding 8: an anonymous visit creates no session row', async () => {
     const b = pageBrowser(s.base);
-    const before = dumpDb(s.store);
+    const before = await dumpDb(s.store);
     for (const path of [
       '/',
       '/diensten/ophalen',
@@ -34,10 +34,10 @@ describe('finding 8: sessions only when they are needed', () => {
     expect((await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '123456789' })).status).toBe(
       422,
     );
-    expect(dumpDb(s.store)).toEqual(before);
+    expect(await dumpDb(s.store)).toEqual(before);
     // A thousand visits: not a single row.
     await Promise.all(Array.from({ length: 200 }, () => fetch(`${s.base}/`).then((r) => r.text())));
-    expect(s.store.sessions.count()).toBe(before.sessions.length);
+    expect(await s.store.sessions.count()).toBe(before.sessions.length);
   });
 
   it('a page without a form sets no cookie; a page with a form gets a token in the visit cookie', async () => {
@@ -55,7 +55,7 @@ describe('finding 8: sessions only when they are needed', () => {
     const other = pageBrowser(s.base);
     const theirs = await other.csrf('/inloggen');
     await a.csrf('/inloggen');
-    const before = dumpDb(s.store);
+    const before = await dumpDb(s.store);
     expect((await a.request('POST', '/inloggen', { bsn: '999993653' })).status).toBe(403);
     expect((await a.request('POST', '/inloggen', { _csrf: theirs, bsn: '999993653' })).status).toBe(403);
     // Without any visit cookie at all.
@@ -68,19 +68,19 @@ describe('finding 8: sessions only when they are needed', () => {
         })
       ).status,
     ).toBe(403);
-    expect(dumpDb(s.store)).toEqual(before);
+    expect(await dumpDb(s.store)).toEqual(before);
   });
 
   it('creates the row at sign-in (keeping the language), and deletes it at sign-out', async () => {
     const b = pageBrowser(s.base);
     await b.request('GET', '/?lang=en');
-    const before = s.store.sessions.count();
+    const before = await s.store.sessions.count();
     expect((await b.signIn('999993653')).location).toBe('/mijn-zaken');
-    expect(s.store.sessions.count()).toBe(before + 1);
+    expect(await s.store.sessions.count()).toBe(before + 1);
     const cases = await b.request('GET', '/mijn-zaken');
     expect(cases.text).toContain('<html lang="en"');
     await b.request('POST', '/uitloggen', { _csrf: await b.csrf('/mijn-zaken') });
-    expect(s.store.sessions.count()).toBe(before);
+    expect(await s.store.sessions.count()).toBe(before);
     expect(b.jar.has('omslag_sessie')).toBe(false);
     // Signed out, still in English.
     expect((await b.request('GET', '/')).text).toContain('<html lang="en"');
@@ -95,7 +95,7 @@ describe('finding 8: mijn-zaken is paged', () => {
     s = await startTestServer({ fixtures: ['ophalen'] });
     // 45 cases, a minute apart: newest first on the pages.
     for (let i = 0; i < 45; i++) {
-      references.push(s.engine.startCase('ophalen', bsn, 'citizen').reference);
+      references.push((await s.engine.startCase('ophalen', bsn, 'citizen')).reference);
       s.clock.advance(60_000);
     }
     references = references.reverse();
@@ -139,7 +139,7 @@ describe('finding 8: mijn-zaken is paged', () => {
   });
 
   it('a citizen with a few cases sees no page links', async () => {
-    s.engine.startCase('ophalen', '111222333', 'citizen');
+    await s.engine.startCase('ophalen', '111222333', 'citizen');
     const b = pageBrowser(s.base);
     await b.signIn('111222333');
     const page = await b.request('GET', '/mijn-zaken');
@@ -161,25 +161,25 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
     const b = pageBrowser(s.base);
     await b.signIn('999993653');
     // A workspace session too (same table).
-    s.store.accounts.setPassword(
-      s.store.accounts.addUser('ann', 'official', ['belastingen'], s.clock.now().toISOString()).id,
+    await s.store.accounts.setPassword(
+      (await s.store.accounts.addUser('ann', 'official', ['belastingen'], s.clock.now().toISOString())).id,
       'ann-wachtwoord-123',
     );
     expect(
       (await s.api('POST', '/api/session', { body: { name: 'ann', password: 'ann-wachtwoord-123' } })).status,
     ).toBe(200);
-    expect(s.store.sessions.count()).toBe(2);
+    expect(await s.store.sessions.count()).toBe(2);
 
     const housekeeping = startHousekeeping(s, { everyMs: 20 });
     try {
       await new Promise((r) => setTimeout(r, 60));
-      expect(s.store.sessions.count()).toBe(2);
+      expect(await s.store.sessions.count()).toBe(2);
       s.clock.advance(11 * HOUR);
       const until = Date.now() + 2000;
-      while (s.store.sessions.count() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-      expect(s.store.sessions.count()).toBe(0);
+      while ((await s.store.sessions.count()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(await s.store.sessions.count()).toBe(0);
     } finally {
-      housekeeping.stop();
+      await housekeeping.stop();
     }
     // The expired cookie is no session any more.
     expect((await b.request('GET', '/mijn-zaken')).location).toMatch(/^\/inloggen/);
@@ -216,35 +216,36 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
     };
     const start = async () =>
       (await b.request('POST', '/diensten/bewijs/start', { _csrf: token })).location!.split('/')[2];
-    const fileOf = (caseId: string) => (s.store.drafts.get(caseId)!.steps[0].values.bewijsstuk as { id: string }).id;
+    const fileOf = async (caseId: string) =>
+      ((await s.store.drafts.get(caseId))!.steps[0].values.bewijsstuk as { id: string }).id;
 
     // One application sent, with a file uploaded twice (the first one replaced).
     const sent = await start();
     await upload(sent, 'eerste');
-    const replaced = fileOf(sent);
+    const replaced = await fileOf(sent);
     await upload(sent, 'tweede');
-    const kept = fileOf(sent);
+    const kept = await fileOf(sent);
     expect((await b.request('POST', `/zaken/${sent}/versturen`, { _csrf: token })).location).toBe(
       `/zaken/${sent}/bevestiging`,
     );
     // Another left unsent.
     const abandoned = await start();
     await upload(abandoned, 'vergeten');
-    const orphan = fileOf(abandoned);
+    const orphan = await fileOf(abandoned);
 
     // Within the grace period nothing goes.
-    expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 0 });
+    expect(await cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 0 });
     s.clock.advance(2 * 24 * HOUR);
     // A day later the replaced upload goes; the unsent draft (2 days old) and its file stay.
-    expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 1 });
-    expect(s.store.files.get(replaced)).toBeUndefined();
-    expect(s.store.files.get(orphan)).toMatchObject({ id: orphan, caseId: abandoned, name: 'vergeten.pdf' });
+    expect(await cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 1 });
+    expect(await s.store.files.get(replaced)).toBeUndefined();
+    expect(await s.store.files.get(orphan)).toMatchObject({ id: orphan, caseId: abandoned, name: 'vergeten.pdf' });
     s.clock.advance(30 * 24 * HOUR);
-    expect(cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 1, files: 1 });
-    expect(s.store.drafts.get(abandoned)).toBeUndefined();
-    expect(s.store.files.get(orphan)).toBeUndefined();
+    expect(await cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 1, files: 1 });
+    expect(await s.store.drafts.get(abandoned)).toBeUndefined();
+    expect(await s.store.files.get(orphan)).toBeUndefined();
     // The sent application's file is kept.
-    expect(s.store.files.get(kept)!.data.toString()).toBe('%PDF-1.4 tweede');
+    expect((await s.store.files.get(kept))!.data.toString()).toBe('%PDF-1.4 tweede');
     // The abandoned case is still open and can be filled in again (after signing in again: a month went by).
     await b.signIn('999993653');
     expect((await b.request('GET', `/zaken/${abandoned}`)).location).toBe(`/zaken/${abandoned}/stap/upload`);

@@ -65,16 +65,20 @@ describe('a file question on the pages', () => {
     expect(tooBig.text).toContain('Het bestand is te groot');
     const wrongType = await post(`/zaken/${id}/stap/upload`, form('MZ', 'application/x-msdownload', 'virus.exe'));
     expect(wrongType.status).toBe(422);
-    expect(s.store.drafts.get(id)).toBeUndefined();
+    expect(await s.store.drafts.get(id)).toBeUndefined();
 
     const ok = await post(`/zaken/${id}/stap/upload`, form('%PDF-1.4 loonstrook', 'application/pdf', 'loonstrook.pdf'));
     expect(ok.location).toBe(`/zaken/${id}/controle`);
-    const answer = s.store.drafts.get(id)!.steps[0].values.bewijsstuk as { id: string; name: string; size: number };
+    const answer = (await s.store.drafts.get(id))!.steps[0].values.bewijsstuk as {
+      id: string;
+      name: string;
+      size: number;
+    };
     expect(answer).toMatchObject({ name: 'loonstrook.pdf', type: 'application/pdf', size: 19 });
-    expect(s.store.files.get(answer.id)!.data.toString()).toBe('%PDF-1.4 loonstrook');
+    expect((await s.store.files.get(answer.id))!.data.toString()).toBe('%PDF-1.4 loonstrook');
 
     await post(`/zaken/${id}/versturen`, new URLSearchParams({ _csrf: token }));
-    const row = s.store.cases.get(id)!;
+    const row = (await s.store.cases.get(id))!;
     expect(row.outcome).toBe('completed');
     expect((row.snapshot as { context: { data: Record<string, unknown> } }).context.data.bewijsstuk).toMatchObject({
       id: answer.id,

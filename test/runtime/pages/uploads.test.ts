@@ -55,12 +55,12 @@ describe('uploads on the pages', () => {
   };
   /** Files and drafts, and every other table, exactly as before. */
   async function refusedUnchanged(send: () => Promise<{ status: number; text: string }>, status: number, text: string) {
-    const before = dumpDb(s.store);
+    const before = await dumpDb(s.store);
     const res = await send();
     expect(res.status).toBe(status);
     expect(res.text).toContain(text);
     expectNoInternals(res.text);
-    expect(dumpDb(s.store)).toEqual(before);
+    expect(await dumpDb(s.store)).toEqual(before);
     return res;
   }
 
@@ -233,7 +233,7 @@ describe('uploads on the pages', () => {
       const head = Buffer.from(
         `${part('_csrf', 'vervalst')}${filePart('bewijsstuk', 'a.pdf', 'application/pdf')}%PDF-1.4`,
       );
-      const before = dumpDb(s.store);
+      const before = await dumpDb(s.store);
       const res = await client.send('POST', stepUrl(), {
         headers: { cookie: b.cookieHeader(), 'content-type': 'multipart/form-data; boundary=B' },
         body: Buffer.concat([head, Buffer.alloc(3 * MB)]),
@@ -242,7 +242,7 @@ describe('uploads on the pages', () => {
       });
       expect(res.status).toBe(403);
       expect(res.early).toBe(true);
-      expect(dumpDb(s.store)).toEqual(before);
+      expect(await dumpDb(s.store)).toEqual(before);
       // The rest was dropped and the socket serves the next request.
       const next = await client.send('GET', '/api/health');
       expect(next.localPort).toBe(res.localPort);
@@ -257,7 +257,7 @@ describe('uploads on the pages', () => {
     const big = Buffer.concat([head, Buffer.alloc(3 * MB)]);
     try {
       for (const path of ['/zaken/bestaat-niet/stap/upload', `/zaken/${caseId}/stap/bestaat-niet`, '/bestaat-niet']) {
-        const before = dumpDb(s.store);
+        const before = await dumpDb(s.store);
         const res = await client.send('POST', path, {
           headers: { cookie: b.cookieHeader(), 'content-type': 'multipart/form-data; boundary=B' },
           body: big,
@@ -267,7 +267,7 @@ describe('uploads on the pages', () => {
         // Answered while the body had hardly begun: the server cannot have read it.
         expect([path, res.early]).toEqual([path, true]);
         expect(res.status === 404 || res.status === 303).toBe(true);
-        expect(dumpDb(s.store)).toEqual(before);
+        expect(await dumpDb(s.store)).toEqual(before);
       }
     } finally {
       client.close();
@@ -302,14 +302,14 @@ describe('uploads on the pages', () => {
   it('finding 10: the stored type is the one the content shows, and the name keeps no folders or control characters', async () => {
     const res = await upload(PNG, 'application/pdf', 'C:\\fakepath\\loon\u202Estrook.pdf');
     expect(res.location).toBe(`/zaken/${caseId}/controle`);
-    const answer = s.store.drafts.get(caseId)!.steps[0].values.bewijsstuk as {
+    const answer = (await s.store.drafts.get(caseId))!.steps[0].values.bewijsstuk as {
       id: string;
       name: string;
       type: string;
       size: number;
     };
     expect(answer).toMatchObject({ name: 'loonstrook.pdf', type: 'image/png', size: PNG.length });
-    const stored = s.store.files.get(answer.id)!;
+    const stored = (await s.store.files.get(answer.id))!;
     expect(stored.type).toBe('image/png');
     expect(stored.data.equals(PNG)).toBe(true);
   });
@@ -321,8 +321,8 @@ describe('uploads on the pages', () => {
       'brief.txt',
     );
     expect(res.status).toBe(303);
-    const answer = s.store.drafts.get(caseId)!.steps[0].values.bewijsstuk as { id: string; type: string };
+    const answer = (await s.store.drafts.get(caseId))!.steps[0].values.bewijsstuk as { id: string; type: string };
     expect(answer.type).toBe('text/plain');
-    expect(s.store.files.get(answer.id)!.data.toString()).toContain('€ 1.850');
+    expect((await s.store.files.get(answer.id))!.data.toString()).toContain('€ 1.850');
   });
 });
