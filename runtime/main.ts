@@ -104,7 +104,7 @@ async function main() {
   await starting;
   if (stopping) return;
 
-  const scheduler = createScheduler(services.engine, config.timerIntervalMs, config.nodeId);
+  const scheduler = createScheduler(services.engine, config.timerIntervalMs, config.nodeId, config.timerLeaseMs);
   const app = createWebApp(services, {
     bodyLimit: config.bodyLimit,
     theme: loadTheme(config.themeFile),
