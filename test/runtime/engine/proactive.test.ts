@@ -171,7 +171,7 @@ describe('register scan', () => {
       open: 996,
     });
     // 30,000 rows read and 1,000 cases started, each query awaited: more than the default time on a busy machine.
-  }, 180_000);
+  }, 300_000);
 
   it('two scans of one process started at once: one runs, the other is refused with a clear conflict', async () => {
     const env = await freshEnv({ fixtures: ['pas'] });
