@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { checkExtract, createProactive, ExtractError, registerRows } from './engine/index.js';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { maskPassword, readConfig } from './config.js';
+import { checkExtract, createProactive, ExtractError, registerRows } from './engine/index.js';
 import { isValidBsn } from './model/index.js';
-import { readConfig } from './config.js';
-import { importProcesses, openServices } from './setup.js';
-import type { Role } from './store/index.js';
+import { importProcesses, openServicesAt } from './setup.js';
+import { copyStore } from './store/copy.js';
+import { isPostgresUrl, openStore, SchemaTooNewError, type Role, type Store } from './store/index.js';
 
 const usage = `Omslag administration (npm run omslag -- <command>)
 
@@ -16,12 +18,16 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   citizen-token BSN          a token for a citizen (development stand-in for DigiD)
   import [DIR]               load the definitions in DIR (default: processes/) and publish changed ones
   audit verify               check every case's hash chain; names the first broken entry
-  backup FILE                online backup of the database to FILE (safe while the server runs)
+  backup FILE                online backup of the SQLite database to FILE (safe while the server runs)
+  migrate                    apply pending schema migrations (a server start does it too)
+  copy-store --from FILE|URL --to FILE|URL
+                             copy every table into a new, empty store (SQLite file or postgres:// URL),
+                             ids kept; stop the servers on the source first
   scan KEY FILE [--dry-run] [--signal NAME]
                              a register extract (.csv with a header, or .jsonl; a bsn per row): starts
                              proactive cases for eligible subjects not served yet; --dry-run only counts
 
-Data folder: DATA_DIR (default ./data).`;
+The store: --db FILE|URL, else DATABASE_URL (postgres://…), else omslag.db in DATA_DIR (default ./data).`;
 
 /** A readable random password (about 100 bits). */
 const newPassword = () =>
@@ -34,6 +40,63 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** A --db, --from or --to value: a postgres:// URL as it is, a file relative to the working folder. */
+const targetOf = (value: string) => (isPostgresUrl(value) ? value : resolve(value));
+
+/** `migrate`: applies the pending migrations and says from which version to which. */
+async function migrate(target: string) {
+  if (!isPostgresUrl(target)) mkdirSync(dirname(target), { recursive: true });
+  // Opened without migrating, so the version before is known; a newer schema is refused here (SchemaTooNewError).
+  const store = await openStore(target, { migrate: false });
+  try {
+    const before = (await store.sql.schema()).current;
+    const applied = await store.sql.migrate();
+    const { current } = await store.sql.schema();
+    console.log(
+      applied.length
+        ? `migrated ${maskPassword(target)} from schema version ${before} to ${current} (${applied.length} migration${applied.length === 1 ? '' : 's'})`
+        : `${maskPassword(target)} is at schema version ${current}: nothing to migrate`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+/** `copy-store`: every table of one store into a new, empty one; then the target's audit trail is verified. */
+async function copy(fromValue: string | undefined, toValue: string | undefined) {
+  if (!fromValue || !toValue) fail('copy-store --from FILE|URL --to FILE|URL');
+  const [from, to] = [targetOf(fromValue), targetOf(toValue)];
+  if (from === to) fail('--from and --to name the same store');
+  if (!isPostgresUrl(from) && !existsSync(from)) fail(`no database file ${from}`);
+  // The source is read as it is: an older schema is migrated by the command meant for it, not as a side effect.
+  const source = await openStore(from, { migrate: false });
+  let target: Store | undefined;
+  try {
+    const schema = await source.sql.schema();
+    if (schema.current < schema.latest)
+      fail(
+        `the source is at schema version ${schema.current}, this Omslag at ${schema.latest}: run \`npm run omslag -- migrate --db ${maskPassword(fromValue)}\` first`,
+      );
+    if (!isPostgresUrl(to)) mkdirSync(dirname(to), { recursive: true });
+    target = await openStore(to);
+    console.log(`copying ${maskPassword(from)} → ${maskPassword(to)}`);
+    const counts = await copyStore(source, target, ({ table, copied, total }) => {
+      if (copied === total) console.log(`  ${table.padEnd(18)} ${total}`);
+    });
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    const audit = await target.cases.verifyAudit();
+    if (!audit.ok) {
+      console.log(
+        `copied ${rows} rows, but the audit trail on the target is BROKEN at case ${audit.caseId}, entry ${audit.seq}: ${audit.reason}`,
+      );
+      process.exitCode = 1;
+    } else console.log(`copied ${rows} rows; audit trail intact on the target: ${audit.entries} entries`);
+  } finally {
+    await target?.close();
+    await source.close();
+  }
+}
+
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -44,6 +107,9 @@ async function main(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
       'dry-run': { type: 'boolean' },
       signal: { type: 'string' },
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -52,7 +118,13 @@ async function main(argv: string[]) {
     return;
   }
   const config = readConfig();
-  const services = openServices(config.dataDir, undefined, { synchronous: config.synchronous });
+  const target = values.db ? targetOf(values.db) : config.database.target;
+  if (command === 'migrate') return migrate(target);
+  if (command === 'copy-store') return copy(values.from, values.to);
+  const services = await openServicesAt(target, undefined, {
+    synchronous: config.synchronous,
+    poolSize: config.database.poolSize,
+  });
   const { store, clock } = services;
   const at = clock.now().toISOString();
   try {
@@ -65,27 +137,28 @@ async function main(argv: string[]) {
         .map((s) => s.trim())
         .filter(Boolean);
       if (role === 'official' && !teams.length) fail('an official needs --teams');
-      if (store.accounts.userByName(name)) fail(`a user '${name}' exists already`);
-      const user = store.accounts.addUser(name, role, teams, at);
+      if (await store.accounts.userByName(name)) fail(`a user '${name}' exists already`);
+      const user = await store.accounts.addUser(name, role, teams, at);
       const password = newPassword();
-      store.accounts.setPassword(user.id, password);
+      await store.accounts.setPassword(user.id, password);
       console.log(
         `added ${user.name} (${user.role}${teams.length ? `, teams ${teams.join(',')}` : ''}); password: ${password}`,
       );
     } else if (command === 'user' && sub === 'password') {
-      const user = store.accounts.userByName(rest[0] ?? fail('user password NAME')) ?? fail(`no user '${rest[0]}'`);
+      const user =
+        (await store.accounts.userByName(rest[0] ?? fail('user password NAME'))) ?? fail(`no user '${rest[0]}'`);
       const password = newPassword();
-      store.accounts.setPassword(user.id, password);
+      await store.accounts.setPassword(user.id, password);
       console.log(`new password for ${user.name}: ${password}`);
     } else if (command === 'token') {
-      const user = store.accounts.userByName(sub ?? fail('token NAME')) ?? fail(`no user '${sub}'`);
-      console.log(store.accounts.createToken({ userId: user.id }, at));
+      const user = (await store.accounts.userByName(sub ?? fail('token NAME'))) ?? fail(`no user '${sub}'`);
+      console.log(await store.accounts.createToken({ userId: user.id }, at));
     } else if (command === 'citizen-token') {
       if (!sub || !isValidBsn(sub))
         fail('citizen-token takes a BSN of 9 digits that passes the elfproef (e.g. 999993653)');
-      console.log(store.accounts.createToken({ bsn: sub }, at));
+      console.log(await store.accounts.createToken({ bsn: sub }, at));
     } else if (command === 'import') {
-      const results = importProcesses(sub ?? config.processesDir, store, services.processes, 'cli');
+      const results = await importProcesses(sub ?? config.processesDir, store, services.processes, 'cli');
       let bad = 0;
       for (const r of results) {
         if (r.problems.length) {
@@ -96,7 +169,7 @@ async function main(argv: string[]) {
       }
       if (bad) process.exitCode = 1;
     } else if (command === 'audit' && sub === 'verify') {
-      const result = store.cases.verifyAudit();
+      const result = await store.cases.verifyAudit();
       if (result.ok) console.log(`audit trail intact: ${result.entries} entries`);
       else {
         console.log(`audit trail BROKEN at case ${result.caseId}, entry ${result.seq}: ${result.reason}`);
@@ -111,7 +184,7 @@ async function main(argv: string[]) {
           ? 'jsonl'
           : fail('the extract is a .csv or a .jsonl file');
       const proactive = createProactive(services);
-      proactive.scannable(key, values.signal);
+      await proactive.scannable(key, values.signal);
       // The whole file is read once first: an extract that breaks halfway starts nothing.
       try {
         await checkExtract(createReadStream(file), format);
@@ -129,14 +202,21 @@ async function main(argv: string[]) {
       );
     } else if (command === 'backup') {
       const file = sub ?? fail('backup FILE');
+      if (store.dialect === 'postgres') fail('backup is for SQLite; back PostgreSQL up with pg_dump (see the README)');
       await store.backup(file);
       console.log(`backed up to ${file}`);
     } else {
       fail(`unknown command '${[command, sub].filter(Boolean).join(' ')}'\n\n${usage}`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-main(process.argv.slice(2)).catch((e) => fail((e as Error).message));
+main(process.argv.slice(2)).catch((e) => {
+  if (e instanceof SchemaTooNewError) {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  fail((e as Error).message);
+});

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './http/limits.js';
 import type { Synchronous } from './store/index.js';
 
@@ -17,10 +18,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(
       `SQLITE_SYNCHRONOUS is 'full' (the default: durable on power loss) or 'normal', not '${env.SQLITE_SYNCHRONOUS}'`,
     );
+  const dataDir = resolve(env.DATA_DIR ?? './data');
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    dataDir,
+    database: readDatabase(env, dataDir),
+    /** This node's name in timer leases and locks: unique among the nodes that share a database. */
+    nodeId: nodeId(env.NODE_ID),
     processesDir: resolve(env.PROCESSES_DIR ?? './processes'),
     timerIntervalMs,
     bodyLimit: env.BODY_LIMIT ?? '256kb',
@@ -44,6 +49,56 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1):
   if (!Number.isInteger(n) || n < min)
     throw new Error(`${name} must be a whole number of at least ${min}, not '${raw}'`);
   return n;
+}
+
+/** The store: PostgreSQL when DATABASE_URL names one, otherwise the SQLite file in DATA_DIR. */
+function readDatabase(env: NodeJS.ProcessEnv, dataDir: string) {
+  const poolSize = count(env, 'DATABASE_POOL_SIZE', 10);
+  const url = env.DATABASE_URL?.trim();
+  if (!url) {
+    const file = join(dataDir, 'omslag.db');
+    return { dialect: 'sqlite' as const, target: file, shown: file, poolSize };
+  }
+  const shown = maskPassword(url);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    /* reported below */
+  }
+  if (!parsed || !/^postgres(ql)?:$/i.test(parsed.protocol))
+    throw new Error(
+      `DATABASE_URL must be a PostgreSQL URL such as postgres://omslag:PASSWORD@localhost:5432/omslag, not '${shown}' (leave it unset for the SQLite file in DATA_DIR)`,
+    );
+  if (parsed.pathname.length <= 1)
+    throw new Error(`DATABASE_URL names no database: add it after the host, as in postgres://…@host:5432/omslag`);
+  return { dialect: 'postgres' as const, target: url, shown, poolSize };
+}
+
+/**
+ * A database URL or file as it may be printed: the password of a URL masked,
+ * also in one that does not parse and in a `password=` parameter.
+ */
+export function maskPassword(target: string): string {
+  let shown = target;
+  try {
+    const url = new URL(target);
+    if (url.password) {
+      url.password = '***';
+      shown = url.toString();
+    }
+  } catch {
+    // Up to the last @: a password may hold an unencoded @.
+    shown = target.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):.*@/i, '$1:***@');
+  }
+  return shown.replace(/([?&]password=)[^&#]*/gi, '$1***');
+}
+
+function nodeId(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return `${hostname()}:${process.pid}`;
+  if (!/^[\w.:@-]{1,100}$/.test(raw))
+    throw new Error(`NODE_ID is up to 100 letters, digits and . : @ - _ (unique per node, e.g. web-1), not '${raw}'`);
+  return raw;
 }
 
 /** Rate limits and locks against guessing (runtime/http/rate-limit.ts applies them). */

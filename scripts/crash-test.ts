@@ -189,6 +189,8 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
   const server = startSupervised({
     PORT: String(port),
     DATA_DIR: join(dir, 'data'),
+    // The SQLite file in DATA_DIR, which the checks read afterwards.
+    DATABASE_URL: '',
     PROCESSES_DIR: processesDir,
     TIMER_INTERVAL_MS: '100',
     DEMO_ACCOUNTS: 'true',
@@ -295,7 +297,7 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
     const code = await server.exited;
     if (code !== 0) throw new Error(`the supervisor stopped with ${code}:\n${server.output().slice(-2000)}`);
 
-    const report = verify(join(dir, 'data', 'omslag.db'), acks, downWindows, stoppedAt);
+    const report = await verify(join(dir, 'data', 'omslag.db'), acks, downWindows, stoppedAt);
     report.problems.push(...refusals.slice(0, 10).map((r) => `refused: ${r}`));
     return {
       clients,
@@ -316,37 +318,33 @@ export async function crashTest(opts: CrashOptions = {}): Promise<CrashReport> {
 }
 
 /** Everything the crash test checks, from the database after a clean stop. */
-function verify(file: string, acks: Ack[], downWindows: [string, string][], stoppedAt: string) {
-  const store = openStore(file);
+async function verify(file: string, acks: Ack[], downWindows: [string, string][], stoppedAt: string) {
+  const store = await openStore(file);
   const problems: string[] = [];
   try {
-    const db = store.db;
-    const cases = db.prepare('SELECT id, process_key, status, step, snapshot, rev FROM cases').all() as {
-      id: string;
-      process_key: string;
-      status: string;
-      step: string | null;
-      snapshot: string;
-      rev: number;
-    }[];
+    const db = store.sql.q();
+    const cases = await db
+      .selectFrom('cases')
+      .select(['id', 'process_key', 'status', 'step', 'snapshot', 'rev'])
+      .execute();
     const events = new Map<string, { type: string; step?: string; seq: number }[]>();
-    for (const r of db
-      .prepare('SELECT case_id, seq, type, data FROM audit ORDER BY case_id, seq')
-      .iterate() as Iterable<{ case_id: string; seq: number; type: string; data: string }>) {
+    for (const r of await db
+      .selectFrom('audit')
+      .select(['case_id', 'seq', 'type', 'data'])
+      .orderBy('case_id')
+      .orderBy('seq')
+      .execute()) {
       const list = events.get(r.case_id) ?? [];
       const data = JSON.parse(r.data) as { type?: string; step?: string };
       list.push({ type: r.type === 'event.received' ? `event:${data.type}` : r.type, step: data.step, seq: r.seq });
       events.set(r.case_id, list);
     }
-    const timers = db.prepare('SELECT case_id, fire_at, fired_at FROM timers').all() as {
-      case_id: string;
-      fire_at: string;
-      fired_at: string | null;
-    }[];
-    const visits = db.prepare('SELECT case_id, step FROM step_visits WHERE left_at IS NULL').all() as {
-      case_id: string;
-      step: string;
-    }[];
+    const timers = await db.selectFrom('timers').select(['case_id', 'fire_at', 'fired_at']).execute();
+    const visits = await db
+      .selectFrom('step_visits')
+      .select(['case_id', 'step'])
+      .where('left_at', 'is', null)
+      .execute();
 
     // 0 acknowledged steps lost: the event that made revision `rev` is there and answered `step`.
     const byId = new Map(cases.map((c) => [c.id, c]));
@@ -391,7 +389,7 @@ function verify(file: string, acks: Ack[], downWindows: [string, string][], stop
       }
     }
 
-    const audit = store.cases.verifyAudit();
+    const audit = await store.cases.verifyAudit();
     if (!audit.ok) problems.push(`audit trail broken at case ${audit.caseId}, entry ${audit.seq}: ${audit.reason}`);
     // Due timers fired, once; a margin of a second for the last tick before the stop.
     const dueBy = new Date(Date.parse(stoppedAt) - 1000).toISOString();
@@ -417,7 +415,7 @@ function verify(file: string, acks: Ack[], downWindows: [string, string][], stop
       problems,
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

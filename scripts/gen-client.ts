@@ -27,8 +27,8 @@ const HEADER = `/**
 `;
 
 /** The OpenAPI document, from the route table alone (an empty in-memory store: the routes' data is not read). */
-export function apiDocument(): Record<string, unknown> {
-  const store = openStore(':memory:');
+export async function apiDocument(): Promise<Record<string, unknown>> {
+  const store = await openStore(':memory:');
   try {
     const clock = systemClock;
     const services = {
@@ -40,13 +40,13 @@ export function apiDocument(): Record<string, unknown> {
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
     return documentedApi(apiRoutes(services), version).document;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** The text of browser/api/schema.ts as the generator writes it now (formatted like the rest of the code). */
-export async function generatedSchema(document = apiDocument()): Promise<string> {
-  const ast = await openapiTS(document as never, { silent: true, alphabetize: false });
+export async function generatedSchema(document?: Record<string, unknown>): Promise<string> {
+  const ast = await openapiTS((document ?? (await apiDocument())) as never, { silent: true, alphabetize: false });
   const source = HEADER + astToString(ast);
   const config = await prettier.resolveConfig(schemaFile);
   return prettier.format(source, { ...config, filepath: schemaFile });

@@ -95,15 +95,21 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
  * its fields), which events are allowed now, the timeline, explanations, open
  * tasks with their expected dates, messages, and the outcome when ended.
  */
-export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang, opts: { internal?: boolean } = {}) {
-  const { loaded, snapshot } = engine.restore(row);
+export async function caseView(
+  engine: Engine,
+  store: Store,
+  row: CaseRow,
+  lang: Lang,
+  opts: { internal?: boolean } = {},
+) {
+  const { loaded, snapshot } = await engine.restore(row);
   const process = loaded.process;
   const data = snapshot.context.data;
   const step = own(process.steps, row.step);
   const ending = outcomeOf(step);
   const kind = step ? stepKind(step.kind) : undefined;
   const fields = fieldsById(process);
-  const entries = store.cases.audit(row.id);
+  const entries = await store.cases.audit(row.id);
 
   // can() evaluates guards: one that cannot be evaluated here offers the event (sending it meets the failure and hands over).
   const can = (event: { type: string; data?: unknown }) => {
@@ -130,7 +136,8 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
   }
   if (can({ type: 'person.requested' })) actions.push({ type: 'person.requested', label: chrome.person[lang] });
 
-  const tasks = store.tasks.list({ caseId: row.id });
+  const tasks = await store.tasks.list({ caseId: row.id });
+  const messages = await store.cases.messages(row.id);
   const openHandoff = tasks.find(
     (task) => task.kind === 'handoff' && (task.status === 'open' || task.status === 'claimed'),
   );
@@ -199,7 +206,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
         };
       }),
     timeline: timeline(entries, process, lang),
-    messages: store.cases.messages(row.id).map((m) => ({
+    messages: messages.map((m) => ({
       at: m.createdAt,
       step: m.step,
       subject: m.subject[lang] ?? m.subject.nl,
@@ -211,8 +218,7 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
             outcome: ending.outcome,
             title: t(step?.title, lang),
             message:
-              store.cases
-                .messages(row.id)
+              messages
                 .filter((m) => m.step === row.step)
                 .map((m) => m.body[lang] ?? m.body.nl)
                 .at(-1) ?? t(ending.message, lang),
@@ -220,4 +226,4 @@ export function caseView(engine: Engine, store: Store, row: CaseRow, lang: Lang,
         : null,
   };
 }
-export type CaseView = ReturnType<typeof caseView>;
+export type CaseView = Awaited<ReturnType<typeof caseView>>;

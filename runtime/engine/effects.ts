@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dueDate } from './deadlines.js';
 import { addDuration, type JourneyAction, type JourneyRecord, type Process } from '../model/index.js';
-import type { Store } from '../store/index.js';
+import type { Write } from '../store/commit.js';
 
 // How texts are rendered and which fields format them is the journey simulator's (runtime/model/journey).
 export { fieldsById, renderText } from '../model/index.js';
@@ -12,68 +12,78 @@ export const ESCALATE = 'escalate:';
 /** An action as XState's `transition()` returns it: a name, its params, and the context at that moment. */
 export type ExecutedAction = JourneyAction;
 
-export type EffectScope = { store: Store; process: Process; caseId: string; version: number; at: Date; actor: string };
+export type EffectScope = { process: Process; caseId: string; version: number; at: Date; actor: string };
 
-type Handlers = { [T in JourneyRecord['type']]: (r: Extract<JourneyRecord, { type: T }>) => void };
+type Handlers = { [T in JourneyRecord['type']]: (r: Extract<JourneyRecord, { type: T }>) => Write[] };
 
 /**
- * Commits what one transition records (runtime/model/journey: recordsOf):
- * each record becomes rows (tasks, timers, messages) and audit entries, in
- * the caller's transaction. One handler per record, looked up by its type.
+ * What one transition records (runtime/model/journey: recordsOf), as the
+ * writes it causes: rows (tasks, timers, messages, step visits) and audit
+ * entries, in order. Pure: nothing is read or written here; the store
+ * applies the writes in the move's transaction (runtime/store/commit.ts).
+ * One handler per record, looked up by its type.
  */
-export function applyEffects(scope: EffectScope, records: JourneyRecord[]): void {
+export function planEffects(scope: EffectScope, records: JourneyRecord[]): Write[] {
   const now = scope.at.toISOString();
-  const { store, caseId, actor } = scope;
-  const audit = (type: string, data: Record<string, unknown>) =>
-    store.cases.appendAudit(caseId, now, actor, type, data);
+  const { caseId, actor } = scope;
+  const audit = (type: string, data: Record<string, unknown>): Write => ({
+    op: 'audit',
+    caseId,
+    at: now,
+    actor,
+    type,
+    data,
+  });
 
   const handlers: Handlers = {
-    'step.entered': (r) => {
-      audit('step.entered', { step: r.step });
+    'step.entered': (r) => [
+      audit('step.entered', { step: r.step }),
       // The contact region's "step" is not a journey step: no visit.
-      if (r.journey)
-        store.cases.enterStep(
-          { id: caseId, processKey: scope.process.key, version: scope.version },
-          r.step,
-          now,
-          r.ends,
-        );
-      else store.cases.countPersonRequest(caseId);
-    },
-    'decision.made': ({ type, ...r }) => audit(type, r),
+      r.journey
+        ? {
+            op: 'step.entered',
+            case: { id: caseId, processKey: scope.process.key, version: scope.version },
+            step: r.step,
+            at: now,
+            ends: r.ends,
+          }
+        : { op: 'person.requested', caseId },
+    ],
+    'decision.made': ({ type, ...r }) => [audit(type, r)],
     'task.opened': (r) => {
       const id = randomUUID();
       const dueAt = r.due ? dueDate(scope.at, r.due).toISOString() : null;
       const { contact } = r;
-      store.tasks.insert({ id, caseId, step: r.step, kind: r.kind, team: r.team, dueAt, request: r.request, at: now });
+      const writes: Write[] = [
+        {
+          op: 'task.inserted',
+          task: { id, caseId, step: r.step, kind: r.kind, team: r.team, dueAt, request: r.request, at: now },
+        },
+      ];
       // Overdue handoffs escalate through a durable timer, at most once.
-      if (dueAt && r.escalate) store.tasks.setTimer(caseId, `${ESCALATE}${id}`, dueAt);
-      audit('task.opened', {
-        task: id,
-        step: r.step,
-        kind: r.kind,
-        team: r.team,
-        dueAt,
-        ...(contact ? { request: r.request } : {}),
-      });
+      if (dueAt && r.escalate) writes.push({ op: 'timer.set', caseId, timer: `${ESCALATE}${id}`, fireAt: dueAt });
+      writes.push(
+        audit('task.opened', {
+          task: id,
+          step: r.step,
+          kind: r.kind,
+          team: r.team,
+          dueAt,
+          ...(contact ? { request: r.request } : {}),
+        }),
+      );
+      return writes;
     },
-    'task.closed': (r) => {
-      for (const task of store.tasks.openFor(caseId, r.step)) {
-        store.tasks.clearTimer(caseId, `${ESCALATE}${task.id}`);
-        store.tasks.update(task.id, task.rev, { status: 'closed', closedAt: now });
-        audit('task.closed', { task: task.id, step: r.step, reason: 'the case moved on' });
-      }
-    },
+    'task.closed': (r) => [{ op: 'tasks.closed', caseId, step: r.step, at: now, actor, escalate: ESCALATE }],
     'timer.set': (r) => {
       const fireAt = addDuration(scope.at, r.after).toISOString();
-      store.tasks.setTimer(caseId, r.timer, fireAt);
-      audit('timer.set', { timer: r.timer, fireAt });
+      return [{ op: 'timer.set', caseId, timer: r.timer, fireAt }, audit('timer.set', { timer: r.timer, fireAt })];
     },
-    'timer.cleared': (r) => store.tasks.clearTimer(caseId, r.timer),
-    'message.queued': (r) => {
-      store.cases.addMessage(caseId, r.step, r.subject, r.body, now);
-      audit('message.queued', { step: r.step, subject: r.subject });
-    },
+    'timer.cleared': (r) => [{ op: 'timer.cleared', caseId, timer: r.timer }],
+    'message.queued': (r) => [
+      { op: 'message.queued', caseId, step: r.step, subject: r.subject, body: r.body, at: now },
+      audit('message.queued', { step: r.step, subject: r.subject }),
+    ],
   };
-  for (const record of records) (handlers[record.type] as (r: JourneyRecord) => void)(record);
+  return records.flatMap((record) => (handlers[record.type] as (r: JourneyRecord) => Write[])(record));
 }

@@ -18,9 +18,10 @@ import {
   type Move,
   type Step,
 } from '../model/index.js';
-import { StaleCaseError, type CaseRow, type Store } from '../store/index.js';
+import { applyWrites, isDatabaseError, type Write } from '../store/commit.js';
+import { isRaceError, StaleCaseError, type CaseRow, type Store, type TaskRow } from '../store/index.js';
 import type { Clock } from './clock.js';
-import { applyEffects, ESCALATE } from './effects.js';
+import { ESCALATE, planEffects } from './effects.js';
 import { conflict, EngineError, invalid, notFound, type RequestIssue } from './errors.js';
 import { ExpressionFailedError, failureAudit } from './evaluation.js';
 import { versionCache, type LoadedVersion } from './versions.js';
@@ -38,56 +39,74 @@ function newReference(): string {
 }
 
 /**
- * Durable execution of cases. Cases are not live actors: each event loads the
- * persisted snapshot, computes the move with the version's journey simulator
- * (runtime/model/journey: XState's pure transition(), nothing stored), and
- * commits snapshot and what the move records (audit entries, tasks, timers,
- * messages) in one SQLite transaction, guarded by the case revision.
+ * Durable execution of cases. Cases are not live actors: each event reads
+ * the persisted snapshot (and the task, the version), the pure core computes
+ * the move with the version's journey simulator (runtime/model/journey:
+ * XState's pure transition(), nothing stored) and the list of writes it
+ * causes (runtime/engine/effects.ts), and the store applies those in one
+ * transaction, guarded by the case revision (runtime/store/commit.ts).
  */
 export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   const loadVersion = versionCache(store);
 
-  function restore(row: CaseRow): { loaded: LoadedVersion; snapshot: Snapshot } {
-    const loaded = loadVersion(row.processKey, row.version);
-    return { loaded, snapshot: loaded.journey.restore(row.snapshot as { value: unknown; context: unknown }) };
+  const restoreWith = (loaded: LoadedVersion, row: CaseRow): Snapshot =>
+    loaded.journey.restore(row.snapshot as { value: unknown; context: unknown });
+
+  async function restore(row: CaseRow): Promise<{ loaded: LoadedVersion; snapshot: Snapshot }> {
+    const loaded = await loadVersion(row.processKey, row.version);
+    return { loaded, snapshot: restoreWith(loaded, row) };
   }
 
-  /** Commits a move: what its actions record (runtime/model/journey), then the case's new state. */
-  function commit(
+  const auditWrite = (caseId: string, at: Date | string, actor: string, type: string, data: Record<string, unknown>) =>
+    ({ op: 'audit', caseId, at: typeof at === 'string' ? at : at.toISOString(), actor, type, data }) satisfies Write;
+
+  /** The writes of a move: what its actions record (runtime/model/journey), then the case's new state. Pure. */
+  function moveWrites(
     row: CaseRow,
     loaded: LoadedVersion,
     move: Pick<Move, 'snapshot' | 'actions'>,
     actor: string,
     at: Date,
-  ) {
+  ): Write[] {
     const { journey } = loaded;
-    const scope = { store, process: loaded.process, caseId: row.id, version: row.version, at, actor };
-    applyEffects(scope, journey.records(move.actions));
+    const scope = { process: loaded.process, caseId: row.id, version: row.version, at, actor };
+    const writes = planEffects(scope, journey.records(move.actions));
     const step = journey.stepAt(move.snapshot);
     const outcome = journey.outcomeAt(step);
     const ended = outcome !== undefined;
-    if (ended && row.status !== 'ended') {
-      store.cases.appendAudit(row.id, at.toISOString(), actor, 'case.ended', { outcome, step });
-    }
-    const snapshot = journey.persistable(move.snapshot);
-    store.cases.update(row.id, row.rev, {
+    if (ended && row.status !== 'ended') writes.push(auditWrite(row.id, at, actor, 'case.ended', { outcome, step }));
+    writes.push({
+      op: 'case.updated',
+      id: row.id,
+      rev: row.rev,
       status: ended ? 'ended' : 'active',
       step,
       outcome: outcome ?? null,
-      snapshot,
+      snapshot: journey.persistable(move.snapshot),
       at: at.toISOString(),
     });
-    return store.cases.get(row.id)!;
+    return writes;
+  }
+
+  /** Applies a move's writes (in the caller's transaction) and reads the case as it now is. */
+  async function commit(caseId: string, writes: Write[]): Promise<CaseRow> {
+    await applyWrites(store, writes);
+    return (await store.cases.get(caseId))!;
   }
 
   /**
-   * Applies one event to a case inside the caller's transaction; throws (and
-   * so rolls back) if it is not allowed now. Its expressions share one
-   * budget (feelLimits.event); one that cannot be evaluated never decides
-   * (runtime/engine/evaluation.ts).
+   * The writes of one event on a case; throws if it is not allowed now. Its
+   * expressions share one budget (feelLimits.event); one that cannot be
+   * evaluated never decides (runtime/engine/evaluation.ts). Pure.
    */
-  function dispatch(row: CaseRow, event: CaseEvent, actor: string, auditData?: Record<string, unknown>): CaseRow {
-    const { loaded, snapshot } = restore(row);
+  function dispatch(
+    row: CaseRow,
+    loaded: LoadedVersion,
+    snapshot: Snapshot,
+    event: CaseEvent,
+    actor: string,
+    auditData?: Record<string, unknown>,
+  ): Write[] {
     // can() evaluates guards too: if one fails there, let the transition below meet (and record) it.
     const allowed = loaded.journey.can(snapshot, event);
     if (!allowed.value && !allowed.failure)
@@ -98,23 +117,23 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const move = loaded.journey.next(snapshot, event);
     const { failure } = move;
     if (move.discard) return failed(row, loaded, snapshot, event, failure!, actor, at, auditData, true);
-    store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', {
-      type: event.type,
-      ...(auditData ?? {}),
-    });
+    const writes: Write[] = [
+      auditWrite(row.id, at, actor, 'event.received', { type: event.type, ...(auditData ?? {}) }),
+    ];
     if (failure) {
       const route = loaded.journey.stepAt(move.snapshot);
-      const audit = { ...failureAudit(failure, event.type, row.step), route };
-      store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
+      writes.push(
+        auditWrite(row.id, at, actor, 'expression.failed', { ...failureAudit(failure, event.type, row.step), route }),
+      );
     }
-    return commit(row, loaded, move, actor, at);
+    return [...writes, ...moveWrites(row, loaded, move, actor, at)];
   }
 
   /**
    * An event whose expression could not be evaluated and that no failure
    * route took: recorded, not applied, and handed to a person (or, for an
    * official's outcome, refused). `keep`: the event's answers were validated
-   * and are kept, so the person sees them.
+   * and are kept, so the person sees them. Pure.
    */
   function failed(
     row: CaseRow,
@@ -126,28 +145,27 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     at: Date,
     auditData: Record<string, unknown> | undefined,
     keep: boolean,
-  ): CaseRow {
+  ): Write[] {
     const audit = failureAudit(failure, event.type, row.step);
     if (event.type === 'task.completed') throw new ExpressionFailedError(row.id, audit);
-    store.cases.appendAudit(row.id, at.toISOString(), actor, 'event.received', {
-      type: event.type,
-      ...(auditData ?? {}),
-    });
-    store.cases.appendAudit(row.id, at.toISOString(), actor, 'expression.failed', audit);
+    const writes: Write[] = [
+      auditWrite(row.id, at, actor, 'event.received', { type: event.type, ...(auditData ?? {}) }),
+      auditWrite(row.id, at, actor, 'expression.failed', audit),
+    ];
     const base = keep ? withAnswers(loaded.journey, snapshot, event) : snapshot;
     const asked = askPerson(loaded.journey, base, audit);
-    if (asked) return commit(row, loaded, asked, 'system:evaluation', at);
-    return commit(row, loaded, { snapshot: base, actions: [] }, actor, at);
+    if (asked) return [...writes, ...moveWrites(row, loaded, asked, 'system:evaluation', at)];
+    return [...writes, ...moveWrites(row, loaded, { snapshot: base, actions: [] }, actor, at)];
   }
 
   /** Runs `fn` (a transaction); an expression failure it refused is recorded on the case after the rollback. */
-  function recordingRefusal<T>(fn: () => T): T {
+  async function recordingRefusal<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      return fn();
+      return await fn();
     } catch (error) {
       if (error instanceof ExpressionFailedError && error.caseId) {
         const caseId = error.caseId;
-        store.transaction(() =>
+        await store.transaction(() =>
           store.cases.appendAudit(caseId, clock.now().toISOString(), 'system:evaluation', 'expression.failed', {
             ...error.audit,
             refused: true,
@@ -158,8 +176,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     }
   }
 
-  function getCase(id: string): CaseRow {
-    const row = store.cases.get(id);
+  async function getCase(id: string): Promise<CaseRow> {
+    const row = await store.cases.get(id);
     if (!row) throw notFound('case');
     return row;
   }
@@ -183,14 +201,14 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   }
 
   /** An overdue task: flagged, and moved to the escalation team when the process names one. */
-  function escalate(taskId: string) {
-    const task = store.tasks.get(taskId);
+  async function escalate(taskId: string) {
+    const task = await store.tasks.get(taskId);
     if (!task || task.status === 'completed' || task.status === 'closed' || task.escalatedAt) return;
-    const step = loadVersion(task.processKey, task.version).process.steps[task.step];
+    const step = (await loadVersion(task.processKey, task.version)).process.steps[task.step];
     const team = taskOf(step)?.escalateTo ?? null;
     const at = clock.now().toISOString();
-    store.tasks.escalate(task.id, at, team);
-    store.cases.appendAudit(task.caseId, at, 'system:timer', 'task.escalated', {
+    await store.tasks.escalate(task.id, at, team);
+    await store.cases.appendAudit(task.caseId, at, 'system:timer', 'task.escalated', {
       task: task.id,
       dueAt: task.dueAt,
       ...(team ? { team } : {}),
@@ -198,7 +216,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
   }
 
   /** Closes a task with its outcome and moves the case: the shared end of complete and approve. */
-  function finish(
+  async function finish(
     taskId: string,
     outcome: string,
     values: Record<string, unknown>,
@@ -206,26 +224,40 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     message: string | null,
     actor: string,
     assignee: number,
-  ): CaseRow {
-    const task = store.tasks.get(taskId)!;
-    const row = getCase(task.caseId);
+  ): Promise<CaseRow> {
+    const task = (await store.tasks.get(taskId))!;
+    const row = await getCase(task.caseId);
+    const { loaded, snapshot } = await restore(row);
     const at = clock.now().toISOString();
-    if (!store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at }))
+    if (!(await store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at })))
       throw conflict('stale-task', 'staleTask');
-    store.tasks.clearTimer(row.id, `${ESCALATE}${task.id}`);
-    store.cases.appendAudit(row.id, at, actor, 'task.completed', {
-      task: task.id,
-      step: task.step,
-      outcome,
-      answers: values,
-      ...(message ? { message } : {}),
-    });
+    const writes: Write[] = [
+      { op: 'timer.cleared', caseId: row.id, timer: `${ESCALATE}${task.id}` },
+      auditWrite(row.id, at, actor, 'task.completed', {
+        task: task.id,
+        step: task.step,
+        outcome,
+        answers: values,
+        ...(message ? { message } : {}),
+      }),
+    ];
     if (message) {
       const subject = { nl: 'Bericht van een medewerker', en: 'Message from an official' };
-      store.cases.addMessage(row.id, task.step, subject, { nl: message, en: message }, at);
-      store.cases.appendAudit(row.id, at, actor, 'message.queued', { step: task.step, subject });
+      writes.push(
+        { op: 'message.queued', caseId: row.id, step: task.step, subject, body: { nl: message, en: message }, at },
+        auditWrite(row.id, at, actor, 'message.queued', { step: task.step, subject }),
+      );
     }
-    return dispatch(row, { type: 'task.completed', step: task.step, outcome, data: values, cleared }, actor);
+    const event: CaseEvent = { type: 'task.completed', step: task.step, outcome, data: values, cleared };
+    writes.push(...dispatch(row, loaded, snapshot, event, actor));
+    return commit(row.id, writes);
+  }
+
+  /** A task by id, or 404. */
+  async function taskOrThrow(taskId: string): Promise<TaskRow> {
+    const task = await store.tasks.get(taskId);
+    if (!task) throw notFound('task');
+    return task;
   }
 
   return {
@@ -245,21 +277,21 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       actor: string,
       data: Record<string, unknown> = {},
       opts: { referenceDate?: string; via?: number; trigger?: Record<string, unknown> } = {},
-    ): CaseRow {
-      return store.transaction(() => {
-        if (!store.processes.latest(key)) throw notFound('publishedProcess', { key });
+    ): Promise<CaseRow> {
+      return store.transaction(async () => {
+        if (!(await store.processes.latest(key))) throw notFound('publishedProcess', { key });
         const referenceDate = opts.referenceDate ?? todayIn(clock);
-        const latest = store.processes.inForce(key, referenceDate);
+        const latest = await store.processes.inForce(key, referenceDate);
         if (!latest) throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
-        const loaded = loadVersion(key, latest.version);
+        const loaded = await loadVersion(key, latest.version);
         const at = clock.now();
         const move = loaded.journey.start({ data, via: opts.via });
         const { snapshot, failure } = move;
         if (move.discard) throw new ExpressionFailedError(null, failureAudit(failure!, 'case.started', null));
         let reference = newReference();
-        while (store.cases.referenceExists(reference)) reference = newReference();
+        while (await store.cases.referenceExists(reference)) reference = newReference();
         const id = randomUUID();
-        store.cases.insert({
+        await store.cases.insert({
           id,
           reference,
           processKey: key,
@@ -271,29 +303,35 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           snapshot: { value: snapshot.value, context: snapshot.context },
           createdAt: at.toISOString(),
         });
-        store.cases.appendAudit(id, at.toISOString(), actor, 'case.started', {
-          process: key,
-          version: latest.version,
-          reference,
-          referenceDate,
-          ...(Object.keys(data).length ? { facts: data } : {}),
-          ...(opts.trigger ? { trigger: opts.trigger } : {}),
-        });
+        const row = (await store.cases.get(id))!;
+        const writes: Write[] = [
+          auditWrite(id, at, actor, 'case.started', {
+            process: key,
+            version: latest.version,
+            reference,
+            referenceDate,
+            ...(Object.keys(data).length ? { facts: data } : {}),
+            ...(opts.trigger ? { trigger: opts.trigger } : {}),
+          }),
+        ];
         if (opts.trigger?.because)
-          store.cases.appendAudit(id, at.toISOString(), actor, 'decision.made', {
-            step: 'trigger',
-            rule: opts.via ?? 0,
-            when: opts.trigger.when ?? null,
-            inputs: data,
-            because: opts.trigger.because,
-          });
+          writes.push(
+            auditWrite(id, at, actor, 'decision.made', {
+              step: 'trigger',
+              rule: opts.via ?? 0,
+              when: opts.trigger.when ?? null,
+              inputs: data,
+              because: opts.trigger.because,
+            }),
+          );
         if (failure)
-          store.cases.appendAudit(id, at.toISOString(), actor, 'expression.failed', {
-            ...failureAudit(failure, 'case.started', null),
-            route: stepOf(snapshot.value),
-          });
-        const row = store.cases.get(id)!;
-        return commit(row, loaded, move, actor, at);
+          writes.push(
+            auditWrite(id, at, actor, 'expression.failed', {
+              ...failureAudit(failure, 'case.started', null),
+              route: stepOf(snapshot.value),
+            }),
+          );
+        return commit(id, [...writes, ...moveWrites(row, loaded, move, actor, at)]);
       });
     },
 
@@ -302,17 +340,17 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
      * group event (withdraw …) or `person.requested`. Answers are validated
      * by the step's field kinds first.
      */
-    send(caseId: string, event: { type: string; data?: unknown }, opts: SendOptions): CaseRow {
-      return store.transaction(() => {
-        const row = getCase(caseId);
+    send(caseId: string, event: { type: string; data?: unknown }, opts: SendOptions): Promise<CaseRow> {
+      return store.transaction(async () => {
+        const row = await getCase(caseId);
         checkRev(row, opts.expectedRev);
         if (opts.step && opts.step !== row.step)
           throw conflict('step-mismatch', ['stepMismatch', { step: row.step, expected: opts.step }], {
             step: row.step,
           });
-        const { loaded, snapshot } = restore(row);
-        // One budget for the event: checking the answers (showIf) and the transition.
-        return withFeelScope(() => {
+        const { loaded, snapshot } = await restore(row);
+        // One budget for the event: checking the answers (showIf) and the transition; the pure core runs inside it.
+        const writes = withFeelScope((): Write[] => {
           if (event.type === 'submit') {
             const step: Step | undefined = own(loaded.process.steps, row.step);
             if (!step || !stepKind(step.kind).citizenActs)
@@ -341,7 +379,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
               );
             }
             const { values, cleared } = answers;
-            return dispatch(row, { type: 'submit', data: values, cleared }, opts.actor, {
+            return dispatch(row, loaded, snapshot, { type: 'submit', data: values, cleared }, opts.actor, {
               step: row.step,
               answers: values,
               cleared,
@@ -349,12 +387,15 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           }
           if (event.type === 'person.requested') {
             const request = personRequest(event.data);
-            return dispatch(row, { type: 'person.requested', data: request }, opts.actor, { request });
+            return dispatch(row, loaded, snapshot, { type: 'person.requested', data: request }, opts.actor, {
+              request,
+            });
           }
           if (!/^[a-z][a-z0-9-]*$/.test(event.type))
             throw conflict('event-not-allowed', ['notACitizenEvent', { event: event.type }]);
-          return dispatch(row, { type: event.type }, opts.actor);
+          return dispatch(row, loaded, snapshot, { type: event.type }, opts.actor);
         }).value;
+        return commit(row.id, writes);
       });
     },
 
@@ -369,11 +410,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       outcome: string,
       data: unknown,
       opts: { actor: string; userId: number; userName?: string; expectedRev?: number; lang?: Lang; message?: string },
-    ): CaseRow {
+    ): Promise<CaseRow> {
       return recordingRefusal(() =>
-        store.transaction(() => {
-          const task = store.tasks.get(taskId);
-          if (!task) throw notFound('task');
+        store.transaction(async () => {
+          const task = await taskOrThrow(taskId);
           if (opts.expectedRev !== undefined && opts.expectedRev !== task.rev) {
             throw conflict(
               'stale-task',
@@ -389,8 +429,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           }
           if (task.proposal)
             throw conflict('awaiting-approval', ['proposalWaits', { name: task.proposal.proposedByName }]);
-          const row = getCase(task.caseId);
-          const { loaded, snapshot } = restore(row);
+          const row = await getCase(task.caseId);
+          const { loaded, snapshot } = await restore(row);
           const message = citizenMessage(opts.message);
           let values: Record<string, unknown> = {};
           let cleared: string[] = [];
@@ -425,16 +465,17 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
                 proposedByName: opts.userName ?? opts.actor,
                 proposedAt: at,
               };
-              if (!store.tasks.setProposal(task.id, task.rev, proposal)) throw conflict('stale-task', 'staleTask');
+              if (!(await store.tasks.setProposal(task.id, task.rev, proposal)))
+                throw conflict('stale-task', 'staleTask');
               if (task.status === 'open')
-                store.tasks.update(task.id, task.rev + 1, { status: 'claimed', assignee: opts.userId });
-              store.cases.appendAudit(row.id, at, opts.actor, 'outcome.proposed', {
+                await store.tasks.update(task.id, task.rev + 1, { status: 'claimed', assignee: opts.userId });
+              await store.cases.appendAudit(row.id, at, opts.actor, 'outcome.proposed', {
                 task: task.id,
                 step: task.step,
                 outcome,
                 answers: values,
               });
-              return store.cases.get(row.id)!;
+              return (await store.cases.get(row.id))!;
             }
           } else {
             if (outcome !== 'answered')
@@ -445,7 +486,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
                 note: { code: 'too-long', params: { max: 5000 } },
               });
             if (typeof note === 'string')
-              store.cases.appendAudit(row.id, clock.now().toISOString(), opts.actor, 'contact.answered', {
+              await store.cases.appendAudit(row.id, clock.now().toISOString(), opts.actor, 'contact.answered', {
                 task: task.id,
                 note,
               });
@@ -456,39 +497,39 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     },
 
     /** A second official of the team approves a proposed outcome; it then takes effect. */
-    approveProposal(taskId: string, user: { id: number; name: string }) {
+    approveProposal(taskId: string, user: { id: number; name: string }): Promise<CaseRow> {
       return recordingRefusal(() =>
-        store.transaction(() => {
-          const task = store.tasks.get(taskId);
-          if (!task) throw notFound('task');
+        store.transaction(async () => {
+          const task = await taskOrThrow(taskId);
           if (!task.proposal) throw conflict('no-proposal', 'noProposalToApprove');
           if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'fourEyesOwn');
           const p = task.proposal;
-          store.tasks.setProposal(task.id, task.rev, null);
-          store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.approved', {
-            task: task.id,
-            outcome: p.outcome,
-            proposedBy: p.proposedByName,
-          });
+          await store.tasks.setProposal(task.id, task.rev, null);
+          await store.cases.appendAudit(
+            task.caseId,
+            clock.now().toISOString(),
+            `user:${user.name}`,
+            'outcome.approved',
+            { task: task.id, outcome: p.outcome, proposedBy: p.proposedByName },
+          );
           return finish(task.id, p.outcome, p.data, [], p.message, `user:${user.name}`, p.proposedBy);
         }),
       );
     },
 
     /** A second official sends a proposal back; the task stays with the proposer. */
-    rejectProposal(taskId: string, user: { id: number; name: string }, note?: string) {
-      return store.transaction(() => {
-        const task = store.tasks.get(taskId);
-        if (!task) throw notFound('task');
+    rejectProposal(taskId: string, user: { id: number; name: string }, note?: string): Promise<TaskRow> {
+      return store.transaction(async () => {
+        const task = await taskOrThrow(taskId);
         if (!task.proposal) throw conflict('no-proposal', 'noProposal');
         if (task.proposal.proposedBy === user.id) throw conflict('four-eyes', 'fourEyesOther');
-        store.tasks.setProposal(task.id, task.rev, null);
-        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.rejected', {
+        await store.tasks.setProposal(task.id, task.rev, null);
+        await store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'outcome.rejected', {
           task: task.id,
           outcome: task.proposal.outcome,
           note: note?.slice(0, 2000) ?? null,
         });
-        return store.tasks.get(taskId)!;
+        return (await store.tasks.get(taskId))!;
       });
     },
 
@@ -498,31 +539,33 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       to: { userId?: number; userName?: string; team?: string },
       actor: string,
       expectedRev?: number,
-    ) {
-      return store.transaction(() => {
-        const task = store.tasks.get(taskId);
-        if (!task) throw notFound('task');
+    ): Promise<TaskRow> {
+      return store.transaction(async () => {
+        const task = await taskOrThrow(taskId);
         if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'taskClosed');
         if (task.proposal) throw conflict('awaiting-approval', 'decideOnProposal');
         if (
           (expectedRev !== undefined && expectedRev !== task.rev) ||
-          !store.tasks.assign(task.id, task.rev, to.userId !== undefined ? { assignee: to.userId } : { team: to.team })
+          !(await store.tasks.assign(
+            task.id,
+            task.rev,
+            to.userId !== undefined ? { assignee: to.userId } : { team: to.team },
+          ))
         ) {
           throw conflict('stale-task', ['staleTaskSinceRead', { hasHolder: 'no' }]);
         }
-        store.cases.appendAudit(task.caseId, clock.now().toISOString(), actor, 'task.assigned', {
+        await store.cases.appendAudit(task.caseId, clock.now().toISOString(), actor, 'task.assigned', {
           task: task.id,
           ...(to.userName ? { to: to.userName } : { team: to.team }),
         });
-        return store.tasks.get(taskId)!;
+        return (await store.tasks.get(taskId))!;
       });
     },
 
     /** Claims a task for a user; a task someone else holds is refused, naming who. */
-    claimTask(taskId: string, user: { id: number; name: string }, expectedRev?: number) {
-      return store.transaction(() => {
-        const task = store.tasks.get(taskId);
-        if (!task) throw notFound('task');
+    claimTask(taskId: string, user: { id: number; name: string }, expectedRev?: number): Promise<TaskRow> {
+      return store.transaction(async () => {
+        const task = await taskOrThrow(taskId);
         if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'taskClosed');
         if (task.status === 'claimed') {
           if (task.assignee === user.id) return task;
@@ -532,33 +575,32 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         }
         if (
           (expectedRev !== undefined && expectedRev !== task.rev) ||
-          !store.tasks.update(task.id, task.rev, { status: 'claimed', assignee: user.id })
+          !(await store.tasks.update(task.id, task.rev, { status: 'claimed', assignee: user.id }))
         ) {
           throw conflict('stale-task', ['staleTaskSinceRead', { hasHolder: 'no' }]);
         }
-        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.claimed', {
+        await store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.claimed', {
           task: task.id,
           by: user.name,
         });
-        return store.tasks.get(taskId)!;
+        return (await store.tasks.get(taskId))!;
       });
     },
 
-    releaseTask(taskId: string, user: { id: number; name: string; role: string }) {
-      return store.transaction(() => {
-        const task = store.tasks.get(taskId);
-        if (!task) throw notFound('task');
+    releaseTask(taskId: string, user: { id: number; name: string; role: string }): Promise<TaskRow> {
+      return store.transaction(async () => {
+        const task = await taskOrThrow(taskId);
         if (task.status !== 'claimed') throw conflict('task-not-claimed', 'taskNotClaimed');
         if (task.assignee !== user.id && user.role !== 'admin')
           throw conflict('task-claimed', ['onlyHolderReleases', { assignee: task.assigneeName }], {
             assignee: task.assigneeName,
           });
-        store.tasks.update(task.id, task.rev, { status: 'open', assignee: null });
-        store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.released', {
+        await store.tasks.update(task.id, task.rev, { status: 'open', assignee: null });
+        await store.cases.appendAudit(task.caseId, clock.now().toISOString(), `user:${user.name}`, 'task.released', {
           task: task.id,
           by: user.name,
         });
-        return store.tasks.get(taskId)!;
+        return (await store.tasks.get(taskId))!;
       });
     },
 
@@ -566,11 +608,11 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
      * A fact from outside about a subject: moves each of the subject's
      * active cases that waits for this signal now. All cases or none.
      */
-    signal(type: string, subject: string, data: unknown, actor: string): { moved: string[] } {
-      return store.transaction(() => {
+    signal(type: string, subject: string, data: unknown, actor: string): Promise<{ moved: string[] }> {
+      return store.transaction(async () => {
         const moved: string[] = [];
-        for (const row of store.cases.activeBySubject(subject)) {
-          const { loaded, snapshot } = restore(row);
+        for (const row of await store.cases.activeBySubject(subject)) {
+          const { loaded, snapshot } = await restore(row);
           const event = { type: `signal.${type}` };
           // can() evaluates guards: one that fails there is met (and recorded) by dispatch below, never thrown out of the whole signal.
           const allowed = loaded.journey.can(snapshot, event);
@@ -587,7 +629,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           } catch (error) {
             if (!(error instanceof FeelEvaluationError)) throw error;
             // A showIf of the waiting step could not be evaluated: this case goes to a person, the others move on.
-            failed(
+            const writes = failed(
               row,
               loaded,
               snapshot,
@@ -598,23 +640,25 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
               { signal: type },
               false,
             );
+            await commit(row.id, writes);
             continue;
           }
           try {
             // A savepoint per case: a failure inside one case is recorded there and never stops the signal for others.
-            store.transaction(() =>
-              dispatch(row, { type: event.type, data: values }, actor, { signal: type, facts: values }),
+            await store.transaction(() =>
+              commit(
+                row.id,
+                dispatch(row, loaded, snapshot, { type: event.type, data: values }, actor, {
+                  signal: type,
+                  facts: values,
+                }),
+              ),
             );
             moved.push(row.id);
           } catch (error) {
-            // A refusal, or the database failing, undoes the whole signal; a fault of this case's process is recorded on the case.
-            if (
-              error instanceof EngineError ||
-              /^SQLITE_/.test(String((error as { code?: unknown }).code ?? '')) ||
-              error instanceof StaleCaseError
-            )
-              throw error;
-            store.cases.appendAudit(row.id, clock.now().toISOString(), actor, 'error', {
+            // A refusal, or the database failing (SQLite or PostgreSQL), undoes the whole signal; a fault of this case's process is recorded on the case.
+            if (error instanceof EngineError || isDatabaseError(error) || error instanceof StaleCaseError) throw error;
+            await store.cases.appendAudit(row.id, clock.now().toISOString(), actor, 'error', {
               signal: type,
               message: String((error as Error).message).slice(0, 2000),
             });
@@ -624,32 +668,41 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       });
     },
 
-    /** Fires the timers that are due, each through the ordinary event path, each at most once. */
-    fireDueTimers(): number {
+    /**
+     * Fires the timers that are due, each through the ordinary event path,
+     * each exactly once. This node (`node`) claims a batch with a lease of
+     * `leaseMs`: other nodes skip claimed timers until the lease expires.
+     * Each timer fires in its own transaction whose guard is `markFired`, so
+     * a timer whose lease expired and that another node took over still
+     * fires once.
+     */
+    async fireDueTimers(node = 'local', leaseMs = 30_000): Promise<number> {
       let fired = 0;
-      for (const timer of store.tasks.dueTimers(clock.now().toISOString())) {
+      for (const timer of await store.tasks.claimDue(node, clock.now().toISOString(), leaseMs)) {
         try {
-          store.transaction(() => {
-            if (!store.tasks.markFired(timer.id, clock.now().toISOString())) return;
+          await store.transaction(async () => {
+            if (!(await store.tasks.markFired(timer.id, clock.now().toISOString()))) return;
             if (timer.timer.startsWith(ESCALATE)) {
-              escalate(timer.timer.slice(ESCALATE.length));
+              await escalate(timer.timer.slice(ESCALATE.length));
               fired++;
               return;
             }
-            const row = store.cases.get(timer.caseId);
+            const row = await store.cases.get(timer.caseId);
             if (!row || row.status !== 'active') return;
             const event = { type: 'timer.fired', timer: timer.timer };
-            if (!restore(row).snapshot.can(event as never)) return;
-            dispatch(row, event, 'system:timer', { timer: timer.timer });
+            const { loaded, snapshot } = await restore(row);
+            if (!snapshot.can(event as never)) return;
+            await commit(row.id, dispatch(row, loaded, snapshot, event, 'system:timer', { timer: timer.timer }));
             fired++;
           });
         } catch (error) {
-          // A busy database is passing: leave the timer for the next tick.
-          if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? ''))) continue;
+          // A busy database or a lost race is passing: leave the timer for the next tick (its lease runs out).
+          if (isRaceError(error) || /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? '')))
+            continue;
           // A failure inside a case becomes a recorded event; the timer is not retried forever.
-          store.transaction(() => {
-            store.tasks.markFired(timer.id, clock.now().toISOString());
-            store.cases.appendAudit(timer.caseId, clock.now().toISOString(), 'system:timer', 'error', {
+          await store.transaction(async () => {
+            if (!(await store.tasks.markFired(timer.id, clock.now().toISOString()))) return;
+            await store.cases.appendAudit(timer.caseId, clock.now().toISOString(), 'system:timer', 'error', {
               timer: timer.timer,
               message: String((error as Error).message),
             });

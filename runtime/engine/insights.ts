@@ -18,15 +18,15 @@ export type InsightOptions = { version?: number; from?: string; to?: string; ina
  * citizen feedback. From the step visits the engine writes with every
  * transition, on indexes: fast at a million cases.
  */
-export function insights(store: Store, engine: Engine, clock: Clock, key: string, opts: InsightOptions = {}) {
-  const row = store.processes.get(key);
+export async function insights(store: Store, engine: Engine, clock: Clock, key: string, opts: InsightOptions = {}) {
+  const row = await store.processes.get(key);
   if (!row) throw notFound('process', { key });
-  const version = opts.version ?? store.processes.latest(key)?.version;
-  const def = (version ? engine.loadVersion(key, version).process : row.draft) as Process;
+  const version = opts.version ?? (await store.processes.latest(key))?.version;
+  const def = (version ? (await engine.loadVersion(key, version)).process : row.draft) as Process;
   const lang = opts.lang ?? 'nl';
   const f = { key, version, from: opts.from, to: opts.to };
 
-  const byStatus = store.insights.casesByStatus(f);
+  const byStatus = await store.insights.casesByStatus(f);
   const started = byStatus.reduce((n, r) => n + r.n, 0);
   const finished: Record<string, number> = {};
   for (const r of byStatus)
@@ -37,36 +37,36 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
       .filter(([, s]) => outcomeOf(s)?.outcome === 'withdrawn')
       .map(([id]) => id),
   );
-  const transitions = store.insights.transitions(f);
+  const transitions = await store.insights.transitions(f);
   const inactiveBefore = new Date(clock.now().getTime() - (opts.inactiveDays ?? 14) * 86_400_000).toISOString();
   // Inactive: still at a step where the citizen must act (a form), since before the period of inactivity.
   const inactive = new Map(
-    store.insights
-      .inactive(f, inactiveBefore)
+    (await store.insights.inactive(f, inactiveBefore))
       .filter((r) => citizenActs(own(def.steps, r.step)))
       .map((r) => [r.step, r.n]),
   );
-  const percentiles = (step: string, done: number) => {
+  const percentiles = async (step: string, done: number) => {
     if (!done) return { medianMs: null, p90Ms: null, exact: true };
     if (done <= EXACT_LIMIT)
       return {
-        medianMs: store.insights.durationAt(f, step, Math.ceil(0.5 * done) - 1),
-        p90Ms: store.insights.durationAt(f, step, Math.ceil(0.9 * done) - 1),
+        medianMs: await store.insights.durationAt(f, step, Math.ceil(0.5 * done) - 1),
+        p90Ms: await store.insights.durationAt(f, step, Math.ceil(0.9 * done) - 1),
         exact: true,
       };
-    const h = store.insights.durationHistogram(f, step);
+    const h = await store.insights.durationHistogram(f, step);
     return {
       medianMs: valueAtRank(h, Math.ceil(0.5 * done) - 1),
       p90Ms: valueAtRank(h, Math.ceil(0.9 * done) - 1),
       exact: false,
     };
   };
-  const steps = store.insights.stepCounts(f).map((s) => {
+  const steps = [];
+  for (const s of await store.insights.stepCounts(f)) {
     const withdrawn = transitions
       .filter((tr) => tr.from === s.step && withdrawnEnds.has(tr.to))
       .reduce((n, tr) => n + tr.count, 0);
     const done = s.left;
-    return {
+    steps.push({
       step: s.step,
       title: own(def.steps, s.step) ? t(own(def.steps, s.step)!.title, lang) : s.step,
       kind: own(def.steps, s.step)?.kind ?? null,
@@ -74,10 +74,10 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
       left: s.left,
       dropOff: withdrawn + (inactive.get(s.step) ?? 0),
       // Nearest-rank percentiles over the finished visits: exact up to EXACT_LIMIT visits, else from the histograms.
-      ...percentiles(s.step, done),
+      ...(await percentiles(s.step, done)),
       personRequests: s.personRequests ?? 0,
-    };
-  });
+    });
+  }
   return {
     process: key,
     version: version ?? null,
@@ -91,8 +91,8 @@ export function insights(store: Store, engine: Engine, clock: Clock, key: string
           (steps.filter((s) => !!taskOf(own(def.steps, s.step))).reduce((n, s) => n + s.entered, 0) / started) * 1000,
         ) / 1000
       : 0,
-    tasksOverdue: store.insights.tasksOverdue(key, clock.now().toISOString()),
-    feedback: store.insights.feedback(f),
+    tasksOverdue: await store.insights.tasksOverdue(key, clock.now().toISOString()),
+    feedback: await store.insights.feedback(f),
   };
 }
-export type Insights = ReturnType<typeof insights>;
+export type Insights = Awaited<ReturnType<typeof insights>>;

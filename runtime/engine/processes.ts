@@ -23,7 +23,7 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
       }
       return [...problems];
     },
-    saveDraft(key: string, draft: unknown, by: string | null): { problems: Problem[] } {
+    async saveDraft(key: string, draft: unknown, by: string | null): Promise<{ problems: Problem[] }> {
       if (!draft || typeof draft !== 'object' || Array.isArray(draft))
         throw invalid('invalid-definition', 'draftNotObject');
       const declared = (draft as { key?: unknown }).key;
@@ -32,24 +32,24 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
           key: { code: 'mustBe', params: { key } },
         });
       const { problems } = checkDefinition(draft);
-      store.processes.saveDraft(key, draft, clock.now().toISOString(), by);
+      await store.processes.saveDraft(key, draft, clock.now().toISOString(), by);
       return { problems };
     },
-    publish(
+    async publish(
       key: string,
       by: string | null,
       effectiveFrom?: string,
-    ): { key: string; version: number; effectiveFrom?: string } {
+    ): Promise<{ key: string; version: number; effectiveFrom?: string }> {
       if (effectiveFrom !== undefined && !isCalendarDate(effectiveFrom))
         throw invalid('invalid-request', 'effectiveFromInvalid', undefined, { effectiveFrom: { code: 'realDate' } });
-      return store.transaction(() => {
-        const row = store.processes.get(key);
+      return store.transaction(async () => {
+        const row = await store.processes.get(key);
         if (!row) throw notFound('process', { key });
         const { process, problems } = checkDefinition(row.draft);
         if (!process || problems.length)
           throw invalid('draft-has-problems', ['draftHasProblems', { n: problems.length }], { problems });
         // The definition is stored as the designer wrote it (key order and all); the schema only checked it.
-        const version = store.processes.publish(
+        const version = await store.processes.publish(
           key,
           row.draft,
           compileToConfig(process),

@@ -18,12 +18,13 @@ export type LoadedVersion = {
  * of that version.
  */
 export function versionCache(store: Store) {
+  // Per node: a version never changes once published, so a node's cache never goes stale.
   const cache = new Map<string, LoadedVersion>();
-  return (key: string, version: number): LoadedVersion => {
+  return async (key: string, version: number): Promise<LoadedVersion> => {
     const id = `${key}@${version}`;
     let hit = cache.get(id);
     if (!hit) {
-      const row = store.processes.version(key, version);
+      const row = await store.processes.version(key, version);
       if (!row) throw notFound('version', { version, key });
       const config = row.machine as MachineConfig;
       const process = row.definition as Process;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { dutchDate } from '../model/ids.js';
-import type { Db } from './db.js';
+import type { Selectable } from 'kysely';
+import type { AuditTable, CasesTable } from './schema.js';
+import type { Sql } from './sql.js';
 import { addTo } from './histogram.js';
 
 export type CaseRow = {
@@ -62,7 +64,7 @@ export function auditHash(
     .digest('hex');
 }
 
-const toCase = (r: any): CaseRow => ({
+const toCase = (r: Selectable<CasesTable>): CaseRow => ({
   id: r.id,
   reference: r.reference,
   processKey: r.process_key,
@@ -77,7 +79,7 @@ const toCase = (r: any): CaseRow => ({
   updatedAt: r.updated_at,
   endedAt: r.ended_at,
 });
-const toAudit = (r: any): AuditEntry => ({
+const toAudit = (r: Selectable<AuditTable>): AuditEntry => ({
   caseId: r.case_id,
   seq: r.seq,
   at: r.at,
@@ -88,221 +90,393 @@ const toAudit = (r: any): AuditEntry => ({
   hash: r.hash,
 });
 
+/** Rows read per query while verifying every chain. */
+const VERIFY_PAGE = 1000;
+
 /** Cases with their snapshots, the hash-chained audit trail, and the citizen's inbox. */
-export function caseRepo(db: Db) {
-  /** A visit left: its day's count and duration histogram. */
-  const leave = (key: string, version: number, step: string, day: string, duration: number) => {
-    const row = db
-      .prepare('SELECT histogram FROM step_stats WHERE process_key = ? AND version = ? AND step = ? AND day = ?')
-      .get(key, version, step, day) as { histogram: string } | undefined;
-    const histogram = JSON.stringify(addTo(row ? JSON.parse(row.histogram) : {}, duration));
-    db.prepare(
-      'UPDATE step_stats SET left_count = left_count + 1, histogram = ? WHERE process_key = ? AND version = ? AND step = ? AND day = ?',
-    ).run(histogram, key, version, step, day);
+export function caseRepo(sql: Sql) {
+  const pg = sql.dialect === 'postgres';
+  const cases = () => sql.q().selectFrom('cases').selectAll('cases');
+
+  /**
+   * PostgreSQL: takes the case's row lock once per transaction, so two
+   * transactions appending to one case's chain (or counting one visit) run
+   * one after the other. SQLite has one writer at a time already.
+   */
+  const lockCase = async (id: string) => {
+    const marks = sql.txState();
+    if (!pg || !marks || marks.has(`case:${id}`)) return;
+    await sql.q().selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();
+    marks.add(`case:${id}`);
   };
-  const lastAudit = db.prepare('SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
-  const insertAudit = db.prepare(
-    'INSERT INTO audit (case_id, seq, at, actor, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  /** Runs `fn` in the open transaction, or in one of its own (a read followed by a write must not interleave). */
+  const inTransaction = <T>(fn: () => Promise<T>): Promise<T> => (sql.inTransaction() ? fn() : sql.transaction(fn));
+
+  /** A visit left: its day's count and duration histogram. */
+  const leave = async (key: string, version: number, step: string, day: string, duration: number) => {
+    const row = await sql
+      .q()
+      .selectFrom('step_stats')
+      .select('histogram')
+      .where('process_key', '=', key)
+      .where('version', '=', version)
+      .where('step', '=', step)
+      .where('day', '=', day)
+      .$if(pg, (qb) => qb.forUpdate())
+      .executeTakeFirst();
+    const histogram = JSON.stringify(addTo(row ? JSON.parse(row.histogram) : {}, duration));
+    await sql
+      .q()
+      .updateTable('step_stats')
+      .set((eb) => ({ left_count: eb('left_count', '+', 1), histogram }))
+      .where('process_key', '=', key)
+      .where('version', '=', version)
+      .where('step', '=', step)
+      .where('day', '=', day)
+      .execute();
+  };
+
   return {
-    insert(c: Omit<CaseRow, 'rev' | 'updatedAt' | 'endedAt'>): void {
-      db.prepare(
-        `INSERT INTO cases (id, reference, process_key, version, subject, status, step, outcome, snapshot, rev, created_at, updated_at, ended_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      ).run(
-        c.id,
-        c.reference,
-        c.processKey,
-        c.version,
-        c.subject,
-        c.status,
-        c.step,
-        c.outcome,
-        JSON.stringify(c.snapshot),
-        c.createdAt,
-        c.createdAt,
-        c.status === 'ended' ? c.createdAt : null,
-      );
+    async insert(c: Omit<CaseRow, 'rev' | 'updatedAt' | 'endedAt'>): Promise<void> {
+      await sql
+        .q()
+        .insertInto('cases')
+        .values({
+          id: c.id,
+          reference: c.reference,
+          process_key: c.processKey,
+          version: c.version,
+          subject: c.subject,
+          status: c.status,
+          step: c.step,
+          outcome: c.outcome,
+          snapshot: JSON.stringify(c.snapshot),
+          rev: 1,
+          created_at: c.createdAt,
+          updated_at: c.createdAt,
+          ended_at: c.status === 'ended' ? c.createdAt : null,
+        })
+        .execute();
     },
-    get(id: string): CaseRow | undefined {
-      const r = db.prepare('SELECT * FROM cases WHERE id = ?').get(id);
+    async get(id: string): Promise<CaseRow | undefined> {
+      const r = await cases().where('id', '=', id).executeTakeFirst();
       return r ? toCase(r) : undefined;
     },
-    referenceExists(reference: string): boolean {
-      return !!db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(reference);
+    async referenceExists(reference: string): Promise<boolean> {
+      const r = await sql
+        .q()
+        .selectFrom('cases')
+        .select('id')
+        .where('reference', '=', reference)
+        .limit(1)
+        .executeTakeFirst();
+      return r !== undefined;
     },
     /** Writes the next snapshot only if nobody else did since `rev` was read. */
-    update(
+    async update(
       id: string,
       rev: number,
       next: { status: CaseRow['status']; step: string | null; outcome: string | null; snapshot: unknown; at: string },
-    ): number {
-      const info = db
-        .prepare(
-          `UPDATE cases SET status = ?, step = ?, outcome = ?, snapshot = ?, rev = rev + 1, updated_at = ?,
-                               ended_at = CASE WHEN ? = 'ended' THEN COALESCE(ended_at, ?) ELSE NULL END
-                               WHERE id = ? AND rev = ?`,
-        )
-        .run(
-          next.status,
-          next.step,
-          next.outcome,
-          JSON.stringify(next.snapshot),
-          next.at,
-          next.status,
-          next.at,
-          id,
-          rev,
-        );
-      if (info.changes !== 1) throw new StaleCaseError(id, rev);
+    ): Promise<number> {
+      const result = await sql
+        .q()
+        .updateTable('cases')
+        .set((eb) => ({
+          status: next.status,
+          step: next.step,
+          outcome: next.outcome,
+          snapshot: JSON.stringify(next.snapshot),
+          rev: eb('rev', '+', 1),
+          updated_at: next.at,
+          // The first time it ended stays its end time.
+          ended_at: next.status === 'ended' ? eb.fn.coalesce('ended_at', eb.val(next.at)) : null,
+        }))
+        .where('id', '=', id)
+        .where('rev', '=', rev)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new StaleCaseError(id, rev);
       return rev + 1;
     },
     /** Moves a case to another version of its process (migration), guarded by its revision. */
-    moveToVersion(id: string, rev: number, version: number, step: string, snapshot: unknown, at: string): void {
-      const info = db
-        .prepare(
-          'UPDATE cases SET version = ?, step = ?, snapshot = ?, rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?',
-        )
-        .run(version, step, JSON.stringify(snapshot), at, id, rev);
-      if (info.changes !== 1) throw new StaleCaseError(id, rev);
+    async moveToVersion(
+      id: string,
+      rev: number,
+      version: number,
+      step: string,
+      snapshot: unknown,
+      at: string,
+    ): Promise<void> {
+      const result = await sql
+        .q()
+        .updateTable('cases')
+        .set((eb) => ({ version, step, snapshot: JSON.stringify(snapshot), rev: eb('rev', '+', 1), updated_at: at }))
+        .where('id', '=', id)
+        .where('rev', '=', rev)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new StaleCaseError(id, rev);
     },
-    activeOfVersion(key: string, version: number): CaseRow[] {
-      return db
-        .prepare("SELECT * FROM cases WHERE process_key = ? AND version = ? AND status = 'active' ORDER BY created_at")
-        .all(key, version)
-        .map(toCase);
+    async activeOfVersion(key: string, version: number): Promise<CaseRow[]> {
+      const rows = await cases()
+        .where('process_key', '=', key)
+        .where('version', '=', version)
+        .where('status', '=', 'active')
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toCase);
     },
-    listBySubject(subject: string): CaseRow[] {
-      return db.prepare('SELECT * FROM cases WHERE subject = ? ORDER BY created_at DESC').all(subject).map(toCase);
+    async listBySubject(subject: string): Promise<CaseRow[]> {
+      const rows = await cases().where('subject', '=', subject).orderBy('created_at', 'desc').execute();
+      return rows.map(toCase);
     },
     /** One page of a subject's cases, newest first, and how many there are in all. */
-    pageBySubject(subject: string, limit: number, offset: number): { rows: CaseRow[]; total: number } {
-      const total = (db.prepare('SELECT count(*) AS n FROM cases WHERE subject = ?').get(subject) as { n: number }).n;
-      const rows = db
-        .prepare('SELECT * FROM cases WHERE subject = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?')
-        .all(subject, limit, offset)
-        .map(toCase);
-      return { rows, total };
+    async pageBySubject(subject: string, limit: number, offset: number): Promise<{ rows: CaseRow[]; total: number }> {
+      const count = await sql
+        .q()
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('subject', '=', subject)
+        .executeTakeFirstOrThrow();
+      const rows = await cases()
+        .where('subject', '=', subject)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { rows: rows.map(toCase), total: Number(count.n) };
     },
     /** Cases that have (had) a task for one of these teams. */
-    listByTeams(teams: string[]): CaseRow[] {
+    async listByTeams(teams: string[]): Promise<CaseRow[]> {
       if (!teams.length) return [];
-      return db
-        .prepare(
-          `SELECT * FROM cases WHERE id IN (SELECT case_id FROM tasks WHERE team IN (${teams.map(() => '?').join(',')})) ORDER BY updated_at DESC LIMIT 500`,
-        )
-        .all(...teams)
-        .map(toCase);
+      const rows = await cases()
+        .where('id', 'in', (eb) => eb.selectFrom('tasks').select('case_id').where('team', 'in', teams))
+        .orderBy('updated_at', 'desc')
+        .limit(500)
+        .execute();
+      return rows.map(toCase);
     },
-    listAll(limit = 500): CaseRow[] {
-      return db.prepare('SELECT * FROM cases ORDER BY updated_at DESC LIMIT ?').all(limit).map(toCase);
+    async listAll(limit = 500): Promise<CaseRow[]> {
+      const rows = await cases().orderBy('updated_at', 'desc').limit(limit).execute();
+      return rows.map(toCase);
     },
     /** Active cases of a subject (for signals). */
-    activeBySubject(subject: string): CaseRow[] {
-      return db
-        .prepare("SELECT * FROM cases WHERE subject = ? AND status = 'active' ORDER BY created_at")
-        .all(subject)
-        .map(toCase);
+    async activeBySubject(subject: string): Promise<CaseRow[]> {
+      const rows = await cases()
+        .where('subject', '=', subject)
+        .where('status', '=', 'active')
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toCase);
     },
-    appendAudit(caseId: string, at: string, actor: string, type: string, data: Record<string, unknown>): AuditEntry {
-      const last = lastAudit.get(caseId) as { seq: number; hash: string } | undefined;
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS;
-      const json = JSON.stringify(data);
-      const hash = auditHash(prevHash, caseId, seq, at, actor, type, json);
-      insertAudit.run(caseId, seq, at, actor, type, json, prevHash, hash);
-      return { caseId, seq, at, actor, type, data, prevHash, hash };
+    /**
+     * The next entry of the case's chain. On PostgreSQL the case's row is
+     * locked first (once per transaction), so two transactions appending to
+     * one case cannot both read the same last entry.
+     */
+    appendAudit(
+      caseId: string,
+      at: string,
+      actor: string,
+      type: string,
+      data: Record<string, unknown>,
+    ): Promise<AuditEntry> {
+      return inTransaction(async () => {
+        await lockCase(caseId);
+        const last = await sql
+          .q()
+          .selectFrom('audit')
+          .select(['seq', 'hash'])
+          .where('case_id', '=', caseId)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const seq = (last?.seq ?? 0) + 1;
+        const prevHash = last?.hash ?? GENESIS;
+        const json = JSON.stringify(data);
+        const hash = auditHash(prevHash, caseId, seq, at, actor, type, json);
+        await sql
+          .q()
+          .insertInto('audit')
+          .values({ case_id: caseId, seq, at, actor, type, data: json, prev_hash: prevHash, hash })
+          .execute();
+        return { caseId, seq, at, actor, type, data, prevHash, hash };
+      });
     },
-    audit(caseId: string): AuditEntry[] {
-      return db.prepare('SELECT * FROM audit WHERE case_id = ? ORDER BY seq').all(caseId).map(toAudit);
+    async audit(caseId: string): Promise<AuditEntry[]> {
+      const rows = await sql.q().selectFrom('audit').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+      return rows.map(toAudit);
     },
     /** Walks every case's chain; returns the first entry that does not verify. */
-    verifyAudit(): { ok: true; entries: number } | { ok: false; caseId: string; seq: number; reason: string } {
+    async verifyAudit(): Promise<
+      { ok: true; entries: number } | { ok: false; caseId: string; seq: number; reason: string }
+    > {
       let entries = 0;
       let prevCase = '';
       let prevHash = GENESIS;
       let expectSeq = 1;
-      for (const r of db
-        .prepare('SELECT case_id, seq, at, actor, type, data, prev_hash, hash FROM audit ORDER BY case_id, seq')
-        .iterate() as Iterable<any>) {
-        if (r.case_id !== prevCase) {
-          prevCase = r.case_id;
-          prevHash = GENESIS;
-          expectSeq = 1;
+      // Page by (case_id, seq), so a large trail is never read into memory at once.
+      let after: { caseId: string; seq: number } | undefined;
+      for (;;) {
+        const from = after;
+        const page = await sql
+          .q()
+          .selectFrom('audit')
+          .select(['case_id', 'seq', 'at', 'actor', 'type', 'data', 'prev_hash', 'hash'])
+          .$if(from !== undefined, (qb) =>
+            qb.where((eb) =>
+              eb.or([
+                eb('case_id', '>', from!.caseId),
+                eb.and([eb('case_id', '=', from!.caseId), eb('seq', '>', from!.seq)]),
+              ]),
+            ),
+          )
+          .orderBy('case_id')
+          .orderBy('seq')
+          .limit(VERIFY_PAGE)
+          .execute();
+        for (const r of page) {
+          if (r.case_id !== prevCase) {
+            prevCase = r.case_id;
+            prevHash = GENESIS;
+            expectSeq = 1;
+          }
+          if (r.seq !== expectSeq) return { ok: false, caseId: r.case_id, seq: expectSeq, reason: 'entry missing' };
+          if (r.prev_hash !== prevHash)
+            return { ok: false, caseId: r.case_id, seq: r.seq, reason: 'does not follow the previous entry' };
+          if (auditHash(r.prev_hash, r.case_id, r.seq, r.at, r.actor, r.type, r.data) !== r.hash)
+            return { ok: false, caseId: r.case_id, seq: r.seq, reason: 'content does not match its hash' };
+          prevHash = r.hash;
+          expectSeq++;
+          entries++;
         }
-        if (r.seq !== expectSeq) return { ok: false, caseId: r.case_id, seq: expectSeq, reason: 'entry missing' };
-        if (r.prev_hash !== prevHash)
-          return { ok: false, caseId: r.case_id, seq: r.seq, reason: 'does not follow the previous entry' };
-        if (auditHash(r.prev_hash, r.case_id, r.seq, r.at, r.actor, r.type, r.data) !== r.hash)
-          return { ok: false, caseId: r.case_id, seq: r.seq, reason: 'content does not match its hash' };
-        prevHash = r.hash;
-        expectSeq++;
-        entries++;
+        if (page.length < VERIFY_PAGE) return { ok: true, entries };
+        const lastRow = page[page.length - 1];
+        after = { caseId: lastRow.case_id, seq: lastRow.seq };
       }
-      return { ok: true, entries };
     },
     /** The case entered a step: the open visit closes (with its duration and where it went), a new one opens. */
-    enterStep(c: { id: string; processKey: string; version: number }, step: string, at: string, final = false): void {
-      const open = db
-        .prepare('SELECT id, step, version, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL')
-        .get(c.id) as { id: number; step: string; version: number; entered_at: string } | undefined;
-      if (open) {
-        const duration = Date.parse(at) - Date.parse(open.entered_at);
-        db.prepare('UPDATE step_visits SET left_at = ?, duration_ms = ?, next_step = ? WHERE id = ?').run(
-          at,
-          duration,
-          step,
-          open.id,
-        );
-        const day = dutchDate(new Date(open.entered_at));
-        leave(c.processKey, open.version, open.step, day, duration);
-        db.prepare(
-          `INSERT INTO transition_stats (process_key, version, from_step, to_step, day, count) VALUES (?, ?, ?, ?, ?, 1)
-                    ON CONFLICT DO UPDATE SET count = count + 1`,
-        ).run(c.processKey, open.version, open.step, step, day);
-      }
-      // An end is left the moment it is reached: open visits are only those of cases still under way.
-      db.prepare(
-        'INSERT INTO step_visits (case_id, process_key, version, step, entered_at, left_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(c.id, c.processKey, c.version, step, at, final ? at : null, final ? 0 : null);
-      const day = dutchDate(new Date(at));
-      db.prepare(
-        `INSERT INTO step_stats (process_key, version, step, day, entered) VALUES (?, ?, ?, ?, 1)
-                  ON CONFLICT DO UPDATE SET entered = entered + 1`,
-      ).run(c.processKey, c.version, step, day);
-      if (final) leave(c.processKey, c.version, step, day, 0);
+    enterStep(
+      c: { id: string; processKey: string; version: number },
+      step: string,
+      at: string,
+      final = false,
+    ): Promise<void> {
+      return inTransaction(async () => {
+        await lockCase(c.id);
+        const open = await sql
+          .q()
+          .selectFrom('step_visits')
+          .select(['id', 'step', 'version', 'entered_at'])
+          .where('case_id', '=', c.id)
+          .where('left_at', 'is', null)
+          .executeTakeFirst();
+        if (open) {
+          const duration = Date.parse(at) - Date.parse(open.entered_at);
+          await sql
+            .q()
+            .updateTable('step_visits')
+            .set({ left_at: at, duration_ms: duration, next_step: step })
+            .where('id', '=', open.id)
+            .execute();
+          const day = dutchDate(new Date(open.entered_at));
+          await leave(c.processKey, open.version, open.step, day, duration);
+          await sql
+            .q()
+            .insertInto('transition_stats')
+            .values({
+              process_key: c.processKey,
+              version: open.version,
+              from_step: open.step,
+              to_step: step,
+              day,
+              count: 1,
+            })
+            .onConflict((oc) =>
+              oc
+                .columns(['process_key', 'version', 'from_step', 'to_step', 'day'])
+                .doUpdateSet((eb) => ({ count: eb('transition_stats.count', '+', 1) })),
+            )
+            .execute();
+        }
+        // An end is left the moment it is reached: open visits are only those of cases still under way.
+        await sql
+          .q()
+          .insertInto('step_visits')
+          .values({
+            case_id: c.id,
+            process_key: c.processKey,
+            version: c.version,
+            step,
+            entered_at: at,
+            left_at: final ? at : null,
+            duration_ms: final ? 0 : null,
+          })
+          .execute();
+        const day = dutchDate(new Date(at));
+        await sql
+          .q()
+          .insertInto('step_stats')
+          .values({ process_key: c.processKey, version: c.version, step, day, entered: 1 })
+          .onConflict((oc) =>
+            oc
+              .columns(['process_key', 'version', 'step', 'day'])
+              .doUpdateSet((eb) => ({ entered: eb('step_stats.entered', '+', 1) })),
+          )
+          .execute();
+        if (final) await leave(c.processKey, c.version, step, day, 0);
+      });
     },
     /** A citizen asked for a person during the current visit. */
-    countPersonRequest(caseId: string): void {
-      const open = db
-        .prepare(
-          'SELECT id, process_key, version, step, entered_at FROM step_visits WHERE case_id = ? AND left_at IS NULL',
-        )
-        .get(caseId) as
-        { id: number; process_key: string; version: number; step: string; entered_at: string } | undefined;
-      if (!open) return;
-      db.prepare('UPDATE step_visits SET person_requests = person_requests + 1 WHERE id = ?').run(open.id);
-      db.prepare(
-        'UPDATE step_stats SET person_requests = person_requests + 1 WHERE process_key = ? AND version = ? AND step = ? AND day = ?',
-      ).run(open.process_key, open.version, open.step, dutchDate(new Date(open.entered_at)));
+    countPersonRequest(caseId: string): Promise<void> {
+      return inTransaction(async () => {
+        await lockCase(caseId);
+        const open = await sql
+          .q()
+          .selectFrom('step_visits')
+          .select(['id', 'process_key', 'version', 'step', 'entered_at'])
+          .where('case_id', '=', caseId)
+          .where('left_at', 'is', null)
+          .executeTakeFirst();
+        if (!open) return;
+        await sql
+          .q()
+          .updateTable('step_visits')
+          .set((eb) => ({ person_requests: eb('person_requests', '+', 1) }))
+          .where('id', '=', open.id)
+          .execute();
+        await sql
+          .q()
+          .updateTable('step_stats')
+          .set((eb) => ({ person_requests: eb('person_requests', '+', 1) }))
+          .where('process_key', '=', open.process_key)
+          .where('version', '=', open.version)
+          .where('step', '=', open.step)
+          .where('day', '=', dutchDate(new Date(open.entered_at)))
+          .execute();
+      });
     },
-    addMessage(
+    async addMessage(
       caseId: string,
       step: string,
       subject: Record<string, string>,
       body: Record<string, string>,
       at: string,
-    ): void {
-      db.prepare('INSERT INTO messages (case_id, step, subject, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        caseId,
-        step,
-        JSON.stringify(subject),
-        JSON.stringify(body),
-        at,
-      );
+    ): Promise<void> {
+      await sql
+        .q()
+        .insertInto('messages')
+        .values({ case_id: caseId, step, subject: JSON.stringify(subject), body: JSON.stringify(body), created_at: at })
+        .execute();
     },
-    messages(caseId: string): MessageRow[] {
-      return (db.prepare('SELECT * FROM messages WHERE case_id = ? ORDER BY id').all(caseId) as any[]).map((r) => ({
+    async messages(caseId: string): Promise<MessageRow[]> {
+      const rows = await sql
+        .q()
+        .selectFrom('messages')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
         id: r.id,
         caseId: r.case_id,
         step: r.step,

@@ -1,20 +1,33 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 export type StoredResponse = { fingerprint: string; status: number; body: unknown };
 
 /** First answers to requests that carried an Idempotency-Key, per principal. */
-export function idempotencyRepo(db: Db) {
+export function idempotencyRepo(sql: Sql) {
   return {
-    get(principal: string, key: string): StoredResponse | undefined {
-      const r = db
-        .prepare('SELECT fingerprint, status, body FROM idempotency WHERE principal = ? AND key = ?')
-        .get(principal, key) as any;
+    async get(principal: string, key: string): Promise<StoredResponse | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('idempotency')
+        .select(['fingerprint', 'status', 'body'])
+        .where('principal', '=', principal)
+        .where('key', '=', key)
+        .executeTakeFirst();
       return r ? { fingerprint: r.fingerprint, status: r.status, body: JSON.parse(r.body) } : undefined;
     },
-    put(principal: string, key: string, response: StoredResponse, at: string): void {
-      db.prepare(
-        'INSERT INTO idempotency (principal, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(principal, key, response.fingerprint, response.status, JSON.stringify(response.body), at);
+    async put(principal: string, key: string, response: StoredResponse, at: string): Promise<void> {
+      await sql
+        .q()
+        .insertInto('idempotency')
+        .values({
+          principal,
+          key,
+          fingerprint: response.fingerprint,
+          status: response.status,
+          body: JSON.stringify(response.body),
+          created_at: at,
+        })
+        .execute();
     },
   };
 }

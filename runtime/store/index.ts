@@ -19,6 +19,8 @@ export * from './insights.js';
 export * from './histogram.js';
 export * from './sessions.js';
 export * from './tasks.js';
+export * from './idempotency.js';
+export * from './locks.js';
 export * from './security.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 export type ProactiveResult = 'started' | 'already-served' | 'opted-out' | 'not-eligible';
 /** `invalid`: rows without a valid subject, duplicates, and rows whose facts do not parse; `errors`: rows a trigger failed on (recorded in proactive_errors). */
@@ -14,28 +14,52 @@ export type ScanCounts = {
 };
 
 /** Opt-outs, scans, and what each signal or scan did for each subject. */
-export function proactiveRepo(db: Db) {
+export function proactiveRepo(sql: Sql) {
   return {
-    optOut(subject: string, key: string, at: string): void {
-      db.prepare('INSERT OR IGNORE INTO opt_outs (subject, process_key, at) VALUES (?, ?, ?)').run(subject, key, at);
+    async optOut(subject: string, key: string, at: string): Promise<void> {
+      await sql
+        .q()
+        .insertInto('opt_outs')
+        .values({ subject, process_key: key, at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     },
-    optIn(subject: string, key: string): void {
-      db.prepare('DELETE FROM opt_outs WHERE subject = ? AND process_key = ?').run(subject, key);
+    async optIn(subject: string, key: string): Promise<void> {
+      await sql.q().deleteFrom('opt_outs').where('subject', '=', subject).where('process_key', '=', key).execute();
     },
-    isOptedOut(subject: string, key: string): boolean {
-      return !!db.prepare('SELECT 1 FROM opt_outs WHERE subject = ? AND process_key = ?').get(subject, key);
+    async isOptedOut(subject: string, key: string): Promise<boolean> {
+      const r = await sql
+        .q()
+        .selectFrom('opt_outs')
+        .select('subject')
+        .where('subject', '=', subject)
+        .where('process_key', '=', key)
+        .executeTakeFirst();
+      return !!r;
     },
-    optOutsOf(subject: string): string[] {
-      return db
-        .prepare('SELECT process_key FROM opt_outs WHERE subject = ? ORDER BY process_key')
-        .pluck()
-        .all(subject) as string[];
+    async optOutsOf(subject: string): Promise<string[]> {
+      const rows = await sql
+        .q()
+        .selectFrom('opt_outs')
+        .select('process_key')
+        .where('subject', '=', subject)
+        .orderBy('process_key')
+        .execute();
+      return rows.map((r) => r.process_key);
     },
     /** Whether the subject was served already: any case of this process. */
-    served(subject: string, key: string): boolean {
-      return !!db.prepare('SELECT 1 FROM cases WHERE subject = ? AND process_key = ? LIMIT 1').get(subject, key);
+    async served(subject: string, key: string): Promise<boolean> {
+      const r = await sql
+        .q()
+        .selectFrom('cases')
+        .select('id')
+        .where('subject', '=', subject)
+        .where('process_key', '=', key)
+        .limit(1)
+        .executeTakeFirst();
+      return !!r;
     },
-    log(entry: {
+    async log(entry: {
       key: string;
       subject: string;
       source: string;
@@ -43,58 +67,104 @@ export function proactiveRepo(db: Db) {
       result: ProactiveResult;
       caseId: string | null;
       at: string;
-    }): void {
-      db.prepare(
-        'INSERT INTO proactive_log (process_key, subject, source, scan_id, result, case_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(entry.key, entry.subject, entry.source, entry.scanId, entry.result, entry.caseId, entry.at);
+    }): Promise<void> {
+      await sql
+        .q()
+        .insertInto('proactive_log')
+        .values({
+          process_key: entry.key,
+          subject: entry.subject,
+          source: entry.source,
+          scan_id: entry.scanId,
+          result: entry.result,
+          case_id: entry.caseId,
+          at: entry.at,
+        })
+        .execute();
     },
     /** A trigger that failed for one process (a bad published definition): recorded, the others go on. */
-    logError(entry: {
+    async logError(entry: {
       key: string;
       subject: string;
       source: string;
       scanId: number | null;
       message: string;
       at: string;
-    }): void {
-      db.prepare(
-        'INSERT INTO proactive_errors (process_key, subject, source, scan_id, message, at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(entry.key, entry.subject, entry.source, entry.scanId, entry.message, entry.at);
+    }): Promise<void> {
+      await sql
+        .q()
+        .insertInto('proactive_errors')
+        .values({
+          process_key: entry.key,
+          subject: entry.subject,
+          source: entry.source,
+          scan_id: entry.scanId,
+          message: entry.message,
+          at: entry.at,
+        })
+        .execute();
     },
-    errors(key: string, limit = 100): { subject: string; source: string; message: string; at: string }[] {
-      return db
-        .prepare(
-          'SELECT subject, source, message, at FROM proactive_errors WHERE process_key = ? ORDER BY id DESC LIMIT ?',
-        )
-        .all(key, limit) as { subject: string; source: string; message: string; at: string }[];
+    async errors(
+      key: string,
+      limit = 100,
+    ): Promise<{ subject: string; source: string; message: string; at: string }[]> {
+      return sql
+        .q()
+        .selectFrom('proactive_errors')
+        .select(['subject', 'source', 'message', 'at'])
+        .where('process_key', '=', key)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     },
-    startScan(key: string, at: string, dryRun: boolean): number {
-      return Number(
-        db
-          .prepare("INSERT INTO scans (process_key, at, dry_run, counts) VALUES (?, ?, ?, '{}')")
-          .run(key, at, dryRun ? 1 : 0).lastInsertRowid,
-      );
+    async startScan(key: string, at: string, dryRun: boolean): Promise<number> {
+      const r = await sql
+        .q()
+        .insertInto('scans')
+        .values({ process_key: key, at, dry_run: dryRun ? 1 : 0, counts: '{}' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(r.id);
     },
-    finishScan(id: number, counts: ScanCounts): void {
-      db.prepare('UPDATE scans SET counts = ? WHERE id = ?').run(JSON.stringify(counts), id);
+    async finishScan(id: number, counts: ScanCounts): Promise<void> {
+      await sql
+        .q()
+        .updateTable('scans')
+        .set({ counts: JSON.stringify(counts) })
+        .where('id', '=', id)
+        .execute();
     },
-    lastScan(key: string): { id: number; at: string; counts: ScanCounts } | undefined {
-      const r = db
-        .prepare('SELECT id, at, counts FROM scans WHERE process_key = ? AND dry_run = 0 ORDER BY id DESC LIMIT 1')
-        .get(key) as { id: number; at: string; counts: string } | undefined;
+    async lastScan(key: string): Promise<{ id: number; at: string; counts: ScanCounts } | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('scans')
+        .select(['id', 'at', 'counts'])
+        .where('process_key', '=', key)
+        .where('dry_run', '=', 0)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return r ? { id: r.id, at: r.at, counts: JSON.parse(r.counts) } : undefined;
     },
     /** The cases proactive starts made for a process, with their state. */
-    startedCases(key: string): { status: string; outcome: string | null; step: string | null }[] {
-      return db
-        .prepare(
-          `SELECT cases.status, cases.outcome, cases.step FROM proactive_log JOIN cases ON cases.id = proactive_log.case_id
-                         WHERE proactive_log.process_key = ? AND proactive_log.result = 'started'`,
-        )
-        .all(key) as { status: string; outcome: string | null; step: string | null }[];
+    async startedCases(key: string): Promise<{ status: string; outcome: string | null; step: string | null }[]> {
+      return sql
+        .q()
+        .selectFrom('proactive_log')
+        .innerJoin('cases', 'cases.id', 'proactive_log.case_id')
+        .select(['cases.status', 'cases.outcome', 'cases.step'])
+        .where('proactive_log.process_key', '=', key)
+        .where('proactive_log.result', '=', 'started')
+        .execute();
     },
-    optedOutCount(key: string): number {
-      return db.prepare('SELECT COUNT(*) FROM opt_outs WHERE process_key = ?').pluck().get(key) as number;
+    async optedOutCount(key: string): Promise<number> {
+      const r = await sql
+        .q()
+        .selectFrom('opt_outs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('process_key', '=', key)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from './db.js';
+import { sql as raw } from 'kysely';
+import type { Sql } from './sql.js';
 
 export type ProcessRow = {
   key: string;
@@ -20,7 +21,7 @@ export type VersionRow = {
 };
 
 /** Drafts and immutable published versions. */
-export function processRepo(db: Db) {
+export function processRepo(sql: Sql) {
   const toVersion = (r: any): VersionRow => ({
     key: r.key,
     version: r.version,
@@ -30,43 +31,74 @@ export function processRepo(db: Db) {
     publishedBy: r.published_by,
     effectiveFrom: r.effective_from ?? null,
   });
-  const versionsOf = db.prepare('SELECT version FROM versions WHERE key = ? ORDER BY version').pluck();
-  const toProcess = (r: any): ProcessRow => ({
+  const versionsOf = async (key: string) =>
+    (await sql.q().selectFrom('versions').select('version').where('key', '=', key).orderBy('version').execute()).map(
+      (r) => r.version,
+    );
+  const toProcess = async (r: any): Promise<ProcessRow> => ({
     key: r.key,
     draft: JSON.parse(r.draft),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
-    versions: versionsOf.all(r.key) as number[],
+    versions: await versionsOf(r.key),
   });
+  /** The date a version is in force from: its effective date, or the day of its publication. */
+  const from = raw<string>`COALESCE(effective_from, substr(published_at, 1, 10))`;
   return {
-    list(): ProcessRow[] {
-      return db.prepare('SELECT * FROM processes ORDER BY key').all().map(toProcess);
+    async list(): Promise<ProcessRow[]> {
+      const rows = await sql.q().selectFrom('processes').selectAll().orderBy('key').execute();
+      const out: ProcessRow[] = [];
+      for (const r of rows) out.push(await toProcess(r));
+      return out;
     },
-    get(key: string): ProcessRow | undefined {
-      const r = db.prepare('SELECT * FROM processes WHERE key = ?').get(key);
+    async get(key: string): Promise<ProcessRow | undefined> {
+      const r = await sql.q().selectFrom('processes').selectAll().where('key', '=', key).executeTakeFirst();
       return r ? toProcess(r) : undefined;
     },
-    saveDraft(key: string, draft: unknown, at: string, by: string | null): void {
-      db.prepare(
-        `INSERT INTO processes (key, draft, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-                  ON CONFLICT (key) DO UPDATE SET draft = excluded.draft, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      ).run(key, JSON.stringify(draft), at, at, by);
+    async saveDraft(key: string, draft: unknown, at: string, by: string | null): Promise<void> {
+      await sql
+        .q()
+        .insertInto('processes')
+        .values({ key, draft: JSON.stringify(draft), created_at: at, updated_at: at, updated_by: by })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            draft: eb.ref('excluded.draft'),
+            updated_at: eb.ref('excluded.updated_at'),
+            updated_by: eb.ref('excluded.updated_by'),
+          })),
+        )
+        .execute();
     },
     /** Adds the next version number; versions are never updated. */
-    publish(
+    async publish(
       key: string,
       definition: unknown,
       machine: unknown,
       at: string,
       by: string | null,
       effectiveFrom: string | null = null,
-    ): number {
-      const next =
-        ((db.prepare('SELECT MAX(version) FROM versions WHERE key = ?').pluck().get(key) as number | null) ?? 0) + 1;
-      db.prepare(
-        'INSERT INTO versions (key, version, definition, machine, published_at, published_by, effective_from) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(key, next, JSON.stringify(definition), JSON.stringify(machine), at, by, effectiveFrom);
+    ): Promise<number> {
+      const max = await sql
+        .q()
+        .selectFrom('versions')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('key', '=', key)
+        .executeTakeFirst();
+      const next = Number(max?.v ?? 0) + 1;
+      await sql
+        .q()
+        .insertInto('versions')
+        .values({
+          key,
+          version: next,
+          definition: JSON.stringify(definition),
+          machine: JSON.stringify(machine),
+          published_at: at,
+          published_by: by,
+          effective_from: effectiveFrom,
+        })
+        .execute();
       return next;
     },
     /**
@@ -77,26 +109,52 @@ export function processRepo(db: Db) {
      * effective date (the oldest rules there are); none when every version
      * starts later.
      */
-    inForce(key: string, date: string): VersionRow | undefined {
+    async inForce(key: string, date: string): Promise<VersionRow | undefined> {
       const r =
-        db
-          .prepare(
-            `SELECT * FROM versions WHERE key = ? AND COALESCE(effective_from, substr(published_at, 1, 10)) <= ?
-                            ORDER BY COALESCE(effective_from, substr(published_at, 1, 10)) DESC, version DESC LIMIT 1`,
-          )
-          .get(key, date) ??
-        db.prepare('SELECT * FROM versions WHERE key = ? AND effective_from IS NULL ORDER BY version LIMIT 1').get(key);
+        (await sql
+          .q()
+          .selectFrom('versions')
+          .selectAll()
+          .where('key', '=', key)
+          .where(from, '<=', date)
+          .orderBy(from, 'desc')
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst()) ??
+        (await sql
+          .q()
+          .selectFrom('versions')
+          .selectAll()
+          .where('key', '=', key)
+          .where('effective_from', 'is', null)
+          .orderBy('version')
+          .limit(1)
+          .executeTakeFirst());
       return r ? toVersion(r) : undefined;
     },
-    versions(key: string): VersionRow[] {
-      return db.prepare('SELECT * FROM versions WHERE key = ? ORDER BY version').all(key).map(toVersion);
+    async versions(key: string): Promise<VersionRow[]> {
+      const rows = await sql.q().selectFrom('versions').selectAll().where('key', '=', key).orderBy('version').execute();
+      return rows.map(toVersion);
     },
-    version(key: string, version: number): VersionRow | undefined {
-      const r = db.prepare('SELECT * FROM versions WHERE key = ? AND version = ?').get(key, version);
+    async version(key: string, version: number): Promise<VersionRow | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('versions')
+        .selectAll()
+        .where('key', '=', key)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return r ? toVersion(r) : undefined;
     },
-    latest(key: string): VersionRow | undefined {
-      const r = db.prepare('SELECT * FROM versions WHERE key = ? ORDER BY version DESC LIMIT 1').get(key);
+    async latest(key: string): Promise<VersionRow | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('versions')
+        .selectAll()
+        .where('key', '=', key)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return r ? toVersion(r) : undefined;
     },
   };

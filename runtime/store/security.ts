@@ -1,4 +1,5 @@
-import type { Db } from './db.js';
+import { sql as raw } from 'kysely';
+import type { Sql } from './sql.js';
 
 export type SecurityKind = 'signin.failed' | 'signin.locked' | 'signin.refused' | 'rate-limit.hit';
 export type SecurityEntry = {
@@ -15,9 +16,9 @@ export type Failures = { failures: number; lastFailedAt: string; lockedUntil: st
  * What guessing leaves behind: the security log, fixed-window counters per
  * key (an address), and failed sign-ins with their lock per account name.
  * All times are ISO strings from the caller's clock, so a fake clock drives
- * windows and locks in tests.
+ * windows and locks in tests. Callers write these in `relaxedTransaction`.
  */
-export function securityRepo(db: Db) {
+export function securityRepo(sql: Sql) {
   const toEntry = (r: any): SecurityEntry => ({
     id: r.id,
     at: r.at,
@@ -27,76 +28,112 @@ export function securityRepo(db: Db) {
     details: JSON.parse(r.details),
   });
   return {
-    log(e: {
+    async log(e: {
       at: string;
       kind: SecurityKind;
       account?: string | null;
       address?: string | null;
       details?: Record<string, unknown>;
-    }): void {
-      db.prepare('INSERT INTO security_log (at, kind, account, address, details) VALUES (?, ?, ?, ?, ?)').run(
-        e.at,
-        e.kind,
-        e.account ?? null,
-        e.address ?? null,
-        JSON.stringify(e.details ?? {}),
-      );
+    }): Promise<void> {
+      await sql
+        .q()
+        .insertInto('security_log')
+        .values({
+          at: e.at,
+          kind: e.kind,
+          account: e.account ?? null,
+          address: e.address ?? null,
+          details: JSON.stringify(e.details ?? {}),
+        })
+        .execute();
     },
     /** Newest first. */
-    list(q: { kind?: string; since?: string; limit: number }): SecurityEntry[] {
-      return (
-        db
-          .prepare(
-            'SELECT * FROM security_log WHERE (@kind IS NULL OR kind = @kind) AND (@since IS NULL OR at >= @since) ORDER BY id DESC LIMIT @limit',
-          )
-          .all({ kind: q.kind ?? null, since: q.since ?? null, limit: q.limit }) as any[]
-      ).map(toEntry);
+    async list(q: { kind?: string; since?: string; limit: number }): Promise<SecurityEntry[]> {
+      let query = sql.q().selectFrom('security_log').selectAll();
+      if (q.kind != null) query = query.where('kind', '=', q.kind);
+      if (q.since != null) query = query.where('at', '>=', q.since);
+      return (await query.orderBy('id', 'desc').limit(q.limit).execute()).map(toEntry);
     },
     /**
      * Counts one hit for `key` in its window (a window starts at its first
      * hit). Once at `cap` it stops writing: a flood past the limit costs a
      * read per request, not a durable write.
      */
-    hit(key: string, now: string, windowEnd: string, cap: number): { hits: number; resetAt: string } {
-      const row = db.prepare('SELECT hits, reset_at FROM rate_limits WHERE key = ?').get(key) as
-        { hits: number; reset_at: string } | undefined;
+    async hit(key: string, now: string, windowEnd: string, cap: number): Promise<{ hits: number; resetAt: string }> {
+      const row = await sql
+        .q()
+        .selectFrom('rate_limits')
+        .select(['hits', 'reset_at'])
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (row && row.reset_at > now && row.hits >= cap) return { hits: row.hits, resetAt: row.reset_at };
-      const r = db
-        .prepare(
-          `INSERT INTO rate_limits (key, hits, reset_at) VALUES (@key, 1, @windowEnd)
-        ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN reset_at <= @now THEN 1 ELSE hits + 1 END,
-                                        reset_at = CASE WHEN reset_at <= @now THEN excluded.reset_at ELSE reset_at END
-        RETURNING hits, reset_at`,
+      // Qualified with the table: PostgreSQL finds a bare `hits` ambiguous next to `excluded`.
+      const ended = raw<boolean>`rate_limits.reset_at <= ${now}`;
+      const r = await sql
+        .q()
+        .insertInto('rate_limits')
+        .values({ key, hits: 1, reset_at: windowEnd })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            hits: raw<number>`CASE WHEN ${ended} THEN 1 ELSE rate_limits.hits + 1 END`,
+            reset_at: raw<string>`CASE WHEN ${ended} THEN excluded.reset_at ELSE rate_limits.reset_at END`,
+          }),
         )
-        .get({ key, now, windowEnd }) as { hits: number; reset_at: string };
+        .returning(['hits', 'reset_at'])
+        .executeTakeFirstOrThrow();
       return { hits: r.hits, resetAt: r.reset_at };
     },
     /** Takes back one hit of the current window (a request that turned out well). */
-    refund(key: string, now: string): void {
-      db.prepare('UPDATE rate_limits SET hits = max(hits - 1, 0) WHERE key = ? AND reset_at > ?').run(key, now);
+    async refund(key: string, now: string): Promise<void> {
+      await sql
+        .q()
+        .updateTable('rate_limits')
+        .set({ hits: raw<number>`CASE WHEN hits > 1 THEN hits - 1 ELSE 0 END` })
+        .where('key', '=', key)
+        .where('reset_at', '>', now)
+        .execute();
     },
-    failures(nameHash: string): Failures | undefined {
-      const r = db
-        .prepare('SELECT failures, last_failed_at, locked_until FROM signin_failures WHERE name_hash = ?')
-        .get(nameHash) as any;
+    async failures(nameHash: string): Promise<Failures | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('signin_failures')
+        .select(['failures', 'last_failed_at', 'locked_until'])
+        .where('name_hash', '=', nameHash)
+        .executeTakeFirst();
       return r ? { failures: r.failures, lastFailedAt: r.last_failed_at, lockedUntil: r.locked_until } : undefined;
     },
-    setFailures(nameHash: string, f: Failures): void {
-      db.prepare(
-        `INSERT INTO signin_failures (name_hash, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)
-        ON CONFLICT (name_hash) DO UPDATE SET failures = excluded.failures, last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until`,
-      ).run(nameHash, f.failures, f.lastFailedAt, f.lockedUntil);
+    async setFailures(nameHash: string, f: Failures): Promise<void> {
+      await sql
+        .q()
+        .insertInto('signin_failures')
+        .values({
+          name_hash: nameHash,
+          failures: f.failures,
+          last_failed_at: f.lastFailedAt,
+          locked_until: f.lockedUntil,
+        })
+        .onConflict((oc) =>
+          oc.column('name_hash').doUpdateSet((eb) => ({
+            failures: eb.ref('excluded.failures'),
+            last_failed_at: eb.ref('excluded.last_failed_at'),
+            locked_until: eb.ref('excluded.locked_until'),
+          })),
+        )
+        .execute();
     },
-    clearFailures(nameHash: string): void {
-      db.prepare('DELETE FROM signin_failures WHERE name_hash = ?').run(nameHash);
+    async clearFailures(nameHash: string): Promise<void> {
+      await sql.q().deleteFrom('signin_failures').where('name_hash', '=', nameHash).execute();
     },
     /** Forgets ended windows, failures older than `failuresBefore` and log entries older than `logBefore`. */
-    prune(now: string, failuresBefore: string, logBefore: string): void {
-      db.prepare('DELETE FROM rate_limits WHERE reset_at <= ?').run(now);
-      db.prepare(
-        'DELETE FROM signin_failures WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until <= ?)',
-      ).run(failuresBefore, now);
-      db.prepare('DELETE FROM security_log WHERE at < ?').run(logBefore);
+    async prune(now: string, failuresBefore: string, logBefore: string): Promise<void> {
+      await sql.q().deleteFrom('rate_limits').where('reset_at', '<=', now).execute();
+      await sql
+        .q()
+        .deleteFrom('signin_failures')
+        .where('last_failed_at', '<', failuresBefore)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .execute();
+      await sql.q().deleteFrom('security_log').where('at', '<', logBefore).execute();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from './db.js';
+import { sql as raw } from 'kysely';
+import type { Sql } from './sql.js';
 
 export type SessionRow = {
   idHash: string;
@@ -14,7 +15,7 @@ export type SessionRow = {
 const hash = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Browser sessions of the citizen pages (the cookie holds a random id; the table its hash). */
-export function sessionRepo(db: Db) {
+export function sessionRepo(sql: Sql) {
   const toRow = (r: any): SessionRow => ({
     idHash: r.id_hash,
     bsn: r.bsn,
@@ -26,86 +27,137 @@ export function sessionRepo(db: Db) {
   });
   return {
     /** A session for a citizen (bsn), an official (userId), or nobody yet. */
-    create(
+    async create(
       bsn: string | null,
       lang: 'nl' | 'en',
       at: Date,
       ttlMs: number,
       userId: number | null = null,
-    ): { id: string; row: SessionRow } {
+    ): Promise<{ id: string; row: SessionRow }> {
       const id = randomBytes(32).toString('base64url');
       const csrf = randomBytes(32).toString('base64url');
       const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
-      db.prepare(
-        'INSERT INTO sessions (id_hash, bsn, user_id, csrf, lang, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(hash(id), bsn, userId, csrf, lang, at.toISOString(), expiresAt);
+      await sql
+        .q()
+        .insertInto('sessions')
+        .values({
+          id_hash: hash(id),
+          bsn,
+          user_id: userId,
+          csrf,
+          lang,
+          created_at: at.toISOString(),
+          expires_at: expiresAt,
+        })
+        .execute();
       return { id, row: { idHash: hash(id), bsn, userId, csrf, lang, flash: null, expiresAt } };
     },
-    get(id: string, at: Date): SessionRow | undefined {
-      const r = db
-        .prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?')
-        .get(hash(id), at.toISOString());
+    async get(id: string, at: Date): Promise<SessionRow | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id_hash', '=', hash(id))
+        .where('expires_at', '>', at.toISOString())
+        .executeTakeFirst();
       return r ? toRow(r) : undefined;
     },
-    setLang(idHash: string, lang: 'nl' | 'en'): void {
-      db.prepare('UPDATE sessions SET lang = ? WHERE id_hash = ?').run(lang, idHash);
+    async setLang(idHash: string, lang: 'nl' | 'en'): Promise<void> {
+      await sql.q().updateTable('sessions').set({ lang }).where('id_hash', '=', idHash).execute();
     },
-    setFlash(idHash: string, flash: string | null): void {
-      db.prepare('UPDATE sessions SET flash = ? WHERE id_hash = ?').run(flash, idHash);
+    async setFlash(idHash: string, flash: string | null): Promise<void> {
+      await sql.q().updateTable('sessions').set({ flash }).where('id_hash', '=', idHash).execute();
     },
-    delete(idHash: string): void {
-      db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    async delete(idHash: string): Promise<void> {
+      await sql.q().deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     },
     /** Removes sessions (citizens' and staff's) that have expired; returns how many. */
-    deleteExpired(at: Date): number {
-      return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at.toISOString()).changes;
+    async deleteExpired(at: Date): Promise<number> {
+      const r = await sql.q().deleteFrom('sessions').where('expires_at', '<=', at.toISOString()).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
-    count(): number {
-      return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+    async count(): Promise<number> {
+      const r = await sql
+        .q()
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
     },
   };
 }
 
 /** Files citizens upload with their answers (the answer holds `{ id, name, type, size }`). */
-export function fileRepo(db: Db) {
+export function fileRepo(sql: Sql) {
   return {
-    put(f: { id: string; caseId: string; field: string; name: string; type: string; data: Buffer; at: string }): void {
-      db.prepare(
-        'INSERT INTO files (id, case_id, field, name, type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(
-        f.id,
-        f.caseId,
-        f.field,
-        f.name,
-        f.type,
-        f.data.length,
-        createHash('sha256').update(f.data).digest('hex'),
-        f.data,
-        f.at,
-      );
+    async put(f: {
+      id: string;
+      caseId: string;
+      field: string;
+      name: string;
+      type: string;
+      data: Buffer;
+      at: string;
+    }): Promise<void> {
+      await sql
+        .q()
+        .insertInto('files')
+        .values({
+          id: f.id,
+          case_id: f.caseId,
+          field: f.field,
+          name: f.name,
+          type: f.type,
+          size: f.data.length,
+          sha256: createHash('sha256').update(f.data).digest('hex'),
+          data: f.data,
+          created_at: f.at,
+        })
+        .execute();
     },
-    get(
+    async get(
       id: string,
-    ): { id: string; caseId: string; name: string; type: string; size: number; data: Buffer } | undefined {
-      const r = db.prepare('SELECT id, case_id, name, type, size, data FROM files WHERE id = ?').get(id) as any;
+    ): Promise<{ id: string; caseId: string; name: string; type: string; size: number; data: Buffer } | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('files')
+        .select(['id', 'case_id', 'name', 'type', 'size', 'data'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? { id: r.id, caseId: r.case_id, name: r.name, type: r.type, size: r.size, data: r.data } : undefined;
     },
     /** The files of an application being sent: kept from now on, whatever happens to the draft. */
-    markSent(caseId: string, ids: string[], at: string): void {
-      const mark = db.prepare('UPDATE files SET sent_at = ? WHERE case_id = ? AND id = ? AND sent_at IS NULL');
-      for (const id of ids) mark.run(at, caseId, id);
+    async markSent(caseId: string, ids: string[], at: string): Promise<void> {
+      if (ids.length === 0) return;
+      await sql
+        .q()
+        .updateTable('files')
+        .set({ sent_at: at })
+        .where('case_id', '=', caseId)
+        .where('id', 'in', ids)
+        .where('sent_at', 'is', null)
+        .execute();
     },
     /**
      * Removes files never sent that their case's draft no longer names
      * (replaced by another upload, or the draft is gone), added before `before`.
+     * "Names": a member `id` anywhere in the draft's JSON whose value is the file's id.
      */
-    deleteUnsent(before: string): number {
-      return db
-        .prepare(
-          `DELETE FROM files WHERE sent_at IS NULL AND created_at < ? AND NOT EXISTS (
-        SELECT 1 FROM drafts d, json_tree(d.data) t WHERE d.case_id = files.case_id AND t.key = 'id' AND t.atom = files.id)`,
-        )
-        .run(before).changes;
+    async deleteUnsent(before: string): Promise<number> {
+      const named =
+        sql.dialect === 'postgres'
+          ? raw<number>`(SELECT 1 FROM drafts d WHERE d.case_id = files.case_id
+              AND jsonb_path_exists(d.data::jsonb, 'strict $.**.id ? (@ == $fid)', jsonb_build_object('fid', files.id), true))`
+          : raw<number>`(SELECT 1 FROM drafts d, json_tree(d.data) t
+              WHERE d.case_id = files.case_id AND t.key = 'id' AND t.atom = files.id)`;
+      const r = await sql
+        .q()
+        .deleteFrom('files')
+        .where('sent_at', 'is', null)
+        .where('created_at', '<', before)
+        .where(({ not, exists }) => not(exists(named)))
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }
@@ -115,28 +167,46 @@ export type DraftStep = { step: string; values: Record<string, unknown>; partial
 export type Draft = { steps: DraftStep[] };
 
 /** Answers given on the pages, per step, not yet sent to the engine. */
-export function draftRepo(db: Db) {
+export function draftRepo(sql: Sql) {
   return {
-    get(caseId: string): Draft | undefined {
-      const r = db.prepare('SELECT data FROM drafts WHERE case_id = ?').get(caseId) as { data: string } | undefined;
+    async get(caseId: string): Promise<Draft | undefined> {
+      const r = await sql.q().selectFrom('drafts').select('data').where('case_id', '=', caseId).executeTakeFirst();
       return r ? JSON.parse(r.data) : undefined;
     },
-    put(caseId: string, draft: Draft, at: string): void {
-      db.prepare(
-        `INSERT INTO drafts (case_id, data, updated_at) VALUES (?, ?, ?)
-                  ON CONFLICT (case_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      ).run(caseId, JSON.stringify(draft), at);
+    async put(caseId: string, draft: Draft, at: string): Promise<void> {
+      await sql
+        .q()
+        .insertInto('drafts')
+        .values({ case_id: caseId, data: JSON.stringify(draft), updated_at: at })
+        .onConflict((oc) =>
+          oc
+            .column('case_id')
+            .doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), updated_at: eb.ref('excluded.updated_at') })),
+        )
+        .execute();
     },
-    delete(caseId: string): void {
-      db.prepare('DELETE FROM drafts WHERE case_id = ?').run(caseId);
+    async delete(caseId: string): Promise<void> {
+      await sql.q().deleteFrom('drafts').where('case_id', '=', caseId).execute();
     },
     /** Removes drafts not changed since `before`, and drafts of cases that are no longer active; returns how many. */
-    deleteStale(before: string): number {
-      return db
-        .prepare(
-          `DELETE FROM drafts WHERE updated_at < ? OR EXISTS (SELECT 1 FROM cases c WHERE c.id = drafts.case_id AND c.status <> 'active')`,
+    async deleteStale(before: string): Promise<number> {
+      const r = await sql
+        .q()
+        .deleteFrom('drafts')
+        .where((eb) =>
+          eb.or([
+            eb('updated_at', '<', before),
+            eb.exists(
+              eb
+                .selectFrom('cases as c')
+                .select(raw<number>`1`.as('one'))
+                .whereRef('c.id', '=', 'drafts.case_id')
+                .where('c.status', '<>', 'active'),
+            ),
+          ]),
         )
-        .run(before).changes;
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }

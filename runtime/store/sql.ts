@@ -25,7 +25,7 @@ export type DbOptions = {
 };
 
 type Executor = Kysely<DB> | Transaction<DB>;
-type TxState = { trx: Transaction<DB>; savepoints: number };
+type TxState = { trx: Transaction<DB>; savepoints: number; marks: Set<string> };
 
 /** A database whose schema is newer than this code: refused at start, so an old node cannot write into a newer schema. */
 export class SchemaTooNewError extends Error {
@@ -45,6 +45,12 @@ export type Sql = {
   q(): Executor;
   /** Whether a transaction is open in this async context. */
   inTransaction(): boolean;
+  /**
+   * What the open transaction has noted about itself (e.g. the rows it
+   * locked: `case:<id>`), undefined outside a transaction. A savepoint
+   * rolled back forgets what was noted inside it (its locks went with it).
+   */
+  txState(): Set<string> | undefined;
   /**
    * Runs `fn` in one transaction: all or nothing. Nested calls become
    * savepoints: an inner failure rolls back the inner part only when the
@@ -111,6 +117,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     const outer = store.getStore();
     if (outer) {
       const name = sql.raw(`sp${++outer.savepoints}`);
+      const marks = new Set(outer.marks);
       await sql`SAVEPOINT ${name}`.execute(outer.trx);
       try {
         const result = await fn();
@@ -119,12 +126,13 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
       } catch (error) {
         await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(outer.trx);
         await sql`RELEASE SAVEPOINT ${name}`.execute(outer.trx);
+        outer.marks = marks;
         throw error;
       }
     }
     return kysely.transaction().execute(async (trx) => {
       if (relaxed && dialect === 'postgres') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-      return store.run({ trx, savepoints: 0 }, fn);
+      return store.run({ trx, savepoints: 0, marks: new Set() }, fn);
     });
   };
 
@@ -135,6 +143,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     pool,
     q: () => store.getStore()?.trx ?? kysely,
     inTransaction: () => store.getStore() !== undefined,
+    txState: () => store.getStore()?.marks,
     transaction: (fn) => transaction(fn),
     async relaxedTransaction(fn) {
       if (store.getStore()) return fn();
@@ -144,7 +153,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
         const mode = sqlite!.pragma('synchronous', { simple: true }) as number;
         if (mode > 1) await sql`PRAGMA synchronous = NORMAL`.execute(conn);
         try {
-          return await conn.transaction().execute((trx) => store.run({ trx, savepoints: 0 }, fn));
+          return await conn.transaction().execute((trx) => store.run({ trx, savepoints: 0, marks: new Set() }, fn));
         } finally {
           if (mode > 1) await sql.raw(`PRAGMA synchronous = ${mode}`).execute(conn);
         }
@@ -170,7 +179,9 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
         for (const m of list) {
           if (done.has(m.version) || m.version <= current) continue;
           await db.transaction().execute(async (trx) => {
-            await sql.raw(m.sql).execute(trx);
+            // better-sqlite3 prepares one statement at a time; a migration is several (exec, on the same connection).
+            if (sqlite) sqlite.exec(m.sql);
+            else await sql.raw(m.sql).execute(trx);
             await trx
               .insertInto('migrations')
               .values({ version: m.version, name: m.name, applied_at: new Date().toISOString() })

@@ -1,4 +1,5 @@
-import type { Db } from './db.js';
+import { sql as raw } from 'kysely';
+import type { Sql } from './sql.js';
 
 export type TaskRow = {
   id: string;
@@ -42,7 +43,28 @@ export type TaskFilter = {
 };
 export type TimerRow = { id: number; caseId: string; timer: string; fireAt: string };
 
-const toTask = (r: any): TaskRow => ({
+type TaskJoined = {
+  id: string;
+  case_id: string;
+  step: string;
+  kind: TaskRow['kind'];
+  team: string;
+  status: TaskRow['status'];
+  assignee: number | null;
+  assignee_name: string | null;
+  due_at: string | null;
+  request: string;
+  outcome: string | null;
+  created_at: string;
+  closed_at: string | null;
+  rev: number;
+  escalated_at: string | null;
+  proposal: string | null;
+  case_reference: string;
+  process_key: string;
+  version: number;
+};
+const toTask = (r: TaskJoined): TaskRow => ({
   id: r.id,
   caseId: r.case_id,
   step: r.step,
@@ -63,13 +85,34 @@ const toTask = (r: any): TaskRow => ({
   processKey: r.process_key,
   version: r.version,
 });
-const SELECT_TASK = `SELECT tasks.*, users.name AS assignee_name, cases.reference AS case_reference, cases.process_key, cases.version
-  FROM tasks JOIN cases ON cases.id = tasks.case_id LEFT JOIN users ON users.id = tasks.assignee`;
+const toTimer = (r: { id: number; case_id: string; timer: string; fire_at: string }): TimerRow => ({
+  id: r.id,
+  caseId: r.case_id,
+  timer: r.timer,
+  fireAt: r.fire_at,
+});
 
 /** Tasks for teams, and durable timers. */
-export function taskRepo(db: Db) {
-  return {
-    insert(t: {
+export function taskRepo(sql: Sql) {
+  const pg = sql.dialect === 'postgres';
+  /** A task with its assignee's name and its case's reference and process version. */
+  const tasks = () =>
+    sql
+      .q()
+      .selectFrom('tasks')
+      .innerJoin('cases', 'cases.id', 'tasks.case_id')
+      .leftJoin('users', 'users.id', 'tasks.assignee')
+      .selectAll('tasks')
+      .select([
+        'users.name as assignee_name',
+        'cases.reference as case_reference',
+        'cases.process_key',
+        'cases.version',
+      ]);
+  const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
+
+  const self = {
+    async insert(t: {
       id: string;
       caseId: string;
       step: string;
@@ -78,145 +121,237 @@ export function taskRepo(db: Db) {
       dueAt: string | null;
       request: Record<string, unknown>;
       at: string;
-    }): void {
-      db.prepare(
-        `INSERT INTO tasks (id, case_id, step, kind, team, status, due_at, request, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-      ).run(t.id, t.caseId, t.step, t.kind, t.team, t.dueAt, JSON.stringify(t.request), t.at);
+    }): Promise<void> {
+      await sql
+        .q()
+        .insertInto('tasks')
+        .values({
+          id: t.id,
+          case_id: t.caseId,
+          step: t.step,
+          kind: t.kind as TaskRow['kind'],
+          team: t.team,
+          status: 'open',
+          due_at: t.dueAt,
+          request: JSON.stringify(t.request),
+          created_at: t.at,
+          assignee: null,
+          outcome: null,
+          closed_at: null,
+          escalated_at: null,
+          proposal: null,
+        })
+        .execute();
     },
-    get(id: string): TaskRow | undefined {
-      const r = db.prepare(`${SELECT_TASK} WHERE tasks.id = ?`).get(id);
+    async get(id: string): Promise<TaskRow | undefined> {
+      const r = await tasks().where('tasks.id', '=', id).executeTakeFirst();
       return r ? toTask(r) : undefined;
     },
-    list(f: TaskFilter): TaskRow[] {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      if (f.teams) {
-        where.push(`tasks.team IN (${f.teams.map(() => '?').join(',') || 'NULL'})`);
-        args.push(...f.teams);
-      }
-      if (f.status === 'active') where.push("tasks.status IN ('open', 'claimed')");
-      else if (f.status) {
-        where.push('tasks.status = ?');
-        args.push(f.status);
-      }
-      if (f.assignee !== undefined) {
-        where.push('tasks.assignee = ?');
-        args.push(f.assignee);
-      }
-      if (f.overdueAt) {
-        where.push("tasks.status IN ('open', 'claimed') AND tasks.due_at < ?");
-        args.push(f.overdueAt);
-      }
-      if (f.caseId) {
-        where.push('tasks.case_id = ?');
-        args.push(f.caseId);
-      }
-      if (f.process) {
-        where.push('cases.process_key = ?');
-        args.push(f.process);
-      }
-      const sql = `${SELECT_TASK} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY tasks.due_at IS NULL, tasks.due_at, tasks.created_at LIMIT ?`;
-      return db
-        .prepare(sql)
-        .all(...args, f.limit ?? 500)
-        .map(toTask);
+    async list(f: TaskFilter): Promise<TaskRow[]> {
+      const rows = await tasks()
+        .$if(f.teams !== undefined, (qb) =>
+          // No teams: no tasks (an empty IN list is no SQL).
+          f.teams!.length ? qb.where('tasks.team', 'in', f.teams!) : qb.where(raw<boolean>`1 = 0`),
+        )
+        .$if(f.status === 'active', (qb) => qb.where('tasks.status', 'in', ['open', 'claimed']))
+        .$if(!!f.status && f.status !== 'active', (qb) => qb.where('tasks.status', '=', f.status as TaskRow['status']))
+        .$if(f.assignee !== undefined, (qb) => qb.where('tasks.assignee', '=', f.assignee!))
+        .$if(!!f.overdueAt, (qb) =>
+          qb.where('tasks.status', 'in', ['open', 'claimed']).where('tasks.due_at', '<', f.overdueAt!),
+        )
+        .$if(!!f.caseId, (qb) => qb.where('tasks.case_id', '=', f.caseId!))
+        .$if(!!f.process, (qb) => qb.where('cases.process_key', '=', f.process!))
+        // Tasks without a due date last, in both dialects.
+        .orderBy(raw`CASE WHEN tasks.due_at IS NULL THEN 1 ELSE 0 END`)
+        .orderBy('tasks.due_at')
+        .orderBy('tasks.created_at')
+        .limit(f.limit ?? 500)
+        .execute();
+      return rows.map(toTask);
     },
-    openFor(caseId: string, step: string): TaskRow[] {
-      return db
-        .prepare(`${SELECT_TASK} WHERE tasks.case_id = ? AND tasks.step = ? AND tasks.status IN ('open', 'claimed')`)
-        .all(caseId, step)
-        .map(toTask);
+    async openFor(caseId: string, step: string): Promise<TaskRow[]> {
+      const rows = await tasks()
+        .where('tasks.case_id', '=', caseId)
+        .where('tasks.step', '=', step)
+        .where('tasks.status', 'in', ['open', 'claimed'])
+        .execute();
+      return rows.map(toTask);
     },
     /** Changes a task only if it is still at revision `rev`; returns whether it did. */
-    update(
+    async update(
       id: string,
       rev: number,
       set: { status?: TaskRow['status']; assignee?: number | null; outcome?: string | null; closedAt?: string | null },
-    ): boolean {
-      const cur = this.get(id);
+    ): Promise<boolean> {
+      const cur = await self.get(id);
       if (!cur || cur.rev !== rev) return false;
-      const info = db
-        .prepare(
-          'UPDATE tasks SET status = ?, assignee = ?, outcome = ?, closed_at = ?, rev = rev + 1 WHERE id = ? AND rev = ?',
-        )
-        .run(
-          set.status ?? cur.status,
-          set.assignee === undefined ? cur.assignee : set.assignee,
-          set.outcome === undefined ? cur.outcome : set.outcome,
-          set.closedAt === undefined ? cur.closedAt : set.closedAt,
-          id,
-          rev,
-        );
-      return info.changes === 1;
+      const result = await sql
+        .q()
+        .updateTable('tasks')
+        .set((eb) => ({
+          status: set.status ?? cur.status,
+          assignee: set.assignee === undefined ? cur.assignee : set.assignee,
+          outcome: set.outcome === undefined ? cur.outcome : set.outcome,
+          closed_at: set.closedAt === undefined ? cur.closedAt : set.closedAt,
+          rev: eb('rev', '+', 1),
+        }))
+        .where('id', '=', id)
+        .where('rev', '=', rev)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
     /** Sets or clears the four-eyes proposal, if the task is still at `rev`. */
-    setProposal(id: string, rev: number, proposal: Proposal | null): boolean {
-      return (
-        db
-          .prepare('UPDATE tasks SET proposal = ?, rev = rev + 1 WHERE id = ? AND rev = ?')
-          .run(proposal ? JSON.stringify(proposal) : null, id, rev).changes === 1
-      );
+    async setProposal(id: string, rev: number, proposal: Proposal | null): Promise<boolean> {
+      const result = await sql
+        .q()
+        .updateTable('tasks')
+        .set((eb) => ({ proposal: proposal ? JSON.stringify(proposal) : null, rev: eb('rev', '+', 1) }))
+        .where('id', '=', id)
+        .where('rev', '=', rev)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
     /** Marks a task overdue-escalated, optionally moving it to another team's queue. */
-    escalate(id: string, at: string, team: string | null): void {
-      db.prepare(
-        `UPDATE tasks SET escalated_at = ?, team = COALESCE(?, team), assignee = CASE WHEN ? IS NULL THEN assignee ELSE NULL END,
-                  status = CASE WHEN ? IS NULL THEN status ELSE 'open' END, rev = rev + 1 WHERE id = ? AND escalated_at IS NULL`,
-      ).run(at, team, team, team, id);
+    async escalate(id: string, at: string, team: string | null): Promise<void> {
+      await sql
+        .q()
+        .updateTable('tasks')
+        .set((eb) =>
+          team === null
+            ? { escalated_at: at, rev: eb('rev', '+', 1) }
+            : { escalated_at: at, team, assignee: null, status: 'open' as const, rev: eb('rev', '+', 1) },
+        )
+        .where('id', '=', id)
+        .where('escalated_at', 'is', null)
+        .execute();
     },
     /** Moves a task to a team (back to its queue) or hands it to a member. */
-    assign(id: string, rev: number, to: { team?: string; assignee?: number }): boolean {
-      const info =
-        to.assignee !== undefined
-          ? db
-              .prepare("UPDATE tasks SET assignee = ?, status = 'claimed', rev = rev + 1 WHERE id = ? AND rev = ?")
-              .run(to.assignee, id, rev)
-          : db
-              .prepare(
-                "UPDATE tasks SET team = ?, assignee = NULL, status = 'open', rev = rev + 1 WHERE id = ? AND rev = ?",
-              )
-              .run(to.team, id, rev);
-      return info.changes === 1;
+    async assign(id: string, rev: number, to: { team?: string; assignee?: number }): Promise<boolean> {
+      const result = await sql
+        .q()
+        .updateTable('tasks')
+        .set((eb) =>
+          to.assignee !== undefined
+            ? { assignee: to.assignee, status: 'claimed' as const, rev: eb('rev', '+', 1) }
+            : { team: to.team, assignee: null, status: 'open' as const, rev: eb('rev', '+', 1) },
+        )
+        .where('id', '=', id)
+        .where('rev', '=', rev)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
     /** A migrated case's step got another id: its open tasks and pending timers follow. */
-    renameStep(caseId: string, from: string, to: string): void {
-      db.prepare(
-        "UPDATE tasks SET step = ?, rev = rev + 1 WHERE case_id = ? AND step = ? AND status IN ('open', 'claimed')",
-      ).run(to, caseId, from);
-      db.prepare('UPDATE timers SET timer = ? WHERE case_id = ? AND timer = ? AND fired_at IS NULL').run(
-        to,
-        caseId,
-        from,
-      );
-      db.prepare('UPDATE timers SET timer = ? WHERE case_id = ? AND timer = ? AND fired_at IS NULL').run(
-        `${to}:timeout`,
-        caseId,
-        `${from}:timeout`,
-      );
+    async renameStep(caseId: string, from: string, to: string): Promise<void> {
+      await sql
+        .q()
+        .updateTable('tasks')
+        .set((eb) => ({ step: to, rev: eb('rev', '+', 1) }))
+        .where('case_id', '=', caseId)
+        .where('step', '=', from)
+        .where('status', 'in', ['open', 'claimed'])
+        .execute();
+      for (const [a, b] of [
+        [from, to],
+        [`${from}:timeout`, `${to}:timeout`],
+      ])
+        await sql
+          .q()
+          .updateTable('timers')
+          .set({ timer: b })
+          .where('case_id', '=', caseId)
+          .where('timer', '=', a)
+          .where('fired_at', 'is', null)
+          .execute();
     },
-    setTimer(caseId: string, timer: string, fireAt: string): void {
-      db.prepare('INSERT INTO timers (case_id, timer, fire_at) VALUES (?, ?, ?)').run(caseId, timer, fireAt);
+    async setTimer(caseId: string, timer: string, fireAt: string): Promise<void> {
+      await sql.q().insertInto('timers').values({ case_id: caseId, timer, fire_at: fireAt }).execute();
     },
-    clearTimer(caseId: string, timer: string): void {
-      db.prepare('DELETE FROM timers WHERE case_id = ? AND timer = ? AND fired_at IS NULL').run(caseId, timer);
+    async clearTimer(caseId: string, timer: string): Promise<void> {
+      await sql
+        .q()
+        .deleteFrom('timers')
+        .where('case_id', '=', caseId)
+        .where('timer', '=', timer)
+        .where('fired_at', 'is', null)
+        .execute();
     },
-    dueTimers(now: string, limit = 100): TimerRow[] {
-      return (
-        db
-          .prepare(
-            'SELECT id, case_id, timer, fire_at FROM timers WHERE fired_at IS NULL AND fire_at <= ? ORDER BY fire_at LIMIT ?',
-          )
-          .all(now, limit) as any[]
-      ).map((r) => ({ id: r.id, caseId: r.case_id, timer: r.timer, fireAt: r.fire_at }));
+    /** Timers due at `now` and not fired yet, whoever holds them (see claimDue for several nodes). */
+    async dueTimers(now: string, limit = 100): Promise<TimerRow[]> {
+      const rows = await sql
+        .q()
+        .selectFrom('timers')
+        .select(['id', 'case_id', 'timer', 'fire_at'])
+        .where('fired_at', 'is', null)
+        .where('fire_at', '<=', now)
+        .orderBy('fire_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toTimer);
+    },
+    /**
+     * Claims up to `limit` due timers for `node` until `now + leaseMs`: those
+     * not fired, whose lease is free or expired (a node that died holds its
+     * timers only until then), earliest first. Two nodes claiming at once
+     * never get the same timer: PostgreSQL skips rows another claim has
+     * locked (FOR UPDATE SKIP LOCKED); SQLite has one writer. Firing stays
+     * guarded by markFired, so a lease that ran out mid-fire still fires once.
+     */
+    async claimDue(node: string, now: string, leaseMs: number, limit = 100): Promise<TimerRow[]> {
+      const until = new Date(Date.parse(now) + leaseMs).toISOString();
+      const rows = await sql
+        .q()
+        .updateTable('timers')
+        .set({ claimed_by: node, claimed_until: until })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('timers')
+            .select('id')
+            .where('fired_at', 'is', null)
+            .where('fire_at', '<=', now)
+            .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
+            .orderBy('fire_at')
+            .orderBy('id')
+            .limit(limit)
+            .$if(pg, (qb) => qb.forUpdate().skipLocked()),
+        )
+        .returning(['id', 'case_id', 'timer', 'fire_at'])
+        .execute();
+      // RETURNING has no order of its own.
+      return rows.map(toTimer).sort((a, b) => (a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.id - b.id));
+    },
+    /** Hands the unfired timers `node` holds back (a node stopping): another node may claim them at once. */
+    async releaseClaims(node: string): Promise<number> {
+      const result = await sql
+        .q()
+        .updateTable('timers')
+        .set({ claimed_by: null, claimed_until: null })
+        .where('claimed_by', '=', node)
+        .where('fired_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result);
     },
     /** Marks a timer fired; false if it already was (or was cleared): it fires at most once. */
-    markFired(id: number, at: string): boolean {
-      return db.prepare('UPDATE timers SET fired_at = ? WHERE id = ? AND fired_at IS NULL').run(at, id).changes === 1;
+    async markFired(id: number, at: string): Promise<boolean> {
+      const result = await sql
+        .q()
+        .updateTable('timers')
+        .set({ fired_at: at })
+        .where('id', '=', id)
+        .where('fired_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
-    timersOf(caseId: string): { timer: string; fireAt: string; firedAt: string | null }[] {
-      return (
-        db.prepare('SELECT timer, fire_at, fired_at FROM timers WHERE case_id = ? ORDER BY id').all(caseId) as any[]
-      ).map((r) => ({ timer: r.timer, fireAt: r.fire_at, firedAt: r.fired_at }));
+    async timersOf(caseId: string): Promise<{ timer: string; fireAt: string; firedAt: string | null }[]> {
+      const rows = await sql
+        .q()
+        .selectFrom('timers')
+        .select(['timer', 'fire_at', 'fired_at'])
+        .where('case_id', '=', caseId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ timer: r.timer, fireAt: r.fire_at, firedAt: r.fired_at }));
     },
   };
+  return self;
 }

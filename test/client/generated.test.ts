@@ -20,7 +20,7 @@ describe('browser/api/schema.ts', () => {
     const s = await startTestServer();
     try {
       const served = (await s.api('GET', '/api/openapi.json')).body;
-      const built = apiDocument();
+      const built = await apiDocument();
       // The version is the server's option (main.ts); everything else is the route table's.
       expect({ ...built, info: { ...(built.info as object), version: '1' } }).toEqual(served);
     } finally {

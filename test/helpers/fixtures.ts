@@ -48,16 +48,16 @@ export function fixtureProcess(name: FixtureName): any {
  * Saves and publishes each named fixture as version 1 (by `by`). A fixture
  * with problems throws, with the problems in the message: fixtures are valid.
  */
-export function publishFixtures(
+export async function publishFixtures(
   processes: Pick<ProcessService, 'saveDraft' | 'publish'>,
   names: readonly FixtureName[],
   by = 'test',
 ) {
   for (const name of names) {
     const definition = fixtureProcess(name);
-    const { problems } = processes.saveDraft(definition.key, definition, by);
+    const { problems } = await processes.saveDraft(definition.key, definition, by);
     if (problems.length) throw new Error(`fixture ${name} has problems: ${JSON.stringify(problems)}`);
-    processes.publish(definition.key, by);
+    await processes.publish(definition.key, by);
   }
 }
 

@@ -5,22 +5,26 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../runtime/setup.js';
+import { openSql } from '../../runtime/store/index.js';
 
 const root = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'omslag-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** Every command is its own Node process, a few seconds each on a busy machine. */
+const slow = { timeout: 120_000 };
+
 /** Runs `npm run omslag -- …` (runtime/cli.ts) against the temp data folder. */
 function omslag(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     encoding: 'utf8',
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-describe('omslag CLI', () => {
+describe('omslag CLI', slow, () => {
   it('imports and publishes processes/, and reports an unchanged one on a re-run', () => {
     const first = omslag('import');
     expect(first.code).toBe(0);
@@ -39,27 +43,30 @@ describe('omslag CLI', () => {
     const token = omslag('token', 'anna').out.trim();
     const citizen = omslag('citizen-token', '999993653').out.trim();
     expect(omslag('citizen-token', '123456789').code).toBe(2);
-    const services = openServices(dataDir);
+    const services = await openServices(dataDir);
     try {
-      expect(services.store.accounts.principalForToken(token)).toMatchObject({
+      await expect(services.store.accounts.principalForToken(token)).resolves.toMatchObject({
         kind: 'user',
         name: 'anna',
         role: 'official',
         teams: ['belastingen', 'afval'],
       });
-      expect(services.store.accounts.principalForToken(citizen)).toEqual({ kind: 'citizen', bsn: '999993653' });
+      await expect(services.store.accounts.principalForToken(citizen)).resolves.toEqual({
+        kind: 'citizen',
+        bsn: '999993653',
+      });
       // Only the newest password signs in.
       await expect(services.store.accounts.checkPassword('anna', password)).resolves.toBeUndefined();
       await expect(services.store.accounts.checkPassword('anna', renewed)).resolves.toMatchObject({ name: 'anna' });
     } finally {
-      services.store.close();
+      await services.store.close();
     }
   });
 
-  it('verifies the audit chain and names the first broken entry', () => {
-    const services = openServices(dataDir);
-    const c = services.engine.startCase('grofvuil', '999993653', 'citizen');
-    services.store.close();
+  it('verifies the audit chain and names the first broken entry', async () => {
+    const services = await openServices(dataDir);
+    const c = await services.engine.startCase('grofvuil', '999993653', 'citizen');
+    await services.store.close();
     expect(omslag('audit', 'verify').out).toMatch(/audit trail intact: \d+ entries/);
     const db = new Database(join(dataDir, 'omslag.db'));
     db.exec('DROP TRIGGER audit_no_update');
@@ -86,7 +93,62 @@ describe('omslag CLI', () => {
   });
 });
 
-describe('omslag scan', () => {
+describe('omslag migrate', slow, () => {
+  it('brings a new database file to the newest schema, and says so', async () => {
+    const file = join(dataDir, 'new', 'omslag.db');
+    const r = omslag('migrate', '--db', file);
+    expect(r.code).toBe(0);
+    const sql = await openSql(file, { migrate: false });
+    const { latest } = await sql.schema();
+    await sql.close();
+    expect(r.out).toContain(`from schema version 0 to ${latest}`);
+    expect(omslag('migrate', '--db', file).out).toContain(`is at schema version ${latest}: nothing to migrate`);
+  });
+
+  it('refuses a database whose schema is newer than this Omslag', () => {
+    const file = join(dataDir, 'new', 'omslag.db');
+    const db = new Database(file);
+    db.prepare(
+      "INSERT INTO migrations (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01')",
+    ).run();
+    db.close();
+    const r = omslag('migrate', '--db', file);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(/schema version 999/);
+    expect(omslag('audit', 'verify', '--db', file).code).not.toBe(0);
+  });
+});
+
+describe('omslag copy-store', slow, () => {
+  it('copies a store into a new file with ids kept, and refuses to copy into it again', () => {
+    const from = join(dataDir, 'source.db');
+    const to = join(dataDir, 'copy.db');
+    expect(omslag('import', '--db', from).code).toBe(0);
+    const token = omslag('citizen-token', '999993653', '--db', from).out.trim();
+    const r = omslag('copy-store', '--from', from, '--to', to);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/tokens\s+1\n/);
+    expect(r.out).toMatch(/audit trail intact on the target: 0 entries/);
+    const db = new Database(to, { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) FROM versions').pluck().get()).toBeGreaterThan(2);
+    db.close();
+    expect(omslag('import', '--db', to).out).toMatch(/unchanged kwijtschelding v1/);
+    const again = omslag('copy-store', '--from', from, '--to', to);
+    expect(again.code).not.toBe(0);
+    expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens\)/);
+    expect(omslag('copy-store', '--from', join(dataDir, 'missing.db'), '--to', to).out).toMatch(/no database file/);
+    expect(token).toMatch(/^oms_/);
+  });
+
+  it('copies a broken audit trail as it is, and says so', () => {
+    // The data folder's trail was broken on purpose above: a copy does not mend it, and does not hide it.
+    const r = omslag('copy-store', '--from', join(dataDir, 'omslag.db'), '--to', join(dataDir, 'copy-broken.db'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/audit trail on the target is BROKEN at case \S+, entry 2/);
+  });
+});
+
+describe('omslag scan', slow, () => {
   it('scans a register extract from a file: a dry run counts, a run starts, a re-run starts nothing', () => {
     const file = join(dataDir, 'inkomens.csv');
     writeFileSync(file, 'bsn,inkomen\n111222333,900\n999993653,2400\n');

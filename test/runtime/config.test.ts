@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readConfig, readSupervisorConfig } from '../../runtime/config.js';
+import { join, resolve } from 'node:path';
+import { maskPassword, readConfig, readSupervisorConfig } from '../../runtime/config.js';
 import { defaultLimits } from '../../runtime/http/limits.js';
 
 describe('settings (runtime/config.ts)', () => {
@@ -37,6 +38,44 @@ describe('settings (runtime/config.ts)', () => {
     expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+
+  test('the store: the SQLite file in DATA_DIR, or PostgreSQL from DATABASE_URL with its pool size', () => {
+    expect(readConfig({ DATA_DIR: '/srv/omslag' }).database).toEqual({
+      dialect: 'sqlite',
+      target: join(resolve('/srv/omslag'), 'omslag.db'),
+      shown: join(resolve('/srv/omslag'), 'omslag.db'),
+      poolSize: 10,
+    });
+    const url = 'postgres://omslag:geheim@db.example:5432/omslag';
+    expect(readConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' }).database).toEqual({
+      dialect: 'postgres',
+      target: url,
+      shown: 'postgres://omslag:***@db.example:5432/omslag',
+      poolSize: 4,
+    });
+    expect(() => readConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE must be a whole number/);
+    // A wrong URL is named without its password.
+    const wrong = () => readConfig({ DATABASE_URL: 'mysql://omslag:geheim@db/omslag' });
+    expect(wrong).toThrow(/DATABASE_URL must be a PostgreSQL URL/);
+    expect(wrong).not.toThrow(/geheim/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://omslag:geheim@db' })).toThrow(/DATABASE_URL names no database/);
+  });
+
+  test('passwords of database URLs are masked, also in a URL that does not parse and in a parameter', () => {
+    expect(maskPassword('postgres://u:geheim@h/db')).toBe('postgres://u:***@h/db');
+    expect(maskPassword('postgres://u:ge@heim@h/db')).toBe('postgres://u:***@h/db');
+    expect(maskPassword('postgres://u:[x@h/db')).toBe('postgres://u:***@h/db');
+    expect(maskPassword('postgres://u@h/db?sslmode=require&password=geheim')).toBe(
+      'postgres://u@h/db?sslmode=require&password=***',
+    );
+    expect(maskPassword('/var/lib/omslag/omslag.db')).toBe('/var/lib/omslag/omslag.db');
+  });
+
+  test('NODE_ID: hostname:pid by default; refused with spaces', () => {
+    expect(readConfig({}).nodeId).toMatch(new RegExp(`:${process.pid}$`));
+    expect(readConfig({ NODE_ID: 'web-1' }).nodeId).toBe('web-1');
+    expect(() => readConfig({ NODE_ID: 'web 1' })).toThrow(/NODE_ID/);
   });
 
   test('the supervisor: restart backoff and stop timeout', () => {

@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { canDesign, canSeeDrafts, capabilities, designRoles, roleOf } from '../../../runtime/auth/index.js';
 import { createEngine, createFakeClock, createProcessService } from '../../../runtime/engine/index.js';
 import type { Principal } from '../../../runtime/store/index.js';
-import { openStore } from '../../../runtime/store/index.js';
 import { createWebApp } from '../../../runtime/web/app.js';
+import { openTestStore } from '../../helpers/test-store.js';
 
 const user = (role: 'designer' | 'official' | 'admin'): Principal => ({
   kind: 'user',
@@ -41,7 +41,7 @@ describe('who may design: one policy', () => {
 
   test("the session's answer carries the server's policy for the browser apps", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'omslag-policy-'));
-    const store = openStore(join(dir, 'omslag.db'));
+    const { store } = await openTestStore(dir);
     const clock = createFakeClock('2026-03-02T09:00:00Z');
     const app = createWebApp(
       { store, clock, engine: createEngine({ store, clock }), processes: createProcessService({ store, clock }) },
@@ -57,7 +57,7 @@ describe('who may design: one policy', () => {
         ['ada', 'admin'],
         ['olaf', 'official'],
       ] as const) {
-        store.accounts.setPassword(store.accounts.addUser(name, role, [], at).id, 'een-goed-wachtwoord');
+        await store.accounts.setPassword((await store.accounts.addUser(name, role, [], at)).id, 'een-goed-wachtwoord');
         const signIn = await fetch(`${base}/api/session`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -73,7 +73,7 @@ describe('who may design: one policy', () => {
       }
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { caseView } from '../../../runtime/engine/index.js';
 import { asCitizen, BSN, freshEnv, toeslagAtMoney, toeslagAtReview, money, user, type Env } from './setup.js';
 
-const view = (env: Env, id: string, lang: 'nl' | 'en' = 'nl') =>
-  caseView(env.engine, env.store, env.engine.getCase(id), lang);
+const view = async (env: Env, id: string, lang: 'nl' | 'en' = 'nl') =>
+  caseView(env.engine, env.store, await env.engine.getCase(id), lang);
 
 describe('case view', () => {
-  it('shows the current form step with its fields and the allowed actions, in Dutch and in English', () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = env.engine.startCase('melding', BSN, asCitizen());
+  it('shows the current form step with its fields and the allowed actions, in Dutch and in English', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await env.engine.startCase('melding', BSN, asCitizen());
 
-    const nl = view(env, row.id, 'nl');
+    const nl = await view(env, row.id, 'nl');
     expect(nl).toMatchObject({
       id: row.id,
       reference: expect.stringMatching(/^OMS-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
@@ -52,7 +52,7 @@ describe('case view', () => {
     ]);
     expect(nl.timeline.map((i) => i.text)).toEqual(['Aanvraag gestart']);
 
-    const en = view(env, row.id, 'en');
+    const en = await view(env, row.id, 'en');
     expect(en.process.title).toBe('Report about public space');
     expect(en.step).toMatchObject({ title: 'What do you want to report?', text: 'Choose what fits best.' });
     expect(en.step!.fields![0]).toMatchObject({
@@ -66,15 +66,15 @@ describe('case view', () => {
     expect(en.timeline.map((i) => i.text)).toEqual(['Application started']);
   });
 
-  it('shows only the fields whose showIf holds over the case data', () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const litter = env.engine.startCase('melding', BSN, asCitizen());
-    env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
-    const other = env.engine.startCase('melding', BSN, asCitizen());
-    env.engine.send(other.id, { type: 'submit', data: { soort: 'overig' } }, { actor: asCitizen() });
+  it('shows only the fields whose showIf holds over the case data', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const litter = await env.engine.startCase('melding', BSN, asCitizen());
+    await env.engine.send(litter.id, { type: 'submit', data: { soort: 'afval' } }, { actor: asCitizen() });
+    const other = await env.engine.startCase('melding', BSN, asCitizen());
+    await env.engine.send(other.id, { type: 'submit', data: { soort: 'overig' } }, { actor: asCitizen() });
 
-    expect(view(env, litter.id).step!.fields!.map((f) => f.id)).toEqual(['aantal']);
-    const shown = view(env, other.id, 'en').step!.fields!;
+    expect((await view(env, litter.id)).step!.fields!.map((f) => f.id)).toEqual(['aantal']);
+    const shown = (await view(env, other.id, 'en')).step!.fields!;
     expect(shown.map((f) => f.id)).toEqual(['toelichting', 'aantal']);
     expect(shown[0]).toMatchObject({ label: 'What is going on?', required: true, showIf: 'soort = "overig"' });
     expect(shown[1]).toMatchObject({
@@ -85,31 +85,31 @@ describe('case view', () => {
       type: 'number',
     });
     // The answers so far, as a person reads them.
-    expect(view(env, other.id, 'en').answers).toEqual([
+    expect((await view(env, other.id, 'en')).answers).toEqual([
       { id: 'soort', label: 'Kind of report', value: 'overig', text: 'Something else' },
     ]);
     // And the hidden field is not required on submit.
-    expect(env.engine.send(litter.id, { type: 'submit', data: { aantal: '2' } }, { actor: asCitizen() }).status).toBe(
-      'ended',
-    );
+    expect(
+      (await env.engine.send(litter.id, { type: 'submit', data: { aantal: '2' } }, { actor: asCitizen() })).status,
+    ).toBe('ended');
   });
 
-  it("lists submit, the group's withdraw and person.requested where each is allowed", () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtMoney(env);
-    expect(view(env, row.id, 'en').actions).toEqual([
+  it("lists submit, the group's withdraw and person.requested where each is allowed", async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtMoney(env);
+    expect((await view(env, row.id, 'en')).actions).toEqual([
       { type: 'submit', label: 'Send answers' },
       { type: 'withdraw', label: 'Withdraw application' },
       { type: 'person.requested', label: 'Talk to a person' },
     ]);
     // autoWaarde depends on heeftAuto of the same step: listed with its showIf, for the client to show when it applies.
-    const fields = view(env, row.id).step!.fields!;
+    const fields = (await view(env, row.id)).step!.fields!;
     expect(fields.map((f) => f.id)).toEqual(['inkomen', 'vermogen', 'heeftAuto', 'autoWaarde', 'iban']);
     expect(fields.find((f) => f.id === 'autoWaarde')).toMatchObject({ showIf: 'heeftAuto = true' });
 
     // At the handoff: nothing to submit, but withdraw and ask for a person.
-    const review = toeslagAtReview(env);
-    const atReview = view(env, review.id, 'en');
+    const review = await toeslagAtReview(env);
+    const atReview = await view(env, review.id, 'en');
     expect(atReview.actions.map((a) => a.type)).toEqual(['withdraw', 'person.requested']);
     expect(atReview.step).toMatchObject({
       id: 'beoordeling',
@@ -145,19 +145,21 @@ describe('case view', () => {
     ]);
 
     // Officials see more.
-    const ann = user(env, 'ann');
-    env.engine.claimTask(atReview.tasks[0].id, ann);
-    const internal = caseView(env.engine, env.store, env.engine.getCase(review.id), 'nl', { internal: true });
+    const ann = await user(env, 'ann');
+    await env.engine.claimTask(atReview.tasks[0].id, ann);
+    const internal = await caseView(env.engine, env.store, await env.engine.getCase(review.id), 'nl', {
+      internal: true,
+    });
     expect(internal.tasks[0]).toMatchObject({ status: 'claimed', assignee: 'ann' });
     expect(internal.explanations[0]).toMatchObject({ when: null, inputs: { inkomen: 1450 } });
   });
 
-  it("shows the outcome and the decision's reason when ended, without journey actions", () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtMoney(env);
-    env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '4000' }) }, { actor: asCitizen() });
+  it("shows the outcome and the decision's reason when ended, without journey actions", async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtMoney(env);
+    await env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '4000' }) }, { actor: asCitizen() });
 
-    const nl = view(env, row.id, 'nl');
+    const nl = await view(env, row.id, 'nl');
     expect(nl.status).toBe('ended');
     expect(nl.step).toMatchObject({ id: 'afgewezen', kind: 'end', title: 'Toeslag afgewezen' });
     expect(nl.outcome).toEqual({
@@ -178,7 +180,7 @@ describe('case view', () => {
     expect(types).not.toContain('withdraw');
     expect(nl.messages.map((m) => m.subject)).toEqual(['Toeslag afgewezen']);
 
-    const en = view(env, row.id, 'en');
+    const en = await view(env, row.id, 'en');
     expect(en.outcome).toEqual({
       outcome: 'rejected',
       title: 'Allowance rejected',
@@ -188,28 +190,28 @@ describe('case view', () => {
     expect(en.timeline.at(-1)!.text).toBe('Finished: Allowance rejected');
   });
 
-  it('names a withdrawal by its label in the timeline', () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtReview(env);
-    env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
-    const en = view(env, row.id, 'en');
+  it('names a withdrawal by its label in the timeline', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtReview(env);
+    await env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
+    const en = await view(env, row.id, 'en');
     expect(en.outcome).toMatchObject({ outcome: 'withdrawn', message: 'You withdrew your application.' });
     expect(en.timeline.map((i) => i.text)).toContain('Withdraw application');
     expect(en.tasks[0].status).toBe('closed');
     expect(en.expectedBy).toBeNull();
-    expect(view(env, row.id, 'nl').timeline.map((i) => i.text)).toContain('Aanvraag intrekken');
+    expect((await view(env, row.id, 'nl')).timeline.map((i) => i.text)).toContain('Aanvraag intrekken');
   });
 
-  it("shows a message step's message and the contact request in the timeline", () => {
-    const env = freshEnv({ fixtures: ['toeslag', 'melding'] });
-    const row = toeslagAtMoney(env);
-    env.engine.send(row.id, { type: 'person.requested', data: { question: 'Vraag' } }, { actor: asCitizen() });
-    const asked = view(env, row.id, 'en');
+  it("shows a message step's message and the contact request in the timeline", async () => {
+    const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
+    const row = await toeslagAtMoney(env);
+    await env.engine.send(row.id, { type: 'person.requested', data: { question: 'Vraag' } }, { actor: asCitizen() });
+    const asked = await view(env, row.id, 'en');
     expect(asked.timeline.at(-1)!.text).toBe('You asked to talk to a person');
     expect(asked.tasks).toEqual([expect.objectContaining({ kind: 'contact', team: 'klantcontact', status: 'open' })]);
     expect(asked.expectedBy).toBeNull();
-    env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '700' }) }, { actor: asCitizen() });
-    const granted = view(env, row.id, 'en');
+    await env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '700' }) }, { actor: asCitizen() });
+    const granted = await view(env, row.id, 'en');
     expect(granted.messages.map((m) => m.subject)).toEqual(['Your allowance has been granted', 'Allowance granted']);
     expect(granted.outcome).toMatchObject({
       outcome: 'granted',

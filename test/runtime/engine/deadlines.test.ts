@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, dueDate, isWorkingDay } from '../../../runtime/engine/deadlines.js';
 import { checkDefinition } from '../../../runtime/model/index.js';
 import { DateTime } from 'luxon';
-import { asCitizen, BSN, freshEnv, openEnv } from './setup.js';
+import { asCitizen, BSN, closeStore, freshEnv, openEnv } from './setup.js';
 
 const at = (iso: string) => new Date(iso);
 
 describe('deadlines in working days', () => {
-  it('skips weekends and Dutch public holidays: a handoff on the Friday before Easter', () => {
+  it('skips weekends and Dutch public holidays: a handoff on the Friday before Easter', async () => {
     // Good Friday 3 April 2026 is a working day for government; Easter Monday 6 April is not.
     const friday = at('2026-04-03T08:00:00Z'); // 10:00 in Amsterdam
     expect(addWorkingDays(friday, 1).toISOString()).toBe('2026-04-07T08:00:00.000Z'); // Tuesday
@@ -22,50 +22,50 @@ describe('deadlines in working days', () => {
     expect(isWorkingDay(DateTime.fromISO('2026-04-03', { zone: 'Europe/Amsterdam' }))).toBe(true);
   });
 
-  it('counts calendar durations in Dutch time and working days by the calendar of holidays', () => {
+  it('counts calendar durations in Dutch time and working days by the calendar of holidays', async () => {
     expect(dueDate(at('2026-03-27T10:00:00Z'), 'P2D').toISOString()).toBe('2026-03-29T09:00:00.000Z'); // across the DST change: same clock time
     expect(dueDate(at('2026-03-02T09:00:00Z'), { workingDays: 5 }).toISOString()).toBe('2026-03-09T09:00:00.000Z');
   });
 });
 
 describe('escalation of an overdue task', () => {
-  it('flags the task exactly once, also after a restart, through a durable timer', () => {
-    const env = freshEnv({ at: '2026-04-03T08:00:00Z', fixtures: ['toeslag'] });
-    const row = env.engine.startCase('toeslag', BSN, asCitizen());
-    env.engine.send(
+  it('flags the task exactly once, also after a restart, through a durable timer', async () => {
+    const env = await freshEnv({ at: '2026-04-03T08:00:00Z', fixtures: ['toeslag'] });
+    const row = await env.engine.startCase('toeslag', BSN, asCitizen());
+    await env.engine.send(
       row.id,
       { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } },
       { actor: asCitizen() },
     );
-    env.engine.send(
+    await env.engine.send(
       row.id,
       { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } },
       { actor: asCitizen() },
     );
-    const task = env.store.tasks.list({ caseId: row.id })[0];
+    const task = (await env.store.tasks.list({ caseId: row.id }))[0];
     // 8 working days from Good Friday: Easter Monday skipped → Thursday 16 April.
     expect(task.dueAt).toBe('2026-04-16T08:00:00.000Z');
-    expect(env.store.tasks.timersOf(row.id).map((t) => t.timer)).toEqual([`escalate:${task.id}`]);
+    expect((await env.store.tasks.timersOf(row.id)).map((t) => t.timer)).toEqual([`escalate:${task.id}`]);
     env.clock.set('2026-04-16T07:59:00Z');
-    expect(env.engine.fireDueTimers()).toBe(0);
-    env.store.close();
+    expect(await env.engine.fireDueTimers()).toBe(0);
+    await closeStore(env.store);
 
     // Restart after the deadline: the first engine fires it, the next ones do not.
-    const later = openEnv(env.file, '2026-04-17T09:00:00Z');
-    expect(later.engine.fireDueTimers()).toBe(1);
-    expect(later.engine.fireDueTimers()).toBe(0);
-    later.store.close();
-    const again = openEnv(env.file, '2026-04-20T09:00:00Z');
-    expect(again.engine.fireDueTimers()).toBe(0);
-    const after = again.store.tasks.get(task.id)!;
+    const later = await openEnv(env.file, '2026-04-17T09:00:00Z');
+    expect(await later.engine.fireDueTimers()).toBe(1);
+    expect(await later.engine.fireDueTimers()).toBe(0);
+    await closeStore(later.store);
+    const again = await openEnv(env.file, '2026-04-20T09:00:00Z');
+    expect(await again.engine.fireDueTimers()).toBe(0);
+    const after = (await again.store.tasks.get(task.id))!;
     expect(after.escalatedAt).toBe('2026-04-17T09:00:00.000Z');
     expect(after.status).toBe('open');
-    expect(again.store.cases.audit(row.id).filter((e) => e.type === 'task.escalated')).toHaveLength(1);
-    expect(again.store.cases.verifyAudit()).toMatchObject({ ok: true });
+    expect((await again.store.cases.audit(row.id)).filter((e) => e.type === 'task.escalated')).toHaveLength(1);
+    expect(await again.store.cases.verifyAudit()).toMatchObject({ ok: true });
   });
 
-  it('moves the task to the escalation team when the process names one, and clears the timer when the task is done in time', () => {
-    const env = freshEnv({ fixtures: ['toeslag'] });
+  it('moves the task to the escalation team when the process names one, and clears the timer when the task is done in time', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag'] });
     const def = {
       key: 'escaleren',
       title: 'Escaleren',
@@ -89,27 +89,27 @@ describe('escalation of an overdue task', () => {
         einde: { kind: 'end', title: 'Einde', outcome: 'completed', message: 'Klaar.' },
       },
     };
-    expect(env.processes.saveDraft('escaleren', def, 't').problems).toEqual([]);
-    env.processes.publish('escaleren', 't');
-    const late = env.engine.startCase('escaleren', BSN, asCitizen());
-    env.engine.send(late.id, { type: 'submit', data: { tekst: 'x' } }, { actor: asCitizen() });
-    const onTime = env.engine.startCase('escaleren', BSN, asCitizen());
-    env.engine.send(onTime.id, { type: 'submit', data: { tekst: 'y' } }, { actor: asCitizen() });
-    const ann = env.store.accounts.userByName('ann')!;
-    const onTimeTask = env.store.tasks.list({ caseId: onTime.id })[0];
-    env.engine.completeTask(onTimeTask.id, 'klaar', {}, { actor: 'user:ann', userId: ann.id });
-    expect(env.store.tasks.timersOf(onTime.id)).toEqual([]);
+    expect((await env.processes.saveDraft('escaleren', def, 't')).problems).toEqual([]);
+    await env.processes.publish('escaleren', 't');
+    const late = await env.engine.startCase('escaleren', BSN, asCitizen());
+    await env.engine.send(late.id, { type: 'submit', data: { tekst: 'x' } }, { actor: asCitizen() });
+    const onTime = await env.engine.startCase('escaleren', BSN, asCitizen());
+    await env.engine.send(onTime.id, { type: 'submit', data: { tekst: 'y' } }, { actor: asCitizen() });
+    const ann = (await env.store.accounts.userByName('ann'))!;
+    const onTimeTask = (await env.store.tasks.list({ caseId: onTime.id }))[0];
+    await env.engine.completeTask(onTimeTask.id, 'klaar', {}, { actor: 'user:ann', userId: ann.id });
+    expect(await env.store.tasks.timersOf(onTime.id)).toEqual([]);
 
     env.clock.advance(2 * 24 * 3600_000);
-    expect(env.engine.fireDueTimers()).toBe(1);
-    const moved = env.store.tasks.list({ caseId: late.id })[0];
+    expect(await env.engine.fireDueTimers()).toBe(1);
+    const moved = (await env.store.tasks.list({ caseId: late.id }))[0];
     expect(moved).toMatchObject({ team: 'teamleiders', status: 'open', assignee: null });
     expect(moved.escalatedAt).not.toBeNull();
   });
 });
 
 describe('negative outcomes', () => {
-  it('must have a required reason field (P023), and cannot be completed without a reason', () => {
+  it('must have a required reason field (P023), and cannot be completed without a reason', async () => {
     const base = {
       key: 'neg',
       title: 'Neg',
@@ -127,23 +127,23 @@ describe('negative outcomes', () => {
       },
     };
     expect(checkDefinition(base).problems.map((p) => [p.code, p.node])).toEqual([['P023', 'h']]);
-    const env = freshEnv({ fixtures: ['toeslag'] });
-    const row = env.engine.startCase('toeslag', BSN, asCitizen());
-    env.engine.send(
+    const env = await freshEnv({ fixtures: ['toeslag'] });
+    const row = await env.engine.startCase('toeslag', BSN, asCitizen());
+    await env.engine.send(
       row.id,
       { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'A1' } },
       { actor: asCitizen() },
     );
-    env.engine.send(
+    await env.engine.send(
       row.id,
       { type: 'submit', data: { inkomen: 1850, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' } },
       { actor: asCitizen() },
     );
-    const task = env.store.tasks.list({ caseId: row.id })[0];
-    const ann = env.store.accounts.userByName('ann')!;
-    expect(() =>
+    const task = (await env.store.tasks.list({ caseId: row.id }))[0];
+    const ann = (await env.store.accounts.userByName('ann'))!;
+    await expect(
       env.engine.completeTask(task.id, 'afwijzen', { reden: '  ' }, { actor: 'user:ann', userId: ann.id }),
-    ).toThrowError(expect.objectContaining({ code: 'invalid-answers', details: { reden: ['Vul dit in.'] } }));
-    expect(env.store.tasks.get(task.id)!.status).toBe('open');
+    ).rejects.toThrowError(expect.objectContaining({ code: 'invalid-answers', details: { reden: ['Vul dit in.'] } }));
+    expect((await env.store.tasks.get(task.id))!.status).toBe('open');
   });
 });

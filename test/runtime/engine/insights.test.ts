@@ -7,42 +7,46 @@ const household = { huishouden: 'samen', aanslagnummer: 'A-1' };
 const money = (inkomen: number) => ({ inkomen, vermogen: 100, heeftAuto: false, iban: 'NL91ABNA0417164300' });
 
 describe('insights from a known set of cases', () => {
-  it('counts cases, steps, transitions, drop-off, durations, asks for a person, handoff rate, overdue tasks and feedback exactly', () => {
-    const env = freshEnv({ at: '2026-03-02T09:00:00Z', fixtures: ['toeslag'] });
+  it('counts cases, steps, transitions, drop-off, durations, asks for a person, handoff rate, overdue tasks and feedback exactly', async () => {
+    const env = await freshEnv({ at: '2026-03-02T09:00:00Z', fixtures: ['toeslag'] });
     const { engine, clock, store } = env;
     const t0 = clock.now().getTime();
     const at = (min: number) => clock.set(new Date(t0 + min * MIN));
     const cit = asCitizen();
     // A: answers after 10 and 20 more minutes; rejected by the income rule.
     at(0);
-    const a = engine.startCase('toeslag', BSN, cit);
+    const a = await engine.startCase('toeslag', BSN, cit);
     at(10);
-    engine.send(a.id, { type: 'submit', data: household }, { actor: cit });
+    await engine.send(a.id, { type: 'submit', data: household }, { actor: cit });
     at(30);
-    engine.send(a.id, { type: 'submit', data: money(3000) }, { actor: cit });
+    await engine.send(a.id, { type: 'submit', data: money(3000) }, { actor: cit });
     // B: answers the first step after 20 minutes, then withdraws at the second after 5 more.
     at(0);
-    const b = engine.startCase('toeslag', BSN, cit);
+    const b = await engine.startCase('toeslag', BSN, cit);
     at(20);
-    engine.send(b.id, { type: 'submit', data: household }, { actor: cit });
+    await engine.send(b.id, { type: 'submit', data: household }, { actor: cit });
     at(25);
-    engine.send(b.id, { type: 'withdraw' }, { actor: cit });
+    await engine.send(b.id, { type: 'withdraw' }, { actor: cit });
     // C: answers after 30 minutes, handed off at 40, asks for a person there, granted by the official two days later.
     at(0);
-    const c = engine.startCase('toeslag', BSN, cit);
+    const c = await engine.startCase('toeslag', BSN, cit);
     at(30);
-    engine.send(c.id, { type: 'submit', data: household }, { actor: cit });
+    await engine.send(c.id, { type: 'submit', data: household }, { actor: cit });
     at(40);
-    engine.send(c.id, { type: 'submit', data: money(1850) }, { actor: cit });
+    await engine.send(c.id, { type: 'submit', data: money(1850) }, { actor: cit });
     at(50);
-    engine.send(c.id, { type: 'person.requested', data: { question: 'Wanneer?', channel: 'phone' } }, { actor: cit });
-    const task = store.tasks.list({ caseId: c.id }).find((x) => x.kind === 'handoff')!;
+    await engine.send(
+      c.id,
+      { type: 'person.requested', data: { question: 'Wanneer?', channel: 'phone' } },
+      { actor: cit },
+    );
+    const task = (await store.tasks.list({ caseId: c.id })).find((x) => x.kind === 'handoff')!;
     at(40 + 2 * 24 * 60);
-    engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: user(env, 'ann').id });
+    await engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: (await user(env, 'ann')).id });
     // D: never answers: inactive at the first step.
     at(0);
-    engine.startCase('toeslag', BSN, cit);
-    store.insights.addFeedback({
+    await engine.startCase('toeslag', BSN, cit);
+    await store.insights.addFeedback({
       caseId: a.id,
       key: 'toeslag',
       version: 1,
@@ -51,7 +55,7 @@ describe('insights from a known set of cases', () => {
       comment: 'Te ingewikkeld',
       at: clock.now().toISOString(),
     });
-    store.insights.addFeedback({
+    await store.insights.addFeedback({
       caseId: c.id,
       key: 'toeslag',
       version: 1,
@@ -62,7 +66,7 @@ describe('insights from a known set of cases', () => {
     });
 
     at(20 * 24 * 60); // twenty days later
-    const r = insights(store, engine, clock, 'toeslag', { version: 1, inactiveDays: 14 });
+    const r = await insights(store, engine, clock, 'toeslag', { version: 1, inactiveDays: 14 });
     expect(r.cases).toEqual({ started: 4, active: 1, finished: { rejected: 1, withdrawn: 1, granted: 1 } });
     const step = (id: string) => r.steps.find((s) => s.step === id)!;
     expect(step('huishouden')).toMatchObject({
@@ -93,16 +97,16 @@ describe('insights from a known set of cases', () => {
     expect(r.feedback.recent.map((x) => x.comment)).toContain('Te ingewikkeld');
 
     // A period filter: cases created before the period are not counted.
-    const later = insights(store, engine, clock, 'toeslag', { version: 1, from: '2026-03-03' });
+    const later = await insights(store, engine, clock, 'toeslag', { version: 1, from: '2026-03-03' });
     expect(later.cases.started).toBe(0);
   });
 
-  it('counts an open handoff past its deadline as overdue', () => {
-    const env = freshEnv({ fixtures: ['toeslag'] });
-    const row = env.engine.startCase('toeslag', BSN, asCitizen());
-    env.engine.send(row.id, { type: 'submit', data: household }, { actor: asCitizen() });
-    env.engine.send(row.id, { type: 'submit', data: money(1850) }, { actor: asCitizen() });
+  it('counts an open handoff past its deadline as overdue', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag'] });
+    const row = await env.engine.startCase('toeslag', BSN, asCitizen());
+    await env.engine.send(row.id, { type: 'submit', data: household }, { actor: asCitizen() });
+    await env.engine.send(row.id, { type: 'submit', data: money(1850) }, { actor: asCitizen() });
     env.clock.advance(30 * 24 * 3600_000);
-    expect(insights(env.store, env.engine, env.clock, 'toeslag').tasksOverdue).toBe(1);
+    expect((await insights(env.store, env.engine, env.clock, 'toeslag')).tasksOverdue).toBe(1);
   });
 });

@@ -10,12 +10,12 @@ const request = { question: 'Telt de kinderbijslag mee als inkomen?', channel: '
 const dataOf = (snapshot: unknown) => (snapshot as { context: { data: Record<string, unknown> } }).context.data;
 
 describe('ask for a person', () => {
-  it('opens a contact task for the contact team; answering it leaves the citizen where they were, answers intact', () => {
-    const env = freshEnv({ fixtures: ['toeslag'] });
-    const atForm = toeslagAtMoney(env);
+  it('opens a contact task for the contact team; answering it leaves the citizen where they were, answers intact', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag'] });
+    const atForm = await toeslagAtMoney(env);
     env.clock.set('2026-03-03T10:00:00Z');
 
-    const asked = env.engine.send(
+    const asked = await env.engine.send(
       atForm.id,
       { type: 'person.requested', data: request },
       { actor: asCitizen(), expectedRev: atForm.rev },
@@ -23,7 +23,7 @@ describe('ask for a person', () => {
     expect(asked).toMatchObject({ step: 'geldzaken', status: 'active', rev: atForm.rev + 1 });
     expect(dataOf(asked.snapshot)).toEqual(household);
 
-    const tasks = env.store.tasks.list({ caseId: atForm.id });
+    const tasks = await env.store.tasks.list({ caseId: atForm.id });
     expect(tasks).toHaveLength(1);
     const [task] = tasks;
     expect(task).toMatchObject({
@@ -35,32 +35,34 @@ describe('ask for a person', () => {
       createdAt: '2026-03-03T10:00:00.000Z',
       dueAt: '2026-03-05T10:00:00.000Z', // the process's contact.due, P2D
     });
-    expect(env.store.tasks.list({ teams: ['klantcontact'], status: 'open' }).map((t) => t.id)).toEqual([task.id]);
-    expect(env.store.cases.audit(atForm.id).find((e) => e.type === 'task.opened')!.data).toMatchObject({
+    expect((await env.store.tasks.list({ teams: ['klantcontact'], status: 'open' })).map((t) => t.id)).toEqual([
+      task.id,
+    ]);
+    expect((await env.store.cases.audit(atForm.id)).find((e) => e.type === 'task.opened')!.data).toMatchObject({
       kind: 'contact',
       team: 'klantcontact',
       request,
     });
 
     // While asked, the citizen can still submit, but not ask twice.
-    const view = caseView(env.engine, env.store, asked, 'nl');
+    const view = await caseView(env.engine, env.store, asked, 'nl');
     expect(view.actions.map((a) => a.type)).toEqual(['submit', 'withdraw']);
-    const before = dump(env.store);
-    engineError(
+    const before = await dump(env.store);
+    await engineError(
       () => env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
-    expect(dump(env.store)).toEqual(before);
+    expect(await dump(env.store)).toEqual(before);
 
     // The official answers.
-    const kees = user(env, 'kees');
-    engineError(
+    const kees = await user(env, 'kees');
+    await engineError(
       () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
       'invalid',
       'unknown-outcome',
     );
-    const answered = env.engine.completeTask(
+    const answered = await env.engine.completeTask(
       task.id,
       'answered',
       { note: 'Gebeld: kinderbijslag telt niet mee.' },
@@ -68,28 +70,32 @@ describe('ask for a person', () => {
     );
     expect(answered).toMatchObject({ step: 'geldzaken', status: 'active', rev: asked.rev + 1 });
     expect(dataOf(answered.snapshot)).toEqual(household);
-    expect(env.store.tasks.get(task.id)).toMatchObject({ status: 'completed', outcome: 'answered', assignee: kees.id });
-    expect(env.store.cases.audit(atForm.id).find((e) => e.type === 'contact.answered')!.data).toEqual({
+    expect(await env.store.tasks.get(task.id)).toMatchObject({
+      status: 'completed',
+      outcome: 'answered',
+      assignee: kees.id,
+    });
+    expect((await env.store.cases.audit(atForm.id)).find((e) => e.type === 'contact.answered')!.data).toEqual({
       task: task.id,
       note: 'Gebeld: kinderbijslag telt niet mee.',
     });
-    expect(caseView(env.engine, env.store, answered, 'nl').actions.map((a) => a.type)).toEqual([
+    expect((await caseView(env.engine, env.store, answered, 'nl')).actions.map((a) => a.type)).toEqual([
       'submit',
       'withdraw',
       'person.requested',
     ]);
 
     // The citizen continues from the same step.
-    const next = env.engine.send(atForm.id, { type: 'submit', data: money() }, { actor: asCitizen() });
+    const next = await env.engine.send(atForm.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     expect(next.step).toBe('beoordeling');
     expect(dataOf(next.snapshot)).toMatchObject({ ...household, inkomen: 1450 });
   });
 
-  it('validates the request and changes nothing when it is wrong', () => {
-    const env = freshEnv({ fixtures: ['toeslag'] });
-    const row = toeslagAtMoney(env);
-    const before = dump(env.store);
-    const error = engineError(
+  it('validates the request and changes nothing when it is wrong', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag'] });
+    const row = await toeslagAtMoney(env);
+    const before = await dump(env.store);
+    const error = await engineError(
       () =>
         env.engine.send(
           row.id,
@@ -100,22 +106,22 @@ describe('ask for a person', () => {
       'invalid-answers',
     );
     expect(Object.keys(error.details as object).sort()).toEqual(['channel', 'question']);
-    expect(dump(env.store)).toEqual(before);
+    expect(await dump(env.store)).toEqual(before);
   });
 
-  it('keeps the contact task open while the journey moves on, and the journey unaffected when it is answered', () => {
-    const env = freshEnv({ fixtures: ['toeslag'] });
-    const row = toeslagAtMoney(env);
-    env.engine.send(row.id, { type: 'person.requested', data: request }, { actor: asCitizen() });
-    const atReview = env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
+  it('keeps the contact task open while the journey moves on, and the journey unaffected when it is answered', async () => {
+    const env = await freshEnv({ fixtures: ['toeslag'] });
+    const row = await toeslagAtMoney(env);
+    await env.engine.send(row.id, { type: 'person.requested', data: request }, { actor: asCitizen() });
+    const atReview = await env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     expect(atReview.step).toBe('beoordeling');
-    const contact = env.store.tasks.list({ caseId: row.id }).find((t) => t.kind === 'contact')!;
-    const handoff = env.store.tasks.list({ caseId: row.id }).find((t) => t.kind === 'handoff')!;
+    const contact = (await env.store.tasks.list({ caseId: row.id })).find((t) => t.kind === 'contact')!;
+    const handoff = (await env.store.tasks.list({ caseId: row.id })).find((t) => t.kind === 'handoff')!;
     expect(contact.status).toBe('open');
 
-    const kees = user(env, 'kees');
-    const after = env.engine.completeTask(contact.id, 'answered', {}, { actor: 'user:kees', userId: kees.id });
+    const kees = await user(env, 'kees');
+    const after = await env.engine.completeTask(contact.id, 'answered', {}, { actor: 'user:kees', userId: kees.id });
     expect(after.step).toBe('beoordeling');
-    expect(env.store.tasks.get(handoff.id)!.status).toBe('open');
+    expect((await env.store.tasks.get(handoff.id))!.status).toBe('open');
   });
 });

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importProcesses } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, dump, engineError, EXAMPLES, freshEnv, openEnv } from './setup.js';
+import { asCitizen, BSN, closeStore, dump, engineError, EXAMPLES, freshEnv, openEnv, rows } from './setup.js';
 
 /** The example processes shipped in processes/, by key (file name). */
 const EXAMPLE_KEYS = readdirSync(EXAMPLES)
@@ -61,90 +61,93 @@ const broken = {
 };
 
 describe('publishing', () => {
-  it('saves a draft with problems but refuses to publish it', () => {
-    const env = freshEnv({ publish: false });
-    const { problems } = env.processes.saveDraft('versie', broken, 'designer:dora');
+  it('saves a draft with problems but refuses to publish it', async () => {
+    const env = await freshEnv({ publish: false });
+    const { problems } = await env.processes.saveDraft('versie', broken, 'designer:dora');
     expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['P004', 'P007']));
-    expect(env.store.processes.get('versie')).toMatchObject({
+    expect(await env.store.processes.get('versie')).toMatchObject({
       draft: broken,
       updatedBy: 'designer:dora',
       versions: [],
     });
 
-    const error = engineError(() => env.processes.publish('versie', 'designer:dora'), 'invalid', 'draft-has-problems');
+    const error = await engineError(
+      () => env.processes.publish('versie', 'designer:dora'),
+      'invalid',
+      'draft-has-problems',
+    );
     expect((error.details as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(
       problems.map((p) => p.code),
     );
-    expect(env.store.processes.get('versie')!.versions).toEqual([]);
-    expect(env.store.processes.latest('versie')).toBeUndefined();
-    engineError(() => env.engine.startCase('versie', BSN, asCitizen()), 'not-found', 'not-found');
+    expect((await env.store.processes.get('versie'))!.versions).toEqual([]);
+    expect(await env.store.processes.latest('versie')).toBeUndefined();
+    await engineError(() => env.engine.startCase('versie', BSN, asCitizen()), 'not-found', 'not-found');
   });
 
-  it('refuses drafts that are not definitions, or whose key differs', () => {
-    const env = freshEnv({ publish: false });
-    engineError(() => env.processes.saveDraft('versie', [v1], null), 'invalid', 'invalid-definition');
-    engineError(() => env.processes.saveDraft('andere', v1, null), 'invalid', 'key-mismatch');
-    engineError(() => env.processes.publish('onbekend', null), 'not-found', 'not-found');
-    expect(env.store.processes.list()).toEqual([]);
+  it('refuses drafts that are not definitions, or whose key differs', async () => {
+    const env = await freshEnv({ publish: false });
+    await engineError(() => env.processes.saveDraft('versie', [v1], null), 'invalid', 'invalid-definition');
+    await engineError(() => env.processes.saveDraft('andere', v1, null), 'invalid', 'key-mismatch');
+    await engineError(() => env.processes.publish('onbekend', null), 'not-found', 'not-found');
+    expect(await env.store.processes.list()).toEqual([]);
     // A draft that does not even match the language is kept too, with P000 problems.
-    expect(env.processes.saveDraft('versie', { key: 'versie', steps: 3 }, null).problems[0].code).toBe('P000');
-    engineError(() => env.processes.publish('versie', null), 'invalid', 'draft-has-problems');
+    expect((await env.processes.saveDraft('versie', { key: 'versie', steps: 3 }, null)).problems[0].code).toBe('P000');
+    await engineError(() => env.processes.publish('versie', null), 'invalid', 'draft-has-problems');
   });
 
-  it('numbers versions 1, 2, … and never changes a published one', () => {
-    const env = freshEnv({ publish: false });
-    expect(env.processes.saveDraft('versie', v1, 'dora').problems).toEqual([]);
-    expect(env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 1 });
-    const first = env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1").get();
+  it('numbers versions 1, 2, … and never changes a published one', async () => {
+    const env = await freshEnv({ publish: false });
+    expect((await env.processes.saveDraft('versie', v1, 'dora')).problems).toEqual([]);
+    expect(await env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 1 });
+    const first = (await rows(env.store, "SELECT * FROM versions WHERE key = 'versie' AND version = 1"))[0];
 
     env.clock.advance(3_600_000);
-    env.processes.saveDraft('versie', broken, 'dora'); // a later, broken draft does not touch version 1
-    env.processes.saveDraft('versie', v2, 'dora');
-    expect(env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 2 });
-    expect(env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 3 });
+    await env.processes.saveDraft('versie', broken, 'dora'); // a later, broken draft does not touch version 1
+    await env.processes.saveDraft('versie', v2, 'dora');
+    expect(await env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 2 });
+    expect(await env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 3 });
 
-    expect(env.store.processes.get('versie')!.versions).toEqual([1, 2, 3]);
-    expect(env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1").get()).toEqual(first);
-    expect(env.store.processes.version('versie', 1)).toMatchObject({
+    expect((await env.store.processes.get('versie'))!.versions).toEqual([1, 2, 3]);
+    expect((await rows(env.store, "SELECT * FROM versions WHERE key = 'versie' AND version = 1"))[0]).toEqual(first);
+    expect(await env.store.processes.version('versie', 1)).toMatchObject({
       definition: v1,
       publishedAt: '2026-03-02T09:00:00.000Z',
       publishedBy: 'dora',
     });
-    expect(env.store.processes.version('versie', 2)).toMatchObject({
+    expect(await env.store.processes.version('versie', 2)).toMatchObject({
       definition: v2,
       publishedAt: '2026-03-02T10:00:00.000Z',
     });
-    expect(env.store.processes.latest('versie')!.version).toBe(3);
+    expect((await env.store.processes.latest('versie'))!.version).toBe(3);
     // The same version number cannot be stored twice.
-    expect(() =>
-      env.store.db
-        .prepare(
-          "INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')",
-        )
-        .run(),
-    ).toThrow(/UNIQUE|PRIMARY/);
+    await expect(
+      rows(
+        env.store,
+        "INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')",
+      ),
+    ).rejects.toThrow(/UNIQUE|PRIMARY|duplicate key/);
   });
 
-  it("keeps a case on the version it started on, running that version's definition", () => {
-    const env = freshEnv({ publish: false });
-    env.processes.saveDraft('versie', v1, 'dora');
-    env.processes.publish('versie', 'dora');
-    const old = env.engine.startCase('versie', BSN, asCitizen());
+  it("keeps a case on the version it started on, running that version's definition", async () => {
+    const env = await freshEnv({ publish: false });
+    await env.processes.saveDraft('versie', v1, 'dora');
+    await env.processes.publish('versie', 'dora');
+    const old = await env.engine.startCase('versie', BSN, asCitizen());
     expect(old.version).toBe(1);
 
-    env.processes.saveDraft('versie', v2, 'dora');
-    env.processes.publish('versie', 'dora');
-    const fresh = env.engine.startCase('versie', BSN, asCitizen());
+    await env.processes.saveDraft('versie', v2, 'dora');
+    await env.processes.publish('versie', 'dora');
+    const fresh = await env.engine.startCase('versie', BSN, asCitizen());
     expect(fresh.version).toBe(2);
 
     // The new version asks an e-mail address; the old case is not asked for it.
-    const err = engineError(
+    const err = await engineError(
       () => env.engine.send(fresh.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }),
       'invalid',
       'invalid-answers',
     );
     expect(err.details).toEqual({ email: ['Vul dit in.'] });
-    const unknown = engineError(
+    const unknown = await engineError(
       () =>
         env.engine.send(
           old.id,
@@ -157,29 +160,29 @@ describe('publishing', () => {
     expect(unknown.details).toEqual({ email: ['Deze vraag hoort niet bij deze stap.'] });
 
     // Also on a new connection and engine (nothing cached), after a restart.
-    env.store.close();
-    const again = openEnv(env.file);
-    const ended = again.engine.send(old.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() });
+    await closeStore(env.store);
+    const again = await openEnv(env.file);
+    const ended = await again.engine.send(old.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() });
     expect(ended).toMatchObject({ version: 1, status: 'ended', outcome: 'completed' });
-    expect(again.store.cases.messages(old.id).at(-1)!.body.nl).toBe('Dank u, Jan.');
-    const endedNew = again.engine.send(
+    expect((await again.store.cases.messages(old.id)).at(-1)!.body.nl).toBe('Dank u, Jan.');
+    const endedNew = await again.engine.send(
       fresh.id,
       { type: 'submit', data: { naam: 'Piet', email: 'piet@example.nl' } },
       { actor: asCitizen() },
     );
     expect(endedNew).toMatchObject({ version: 2, outcome: 'granted' });
-    expect(again.store.cases.messages(fresh.id).at(-1)!.body.nl).toBe('Versie twee, Piet.');
+    expect((await again.store.cases.messages(fresh.id)).at(-1)!.body.nl).toBe('Versie twee, Piet.');
   });
 
-  it('importing an unchanged folder again publishes nothing new', () => {
-    const env = freshEnv({ publish: false });
-    const first = importProcesses(EXAMPLES, env.store, env.processes, 'test');
+  it('importing an unchanged folder again publishes nothing new', async () => {
+    const env = await freshEnv({ publish: false });
+    const first = await importProcesses(EXAMPLES, env.store, env.processes, 'test');
     expect(first.map((r) => [r.key, r.version, !!r.unchanged])).toEqual(EXAMPLE_KEYS.map((k) => [k, 1, false]));
-    const before = dump(env.store);
-    const versions = env.store.db.prepare('SELECT * FROM versions ORDER BY key, version').all();
-    const second = importProcesses(EXAMPLES, env.store, env.processes, 'test');
+    const before = await dump(env.store);
+    const versions = await rows(env.store, 'SELECT * FROM versions ORDER BY key, version');
+    const second = await importProcesses(EXAMPLES, env.store, env.processes, 'test');
     expect(second.map((r) => [r.key, r.version, !!r.unchanged])).toEqual(EXAMPLE_KEYS.map((k) => [k, 1, true]));
-    expect(env.store.db.prepare('SELECT * FROM versions ORDER BY key, version').all()).toEqual(versions);
-    expect(dump(env.store)).toEqual(before);
+    expect(await rows(env.store, 'SELECT * FROM versions ORDER BY key, version')).toEqual(versions);
+    expect(await dump(env.store)).toEqual(before);
   });
 });

@@ -26,7 +26,7 @@ const def = {
 } as unknown as Process;
 
 describe('self-transitions re-enter their step', () => {
-  it('opens a new task when a handoff outcome goes back to the same handoff, and sets a new timer for a repeating wait', () => {
+  it('opens a new task when a handoff outcome goes back to the same handoff, and sets a new timer for a repeating wait', async () => {
     const clean = JSON.parse(JSON.stringify(def));
     // the repeating wait has no end: only compile, do not publish
     expect(checkDefinition(clean).problems.map((p) => p.code)).toContain('P002');

@@ -1,15 +1,18 @@
 /**
- * Shared setup for the engine's integration tests: a REAL SQLite file in a
- * fresh temporary directory per test, a fake clock, the engine and the
- * process service over it. Everything opened here is closed and removed
- * after each test.
+ * Shared setup for the engine's integration tests: a REAL store per test — a
+ * SQLite file in a fresh temporary directory, or in the `postgres` project a
+ * fresh PostgreSQL database (test/helpers/test-store.ts) — a fake clock, the
+ * engine and the process service over it. Everything opened here is closed
+ * and removed after each test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterEach, expect } from 'vitest';
 import { openStore, type CaseRow, type Store } from '../../../runtime/store/index.js';
+import { testStoreTarget } from '../../helpers/test-store.js';
 import {
   createEngine,
   createFakeClock,
@@ -33,6 +36,7 @@ export const asCitizen = (bsn = BSN) => `citizen:${bsn}`;
 
 export type Env = {
   dir: string;
+  /** Where the store lives: a SQLite file, or a PostgreSQL URL. Open it again with openEnv (a restart, a second node). */
   file: string;
   store: Store;
   clock: FakeClock;
@@ -43,21 +47,30 @@ export type Env = {
 const dirs: string[] = [];
 const stores: Store[] = [];
 
-afterEach(() => {
-  for (const store of stores.splice(0)) if (store.db.open) store.close();
+const closed = new WeakSet<Store>();
+
+afterEach(async () => {
+  for (const store of stores.splice(0)) if (!closed.has(store)) await store.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh temporary directory (removed after the test) and the database file in it. */
-export function tempDbFile(): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'omslag-engine-'));
-  dirs.push(dir);
-  return { dir, file: join(dir, 'test.db') };
+/** Closes a store opened here (a restart); afterEach then leaves it alone. */
+export async function closeStore(store: Store) {
+  if (closed.has(store)) return;
+  closed.add(store);
+  await store.close();
 }
 
-/** Opens a (new) connection, clock, engine and process service on a database file. */
-export function openEnv(file: string, at: string = START): Omit<Env, 'dir'> {
-  const store = openStore(file);
+/** A fresh temporary directory (removed after the test) and the store's target: a file in it, or a new PostgreSQL database. */
+export async function tempDbFile(): Promise<{ dir: string; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'omslag-engine-'));
+  dirs.push(dir);
+  return { dir, file: await testStoreTarget(dir, 'test.db') };
+}
+
+/** Opens a (new) connection, clock, engine and process service on a store's target (file or URL). */
+export async function openEnv(file: string, at: string = START): Promise<Omit<Env, 'dir'>> {
+  const store = await openStore(file);
   stores.push(store);
   const clock = createFakeClock(at);
   return {
@@ -75,13 +88,15 @@ export function openEnv(file: string, at: string = START): Omit<Env, 'dir'> {
  * (test/helpers/fixtures.ts): none without it (`publish: false` says so).
  * The examples in processes/ are tested in test/examples/.
  */
-export function freshEnv(opts: { at?: string; publish?: false; fixtures?: readonly FixtureName[] } = {}): Env {
-  const { dir, file } = tempDbFile();
-  const env = { dir, ...openEnv(file, opts.at ?? START) };
-  if (opts.fixtures) publishFixtures(env.processes, opts.fixtures);
+export async function freshEnv(
+  opts: { at?: string; publish?: false; fixtures?: readonly FixtureName[] } = {},
+): Promise<Env> {
+  const { dir, file } = await tempDbFile();
+  const env = { dir, ...(await openEnv(file, opts.at ?? START)) };
+  if (opts.fixtures) await publishFixtures(env.processes, opts.fixtures);
   const now = env.clock.now().toISOString();
-  env.store.accounts.addUser('ann', 'official', ['belastingen'], now);
-  env.store.accounts.addUser('kees', 'official', ['klantcontact'], now);
+  await env.store.accounts.addUser('ann', 'official', ['belastingen'], now);
+  await env.store.accounts.addUser('kees', 'official', ['klantcontact'], now);
   return env;
 }
 
@@ -90,17 +105,17 @@ export function fixture(name: FixtureName) {
   return fixtureProcess(name);
 }
 
-export function user(env: Pick<Env, 'store'>, name: string) {
-  const found = env.store.accounts.userByName(name);
+export async function user(env: Pick<Env, 'store'>, name: string) {
+  const found = await env.store.accounts.userByName(name);
   if (!found) throw new Error(`no user ${name}`);
   return found;
 }
 
 /** Runs `fn`, expects it to throw an EngineError of this kind and code, and returns the error. */
-export function engineError(fn: () => unknown, kind: EngineError['kind'], code: string): EngineError {
+export async function engineError(fn: () => unknown, kind: EngineError['kind'], code: string): Promise<EngineError> {
   let thrown: unknown;
   try {
-    fn();
+    await fn();
   } catch (e) {
     thrown = e;
   }
@@ -111,29 +126,61 @@ export function engineError(fn: () => unknown, kind: EngineError['kind'], code: 
 }
 
 /** Every row of the tables a transition writes, exactly as stored (TEXT columns as stored strings). */
-export function dump(store: Store) {
-  const all = (sql: string) => store.db.prepare(sql).all();
+export async function dump(store: Store) {
+  const all = async (query: string) => (await sql.raw(query).execute(store.sql.q())).rows;
   return {
-    cases: all('SELECT * FROM cases ORDER BY id'),
-    audit: all('SELECT * FROM audit ORDER BY id'),
-    tasks: all('SELECT * FROM tasks ORDER BY created_at, id'),
-    timers: all('SELECT * FROM timers ORDER BY id'),
-    messages: all('SELECT * FROM messages ORDER BY id'),
+    cases: await all('SELECT * FROM cases ORDER BY id'),
+    audit: await all('SELECT * FROM audit ORDER BY id'),
+    tasks: await all('SELECT * FROM tasks ORDER BY created_at, id'),
+    timers: await all('SELECT * FROM timers ORDER BY id'),
+    messages: await all('SELECT * FROM messages ORDER BY id'),
   };
 }
 
-export const auditTypes = (store: Store, caseId: string) => store.cases.audit(caseId).map((e) => e.type);
+/** Every row of a table as stored, in a stable order. */
+export async function rows(store: Store, query: string) {
+  return (await sql.raw(query).execute(store.sql.q())).rows;
+}
+
+export const auditTypes = async (store: Store, caseId: string) => (await store.cases.audit(caseId)).map((e) => e.type);
 
 /** Starts a `toeslag` fixture case and answers the first form: the case waits at `geldzaken`. */
-export function toeslagAtMoney(env: Pick<Env, 'engine'>, bsn = BSN): CaseRow {
-  const started = env.engine.startCase('toeslag', bsn, asCitizen(bsn));
+export async function toeslagAtMoney(env: Pick<Env, 'engine'>, bsn = BSN): Promise<CaseRow> {
+  const started = await env.engine.startCase('toeslag', bsn, asCitizen(bsn));
   return env.engine.send(started.id, { type: 'submit', data: household }, { actor: asCitizen(bsn) });
 }
 
 /** A `toeslag` case whose income is close to the norm: it waits at the `beoordeling` handoff. */
-export function toeslagAtReview(env: Pick<Env, 'engine'>, bsn = BSN): CaseRow {
-  const row = toeslagAtMoney(env, bsn);
-  const next = env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen(bsn) });
+export async function toeslagAtReview(env: Pick<Env, 'engine'>, bsn = BSN): Promise<CaseRow> {
+  const row = await toeslagAtMoney(env, bsn);
+  const next = await env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen(bsn) });
   expect(next.step).toBe('beoordeling');
   return next;
+}
+
+/**
+ * A real database trigger that aborts every `when` on `table` with the error
+ * 'boom' (optionally only where `condition` holds, over NEW): SQLite's
+ * RAISE(ABORT), or a PL/pgSQL exception on PostgreSQL. Returns its removal.
+ */
+export async function boomTrigger(
+  store: Store,
+  table: string,
+  when: 'INSERT' | 'UPDATE' = 'INSERT',
+  condition?: string,
+): Promise<() => Promise<void>> {
+  const run = (query: string) => sql.raw(query).execute(store.sql.q());
+  if (store.dialect === 'postgres') {
+    await run(
+      `CREATE OR REPLACE FUNCTION boom() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`,
+    );
+    await run(
+      `CREATE TRIGGER boom BEFORE ${when} ON ${table} FOR EACH ROW ${condition ? `WHEN (${condition}) ` : ''}EXECUTE FUNCTION boom()`,
+    );
+    return async () => void (await run(`DROP TRIGGER boom ON ${table}`));
+  }
+  await run(
+    `CREATE TRIGGER boom BEFORE ${when} ON ${table} ${condition ? `WHEN ${condition} ` : ''}BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+  );
+  return async () => void (await run('DROP TRIGGER boom'));
 }

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { apiDocument } from '../../../scripts/gen-client.js';
 
 let doc: any;
-beforeAll(() => {
-  doc = apiDocument();
+beforeAll(async () => {
+  doc = await apiDocument();
 });
 const operations = (d: any) =>
   Object.entries(d.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>

@@ -29,6 +29,7 @@ export default {
   staleTask: 'the task changed meanwhile; reload and try again',
   staleTaskSinceRead:
     'the task changed since you read it{hasHolder, select, yes { (now held by {holder})} other {}}; reload and try again',
+  migrationRunning: "a migration of ''{key}'' is already running (on this or another node); try again when it is done",
   notInForce: "no version of ''{key}'' is in force on {date}",
   stepMismatch: "the case is at step ''{step}'', not ''{expected}''",
   nothingToSubmit: "there is nothing to submit at step ''{step}''",
