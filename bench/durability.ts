@@ -28,22 +28,24 @@ export function diskDir(prefix: string): string {
 }
 
 /** `cases` cases of bench-aanvraag, three steps each, one after another; the time of each step. */
-export function stepCost(synchronous: Synchronous, cases: number): StepCost {
+export async function stepCost(synchronous: Synchronous, cases: number): Promise<StepCost> {
   const dir = diskDir(`sync-${synchronous}`);
-  const store = openStore(join(dir, 'bench.db'), { synchronous });
+  const store = await openStore(join(dir, 'bench.db'), { synchronous });
   try {
     const clock = systemClock;
     const engine = createEngine({ store, clock });
-    importProcesses(join(root, 'bench/processes'), store, createProcessService({ store, clock }), 'bench');
-    const ids = Array.from({ length: cases + 10 }, () => engine.startCase('bench-aanvraag', '999993653', 'citizen').id);
+    await importProcesses(join(root, 'bench/processes'), store, createProcessService({ store, clock }), 'bench');
+    const ids: string[] = [];
+    for (let i = 0; i < cases + 10; i++)
+      ids.push((await engine.startCase('bench-aanvraag', '999993653', 'citizen')).id);
     const times: number[] = [];
-    ids.forEach((id, i) => {
+    for (const [i, id] of ids.entries()) {
       for (const data of answers) {
         const t = performance.now();
-        engine.send(id, { type: 'submit', data }, { actor: 'citizen' });
+        await engine.send(id, { type: 'submit', data }, { actor: 'citizen' });
         if (i >= 10) times.push((performance.now() - t) * 1000); // the first ten cases warm up
       }
-    });
+    }
     const sorted = [...times].sort((a, b) => a - b);
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     return {
@@ -54,21 +56,22 @@ export function stepCost(synchronous: Synchronous, cases: number): StepCost {
       p99Us: at(0.99),
     };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** NORMAL, FULL, NORMAL, FULL: alternated, so a drift of the machine does not favour one; the better of each pair. */
-export function benchDurability(cases: number): { normal: StepCost; full: StepCost } {
-  const runs = [stepCost('normal', cases), stepCost('full', cases), stepCost('normal', cases), stepCost('full', cases)];
+export async function benchDurability(cases: number): Promise<{ normal: StepCost; full: StepCost }> {
+  const runs: StepCost[] = [];
+  for (const s of ['normal', 'full', 'normal', 'full'] as const) runs.push(await stepCost(s, cases));
   const best = (s: Synchronous) => runs.filter((r) => r.synchronous === s).sort((a, b) => a.usPerStep - b.usPerStep)[0];
   return { normal: best('normal'), full: best('full') };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cases = Number(process.argv.find((a) => a.startsWith('--cases='))?.slice(8) ?? 300);
-  const r = benchDurability(cases);
+  const r = await benchDurability(cases);
   for (const c of [r.normal, r.full])
     console.log(
       `${c.synchronous.padEnd(6)} ${c.steps} steps: mean ${c.usPerStep.toFixed(0)} µs, p50 ${c.p50Us.toFixed(0)} µs, p99 ${c.p99Us.toFixed(0)} µs`,

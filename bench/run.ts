@@ -311,20 +311,20 @@ async function partScale(size: typeof sizes.full): Promise<Section> {
   const r = await benchInsights(size.cases, async ({ store, engine, processes, clock }) => {
     // Real cases handed off to the belastingen queue, through the engine, on the seeded database.
     const at = clock.now().toISOString();
-    const official = store.accounts.createToken(
-      { userId: store.accounts.addUser('beoordelaar', 'official', ['belastingen'], at).id },
+    const official = await store.accounts.createToken(
+      { userId: (await store.accounts.addUser('beoordelaar', 'official', ['belastingen'], at)).id },
       at,
     );
-    const citizen = store.accounts.createToken({ bsn: '999993653' }, at);
+    const citizen = await store.accounts.createToken({ bsn: '999993653' }, at);
     const ids: string[] = [];
     for (let i = 0; i < size.queue; i++) {
-      const id = engine.startCase('kwijtschelding', '999993653', 'citizen:999993653').id;
-      engine.send(
+      const id = (await engine.startCase('kwijtschelding', '999993653', 'citizen:999993653')).id;
+      await engine.send(
         id,
         { type: 'submit', data: { huishouden: 'samen', aanslagnummer: `S${i}` } },
         { actor: 'citizen:999993653' },
       );
-      engine.send(
+      await engine.send(
         id,
         { type: 'submit', data: { inkomen: 1900, vermogen: 0, heeftAuto: false, iban: 'NL91ABNA0417164300' } },
         { actor: 'citizen:999993653' },
@@ -563,7 +563,7 @@ async function designerOpen(base: string, designer: { name: string; password: st
 async function partDurability(size: typeof sizes.full): Promise<Section> {
   const rows: Row[] = [];
   const notes: string[] = [];
-  const local = benchDurability(size.durabilityCases);
+  const local = await benchDurability(size.durabilityCases);
   for (const c of [local.normal, local.full]) {
     rows.push({
       label: `engine step in-process, ${c.synchronous.toUpperCase()}: mean`,

@@ -38,8 +38,8 @@ function register(rows: number): Readable {
 
 export async function benchScan(rows: number) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-bench-scan-'));
-  const services = openServices(dir);
-  importProcesses(join(import.meta.dirname, '../processes'), services.store, services.processes, 'bench');
+  const services = await openServices(dir);
+  await importProcesses(join(import.meta.dirname, '../processes'), services.store, services.processes, 'bench');
   const proactive = createProactive(services);
   let peak = process.memoryUsage().rss;
   const rssBefore = peak;
@@ -74,7 +74,7 @@ export async function benchScan(rows: number) {
     };
   } finally {
     clearInterval(sampler);
-    services.store.close();
+    await services.store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -86,24 +86,24 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
   const dir = synchronous ? diskDir(`omslag-${synchronous}`) : mkdtempSync(join(tmpdir(), `omslag-bench-${kind}-`));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   if (kind === 'omslag') {
-    const services = openServices(dir, undefined, { synchronous });
-    importProcesses(join(import.meta.dirname, '../processes'), services.store, services.processes, 'bench');
-    importProcesses(join(import.meta.dirname, 'processes'), services.store, services.processes, 'bench');
+    const services = await openServices(dir, undefined, { synchronous });
+    await importProcesses(join(import.meta.dirname, '../processes'), services.store, services.processes, 'bench');
+    await importProcesses(join(import.meta.dirname, 'processes'), services.store, services.processes, 'bench');
     const { store } = services;
     const at = new Date().toISOString();
-    const official = store.accounts.createToken(
-      { userId: store.accounts.addUser('beoordelaar', 'official', ['belastingen', 'klantcontact'], at).id },
+    const official = await store.accounts.createToken(
+      { userId: (await store.accounts.addUser('beoordelaar', 'official', ['belastingen', 'klantcontact'], at)).id },
       at,
     );
-    const designerUser = store.accounts.addUser('ontwerper', 'designer', [], at);
+    const designerUser = await store.accounts.addUser('ontwerper', 'designer', [], at);
     const password = randomUUID();
-    store.accounts.setPassword(designerUser.id, password);
+    await store.accounts.setPassword(designerUser.id, password);
     const designer = {
       name: 'ontwerper',
       password,
-      token: store.accounts.createToken({ userId: designerUser.id }, at),
+      token: await store.accounts.createToken({ userId: designerUser.id }, at),
     };
-    const citizen = store.accounts.createToken({ bsn: BSN }, at);
+    const citizen = await store.accounts.createToken({ bsn: BSN }, at);
     const app = createWebApp(services, { log: () => {} });
     const server = createServer(app);
     const port = await listen(server);
@@ -113,9 +113,9 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
       citizen,
       official,
       designer,
-      close: () => {
-        server.close();
-        store.close();
+      close: async () => {
+        await new Promise((resolve) => server.close(resolve));
+        await store.close();
         cleanup();
       },
     };
@@ -229,8 +229,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { close, ...info } = s;
   process.stdout.write(`${JSON.stringify(info)}\n`);
   const stop = () => {
-    close();
-    process.exit(0);
+    void Promise.resolve(close()).finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

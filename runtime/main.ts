@@ -31,7 +31,10 @@ async function firstStart(services: OpenServices, config: Config) {
     const done = await store.locks.run('first-start', config.nodeId, 5 * 60_000, async () => {
       if ((await store.processes.list()).length) return true;
       if (existsSync(config.processesDir))
-        for (const r of await importProcesses(config.processesDir, store, services.processes, 'omslag'))
+        for (const r of await importProcesses(config.processesDir, store, services.processes, 'omslag', {
+          onlyNew: true,
+          holder: config.nodeId,
+        }))
           console.log(
             r.problems.length
               ? `! ${r.key}: ${r.problems.length} problem(s), not published`
@@ -101,7 +104,7 @@ async function main() {
   await starting;
   if (stopping) return;
 
-  const scheduler = createScheduler(services.engine, { intervalMs: config.timerIntervalMs, node: config.nodeId });
+  const scheduler = createScheduler(services.engine, config.timerIntervalMs, config.nodeId);
   const app = createWebApp(services, {
     bodyLimit: config.bodyLimit,
     theme: loadTheme(config.themeFile),

@@ -46,9 +46,9 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
     res.cookie(VISIT_COOKIE, `${lang}.${token ?? ''}`, cookieOpts(VISIT_TTL_MS));
 
   /** The visitor as the cookies say, without writing anything. */
-  function read(req: Request): PageSession {
+  async function read(req: Request): Promise<PageSession> {
     const id = readCookie(req, SESSION_COOKIE);
-    const row = id ? store.sessions.get(id, clock.now()) : undefined;
+    const row = id ? await store.sessions.get(id, clock.now()) : undefined;
     if (row?.bsn) return { idHash: row.idHash, bsn: row.bsn, lang: row.lang, csrf: row.csrf, flash: row.flash };
     const visit = visitPattern.exec(readCookie(req, VISIT_COOKIE) ?? '');
     return {
@@ -62,13 +62,13 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
 
   return {
     read,
-    middleware(req: Request, res: Response, next: NextFunction) {
-      let session = read(req);
+    async middleware(req: Request, res: Response, next: NextFunction) {
+      let session = await read(req);
       const asked = typeof req.query.lang === 'string' ? pickLang(req.query.lang) : undefined;
       // Dutch by default (not the browser's language): English is a visible switch.
       if (asked && asked !== session.lang) {
         session = { ...session, lang: asked };
-        if (session.idHash) store.sessions.setLang(session.idHash, asked);
+        if (session.idHash) await store.sessions.setLang(session.idHash, asked);
         else setVisit(res, asked, session.csrf);
       }
       req.session = session;
@@ -88,26 +88,26 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
       return sameToken(sent, req.session?.csrf ?? null);
     },
     /** Signs in: a new session row and id, the language kept. */
-    signIn(req: Request, res: Response, bsn: string): PageSession {
+    async signIn(req: Request, res: Response, bsn: string): Promise<PageSession> {
       const lang = req.session?.lang ?? 'nl';
-      if (req.session?.idHash) store.sessions.delete(req.session.idHash);
-      const { id, row } = store.sessions.create(bsn, lang, clock.now(), SESSION_TTL_MS);
+      if (req.session?.idHash) await store.sessions.delete(req.session.idHash);
+      const { id, row } = await store.sessions.create(bsn, lang, clock.now(), SESSION_TTL_MS);
       res.cookie(SESSION_COOKIE, id, cookieOpts(SESSION_TTL_MS));
       req.session = { idHash: row.idHash, bsn, lang, csrf: row.csrf, flash: null };
       return req.session;
     },
     /** Signs out: the row is deleted; the visitor goes on anonymously in the same language. */
-    signOut(req: Request, res: Response): PageSession {
+    async signOut(req: Request, res: Response): Promise<PageSession> {
       const lang = req.session?.lang ?? 'nl';
-      if (req.session?.idHash) store.sessions.delete(req.session.idHash);
+      if (req.session?.idHash) await store.sessions.delete(req.session.idHash);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       setVisit(res, lang, null);
       req.session = { idHash: null, bsn: null, lang, csrf: null, flash: null };
       return req.session;
     },
     /** A one-time notice for the next page (signed-in citizens only; anonymous pages have none). */
-    flash(req: Request, text: string | null): void {
-      if (req.session?.idHash) store.sessions.setFlash(req.session.idHash, text);
+    async flash(req: Request, text: string | null): Promise<void> {
+      if (req.session?.idHash) await store.sessions.setFlash(req.session.idHash, text);
     },
   };
 }

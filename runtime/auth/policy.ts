@@ -29,14 +29,13 @@ export const canSeeDrafts = (p: Principal | undefined): boolean => !!p && (canDe
  * themselves (at the counter), an admin all. Callers answer 404 when not, so
  * nobody learns that somebody else's case exists.
  */
-export function canSeeCase(store: Store, principal: Principal, row: CaseRow): boolean {
+export async function canSeeCase(store: Store, principal: Principal, row: CaseRow): Promise<boolean> {
   if (principal.kind === 'citizen') return row.subject === principal.bsn;
   if (principal.role === 'admin') return true;
   if (principal.role === 'official') {
-    return (
-      store.tasks.list({ caseId: row.id }).some((t) => principal.teams.includes(t.team)) ||
-      store.cases.audit(row.id)[0]?.actor === `user:${principal.name}`
-    );
+    const tasks = await store.tasks.list({ caseId: row.id });
+    if (tasks.some((t) => principal.teams.includes(t.team))) return true;
+    return (await store.cases.audit(row.id))[0]?.actor === `user:${principal.name}`;
   }
   return false;
 }

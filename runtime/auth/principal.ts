@@ -15,8 +15,8 @@ declare global {
 }
 
 /** The staff principal of the workspace cookie, or undefined (the citizen pages' preview asks this). */
-export function staffPrincipal(store: Store, clock: Clock, req: Request): Principal | undefined {
-  const signedIn = staffSignedIn(store, clock, req);
+export async function staffPrincipal(store: Store, clock: Clock, req: Request): Promise<Principal | undefined> {
+  const signedIn = await staffSignedIn(store, clock, req);
   return signedIn ? { kind: 'user', ...signedIn.user } : undefined;
 }
 
@@ -30,16 +30,16 @@ export function staffPrincipal(store: Store, clock: Clock, req: Request): Princi
 export function bearerAuth(
   store: Store,
   clock: Clock,
-  guard?: { tokenFailed(req: Request, res: Response): void },
+  guard?: { tokenFailed(req: Request, res: Response): Promise<void> },
 ): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const header = req.get('authorization');
     const match = header && /^Bearer\s+(\S+)$/i.exec(header);
     if (match) {
-      req.principal = store.accounts.principalForToken(match[1]);
-      if (!req.principal) guard?.tokenFailed(req, res);
+      req.principal = await store.accounts.principalForToken(match[1]);
+      if (!req.principal) await guard?.tokenFailed(req, res);
     } else {
-      const signedIn = staffSignedIn(store, clock, req);
+      const signedIn = await staffSignedIn(store, clock, req);
       if (signedIn) {
         req.principal = { kind: 'user', ...signedIn.user };
         req.staffSession = signedIn.session;

@@ -7,14 +7,14 @@ import { cookieOptions, readCookie, STAFF_COOKIE } from './cookies.js';
 export const STAFF_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
 
 /** The signed-in official, designer or admin of the workspace cookie, with their session; undefined without one. */
-export function staffSignedIn(
+export async function staffSignedIn(
   store: Store,
   clock: Clock,
   req: Request,
-): { session: SessionRow; user: User } | undefined {
+): Promise<{ session: SessionRow; user: User } | undefined> {
   const id = readCookie(req, STAFF_COOKIE);
-  const session = id ? store.sessions.get(id, clock.now()) : undefined;
-  const user = session?.userId ? store.accounts.userById(session.userId) : undefined;
+  const session = id ? await store.sessions.get(id, clock.now()) : undefined;
+  const user = session?.userId ? await store.accounts.userById(session.userId) : undefined;
   return session && user ? { session, user } : undefined;
 }
 
@@ -26,15 +26,15 @@ export function staffSignedIn(
 export function staffSessions(store: Store, clock: Clock, opts: { secureCookies?: boolean } = {}) {
   return {
     /** Signs in a user whose password was checked: a new row and id (no fixation); the old session ends. */
-    signIn(req: Request, res: Response, user: User): SessionRow {
-      if (req.staffSession) store.sessions.delete(req.staffSession.idHash);
-      const { id, row } = store.sessions.create(null, 'nl', clock.now(), STAFF_SESSION_TTL_MS, user.id);
+    async signIn(req: Request, res: Response, user: User): Promise<SessionRow> {
+      if (req.staffSession) await store.sessions.delete(req.staffSession.idHash);
+      const { id, row } = await store.sessions.create(null, 'nl', clock.now(), STAFF_SESSION_TTL_MS, user.id);
       res.cookie(STAFF_COOKIE, id, cookieOptions('strict', !!opts.secureCookies, STAFF_SESSION_TTL_MS));
       return row;
     },
     /** Ends the session of this request, and its cookie. */
-    signOut(req: Request, res: Response): void {
-      if (req.staffSession) store.sessions.delete(req.staffSession.idHash);
+    async signOut(req: Request, res: Response): Promise<void> {
+      if (req.staffSession) await store.sessions.delete(req.staffSession.idHash);
       res.clearCookie(STAFF_COOKIE, { path: '/' });
     },
   };

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFile } from 'node:fs/promises';
 import {
   checkDefinition,
@@ -16,6 +17,13 @@ import {
 import type { CaseRow, Draft, DraftStep } from '../store/index.js';
 import { caseView } from './case-view.js';
 import type { Engine } from './engine.js';
+import { conflict } from './errors.js';
+
+/** How long a request waits for another one of the same citizen and process, and how often it looks. */
+const WAIT_MS = 5000;
+const RETRY_MS = 25;
+/** The lease such a request holds: ended early when it finishes, long enough to outlast a slow one. */
+const LEASE_MS = 30_000;
 
 /** A file the pages received for a question: where its bytes wait, and what the content shows it is. */
 export type ReceivedFile = { name: string; type: string; path: string };
@@ -36,10 +44,51 @@ export function createJourneyService(engine: Engine) {
   };
   const auditOf = (row: CaseRow) => store.cases.audit(row.id);
 
+  /**
+   * Runs `fn` as the only holder of the lease `name` on every node, waiting
+   * briefly while another request holds it: a double click (two posts at
+   * once, on one node or two) is handled one after the other, as when the
+   * pages ran one request at a time.
+   */
+  async function oneAtATime<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const holder = randomUUID();
+    const until = Date.now() + WAIT_MS;
+    for (;;) {
+      const done = await store.locks.run(name, holder, LEASE_MS, async () => ({ value: await fn() }));
+      if (done) return done.value;
+      if (Date.now() > until) throw conflict('busy', 'busy');
+      await sleep(RETRY_MS);
+    }
+  }
+  /** A lease name for a citizen's work: the BSN hashed, so the locks table never holds it. */
+  const leaseFor = (what: string, bsn: string, key: string) =>
+    `${what}:${key}:${createHash('sha256').update(bsn).digest('base64url').slice(0, 22)}`;
+
+  /** The unsent application (see below), or undefined. */
+  async function unsentApplication(bsn: string, key: string): Promise<CaseRow | undefined> {
+    const def = (await store.processes.latest(key))?.definition as Process | undefined;
+    if (!def) return undefined;
+    for (const r of await store.cases.activeBySubject(bsn)) {
+      if (r.processKey !== key || !r.step || !citizenActs(own(def.steps, r.step))) continue;
+      if (!(await auditOf(r)).some((e) => e.type === 'event.received')) return r;
+    }
+    return undefined;
+  }
+
   return {
     /** Starts a case of a published process for a signed-in citizen. */
     start(key: string, bsn: string): Promise<CaseRow> {
       return engine.startCase(key, bsn, 'citizen');
+    },
+    /**
+     * Start pressed: continues the citizen's unsent application of this
+     * process, else starts one. Two presses at once give one case.
+     */
+    startOrContinue(key: string, bsn: string): Promise<CaseRow> {
+      return oneAtATime(
+        leaseFor('start', bsn, key),
+        async () => (await unsentApplication(bsn, key)) ?? (await engine.startCase(key, bsn, 'citizen')),
+      );
     },
     /** The definition a case follows (its own version). */
     process: async (row: CaseRow): Promise<Process> => (await engine.loadVersion(row.processKey, row.version)).process,
@@ -136,18 +185,21 @@ export function createJourneyService(engine: Engine) {
     /** Whether the citizen gave feedback on this case already. */
     hasFeedback: (row: CaseRow): Promise<boolean> => store.insights.hasFeedback(row.id),
     /** Keeps a citizen's score (1–5) and comment on an ended or running case, once per case; false when given before. */
-    async addFeedback(row: CaseRow, score: number, comment: string | null): Promise<boolean> {
-      if (await store.insights.hasFeedback(row.id)) return false;
-      await store.insights.addFeedback({
-        caseId: row.id,
-        key: row.processKey,
-        version: row.version,
-        step: row.step,
-        score,
-        comment,
-        at: clock.now().toISOString(),
+    addFeedback(row: CaseRow, score: number, comment: string | null): Promise<boolean> {
+      // One at a time per case: two posts at once store one answer.
+      return oneAtATime(`feedback:${row.id}`, async () => {
+        if (await store.insights.hasFeedback(row.id)) return false;
+        await store.insights.addFeedback({
+          caseId: row.id,
+          key: row.processKey,
+          version: row.version,
+          step: row.step,
+          score,
+          comment,
+          at: clock.now().toISOString(),
+        });
+        return true;
       });
-      return true;
     },
 
     /** A page of the citizen's own cases, and how many there are. */
@@ -176,15 +228,7 @@ export function createJourneyService(engine: Engine) {
      * The citizen's application of this process that was started but never sent (still at a form,
      * nothing received yet): pressing Start again continues it instead of starting a second one.
      */
-    async unsentApplication(bsn: string, key: string): Promise<CaseRow | undefined> {
-      const def = (await store.processes.latest(key))?.definition as Process | undefined;
-      if (!def) return undefined;
-      for (const r of await store.cases.activeBySubject(bsn)) {
-        if (r.processKey !== key || !r.step || !citizenActs(own(def.steps, r.step))) continue;
-        if (!(await auditOf(r)).some((e) => e.type === 'event.received')) return r;
-      }
-      return undefined;
-    },
+    unsentApplication,
     /** Whether the case started proactively (a signal or a register scan), so the citizen may opt out of offers. */
     isProactive: async (row: CaseRow): Promise<boolean> => !!(await auditOf(row))[0]?.data.trigger,
     isOptedOut: (bsn: string, key: string): Promise<boolean> => store.proactive.isOptedOut(bsn, key),

@@ -35,11 +35,13 @@ export function createScheduler(
   return {
     node,
     tick,
-    start() {
-      if (handle) return;
-      void tick();
+    /** Starts ticking; the first tick runs now (its promise is returned, for a caller that waits for it). */
+    start(): Promise<number> {
+      if (handle) return running ?? Promise.resolve(0);
+      const first = tick();
       handle = setInterval(() => void tick(), intervalMs);
       handle.unref();
+      return first;
     },
     /** Stops ticking, waits for a running tick, and gives this node's unfired claims back to the others. */
     async stop() {

@@ -8,15 +8,15 @@ const missing = (what: string) => new HttpError(404, 'not-found', ['thingNotFoun
  * A case as this principal may see it (runtime/auth's canSeeCase), or 404:
  * 404, not 403, so a request does not confirm that somebody else's case exists.
  */
-export function visibleCase(store: Store, principal: Principal, id: string): CaseRow {
-  const row = store.cases.get(id);
-  if (!row || !canSeeCase(store, principal, row)) throw missing('case');
+export async function visibleCase(store: Store, principal: Principal, id: string): Promise<CaseRow> {
+  const row = await store.cases.get(id);
+  if (!row || !(await canSeeCase(store, principal, row))) throw missing('case');
   return row;
 }
 
 /** A task of one of the official's teams (admins see all), or 404. */
-export function visibleTask(store: Store, principal: Principal, id: string): TaskRow {
-  const task = store.tasks.get(id);
+export async function visibleTask(store: Store, principal: Principal, id: string): Promise<TaskRow> {
+  const task = await store.tasks.get(id);
   if (!task || !canSeeTask(principal, task)) throw missing('task');
   return task;
 }

@@ -33,7 +33,7 @@ export type ApiOptions = {
 /** Every API route, as data (mounted below and described in /api/openapi.json). */
 export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDef[] {
   return [
-    ...systemRoutes(),
+    ...systemRoutes(services),
     ...sessionRoutes(services, options),
     ...processRoutes(services),
     ...caseRoutes(services),

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { EngineError } from '../engine/index.js';
 import { apiCatalogues, langFromHeader, translate, type Lang, type MessageKey, type Params } from '../i18n/index.js';
 import { FeelEvaluationError } from '../model/index.js';
-import { StaleCaseError } from '../store/index.js';
+import { isRaceError, StaleCaseError } from '../store/index.js';
 
 export type ApiMessageKey = MessageKey<(typeof apiCatalogues)['nl']>;
 /** An API message: a key of runtime/i18n/catalogues/api, or a key with its parameters. */
@@ -21,6 +21,8 @@ export class HttpError extends Error {
   private readonly renderDetails: (lang: Lang) => unknown;
   /** The details in English (with any issues rendered), for code that reads them on the server. */
   readonly details?: unknown;
+  /** Headers the error answer carries (Retry-After of a 503). */
+  headers?: Record<string, string>;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -95,6 +97,15 @@ export function toHttpError(error: unknown): HttpError {
     );
   }
   if (error instanceof StaleCaseError) return new HttpError(409, 'stale-case', 'staleCase');
+  // Two nodes (or requests) changed the same case at once and the database refused the later one: as stale.
+  if (isRaceError(error) || isAuditChainClash(error)) return new HttpError(409, 'stale-case', 'changedConcurrently');
+  // Feedback is once per case (its primary key): the second of two at once is the second one.
+  if (isUniqueClash(error, 'feedback')) return new HttpError(409, 'feedback-given', 'feedbackGiven');
+  if (isStoreUnreachable(error)) {
+    const unavailable = new HttpError(503, 'store-unavailable', 'storeUnavailable');
+    unavailable.headers = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
+    return unavailable;
+  }
   // A rule that cannot be evaluated here (a budget ran out) decides nothing: the request changed nothing, a person can help.
   if (error instanceof FeelEvaluationError) return new HttpError(409, 'expression-failed', 'expressionFailed');
   const e = (error ?? {}) as {
@@ -130,6 +141,52 @@ export function toHttpError(error: unknown): HttpError {
   return new HttpError(500, 'internal', 'internal');
 }
 
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const RETRY_AFTER_SECONDS = 5;
+
+type DbError = { code?: unknown; table?: unknown; constraint?: unknown; message?: unknown };
+
+/** A unique violation (PostgreSQL 23505) on `table`: another request wrote the same row a moment earlier. */
+function isUniqueClash(error: unknown, table: string): boolean {
+  const e = (error ?? {}) as DbError;
+  return e.code === '23505' && (e.table === table || String(e.constraint ?? '').startsWith(`${table}_`));
+}
+/** On the audit trail: another write took this case's next entry (its `(case_id, seq)` key). */
+const isAuditChainClash = (error: unknown) => isUniqueClash(error, 'audit');
+
+/** Node's codes for a server that cannot be reached, and PostgreSQL's classes for a connection lost or refused. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01', // admin shutdown
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now (starting up, recovering)
+  '53300', // too many connections
+]);
+const UNREACHABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection (is )?(not open|closed)/i,
+  /database connection is not open/i,
+  /pool after calling end/i,
+  /driver has already been destroyed/i,
+];
+
+/** Whether an error says the database cannot be reached now (a 503 with Retry-After, never a stack trace). */
+export function isStoreUnreachable(error: unknown): boolean {
+  const e = (error ?? {}) as DbError;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNREACHABLE_CODES.has(code) || code.startsWith('08')) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return UNREACHABLE_MESSAGES.some((m) => m.test(message));
+}
+
 /** The language a request reads: `?lang=` first, then Accept-Language; Dutch by default. */
 export function requestLang(req: Pick<Request, 'query' | 'get'>): Lang {
   const query = (req.query ?? {}) as Record<string, unknown>;
@@ -141,6 +198,7 @@ export function errorHandler(log: (e: unknown) => void = console.error): ErrorRe
   return (error, req, res, _next) => {
     const http = toHttpError(error);
     if (http.status >= 500) log(error);
+    if (http.headers) res.set(http.headers);
     const lang = requestLang(req);
     const details = http.detailsIn(lang);
     res.status(http.status).json({

@@ -17,6 +17,7 @@ const reason: Record<number, string> = {
   415: 'A body of a media type this route does not take',
   422: 'Input needs correcting: field errors in details',
   429: 'Too many attempts: try again after the seconds in the Retry-After header',
+  503: 'The database cannot be reached now: try again after the seconds in the Retry-After header',
 };
 
 type Json = Record<string, unknown>;
@@ -148,22 +149,26 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
       ...(Object.keys(successHeaders).length ? { headers: successHeaders } : {}),
       ...(content ? { content } : {}),
     });
-    const errorResponse = (code: number) => ({
-      description: reason[code] ?? String(code),
-      ...(code === 429
-        ? { headers: { 'Retry-After': header('seconds to wait', { type: 'integer', minimum: 0 }) } }
-        : {}),
-      content: { 'application/json': { schema: error } },
-    });
+    const errorResponse = (code: number) =>
+      r.answersWith?.[code]
+        ? { description: r.answersWith[code], ...(content ? { content } : {}) }
+        : {
+            description: reason[code] ?? String(code),
+            ...(code === 429 || code === 503
+              ? { headers: { 'Retry-After': header('seconds to wait', { type: 'integer', minimum: 0 }) } }
+              : {}),
+            content: { 'application/json': { schema: error } },
+          };
     const requestBody = r.bodyDoc
       ? { required: true, ...r.bodyDoc }
       : r.body
         ? { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } }
         : undefined;
     // A route with a body can also answer 400 (malformed JSON), 413 (too large) and 422 (fails its schema).
-    const codes = [...new Set([...successCodes, ...r.errors, ...(requestBody ? [400, 413, 422] : [])])].sort(
-      (a, b) => a - b,
-    );
+    const answered = Object.keys(r.answersWith ?? {}).map(Number);
+    const codes = [
+      ...new Set([...successCodes, ...r.errors, ...answered, ...(requestBody ? [400, 413, 422] : [])]),
+    ].sort((a, b) => a - b);
     paths[path] ??= {};
     paths[path][r.method] = {
       operationId: r.operationId,

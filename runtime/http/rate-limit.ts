@@ -15,9 +15,9 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 export type SignInAttempt = {
   /** The password was right: the failures of this name are forgotten. */
-  succeeded(): void;
-  /** The password was wrong: 401, or 429 when this failure locks the name. */
-  failed(): never;
+  succeeded(): Promise<void>;
+  /** The password was wrong: 401, or 429 when this failure locks the name (always rejects). */
+  failed(): Promise<never>;
 };
 
 /**
@@ -33,10 +33,10 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
   const secondsUntil = (at: string, now: number) => Math.max(1, Math.ceil((Date.parse(at) - now) / 1000));
   let prunedAt = 0;
 
-  function prune(now: number) {
+  async function prune(now: number) {
     if (now - prunedAt < PRUNE_EVERY_MS) return;
     prunedAt = now;
-    security.prune(iso(now), iso(now - FORGET_FAILURES_MS), iso(now - KEEP_LOG_MS));
+    await security.prune(iso(now), iso(now - FORGET_FAILURES_MS), iso(now - KEEP_LOG_MS));
   }
 
   /** The client's address as a key: IPv6 addresses by their /56 (one subscriber's block), as express-rate-limit does. */
@@ -56,19 +56,19 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
    * attempts cannot slip past the limit), inside the caller's transaction;
    * the seconds to wait once the window's limit is used, else undefined.
    */
-  function count(scope: keyof typeof scopes, address: string, now: number): number | undefined {
+  async function count(scope: keyof typeof scopes, address: string, now: number): Promise<number | undefined> {
     const s = scopes[scope];
     const limit = s.limit();
     // Past limit + 1 the counter stops writing; limit + 1 itself is the one hit that is logged.
-    const r = security.hit(`${scope}:${address}`, iso(now), iso(now + s.windowMs()), limit + 2);
+    const r = await security.hit(`${scope}:${address}`, iso(now), iso(now + s.windowMs()), limit + 2);
     if (r.hits === limit + 1)
-      security.log({
+      await security.log({
         at: iso(now),
         kind: 'rate-limit.hit',
         address,
         details: { limit: scope, max: limit, windowSeconds: s.windowMs() / 1000 },
       });
-    prune(now);
+    await prune(now);
     return r.hits > limit ? secondsUntil(r.resetAt, now) : undefined;
   }
 
@@ -80,14 +80,14 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
   }
 
   /** Counts one attempt in its own transaction; 429 past the limit. */
-  function admit(scope: keyof typeof scopes, address: string, res: Response): void {
+  async function admit(scope: keyof typeof scopes, address: string, res: Response): Promise<void> {
     const now = clock.now().getTime();
-    const wait = store.relaxedTransaction(() => count(scope, address, now));
+    const wait = await store.relaxedTransaction(() => count(scope, address, now));
     if (wait !== undefined) throw tooMany(scope, wait, res);
   }
 
-  function refund(scope: keyof typeof scopes, address: string): void {
-    security.refund(`${scope}:${address}`, clock.now().toISOString());
+  async function refund(scope: keyof typeof scopes, address: string): Promise<void> {
+    await security.refund(`${scope}:${address}`, clock.now().toISOString());
   }
 
   const lockMsAfter = (failures: number) =>
@@ -113,22 +113,22 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
      * before the password is checked, so that concurrent guesses cannot slip
      * past the lock; `succeeded()` takes that back.
      */
-    beginSignIn(req: Request, res: Response, name: string): SignInAttempt {
+    async beginSignIn(req: Request, res: Response, name: string): Promise<SignInAttempt> {
       const address = addressOf(req);
       const key = nameHash(name);
       const now = clock.now().getTime();
-      const account = () => (store.accounts.userByName(name) ? name : null); // logged only for names that exist
+      const account = async () => ((await store.accounts.userByName(name)) ? name : null); // logged only for names that exist
       // One transaction (one sync to disk) for the address and the name.
       type State = { wait: number } | { refused: string } | { failures: number; lockedUntil: string | null };
-      const state = store.relaxedTransaction((): State => {
-        const wait = count('signin', address, now);
+      const state = await store.relaxedTransaction(async (): Promise<State> => {
+        const wait = await count('signin', address, now);
         if (wait !== undefined) return { wait };
-        const f = security.failures(key);
+        const f = await security.failures(key);
         if (f?.lockedUntil && f.lockedUntil > iso(now)) {
-          security.log({
+          await security.log({
             at: iso(now),
             kind: 'signin.refused',
-            account: account(),
+            account: await account(),
             address,
             details: { lockedUntil: f.lockedUntil },
           });
@@ -136,33 +136,34 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
         }
         const failures = (f && Date.parse(f.lastFailedAt) > now - FORGET_FAILURES_MS ? f.failures : 0) + 1;
         const lockedUntil = failures >= limits.lockAfter ? iso(now + lockMsAfter(failures)) : null;
-        security.setFailures(key, { failures, lastFailedAt: iso(now), lockedUntil });
+        await security.setFailures(key, { failures, lastFailedAt: iso(now), lockedUntil });
         return { failures, lockedUntil };
       });
       if ('wait' in state) throw tooMany('signin', state.wait, res);
       if ('refused' in state) throw locked(res, state.refused, now);
       const counted = state;
       return {
-        succeeded() {
-          store.relaxedTransaction(() => {
-            security.clearFailures(key);
-            refund('signin', address);
+        async succeeded() {
+          await store.relaxedTransaction(async () => {
+            await security.clearFailures(key);
+            await refund('signin', address);
           });
         },
-        failed() {
-          store.relaxedTransaction(() => {
-            security.log({
+        async failed() {
+          await store.relaxedTransaction(async () => {
+            const name = await account();
+            await security.log({
               at: iso(now),
               kind: 'signin.failed',
-              account: account(),
+              account: name,
               address,
               details: { failures: counted.failures },
             });
             if (counted.lockedUntil)
-              security.log({
+              await security.log({
                 at: iso(now),
                 kind: 'signin.locked',
-                account: account(),
+                account: name,
                 address,
                 details: {
                   failures: counted.failures,
@@ -178,8 +179,8 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
     },
 
     /** A request carried a bearer token that is not known: 429 once this address has sent too many. */
-    tokenFailed(req: Request, res: Response): void {
-      admit('token', addressOf(req), res);
+    async tokenFailed(req: Request, res: Response): Promise<void> {
+      await admit('token', addressOf(req), res);
     },
 
     /**
@@ -188,20 +189,18 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
      * redirect) does not. Answers 429 itself: a short page, or the error
      * envelope for a client that asks for JSON.
      */
-    pageSignIn: ((req, res, next) => {
+    pageSignIn: (async (req, res, next) => {
       const address = addressOf(req);
       try {
-        admit('signin', address, res);
+        await admit('signin', address, res);
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
         return refusePage(req, res, error);
       }
       res.once('finish', () => {
-        try {
-          if (res.statusCode < 400) refund('signin', address);
-        } catch {
-          // The store may be closed already (a server shutting down): the hit then simply stays.
-        }
+        if (res.statusCode >= 400) return;
+        // The store may be closed already (a server shutting down): the hit then simply stays.
+        refund('signin', address).catch(() => {});
       });
       next();
     }) as RequestHandler,

@@ -54,10 +54,12 @@ export type RouteDef<B = any, R = any> = {
   etag?: boolean;
   /** Headers of the success answer besides ETag and Idempotent-Replayed (Set-Cookie at sign-in). */
   headers?: Record<string, string>;
+  /** Failure statuses whose body is the route's `response`, not the error envelope (GET /api/ready's 503), with what they mean. */
+  answersWith?: Record<number, string>;
   /** Status codes it can answer with, besides 200/201 (for the OpenAPI document). */
   errors: number[];
   success?: number;
-  handler(ctx: RouteContext<B>): RouteResult<NoInfer<R>>;
+  handler(ctx: RouteContext<B>): RouteResult<NoInfer<R>> | Promise<RouteResult<NoInfer<R>>>;
   /** The body may hold names objects inherit (`__proto__` …): a draft is saved as written, its checks report them (P030). Other bodies are refused with 422. */
   keepsReservedKeys?: boolean;
   /** A streaming route (reads the request itself, answers later). No Idempotency-Key replay: it must be safe to repeat. */
@@ -217,25 +219,38 @@ export function mountRoutes(
         const fingerprint = createHash('sha256')
           .update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
           .digest('hex');
-        result = store.transaction(() => {
-          const first = store.idempotency.get(who, key);
-          if (first) {
-            if (first.fingerprint !== fingerprint)
-              throw new HttpError(422, 'idempotency-key-reused', 'idempotencyKeyReused');
-            return { ...(first.body as RouteResult), replayed: true };
-          }
-          const fresh = def.handler(ctx);
-          store.idempotency.put(
-            who,
-            key,
-            { fingerprint, status: fresh.status ?? def.success ?? 200, body: fresh },
-            new Date().toISOString(),
-          );
-          return fresh;
-        });
+        const replay = async (): Promise<RouteResult | undefined> => {
+          const first = await store.idempotency.get(who, key);
+          if (!first) return undefined;
+          if (first.fingerprint !== fingerprint)
+            throw new HttpError(422, 'idempotency-key-reused', 'idempotencyKeyReused');
+          return { ...(first.body as RouteResult), replayed: true } as RouteResult;
+        };
+        try {
+          result = await store.transaction(async () => {
+            const first = await replay();
+            if (first) return first;
+            const fresh = await def.handler(ctx);
+            // The key's primary key guards the effect: a second request with it (another node, at
+            // the same moment) waits here for the first to commit, fails, and rolls its change back.
+            await store.idempotency.put(
+              who,
+              key,
+              { fingerprint, status: fresh.status ?? def.success ?? 200, body: fresh },
+              new Date().toISOString(),
+            );
+            return fresh;
+          });
+        } catch (error) {
+          // Lost a race on this key (the unique key, or the case moved under us): answer the first one's answer.
+          if (error instanceof HttpError && error.code === 'idempotency-key-reused') throw error;
+          const first = await replay().catch(() => undefined);
+          if (!first) throw error;
+          result = first;
+        }
         if ((result as { replayed?: boolean }).replayed) res.set('Idempotent-Replayed', 'true');
       } else {
-        result = def.handler(ctx);
+        result = await def.handler(ctx);
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       const status = result.status ?? def.success ?? 200;

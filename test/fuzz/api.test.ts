@@ -22,12 +22,12 @@ afterAll(async () => {
 });
 
 describe('fuzz: bad requests to every API route', () => {
-  it("sees every write to the database, and leaves the server's writes working", () => {
+  it("sees every write to the database, and leaves the server's writes working", async () => {
     const before = fz.dbSnapshot();
     expect(fz.changedSince(before)).toEqual([]);
     // An upsert (step_stats) and plain inserts: the watch's triggers must neither miss nor break them.
-    fz.s.engine.startCase('grofvuil', '999993653', 'citizen');
-    fz.s.engine.startCase('grofvuil', '999993653', 'citizen');
+    await fz.s.engine.startCase('grofvuil', '999993653', 'citizen');
+    await fz.s.engine.startCase('grofvuil', '999993653', 'citizen');
     const changed = fz.changedSince(before).map((t) => t.split(' ')[0]);
     expect(changed).toEqual(expect.arrayContaining(['audit', 'cases', 'step_stats', 'step_visits']));
   });

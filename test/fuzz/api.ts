@@ -172,14 +172,14 @@ export async function apiFixtures(fz: Fuzz, previous?: ApiFixtures): Promise<Api
   await start('grofvuil', 'citizenB');
   const ended = await start('stadspas', 'citizen');
   if (ended) await submit(ended.id, { inkomen: '9000' });
-  const tasks = store.tasks.list({
+  const tasks = (await store.tasks.list({
     teams: ['belastingen', 'klantcontact', 'inkomen', 'afval'],
     status: 'active',
     limit: 20,
-  } as never) as { id: string }[];
+  } as never)) as { id: string }[];
   const taskIds = tasks.slice(-3).map((t) => t.id);
   if (review) {
-    const task = store.tasks.list({ caseId: review.id } as never) as { id: string }[];
+    const task = (await store.tasks.list({ caseId: review.id } as never)) as { id: string }[];
     if (task[0]) {
       await fz.api('POST', `/api/tasks/${task[0].id}/claim`, { as: 'official', label });
       taskIds.push(task[0].id);
@@ -198,8 +198,8 @@ export async function apiFixtures(fz: Fuzz, previous?: ApiFixtures): Promise<Api
     if (r.status !== 200) staffCookie = undefined;
   }
   if (!staffCookie) {
-    const dina = store.accounts.userByName('dina');
-    if (dina) store.accounts.setPassword(dina.id, PASSWORD);
+    const dina = await store.accounts.userByName('dina');
+    if (dina) await store.accounts.setPassword(dina.id, PASSWORD);
     const r = await fz.api('POST', '/api/session', { body: { name: 'dina', password: PASSWORD }, label });
     const cookie = /omslag_werk=([^;]+)/.exec(String(r.headers['set-cookie'] ?? ''))?.[1];
     if (r.status === 200 && cookie) {
@@ -208,7 +208,7 @@ export async function apiFixtures(fz: Fuzz, previous?: ApiFixtures): Promise<Api
       fz.nameCookie(r.json.csrf, 'its csrf token');
     }
   }
-  const keys = (store.processes.list() as { key: string }[]).map((p) => p.key);
+  const keys = ((await store.processes.list()) as { key: string }[]).map((p) => p.key);
   return {
     keys: keys.length ? keys : ['kwijtschelding'],
     caseIds: caseIds.length ? caseIds : ['00000000-0000-0000-0000-000000000000'],

@@ -95,11 +95,17 @@ const EXPRESS_DEFAULT_PAGE = /<title>Error<\/title>[\s\S]*<pre>|<pre>Cannot [A-Z
  * write rolls its mark back too) note which tables a statement touched, and
  * only those are hashed again.
  */
+/** The SQLite handle under the test server's store: the fuzzer watches writes with SQLite triggers (SQLite only). */
+export function sqliteOf(s: TestServer) {
+  if (!s.store.sql.sqlite) throw new Error('the fuzzer watches a SQLite store: run it in the node project');
+  return s.store.sql.sqlite;
+}
+
 class DbWatch {
   private readonly touched;
   private readonly clear;
   private readonly hashes = new Map<string, string>();
-  constructor(private readonly db: TestServer['store']['db']) {
+  constructor(private readonly db: NonNullable<TestServer['store']['sql']['sqlite']>) {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .pluck()
@@ -202,7 +208,7 @@ export class Fuzz {
     readonly bodiesDir?: string,
   ) {
     this.base = s.base;
-    this.db = new DbWatch(s.store.db);
+    this.db = new DbWatch(sqliteOf(s));
     this.loop.enable();
     this.tokenNames = new Map(Object.entries(s.tokens).map(([name, token]) => [token, `$${name.toUpperCase()}_TOKEN`]));
   }
@@ -211,7 +217,7 @@ export class Fuzz {
     const s = await startTestServer({ examples: true });
     // Durability is the crash test's (scripts/crash-test.ts); this suite checks answers and state. Without an
     // fsync per commit it runs in half the time on a shared 2-core machine, and tests the same code.
-    s.store.db.pragma('synchronous = OFF');
+    sqliteOf(s).pragma('synchronous = OFF');
     return new Fuzz(s, cfg, opts.mode ?? 'assert', opts.recorder ?? new Recorder(), opts.bodiesDir);
   }
 

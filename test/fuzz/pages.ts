@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createPages } from '../../runtime/pages/index.js';
 import { defaultTheme } from '../../runtime/pages/theme.js';
-import type { Fuzz, Req } from './harness.js';
+import { sqliteOf, type Fuzz, type Req } from './harness.js';
 import { short } from './api.js';
 import {
   enc,
@@ -153,8 +153,8 @@ export async function pageFixtures(fz: Fuzz, previous?: PageFixtures): Promise<P
   }
   let staff = previous?.staff;
   if (!staff) {
-    const dina = store.accounts.userByName('dina');
-    if (dina) store.accounts.setPassword(dina.id, 'fuzz-password-1234');
+    const dina = await store.accounts.userByName('dina');
+    if (dina) await store.accounts.setPassword(dina.id, 'fuzz-password-1234');
     const r = await fz.api('POST', '/api/session', {
       body: { name: 'dina', password: 'fuzz-password-1234' },
       label: 'setup',
@@ -163,7 +163,7 @@ export async function pageFixtures(fz: Fuzz, previous?: PageFixtures): Promise<P
     if (staff) fz.nameCookie(staff, 'designer session');
   }
   // A process with a file question (none of the examples has one), so uploads reach the code that stores them.
-  if (!store.processes.latest(UPLOAD_PROCESS.key)) {
+  if (!(await store.processes.latest(UPLOAD_PROCESS.key))) {
     await fz.api('PUT', `/api/processes/${UPLOAD_PROCESS.key}/draft`, {
       as: 'designer',
       body: UPLOAD_PROCESS,
@@ -182,11 +182,11 @@ export async function pageFixtures(fz: Fuzz, previous?: PageFixtures): Promise<P
     body: {},
     label: 'setup',
   });
-  const processes = (store.processes.list() as { key: string }[]).map((p) => p.key);
+  const processes = ((await store.processes.list()) as { key: string }[]).map((p) => p.key);
   const steps = new Set<string>();
   const fields = new Set<string>();
   for (const key of processes) {
-    const def = store.processes.latest(key)?.definition as
+    const def = (await store.processes.latest(key))?.definition as
       { steps?: Record<string, { fields?: { id: string }[] }> } | undefined;
     for (const [id, step] of Object.entries(def?.steps ?? {})) {
       steps.add(id);
@@ -560,7 +560,7 @@ const DOCUMENT_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'i
  * is (HTML declared as a PDF is not stored as a PDF).
  */
 export async function sendPage(fz: Fuzz, c: PageCase, req: Req): Promise<void> {
-  const sessions = fz.s.store.db.prepare('SELECT count(*) FROM sessions').pluck();
+  const sessions = sqliteOf(fz.s).prepare('SELECT count(*) FROM sessions').pluck();
   const before = sessions.get() as number;
   const reply = await fz.send(req);
   const anonymous = c.session === 'none' || c.session === 'garbage' || c.session === 'anon';
@@ -575,7 +575,7 @@ export async function sendPage(fz: Fuzz, c: PageCase, req: Req): Promise<void> {
   for (const f of c.files) {
     if (!NOT_A_DOCUMENT.has(f.content)) continue;
     const sha = createHash('sha256').update(Buffer.from(f.content, 'utf8')).digest('hex');
-    const row = fz.s.store.db.prepare('SELECT type FROM files WHERE sha256 = ?').get(sha) as
+    const row = sqliteOf(fz.s).prepare('SELECT type FROM files WHERE sha256 = ?').get(sha) as
       { type: string } | undefined;
     if (row && DOCUMENT_TYPES.has(row.type))
       fz.violation(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../../runtime/store/index.js';
 
 /**
@@ -7,29 +8,41 @@ import type { Store } from '../../runtime/store/index.js';
  */
 const COUNTERS = ['rate_limits'];
 
+/** The store's tables by name (SQLite or PostgreSQL), without the engine's own (sqlite_*). */
+export async function tableNames(store: Store): Promise<string[]> {
+  const tables = await store.sql.kysely.introspection.getTables();
+  return tables
+    .filter((t) => !t.isView && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name)
+    .sort();
+}
+
+/** Every row of one table, as the driver returns it (text as stored). */
+export async function tableRows(store: Store, table: string, orderBy = ''): Promise<Record<string, unknown>[]> {
+  const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ${sql.raw(orderBy)}`.execute(
+    store.sql.q(),
+  );
+  return rows;
+}
+
 /**
  * Every row of every table, in a stable order: compare a dump before and
  * after a refused request to show it changed nothing.
  */
-export function dumpDb(store: Store, opts: { except?: string[] } = {}): Record<string, string[]> {
+export async function dumpDb(store: Store, opts: { except?: string[] } = {}): Promise<Record<string, string[]>> {
   const except = opts.except ?? COUNTERS;
-  const tables = (
-    store.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all() as string[]
-  ).filter((t) => !except.includes(t));
-  return Object.fromEntries(
-    tables.map((t) => [
-      t,
-      (store.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort(),
-    ]),
-  );
+  const tables = (await tableNames(store)).filter((t) => !except.includes(t));
+  const out: Record<string, string[]> = {};
+  for (const t of tables) out[t] = (await tableRows(store, t)).map((r) => JSON.stringify(r)).sort();
+  return out;
 }
 
 /** Row counts per table (a cheaper check, and readable in a failure). */
-export function countRows(store: Store, tables: string[]): Record<string, number> {
-  return Object.fromEntries(
-    tables.map((t) => [t, (store.db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
-  );
+export async function countRows(store: Store, tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(t)}`.execute(store.sql.q());
+    out[t] = Number(rows[0].n);
+  }
+  return out;
 }

@@ -6,9 +6,11 @@ import { createEngine, createFakeClock, createProcessService, importProcesses } 
 import { openStore } from '../../runtime/store/index.js';
 import { createWebApp, type WebAppOptions } from '../../runtime/web/app.js';
 import { publishFixtures, type FixtureName } from './fixtures.js';
+import { testStoreTarget } from './test-store.js';
 
 /**
- * A real server for a test: a SQLite file in a fresh temp folder, the real
+ * A real server for a test: a store in a fresh temp folder (a SQLite file, or
+ * with OMSLAG_TEST_STORE=postgres a fresh PostgreSQL database), the real
  * Express app on a free port, the processes published, and one account per
  * role with its token. `fixtures` names the fixture processes to publish
  * (test/helpers/fixtures.ts); `examples: true` publishes the example
@@ -24,23 +26,24 @@ export async function startTestServer(
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
-  const store = openStore(join(dir, 'omslag.db'));
+  const target = await testStoreTarget(dir);
+  const store = await openStore(target);
   const clock = createFakeClock('2026-03-02T09:00:00Z');
   const engine = createEngine({ store, clock });
   const processes = createProcessService({ store, clock });
-  if (opts.fixtures) publishFixtures(processes, opts.fixtures);
-  if (opts.examples) importProcesses(join(import.meta.dirname, '../../processes'), store, processes, 'test');
+  if (opts.fixtures) await publishFixtures(processes, opts.fixtures);
+  if (opts.examples) await importProcesses(join(import.meta.dirname, '../../processes'), store, processes, 'test');
   const at = clock.now().toISOString();
-  const user = (name: string, role: 'designer' | 'official' | 'admin', teams: string[] = []) =>
-    store.accounts.createToken({ userId: store.accounts.addUser(name, role, teams, at).id }, at);
+  const user = async (name: string, role: 'designer' | 'official' | 'admin', teams: string[] = []) =>
+    store.accounts.createToken({ userId: (await store.accounts.addUser(name, role, teams, at)).id }, at);
   const tokens = {
-    designer: user('dina', 'designer'),
-    official: user('olaf', 'official', ['belastingen', 'klantcontact']),
-    official2: user('otto', 'official', ['belastingen']),
-    otherTeam: user('wim', 'official', ['afval']),
-    admin: user('ada', 'admin'),
-    citizen: store.accounts.createToken({ bsn: '999993653' }, at),
-    citizenB: store.accounts.createToken({ bsn: '111222333' }, at),
+    designer: await user('dina', 'designer'),
+    official: await user('olaf', 'official', ['belastingen', 'klantcontact']),
+    official2: await user('otto', 'official', ['belastingen']),
+    otherTeam: await user('wim', 'official', ['afval']),
+    admin: await user('ada', 'admin'),
+    citizen: await store.accounts.createToken({ bsn: '999993653' }, at),
+    citizenB: await store.accounts.createToken({ bsn: '111222333' }, at),
   };
   // checkResponses: every answer of the API must match its route's response schema (the OpenAPI document).
   const app = createWebApp(
@@ -83,9 +86,13 @@ export async function startTestServer(
 
   async function close() {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { base, dir, store, engine, processes, clock, tokens, api, close };
+  /** Whether the node is stopping (main.ts sets this on shutdown): GET /api/ready then answers 503. */
+  const drain = (draining = true) => {
+    app.locals.draining = draining;
+  };
+  return { base, dir, target, store, engine, processes, clock, tokens, api, close, app, drain };
 }
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

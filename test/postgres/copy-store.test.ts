@@ -23,9 +23,9 @@ const tempDir = () => {
   return dir;
 };
 
-/** `npm run omslag -- …` with no DATABASE_URL of its own. */
+/** `npm run omslag -- …` with no DATABASE_URL of its own (a few seconds each on a busy machine). */
 function omslag(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: tempDir() };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tempDir() };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], {
     cwd: root,
@@ -71,5 +71,5 @@ describe('copy-store, SQLite to PostgreSQL', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.out).toMatch(/schema version 999/);
     expect(omslag('token', 'x', '--db', target).out).toMatch(/schema version 999/);
-  });
+  }, 180_000);
 });

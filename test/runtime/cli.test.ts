@@ -11,17 +11,20 @@ const root = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'omslag-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** Every command is its own Node process, a few seconds each on a busy machine. */
+const slow = { timeout: 120_000 };
+
 /** Runs `npm run omslag -- …` (runtime/cli.ts) against the temp data folder. */
 function omslag(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     encoding: 'utf8',
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-describe('omslag CLI', () => {
+describe('omslag CLI', slow, () => {
   it('imports and publishes processes/, and reports an unchanged one on a re-run', () => {
     const first = omslag('import');
     expect(first.code).toBe(0);
@@ -90,7 +93,7 @@ describe('omslag CLI', () => {
   });
 });
 
-describe('omslag migrate', () => {
+describe('omslag migrate', slow, () => {
   it('brings a new database file to the newest schema, and says so', async () => {
     const file = join(dataDir, 'new', 'omslag.db');
     const r = omslag('migrate', '--db', file);
@@ -116,7 +119,7 @@ describe('omslag migrate', () => {
   });
 });
 
-describe('omslag copy-store', () => {
+describe('omslag copy-store', slow, () => {
   it('copies a store into a new file with ids kept, and refuses to copy into it again', () => {
     const from = join(dataDir, 'source.db');
     const to = join(dataDir, 'copy.db');
@@ -145,7 +148,7 @@ describe('omslag copy-store', () => {
   });
 });
 
-describe('omslag scan', () => {
+describe('omslag scan', slow, () => {
   it('scans a register extract from a file: a dry run counts, a run starts, a re-run starts nothing', () => {
     const file = join(dataDir, 'inkomens.csv');
     writeFileSync(file, 'bsn,inkomen\n111222333,900\n999993653,2400\n');

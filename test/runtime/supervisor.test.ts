@@ -23,6 +23,7 @@ function supervised(name: string, env: Record<string, string>) {
   writeFileSync(join(processesDir, `${waitProcess.key}.json`), JSON.stringify(waitProcess));
   const s = startSupervised({
     DATA_DIR: join(dir, name, 'data'),
+    DATABASE_URL: '',
     PROCESSES_DIR: processesDir,
     TIMER_INTERVAL_MS: '100',
     DEMO_ACCOUNTS: 'true',

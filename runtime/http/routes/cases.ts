@@ -35,8 +35,8 @@ const eventBody = z
   .strict();
 
 export function caseRoutes({ store, engine }: Services): RouteDef[] {
-  const view = (row: CaseRow, principal: Principal, lang: 'nl' | 'en') => ({
-    body: caseView(engine, store, row, lang, { internal: principal.kind === 'user' }),
+  const view = async (row: CaseRow, principal: Principal, lang: 'nl' | 'en') => ({
+    body: await caseView(engine, store, row, lang, { internal: principal.kind === 'user' }),
     etag: String(row.rev),
   });
   return [
@@ -52,7 +52,7 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
       etag: true,
       summary: 'Start a case of the newest published version (a citizen for themselves; an official for a subject)',
       body: startBody,
-      handler: ({ principal, params, body, lang }) => {
+      handler: async ({ principal, params, body, lang }) => {
         let subject: string;
         if (principal.kind === 'citizen') {
           if (body.subject && body.subject !== principal.bsn)
@@ -66,14 +66,14 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
           throw new HttpError(422, 'invalid-request', 'referenceDateOfficialsOnly', {
             referenceDate: ['not for citizens'],
           });
-        const row = engine.startCase(
+        const row = await engine.startCase(
           params.key,
           subject,
           actorOf(principal),
           {},
           { referenceDate: body.referenceDate },
         );
-        return { status: 201, ...view(row, principal, lang) };
+        return { status: 201, ...(await view(row, principal, lang)) };
       },
     }),
     defineRoute({
@@ -85,27 +85,27 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
       operationId: 'listCases',
       response: z.array(caseSummarySchema),
       summary: "Cases: a citizen's own, an official's teams', all for admins",
-      handler: ({ principal }) => {
+      handler: async ({ principal }) => {
         const rows =
           principal.kind === 'citizen'
-            ? store.cases.listBySubject(principal.bsn)
+            ? await store.cases.listBySubject(principal.bsn)
             : principal.role === 'admin'
-              ? store.cases.listAll()
-              : store.cases.listByTeams(principal.teams);
+              ? await store.cases.listAll()
+              : await store.cases.listByTeams(principal.teams);
+        const seen: CaseRow[] = [];
+        for (const r of rows) if (await canSeeCase(store, principal, r)) seen.push(r);
         return {
-          body: rows
-            .filter((r) => canSeeCase(store, principal, r))
-            .map((r) => ({
-              id: r.id,
-              reference: r.reference,
-              process: r.processKey,
-              version: r.version,
-              status: r.status,
-              step: r.step,
-              outcome: r.outcome,
-              createdAt: r.createdAt,
-              updatedAt: r.updatedAt,
-            })),
+          body: seen.map((r) => ({
+            id: r.id,
+            reference: r.reference,
+            process: r.processKey,
+            version: r.version,
+            status: r.status,
+            step: r.step,
+            outcome: r.outcome,
+            createdAt: r.createdAt,
+            updatedAt: r.updatedAt,
+          })),
         };
       },
     }),
@@ -119,7 +119,8 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
       response: caseViewSchema,
       etag: true,
       summary: 'The case view: current step with fields, allowed actions, timeline, explanations, outcome',
-      handler: ({ principal, params, lang }) => view(visibleCase(store, principal, params.id), principal, lang),
+      handler: async ({ principal, params, lang }) =>
+        view(await visibleCase(store, principal, params.id), principal, lang),
     }),
     defineRoute({
       method: 'post',
@@ -132,9 +133,9 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
       etag: true,
       summary: 'Send an event: submit (answers), a group event such as withdraw, or person.requested',
       body: eventBody,
-      handler: ({ principal, params, body, lang, ifMatch }) => {
-        const row = visibleCase(store, principal, params.id);
-        const next = engine.send(
+      handler: async ({ principal, params, body, lang, ifMatch }) => {
+        const row = await visibleCase(store, principal, params.id);
+        const next = await engine.send(
           row.id,
           { type: body.type, data: body.data },
           { actor: actorOf(principal), expectedRev: ifMatch, lang, step: body.step },

@@ -45,13 +45,13 @@ export function insightRoutes(services: Services): RouteDef[] {
       },
       summary:
         'Figures: cases started, finished by outcome, active; per step entered, left, drop-off, median and p90 time, asks for a person; per transition; handoff rate; overdue tasks; feedback',
-      handler: ({ params, query, lang }) => {
+      handler: async ({ params, query, lang }) => {
         const version = numberParam(query.version, 'version', { min: 1, max: 1_000_000, integer: true });
-        if (version !== undefined && !store.processes.version(params.key, version))
+        if (version !== undefined && !(await store.processes.version(params.key, version)))
           throw new HttpError(404, 'not-found', 'versionNotFound');
         const inactiveDays = numberParam(query.inactiveDays, 'inactiveDays', { min: 0, max: 3650 });
         return {
-          body: insights(store, engine, clock, params.key, {
+          body: await insights(store, engine, clock, params.key, {
             version,
             from: isoOrDate(query.from, 'from'),
             to: isoOrDate(query.to, 'to'),
@@ -80,15 +80,16 @@ export function insightRoutes(services: Services): RouteDef[] {
           dryRun: z.boolean().optional(),
         })
         .strict(),
-      handler: ({ principal, params, body }) => {
+      handler: async ({ principal, params, body }) => {
         const migration = createMigration(services);
         const mapping = body.mapping ?? {};
         // Designers change processes but do not read case data: they see steps and counts, admins also which cases.
         const shown = principal.kind === 'user' && principal.role === 'admin' ? <T>(plan: T) => plan : withoutCases;
         if (body.dryRun)
-          return { body: { ...shown(migration.plan(params.key, body.from, body.to, mapping)), dryRun: true } };
+          return { body: { ...shown(await migration.plan(params.key, body.from, body.to, mapping)), dryRun: true } };
         const actor = principal.kind === 'user' ? `user:${principal.name}` : 'citizen';
-        return { body: { ...shown(migration.migrate(params.key, body.from, body.to, mapping, actor)), dryRun: false } };
+        const moved = await migration.migrate(params.key, body.from, body.to, mapping, actor);
+        return { body: { ...shown(moved), dryRun: false } };
       },
     }),
     defineRoute({
@@ -102,10 +103,10 @@ export function insightRoutes(services: Services): RouteDef[] {
       response: feedbackGivenSchema,
       summary: "How easy was this (1–5) and a comment, once per case; stored with the case's version",
       body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).strict(),
-      handler: ({ principal, params, body }) => {
-        const row = visibleCase(store, principal, params.id);
-        if (store.insights.hasFeedback(row.id)) throw new HttpError(409, 'feedback-given', 'feedbackGiven');
-        store.insights.addFeedback({
+      handler: async ({ principal, params, body }) => {
+        const row = await visibleCase(store, principal, params.id);
+        if (await store.insights.hasFeedback(row.id)) throw new HttpError(409, 'feedback-given', 'feedbackGiven');
+        await store.insights.addFeedback({
           caseId: row.id,
           key: row.processKey,
           version: row.version,

@@ -80,8 +80,8 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
           data: namedValues(z.unknown()).optional(),
         })
         .strict(),
-      handler: ({ body }) => ({
-        body: proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`),
+      handler: async ({ body }) => ({
+        body: await proactive.signal(body.type, body.subject, body.data ?? {}, `signal:${body.type}`),
       }),
     }),
     defineRoute({
@@ -119,7 +119,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
         if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false')
           throw new HttpError(422, 'invalid-request', 'dryRunParam', { dryRun: ['true or false'] });
         // Refused means unchanged: everything that can refuse the scan is checked before any row is acted on.
-        proactive.scannable(params.key, query.signal);
+        await proactive.scannable(params.key, query.signal);
         const dir = await mkdtemp(join(tmpdir(), 'omslag-scan-'));
         try {
           const file = join(dir, 'extract');
@@ -156,7 +156,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       operationId: 'getTakeUp',
       response: takeUpSchema,
       summary: 'Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open',
-      handler: ({ params }) => ({ body: proactive.takeUp(params.key) }),
+      handler: async ({ params }) => ({ body: await proactive.takeUp(params.key) }),
     }),
     defineRoute({
       method: 'post',
@@ -168,9 +168,9 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       operationId: 'optOut',
       response: optOutSchema,
       summary: 'A citizen opts out of proactive cases of this process (signals for them are recorded and ignored)',
-      handler: ({ principal, params }) => {
+      handler: async ({ principal, params }) => {
         if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizensOnly');
-        proactive.optOut(principal.bsn, params.key);
+        await proactive.optOut(principal.bsn, params.key);
         return { body: { process: params.key, optedOut: true } };
       },
     }),
@@ -184,11 +184,11 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       operationId: 'optIn',
       response: optOutSchema,
       summary: 'A citizen allows proactive cases of this process again',
-      handler: ({ principal, params }) => {
+      handler: async ({ principal, params }) => {
         if (principal.kind !== 'citizen') throw new HttpError(403, 'forbidden', 'citizensOnly');
-        if (!store.processes.latest(params.key))
+        if (!(await store.processes.latest(params.key)))
           throw new HttpError(404, 'not-found', ['processNotFound', { key: params.key }]);
-        proactive.optIn(principal.bsn, params.key);
+        await proactive.optIn(principal.bsn, params.key);
         return { body: { process: params.key, optedOut: false } };
       },
     }),

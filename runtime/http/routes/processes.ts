@@ -20,8 +20,8 @@ const versionParam = (v: string) => {
 };
 
 export function processRoutes({ store, processes }: Services): RouteDef[] {
-  const published = (key: string) => {
-    const latest = store.processes.latest(key);
+  const published = async (key: string) => {
+    const latest = await store.processes.latest(key);
     if (!latest) throw new HttpError(404, 'not-found', ['processNotFound', { key }]);
     return latest;
   };
@@ -35,24 +35,24 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       operationId: 'listProcesses',
       response: z.array(processSummarySchema),
       summary: 'List processes: published ones for everybody, drafts too for designers',
-      handler: ({ principal, lang }) => ({
-        body: store.processes.list().flatMap((p) => {
-          const latest = store.processes.latest(p.key);
-          if (!latest && !canSeeDrafts(principal)) return [];
+      handler: async ({ principal, lang }) => {
+        const body = [];
+        for (const p of await store.processes.list()) {
+          const latest = await store.processes.latest(p.key);
+          if (!latest && !canSeeDrafts(principal)) continue;
           const def = (latest?.definition ?? p.draft) as { title?: never; description?: never };
-          return [
-            {
-              key: p.key,
-              title: t(def.title, lang),
-              description: t(def.description, lang) || undefined,
-              latestVersion: latest?.version ?? null,
-              ...(canSeeDrafts(principal)
-                ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length }
-                : {}),
-            },
-          ];
-        }),
-      }),
+          body.push({
+            key: p.key,
+            title: t(def.title, lang),
+            description: t(def.description, lang) || undefined,
+            latestVersion: latest?.version ?? null,
+            ...(canSeeDrafts(principal)
+              ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length }
+              : {}),
+          });
+        }
+        return { body };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -63,11 +63,11 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       operationId: 'getProcess',
       response: processDetailSchema,
       summary: 'A process: its draft with problems (designers) and its published versions',
-      handler: ({ principal, params }) => {
-        const row = store.processes.get(params.key);
+      handler: async ({ principal, params }) => {
+        const row = await store.processes.get(params.key);
         if (!row || (!canSeeDrafts(principal) && !row.versions.length))
           throw new HttpError(404, 'not-found', ['processNotFound', { key: params.key }]);
-        const latest = store.processes.latest(params.key);
+        const latest = await store.processes.latest(params.key);
         return {
           body: {
             key: row.key,
@@ -78,7 +78,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
                 ? publicDefinition(latest.definition as Process)
                 : (latest.definition as Process)
               : null,
-            versionList: store.processes.versions(row.key).map((v) => ({
+            versionList: (await store.processes.versions(row.key)).map((v) => ({
               version: v.version,
               publishedAt: v.publishedAt,
               publishedBy: v.publishedBy,
@@ -111,8 +111,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         (v) => !!v && typeof v === 'object' && !Array.isArray(v),
         'a process definition is a JSON object',
       ),
-      handler: ({ principal, params, body }) => ({
-        body: processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null),
+      handler: async ({ principal, params, body }) => ({
+        body: await processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null),
       }),
     }),
     defineRoute({
@@ -127,9 +127,13 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       summary:
         'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
       body: z.object({ effectiveFrom: calendarDateSchema.optional() }).strict(),
-      handler: ({ principal, params, body }) => ({
+      handler: async ({ principal, params, body }) => ({
         status: 201,
-        body: processes.publish(params.key, principal.kind === 'user' ? principal.name : null, body.effectiveFrom),
+        body: await processes.publish(
+          params.key,
+          principal.kind === 'user' ? principal.name : null,
+          body.effectiveFrom,
+        ),
       }),
     }),
     defineRoute({
@@ -141,9 +145,9 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       operationId: 'getVersion',
       response: versionSchema,
       summary: 'A published version: its definition',
-      handler: ({ principal, params }) => {
-        published(params.key);
-        const v = store.processes.version(params.key, versionParam(params.version));
+      handler: async ({ principal, params }) => {
+        await published(params.key);
+        const v = await store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'versionNotFound');
         const definition =
           principal.kind === 'citizen' ? publicDefinition(v.definition as Process) : (v.definition as Process);
@@ -162,8 +166,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       responseText: 'text/vnd.mermaid',
       query: { lang: 'nl (default) or en' },
       summary: 'A published version as a Mermaid state diagram (text/vnd.mermaid), for documentation',
-      handler: ({ params, lang }) => {
-        const v = store.processes.version(params.key, versionParam(params.version));
+      handler: async ({ params, lang }) => {
+        const v = await store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'versionNotFound');
         return { body: null, text: toMermaid(v.definition as Process, lang), type: 'text/vnd.mermaid; charset=utf-8' };
       },
@@ -206,11 +210,11 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
           throw new HttpError(422, 'invalid-request', 'processKey', {
             key: ['lowercase letters, digits and hyphens'],
           });
-        if (store.processes.get(key))
+        if (await store.processes.get(key))
           throw new HttpError(422, 'invalid-request', ['processExists', { key }], {
             key: ['exists already'],
           });
-        const { problems } = processes.saveDraft(
+        const { problems } = await processes.saveDraft(
           key,
           { ...imported.definition, key },
           principal.kind === 'user' ? principal.name : null,
@@ -227,8 +231,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       operationId: 'getVersionMachine',
       response: machineSchema,
       summary: "A published version's XState machine config (JSON; loads in createMachine and Stately Studio)",
-      handler: ({ params }) => {
-        const v = store.processes.version(params.key, versionParam(params.version));
+      handler: async ({ params }) => {
+        const v = await store.processes.version(params.key, versionParam(params.version));
         if (!v) throw new HttpError(404, 'not-found', 'versionNotFound');
         return { body: v.machine as Record<string, unknown> };
       },

@@ -42,11 +42,11 @@ export function sessionRoutes(
       },
       // Asynchronous: scrypt runs on the thread pool, so a flood of sign-ins does not stall other requests.
       stream: async ({ req, res, body }) => {
-        const attempt: SignInAttempt = guard.beginSignIn(req, res, body.name);
+        const attempt: SignInAttempt = await guard.beginSignIn(req, res, body.name);
         const user = await store.accounts.checkPassword(body.name, body.password);
-        if (!user) attempt.failed();
-        attempt.succeeded();
-        const row = sessions.signIn(req, res, user); // a new id at sign-in, no fixation
+        if (!user) return attempt.failed();
+        await attempt.succeeded();
+        const row = await sessions.signIn(req, res, user); // a new id at sign-in, no fixation
         return { body: { user: userJson(user), csrf: row.csrf, can: capabilities({ kind: 'user', ...user }) } };
       },
     }),
@@ -77,8 +77,8 @@ export function sessionRoutes(
       success: 204,
       operationId: 'signOut',
       summary: 'Sign out: ends the session',
-      handler: ({ req, res }) => {
-        sessions.signOut(req, res);
+      handler: async ({ req, res }) => {
+        await sessions.signOut(req, res);
         return { status: 204, body: null };
       },
     }),
@@ -97,7 +97,7 @@ export function sessionRoutes(
         since: 'only entries from this moment on (ISO 8601)',
         limit: 'at most this many entries (1–1000, default 100)',
       },
-      handler: ({ query }) => {
+      handler: async ({ query }) => {
         const details: Record<string, string[]> = {};
         if (query.kind !== undefined && !KINDS.includes(query.kind)) details.kind = [`one of ${KINDS.join(', ')}`];
         // The same readings as every other route: a real date or instant, a finite whole number in range.
@@ -112,7 +112,9 @@ export function sessionRoutes(
           Object.assign(details, e.details);
         }
         if (Object.keys(details).length) throw new HttpError(422, 'invalid-request', 'queryNeedsCorrecting', details);
-        return { body: { entries: store.security.list({ kind: query.kind, since: since?.toISOString(), limit }) } };
+        return {
+          body: { entries: await store.security.list({ kind: query.kind, since: since?.toISOString(), limit }) },
+        };
       },
     }),
   ];

@@ -16,8 +16,8 @@ const user = (p: Principal) => {
 };
 
 /** A task as the queue shows it: with its case reference, process and step titles, and deadline flags. */
-function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
-  const process = engine.loadVersion(task.processKey, task.version).process;
+async function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
+  const process = (await engine.loadVersion(task.processKey, task.version)).process;
   const proposal = task.proposal;
   const step = process.steps[task.step];
   const outcomes = taskOf(step)?.outcomes;
@@ -57,10 +57,10 @@ function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
 }
 
 /** The handoff's instructions, outcomes with their fields, and why the rules handed the case off. */
-function handoffJson(engine: Engine, services: Services, task: TaskRow, lang: Lang) {
-  const step = taskOf(engine.loadVersion(task.processKey, task.version).process.steps[task.step]);
+async function handoffJson(engine: Engine, services: Services, task: TaskRow, lang: Lang) {
+  const step = taskOf((await engine.loadVersion(task.processKey, task.version)).process.steps[task.step]);
   if (task.kind !== 'handoff' || !step) return null;
-  const audit = services.store.cases.audit(task.caseId);
+  const audit = await services.store.cases.audit(task.caseId);
   const opened = audit.findIndex((e) => e.type === 'task.opened' && e.data.task === task.id);
   const decision = audit
     .slice(0, opened < 0 ? undefined : opened)
@@ -91,11 +91,16 @@ function handoffJson(engine: Engine, services: Services, task: TaskRow, lang: La
 
 export function taskRoutes(services: Services): RouteDef[] {
   const { store, engine, clock } = services;
-  const result = (task: TaskRow, lang: Lang, status?: number) => ({
-    status,
-    body: taskJson(engine, task, clock.now(), lang),
-    etag: String(task.rev),
-  });
+  const result = async (task: TaskRow | Promise<TaskRow>, lang: Lang, status?: number) => {
+    const row = await task;
+    return { status, body: await taskJson(engine, row, clock.now(), lang), etag: String(row.rev) };
+  };
+  /** Many tasks, one after the other: a queue of thousands must not take every connection at once. */
+  const jsonOf = async (rows: TaskRow[], now: Date, lang: Lang) => {
+    const out: Awaited<ReturnType<typeof taskJson>>[] = [];
+    for (const x of rows) out.push(await taskJson(engine, x, now, lang));
+    return out;
+  };
   /** The teams whose tasks this user sees, narrowed to `team` when asked (403 for a team not theirs). */
   const teamsFor = (principal: Principal, team: string | undefined) => {
     const u = user(principal);
@@ -123,7 +128,7 @@ export function taskRoutes(services: Services): RouteDef[] {
         process: 'a process key',
       },
       summary: 'Tasks of your teams, soonest deadline first',
-      handler: ({ principal, query, lang }) => {
+      handler: async ({ principal, query, lang }) => {
         const teams = teamsFor(principal, query.team);
         const status = query.status;
         if (status && !['open', 'claimed', 'completed', 'closed', 'active'].includes(status))
@@ -132,17 +137,14 @@ export function taskRoutes(services: Services): RouteDef[] {
           });
         let assignee: number | undefined;
         if (query.assignee) {
-          const who = query.assignee === 'me' ? user(principal) : store.accounts.userByName(query.assignee);
+          const who = query.assignee === 'me' ? user(principal) : await store.accounts.userByName(query.assignee);
           assignee = who?.id ?? -1;
         }
         if (query.overdue && query.overdue !== 'true' && query.overdue !== 'false')
           throw new HttpError(422, 'invalid-request', 'overdueParam', { overdue: ['true or false'] });
         const overdueAt = query.overdue === 'true' ? clock.now().toISOString() : undefined;
-        return {
-          body: store.tasks
-            .list({ teams, status, assignee, overdueAt, process: query.process })
-            .map((x) => taskJson(engine, x, clock.now(), lang)),
-        };
+        const rows = await store.tasks.list({ teams, status, assignee, overdueAt, process: query.process });
+        return { body: await jsonOf(rows, clock.now(), lang) };
       },
     }),
     defineRoute({
@@ -155,12 +157,15 @@ export function taskRoutes(services: Services): RouteDef[] {
       response: taskCountsSchema,
       query: { team: 'one of your teams' },
       summary: 'Counts for the queue: open, claimed, mine, overdue, due today',
-      handler: ({ principal, query, lang }) => {
+      handler: async ({ principal, query, lang }) => {
         const me = user(principal);
         const now = clock.now();
-        const active = store.tasks
-          .list({ teams: teamsFor(principal, query.team), status: 'active', limit: 100_000 })
-          .map((x) => taskJson(engine, x, now, lang));
+        const rows = await store.tasks.list({
+          teams: teamsFor(principal, query.team),
+          status: 'active',
+          limit: 100_000,
+        });
+        const active = await jsonOf(rows, now, lang);
         return {
           body: {
             open: active.filter((x) => x.status === 'open').length,
@@ -182,10 +187,13 @@ export function taskRoutes(services: Services): RouteDef[] {
       response: taskDetailSchema,
       etag: true,
       summary: "One task, with the handoff's instructions, outcomes and why it was handed off",
-      handler: ({ principal, params, lang }) => {
-        const task = visibleTask(store, principal, params.id);
+      handler: async ({ principal, params, lang }) => {
+        const task = await visibleTask(store, principal, params.id);
         return {
-          body: { ...taskJson(engine, task, clock.now(), lang), handoff: handoffJson(engine, services, task, lang) },
+          body: {
+            ...(await taskJson(engine, task, clock.now(), lang)),
+            handoff: await handoffJson(engine, services, task, lang),
+          },
           etag: String(task.rev),
         };
       },
@@ -200,8 +208,8 @@ export function taskRoutes(services: Services): RouteDef[] {
       response: taskSchema,
       etag: true,
       summary: 'Claim a task (409 naming who holds it, if somebody else does)',
-      handler: ({ principal, params, ifMatch, lang }) => {
-        visibleTask(store, principal, params.id);
+      handler: async ({ principal, params, ifMatch, lang }) => {
+        await visibleTask(store, principal, params.id);
         return result(engine.claimTask(params.id, user(principal), ifMatch), lang);
       },
     }),
@@ -215,8 +223,8 @@ export function taskRoutes(services: Services): RouteDef[] {
       response: taskSchema,
       etag: true,
       summary: 'Release a claimed task back to the team queue',
-      handler: ({ principal, params, lang }) => {
-        visibleTask(store, principal, params.id);
+      handler: async ({ principal, params, lang }) => {
+        await visibleTask(store, principal, params.id);
         return result(engine.releaseTask(params.id, user(principal)), lang);
       },
     }),
@@ -240,10 +248,10 @@ export function taskRoutes(services: Services): RouteDef[] {
           message: z.string().max(5000).optional(),
         })
         .strict(),
-      handler: ({ principal, params, body, lang, ifMatch }) => {
-        const task = visibleTask(store, principal, params.id);
+      handler: async ({ principal, params, body, lang, ifMatch }) => {
+        const task = await visibleTask(store, principal, params.id);
         const u = user(principal);
-        engine.completeTask(task.id, body.outcome, body.data, {
+        await engine.completeTask(task.id, body.outcome, body.data, {
           actor: actorOf(principal),
           userId: u.id,
           userName: u.name,
@@ -251,7 +259,7 @@ export function taskRoutes(services: Services): RouteDef[] {
           lang,
           message: body.message,
         });
-        const after = store.tasks.get(task.id)!;
+        const after = (await store.tasks.get(task.id))!;
         return result(after, lang, after.proposal ? 202 : 200);
       },
     }),
@@ -265,10 +273,10 @@ export function taskRoutes(services: Services): RouteDef[] {
       response: taskSchema,
       etag: true,
       summary: 'Approve the outcome another official proposed (four-eyes); it then takes effect',
-      handler: ({ principal, params, lang }) => {
-        visibleTask(store, principal, params.id);
-        engine.approveProposal(params.id, user(principal));
-        return result(store.tasks.get(params.id)!, lang);
+      handler: async ({ principal, params, lang }) => {
+        await visibleTask(store, principal, params.id);
+        await engine.approveProposal(params.id, user(principal));
+        return result((await store.tasks.get(params.id))!, lang);
       },
     }),
     defineRoute({
@@ -282,8 +290,8 @@ export function taskRoutes(services: Services): RouteDef[] {
       etag: true,
       summary: 'Send a proposed outcome back to the official who proposed it',
       body: z.object({ note: z.string().max(2000).optional() }).strict(),
-      handler: ({ principal, params, body, lang }) => {
-        visibleTask(store, principal, params.id);
+      handler: async ({ principal, params, body, lang }) => {
+        await visibleTask(store, principal, params.id);
         return result(engine.rejectProposal(params.id, user(principal), body.note), lang);
       },
     }),
@@ -301,10 +309,10 @@ export function taskRoutes(services: Services): RouteDef[] {
         .object({ user: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional() })
         .strict()
         .refine((b) => !!b.user !== !!b.team, { message: 'give either "user" or "team"' }),
-      handler: ({ principal, params, body, lang, ifMatch }) => {
-        const task = visibleTask(store, principal, params.id);
+      handler: async ({ principal, params, body, lang, ifMatch }) => {
+        const task = await visibleTask(store, principal, params.id);
         if (body.user) {
-          const member = store.accounts.userByName(body.user);
+          const member = await store.accounts.userByName(body.user);
           if (!member || member.role !== 'official' || !member.teams.includes(task.team)) {
             throw new HttpError(422, 'invalid-request', ['notTeamOfficial', { user: body.user, team: task.team }], {
               user: ['not a member of this team'],
@@ -316,7 +324,7 @@ export function taskRoutes(services: Services): RouteDef[] {
           );
         }
         // A team nobody works in has no queue: the task would vanish from every official's view.
-        if (store.accounts.teamMembers(body.team!).length === 0) {
+        if ((await store.accounts.teamMembers(body.team!)).length === 0) {
           throw new HttpError(422, 'invalid-request', ['teamHasNoOfficials', { team: body.team }], {
             team: ['no official works in this team'],
           });
@@ -333,9 +341,9 @@ export function taskRoutes(services: Services): RouteDef[] {
       operationId: 'listTeamMembers',
       response: z.array(teamMemberSchema),
       summary: 'The officials of one of your teams (to hand a task to)',
-      handler: ({ principal, params }) => {
+      handler: async ({ principal, params }) => {
         teamsFor(principal, params.team);
-        return { body: store.accounts.teamMembers(params.team).map((m) => ({ name: m.name })) };
+        return { body: (await store.accounts.teamMembers(params.team)).map((m) => ({ name: m.name })) };
       },
     }),
   ];

@@ -55,6 +55,15 @@ export const securityLogSchema = z
   .meta({ id: 'SecurityLog' });
 
 export const healthSchema = z.object({ ok: z.boolean() });
+export const readySchema = z
+  .object({
+    ready: z.boolean(),
+    /** Schema versions: applied in the database, and the newest this node knows. */
+    schema: z.object({ current: z.number().int(), latest: z.number().int() }).optional(),
+    /** What is wrong, when not ready: `draining`, `schema-behind`, `schema-ahead`, `store-unreachable`. */
+    problem: z.enum(['draining', 'schema-behind', 'schema-ahead', 'store-unreachable']).optional(),
+  })
+  .meta({ id: 'Readiness' });
 export const jsonSchemaSchema = z
   .record(z.string(), z.unknown())
   .meta({ id: 'JsonSchema', description: 'A JSON Schema (draft 2020-12)' });

@@ -77,8 +77,8 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
 
   // The router finds the service (404) before it asks to sign in.
   pages.post('/diensten/:key/start', deps.form, async (req, res, { bsn }) => {
-    // Pressing Start again continues the application not sent yet, instead of a second one.
-    const row = (await journeys.unsentApplication(bsn, req.params.key)) ?? (await journeys.start(req.params.key, bsn));
+    // Pressing Start again continues the application not sent yet, instead of a second one (also when pressed twice at once).
+    const row = await journeys.startOrContinue(req.params.key, bsn);
     res.redirect(303, `/zaken/${row.id}`);
   });
   // After sign-in, a start button's GET lands here: show the start page again.

@@ -1,32 +1,29 @@
 /**
- * All or nothing: a failure anywhere in an event's commit (here a real SQLite
- * trigger that aborts one of its writes) leaves the case, audit trail, tasks,
+ * All or nothing: a failure anywhere in an event's commit (here a real
+ * database trigger that aborts one of its writes) leaves the case, audit trail, tasks,
  * timers and messages exactly as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { asCitizen, BSN, dump, freshEnv, toeslagAtMoney, money, type Env } from './setup.js';
+import { asCitizen, boomTrigger, BSN, dump, freshEnv, toeslagAtMoney, money, type Env } from './setup.js';
 
-function boom(env: Env, table: string, when: 'INSERT' | 'UPDATE' = 'INSERT') {
-  await env.store.db.exec(`CREATE TRIGGER boom BEFORE ${when} ON ${table} BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
-  return () => await env.store.db.exec('DROP TRIGGER boom');
-}
+const boom = (env: Env, table: string, when: 'INSERT' | 'UPDATE' = 'INSERT') => boomTrigger(env.store, table, when);
 
 describe('crash mid-commit', () => {
   it('a failing message insert rolls back the whole transition', async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const row = await toeslagAtMoney(env);
     const before = await dump(env.store);
-    const disarm = boom(env, 'messages');
+    const disarm = await boom(env, 'messages');
 
     // A low income is granted: the transition queues the "granted" message.
-    expect(
-      () => await env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '800' }) }, { actor: asCitizen() }),
-    ).toThrow('boom');
+    await expect(
+      env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '800' }) }, { actor: asCitizen() }),
+    ).rejects.toThrow('boom');
     expect(await dump(env.store)).toEqual(before);
     expect(await env.engine.getCase(row.id)).toMatchObject({ step: 'geldzaken', status: 'active', rev: row.rev });
 
     // Nothing is left half-done: with the trigger gone the same event goes through.
-    disarm();
+    await disarm();
     const granted = await env.engine.send(
       row.id,
       { type: 'submit', data: money({ inkomen: '800' }) },
@@ -41,12 +38,12 @@ describe('crash mid-commit', () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const row = await toeslagAtMoney(env);
     const before = await dump(env.store);
-    const disarm = boom(env, 'tasks');
-    expect(() => await env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() })).toThrow(
+    const disarm = await boom(env, 'tasks');
+    await expect(env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() })).rejects.toThrow(
       'boom',
     );
     expect(await dump(env.store)).toEqual(before);
-    disarm();
+    await disarm();
     expect((await env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() })).step).toBe(
       'beoordeling',
     );
@@ -57,15 +54,14 @@ describe('crash mid-commit', () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const row = await env.engine.startCase('wachttijd', BSN, asCitizen());
     const before = await dump(env.store);
-    boom(env, 'timers');
-    expect(
-      () =>
-        await env.engine.send(
-          row.id,
-          { type: 'submit', data: { soort: 'schade', bedrag: '1', datum: '2026-03-01' } },
-          { actor: asCitizen() },
-        ),
-    ).toThrow('boom');
+    await boom(env, 'timers');
+    await expect(
+      env.engine.send(
+        row.id,
+        { type: 'submit', data: { soort: 'schade', bedrag: '1', datum: '2026-03-01' } },
+        { actor: asCitizen() },
+      ),
+    ).rejects.toThrow('boom');
     expect(await dump(env.store)).toEqual(before);
   });
 
@@ -73,21 +69,16 @@ describe('crash mid-commit', () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
     const row = await toeslagAtMoney(env);
     const before = await dump(env.store);
-    boom(env, 'cases', 'UPDATE');
-    expect(
-      () => await env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '800' }) }, { actor: asCitizen() }),
-    ).toThrow('boom');
-    expect(() => await env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() })).toThrow(
+    await boom(env, 'cases', 'UPDATE');
+    await expect(
+      env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '800' }) }, { actor: asCitizen() }),
+    ).rejects.toThrow('boom');
+    await expect(env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() })).rejects.toThrow(
       'boom',
     );
-    expect(
-      () =>
-        await env.engine.send(
-          row.id,
-          { type: 'person.requested', data: { question: 'Hallo?' } },
-          { actor: asCitizen() },
-        ),
-    ).toThrow('boom');
+    await expect(
+      env.engine.send(row.id, { type: 'person.requested', data: { question: 'Hallo?' } }, { actor: asCitizen() }),
+    ).rejects.toThrow('boom');
     expect(await dump(env.store)).toEqual(before);
   });
 
@@ -98,13 +89,13 @@ describe('crash mid-commit', () => {
     const [task] = await env.store.tasks.list({ caseId: row.id });
     const ann = (await env.store.accounts.userByName('ann'))!;
     const before = await dump(env.store);
-    const disarm = boom(env, 'messages');
-    expect(
-      () => await env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
-    ).toThrow('boom');
+    const disarm = await boom(env, 'messages');
+    await expect(
+      env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+    ).rejects.toThrow('boom');
     expect(await dump(env.store)).toEqual(before);
     expect((await env.store.tasks.get(task.id))!.status).toBe('open');
-    disarm();
+    await disarm();
     expect(
       (await env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id })).outcome,
     ).toBe('granted');
@@ -112,16 +103,17 @@ describe('crash mid-commit', () => {
 
   it("a signal moves all of a subject's waiting cases or none", async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'wachttijd'] });
-    const ids = [0, 1].map(() => {
+    const ids: string[] = [];
+    for (const _ of [0, 1]) {
       const started = await env.engine.startCase('betaling', BSN, asCitizen());
-      return (await env.engine.send(started.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() })).id;
-    });
+      ids.push(
+        (await env.engine.send(started.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() })).id,
+      );
+    }
     // Fail only on the second case's message.
-    env.store.db.exec(
-      `CREATE TRIGGER boom BEFORE INSERT ON messages WHEN NEW.case_id = '${ids[1]}' BEGIN SELECT RAISE(ABORT, 'boom'); END;`,
-    );
+    await boomTrigger(env.store, 'messages', 'INSERT', `NEW.case_id = '${ids[1]}'`);
     const before = await dump(env.store);
-    expect(() => await env.engine.signal('betaling.ontvangen', BSN, { bedrag: '10' }, 'system:psp')).toThrow('boom');
+    await expect(env.engine.signal('betaling.ontvangen', BSN, { bedrag: '10' }, 'system:psp')).rejects.toThrow('boom');
     expect(await dump(env.store)).toEqual(before);
   });
 
@@ -134,7 +126,7 @@ describe('crash mid-commit', () => {
       { actor: asCitizen() },
     );
     const before = await dump(env.store);
-    boom(env, 'messages');
+    await boom(env, 'messages');
     env.clock.set('2026-03-06T00:00:00Z');
     expect(await env.engine.fireDueTimers()).toBe(0);
     const after = await dump(env.store);

@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { caseView } from '../../../runtime/engine/index.js';
 import { asCitizen, BSN, freshEnv, toeslagAtMoney, toeslagAtReview, money, user, type Env } from './setup.js';
 
-const view = (env: Env, id: string, lang: 'nl' | 'en' = 'nl') =>
-  await caseView(env.engine, env.store, await env.engine.getCase(id), lang);
+const view = async (env: Env, id: string, lang: 'nl' | 'en' = 'nl') =>
+  caseView(env.engine, env.store, await env.engine.getCase(id), lang);
 
 describe('case view', () => {
   it('shows the current form step with its fields and the allowed actions, in Dutch and in English', async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
     const row = await env.engine.startCase('melding', BSN, asCitizen());
 
-    const nl = view(env, row.id, 'nl');
+    const nl = await view(env, row.id, 'nl');
     expect(nl).toMatchObject({
       id: row.id,
       reference: expect.stringMatching(/^OMS-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
@@ -52,7 +52,7 @@ describe('case view', () => {
     ]);
     expect(nl.timeline.map((i) => i.text)).toEqual(['Aanvraag gestart']);
 
-    const en = view(env, row.id, 'en');
+    const en = await view(env, row.id, 'en');
     expect(en.process.title).toBe('Report about public space');
     expect(en.step).toMatchObject({ title: 'What do you want to report?', text: 'Choose what fits best.' });
     expect(en.step!.fields![0]).toMatchObject({
@@ -73,8 +73,8 @@ describe('case view', () => {
     const other = await env.engine.startCase('melding', BSN, asCitizen());
     await env.engine.send(other.id, { type: 'submit', data: { soort: 'overig' } }, { actor: asCitizen() });
 
-    expect(view(env, litter.id).step!.fields!.map((f) => f.id)).toEqual(['aantal']);
-    const shown = view(env, other.id, 'en').step!.fields!;
+    expect((await view(env, litter.id)).step!.fields!.map((f) => f.id)).toEqual(['aantal']);
+    const shown = (await view(env, other.id, 'en')).step!.fields!;
     expect(shown.map((f) => f.id)).toEqual(['toelichting', 'aantal']);
     expect(shown[0]).toMatchObject({ label: 'What is going on?', required: true, showIf: 'soort = "overig"' });
     expect(shown[1]).toMatchObject({
@@ -85,7 +85,7 @@ describe('case view', () => {
       type: 'number',
     });
     // The answers so far, as a person reads them.
-    expect(view(env, other.id, 'en').answers).toEqual([
+    expect((await view(env, other.id, 'en')).answers).toEqual([
       { id: 'soort', label: 'Kind of report', value: 'overig', text: 'Something else' },
     ]);
     // And the hidden field is not required on submit.
@@ -97,19 +97,19 @@ describe('case view', () => {
   it("lists submit, the group's withdraw and person.requested where each is allowed", async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
     const row = await toeslagAtMoney(env);
-    expect(view(env, row.id, 'en').actions).toEqual([
+    expect((await view(env, row.id, 'en')).actions).toEqual([
       { type: 'submit', label: 'Send answers' },
       { type: 'withdraw', label: 'Withdraw application' },
       { type: 'person.requested', label: 'Talk to a person' },
     ]);
     // autoWaarde depends on heeftAuto of the same step: listed with its showIf, for the client to show when it applies.
-    const fields = view(env, row.id).step!.fields!;
+    const fields = (await view(env, row.id)).step!.fields!;
     expect(fields.map((f) => f.id)).toEqual(['inkomen', 'vermogen', 'heeftAuto', 'autoWaarde', 'iban']);
     expect(fields.find((f) => f.id === 'autoWaarde')).toMatchObject({ showIf: 'heeftAuto = true' });
 
     // At the handoff: nothing to submit, but withdraw and ask for a person.
     const review = await toeslagAtReview(env);
-    const atReview = view(env, review.id, 'en');
+    const atReview = await view(env, review.id, 'en');
     expect(atReview.actions.map((a) => a.type)).toEqual(['withdraw', 'person.requested']);
     expect(atReview.step).toMatchObject({
       id: 'beoordeling',
@@ -159,7 +159,7 @@ describe('case view', () => {
     const row = await toeslagAtMoney(env);
     await env.engine.send(row.id, { type: 'submit', data: money({ vermogen: '4000' }) }, { actor: asCitizen() });
 
-    const nl = view(env, row.id, 'nl');
+    const nl = await view(env, row.id, 'nl');
     expect(nl.status).toBe('ended');
     expect(nl.step).toMatchObject({ id: 'afgewezen', kind: 'end', title: 'Toeslag afgewezen' });
     expect(nl.outcome).toEqual({
@@ -180,7 +180,7 @@ describe('case view', () => {
     expect(types).not.toContain('withdraw');
     expect(nl.messages.map((m) => m.subject)).toEqual(['Toeslag afgewezen']);
 
-    const en = view(env, row.id, 'en');
+    const en = await view(env, row.id, 'en');
     expect(en.outcome).toEqual({
       outcome: 'rejected',
       title: 'Allowance rejected',
@@ -194,24 +194,24 @@ describe('case view', () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
     const row = await toeslagAtReview(env);
     await env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
-    const en = view(env, row.id, 'en');
+    const en = await view(env, row.id, 'en');
     expect(en.outcome).toMatchObject({ outcome: 'withdrawn', message: 'You withdrew your application.' });
     expect(en.timeline.map((i) => i.text)).toContain('Withdraw application');
     expect(en.tasks[0].status).toBe('closed');
     expect(en.expectedBy).toBeNull();
-    expect(view(env, row.id, 'nl').timeline.map((i) => i.text)).toContain('Aanvraag intrekken');
+    expect((await view(env, row.id, 'nl')).timeline.map((i) => i.text)).toContain('Aanvraag intrekken');
   });
 
   it("shows a message step's message and the contact request in the timeline", async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'melding'] });
     const row = await toeslagAtMoney(env);
     await env.engine.send(row.id, { type: 'person.requested', data: { question: 'Vraag' } }, { actor: asCitizen() });
-    const asked = view(env, row.id, 'en');
+    const asked = await view(env, row.id, 'en');
     expect(asked.timeline.at(-1)!.text).toBe('You asked to talk to a person');
     expect(asked.tasks).toEqual([expect.objectContaining({ kind: 'contact', team: 'klantcontact', status: 'open' })]);
     expect(asked.expectedBy).toBeNull();
     await env.engine.send(row.id, { type: 'submit', data: money({ inkomen: '700' }) }, { actor: asCitizen() });
-    const granted = view(env, row.id, 'en');
+    const granted = await view(env, row.id, 'en');
     expect(granted.messages.map((m) => m.subject)).toEqual(['Your allowance has been granted', 'Allowance granted']);
     expect(granted.outcome).toMatchObject({
       outcome: 'granted',

@@ -29,7 +29,7 @@ describe('optimistic concurrency', () => {
     // B: a low income, which would have ended the case granted.
     const error = await engineError(
       () =>
-        await b.engine.send(
+        b.engine.send(
           row.id,
           { type: 'submit', data: money({ inkomen: '500' }) },
           { actor: asCitizen(), expectedRev: n },
@@ -58,7 +58,7 @@ describe('optimistic concurrency', () => {
     const before = await dump(a.store);
     const error = await engineError(
       () =>
-        await b.engine.send(
+        b.engine.send(
           row.id,
           { type: 'submit', data: { huishouden: 'samen', aanslagnummer: 'X' } },
           { actor: asCitizen(), step: 'huishouden' },
@@ -80,12 +80,12 @@ describe('optimistic concurrency', () => {
     await env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() });
     const before = await dump(env.store);
     await engineError(
-      () => await env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'withdraw' }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
     await engineError(
-      () => await env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
@@ -93,7 +93,7 @@ describe('optimistic concurrency', () => {
     const other = await env.engine.startCase('ophalen', row.subject, asCitizen());
     const beforeOther = await dump(env.store);
     await engineError(
-      () => await env.engine.send(other.id, { type: 'withdraw' }, { actor: asCitizen() }),
+      () => env.engine.send(other.id, { type: 'withdraw' }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
@@ -111,12 +111,7 @@ describe('optimistic concurrency', () => {
     const before = await dump(env.store);
     await engineError(
       () =>
-        await env.engine.completeTask(
-          task.id,
-          'toekennen',
-          {},
-          { actor: 'user:ann', userId: ann.id, expectedRev: task.rev },
-        ),
+        env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id, expectedRev: task.rev }),
       'conflict',
       'stale-task',
     );
@@ -136,12 +131,12 @@ describe('optimistic concurrency', () => {
   it('an unknown case is not-found', async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     await engineError(
-      () => await env.engine.send('no-such-case', { type: 'submit', data: {} }, { actor: asCitizen() }),
+      () => env.engine.send('no-such-case', { type: 'submit', data: {} }, { actor: asCitizen() }),
       'not-found',
       'not-found',
     );
     await engineError(
-      () => await env.engine.startCase('no-such-process', '999993653', asCitizen()),
+      () => env.engine.startCase('no-such-process', '999993653', asCitizen()),
       'not-found',
       'not-found',
     );
@@ -156,17 +151,13 @@ describe('optimistic concurrency', () => {
     const ann = (await a.store.accounts.userByName('ann'))!;
     const kees = (await a.store.accounts.userByName('kees'))!;
     // Both officials see the open task; kees claims it first on connection B.
-    b.engine.claimTask(task.id, kees, task.rev);
-    const claimed = await engineError(
-      () => await a.engine.claimTask(task.id, ann, task.rev),
-      'conflict',
-      'task-claimed',
-    );
+    await b.engine.claimTask(task.id, kees, task.rev);
+    const claimed = await engineError(() => a.engine.claimTask(task.id, ann, task.rev), 'conflict', 'task-claimed');
     expect(claimed.details).toEqual({ assignee: 'kees' });
     await b.engine.completeTask(task.id, 'afwijzen', { reden: 'Nee.' }, { actor: 'user:kees', userId: kees.id });
     const winner = await dump(b.store);
     await engineError(
-      () => await a.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+      () => a.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
       'conflict',
       'task-closed',
     );

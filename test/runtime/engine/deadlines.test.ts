@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, dueDate, isWorkingDay } from '../../../runtime/engine/deadlines.js';
 import { checkDefinition } from '../../../runtime/model/index.js';
 import { DateTime } from 'luxon';
-import { asCitizen, BSN, freshEnv, openEnv } from './setup.js';
+import { asCitizen, BSN, closeStore, freshEnv, openEnv } from './setup.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -141,9 +141,9 @@ describe('negative outcomes', () => {
     );
     const task = (await env.store.tasks.list({ caseId: row.id }))[0];
     const ann = (await env.store.accounts.userByName('ann'))!;
-    expect(
-      () => await env.engine.completeTask(task.id, 'afwijzen', { reden: '  ' }, { actor: 'user:ann', userId: ann.id }),
-    ).toThrowError(expect.objectContaining({ code: 'invalid-answers', details: { reden: ['Vul dit in.'] } }));
+    await expect(
+      env.engine.completeTask(task.id, 'afwijzen', { reden: '  ' }, { actor: 'user:ann', userId: ann.id }),
+    ).rejects.toThrowError(expect.objectContaining({ code: 'invalid-answers', details: { reden: ['Vul dit in.'] } }));
     expect((await env.store.tasks.get(task.id))!.status).toBe('open');
   });
 });

@@ -37,7 +37,7 @@ describe('rules by reference date (peildatum)', () => {
     future.key = 'ophalen-2027';
     await env.processes.saveDraft('ophalen-2027', future, 't');
     await env.processes.publish('ophalen-2027', 't', '2027-06-01');
-    expect(() => await env.engine.startCase('ophalen-2027', BSN, asCitizen())).toThrowError(
+    await expect(env.engine.startCase('ophalen-2027', BSN, asCitizen())).rejects.toThrowError(
       expect.objectContaining({ code: 'not-in-force' }),
     );
   });

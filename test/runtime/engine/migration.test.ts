@@ -72,12 +72,9 @@ describe('migration of active cases to a later version', () => {
       (await engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: (await user(env, 'ann')).id }))
         .outcome,
     ).toBe('granted');
-    expect(
-      store.cases
-        .audit(atMoney.id)
-        .filter((e) => e.type === 'case.migrated')
-        .map((e) => e.data),
-    ).toEqual([{ from: 1, to: 2, step: 'geldzaken' }]);
+    expect((await store.cases.audit(atMoney.id)).filter((e) => e.type === 'case.migrated').map((e) => e.data)).toEqual([
+      { from: 1, to: 2, step: 'geldzaken' },
+    ]);
     expect(await store.cases.verifyAudit()).toMatchObject({ ok: true });
     // Not moved: the case whose step is gone, and the ended one.
     expect((await store.cases.get(atForm.id))!.version).toBe(1);

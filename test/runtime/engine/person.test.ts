@@ -49,7 +49,7 @@ describe('ask for a person', () => {
     expect(view.actions.map((a) => a.type)).toEqual(['submit', 'withdraw']);
     const before = await dump(env.store);
     await engineError(
-      () => await env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen() }),
+      () => env.engine.send(atForm.id, { type: 'person.requested', data: request }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
@@ -58,7 +58,7 @@ describe('ask for a person', () => {
     // The official answers.
     const kees = await user(env, 'kees');
     await engineError(
-      () => await env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
       'invalid',
       'unknown-outcome',
     );
@@ -97,7 +97,7 @@ describe('ask for a person', () => {
     const before = await dump(env.store);
     const error = await engineError(
       () =>
-        await env.engine.send(
+        env.engine.send(
           row.id,
           { type: 'person.requested', data: { question: 'x'.repeat(2001), channel: 'pigeon' } },
           { actor: asCitizen() },

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importProcesses } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, dump, engineError, EXAMPLES, freshEnv, openEnv } from './setup.js';
+import { asCitizen, BSN, closeStore, dump, engineError, EXAMPLES, freshEnv, openEnv, rows } from './setup.js';
 
 /** The example processes shipped in processes/, by key (file name). */
 const EXAMPLE_KEYS = readdirSync(EXAMPLES)
@@ -72,7 +72,7 @@ describe('publishing', () => {
     });
 
     const error = await engineError(
-      () => await env.processes.publish('versie', 'designer:dora'),
+      () => env.processes.publish('versie', 'designer:dora'),
       'invalid',
       'draft-has-problems',
     );
@@ -81,25 +81,25 @@ describe('publishing', () => {
     );
     expect((await env.store.processes.get('versie'))!.versions).toEqual([]);
     expect(await env.store.processes.latest('versie')).toBeUndefined();
-    await engineError(() => await env.engine.startCase('versie', BSN, asCitizen()), 'not-found', 'not-found');
+    await engineError(() => env.engine.startCase('versie', BSN, asCitizen()), 'not-found', 'not-found');
   });
 
   it('refuses drafts that are not definitions, or whose key differs', async () => {
     const env = await freshEnv({ publish: false });
-    await engineError(() => await env.processes.saveDraft('versie', [v1], null), 'invalid', 'invalid-definition');
-    await engineError(() => await env.processes.saveDraft('andere', v1, null), 'invalid', 'key-mismatch');
-    await engineError(() => await env.processes.publish('onbekend', null), 'not-found', 'not-found');
+    await engineError(() => env.processes.saveDraft('versie', [v1], null), 'invalid', 'invalid-definition');
+    await engineError(() => env.processes.saveDraft('andere', v1, null), 'invalid', 'key-mismatch');
+    await engineError(() => env.processes.publish('onbekend', null), 'not-found', 'not-found');
     expect(await env.store.processes.list()).toEqual([]);
     // A draft that does not even match the language is kept too, with P000 problems.
     expect((await env.processes.saveDraft('versie', { key: 'versie', steps: 3 }, null)).problems[0].code).toBe('P000');
-    await engineError(() => await env.processes.publish('versie', null), 'invalid', 'draft-has-problems');
+    await engineError(() => env.processes.publish('versie', null), 'invalid', 'draft-has-problems');
   });
 
   it('numbers versions 1, 2, … and never changes a published one', async () => {
     const env = await freshEnv({ publish: false });
     expect((await env.processes.saveDraft('versie', v1, 'dora')).problems).toEqual([]);
     expect(await env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 1 });
-    const first = (await env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1")).get();
+    const first = (await rows(env.store, "SELECT * FROM versions WHERE key = 'versie' AND version = 1"))[0];
 
     env.clock.advance(3_600_000);
     await env.processes.saveDraft('versie', broken, 'dora'); // a later, broken draft does not touch version 1
@@ -108,9 +108,7 @@ describe('publishing', () => {
     expect(await env.processes.publish('versie', 'dora')).toEqual({ key: 'versie', version: 3 });
 
     expect((await env.store.processes.get('versie'))!.versions).toEqual([1, 2, 3]);
-    expect((await env.store.db.prepare("SELECT * FROM versions WHERE key = 'versie' AND version = 1")).get()).toEqual(
-      first,
-    );
+    expect((await rows(env.store, "SELECT * FROM versions WHERE key = 'versie' AND version = 1"))[0]).toEqual(first);
     expect(await env.store.processes.version('versie', 1)).toMatchObject({
       definition: v1,
       publishedAt: '2026-03-02T09:00:00.000Z',
@@ -122,13 +120,12 @@ describe('publishing', () => {
     });
     expect((await env.store.processes.latest('versie'))!.version).toBe(3);
     // The same version number cannot be stored twice.
-    expect(() =>
-      env.store.db
-        .prepare(
-          "INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')",
-        )
-        .run(),
-    ).toThrow(/UNIQUE|PRIMARY/);
+    await expect(
+      rows(
+        env.store,
+        "INSERT INTO versions (key, version, definition, machine, published_at) VALUES ('versie', 1, '{}', '{}', 'x')",
+      ),
+    ).rejects.toThrow(/UNIQUE|PRIMARY|duplicate key/);
   });
 
   it("keeps a case on the version it started on, running that version's definition", async () => {
@@ -145,14 +142,14 @@ describe('publishing', () => {
 
     // The new version asks an e-mail address; the old case is not asked for it.
     const err = await engineError(
-      () => await env.engine.send(fresh.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }),
+      () => env.engine.send(fresh.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() }),
       'invalid',
       'invalid-answers',
     );
     expect(err.details).toEqual({ email: ['Vul dit in.'] });
     const unknown = await engineError(
       () =>
-        await env.engine.send(
+        env.engine.send(
           old.id,
           { type: 'submit', data: { naam: 'Jan', email: 'jan@example.nl' } },
           { actor: asCitizen() },
@@ -163,7 +160,7 @@ describe('publishing', () => {
     expect(unknown.details).toEqual({ email: ['Deze vraag hoort niet bij deze stap.'] });
 
     // Also on a new connection and engine (nothing cached), after a restart.
-    env.store.close();
+    await closeStore(env.store);
     const again = await openEnv(env.file);
     const ended = await again.engine.send(old.id, { type: 'submit', data: { naam: 'Jan' } }, { actor: asCitizen() });
     expect(ended).toMatchObject({ version: 1, status: 'ended', outcome: 'completed' });
@@ -182,10 +179,10 @@ describe('publishing', () => {
     const first = await importProcesses(EXAMPLES, env.store, env.processes, 'test');
     expect(first.map((r) => [r.key, r.version, !!r.unchanged])).toEqual(EXAMPLE_KEYS.map((k) => [k, 1, false]));
     const before = await dump(env.store);
-    const versions = (await env.store.db.prepare('SELECT * FROM versions ORDER BY key, version')).all();
+    const versions = await rows(env.store, 'SELECT * FROM versions ORDER BY key, version');
     const second = await importProcesses(EXAMPLES, env.store, env.processes, 'test');
     expect(second.map((r) => [r.key, r.version, !!r.unchanged])).toEqual(EXAMPLE_KEYS.map((k) => [k, 1, true]));
-    expect((await env.store.db.prepare('SELECT * FROM versions ORDER BY key, version')).all()).toEqual(versions);
+    expect(await rows(env.store, 'SELECT * FROM versions ORDER BY key, version')).toEqual(versions);
     expect(await dump(env.store)).toEqual(before);
   });
 });

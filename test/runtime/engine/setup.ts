@@ -157,3 +157,30 @@ export async function toeslagAtReview(env: Pick<Env, 'engine'>, bsn = BSN): Prom
   expect(next.step).toBe('beoordeling');
   return next;
 }
+
+/**
+ * A real database trigger that aborts every `when` on `table` with the error
+ * 'boom' (optionally only where `condition` holds, over NEW): SQLite's
+ * RAISE(ABORT), or a PL/pgSQL exception on PostgreSQL. Returns its removal.
+ */
+export async function boomTrigger(
+  store: Store,
+  table: string,
+  when: 'INSERT' | 'UPDATE' = 'INSERT',
+  condition?: string,
+): Promise<() => Promise<void>> {
+  const run = (query: string) => sql.raw(query).execute(store.sql.q());
+  if (store.dialect === 'postgres') {
+    await run(
+      `CREATE OR REPLACE FUNCTION boom() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`,
+    );
+    await run(
+      `CREATE TRIGGER boom BEFORE ${when} ON ${table} FOR EACH ROW ${condition ? `WHEN (${condition}) ` : ''}EXECUTE FUNCTION boom()`,
+    );
+    return async () => void (await run(`DROP TRIGGER boom ON ${table}`));
+  }
+  await run(
+    `CREATE TRIGGER boom BEFORE ${when} ON ${table} ${condition ? `WHEN ${condition} ` : ''}BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+  );
+  return async () => void (await run('DROP TRIGGER boom'));
+}

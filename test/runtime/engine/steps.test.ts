@@ -19,9 +19,9 @@ import {
   type Env,
 } from './setup.js';
 
-const dataOf = (env: Env, id: string) =>
+const dataOf = async (env: Env, id: string) =>
   ((await env.engine.getCase(id)).snapshot as { context: { data: Record<string, unknown> } }).context.data;
-const auditOf = (env: Env, id: string, type: string) =>
+const auditOf = async (env: Env, id: string, type: string) =>
   (await env.store.cases.audit(id)).filter((e) => e.type === type);
 
 describe('form step', () => {
@@ -32,7 +32,7 @@ describe('form step', () => {
 
     const nl = await engineError(
       () =>
-        await env.engine.send(
+        env.engine.send(
           row.id,
           { type: 'submit', data: { inkomen: 'veel', heeftAuto: 'ja', iban: 'NL00 GEEN', extra: 'x' } },
           { actor: asCitizen() },
@@ -50,8 +50,7 @@ describe('form step', () => {
     });
 
     const en = await engineError(
-      () =>
-        await env.engine.send(row.id, { type: 'submit', data: { inkomen: '-5' } }, { actor: asCitizen(), lang: 'en' }),
+      () => env.engine.send(row.id, { type: 'submit', data: { inkomen: '-5' } }, { actor: asCitizen(), lang: 'en' }),
       'invalid',
       'invalid-answers',
     );
@@ -63,7 +62,7 @@ describe('form step', () => {
     });
 
     await engineError(
-      () => await env.engine.send(row.id, { type: 'submit', data: ['not', 'an', 'object'] }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'submit', data: ['not', 'an', 'object'] }, { actor: asCitizen() }),
       'invalid',
       'invalid-answers',
     );
@@ -80,8 +79,8 @@ describe('form step', () => {
       { actor: asCitizen() },
     );
     expect(row).toMatchObject({ step: 'geldzaken', rev: 3, status: 'active' });
-    expect(dataOf(env, row.id)).toEqual({ huishouden: 'samen', aanslagnummer: 'A-1' });
-    const received = auditOf(env, row.id, 'event.received').at(-1)!;
+    expect(await dataOf(env, row.id)).toEqual({ huishouden: 'samen', aanslagnummer: 'A-1' });
+    const received = (await auditOf(env, row.id, 'event.received')).at(-1)!;
     expect(received.actor).toBe(asCitizen());
     expect(received.data).toEqual({
       type: 'submit',
@@ -100,8 +99,8 @@ describe('form step', () => {
       { type: 'submit', data: money({ heeftAuto: 'nee', autoWaarde: '9000' }) },
       { actor: asCitizen() },
     );
-    expect(dataOf(env, next.id)).not.toHaveProperty('autoWaarde');
-    expect(dataOf(env, next.id)).toMatchObject({
+    expect(await dataOf(env, next.id)).not.toHaveProperty('autoWaarde');
+    expect(await dataOf(env, next.id)).toMatchObject({
       inkomen: 1450,
       vermogen: 100,
       heeftAuto: false,
@@ -136,27 +135,27 @@ describe('form step', () => {
     const row = await toeslagAtReview(env);
     const before = await dump(env.store);
     await engineError(
-      () => await env.engine.send(row.id, { type: 'submit', data: {} }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'submit', data: {} }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
     await engineError(
-      () => await env.engine.send(row.id, { type: 'task.completed', data: {} }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'task.completed', data: {} }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
     await engineError(
-      () => await env.engine.send(row.id, { type: 'timer.fired' }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'timer.fired' }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
     await engineError(
-      () => await env.engine.send(row.id, { type: 'signal.betaling.ontvangen' }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'signal.betaling.ontvangen' }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
     await engineError(
-      () => await env.engine.send(row.id, { type: 'approve' }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'approve' }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
@@ -175,7 +174,7 @@ describe('decision step', () => {
       { actor: asCitizen() },
     );
     expect(ended).toMatchObject({ status: 'ended', step: 'afgewezen', outcome: 'rejected' });
-    const decisions = auditOf(env, row.id, 'decision.made');
+    const decisions = await auditOf(env, row.id, 'decision.made');
     expect(decisions).toHaveLength(1);
     expect(decisions[0].data).toEqual({
       step: 'toets',
@@ -200,7 +199,7 @@ describe('decision step', () => {
       { type: 'submit', data: money({ heeftAuto: 'ja', autoWaarde: '5000' }) },
       { actor: asCitizen() },
     );
-    const [decision] = auditOf(env, row.id, 'decision.made');
+    const [decision] = await auditOf(env, row.id, 'decision.made');
     expect(decision.data).toMatchObject({
       rule: 1,
       inputs: { heeftAuto: true, autoWaarde: 5000 },
@@ -214,7 +213,7 @@ describe('decision step', () => {
       { actor: asCitizen() },
     );
     expect(granted).toMatchObject({ status: 'ended', outcome: 'granted', step: 'toegekend' });
-    expect(auditOf(env, low.id, 'decision.made')[0].data).toMatchObject({
+    expect((await auditOf(env, low.id, 'decision.made'))[0].data).toMatchObject({
       rule: 3,
       inputs: { inkomen: 900, huishouden: 'alleenstaand' },
     });
@@ -223,7 +222,7 @@ describe('decision step', () => {
   it("takes otherwise when no rule holds, with all the rules' inputs as its inputs", async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
     const row = await toeslagAtReview(env);
-    const [decision] = auditOf(env, row.id, 'decision.made');
+    const [decision] = await auditOf(env, row.id, 'decision.made');
     expect(decision.data).toEqual({
       step: 'toets',
       rule: 'otherwise',
@@ -259,7 +258,7 @@ describe('handoff step', () => {
     expect((await env.store.tasks.list({ teams: ['belastingen'], status: 'open' })).map((t) => t.id)).toEqual([
       tasks[0].id,
     ]);
-    expect(auditOf(env, row.id, 'task.opened')[0].data).toMatchObject({
+    expect((await auditOf(env, row.id, 'task.opened'))[0].data).toMatchObject({
       task: tasks[0].id,
       team: 'belastingen',
       kind: 'handoff',
@@ -275,24 +274,19 @@ describe('handoff step', () => {
     const before = await dump(env.store);
 
     await engineError(
-      () => await env.engine.completeTask(task.id, 'misschien', {}, { actor: 'user:ann', userId: ann.id }),
+      () => env.engine.completeTask(task.id, 'misschien', {}, { actor: 'user:ann', userId: ann.id }),
       'invalid',
       'unknown-outcome',
     );
     const missing = await engineError(
-      () => await env.engine.completeTask(task.id, 'afwijzen', {}, { actor: 'user:ann', userId: ann.id }),
+      () => env.engine.completeTask(task.id, 'afwijzen', {}, { actor: 'user:ann', userId: ann.id }),
       'invalid',
       'invalid-answers',
     );
     expect(missing.details).toEqual({ reden: ['Vul dit in.'] });
     const foreign = await engineError(
       () =>
-        await env.engine.completeTask(
-          task.id,
-          'afwijzen',
-          { reden: 'x', inkomen: 1 },
-          { actor: 'user:ann', userId: ann.id },
-        ),
+        env.engine.completeTask(task.id, 'afwijzen', { reden: 'x', inkomen: 1 }, { actor: 'user:ann', userId: ann.id }),
       'invalid',
       'invalid-answers',
     );
@@ -319,8 +313,8 @@ describe('handoff step', () => {
       assigneeName: 'ann',
       closedAt: '2026-03-02T10:00:00.000Z',
     });
-    expect(dataOf(env, row.id).reden).toBe('U heeft een tweede huis.');
-    expect(auditOf(env, row.id, 'task.completed')[0]).toMatchObject({
+    expect((await dataOf(env, row.id)).reden).toBe('U heeft een tweede huis.');
+    expect((await auditOf(env, row.id, 'task.completed'))[0]).toMatchObject({
       actor: 'user:ann',
       data: { task: task.id, step: 'beoordeling', outcome: 'afwijzen', answers: { reden: 'U heeft een tweede huis.' } },
     });
@@ -330,7 +324,7 @@ describe('handoff step', () => {
     );
 
     await engineError(
-      () => await env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
       'conflict',
       'task-closed',
     );
@@ -345,7 +339,7 @@ describe('handoff step', () => {
     await env.engine.claimTask(task.id, ann);
     const before = await dump(env.store);
     await engineError(
-      () => await env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:kees', userId: kees.id }),
       'conflict',
       'task-claimed',
     );
@@ -366,10 +360,10 @@ describe('handoff step', () => {
       closedAt: '2026-03-02T09:00:00.000Z',
     });
     expect(await env.store.tasks.list({ teams: ['belastingen'], status: 'active' })).toEqual([]);
-    expect(auditOf(env, row.id, 'task.closed')[0].data).toMatchObject({ task: task.id, step: 'beoordeling' });
+    expect((await auditOf(env, row.id, 'task.closed'))[0].data).toMatchObject({ task: task.id, step: 'beoordeling' });
     const ann = await user(env, 'ann');
     await engineError(
-      () => await env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
+      () => env.engine.completeTask(task.id, 'toekennen', {}, { actor: 'user:ann', userId: ann.id }),
       'conflict',
       'task-closed',
     );
@@ -387,7 +381,7 @@ describe('wait step with `for`', () => {
     expect(await env.store.tasks.timersOf(row.id)).toEqual([
       { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: null },
     ]);
-    expect(auditOf(env, row.id, 'timer.set')[0].data).toEqual({
+    expect((await auditOf(env, row.id, 'timer.set'))[0].data).toEqual({
       timer: 'bedenktijd',
       fireAt: '2026-03-05T09:00:00.000Z',
     });
@@ -403,9 +397,9 @@ describe('wait step with `for`', () => {
     expect(await env.store.tasks.timersOf(row.id)).toEqual([
       { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: '2026-03-05T09:00:00.000Z' },
     ]);
-    const fired = env.store.cases
-      .audit(row.id)
-      .filter((e) => e.type === 'event.received' && e.data.type === 'timer.fired');
+    const fired = (await env.store.cases.audit(row.id)).filter(
+      (e) => e.type === 'event.received' && e.data.type === 'timer.fired',
+    );
     expect(fired).toHaveLength(1);
     expect(fired[0].actor).toBe('system:timer');
     expect(await env.engine.fireDueTimers()).toBe(0);
@@ -446,7 +440,10 @@ describe('message step', () => {
       },
     });
     expect(messages[1].body.nl).toBe('Wij hebben € 125,50 overgemaakt.');
-    expect(auditOf(env, started.id, 'message.queued').map((e) => e.data.step)).toEqual(['bevestiging', 'klaar']);
+    expect((await auditOf(env, started.id, 'message.queued')).map((e) => e.data.step)).toEqual([
+      'bevestiging',
+      'klaar',
+    ]);
   });
 
   it('fills placeholders from answers of earlier steps', async () => {
@@ -466,7 +463,7 @@ describe('message step', () => {
 });
 
 describe('wait step with `signal`', () => {
-  function atPayment(env: Env, bsn: string) {
+  async function atPayment(env: Env, bsn: string) {
     const started = await env.engine.startCase('betaling', bsn, asCitizen(bsn));
     return await env.engine.send(
       started.id,
@@ -477,14 +474,14 @@ describe('wait step with `signal`', () => {
 
   it("moves only the subject's case that waits for this signal, storing its facts", async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
-    const waiting = atPayment(env, BSN);
+    const waiting = await atPayment(env, BSN);
     const notYet = await env.engine.startCase('betaling', BSN, asCitizen());
-    const otherSubject = atPayment(env, OTHER_BSN);
+    const otherSubject = await atPayment(env, OTHER_BSN);
     const unrelated = await toeslagAtMoney(env, BSN);
     expect(await env.store.tasks.timersOf(waiting.id)).toEqual([
       { timer: 'betaling:timeout', fireAt: '2026-03-16T09:00:00.000Z', firedAt: null },
     ]);
-    const untouched = [notYet, otherSubject, unrelated].map((r) => await env.engine.getCase(r.id));
+    const untouched = await Promise.all([notYet, otherSubject, unrelated].map((r) => env.engine.getCase(r.id)));
 
     expect(await env.engine.signal('iets.anders', BSN, {}, 'system:psp')).toEqual({ moved: [] });
     const result = await env.engine.signal('betaling.ontvangen', BSN, { bedrag: '45,00' }, 'system:psp');
@@ -495,12 +492,12 @@ describe('wait step with `signal`', () => {
       step: 'verleend',
       outcome: 'granted',
     });
-    expect(dataOf(env, waiting.id)).toEqual({ naam: 'Jan Jansen', bedrag: 45 });
+    expect(await dataOf(env, waiting.id)).toEqual({ naam: 'Jan Jansen', bedrag: 45 });
     expect((await env.store.cases.messages(waiting.id))[0].body.nl).toBe('Wij ontvingen € 45,00 van Jan Jansen.');
     expect(
-      env.store.cases
-        .audit(waiting.id)
-        .find((e) => e.type === 'event.received' && e.data.type === 'signal.betaling.ontvangen'),
+      (await env.store.cases.audit(waiting.id)).find(
+        (e) => e.type === 'event.received' && e.data.type === 'signal.betaling.ontvangen',
+      ),
     ).toMatchObject({ actor: 'system:psp', data: { signal: 'betaling.ontvangen', facts: { bedrag: 45 } } });
     // Leaving the wait clears its timeout.
     expect(await env.store.tasks.timersOf(waiting.id)).toEqual([]);
@@ -509,22 +506,22 @@ describe('wait step with `signal`', () => {
 
   it("refuses facts that do not fit the step's fields, moving nothing", async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
-    const first = atPayment(env, BSN);
-    const second = atPayment(env, BSN);
+    const first = await atPayment(env, BSN);
+    const second = await atPayment(env, BSN);
     const before = await dump(env.store);
     const error = await engineError(
-      () => await env.engine.signal('betaling.ontvangen', BSN, { bedrag: 'veel' }, 'system:psp'),
+      () => env.engine.signal('betaling.ontvangen', BSN, { bedrag: 'veel' }, 'system:psp'),
       'invalid',
       'invalid-answers',
     );
     expect(error.details).toEqual({ bedrag: ['Enter an amount, like 1250 or 1250.50.'] });
     await engineError(
-      () => await env.engine.signal('betaling.ontvangen', BSN, {}, 'system:psp'),
+      () => env.engine.signal('betaling.ontvangen', BSN, {}, 'system:psp'),
       'invalid',
       'invalid-answers',
     );
     await engineError(
-      () => await env.engine.signal('betaling.ontvangen', BSN, { bedrag: '5', extra: 1 }, 'system:psp'),
+      () => env.engine.signal('betaling.ontvangen', BSN, { bedrag: '5', extra: 1 }, 'system:psp'),
       'invalid',
       'invalid-answers',
     );
@@ -537,7 +534,7 @@ describe('wait step with `signal`', () => {
 
   it('takes the timeout when the signal does not come in time; a late signal moves nothing', async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'betaling', 'melding', 'wachttijd'] });
-    const row = atPayment(env, BSN);
+    const row = await atPayment(env, BSN);
     env.clock.advance(14 * 86_400_000 - 1);
     expect(await env.engine.fireDueTimers()).toBe(0);
     env.clock.advance(1);
@@ -573,7 +570,7 @@ describe('end step', () => {
 
     const before = await dump(env.store);
     await engineError(
-      () => await env.engine.send(row.id, { type: 'submit', data: { aantal: '4' } }, { actor: asCitizen() }),
+      () => env.engine.send(row.id, { type: 'submit', data: { aantal: '4' } }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );
@@ -582,7 +579,7 @@ describe('end step', () => {
     const withdrawn = await toeslagAtMoney(env);
     await env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() });
     await engineError(
-      () => await env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() }),
+      () => env.engine.send(withdrawn.id, { type: 'withdraw' }, { actor: asCitizen() }),
       'conflict',
       'event-not-allowed',
     );

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, freshEnv, openEnv } from './setup.js';
+import { asCitizen, BSN, closeStore, freshEnv, openEnv, rows } from './setup.js';
 
 const report = { soort: 'schade', bedrag: '20', datum: '2026-03-01' };
 const timerEvents = (entries: { type: string; data: Record<string, unknown> }[]) =>
@@ -31,7 +31,11 @@ describe('durable timers', () => {
       { timer: 'bedenktijd', fireAt: '2026-03-05T09:00:00.000Z', firedAt: '2026-03-05T10:00:00.000Z' },
     ]);
     expect(
-      (await second.store.db.prepare('SELECT fired_at FROM timers WHERE case_id = ?')).pluck().get(waiting.id),
+      (
+        (await rows(second.store, `SELECT fired_at FROM timers WHERE case_id = '${waiting.id}'`))[0] as {
+          fired_at: string;
+        }
+      ).fired_at,
     ).toBe('2026-03-05T10:00:00.000Z');
 
     // Again on the same engine, and on a third engine later on: nothing more.
@@ -65,10 +69,10 @@ describe('durable timers', () => {
     const b = await openEnv(a.file, '2026-03-10T00:00:00Z');
     const scheduler = createScheduler(b.engine, 60_000);
     try {
-      scheduler.start();
+      await scheduler.start();
       expect(await b.engine.getCase(started.id)).toMatchObject({ status: 'ended', step: 'klaar' });
     } finally {
-      scheduler.stop();
+      await scheduler.stop();
     }
   });
 

@@ -57,7 +57,7 @@ describe('case events with If-Match', () => {
     expect(now.body).toEqual(winner.body);
     expect(now.headers.get('etag')).toBe(winner.headers.get('etag'));
     // Exactly one event was received.
-    expect(s.store.cases.audit(started.id).filter((e) => e.type === 'event.received')).toHaveLength(1);
+    expect((await s.store.cases.audit(started.id)).filter((e) => e.type === 'event.received')).toHaveLength(1);
   });
 
   test('ten at once with the same revision: exactly one wins', async () => {
@@ -77,7 +77,7 @@ describe('case events with If-Match', () => {
     const winner = replies.find((r) => r.status === 200)!;
     const now = expectStatus(await s.api('GET', `/api/cases/${c.id}`, { as: 'citizen' }), 200);
     expect(now).toEqual(winner.body);
-    expect(s.store.cases.audit(c.id).filter((e) => e.type === 'event.received')).toHaveLength(2);
+    expect((await s.store.cases.audit(c.id)).filter((e) => e.type === 'event.received')).toHaveLength(2);
   });
 
   test('the current ETag is accepted (also weak, and `*`); an old one is refused and changes nothing', async () => {
@@ -124,7 +124,7 @@ describe('tasks', () => {
     expect(loser.body.error.details).toEqual({ assignee: holder });
     const now = expectStatus(await s.api('GET', `/api/tasks/${task.id}`, { as: 'admin' }), 200);
     expect(now).toMatchObject({ status: 'claimed', assignee: holder, rev: 1 });
-    expect(s.store.cases.audit(task.caseId).filter((e) => e.type === 'task.claimed')).toHaveLength(1);
+    expect((await s.store.cases.audit(task.caseId)).filter((e) => e.type === 'task.claimed')).toHaveLength(1);
   });
 
   test('two officials complete one open task at once: one completes it, the other gets 409', async () => {
@@ -141,7 +141,7 @@ describe('tasks', () => {
     expect(replies.find((r) => r.status === 409)!.body.error.code).toBe('task-closed');
     const end = expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200);
     expect(end.outcome.outcome).toBe(winner.body.outcome === 'toekennen' ? 'granted' : 'rejected');
-    expect(s.store.cases.audit(view.id).filter((e) => e.type === 'task.completed')).toHaveLength(1);
+    expect((await s.store.cases.audit(view.id)).filter((e) => e.type === 'task.completed')).toHaveLength(1);
   });
 
   test('completing with a stale If-Match: 409, nothing changes; with the current ETag it completes', async () => {
@@ -151,7 +151,7 @@ describe('tasks', () => {
     const claimed = await s.api('POST', `/api/tasks/${task.id}/claim`, { as: 'official' });
     expect(claimed.headers.get('etag')).toBe('"1"');
 
-    const before = dbState(s);
+    const before = await dbState(s);
     const stale = await s.api('POST', `/api/tasks/${task.id}/complete`, {
       as: 'official',
       body: { outcome: 'toekennen' },
@@ -160,7 +160,7 @@ describe('tasks', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale-task');
     expect(stale.body.error.message).toContain('olaf');
-    expect(dbState(s)).toEqual(before);
+    expect(await dbState(s)).toEqual(before);
     expect(expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'citizen' }), 200)).toMatchObject({
       rev: view.rev,
       step: { id: 'beoordeling' },

@@ -18,7 +18,7 @@ describe('finding 6: library errors answer 4xx in the envelope', () => {
 
   for (const encoding of ['gzip', 'deflate', 'br']) {
     it(`finding 6: a ${encoding} body that is not ${encoding} answers 400 in the envelope`, async () => {
-      const before = dumpDb(s.store);
+      const before = await dumpDb(s.store);
       const res = await post(
         '/api/session',
         { 'content-type': 'application/json', 'content-encoding': encoding },
@@ -28,7 +28,7 @@ describe('finding 6: library errors answer 4xx in the envelope', () => {
       const text = await res.text();
       expect(JSON.parse(text).error.code).toBe('invalid-content-encoding');
       expectNoInternals(text);
-      expect(dumpDb(s.store)).toEqual(before);
+      expect(await dumpDb(s.store)).toEqual(before);
     });
   }
 
@@ -50,7 +50,7 @@ describe('finding 6: library errors answer 4xx in the envelope', () => {
   it('finding 6: multipart with 11 files answers 4xx in the envelope (the API reads no forms)', async () => {
     const form = new FormData();
     for (let i = 0; i < 11; i++) form.append(`f${i}`, new Blob(['%PDF-1.4']), `f${i}.pdf`);
-    const before = dumpDb(s.store);
+    const before = await dumpDb(s.store);
     const res = await fetch(`${s.base}/api/processes/toeslag/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.tokens.citizen}` },
@@ -58,7 +58,7 @@ describe('finding 6: library errors answer 4xx in the envelope', () => {
     });
     expect(res.status).toBe(415);
     expect((await res.json()).error.code).toBe('unsupported-media-type');
-    expect(dumpDb(s.store)).toEqual(before);
+    expect(await dumpDb(s.store)).toEqual(before);
   });
 
   it('finding 6: multipart with 250 fields answers 4xx in the envelope', async () => {

@@ -17,7 +17,7 @@ async function server(limits?: NonNullable<Parameters<typeof startTestServer>[0]
   const s = await startTestServer({ limits, fixtures: [] });
   servers.push(s);
   for (const name of ['olaf', 'otto', 'ada'])
-    s.store.accounts.setPassword(s.store.accounts.userByName(name)!.id, PASSWORD);
+    await s.store.accounts.setPassword((await s.store.accounts.userByName(name))!.id, PASSWORD);
   return s;
 }
 // In English: the assertions below read the English wording of the messages.

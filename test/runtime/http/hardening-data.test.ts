@@ -9,7 +9,7 @@ import { compileToConfig, isValidBsn } from '../../../runtime/model/index.js';
 import { dbFingerprint } from '../../helpers/db-state.js';
 import { fixtureProcess } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { expectStatus } from './support.js';
+import { countOf, expectStatus } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -45,10 +45,10 @@ describe('finding 3: names of Object.prototype members', () => {
       200,
     );
     expect(saved.problems.map((p: { code: string }) => p.code)).toContain('P030');
-    const before = dbFingerprint(s.store);
+    const before = await dbFingerprint(s.store);
     const publish = await s.api('POST', '/api/processes/proto-target/publish', { as: 'designer' });
     expect(publish.status).toBe(422);
-    expect(dbFingerprint(s.store)).toEqual(before);
+    expect(await dbFingerprint(s.store)).toEqual(before);
   });
 
   test('finding 3: a step key __proto__ is reported as P030, not silently dropped', async () => {
@@ -82,7 +82,7 @@ describe('finding 3: names of Object.prototype members', () => {
 
   test('finding 3: strict JSON bodies with keys toString, constructor and __proto__ answer 422 naming them', async () => {
     for (const key of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
-      const before = dbFingerprint(s.store);
+      const before = await dbFingerprint(s.store);
       const res = await raw(
         'POST',
         '/api/signals',
@@ -92,14 +92,14 @@ describe('finding 3: names of Object.prototype members', () => {
       expect(res.status, key).toBe(422);
       expect(res.body.error.code).toBe('invalid-request');
       expect(Object.keys(res.body.error.details)).toContain(key);
-      expect(dbFingerprint(s.store)).toEqual(before);
+      expect(await dbFingerprint(s.store)).toEqual(before);
     }
   });
 
   test('finding 3: answers keyed __proto__ or constructor are unknown fields (422 naming them), never ignored or inherited', async () => {
     const started = expectStatus(await s.api('POST', '/api/processes/toeslag/cases', { as: 'citizen', body: {} }), 201);
     for (const key of ['__proto__', 'constructor', 'toString']) {
-      const before = dbFingerprint(s.store);
+      const before = await dbFingerprint(s.store);
       const res = await raw(
         'POST',
         `/api/cases/${started.id}/events`,
@@ -108,7 +108,7 @@ describe('finding 3: names of Object.prototype members', () => {
       );
       expect(res.status, key).toBe(422);
       expect(Object.keys(res.body.error.details)).toEqual([`data.${key}`]);
-      expect(dbFingerprint(s.store)).toEqual(before);
+      expect(await dbFingerprint(s.store)).toEqual(before);
     }
     // Event names that are prototype members are simply not allowed now.
     for (const type of ['constructor', '__proto__', 'toString'])
@@ -122,21 +122,19 @@ describe('finding 3: names of Object.prototype members', () => {
     const bad = fixtureProcess('pas');
     bad.key = 'oud-pas';
     bad.triggers[0].start = 'constructor';
-    s.store.processes.saveDraft('oud-pas', bad, '2026-01-01T00:00:00Z', 'old');
-    s.store.processes.publish('oud-pas', bad, compileToConfig(bad), '2026-01-01T00:00:00Z', 'old', null);
+    await s.store.processes.saveDraft('oud-pas', bad, '2026-01-01T00:00:00Z', 'old');
+    await s.store.processes.publish('oud-pas', bad, compileToConfig(bad), '2026-01-01T00:00:00Z', 'old', null);
     const subject = bsns(1, 310_000_000)[0];
     const res = expectStatus(await signal({ inkomen: 900 }, subject), 200);
     expect(res.started).toEqual([{ process: 'pas', caseId: expect.any(String) }]);
     expect(res.skipped).toContainEqual({ process: 'oud-pas', reason: 'error' });
-    expect(
-      s.store.db.prepare("SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-pas'").pluck().get(),
-    ).toBe(1);
+    expect(await countOf(s, "SELECT COUNT(*) FROM proactive_errors WHERE process_key = 'oud-pas'")).toBe(1);
     // Staff see what failed in the take-up report.
     const takeUp = expectStatus(await s.api('GET', '/api/processes/oud-pas/take-up', { as: 'admin' }), 200);
     expect(takeUp.recentErrors).toEqual([
       { source: 'signal:inkomen.vastgesteld', message: expect.any(String), at: expect.any(String) },
     ]);
-    expect(s.store.cases.listBySubject(subject).map((c) => c.processKey)).toEqual(['pas']);
+    expect((await s.store.cases.listBySubject(subject)).map((c) => c.processKey)).toEqual(['pas']);
     // Other processes still start.
     expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
   });
@@ -145,12 +143,12 @@ describe('finding 3: names of Object.prototype members', () => {
 describe('finding 4: signal and register facts are typed', () => {
   test('finding 4: a signal whose income is "abc", "" or [] is refused with 422 and starts nothing', async () => {
     for (const inkomen of ['abc', '', [], { a: 1 }, true]) {
-      const before = dbFingerprint(s.store);
+      const before = await dbFingerprint(s.store);
       const res = await signal({ inkomen });
       expect(res.status, JSON.stringify(inkomen)).toBe(422);
       expect(res.body.error.code).toBe('invalid-facts');
       expect(res.body.error.details.inkomen).toHaveLength(1);
-      expect(dbFingerprint(s.store)).toEqual(before);
+      expect(await dbFingerprint(s.store)).toEqual(before);
     }
   });
 
@@ -158,7 +156,7 @@ describe('finding 4: signal and register facts are typed', () => {
     const subject = bsns(1, 320_000_000)[0];
     const res = expectStatus(await signal({ inkomen: '1.200,00', naam: 'niet gevraagd' }, subject), 200);
     expect(res.started).toHaveLength(1);
-    const row = s.store.cases.get(res.started[0].caseId)!;
+    const row = (await s.store.cases.get(res.started[0].caseId))!;
     expect((row.snapshot as { context: { data: Record<string, unknown> } }).context.data).toEqual({ inkomen: 1200 });
   });
 
@@ -195,23 +193,23 @@ describe('finding 5: a refused scan changes nothing', () => {
       .map((b) => `${b},1000`)
       .join('\n');
     const body = `bsn,inkomen\n${rows}\n${bsns(1, 500_000_000)[0]},${'9'.repeat(80 * 1024)}\n`;
-    const before = dbFingerprint(s.store);
+    const before = await dbFingerprint(s.store);
     const res = await scan(body);
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload-too-large');
-    expect(dbFingerprint(s.store)).toEqual(before);
+    expect(await dbFingerprint(s.store)).toEqual(before);
   });
 
   test('finding 5: an extract that breaks halfway (bad CSV structure) is 422 naming the line, and nothing started', async () => {
     const rows = bsns(50, 410_000_000).map((b) => `${b},1000`);
     rows.splice(30, 0, '"unterminated,1000');
-    const before = dbFingerprint(s.store);
+    const before = await dbFingerprint(s.store);
     const res = await scan(`bsn,inkomen\n${rows.join('\n')}\n`);
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe('invalid-extract');
     expect(body.error.message).toMatch(/nothing was started/);
-    expect(dbFingerprint(s.store)).toEqual(before);
+    expect(await dbFingerprint(s.store)).toEqual(before);
   });
 
   test('finding 5: a JSON Lines record past the record limit is refused whole', async () => {
@@ -222,7 +220,7 @@ describe('finding 5: a refused scan changes nothing', () => {
         ...bsns(10, 420_000_000).map((b) => JSON.stringify({ bsn: b, inkomen: 900 })),
         JSON.stringify({ bsn: '999993653', inkomen: 'x'.repeat(MAX_RECORD_BYTES + 10) }),
       ];
-      const before = dbFingerprint(small.store);
+      const before = await dbFingerprint(small.store);
       const res = await fetch(`${small.base}/api/processes/pas/scan`, {
         method: 'POST',
         headers: { authorization: `Bearer ${small.tokens.admin}`, 'content-type': 'application/x-ndjson' },
@@ -230,14 +228,14 @@ describe('finding 5: a refused scan changes nothing', () => {
       });
       expect(res.status).toBe(422);
       expect((await res.json()).error.code).toBe('invalid-extract');
-      expect(dbFingerprint(small.store)).toEqual(before);
+      expect(await dbFingerprint(small.store)).toEqual(before);
     } finally {
       await small.close();
     }
   });
 
   test('finding 5: a scan of a process without triggers is refused before its body is read', async () => {
-    const before = dbFingerprint(s.store);
+    const before = await dbFingerprint(s.store);
     const res = await fetch(`${s.base}/api/processes/ophalen/scan`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.tokens.admin}`, 'content-type': 'text/csv' },
@@ -245,7 +243,7 @@ describe('finding 5: a refused scan changes nothing', () => {
     });
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe('no-triggers');
-    expect(dbFingerprint(s.store)).toEqual(before);
+    expect(await dbFingerprint(s.store)).toEqual(before);
   });
 });
 
@@ -290,14 +288,14 @@ describe('findings 6 and 7: impossible dates, durations and numbers', () => {
 
   test('finding 7: referenceDate 2026-13-45 and 2026-02-30 are refused, nothing started', async () => {
     for (const referenceDate of ['2026-13-45', '2026-02-30', '0000-01-01', '2026-1-1']) {
-      const before = dbFingerprint(s.store);
+      const before = await dbFingerprint(s.store);
       const res = await s.api('POST', '/api/processes/ophalen/cases', {
         as: 'official',
         body: { subject: '999993653', referenceDate },
       });
       expect(res.status, referenceDate).toBe(422);
       expect(Object.keys(res.body.error.details)).toEqual(['referenceDate']);
-      expect(dbFingerprint(s.store)).toEqual(before);
+      expect(await dbFingerprint(s.store)).toEqual(before);
     }
     expectStatus(
       await s.api('POST', '/api/processes/ophalen/cases', {
@@ -312,14 +310,14 @@ describe('findings 6 and 7: impossible dates, durations and numbers', () => {
     const def = fixtureProcess('ophalen');
     def.key = 'peildatum';
     expectStatus(await s.api('PUT', '/api/processes/peildatum/draft', { as: 'designer', body: def }), 200);
-    const before = dbFingerprint(s.store);
+    const before = await dbFingerprint(s.store);
     const res = await s.api('POST', '/api/processes/peildatum/publish', {
       as: 'designer',
       body: { effectiveFrom: '2026-13-45' },
     });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.details)).toEqual(['effectiveFrom']);
-    expect(dbFingerprint(s.store)).toEqual(before);
+    expect(await dbFingerprint(s.store)).toEqual(before);
   });
 
   test('finding 7: insights from/to must be real dates', async () => {
@@ -374,12 +372,12 @@ describe('finding 12: who sees and does what', () => {
       body: { type: 'person.requested', data: { question: 'Hulp graag', channel: 'phone', reach: '0612345678' } },
     });
     expectStatus(ask, 200);
-    const task = s.store.tasks.list({ caseId: started.id })[0];
-    const before = dbFingerprint(s.store);
+    const task = (await s.store.tasks.list({ caseId: started.id }))[0];
+    const before = await dbFingerprint(s.store);
     const res = await s.api('POST', `/api/tasks/${task.id}/assign`, { as: 'official', body: { team: 'bestaat-niet' } });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.details)).toEqual(['team']);
-    expect(dbFingerprint(s.store)).toEqual(before);
+    expect(await dbFingerprint(s.store)).toEqual(before);
     expectStatus(
       await s.api('POST', `/api/tasks/${task.id}/assign`, { as: 'official', body: { team: 'belastingen' } }),
       200,
@@ -396,7 +394,7 @@ describe('deep JSON (found by the fuzz suite)', () => {
       ['POST', '/api/processes/ophalen/opt-out', 'citizen'],
     ] as const) {
       for (const headers of [{}, { 'idempotency-key': 'diep' }] as Record<string, string>[]) {
-        const before = dbFingerprint(s.store);
+        const before = await dbFingerprint(s.store);
         const res = await fetch(s.base + path, {
           method,
           headers: { authorization: `Bearer ${s.tokens[as]}`, 'content-type': 'application/json', ...headers },
@@ -404,7 +402,7 @@ describe('deep JSON (found by the fuzz suite)', () => {
         });
         expect(res.status, `${method} ${path}`).toBe(422);
         expect((await res.json()).error.code).toBe('json-too-deep');
-        expect(dbFingerprint(s.store)).toEqual(before);
+        expect(await dbFingerprint(s.store)).toEqual(before);
       }
     }
     // A string full of brackets is not nesting.

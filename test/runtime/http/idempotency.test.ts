@@ -9,6 +9,7 @@ import {
   atMoney,
   atReview,
   CITIZEN_BSN,
+  countOf,
   dbState,
   expectStatus,
   household,
@@ -26,14 +27,13 @@ afterAll(async () => {
 });
 
 const key = (name: string) => ({ 'idempotency-key': `${name}-${Math.random().toString(36).slice(2)}` });
-const caseCount = (subject: string) =>
-  (s.store.db.prepare('SELECT COUNT(*) AS n FROM cases WHERE subject = ?').get(subject) as { n: number }).n;
+const caseCount = (subject: string) => countOf(s, 'SELECT COUNT(*) AS n FROM cases WHERE subject = ?', subject);
 
 describe('POST /api/cases/:id/events', () => {
   test('the same key twice: same status, body and ETag, replayed the second time; the case changes once', async () => {
     const started = await startToeslag(s);
     const headers = key('submit');
-    const auditBefore = s.store.cases.audit(started.id).length;
+    const auditBefore = (await s.store.cases.audit(started.id)).length;
 
     const first = await s.api('POST', `/api/cases/${started.id}/events`, {
       as: 'citizen',
@@ -44,10 +44,10 @@ describe('POST /api/cases/:id/events', () => {
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(first.body.step.id).toBe('geldzaken');
     expect(first.body.rev).toBe(started.rev + 1);
-    const rowAfterFirst = s.store.cases.get(started.id)!;
-    const auditAfterFirst = s.store.cases.audit(started.id);
+    const rowAfterFirst = (await s.store.cases.get(started.id))!;
+    const auditAfterFirst = await s.store.cases.audit(started.id);
     expect(auditAfterFirst.length).toBeGreaterThan(auditBefore);
-    const stateAfterFirst = dbState(s);
+    const stateAfterFirst = await dbState(s);
 
     const second = await s.api('POST', `/api/cases/${started.id}/events`, {
       as: 'citizen',
@@ -59,10 +59,10 @@ describe('POST /api/cases/:id/events', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
 
-    expect(s.store.cases.get(started.id)!.rev).toBe(rowAfterFirst.rev);
-    expect(s.store.cases.audit(started.id)).toEqual(auditAfterFirst);
-    expect(s.store.cases.audit(started.id).filter((e) => e.type === 'event.received')).toHaveLength(1);
-    expect(dbState(s)).toEqual(stateAfterFirst);
+    expect((await s.store.cases.get(started.id))!.rev).toBe(rowAfterFirst.rev);
+    expect(await s.store.cases.audit(started.id)).toEqual(auditAfterFirst);
+    expect((await s.store.cases.audit(started.id)).filter((e) => e.type === 'event.received')).toHaveLength(1);
+    expect(await dbState(s)).toEqual(stateAfterFirst);
     expect(expectStatus(await s.api('GET', `/api/cases/${started.id}`, { as: 'citizen' }), 200).rev).toBe(
       started.rev + 1,
     );
@@ -87,7 +87,7 @@ describe('POST /api/cases/:id/events', () => {
       200,
     );
     expect(moved.step.id).toBe('beoordeling');
-    const before = dbState(s);
+    const before = await dbState(s);
     const replay = await s.api('POST', `/api/cases/${started.id}/events`, {
       as: 'citizen',
       body: { type: 'submit', data: household },
@@ -96,8 +96,8 @@ describe('POST /api/cases/:id/events', () => {
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(first);
-    expect(dbState(s)).toEqual(before);
-    expect(s.store.cases.get(started.id)!.step).toBe('beoordeling');
+    expect(await dbState(s)).toEqual(before);
+    expect((await s.store.cases.get(started.id))!.step).toBe('beoordeling');
   });
 
   test('the same key with a different body: 422 idempotency-key-reused, and nothing changes', async () => {
@@ -174,7 +174,7 @@ describe('POST /api/cases/:id/events', () => {
 
 describe('POST /api/processes/:key/cases', () => {
   test('start-case replayed: the same case id, 201 again, and only one case exists', async () => {
-    const before = caseCount('111222333');
+    const before = await caseCount('111222333');
     const headers = key('start');
     const first = await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizenB', body: {}, headers });
     expectStatus(first, 201);
@@ -183,18 +183,18 @@ describe('POST /api/processes/:key/cases', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body.id).toBe(first.body.id);
     expect(second.body).toEqual(first.body);
-    expect(caseCount('111222333')).toBe(before + 1);
+    expect(await caseCount('111222333')).toBe(before + 1);
     const list = expectStatus(await s.api('GET', '/api/cases', { as: 'citizenB' }), 200);
     expect(list.filter((c: any) => c.id === first.body.id)).toHaveLength(1);
     expect(list).toHaveLength(before + 1);
   });
 
   test('without a key, two starts are two cases', async () => {
-    const before = caseCount(CITIZEN_BSN);
+    const before = await caseCount(CITIZEN_BSN);
     const a = await startToeslag(s);
     const b = await startToeslag(s);
     expect(a.id).not.toBe(b.id);
-    expect(caseCount(CITIZEN_BSN)).toBe(before + 2);
+    expect(await caseCount(CITIZEN_BSN)).toBe(before + 2);
   });
 });
 
@@ -205,12 +205,12 @@ describe('tasks', () => {
     const body = { outcome: 'afwijzen', data: { reden: 'Te veel spaargeld.' } };
     const first = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body, headers });
     expect(expectStatus(first, 200)).toMatchObject({ status: 'completed', outcome: 'afwijzen' });
-    const auditAfterFirst = s.store.cases.audit(view.id);
+    const auditAfterFirst = await s.store.cases.audit(view.id);
     const second = await s.api('POST', `/api/tasks/${task.id}/complete`, { as: 'official', body, headers });
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(s.store.cases.audit(view.id)).toEqual(auditAfterFirst);
+    expect(await s.store.cases.audit(view.id)).toEqual(auditAfterFirst);
     expect(auditAfterFirst.filter((e) => e.type === 'task.completed')).toHaveLength(1);
     // Without the key, it is a new request, and the task is finished.
     await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/complete`, { as: 'official', body });

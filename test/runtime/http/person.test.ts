@@ -96,7 +96,7 @@ describe('person.requested', () => {
     expect(after.actions.map((a: any) => a.type)).toEqual(['submit', 'withdraw', 'person.requested']);
     expect(after.timeline.at(-1).text).toBe('Een medewerker heeft uw vraag beantwoord');
     expect(after.tasks).toEqual([expect.objectContaining({ id: task.id, status: 'completed' })]);
-    expect(s.store.cases.audit(c.id).find((e) => e.type === 'contact.answered')).toMatchObject({
+    expect((await s.store.cases.audit(c.id)).find((e) => e.type === 'contact.answered')).toMatchObject({
       actor: 'user:olaf',
       data: { note: 'Teruggebeld: ja, de toeslag telt mee.' },
     });
@@ -122,7 +122,7 @@ describe('person.requested', () => {
       200,
     );
     expect(asked.timeline.at(-1).text).toBe('You asked to talk to a person');
-    const contact = s.store.tasks.list({ caseId: view.id }).find((t) => t.kind === 'contact')!;
+    const contact = (await s.store.tasks.list({ caseId: view.id })).find((t) => t.kind === 'contact')!;
     expectStatus(
       await s.api('POST', `/api/tasks/${contact.id}/complete`, { as: 'official', body: { outcome: 'answered' } }),
       200,
@@ -146,6 +146,6 @@ describe('person.requested', () => {
       body: { type: 'person.requested', data: { ...request, question: 'x'.repeat(2001) } },
     });
     expect(Object.keys(res.body.error.details)).toEqual(['question']);
-    expect(s.store.tasks.list({ caseId: c.id })).toEqual([]);
+    expect(await s.store.tasks.list({ caseId: c.id })).toEqual([]);
   });
 });

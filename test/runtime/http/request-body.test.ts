@@ -27,14 +27,14 @@ describe('finding 6: the keep-alive socket works after an early refusal', () => 
     early = true,
   ) {
     client = keepAliveClient(s.base);
-    const before = dumpDb(s.store);
+    const before = await dumpDb(s.store);
     const refused = await client.send(method, path, { headers, body: body(bytes) });
     expect(refused.status).toBe(expected);
     if (early) expect(refused.early).toBe(true);
     const next = await client.send('GET', '/api/health');
     expect(next.status).toBe(200);
     expect(next.localPort).toBe(refused.localPort);
-    expect(dumpDb(s.store)).toEqual(before);
+    expect(await dumpDb(s.store)).toEqual(before);
     return refused;
   }
 

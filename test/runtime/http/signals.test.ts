@@ -90,10 +90,12 @@ describe('POST /api/signals', () => {
     const otherProcess = await startToeslag(s);
     const otherCitizen = await startVerhuizing('citizenB', true);
     expect(waitingA.actions.map((a: any) => a.type)).toEqual(['person.requested']);
-    const untouched = [notYet, otherProcess, otherCitizen].map((c) => s.store.cases.get(c.id)!);
+    const untouched = await Promise.all(
+      [notYet, otherProcess, otherCitizen].map(async (c) => (await s.store.cases.get(c.id))!),
+    );
 
     // Another signal moves nothing and changes nothing.
-    const before = dbState(s);
+    const before = await dbState(s);
     expect(
       expectStatus(
         await s.api('POST', '/api/signals', {
@@ -103,7 +105,7 @@ describe('POST /api/signals', () => {
         200,
       ).moved,
     ).toEqual([]);
-    expect(dbState(s)).toEqual(before);
+    expect(await dbState(s)).toEqual(before);
 
     s.clock.advance(3600_000);
     const res = expectStatus(
@@ -124,25 +126,23 @@ describe('POST /api/signals', () => {
       });
       expect(view.rev).toBe(c.rev + 1);
       expect(view.answers.find((a: any) => a.id === 'nieuwAdres')).toMatchObject({ value: 'Dorpsstraat 1, Ons Dorp' });
-      expect(s.store.cases.audit(c.id).find((e) => e.type === 'event.received')?.data.type).toBe('submit');
-      expect(
-        s.store.cases
-          .audit(c.id)
-          .filter((e) => e.type === 'event.received')
-          .at(-1),
-      ).toMatchObject({ actor: `signal:${SIGNAL}`, data: { type: `signal.${SIGNAL}`, signal: SIGNAL } });
+      expect((await s.store.cases.audit(c.id)).find((e) => e.type === 'event.received')?.data.type).toBe('submit');
+      expect((await s.store.cases.audit(c.id)).filter((e) => e.type === 'event.received').at(-1)).toMatchObject({
+        actor: `signal:${SIGNAL}`,
+        data: { type: `signal.${SIGNAL}`, signal: SIGNAL },
+      });
     }
-    for (const row of untouched) expect(s.store.cases.get(row.id)).toEqual(row);
+    for (const row of untouched) expect(await s.store.cases.get(row.id)).toEqual(row);
 
     // Sent again: nothing waits any more.
-    const state = dbState(s);
+    const state = await dbState(s);
     expect(
       expectStatus(
         await s.api('POST', '/api/signals', { as: 'admin', body: { type: SIGNAL, subject: CITIZEN_BSN } }),
         200,
       ),
     ).toEqual({ moved: [], started: [], skipped: [] });
-    expect(dbState(s)).toEqual(state);
+    expect(await dbState(s)).toEqual(state);
 
     // Citizen B's case moves with B's own signal.
     expect(
@@ -165,7 +165,7 @@ describe('POST /api/signals', () => {
       body: { type: SIGNAL, subject: '999993654' },
     });
     expect(Object.keys(res.body.error.details)).toEqual(['subject']);
-    expect(s.store.cases.get(waiting.id)!.step).toBe('wachten');
+    expect((await s.store.cases.get(waiting.id))!.step).toBe('wachten');
   });
 
   test('a case stays on the version it started on when a new version is published', async () => {

@@ -4,6 +4,7 @@
  * to a known step through the API, and a whole-database snapshot to prove a
  * refused request changed nothing.
  */
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { household, money } from '../../helpers/fixtures.js';
 import type { TestServer } from '../../helpers/server.js';
@@ -17,18 +18,31 @@ export type Reply = Awaited<ReturnType<TestServer['api']>>;
 export const BAD_BSN = '123456789';
 export const CITIZEN_BSN = '999993653';
 
+/** The rows of a query, on either store (tests only: the runtime goes through the repositories). */
+export async function rows(s: TestServer, query: string, ...params: unknown[]): Promise<Record<string, unknown>[]> {
+  // `?` placeholders, in order, for both dialects.
+  const parts = query.split('?');
+  const built = parts.slice(1).reduce((q, part, i) => sql`${q}${params[i]}${sql.raw(part)}`, sql.raw(parts[0]));
+  return (await built.execute(s.store.sql.kysely)).rows as Record<string, unknown>[];
+}
+
+/** The one number a query counts (`SELECT COUNT(*) AS n …`). */
+export async function countOf(s: TestServer, query: string, ...params: unknown[]): Promise<number> {
+  return Number(Object.values((await rows(s, query, ...params))[0])[0]);
+}
+
 /** Every table a request could write to, as stored. */
-export function dbState(s: TestServer) {
-  const all = (sql: string) => s.store.db.prepare(sql).all();
+export async function dbState(s: TestServer) {
+  const all = (query: string) => rows(s, query);
   return {
-    processes: all('SELECT * FROM processes ORDER BY key'),
-    versions: all('SELECT key, version, published_at FROM versions ORDER BY key, version'),
-    cases: all('SELECT * FROM cases ORDER BY id'),
-    audit: all('SELECT * FROM audit ORDER BY id'),
-    tasks: all('SELECT * FROM tasks ORDER BY id'),
-    timers: all('SELECT * FROM timers ORDER BY id'),
-    messages: all('SELECT * FROM messages ORDER BY id'),
-    idempotency: all('SELECT principal, key, fingerprint, status FROM idempotency ORDER BY principal, key'),
+    processes: await all('SELECT * FROM processes ORDER BY key'),
+    versions: await all('SELECT key, version, published_at FROM versions ORDER BY key, version'),
+    cases: await all('SELECT * FROM cases ORDER BY id'),
+    audit: await all('SELECT * FROM audit ORDER BY id'),
+    tasks: await all('SELECT * FROM tasks ORDER BY id'),
+    timers: await all('SELECT * FROM timers ORDER BY id'),
+    messages: await all('SELECT * FROM messages ORDER BY id'),
+    idempotency: await all('SELECT principal, key, fingerprint, status FROM idempotency ORDER BY principal, key'),
   };
 }
 
@@ -44,7 +58,7 @@ export async function refused(
   path: string,
   opts: Parameters<TestServer['api']>[2] = {},
 ): Promise<Reply> {
-  const before = dbState(s);
+  const before = await dbState(s);
   const res = await s.api(method, path, opts);
   expect(
     { status: res.status, code: res.body?.error?.code },
@@ -52,7 +66,7 @@ export async function refused(
   ).toEqual({ status, code });
   expect(typeof res.body.error.message).toBe('string');
   expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+/); // never a stack trace
-  expect(dbState(s)).toEqual(before);
+  expect(await dbState(s)).toEqual(before);
   return res;
 }
 
@@ -86,7 +100,7 @@ export async function atReview(s: TestServer, as: Role = 'citizen') {
     200,
   );
   expect(view.step.id).toBe('beoordeling');
-  const task = s.store.tasks.list({ caseId: view.id }).find((t) => t.kind === 'handoff' && t.status === 'open');
+  const task = (await s.store.tasks.list({ caseId: view.id })).find((t) => t.kind === 'handoff' && t.status === 'open');
   expect(task).toMatchObject({ step: 'beoordeling', team: 'belastingen', kind: 'handoff', status: 'open' });
   return { view, task: task! };
 }

@@ -127,7 +127,7 @@ describe('toeslag: citizen, decision, official review, rejection', () => {
       as: 'citizen',
       body: { type: 'withdraw' },
     });
-    const audit = s.store.cases.audit(id);
+    const audit = await s.store.cases.audit(id);
     expect(audit.find((e) => e.type === 'task.completed')).toMatchObject({
       actor: 'user:olaf',
       data: { outcome: 'afwijzen', answers: { reden: REDEN } },
@@ -137,7 +137,7 @@ describe('toeslag: citizen, decision, official review, rejection', () => {
       'citizen',
       'user:olaf',
     ]);
-    expect(s.store.cases.verifyAudit()).toMatchObject({ ok: true });
+    expect(await s.store.cases.verifyAudit()).toMatchObject({ ok: true });
   });
 
   test('a low income is granted without an official, with the reason', async () => {

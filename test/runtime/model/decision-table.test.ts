@@ -58,7 +58,7 @@ const inputs = [
 ];
 
 describe('decision tables', () => {
-  it('FIRST: the first matching row wins, also when later rows match too', () => {
+  it('FIRST: the first matching row wins, also when later rows match too', async () => {
     const params = {
       inputs,
       rows: [
@@ -68,7 +68,7 @@ describe('decision tables', () => {
       ],
     };
     expect(matchingRows(params, { a: 3, b: 'x' })).toEqual([0, 1, 2]);
-    const env = freshEnv({ publish: false });
+    const env = await freshEnv({ publish: false });
     const def = withTable({
       hitPolicy: 'FIRST',
       inputs,
@@ -78,12 +78,12 @@ describe('decision tables', () => {
       ],
     });
     expect(checkDefinition(def).problems).toEqual([]);
-    env.processes.saveDraft('tabel', def, 't');
-    env.processes.publish('tabel', 't');
-    const c = env.engine.startCase('tabel', BSN, asCitizen());
-    const done = env.engine.send(c.id, { type: 'submit', data: { a: 3 } }, { actor: asCitizen() });
+    await env.processes.saveDraft('tabel', def, 't');
+    await env.processes.publish('tabel', 't');
+    const c = await env.engine.startCase('tabel', BSN, asCitizen());
+    const done = await env.engine.send(c.id, { type: 'submit', data: { a: 3 } }, { actor: asCitizen() });
     expect(done.outcome).toBe('granted');
-    const made = env.store.cases.audit(c.id).find((e) => e.type === 'decision.made')!.data;
+    const made = (await env.store.cases.audit(c.id)).find((e) => e.type === 'decision.made')!.data;
     expect(made).toMatchObject({
       step: 'toets',
       rule: 0,
@@ -92,8 +92,8 @@ describe('decision tables', () => {
     });
   });
 
-  it('UNIQUE: exactly one row decides; a run-time overlap is a recorded error that hands the case to a person', () => {
-    const env = freshEnv({ publish: false });
+  it('UNIQUE: exactly one row decides; a run-time overlap is a recorded error that hands the case to a person', async () => {
+    const env = await freshEnv({ publish: false });
     // `not("y")` cannot be decided statically, so the overlap shows at run time.
     const def = withTable({
       hitPolicy: 'UNIQUE',
@@ -104,27 +104,27 @@ describe('decision tables', () => {
       ],
     });
     expect(checkDefinition(def).problems).toEqual([]);
-    env.processes.saveDraft('tabel', def, 't');
-    env.processes.publish('tabel', 't');
-    const one = env.engine.startCase('tabel', BSN, asCitizen());
-    expect(env.engine.send(one.id, { type: 'submit', data: { a: 3, b: 'y' } }, { actor: asCitizen() }).outcome).toBe(
-      'granted',
-    );
-    const two = env.engine.startCase('tabel', BSN, asCitizen());
-    const moved = env.engine.send(two.id, { type: 'submit', data: { a: 3, b: 'x' } }, { actor: asCitizen() });
+    await env.processes.saveDraft('tabel', def, 't');
+    await env.processes.publish('tabel', 't');
+    const one = await env.engine.startCase('tabel', BSN, asCitizen());
+    expect(
+      (await env.engine.send(one.id, { type: 'submit', data: { a: 3, b: 'y' } }, { actor: asCitizen() })).outcome,
+    ).toBe('granted');
+    const two = await env.engine.startCase('tabel', BSN, asCitizen());
+    const moved = await env.engine.send(two.id, { type: 'submit', data: { a: 3, b: 'x' } }, { actor: asCitizen() });
     expect(moved.step).toBe('mens');
-    expect(env.store.tasks.list({ caseId: two.id })).toHaveLength(1);
-    expect(env.store.cases.audit(two.id).find((e) => e.type === 'decision.made')!.data).toMatchObject({
+    expect(await env.store.tasks.list({ caseId: two.id })).toHaveLength(1);
+    expect((await env.store.cases.audit(two.id)).find((e) => e.type === 'decision.made')!.data).toMatchObject({
       rule: 'error',
       error: 'more than one row matches (UNIQUE)',
       inputs: { waarde: 30, soort: 'x' },
     });
-    const none = env.engine.startCase('tabel', BSN, asCitizen());
+    const none = await env.engine.startCase('tabel', BSN, asCitizen());
     // No row matches: otherwise (here, also to a person).
-    expect(env.engine.send(none.id, { type: 'submit', data: { a: 9, b: 'y' } }, { actor: asCitizen() }).step).toBe(
-      'mens',
-    );
-    expect(env.store.cases.audit(none.id).find((e) => e.type === 'decision.made')!.data).toMatchObject({
+    expect(
+      (await env.engine.send(none.id, { type: 'submit', data: { a: 9, b: 'y' } }, { actor: asCitizen() })).step,
+    ).toBe('mens');
+    expect((await env.store.cases.audit(none.id)).find((e) => e.type === 'decision.made')!.data).toMatchObject({
       rule: 'otherwise',
       inputs: { waarde: 90, soort: 'y' },
     });
@@ -209,11 +209,11 @@ describe('decision tables', () => {
     ]);
   });
 
-  it('a process deciding with a UNIQUE table explains with the inputs', () => {
+  it('a process deciding with a UNIQUE table explains with the inputs', async () => {
     expect(checkDefinition(tabeltoets).problems).toEqual([]);
-    const env = freshEnv({ fixtures: ['tabeltoets'] });
-    const c = env.engine.startCase('tabeltoets', BSN, asCitizen());
-    const done = env.engine.send(
+    const env = await freshEnv({ fixtures: ['tabeltoets'] });
+    const c = await env.engine.startCase('tabeltoets', BSN, asCitizen());
+    const done = await env.engine.send(
       c.id,
       {
         type: 'submit',
@@ -222,7 +222,7 @@ describe('decision tables', () => {
       { actor: asCitizen() },
     );
     expect(done.outcome).toBe('granted');
-    const made = env.store.cases.audit(c.id).find((e) => e.type === 'decision.made')!.data;
+    const made = (await env.store.cases.audit(c.id)).find((e) => e.type === 'decision.made')!.data;
     expect(made).toMatchObject({
       rule: 3,
       inputs: { leeftijdJaren: 45, jaren: 4, procent: 95 },

@@ -21,18 +21,17 @@ const def: Process = JSON.parse(readFileSync(new URL('../../fixtures/model/journ
 const BSN = '999993653';
 
 /** A database with only the fixture published, at `at`. */
-function published(at = '2026-03-02T09:00:00Z') {
-  const env = openEnv(tempDbFile().file, at);
-  env.processes.saveDraft(def.key, def, 'test');
-  env.processes.publish(def.key, 'test');
+async function published(at = '2026-03-02T09:00:00Z') {
+  const env = await openEnv((await tempDbFile()).file, at);
+  await env.processes.saveDraft(def.key, def, 'test');
+  await env.processes.publish(def.key, 'test');
   return env;
 }
 
 /** What the engine recorded on a case: its step and the explanations and messages, in Dutch. */
-function engineRecord(store: Store, engine: Engine, caseId: string) {
-  const row = engine.getCase(caseId);
-  const explanations = store.cases
-    .audit(caseId)
+async function engineRecord(store: Store, engine: Engine, caseId: string) {
+  const row = await engine.getCase(caseId);
+  const explanations = (await store.cases.audit(caseId))
     .filter((e) => e.type === 'decision.made')
     .map((e) => ({
       step: e.data.step,
@@ -40,7 +39,7 @@ function engineRecord(store: Store, engine: Engine, caseId: string) {
       because: (e.data.because as Record<string, string>).nl,
       inputs: e.data.inputs,
     }));
-  const messages = store.cases.messages(caseId).map((m) => `${m.subject.nl}: ${m.body.nl}`);
+  const messages = (await store.cases.messages(caseId)).map((m) => `${m.subject.nl}: ${m.body.nl}`);
   return { step: row.step, outcome: row.outcome, explanations, messages };
 }
 
@@ -132,11 +131,11 @@ describe('the journey simulator', () => {
 
 describe('the designer and the engine agree', () => {
   for (const [name, given] of Object.entries(answers)) {
-    it(`on the next step, the explanations and the messages (${name})`, () => {
-      const { store, engine } = published();
-      const row = engine.startCase(def.key, BSN, 'citizen');
-      engine.send(row.id, { type: 'submit', data: given }, { actor: 'citizen' });
-      const onServer = engineRecord(store, engine, row.id);
+    it(`on the next step, the explanations and the messages (${name})`, async () => {
+      const { store, engine } = await published();
+      const row = await engine.startCase(def.key, BSN, 'citizen');
+      await engine.send(row.id, { type: 'submit', data: given }, { actor: 'citizen' });
+      const onServer = await engineRecord(store, engine, row.id);
 
       const sim = createSimulation(def, 'nl');
       expect(sim.submit(given)).toBeNull();
@@ -151,15 +150,15 @@ describe('the designer and the engine agree', () => {
     });
   }
 
-  it('to the end, through a handoff', () => {
-    const { store, engine } = published();
-    const row = engine.startCase(def.key, BSN, 'citizen');
-    engine.send(row.id, { type: 'submit', data: answers.family }, { actor: 'citizen' });
-    engine.send(row.id, { type: 'submit', data: { toelichting: 'Drie kinderen' } }, { actor: 'citizen' });
-    store.accounts.addUser('ann', 'official', ['toelagen'], '2026-03-02T09:00:00Z');
-    const ann = store.accounts.userByName('ann')!;
-    const task = store.tasks.list({ caseId: row.id }).find((t) => t.status === 'open')!;
-    engine.completeTask(task.id, 'goed', {}, { actor: 'user:ann', userId: ann.id });
+  it('to the end, through a handoff', async () => {
+    const { store, engine } = await published();
+    const row = await engine.startCase(def.key, BSN, 'citizen');
+    await engine.send(row.id, { type: 'submit', data: answers.family }, { actor: 'citizen' });
+    await engine.send(row.id, { type: 'submit', data: { toelichting: 'Drie kinderen' } }, { actor: 'citizen' });
+    await store.accounts.addUser('ann', 'official', ['toelagen'], '2026-03-02T09:00:00Z');
+    const ann = (await store.accounts.userByName('ann'))!;
+    const task = (await store.tasks.list({ caseId: row.id })).find((t) => t.status === 'open')!;
+    await engine.completeTask(task.id, 'goed', {}, { actor: 'user:ann', userId: ann.id });
 
     const sim = createSimulation(def, 'nl');
     sim.submit(answers.family);
@@ -167,45 +166,45 @@ describe('the designer and the engine agree', () => {
     expect(sim.complete('goed')).toBeNull();
     const s = sim.state();
     expect({ step: s.step, outcome: s.outcome, explanations: s.explanations, messages: s.messages }).toEqual(
-      engineRecord(store, engine, row.id),
+      await engineRecord(store, engine, row.id),
     );
     expect(s.messages).toEqual(['Toegekend: U krijgt de toelage. Inkomen: € 1.500,00.']);
   });
 });
 
 describe("the pages' draft journey and the simulator agree", () => {
-  it('on the next step for each draft, and the engine lands where the draft walk said', () => {
-    const { engine } = published();
+  it('on the next step for each draft, and the engine lands where the draft walk said', async () => {
+    const { engine } = await published();
     const journeys = createJourneyService(engine);
-    const row = journeys.start(def.key, BSN);
+    const row = await journeys.start(def.key, BSN);
     const journey = createJourney(def);
     const start = journey.start().snapshot;
 
     // The simulator's step by step, and the service's draft walk.
-    const first = journeys.saveStep(row, 'aanvraag', { inkomen: 1500, kinderen: 3 });
+    const first = await journeys.saveStep(row, 'aanvraag', { inkomen: 1500, kinderen: 3 });
     const next = journey.next(start, { type: 'submit', data: { inkomen: 1500, kinderen: 3 } });
     expect(first.next).toBe(journey.stepAt(next.snapshot));
     expect(first.next).toBe('gezin');
 
-    const second = journeys.saveStep(row, 'gezin', { toelichting: 'Drie kinderen' });
+    const second = await journeys.saveStep(row, 'gezin', { toelichting: 'Drie kinderen' });
     expect(second).toEqual({ ...walkDraft(journey, start, second.steps), next: null });
     expect(second.steps.map((s) => s.step)).toEqual(['aanvraag', 'gezin']);
-    expect(journeys.dataBefore(row, 'gezin')).toEqual({ inkomen: 1500, kinderen: 3 });
+    expect(await journeys.dataBefore(row, 'gezin')).toEqual({ inkomen: 1500, kinderen: 3 });
 
     // A changed answer takes another route: the step no longer on the path is cut.
-    const changed = journeys.saveStep(row, 'aanvraag', { inkomen: 1500, kinderen: 0 });
+    const changed = await journeys.saveStep(row, 'aanvraag', { inkomen: 1500, kinderen: 0 });
     expect(changed).toEqual(walkDraft(journey, start, [{ step: 'aanvraag', values: { inkomen: 1500, kinderen: 0 } }]));
     expect(changed.steps.map((s) => s.step)).toEqual(['aanvraag']);
-    expect(journeys.where(row)).toEqual(changed);
-    expect(journeys.back(journeys.draft(row), 'aanvraag')).toBeUndefined();
+    expect(await journeys.where(row)).toEqual(changed);
+    expect(journeys.back(await journeys.draft(row), 'aanvraag')).toBeUndefined();
 
     const predicted = journey.stepAt(
       journey.next(start, { type: 'submit', data: { inkomen: 1500, kinderen: 0 } }).snapshot,
     );
-    expect(journeys.submit(row, 'nl')).toBe(true);
-    expect(engine.getCase(row.id).step).toBe(predicted);
-    expect(journeys.draft(row)).toEqual({ steps: [] });
-    expect(journeys.submit(engine.getCase(row.id), 'nl')).toBe(false);
+    expect(await journeys.submit(row, 'nl')).toBe(true);
+    expect((await engine.getCase(row.id)).step).toBe(predicted);
+    expect(await journeys.draft(row)).toEqual({ steps: [] });
+    expect(await journeys.submit(await engine.getCase(row.id), 'nl')).toBe(false);
   });
 });
 
@@ -222,8 +221,8 @@ describe('today in Dutch time', () => {
     expect(todayIn(createFakeClock('2026-01-14T22:30:00Z'))).toBe('2026-01-14');
   });
 
-  it('is the same for the engine, the pages and the designer: a date "not after today" accepts the Dutch date', () => {
-    const { engine } = published(LATE);
+  it('is the same for the engine, the pages and the designer: a date "not after today" accepts the Dutch date', async () => {
+    const { engine } = await published(LATE);
     const clock = createFakeClock(LATE);
     const journeys = createJourneyService(engine);
     const fields = citizenFields(def, 'aanvraag')!;
@@ -234,10 +233,10 @@ describe('today in Dutch time', () => {
       const given = { ...answers.review, sinds: date };
       const page = journeys.validate(fields, given, {}, 'nl');
       const sim = createSimulation(def, 'nl', {}, clock).submit(given);
-      const row = engine.startCase(def.key, BSN, 'citizen');
+      const row = await engine.startCase(def.key, BSN, 'citizen');
       let server: unknown = null;
       try {
-        engine.send(row.id, { type: 'submit', data: given }, { actor: 'citizen' });
+        await engine.send(row.id, { type: 'submit', data: given }, { actor: 'citizen' });
       } catch (error) {
         server = (error as { details?: unknown }).details;
       }

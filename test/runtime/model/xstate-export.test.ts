@@ -69,17 +69,19 @@ const scenarios: { key: FixtureName; name: string; moves: Move[] }[] = [
 ];
 
 describe('the exported XState JSON runs the same paths under createMachine as under the engine', () => {
-  it.each(scenarios)('$key: $name', ({ key, moves }) => {
-    const env = freshEnv({ fixtures: [key] });
-    const ann = user(env, 'ann');
+  it.each(scenarios)('$key: $name', async ({ key, moves }) => {
+    const env = await freshEnv({ fixtures: [key] });
+    const ann = await user(env, 'ann');
     // Under the engine: a real case on a real database.
-    let row = env.engine.startCase(key, BSN, asCitizen());
+    let row = await env.engine.startCase(key, BSN, asCitizen());
     const engineSteps = [row.step];
     for (const m of moves) {
-      if (m.send) row = env.engine.send(row.id, m.send, { actor: asCitizen() });
+      if (m.send) row = await env.engine.send(row.id, m.send, { actor: asCitizen() });
       else {
-        const task = env.store.tasks.list({ caseId: row.id, status: 'active' }).find((x) => x.kind === 'handoff')!;
-        row = env.engine.completeTask(task.id, m.complete!.outcome, m.complete!.data ?? {}, {
+        const task = (await env.store.tasks.list({ caseId: row.id, status: 'active' })).find(
+          (x) => x.kind === 'handoff',
+        )!;
+        row = await env.engine.completeTask(task.id, m.complete!.outcome, m.complete!.data ?? {}, {
           actor: 'user:ann',
           userId: ann.id,
         });
@@ -87,7 +89,7 @@ describe('the exported XState JSON runs the same paths under createMachine as un
       engineSteps.push(row.step);
     }
     // Under plain createMachine: the JSON the API exports, with the implementations it names.
-    const json = JSON.parse(JSON.stringify(env.store.processes.latest(key)!.machine));
+    const json = JSON.parse(JSON.stringify((await env.store.processes.latest(key))!.machine));
     const machine = createMachine(json, omslagImplementations as never);
     let [snapshot] = initialTransition(machine);
     const plainSteps = [stepOf(snapshot.value)];

@@ -137,6 +137,21 @@ describe('citizen pages (server side)', () => {
     const again = await b.request('POST', '/diensten/toeslag/start', { _csrf: token });
     expect(again.location).toBe(first.location);
   });
+
+  it('gives one case when Start is pressed twice at once', async () => {
+    const b = browser(s.base);
+    await b.signIn('111222333');
+    const token = await b.csrf('/diensten/ophalen');
+    const [first, second] = await Promise.all([
+      b.request('POST', '/diensten/ophalen/start', { _csrf: token }),
+      b.request('POST', '/diensten/ophalen/start', { _csrf: token }),
+    ]);
+    expect(first.status).toBe(303);
+    expect(second.location).toBe(first.location);
+    expect((await s.store.cases.activeBySubject('111222333')).filter((c) => c.processKey === 'ophalen')).toHaveLength(
+      1,
+    );
+  });
 });
 
 describe('citizen feedback on the pages', () => {

@@ -2,6 +2,11 @@
  * Finding 11 of issue 11 (durability): with synchronous = NORMAL an
  * acknowledged step survived a crash of the process but not a power loss or
  * a kernel crash. FULL is now the default; NORMAL is a setting.
+ *
+ * SQLite only, on purpose: `synchronous` and the WAL are SQLite's pragmas
+ * (how its commits reach the disk). PostgreSQL's durability is the server's
+ * own setting (synchronous_commit, fsync), not Omslag's; these tests open
+ * SQLite files directly, whichever store the run uses.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,45 +14,46 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readConfig } from '../../../runtime/config.js';
 import { openServices } from '../../../runtime/setup.js';
-import { openStore } from '../../../runtime/store/index.js';
+import { openStore, type Store } from '../../../runtime/store/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omslag-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FULL = 2;
 const NORMAL = 1;
+const pragma = (store: Store, name: string) => store.sql.sqlite!.pragma(name, { simple: true });
 
 describe('durability on power loss', () => {
-  test('finding 11: the database runs with synchronous=FULL by default', () => {
+  test('finding 11: the database runs with synchronous=FULL by default', async () => {
     expect(readConfig({}).synchronous).toBe('full');
-    const store = openStore(join(dir, 'default.db'));
+    const store = await openStore(join(dir, 'default.db'));
     try {
-      expect(store.db.pragma('synchronous', { simple: true })).toBe(FULL);
-      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(pragma(store, 'synchronous')).toBe(FULL);
+      expect(pragma(store, 'journal_mode')).toBe('wal');
       // Counters and the security log commit without a sync; the connection stays FULL for everything else.
-      store.relaxedTransaction(() => store.security.log({ at: new Date().toISOString(), kind: 'signin.failed' }));
-      expect(store.db.pragma('synchronous', { simple: true })).toBe(FULL);
+      await store.relaxedTransaction(() => store.security.log({ at: new Date().toISOString(), kind: 'signin.failed' }));
+      expect(pragma(store, 'synchronous')).toBe(FULL);
     } finally {
-      store.close();
+      await store.close();
     }
-    const services = openServices(join(dir, 'services'));
+    const services = await openServices(join(dir, 'services'));
     try {
-      expect(services.store.db.pragma('synchronous', { simple: true })).toBe(FULL);
+      expect(pragma(services.store, 'synchronous')).toBe(FULL);
     } finally {
-      services.store.close();
+      await services.store.close();
     }
   });
 
-  test('finding 11: SQLITE_SYNCHRONOUS=normal is a setting; anything else is refused with the choices', () => {
+  test('finding 11: SQLITE_SYNCHRONOUS=normal is a setting; anything else is refused with the choices', async () => {
     expect(readConfig({ SQLITE_SYNCHRONOUS: 'normal' }).synchronous).toBe('normal');
     expect(readConfig({ SQLITE_SYNCHRONOUS: 'FULL' }).synchronous).toBe('full');
     expect(() => readConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(
       /SQLITE_SYNCHRONOUS is 'full'.*or 'normal', not 'off'/,
     );
-    const services = openServices(join(dir, 'normal'), undefined, { synchronous: 'normal' });
+    const services = await openServices(join(dir, 'normal'), undefined, { synchronous: 'normal' });
     try {
-      expect(services.store.db.pragma('synchronous', { simple: true })).toBe(NORMAL);
+      expect(pragma(services.store, 'synchronous')).toBe(NORMAL);
     } finally {
-      services.store.close();
+      await services.store.close();
     }
   });
 });

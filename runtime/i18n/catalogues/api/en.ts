@@ -10,6 +10,8 @@ export default {
   unsupportedMediaType: 'the request body has a type or encoding this route does not take',
   notHandled: 'the request could not be handled',
   staleCase: 'the case changed meanwhile; reload and try again',
+  changedConcurrently: 'somebody else changed this case at the same moment; reload the case and try again',
+  storeUnavailable: 'the database cannot be reached now; the request changed nothing; try again in a few seconds',
   expressionFailed: 'a rule of this process cannot be evaluated for this input; nothing was changed; ask for a person',
   tooManyFields: 'the form has too many fields',
   invalidJson: 'the request body is not valid JSON',

@@ -8,6 +8,10 @@ export default {
   unsupportedMediaType: 'de body van het verzoek heeft een soort of codering die deze route niet aanneemt',
   notHandled: 'het verzoek kon niet worden afgehandeld',
   staleCase: 'de zaak is intussen gewijzigd; laad opnieuw en probeer het nog eens',
+  changedConcurrently:
+    'deze zaak is tegelijk door iemand anders gewijzigd; laad de zaak opnieuw en probeer het nog eens',
+  storeUnavailable:
+    'de database is nu niet bereikbaar; het verzoek heeft niets veranderd; probeer het over enkele seconden opnieuw',
   expressionFailed:
     'een regel van dit proces kan voor deze invoer niet worden toegepast; er is niets veranderd; vraag om een medewerker',
   tooManyFields: 'het formulier heeft te veel velden',

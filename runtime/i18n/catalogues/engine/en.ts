@@ -20,6 +20,7 @@ export default {
     "process ''{key}'' has no triggers {hasSignal, select, yes {on signal ''{signal}''} other {with a condition}} " +
     'to scan for',
   scanRunning: 'A scan of this process is already running. Please try again in a few minutes.',
+  busy: 'This is being worked on at this moment. Please try again shortly.',
   invalidFacts: "the facts of signal ''{type}'' need correcting: they do not match the types the processes declare",
   eventNotAllowed: "''{event}'' is not possible at step ''{step}'' now",
   staleCase: 'the case changed since you read it (revision {expected}, now {rev}); reload and try again',

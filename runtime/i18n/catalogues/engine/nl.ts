@@ -19,6 +19,7 @@ export default {
     "proces ''{key}'' heeft geen aanleidingen {hasSignal, select, yes {op signaal ''{signal}''} other {met een " +
     'voorwaarde}} om op te scannen',
   scanRunning: 'Er loopt al een scan voor dit proces. Probeer het over een paar minuten opnieuw.',
+  busy: 'Hier wordt op dit moment al aan gewerkt. Probeer het zo opnieuw.',
   invalidFacts:
     "de gegevens van signaal ''{type}'' kloppen niet: ze passen niet bij de soorten die de processen noemen",
   eventNotAllowed: "''{event}'' kan nu niet bij stap ''{step}''",
