@@ -102,11 +102,15 @@ export function caseRepo(sql: Sql) {
    * PostgreSQL: takes the case's row lock once per transaction, so two
    * transactions appending to one case's chain (or counting one visit) run
    * one after the other. SQLite has one writer at a time already.
+   * FOR NO KEY UPDATE is the lock an UPDATE of the case takes (the engine's
+   * revision guard): it excludes another appender or mover of the case, yet
+   * not a transaction that only inserts rows pointing at it (a foreign-key
+   * check), so it adds no waits and no deadlocks beyond those.
    */
   const lockCase = async (id: string) => {
     const marks = sql.txState();
     if (!pg || !marks || marks.has(`case:${id}`)) return;
-    await sql.q().selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();
+    await sql.q().selectFrom('cases').select('id').where('id', '=', id).forNoKeyUpdate().execute();
     marks.add(`case:${id}`);
   };
   /** Runs `fn` in the open transaction, or in one of its own (a read followed by a write must not interleave). */

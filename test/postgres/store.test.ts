@@ -111,6 +111,42 @@ describe('the store on PostgreSQL, several nodes', () => {
     expect(await a.cases.verifyAudit()).toEqual({ ok: true, entries: 40 });
   });
 
+  it('takes the case lock again after a rolled-back savepoint gave it up', async () => {
+    const { a, b } = await twoNodes();
+    const caseId = await aCase(a);
+    let rolledBack!: () => void;
+    const savepointDone = new Promise<void>((resolve) => (rolledBack = resolve));
+    let bHolds!: () => void;
+    const bLocked = new Promise<void>((resolve) => (bHolds = resolve));
+    const first = a.transaction(async () => {
+      // The savepoint locks the case and is rolled back: so is its lock.
+      await a
+        .transaction(async () => {
+          await a.cases.appendAudit(caseId, AT, 'node:a', 'test.inner', {});
+          throw new Error('inner');
+        })
+        .catch(() => undefined);
+      rolledBack();
+      // node-b now appends and holds the lock a while; node-a's next append must wait for it.
+      await bLocked;
+      await a.cases.appendAudit(caseId, AT, 'node:a', 'test.after', {});
+    });
+    const second = (async () => {
+      await savepointDone;
+      await b.transaction(async () => {
+        await b.cases.appendAudit(caseId, AT, 'node:b', 'test.between', {});
+        bHolds();
+        await pause(50);
+      });
+    })();
+    await Promise.all([first, second]);
+    expect((await a.cases.audit(caseId)).map((e) => [e.seq, e.type])).toEqual([
+      [1, 'test.between'],
+      [2, 'test.after'],
+    ]);
+    expect(await a.cases.verifyAudit()).toEqual({ ok: true, entries: 2 });
+  });
+
   it('never gives the same timer to two nodes claiming at once', async () => {
     const { a, b } = await twoNodes();
     const caseId = await aCase(a);

@@ -6,7 +6,17 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { auditHash, GENESIS, type Store } from '../../../runtime/store/index.js';
-import { asCitizen, BSN, freshEnv, toeslagAtMoney, money, openEnv, user, type Env } from '../engine/setup.js';
+import {
+  asCitizen,
+  BSN,
+  closeStore,
+  freshEnv,
+  toeslagAtMoney,
+  money,
+  openEnv,
+  user,
+  type Env,
+} from '../engine/setup.js';
 
 /** A full toeslag journey with a contact request, a handoff and a rejection, and a second case beside it. */
 async function journey(env: Env) {
@@ -172,7 +182,7 @@ describe('audit trail', () => {
   it('keeps its chain across connections and restarts', async () => {
     const env = await freshEnv({ fixtures: ['toeslag', 'ophalen'] });
     const row = await toeslagAtMoney(env);
-    await env.store.close();
+    await closeStore(env.store);
     const again = await openEnv(env.file, '2026-03-03T09:00:00Z');
     await again.engine.send(row.id, { type: 'submit', data: money() }, { actor: asCitizen() });
     const entries = await again.store.cases.audit(row.id);

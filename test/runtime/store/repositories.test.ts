@@ -9,12 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../runtime/store/migrations.js';
 import { postgresMigrations } from '../../../runtime/store/postgres.js';
 import { openStore, SchemaTooNewError, StaleCaseError, type Store } from '../../../runtime/store/index.js';
-import { openTestStore } from '../../helpers/test-store.js';
 import { asCitizen, BSN, freshEnv, toeslagAtReview, tempDbFile } from '../engine/setup.js';
 
 async function bare(): Promise<{ store: Store; target: string }> {
-  const { dir } = tempDbFile();
-  return openTestStore(dir);
+  const { file } = await tempDbFile();
+  return { store: await openStore(file), target: file };
 }
 
 const versionsIn = async (store: Store) =>
@@ -164,8 +163,8 @@ describe('store', () => {
     // node-c stops and hands its timers back: node-b may claim them at once.
     expect(await env.store.tasks.releaseClaims('node-c')).toBe(2);
     expect(await env.store.tasks.releaseClaims('node-c')).toBe(0);
-    expect(names(await env.store.tasks.claimDue('node-b', expired, 30_000))).toEqual(['t2', 't3']);
-    // A timer not due yet is claimed by nobody.
+    expect(names(await env.store.tasks.claimDue('node-b', expired, 3_600_000))).toEqual(['t2', 't3']);
+    // A timer not due yet is claimed by nobody; once due, it is (node-b's hour-long lease still holds t2 and t3).
     expect(names(await env.store.tasks.claimDue('node-a', '2026-03-02T13:00:00.000Z', 30_000))).toEqual(['later']);
   });
 
