@@ -16,6 +16,7 @@ import {
   SqliteDialect,
   type DatabaseConnection,
   type Driver,
+  type Logger,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -31,6 +32,8 @@ export type DbOptions = {
   poolSize?: number;
   /** Apply pending migrations on open (default true); false only checks, for a node that must not change the schema. */
   migrate?: boolean;
+  /** Called after every statement with its SQL and duration (Kysely's `log`); the benchmarks count round trips with it. */
+  log?: Logger;
 };
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -152,7 +155,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     });
     // An idle connection the server dropped must not take the node down.
     pool.on('error', (error) => console.error(`[store] idle PostgreSQL connection failed: ${error.message}`));
-    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: options.log });
   } else {
     dialect = 'sqlite';
     const db = new Database(target);
@@ -161,7 +164,10 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     sqlite = db;
-    kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachedStatements(db) }) });
+    kysely = new Kysely<DB>({
+      dialect: new ImmediateSqliteDialect({ database: cachedStatements(db) }),
+      log: options.log,
+    });
   }
   const store = new AsyncLocalStorage<TxState>();
   const list: Migration[] = dialect === 'postgres' ? postgresMigrations : sqliteMigrations;
