@@ -229,7 +229,9 @@ export async function partPostgres(size: PgSize, sqlite: Map<number, number>): P
         made = await s.make();
         let steps: number;
         if (size.pgSteps) {
-          await citizenLoad(made.target, 5, 15); // Warm-up, not counted.
+          // Warm-up, not counted: 30 steps per node (JIT, caches, pool connections), so each node starts as warm.
+          const nodes = made.target.bases?.length ?? 1;
+          await citizenLoad(made.target, 10, 30 * nodes);
           steps = size.pgSteps;
         } else steps = await calibrate(made.target, size.stepSeconds);
         for (const c of size.connections) {
@@ -305,7 +307,7 @@ export async function partPostgres(size: PgSize, sqlite: Map<number, number>): P
       `PostgreSQL ${version}: one throwaway cluster for the section (test/helpers/postgres-cluster.ts, durable: fsync on and synchronous_commit on, PostgreSQL's defaults, so every COMMIT waits for its WAL flush, like SQLite's synchronous=FULL), on 127.0.0.1 over TCP; each server on its own fresh database. ` +
         'Every server in its own Node process (bench/servers.ts), the same load loop and bodies as "Citizen steps through HTTP". Omslag: pool of 10 connections per node; the baseline too. ' +
         'Two nodes: two processes on one database (the first migrates, publishes and makes the accounts, the second joins); connection i goes to node i mod 2. ' +
-        `${size.pgSteps ? `${size.pgSteps} steps a level (at least one case per connection) after a 15-step warm-up (quick mode)` : `steps a level calibrated to about ${size.stepSeconds} s, as in the SQLite section`}. ` +
+        `${size.pgSteps ? `${size.pgSteps} steps a level (at least one case per connection) after a warm-up of 30 steps per node at 10 connections (quick mode)` : `steps a level calibrated to about ${size.stepSeconds} s, as in the SQLite section`}. ` +
         'Omslag-PG-1 / Omslag-SQLite divides by Omslag\'s figure in "Citizen steps through HTTP" of this run. On one machine both nodes and the database share the same cores, so two nodes show what the shared database allows, not what two machines would.',
       `Round trips: the app in the runner's process on its own database, ${t.steps} steps (${size.tripCases} cases of three, after ${t.warm} warm-up cases) one after another, every statement counted through Kysely's log hook (runtime/store/sql.ts DbOptions.log), BEGIN, COMMIT and savepoints included. node-postgres sends one statement per round trip (no pipelining), so statements = round trips. ` +
         `Per step, statement × count (ms in it): ${t.byShape.map((x) => `${x.shape} × ${Number(x.count.toFixed(2))} (${x.ms.toFixed(2)})`).join(', ')}.`,
