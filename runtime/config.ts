@@ -28,6 +28,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     nodeId: nodeId(env.NODE_ID),
     processesDir: resolve(env.PROCESSES_DIR ?? './processes'),
     timerIntervalMs,
+    /** How long a node holds the due timers it claimed; a node that dies leaves them to the others after this. */
+    timerLeaseMs: count(env, 'TIMER_LEASE_MS', 30_000, 1000),
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     demo: env.DEMO_ACCOUNTS !== 'false',
     themeFile: env.THEME_FILE ? resolve(env.THEME_FILE) : undefined,

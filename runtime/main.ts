@@ -104,7 +104,7 @@ async function main() {
   await starting;
   if (stopping) return;
 
-  const scheduler = createScheduler(services.engine, config.timerIntervalMs, config.nodeId);
+  const scheduler = createScheduler(services.engine, config.timerIntervalMs, config.nodeId, config.timerLeaseMs);
   const app = createWebApp(services, {
     bodyLimit: config.bodyLimit,
     theme: loadTheme(config.themeFile),
@@ -114,7 +114,7 @@ async function main() {
   });
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
   const server = app.listen(config.port, config.host, () => {
-    scheduler.start();
+    void scheduler.start();
     // Expired sessions, stale drafts and their files, crash leftovers of uploads: every 15 minutes.
     housekeeping = startHousekeeping(services, { uploadDir: defaultUploadDir() });
     const { port } = server.address() as AddressInfo;

@@ -30,8 +30,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness */
+    /** Liveness: the process answers (the database is not asked; see /api/ready) */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness for a load balancer: the database answers and has the schema this node knows; 503 while stopping */
+    get: operations['getReady'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1368,6 +1385,15 @@ export interface components {
       /** @description the number of the draft's problems */
       problems?: number;
     };
+    Readiness: {
+      ready: boolean;
+      schema?: {
+        current: number;
+        latest: number;
+      };
+      /** @enum {string} */
+      problem?: 'draining' | 'schema-behind' | 'schema-ahead' | 'store-unreachable';
+    };
     ScanResult: {
       rows: number;
       /** @description no valid subject, a duplicate, or facts that do not parse */
@@ -1656,6 +1682,38 @@ export interface operations {
           'application/json': {
             ok: boolean;
           };
+        };
+      };
+    };
+  };
+  getReady: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description Not ready: the node is stopping (draining), or the database cannot be reached or has another schema version */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
         };
       };
     };

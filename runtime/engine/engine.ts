@@ -291,19 +291,21 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         let reference = newReference();
         while (await store.cases.referenceExists(reference)) reference = newReference();
         const id = randomUUID();
-        await store.cases.insert({
+        const inserted = {
           id,
           reference,
           processKey: key,
           version: latest.version,
           subject,
-          status: 'active',
+          status: 'active' as const,
           step: stepOf(snapshot.value),
           outcome: null,
           snapshot: { value: snapshot.value, context: snapshot.context },
           createdAt: at.toISOString(),
-        });
-        const row = (await store.cases.get(id))!;
+        };
+        await store.cases.insert(inserted);
+        // As the store has it now (a new case is at revision 1): the move below is guarded by that revision.
+        const row: CaseRow = { ...inserted, rev: 1, updatedAt: inserted.createdAt, endedAt: null };
         const writes: Write[] = [
           auditWrite(id, at, actor, 'case.started', {
             process: key,

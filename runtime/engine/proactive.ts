@@ -191,56 +191,55 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       ? (await store.cases.activeBySubject(subject)).some((c) => c.processKey === key)
       : store.proactive.served(subject, key);
 
-  /** Decides for one subject and process, starts the case unless dry, and logs what came of it. */
+  /** Starts the case a trigger that holds asks for; an offer also goes to the citizen's inbox. */
+  async function startFor(process: Process, hit: Candidate, subject: string, source: string, actor: string) {
+    const data = hit.facts;
+    const because = renderText(hit.trigger.because, data, fieldsById(process));
+    const caseId = (
+      await engine.startCase(process.key, subject, actor, data, {
+        via: hit.index,
+        trigger: {
+          signal: hit.trigger.signal,
+          mode: hit.trigger.mode,
+          when: hit.trigger.when ?? null,
+          because,
+          source,
+        },
+      })
+    ).id;
+    if (hit.trigger.mode === 'offer') {
+      // The citizen hears of the offer in their inbox, with the reason they qualify.
+      const title = renderText(process.title, {}, new Map());
+      const at = clock.now().toISOString();
+      await store.cases.addMessage(
+        caseId,
+        'trigger',
+        { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` },
+        { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` },
+        at,
+      );
+      await store.cases.appendAudit(caseId, at, actor, 'message.queued', {
+        step: 'trigger',
+        subject: { nl: `U kunt dit krijgen: ${title.nl}` },
+      });
+    }
+    return caseId;
+  }
+
+  /**
+   * Decides for one subject and process, starts the case unless dry, and
+   * logs what came of it. A case is started in its own savepoint with its
+   * log entry: one that cannot be started leaves the rest of the caller's
+   * transaction as it was (the caller records the error).
+   */
   async function serve(
     process: Process,
     triggers: Candidate[],
     subject: string,
     opts: { source: string; scanId: number | null; dryRun: boolean; onlyOpenCounts: boolean; actor: string },
   ): Promise<{ result: ProactiveResult; caseId: string | null }> {
-    const hit = matching(triggers);
-    const data = hit?.facts ?? {};
-    let result: ProactiveResult;
-    let caseId: string | null = null;
-    if (!hit) result = 'not-eligible';
-    else if (await store.proactive.isOptedOut(subject, process.key)) result = 'opted-out';
-    else if (await alreadyServed(subject, process.key, opts.onlyOpenCounts)) result = 'already-served';
-    else {
-      result = 'started';
-      if (!opts.dryRun) {
-        const because = renderText(hit.trigger.because, data, fieldsById(process));
-        caseId = (
-          await engine.startCase(process.key, subject, opts.actor, data, {
-            via: hit.index,
-            trigger: {
-              signal: hit.trigger.signal,
-              mode: hit.trigger.mode,
-              when: hit.trigger.when ?? null,
-              because,
-              source: opts.source,
-            },
-          })
-        ).id;
-        if (hit.trigger.mode === 'offer') {
-          // The citizen hears of the offer in their inbox, with the reason they qualify.
-          const title = renderText(process.title, {}, new Map());
-          const at = clock.now().toISOString();
-          await store.cases.addMessage(
-            caseId,
-            'trigger',
-            { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` },
-            { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` },
-            at,
-          );
-          await store.cases.appendAudit(caseId, at, opts.actor, 'message.queued', {
-            step: 'trigger',
-            subject: { nl: `U kunt dit krijgen: ${title.nl}` },
-          });
-        }
-      }
-    }
-    if (!opts.dryRun)
-      await store.proactive.log({
+    const log = (result: ProactiveResult, caseId: string | null) =>
+      store.proactive.log({
         key: process.key,
         subject,
         source: opts.source,
@@ -249,7 +248,22 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         caseId,
         at: clock.now().toISOString(),
       });
-    return { result, caseId };
+    const hit = matching(triggers);
+    let result: ProactiveResult;
+    if (!hit) result = 'not-eligible';
+    else if (await store.proactive.isOptedOut(subject, process.key)) result = 'opted-out';
+    else if (await alreadyServed(subject, process.key, opts.onlyOpenCounts)) result = 'already-served';
+    else {
+      result = 'started';
+      if (!opts.dryRun)
+        return store.transaction(async () => {
+          const caseId = await startFor(process, hit, subject, opts.source, opts.actor);
+          await log('started', caseId);
+          return { result: 'started' as const, caseId };
+        });
+    }
+    if (!opts.dryRun) await log(result, null);
+    return { result, caseId: null };
   }
 
   /** Reads the rows and serves each subject, BATCH rows per transaction; the caller holds the process's lease. */
@@ -276,16 +290,14 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     let batch: { subject: string; candidates: Candidate[] }[] = [];
     const one = async (subject: string, candidates: Candidate[]) => {
       try {
-        // Each row in its own savepoint: a row that fails leaves the rest of its batch as it was.
-        const { result } = await store.transaction(() =>
-          serve(loaded.process, candidates, subject, {
-            source: 'scan',
-            scanId,
-            dryRun: opts.dryRun,
-            onlyOpenCounts: false,
-            actor: 'system:scan',
-          }),
-        );
+        // A row that fails (a rule, or the case it starts) leaves the rest of its batch as it was (serve).
+        const { result } = await serve(loaded.process, candidates, subject, {
+          source: 'scan',
+          scanId,
+          dryRun: opts.dryRun,
+          onlyOpenCounts: false,
+          actor: 'system:scan',
+        });
         if (result !== 'not-eligible') counts.eligible++;
         if (result === 'started') counts.started++;
         else if (result === 'already-served') counts.alreadyServed++;
@@ -301,10 +313,13 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       const work = batch;
       batch = [];
       if (!work.length) return;
-      await lease?.();
-      await store.transaction(async () => {
+      const run = async () => {
         for (const { subject, candidates } of work) await one(subject, candidates);
-      });
+      };
+      // A dry run writes nothing: no transaction to hold.
+      if (opts.dryRun) return run();
+      await lease?.();
+      await store.transaction(run);
     };
     for await (const row of rows) {
       counts.rows++;

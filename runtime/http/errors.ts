@@ -141,6 +141,21 @@ export function toHttpError(error: unknown): HttpError {
   return new HttpError(500, 'internal', 'internal');
 }
 
+/**
+ * Whether a change failed because another request (on this node or another)
+ * changed the same case or task between its read and its write: the
+ * database refused it, or the engine's revision check did. Its transaction
+ * rolled back, so running it once more, on what is there now, is safe; it then
+ * answers what it would have answered had it come second (a 409 naming the
+ * winner, or the change applied to the new state), as on SQLite, where
+ * writes take turns.
+ */
+export function lostRace(error: unknown): boolean {
+  if (error instanceof StaleCaseError) return true;
+  if (error instanceof EngineError) return error.code === 'stale-task';
+  return isRaceError(error) || isAuditChainClash(error) || isUniqueClash(error, 'feedback');
+}
+
 /** Seconds a client is asked to wait when the database cannot be reached. */
 export const RETRY_AFTER_SECONDS = 5;
 

@@ -5,7 +5,7 @@ import type { Lang } from '../model/index.js';
 import { pickLang, reservedKeys, reservedMessage } from '../model/index.js';
 import type { Principal, Store } from '../store/index.js';
 import { roleOf, sameToken, type Role } from '../auth/index.js';
-import { apiMessage, HttpError } from './errors.js';
+import { apiMessage, HttpError, lostRace } from './errors.js';
 import { formatList } from '../i18n/index.js';
 
 export type RouteContext<B> = {
@@ -226,8 +226,8 @@ export function mountRoutes(
             throw new HttpError(422, 'idempotency-key-reused', 'idempotencyKeyReused');
           return { ...(first.body as RouteResult), replayed: true } as RouteResult;
         };
-        try {
-          result = await store.transaction(async () => {
+        const once = () =>
+          store.transaction(async () => {
             const first = await replay();
             if (first) return first;
             const fresh = await def.handler(ctx);
@@ -241,16 +241,27 @@ export function mountRoutes(
             );
             return fresh;
           });
+        try {
+          result = await once();
         } catch (error) {
-          // Lost a race on this key (the unique key, or the case moved under us): answer the first one's answer.
           if (error instanceof HttpError && error.code === 'idempotency-key-reused') throw error;
+          // Lost a race on this key (its primary key, or the case moved under us): answer the first one's answer.
           const first = await replay().catch(() => undefined);
-          if (!first) throw error;
-          result = first;
+          if (first) result = first;
+          else if (lostRace(error)) result = await once();
+          else throw error;
         }
         if ((result as { replayed?: boolean }).replayed) res.set('Idempotent-Replayed', 'true');
-      } else {
+      } else if (def.method === 'get') {
         result = await def.handler(ctx);
+      } else {
+        try {
+          result = await def.handler(ctx);
+        } catch (error) {
+          // Another request changed the case or task first (its write rolled back): once more, on the new state.
+          if (!lostRace(error)) throw error;
+          result = await def.handler(ctx);
+        }
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       const status = result.status ?? def.success ?? 200;

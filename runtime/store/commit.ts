@@ -81,17 +81,18 @@ const appliers: Appliers = {
 };
 
 /**
- * Applies a move's writes in one transaction (a savepoint inside an open
- * one): all or nothing. The case update, the revision guard, goes first:
+ * Applies a move's writes in one transaction, all or nothing; inside an open
+ * transaction they join it (the engine opens one, or a savepoint, per move). The case update, the revision guard, goes first:
  * a concurrent move of the same case then waits on the case row and fails
  * as stale before it wrote anything (PostgreSQL). The other writes keep
  * their order, so the audit trail reads as the move happened.
  */
 export function applyWrites(store: Store, writes: readonly Write[]): Promise<void> {
   const ordered = [...writes.filter((w) => w.op === 'case.updated'), ...writes.filter((w) => w.op !== 'case.updated')];
-  return store.transaction(async () => {
+  const apply = async () => {
     for (const w of ordered) await (appliers[w.op] as (s: Store, w: Write) => Promise<unknown>)(store, w);
-  });
+  };
+  return store.sql.inTransaction() ? apply() : store.transaction(apply);
 }
 
 /** Whether an error came from the database itself (SQLite or PostgreSQL), not from a process or the engine. */

@@ -143,7 +143,13 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
   let pool: pg.Pool | undefined;
   if (isPostgresUrl(target)) {
     dialect = 'postgres';
-    pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10, types: pgTypes });
+    // connectionTimeoutMillis: a database that does not answer fails the request (503, Retry-After) instead of hanging it.
+    pool = new pg.Pool({
+      connectionString: target,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+      connectionTimeoutMillis: 5000,
+    });
     // An idle connection the server dropped must not take the node down.
     pool.on('error', (error) => console.error(`[store] idle PostgreSQL connection failed: ${error.message}`));
     kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -38,5 +38,5 @@ const accounts = {
 };
 mkdirSync(join(import.meta.dirname, '../../test-results'), { recursive: true });
 writeFileSync(join(import.meta.dirname, '../../test-results/e2e-accounts.json'), JSON.stringify(accounts));
-createScheduler(services.engine, 200).start();
+void createScheduler(services.engine, 200).start();
 createWebApp(services, { log: () => {} }).listen(port, '127.0.0.1', () => console.log(`e2e server on ${port}`));

@@ -78,6 +78,14 @@ describe('settings (runtime/config.ts)', () => {
     expect(() => readConfig({ NODE_ID: 'web 1' })).toThrow(/NODE_ID/);
   });
 
+  test('TIMER_LEASE_MS: 30 s by default, at least a second', () => {
+    expect(readConfig({}).timerLeaseMs).toBe(30_000);
+    expect(readConfig({ TIMER_LEASE_MS: '3000' }).timerLeaseMs).toBe(3000);
+    expect(() => readConfig({ TIMER_LEASE_MS: '10' })).toThrow(
+      /TIMER_LEASE_MS must be a whole number of at least 1000/,
+    );
+  });
+
   test('the supervisor: restart backoff and stop timeout', () => {
     expect(readSupervisorConfig({})).toEqual({
       backoffMs: 500,

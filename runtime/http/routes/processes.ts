@@ -36,9 +36,12 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       response: z.array(processSummarySchema),
       summary: 'List processes: published ones for everybody, drafts too for designers',
       handler: async ({ principal, lang }) => {
+        const rows = await store.processes.list();
+        // Side by side: on PostgreSQL each is a round trip, and the pool runs them at once.
+        const latests = await Promise.all(rows.map((p) => store.processes.latest(p.key)));
         const body = [];
-        for (const p of await store.processes.list()) {
-          const latest = await store.processes.latest(p.key);
+        for (const [i, p] of rows.entries()) {
+          const latest = latests[i];
           if (!latest && !canSeeDrafts(principal)) continue;
           const def = (latest?.definition ?? p.draft) as { title?: never; description?: never };
           body.push({

@@ -155,18 +155,19 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
         ([id, f]) => [id, { name: f.name, type: f.type!, path: f.path }] as const,
       );
       const { values, cleared } = result;
-      await journeys.withFiles(row, files, values, () =>
-        saveAnswers(req, res, row, step, { process, fields, draft, known, saved, all, q, values, cleared }),
+      const next = await journeys.withFiles(row, files, values, () =>
+        saveAnswers(req, row, step, { process, fields, draft, known, saved, all, q, values, cleared }),
       );
+      // Answered after the commit: the next page, on any node, reads what was saved.
+      res.redirect(303, next);
     } finally {
       received?.cleanup();
     }
   });
 
-  /** After a step's answers validated: merged into the draft, then on to the next question, step or check page. */
+  /** After a step's answers validated: merged into the draft; returns the next question, step or check page. */
   async function saveAnswers(
     req: Request,
-    res: Response,
     row: CaseRow,
     step: string,
     page: {
@@ -180,7 +181,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       values: Record<string, unknown>;
       cleared: string[];
     },
-  ) {
+  ): Promise<string> {
     const { process, fields, known, saved, all, q } = page;
     const lang = req.session!.lang;
     let values = page.values;
@@ -197,7 +198,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       if (next >= 0 || Object.keys(whole.errors).length) {
         const target = next >= 0 ? next : nowAsked.findIndex((f) => whole.errors[f.id]);
         await journeys.savePartial(row, step, values);
-        return res.redirect(303, stepUrl(row, step, Math.max(0, target), req.query.wijzig === '1'));
+        return stepUrl(row, step, Math.max(0, target), req.query.wijzig === '1');
       }
       values = whole.values;
     }
@@ -205,7 +206,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     const state = await journeys.saveStep(row, step, values);
     const following = state.steps[state.steps.findIndex((s) => s.step === step) + 1]?.step;
     const target = req.query.wijzig === '1' ? (state.next ?? 'controle') : (following ?? state.next ?? 'controle');
-    res.redirect(303, target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target));
+    return target === 'controle' ? `/zaken/${row.id}/controle` : stepUrl(row, target);
   }
 
   pages.get('/zaken/:id/controle', async (req, res, { row }) => {

@@ -100,7 +100,7 @@ describe('credentials and roles, for every route in the table', () => {
         .filter((r) => r.roles === 'public')
         .map((r) => r.path)
         .sort(),
-    ).toEqual(['/api/health', '/api/schema/process.json', '/api/session']);
+    ).toEqual(['/api/health', '/api/ready', '/api/schema/process.json', '/api/session']);
   });
 
   test('401 without credentials, with an unknown token and with a malformed header; nothing changes', async () => {
@@ -172,9 +172,11 @@ describe('system', () => {
     hit('get', '/api/me');
   });
 
-  test('GET /api/health and /api/schema/process.json are public', async () => {
+  test('GET /api/health, /api/ready and /api/schema/process.json are public', async () => {
     expect(expectStatus(await s.api('GET', '/api/health'), 200)).toEqual({ ok: true });
     hit('get', '/api/health');
+    expect(expectStatus(await s.api('GET', '/api/ready'), 200)).toMatchObject({ ready: true });
+    hit('get', '/api/ready');
     const schema = expectStatus(await s.api('GET', '/api/schema/process.json'), 200);
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['key', 'title', 'start', 'steps']));
