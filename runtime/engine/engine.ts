@@ -279,10 +279,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       opts: { referenceDate?: string; via?: number; trigger?: Record<string, unknown> } = {},
     ): Promise<CaseRow> {
       return store.transaction(async () => {
-        if (!(await store.processes.latest(key))) throw notFound('publishedProcess', { key });
         const referenceDate = opts.referenceDate ?? todayIn(clock);
         const latest = await store.processes.inForce(key, referenceDate);
-        if (!latest) throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
+        // Only then asked whether anything is published at all: a case start reads the versions once.
+        if (!latest) {
+          if (!(await store.processes.latest(key))) throw notFound('publishedProcess', { key });
+          throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
+        }
         const loaded = await loadVersion(key, latest.version);
         const at = clock.now();
         const move = loaded.journey.start({ data, via: opts.via });
