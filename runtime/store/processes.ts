@@ -79,6 +79,9 @@ export function processRepo(sql: Sql) {
       by: string | null,
       effectiveFrom: string | null = null,
     ): Promise<number> {
+      // Two nodes publishing one process at once: the row lock (an update of the process row) makes the second
+      // wait for the first and then take the number after it, instead of failing on the same version number.
+      await sql.q().updateTable('processes').set({ key }).where('key', '=', key).execute();
       const max = await sql
         .q()
         .selectFrom('versions')
