@@ -280,13 +280,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     ): Promise<CaseRow> {
       return store.transaction(async () => {
         const referenceDate = opts.referenceDate ?? todayIn(clock);
-        const latest = await store.processes.inForce(key, referenceDate);
-        // Only then asked whether anything is published at all: a case start reads the versions once.
-        if (!latest) {
+        const version = await store.processes.inForceVersion(key, referenceDate);
+        // Only the number (the version itself is cached); whether anything is published at all only when none is in force.
+        if (version === undefined) {
           if (!(await store.processes.latest(key))) throw notFound('publishedProcess', { key });
           throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
         }
-        const loaded = await loadVersion(key, latest.version);
+        const loaded = await loadVersion(key, version);
         const at = clock.now();
         const move = loaded.journey.start({ data, via: opts.via });
         const { snapshot, failure } = move;
@@ -298,7 +298,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           id,
           reference,
           processKey: key,
-          version: latest.version,
+          version,
           subject,
           status: 'active' as const,
           step: stepOf(snapshot.value),
@@ -312,7 +312,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         const writes: Write[] = [
           auditWrite(id, at, actor, 'case.started', {
             process: key,
-            version: latest.version,
+            version,
             reference,
             referenceDate,
             ...(Object.keys(data).length ? { facts: data } : {}),
