@@ -135,6 +135,30 @@ export function processRepo(sql: Sql) {
           .executeTakeFirst());
       return r ? toVersion(r) : undefined;
     },
+    /** The number of the version {@link inForce} gives, without reading (and parsing) its definition: a case start needs no more. */
+    async inForceVersion(key: string, date: string): Promise<number | undefined> {
+      const r =
+        (await sql
+          .q()
+          .selectFrom('versions')
+          .select('version')
+          .where('key', '=', key)
+          .where(from, '<=', date)
+          .orderBy(from, 'desc')
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst()) ??
+        (await sql
+          .q()
+          .selectFrom('versions')
+          .select('version')
+          .where('key', '=', key)
+          .where('effective_from', 'is', null)
+          .orderBy('version')
+          .limit(1)
+          .executeTakeFirst());
+      return r?.version;
+    },
     async versions(key: string): Promise<VersionRow[]> {
       const rows = await sql.q().selectFrom('versions').selectAll().where('key', '=', key).orderBy('version').execute();
       return rows.map(toVersion);
