@@ -20,9 +20,7 @@ function numeric<T extends 'number' | 'money'>(type: T): FieldKind<T> {
     },
     format(value) {
       if (typeof value !== 'number') return String(value ?? '');
-      return type === 'money'
-        ? `€ ${moneyFormat.format(value)}`
-        : numberFormat.format(value);
+      return type === 'money' ? `€ ${moneyFormat.format(value)}` : numberFormat.format(value);
     },
   };
 }

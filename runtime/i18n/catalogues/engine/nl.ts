@@ -31,7 +31,8 @@ export default {
   staleTaskSinceRead:
     'de taak is gewijzigd sinds u haar las{hasHolder, select, yes { (nu in behandeling bij {holder})} other {}}; ' +
     'laad opnieuw en probeer het nog eens',
-  migrationRunning: "er loopt al een migratie van ''{key}'' (op deze of een andere node); probeer het opnieuw als die klaar is",
+  migrationRunning:
+    "er loopt al een migratie van ''{key}'' (op deze of een andere node); probeer het opnieuw als die klaar is",
   notInForce: "geen versie van ''{key}'' geldt op {date}",
   stepMismatch: "de zaak staat bij stap ''{step}'', niet ''{expected}''",
   nothingToSubmit: "er valt niets te versturen bij stap ''{step}''",
