@@ -135,7 +135,7 @@ export async function startNode(opts: NodeOptions): Promise<OmslagNode> {
     return node;
   } catch (error) {
     await node.kill9();
-    throw new Error(`${(error as Error).message}\n--- output of ${opts.id} ---\n${output}`);
+    throw new Error(`${(error as Error).message}\n--- output of ${opts.id} ---\n${output}`, { cause: error });
   }
 }
 
