@@ -27,6 +27,8 @@ export const stepBodies = [
 export type Target = {
   name: string;
   base: string;
+  /** Several nodes of one server: connection i goes to bases[i % bases.length] (default: [base]). */
+  bases?: string[];
   headers: Record<string, string>;
   /** Starts one case (not timed); its id. */
   start: () => Promise<string>;
@@ -71,13 +73,18 @@ function post(agent: Agent, url: URL, path: string, headers: Record<string, stri
 export async function citizenLoad(target: Target, connections: number, steps: number): Promise<LoadResult> {
   const cases = Math.max(connections, Math.ceil(steps / 3));
   const pool = await inParallel(cases, 8, () => target.start());
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const url = new URL(target.base);
+  const urls = (target.bases?.length ? target.bases : [target.base]).map((b) => new URL(b));
+  // One agent per node, each with the sockets of the connections it serves.
+  const agents = urls.map(
+    (_, n) => new Agent({ keepAlive: true, maxSockets: Math.max(1, Math.ceil((connections - n) / urls.length)) }),
+  );
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
   let next = 0;
-  const connection = async () => {
+  const connection = async (_: unknown, i: number) => {
+    const agent = agents[i % urls.length];
+    const url = urls[i % urls.length];
     while (next < pool.length) {
       const id = pool[next++];
       for (const body of stepBodies) {
@@ -95,7 +102,7 @@ export async function citizenLoad(target: Target, connections: number, steps: nu
   const t0 = performance.now();
   await Promise.all(Array.from({ length: connections }, connection));
   const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
+  for (const agent of agents) agent.destroy();
   return {
     connections,
     steps: latencies.length,

@@ -38,7 +38,10 @@ export async function startPgBaseline(url: string) {
     const at = new Date().toISOString();
     await transaction(async (c) => {
       await c.query("INSERT INTO bench_cases (id, step, data, rev, updated_at) VALUES ($1, 0, '{}', 1, $2)", [id, at]);
-      await c.query("INSERT INTO bench_audit (case_id, at, type, data) VALUES ($1, $2, 'case.started', '{}')", [id, at]);
+      await c.query("INSERT INTO bench_audit (case_id, at, type, data) VALUES ($1, $2, 'case.started', '{}')", [
+        id,
+        at,
+      ]);
     });
     res.status(201).json({ id, step: 0, rev: 1 });
   });

@@ -16,6 +16,7 @@ import { calibrate, citizenLoad, type LoadResult, type Target } from './citizen.
 import { benchDurability } from './durability.js';
 import { benchFeel } from './feel.js';
 import { benchInsights } from './insights.js';
+import { partPostgres, TITLE as PG_TITLE } from './postgres.js';
 import { api, browser, percentile, root, spawnServer, timeRuns } from './lib.js';
 
 export type Row = { label: string; value: number | null; unit: string; note?: string };
@@ -33,6 +34,7 @@ export type Results = {
 const SECTIONS = {
   feel: 'FEEL evaluation',
   steps: 'Citizen steps through HTTP',
+  postgres: PG_TITLE,
   handoff: 'Handoff to queue',
   scale: 'Scale',
   scan: 'Register scan',
@@ -52,6 +54,8 @@ const sizes = {
     scanRows: 100_000,
     pageRuns: 200,
     durabilityCases: 1_000,
+    pgSteps: undefined as number | undefined,
+    tripCases: 100,
   },
   quick: {
     feelRounds: 2_000,
@@ -63,6 +67,8 @@ const sizes = {
     scanRows: 2_000,
     pageRuns: 20,
     durabilityCases: 60,
+    pgSteps: 30 as number | undefined,
+    tripCases: 5,
   },
 };
 
@@ -145,7 +151,7 @@ type OmslagInfo = {
 async function partSteps(
   size: typeof sizes.full,
   omslag: { base: string; info: OmslagInfo },
-): Promise<{ section: Section; oneConnectionP50: number | null }> {
+): Promise<{ section: Section; oneConnectionP50: number | null; omslagRates: Map<number, number> }> {
   const notes: string[] = [];
   const rows: Row[] = [];
   const results = new Map<string, Map<number, LoadResult>>();
@@ -249,6 +255,7 @@ async function partSteps(
   return {
     section: { title: SECTIONS.steps, rows, notes },
     oneConnectionP50: results.get('omslag')?.get(1)?.p50 ?? null,
+    omslagRates: new Map([...(results.get('omslag') ?? [])].map(([c, r]) => [c, r.stepsPerSecond])),
   };
 }
 
@@ -736,11 +743,13 @@ export async function main(
 
   await guarded(SECTIONS.feel, () => partFeel(size));
   const omslag = await spawnServer<OmslagInfo>('omslag');
+  let sqliteRates = new Map<number, number>();
   try {
     let stepP50: number | null = null;
     await guarded(SECTIONS.steps, async () => {
       const r = await partSteps(size, omslag);
       stepP50 = r.oneConnectionP50;
+      sqliteRates = r.omslagRates;
       return r.section;
     });
     await guarded(SECTIONS.handoff, () => partHandoff(size, omslag, stepP50));
@@ -748,6 +757,7 @@ export async function main(
   } finally {
     await omslag.stop();
   }
+  await guarded(SECTIONS.postgres, () => partPostgres(size, sqliteRates));
   await guarded(SECTIONS.scale, () => partScale(size));
   await guarded(SECTIONS.scan, () => partScan(size));
   await guarded(SECTIONS.durability, () => partDurability(size));
@@ -766,6 +776,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--durability')) {
     // Only the durability part, printed (bench/RESULTS.md is left as it is): npm run bench -- --durability [--quick]
     const section = await partDurability(sizes[process.argv.includes('--quick') ? 'quick' : 'full']);
+    console.log(table(section));
+    for (const n of section.notes) console.log(`- ${n}`);
+  } else if (process.argv.includes('--postgres')) {
+    // Only the PostgreSQL part, printed (no SQLite figures to divide by): npm run bench -- --postgres [--quick]
+    const section = await partPostgres(sizes[process.argv.includes('--quick') ? 'quick' : 'full'], new Map());
     console.log(table(section));
     for (const n of section.notes) console.log(`- ${n}`);
   } else {

@@ -8,9 +8,13 @@
  *            example processes and bench/processes published, accounts made.
  *            `omslag full|normal` sets SQLite's synchronous and puts the data
  *            folder on the project's disk (bench/.data-*), for "Durability".
+ *            `omslag postgres://…` runs it on that PostgreSQL database instead;
+ *            `omslag postgres://… join` is a further node on a database an
+ *            earlier node set up (no import, no accounts: it prints its port).
  * - express: the baseline — bare Express 5 + better-sqlite3, one write
  *            transaction per step (read the row, update it, append an audit row).
  * - http:    the same handler on plain node:http (the limit).
+ * - pgexpress: the PostgreSQL baseline (bench/pg-baseline.ts), `pgexpress postgres://…`.
  * - bpmn:    the peer — bpmn-engine with its state persisted to
  *            better-sqlite3 after every step, behind the same thin Express.
  */
@@ -24,12 +28,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWebApp } from '../runtime/web/app.js';
 import { importProcesses, openServices } from '../runtime/setup.js';
+import { isPostgresUrl } from '../runtime/store/index.js';
+import { startPgBaseline } from './pg-baseline.js';
 import { startInstance, stepInstance } from './peer-bpmn.js';
 import { diskDir } from './durability.js';
 import type { Synchronous } from '../runtime/store/index.js';
 
 export const BSN = '999993653';
-type Kind = 'omslag' | 'express' | 'http' | 'bpmn';
+type Kind = 'omslag' | 'express' | 'http' | 'bpmn' | 'pgexpress';
+/** Where an Omslag server keeps its data: SQLite with a synchronous setting, or a PostgreSQL database (`join`: set up by another node). */
+export type Place = { synchronous?: Synchronous; url?: string; join?: boolean };
 
 /** The bare database: a row per case and an audit row per step, with Omslag's pragmas (synchronous=FULL, its default). */
 function bareDb(file: string) {
@@ -82,11 +90,29 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export async function startServer(kind: Kind, synchronous?: Synchronous) {
+export async function startServer(kind: Kind, place: Place = {}) {
+  const { synchronous, url } = place;
+  if (kind === 'pgexpress') {
+    if (!url) throw new Error('pgexpress needs a postgres:// URL');
+    return startPgBaseline(url);
+  }
   const dir = synchronous ? diskDir(`omslag-${synchronous}`) : mkdtempSync(join(tmpdir(), `omslag-bench-${kind}-`));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  if (kind === 'omslag' && url && place.join) {
+    const services = await openServices(url);
+    const server = createServer(createWebApp(services, { log: () => {} }));
+    const port = await listen(server);
+    return {
+      port,
+      close: async () => {
+        await new Promise((resolve) => server.close(resolve));
+        await services.store.close();
+        cleanup();
+      },
+    };
+  }
   if (kind === 'omslag') {
-    const services = await openServices(dir, undefined, { synchronous });
+    const services = await openServices(url ?? dir, undefined, { synchronous });
     await importProcesses(join(import.meta.dirname, '../processes'), services.store, services.processes, 'bench');
     await importProcesses(join(import.meta.dirname, 'processes'), services.store, services.processes, 'bench');
     const { store } = services;
@@ -218,14 +244,18 @@ export async function startServer(kind: Kind, synchronous?: Synchronous) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const kind = process.argv[2] as Kind;
-  const synchronous = process.argv[3] as Synchronous | undefined;
+  const [kind, arg, mode] = process.argv.slice(2) as [Kind, string | undefined, string | undefined];
+  const url = arg && isPostgresUrl(arg) ? arg : undefined;
+  const synchronous = arg && !url ? (arg as Synchronous) : undefined;
   if (
-    !['omslag', 'express', 'http', 'bpmn'].includes(kind) ||
-    (synchronous && !['full', 'normal'].includes(synchronous))
+    !['omslag', 'express', 'http', 'bpmn', 'pgexpress'].includes(kind) ||
+    (synchronous && !['full', 'normal'].includes(synchronous)) ||
+    (kind === 'pgexpress' && !url)
   )
-    throw new Error('usage: bench/servers.ts omslag [full|normal] | express | http | bpmn');
-  const s = await startServer(kind, synchronous);
+    throw new Error(
+      'usage: bench/servers.ts omslag [full|normal|postgres://… [join]] | express | http | bpmn | pgexpress postgres://…',
+    );
+  const s = await startServer(kind, { synchronous, url, join: mode === 'join' });
   const { close, ...info } = s;
   process.stdout.write(`${JSON.stringify(info)}\n`);
   const stop = () => {

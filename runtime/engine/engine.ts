@@ -279,11 +279,14 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       opts: { referenceDate?: string; via?: number; trigger?: Record<string, unknown> } = {},
     ): Promise<CaseRow> {
       return store.transaction(async () => {
-        if (!(await store.processes.latest(key))) throw notFound('publishedProcess', { key });
         const referenceDate = opts.referenceDate ?? todayIn(clock);
-        const latest = await store.processes.inForce(key, referenceDate);
-        if (!latest) throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
-        const loaded = await loadVersion(key, latest.version);
+        const version = await store.processes.inForceVersion(key, referenceDate);
+        // Only the number (the version itself is cached); whether anything is published at all only when none is in force.
+        if (version === undefined) {
+          if (!(await store.processes.latest(key))) throw notFound('publishedProcess', { key });
+          throw conflict('not-in-force', ['notInForce', { key, date: referenceDate }]);
+        }
+        const loaded = await loadVersion(key, version);
         const at = clock.now();
         const move = loaded.journey.start({ data, via: opts.via });
         const { snapshot, failure } = move;
@@ -295,7 +298,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           id,
           reference,
           processKey: key,
-          version: latest.version,
+          version,
           subject,
           status: 'active' as const,
           step: stepOf(snapshot.value),
@@ -309,7 +312,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         const writes: Write[] = [
           auditWrite(id, at, actor, 'case.started', {
             process: key,
-            version: latest.version,
+            version,
             reference,
             referenceDate,
             ...(Object.keys(data).length ? { facts: data } : {}),

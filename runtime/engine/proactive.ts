@@ -12,7 +12,7 @@ import {
   type Process,
   type Trigger,
 } from '../model/index.js';
-import type { ProactiveResult, ScanCounts, Store } from '../store/index.js';
+import type { LogEntry, ProactiveResult, ScanCounts, Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { fieldsById, renderText } from './effects.js';
 import type { Engine } from './engine.js';
@@ -287,39 +287,73 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     const scanId = opts.dryRun ? null : await store.proactive.startScan(key, clock.now().toISOString(), false);
     const seen = new Set<string>();
     const today = todayIn(clock);
+    const process = loaded.process;
     let batch: { subject: string; candidates: Candidate[] }[] = [];
-    const one = async (subject: string, candidates: Candidate[]) => {
-      try {
-        // A row that fails (a rule, or the case it starts) leaves the rest of its batch as it was (serve).
-        const { result } = await serve(loaded.process, candidates, subject, {
-          source: 'scan',
-          scanId,
-          dryRun: opts.dryRun,
-          onlyOpenCounts: false,
-          actor: 'system:scan',
-        });
+    /**
+     * Serves a batch as serve() does each subject with onlyOpenCounts false,
+     * but with one query for the batch's opt-outs, one for the subjects
+     * served already and one insert for the log. The subjects of a batch are
+     * distinct (a subject seen before in the file is invalid), so starting
+     * one's case never changes what the others find.
+     */
+    const serveBatch = async (work: typeof batch) => {
+      // Evaluated first, in memory; a row whose evaluation fails is an error of that row only.
+      const hits: (Candidate | undefined | Error)[] = work.map(({ candidates }) => {
+        try {
+          return matching(candidates);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      });
+      const eligible = work.filter((_, i) => hits[i] && !(hits[i] instanceof Error)).map((w) => w.subject);
+      const optedOut = eligible.length ? await store.proactive.optedOutAmong(key, eligible) : new Set<string>();
+      const asked = eligible.filter((subject) => !optedOut.has(subject));
+      const served = asked.length ? await store.proactive.servedAmong(key, asked) : new Set<string>();
+      const log: LogEntry[] = [];
+      for (const [i, { subject }] of work.entries()) {
+        const hit = hits[i];
+        if (hit instanceof Error) {
+          counts.errors++;
+          if (!opts.dryRun) await recordError(key, subject, 'scan', scanId, hit);
+          continue;
+        }
+        let result: ProactiveResult;
+        let caseId: string | null = null;
+        if (!hit) result = 'not-eligible';
+        else if (optedOut.has(subject)) result = 'opted-out';
+        else if (served.has(subject)) result = 'already-served';
+        else {
+          result = 'started';
+          if (!opts.dryRun)
+            try {
+              // In its own savepoint: a case that cannot be started leaves the rest of the batch as it was.
+              caseId = await store.transaction(() => startFor(process, hit, subject, 'scan', 'system:scan'));
+            } catch (error) {
+              counts.errors++;
+              await recordError(key, subject, 'scan', scanId, error);
+              continue;
+            }
+        }
         if (result !== 'not-eligible') counts.eligible++;
         if (result === 'started') counts.started++;
         else if (result === 'already-served') counts.alreadyServed++;
         else if (result === 'opted-out') counts.optedOut++;
         else counts.notEligible++;
-      } catch (error) {
-        counts.errors++;
-        if (!opts.dryRun) await recordError(key, subject, 'scan', scanId, error);
+        if (!opts.dryRun)
+          log.push({ key, subject, source: 'scan', scanId, result, caseId, at: clock.now().toISOString() });
       }
+      // In file order, like the rows: written with the batch's cases, in the batch's transaction.
+      await store.proactive.logMany(log);
     };
     const flush = async () => {
       // Commit in batches: one transaction per BATCH rows, all or nothing each; the file is read between them.
       const work = batch;
       batch = [];
       if (!work.length) return;
-      const run = async () => {
-        for (const { subject, candidates } of work) await one(subject, candidates);
-      };
       // A dry run writes nothing: no transaction to hold.
-      if (opts.dryRun) return run();
+      if (opts.dryRun) return serveBatch(work);
       await lease?.();
-      await store.transaction(run);
+      await store.transaction(() => serveBatch(work));
     };
     for await (const row of rows) {
       counts.rows++;

@@ -111,7 +111,7 @@ export function caseRepo(sql: Sql) {
     const marks = sql.txState();
     if (!pg || !marks || marks.has(`case:${id}`)) return;
     await sql.q().selectFrom('cases').select('id').where('id', '=', id).forNoKeyUpdate().execute();
-    marks.add(`case:${id}`);
+    marks.set(`case:${id}`, true);
   };
   /** Runs `fn` in the open transaction, or in one of its own (a read followed by a write must not interleave). */
   const inTransaction = <T>(fn: () => Promise<T>): Promise<T> => (sql.inTransaction() ? fn() : sql.transaction(fn));
@@ -286,14 +286,20 @@ export function caseRepo(sql: Sql) {
     ): Promise<AuditEntry> {
       return inTransaction(async () => {
         await lockCase(caseId);
-        const last = await sql
-          .q()
-          .selectFrom('audit')
-          .select(['seq', 'hash'])
-          .where('case_id', '=', caseId)
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        // The chain's last entry is read once per transaction; the entries this transaction adds are noted,
+        // so a move's 3–4 entries cost one read (the case lock, or SQLite's one connection, keeps others out).
+        const marks = sql.txState();
+        const key = `head:${caseId}`;
+        const last =
+          (marks?.get(key) as { seq: number; hash: string } | undefined) ??
+          (await sql
+            .q()
+            .selectFrom('audit')
+            .select(['seq', 'hash'])
+            .where('case_id', '=', caseId)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .executeTakeFirst());
         const seq = (last?.seq ?? 0) + 1;
         const prevHash = last?.hash ?? GENESIS;
         const json = JSON.stringify(data);
@@ -303,6 +309,7 @@ export function caseRepo(sql: Sql) {
           .insertInto('audit')
           .values({ case_id: caseId, seq, at, actor, type, data: json, prev_hash: prevHash, hash })
           .execute();
+        marks?.set(key, { seq, hash });
         return { caseId, seq, at, actor, type, data, prevHash, hash };
       });
     },

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Store } from './index.js';
+import type { NewTask } from './tasks.js';
 
 /** What one move of a case writes, computed by the engine's pure core (runtime/engine/effects.ts) and applied here. */
 export type Write =
@@ -16,16 +17,7 @@ export type Write =
   | { op: 'person.requested'; caseId: string }
   | {
       op: 'task.inserted';
-      task: {
-        id: string;
-        caseId: string;
-        step: string;
-        kind: string;
-        team: string;
-        dueAt: string | null;
-        request: Record<string, unknown>;
-        at: string;
-      };
+      task: NewTask;
     }
   /**
    * Every open task of (case, step) closes, its escalation timer is cleared

@@ -13,8 +13,50 @@ export type ScanCounts = {
   errors: number;
 };
 
+/** What a signal or scan did for one subject and process (a row of proactive_log). */
+export type LogEntry = {
+  key: string;
+  subject: string;
+  source: string;
+  scanId: number | null;
+  result: ProactiveResult;
+  caseId: string | null;
+  at: string;
+};
+
+/**
+ * Rows per multi-row insert into proactive_log: 7 parameters each, well
+ * under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters a statement.
+ */
+const LOG_ROWS = 1000;
+/** Subjects per `IN (…)` list: one parameter each. */
+const IN_LIST = 1000;
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 /** Opt-outs, scans, and what each signal or scan did for each subject. */
 export function proactiveRepo(sql: Sql) {
+  /** Log entries in their order, in as few inserts as the database's limit on parameters allows. */
+  const logMany = async (entries: readonly LogEntry[]): Promise<void> => {
+    for (const part of chunks(entries, LOG_ROWS))
+      await sql
+        .q()
+        .insertInto('proactive_log')
+        .values(
+          part.map((entry) => ({
+            process_key: entry.key,
+            subject: entry.subject,
+            source: entry.source,
+            scan_id: entry.scanId,
+            result: entry.result,
+            case_id: entry.caseId,
+            at: entry.at,
+          })),
+        )
+        .execute();
+  };
   return {
     async optOut(subject: string, key: string, at: string): Promise<void> {
       await sql
@@ -59,29 +101,39 @@ export function proactiveRepo(sql: Sql) {
         .executeTakeFirst();
       return !!r;
     },
-    async log(entry: {
-      key: string;
-      subject: string;
-      source: string;
-      scanId: number | null;
-      result: ProactiveResult;
-      caseId: string | null;
-      at: string;
-    }): Promise<void> {
-      await sql
-        .q()
-        .insertInto('proactive_log')
-        .values({
-          process_key: entry.key,
-          subject: entry.subject,
-          source: entry.source,
-          scan_id: entry.scanId,
-          result: entry.result,
-          case_id: entry.caseId,
-          at: entry.at,
-        })
-        .execute();
+    /** Of these subjects, those opted out of the process (one query; a register scan asks per batch of rows). */
+    async optedOutAmong(key: string, subjects: readonly string[]): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (const part of chunks(subjects, IN_LIST))
+        for (const r of await sql
+          .q()
+          .selectFrom('opt_outs')
+          .select('subject')
+          .where('process_key', '=', key)
+          .where('subject', 'in', part)
+          .execute())
+          out.add(r.subject);
+      return out;
     },
+    /** Of these subjects, those served already (any case of this process): {@link served} for many at once. */
+    async servedAmong(key: string, subjects: readonly string[]): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (const part of chunks(subjects, IN_LIST))
+        for (const r of await sql
+          .q()
+          .selectFrom('cases')
+          .select('subject')
+          .distinct()
+          .where('process_key', '=', key)
+          .where('subject', 'in', part)
+          .execute())
+          out.add(r.subject);
+      return out;
+    },
+    async log(entry: LogEntry): Promise<void> {
+      await logMany([entry]);
+    },
+    logMany,
     /** A trigger that failed for one process (a bad published definition): recorded, the others go on. */
     async logError(entry: {
       key: string;

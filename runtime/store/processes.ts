@@ -79,6 +79,9 @@ export function processRepo(sql: Sql) {
       by: string | null,
       effectiveFrom: string | null = null,
     ): Promise<number> {
+      // Two nodes publishing one process at once: the row lock (an update of the process row) makes the second
+      // wait for the first and then take the number after it, instead of failing on the same version number.
+      await sql.q().updateTable('processes').set({ key }).where('key', '=', key).execute();
       const max = await sql
         .q()
         .selectFrom('versions')
@@ -131,6 +134,30 @@ export function processRepo(sql: Sql) {
           .limit(1)
           .executeTakeFirst());
       return r ? toVersion(r) : undefined;
+    },
+    /** The number of the version {@link inForce} gives, without reading (and parsing) its definition: a case start needs no more. */
+    async inForceVersion(key: string, date: string): Promise<number | undefined> {
+      const r =
+        (await sql
+          .q()
+          .selectFrom('versions')
+          .select('version')
+          .where('key', '=', key)
+          .where(from, '<=', date)
+          .orderBy(from, 'desc')
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst()) ??
+        (await sql
+          .q()
+          .selectFrom('versions')
+          .select('version')
+          .where('key', '=', key)
+          .where('effective_from', 'is', null)
+          .orderBy('version')
+          .limit(1)
+          .executeTakeFirst());
+      return r?.version;
     },
     async versions(key: string): Promise<VersionRow[]> {
       const rows = await sql.q().selectFrom('versions').selectAll().where('key', '=', key).orderBy('version').execute();

@@ -16,6 +16,7 @@ import {
   SqliteDialect,
   type DatabaseConnection,
   type Driver,
+  type Logger,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -31,10 +32,12 @@ export type DbOptions = {
   poolSize?: number;
   /** Apply pending migrations on open (default true); false only checks, for a node that must not change the schema. */
   migrate?: boolean;
+  /** Called after every statement with its SQL and duration (Kysely's `log`); the benchmarks count round trips with it. */
+  log?: Logger;
 };
 
 type Executor = Kysely<DB> | Transaction<DB>;
-type TxState = { trx: Transaction<DB>; savepoints: number; marks: Set<string> };
+type TxState = { trx: Transaction<DB>; savepoints: number; marks: Map<string, unknown> };
 
 /** A database whose schema is newer than this code: refused at start, so an old node cannot write into a newer schema. */
 export class SchemaTooNewError extends Error {
@@ -56,10 +59,11 @@ export type Sql = {
   inTransaction(): boolean;
   /**
    * What the open transaction has noted about itself (e.g. the rows it
-   * locked: `case:<id>`), undefined outside a transaction. A savepoint
-   * rolled back forgets what was noted inside it (its locks went with it).
+   * locked: `case:<id>`, the last audit entry it wrote per case), undefined
+   * outside a transaction. A savepoint rolled back forgets what was noted
+   * inside it (its locks and rows went with it).
    */
-  txState(): Set<string> | undefined;
+  txState(): Map<string, unknown> | undefined;
   /**
    * Runs `fn` in one transaction: all or nothing. Nested calls become
    * savepoints: an inner failure rolls back the inner part only when the
@@ -152,7 +156,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     });
     // An idle connection the server dropped must not take the node down.
     pool.on('error', (error) => console.error(`[store] idle PostgreSQL connection failed: ${error.message}`));
-    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: options.log });
   } else {
     dialect = 'sqlite';
     const db = new Database(target);
@@ -161,7 +165,10 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     sqlite = db;
-    kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachedStatements(db) }) });
+    kysely = new Kysely<DB>({
+      dialect: new ImmediateSqliteDialect({ database: cachedStatements(db) }),
+      log: options.log,
+    });
   }
   const store = new AsyncLocalStorage<TxState>();
   const list: Migration[] = dialect === 'postgres' ? postgresMigrations : sqliteMigrations;
@@ -171,7 +178,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     const outer = store.getStore();
     if (outer) {
       const name = sql.raw(`sp${++outer.savepoints}`);
-      const marks = new Set(outer.marks);
+      const marks = new Map(outer.marks);
       await sql`SAVEPOINT ${name}`.execute(outer.trx);
       try {
         const result = await fn();
@@ -186,7 +193,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
     }
     return kysely.transaction().execute(async (trx) => {
       if (relaxed && dialect === 'postgres') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-      return store.run({ trx, savepoints: 0, marks: new Set() }, fn);
+      return store.run({ trx, savepoints: 0, marks: new Map() }, fn);
     });
   };
 
@@ -207,7 +214,7 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
         const mode = sqlite!.pragma('synchronous', { simple: true }) as number;
         if (mode > 1) await sql`PRAGMA synchronous = NORMAL`.execute(conn);
         try {
-          return await conn.transaction().execute((trx) => store.run({ trx, savepoints: 0, marks: new Set() }, fn));
+          return await conn.transaction().execute((trx) => store.run({ trx, savepoints: 0, marks: new Map() }, fn));
         } finally {
           if (mode > 1) await sql.raw(`PRAGMA synchronous = ${mode}`).execute(conn);
         }

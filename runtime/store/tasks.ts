@@ -41,6 +41,17 @@ export type TaskFilter = {
   process?: string;
   limit?: number;
 };
+/** A task as a move opens it (runtime/store/commit.ts `task.inserted`). */
+export type NewTask = {
+  id: string;
+  caseId: string;
+  step: string;
+  kind: string;
+  team: string;
+  dueAt: string | null;
+  request: Record<string, unknown>;
+  at: string;
+};
 export type TimerRow = { id: number; caseId: string; timer: string; fireAt: string };
 
 type TaskJoined = {
@@ -112,16 +123,7 @@ export function taskRepo(sql: Sql) {
   const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
 
   const self = {
-    async insert(t: {
-      id: string;
-      caseId: string;
-      step: string;
-      kind: string;
-      team: string;
-      dueAt: string | null;
-      request: Record<string, unknown>;
-      at: string;
-    }): Promise<void> {
+    async insert(t: NewTask): Promise<void> {
       await sql
         .q()
         .insertInto('tasks')

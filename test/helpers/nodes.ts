@@ -39,6 +39,8 @@ export type NodeOptions = {
   /** More settings (or overrides) for the node's environment. */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** More options for `node` itself (e.g. `--cpu-prof` to see where a node spends its time). */
+  nodeArgs?: string[];
 };
 
 const KEEP_OUTPUT = 64 * 1024;
@@ -61,7 +63,7 @@ export async function startNode(opts: NodeOptions): Promise<OmslagNode> {
     ...opts.env,
   };
   delete env.OMSLAG_TEST_STORE;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'runtime/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

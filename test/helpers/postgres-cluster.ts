@@ -22,7 +22,8 @@ export type Cluster = { adminUrl: string; stop(): void };
 function binDir(): string | undefined {
   const fromEnv = process.env.PG_BIN;
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
-  const root = '/usr/lib/postgresql';
+  // Where Debian (and Ubuntu) put each major version's binaries; OMSLAG_PG_SEARCH looks elsewhere.
+  const root = process.env.OMSLAG_PG_SEARCH ?? '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)
     .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))

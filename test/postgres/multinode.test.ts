@@ -270,6 +270,8 @@ describe('three nodes on one PostgreSQL database', () => {
     showNodeOutput();
     const RACES = 12;
     const ids: string[] = [];
+    // The loser learns the winner's revision; checked after the rest, so a failure here shows the rest held.
+    const told: { expected: unknown; got: unknown }[] = [];
     for (let k = 0; k < RACES; k++) {
       const { view, etag } = await startCase('stappen', 1000 + k);
       ids.push(view.id);
@@ -288,7 +290,7 @@ describe('three nodes on one PostgreSQL database', () => {
       const winner = replies.find((r) => r.status === 200)!;
       const loser = replies.find((r) => r.status === 409)!;
       expect(loser.body.error.code).toBe('stale-case');
-      expect(loser.body.error.details).toEqual({ rev: winner.body.rev });
+      told.push({ expected: { rev: winner.body.rev }, got: loser.body.error.details });
       expect(winner.body.rev).toBe(view.rev + 1);
       expect(winner.body.step.id).toBe('stap2');
       // Whichever node is asked now sees the winner's case.
@@ -300,6 +302,7 @@ describe('three nodes on one PostgreSQL database', () => {
     const counts = await auditCounts(ids);
     for (const id of ids) expect(counts[id]['event.received'], id).toBe(1);
     expect(await store.cases.verifyAudit()).toMatchObject({ ok: true });
+    expect(told.map((t) => t.got)).toEqual(told.map((t) => t.expected));
   }, 60_000);
 
   it('200 timers due at once fire exactly once across the nodes', async () => {

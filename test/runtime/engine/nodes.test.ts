@@ -3,10 +3,11 @@
  * claims it (a lease that ran out is taken over, and the node that lost it
  * fires nothing), the scheduler never overlaps its ticks and gives its claims
  * back when it stops, a migration runs on one node at a time, and two nodes
- * importing the examples at once publish each version once.
+ * importing the examples (or publishing one process) at once publish each version once.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createMigration, createScheduler, importProcesses } from '../../../runtime/engine/index.js';
+import { onPostgres } from '../../helpers/test-store.js';
 import { asCitizen, BSN, EXAMPLES, engineError, fixture, freshEnv, openEnv, rows } from './setup.js';
 
 const report = { soort: 'schade', bedrag: '20', datum: '2026-03-01' };
@@ -98,5 +99,24 @@ describe('migration and import on several nodes', () => {
     expect(new Set(published.map((r) => r.key)).size).toBe(published.length);
     const versions = await rows(a.store, 'SELECT key, version FROM versions ORDER BY key, version');
     expect(versions).toEqual(first.map((r) => ({ key: r.key, version: 1 })).sort((x, y) => (x.key < y.key ? -1 : 1)));
+  });
+
+  it('two nodes publishing one process at once get the next two version numbers, neither fails', async () => {
+    const a = await freshEnv({ fixtures: ['toeslag'] });
+    // SQLite is one node: its one connection serialises the publishes. (Two connections to one file in one process
+    // would block the event loop in busy_timeout while the other's transaction waits for it.) PostgreSQL: two nodes.
+    const b = onPostgres() ? await openEnv(a.file) : a;
+    const results = await Promise.all([
+      a.processes.publish('toeslag', 'node-a'),
+      b.processes.publish('toeslag', 'node-b'),
+      a.processes.publish('toeslag', 'node-a'),
+    ]);
+    expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4]);
+    expect(await rows(a.store, "SELECT version FROM versions WHERE key = 'toeslag' ORDER BY version")).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+      { version: 4 },
+    ]);
   });
 });
