@@ -134,7 +134,8 @@ async function main() {
   stop = async (signal) => {
     console.log(`${signal}: stopping (finishing requests)…`);
     app.locals.draining = true;
-    housekeeping?.stop();
+    // Stopped now (no new round), awaited before the store closes: a round in progress finishes first.
+    const housekept = housekeeping?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections idle between requests would hold the stop up: close each once it is idle.
     server.closeIdleConnections();
@@ -147,6 +148,7 @@ async function main() {
     clearInterval(idle);
     clearTimeout(cut);
     await scheduler.stop();
+    await housekept;
     await services.store.close();
     console.log('stopped cleanly');
     process.exit(0);
