@@ -18,8 +18,15 @@ import {
   type Move,
   type Step,
 } from '../model/index.js';
-import { applyWrites, isDatabaseError, type Write } from '../store/commit.js';
-import { isRaceError, StaleCaseError, type CaseRow, type Store, type TaskRow } from '../store/index.js';
+import { applyWrites, type Write } from '../store/commit.js';
+import {
+  isDatabaseError,
+  isRaceError,
+  StaleCaseError,
+  type CaseRow,
+  type Store,
+  type TaskRow,
+} from '../store/index.js';
 import type { Clock } from './clock.js';
 import { ESCALATE, planEffects } from './effects.js';
 import { conflict, EngineError, invalid, notFound, type RequestIssue } from './errors.js';
@@ -702,8 +709,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           });
         } catch (error) {
           // A busy database or a lost race is passing: leave the timer for the next tick (its lease runs out).
-          if (isRaceError(error) || /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? '')))
-            continue;
+          if (isRaceError(error)) continue;
           // A failure inside a case becomes a recorded event; the timer is not retried forever.
           await store.transaction(async () => {
             if (!(await store.tasks.markFired(timer.id, clock.now().toISOString()))) return;

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Store } from './index.js';
 import type { NewTask } from './tasks.js';
 
@@ -85,11 +84,4 @@ export function applyWrites(store: Store, writes: readonly Write[]): Promise<voi
     for (const w of ordered) await (appliers[w.op] as (s: Store, w: Write) => Promise<unknown>)(store, w);
   };
   return store.sql.inTransaction() ? apply() : store.transaction(apply);
-}
-
-/** Whether an error came from the database itself (SQLite or PostgreSQL), not from a process or the engine. */
-export function isDatabaseError(error: unknown): boolean {
-  if (error instanceof pg.DatabaseError) return true;
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  return /^SQLITE_/.test(code);
 }

@@ -282,8 +282,17 @@ export async function openSql(target: string, options: DbOptions = {}): Promise<
   return self;
 }
 
-/** Whether an error is the database refusing a write that raced another (PostgreSQL: serialisation, deadlock, a unique key). */
+/**
+ * Whether an error is the database refusing a write that raced another: PostgreSQL's serialisation failure or
+ * deadlock, SQLite's busy or locked file (another process held the write lock past busy_timeout).
+ */
 export function isRaceError(error: unknown): boolean {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
-  return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY';
+  return code === '40001' || code === '40P01' || /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** Whether an error came from the database itself (SQLite or PostgreSQL), not from a process or the engine. */
+export function isDatabaseError(error: unknown): boolean {
+  if (error instanceof pg.DatabaseError) return true;
+  return /^SQLITE_/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 }
