@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './http/limits.js';
 import type { Synchronous } from './store/index.js';
+import { readAuthSettings } from './auth/settings.js';
 
 /**
  * Settings, from environment variables (the README lists them). This is the
@@ -19,6 +20,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
       `SQLITE_SYNCHRONOUS is 'full' (the default: durable on power loss) or 'normal', not '${env.SQLITE_SYNCHRONOUS}'`,
     );
   const dataDir = resolve(env.DATA_DIR ?? './data');
+  const auth = readAuthSettings(env);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -31,7 +33,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     /** How long a node holds the due timers it claimed; a node that dies leaves them to the others after this. */
     timerLeaseMs: count(env, 'TIMER_LEASE_MS', 30_000, 1000),
     bodyLimit: env.BODY_LIMIT ?? '256kb',
-    demo: env.DEMO_ACCOUNTS !== 'false',
+    /** How citizens, companies and staff sign in (runtime/auth/settings.ts): the providers, the stand-in, the timeouts. */
+    auth,
+    /** Demo accounts at a first start: only with the development stand-in (never in production). */
+    demo: auth.devSignIn && env.DEMO_ACCOUNTS !== 'false',
     themeFile: env.THEME_FILE ? resolve(env.THEME_FILE) : undefined,
     /** Set behind HTTPS so session cookies are only sent over TLS. */
     secureCookies: env.COOKIE_SECURE === 'true',

@@ -9,3 +9,6 @@ export * from './policy.js';
 export * from './principal.js';
 export * from './staff-sessions.js';
 export * from './citizen-sessions.js';
+export * from './levels.js';
+export * from './oidc.js';
+export * from './settings.js';

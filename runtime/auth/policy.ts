@@ -1,15 +1,28 @@
-import type { CaseRow, Principal, Store, TaskRow } from '../store/index.js';
+import type { CaseRow, Principal, Right, Store, TaskRow, Via } from '../store/index.js';
 
 /**
  * Who may do what: the one place for roles and policies. The API's route
  * table, the citizen pages' router and the session answer the browser apps
  * read (`can`) all ask these functions; nothing else decides on a role.
  */
-export type Role = 'designer' | 'official' | 'admin' | 'citizen';
-export const roleOf = (p: Principal): Role => (p.kind === 'citizen' ? 'citizen' : p.role);
+export type Role = 'designer' | 'official' | 'admin' | 'citizen' | 'intermediary';
+export const roleOf = (p: Principal): Role =>
+  p.kind === 'citizen' ? 'citizen' : p.kind === 'organisation' ? 'intermediary' : p.role;
 
-/** The audit trail's name for who acted. */
-export const actorOf = (p: Principal): string => (p.kind === 'citizen' ? 'citizen' : `user:${p.name}`);
+/**
+ * The audit trail's name for who acted: `citizen`; `mandate:<id>` for an
+ * intermediary acting for the citizen by that mandate (it names the holder and
+ * the citizen); `user:<name>` for staff; `client:<id>` for an intermediary's API
+ * client not acting for anyone yet.
+ */
+export const actorOf = (p: Principal): string =>
+  p.kind === 'citizen'
+    ? p.via
+      ? `mandate:${p.via.mandate.id}`
+      : 'citizen'
+    : p.kind === 'organisation'
+      ? `client:${p.clientId}`
+      : `user:${p.name}`;
 
 /** The roles that design processes: edit drafts, import BPMN, publish, and use the designer (/ontwerp). */
 export const designRoles: Role[] = ['designer'];
@@ -29,8 +42,26 @@ export const canSeeDrafts = (p: Principal | undefined): boolean => !!p && (canDe
  * themselves (at the counter), an admin all. Callers answer 404 when not, so
  * nobody learns that somebody else's case exists.
  */
-export async function canSeeCase(store: Store, principal: Principal, row: CaseRow): Promise<boolean> {
-  if (principal.kind === 'citizen') return row.subject === principal.bsn;
+export async function canSeeCase(
+  store: Store,
+  principal: Principal,
+  row: CaseRow,
+  at = new Date().toISOString(),
+): Promise<boolean> {
+  if (principal.kind === 'citizen') {
+    if (row.subject !== principal.bsn) return false;
+    if (!principal.via) return true;
+    // Read again on every request: a revoked or ended mandate stops access at once.
+    return !!(await mandateAllows(store, principal.via, row, 'view', at));
+  }
+  if (principal.kind === 'organisation')
+    return !!(await store.mandates.allowing({
+      holder: { kind: 'organisation', id: principal.kvk },
+      citizen: row.subject,
+      processKey: row.processKey,
+      right: 'view',
+      at,
+    }));
   if (principal.role === 'admin') return true;
   if (principal.role === 'official') {
     const tasks = await store.tasks.list({ caseId: row.id });
@@ -38,6 +69,21 @@ export async function canSeeCase(store: Store, principal: Principal, row: CaseRo
     return (await store.cases.audit(row.id))[0]?.actor === `user:${principal.name}`;
   }
   return false;
+}
+
+/**
+ * The mandate in force that lets this intermediary do `right` on the case
+ * (its holder, the case's citizen and process), or undefined.
+ */
+export function mandateAllows(store: Store, via: Via, row: CaseRow, right: Right, at = new Date().toISOString()) {
+  return store.mandates.allowing({
+    holder: via.holder,
+    citizen: row.subject,
+    processKey: row.processKey,
+    right,
+    at,
+    staffId: via.staffId,
+  });
 }
 
 /** A task of one of the official's teams; admins see all. */

@@ -215,7 +215,12 @@ export function mountRoutes(
         result = await def.stream(ctx);
       } else if (key && def.method !== 'get' && principal) {
         if (key.length > 200) throw new HttpError(400, 'invalid-idempotency-key', 'idempotencyKeyTooLong');
-        const who = principal.kind === 'citizen' ? `citizen:${principal.bsn}` : `user:${principal.id}`;
+        const who =
+          principal.kind === 'citizen'
+            ? `citizen:${principal.bsn}`
+            : principal.kind === 'organisation'
+              ? `client:${principal.clientId}`
+              : `user:${principal.id}`;
         const fingerprint = createHash('sha256')
           .update(`${def.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
           .digest('hex');

@@ -66,6 +66,18 @@ export const processSchema = z
       .object({ team: z.string().min(1), due: z.string().regex(/^P/).optional() })
       .strict()
       .optional(),
+    /**
+     * Who may start it and how surely they must be known: `applicant` a person
+     * (DigiD, the default) or a company (eHerkenning); `level` the lowest level
+     * of assurance of the sign-in (basis < midden < substantieel < hoog).
+     */
+    signIn: z
+      .object({
+        applicant: z.enum(['person', 'company']).optional(),
+        level: z.enum(['basis', 'midden', 'substantieel', 'hoog']).optional(),
+      })
+      .strict()
+      .optional(),
     steps: z.record(stepIdSchema, stepSchema),
     groups: z.record(stepIdSchema, groupSchema).optional(),
     layout: z

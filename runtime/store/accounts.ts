@@ -1,11 +1,23 @@
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { Holder, Mandate } from './mandates.js';
 import type { Sql } from './sql.js';
 
 export type Role = 'designer' | 'official' | 'admin';
 export type User = { id: number; name: string; role: Role; teams: string[] };
-/** Who is asking: a user with a role, or a citizen identified by BSN. */
-export type Principal = ({ kind: 'user' } & User) | { kind: 'citizen'; bsn: string };
+/**
+ * Who is asking: a user with a role; a citizen identified by BSN (`via`: an
+ * intermediary acting for them by a mandate, on the citizen pages); or an
+ * intermediary organisation's API client, which acts for the citizens who
+ * mandated the organisation.
+ */
+export type Principal =
+  | ({ kind: 'user' } & User)
+  | { kind: 'citizen'; bsn: string; via?: Via }
+  | { kind: 'organisation'; kvk: string; name: string; clientId: string };
+
+/** An intermediary acting for the citizen: the mandate they act by, and who they are. */
+export type Via = { mandate: Mandate; holder: Holder; holderName: string; staffId?: string | null };
 
 /** Tokens are stored as SHA-256 hashes: a stolen database gives no usable token. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -40,6 +40,11 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'rate_limits', key: ['key'] },
   { table: 'signin_failures', key: ['name_hash'] },
   { table: 'locks', key: ['name'] },
+  { table: 'signin_flows', key: ['id_hash'] },
+  { table: 'mandates', key: ['id'] },
+  { table: 'api_clients', key: ['client_id'] },
+  { table: 'client_tokens', key: ['hash'] },
+  { table: 'case_reads', key: ['id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */
@@ -54,6 +59,7 @@ const identityTables: readonly Table[] = [
   'step_visits',
   'feedback',
   'security_log',
+  'case_reads',
 ];
 
 const BATCH = 500;

@@ -6,7 +6,8 @@ import { lockRepo } from './locks.js';
 import { proactiveRepo } from './proactive.js';
 import { processRepo } from './processes.js';
 import { securityRepo } from './security.js';
-import { draftRepo, fileRepo, sessionRepo } from './sessions.js';
+import { draftRepo, fileRepo, sessionRepo, signinFlowRepo } from './sessions.js';
+import { mandateRepo, readRepo } from './mandates.js';
 import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 
@@ -22,6 +23,7 @@ export * from './tasks.js';
 export * from './idempotency.js';
 export * from './locks.js';
 export * from './security.js';
+export * from './mandates.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -44,6 +46,9 @@ export function createStore(sql: Sql) {
     insights: insightRepo(sql),
     security: securityRepo(sql),
     locks: lockRepo(sql),
+    signinFlows: signinFlowRepo(sql),
+    mandates: mandateRepo(sql),
+    reads: readRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -347,4 +347,92 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 13,
+    name: 'real sign-in and acting for others: sign-in flows, richer sessions, mandates, API clients, the read log',
+    sql: `
+      -- A session knows how its holder signed in and at what level, when it was last used (the idle timeout),
+      -- the provider's ID token (to end the session there too), a company's KVK number, and for whom its holder acts.
+      ALTER TABLE sessions ADD COLUMN kvk TEXT;
+      ALTER TABLE sessions ADD COLUMN level TEXT;
+      ALTER TABLE sessions ADD COLUMN provider TEXT;
+      ALTER TABLE sessions ADD COLUMN id_token TEXT;
+      ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
+      ALTER TABLE sessions ADD COLUMN idle_until TEXT;
+      ALTER TABLE sessions ADD COLUMN acting TEXT;
+      ALTER TABLE sessions ADD COLUMN staff_id TEXT;
+      -- A sign-in under way at a provider: state, nonce and PKCE verifier, bound to the browser by a cookie (its hash is the key).
+      CREATE TABLE signin_flows (
+        id_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        verifier TEXT NOT NULL,
+        return_to TEXT NOT NULL,
+        level TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX signin_flows_expiry ON signin_flows(expires_at);
+      -- Staff who sign in at the organisation's provider: the provider's subject, once known.
+      ALTER TABLE users ADD COLUMN oidc_subject TEXT;
+      CREATE UNIQUE INDEX users_oidc_subject ON users(oidc_subject);
+      -- Mandates (machtigingen): a holder (a person by BSN, an organisation by KVK with its named staff)
+      -- acts for a citizen, for one process or all, with rights, from and until a date.
+      CREATE TABLE mandates (
+        id TEXT PRIMARY KEY,
+        citizen TEXT NOT NULL,
+        holder_kind TEXT NOT NULL CHECK (holder_kind IN ('person', 'organisation')),
+        holder_id TEXT NOT NULL,
+        holder_name TEXT NOT NULL,
+        staff TEXT NOT NULL DEFAULT '[]',
+        process_key TEXT,
+        rights TEXT NOT NULL,
+        valid_from TEXT NOT NULL,
+        valid_until TEXT,
+        source TEXT NOT NULL CHECK (source IN ('citizen', 'provider', 'official')),
+        reason TEXT,
+        document_name TEXT,
+        document_type TEXT,
+        document BLOB,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT
+      );
+      CREATE INDEX mandates_citizen ON mandates(citizen);
+      CREATE INDEX mandates_holder ON mandates(holder_kind, holder_id);
+      -- An intermediary organisation's API clients (OAuth 2 client credentials) and the short-lived tokens they get.
+      CREATE TABLE api_clients (
+        client_id TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        kvk TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      CREATE TABLE client_tokens (
+        hash TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL REFERENCES api_clients(client_id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX client_tokens_expiry ON client_tokens(expires_at);
+      -- Who looked at a citizen's data (Logboek dataverwerkingen): who, when, which data, why.
+      CREATE TABLE case_reads (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        on_behalf TEXT,
+        data TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX case_reads_subject ON case_reads(subject, at);
+      CREATE INDEX case_reads_case ON case_reads(case_id, at);
+      CREATE INDEX case_reads_at ON case_reads(at);
+    `,
+  },
 ];

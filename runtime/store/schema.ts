@@ -37,6 +37,7 @@ export interface UsersTable {
   teams: Generated<Json>;
   created_at: Iso;
   password_hash: string | null;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface TokensTable {
   hash: string;
@@ -122,6 +123,73 @@ export interface SessionsTable {
   created_at: Iso;
   expires_at: Iso;
   user_id: number | null;
+  kvk: ColumnType<string | null, string | null | undefined, string | null>;
+  level: ColumnType<string | null, string | null | undefined, string | null>;
+  provider: ColumnType<string | null, string | null | undefined, string | null>;
+  id_token: ColumnType<string | null, string | null | undefined, string | null>;
+  last_seen_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  idle_until: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  /** JSON: for whom the holder acts now (a mandate), or null for themselves. */
+  acting: ColumnType<Json | null, Json | null | undefined, Json | null>;
+  /** An organisation's employee (eHerkenning's acting person), for a company or intermediary session. */
+  staff_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+export interface SigninFlowsTable {
+  id_hash: string;
+  kind: string;
+  state: string;
+  nonce: string;
+  verifier: string;
+  return_to: string;
+  level: string | null;
+  created_at: Iso;
+  expires_at: Iso;
+}
+export interface MandatesTable {
+  id: string;
+  citizen: string;
+  holder_kind: 'person' | 'organisation';
+  holder_id: string;
+  holder_name: string;
+  staff: Generated<Json>;
+  process_key: string | null;
+  rights: Json;
+  valid_from: Iso;
+  valid_until: Iso | null;
+  source: 'citizen' | 'provider' | 'official';
+  reason: string | null;
+  document_name: string | null;
+  document_type: string | null;
+  document: Buffer | null;
+  created_by: string;
+  created_at: Iso;
+  revoked_at: Iso | null;
+  revoked_by: string | null;
+}
+export interface ApiClientsTable {
+  client_id: string;
+  secret_hash: string;
+  kvk: string;
+  name: string;
+  created_at: Iso;
+  disabled_at: Iso | null;
+}
+export interface ClientTokensTable {
+  hash: string;
+  client_id: string;
+  created_at: Iso;
+  expires_at: Iso;
+}
+export interface CaseReadsTable {
+  id: Generated<number>;
+  case_id: string;
+  subject: string;
+  actor: string;
+  actor_name: string;
+  on_behalf: string | null;
+  data: string;
+  purpose: string;
+  at: Iso;
 }
 export interface DraftsTable {
   case_id: string;
@@ -264,6 +332,11 @@ export interface DB {
   rate_limits: RateLimitsTable;
   signin_failures: SigninFailuresTable;
   locks: LocksTable;
+  signin_flows: SigninFlowsTable;
+  mandates: MandatesTable;
+  api_clients: ApiClientsTable;
+  client_tokens: ClientTokensTable;
+  case_reads: CaseReadsTable;
 }
 
 /** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */

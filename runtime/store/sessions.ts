@@ -10,6 +10,36 @@ export type SessionRow = {
   lang: 'nl' | 'en';
   flash: string | null;
   expiresAt: string;
+  /** A company's KVK number (eHerkenning), or an intermediary organisation's. */
+  kvk: string | null;
+  /** The level of assurance of the sign-in ('basis' … 'hoog'); null for the stand-in and passwords. */
+  level: string | null;
+  /** How its holder signed in: 'dev', 'digid', 'eherkenning', 'password', 'staff-oidc'. */
+  provider: string | null;
+  /** The provider's ID token, to end the session there too (RP-initiated logout). */
+  idToken: string | null;
+  lastSeenAt: string | null;
+  /** After this moment without use the session is idle: re-authentication is asked (null: no idle timeout). */
+  idleUntil: string | null;
+  /** For whom the holder acts now, by a mandate; null for themselves. */
+  acting: Acting | null;
+  /** An organisation's employee (eHerkenning's acting person). */
+  staffId: string | null;
+};
+
+/** A holder acting for a citizen by a mandate (chosen on "Namens wie wilt u dit regelen?"). */
+export type Acting = { mandateId: string; citizen: string };
+
+/** What a sign-in knows beyond who: see SessionRow. */
+export type SessionExtra = {
+  kvk?: string | null;
+  level?: string | null;
+  provider?: string | null;
+  idToken?: string | null;
+  /** The idle timeout: the session is idle after this long without use. */
+  idleMs?: number | null;
+  staffId?: string | null;
+  acting?: Acting | null;
 };
 
 const hash = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -24,6 +54,14 @@ export function sessionRepo(sql: Sql) {
     lang: r.lang,
     flash: r.flash,
     expiresAt: r.expires_at,
+    kvk: r.kvk ?? null,
+    level: r.level ?? null,
+    provider: r.provider ?? null,
+    idToken: r.id_token ?? null,
+    lastSeenAt: r.last_seen_at ?? null,
+    idleUntil: r.idle_until ?? null,
+    acting: r.acting ? JSON.parse(r.acting) : null,
+    staffId: r.staff_id ?? null,
   });
   return {
     /** A session for a citizen (bsn), an official (userId), or nobody yet. */
@@ -33,24 +71,50 @@ export function sessionRepo(sql: Sql) {
       at: Date,
       ttlMs: number,
       userId: number | null = null,
+      extra: SessionExtra = {},
     ): Promise<{ id: string; row: SessionRow }> {
       const id = randomBytes(32).toString('base64url');
       const csrf = randomBytes(32).toString('base64url');
       const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
+      const idleUntil = extra.idleMs ? new Date(at.getTime() + extra.idleMs).toISOString() : null;
+      const values = {
+        id_hash: hash(id),
+        bsn,
+        user_id: userId,
+        csrf,
+        lang,
+        created_at: at.toISOString(),
+        expires_at: expiresAt,
+        kvk: extra.kvk ?? null,
+        level: extra.level ?? null,
+        provider: extra.provider ?? null,
+        id_token: extra.idToken ?? null,
+        last_seen_at: at.toISOString(),
+        idle_until: idleUntil,
+        acting: extra.acting ? JSON.stringify(extra.acting) : null,
+        staff_id: extra.staffId ?? null,
+      };
+      await sql.q().insertInto('sessions').values(values).execute();
+      return { id, row: toRow({ ...values, flash: null }) };
+    },
+    /** Marks the session used at `at`: its idle timeout starts again (only when it has one). */
+    async touch(idHash: string, at: Date, idleMs: number): Promise<void> {
       await sql
         .q()
-        .insertInto('sessions')
-        .values({
-          id_hash: hash(id),
-          bsn,
-          user_id: userId,
-          csrf,
-          lang,
-          created_at: at.toISOString(),
-          expires_at: expiresAt,
-        })
+        .updateTable('sessions')
+        .set({ last_seen_at: at.toISOString(), idle_until: new Date(at.getTime() + idleMs).toISOString() })
+        .where('id_hash', '=', idHash)
+        .where('idle_until', 'is not', null)
         .execute();
-      return { id, row: { idHash: hash(id), bsn, userId, csrf, lang, flash: null, expiresAt } };
+    },
+    /** For whom the holder acts from now on (null: for themselves). */
+    async setActing(idHash: string, acting: Acting | null): Promise<void> {
+      await sql
+        .q()
+        .updateTable('sessions')
+        .set({ acting: acting ? JSON.stringify(acting) : null })
+        .where('id_hash', '=', idHash)
+        .execute();
     },
     async get(id: string, at: Date): Promise<SessionRow | undefined> {
       const r = await sql
@@ -83,6 +147,64 @@ export function sessionRepo(sql: Sql) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+  };
+}
+
+/** A sign-in under way at an OpenID Connect provider (state, nonce, PKCE verifier), bound to the browser's cookie. */
+export type SigninFlow = {
+  kind: string;
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+  level: string | null;
+};
+
+/** Sign-ins under way: stored (not in a cookie), so any node can finish what another began. */
+export function signinFlowRepo(sql: Sql) {
+  return {
+    /** Stores a flow under a new random id (the cookie's value), valid for `ttlMs`. */
+    async begin(flow: SigninFlow, at: Date, ttlMs: number): Promise<string> {
+      const id = randomBytes(32).toString('base64url');
+      await sql
+        .q()
+        .insertInto('signin_flows')
+        .values({
+          id_hash: hash(id),
+          kind: flow.kind,
+          state: flow.state,
+          nonce: flow.nonce,
+          verifier: flow.verifier,
+          return_to: flow.returnTo,
+          level: flow.level,
+          created_at: at.toISOString(),
+          expires_at: new Date(at.getTime() + ttlMs).toISOString(),
+        })
+        .execute();
+      return id;
+    },
+    /** Takes the flow of this cookie value: returned once, then gone (a callback cannot be replayed). */
+    async take(id: string, at: Date): Promise<SigninFlow | undefined> {
+      const r = await sql
+        .q()
+        .deleteFrom('signin_flows')
+        .where('id_hash', '=', hash(id))
+        .returningAll()
+        .executeTakeFirst();
+      if (!r || r.expires_at <= at.toISOString()) return undefined;
+      return {
+        kind: r.kind,
+        state: r.state,
+        nonce: r.nonce,
+        verifier: r.verifier,
+        returnTo: r.return_to,
+        level: r.level,
+      };
+    },
+    async deleteExpired(at: Date): Promise<number> {
+      const r = await sql.q().deleteFrom('signin_flows').where('expires_at', '<=', at.toISOString()).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }

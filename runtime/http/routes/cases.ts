@@ -34,7 +34,7 @@ const eventBody = z
   })
   .strict();
 
-export function caseRoutes({ store, engine }: Services): RouteDef[] {
+export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
   const view = async (row: CaseRow, principal: Principal, lang: 'nl' | 'en') => ({
     body: await caseView(engine, store, row, lang, { internal: principal.kind === 'user' }),
     etag: String(row.rev),
@@ -89,9 +89,22 @@ export function caseRoutes({ store, engine }: Services): RouteDef[] {
         const rows =
           principal.kind === 'citizen'
             ? await store.cases.listBySubject(principal.bsn)
-            : principal.role === 'admin'
-              ? await store.cases.listAll()
-              : await store.cases.listByTeams(principal.teams);
+            : principal.kind === 'organisation'
+              ? (
+                  await Promise.all(
+                    [
+                      ...(
+                        await store.mandates.citizensOf(
+                          { kind: 'organisation', id: principal.kvk },
+                          clock.now().toISOString(),
+                        )
+                      ).keys(),
+                    ].map((bsn) => store.cases.listBySubject(bsn)),
+                  )
+                ).flat()
+              : principal.role === 'admin'
+                ? await store.cases.listAll()
+                : await store.cases.listByTeams(principal.teams);
         const seen: CaseRow[] = [];
         for (const r of rows) if (await canSeeCase(store, principal, r)) seen.push(r);
         return {

@@ -25,16 +25,19 @@ export function systemRoutes({ store }: Pick<Services, 'store'>): RouteDef[] {
       method: 'get',
       path: '/api/me',
       tag: 'system',
-      roles: ['citizen', 'official', 'designer', 'admin'],
+      roles: ['citizen', 'official', 'designer', 'admin', 'intermediary'],
       errors: [401],
       operationId: 'getMe',
       response: meSchema,
-      summary: 'Who is asking: role, name and teams (or the citizen BSN)',
+      summary:
+        "Who is asking: role, name and teams (or the citizen BSN, or an intermediary organisation's name and KVK number)",
       handler: ({ principal }) => ({
         body:
           principal.kind === 'citizen'
             ? { role: 'citizen' as const, bsn: principal.bsn }
-            : { role: principal.role, name: principal.name, teams: principal.teams },
+            : principal.kind === 'organisation'
+              ? { role: 'intermediary' as const, name: principal.name, kvk: principal.kvk }
+              : { role: principal.role, name: principal.name, teams: principal.teams },
       }),
     }),
     defineRoute({

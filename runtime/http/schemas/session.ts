@@ -16,6 +16,7 @@ export const meSchema = z
   .union([
     z.object({ role: z.literal('citizen'), bsn: z.string() }),
     z.object({ role: staffRoleSchema, name: z.string(), teams: z.array(z.string()) }),
+    z.object({ role: z.literal('intermediary'), name: z.string(), kvk: z.string() }),
   ])
   .meta({ id: 'Me' });
 

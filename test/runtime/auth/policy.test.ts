@@ -35,7 +35,9 @@ describe('who may design: one policy', () => {
       false,
     ]);
     // The API's draft routes take their roles from the same place.
-    expect(designRoles.map((r) => canDesign(r === 'citizen' ? citizen : user(r)))).toEqual(designRoles.map(() => true));
+    expect(designRoles.map((r) => canDesign(r === 'citizen' || r === 'intermediary' ? citizen : user(r)))).toEqual(
+      designRoles.map(() => true),
+    );
     expect(roleOf(citizen)).toBe('citizen');
   });
 
