@@ -111,6 +111,7 @@ async function main() {
     secureCookies: config.secureCookies,
     limits: config.limits,
     trustProxy: config.trustProxy,
+    auth: config.auth,
   });
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
   const server = app.listen(config.port, config.host, () => {

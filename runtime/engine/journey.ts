@@ -77,17 +77,17 @@ export function createJourneyService(engine: Engine) {
 
   return {
     /** Starts a case of a published process for a signed-in citizen. */
-    start(key: string, bsn: string): Promise<CaseRow> {
-      return engine.startCase(key, bsn, 'citizen');
+    start(key: string, bsn: string, actor = 'citizen'): Promise<CaseRow> {
+      return engine.startCase(key, bsn, actor);
     },
     /**
      * Start pressed: continues the citizen's unsent application of this
      * process, else starts one. Two presses at once give one case.
      */
-    startOrContinue(key: string, bsn: string): Promise<CaseRow> {
+    startOrContinue(key: string, bsn: string, actor = 'citizen'): Promise<CaseRow> {
       return oneAtATime(
         leaseFor('start', bsn, key),
-        async () => (await unsentApplication(bsn, key)) ?? (await engine.startCase(key, bsn, 'citizen')),
+        async () => (await unsentApplication(bsn, key)) ?? (await engine.startCase(key, bsn, actor)),
       );
     },
     /** The definition a case follows (its own version). */
@@ -163,12 +163,12 @@ export function createJourneyService(engine: Engine) {
      * on and the draft is gone. False when there is nothing to send now; an
      * EngineError when the engine refuses (nothing is changed then).
      */
-    async submit(row: CaseRow, lang: Lang): Promise<boolean> {
+    async submit(row: CaseRow, lang: Lang, actor = 'citizen'): Promise<boolean> {
       const walked = await walk(row, (await draftOf(row)).steps);
       if (row.status !== 'active' || walked.next || !walked.steps.length) return false;
       await store.transaction(async () => {
         for (const s of walked.steps)
-          await engine.send(row.id, { type: 'submit', data: s.values }, { actor: 'citizen', step: s.step, lang });
+          await engine.send(row.id, { type: 'submit', data: s.values }, { actor, step: s.step, lang });
         await store.files.markSent(row.id, sentFileIds(walked.steps), clock.now().toISOString());
         await store.drafts.delete(row.id);
       });
@@ -237,8 +237,8 @@ export function createJourneyService(engine: Engine) {
       await store.proactive.optOut(bsn, key, clock.now().toISOString());
     },
     /** The citizen asks for a person about the case; an EngineError when the engine refuses. */
-    async askPerson(row: CaseRow, values: Record<string, string>, lang: Lang): Promise<void> {
-      await engine.send(row.id, { type: 'person.requested', data: values }, { actor: 'citizen', lang });
+    async askPerson(row: CaseRow, values: Record<string, string>, lang: Lang, actor = 'citizen'): Promise<void> {
+      await engine.send(row.id, { type: 'person.requested', data: values }, { actor, lang });
     },
     /** The request for a person on this case that is not handled yet (open or claimed), if any. */
     openContact: async (row: CaseRow) =>
@@ -246,8 +246,8 @@ export function createJourneyService(engine: Engine) {
         (x) => x.kind === 'contact' && x.status !== 'completed' && x.status !== 'closed',
       ),
     /** A group event (withdraw …) from the citizen: the case moves and a draft it had is gone. */
-    async groupEvent(row: CaseRow, type: string, lang: Lang): Promise<void> {
-      await engine.send(row.id, { type }, { actor: 'citizen', lang });
+    async groupEvent(row: CaseRow, type: string, lang: Lang, actor = 'citizen'): Promise<void> {
+      await engine.send(row.id, { type }, { actor, lang });
       await store.drafts.delete(row.id);
     },
     /** A process's draft, or one of its versions, checked, for the designer's preview of a step. */

@@ -1,3 +1,4 @@
+import type { AuthSettings } from '../auth/index.js';
 import express, { type Router } from 'express';
 import { bearerAuth } from '../auth/index.js';
 import { refuseDeclaredOver } from '../web/request-body.js';
@@ -28,6 +29,8 @@ export type ApiOptions = {
   guard?: Guard;
   /** Tests: every answer is checked against its route's response schema (a 500 naming what differs). */
   checkResponses?: boolean;
+  /** How people sign in (runtime/auth/settings.ts); default: a laptop's (the stand-in on, no provider). */
+  auth?: AuthSettings;
 };
 
 /** Every API route, as data (mounted below and described in /api/openapi.json). */

@@ -5,7 +5,7 @@ import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
 import { layout, type PageContext } from './layout.js';
 import type { FormParsers } from './forms.js';
-import type { Sessions } from '../auth/index.js';
+import type { AuthSettings, Sessions } from '../auth/index.js';
 import type { Theme } from './theme.js';
 
 /** What the page routes share: the stores, the visitor's session, the body parsers for form posts. */
@@ -18,6 +18,8 @@ export type PagesDeps = FormParsers & {
   theme: Theme;
   sessions: Sessions;
   uploadDir: string;
+  /** How citizens and companies sign in: the providers, the stand-in, the timeouts. */
+  auth: AuthSettings;
 };
 
 /** What an error page can say: each key is a title and a text in i18n.ts. */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import { citizenSessions } from '../auth/index.js';
+import { citizenSessions, devAuthSettings, type AuthSettings } from '../auth/index.js';
 import { createJourneyService, type Clock, type Engine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { PageError, type PagesDeps } from './context.js';
@@ -34,6 +34,8 @@ export type PagesOptions = {
   log?: (e: unknown) => void;
   /** The HTTP status of an error the pages did not raise (the web root passes the API's reading). */
   statusOf?: (error: unknown) => number;
+  /** How citizens and companies sign in (runtime/auth/settings.ts); default: a laptop's (the stand-in on). */
+  auth?: AuthSettings;
 };
 
 /** The default folder for uploads being checked; housekeeping removes what a crash left there. */
@@ -58,6 +60,7 @@ export function createPages(opts: PagesOptions): {
   const deps: PagesDeps = {
     ...opts,
     journeys: createJourneyService(opts.engine),
+    auth: opts.auth ?? devAuthSettings(),
     sessions: pageSessions,
     ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }),
     uploadDir,

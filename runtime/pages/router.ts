@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { RouteParameters } from 'express-serve-static-core';
-import { canSeeCase, staffPrincipal } from '../auth/index.js';
+import { actorOf, canSeeCase, staffPrincipal } from '../auth/index.js';
 import type { Clock } from '../engine/index.js';
 import type { CaseRow, Principal, Store } from '../store/index.js';
 import { PageError } from './context.js';
@@ -13,7 +13,13 @@ export const SERVICE_PATH = '/diensten/:key';
 type Under<P extends string, Base extends string> = P extends Base | `${Base}/${string}` ? true : false;
 const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
-export type CitizenAccess = { bsn: string };
+/**
+ * Who a citizen page acts for and as: `subject` is whose cases these are (a
+ * BSN; `kvk:<number>` for a company); `principal` who is asking (a citizen,
+ * `via` an intermediary when one acts for them by a mandate); `actor` the
+ * audit trail's name for who acts (`citizen`, or `mandate:<id>`).
+ */
+export type CitizenAccess = { subject: string; principal: Principal; actor: string };
 /** Under a case path: the case too, loaded and found to be this citizen's. */
 export type CaseAccess = CitizenAccess & { row: CaseRow };
 export type StaffAccess = { principal: Principal };
@@ -67,10 +73,13 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
       res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
       return undefined;
     }
-    if (!under(path, CASE_PATH)) return { bsn };
+    const principal: Principal = { kind: 'citizen', bsn };
+    const access: CitizenAccess = { subject: bsn, principal, actor: actorOf(principal) };
+    if (!under(path, CASE_PATH)) return access;
     const row = await store.cases.get(params.id);
-    if (!row || !(await canSeeCase(store, { kind: 'citizen', bsn }, row))) throw new PageError(404, 'notFound');
-    return { bsn, row };
+    if (!row || !(await canSeeCase(store, principal, row, clock.now().toISOString())))
+      throw new PageError(404, 'notFound');
+    return { ...access, row };
   }
 
   function add<A>(

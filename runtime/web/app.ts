@@ -54,6 +54,7 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
     secureCookies: options.secureCookies,
     log: options.log,
     statusOf: (error) => toHttpError(error).status,
+    auth: options.auth,
   });
   app.use(pages.router);
   // Nothing may reach Express's default handler: it answers with a stack trace and source paths.

@@ -197,3 +197,12 @@ export async function startTestProvider(opts: { clients: TestClient[]; users: Te
       }),
   };
 }
+
+/** A free local port (for a server whose address a provider must know before it starts). */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}

@@ -23,6 +23,10 @@ export async function startTestServer(
     limits?: WebAppOptions['limits'];
     fixtures?: readonly FixtureName[];
     examples?: true;
+    /** Sign-in settings (runtime/auth/settings.ts); default: a laptop's, the stand-in on. */
+    auth?: WebAppOptions['auth'];
+    /** Runs before the app is made: e.g. a provider that needs the server's address is started with `port`. */
+    port?: number;
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'omslag-test-'));
@@ -54,9 +58,10 @@ export async function startTestServer(
       limits: opts.limits,
       log: () => {},
       checkResponses: true,
+      auth: opts.auth,
     },
   );
-  const server = app.listen(0, '127.0.0.1');
+  const server = app.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

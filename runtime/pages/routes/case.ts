@@ -16,16 +16,16 @@ const when = (iso: string, lang: Lang) =>
 export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
 
-  pages.get('/mijn-zaken', async (req, res, { bsn }) => {
+  pages.get('/mijn-zaken', async (req, res, { subject }) => {
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
     const asked = Number(req.query.pagina ?? 1);
-    const first = await journeys.casesOf(bsn, CASES_PER_PAGE, 0);
+    const first = await journeys.casesOf(subject, CASES_PER_PAGE, 0);
     const pages = Math.max(1, Math.ceil(first.total / CASES_PER_PAGE));
     // A page number that is not one (or past the end) shows the nearest page, never an error.
     const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
     const { rows, total } =
-      page === 1 ? first : await journeys.casesOf(bsn, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+      page === 1 ? first : await journeys.casesOf(subject, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
     // What each card shows, read before the page is drawn (one case after another: a page has at most 20).
     const cards: { row: CaseRow; def: Process; pending: boolean }[] = [];
     for (const r of rows) {
@@ -53,7 +53,7 @@ ${
     );
   });
 
-  pages.get('/zaken/:id/status', async (req, res, { bsn, row }) => {
+  pages.get('/zaken/:id/status', async (req, res, { subject, row }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = await journeys.view(row, lang);
@@ -64,7 +64,7 @@ ${
     const atForm = !!view.step && (await journeys.citizenActsNow(row));
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
     const proactive = await journeys.isProactive(row);
-    const optedOut = proactive && (await journeys.isOptedOut(bsn, row.processKey));
+    const optedOut = proactive && (await journeys.isOptedOut(subject, row.processKey));
     const askFeedback = row.status === 'ended' && !(await journeys.hasFeedback(row));
     send(
       res,
@@ -125,8 +125,8 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
-  pages.post('/zaken/:id/afmelden', deps.form, async (req, res, { bsn, row }) => {
-    await journeys.optOut(bsn, row.processKey);
+  pages.post('/zaken/:id/afmelden', deps.form, async (req, res, { subject, row }) => {
+    await journeys.optOut(subject, row.processKey);
     const lang = req.session!.lang;
     await deps.sessions.flash(req, msg('noMoreOffers', lang));
     res.redirect(303, `/zaken/${row.id}/status`);
@@ -191,10 +191,11 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     row: CaseRow,
     action: string,
     values: Record<string, string>,
+    actor: string,
   ) => {
     const lang = req.session!.lang;
     try {
-      await journeys.askPerson(row, values, lang);
+      await journeys.askPerson(row, values, lang, actor);
     } catch (error) {
       if (error instanceof EngineError && error.kind === 'invalid')
         return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
@@ -210,9 +211,9 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   pages.get('/zaken/:id/medewerker', (req, res, { row }) => {
     personForm(req, res, `/zaken/${row.id}/medewerker`);
   });
-  pages.post('/zaken/:id/medewerker', deps.form, async (req, res, { row }) => {
+  pages.post('/zaken/:id/medewerker', deps.form, async (req, res, { row, actor }) => {
     const values = personRequest(req, res, `/zaken/${row.id}/medewerker`);
-    if (values) await askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
+    if (values) await askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values, actor);
   });
 
   // Ask for a person about a service, before any case: starts the case with the question.
@@ -220,11 +221,11 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
   pages.get('/diensten/:key/medewerker', (req, res) => {
     personForm(req, res, `/diensten/${req.params.key}/medewerker`);
   });
-  pages.post('/diensten/:key/medewerker', deps.form, async (req, res, { bsn }) => {
+  pages.post('/diensten/:key/medewerker', deps.form, async (req, res, { subject, actor }) => {
     const values = personRequest(req, res, `/diensten/${req.params.key}/medewerker`);
     if (!values) return;
-    const row = await journeys.start(req.params.key, bsn);
-    await askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values);
+    const row = await journeys.start(req.params.key, subject, actor);
+    await askPerson(req, res, row, `/zaken/${row.id}/medewerker`, values, actor);
   });
 
   // A person, from pages outside a case: choose the service it is about.
@@ -262,11 +263,11 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
 <a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`,
     );
   });
-  pages.post('/zaken/:id/actie/:event', deps.form, async (req, res, { row }) => {
+  pages.post('/zaken/:id/actie/:event', deps.form, async (req, res, { row, actor }) => {
     if (!/^[a-z][a-z0-9-]*$/.test(req.params.event) || req.params.event === 'submit')
       throw new PageError(404, 'notFound');
     try {
-      await journeys.groupEvent(row, req.params.event, req.session!.lang);
+      await journeys.groupEvent(row, req.params.event, req.session!.lang, actor);
     } catch (error) {
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
     }

@@ -228,10 +228,10 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     );
   });
 
-  pages.post('/zaken/:id/versturen', deps.form, async (req, res, { row }) => {
+  pages.post('/zaken/:id/versturen', deps.form, async (req, res, { row, actor }) => {
     try {
       // All steps or none: the engine validates each again, in one transaction.
-      if (!(await journeys.submit(row, req.session!.lang))) return res.redirect(303, `/zaken/${row.id}`);
+      if (!(await journeys.submit(row, req.session!.lang, actor))) return res.redirect(303, `/zaken/${row.id}`);
     } catch (error) {
       if (error instanceof EngineError) return res.redirect(303, `/zaken/${row.id}`);
       throw error;

@@ -76,9 +76,9 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
   });
 
   // The router finds the service (404) before it asks to sign in.
-  pages.post('/diensten/:key/start', deps.form, async (req, res, { bsn }) => {
+  pages.post('/diensten/:key/start', deps.form, async (req, res, { subject, actor }) => {
     // Pressing Start again continues the application not sent yet, instead of a second one (also when pressed twice at once).
-    const row = await journeys.startOrContinue(req.params.key, bsn);
+    const row = await journeys.startOrContinue(req.params.key, subject, actor);
     res.redirect(303, `/zaken/${row.id}`);
   });
   // After sign-in, a start button's GET lands here: show the start page again.

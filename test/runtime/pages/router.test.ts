@@ -55,7 +55,7 @@ beforeAll(async () => {
   pages.post('/zaken/:id/nieuw', [express.urlencoded({ extended: false })], (_req, res, { row }) =>
     res.type('text').send(`verstuurd ${row.id}`),
   );
-  pages.get('/iets-van-mij', (_req, res, { bsn }) => res.type('text').send(`van ${bsn}`));
+  pages.get('/iets-van-mij', (_req, res, { subject }) => res.type('text').send(`van ${subject}`));
   pages.public.get('/open', (_req, res) => res.type('text').send('open'));
   pages.staff(canSeeDrafts).get('/alleen-ontwerpers', (_req, res) => res.type('text').send('ontwerp'));
   app.use(extra);
