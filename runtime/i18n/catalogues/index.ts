@@ -4,8 +4,11 @@ import { designerCatalogues } from './designer/index.js';
 import { engineCatalogues } from './engine/index.js';
 import { fieldsCatalogues } from './fields/index.js';
 import { learningCatalogues } from './learning/index.js';
+import { mandatesCatalogues } from './mandates/index.js';
 import { pagesCatalogues } from './pages/index.js';
+import { readsCatalogues } from './reads/index.js';
 import { shellCatalogues } from './shell/index.js';
+import { signinCatalogues } from './signin/index.js';
 import { workspaceCatalogues } from './workspace/index.js';
 
 export {
@@ -14,8 +17,11 @@ export {
   engineCatalogues,
   fieldsCatalogues,
   learningCatalogues,
+  mandatesCatalogues,
   pagesCatalogues,
+  readsCatalogues,
   shellCatalogues,
+  signinCatalogues,
   workspaceCatalogues,
 };
 
@@ -29,4 +35,7 @@ export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
   fields: fieldsCatalogues,
   engine: engineCatalogues,
   api: apiCatalogues,
+  signin: signinCatalogues,
+  mandates: mandatesCatalogues,
+  reads: readsCatalogues,
 };
