@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { pickLang, type Lang } from '../model/index.js';
-import type { Acting, SessionExtra, SessionRow, Store } from '../store/index.js';
+import type { Acting, SessionExtra, SessionRow, SigninFlow, Store } from '../store/index.js';
 import type { Clock } from '../engine/index.js';
 import { cookieOptions, readCookie, SESSION_COOKIE, VISIT_COOKIE } from './cookies.js';
 import { newCsrfToken, sameToken } from './csrf.js';
@@ -155,8 +155,43 @@ export function citizenSessions(
       req.session = fromRow(row);
       return req.session;
     },
-    /** When a session that begins now ends (its absolute lifetime). */
-    endOf: (at: Date) => new Date(at.getTime() + maxMs),
+    /** A sign-in under way at a provider: stored under a new random id (for the browser's cookie). */
+    beginFlow: (flow: SigninFlow, ttlMs: number): Promise<string> => store.signinFlows.begin(flow, clock.now(), ttlMs),
+    /** The flow of that id, once: gone after this (a callback cannot be replayed). */
+    takeFlow: (id: string): Promise<SigninFlow | undefined> => store.signinFlows.take(id, clock.now()),
+    /**
+     * The signed-in person acts for `citizen` from now on, by a mandate the
+     * provider asserted (DigiD Machtigen): all four rights, for one process
+     * or all, until this session ends.
+     */
+    async actFor(
+      req: Request,
+      m: { citizen: string; processKey: string | null; holderName: string },
+    ): Promise<Acting | undefined> {
+      const session = req.session;
+      if (!session?.idHash || !session.bsn) return undefined;
+      const now = clock.now();
+      const mandate = await store.mandates.create(
+        {
+          source: 'provider',
+          holder: { kind: 'person', id: session.bsn },
+          holderName: m.holderName,
+          citizen: m.citizen,
+          staff: [],
+          rights: ['view', 'fill', 'submit', 'messages'],
+          processKey: m.processKey,
+          validFrom: now.toISOString(),
+          validUntil: new Date(now.getTime() + maxMs).toISOString(),
+          reason: null,
+          createdBy: 'provider',
+        },
+        now.toISOString(),
+      );
+      const acting = { mandateId: mandate.id, citizen: m.citizen };
+      await store.sessions.setActing(session.idHash, acting);
+      session.acting = acting;
+      return acting;
+    },
     /** Signs out: the row is deleted; the visitor goes on anonymously in the same language. */
     async signOut(req: Request, res: Response): Promise<PageSession> {
       const lang = req.session?.lang ?? 'nl';

@@ -42,7 +42,7 @@ type Kind = 'digid' | 'eherkenning';
  * Every failure is a page that says what happened, never a stack.
  */
 export function signinRoutes(pages: PageRouter, deps: PagesDeps) {
-  const { auth, store, clock } = deps;
+  const { auth } = deps;
   const allowHttp = !auth.production;
   // One client per provider per app: discovery is done once and kept.
   const clients: Partial<Record<Kind, OidcClient>> = {
@@ -174,7 +174,7 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
           req.originalUrl,
         );
       }
-      const id = await store.signinFlows.begin({ kind, ...begun.pending, returnTo, level }, clock.now(), FLOW_TTL_MS);
+      const id = await deps.sessions.beginFlow({ kind, ...begun.pending, returnTo, level }, FLOW_TTL_MS);
       res.cookie(FLOW_COOKIE, id, { ...cookieOptions('lax', secure, FLOW_TTL_MS), path: FLOW_PATH });
       res.redirect(303, begun.url.toString());
     });
@@ -185,7 +185,7 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
     const lang = req.session!.lang;
     const id = readCookie(req, FLOW_COOKIE);
     res.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
-    const flow = id ? await store.signinFlows.take(id, clock.now()) : undefined;
+    const flow = id ? await deps.sessions.takeFlow(id) : undefined;
     const client = flow && (flow.kind === 'digid' || flow.kind === 'eherkenning') ? clients[flow.kind] : undefined;
     if (!flow || !client) return problem(req, res, 400, sm('citizen.failedTitle', lang), sm('citizen.expired', lang));
     const applicant: Applicant = flow.kind === 'eherkenning' ? 'company' : 'person';
@@ -235,30 +235,14 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
       const bsn = String(claims[citizen.bsnClaim] ?? '').replace(/\s/g, '');
       if (!isValidBsn(bsn))
         return problem(req, res, 401, sm('citizen.failedTitle', lang), sm('citizen.noBsn', lang), again);
-      const session = await deps.sessions.signIn(req, res, bsn, { level, provider: 'digid', idToken });
+      await deps.sessions.signIn(req, res, bsn, { level, provider: 'digid', idToken });
       const represents = representation(claims[citizen.representsClaim]);
-      if (represents && represents.bsn !== bsn) {
-        const now = clock.now();
-        const mandate = await store.mandates.create(
-          {
-            source: 'provider',
-            holder: { kind: 'person', id: bsn },
-            holderName: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : 'Gemachtigde',
-            citizen: represents.bsn,
-            staff: [],
-            rights: ['view', 'fill', 'submit', 'messages'],
-            processKey: represents.service,
-            validFrom: now.toISOString(),
-            validUntil: deps.sessions.endOf(now).toISOString(),
-            reason: null,
-            createdBy: 'provider',
-          },
-          now.toISOString(),
-        );
-        const acting = { mandateId: mandate.id, citizen: represents.bsn };
-        await store.sessions.setActing(session.idHash!, acting);
-        session.acting = acting;
-      }
+      if (represents && represents.bsn !== bsn)
+        await deps.sessions.actFor(req, {
+          citizen: represents.bsn,
+          processKey: represents.service,
+          holderName: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : 'Gemachtigde',
+        });
     }
     res.redirect(303, flow.returnTo);
   });
