@@ -15,6 +15,7 @@ import { ACR, freePort, startTestProvider, type TestProvider } from '../../helpe
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { webAgent, type Hop, type WebAgent } from '../../helpers/web-agent.js';
 import { pageBrowser } from '../../helpers/browser.js';
+import { cleanUp } from '../../../runtime/pages/housekeeping.js';
 
 const JAN = '999993653';
 const PIET = '111222333';
@@ -285,6 +286,33 @@ describe('signing in with DigiD at a real provider', () => {
       rights: ['view', 'fill', 'submit', 'messages'],
       validUntil: session!.expiresAt,
     });
+  });
+});
+
+describe('housekeeping', () => {
+  test('removes sign-ins never finished once their time is up; their callback then signs nobody in', async () => {
+    await cleanUp(s.store, s.clock.now());
+    const agent = webAgent();
+    const callback = await toCallback(agent, '/inloggen/digid', 'jan');
+    const flows = async () =>
+      Number(
+        (
+          await s.store.sql
+            .q()
+            .selectFrom('signin_flows')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await flows()).toBeGreaterThan(0);
+    expect((await cleanUp(s.store, s.clock.now())).signinFlows).toBe(0);
+    s.clock.advance(16 * 60_000);
+    expect((await cleanUp(s.store, s.clock.now())).signinFlows).toBeGreaterThan(0);
+    expect(await flows()).toBe(0);
+    const late = await agent.get(callback.toString());
+    expect(late.status).toBe(400);
+    expect(late.text).toContain('duurde te lang');
+    expect(sessionCookie(agent)).toBeUndefined();
   });
 });
 
