@@ -265,10 +265,16 @@ describe('signing in with DigiD at a real provider', () => {
     // Mijn zaken on an idle session asks to sign in again.
     const idle = webAgent();
     await signIn(idle, '/inloggen/digid', 'jan');
+    const id = sessionCookie(idle)!;
     s.clock.advance(16 * 60_000);
     const mine = await idle.get(`${base}/mijn-zaken`);
     expect(mine.status).toBe(303);
     expect(mine.location).toContain('/inloggen?terug=%2Fmijn-zaken');
+    expect(mine.location).toContain('verlopen=1');
+    // The row is gone, not just unused.
+    expect(await s.store.sessions.get(id, s.clock.now())).toBeUndefined();
+    // And a public page shows the visitor signed out.
+    expect((await idle.get(`${base}/`)).text).not.toContain('Uitloggen');
   });
 
   test('a representation claim (DigiD Machtigen) makes a mandate from the provider and sets who is acted for', async () => {
