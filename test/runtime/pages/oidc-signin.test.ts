@@ -295,6 +295,29 @@ describe('signing in with DigiD at a real provider', () => {
   });
 });
 
+describe('a provider that cannot be reached', () => {
+  test('starting a sign-in gets a clear page (503, try again), no stack and no session', async () => {
+    const gone = await freePort();
+    const down = await startTestServer({
+      auth: readAuthSettings({
+        OIDC_ISSUER: `http://127.0.0.1:${gone}`,
+        OIDC_CLIENT_ID: 'omslag',
+        PUBLIC_URL: 'http://127.0.0.1:1',
+      }),
+    });
+    try {
+      const res = await webAgent().get(`${down.base}/inloggen/digid?terug=/mijn-zaken`);
+      expect(res.status).toBe(503);
+      expect(res.text).toContain('DigiD is nu niet bereikbaar');
+      expect(res.text).toContain('Probeer het over een paar minuten opnieuw');
+      expectNoInternals(res.text);
+      expect(res.headers.get('set-cookie') ?? '').not.toContain('omslag_inloggen');
+    } finally {
+      await down.close();
+    }
+  });
+});
+
 describe('housekeeping', () => {
   test('removes sign-ins never finished once their time is up; their callback then signs nobody in', async () => {
     await cleanUp(s.store, s.clock.now());
