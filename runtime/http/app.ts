@@ -12,6 +12,7 @@ import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
 import { insightRoutes } from './routes/insights.js';
 import { proactiveRoutes } from './routes/proactive.js';
+import { readRoutes } from './routes/reads.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import type { Services } from './services.js';
@@ -43,6 +44,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
     ...taskRoutes(services),
     ...proactiveRoutes(services, options),
     ...insightRoutes(services),
+    ...readRoutes(services),
   ];
 }
 

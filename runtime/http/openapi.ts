@@ -142,7 +142,10 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
       success === 204 && !r.response
         ? undefined
         : r.responseText
-          ? { [r.responseText]: { schema: { type: 'string' } } }
+          ? {
+              [r.responseText]: { schema: { type: 'string' } },
+              ...(body ? { 'application/json': { schema: body } } : {}),
+            }
           : { 'application/json': { schema: body ?? {} } };
     const successResponse = (code: number) => ({
       description: r.alsoSuccess?.[code] ?? reason[code] ?? String(code),

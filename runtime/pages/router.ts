@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { RouteParameters } from 'express-serve-static-core';
-import { actorOf, canSeeCase, staffPrincipal } from '../auth/index.js';
+import { actorOf, canSeeCase, ReadLogUnavailable, recordRead, staffPrincipal } from '../auth/index.js';
 import type { Clock } from '../engine/index.js';
 import type { CaseRow, Principal, Store } from '../store/index.js';
 import { PageError } from './context.js';
@@ -79,6 +79,8 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
     const row = await store.cases.get(params.id);
     if (!row || !(await canSeeCase(store, principal, row, clock.now().toISOString())))
       throw new PageError(404, 'notFound');
+    // An intermediary acting by a mandate: each page of the case they open is a read, logged for the citizen.
+    if (req.method === 'GET') await recordPageRead(store, principal, row, clock.now().toISOString());
     return { ...access, row };
   }
 
@@ -136,3 +138,17 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
   };
 }
 export type PageRouter = ReturnType<typeof pageRouter>;
+
+/**
+ * Records a citizen page's read of a case (nothing for the citizen's own; an
+ * intermediary's acting by a mandate is logged, runtime/auth/reads.ts). When
+ * the log cannot be written the page is not shown: a 503 page instead.
+ */
+export async function recordPageRead(store: Store, principal: Principal, row: CaseRow, at: string): Promise<void> {
+  try {
+    await recordRead(store, { principal, row, data: 'case', at });
+  } catch (error) {
+    if (error instanceof ReadLogUnavailable) throw new PageError(503, 'somethingWrong');
+    throw error;
+  }
+}
