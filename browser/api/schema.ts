@@ -2644,7 +2644,10 @@ export interface operations {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
       };
-      header?: never;
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
       path: {
         id: string;
       };
@@ -2928,7 +2931,10 @@ export interface operations {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
       };
-      header?: never;
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
       path: {
         id: string;
       };

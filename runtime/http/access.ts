@@ -93,3 +93,9 @@ export async function readTask(store: Store, clock: Clock, reader: Reader, id: s
   }
   return task;
 }
+
+/** How a reading route documents X-Purpose (runtime/http/openapi.ts). */
+export const purposeHeader = {
+  'X-Purpose':
+    "why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422",
+};

@@ -119,6 +119,8 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
           },
         ]
       : [];
+    for (const [name, description] of Object.entries(r.requestHeaders ?? {}))
+      headers.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
     const success = r.success ?? 200;
     const successCodes = [success, ...Object.keys(r.alsoSuccess ?? {}).map(Number)];
     const successHeaders: Json = {

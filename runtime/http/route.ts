@@ -60,6 +60,8 @@ export type RouteDef<B = any, R = any> = {
   alsoSuccess?: Record<number, string>;
   /** The answer carries an ETag (the revision to send back as If-Match). */
   etag?: boolean;
+  /** Request headers the route reads besides the standard ones (X-Purpose), with what they mean. */
+  requestHeaders?: Record<string, string>;
   /** Headers of the success answer besides ETag and Idempotent-Replayed (Set-Cookie at sign-in). */
   headers?: Record<string, string>;
   /** Failure statuses whose body is the route's `response`, not the error envelope (GET /api/ready's 503), with what they mean. */

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/index.js';
 import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
 import { pagesCatalogues, translate } from '../../i18n/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
-import { readTask, visibleTask } from '../access.js';
+import { purposeHeader, readTask, visibleTask } from '../access.js';
 import { actorOf } from '../../auth/index.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
@@ -184,6 +184,7 @@ export function taskRoutes(services: Services): RouteDef[] {
       roles: ['official', 'admin'],
       errors: [401, 403, 404, 422, 503],
       operationId: 'getTask',
+      requestHeaders: purposeHeader,
       response: taskDetailSchema,
       etag: true,
       summary: "One task, with the handoff's instructions, outcomes and why it was handed off",

@@ -113,6 +113,18 @@ describe('X-Purpose', () => {
     expect((await readsOf(review.view.id))[0]).toMatchObject({ data: 'task', purpose: 'Inzage café' });
   });
 
+  test('is documented on the reading routes in /api/openapi.json', async () => {
+    const doc = expectStatus(await s.api('GET', '/api/openapi.json'), 200);
+    for (const op of [doc.paths['/api/cases/{id}'].get, doc.paths['/api/tasks/{id}'].get]) {
+      expect(op.parameters.find((p: { name: string }) => p.name === 'X-Purpose')).toMatchObject({ in: 'header' });
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['422', '503']));
+    }
+    expect(Object.keys(doc.paths['/api/case-reads'].get.responses['200'].content).sort()).toEqual([
+      'application/json',
+      'text/csv',
+    ]);
+  });
+
   test('a bad one is 422 with the envelope, and nothing is read or recorded', async () => {
     const before = await readCount();
     for (const bad of ['x'.repeat(201), 'a\tb', '   ', 'next\u0085line']) {
