@@ -7,6 +7,8 @@ import { PageError } from './context.js';
 
 /** A case's pages: every address under it belongs to that case and is checked here, before its handler. */
 export const CASE_PATH = '/zaken/:id';
+/** Case pages for the citizen themselves only, whatever a mandate allows: "who looked at my data". */
+export const CITIZENS_OWN = new Set(['/zaken/:id/inzage']);
 /** A service's pages: under it, a service that is not published is not found, before any sign-in is asked. */
 export const SERVICE_PATH = '/diensten/:key';
 
@@ -79,6 +81,8 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
     const row = await store.cases.get(params.id);
     if (!row || !(await canSeeCase(store, principal, row, clock.now().toISOString())))
       throw new PageError(404, 'notFound');
+    // Pages only the citizen themselves may open (the read log): not found for an intermediary, and not a read.
+    if (principal.via && CITIZENS_OWN.has(path)) throw new PageError(404, 'notFound');
     // An intermediary acting by a mandate: each page of the case they open is a read, logged for the citizen.
     if (req.method === 'GET') await recordPageRead(store, principal, row, clock.now().toISOString());
     return { ...access, row };
