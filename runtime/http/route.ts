@@ -19,13 +19,14 @@ export type RouteContext<B> = {
   /** The revision from `If-Match: "N"`, when the client sent one. */
   ifMatch?: number;
 };
-/** `text` (with its media `type`) answers with plain text instead of JSON: Mermaid, CSV. */
+/** `text` (with its media `type`) answers with plain text instead of JSON: Mermaid, CSV. `redirect`: a 303 to that address (a browser's sign-in at a provider). */
 export type RouteResult<R = unknown> = {
   status?: number;
   body: R;
   etag?: string;
   text?: string;
   type?: string;
+  redirect?: string;
   /** A long text answer (an export) sent as it is made, chunk by chunk, with its media `type`. */
   chunks?: AsyncIterable<string>;
 };
@@ -279,6 +280,7 @@ export function mountRoutes(
         }
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
+      if (result.redirect !== undefined) return res.redirect(303, result.redirect);
       const status = result.status ?? def.success ?? 200;
       if (result.chunks) return sendChunks(res, status, result.type ?? 'text/plain', result.chunks);
       const json = result.text === undefined && status !== 204;

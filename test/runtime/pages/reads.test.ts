@@ -47,7 +47,7 @@ describe('the read log page', () => {
 
     s.clock.set('2026-03-02T09:00:00Z');
     expectStatus(await s.api('GET', `/api/cases/${view.id}`, { as: 'official' }), 200);
-    s.clock.set('2026-03-02T09:30:00Z');
+    s.clock.set('2026-03-02T09:05:00Z'); // within the citizen's idle timeout
     expectStatus(
       await s.api('GET', `/api/tasks/${task.id}`, {
         as: 'admin',
@@ -67,7 +67,7 @@ describe('the read log page', () => {
     // The admin's own purpose, as given, escaped.
     expect(shown).toContain('Beheerder');
     expect(page.text).toContain('Controle &lt;steekproef&gt; 2026');
-    expect(shown).toContain('maandag 2 maart 2026 om 10:30');
+    expect(shown).toContain('maandag 2 maart 2026 om 10:05');
     expect(shown).toContain('De taak bij uw zaak');
     // Newest first; never an official's personal name.
     expect(shown.indexOf('Beheerder')).toBeLessThan(shown.indexOf('Medewerker van team belastingen'));
