@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { once } from 'node:events';
+import { exportPeriod, exportReads } from './auth/index.js';
 import { maskPassword, readConfig } from './config.js';
 import { checkExtract, createProactive, ExtractError, registerRows } from './engine/index.js';
 import { isValidBsn } from './model/index.js';
@@ -21,6 +23,9 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   citizen-token BSN          a token for a citizen (development stand-in for DigiD; only with DEV_SIGN_IN)
   import [DIR]               load the definitions in DIR (default: processes/) and publish changed ones
   audit verify               check every case's hash chain; names the first broken entry
+  audit reads --from DATE --to DATE [--format csv|json]
+                             who read citizens' cases in the period (from inclusive, to exclusive; a date
+                             starts at midnight Dutch time), to stdout: … > reads.csv
   backup FILE                online backup of the SQLite database to FILE (safe while the server runs)
   migrate                    apply pending schema migrations (a server start does it too)
   copy-store --from FILE|URL --to FILE|URL
@@ -113,6 +118,7 @@ async function main(argv: string[]) {
       db: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -195,6 +201,19 @@ async function main(argv: string[]) {
       else {
         console.log(`audit trail BROKEN at case ${result.caseId}, entry ${result.seq}: ${result.reason}`);
         process.exitCode = 1;
+      }
+    } else if (command === 'audit' && sub === 'reads') {
+      const period = exportPeriod(values.from, values.to);
+      if ('problems' in period)
+        fail(
+          `audit reads --from DATE --to DATE: ${Object.entries(period.problems)
+            .map(([name, p]) => `--${name} ${p.join(', ')}`)
+            .join('; ')}`,
+        );
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'json') fail('--format is csv or json');
+      for await (const chunk of exportReads(store, period.from, period.to, format)) {
+        if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
       }
     } else if (command === 'scan') {
       const key = sub ?? fail('scan KEY FILE');

@@ -704,6 +704,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/case-reads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who read citizens' cases (staff, intermediaries, API clients): who, when, which data, why — oldest first, streamed */
+    get: operations['exportCaseReads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openapi.json': {
     parameters: {
       query?: never;
@@ -2895,7 +2912,10 @@ export interface operations {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
       };
-      header?: never;
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
       path: {
         id: string;
       };
@@ -2935,6 +2955,26 @@ export interface operations {
       /** @description Not found (or not yours to see) */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3159,7 +3199,10 @@ export interface operations {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
       };
-      header?: never;
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
       path: {
         id: string;
       };
@@ -3199,6 +3242,26 @@ export interface operations {
       /** @description Not found (or not yours to see) */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4407,6 +4470,80 @@ export interface operations {
       };
       /** @description Body too large */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  exportCaseReads: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+        /** @description start of the period, inclusive: a date (midnight, Dutch time) or an instant */
+        from?: string;
+        /** @description end of the period, exclusive */
+        to?: string;
+        /** @description csv (default: a header row, RFC 4180) or json */
+        format?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': {
+            id: number;
+            /** @description an ISO 8601 instant */
+            at: string;
+            caseId: string;
+            /** @description the citizen's BSN (or kvk:<number> for a company) */
+            subject: string;
+            /** @description who read: user:<name>, mandate:<id>, client:<id> */
+            actor: string;
+            /** @description what the citizen is shown: team:<team> or role:<role> for staff, else the intermediary's name */
+            actorName: string;
+            /** @description the organisation an intermediary acts as (kvk:<number>), else null */
+            onBehalf: string | null;
+            /** @description which data: case (the case view), task (a task with why it was handed off) */
+            data: string;
+            /** @description why: handling, administration, mandate (the route's), or the reader's X-Purpose as given */
+            purpose: string;
+          }[];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
         headers: {
           [name: string]: unknown;
         };

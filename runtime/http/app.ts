@@ -13,6 +13,7 @@ import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { insightRoutes } from './routes/insights.js';
 import { proactiveRoutes } from './routes/proactive.js';
+import { readRoutes } from './routes/reads.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
 import type { Services } from './services.js';
@@ -45,6 +46,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
     ...taskRoutes(services),
     ...proactiveRoutes(services, options),
     ...insightRoutes(services),
+    ...readRoutes(services),
   ];
 }
 

@@ -120,6 +120,8 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
           },
         ]
       : [];
+    for (const [name, description] of Object.entries(r.requestHeaders ?? {}))
+      headers.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
     const success = r.success ?? 200;
     const successCodes = [success, ...Object.keys(r.alsoSuccess ?? {}).map(Number)];
     const successHeaders: Json = {
@@ -143,7 +145,10 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
       (success === 204 || success === 303) && !r.response
         ? undefined
         : r.responseText
-          ? { [r.responseText]: { schema: { type: 'string' } } }
+          ? {
+              [r.responseText]: { schema: { type: 'string' } },
+              ...(body ? { 'application/json': { schema: body } } : {}),
+            }
           : { 'application/json': { schema: body ?? {} } };
     const successResponse = (code: number) => ({
       description: r.alsoSuccess?.[code] ?? reason[code] ?? String(code),

@@ -27,6 +27,8 @@ export type RouteResult<R = unknown> = {
   text?: string;
   type?: string;
   redirect?: string;
+  /** A long text answer (an export) sent as it is made, chunk by chunk, with its media `type`. */
+  chunks?: AsyncIterable<string>;
 };
 
 /** A request body the document shows by media type, for a body zod cannot describe: XML, CSV, a `$ref`. */
@@ -53,12 +55,14 @@ export type RouteDef<B = any, R = any> = {
   query?: Record<string, string>;
   /** The JSON body of a success answer (every success status of the route). */
   response?: z.ZodType<R>;
-  /** A text answer instead of JSON: its media type (the body is a string). */
+  /** A text answer instead of JSON: its media type (the body is a string); with `response` too, either (by a query). */
   responseText?: string;
   /** Success statuses besides `success`, with what they mean (four-eyes: 202). */
   alsoSuccess?: Record<number, string>;
   /** The answer carries an ETag (the revision to send back as If-Match). */
   etag?: boolean;
+  /** Request headers the route reads besides the standard ones (X-Purpose), with what they mean. */
+  requestHeaders?: Record<string, string>;
   /** Headers of the success answer besides ETag and Idempotent-Replayed (Set-Cookie at sign-in). */
   headers?: Record<string, string>;
   /** Failure statuses whose body is the route's `response`, not the error envelope (GET /api/ready's 503), with what they mean. */
@@ -278,6 +282,7 @@ export function mountRoutes(
       if (result.etag) res.set('ETag', `"${result.etag}"`);
       if (result.redirect !== undefined) return res.redirect(303, result.redirect);
       const status = result.status ?? def.success ?? 200;
+      if (result.chunks) return sendChunks(res, status, result.type ?? 'text/plain', result.chunks);
       const json = result.text === undefined && status !== 204;
       if (options.checkResponses && def.response && json) checkResponse(def, result.body);
       if (status === 204) res.status(204).end();
@@ -288,5 +293,28 @@ export function mountRoutes(
           .send(result.text);
       else res.status(status).json(result.body);
     });
+  }
+}
+
+/**
+ * Sends an answer chunk by chunk, waiting when the client reads slowly. The
+ * first chunk is made before anything is sent, so a failure there is an
+ * ordinary error answer; a failure later breaks the connection, so a cut-off
+ * export never looks complete.
+ */
+async function sendChunks(res: Response, status: number, type: string, chunks: AsyncIterable<string>): Promise<void> {
+  const it = chunks[Symbol.asyncIterator]();
+  let next = await it.next();
+  res.status(status).type(type);
+  try {
+    while (!next.done) {
+      // A client that goes away never drains: its close ends the wait, and the export.
+      if (!res.write(next.value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.destroyed || res.writableEnded) return void (await it.return?.());
+      next = await it.next();
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
   }
 }

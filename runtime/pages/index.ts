@@ -13,6 +13,7 @@ import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
+import { readRoutes } from './routes/reads.js';
 import { pageRouter, type PageRoute } from './router.js';
 import { signinRoutes } from './routes/signin.js';
 import { signInGate } from './signin-gate.js';
@@ -92,6 +93,7 @@ export function createPages(opts: PagesOptions): {
   journeyRoutes(pages, deps);
   caseRoutes(pages, deps);
   previewRoutes(pages, deps);
+  readRoutes(pages, deps);
 
   const { notFound, errors } = pageErrors(deps, opts.log, opts.statusOf);
   // Every method, every path left: our 404 page (a POST's body is never read for it).

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { RouteParameters } from 'express-serve-static-core';
-import { actorOf, canSeeCase, staffPrincipal } from '../auth/index.js';
+import { actorOf, canSeeCase, ReadLogUnavailable, recordRead, staffPrincipal } from '../auth/index.js';
 import type { Clock } from '../engine/index.js';
 import type { CaseRow, Principal, Store } from '../store/index.js';
 import type { Process } from '../model/index.js';
@@ -9,6 +9,8 @@ import type { SignInGate } from './signin-gate.js';
 
 /** A case's pages: every address under it belongs to that case and is checked here, before its handler. */
 export const CASE_PATH = '/zaken/:id';
+/** Case pages for the citizen themselves only, whatever a mandate allows: "who looked at my data". */
+export const CITIZENS_OWN = new Set(['/zaken/:id/inzage']);
 /** A service's pages: under it, a service that is not published is not found, before any sign-in is asked. */
 export const SERVICE_PATH = '/diensten/:key';
 
@@ -98,6 +100,10 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock; g
       throw new PageError(404, 'notFound');
     if (gate && !admits((await store.processes.version(row.processKey, row.version))?.definition ?? {}))
       return undefined;
+    // Pages only the citizen themselves may open (the read log): not found for an intermediary, and not a read.
+    if (principal.via && CITIZENS_OWN.has(path)) throw new PageError(404, 'notFound');
+    // An intermediary acting by a mandate: each page of the case they open is a read, logged for the citizen.
+    if (req.method === 'GET') await recordPageRead(store, principal, row, clock.now().toISOString());
     return { ...access, row };
   }
 
@@ -155,3 +161,17 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock; g
   };
 }
 export type PageRouter = ReturnType<typeof pageRouter>;
+
+/**
+ * Records a citizen page's read of a case (nothing for the citizen's own; an
+ * intermediary's acting by a mandate is logged, runtime/auth/reads.ts). When
+ * the log cannot be written the page is not shown: a 503 page instead.
+ */
+export async function recordPageRead(store: Store, principal: Principal, row: CaseRow, at: string): Promise<void> {
+  try {
+    await recordRead(store, { principal, row, data: 'case', at });
+  } catch (error) {
+    if (error instanceof ReadLogUnavailable) throw new PageError(503, 'somethingWrong');
+    throw error;
+  }
+}

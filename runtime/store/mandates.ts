@@ -251,6 +251,46 @@ export function readRepo(sql: Sql) {
         })
         .execute();
     },
+    /**
+     * Records a read unless the same reader read the same data of the case for
+     * the same purpose at or after `since` (one statement: INSERT … SELECT …
+     * WHERE NOT EXISTS), so a page that polls every few seconds leaves one
+     * entry per window, not hundreds. True when a row was written.
+     */
+    async recordUnlessSince(r: Omit<CaseRead, 'id'>, since: string): Promise<boolean> {
+      const db = sql.q();
+      const values = db
+        .selectNoFrom((eb) => [
+          eb.val(r.caseId).as('case_id'),
+          eb.val(r.subject).as('subject'),
+          eb.val(r.actor).as('actor'),
+          eb.val(r.actorName).as('actor_name'),
+          eb.cast<string | null>(eb.val(r.onBehalf), 'text').as('on_behalf'),
+          eb.val(r.data).as('data'),
+          eb.val(r.purpose).as('purpose'),
+          eb.val(r.at).as('at'),
+        ])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('case_reads')
+                .select('id')
+                .where('case_id', '=', r.caseId)
+                .where('actor', '=', r.actor)
+                .where('data', '=', r.data)
+                .where('purpose', '=', r.purpose)
+                .where('at', '>=', since),
+            ),
+          ),
+        );
+      const result = await db
+        .insertInto('case_reads')
+        .columns(['case_id', 'subject', 'actor', 'actor_name', 'on_behalf', 'data', 'purpose', 'at'])
+        .expression(values)
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
     /** Reads of one case, newest first. */
     async forCase(caseId: string, limit = 500): Promise<CaseRead[]> {
       const rows = await sql

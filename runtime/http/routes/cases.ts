@@ -3,7 +3,7 @@ import { caseView } from '../../engine/index.js';
 import { calendarDateSchema, fieldKind } from '../../model/index.js';
 import type { CaseRow, Principal } from '../../store/index.js';
 import { actorOf, canSeeCase } from '../../auth/index.js';
-import { visibleCase } from '../access.js';
+import { purposeHeader, readCase, visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
@@ -127,13 +127,15 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
       path: '/api/cases/:id',
       tag: 'cases',
       roles: ['citizen', 'official', 'admin'],
-      errors: [401, 403, 404],
+      errors: [401, 403, 404, 422, 503],
       operationId: 'getCase',
+      requestHeaders: purposeHeader,
       response: caseViewSchema,
       etag: true,
       summary: 'The case view: current step with fields, allowed actions, timeline, explanations, outcome',
-      handler: async ({ principal, params, lang }) =>
-        view(await visibleCase(store, principal, params.id), principal, lang),
+      handler: async ({ req, principal, params, lang }) =>
+        // Staff's and intermediaries' reads are logged for the citizen (runtime/auth/reads.ts).
+        view(await readCase(store, clock, { principal, req }, params.id), principal, lang),
     }),
     defineRoute({
       method: 'post',

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/index.js';
 import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
 import { pagesCatalogues, translate } from '../../i18n/index.js';
 import type { Principal, TaskRow } from '../../store/index.js';
-import { visibleTask } from '../access.js';
+import { purposeHeader, readTask, visibleTask } from '../access.js';
 import { actorOf } from '../../auth/index.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
@@ -182,13 +182,15 @@ export function taskRoutes(services: Services): RouteDef[] {
       path: '/api/tasks/:id',
       tag: 'tasks',
       roles: ['official', 'admin'],
-      errors: [401, 403, 404],
+      errors: [401, 403, 404, 422, 503],
       operationId: 'getTask',
+      requestHeaders: purposeHeader,
       response: taskDetailSchema,
       etag: true,
       summary: "One task, with the handoff's instructions, outcomes and why it was handed off",
-      handler: async ({ principal, params, lang }) => {
-        const task = await visibleTask(store, principal, params.id);
+      handler: async ({ req, principal, params, lang }) => {
+        // The task carries why the case came to the team and any proposal: a read of the citizen's data, logged.
+        const task = await readTask(store, clock, { principal, req }, params.id);
         return {
           body: {
             ...(await taskJson(engine, task, clock.now(), lang)),

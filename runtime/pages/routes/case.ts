@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { EngineError, type CaseView } from '../../engine/index.js';
 import { issueMessage, t, type Lang, type Process } from '../../model/index.js';
-import { formatDate } from '../../i18n/index.js';
+import { formatDate, readsCatalogues, translate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
@@ -53,7 +53,7 @@ ${
     );
   });
 
-  pages.get('/zaken/:id/status', async (req, res, { subject, row }) => {
+  pages.get('/zaken/:id/status', async (req, res, { subject, row, principal }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = await journeys.view(row, lang);
@@ -102,6 +102,7 @@ ${
 }
 <h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
 <ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
+${principal.kind === 'citizen' && !principal.via ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/inzage">${translate(readsCatalogues, lang, 'link')}</a></p>` : ''}
 ${
   view.messages.length
     ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>

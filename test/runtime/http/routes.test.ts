@@ -1329,6 +1329,32 @@ describe('interchange routes', () => {
   });
 });
 
+describe('the read log', () => {
+  test("GET /api/case-reads: an admin exports staff's reads (CSV or JSON); others 403; bad dates 422", async () => {
+    expectStatus(await s.api('GET', `/api/cases/${review.view.id}`, { as: 'official' }), 200);
+    const csv = await fetch(`${s.base}/api/case-reads?from=2026-01-01&to=2027-01-01`, {
+      headers: { authorization: `Bearer ${s.tokens.admin}` },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('id,at,caseId,subject,actor,actorName,onBehalf,data,purpose');
+    expect(
+      lines.some((l) => l.includes(`${review.view.id},${CITIZEN_BSN},user:olaf,team:belastingen,,case,handling`)),
+    ).toBe(true);
+    const json = expectStatus(
+      await s.api('GET', '/api/case-reads?from=2026-01-01&to=2027-01-01&format=json', { as: 'admin' }),
+      200,
+    );
+    expect(json.length).toBe(lines.length - 1);
+    hit('get', '/api/case-reads');
+    for (const as of ['official', 'designer', 'citizen'] as const)
+      await refused(s, 403, 'forbidden', 'GET', '/api/case-reads?from=2026-01-01&to=2027-01-01', { as });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/case-reads?from=2026-13-01&to=2027-01-01', { as: 'admin' });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/case-reads', { as: 'admin' });
+  });
+});
+
 test('every route in the table had its happy path walked above', () => {
   const table = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
   expect([...walked].sort()).toEqual(table);
