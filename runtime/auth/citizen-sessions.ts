@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { pickLang, type Lang } from '../model/index.js';
-import type { Store } from '../store/index.js';
+import type { Acting, Store } from '../store/index.js';
 import type { Clock } from '../engine/index.js';
 import { cookieOptions, readCookie, SESSION_COOKIE, VISIT_COOKIE } from './cookies.js';
 import { newCsrfToken, sameToken } from './csrf.js';
@@ -20,6 +20,11 @@ export type PageSession = {
   lang: Lang;
   csrf: string | null;
   flash: string | null;
+  /** A company's or intermediary organisation's KVK number, and its employee (eHerkenning). */
+  kvk?: string | null;
+  staffId?: string | null;
+  /** For whom the holder acts now, by a mandate (the router checks it again on every request). */
+  acting?: Acting | null;
 };
 
 declare global {
@@ -49,7 +54,17 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
   async function read(req: Request): Promise<PageSession> {
     const id = readCookie(req, SESSION_COOKIE);
     const row = id ? await store.sessions.get(id, clock.now()) : undefined;
-    if (row?.bsn) return { idHash: row.idHash, bsn: row.bsn, lang: row.lang, csrf: row.csrf, flash: row.flash };
+    if (row?.bsn || row?.kvk)
+      return {
+        idHash: row.idHash,
+        bsn: row.bsn,
+        lang: row.lang,
+        csrf: row.csrf,
+        flash: row.flash,
+        kvk: row.kvk,
+        staffId: row.staffId,
+        acting: row.acting,
+      };
     const visit = visitPattern.exec(readCookie(req, VISIT_COOKIE) ?? '');
     return {
       idHash: null,

@@ -11,6 +11,7 @@ import { pageErrors } from './errors.js';
 import { formParsers } from './forms.js';
 import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
+import { mandateRoutes } from './routes/mandates.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
 import { pageRouter, type PageRoute } from './router.js';
@@ -83,6 +84,7 @@ export function createPages(opts: PagesOptions): {
   publicRoutes(pages, deps);
   journeyRoutes(pages, deps);
   caseRoutes(pages, deps);
+  mandateRoutes(pages, deps);
   previewRoutes(pages, deps);
 
   const { notFound, errors } = pageErrors(deps, opts.log, opts.statusOf);

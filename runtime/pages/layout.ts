@@ -2,6 +2,7 @@ import type { Lang } from '../model/index.js';
 import { html, trusted, type Html } from './html.js';
 import { msg } from './i18n.js';
 import { themeCss, type Theme } from './theme.js';
+import { actingBanner, mandateText } from './acting.js';
 
 export type PageContext = {
   lang: Lang;
@@ -12,6 +13,8 @@ export type PageContext = {
   path: string;
   /** Where "Een medewerker spreken" leads from this page. */
   personHref: string;
+  /** The citizen an intermediary acts for now (their BSN), or null: every page says so. */
+  acting?: string | null;
 };
 
 export type ErrorList = { href: string; text: string }[];
@@ -82,6 +85,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
       <ul class="omslag-nav__list">
         <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>
         <li><a class="utrecht-link" href="/mijn-zaken">${msg('myCases', lang)}</a></li>
+        ${ctx.signedIn ? html`<li><a class="utrecht-link" href="/machtigingen">${mandateText('title', lang)}</a></li>` : ''}
         <li>${langSwitch(ctx)}</li>
         <li>${
           ctx.signedIn
@@ -93,6 +97,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
   </div>
 </header>
 <main id="inhoud" class="omslag-main" tabindex="-1">
+${actingBanner(ctx)}
 ${main}
 <aside class="omslag-person" aria-labelledby="persoon-titel">
   <h2 class="utrecht-heading-3" id="persoon-titel">${msg('needHelp', lang)}</h2>

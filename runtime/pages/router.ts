@@ -3,6 +3,7 @@ import type { RouteParameters } from 'express-serve-static-core';
 import { actorOf, canSeeCase, staffPrincipal } from '../auth/index.js';
 import type { Clock } from '../engine/index.js';
 import type { CaseRow, Principal, Store } from '../store/index.js';
+import { actingAccess, mandatedPage, ownSubject } from './acting.js';
 import { PageError } from './context.js';
 
 /** A case's pages: every address under it belongs to that case and is checked here, before its handler. */
@@ -66,20 +67,26 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
   ): Promise<CitizenAccess | CaseAccess | undefined> {
     const params = req.params as Record<string, string>;
     if (under(path, SERVICE_PATH) && !(await store.processes.latest(params.key))) throw new PageError(404, 'notFound');
-    const bsn = req.session?.bsn;
-    if (!bsn) {
+    const self = ownSubject(req.session);
+    if (!self) {
       // A multipart body is not read for an anonymous visitor: its token is unchecked, so it is refused like a post without one.
       if (req.method === 'POST' && req.is('multipart/form-data')) throw new PageError(403, 'expiredForm');
       res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
       return undefined;
     }
-    const principal: Principal = { kind: 'citizen', bsn };
-    const access: CitizenAccess = { subject: bsn, principal, actor: actorOf(principal) };
-    if (!under(path, CASE_PATH)) return access;
+    const at = clock.now().toISOString();
+    const principal: Principal = { kind: 'citizen', bsn: self };
+    // Acting for a citizen by a mandate (acting.ts): checked again now, and the page's right asked of it.
+    const access: CitizenAccess = (await actingAccess(store, req, at)) ?? {
+      subject: self,
+      principal,
+      actor: actorOf(principal),
+    };
+    if (!under(path, CASE_PATH))
+      return under(path, SERVICE_PATH) ? mandatedPage(store, access, params.key, req, path, at) : access;
     const row = await store.cases.get(params.id);
-    if (!row || !(await canSeeCase(store, principal, row, clock.now().toISOString())))
-      throw new PageError(404, 'notFound');
-    return { ...access, row };
+    if (!row || !(await canSeeCase(store, access.principal, row, at))) throw new PageError(404, 'notFound');
+    return { ...(await mandatedPage(store, access, row.processKey, req, path, at)), row };
   }
 
   function add<A>(

@@ -5,6 +5,7 @@ import { msg } from '../i18n.js';
 import { csrfField, errorSummary } from '../layout.js';
 import { PageError, pageContext, safeReturn, send, type PagesDeps } from '../context.js';
 import type { PageRouter } from '../router.js';
+import { afterSignIn } from '../acting.js';
 import { Duration } from 'luxon';
 
 /** Services, start pages, sign-in and sign-out. */
@@ -115,7 +116,8 @@ ${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span
         String(req.body?.bsn ?? ''),
       );
     await deps.sessions.signIn(req, res, bsn);
-    res.redirect(303, safeReturn(req.body?.terug));
+    // Someone mandated this person: "Namens wie wilt u dit regelen?" first (routes/acting.ts).
+    res.redirect(303, await afterSignIn(deps.store, req, safeReturn(req.body?.terug), deps.clock.now().toISOString()));
   });
   pages.public.post('/uitloggen', deps.form, async (req, res) => {
     await deps.sessions.signOut(req, res);
