@@ -69,7 +69,11 @@ ${
     // What an intermediary did, and for an intermediary whether the mandate lets them read the messages.
     const onBehalf = await onBehalfTexts(deps.store, view.timeline, access, lang);
     const done = view.timeline.filter((i) => i.by);
-    const seesMessages = await mayDo(deps.store, access.principal, row, 'messages', deps.clock.now().toISOString());
+    const at = deps.clock.now().toISOString();
+    const seesMessages = await mayDo(deps.store, access.principal, row, 'messages', at);
+    // Links an intermediary's mandate would refuse are not offered (the pages refuse them all the same).
+    const mayFill = await mayDo(deps.store, access.principal, row, 'fill', at);
+    const maySubmit = await mayDo(deps.store, access.principal, row, 'submit', at);
     const flash = req.session!.flash;
     if (flash) await deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
@@ -92,7 +96,7 @@ ${
     : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
-${atForm || hasDraft ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
+${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${
@@ -101,10 +105,10 @@ ${
 <ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
     : ''
 }
-${groupActions(view, row)}
+${maySubmit ? groupActions(view, row) : ''}
 ${askFeedback ? feedbackForm(ctx, row.id) : ''}
 ${
-  proactive
+  proactive && maySubmit
     ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
 <p class="utrecht-paragraph">${
         optedOut

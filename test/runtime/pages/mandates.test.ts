@@ -217,7 +217,11 @@ describe('a mandate granted on the citizen pages', () => {
     const holder = await signedIn(H[1]);
     await actFor(holder, viewer.id);
     const token = await holder.csrf('/namens');
-    expect((await holder.request('GET', `/zaken/${id}/status`)).status).toBe(200);
+    const seen = await holder.request('GET', `/zaken/${id}/status`);
+    expect(seen.status).toBe(200);
+    // What the mandate would refuse is not offered: the citizen's own page has these links, the viewer's not.
+    expect((await citizen.request('GET', `/zaken/${id}/status`)).text).toContain(`/zaken/${id}/actie/withdraw`);
+    expect(seen.text).not.toContain(`/zaken/${id}/actie/withdraw`);
     expect((await holder.request('GET', `/zaken/${id}/controle`)).status).toBe(200);
     const fill = await holder.request('POST', `/zaken/${id}/stap/huishouden`, { _csrf: token, ...household });
     expect(fill.status).toBe(403);
@@ -237,6 +241,29 @@ describe('a mandate granted on the citizen pages', () => {
     );
     expect((await filler.request('POST', `/zaken/${id}/versturen`, { _csrf: t2 })).status).toBe(403);
     expect((await s.store.cases.get(id))!.step).toBe('huishouden');
+
+    // The messages only with `messages`: an ended ophalen case, whose outcome is a message.
+    const pickup = await citizen.request('POST', '/diensten/ophalen/start', { _csrf: citizenToken });
+    const pid = pickup.location!.split('/')[2];
+    await citizen.request('POST', `/zaken/${pid}/stap/ophaalverzoek`, {
+      _csrf: citizenToken,
+      postcode: '1234 AB',
+      huisnummer: '1',
+      spullen: 'matras',
+      'ophaaldatum-day': '7',
+      'ophaaldatum-month': '1',
+      'ophaaldatum-year': '2030',
+    });
+    await citizen.request('POST', `/zaken/${pid}/versturen`, { _csrf: citizenToken });
+    expect((await citizen.request('GET', `/zaken/${pid}/status`)).text).toContain('Wij halen uw spullen op');
+    await grant(citizen, { bsn: H[1], naam: 'Kijker ophalen', dienst: 'ophalen', rechten: ['view'] });
+    const blind = await holder.request('GET', `/zaken/${pid}/status`);
+    expect(blind.status).toBe(200);
+    expect(blind.text).not.toContain('Wij halen uw spullen op');
+    expect(blind.text).toContain('U mag de berichten van deze zaak niet lezen.');
+    expect((await holder.request('GET', `/zaken/${pid}/bevestiging`)).text).not.toContain('Wij halen uw spullen op');
+    await grant(citizen, { bsn: H[1], naam: 'Lezer ophalen', dienst: 'ophalen', rechten: ['view', 'messages'] });
+    expect((await holder.request('GET', `/zaken/${pid}/status`)).text).toContain('Wij halen uw spullen op');
 
     // "Send" brings "fill" with it.
     await grant(citizen, { bsn: H[2], naam: 'Verzender', dienst: 'ophalen', rechten: ['submit'] });
