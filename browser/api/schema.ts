@@ -13,7 +13,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who is asking: role, name and teams (or the citizen BSN) */
+    /** Who is asking: role, name and teams (or the citizen BSN, or an intermediary organisation's name and KVK number) */
     get: operations['getMe'];
     put?: never;
     post?: never;
@@ -873,6 +873,12 @@ export interface components {
           role: 'designer' | 'official' | 'admin';
           name: string;
           teams: string[];
+        }
+      | {
+          /** @constant */
+          role: 'intermediary';
+          name: string;
+          kvk: string;
         };
     Migration: {
       movable: {
@@ -980,6 +986,12 @@ export interface components {
       contact?: {
         team: string;
         due?: string;
+      };
+      signIn?: {
+        /** @enum {string} */
+        applicant?: 'person' | 'company';
+        /** @enum {string} */
+        level?: 'basis' | 'midden' | 'substantieel' | 'hoog';
       };
       steps: {
         [key: string]:
