@@ -29,9 +29,18 @@ export function mandateRoutes(pages: PageRouter, deps: PagesDeps) {
   };
 
   pages.get('/machtigingen', async (req, res) => {
-    const citizen = citizenOf(req);
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
+    // A company's employee (the header links here too): what the page is for them, and where to go.
+    if (!req.session?.bsn && req.session?.kvk)
+      return send(
+        res,
+        ctx,
+        mt('title', lang),
+        html`<h1 class="utrecht-heading-1">${mt('title', lang)}</h1><p class="utrecht-paragraph">${mt('organisationGrants', lang)}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/namens">${mt('chooseTitle', lang)}</a></p>`,
+      );
+    const citizen = citizenOf(req);
     const at = clock.now().toISOString();
     const titles = new Map((await services()).map((s) => [s.key, t(s.title, lang)]));
     const flash = req.session!.flash;

@@ -107,6 +107,11 @@ describe('a mandate granted on the citizen pages', () => {
       'U regelt dit namens de burger met BSN ••••••653.',
     );
 
+    // The mandates page is always the signed-in person's own: the holder grants nothing in the citizen's name.
+    const own = await holder.request('GET', '/machtigingen');
+    expect(own.text).toContain('U heeft nog niemand gemachtigd.');
+    expect(own.text).not.toContain('Jan de Vries');
+
     const { id, token } = await fillToeslag(holder);
     expect((await s.store.cases.get(id))!.subject).toBe(CITIZEN);
     expect((await holder.request('GET', `/zaken/${id}/controle`)).status).toBe(200);
@@ -301,6 +306,8 @@ describe('a mandate granted on the citizen pages', () => {
     expect((await listed.request('GET', '/namens')).text).toContain('Burger met BSN ••••••653');
     expect((await actFor(listed, mandate.id)).location).toBe('/mijn-zaken');
     expect((await listed.request('GET', `/zaken/${id}/status`)).status).toBe(200);
+
+    expect((await listed.request('GET', '/machtigingen')).text).toContain('Een organisatie machtigt hier niemand.');
 
     const other = await employee('emp-2');
     const page = await other.request('GET', '/namens');

@@ -8,6 +8,8 @@ export default {
     'Here you see who may arrange things for you. You can give someone a mandate and revoke a mandate you gave yourself.',
   grantLink: 'Give someone a mandate',
   none: 'You have not given anyone a mandate yet.',
+  organisationGrants:
+    'An organisation gives no mandates here. Citizens give your organisation a mandate on their own pages; you choose whom you act for under On whose behalf do you want to do this?',
   inForce: 'In force',
   ended: 'Ended',
   revoked: 'Revoked',

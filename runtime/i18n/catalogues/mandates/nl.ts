@@ -5,6 +5,8 @@ export default {
     'Hier ziet u wie zaken voor u mag regelen. U kunt iemand machtigen en een machtiging die u zelf gaf intrekken.',
   grantLink: 'Iemand machtigen',
   none: 'U heeft nog niemand gemachtigd.',
+  organisationGrants:
+    'Een organisatie machtigt hier niemand. Burgers machtigen uw organisatie op hun eigen pagina; wie u machtigde, kiest u bij Namens wie wilt u dit regelen?',
   inForce: 'Geldig',
   ended: 'Afgelopen',
   revoked: 'Ingetrokken',
