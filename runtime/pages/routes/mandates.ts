@@ -45,7 +45,11 @@ export function mandateRoutes(pages: PageRouter, deps: PagesDeps) {
     const titles = new Map((await services()).map((s) => [s.key, t(s.title, lang)]));
     const flash = req.session!.flash;
     if (flash) await deps.sessions.flash(req, null);
-    const all = await store.mandates.forCitizen(citizen);
+    // All in force (bounded at grant), and of the ended and revoked ones the newest SHOWN_ENDED.
+    let ended = 0;
+    const all = (await store.mandates.forCitizen(citizen)).filter(
+      (m) => (!m.revokedAt && (m.validUntil === null || m.validUntil > at)) || ended++ < SHOWN_ENDED,
+    );
     const groups: [string, Mandate[]][] = [
       [mt('inForce', lang), all.filter((m) => !m.revokedAt && (m.validUntil === null || m.validUntil > at))],
       [mt('ended', lang), all.filter((m) => !m.revokedAt && m.validUntil !== null && m.validUntil <= at)],
@@ -136,6 +140,16 @@ ${fields.map((f) => fieldRenderers[f.type]({ field: f, value: value(f.id), error
       lang,
     });
     if (read.errors) return grantPage(req, res, read);
+    // A bounded list: a citizen holds at most MAX_IN_FORCE mandates that have not ended.
+    const at = now.toISOString();
+    const live = (await store.mandates.forCitizen(citizen)).filter(
+      (m) => !m.revokedAt && (m.validUntil === null || m.validUntil > at),
+    );
+    if (live.length >= MAX_IN_FORCE)
+      return grantPage(req, res, {
+        raw: req.body ?? {},
+        errors: { soort: [mt('tooMany', lang, { max: MAX_IN_FORCE })] },
+      });
     const m = await store.mandates.create(read.mandate, now.toISOString());
     await deps.sessions.flash(req, mt('grantedFlash', lang, { name: m.holderName }));
     res.redirect(303, '/machtigingen');
@@ -155,6 +169,10 @@ ${fields.map((f) => fieldRenderers[f.type]({ field: f, value: value(f.id), error
 
   actingRoutes(pages, deps);
 }
+
+/** How many mandates a citizen may have in force at once, and how many ended or revoked ones the page shows. */
+export const MAX_IN_FORCE = 50;
+const SHOWN_ENDED = 50;
 
 /** Who holds it, as the citizen reads it. */
 export function holderText(m: Mandate, lang: Lang): string {

@@ -357,6 +357,30 @@ describe('a mandate granted on the citizen pages', () => {
     });
     expect(forged.status).toBe(403);
     expect((await s.store.mandates.forCitizen(CITIZEN)).length).toBe(before);
+
+    // A bounded list: at most 50 in force per citizen.
+    const busy = H[4];
+    for (let i = 0; i < 50; i++)
+      await s.store.mandates.create(
+        {
+          citizen: busy,
+          holder: { kind: 'person', id: HOLDER },
+          holderName: `Helper ${i}`,
+          staff: [],
+          processKey: null,
+          rights: ['view'],
+          validFrom: s.clock.now().toISOString(),
+          validUntil: null,
+          source: 'citizen',
+          reason: null,
+          createdBy: 'citizen',
+        },
+        s.clock.now().toISOString(),
+      );
+    const full = await grant(await signedIn(busy), { bsn: HOLDER, naam: 'Nog een', dienst: '*', rechten: ['view'] });
+    expect(full.status).toBe(422);
+    expect(full.text).toContain('U heeft al 50 machtigingen die gelden.');
+    expect((await s.store.mandates.forCitizen(busy)).length).toBe(50);
   });
 
   // Last: it moves the clock.

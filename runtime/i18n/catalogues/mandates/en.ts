@@ -65,6 +65,7 @@ export default {
   validUntilHint: 'Leave empty if the mandate has no end date.',
   grantButton: 'Give mandate',
   kvkInvalid: 'Enter a KVK number of 8 digits.',
+  tooMany: 'You already have {max} mandates in force. Please revoke one first.',
   notYourself: 'You cannot give yourself a mandate.',
   untilBeforeFrom: 'The end date is before the start date. Choose a date on or after the start date.',
   staffTooLong: "A staff member's number is too long (at most 100 characters).",

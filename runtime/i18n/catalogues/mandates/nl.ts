@@ -62,6 +62,7 @@ export default {
   validUntilHint: 'Laat leeg als de machtiging geen einddatum heeft.',
   grantButton: 'Machtigen',
   kvkInvalid: 'Vul een KVK-nummer van 8 cijfers in.',
+  tooMany: 'U heeft al {max} machtigingen die gelden. Trek er eerst een in.',
   notYourself: 'U kunt uzelf niet machtigen.',
   untilBeforeFrom: 'De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum.',
   staffTooLong: 'Een nummer van een medewerker is te lang (hoogstens 100 tekens).',
