@@ -13,3 +13,4 @@ export * from './levels.js';
 export * from './oidc.js';
 export * from './settings.js';
 export * from './mandates.js';
+export * from './staff-oidc.js';

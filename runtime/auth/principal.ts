@@ -25,18 +25,22 @@ export async function staffPrincipal(store: Store, clock: Clock, req: Request): 
  * the workspace session cookie. Routes decide what a missing or wrong
  * principal means (401/403/404). An unknown token is reported to
  * `onUnknownToken` (the guard against guessing, which answers 429 once an
- * address sends too many).
+ * address sends too many). A citizen's token (`tokens.bsn`, made by the
+ * demo accounts and the CLI's `citizen-token`) is itself a stand-in for
+ * DigiD: it counts only with `devSignIn` on, and is then refused as unknown.
  */
 export function bearerAuth(
   store: Store,
   clock: Clock,
   guard?: { tokenFailed(req: Request, res: Response): Promise<void> },
+  opts: { devSignIn?: boolean } = {},
 ): RequestHandler {
+  const citizens = opts.devSignIn ?? true;
   return async (req, res, next) => {
     const header = req.get('authorization');
     const match = header && /^Bearer\s+(\S+)$/i.exec(header);
     if (match) {
-      req.principal = await store.accounts.principalForToken(match[1]);
+      req.principal = await store.accounts.principalForToken(match[1], { citizens });
       if (!req.principal) await guard?.tokenFailed(req, res);
     } else {
       const signedIn = await staffSignedIn(store, clock, req);

@@ -1,6 +1,6 @@
 import type { AuthSettings } from '../auth/index.js';
 import express, { type Router } from 'express';
-import { bearerAuth } from '../auth/index.js';
+import { bearerAuth, devAuthSettings } from '../auth/index.js';
 import { refuseDeclaredOver } from '../web/request-body.js';
 import { errorHandler, HttpError } from './errors.js';
 import { jsonDepthGuard } from './json-depth.js';
@@ -10,6 +10,7 @@ import { mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
 import { insightRoutes } from './routes/insights.js';
 import { proactiveRoutes } from './routes/proactive.js';
 import { systemRoutes } from './routes/system.js';
@@ -38,6 +39,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
   return [
     ...systemRoutes(services),
     ...sessionRoutes(services, options),
+    ...userRoutes(services),
     ...processRoutes(services),
     ...caseRoutes(services),
     ...taskRoutes(services),
@@ -73,7 +75,12 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use('/api', bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits)));
+  api.use(
+    '/api',
+    bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits), {
+      devSignIn: (options.auth ?? devAuthSettings()).devSignIn,
+    }),
+  );
 
   // The document describes itself too: every mounted route is in the table.
   const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { actingVia, actorOf, holderOf, mandateFor, maskBsn, pageRight, processesCovered } from '../auth/index.js';
 import { mandatesCatalogues, translate, type Lang, type MessageKey, type Params } from '../i18n/index.js';
+import type { Process } from '../model/index.js';
 import type { Principal, Store } from '../store/index.js';
 import { PageError } from './context.js';
 import { html, type Html } from './html.js';
@@ -10,12 +11,6 @@ import type { CitizenAccess } from './router.js';
 /** A text of the mandate pages (runtime/i18n/catalogues/mandates). */
 export const mandateText = (key: MessageKey<(typeof mandatesCatalogues)['nl']>, lang: Lang, params: Params = {}) =>
   translate(mandatesCatalogues, lang, key, params);
-
-/** Whose own cases a signed-in session's are: a person's BSN, or `kvk:<number>` for a company; null: nobody signed in. */
-export function ownSubject(session: Request['session']): string | null {
-  if (session?.bsn) return session.bsn;
-  return session?.kvk ? `kvk:${session.kvk}` : null;
-}
 
 /**
  * The access of a holder acting for a citizen (the session's `acting`),
@@ -114,4 +109,15 @@ export async function onBehalfTexts(
     );
   }
   return out;
+}
+
+/**
+ * The process's sign-in as asked of an intermediary: they sign in as
+ * themselves (DigiD, or eHerkenning for an organisation's employee), so its
+ * level is asked of their sign-in, while its kind (person or company) is the
+ * citizen's, not theirs. For anyone acting for themselves: the process as it is.
+ */
+export function asHolderSees(def: Process, access: CitizenAccess, session: Request['session']): Process {
+  if (access.principal.kind !== 'citizen' || !access.principal.via) return def;
+  return { ...def, signIn: { ...def.signIn, applicant: session?.bsn ? 'person' : 'company' } };
 }

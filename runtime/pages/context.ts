@@ -41,7 +41,8 @@ export function pageContext(req: Request, deps: PagesDeps, personHref = '/medewe
   return {
     lang: session.lang,
     theme: deps.theme,
-    signedIn: !!session.idHash,
+    signedIn: !!(session.bsn || session.kvk),
+    standIn: deps.auth.devSignIn,
     acting: session.acting?.citizen ?? null,
     path: req.originalUrl,
     personHref,

@@ -291,7 +291,7 @@ describe('a mandate granted on the citizen pages', () => {
     expect(mandate).toMatchObject({ holder: { kind: 'organisation', id: KVK }, staff: ['emp-1', 'emp-3'] });
     expect((await citizen.request('GET', '/machtigingen')).text).toContain('alleen de medewerkers emp-1, emp-3');
 
-    // The stand-in has no company sign-in on this branch: the employees' sessions are made as eHerkenning's would be.
+    // The stand-in's company sign-in names no employee: the employees' sessions are made as eHerkenning's sign-in makes them.
     const employee = async (staffId: string) => {
       const { id: cookie } = await s.store.sessions.create(null, 'nl', s.clock.now(), SESSION_TTL_MS, null, {
         kvk: KVK,
@@ -390,7 +390,8 @@ describe('a mandate granted on the citizen pages', () => {
     const mandate = await named('Tot vandaag');
     // It ends at the start of 3 March in Dutch time (23:00 UTC on the 2nd).
     expect(mandate.validUntil).toBe('2026-03-02T23:00:00.000Z');
-    s.clock.set('2026-03-02T20:00:00Z');
+    // Ten minutes before its end (within the idle timeout of 15 minutes).
+    s.clock.set('2026-03-02T22:50:00Z');
     const holder = await signedIn(H[3]);
     await actFor(holder, mandate.id);
     const start = await holder.request('POST', '/diensten/ophalen/start', { _csrf: await holder.csrf('/namens') });
