@@ -842,6 +842,8 @@ export interface components {
         type: string;
         step?: string;
         text: string;
+        /** @description who acted when an intermediary did, by a mandate: `mandate:<id>` */
+        by?: string;
       }[];
       messages: {
         /** @description an ISO 8601 instant */

@@ -12,5 +12,6 @@ export * from './citizen-sessions.js';
 export * from './levels.js';
 export * from './oidc.js';
 export * from './settings.js';
+export * from './mandates.js';
 export * from './staff-oidc.js';
 export * from './reads.js';

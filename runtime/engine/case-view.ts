@@ -50,7 +50,8 @@ function dependsOnStep(field: Field, stepFields: Field[]): boolean {
   }
 }
 
-type TimelineItem = { at: string; type: string; step?: string; text: string };
+/** `by`: the audit actor when an intermediary acted by a mandate (`mandate:<id>`): the pages say who, on whose behalf. */
+type TimelineItem = { at: string; type: string; step?: string; text: string; by?: string };
 
 /** The timeline in plain words, from the audit trail (what a citizen may see). */
 function timeline(entries: AuditEntry[], process: Process, lang: Lang): TimelineItem[] {
@@ -59,7 +60,13 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
   for (const e of entries) {
     const d = e.data as Record<string, any>;
     const push = (text: string, step?: string) =>
-      items.push({ at: e.at, type: e.type, ...(step ? { step } : {}), text });
+      items.push({
+        at: e.at,
+        type: e.type,
+        ...(step ? { step } : {}),
+        text,
+        ...(e.actor.startsWith('mandate:') ? { by: e.actor } : {}),
+      });
     if (e.type === 'case.started') push(chrome.started[lang]);
     else if (e.type === 'event.received' && d.type === 'submit') push(`${chrome.sent[lang]}: ${title(d.step)}`, d.step);
     else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit')

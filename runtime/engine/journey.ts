@@ -203,7 +203,9 @@ export function createJourneyService(engine: Engine) {
     },
 
     /** A page of the citizen's own cases, and how many there are. */
-    casesOf: (bsn: string, limit: number, offset: number) => store.cases.pageBySubject(bsn, limit, offset),
+    /** A page of the citizen's cases; `processKeys`: only of these processes (null: all). */
+    casesOf: (bsn: string, limit: number, offset: number, processKeys: string[] | null = null) =>
+      store.cases.pageBySubject(bsn, limit, offset, processKeys),
     /** Whether the case has answers kept as a draft, not sent yet. */
     hasDraft: async (row: CaseRow): Promise<boolean> => !!(await store.drafts.get(row.id))?.steps.length,
     /** Whether the case stands at a step where the citizen acts (a form). */

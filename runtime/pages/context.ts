@@ -23,7 +23,8 @@ export type PagesDeps = FormParsers & {
 };
 
 /** What an error page can say: each key is a title and a text in i18n.ts. */
-export type PageErrorKey = 'notFound' | 'expiredForm' | 'somethingWrong' | 'badRequest' | 'tooLarge' | 'cannotDecide';
+export type PageErrorKey =
+  'notMandated' | 'notFound' | 'expiredForm' | 'somethingWrong' | 'badRequest' | 'tooLarge' | 'cannotDecide';
 
 /** A page-level refusal: rendered as a page with this status. */
 export class PageError extends Error {
@@ -42,6 +43,7 @@ export function pageContext(req: Request, deps: PagesDeps, personHref = '/medewe
     theme: deps.theme,
     signedIn: !!(session.bsn || session.kvk),
     standIn: deps.auth.devSignIn,
+    acting: session.acting?.citizen ?? null,
     path: req.originalUrl,
     personHref,
     // Read only by a form: an anonymous visitor gets a token (a cookie) only on a page that has one.

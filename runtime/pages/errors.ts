@@ -7,6 +7,7 @@ import { msg, type MessageKey } from './i18n.js';
 /** Title and text of each error page. */
 const texts: Record<PageErrorKey, [MessageKey, MessageKey]> = {
   notFound: ['notFound', 'notFoundText'],
+  notMandated: ['notMandatedTitle', 'notMandated'],
   expiredForm: ['errorSummary', 'expiredForm'],
   somethingWrong: ['errorSummary', 'somethingWrong'],
   badRequest: ['badRequestTitle', 'badRequest'],

@@ -11,6 +11,7 @@ import { pageErrors } from './errors.js';
 import { formParsers } from './forms.js';
 import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
+import { mandateRoutes } from './routes/mandates.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
 import { readRoutes } from './routes/reads.js';
@@ -92,6 +93,7 @@ export function createPages(opts: PagesOptions): {
   signinRoutes(pages, deps);
   journeyRoutes(pages, deps);
   caseRoutes(pages, deps);
+  mandateRoutes(pages, deps);
   previewRoutes(pages, deps);
   readRoutes(pages, deps);
 

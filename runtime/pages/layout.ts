@@ -3,6 +3,7 @@ import { html, trusted, type Html } from './html.js';
 import { msg } from './i18n.js';
 import { signinCatalogues, translate } from '../i18n/index.js';
 import { themeCss, type Theme } from './theme.js';
+import { actingBanner, mandateText } from './acting.js';
 
 export type PageContext = {
   lang: Lang;
@@ -13,6 +14,8 @@ export type PageContext = {
   path: string;
   /** Where "Een medewerker spreken" leads from this page. */
   personHref: string;
+  /** The citizen an intermediary acts for now (their BSN), or null: every page says so. */
+  acting?: string | null;
   /** The development stand-in is on: every page says that this is not a real sign-in. */
   standIn?: boolean;
 };
@@ -88,6 +91,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
       <ul class="omslag-nav__list">
         <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>
         <li><a class="utrecht-link" href="/mijn-zaken">${msg('myCases', lang)}</a></li>
+        ${ctx.signedIn ? html`<li><a class="utrecht-link" href="/machtigingen">${mandateText('title', lang)}</a></li>` : ''}
         <li>${langSwitch(ctx)}</li>
         <li>${
           ctx.signedIn
@@ -100,6 +104,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
   ${ctx.standIn ? html`<div class="utrecht-alert utrecht-alert--warning omslag-stand-in" role="note"><p class="utrecht-paragraph"><strong>${translate(signinCatalogues, lang, 'citizen.standIn')}</strong></p></div>` : ''}
 </header>
 <main id="inhoud" class="omslag-main" tabindex="-1">
+${actingBanner(ctx)}
 ${keptAnswers(ctx) ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${translate(signinCatalogues, lang, 'citizen.keptBack')}</p></div>` : ''}
 ${main}
 <aside class="omslag-person" aria-labelledby="persoon-titel">

@@ -3,6 +3,7 @@ import type { RouteParameters } from 'express-serve-static-core';
 import { actorOf, canSeeCase, ReadLogUnavailable, recordRead, staffPrincipal } from '../auth/index.js';
 import type { Clock } from '../engine/index.js';
 import type { CaseRow, Principal, Store } from '../store/index.js';
+import { actingAccess, asHolderSees, mandatedPage } from './acting.js';
 import type { Process } from '../model/index.js';
 import { PageError } from './context.js';
 import type { SignInGate } from './signin-gate.js';
@@ -90,21 +91,31 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock; g
       res.redirect(303, `/inloggen?terug=${encodeURIComponent(back)}${session?.idle ? '&verlopen=1' : ''}`);
       return undefined;
     }
+    const at = clock.now().toISOString();
     const principal: Principal = { kind: 'citizen', bsn: subject };
-    const access: CitizenAccess = { subject, principal, actor: actorOf(principal) };
+    // Acting for a citizen by a mandate (acting.ts): checked again now, and the page's right asked of it.
+    const access: CitizenAccess = (await actingAccess(store, req, at)) ?? {
+      subject,
+      principal,
+      actor: actorOf(principal),
+    };
     // The process's sign-in: the right kind (person or company) at its level, on its start and every page of its cases.
-    const admits = (def: unknown) => !gate || gate.admits(req, res, def as Process);
-    if (!under(path, CASE_PATH)) return service && !admits(service.definition) ? undefined : access;
+    const admits = (def: unknown) => !gate || gate.admits(req, res, asHolderSees(def as Process, access, req.session));
+    if (!under(path, CASE_PATH)) {
+      if (service && !admits(service.definition)) return undefined;
+      return service ? mandatedPage(store, access, params.key, req, path, at) : access;
+    }
     const row = await store.cases.get(params.id);
-    if (!row || !(await canSeeCase(store, principal, row, clock.now().toISOString())))
-      throw new PageError(404, 'notFound');
+    if (!row || !(await canSeeCase(store, access.principal, row, at))) throw new PageError(404, 'notFound');
     if (gate && !admits((await store.processes.version(row.processKey, row.version))?.definition ?? {}))
       return undefined;
     // Pages only the citizen themselves may open (the read log): not found for an intermediary, and not a read.
-    if (principal.via && CITIZENS_OWN.has(path)) throw new PageError(404, 'notFound');
+    if (access.principal.kind === 'citizen' && access.principal.via && CITIZENS_OWN.has(path))
+      throw new PageError(404, 'notFound');
+    const checked = await mandatedPage(store, access, row.processKey, req, path, at);
     // An intermediary acting by a mandate: each page of the case they open is a read, logged for the citizen.
-    if (req.method === 'GET') await recordPageRead(store, principal, row, clock.now().toISOString());
-    return { ...access, row };
+    if (req.method === 'GET') await recordPageRead(store, checked.principal, row, at);
+    return { ...checked, row };
   }
 
   function add<A>(

@@ -233,15 +233,24 @@ export function caseRepo(sql: Sql) {
       return rows.map(toCase);
     },
     /** One page of a subject's cases, newest first, and how many there are in all. */
-    async pageBySubject(subject: string, limit: number, offset: number): Promise<{ rows: CaseRow[]; total: number }> {
+    /** A page of a subject's cases, newest first; `processKeys`: only of these processes (an intermediary's mandates). */
+    async pageBySubject(
+      subject: string,
+      limit: number,
+      offset: number,
+      processKeys: string[] | null = null,
+    ): Promise<{ rows: CaseRow[]; total: number }> {
+      if (processKeys && !processKeys.length) return { rows: [], total: 0 };
       const count = await sql
         .q()
         .selectFrom('cases')
         .select((eb) => eb.fn.countAll().as('n'))
         .where('subject', '=', subject)
+        .$if(!!processKeys, (q) => q.where('process_key', 'in', processKeys!))
         .executeTakeFirstOrThrow();
       const rows = await cases()
         .where('subject', '=', subject)
+        .$if(!!processKeys, (q) => q.where('process_key', 'in', processKeys!))
         .orderBy('created_at', 'desc')
         .orderBy('id')
         .limit(limit)

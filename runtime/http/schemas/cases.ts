@@ -67,7 +67,15 @@ export const caseViewSchema = z
         inputs: z.record(z.string(), jsonValue).optional(),
       }),
     ),
-    timeline: z.array(z.object({ at: instant, type: z.string(), step: z.string().optional(), text: z.string() })),
+    timeline: z.array(
+      z.object({
+        at: instant,
+        type: z.string(),
+        step: z.string().optional(),
+        text: z.string(),
+        by: z.string().optional().describe('who acted when an intermediary did, by a mandate: `mandate:<id>`'),
+      }),
+    ),
     messages: z.array(z.object({ at: instant, step: z.string().nullable(), subject: z.string(), body: z.string() })),
     outcome: z.object({ outcome: z.string(), title: z.string(), message: z.string() }).nullable(),
   })

@@ -8,6 +8,8 @@ import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
 import { csrfField, errorSummary, feedbackForm } from '../layout.js';
 import type { PageRouter } from '../router.js';
+import { mayDo, maskBsn } from '../../auth/index.js';
+import { actingScope, holdsMandates, mandateText, onBehalfTexts } from '../acting.js';
 
 const when = (iso: string, lang: Lang) =>
   formatDate(iso, lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -16,16 +18,21 @@ const when = (iso: string, lang: Lang) =>
 export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
 
-  pages.get('/mijn-zaken', async (req, res, { subject }) => {
+  pages.get('/mijn-zaken', async (req, res, access) => {
+    const { subject } = access;
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
     const asked = Number(req.query.pagina ?? 1);
-    const first = await journeys.casesOf(subject, CASES_PER_PAGE, 0);
+    const at = deps.clock.now().toISOString();
+    // While acting for a citizen: only the cases of the processes the mandates cover.
+    const scope = await actingScope(deps.store, access, at);
+    const offerActing = !ctx.acting && (await holdsMandates(deps.store, req, at));
+    const first = await journeys.casesOf(subject, CASES_PER_PAGE, 0, scope);
     const pages = Math.max(1, Math.ceil(first.total / CASES_PER_PAGE));
     // A page number that is not one (or past the end) shows the nearest page, never an error.
     const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
     const { rows, total } =
-      page === 1 ? first : await journeys.casesOf(subject, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE);
+      page === 1 ? first : await journeys.casesOf(subject, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE, scope);
     // What each card shows, read before the page is drawn (one case after another: a page has at most 20).
     const cards: { row: CaseRow; def: Process; pending: boolean }[] = [];
     for (const r of rows) {
@@ -40,6 +47,7 @@ export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
       ctx,
       title,
       html`<h1 class="utrecht-heading-1">${msg('myCases', lang)}</h1>
+${offerActing ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${mandateText('actForOthers', lang)} <a class="utrecht-link" href="/namens">${mandateText('actForOthersLink', lang)}</a></p></div>` : ''}
 ${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${msg('caseCount', lang, { n: total })}</p>` : ''}
 ${
   cards.length
@@ -53,10 +61,19 @@ ${
     );
   });
 
-  pages.get('/zaken/:id/status', async (req, res, { subject, row, principal }) => {
+  pages.get('/zaken/:id/status', async (req, res, access) => {
+    const { subject, row, principal } = access;
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = await journeys.view(row, lang);
+    // What an intermediary did, and for an intermediary whether the mandate lets them read the messages.
+    const onBehalf = await onBehalfTexts(deps.store, view.timeline, access, lang);
+    const done = view.timeline.filter((i) => i.by);
+    const at = deps.clock.now().toISOString();
+    const seesMessages = await mayDo(deps.store, access.principal, row, 'messages', at);
+    // Links an intermediary's mandate would refuse are not offered (the pages refuse them all the same).
+    const mayFill = await mayDo(deps.store, access.principal, row, 'fill', at);
+    const maySubmit = await mayDo(deps.store, access.principal, row, 'submit', at);
     const flash = req.session!.flash;
     if (flash) await deps.sessions.flash(req, null);
     const contact = view.tasks.find((x) => x.kind === 'contact' && (x.status === 'open' || x.status === 'claimed'));
@@ -75,11 +92,11 @@ ${
 ${flash ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
 ${
   view.outcome
-    ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2><p class="utrecht-paragraph">${view.outcome.message}</p>`
+    ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2>${seesMessages ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>` : ''}`
     : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
-${atForm || hasDraft ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
+${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${
@@ -88,10 +105,10 @@ ${
 <ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
     : ''
 }
-${groupActions(view, row)}
+${maySubmit ? groupActions(view, row) : ''}
 ${askFeedback ? feedbackForm(ctx, row.id) : ''}
 ${
-  proactive
+  proactive && maySubmit
     ? html`<form method="post" action="/zaken/${row.id}/afmelden" class="omslag-inline-form">${csrfField(ctx)}
 <p class="utrecht-paragraph">${
         optedOut
@@ -100,11 +117,18 @@ ${
       }</p></form>`
     : ''
 }
-<h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
-<ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}</li>`)}</ol>
-${principal.kind === 'citizen' && !principal.via ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/inzage">${translate(readsCatalogues, lang, 'link')}</a></p>` : ''}
 ${
-  view.messages.length
+  done.length
+    ? html`<h2 class="utrecht-heading-2">${ctx.acting ? mandateText('doneForCitizen', lang, { bsn: maskBsn(subject) }) : mandateText('doneForYou', lang)}</h2>
+<ul class="utrecht-unordered-list omslag-on-behalf">${done.map((i) => html`<li class="utrecht-unordered-list__item">${when(i.at, lang)}: ${i.text} (${onBehalf.get(i.by!)})</li>`)}</ul>`
+    : ''
+}
+<h2 class="utrecht-heading-2">${msg('timeline', lang)}</h2>
+<ol class="omslag-timeline">${view.timeline.map((i) => html`<li class="omslag-timeline__item"><span class="omslag-timeline__when">${when(i.at, lang)}</span> ${i.text}${i.by ? html` <span class="omslag-on-behalf">(${onBehalf.get(i.by)})</span>` : ''}</li>`)}</ol>
+${principal.kind === 'citizen' && !principal.via ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}/inzage">${translate(readsCatalogues, lang, 'link')}</a></p>` : ''}
+${!seesMessages && view.messages.length ? html`<p class="utrecht-paragraph">${mandateText('noMessagesRight', lang)}</p>` : ''}
+${
+  seesMessages && view.messages.length
     ? html`<h2 class="utrecht-heading-2">${msg('messagesTitle', lang)}</h2>
 ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.subject}"><h3 class="utrecht-heading-3">${m.subject}</h3><p class="utrecht-paragraph omslag-when">${when(m.at, lang)}</p><p class="utrecht-paragraph">${m.body}</p></section>`)}`
     : ''

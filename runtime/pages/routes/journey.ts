@@ -4,6 +4,7 @@ import { formatAnswer, t, type Field, type Lang, type Process } from '../../mode
 import type { CaseRow, Draft } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import type { PageRouter } from '../router.js';
+import { mayDo } from '../../auth/index.js';
 import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
@@ -239,10 +240,12 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     res.redirect(303, `/zaken/${row.id}/bevestiging`);
   });
 
-  pages.get('/zaken/:id/bevestiging', async (req, res, { row }) => {
+  pages.get('/zaken/:id/bevestiging', async (req, res, { row, principal }) => {
     const ctx = pageContext(req, deps, `/zaken/${row.id}/medewerker`);
     const lang = ctx.lang;
     const view = await journeys.view(row, lang);
+    // The outcome's message is a message: an intermediary reads it only with the `messages` right.
+    const seesMessages = await mayDo(deps.store, principal, row, 'messages', deps.clock.now().toISOString());
     const feedbackGiven = await journeys.hasFeedback(row);
     send(
       res,
@@ -254,7 +257,7 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
 <h2 class="utrecht-heading-2">${msg('whatNext', lang)}</h2>
 ${
   view.outcome
-    ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>`
+    ? html`<p class="utrecht-paragraph">${seesMessages ? view.outcome.message : view.outcome.title}</p>`
     : html`<p class="utrecht-paragraph">${view.step?.text ?? view.step?.title ?? ''}</p>`
 }
 ${view.expectedBy && !view.outcome ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}

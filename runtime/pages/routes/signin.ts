@@ -15,6 +15,7 @@ import { html, type Html } from '../html.js';
 import { msg } from '../i18n.js';
 import { csrfField, errorSummary } from '../layout.js';
 import type { PageRouter } from '../router.js';
+import { afterSignIn } from '../acting.js';
 import { providerName, signInHref, sm, type Applicant } from '../signin-gate.js';
 
 /** The cookie that binds a sign-in under way to this browser: its flow's random id, only sent to /inloggen. */
@@ -145,7 +146,8 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
         return signInPage(req, res, issueMessage({ code: 'invalid-bsn' }, lang), String(req.body?.bsn ?? ''));
       await deps.sessions.signIn(req, res, bsn, { level, provider: 'dev' });
     }
-    res.redirect(303, safeReturn(req.body?.terug));
+    // Someone mandated this holder: "Namens wie wilt u dit regelen?" first (routes/acting.ts).
+    res.redirect(303, await afterSignIn(deps.store, req, safeReturn(req.body?.terug), deps.clock.now().toISOString()));
   });
 
   for (const kind of ['digid', 'eherkenning'] as const) {
@@ -247,7 +249,11 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
           holderName: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : 'Gemachtigde',
         });
     }
-    res.redirect(303, flow.returnTo);
+    // Acting already (the provider's representation claim), or the choice "Namens wie …" when someone mandated this holder.
+    const next = req.session?.acting
+      ? flow.returnTo
+      : await afterSignIn(deps.store, req, flow.returnTo, deps.clock.now().toISOString());
+    res.redirect(303, next);
   });
 
   // Signs out here, and at the provider when the session came from one (RP-initiated logout).

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { canSeeDrafts, citizenSessions, SESSION_COOKIE, SESSION_TTL_MS } from '../../../runtime/auth/index.js';
+import {
+  canSeeDrafts,
+  citizenSessions,
+  PAGE_RIGHTS,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+} from '../../../runtime/auth/index.js';
 import { createEngine, createFakeClock, createProcessService } from '../../../runtime/engine/index.js';
 import { PageError } from '../../../runtime/pages/context.js';
 import { createPages } from '../../../runtime/pages/index.js';
@@ -178,6 +184,33 @@ describe('the citizen pages as registered', () => {
     expect(pageTable.filter((r) => r.audience === 'staff').map((r) => r.path)).toEqual(['/voorbeeld/:key/:step']);
     // Every page under a case's address checks the case.
     for (const r of pageTable) if (r.path.startsWith('/zaken/:id')) expect(r.audience, r.path).toBe('case');
+  });
+
+  test("the signed-in citizen's own pages, and the right each case or service page asks of an intermediary", () => {
+    expect(
+      pageTable
+        .filter((r) => r.audience === 'citizen')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
+      [
+        'get /mijn-zaken',
+        'post /diensten/:key/start',
+        'get /diensten/:key/medewerker',
+        'post /diensten/:key/medewerker',
+        // Mandates: the citizen's own (granted, revoked), and the holder's choice for whom.
+        'get /machtigingen',
+        'get /machtigingen/nieuw',
+        'post /machtigingen/nieuw',
+        'post /machtigingen/:id/intrekken',
+        'get /namens',
+        'post /namens',
+      ].sort(),
+    );
+    // A page of a case or a service says which right an intermediary needs (runtime/auth/mandates.ts), none left to the default.
+    for (const r of pageTable)
+      if (r.audience === 'case' || (r.audience === 'citizen' && r.path.startsWith('/diensten/')))
+        expect(PAGE_RIGHTS[`${r.method} ${r.path}`], `${r.method} ${r.path}`).toBeDefined();
   });
 
   test('the public pages are still public', async () => {

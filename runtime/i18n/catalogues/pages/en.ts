@@ -69,6 +69,8 @@ export default {
   cancel: 'No, go back',
   notFound: 'Page not found',
   notFoundText: 'This page does not exist or is not yours.',
+  notMandatedTitle: 'You may not do this',
+  notMandated: 'Your mandate does not allow you to do this. Ask the person who gave you the mandate to change it.',
   expiredForm: 'This form has expired. Please try again.',
   somethingWrong: 'Something went wrong on our side. Nothing was changed.',
   cannotDecideTitle: 'We cannot process this automatically',

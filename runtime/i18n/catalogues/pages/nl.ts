@@ -66,6 +66,9 @@ export default {
   cancel: 'Nee, terug',
   notFound: 'Pagina niet gevonden',
   notFoundText: 'Deze pagina bestaat niet of is niet van u.',
+  notMandatedTitle: 'Dit mag u niet doen',
+  notMandated:
+    'Uw machtiging geeft u hier geen toestemming voor. Vraag degene die u machtigde om de machtiging aan te passen.',
   expiredForm: 'Dit formulier is verlopen. Probeer het opnieuw.',
   somethingWrong: 'Er ging iets mis aan onze kant. Er is niets veranderd.',
   cannotDecideTitle: 'Dit kunnen wij niet automatisch verwerken',
