@@ -64,7 +64,7 @@ export async function signOut(page: Page) {
     .getByRole('navigation')
     .getByRole('button', { name: /Uitloggen|Sign out/ })
     .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Uitloggen|Sign out/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/U bent uitgelogd|You are signed out/);
 }
 
 /** Starts a kwijtschelding case from its start page; the page is at the first step after. Returns the case id. */
