@@ -8,9 +8,10 @@ const missing = (what: string) => new HttpError(404, 'not-found', ['thingNotFoun
  * A case as this principal may see it (runtime/auth's canSeeCase), or 404:
  * 404, not 403, so a request does not confirm that somebody else's case exists.
  */
-export async function visibleCase(store: Store, principal: Principal, id: string): Promise<CaseRow> {
+export async function visibleCase(store: Store, principal: Principal, id: string, at?: string): Promise<CaseRow> {
   const row = await store.cases.get(id);
-  if (!row || !(await canSeeCase(store, principal, row))) throw missing('case');
+  // `at`: the services' clock, so a mandate ends when that clock says (tests move a fake one).
+  if (!row || !(await canSeeCase(store, principal, row, at))) throw missing('case');
   return row;
 }
 
