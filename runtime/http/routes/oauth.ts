@@ -22,17 +22,22 @@ const clientSchema = z
     description: "An intermediary organisation's API client (its secret is never shown again)",
   });
 
-const tokenSchema = z.union([
-  z.object({
-    access_token: z.string(),
-    token_type: z.literal('Bearer'),
-    expires_in: z.number().int(),
-  }),
-  z.object({
-    error: z.enum(['invalid_request', 'invalid_client', 'unsupported_grant_type']),
-    error_description: z.string(),
-  }),
-]);
+const tokenSchema = z
+  .union([
+    z.object({
+      access_token: z.string(),
+      token_type: z.literal('Bearer'),
+      expires_in: z.number().int().describe('seconds'),
+    }),
+    z.object({
+      error: z.enum(['invalid_request', 'invalid_client', 'unsupported_grant_type']),
+      error_description: z.string(),
+    }),
+  ])
+  .meta({
+    id: 'ClientToken',
+    description: 'RFC 6749: an access token (§5.1), or the error that says why not (§5.2)',
+  });
 type TokenAnswer = z.infer<typeof tokenSchema>;
 
 type OAuthError = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type';
