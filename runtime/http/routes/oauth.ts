@@ -234,7 +234,11 @@ export function oauthRoutes({ store, clock }: Services, opts: { limits?: Partial
       },
       summary:
         'An access token for an API client (OAuth 2 client credentials): a Bearer token for an hour, answered as RFC 6749 says, errors included',
-      handler: async ({ req, res }) => token(req, res),
+      handler: () => {
+        throw new HttpError(500, 'internal', 'streamed');
+      },
+      // As a stream: never stored for an Idempotency-Key (a refusal must leave nothing behind; a retry gets a new token).
+      stream: async ({ req, res }) => token(req, res),
     }),
   ];
 }
