@@ -12,15 +12,22 @@ type Props = {
   user: User | null;
   /** Whether "signed in as" names the user's teams (the workspace's queue is per team). */
   showTeams?: boolean;
+  /** The development stand-in is on (DEV_SIGN_IN): the bar says so, on every page. */
+  standIn?: boolean;
   onSwitchLang(): void;
   onSignOut(): void;
 };
 
-/** The bar on every page: the app, its first page, who is signed in, the language switch, sign out. */
-export function Header({ t, app, lang, home, homeLabel, user, showTeams, onSwitchLang, onSignOut }: Props) {
+/** The bar on every page: the stand-in notice, the app, its first page, who is signed in, the language switch, sign out. */
+export function Header({ t, app, lang, home, homeLabel, user, showTeams, standIn, onSwitchLang, onSignOut }: Props) {
   const who = user && (showTeams ? t.signedInWithTeams(user.name, user.teams.join(', ')) : t.signedInAs(user.name));
   return (
     <header className="utrecht-page-header omslag-header">
+      {standIn && (
+        <div className="utrecht-alert utrecht-alert--warning omslag-standin" role="note" aria-label={t.standInLabel}>
+          <p className="utrecht-paragraph">{t.standIn}</p>
+        </div>
+      )}
       <div className="utrecht-page-header__content omslag-header__inner">
         <Link className="utrecht-link omslag-brand" to={home}>
           {app.appName}

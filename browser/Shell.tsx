@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Api } from './api/index.js';
 import { Header } from './Header.js';
 import { shellMessages, type AppText, type Lang } from './messages.js';
-import { useLang, useSession } from './session.js';
+import { useLang, useProviders, useSession } from './session.js';
 import { SignIn } from './SignIn.js';
 import type { Session, User } from './types.js';
 import { Notice } from './ui/Notice.js';
@@ -31,7 +31,8 @@ type Props = {
 };
 
 /**
- * The designer's and the workspace's frame: a skip link, the header, and in
+ * The designer's and the workspace's frame: a skip link, the stand-in banner
+ * (when sign-in is the development stand-in), the header, and in
  * <main> the session's state (loading, sign-in, a failure with "try again",
  * not allowed) or the app's page.
  */
@@ -48,6 +49,7 @@ export function Shell({
 }: Props) {
   const [lang, switchLang] = useLang(storageKey);
   const { session, api, signedIn, reload, signOut } = useSession(lang);
+  const providers = useProviders(api);
   const t = shellMessages[lang];
   const app = text(lang);
   const user = session.state === 'signed-in' ? session.session.user : null;
@@ -67,7 +69,16 @@ export function Shell({
       />
     );
   } else if (session.state === 'signed-out') {
-    main = <SignIn api={api} t={t} app={app} ended={session.reason === 'ended'} onSignedIn={signedIn} />;
+    main = (
+      <SignIn
+        api={api}
+        t={t}
+        app={app}
+        ended={session.reason === 'ended'}
+        staffProvider={!!providers?.staff}
+        onSignedIn={signedIn}
+      />
+    );
   } else if (allowed && !allowed(session.session)) {
     main = (
       <div className="omslag-page">
@@ -89,10 +100,11 @@ export function Shell({
         homeLabel={home.label(lang)}
         user={user}
         showTeams={showTeams}
+        standIn={!!providers?.devSignIn}
         onSwitchLang={switchLang}
         onSignOut={() => {
           onSignOut?.();
-          void signOut();
+          void signOut(home.href);
         }}
       />
       <main id="inhoud" className={mainClassName} tabIndex={-1}>

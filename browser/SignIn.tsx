@@ -5,16 +5,53 @@ import type { Session } from './types.js';
 import { ErrorSummary } from './ui/ErrorSummary.js';
 import { Notice } from './ui/Notice.js';
 
-type Props = { api: Api; t: ShellMessages; app: AppText; ended: boolean; onSignedIn(session: Session): void };
+type Props = {
+  api: Api;
+  t: ShellMessages;
+  app: AppText;
+  ended: boolean;
+  /** The server has the organisation's provider (GET /api/session/providers): offer it above the password form. */
+  staffProvider: boolean;
+  onSignedIn(session: Session): void;
+};
 
-/** Sign-in for officials and designers: name and password, a session cookie in return. */
-export function SignIn({ api, t, app, ended, onSignedIn }: Props) {
+/** Why a sign-in at the organisation's provider came back without a session (`?inloggen=`, set by the server). */
+function providerProblem(t: ShellMessages): string | null {
+  const problem = new URLSearchParams(location.search).get('inloggen');
+  if (problem === 'geen-rol') return t.signInProblemNoRole;
+  if (problem === 'onbereikbaar') return t.signInProblemUnreachable;
+  if (problem === 'mislukt') return t.signInProblemFailed;
+  return null;
+}
+
+/** This page's address without the sign-in's reason: where the provider's sign-in comes back to. */
+function here(): string {
+  const url = new URL(location.href);
+  url.searchParams.delete('inloggen');
+  return url.pathname + url.search;
+}
+
+/**
+ * Sign-in for officials and designers: at the organisation's provider (a
+ * link: the browser goes there and comes back to this page) when the server
+ * has one, and with name and password; a session cookie in return.
+ */
+export function SignIn({ api, t, app, ended, staffProvider, onSignedIn }: Props) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(() => providerProblem(t));
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+
+  // The reason is read once; the address loses it, so a reload or a bookmark does not show it again.
+  useEffect(() => {
+    const url = new URL(location.href);
+    if (!url.searchParams.has('inloggen')) return;
+    url.searchParams.delete('inloggen');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    requestAnimationFrame(() => summary.current?.focus());
+  }, []);
 
   useEffect(() => {
     document.title = `${Object.keys(errors).length || failure ? `${t.errorPrefix} ` : ''}${app.signInTitle} – ${app.appName}`;
@@ -49,6 +86,23 @@ export function SignIn({ api, t, app, ended, onSignedIn }: Props) {
       {ended && !failure && <Notice flash={{ kind: 'info', text: t.sessionEnded }} />}
       <ErrorSummary ref={summary} title={t.errorSummary} errors={errors} labels={labels} extra={failure} />
       <p className="utrecht-paragraph">{app.signInIntro}</p>
+      {staffProvider && (
+        <>
+          <div className="omslag-signin-provider">
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              href={`/api/session/oidc?terug=${encodeURIComponent(here())}`}
+              aria-describedby="organisatie-uitleg"
+            >
+              {t.staffSignIn}
+            </a>
+            <p className="utrecht-paragraph" id="organisatie-uitleg">
+              {t.staffSignInHint}
+            </p>
+          </div>
+          <h2 className="utrecht-heading-2">{t.orPassword}</h2>
+        </>
+      )}
       <form className="omslag-form" onSubmit={submit} noValidate>
         <TextField
           id="naam"

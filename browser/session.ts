@@ -80,15 +80,46 @@ export function useSession(lang: Lang) {
   }, [api, signedIn]);
   useEffect(load, [load]);
 
-  const signOut = useCallback(async () => {
-    try {
-      await ok(api.POST('/api/session/end'));
-    } catch {
-      // signed out anyway, as far as this page is concerned
-    }
-    csrf.current = null;
-    setSession({ state: 'signed-out' });
-  }, [api]);
+  /**
+   * Ends the session; one that came from the organisation's provider is then
+   * ended there too: the browser goes to the provider's sign-out page, which
+   * sends it back to `home` (the app's first page).
+   */
+  const signOut = useCallback(
+    async (home: string) => {
+      let endSessionUrl: string | null = null;
+      try {
+        ({ endSessionUrl } = await ok(api.POST('/api/session/end', { params: { query: { terug: home } } })));
+      } catch {
+        // signed out anyway, as far as this page is concerned
+      }
+      csrf.current = null;
+      setSession({ state: 'signed-out' });
+      if (endSessionUrl) location.assign(endSessionUrl);
+    },
+    [api],
+  );
 
   return { session, api, signedIn, reload: load, signOut };
+}
+
+/** How staff sign in here (GET /api/session/providers); null until known or when it cannot be asked. */
+export type Providers = { staff: boolean; devSignIn: boolean };
+
+/** The server's sign-in providers, asked once: the sign-in page's provider button and the stand-in banner follow it. */
+export function useProviders(api: Api): Providers | null {
+  const [providers, setProviders] = useState<Providers | null>(null);
+  useEffect(() => {
+    let live = true;
+    ok(api.GET('/api/session/providers')).then(
+      (p) => live && setProviders(p),
+      () => {
+        // Without the answer: the password form only, no banner (the server's own pages still say it).
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return providers;
 }

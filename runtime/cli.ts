@@ -14,8 +14,11 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   user add NAME --role designer|official|admin [--teams team1,team2]
                              prints a password for the workspace/designer sign-in
   user password NAME         a new password for a user (printed once)
+  user map NAME --role designer|official|admin [--teams team1,team2]
+                             sets a user's role and teams (made without a password when new: for staff
+                             who sign in at the organisation's provider, STAFF_OIDC_ISSUER)
   token NAME                 create a bearer token for a user (shown once)
-  citizen-token BSN          a token for a citizen (development stand-in for DigiD)
+  citizen-token BSN          a token for a citizen (development stand-in for DigiD; only with DEV_SIGN_IN)
   import [DIR]               load the definitions in DIR (default: processes/) and publish changed ones
   audit verify               check every case's hash chain; names the first broken entry
   backup FILE                online backup of the SQLite database to FILE (safe while the server runs)
@@ -135,14 +138,27 @@ async function main(argv: string[]) {
   const { store, clock } = services;
   const at = clock.now().toISOString();
   try {
-    if (command === 'user' && sub === 'add') {
-      const name = rest[0] ?? fail('name the user: user add NAME --role …');
+    const roleAndTeams = () => {
       const role = values.role as Role;
       if (!['designer', 'official', 'admin'].includes(role)) fail('--role is designer, official or admin');
       const teams = (values.teams ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
+      return { role, teams };
+    };
+    if (command === 'user' && sub === 'map') {
+      const name = rest[0] ?? fail('name the user: user map NAME --role …');
+      const { role, teams } = roleAndTeams();
+      const user = await store.accounts.userByName(name);
+      if (user) await store.accounts.setMapping(user.id, { role, teams });
+      else await store.accounts.addUser(name, role, teams, at);
+      console.log(
+        `${user ? 'mapped' : 'added'} ${name} (${role}${teams.length ? `, teams ${teams.join(',')}` : ''})${user ? '' : '; signs in at the staff provider (or give a password: user password NAME)'}`,
+      );
+    } else if (command === 'user' && sub === 'add') {
+      const name = rest[0] ?? fail('name the user: user add NAME --role …');
+      const { role, teams } = roleAndTeams();
       if (role === 'official' && !teams.length) fail('an official needs --teams');
       if (await store.accounts.userByName(name)) fail(`a user '${name}' exists already`);
       const user = await store.accounts.addUser(name, role, teams, at);
@@ -161,6 +177,11 @@ async function main(argv: string[]) {
       const user = (await store.accounts.userByName(sub ?? fail('token NAME'))) ?? fail(`no user '${sub}'`);
       console.log(await store.accounts.createToken({ userId: user.id }, at));
     } else if (command === 'citizen-token') {
+      // Anyone who can run this could mint a token for any BSN: it is the stand-in for DigiD, like the BSN sign-in.
+      if (!config.auth.devSignIn)
+        fail(
+          `citizen-token is the development stand-in for DigiD and is off here (${config.auth.production ? 'NODE_ENV=production' : 'a citizen provider is configured (OIDC_ISSUER) or DEV_SIGN_IN=false'}): the server accepts no citizen tokens. Citizens sign in at the provider; outside production set DEV_SIGN_IN=true to use the stand-in`,
+        );
       if (!sub || !isValidBsn(sub))
         fail('citizen-token takes a BSN of 9 digits that passes the elfproef (e.g. 999993653)');
       console.log(await store.accounts.createToken({ bsn: sub }, at));

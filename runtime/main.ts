@@ -40,7 +40,8 @@ async function firstStart(services: OpenServices, config: Config) {
               ? `! ${r.key}: ${r.problems.length} problem(s), not published`
               : `published ${r.key} v${r.version}`,
           );
-      if (config.demo && (await store.accounts.countUsers()) === 0) {
+      // Demo accounts (and their printed passwords and tokens) only with the stand-in, never in production.
+      if (config.demo && !config.auth.production && (await store.accounts.countUsers()) === 0) {
         const demo = await createDemoAccounts(services);
         console.log('\nDemo accounts (printed once; tokens are stored hashed):');
         for (const t of demo.tokens)
@@ -122,6 +123,12 @@ async function main() {
     console.log(`Omslag listens on http://${config.host}:${port} (node ${config.nodeId}, data in ${database.shown})`);
     console.log(
       `Citizen pages: http://${config.host}:${port}/  ·  API: http://${config.host}:${port}/api/openapi.json`,
+    );
+    const { auth } = config;
+    console.log(
+      auth.devSignIn
+        ? 'Sign-in: the development stand-in is ON (BSN-only citizen sign-in, demo accounts, citizen tokens): never for real people'
+        : `Sign-in: citizens at ${auth.citizen?.issuer ?? '(no provider)'}; staff ${auth.staff ? `at ${auth.staff.issuer} and ` : ''}by local account`,
     );
     // Under the supervisor (npm run serve): it counts a start as good once the server listens.
     process.send?.({ type: 'omslag.listening', port });

@@ -74,6 +74,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/session/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How staff can sign in here: at the organisation's provider (staff) besides a password; and whether sign-in is the development stand-in (devSignIn) */
+    get: operations['getSignInProviders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/session/oidc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff sign-in at the organisation's provider (a browser navigation): redirects there; 404 when no staff provider is configured */
+    get: operations['beginStaffSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/session/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the staff provider sends the browser back: checks state, nonce and PKCE, finds or makes the user (role and teams from the claims or as mapped in Omslag), starts a session and redirects */
+    get: operations['finishStaffSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/session': {
     parameters: {
       query?: never;
@@ -101,7 +152,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out: ends the session */
+    /** Sign out: ends the session. When it came from the organisation's provider, `endSessionUrl` is where the browser goes next to end it there too */
     post: operations['signOut'];
     delete?: never;
     options?: never;
@@ -119,6 +170,23 @@ export interface paths {
     /** The security log, newest first: failed sign-ins, locks, sign-ins refused during a lock, rate-limit hits */
     get: operations['listSecurityLog'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets a user's role and teams (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
+    put: operations['mapUser'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1653,6 +1721,16 @@ export interface components {
       csrf: string;
       can: components['schemas']['Capabilities'];
     };
+    SignedOut: {
+      /** @description where the browser goes next to sign out at the organisation's provider too; null when not needed */
+      endSessionUrl: string | null;
+    };
+    SignInProviders: {
+      /** @description staff may sign in at the organisation's provider (GET /api/session/oidc) */
+      staff: boolean;
+      /** @description the development stand-in is on: demo accounts and the BSN-only citizen sign-in are not real */
+      devSignIn: boolean;
+    };
     /** @description Non-take-up: eligible in the last scan, reached, granted, declined, opted out, open */
     TakeUp: {
       process: string;
@@ -1947,6 +2025,96 @@ export interface operations {
       };
     };
   };
+  getSignInProviders: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInProviders'];
+        };
+      };
+    };
+  };
+  beginStaffSignIn: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+        /** @description where to go after signing in: a path under /werkplek or /ontwerp (default /werkplek/) */
+        terug?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description See Other: the browser goes on to the address in Location */
+      303: {
+        headers: {
+          /** @description the provider's sign-in page (or the app's sign-in page with ?inloggen=onbereikbaar) */
+          Location?: string;
+          /** @description omslag_werk_aanmelding: the sign-in under way (HttpOnly, SameSite=Lax, path /api/session/oidc) */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  finishStaffSignIn: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+        /** @description from the provider */
+        code?: string;
+        /** @description from the provider */
+        state?: string;
+        /** @description the provider's refusal, if any */
+        error?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description See Other: the browser goes on to the address in Location */
+      303: {
+        headers: {
+          /** @description the page the sign-in began for; or the app with ?inloggen=mislukt (wrong state or nonce, a provider error, no sign-in under way) or ?inloggen=geen-rol (no role in Omslag) */
+          Location?: string;
+          /** @description the session cookie (omslag_werk; HttpOnly, SameSite=Strict) when signed in */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   getSession: {
     parameters: {
       query?: {
@@ -2077,6 +2245,8 @@ export interface operations {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
+        /** @description the app to come back to after signing out at the provider: /werkplek (default) or /ontwerp */
+        terug?: string;
       };
       header?: {
         /** @description a retry with the same key returns the first answer and changes nothing */
@@ -2089,14 +2259,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done, no content */
-      204: {
+      /** @description OK */
+      200: {
         headers: {
           /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignedOut'];
+        };
       };
       /** @description No or unknown credentials */
       401: {
@@ -2156,6 +2328,102 @@ export interface operations {
       };
       /** @description Not allowed for your role */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  mapUser: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          role: 'designer' | 'official' | 'admin';
+          teams: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Created: a new user, who signs in at the provider (or gets a password from the CLI) */
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,13 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import { pickLang, type Lang } from '../model/index.js';
-import type { Store } from '../store/index.js';
+import type { Acting, SessionExtra, SessionRow, SigninFlow, Store } from '../store/index.js';
 import type { Clock } from '../engine/index.js';
 import { cookieOptions, readCookie, SESSION_COOKIE, VISIT_COOKIE } from './cookies.js';
 import { newCsrfToken, sameToken } from './csrf.js';
 
-/** A signed-in citizen's session lasts this long from sign-in (not extended by use). */
+/** A signed-in citizen's session lasts this long from sign-in (not extended by use), unless the settings say otherwise. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 const VISIT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Use is written down at most this often: a session's idle timeout restarts on the first request after a minute. */
+export const TOUCH_EVERY_MS = 60_000;
 
 /**
  * What a page knows about its visitor. `idHash` names the stored session
@@ -20,6 +22,23 @@ export type PageSession = {
   lang: Lang;
   csrf: string | null;
   flash: string | null;
+  /** A company's KVK number (eHerkenning): its cases' subject is `kvk:<number>`. */
+  kvk?: string | null;
+  /** The level of assurance of the sign-in; null for the stand-in without one. */
+  level?: string | null;
+  /** 'dev' (the stand-in), 'digid', 'eherkenning'. */
+  provider?: string | null;
+  /** The provider's ID token, for signing out there too. */
+  idToken?: string | null;
+  staffId?: string | null;
+  /** For whom the holder acts now, by a mandate. */
+  acting?: Acting | null;
+  /**
+   * The session went idle (no request for the idle timeout): it counts as
+   * signed out. Its holder and token are still known, so the router can keep
+   * a form's answers before it asks to sign in again; then it is ended.
+   */
+  idle?: { bsn: string | null; kvk: string | null };
 };
 
 declare global {
@@ -40,7 +59,12 @@ const visitPattern = /^(nl|en)\.([A-Za-z0-9_-]{43})?$/;
  * with a form was shown, a random token that the form repeats (a
  * double-submit token; SameSite=Lax keeps the cookie off cross-site posts).
  */
-export function citizenSessions(store: Store, clock: Clock, opts: { secureCookies: boolean }) {
+export function citizenSessions(
+  store: Store,
+  clock: Clock,
+  opts: { secureCookies: boolean; idleMs?: number; maxMs?: number },
+) {
+  const maxMs = opts.maxMs ?? SESSION_TTL_MS;
   const cookieOpts = (maxAge: number) => cookieOptions('lax', opts.secureCookies, maxAge);
   const setVisit = (res: Response, lang: Lang, token: string | null) =>
     res.cookie(VISIT_COOKIE, `${lang}.${token ?? ''}`, cookieOpts(VISIT_TTL_MS));
@@ -48,8 +72,14 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
   /** The visitor as the cookies say, without writing anything. */
   async function read(req: Request): Promise<PageSession> {
     const id = readCookie(req, SESSION_COOKIE);
-    const row = id ? await store.sessions.get(id, clock.now()) : undefined;
-    if (row?.bsn) return { idHash: row.idHash, bsn: row.bsn, lang: row.lang, csrf: row.csrf, flash: row.flash };
+    const now = clock.now();
+    const row = id ? await store.sessions.get(id, now) : undefined;
+    if (row && (row.bsn || row.kvk) && row.userId === null) {
+      const session = fromRow(row);
+      if (row.idleUntil && row.idleUntil <= now.toISOString())
+        return { ...session, bsn: null, kvk: null, acting: null, idle: { bsn: row.bsn, kvk: row.kvk } };
+      return session;
+    }
     const visit = visitPattern.exec(readCookie(req, VISIT_COOKIE) ?? '');
     return {
       idHash: null,
@@ -60,10 +90,32 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
     };
   }
 
+  const fromRow = (row: SessionRow): PageSession & { lastSeenAt: string | null } => ({
+    idHash: row.idHash,
+    bsn: row.bsn,
+    lang: row.lang,
+    csrf: row.csrf,
+    flash: row.flash,
+    kvk: row.kvk,
+    level: row.level,
+    provider: row.provider,
+    idToken: row.idToken,
+    staffId: row.staffId,
+    acting: row.acting,
+    lastSeenAt: row.lastSeenAt,
+  });
+
   return {
     read,
     async middleware(req: Request, res: Response, next: NextFunction) {
       let session = await read(req);
+      // Use restarts the idle timeout; written at most once a minute, not on every request.
+      const seen = (session as { lastSeenAt?: string | null }).lastSeenAt;
+      if (session.idHash && !session.idle && opts.idleMs) {
+        const now = clock.now();
+        if (!seen || now.getTime() - Date.parse(seen) > TOUCH_EVERY_MS)
+          await store.sessions.touch(session.idHash, now, opts.idleMs);
+      }
       const asked = typeof req.query.lang === 'string' ? pickLang(req.query.lang) : undefined;
       // Dutch by default (not the browser's language): English is a visible switch.
       if (asked && asked !== session.lang) {
@@ -87,14 +139,58 @@ export function citizenSessions(store: Store, clock: Clock, opts: { secureCookie
     csrf(req: Request, sent: unknown = req.body?._csrf): boolean {
       return sameToken(sent, req.session?.csrf ?? null);
     },
-    /** Signs in: a new session row and id, the language kept. */
-    async signIn(req: Request, res: Response, bsn: string): Promise<PageSession> {
+    /**
+     * Signs in: a new session row and id (no fixation), the language kept. A
+     * person has a BSN, a company a KVK number (`extra.kvk`, bsn null). It
+     * ends `maxMs` after now and goes idle after `idleMs` without use.
+     */
+    async signIn(req: Request, res: Response, bsn: string | null, extra: SessionExtra = {}): Promise<PageSession> {
       const lang = req.session?.lang ?? 'nl';
       if (req.session?.idHash) await store.sessions.delete(req.session.idHash);
-      const { id, row } = await store.sessions.create(bsn, lang, clock.now(), SESSION_TTL_MS);
-      res.cookie(SESSION_COOKIE, id, cookieOpts(SESSION_TTL_MS));
-      req.session = { idHash: row.idHash, bsn, lang, csrf: row.csrf, flash: null };
+      const { id, row } = await store.sessions.create(bsn, lang, clock.now(), maxMs, null, {
+        ...extra,
+        idleMs: opts.idleMs ?? null,
+      });
+      res.cookie(SESSION_COOKIE, id, cookieOpts(maxMs));
+      req.session = fromRow(row);
       return req.session;
+    },
+    /** A sign-in under way at a provider: stored under a new random id (for the browser's cookie). */
+    beginFlow: (flow: SigninFlow, ttlMs: number): Promise<string> => store.signinFlows.begin(flow, clock.now(), ttlMs),
+    /** The flow of that id, once: gone after this (a callback cannot be replayed). */
+    takeFlow: (id: string): Promise<SigninFlow | undefined> => store.signinFlows.take(id, clock.now()),
+    /**
+     * The signed-in person acts for `citizen` from now on, by a mandate the
+     * provider asserted (DigiD Machtigen): all four rights, for one process
+     * or all, until this session ends.
+     */
+    async actFor(
+      req: Request,
+      m: { citizen: string; processKey: string | null; holderName: string },
+    ): Promise<Acting | undefined> {
+      const session = req.session;
+      if (!session?.idHash || !session.bsn) return undefined;
+      const now = clock.now();
+      const mandate = await store.mandates.create(
+        {
+          source: 'provider',
+          holder: { kind: 'person', id: session.bsn },
+          holderName: m.holderName,
+          citizen: m.citizen,
+          staff: [],
+          rights: ['view', 'fill', 'submit', 'messages'],
+          processKey: m.processKey,
+          validFrom: now.toISOString(),
+          validUntil: new Date(now.getTime() + maxMs).toISOString(),
+          reason: null,
+          createdBy: 'provider',
+        },
+        now.toISOString(),
+      );
+      const acting = { mandateId: mandate.id, citizen: m.citizen };
+      await store.sessions.setActing(session.idHash, acting);
+      session.acting = acting;
+      return acting;
     },
     /** Signs out: the row is deleted; the visitor goes on anonymously in the same language. */
     async signOut(req: Request, res: Response): Promise<PageSession> {

@@ -12,3 +12,4 @@ export * from './citizen-sessions.js';
 export * from './levels.js';
 export * from './oidc.js';
 export * from './settings.js';
+export * from './staff-oidc.js';

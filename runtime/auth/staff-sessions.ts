@@ -25,10 +25,22 @@ export async function staffSignedIn(
  */
 export function staffSessions(store: Store, clock: Clock, opts: { secureCookies?: boolean } = {}) {
   return {
-    /** Signs in a user whose password was checked: a new row and id (no fixation); the old session ends. */
-    async signIn(req: Request, res: Response, user: User): Promise<SessionRow> {
+    /**
+     * Signs in a user whose password (or provider sign-in) was checked: a new
+     * row and id (no fixation); the old session ends. `extra`: how (provider
+     * 'password' or 'staff-oidc') and the provider's ID token, for sign-out there.
+     */
+    async signIn(
+      req: Request,
+      res: Response,
+      user: User,
+      extra: { provider: 'password' | 'staff-oidc'; idToken?: string } = { provider: 'password' },
+    ): Promise<SessionRow> {
       if (req.staffSession) await store.sessions.delete(req.staffSession.idHash);
-      const { id, row } = await store.sessions.create(null, 'nl', clock.now(), STAFF_SESSION_TTL_MS, user.id);
+      const { id, row } = await store.sessions.create(null, 'nl', clock.now(), STAFF_SESSION_TTL_MS, user.id, {
+        provider: extra.provider,
+        idToken: extra.idToken ?? null,
+      });
       res.cookie(STAFF_COOKIE, id, cookieOptions('strict', !!opts.secureCookies, STAFF_SESSION_TTL_MS));
       return row;
     },

@@ -1,6 +1,6 @@
 import type { AuthSettings } from '../auth/index.js';
 import express, { type Router } from 'express';
-import { bearerAuth, roleOf } from '../auth/index.js';
+import { bearerAuth, devAuthSettings, roleOf } from '../auth/index.js';
 import { refuseDeclaredOver } from '../web/request-body.js';
 import { errorHandler, HttpError } from './errors.js';
 import { jsonDepthGuard } from './json-depth.js';
@@ -10,6 +10,7 @@ import { mountRoutes, type RouteDef } from './route.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
 import { insightRoutes } from './routes/insights.js';
 import { mandateRoutes } from './routes/mandates.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -41,6 +42,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
   return [
     ...systemRoutes(services),
     ...sessionRoutes(services, options),
+    ...userRoutes(services),
     ...processRoutes(services),
     ...caseRoutes(services),
     ...taskRoutes(services),
@@ -87,7 +89,12 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use('/api', bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits)));
+  api.use(
+    '/api',
+    bearerAuth(services.store, services.clock, options.guard ?? createGuard(services, options.limits), {
+      devSignIn: (options.auth ?? devAuthSettings()).devSignIn,
+    }),
+  );
   // Read only for those who may register one: anybody else's upload is refused (401/403) unread.
   const mandateTooLarge = refuseDeclaredOver(
     MANDATE_BODY_LIMIT,

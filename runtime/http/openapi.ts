@@ -8,6 +8,7 @@ const reason: Record<number, string> = {
   201: 'Created',
   202: 'Accepted',
   204: 'Done, no content',
+  303: 'See Other: the browser goes on to the address in Location',
   400: 'Bad request (malformed JSON or header)',
   401: 'No or unknown credentials',
   403: 'Not allowed for your role',
@@ -140,7 +141,7 @@ export function openApiDocument(routes: RouteDef[], version: string): Json {
     };
     const body = r.response ? toSchema(r.response, 'output') : undefined;
     const content =
-      success === 204 && !r.response
+      (success === 204 || success === 303) && !r.response
         ? undefined
         : r.responseText
           ? { [r.responseText]: { schema: { type: 'string' } } }

@@ -19,8 +19,15 @@ export type RouteContext<B> = {
   /** The revision from `If-Match: "N"`, when the client sent one. */
   ifMatch?: number;
 };
-/** `text` (with its media `type`) answers with plain text instead of JSON: Mermaid, CSV. */
-export type RouteResult<R = unknown> = { status?: number; body: R; etag?: string; text?: string; type?: string };
+/** `text` (with its media `type`) answers with plain text instead of JSON: Mermaid, CSV. `redirect`: a 303 to that address (a browser's sign-in at a provider). */
+export type RouteResult<R = unknown> = {
+  status?: number;
+  body: R;
+  etag?: string;
+  text?: string;
+  type?: string;
+  redirect?: string;
+};
 
 /** A request body the document shows by media type, for a body zod cannot describe: XML, CSV, a `$ref`. */
 export type BodyDoc = { description?: string; content: Record<string, { schema: Record<string, unknown> }> };
@@ -269,6 +276,7 @@ export function mountRoutes(
         }
       }
       if (result.etag) res.set('ETag', `"${result.etag}"`);
+      if (result.redirect !== undefined) return res.redirect(303, result.redirect);
       const status = result.status ?? def.success ?? 200;
       const json = result.text === undefined && status !== 204;
       if (options.checkResponses && def.response && json) checkResponse(def, result.body);

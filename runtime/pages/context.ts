@@ -40,7 +40,8 @@ export function pageContext(req: Request, deps: PagesDeps, personHref = '/medewe
   return {
     lang: session.lang,
     theme: deps.theme,
-    signedIn: !!session.bsn,
+    signedIn: !!(session.bsn || session.kvk),
+    standIn: deps.auth.devSignIn,
     path: req.originalUrl,
     personHref,
     // Read only by a form: an anonymous visitor gets a token (a cookie) only on a page that has one.

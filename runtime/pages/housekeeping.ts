@@ -18,6 +18,7 @@ export const defaultRetention: Retention = { draftMs: 30 * DAY, unsentFileMs: DA
 
 /**
  * One round of housekeeping: expired sessions (citizens' and staff's),
+ * sign-ins at a provider never finished (their flows, past their time),
  * stale drafts (not changed for `draftMs`, or of a case that ended), the
  * files of those drafts and uploads replaced before sending, and temporary
  * upload files a crash left behind. Returns what it removed. Safe on several
@@ -33,10 +34,11 @@ export async function cleanUp(
   const at = now.getTime();
   const removed = await store.transaction(async () => {
     const sessions = await store.sessions.deleteExpired(now);
+    const signinFlows = await store.signinFlows.deleteExpired(now);
     const drafts = await store.drafts.deleteStale(new Date(at - r.draftMs).toISOString());
     // After the drafts: a deleted draft's files are unsent and named by nothing now.
     const files = await store.files.deleteUnsent(new Date(at - r.unsentFileMs).toISOString());
-    return { sessions, drafts, files, uploads: 0 };
+    return { sessions, signinFlows, drafts, files, uploads: 0 };
   });
   if (opts.uploadDir) {
     for (const name of await safeList(opts.uploadDir)) {

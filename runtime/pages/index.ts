@@ -14,6 +14,8 @@ import { journeyRoutes } from './routes/journey.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
 import { pageRouter, type PageRoute } from './router.js';
+import { signinRoutes } from './routes/signin.js';
+import { signInGate } from './signin-gate.js';
 import type { Theme } from './theme.js';
 
 const require = createRequire(import.meta.url);
@@ -54,13 +56,18 @@ export function createPages(opts: PagesOptions): {
   errors: ErrorRequestHandler;
 } {
   const router = express.Router();
-  const pageSessions = citizenSessions(opts.store, opts.clock, { secureCookies: !!opts.secureCookies });
+  const auth = opts.auth ?? devAuthSettings();
+  const pageSessions = citizenSessions(opts.store, opts.clock, {
+    secureCookies: !!opts.secureCookies,
+    idleMs: auth.idleMs,
+    maxMs: auth.maxMs,
+  });
   const uploadDir = opts.uploadDir ?? defaultUploadDir();
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   const deps: PagesDeps = {
     ...opts,
     journeys: createJourneyService(opts.engine),
-    auth: opts.auth ?? devAuthSettings(),
+    auth,
     sessions: pageSessions,
     ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }),
     uploadDir,
@@ -71,7 +78,7 @@ export function createPages(opts: PagesOptions): {
   router.use((req, _res, next) => (req.path.includes('//') ? next(new PageError(404, 'notFound')) : next()));
 
   // Every page registers through this: protected unless declared public (router.ts).
-  const pages = pageRouter(router, deps);
+  const pages = pageRouter(router, { ...deps, gate: signInGate(deps) });
   pages.public.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
   pages.public.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
   router.use('/static', express.static(join(import.meta.dirname, 'static'), week));
@@ -81,6 +88,7 @@ export function createPages(opts: PagesOptions): {
   router.use(pageSessions.middleware);
 
   publicRoutes(pages, deps);
+  signinRoutes(pages, deps);
   journeyRoutes(pages, deps);
   caseRoutes(pages, deps);
   previewRoutes(pages, deps);

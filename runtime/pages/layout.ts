@@ -1,6 +1,7 @@
 import type { Lang } from '../model/index.js';
 import { html, trusted, type Html } from './html.js';
 import { msg } from './i18n.js';
+import { signinCatalogues, translate } from '../i18n/index.js';
 import { themeCss, type Theme } from './theme.js';
 
 export type PageContext = {
@@ -12,6 +13,8 @@ export type PageContext = {
   path: string;
   /** Where "Een medewerker spreken" leads from this page. */
   personHref: string;
+  /** The development stand-in is on: every page says that this is not a real sign-in. */
+  standIn?: boolean;
 };
 
 export type ErrorList = { href: string; text: string }[];
@@ -54,6 +57,9 @@ function langSwitch(ctx: PageContext): Html {
   return html`<a class="utrecht-link" href="${href}" lang="${other}" hreflang="${other}" aria-label="${msg('switchLangLabel', ctx.lang)}">${msg('switchLang', ctx.lang)}</a>`;
 }
 
+/** Back from signing in again after a form was kept (router.ts adds `bewaard=1` to the way back). */
+const keptAnswers = (ctx: PageContext) => /[?&]bewaard=1(&|$)/.test(ctx.path) && !ctx.path.startsWith('/inloggen');
+
 /** The page shell: skip link, header with the organisation, navigation, language switch, and a person always within reach. */
 export function layout(
   ctx: PageContext,
@@ -91,8 +97,10 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
       </ul>
     </nav>
   </div>
+  ${ctx.standIn ? html`<div class="utrecht-alert utrecht-alert--warning omslag-stand-in" role="note"><p class="utrecht-paragraph"><strong>${translate(signinCatalogues, lang, 'citizen.standIn')}</strong></p></div>` : ''}
 </header>
 <main id="inhoud" class="omslag-main" tabindex="-1">
+${keptAnswers(ctx) ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${translate(signinCatalogues, lang, 'citizen.keptBack')}</p></div>` : ''}
 ${main}
 <aside class="omslag-person" aria-labelledby="persoon-titel">
   <h2 class="utrecht-heading-3" id="persoon-titel">${msg('needHelp', lang)}</h2>

@@ -3,7 +3,9 @@ import type { RouteParameters } from 'express-serve-static-core';
 import { actorOf, canSeeCase, staffPrincipal } from '../auth/index.js';
 import type { Clock } from '../engine/index.js';
 import type { CaseRow, Principal, Store } from '../store/index.js';
+import type { Process } from '../model/index.js';
 import { PageError } from './context.js';
+import type { SignInGate } from './signin-gate.js';
 
 /** A case's pages: every address under it belongs to that case and is checked here, before its handler. */
 export const CASE_PATH = '/zaken/:id';
@@ -55,8 +57,8 @@ export type PageRoute = { method: 'get' | 'post'; path: string; audience: PageAu
  * The checks run after a POST's body parsers (so a form without its token is
  * still 403) and before the handler. `routes` lists every page with its audience.
  */
-export function pageRouter(router: Router, deps: { store: Store; clock: Clock }) {
-  const { store, clock } = deps;
+export function pageRouter(router: Router, deps: { store: Store; clock: Clock; gate?: SignInGate }) {
+  const { store, clock, gate } = deps;
   const routes: PageRoute[] = [];
 
   async function citizenAccess(
@@ -65,20 +67,37 @@ export function pageRouter(router: Router, deps: { store: Store; clock: Clock })
     res: Response,
   ): Promise<CitizenAccess | CaseAccess | undefined> {
     const params = req.params as Record<string, string>;
-    if (under(path, SERVICE_PATH) && !(await store.processes.latest(params.key))) throw new PageError(404, 'notFound');
-    const bsn = req.session?.bsn;
-    if (!bsn) {
+    const service = under(path, SERVICE_PATH) ? await store.processes.latest(params.key) : undefined;
+    if (under(path, SERVICE_PATH) && !service) throw new PageError(404, 'notFound');
+    const session = req.session;
+    // A company signs in with its KVK number: its cases' subject is `kvk:<number>`.
+    const subject = session?.bsn ?? (session?.kvk ? `kvk:${session.kvk}` : undefined);
+    if (!subject) {
+      const multipart = req.method === 'POST' && req.is('multipart/form-data');
+      let back = req.originalUrl;
+      if (session?.idle && gate) {
+        // Idle: a form's answers (its token checked by the parsers) are kept first when the case is the holder's own.
+        const holder = session.idle.bsn ?? `kvk:${session.idle.kvk}`;
+        const row = req.method === 'POST' && !multipart && under(path, CASE_PATH) && (await store.cases.get(params.id));
+        if (row && row.subject === holder && (await gate.rescue(req, row)))
+          back += `${back.includes('?') ? '&' : '?'}bewaard=1`;
+        await gate.end(req, res);
+      }
       // A multipart body is not read for an anonymous visitor: its token is unchecked, so it is refused like a post without one.
-      if (req.method === 'POST' && req.is('multipart/form-data')) throw new PageError(403, 'expiredForm');
-      res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
+      if (multipart) throw new PageError(403, 'expiredForm');
+      res.redirect(303, `/inloggen?terug=${encodeURIComponent(back)}${session?.idle ? '&verlopen=1' : ''}`);
       return undefined;
     }
-    const principal: Principal = { kind: 'citizen', bsn };
-    const access: CitizenAccess = { subject: bsn, principal, actor: actorOf(principal) };
-    if (!under(path, CASE_PATH)) return access;
+    const principal: Principal = { kind: 'citizen', bsn: subject };
+    const access: CitizenAccess = { subject, principal, actor: actorOf(principal) };
+    // The process's sign-in: the right kind (person or company) at its level, on its start and every page of its cases.
+    const admits = (def: unknown) => !gate || gate.admits(req, res, def as Process);
+    if (!under(path, CASE_PATH)) return service && !admits(service.definition) ? undefined : access;
     const row = await store.cases.get(params.id);
     if (!row || !(await canSeeCase(store, principal, row, clock.now().toISOString())))
       throw new PageError(404, 'notFound');
+    if (gate && !admits((await store.processes.version(row.processKey, row.version))?.definition ?? {}))
+      return undefined;
     return { ...access, row };
   }
 

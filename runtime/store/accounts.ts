@@ -99,6 +99,52 @@ export function accountRepo(sql: Sql) {
         ? toUser(r)
         : undefined;
     },
+    /** The user who signed in at a provider as `subject` (`<issuer>|<sub>`), if known. */
+    async userBySubject(subject: string): Promise<User | undefined> {
+      const r = await sql.q().selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
+      return r ? toUser(r) : undefined;
+    },
+    /**
+     * A user an admin mapped (role and teams) who has not signed in yet: no
+     * provider subject, no password, no bearer token. Only such a user is
+     * linked to a provider's account by name at its first sign-in.
+     */
+    async awaitingFirstSignIn(name: string): Promise<User | undefined> {
+      const r = await sql
+        .q()
+        .selectFrom('users')
+        .selectAll()
+        .where('name', '=', name)
+        .where('oidc_subject', 'is', null)
+        .where('password_hash', 'is', null)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('tokens').select('tokens.hash').whereRef('tokens.user_id', '=', 'users.id'))),
+        )
+        .executeTakeFirst();
+      return r ? toUser(r) : undefined;
+    },
+    /** Adds a user who signs in at the provider as `subject` (no password). */
+    async addProviderUser(name: string, role: Role, teams: string[], subject: string, at: string): Promise<User> {
+      const r = await sql
+        .q()
+        .insertInto('users')
+        .values({ name, role, teams: JSON.stringify(teams), created_at: at, oidc_subject: subject })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: Number(r.id), name, role, teams };
+    },
+    /** Binds a user to the provider's `subject` (its first sign-in there). */
+    async linkSubject(userId: number, subject: string): Promise<void> {
+      await sql.q().updateTable('users').set({ oidc_subject: subject }).where('id', '=', userId).execute();
+    },
+    /** Sets a user's role and/or teams (what the provider's claims or an admin say). */
+    async setMapping(userId: number, mapping: { role?: Role; teams?: string[] }): Promise<void> {
+      const set: { role?: Role; teams?: string } = {};
+      if (mapping.role) set.role = mapping.role;
+      if (mapping.teams) set.teams = JSON.stringify(mapping.teams);
+      if (!Object.keys(set).length) return;
+      await sql.q().updateTable('users').set(set).where('id', '=', userId).execute();
+    },
     async teamMembers(team: string): Promise<User[]> {
       const rows = await sql
         .q()
@@ -109,7 +155,8 @@ export function accountRepo(sql: Sql) {
         .execute();
       return rows.map(toUser).filter((u) => u.teams.includes(team));
     },
-    async principalForToken(token: string): Promise<Principal | undefined> {
+    /** The principal of a bearer token; citizens' tokens (a development stand-in) only with `citizens: true`. */
+    async principalForToken(token: string, opts: { citizens?: boolean } = {}): Promise<Principal | undefined> {
       const r = await sql
         .q()
         .selectFrom('tokens')
@@ -117,7 +164,7 @@ export function accountRepo(sql: Sql) {
         .where('hash', '=', hashToken(token))
         .executeTakeFirst();
       if (!r) return undefined;
-      if (r.bsn) return { kind: 'citizen', bsn: r.bsn };
+      if (r.bsn) return opts.citizens === false ? undefined : { kind: 'citizen', bsn: r.bsn };
       const user = await self.userById(r.user_id!);
       return user ? { kind: 'user', ...user } : undefined;
     },

@@ -47,6 +47,8 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
   // The browser apps built by Vite (the officials' workspace at /werkplek, the designer at /ontwerp).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
   app.post('/inloggen', guard.pageSignIn);
+  // A callback that fails (a wrong state, a guessed flow) counts as a failed sign-in too.
+  app.get('/inloggen/terug', guard.pageSignIn);
   // The citizen pages (server-rendered; their own error pages, with the API's reading of a library's error status).
   const pages = createPages({
     ...services,

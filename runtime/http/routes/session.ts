@@ -1,23 +1,34 @@
 import { z } from 'zod';
-import { capabilities, staffSessions } from '../../auth/index.js';
+import { capabilities, devAuthSettings, staffSessions, type AuthSettings } from '../../auth/index.js';
 import { isDateOrInstant } from '../../model/index.js';
 import { SECURITY_KINDS } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
-import { securityLogSchema, sessionSchema, signedInSchema } from '../schemas/session.js';
+import {
+  providersSchema,
+  securityLogSchema,
+  sessionSchema,
+  signedInSchema,
+  signedOutSchema,
+} from '../schemas/session.js';
 import { defineRoute, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
+import { staffAppOf, staffOidcClient, staffOidcRoutes, staffReturnPath } from './staff-oidc.js';
 
 const KINDS: readonly string[] = SECURITY_KINDS;
 
 /**
  * Sign-in for officials, designers and admins in the browser apps (a session
- * cookie plus a CSRF token), guarded against guessing, and the security log.
+ * cookie plus a CSRF token): with a password (guarded against guessing) or at
+ * the organisation's provider (./staff-oidc.ts); sign-out; the security log.
  */
 export function sessionRoutes(
-  { store, clock }: Services,
-  opts: { secureCookies?: boolean; limits?: Partial<Limits> } = {},
+  services: Services,
+  opts: { secureCookies?: boolean; limits?: Partial<Limits>; auth?: AuthSettings } = {},
 ): RouteDef[] {
+  const { store, clock } = services;
+  const auth = opts.auth ?? devAuthSettings();
+  const client = staffOidcClient(auth);
   const userJson = (u: { name: string; role: string; teams: string[] }) => ({
     name: u.name,
     role: u.role,
@@ -26,6 +37,19 @@ export function sessionRoutes(
   const guard = createGuard({ store, clock }, opts.limits);
   const sessions = staffSessions(store, clock, opts);
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/session/providers',
+      tag: 'session',
+      roles: 'public',
+      errors: [],
+      operationId: 'getSignInProviders',
+      response: providersSchema,
+      summary:
+        "How staff can sign in here: at the organisation's provider (staff) besides a password; and whether sign-in is the development stand-in (devSignIn)",
+      handler: () => ({ body: { staff: !!client, devSignIn: auth.devSignIn } }),
+    }),
+    ...staffOidcRoutes(services, { ...opts, auth, client }),
     defineRoute({
       method: 'post',
       path: '/api/session',
@@ -47,7 +71,7 @@ export function sessionRoutes(
         const user = await store.accounts.checkPassword(body.name, body.password);
         if (!user) return attempt.failed();
         await attempt.succeeded();
-        const row = await sessions.signIn(req, res, user); // a new id at sign-in, no fixation
+        const row = await sessions.signIn(req, res, user, { provider: 'password' }); // a new id at sign-in, no fixation
         return { body: { user: userJson(user), csrf: row.csrf, can: capabilities({ kind: 'user', ...user }) } };
       },
     }),
@@ -75,12 +99,23 @@ export function sessionRoutes(
       tag: 'session',
       roles: ['official', 'designer', 'admin'],
       errors: [401, 403],
-      success: 204,
       operationId: 'signOut',
-      summary: 'Sign out: ends the session',
-      handler: async ({ req, res }) => {
+      response: signedOutSchema,
+      query: {
+        terug: 'the app to come back to after signing out at the provider: /werkplek (default) or /ontwerp',
+      },
+      summary:
+        "Sign out: ends the session. When it came from the organisation's provider, `endSessionUrl` is where the browser goes next to end it there too",
+      handler: async ({ req, res, query }) => {
+        const session = req.staffSession;
+        let endSessionUrl: string | null = null;
+        if (client && auth.publicUrl && session?.provider === 'staff-oidc') {
+          const back = `${auth.publicUrl}${staffAppOf(staffReturnPath(query.terug))}`;
+          // The provider cannot be reached: signed out here all the same.
+          endSessionUrl = (await client.logoutUrl(session.idToken, back).catch(() => undefined))?.toString() ?? null;
+        }
         await sessions.signOut(req, res);
-        return { status: 204, body: null };
+        return { body: { endSessionUrl } };
       },
     }),
     defineRoute({

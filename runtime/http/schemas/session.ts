@@ -41,6 +41,26 @@ export const sessionSchema = z
   })
   .meta({ id: 'Session' });
 
+/** GET /api/session/providers: how staff sign in here. */
+export const providersSchema = z
+  .object({
+    staff: z.boolean().describe("staff may sign in at the organisation's provider (GET /api/session/oidc)"),
+    devSignIn: z
+      .boolean()
+      .describe('the development stand-in is on: demo accounts and the BSN-only citizen sign-in are not real'),
+  })
+  .meta({ id: 'SignInProviders' });
+
+/** POST /api/session/end. */
+export const signedOutSchema = z
+  .object({
+    endSessionUrl: z
+      .string()
+      .nullable()
+      .describe("where the browser goes next to sign out at the organisation's provider too; null when not needed"),
+  })
+  .meta({ id: 'SignedOut' });
+
 export const securityLogSchema = z
   .object({
     entries: z.array(

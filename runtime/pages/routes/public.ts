@@ -1,13 +1,13 @@
-import type { Request, Response } from 'express';
-import { isValidBsn, issueMessage, stepKind, t, taskOf, type Process } from '../../model/index.js';
+import { stepKind, t, taskOf, type Process } from '../../model/index.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
-import { csrfField, errorSummary } from '../layout.js';
-import { PageError, pageContext, safeReturn, send, type PagesDeps } from '../context.js';
+import { csrfField } from '../layout.js';
+import { PageError, pageContext, send, type PagesDeps } from '../context.js';
+import { providerName, sm } from '../signin-gate.js';
 import type { PageRouter } from '../router.js';
 import { Duration } from 'luxon';
 
-/** Services, start pages, sign-in and sign-out. */
+/** Services and their start pages (sign-in and sign-out: signin.ts). */
 export function publicRoutes(pages: PageRouter, deps: PagesDeps) {
   const { journeys } = deps;
   const published = async (key: string): Promise<Process> => {
@@ -70,6 +70,14 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
       )}</ul>
 <h2 class="utrecht-heading-2">${msg('howLong', ctx.lang)}</h2>
 <p class="utrecht-paragraph">${msg('minutes', ctx.lang, { n: minutes })}${dues.length ? html` ${msg('answerWithin', ctx.lang, { n: Math.max(...dues) })}` : ''}</p>
+<p class="utrecht-paragraph">${
+        def.signIn?.level
+          ? sm('citizen.startLevel', ctx.lang, {
+              provider: providerName(def.signIn.applicant ?? 'person'),
+              level: sm('citizen.levelName', ctx.lang, { level: def.signIn.level }),
+            })
+          : sm('citizen.startProvider', ctx.lang, { provider: providerName(def.signIn?.applicant ?? 'person') })
+      }</p>
 <form method="post" action="/diensten/${req.params.key}/start">${csrfField(ctx)}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('start', ctx.lang)}</button></form>`,
     );
@@ -83,48 +91,4 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
   });
   // After sign-in, a start button's GET lands here: show the start page again.
   pages.public.get('/diensten/:key/start', (req, res) => res.redirect(303, `/diensten/${req.params.key}`));
-
-  const signInPage = (req: Request, res: Response, error?: string, value = '') => {
-    const ctx = pageContext(req, deps);
-    const back = safeReturn(req.query.terug ?? req.body?.terug);
-    send(
-      res,
-      ctx,
-      msg('signInTitle', ctx.lang),
-      html`<h1 class="utrecht-heading-1">${msg('signInTitle', ctx.lang)}</h1>
-<div class="utrecht-alert utrecht-alert--warning"><p class="utrecht-paragraph">${msg('devSignIn', ctx.lang)}</p></div>
-${errorSummary(error ? [{ href: '#f-bsn', text: error }] : [], ctx.lang)}
-<form method="post" action="/inloggen" novalidate>${csrfField(ctx)}<input type="hidden" name="terug" value="${back}">
-<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-bsn">${msg('bsn', ctx.lang)}</label>
-<div class="utrecht-form-field-description" id="f-bsn-hint">${msg('bsnHint', ctx.lang)}</div>
-${error ? html`<p class="utrecht-form-field-error-message" id="f-bsn-fout"><span class="omslag-visually-hidden">${msg('errorPrefix', ctx.lang)} </span>${error}</p>` : ''}
-<input class="utrecht-textbox utrecht-textbox--html-input omslag-width-m" type="text" inputmode="numeric" id="f-bsn" name="bsn" value="${value}" aria-required="true" aria-describedby="f-bsn-hint${error ? ' f-bsn-fout' : ''}"${error ? html` aria-invalid="true"` : ''} autocomplete="off"></div>
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('signIn', ctx.lang)}</button></form>`,
-      { status: error ? 422 : 200, errors: !!error },
-    );
-  };
-
-  pages.public.get('/inloggen', (req, res) => signInPage(req, res));
-  pages.public.post('/inloggen', deps.form, async (req, res) => {
-    const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
-    if (!isValidBsn(bsn))
-      return signInPage(
-        req,
-        res,
-        issueMessage({ code: 'invalid-bsn' }, req.session!.lang),
-        String(req.body?.bsn ?? ''),
-      );
-    await deps.sessions.signIn(req, res, bsn);
-    res.redirect(303, safeReturn(req.body?.terug));
-  });
-  pages.public.post('/uitloggen', deps.form, async (req, res) => {
-    await deps.sessions.signOut(req, res);
-    const ctx = pageContext(req, deps);
-    send(
-      res,
-      ctx,
-      msg('signOut', ctx.lang),
-      html`<h1 class="utrecht-heading-1">${msg('signOut', ctx.lang)}</h1><p class="utrecht-paragraph">${msg('signedOut', ctx.lang)}</p>`,
-    );
-  });
 }

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiRoutes } from '../../../runtime/http/app.js';
 import type { RouteDef } from '../../../runtime/http/route.js';
+import { readAuthSettings } from '../../../runtime/auth/index.js';
 import { fixtureProcess } from '../../helpers/fixtures.js';
+import { freePort, startTestProvider } from '../../helpers/oidc-provider.js';
+import { webAgent } from '../../helpers/web-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import {
   atMoney,
@@ -71,6 +74,7 @@ function urlOf(path: string): string {
     .replace(':key', 'toeslag')
     .replace(':version', '1')
     .replace(':team', 'belastingen')
+    .replace(':name', 'olaf')
     .replace(
       ':id',
       path.startsWith('/api/tasks')
@@ -109,6 +113,8 @@ function bodyOf(def: RouteDef): unknown {
       return { reason: 'opgeheven' };
     case 'post /api/api-clients':
       return { kvk: '12345678', name: 'Schuldhulp Utrecht' };
+    case 'put /api/users/:name':
+      return { role: 'official', teams: ['belastingen'] };
     default:
       return undefined;
   }
@@ -129,7 +135,16 @@ describe('credentials and roles, for every route in the table', () => {
         .filter((r) => r.roles === 'public')
         .map((r) => r.path)
         .sort(),
-    ).toEqual(['/api/health', '/api/oauth/token', '/api/ready', '/api/schema/process.json', '/api/session']);
+    ).toEqual([
+      '/api/health',
+      '/api/oauth/token',
+      '/api/ready',
+      '/api/schema/process.json',
+      '/api/session',
+      '/api/session/oidc',
+      '/api/session/oidc/callback',
+      '/api/session/providers',
+    ]);
   });
 
   test('401 without credentials, with an unknown token and with a malformed header; nothing changes', async () => {
@@ -954,15 +969,86 @@ describe('workspace routes', () => {
     await refused(s, 403, 'csrf', 'POST', `/api/tasks/${review.task.id}/claim`, {
       headers: { cookie, 'x-csrf-token': 'guess' },
     });
+    // A password session ends here only: no provider to send the browser to.
     expect(
-      expectStatus(await s.api('POST', '/api/session/end', { headers: { cookie, 'x-csrf-token': csrf } }), 204),
-    ).toBeUndefined();
+      expectStatus(await s.api('POST', '/api/session/end', { headers: { cookie, 'x-csrf-token': csrf } }), 200),
+    ).toEqual({ endSessionUrl: null });
     hit('post', '/api/session/end');
     await refused(s, 401, 'unauthenticated', 'GET', '/api/session', { headers: { cookie } });
     // The two wrong passwords are in the security log (the name only where the account exists).
     const log = expectStatus(await s.api('GET', '/api/security-log?kind=signin.failed', { as: 'admin' }), 200);
     expect(log.entries.map((e: { account: string | null }) => e.account)).toEqual([null, 'olaf']);
     hit('get', '/api/security-log');
+  });
+
+  test('sign-in providers, and staff sign-in at the organisation provider: begin and callback', async () => {
+    // This server has the stand-in and no staff provider.
+    expect(expectStatus(await s.api('GET', '/api/session/providers'), 200)).toEqual({ staff: false, devSignIn: true });
+    hit('get', '/api/session/providers');
+    await refused(s, 404, 'not-found', 'GET', '/api/session/oidc');
+    // A second server with a staff provider (the real test provider) walks the flow.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const provider = await startTestProvider({
+      clients: [
+        {
+          clientId: 'omslag-werk',
+          clientSecret: 'geheim',
+          redirectUris: [`${base}/api/session/oidc/callback`],
+          postLogoutRedirectUris: [`${base}/werkplek/`],
+        },
+      ],
+      users: [{ sub: 'fee', claims: { preferred_username: 'fee', roles: ['official'], groups: ['belastingen'] } }],
+    });
+    const withProvider = await startTestServer({
+      port,
+      auth: readAuthSettings({
+        PUBLIC_URL: base,
+        STAFF_OIDC_ISSUER: provider.issuer,
+        STAFF_OIDC_CLIENT_ID: 'omslag-werk',
+        STAFF_OIDC_CLIENT_SECRET: 'geheim',
+      }),
+    });
+    try {
+      const agent = webAgent();
+      const start = await agent.get(`${base}/api/session/oidc?terug=/werkplek/`);
+      expect(start.status).toBe(303);
+      hit('get', '/api/session/oidc');
+      const login = await agent.follow(start);
+      const back = await agent.loginAtProvider(login.page, 'fee');
+      const callback = back.hops.find((h) => h.url.startsWith(`${base}/api/session/oidc/callback`))!;
+      expect(callback.status).toBe(303);
+      expect(callback.location).toBe(`${base}/werkplek/`);
+      hit('get', '/api/session/oidc/callback');
+      const me = await agent.get(`${base}/api/session`);
+      expect(JSON.parse(me.text).user).toEqual({ name: 'fee', role: 'official', teams: ['belastingen'] });
+    } finally {
+      await withProvider.close();
+      await provider.close();
+    }
+  });
+
+  test('PUT /api/users/:name: an admin maps role and teams (makes the user when new); bad input is 422', async () => {
+    const made = await s.api('PUT', '/api/users/nieuwe-collega', {
+      as: 'admin',
+      body: { role: 'official', teams: ['afval'] },
+    });
+    expect(expectStatus(made, 201)).toEqual({ name: 'nieuwe-collega', role: 'official', teams: ['afval'] });
+    hit('put', '/api/users/:name');
+    expect(
+      expectStatus(
+        await s.api('PUT', '/api/users/nieuwe-collega', { as: 'admin', body: { role: 'designer', teams: [] } }),
+        200,
+      ),
+    ).toEqual({ name: 'nieuwe-collega', role: 'designer', teams: [] });
+    await refused(s, 422, 'invalid-request', 'PUT', '/api/users/nieuwe-collega', {
+      as: 'admin',
+      body: { role: 'citizen', teams: [] },
+    });
+    await refused(s, 422, 'invalid-request', 'PUT', `/api/users/${'x'.repeat(101)}`, {
+      as: 'admin',
+      body: { role: 'official', teams: [] },
+    });
   });
 
   test('counts and team members', async () => {

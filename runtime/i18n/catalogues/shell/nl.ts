@@ -17,4 +17,14 @@ export default {
   fillIn: 'Vul dit in.',
   invalidCredentials: 'Naam of wachtwoord klopt niet.',
   sessionEnded: 'U bent uitgelogd. Log opnieuw in om verder te werken.',
+  staffSignIn: 'Inloggen met uw organisatie-account',
+  staffSignInHint: 'U logt in bij uw eigen organisatie en komt daarna hier terug.',
+  orPassword: 'Of log in met naam en wachtwoord',
+  signInProblemFailed: 'Inloggen bij uw organisatie is niet gelukt. Probeer het opnieuw.',
+  signInProblemNoRole:
+    'U bent ingelogd bij uw organisatie, maar u hebt nog geen rol in Omslag. Vraag de beheerder u een rol te geven.',
+  signInProblemUnreachable:
+    'Inloggen bij uw organisatie kan nu niet: die is niet bereikbaar. Probeer het later opnieuw.',
+  standInLabel: 'Testomgeving',
+  standIn: 'Testomgeving: de demo-accounts en het inloggen met alleen een BSN zijn nagebootst.',
 };

@@ -1,4 +1,58 @@
 // Sign-in (DigiD, eHerkenning, staff's provider) and the development stand-in, in Dutch: the reference language. ICU MessageFormat.
 export default {
   title: 'Inloggen',
+  /** The citizen pages: DigiD for people, eHerkenning for companies, the stand-in on a laptop. */
+  citizen: {
+    intro: 'Log in om een aanvraag te doen of om uw zaken te bekijken.',
+    withDigid: 'Inloggen met DigiD',
+    digidHint: 'Voor inwoners, met uw DigiD.',
+    withEherkenning: 'Inloggen met eHerkenning',
+    eherkenningHint: 'Voor ondernemers en organisaties, met eHerkenning.',
+    standIn: 'Testomgeving: u logt hier niet echt in met DigiD. Iedereen kan inloggen als elke burger.',
+    standInTitle: 'Inloggen in de testomgeving',
+    standInIntro: 'Vul een burgerservicenummer in, of kies hieronder inloggen als bedrijf.',
+    standInCompanyIntro: 'Vul een KVK-nummer in om in te loggen als bedrijf.',
+    asCompany: 'Inloggen als bedrijf (KVK-nummer)',
+    asPerson: 'Inloggen als inwoner (burgerservicenummer)',
+    kvk: 'KVK-nummer',
+    kvkHint: '8 cijfers, bijvoorbeeld 12345678',
+    kvkInvalid: 'Vul een KVK-nummer in van 8 cijfers, bijvoorbeeld 12345678.',
+    level: 'Betrouwbaarheidsniveau',
+    levelHint: 'Zo zeker weet de dienst wie u bent. Sommige diensten vragen een hoger niveau.',
+    levelName:
+      '{level, select, basis {Basis} midden {Midden} substantieel {Substantieel} hoog {Hoog} other {zonder niveau}}',
+    idle: 'U was een tijd niet actief. Daarom bent u uitgelogd. Log opnieuw in om verder te gaan.',
+    kept: 'Uw antwoorden zijn bewaard. Na het inloggen gaat u verder waar u was.',
+    keptBack: 'Uw antwoorden zijn bewaard. U kunt verdergaan waar u was.',
+    cancelledTitle: 'Inloggen afgebroken',
+    cancelled: 'U heeft het inloggen afgebroken. Er is niets veranderd.',
+    failedTitle: 'Inloggen is niet gelukt',
+    failed: 'Het inloggen is niet gelukt. Er is niets veranderd. Probeer het opnieuw.',
+    expired: 'Het inloggen duurde te lang, of is al afgerond. Er is niets veranderd. Probeer het opnieuw.',
+    unreachableTitle: '{provider} is nu niet bereikbaar',
+    unreachable:
+      'Wij kunnen {provider} nu niet bereiken. Er is niets veranderd. Probeer het over een paar minuten opnieuw.',
+    noBsn:
+      'Wij kregen van DigiD geen geldig burgerservicenummer. Er is niets veranderd. Probeer het opnieuw, of neem contact met ons op.',
+    noKvk:
+      'Wij kregen van eHerkenning geen geldig KVK-nummer. Er is niets veranderd. Probeer het opnieuw, of neem contact met ons op.',
+    tryAgain: 'Opnieuw inloggen',
+    levelTitle: 'Inloggen met een hoger niveau',
+    levelNeeded: 'Voor deze dienst moet u inloggen met {provider} {level} of hoger.',
+    levelHad: 'U bent nu ingelogd met {provider} {level}.',
+    levelWhy:
+      'Deze dienst gaat over gegevens die goed beschermd moeten worden. Daarom moet de dienst zekerder weten wie u bent.',
+    levelAgain: 'Opnieuw inloggen met {provider} {level}',
+    companyTitle: 'Deze dienst is voor bedrijven',
+    company: 'Deze dienst is voor ondernemers en organisaties. Log in met eHerkenning voor uw bedrijf.',
+    personTitle: 'Deze dienst is voor inwoners',
+    person: 'Deze dienst is voor inwoners. Log in met uw eigen DigiD.',
+    startLevel: 'U logt in met {provider}, niveau {level} of hoger.',
+    startProvider: 'U logt in met {provider}.',
+    signedOutTitle: 'U bent uitgelogd',
+    signedOutBoth: 'U bent uitgelogd, hier en bij {provider}.',
+    signedOut: 'U bent uitgelogd.',
+    closeBrowser: 'Gebruikt u een computer die ook anderen gebruiken? Sluit dan uw browser.',
+    toServices: 'Naar de diensten',
+  },
 };
