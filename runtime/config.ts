@@ -118,6 +118,7 @@ function readLimits(env: NodeJS.ProcessEnv): Limits {
     lockMaxMs: count(env, 'SIGNIN_LOCK_MAX_SECONDS', defaultLimits.lockMaxMs / 1000) * 1000,
     tokenFailuresPerAddress: count(env, 'TOKEN_FAILURES_PER_MINUTE', defaultLimits.tokenFailuresPerAddress),
     tokenWindowMs: 60_000,
+    signInStartsPerAddress: count(env, 'SIGNIN_STARTS_PER_ADDRESS', defaultLimits.signInStartsPerAddress),
   };
   if (limits.lockMaxMs < limits.lockMs) throw new Error('SIGNIN_LOCK_MAX_SECONDS must be at least SIGNIN_LOCK_SECONDS');
   return limits;

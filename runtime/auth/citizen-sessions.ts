@@ -109,6 +109,12 @@ export function citizenSessions(
     read,
     async middleware(req: Request, res: Response, next: NextFunction) {
       let session = await read(req);
+      if (session.idle && session.idHash && req.method !== 'POST') {
+        // Idle: signed out now. Only a post is kept a moment, for the router to save its answers first.
+        await store.sessions.delete(session.idHash);
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        session = { idHash: null, bsn: null, lang: session.lang, csrf: null, flash: null, idle: session.idle };
+      }
       // Use restarts the idle timeout; written at most once a minute, not on every request.
       const seen = (session as { lastSeenAt?: string | null }).lastSeenAt;
       if (session.idHash && !session.idle && opts.idleMs) {

@@ -128,6 +128,10 @@ export function readAuthSettings(env: NodeJS.ProcessEnv): AuthSettings {
     'EHERKENNING',
     citizenProvider && { ...citizenProvider, scope: env.EHERKENNING_SCOPE?.trim() || citizenProvider.scope },
   );
+  if (companyProvider && !publicUrl)
+    throw new Error(
+      'EHERKENNING_ISSUER is set: set PUBLIC_URL too (the address companies reach Omslag at, e.g. https://loket.gemeente.nl)',
+    );
   const staffProvider = provider('STAFF_OIDC');
   if (staffProvider && !publicUrl)
     throw new Error('STAFF_OIDC_ISSUER is set: set PUBLIC_URL too (the address staff reach Omslag at)');

@@ -11,6 +11,8 @@ export type Limits = {
   /** Requests with an unknown bearer token per address per window. */
   tokenFailuresPerAddress: number;
   tokenWindowMs: number;
+  /** Sign-ins begun at a provider (each stores a flow) per address per sign-in window. */
+  signInStartsPerAddress: number;
 };
 
 // Generous per address (an office behind one NAT address, test suites signing in from 127.0.0.1),
@@ -23,4 +25,5 @@ export const defaultLimits: Limits = {
   lockMaxMs: 15 * 60_000,
   tokenFailuresPerAddress: 100,
   tokenWindowMs: 60_000,
+  signInStartsPerAddress: 100,
 };

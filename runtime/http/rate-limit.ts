@@ -49,6 +49,11 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
       windowMs: () => limits.tokenWindowMs,
       code: 'too-many-token-failures',
     },
+    start: {
+      limit: () => limits.signInStartsPerAddress,
+      windowMs: () => limits.signInWindowMs,
+      code: 'too-many-sign-ins',
+    },
   };
 
   /**
@@ -182,6 +187,22 @@ export function createGuard({ store, clock }: { store: Store; clock: Clock }, ov
     async tokenFailed(req: Request, res: Response): Promise<void> {
       await admit('token', addressOf(req), res);
     },
+
+    /**
+     * Middleware for the addresses that begin a sign-in at a provider (each
+     * stores a flow row until it is finished or expires): at most
+     * `signInStartsPerAddress` per address per window, then 429 (a page, or
+     * the envelope for a client asking JSON). Never refunded.
+     */
+    signInStart: (async (req, res, next) => {
+      try {
+        await admit('start', addressOf(req), res);
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        return refusePage(req, res, error);
+      }
+      next();
+    }) as RequestHandler,
 
     /**
      * Middleware for the citizen pages' sign-in form (POST /inloggen): a

@@ -43,6 +43,8 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
   // Guessing: failed sign-ins on the API and the citizen pages count together per address.
   const guard = createGuard(services, options.limits);
 
+  // Each sign-in begun at a provider stores a flow: limited per address, so a flood cannot fill the table.
+  app.get(['/inloggen/digid', '/inloggen/eherkenning', '/api/session/oidc'], guard.signInStart);
   app.use(createApi(services, { ...options, guard }));
   // The browser apps built by Vite (the officials' workspace at /werkplek, the designer at /ontwerp).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));

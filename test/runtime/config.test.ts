@@ -14,6 +14,7 @@ describe('settings (runtime/config.ts)', () => {
         SIGNIN_LOCK_SECONDS: '30',
         SIGNIN_LOCK_MAX_SECONDS: '3600',
         TOKEN_FAILURES_PER_MINUTE: '20',
+        SIGNIN_STARTS_PER_ADDRESS: '30',
       }).limits,
     ).toEqual({
       signInPerAddress: 200,
@@ -23,6 +24,7 @@ describe('settings (runtime/config.ts)', () => {
       lockMaxMs: 3_600_000,
       tokenFailuresPerAddress: 20,
       tokenWindowMs: 60_000,
+      signInStartsPerAddress: 30,
     });
     expect(() => readConfig({ SIGNIN_LOCK_AFTER: '0' })).toThrow(
       /SIGNIN_LOCK_AFTER must be a whole number of at least 1, not '0'/,

@@ -45,10 +45,13 @@ export function signinRoutes(pages: PageRouter, deps: PagesDeps) {
   const { auth } = deps;
   const allowHttp = !auth.production;
   // One client per provider per app: discovery is done once and kept.
-  const clients: Partial<Record<Kind, OidcClient>> = {
-    ...(auth.citizen && { digid: oidcClient(auth.citizen, { allowHttp }) }),
-    ...(auth.company && { eherkenning: oidcClient(auth.company, { allowHttp }) }),
-  };
+  // Without PUBLIC_URL there is no address to come back to (readAuthSettings asks for it with a provider).
+  const clients: Partial<Record<Kind, OidcClient>> = auth.publicUrl
+    ? {
+        ...(auth.citizen && { digid: oidcClient(auth.citizen, { allowHttp }) }),
+        ...(auth.company && { eherkenning: oidcClient(auth.company, { allowHttp }) }),
+      }
+    : {};
   // PagesDeps carries the pages' options too (index.ts spreads them in).
   const log = (deps as { log?: (e: unknown) => void }).log ?? (() => {});
   const secure = !!auth.publicUrl?.startsWith('https:');

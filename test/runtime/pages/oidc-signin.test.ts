@@ -265,10 +265,16 @@ describe('signing in with DigiD at a real provider', () => {
     // Mijn zaken on an idle session asks to sign in again.
     const idle = webAgent();
     await signIn(idle, '/inloggen/digid', 'jan');
+    const id = sessionCookie(idle)!;
     s.clock.advance(16 * 60_000);
     const mine = await idle.get(`${base}/mijn-zaken`);
     expect(mine.status).toBe(303);
     expect(mine.location).toContain('/inloggen?terug=%2Fmijn-zaken');
+    expect(mine.location).toContain('verlopen=1');
+    // The row is gone, not just unused.
+    expect(await s.store.sessions.get(id, s.clock.now())).toBeUndefined();
+    // And a public page shows the visitor signed out.
+    expect((await idle.get(`${base}/`)).text).not.toContain('Uitloggen');
   });
 
   test('a representation claim (DigiD Machtigen) makes a mandate from the provider and sets who is acted for', async () => {
@@ -286,6 +292,29 @@ describe('signing in with DigiD at a real provider', () => {
       rights: ['view', 'fill', 'submit', 'messages'],
       validUntil: session!.expiresAt,
     });
+  });
+});
+
+describe('a provider that cannot be reached', () => {
+  test('starting a sign-in gets a clear page (503, try again), no stack and no session', async () => {
+    const gone = await freePort();
+    const down = await startTestServer({
+      auth: readAuthSettings({
+        OIDC_ISSUER: `http://127.0.0.1:${gone}`,
+        OIDC_CLIENT_ID: 'omslag',
+        PUBLIC_URL: 'http://127.0.0.1:1',
+      }),
+    });
+    try {
+      const res = await webAgent().get(`${down.base}/inloggen/digid?terug=/mijn-zaken`);
+      expect(res.status).toBe(503);
+      expect(res.text).toContain('DigiD is nu niet bereikbaar');
+      expect(res.text).toContain('Probeer het over een paar minuten opnieuw');
+      expectNoInternals(res.text);
+      expect(res.headers.get('set-cookie') ?? '').not.toContain('omslag_inloggen');
+    } finally {
+      await down.close();
+    }
   });
 });
 
