@@ -31,6 +31,11 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   copy-store --from FILE|URL --to FILE|URL
                              copy every table into a new, empty store (SQLite file or postgres:// URL),
                              ids kept; stop the servers on the source first
+  api-client add --kvk NUMBER --name NAME
+                             an API client for an intermediary organisation (OAuth 2 client credentials):
+                             prints its client id and secret once (the secret is stored hashed)
+  api-client disable CLIENT_ID
+                             stops a client: its secret and tokens no longer work
   scan KEY FILE [--dry-run] [--signal NAME]
                              a register extract (.csv with a header, or .jsonl; a bsn per row): starts
                              proactive cases for eligible subjects not served yet; --dry-run only counts
@@ -119,6 +124,8 @@ async function main(argv: string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       format: { type: 'string' },
+      kvk: { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -184,6 +191,28 @@ async function main(argv: string[]) {
       if (!sub || !isValidBsn(sub))
         fail('citizen-token takes a BSN of 9 digits that passes the elfproef (e.g. 999993653)');
       console.log(await store.accounts.createToken({ bsn: sub }, at));
+    } else if (command === 'api-client' && sub === 'add') {
+      if (!values.kvk || !/^\d{8}$/.test(values.kvk)) fail("--kvk is the organisation's KVK number: eight digits");
+      const name = values.name?.trim() || fail('--name is the organisation\'s name, e.g. --name "Schuldhulp Utrecht"');
+      const client = await store.clients.create({ kvk: values.kvk, name }, at);
+      await store.security.log({
+        at,
+        kind: 'api-client.created',
+        account: 'cli',
+        details: { clientId: client.clientId, kvk: client.kvk, name },
+      });
+      console.log(`added an API client for ${name} (KVK ${client.kvk})`);
+      console.log(`client_id:     ${client.clientId}`);
+      console.log(`client_secret: ${client.clientSecret}`);
+      console.log(
+        'The secret is shown this once; it is stored hashed. Tokens: POST /api/oauth/token (client credentials).',
+      );
+    } else if (command === 'api-client' && sub === 'disable') {
+      const id = rest[0] ?? fail('api-client disable CLIENT_ID');
+      if (!(await store.clients.get(id))) fail(`no API client '${id}'`);
+      if (await store.clients.disable(id, at))
+        await store.security.log({ at, kind: 'api-client.disabled', account: 'cli', details: { clientId: id } });
+      console.log(`disabled ${id}: its secret and tokens no longer work`);
     } else if (command === 'import') {
       const results = await importProcesses(sub ?? config.processesDir, store, services.processes, 'cli');
       let bad = 0;

@@ -5,6 +5,7 @@ import { Pages } from '../browser/ui/NotFound.js';
 import type { Flash } from '../browser/ui/Notice.js';
 import { QueuePage } from './components/QueuePage.js';
 import { TaskPage } from './components/TaskPage.js';
+import { MandatesPage } from './components/MandatesPage.js';
 import { WorkspaceContext, useWorkspace } from './context.js';
 import { catalogue } from './messages.js';
 import { BASE, paths } from './router.js';
@@ -37,6 +38,9 @@ function WorkspacePages() {
   return (
     <Pages notFound={{ title: t.pageNotFound, appName: t.appName, back: { href: `${BASE}/`, label: t.backToQueue } }}>
       <Route path={paths.task}>{({ taskId }) => <TaskPage key={taskId} taskId={taskId} />}</Route>
+      <Route path={paths.mandates}>
+        <MandatesPage />
+      </Route>
       <Route path={paths.queue}>
         <QueuePage />
       </Route>

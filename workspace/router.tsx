@@ -6,4 +6,6 @@ export const BASE = '/werkplek';
 export const taskHref = (id: string) => `${BASE}/taken/${encodeURIComponent(id)}`;
 
 /** The workspace's pages, as wouter route patterns. */
-export const paths = { queue: BASE, task: '/werkplek/taken/:taskId' } as const;
+export const paths = { queue: BASE, task: '/werkplek/taken/:taskId', mandates: '/werkplek/machtigingen' } as const;
+
+export const mandatesHref = `${BASE}/machtigingen`;

@@ -339,7 +339,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start a case of the newest published version (a citizen for themselves; an official for a subject) */
+    /** Start a case of the newest published version (a citizen for themselves; an official for a subject; an intermediary for a citizen whose mandate gives `fill` on the process, else 403 no-mandate) */
     post: operations['startCase'];
     delete?: never;
     options?: never;
@@ -354,7 +354,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases: a citizen's own, an official's teams', all for admins */
+    /** Cases: a citizen's own, an official's teams', all for admins; an intermediary's: those of the citizens who mandated it that their mandate lets it view */
     get: operations['listCases'];
     put?: never;
     post?: never;
@@ -390,7 +390,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send an event: submit (answers), a group event such as withdraw, or person.requested */
+    /** Send an event: submit (answers), a group event such as withdraw, or person.requested. An intermediary needs the `submit` right of its mandate for every event (answering a step submits it) */
     post: operations['sendEvent'];
     delete?: never;
     options?: never;
@@ -721,6 +721,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/mandates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A citizen's mandates, newest first (granted, asserted and registered; revoked and ended too) */
+    get: operations['listMandates'];
+    put?: never;
+    /** Register a mandate for a citizen (guardianship, bewindvoering, curatele) with the reason and the court's decision as a PDF, PNG or JPEG in base64 (at most 5 MB) */
+    post: operations['registerMandate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/mandates/citizens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The citizens who mandated the asking organisation now, with each mandate's process, rights and end */
+    get: operations['listMandatedCitizens'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/mandates/{id}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The mandate's document as it was uploaded (a PDF, PNG or JPEG; Content-Type says which) */
+    get: operations['getMandateDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/mandates/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a mandate now, with the reason: the holder loses access at its next request */
+    post: operations['revokeMandate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/api-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The API clients of intermediary organisations (without secrets) */
+    get: operations['listApiClients'];
+    put?: never;
+    /** Create an API client for an intermediary organisation (by KVK number): the secret is shown once and stored hashed */
+    post: operations['createApiClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/api-clients/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable an API client: its secret and every token it holds stop working at once */
+    post: operations['disableApiClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An access token for an API client (OAuth 2 client credentials): a Bearer token for an hour, answered as RFC 6749 says, errors included */
+    post: operations['clientToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openapi.json': {
     parameters: {
       query?: never;
@@ -742,6 +863,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description An intermediary organisation's API client (its secret is never shown again) */
+    ApiClient: {
+      clientId: string;
+      kvk: string;
+      name: string;
+      createdAt: string;
+      disabledAt: string | null;
+    };
     BpmnImport: {
       key: string;
       problems: components['schemas']['Problem'][];
@@ -858,6 +987,20 @@ export interface components {
         message: string;
       } | null;
     };
+    /** @description RFC 6749: an access token (§5.1), or the error that says why not (§5.2) */
+    ClientToken:
+      | {
+          access_token: string;
+          /** @constant */
+          token_type: 'Bearer';
+          /** @description seconds */
+          expires_in: number;
+        }
+      | {
+          /** @enum {string} */
+          error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type';
+          error_description: string;
+        };
     /** @description A draft process definition as saved, possibly with problems; see Process */
     Draft: {
       [key: string]: unknown;
@@ -948,6 +1091,49 @@ export interface components {
     /** @description An XState machine config */
     MachineConfig: {
       [key: string]: unknown;
+    };
+    /** @description A mandate (machtiging): who may act for a citizen, on what, until when */
+    Mandate: {
+      id: string;
+      citizen: string;
+      holder: {
+        /** @enum {string} */
+        kind: 'person' | 'organisation';
+        id: string;
+      };
+      holderName: string;
+      staff: string[];
+      /** @description null: every process */
+      process: string | null;
+      rights: ('view' | 'fill' | 'submit' | 'messages')[];
+      /** @description an ISO 8601 instant */
+      validFrom: string;
+      /** @description the first moment it no longer holds */
+      validUntil: string | null;
+      /** @enum {string} */
+      source: 'citizen' | 'provider' | 'official';
+      reason: string | null;
+      document: {
+        name: string;
+        type: string;
+      } | null;
+      createdBy: string;
+      /** @description an ISO 8601 instant */
+      createdAt: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      /** @description whether it holds now */
+      inForce: boolean;
+    };
+    MandatedCitizen: {
+      bsn: string;
+      mandates: {
+        id: string;
+        /** @description null: every process */
+        process: string | null;
+        rights: ('view' | 'fill' | 'submit' | 'messages')[];
+        validUntil: string | null;
+      }[];
     };
     Me:
       | {
@@ -1514,7 +1700,15 @@ export interface components {
         /** @description an ISO 8601 instant */
         at: string;
         /** @enum {string} */
-        kind: 'signin.failed' | 'signin.locked' | 'signin.refused' | 'rate-limit.hit';
+        kind:
+          | 'signin.failed'
+          | 'signin.locked'
+          | 'signin.refused'
+          | 'rate-limit.hit'
+          | 'mandate.registered'
+          | 'mandate.revoked'
+          | 'api-client.created'
+          | 'api-client.disabled';
         account: string | null;
         address: string | null;
         details: {
@@ -2120,7 +2314,7 @@ export interface operations {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
-        /** @description signin.failed | signin.locked | signin.refused | rate-limit.hit */
+        /** @description signin.failed | signin.locked | signin.refused | rate-limit.hit | mandate.registered | mandate.revoked | api-client.created | api-client.disabled */
         kind?: string;
         /** @description only entries from this moment on (ISO 8601) */
         since?: string;
@@ -2996,6 +3190,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description the ETag (revision) you read; 409 if it changed since */
         'If-Match'?: string;
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
       };
       path: {
         id: string;
@@ -3084,6 +3280,17 @@ export interface operations {
       /** @description Input needs correcting: field errors in details */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4556,6 +4763,642 @@ export interface operations {
       /** @description Input needs correcting: field errors in details */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listMandates: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+        /** @description the citizen's BSN (required) */
+        citizen?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Mandate'][];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registerMandate: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the BSN of the citizen the holder acts for */
+          citizen: string;
+          holder:
+            | {
+                /** @constant */
+                kind: 'person';
+                bsn: string;
+                name: string;
+              }
+            | {
+                /** @constant */
+                kind: 'organisation';
+                kvk: string;
+                name: string;
+                /** @description the named staff (their ids at the provider) who may use it; absent: all its staff and its API clients */
+                staff?: string[];
+              };
+          /** @description one process by its key, or null for all processes */
+          process: string | null;
+          rights: ('view' | 'fill' | 'submit' | 'messages')[];
+          /** @description the first day it holds (default: today) */
+          validFrom?: string;
+          /** @description the last day it holds; null or absent: no end */
+          validUntil?: string | null;
+          reason: string;
+          /** @description the court's decision or other proof */
+          document: {
+            name: string;
+            /** @description the file in base64: a PDF, PNG or JPEG (recognised by its bytes), at most 5 MB */
+            content: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Mandate'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listMandatedCitizens: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MandatedCitizen'][];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getMandateDocument: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  revokeMandate: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Mandate'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not possible now (conflict, stale revision, event not allowed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listApiClients: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClient'][];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createApiClient: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          kvk: string;
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            clientId: string;
+            kvk: string;
+            name: string;
+            createdAt: string;
+            disabledAt: string | null;
+            /** @description shown once: store it now */
+            clientSecret: string;
+          };
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  disableApiClient: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClient'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  clientToken: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description RFC 6749 §4.4.2: grant_type=client_credentials, form-encoded; the client authenticates with HTTP Basic (preferred) or client_id and client_secret in the form */
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          /** @enum {string} */
+          grant_type: 'client_credentials';
+          client_id?: string;
+          client_secret?: string;
+          /** @description ignored: a token carries what the mandates allow */
+          scope?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description no-cache */
+          Pragma?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientToken'];
+        };
+      };
+      /** @description invalid_request (a parameter is missing, repeated or malformed) or unsupported_grant_type (RFC 6749 §5.2) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientToken'];
+        };
+      };
+      /** @description invalid_client: unknown client, wrong secret, disabled client or no client authentication */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientToken'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many attempts: try again after the seconds in the Retry-After header */
+      429: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

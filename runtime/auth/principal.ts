@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Clock } from '../engine/index.js';
-import type { Principal, SessionRow, Store } from '../store/index.js';
+import { CLIENT_TOKEN_PREFIX, type Principal, type SessionRow, type Store } from '../store/index.js';
 import { staffSignedIn } from './staff-sessions.js';
 
 declare global {
@@ -40,7 +40,10 @@ export function bearerAuth(
     const header = req.get('authorization');
     const match = header && /^Bearer\s+(\S+)$/i.exec(header);
     if (match) {
-      req.principal = await store.accounts.principalForToken(match[1], { citizens });
+      // An intermediary's API client token (POST /api/oauth/token) stands for its organisation until it expires.
+      req.principal = match[1].startsWith(CLIENT_TOKEN_PREFIX)
+        ? await store.clients.principalForToken(match[1], clock.now().toISOString())
+        : await store.accounts.principalForToken(match[1], { citizens });
       if (!req.principal) await guard?.tokenFailed(req, res);
     } else {
       const signedIn = await staffSignedIn(store, clock, req);

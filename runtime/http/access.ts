@@ -19,9 +19,10 @@ const missing = (what: string) => new HttpError(404, 'not-found', ['thingNotFoun
  * A case as this principal may see it (runtime/auth's canSeeCase), or 404:
  * 404, not 403, so a request does not confirm that somebody else's case exists.
  */
-export async function visibleCase(store: Store, principal: Principal, id: string): Promise<CaseRow> {
+export async function visibleCase(store: Store, principal: Principal, id: string, at?: string): Promise<CaseRow> {
   const row = await store.cases.get(id);
-  if (!row || !(await canSeeCase(store, principal, row))) throw missing('case');
+  // `at`: the services' clock, so a mandate ends when that clock says (tests move a fake one).
+  if (!row || !(await canSeeCase(store, principal, row, at))) throw missing('case');
   return row;
 }
 
@@ -78,7 +79,7 @@ export async function recordApiRead(
 /** A case the reader may see (else 404), its read recorded (else 503); a bad X-Purpose is 422 first. */
 export async function readCase(store: Store, clock: Clock, reader: Reader, id: string): Promise<CaseRow> {
   const purpose = givenPurpose(reader.req);
-  const row = await visibleCase(store, reader.principal, id);
+  const row = await visibleCase(store, reader.principal, id, clock.now().toISOString());
   await recordApiRead(store, clock, reader, row, 'case', purpose);
   return row;
 }

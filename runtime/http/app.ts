@@ -1,6 +1,6 @@
 import type { AuthSettings } from '../auth/index.js';
 import express, { type Router } from 'express';
-import { bearerAuth, devAuthSettings } from '../auth/index.js';
+import { bearerAuth, devAuthSettings, roleOf } from '../auth/index.js';
 import { refuseDeclaredOver } from '../web/request-body.js';
 import { errorHandler, HttpError } from './errors.js';
 import { jsonDepthGuard } from './json-depth.js';
@@ -12,6 +12,9 @@ import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { insightRoutes } from './routes/insights.js';
+import { mandateRoutes } from './routes/mandates.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { MANDATE_BODY_LIMIT } from './schemas/mandates.js';
 import { proactiveRoutes } from './routes/proactive.js';
 import { readRoutes } from './routes/reads.js';
 import { systemRoutes } from './routes/system.js';
@@ -47,6 +50,8 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
     ...proactiveRoutes(services, options),
     ...insightRoutes(services),
     ...readRoutes(services),
+    ...mandateRoutes(services),
+    ...oauthRoutes(services, options),
   ];
 }
 
@@ -57,8 +62,16 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
  */
 export function createApi(services: Services, options: ApiOptions = {}): Router {
   const api = express.Router();
+  // Where a request goes, as the router matches it (case-insensitive, a trailing slash allowed).
+  const target = (req: express.Request) => `${req.method} ${req.path.toLowerCase().replace(/\/+$/, '')}`;
+  // OAuth 2's token endpoint takes a form, as RFC 6749 §4.4.2 says: a small one.
+  const tokenForm = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 });
+  api.use('/api', (req, res, next) => (target(req) === 'POST /oauth/token' ? tokenForm(req, res, next) : next()));
+  // A mandate carries its document in base64: that one route takes a larger body (read below, once signed in).
+  const mandateBody = (req: express.Request) => target(req) === 'POST /mandates';
   // The API reads JSON (and a few routes their own types); a form or an upload is refused unread.
   api.use('/api', (req, _res, next) => {
+    if (target(req) === 'POST /oauth/token') return next();
     if (req.is('multipart/*') || req.is('application/x-www-form-urlencoded'))
       throw new HttpError(415, 'unsupported-media-type', 'apiTakesJson');
     next();
@@ -69,9 +82,10 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
     options.bodyLimit ?? '256kb',
     () => new HttpError(413, 'payload-too-large', 'payloadTooLarge'),
   );
-  api.use('/api', (req, res, next) => (req.is(json) ? tooLarge(req, res, next) : next()));
+  api.use('/api', (req, res, next) => (req.is(json) && !mandateBody(req) ? tooLarge(req, res, next) : next()));
   const limit = options.bodyLimit ?? '256kb';
-  api.use('/api', express.json({ limit, strict: true, type: json, verify: jsonDepthGuard() }));
+  const parseJson = express.json({ limit, strict: true, type: json, verify: jsonDepthGuard() });
+  api.use('/api', (req, res, next) => (mandateBody(req) ? next() : parseJson(req, res, next)));
   // Personal data and revision-dependent views: never cached by browsers or proxies.
   api.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -83,6 +97,17 @@ export function createApi(services: Services, options: ApiOptions = {}): Router 
       devSignIn: (options.auth ?? devAuthSettings()).devSignIn,
     }),
   );
+  // Read only for those who may register one: anybody else's upload is refused (401/403) unread.
+  const mandateTooLarge = refuseDeclaredOver(
+    MANDATE_BODY_LIMIT,
+    () => new HttpError(413, 'payload-too-large', 'payloadTooLarge'),
+  );
+  const parseMandate = express.json({ limit: MANDATE_BODY_LIMIT, strict: true, type: json, verify: jsonDepthGuard() });
+  api.use('/api', (req, res, next) => {
+    const staff = req.principal && ['official', 'admin'].includes(roleOf(req.principal));
+    if (!mandateBody(req) || !staff || !req.is(json)) return next();
+    mandateTooLarge(req, res, (error?: unknown) => (error ? next(error) : parseMandate(req, res, next)));
+  });
 
   // The document describes itself too: every mounted route is in the table.
   const { routes } = documentedApi(apiRoutes(services, options), options.version ?? '1');

@@ -71,7 +71,8 @@ const header = (description: string, schema: Json = { type: 'string' }) => ({ de
 /** Who may send it: a bearer token, or (staff, browser apps) the session cookie, plus the CSRF header for a change. */
 function securityOf(r: RouteDef): Json[] {
   if (r.roles === 'public') return [];
-  const staff = r.roles.some((role) => role !== 'citizen');
+  // Intermediaries, like citizens, come with a bearer token only (an API client's, from /api/oauth/token).
+  const staff = r.roles.some((role) => role !== 'citizen' && role !== 'intermediary');
   if (!staff) return [{ bearer: [] }];
   return [{ bearer: [] }, r.method === 'get' ? { staffSession: [] } : { staffSession: [], csrf: [] }];
 }

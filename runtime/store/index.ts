@@ -8,6 +8,7 @@ import { processRepo } from './processes.js';
 import { securityRepo } from './security.js';
 import { draftRepo, fileRepo, sessionRepo, signinFlowRepo } from './sessions.js';
 import { mandateRepo, readRepo } from './mandates.js';
+import { clientRepo } from './clients.js';
 import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 
@@ -24,6 +25,7 @@ export * from './idempotency.js';
 export * from './locks.js';
 export * from './security.js';
 export * from './mandates.js';
+export * from './clients.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -49,6 +51,7 @@ export function createStore(sql: Sql) {
     signinFlows: signinFlowRepo(sql),
     mandates: mandateRepo(sql),
     reads: readRepo(sql),
+    clients: clientRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

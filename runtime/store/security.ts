@@ -1,7 +1,18 @@
 import { sql as raw } from 'kysely';
 import type { Sql } from './sql.js';
 
-export type SecurityKind = 'signin.failed' | 'signin.locked' | 'signin.refused' | 'rate-limit.hit';
+export const SECURITY_KINDS = [
+  'signin.failed',
+  'signin.locked',
+  'signin.refused',
+  'rate-limit.hit',
+  // Who gave whom access: mandates registered or revoked by officials, intermediaries' API clients.
+  'mandate.registered',
+  'mandate.revoked',
+  'api-client.created',
+  'api-client.disabled',
+] as const;
+export type SecurityKind = (typeof SECURITY_KINDS)[number];
 export type SecurityEntry = {
   id: number;
   at: string;

@@ -63,7 +63,7 @@ const BPMN_BODIES: string[] = [
   `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">${'<bpmn:process>'.repeat(3000)}`,
 ];
 
-type Role = 'designer' | 'official' | 'admin' | 'citizen';
+type Role = 'designer' | 'official' | 'admin' | 'citizen' | 'intermediary';
 
 export type ApiRoute = {
   label: string;
@@ -82,8 +82,22 @@ const TOKENS_OF: Record<Role, TokenName[]> = {
   official: ['official', 'official2', 'otherTeam'],
   admin: ['admin'],
   citizen: ['citizen', 'citizenB'],
+  // `intermediary`'s organisation holds a mandate of the fuzz citizen for kwijtschelding; `intermediaryB`'s none.
+  intermediary: ['intermediary', 'intermediaryB'],
 };
-const ALL_TOKENS: TokenName[] = ['designer', 'official', 'official2', 'otherTeam', 'admin', 'citizen', 'citizenB'];
+const ALL_TOKENS: TokenName[] = [
+  'designer',
+  'official',
+  'official2',
+  'otherTeam',
+  'admin',
+  'citizen',
+  'citizenB',
+  'intermediary',
+  'intermediaryB',
+];
+/** The fuzz citizen's mandate for the `intermediary` token's organisation (test/helpers/server.ts names its KVK). */
+const MANDATED = { citizen: '999993653', kvk: '90000001', process: 'kwijtschelding' };
 
 function bodyKeys(schema: z.ZodType | undefined): string[] {
   const def = (
@@ -145,6 +159,7 @@ export type ApiFixtures = {
   taskIds: string[];
   versions: string[];
   teams: string[];
+  mandateIds: string[];
   staffCookie?: { cookie: string; csrf: string };
 };
 
@@ -208,8 +223,38 @@ export async function apiFixtures(fz: Fuzz, previous?: ApiFixtures): Promise<Api
       fz.nameCookie(r.json.csrf, 'its csrf token');
     }
   }
+  // The intermediary's mandate, in force (a fuzzed revoke may have ended the last one): view, fill, submit.
+  const at = fz.s.clock.now().toISOString();
+  const holder = { kind: 'organisation' as const, id: MANDATED.kvk };
+  let mandate = (await store.mandates.forHolder(holder)).find((m) => store.mandates.inForce(m, at));
+  mandate ??= await store.mandates.create(
+    {
+      citizen: MANDATED.citizen,
+      holder,
+      holderName: 'Schuldhulp Test',
+      staff: [],
+      processKey: MANDATED.process,
+      rights: ['view', 'fill', 'submit'],
+      validFrom: at,
+      validUntil: null,
+      source: 'official',
+      reason: 'fuzz',
+      createdBy: 'user:ada',
+    },
+    at,
+  );
+  // No answer to an intermediary may show a case its mandate does not cover (none at all without one).
+  const all = await store.cases.listAll(100_000);
+  const covered = (c: { subject: string; processKey: string }) =>
+    c.subject === MANDATED.citizen && c.processKey === MANDATED.process;
+  const marks = (cs: typeof all) => cs.flatMap((c) => [c.id, c.reference]);
+  fz.hideFrom('intermediary', marks(all.filter((c) => !covered(c))));
+  fz.hideFrom('intermediaryB', marks(all));
+  // And a citizen sees no other citizen's case.
+  fz.hideFrom('citizenB', marks(all.filter((c) => c.subject !== '111222333')));
   const keys = ((await store.processes.list()) as { key: string }[]).map((p) => p.key);
   return {
+    mandateIds: [mandate.id],
     keys: keys.length ? keys : ['kwijtschelding'],
     caseIds: caseIds.length ? caseIds : ['00000000-0000-0000-0000-000000000000'],
     taskIds: taskIds.length ? taskIds : ['00000000-0000-0000-0000-000000000000'],
@@ -240,6 +285,18 @@ const PLAUSIBLE: Record<string, unknown[]> = {
   to: [1, 2],
   mapping: [{}, { huishouden: 'geldzaken' }],
   dryRun: [true, false],
+  // Mandates: a holder that is none of the fuzz intermediaries, so no fuzzed mandate widens what they may see.
+  citizen: ['999993653', '111222333'],
+  holder: [
+    { kind: 'organisation', kvk: '12345678', name: 'Schuldhulp Utrecht' },
+    { kind: 'person', bsn: '111222333', name: 'J. de Vries' },
+  ],
+  process: ['kwijtschelding', null],
+  rights: [['view'], ['view', 'fill', 'submit']],
+  reason: ['Beschikking kantonrechter'],
+  document: [{ name: 'beschikking.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
+  validUntil: ['2027-01-01', null],
+  kvk: ['12345678'],
 };
 
 const plausible = (key: string): fc.Arbitrary<Json> =>
@@ -590,7 +647,9 @@ function baseline(route: ApiRoute, fx: ApiFixtures): fc.Arbitrary<Omit<ApiCase, 
     ? fx.taskIds
     : route.path.startsWith('/api/cases')
       ? fx.caseIds
-      : [...fx.caseIds, ...fx.taskIds];
+      : route.path.startsWith('/api/mandates')
+        ? fx.mandateIds
+        : [...fx.caseIds, ...fx.taskIds];
   const real = (name: string) =>
     fc
       .constantFrom(
@@ -765,6 +824,11 @@ export function apiExamples(route: ApiRoute, fx: ApiFixtures): ApiCase[] {
       ...over,
     });
   const out: ApiCase[] = [];
+  // Every intermediary route as each intermediary, on every fixture case: the leak check reads each answer.
+  if (route.roles !== 'public' && route.roles.includes('intermediary'))
+    for (const who of TOKENS_OF.intermediary)
+      for (const id of params.includes('id') ? fx.caseIds : [fx.caseIds[0]])
+        out.push(base({ auth: { kind: 'token', who }, params: params.map((p) => (p === 'id' ? enc(id) : real(p))) }));
   for (const q of route.query) for (const v of NUMERIC_ODD) out.push(base({ query: `?${q}=${enc(v)}` }));
   for (const [i] of params.entries()) {
     for (const v of ['constructor', '__proto__', 'toString', '%', '%E0%A4%A', 'c'.repeat(7000)])

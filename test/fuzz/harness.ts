@@ -199,6 +199,8 @@ export class Fuzz {
   private run: Violation[] = [];
   private readonly tokenNames: Map<string, string>;
   private readonly cookieNames = new Map<string, string>();
+  /** Per bearer token: strings (ids and references of other people's cases) no answer to it may contain. */
+  private readonly hidden = new Map<string, Set<string>>();
 
   private constructor(
     readonly s: TestServer,
@@ -233,6 +235,14 @@ export class Fuzz {
   }
   changedSince(before: Map<string, string>): string[] {
     return DbWatch.diff(before, this.db.snapshot(), new Set());
+  }
+
+  /**
+   * What the holder of a token must never see: the ids and references of cases that are not theirs (an
+   * intermediary without a mandate for them). An answer to that token that contains one is a `leak`.
+   */
+  hideFrom(who: TokenName, values: string[]) {
+    this.hidden.set(this.s.tokens[who], new Set(values));
   }
 
   /** Names a cookie value in printed requests (`omslag_sessie=<citizen session>`). */
@@ -406,6 +416,12 @@ export class Fuzz {
       );
     else {
       for (const v of checkReply(req, reply)) add(v.kind, v.message);
+      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const sent = `${req.path}\n${typeof req.body === 'string' ? req.body : (req.body?.toString('utf8') ?? '')}`;
+      for (const value of (token && this.hidden.get(token)) || [])
+        // Echoed from the request itself (a 404 naming the path) is no leak.
+        if (reply.text.includes(value) && !sent.includes(value))
+          add('leak', `the answer to ${this.tokenNames.get(token!)} shows ${value}, a case it may not see`);
       if (reply.status >= 400 && reply.status < 500) {
         const changed = DbWatch.diff(before, this.db.snapshot(), req.page ? PAGE_IGNORED : API_IGNORED);
         if (changed.length) add('changed-on-refusal', `answered ${reply.status} but changed ${changed.join(', ')}`);
@@ -587,7 +603,20 @@ export function checkReply(req: Req, reply: Reply): { kind: string; message: str
       /* not JSON */
     }
     const code = json?.error?.code;
-    if (!json || typeof json.error !== 'object' || typeof code !== 'string' || typeof json.error.message !== 'string') {
+    // OAuth 2's token endpoint answers its refusals as RFC 6749 §5.2 says: { error, error_description }.
+    const oauth =
+      /^\/api\/oauth\/token\/?(?:\?|$)/i.test(req.path) &&
+      (reply.status === 400 || reply.status === 401) &&
+      /^[a-z_]+$/.test(String(json?.error)) &&
+      typeof json?.error_description === 'string';
+    if (oauth) {
+      /* the RFC's shape */
+    } else if (
+      !json ||
+      typeof json.error !== 'object' ||
+      typeof code !== 'string' ||
+      typeof json.error.message !== 'string'
+    ) {
       out.push({
         kind: 'envelope',
         message: `a ${reply.status} under /api without the error envelope {error:{code,message}}: ${reply.text.slice(0, 200)}`,

@@ -40,6 +40,8 @@ export async function startTestServer(
   const at = clock.now().toISOString();
   const user = async (name: string, role: 'designer' | 'official' | 'admin', teams: string[] = []) =>
     store.accounts.createToken({ userId: (await store.accounts.addUser(name, role, teams, at)).id }, at);
+  const clientToken = async (kvk: string, name: string) =>
+    store.clients.issueToken((await store.clients.create({ kvk, name }, at)).clientId, clock.now(), 10 * 365 * 86400);
   const tokens = {
     designer: await user('dina', 'designer'),
     official: await user('olaf', 'official', ['belastingen', 'klantcontact']),
@@ -48,6 +50,10 @@ export async function startTestServer(
     admin: await user('ada', 'admin'),
     citizen: await store.accounts.createToken({ bsn: '999993653' }, at),
     citizenB: await store.accounts.createToken({ bsn: '111222333' }, at),
+    // Intermediary organisations' API clients (tokens as POST /api/oauth/token gives them, for ten years of the
+    // fake clock). No mandate comes with them: a test registers the ones it needs (KVK 90000001, 90000002).
+    intermediary: await clientToken('90000001', 'Schuldhulp Test'),
+    intermediaryB: await clientToken('90000002', 'Budgetbeheer Elders'),
   };
   // checkResponses: every answer of the API must match its route's response schema (the OpenAPI document).
   const app = createWebApp(

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ok, ApiError } from '../api.js';
 import { useWorkspace } from '../context.js';
 import { formatTime } from '../format.js';
-import { BASE, navigate, useLocation } from '../router.js';
+import { BASE, Link, mandatesHref, navigate, useLocation } from '../router.js';
 import type { Counts, ProcessSummary, Task } from '../types.js';
 import { usePoll } from '../../browser/hooks/use-poll.js';
 import { Notice } from '../../browser/ui/Notice.js';
@@ -88,6 +88,11 @@ export function QueuePage() {
         {t.queue}
       </PageHeading>
       {shownFlash && <Notice flash={shownFlash} />}
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" href={mandatesHref}>
+          {t.mandates.nav}
+        </Link>
+      </p>
       <QueueFilters filters={filters} processes={processes} onChange={change} />
       {counts && (
         <section aria-labelledby="aantallen-titel" className="werkplek-counts">

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { caseView } from '../../engine/index.js';
 import { calendarDateSchema, fieldKind } from '../../model/index.js';
-import type { CaseRow, Principal } from '../../store/index.js';
+import type { CaseRow, Principal, Right } from '../../store/index.js';
 import { actorOf, canSeeCase } from '../../auth/index.js';
-import { purposeHeader, readCase, visibleCase } from '../access.js';
+import { purposeHeader, readCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
@@ -35,6 +35,28 @@ const eventBody = z
   .strict();
 
 export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
+  /**
+   * An intermediary organisation's API client acting as the citizen, by the mandate in force now that
+   * gives it `right` on this process (the audit trail then names `mandate:<id>`); else 403 no-mandate.
+   * The client is the organisation itself: a mandate limited to named staff does not apply to it.
+   */
+  const actingFor = async (
+    org: Extract<Principal, { kind: 'organisation' }>,
+    citizen: string,
+    processKey: string,
+    right: Right,
+  ): Promise<Principal> => {
+    const holder = { kind: 'organisation' as const, id: org.kvk };
+    const mandate = await store.mandates.allowing({
+      holder,
+      citizen,
+      processKey,
+      right,
+      at: clock.now().toISOString(),
+    });
+    if (!mandate) throw new HttpError(403, 'no-mandate', ['mandates.noMandate', { right }]);
+    return { kind: 'citizen', bsn: citizen, via: { mandate, holder, holderName: org.name } };
+  };
   const view = async (row: CaseRow, principal: Principal, lang: 'nl' | 'en') => ({
     body: await caseView(engine, store, row, lang, { internal: principal.kind === 'user' }),
     etag: String(row.rev),
@@ -44,13 +66,14 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
       method: 'post',
       path: '/api/processes/:key/cases',
       tag: 'cases',
-      roles: ['citizen', 'official', 'admin'],
+      roles: ['citizen', 'official', 'admin', 'intermediary'],
       errors: [401, 403, 404, 409, 422],
       success: 201,
       operationId: 'startCase',
       response: caseViewSchema,
       etag: true,
-      summary: 'Start a case of the newest published version (a citizen for themselves; an official for a subject)',
+      summary:
+        'Start a case of the newest published version (a citizen for themselves; an official for a subject; an intermediary for a citizen whose mandate gives `fill` on the process, else 403 no-mandate)',
       body: startBody,
       handler: async ({ principal, params, body, lang }) => {
         let subject: string;
@@ -62,14 +85,17 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
           if (!body.subject) throw new HttpError(422, 'invalid-request', 'nameTheCitizen', { subject: ['required'] });
           subject = body.subject;
         }
-        if (body.referenceDate && principal.kind === 'citizen')
+        if (body.referenceDate && principal.kind !== 'user')
           throw new HttpError(422, 'invalid-request', 'referenceDateOfficialsOnly', {
             referenceDate: ['not for citizens'],
           });
+        // An intermediary starts as the citizen, by the mandate that lets it fill in this process.
+        const actor =
+          principal.kind === 'organisation' ? await actingFor(principal, subject, params.key, 'fill') : principal;
         const row = await engine.startCase(
           params.key,
           subject,
-          actorOf(principal),
+          actorOf(actor),
           {},
           { referenceDate: body.referenceDate },
         );
@@ -80,11 +106,12 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
       method: 'get',
       path: '/api/cases',
       tag: 'cases',
-      roles: ['citizen', 'official', 'admin'],
+      roles: ['citizen', 'official', 'admin', 'intermediary'],
       errors: [401, 403],
       operationId: 'listCases',
       response: z.array(caseSummarySchema),
-      summary: "Cases: a citizen's own, an official's teams', all for admins",
+      summary:
+        "Cases: a citizen's own, an official's teams', all for admins; an intermediary's: those of the citizens who mandated it that their mandate lets it view",
       handler: async ({ principal }) => {
         const rows =
           principal.kind === 'citizen'
@@ -106,7 +133,8 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
                 ? await store.cases.listAll()
                 : await store.cases.listByTeams(principal.teams);
         const seen: CaseRow[] = [];
-        for (const r of rows) if (await canSeeCase(store, principal, r)) seen.push(r);
+        const at = clock.now().toISOString();
+        for (const r of rows) if (await canSeeCase(store, principal, r, at)) seen.push(r);
         return {
           body: seen.map((r) => ({
             id: r.id,
@@ -126,7 +154,7 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
       method: 'get',
       path: '/api/cases/:id',
       tag: 'cases',
-      roles: ['citizen', 'official', 'admin'],
+      roles: ['citizen', 'official', 'admin', 'intermediary'],
       errors: [401, 403, 404, 422, 503],
       operationId: 'getCase',
       requestHeaders: purposeHeader,
@@ -141,19 +169,26 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
       method: 'post',
       path: '/api/cases/:id/events',
       tag: 'cases',
-      roles: ['citizen'],
-      errors: [401, 403, 404, 409, 422],
+      roles: ['citizen', 'intermediary'],
+      errors: [401, 403, 404, 409, 422, 503],
       operationId: 'sendEvent',
+      requestHeaders: purposeHeader,
       response: caseViewSchema,
       etag: true,
-      summary: 'Send an event: submit (answers), a group event such as withdraw, or person.requested',
+      summary:
+        'Send an event: submit (answers), a group event such as withdraw, or person.requested. An intermediary needs the `submit` right of its mandate for every event (answering a step submits it)',
       body: eventBody,
-      handler: async ({ principal, params, body, lang, ifMatch }) => {
-        const row = await visibleCase(store, principal, params.id);
+      handler: async ({ req, principal, params, body, lang, ifMatch }) => {
+        // An intermediary's answer carries the case view: its read is logged before anything changes.
+        const row = await readCase(store, clock, { principal, req }, params.id);
+        const actor =
+          principal.kind === 'organisation'
+            ? await actingFor(principal, row.subject, row.processKey, 'submit')
+            : principal;
         const next = await engine.send(
           row.id,
           { type: body.type, data: body.data },
-          { actor: actorOf(principal), expectedRev: ifMatch, lang, step: body.step },
+          { actor: actorOf(actor), expectedRev: ifMatch, lang, step: body.step },
         );
         return view(next, principal, lang);
       },

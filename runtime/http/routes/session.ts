@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { capabilities, devAuthSettings, staffSessions, type AuthSettings } from '../../auth/index.js';
 import { isDateOrInstant } from '../../model/index.js';
+import { SECURITY_KINDS } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { createGuard, type Limits, type SignInAttempt } from '../rate-limit.js';
 import {
@@ -14,7 +15,7 @@ import { defineRoute, numberParam, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 import { staffAppOf, staffOidcClient, staffOidcRoutes, staffReturnPath } from './staff-oidc.js';
 
-const KINDS = ['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.hit'];
+const KINDS: readonly string[] = SECURITY_KINDS;
 
 /**
  * Sign-in for officials, designers and admins in the browser apps (a session

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant } from './common.js';
+import { SECURITY_KINDS } from '../../store/security.js';
 
 export const staffRoleSchema = z.enum(['designer', 'official', 'admin']);
 
@@ -66,7 +67,7 @@ export const securityLogSchema = z
       z.object({
         id: z.number().int(),
         at: instant,
-        kind: z.enum(['signin.failed', 'signin.locked', 'signin.refused', 'rate-limit.hit']),
+        kind: z.enum(SECURITY_KINDS),
         account: z.string().nullable(),
         address: z.string().nullable(),
         details: z.record(z.string(), z.unknown()),

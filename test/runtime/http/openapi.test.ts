@@ -121,10 +121,12 @@ describe('/api/openapi.json', () => {
       if (op['x-roles'] === 'public') {
         expect(op.security, where).toEqual([]);
         // Signing in answers 401 for a wrong password; other public routes never do.
-        if (path !== '/api/session') expect(op.responses, where).not.toHaveProperty('401');
+        // OAuth 2's token endpoint answers invalid_client with 401 (RFC 6749 §5.2).
+        if (path !== '/api/session' && path !== '/api/oauth/token')
+          expect(op.responses, where).not.toHaveProperty('401');
       } else {
         // A bearer token always; staff routes also take the browser apps' session cookie, with the CSRF header for a change.
-        const staff = op['x-roles'].some((role: string) => role !== 'citizen');
+        const staff = op['x-roles'].some((role: string) => role !== 'citizen' && role !== 'intermediary');
         const cookie = method === 'get' ? { staffSession: [] } : { staffSession: [], csrf: [] };
         expect(op.security, where).toEqual(staff ? [{ bearer: [] }, cookie] : [{ bearer: [] }]);
         expect(op.responses, where).toHaveProperty('401');
@@ -135,6 +137,11 @@ describe('/api/openapi.json', () => {
         if (where === 'GET /api/ready' && code === '503')
           expect(response.content['application/json'].schema, `${where} ${code}`).toEqual({
             $ref: '#/components/schemas/Readiness',
+          });
+        // OAuth 2's token endpoint answers its errors as RFC 6749 §5.2 says, not in the envelope.
+        else if (where === 'POST /api/oauth/token' && (code === '400' || code === '401'))
+          expect(response.content['application/json'].schema, `${where} ${code}`).toEqual({
+            $ref: '#/components/schemas/ClientToken',
           });
         else if (Number(code) >= 400)
           expect(response.content['application/json'].schema, `${where} ${code}`).toEqual({
@@ -151,6 +158,7 @@ describe('/api/openapi.json', () => {
         .sort(),
     ).toEqual([
       '/api/health',
+      '/api/oauth/token',
       '/api/openapi.json',
       '/api/ready',
       '/api/schema/process.json',

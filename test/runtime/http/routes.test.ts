@@ -33,11 +33,24 @@ let s: TestServer;
 let routes: RouteDef[];
 /** A citizen's `toeslag` case waiting at the belastingen handoff, and its task. */
 let review: Awaited<ReturnType<typeof atReview>>;
+/** A mandate of the citizen for the `intermediary` token's organisation, on toeslag (registered below). */
+let mandateId = 'none-yet';
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const mandateBody = (over: Record<string, unknown> = {}) => ({
+  citizen: CITIZEN_BSN,
+  holder: { kind: 'organisation', kvk: '90000001', name: 'Schuldhulp Test' },
+  process: 'toeslag',
+  rights: ['view', 'fill', 'submit'],
+  reason: 'Beschikking kantonrechter: bewindvoering',
+  document: { name: 'beschikking.pdf', content: PDF.toString('base64') },
+  ...over,
+});
 
 beforeAll(async () => {
   s = await startTestServer({ fixtures: ['toeslag', 'ophalen', 'pas'] });
   routes = apiRoutes({ store: s.store, engine: s.engine, processes: s.processes, clock: s.clock });
   review = await atReview(s);
+  mandateId = expectStatus(await s.api('POST', '/api/mandates', { as: 'admin', body: mandateBody() }), 201).id;
   // A process that only has a draft (never published).
   expectStatus(
     await s.api('PUT', '/api/processes/concept/draft', { as: 'designer', body: signalProcess('concept') }),
@@ -62,7 +75,16 @@ function urlOf(path: string): string {
     .replace(':version', '1')
     .replace(':team', 'belastingen')
     .replace(':name', 'olaf')
-    .replace(':id', path.startsWith('/api/tasks') ? review.task.id : review.view.id);
+    .replace(
+      ':id',
+      path.startsWith('/api/tasks')
+        ? review.task.id
+        : path.startsWith('/api/mandates')
+          ? mandateId
+          : path.startsWith('/api/api-clients')
+            ? 'oc_nobody'
+            : review.view.id,
+    );
 }
 /** A valid body for each changing route, so only the credentials are wrong. */
 function bodyOf(def: RouteDef): unknown {
@@ -85,6 +107,12 @@ function bodyOf(def: RouteDef): unknown {
       return { score: 3 };
     case 'post /api/processes/:key/migrate':
       return { from: 1, to: 2, dryRun: true };
+    case 'post /api/mandates':
+      return mandateBody();
+    case 'post /api/mandates/:id/revoke':
+      return { reason: 'opgeheven' };
+    case 'post /api/api-clients':
+      return { kvk: '12345678', name: 'Schuldhulp Utrecht' };
     case 'put /api/users/:name':
       return { role: 'official', teams: ['belastingen'] };
     default:
@@ -96,6 +124,7 @@ const roleTokens: Record<string, Role> = {
   official: 'official',
   admin: 'admin',
   citizen: 'citizen',
+  intermediary: 'intermediary',
 };
 
 describe('credentials and roles, for every route in the table', () => {
@@ -108,6 +137,7 @@ describe('credentials and roles, for every route in the table', () => {
         .sort(),
     ).toEqual([
       '/api/health',
+      '/api/oauth/token',
       '/api/ready',
       '/api/schema/process.json',
       '/api/session',
@@ -1352,6 +1382,101 @@ describe('the read log', () => {
       await refused(s, 403, 'forbidden', 'GET', '/api/case-reads?from=2026-01-01&to=2027-01-01', { as });
     await refused(s, 422, 'invalid-request', 'GET', '/api/case-reads?from=2026-13-01&to=2027-01-01', { as: 'admin' });
     await refused(s, 422, 'invalid-request', 'GET', '/api/case-reads', { as: 'admin' });
+  });
+});
+
+describe('mandates and API clients', () => {
+  test("POST /api/mandates registers; GET lists a citizen's; GET …/document gives the bytes; POST …/revoke ends it", async () => {
+    const m = expectStatus(
+      await s.api('POST', '/api/mandates', {
+        as: 'official',
+        body: mandateBody({ holder: { kind: 'person', bsn: '111222333', name: 'J. de Vries' }, process: null }),
+      }),
+      201,
+    );
+    expect(m).toMatchObject({ source: 'official', createdBy: 'user:olaf', process: null, inForce: true });
+    hit('post', '/api/mandates');
+    const listed = expectStatus(await s.api('GET', `/api/mandates?citizen=${CITIZEN_BSN}`, { as: 'official' }), 200);
+    expect(listed.map((x: any) => x.id)).toEqual(expect.arrayContaining([m.id, mandateId]));
+    hit('get', '/api/mandates');
+    const doc = await fetch(`${s.base}/api/mandates/${m.id}/document`, {
+      headers: { authorization: `Bearer ${s.tokens.admin}` },
+    });
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get('content-disposition')).toBe(`attachment; filename="machtiging-${m.id}.pdf"`);
+    expect(Buffer.from(await doc.arrayBuffer()).equals(PDF)).toBe(true);
+    hit('get', '/api/mandates/:id/document');
+    const revoked = expectStatus(
+      await s.api('POST', `/api/mandates/${m.id}/revoke`, { as: 'official', body: { reason: 'opgeheven' } }),
+      200,
+    );
+    expect(revoked.inForce).toBe(false);
+    hit('post', '/api/mandates/:id/revoke');
+    await refused(s, 409, 'mandate-revoked', 'POST', `/api/mandates/${m.id}/revoke`, {
+      as: 'official',
+      body: { reason: 'opgeheven' },
+    });
+    await refused(s, 404, 'not-found', 'POST', '/api/mandates/nope/revoke', { as: 'admin', body: { reason: 'x' } });
+    await refused(s, 404, 'not-found', 'GET', '/api/mandates/nope/document', { as: 'admin' });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/mandates', {
+      as: 'official',
+      body: mandateBody({ reason: '' }),
+    });
+    await refused(s, 422, 'invalid-request', 'GET', '/api/mandates?citizen=123', { as: 'official' });
+  });
+
+  test('GET /api/mandates/citizens: the citizens who mandated the organisation; none for another', async () => {
+    const mine = expectStatus(await s.api('GET', '/api/mandates/citizens', { as: 'intermediary' }), 200);
+    expect(mine).toEqual([
+      {
+        bsn: CITIZEN_BSN,
+        mandates: [{ id: mandateId, process: 'toeslag', rights: ['view', 'fill', 'submit'], validUntil: null }],
+      },
+    ]);
+    expect(expectStatus(await s.api('GET', '/api/mandates/citizens', { as: 'intermediaryB' }), 200)).toEqual([]);
+    hit('get', '/api/mandates/citizens');
+    // With the mandate, the citizen's toeslag cases; without, none of them.
+    const cases = expectStatus(await s.api('GET', '/api/cases', { as: 'intermediary' }), 200);
+    expect(cases.map((c: any) => c.id)).toContain(review.view.id);
+    expect(expectStatus(await s.api('GET', '/api/cases', { as: 'intermediaryB' }), 200)).toEqual([]);
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'intermediaryB' });
+    await refused(s, 403, 'no-mandate', 'POST', '/api/processes/toeslag/cases', {
+      as: 'intermediaryB',
+      body: { subject: CITIZEN_BSN },
+    });
+  });
+
+  test('POST /api/api-clients (the secret once), GET lists without secrets, POST …/disable; POST /api/oauth/token', async () => {
+    const c = expectStatus(
+      await s.api('POST', '/api/api-clients', { as: 'admin', body: { kvk: '12345678', name: 'Schuldhulp Utrecht' } }),
+      201,
+    );
+    expect(c).toMatchObject({ kvk: '12345678', name: 'Schuldhulp Utrecht', disabledAt: null });
+    hit('post', '/api/api-clients');
+    const listed = expectStatus(await s.api('GET', '/api/api-clients', { as: 'admin' }), 200);
+    expect(listed.map((x: any) => x.clientId)).toContain(c.clientId);
+    expect(JSON.stringify(listed)).not.toContain(c.clientSecret);
+    hit('get', '/api/api-clients');
+    const token = await fetch(`${s.base}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+      }),
+    });
+    expect(token.status).toBe(200);
+    expect(await token.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    hit('post', '/api/oauth/token');
+    const disabled = expectStatus(await s.api('POST', `/api/api-clients/${c.clientId}/disable`, { as: 'admin' }), 200);
+    expect(disabled.disabledAt).not.toBeNull();
+    hit('post', '/api/api-clients/:id/disable');
+    await refused(s, 404, 'not-found', 'POST', '/api/api-clients/oc_nobody/disable', { as: 'admin' });
+    await refused(s, 422, 'invalid-request', 'POST', '/api/api-clients', {
+      as: 'admin',
+      body: { kvk: 'x', name: 'y' },
+    });
   });
 });
 

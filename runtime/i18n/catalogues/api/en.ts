@@ -80,4 +80,11 @@ export default {
   issues: {
     number: '{integer, select, yes {a whole number} other {a number}} from {min} to {max}',
   },
+  // Mandates registered by officials, and intermediaries acting by them (routes/mandates.ts, cases.ts).
+  mandates: {
+    documentTooLarge: 'a document is at most {limit, number} bytes; send a smaller file',
+    revokedAlready: 'this mandate was revoked already',
+    noMandate:
+      'your organisation has no mandate from this citizen that allows this for this process (needed: {right, select, view {view} fill {fill in} submit {submit} other {messages}})',
+  },
 } satisfies Like<typeof nl>;

@@ -82,4 +82,11 @@ export default {
   issues: {
     number: '{integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',
   },
+  // Mandates registered by officials, and intermediaries acting by them (routes/mandates.ts, cases.ts).
+  mandates: {
+    documentTooLarge: 'een document is ten hoogste {limit, number} bytes groot; stuur een kleiner bestand',
+    revokedAlready: 'deze machtiging is al ingetrokken',
+    noMandate:
+      'uw organisatie heeft geen machtiging van deze inwoner die dit toestaat voor dit proces (nodig: {right, select, view {inzien} fill {invullen} submit {indienen} other {berichten}})',
+  },
 };
