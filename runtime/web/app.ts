@@ -44,7 +44,11 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
   const guard = createGuard(services, options.limits);
 
   // Each sign-in begun at a provider stores a flow: limited per address, so a flood cannot fill the table.
-  app.get(['/inloggen/digid', '/inloggen/eherkenning', '/api/session/oidc'], guard.signInStart);
+  // (A middleware, not a route: the API's route table stays the only place that mounts /api routes.)
+  const starts = new Set(['/inloggen/digid', '/inloggen/eherkenning', '/api/session/oidc']);
+  app.use((req, res, next) =>
+    req.method === 'GET' && starts.has(req.path) ? guard.signInStart(req, res, next) : next(),
+  );
   app.use(createApi(services, { ...options, guard }));
   // The browser apps built by Vite (the officials' workspace at /werkplek, the designer at /ontwerp).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));

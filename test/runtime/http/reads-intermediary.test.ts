@@ -58,4 +58,49 @@ describe("an intermediary's API client", () => {
     await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'intermediaryB' });
     expect(await s.store.reads.forCase(review.view.id)).toHaveLength(before);
   });
+
+  test('an event it sends answers with the case view: that read is logged first, under its own purpose', async () => {
+    // A mandate with submit for another citizen's case of the same organisation.
+    const started = expectStatus(
+      await s.api('POST', '/api/processes/toeslag/cases', { as: 'official', body: { subject: '111222333' } }),
+      201,
+    );
+    await s.store.mandates.create(
+      {
+        citizen: '111222333',
+        holder: { kind: 'organisation', id: '90000001' },
+        holderName: 'Schuldhulp Test',
+        staff: [],
+        processKey: 'toeslag',
+        rights: ['view', 'fill', 'submit'],
+        validFrom: s.clock.now().toISOString(),
+        validUntil: null,
+        source: 'official',
+        reason: 'bewindvoering',
+        createdBy: 'user:olaf',
+      },
+      s.clock.now().toISOString(),
+    );
+    const sent = await s.api('POST', `/api/cases/${started.id}/events`, {
+      as: 'intermediary',
+      headers: { 'X-Purpose': 'Aanvraag indienen voor cliënt' },
+      body: { type: 'submit', data: { huishouden: 'alleen' } },
+    });
+    expect([200, 422]).toContain(sent.status);
+    const reads = await s.store.reads.forCase(started.id);
+    expect(reads[0]).toMatchObject({
+      subject: '111222333',
+      actorName: 'Schuldhulp Test',
+      purpose: 'Aanvraag indienen voor cliënt',
+    });
+    // A bad purpose is refused before anything is read, recorded or changed.
+    const rev = (await s.store.cases.get(started.id))!.rev;
+    await refused(s, 422, 'invalid-purpose', 'POST', `/api/cases/${started.id}/events`, {
+      as: 'intermediary',
+      headers: { 'X-Purpose': 'x'.repeat(201) },
+      body: { type: 'submit', data: { huishouden: 'alleen' } },
+    });
+    expect((await s.store.cases.get(started.id))!.rev).toBe(rev);
+    expect(await s.store.reads.forCase(started.id)).toHaveLength(reads.length);
+  });
 });
