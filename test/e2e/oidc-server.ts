@@ -3,7 +3,8 @@
 // on a free port, with a fresh SQLite file and the example processes plus one
 // that needs DigiD Midden. Prints one line of JSON ({ base, issuer }) when
 // ready; stops on SIGTERM or when its parent goes (stdin closed).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { stopWithSpec } from './child-server.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAuthSettings } from '../../runtime/auth/index.js';
@@ -44,19 +45,4 @@ const server = createWebApp(services, { log: () => {}, auth }).listen(port, '127
   console.log(JSON.stringify({ base, issuer: provider.issuer })),
 );
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-  await provider.close();
-  await services.store.close();
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
-// The spec holds our stdin: when it goes (the test run ended, however), so do we.
-process.stdin.on('end', () => void stop());
-process.stdin.resume();
+stopWithSpec(server, [() => provider.close(), () => services.store.close()], dir);

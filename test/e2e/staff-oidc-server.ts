@@ -2,7 +2,8 @@
 // the real test provider (oidc-provider) and the real app with a staff provider
 // configured, each on a free port, a fresh SQLite file. Prints one line of JSON
 // ({ app, provider }) once both listen; SIGTERM closes both and removes the data.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { stopWithSpec } from './child-server.js';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,19 +45,4 @@ const server = createWebApp(services, {
   );
 });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await provider.close();
-  await services.store.close();
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
-// The spec is gone (even killed): stop too.
-process.stdin.on('end', () => void stop());
-process.stdin.resume();
+stopWithSpec(server, [() => provider.close(), () => services.store.close()], dir);

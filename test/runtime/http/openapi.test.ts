@@ -182,7 +182,17 @@ describe('/api/openapi.json', () => {
       'step',
       'type',
     ]);
-    expect(Object.keys(events.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '422', '503']);
+    expect(Object.keys(events.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '422',
+      '503',
+    ]);
     expect(Object.keys(doc.paths['/api/processes/{key}/cases'].post.responses)).toContain('201');
     expect(Object.keys(doc.paths['/api/processes/{key}/publish'].post.responses)).toContain('201');
   });
