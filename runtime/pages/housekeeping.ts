@@ -35,10 +35,12 @@ export async function cleanUp(
   const removed = await store.transaction(async () => {
     const sessions = await store.sessions.deleteExpired(now);
     const signinFlows = await store.signinFlows.deleteExpired(now);
+    // Intermediaries' API tokens that ended (an hour after they were fetched).
+    const clientTokens = await store.clients.deleteExpired(now.toISOString());
     const drafts = await store.drafts.deleteStale(new Date(at - r.draftMs).toISOString());
     // After the drafts: a deleted draft's files are unsent and named by nothing now.
     const files = await store.files.deleteUnsent(new Date(at - r.unsentFileMs).toISOString());
-    return { sessions, signinFlows, drafts, files, uploads: 0 };
+    return { sessions, signinFlows, clientTokens, drafts, files, uploads: 0 };
   });
   if (opts.uploadDir) {
     for (const name of await safeList(opts.uploadDir)) {

@@ -115,8 +115,9 @@ export function clientRepo(sql: Sql) {
       return r ? { kind: 'organisation', kvk: r.kvk, name: r.name, clientId: r.client_id } : undefined;
     },
     /** Forgets tokens that ended before `at`. */
-    async deleteExpired(at: string): Promise<void> {
-      await sql.q().deleteFrom('client_tokens').where('expires_at', '<=', at).execute();
+    async deleteExpired(at: string): Promise<number> {
+      const r = await sql.q().deleteFrom('client_tokens').where('expires_at', '<=', at).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
   return self;

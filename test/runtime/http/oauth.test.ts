@@ -5,6 +5,7 @@
  * failed sign-ins).
  */
 import { afterEach, describe, expect, test } from 'vitest';
+import { cleanUp } from '../../../runtime/pages/housekeeping.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { countOf, expectStatus } from './support.js';
 
@@ -69,6 +70,12 @@ describe('POST /api/oauth/token', () => {
       expect(await countOf(s, 'SELECT COUNT(*) AS n FROM client_tokens WHERE hash = ?', t)).toBe(0);
     }
     expect(await countOf(s, 'SELECT COUNT(*) AS n FROM client_tokens WHERE client_id = ?', client.clientId)).toBe(2);
+    // An hour later they no longer work, and housekeeping forgets them.
+    s.clock.advance(60 * 60_000 + 1000);
+    const late = await s.api('GET', '/api/me', { headers: { authorization: `Bearer ${byBasic.body.access_token}` } });
+    expect(late.status).toBe(401);
+    expect((await cleanUp(s.store, s.clock.now())).clientTokens).toBe(2);
+    expect(await countOf(s, 'SELECT COUNT(*) AS n FROM client_tokens WHERE client_id = ?', client.clientId)).toBe(0);
   });
 
   test("the RFC's errors: invalid_client (401, with WWW-Authenticate), unsupported_grant_type and invalid_request (400)", async () => {
