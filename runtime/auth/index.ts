@@ -15,3 +15,4 @@ export * from './settings.js';
 export * from './mandates.js';
 export * from './staff-oidc.js';
 export * from './reads.js';
+export * from './mandate-service.js';

@@ -5,7 +5,7 @@ import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
 import { layout, type PageContext } from './layout.js';
 import type { FormParsers } from './forms.js';
-import type { AuthSettings, Sessions } from '../auth/index.js';
+import type { AuthSettings, MandateService, Sessions } from '../auth/index.js';
 import type { Theme } from './theme.js';
 
 /** What the page routes share: the stores, the visitor's session, the body parsers for form posts. */
@@ -20,6 +20,8 @@ export type PagesDeps = FormParsers & {
   uploadDir: string;
   /** How citizens and companies sign in: the providers, the stand-in, the timeouts. */
   auth: AuthSettings;
+  /** Mandates and the read log as the pages use them (runtime/auth/mandate-service.ts). */
+  mandates: MandateService;
 };
 
 /** What an error page can say: each key is a title and a text in i18n.ts. */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import { citizenSessions, devAuthSettings, type AuthSettings } from '../auth/index.js';
+import { citizenSessions, devAuthSettings, mandateService, type AuthSettings } from '../auth/index.js';
 import { createJourneyService, type Clock, type Engine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { PageError, type PagesDeps } from './context.js';
@@ -70,6 +70,7 @@ export function createPages(opts: PagesOptions): {
     ...opts,
     journeys: createJourneyService(opts.engine),
     auth,
+    mandates: mandateService(opts.store, opts.clock),
     sessions: pageSessions,
     ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }),
     uploadDir,

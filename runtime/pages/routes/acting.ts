@@ -24,8 +24,7 @@ export function actingRoutes(pages: PageRouter, deps: PagesDeps) {
     if (!holder) throw new PageError(404, 'notFound');
     const ctx = pageContext(req, deps);
     const lang = ctx.lang;
-    const at = clock.now().toISOString();
-    const citizens = [...(await store.mandates.citizensOf(holder, at, session.staffId ?? null))];
+    const citizens = [...(await deps.mandates.citizensOf(holder, session.staffId ?? null))];
     const titles = new Map((await journeys.services()).map(({ key, def }) => [key, t(def.title, lang)]));
     const back = safeReturn(req.query.terug ?? req.body?.terug);
     const current = session.acting?.citizen ?? null;
@@ -61,16 +60,16 @@ ${citizens.map(([citizen, mandates], i) => option(`f-namens-${i + 1}`, mandates[
     const lang = session.lang;
     if (!session.idHash) throw new PageError(404, 'notFound');
     if (chosen === SELF) {
-      await store.sessions.setActing(session.idHash, null);
+      await deps.mandates.actAs(session.idHash, null);
       return res.redirect(303, safeReturn(req.body?.terug));
     }
-    const m = chosen ? await store.mandates.get(chosen) : undefined;
+    const m = chosen ? await deps.mandates.get(chosen) : undefined;
     // Only a mandate this holder has in force now: anything else (another's, revoked, ended) is not offered.
     const via =
       m && (await actingVia(store, session, { mandateId: m.id, citizen: m.citizen }, clock.now().toISOString()));
     if (!m || !via || via.mandate.citizen !== m.citizen)
       return choicePage(req, res, mt(chosen ? 'chooseGone' : 'chooseError', lang));
-    await store.sessions.setActing(session.idHash, { mandateId: via.mandate.id, citizen: m.citizen });
+    await deps.mandates.actAs(session.idHash, { mandateId: via.mandate.id, citizen: m.citizen });
     res.redirect(303, safeReturn(req.body?.terug));
   });
 }

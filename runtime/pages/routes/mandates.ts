@@ -19,7 +19,7 @@ import { actingRoutes } from './acting.js';
  * also while they act for someone else: nobody grants in another's name.
  */
 export function mandateRoutes(pages: PageRouter, deps: PagesDeps) {
-  const { store, clock, journeys } = deps;
+  const { clock, journeys } = deps;
   const services = async () => (await journeys.services()).map(({ key, def }) => ({ key, title: def.title }));
   /** The signed-in person (a company grants nothing here: a 404). */
   const citizenOf = (req: Request) => {
@@ -47,7 +47,7 @@ export function mandateRoutes(pages: PageRouter, deps: PagesDeps) {
     if (flash) await deps.sessions.flash(req, null);
     // All in force (bounded at grant), and of the ended and revoked ones the newest SHOWN_ENDED.
     let ended = 0;
-    const all = (await store.mandates.forCitizen(citizen)).filter(
+    const all = (await deps.mandates.forCitizen(citizen)).filter(
       (m) => (!m.revokedAt && (m.validUntil === null || m.validUntil > at)) || ended++ < SHOWN_ENDED,
     );
     const groups: [string, Mandate[]][] = [
@@ -142,7 +142,7 @@ ${fields.map((f) => fieldRenderers[f.type]({ field: f, value: value(f.id), error
     if (read.errors) return grantPage(req, res, read);
     // A bounded list: a citizen holds at most MAX_IN_FORCE mandates that have not ended.
     const at = now.toISOString();
-    const live = (await store.mandates.forCitizen(citizen)).filter(
+    const live = (await deps.mandates.forCitizen(citizen)).filter(
       (m) => !m.revokedAt && (m.validUntil === null || m.validUntil > at),
     );
     if (live.length >= MAX_IN_FORCE)
@@ -150,7 +150,7 @@ ${fields.map((f) => fieldRenderers[f.type]({ field: f, value: value(f.id), error
         raw: req.body ?? {},
         errors: { soort: [mt('tooMany', lang, { max: MAX_IN_FORCE })] },
       });
-    const m = await store.mandates.create(read.mandate, now.toISOString());
+    const m = await deps.mandates.grant(read.mandate);
     await deps.sessions.flash(req, mt('grantedFlash', lang, { name: m.holderName }));
     res.redirect(303, '/machtigingen');
   });
@@ -158,11 +158,11 @@ ${fields.map((f) => fieldRenderers[f.type]({ field: f, value: value(f.id), error
   // Revoking ends the mandate now: the holder's next request finds no mandate in force (router.ts, acting.ts).
   pages.post('/machtigingen/:id/intrekken', deps.form, async (req, res) => {
     const citizen = citizenOf(req);
-    const m = await store.mandates.get(req.params.id);
+    const m = await deps.mandates.get(req.params.id);
     // Only a mandate the citizen granted here: DigiD Machtigen's and the municipality's are ended where they were made.
     if (!m || m.citizen !== citizen || m.source !== 'citizen') throw new PageError(404, 'notFound');
     const lang = req.session!.lang;
-    if (await store.mandates.revoke(m.id, 'citizen', clock.now().toISOString()))
+    if (await deps.mandates.revoke(m.id, 'citizen'))
       await deps.sessions.flash(req, mt('revokedFlash', lang, { name: m.holderName }));
     res.redirect(303, '/machtigingen');
   });

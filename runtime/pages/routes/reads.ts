@@ -31,7 +31,7 @@ export function readRoutes(pages: PageRouter, deps: PagesDeps) {
     const lang = ctx.lang;
     const m = (key: MessageKey<(typeof readsCatalogues)['nl']>, params?: Params) =>
       translate(readsCatalogues, lang, key, params);
-    const reads = await deps.store.reads.forCase(row.id, READS_SHOWN + 1);
+    const reads = await deps.mandates.readsOf(row.id, READS_SHOWN + 1);
     const shown = reads.slice(0, READS_SHOWN);
     send(
       res,
