@@ -1,4 +1,5 @@
-import type { CaseRow, Principal, Right, Store, TaskRow, Via } from '../store/index.js';
+import type { CaseRow, Principal, Store, TaskRow } from '../store/index.js';
+import { mayDo } from './mandates.js';
 
 /**
  * Who may do what: the one place for roles and policies. The API's route
@@ -52,7 +53,7 @@ export async function canSeeCase(
     if (row.subject !== principal.bsn) return false;
     if (!principal.via) return true;
     // Read again on every request: a revoked or ended mandate stops access at once.
-    return !!(await mandateAllows(store, principal.via, row, 'view', at));
+    return mayDo(store, principal, row, 'view', at);
   }
   if (principal.kind === 'organisation')
     return !!(await store.mandates.allowing({
@@ -69,21 +70,6 @@ export async function canSeeCase(
     return (await store.cases.audit(row.id))[0]?.actor === `user:${principal.name}`;
   }
   return false;
-}
-
-/**
- * The mandate in force that lets this intermediary do `right` on the case
- * (its holder, the case's citizen and process), or undefined.
- */
-export function mandateAllows(store: Store, via: Via, row: CaseRow, right: Right, at = new Date().toISOString()) {
-  return store.mandates.allowing({
-    holder: via.holder,
-    citizen: row.subject,
-    processKey: row.processKey,
-    right,
-    at,
-    staffId: via.staffId,
-  });
 }
 
 /** A task of one of the official's teams; admins see all. */
