@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueDate } from './deadlines.js';
-import { addDuration, type JourneyAction, type JourneyRecord, type Process } from '../model/index.js';
+import { addDuration, isFinal, type JourneyAction, type JourneyRecord, type Process } from '../model/index.js';
 import type { Write } from '../store/commit.js';
 
 // How texts are rendered and which fields format them is the journey simulator's (runtime/model/journey).
@@ -81,7 +81,16 @@ export function planEffects(scope: EffectScope, records: JourneyRecord[]): Write
     },
     'timer.cleared': (r) => [{ op: 'timer.cleared', caseId, timer: r.timer }],
     'message.queued': (r) => [
-      { op: 'message.queued', caseId, step: r.step, subject: r.subject, body: r.body, at: now },
+      {
+        op: 'message.queued',
+        caseId,
+        step: r.step,
+        subject: r.subject,
+        body: r.body,
+        at: now,
+        // An end's message is the case's outcome: its notice says so (and links the decision letter).
+        kind: isFinal(scope.process.steps[r.step]) ? 'outcome' : 'message',
+      },
       audit('message.queued', { step: r.step, subject: r.subject }),
     ],
   };

@@ -251,7 +251,15 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     if (message) {
       const subject = { nl: 'Bericht van een medewerker', en: 'Message from an official' };
       writes.push(
-        { op: 'message.queued', caseId: row.id, step: task.step, subject, body: { nl: message, en: message }, at },
+        {
+          op: 'message.queued',
+          caseId: row.id,
+          step: task.step,
+          subject,
+          body: { nl: message, en: message },
+          at,
+          kind: 'official-message',
+        },
         auditWrite(row.id, at, actor, 'message.queued', { step: task.step, subject }),
       );
     }

@@ -217,6 +217,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
         { nl: `U kunt dit krijgen: ${title.nl}`, en: `You can get this: ${title.en}` },
         { nl: `${because.nl} Log in en bevestig het aanbod.`, en: `${because.en} Sign in and confirm the offer.` },
         at,
+        'offer',
       );
       await store.cases.appendAudit(caseId, at, actor, 'message.queued', {
         step: 'trigger',

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { AuditTable, CasesTable } from './schema.js';
 import type { Sql } from './sql.js';
 import { addTo } from './histogram.js';
+import { outboxRepo, type OutboxKind } from './outbox.js';
 
 export type CaseRow = {
   id: string;
@@ -96,6 +97,7 @@ const VERIFY_PAGE = 1000;
 /** Cases with their snapshots, the hash-chained audit trail, and the citizen's inbox. */
 export function caseRepo(sql: Sql) {
   const pg = sql.dialect === 'postgres';
+  const outbox = outboxRepo(sql);
   const cases = () => sql.q().selectFrom('cases').selectAll('cases');
 
   /**
@@ -475,18 +477,35 @@ export function caseRepo(sql: Sql) {
           .execute();
       });
     },
+    /**
+     * Puts a message in the case's inbox and, in the same statement's
+     * transaction, a notice in the outbox (`message:<id>`) for the channels
+     * the citizen chose (runtime/notify delivers it). Call inside the move's
+     * transaction: the message, its notice and the case change are one.
+     */
     async addMessage(
       caseId: string,
       step: string,
       subject: Record<string, string>,
       body: Record<string, string>,
       at: string,
-    ): Promise<void> {
-      await sql
+      kind: OutboxKind = 'message',
+    ): Promise<number> {
+      const { id } = await sql
         .q()
         .insertInto('messages')
         .values({ case_id: caseId, step, subject: JSON.stringify(subject), body: JSON.stringify(body), created_at: at })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await outbox.queue({
+        key: `message:${id}`,
+        kind,
+        recipient: `case:${caseId}`,
+        caseId,
+        data: { message: id, step, subject, body },
+        at,
+      });
+      return id;
     },
     async messages(caseId: string): Promise<MessageRow[]> {
       const rows = await sql

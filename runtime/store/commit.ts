@@ -1,4 +1,5 @@
 import type { Store } from './index.js';
+import type { OutboxEntry, OutboxKind } from './outbox.js';
 import type { NewTask } from './tasks.js';
 
 /** What one move of a case writes, computed by the engine's pure core (runtime/engine/effects.ts) and applied here. */
@@ -33,7 +34,11 @@ export type Write =
       subject: Record<string, string>;
       body: Record<string, string>;
       at: string;
+      /** What the message is, for its notice: a message step's text (default), an outcome, an official's message. */
+      kind?: OutboxKind;
     }
+  /** A notice for someone that is no inbox message (a delay notice, a staff notice), queued with the move. */
+  | { op: 'outbox.queued'; entry: OutboxEntry }
   /** The case's next state, only if it is still at revision `rev` (else StaleCaseError). */
   | {
       op: 'case.updated';
@@ -66,7 +71,8 @@ const appliers: Appliers = {
   },
   'timer.set': (s, w) => s.tasks.setTimer(w.caseId, w.timer, w.fireAt),
   'timer.cleared': (s, w) => s.tasks.clearTimer(w.caseId, w.timer),
-  'message.queued': (s, w) => s.cases.addMessage(w.caseId, w.step, w.subject, w.body, w.at),
+  'message.queued': (s, w) => s.cases.addMessage(w.caseId, w.step, w.subject, w.body, w.at, w.kind),
+  'outbox.queued': (s, w) => s.outbox.queue(w.entry),
   'case.updated': (s, w) =>
     s.cases.update(w.id, w.rev, { status: w.status, step: w.step, outcome: w.outcome, snapshot: w.snapshot, at: w.at }),
 };

@@ -45,6 +45,7 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'api_clients', key: ['client_id'] },
   { table: 'client_tokens', key: ['hash'] },
   { table: 'case_reads', key: ['id'] },
+  { table: 'outbox', key: ['id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */
@@ -60,6 +61,7 @@ const identityTables: readonly Table[] = [
   'feedback',
   'security_log',
   'case_reads',
+  'outbox',
 ];
 
 const BATCH = 500;

@@ -9,6 +9,7 @@ import { securityRepo } from './security.js';
 import { draftRepo, fileRepo, sessionRepo, signinFlowRepo } from './sessions.js';
 import { mandateRepo, readRepo } from './mandates.js';
 import { clientRepo } from './clients.js';
+import { outboxRepo } from './outbox.js';
 import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 
@@ -26,6 +27,7 @@ export * from './locks.js';
 export * from './security.js';
 export * from './mandates.js';
 export * from './clients.js';
+export * from './outbox.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -52,6 +54,7 @@ export function createStore(sql: Sql) {
     mandates: mandateRepo(sql),
     reads: readRepo(sql),
     clients: clientRepo(sql),
+    outbox: outboxRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -435,4 +435,26 @@ export const migrations: Migration[] = [
       CREATE INDEX case_reads_at ON case_reads(at);
     `,
   },
+  {
+    version: 14,
+    name: 'keeping people informed: the outbox of notices, written with the case change that causes them',
+    sql: `
+      -- One row per notice for a person (a message, an outcome, a delay notice, a staff notice), written in the
+      -- transaction of the change that causes it. "key" makes queueing idempotent ('message:<id>', 'late:<task>', …);
+      -- "recipient" says who: 'case:<id>' (the case's citizen), 'user:<id>', 'team:<name>', 'subject:<bsn>'.
+      -- The notify worker plans deliveries per channel from it (planned_at), once.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        case_id TEXT,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        planned_at TEXT
+      );
+      CREATE INDEX outbox_unplanned ON outbox(id) WHERE planned_at IS NULL;
+      CREATE INDEX outbox_case ON outbox(case_id);
+    `,
+  },
 ];

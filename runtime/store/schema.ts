@@ -305,6 +305,17 @@ export interface LocksTable {
   expires_at: Iso;
 }
 
+/** A notice for a person, queued with the change that causes it (runtime/store/outbox.ts). */
+export interface OutboxTable {
+  id: Generated<number>;
+  key: string;
+  kind: string;
+  recipient: string;
+  case_id: string | null;
+  data: Json;
+  created_at: Iso;
+  planned_at: Iso | null;
+}
 export interface DB {
   migrations: MigrationsTable;
   processes: ProcessesTable;
@@ -337,6 +348,7 @@ export interface DB {
   api_clients: ApiClientsTable;
   client_tokens: ClientTokensTable;
   case_reads: CaseReadsTable;
+  outbox: OutboxTable;
 }
 
 /** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */
