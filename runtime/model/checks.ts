@@ -3,6 +3,7 @@ import { fieldKind, type Field } from './fields/index.js';
 import { durationProblem } from './ids.js';
 import { reservedKeys, reservedMessage } from './reserved.js';
 import { processSchema, type Process } from './schema.js';
+import { isNegativeOutcome, isReasonField } from './negative.js';
 import { isFinal, stepKind, type StepEdge } from './steps/index.js';
 import { placeholderNames, type Text } from './text.js';
 
@@ -164,6 +165,15 @@ export function checkProcess(process: Process): Problem[] {
     const kind = stepKind(step.kind);
     if (step.group && !groups[step.group]) add('P011', `step '${id}' is in unknown group '${step.group}'`, id);
     for (const p of kind.check?.(step) ?? []) add(p.code as keyof typeof problemCodes, p.message, id);
+    // A refusal needs a reason the citizen reads: negative by where the outcome leads, not by a flag alone.
+    for (const o of kind.task(step as never)?.outcomes ?? [])
+      if (isNegativeOutcome(process, o) && !(o.fields ?? []).some(isReasonField))
+        add(
+          'P023',
+          `outcome '${o.id}' can end in a refusal: it needs a required text field for the reason the citizen reads`,
+          id,
+          `outcomes.${o.id}`,
+        );
     for (const field of kind.fields(step)) {
       const owner = fieldOwner.get(field.id);
       if (owner) add('P006', `field id '${field.id}' is used in '${owner}' and '${id}'`, id);

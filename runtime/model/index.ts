@@ -17,3 +17,4 @@ export * from './mermaid.js';
 export * from './bpmn-import.js';
 export * from './today.js';
 export * from './journey/index.js';
+export * from './negative.js';

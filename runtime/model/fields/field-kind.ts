@@ -40,6 +40,8 @@ export type FieldKind<T extends string = string> = {
   hasOptions?: boolean;
   /** The answer is a document the citizen adds (a multipart upload), not something typed. */
   upload?: boolean;
+  /** The answer is free text a person writes (a reason the citizen can read, a note), not a code or a number. */
+  freeText?: boolean;
   /** What `min`/`max` mean for this kind, if it takes bounds. */
   bounds?: Bound;
   /** A value of this kind to start a simulation from (the designer changes it). */

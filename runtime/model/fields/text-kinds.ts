@@ -10,6 +10,7 @@ function plain<T extends string>(type: T, defaultMax: number): FieldKind<T> {
   return {
     type,
     bounds: 'length',
+    freeText: true,
     sample: () => '',
     parse(raw, field) {
       const s = textOf(raw);

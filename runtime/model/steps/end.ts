@@ -11,6 +11,8 @@ const schema = z
     /** granted, rejected, withdrawn, completed, or a word of the team's own. */
     outcome: notReserved(z.string().regex(/^[a-z][a-z0-9-]*$/, 'an outcome is a lowercase word, like granted')),
     message: textSchema,
+    /** The designer marks this end negative (a refusal under another word than "rejected"): it needs a reason too. */
+    negative: z.boolean().optional(),
   })
   .strict();
 export type EndStep = z.infer<typeof schema>;

@@ -11,7 +11,8 @@ const outcomeSchema = z
     label: textSchema,
     goto: targetSchema,
     fields: z.array(fieldSchema).optional(),
-    /** A negative outcome (a rejection) must carry a reason for the citizen: a required text field. */
+    /** A negative outcome (a rejection) must carry a reason for the citizen: a required text field. Outcomes that
+     * lead to a `rejected` end (or an end marked negative) are negative without this flag (runtime/model/negative.ts). */
     negative: z.boolean().optional(),
     /** Takes effect only when a second official of the team approves it. */
     fourEyes: z.boolean().optional(),
@@ -69,17 +70,6 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
       problems.push({ code: 'P021', message: 'handoff has no outcomes: the official cannot finish the task' });
     const ids = step.outcomes.map((o) => o.id);
     if (new Set(ids).size !== ids.length) problems.push({ code: 'P022', message: 'two outcomes share an id' });
-    for (const o of step.outcomes) {
-      if (
-        o.negative &&
-        !(o.fields ?? []).some((f) => f.required && (f.type === 'text' || f.type === 'textarea') && !f.showIf)
-      ) {
-        problems.push({
-          code: 'P023',
-          message: `negative outcome '${o.id}' needs a required text field for the reason the citizen reads`,
-        });
-      }
-    }
     if (step.escalate && !step.due) problems.push({ code: 'P007', message: 'escalation needs a deadline ("due")' });
     return problems;
   },

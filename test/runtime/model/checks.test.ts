@@ -208,7 +208,8 @@ describe('static checks', () => {
           d.steps.beoordeling.outcomes[1].fields[0].showIf = 'ernst > 2';
         }),
       ),
-    ).toEqual(['P005@beoordeling']);
+      // A reason asked only sometimes is no reason for a refusal: P023 too.
+    ).toEqual(['P023@beoordeling', 'P005@beoordeling']);
   });
 
   it('P005: fields of any step, outcome or signal are known; functions and bound names are not fields', () => {

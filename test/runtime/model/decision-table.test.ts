@@ -44,7 +44,12 @@ function withTable(table: DecisionTable, extra: Record<string, unknown> = {}): P
         due: 'P1D',
         outcomes: [
           { id: 'ja', label: 'Ja', goto: 'ja' },
-          { id: 'nee', label: 'Nee', goto: 'nee' },
+          {
+            id: 'nee',
+            label: 'Nee',
+            goto: 'nee',
+            fields: [{ id: 'reden', label: 'Reden', type: 'textarea', required: true }],
+          },
         ],
       },
       ja: { kind: 'end', title: 'Ja', outcome: 'granted', message: 'Ja.' },
