@@ -965,6 +965,19 @@ export interface components {
           [key: string]: unknown;
         };
       }[];
+      /** @description the last decision on the case and its reason (the status page's why) */
+      decision: {
+        /**
+         * @description who decided last: an official, or the rules
+         * @enum {string}
+         */
+        by: 'official' | 'rules';
+        /** @description an ISO 8601 instant */
+        at: string;
+        step: string;
+        /** @description the reason the citizen reads: the official's, or the rule's */
+        because?: string;
+      } | null;
       timeline: {
         /** @description an ISO 8601 instant */
         at: string;
@@ -1606,6 +1619,7 @@ export interface components {
                     nl: string;
                     en?: string;
                   };
+              negative?: boolean;
             };
       };
       groups?: {

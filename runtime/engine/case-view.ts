@@ -98,6 +98,27 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
 }
 
 /**
+ * The last decision on the case: an official's outcome (with the reason of a
+ * refusal) or the rules'. After a human decision its reason is the why; the
+ * automated reasons stay with the automated decision they belong to.
+ */
+function lastDecision(
+  entries: AuditEntry[],
+  lang: Lang,
+): { by: 'official' | 'rules'; at: string; step: string; because?: string } | null {
+  for (const e of [...entries].reverse()) {
+    const d = e.data as Record<string, any>;
+    if (e.type === 'task.completed' && d.step !== 'contact')
+      return { by: 'official', at: e.at, step: String(d.step), ...(d.reason ? { because: String(d.reason) } : {}) };
+    if (e.type === 'decision.made') {
+      const because = d.because?.[lang] ?? d.because?.nl;
+      return { by: 'rules', at: e.at, step: String(d.step), ...(because ? { because } : {}) };
+    }
+  }
+  return null;
+}
+
+/**
  * The case view: where the case is, what the citizen sees now (the step with
  * its fields), which events are allowed now, the timeline, explanations, open
  * tasks with their expected dates, messages, and the outcome when ended.
@@ -212,6 +233,7 @@ export async function caseView(
           ...(opts.internal ? { when: d.when, inputs: d.inputs } : { inputs: d.inputs }),
         };
       }),
+    decision: lastDecision(entries, lang),
     timeline: timeline(entries, process, lang),
     messages: messages.map((m) => ({
       at: m.createdAt,

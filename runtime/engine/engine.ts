@@ -5,6 +5,9 @@ import {
   FeelEvaluationError,
   own,
   stepKind,
+  isNegativeOutcome,
+  isReasonField,
+  reasonGiven,
   stepOf,
   taskOf,
   todayIn,
@@ -238,6 +241,12 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const at = clock.now().toISOString();
     if (!(await store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at })))
       throw conflict('stale-task', 'staleTask');
+    // A refusal's reason, as the citizen reads it under "why": the reason field, or else the official's message.
+    const chosen = taskOf(loaded.process.steps[task.step])?.outcomes.find((o) => o.id === outcome);
+    const reason =
+      chosen && isNegativeOutcome(loaded.process, chosen)
+        ? (reasonGiven(chosen.fields ?? [], values) ?? message ?? undefined)
+        : undefined;
     const writes: Write[] = [
       { op: 'timer.cleared', caseId: row.id, timer: `${ESCALATE}${task.id}` },
       auditWrite(row.id, at, actor, 'task.completed', {
@@ -246,6 +255,7 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
         outcome,
         answers: values,
         ...(message ? { message } : {}),
+        ...(reason ? { reason } : {}),
       }),
     ];
     if (message) {
@@ -474,6 +484,12 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
                   failureAudit({ error, step: task.step, handled: false, tainted: false }, 'task.completed', row.step),
                 );
               throw error;
+            }
+            // A refusal needs a reason the citizen reads, decided here from where the outcome leads, so a version
+            // published before P023 knew this cannot skip it either: its reason field, or else the message.
+            if (isNegativeOutcome(loaded.process, chosen) && !reasonGiven(chosen.fields ?? [], values) && !message) {
+              const reasonField = (chosen.fields ?? []).find(isReasonField)?.id ?? 'message';
+              throw invalid('reason-required', 'reasonRequired', undefined, { [reasonField]: { code: 'writeReason' } });
             }
             if (chosen.fourEyes) {
               const at = clock.now().toISOString();

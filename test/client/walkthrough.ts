@@ -44,8 +44,8 @@ export async function walkThrough(
   );
   const caseId = started.id;
   // The answer is typed: a field the case view lacks does not compile.
-  // @ts-expect-error the case view has no `decision` (the outcome is under `outcome`)
-  void started.decision;
+  // @ts-expect-error the case view has no `verdict` (the outcome is under `outcome`)
+  void started.verdict;
   const byId = { params: { path: { id: caseId } } };
 
   // 2. First form step: household. A wrong answer gets 422 with field errors.

@@ -67,6 +67,15 @@ export const caseViewSchema = z
         inputs: z.record(z.string(), jsonValue).optional(),
       }),
     ),
+    decision: z
+      .object({
+        by: z.enum(['official', 'rules']).describe('who decided last: an official, or the rules'),
+        at: instant,
+        step: z.string(),
+        because: z.string().optional().describe("the reason the citizen reads: the official's, or the rule's"),
+      })
+      .nullable()
+      .describe("the last decision on the case and its reason (the status page's why)"),
     timeline: z.array(
       z.object({
         at: instant,

@@ -100,10 +100,19 @@ ${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${
-  view.explanations.length
+  view.decision?.by === 'official' && view.decision.because
     ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
+<p class="utrecht-paragraph omslag-official-reason">${view.decision.because}</p>
+${
+  view.explanations.length
+    ? html`<h3 class="utrecht-heading-3">${msg('automatedCheck', lang)}</h3>
 <ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
     : ''
+}`
+    : view.explanations.length
+      ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
+<ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
+      : ''
 }
 ${maySubmit ? groupActions(view, row) : ''}
 ${askFeedback ? feedbackForm(ctx, row.id) : ''}

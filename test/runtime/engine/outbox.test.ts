@@ -57,7 +57,7 @@ describe('the outbox', () => {
     expect(await env.store.outbox.queue({ ...entry, data: { a: 2 } })).toBe(false);
     const [only] = await outboxRows(env);
     expect(await outboxRows(env)).toHaveLength(1);
-    expect(JSON.parse(String(only.data))).toEqual({ a: 1 });
+    expect(JSON.parse(String((only as { data: string }).data))).toEqual({ a: 1 });
     const [due] = await env.store.outbox.unplanned(10);
     expect(await env.store.outbox.markPlanned(due.id, '2026-03-02T09:01:00.000Z')).toBe(true);
     expect(await env.store.outbox.markPlanned(due.id, '2026-03-02T09:02:00.000Z')).toBe(false);

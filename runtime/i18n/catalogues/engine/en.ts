@@ -39,6 +39,8 @@ export default {
   taskAlreadyClaimed: 'this task is already being handled by {assignee}',
   proposalWaits: 'an outcome proposed by {name} waits for approval by a second official',
   unknownOutcome: 'outcome must be one of: {options}',
+  reasonRequired:
+    'this outcome refuses the citizen: write the reason the citizen reads (in the reason field or as a message)',
   contactOutcome: "a contact request is completed with outcome 'answered'",
   noteNotText: 'note must be text',
   noProposalToApprove: 'there is no proposed outcome to approve',
@@ -59,6 +61,7 @@ export default {
     mustBe: "must be ''{key}''",
     realDate: 'a real date like 2027-01-01',
     chooseOneOf: 'choose one of: {options}',
+    writeReason: 'Write the reason for the citizen.',
     useAnswered: "use 'answered'",
     channel: "Choose 'phone', 'email' or 'visit'.",
     requestKind: "Choose 'question' or 'objection'.",

@@ -42,6 +42,8 @@ export default {
   taskAlreadyClaimed: 'deze taak wordt al behandeld door {assignee}',
   proposalWaits: 'een uitkomst die {name} voorstelde, wacht op goedkeuring door een tweede medewerker',
   unknownOutcome: 'de uitkomst is een van: {options}',
+  reasonRequired:
+    'bij deze uitkomst krijgt de inwoner een afwijzing: schrijf de reden die de inwoner leest (in het redenveld of als bericht)',
   contactOutcome: "een contactverzoek rond u af met de uitkomst 'answered'",
   noteNotText: 'de notitie is tekst',
   noProposalToApprove: 'er is geen voorgestelde uitkomst om goed te keuren',
@@ -63,6 +65,7 @@ export default {
     mustBe: "moet ''{key}'' zijn",
     realDate: 'een bestaande datum, zoals 2027-01-01',
     chooseOneOf: 'kies een van: {options}',
+    writeReason: 'Schrijf de reden voor de inwoner.',
     useAnswered: "gebruik 'answered'",
     channel: "Kies 'phone', 'email' of 'visit'.",
     requestKind: "Kies 'question' of 'objection'.",

@@ -46,6 +46,7 @@ export default {
   currentStep: 'Now',
   timeline: 'What has happened',
   decisions: 'Why was this decided?',
+  automatedCheck: 'Looked at earlier by the automated check',
   messagesTitle: 'Messages',
   outcome: 'Outcome',
   continue: 'Continue filling in',

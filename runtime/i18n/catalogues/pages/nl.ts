@@ -43,6 +43,7 @@ export default {
   currentStep: 'Nu',
   timeline: 'Wat er is gebeurd',
   decisions: 'Waarom is dit besloten?',
+  automatedCheck: 'Eerder bekeken door de automatische toets',
   messagesTitle: 'Berichten',
   outcome: 'Uitkomst',
   continue: 'Verder met invullen',
