@@ -34,6 +34,8 @@ export type Write =
       body: Record<string, string>;
       at: string;
     }
+  /** The case ended: its decision letter is owed (runtime/letters renders it), in the same commit. */
+  | { op: 'letter.pending'; caseId: string; at: string }
   /** The case's next state, only if it is still at revision `rev` (else StaleCaseError). */
   | {
       op: 'case.updated';
@@ -67,6 +69,7 @@ const appliers: Appliers = {
   'timer.set': (s, w) => s.tasks.setTimer(w.caseId, w.timer, w.fireAt),
   'timer.cleared': (s, w) => s.tasks.clearTimer(w.caseId, w.timer),
   'message.queued': (s, w) => s.cases.addMessage(w.caseId, w.step, w.subject, w.body, w.at),
+  'letter.pending': (s, w) => s.letters.pending(w.caseId, w.at),
   'case.updated': (s, w) =>
     s.cases.update(w.id, w.rev, { status: w.status, step: w.step, outcome: w.outcome, snapshot: w.snapshot, at: w.at }),
 };

@@ -45,6 +45,7 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'api_clients', key: ['client_id'] },
   { table: 'client_tokens', key: ['hash'] },
   { table: 'case_reads', key: ['id'] },
+  { table: 'letters', key: ['case_id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */
@@ -65,6 +66,8 @@ const identityTables: readonly Table[] = [
 const BATCH = 500;
 /** Files carry their content: fewer per batch, so a batch stays small in memory. */
 const FILE_BATCH = 20;
+/** Tables whose rows carry a document (files, letters' PDFs): copied in the small batches. */
+const documentTables: readonly Table[] = ['files', 'letters'];
 
 /** The target holds data already; nothing was copied. */
 export class TargetNotEmptyError extends Error {
@@ -139,7 +142,7 @@ export async function copyStore(
       if (Object.keys(present).length) throw new TargetNotEmptyError(present);
       for (const { table, key } of copiedTables) {
         const total = await count(from.sql, table);
-        const size = table === 'files' ? FILE_BATCH : BATCH;
+        const size = documentTables.includes(table) ? FILE_BATCH : BATCH;
         let done = 0;
         onProgress?.({ table, copied: 0, total });
         while (done < total) {

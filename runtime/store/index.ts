@@ -2,6 +2,7 @@ import { accountRepo } from './accounts.js';
 import { caseRepo } from './cases.js';
 import { idempotencyRepo } from './idempotency.js';
 import { insightRepo } from './insights.js';
+import { letterRepo } from './letters.js';
 import { lockRepo } from './locks.js';
 import { proactiveRepo } from './proactive.js';
 import { processRepo } from './processes.js';
@@ -22,6 +23,7 @@ export * from './histogram.js';
 export * from './sessions.js';
 export * from './tasks.js';
 export * from './idempotency.js';
+export * from './letters.js';
 export * from './locks.js';
 export * from './security.js';
 export * from './mandates.js';
@@ -52,6 +54,7 @@ export function createStore(sql: Sql) {
     mandates: mandateRepo(sql),
     reads: readRepo(sql),
     clients: clientRepo(sql),
+    letters: letterRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -435,4 +435,25 @@ export const migrations: Migration[] = [
       CREATE INDEX case_reads_at ON case_reads(at);
     `,
   },
+  {
+    // 14–17 are other parts of issue 15 (the outbox, honest waiting …): each its own number, in both dialects.
+    version: 18,
+    name: 'decision letters',
+    sql: `
+      -- The decision letter of an ended case (a PDF): pending from the commit that ends the case, issued once rendered,
+      -- with its SHA-256 (also in the audit trail's letter.issued entry). One letter per case.
+      CREATE TABLE letters (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        lang TEXT NOT NULL DEFAULT 'nl',
+        status TEXT NOT NULL CHECK (status IN ('pending', 'issued')),
+        hash TEXT,
+        pdf BLOB,
+        created_at TEXT NOT NULL,
+        issued_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+      CREATE INDEX letters_pending ON letters(status, created_at);
+    `,
+  },
 ];

@@ -305,6 +305,19 @@ export interface LocksTable {
   expires_at: Iso;
 }
 
+/** A case's decision letter (runtime/letters): pending from the commit that ends the case, issued with its PDF. */
+export interface LettersTable {
+  case_id: string;
+  lang: Generated<string>;
+  status: 'pending' | 'issued';
+  hash: string | null;
+  pdf: Buffer | null;
+  created_at: Iso;
+  issued_at: Iso | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface DB {
   migrations: MigrationsTable;
   processes: ProcessesTable;
@@ -337,6 +350,7 @@ export interface DB {
   api_clients: ApiClientsTable;
   client_tokens: ClientTokensTable;
   case_reads: CaseReadsTable;
+  letters: LettersTable;
 }
 
 /** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */
