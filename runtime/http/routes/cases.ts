@@ -4,7 +4,7 @@ import { createLetterService } from '../../letters/index.js';
 import { calendarDateSchema, fieldKind } from '../../model/index.js';
 import type { CaseRow, Principal, Right } from '../../store/index.js';
 import { actorOf, canSeeCase } from '../../auth/index.js';
-import { purposeHeader, readCase } from '../access.js';
+import { givenPurpose, purposeHeader, readCase, recordApiRead, visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
@@ -180,9 +180,12 @@ export function caseRoutes({ store, engine, clock, letters: given }: Services): 
       summary:
         "The decision letter of an ended case (a PDF; its SHA-256 is the audit trail's letter.issued hash); 404 while the case has not ended. Who may read the case may read its letter; a letter not yet made is made now",
       handler: async ({ req, res, principal, params }) => {
-        const row = await readCase(store, clock, { principal, req }, params.id);
-        const letter = await letters.forCase(row);
-        if (!letter) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'letter' }]);
+        // Checked before the read is logged: a refusal (a case that has not ended) leaves no trace.
+        const purpose = givenPurpose(req);
+        const row = await visibleCase(store, principal, params.id, clock.now().toISOString());
+        if (!letters.hasLetter(row)) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'letter' }]);
+        await recordApiRead(store, clock, { principal, req }, row, 'case', purpose);
+        const letter = (await letters.forCase(row))!;
         res.set('Content-Disposition', `attachment; filename="${letter.filename}"`);
         res.set('X-Content-Type-Options', 'nosniff');
         // res.send of a Buffer sends the bytes as they are.
