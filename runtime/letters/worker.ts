@@ -4,13 +4,15 @@ import type { LetterService } from './index.js';
 /** The lease a round holds: one node renders at a time; a node that dies holds it only this long. */
 const LEASE = 'letters';
 const LEASE_MS = 60_000;
+/** Batches one round renders at most (a round stays far shorter than its lease). */
+const MAX_BATCHES = 10;
 
 export type LetterWorker = { stop(): Promise<void>; runNow(): Promise<void> };
 
 /**
  * Renders pending decision letters now and then every `everyMs` (default 5
- * seconds), a batch of `batch` per round, until stopped. Safe on several
- * nodes: a round runs under a lease (runtime/store/locks.ts), and storing a
+ * seconds), a batch of `batch` per round (a few more while batches are all
+ * issued), until stopped. Safe on several nodes: a round runs under a lease (runtime/store/locks.ts), and storing a
  * letter is a conditional update, so a letter a download made meanwhile is
  * not made twice. Rounds never overlap; `stop` waits for a round in progress.
  */
@@ -19,6 +21,7 @@ export function startLetterWorker(
   deps: { store: Store; nodeId: string },
   opts: { everyMs?: number; batch?: number; log?: (e: unknown) => void } = {},
 ): LetterWorker {
+  const batch = opts.batch ?? 20;
   let running: Promise<void> | undefined;
   let stopped = false;
   const round = (): Promise<void> => {
@@ -26,7 +29,13 @@ export function startLetterWorker(
     if (stopped) return Promise.resolve();
     running = (async () => {
       try {
-        await deps.store.locks.run(LEASE, deps.nodeId, LEASE_MS, () => letters.runOnce(opts.batch ?? 20));
+        await deps.store.locks.run(LEASE, deps.nodeId, LEASE_MS, async () => {
+          // A batch all issued means more may wait: a few more in this round, well inside the lease (failures wait).
+          for (let i = 0; i < MAX_BATCHES && !stopped; i++) {
+            const done = await letters.runOnce(batch);
+            if (done.issued < batch) break;
+          }
+        });
       } catch (error) {
         (opts.log ?? console.error)(error);
       } finally {

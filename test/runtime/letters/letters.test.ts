@@ -188,6 +188,14 @@ describe('the decision letter', () => {
     await blocked.runNow();
     await blocked.stop();
     expect(await e.store.letters.get(other.id)).toMatchObject({ status: 'pending' });
+    // The lease free again: a batch of one that was all issued is followed by another in the same round.
+    await e.store.locks.release('letters', 'node-b');
+    const third = await rejectedByOfficial(e);
+    const small = startLetterWorker(lettersOf(e), { store: e.store, nodeId: 'node-a' }, { everyMs: 60_000, batch: 1 });
+    await small.runNow();
+    await small.stop();
+    expect(await e.store.letters.get(other.id)).toMatchObject({ status: 'issued' });
+    expect(await e.store.letters.get(third.id)).toMatchObject({ status: 'issued' });
   });
 
   test('a letter that cannot be made is counted with its reason, and left alone after five tries', async () => {
