@@ -53,6 +53,7 @@ export default defineConfig({
             'test/runtime/engine/**/*.test.ts',
             'test/runtime/http/**/*.test.ts',
             'test/runtime/pages/**/*.test.ts',
+            'test/runtime/letters/**/*.test.ts',
             'test/postgres/**/*.test.ts',
           ],
           environment: 'node',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { readConfig, type Config } from './config.js';
 import { createScheduler, systemClock } from './engine/index.js';
+import { createLetterService, startLetterWorker, type LetterWorker } from './letters/index.js';
 import { feelBudgetsEnforced } from './model/index.js';
 import { startHousekeeping } from './pages/housekeeping.js';
 import { defaultUploadDir } from './pages/index.js';
@@ -106,19 +107,28 @@ async function main() {
   if (stopping) return;
 
   const scheduler = createScheduler(services.engine, config.timerIntervalMs, config.nodeId, config.timerLeaseMs);
-  const app = createWebApp(services, {
-    bodyLimit: config.bodyLimit,
-    theme: loadTheme(config.themeFile),
-    secureCookies: config.secureCookies,
-    limits: config.limits,
-    trustProxy: config.trustProxy,
-    auth: config.auth,
-  });
+  const theme = loadTheme(config.themeFile);
+  // Decision letters in the theme's style: the API and the pages download them, the worker makes the pending ones.
+  const letters = createLetterService({ ...services, style: theme });
+  const app = createWebApp(
+    { ...services, letters },
+    {
+      bodyLimit: config.bodyLimit,
+      theme,
+      secureCookies: config.secureCookies,
+      limits: config.limits,
+      trustProxy: config.trustProxy,
+      auth: config.auth,
+    },
+  );
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
+  let letterWorker: LetterWorker | undefined;
   const server = app.listen(config.port, config.host, () => {
     void scheduler.start();
     // Expired sessions, stale drafts and their files, crash leftovers of uploads: every 15 minutes.
     housekeeping = startHousekeeping(services, { uploadDir: defaultUploadDir() });
+    // Pending decision letters: every few seconds, a batch per round, one node at a time.
+    letterWorker = startLetterWorker(letters, { store: services.store, nodeId: config.nodeId });
     const { port } = server.address() as AddressInfo;
     console.log(`Omslag listens on http://${config.host}:${port} (node ${config.nodeId}, data in ${database.shown})`);
     console.log(
@@ -144,6 +154,7 @@ async function main() {
     app.locals.draining = true;
     // Stopped now (no new round), awaited before the store closes: a round in progress finishes first.
     const housekept = housekeeping?.stop();
+    const lettersStopped = letterWorker?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections idle between requests would hold the stop up: close each once it is idle.
     server.closeIdleConnections();
@@ -157,6 +168,7 @@ async function main() {
     clearTimeout(cut);
     await scheduler.stop();
     await housekept;
+    await lettersStopped;
     await services.store.close();
     console.log('stopped cleanly');
     process.exit(0);

@@ -4,7 +4,15 @@ import { Section, StepSelect, TextInput, TextPair } from './controls.js';
 import { withKey } from './text-pair.js';
 import { TriggerList } from './TriggerList.js';
 
-/** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), and the contact team for "ask for a person". */
+type Definition = ReturnType<typeof useEditor>['def'];
+
+/** The process with one setting of its decision letter changed; without any setting left, no `letter` at all. */
+function withLetter(def: Definition, key: 'legalBasis' | 'objectionTo', value: unknown): Definition {
+  const letter = withKey(def.letter ?? {}, key, value);
+  return withKey(def, 'letter', Object.keys(letter).length ? letter : undefined);
+}
+
+/** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), the contact team for "ask for a person", and the decision letter's legal basis and objection address. */
 export function ProcessEditor() {
   const { t } = useDesigner();
   const { def, edit } = useEditor();
@@ -59,6 +67,20 @@ export function ProcessEditor() {
               }
             />
           </div>
+        </Section>
+        <Section title={t.letter}>
+          <p className="utrecht-form-field-description ontwerp-hint">{t.letterHint}</p>
+          <TextPair
+            label={t.letterLegalBasis}
+            value={def.letter?.legalBasis}
+            onCommit={(v) => edit(t.cmdEdit, withLetter(def, 'legalBasis', v))}
+          />
+          <TextInput
+            label={t.letterObjectionTo}
+            hint={t.letterObjectionHint}
+            value={def.letter?.objectionTo ?? ''}
+            onCommit={(v) => edit(t.cmdEdit, withLetter(def, 'objectionTo', v.trim() || undefined))}
+          />
         </Section>
       </fieldset>
     </div>

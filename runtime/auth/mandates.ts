@@ -15,6 +15,8 @@ export const PAGE_RIGHTS: Readonly<Record<string, Right>> = {
   'get /zaken/:id/bevestiging': 'view',
   // The read log is the citizen's own: the router answers 404 to an intermediary before this is asked.
   'get /zaken/:id/inzage': 'view',
+  // The decision letter says what the case's messages say: it asks the same right.
+  'get /zaken/:id/brief': 'messages',
   'post /zaken/:id/feedback': 'view',
   'get /zaken/:id/stap/:step': 'fill',
   'post /zaken/:id/stap/:step': 'fill',

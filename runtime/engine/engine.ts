@@ -84,7 +84,13 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const step = journey.stepAt(move.snapshot);
     const outcome = journey.outcomeAt(step);
     const ended = outcome !== undefined;
-    if (ended && row.status !== 'ended') writes.push(auditWrite(row.id, at, actor, 'case.ended', { outcome, step }));
+    if (ended && row.status !== 'ended')
+      writes.push(auditWrite(row.id, at, actor, 'case.ended', { outcome, step }), {
+        // The decision letter is owed from this commit on: a crash before it is rendered loses nothing.
+        op: 'letter.pending',
+        caseId: row.id,
+        at: at.toISOString(),
+      });
     writes.push({
       op: 'case.updated',
       id: row.id,
@@ -413,6 +419,8 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
               step: row.step,
               answers: values,
               cleared,
+              // The language the citizen answered in: their decision letter is written in it (runtime/letters).
+              ...(opts.lang ? { lang: opts.lang } : {}),
             });
           }
           if (event.type === 'person.requested') {

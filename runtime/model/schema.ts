@@ -78,6 +78,15 @@ export const processSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The decision letter every ended case gets (runtime/letters): the legal
+     * basis it names ("Participatiewet, artikel 35") and, when objections to
+     * this process go elsewhere than the organisation's address, where.
+     */
+    letter: z
+      .object({ legalBasis: textSchema.optional(), objectionTo: z.string().min(1).max(500).optional() })
+      .strict()
+      .optional(),
     steps: z.record(stepIdSchema, stepSchema),
     groups: z.record(stepIdSchema, groupSchema).optional(),
     layout: z

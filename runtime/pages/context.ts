@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Clock, Engine, JourneyService } from '../engine/index.js';
+import type { LetterService } from '../letters/index.js';
 import type { Lang } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
@@ -14,6 +15,8 @@ export type PagesDeps = FormParsers & {
   engine: Engine;
   /** What the pages do with cases: the routes go through it, never to the store or XState. */
   journeys: JourneyService;
+  /** The decision letters of ended cases (runtime/letters). */
+  letters: LetterService;
   clock: Clock;
   theme: Theme;
   sessions: Sessions;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { citizenSessions, devAuthSettings, mandateService, type AuthSettings } from '../auth/index.js';
 import { createJourneyService, type Clock, type Engine } from '../engine/index.js';
+import { createLetterService, type LetterService } from '../letters/index.js';
 import type { Store } from '../store/index.js';
 import { PageError, type PagesDeps } from './context.js';
 import { pageErrors } from './errors.js';
@@ -31,6 +32,8 @@ export type PagesOptions = {
   engine: Engine;
   clock: Clock;
   theme: Theme;
+  /** The decision letters (default: made in the theme's style). */
+  letters?: LetterService;
   secureCookies?: boolean;
   bodyLimit?: string;
   /** Where uploads wait on disk while they are checked (default: the system's temp folder). */
@@ -69,6 +72,7 @@ export function createPages(opts: PagesOptions): {
   const deps: PagesDeps = {
     ...opts,
     journeys: createJourneyService(opts.engine),
+    letters: opts.letters ?? createLetterService({ ...opts, style: opts.theme }),
     auth,
     mandates: mandateService(opts.store, opts.clock),
     sessions: pageSessions,

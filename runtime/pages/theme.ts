@@ -12,6 +12,17 @@ const themeSchema = z
     logo: z.string().optional(),
     logoAlt: z.string().optional(),
     contact: z.object({ phone: z.string().max(40).optional(), text: z.string().max(300).optional() }).optional(),
+    /** The decision letter (runtime/letters): where an objection goes (an address or a web address), its accent colour. */
+    letter: z
+      .object({
+        objectionTo: z.string().min(1).max(500).optional(),
+        colour: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')
+          .optional(),
+      })
+      .strict()
+      .optional(),
     tokens: z
       .record(
         z

@@ -39,6 +39,8 @@ export type Write =
     }
   /** A notice for someone that is no inbox message (a delay notice, a staff notice), queued with the move. */
   | { op: 'outbox.queued'; entry: OutboxEntry }
+  /** The case ended: its decision letter is owed (runtime/letters renders it), in the same commit. */
+  | { op: 'letter.pending'; caseId: string; at: string }
   /** The case's next state, only if it is still at revision `rev` (else StaleCaseError). */
   | {
       op: 'case.updated';
@@ -73,6 +75,7 @@ const appliers: Appliers = {
   'timer.cleared': (s, w) => s.tasks.clearTimer(w.caseId, w.timer),
   'message.queued': (s, w) => s.cases.addMessage(w.caseId, w.step, w.subject, w.body, w.at, w.kind),
   'outbox.queued': (s, w) => s.outbox.queue(w.entry),
+  'letter.pending': (s, w) => s.letters.pending(w.caseId, w.at),
   'case.updated': (s, w) =>
     s.cases.update(w.id, w.rev, { status: w.status, step: w.step, outcome: w.outcome, snapshot: w.snapshot, at: w.at }),
 };

@@ -46,6 +46,7 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'client_tokens', key: ['hash'] },
   { table: 'case_reads', key: ['id'] },
   { table: 'outbox', key: ['id'] },
+  { table: 'letters', key: ['case_id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */
@@ -67,6 +68,8 @@ const identityTables: readonly Table[] = [
 const BATCH = 500;
 /** Files carry their content: fewer per batch, so a batch stays small in memory. */
 const FILE_BATCH = 20;
+/** Tables whose rows carry a document (files, letters' PDFs): copied in the small batches. */
+const documentTables: readonly Table[] = ['files', 'letters'];
 
 /** The target holds data already; nothing was copied. */
 export class TargetNotEmptyError extends Error {
@@ -141,7 +144,7 @@ export async function copyStore(
       if (Object.keys(present).length) throw new TargetNotEmptyError(present);
       for (const { table, key } of copiedTables) {
         const total = await count(from.sql, table);
-        const size = table === 'files' ? FILE_BATCH : BATCH;
+        const size = documentTables.includes(table) ? FILE_BATCH : BATCH;
         let done = 0;
         onProgress?.({ table, copied: 0, total });
         while (done < total) {

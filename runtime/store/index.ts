@@ -2,6 +2,7 @@ import { accountRepo } from './accounts.js';
 import { caseRepo } from './cases.js';
 import { idempotencyRepo } from './idempotency.js';
 import { insightRepo } from './insights.js';
+import { letterRepo } from './letters.js';
 import { lockRepo } from './locks.js';
 import { proactiveRepo } from './proactive.js';
 import { processRepo } from './processes.js';
@@ -23,6 +24,7 @@ export * from './histogram.js';
 export * from './sessions.js';
 export * from './tasks.js';
 export * from './idempotency.js';
+export * from './letters.js';
 export * from './locks.js';
 export * from './security.js';
 export * from './mandates.js';
@@ -55,6 +57,7 @@ export function createStore(sql: Sql) {
     reads: readRepo(sql),
     clients: clientRepo(sql),
     outbox: outboxRepo(sql),
+    letters: letterRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -457,4 +457,25 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_case ON outbox(case_id);
     `,
   },
+  {
+    // 15–17 are kept for the other parts of issue 15 (deliveries, channels, honest waiting): each its own number.
+    version: 18,
+    name: 'decision letters',
+    sql: `
+      -- The decision letter of an ended case (a PDF): pending from the commit that ends the case, issued once rendered,
+      -- with its SHA-256 (also in the audit trail's letter.issued entry). One letter per case.
+      CREATE TABLE letters (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        lang TEXT NOT NULL DEFAULT 'nl',
+        status TEXT NOT NULL CHECK (status IN ('pending', 'issued')),
+        hash TEXT,
+        pdf BLOB,
+        created_at TEXT NOT NULL,
+        issued_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      );
+      CREATE INDEX letters_pending ON letters(status, created_at);
+    `,
+  },
 ];

@@ -316,6 +316,19 @@ export interface OutboxTable {
   created_at: Iso;
   planned_at: Iso | null;
 }
+/** A case's decision letter (runtime/letters): pending from the commit that ends the case, issued with its PDF. */
+export interface LettersTable {
+  case_id: string;
+  lang: Generated<string>;
+  status: 'pending' | 'issued';
+  hash: string | null;
+  pdf: Buffer | null;
+  created_at: Iso;
+  issued_at: Iso | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface DB {
   migrations: MigrationsTable;
   processes: ProcessesTable;
@@ -349,6 +362,7 @@ export interface DB {
   client_tokens: ClientTokensTable;
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
+  letters: LettersTable;
 }
 
 /** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */

@@ -5,6 +5,7 @@ import { createApi, type ApiOptions } from '../http/app.js';
 import { errorHandler, toHttpError } from '../http/errors.js';
 import { createGuard } from '../http/rate-limit.js';
 import type { Services } from '../http/services.js';
+import { createLetterService } from '../letters/index.js';
 import { createPages } from '../pages/index.js';
 import { defaultTheme, type Theme } from '../pages/theme.js';
 import { settleUnreadBody } from './request-body.js';
@@ -49,7 +50,10 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
   app.use((req, res, next) =>
     req.method === 'GET' && starts.has(req.path) ? guard.signInStart(req, res, next) : next(),
   );
-  app.use(createApi(services, { ...options, guard }));
+  // The decision letters, in the theme's style: one service for the API and the pages.
+  const theme = options.theme ?? defaultTheme;
+  const wired = { ...services, letters: services.letters ?? createLetterService({ ...services, style: theme }) };
+  app.use(createApi(wired, { ...options, guard }));
   // The browser apps built by Vite (the officials' workspace at /werkplek, the designer at /ontwerp).
   app.use(workspaceStatic(options.distDir ?? join(import.meta.dirname, '../../dist')));
   app.post('/inloggen', guard.pageSignIn);
@@ -57,8 +61,8 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
   app.get('/inloggen/terug', guard.pageSignIn);
   // The citizen pages (server-rendered; their own error pages, with the API's reading of a library's error status).
   const pages = createPages({
-    ...services,
-    theme: options.theme ?? defaultTheme,
+    ...wired,
+    theme,
     secureCookies: options.secureCookies,
     log: options.log,
     statusOf: (error) => toHttpError(error).status,

@@ -246,14 +246,18 @@ describe('three nodes on one PostgreSQL database', () => {
     expect(rows).toHaveLength(CASES);
     for (const r of rows) expect(r).toMatchObject({ status: 'ended', step: 'klaar', outcome: 'completed' });
     const counts = await auditCounts(ids);
-    for (const id of ids)
-      expect(counts[id], id).toEqual({
+    for (const id of ids) {
+      // The nodes' letter workers issue each ended case's decision letter once, some of them by now.
+      const { 'letter.issued': letters = 0, ...moves } = counts[id];
+      expect(letters, id).toBeLessThanOrEqual(1);
+      expect(moves, id).toEqual({
         'case.started': 1,
         'step.entered': STEPS + 1,
         'event.received': STEPS,
         'message.queued': 1,
         'case.ended': 1,
       });
+    }
     // Each step answered once, in order.
     const answered = await q<{ case_id: string; steps: string[] }>(
       `SELECT case_id, array_agg(data::jsonb->>'step' ORDER BY seq) AS steps FROM audit

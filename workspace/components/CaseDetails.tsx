@@ -45,6 +45,11 @@ export function CaseDetails({ caseView: c, error }: Props) {
                 <dd>
                   <strong>{c.outcome.title}</strong>
                   {c.outcome.message ? ` – ${c.outcome.message}` : ''}
+                  {/* The decision letter (a PDF, made when the case ended): the same one the citizen downloads. */}
+                  <br />
+                  <a className="utrecht-link" href={`/api/cases/${encodeURIComponent(c.id)}/letter`} download>
+                    {t.decisionLetter}
+                  </a>
                 </dd>
               </div>
             )}

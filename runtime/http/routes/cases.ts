@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { caseView } from '../../engine/index.js';
+import { createLetterService } from '../../letters/index.js';
 import { calendarDateSchema, fieldKind } from '../../model/index.js';
 import type { CaseRow, Principal, Right } from '../../store/index.js';
 import { actorOf, canSeeCase } from '../../auth/index.js';
-import { purposeHeader, readCase } from '../access.js';
+import { givenPurpose, purposeHeader, readCase, recordApiRead, visibleCase } from '../access.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, namedValues, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
@@ -34,7 +35,8 @@ const eventBody = z
   })
   .strict();
 
-export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
+export function caseRoutes({ store, engine, clock, letters: given }: Services): RouteDef[] {
+  const letters = given ?? createLetterService({ store, engine, clock });
   /**
    * An intermediary organisation's API client acting as the citizen, by the mandate in force now that
    * gives it `right` on this process (the audit trail then names `mandate:<id>`); else 403 no-mandate.
@@ -164,6 +166,31 @@ export function caseRoutes({ store, engine, clock }: Services): RouteDef[] {
       handler: async ({ req, principal, params, lang }) =>
         // Staff's and intermediaries' reads are logged for the citizen (runtime/auth/reads.ts).
         view(await readCase(store, clock, { principal, req }, params.id), principal, lang),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cases/:id/letter',
+      tag: 'cases',
+      roles: ['citizen', 'official', 'admin', 'intermediary'],
+      errors: [401, 403, 404, 422, 503],
+      operationId: 'getCaseLetter',
+      requestHeaders: purposeHeader,
+      responseText: 'application/pdf',
+      headers: { 'Content-Disposition': 'attachment; filename="besluit-<reference>.pdf" (decision-… in English)' },
+      summary:
+        "The decision letter of an ended case (a PDF; its SHA-256 is the audit trail's letter.issued hash); 404 while the case has not ended. Who may read the case may read its letter; a letter not yet made is made now",
+      handler: async ({ req, res, principal, params }) => {
+        // Checked before the read is logged: a refusal (a case that has not ended) leaves no trace.
+        const purpose = givenPurpose(req);
+        const row = await visibleCase(store, principal, params.id, clock.now().toISOString());
+        if (!letters.hasLetter(row)) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'letter' }]);
+        await recordApiRead(store, clock, { principal, req }, row, 'case', purpose);
+        const letter = (await letters.forCase(row))!;
+        res.set('Content-Disposition', `attachment; filename="${letter.filename}"`);
+        res.set('X-Content-Type-Options', 'nosniff');
+        // res.send of a Buffer sends the bytes as they are.
+        return { body: null, text: letter.pdf as unknown as string, type: 'application/pdf' };
+      },
     }),
     defineRoute({
       method: 'post',

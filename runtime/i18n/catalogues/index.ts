@@ -4,6 +4,7 @@ import { designerCatalogues } from './designer/index.js';
 import { engineCatalogues } from './engine/index.js';
 import { fieldsCatalogues } from './fields/index.js';
 import { learningCatalogues } from './learning/index.js';
+import { lettersCatalogues } from './letters/index.js';
 import { mandatesCatalogues } from './mandates/index.js';
 import { pagesCatalogues } from './pages/index.js';
 import { readsCatalogues } from './reads/index.js';
@@ -17,6 +18,7 @@ export {
   engineCatalogues,
   fieldsCatalogues,
   learningCatalogues,
+  lettersCatalogues,
   mandatesCatalogues,
   pagesCatalogues,
   readsCatalogues,
@@ -38,4 +40,5 @@ export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
   signin: signinCatalogues,
   mandates: mandatesCatalogues,
   reads: readsCatalogues,
+  letters: lettersCatalogues,
 };

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { EngineError, type CaseView } from '../../engine/index.js';
 import { issueMessage, t, type Lang, type Process } from '../../model/index.js';
-import { formatDate, readsCatalogues, translate } from '../../i18n/index.js';
+import { formatDate, lettersCatalogues, readsCatalogues, translate } from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
@@ -92,7 +92,8 @@ ${
 ${flash ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${flash}</p></div>` : ''}
 ${
   view.outcome
-    ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2>${seesMessages ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>` : ''}`
+    ? html`<h2 class="utrecht-heading-2">${msg('outcome', lang)}: ${view.outcome.title}</h2>${seesMessages ? html`<p class="utrecht-paragraph">${view.outcome.message}</p>` : ''}
+${seesMessages && deps.letters.hasLetter(row) ? html`<p class="utrecht-paragraph"><a class="utrecht-link omslag-letter" href="/zaken/${row.id}/brief" download>${translate(lettersCatalogues, lang, 'download')}</a></p>` : ''}`
     : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
@@ -143,6 +144,19 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     : ''
 }`,
     );
+  });
+
+  // The decision letter (a PDF): once the case has ended; one not yet made is made now (runtime/letters).
+  pages.get('/zaken/:id/brief', async (_req, res, { row }) => {
+    const letter = await deps.letters.forCase(row);
+    if (!letter) throw new PageError(404, 'notFound');
+    res
+      .status(200)
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="${letter.filename}"`)
+      .set('Cache-Control', 'no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .send(letter.pdf);
   });
 
   pages.post('/zaken/:id/feedback', deps.form, async (req, res, { row }) => {

@@ -525,6 +525,32 @@ describe('cases', () => {
     hit('get', '/api/cases/:id');
   });
 
+  test('GET /api/cases/:id/letter: the decision letter of an ended case as a PDF; 404 before it ended', async () => {
+    const at = await atReview(s);
+    expectStatus(
+      await s.api('POST', `/api/tasks/${at.task.id}/complete`, {
+        as: 'official',
+        body: { outcome: 'afwijzen', data: { reden: 'Uw vaste lasten zijn gewoon.' } },
+      }),
+      200,
+    );
+    const res = await fetch(`${s.base}/api/cases/${at.view.id}/letter`, {
+      headers: { authorization: `Bearer ${s.tokens.official}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="besluit-${at.view.reference}.pdf"`);
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    hit('get', '/api/cases/:id/letter');
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}/letter`, { as: 'citizen' });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${at.view.id}/letter`, { as: 'citizenB' });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${at.view.id}/letter`, { as: 'otherTeam' });
+  });
+
   test("GET /api/cases/:id: 404 for an unknown id, for citizen B asking for A's case, and for an official of another team", async () => {
     await refused(s, 404, 'not-found', 'GET', '/api/cases/00000000-0000-0000-0000-000000000000', { as: 'admin' });
     await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}`, { as: 'citizenB' });

@@ -43,6 +43,7 @@ export async function dbState(s: TestServer) {
     timers: await all('SELECT * FROM timers ORDER BY id'),
     messages: await all('SELECT * FROM messages ORDER BY id'),
     idempotency: await all('SELECT principal, key, fingerprint, status FROM idempotency ORDER BY principal, key'),
+    letters: await all('SELECT case_id, status, hash, attempts FROM letters ORDER BY case_id'),
   };
 }
 

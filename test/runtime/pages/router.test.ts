@@ -207,6 +207,9 @@ describe('the citizen pages as registered', () => {
         'post /namens',
       ].sort(),
     );
+    // The decision letter is a page of its case, and asks what reading the case's messages asks.
+    expect(pageTable).toContainEqual({ method: 'get', path: '/zaken/:id/brief', audience: 'case' });
+    expect(PAGE_RIGHTS['get /zaken/:id/brief']).toBe('messages');
     // A page of a case or a service says which right an intermediary needs (runtime/auth/mandates.ts), none left to the default.
     for (const r of pageTable)
       if (r.audience === 'case' || (r.audience === 'citizen' && r.path.startsWith('/diensten/')))

@@ -141,6 +141,12 @@ export default {
   contactHint: 'From every step the citizen can ask for a person; this team gets the question.',
   contactTeam: 'Contact team',
   contactDue: 'Answer within',
+  letter: 'Decision letter',
+  letterHint:
+    'Every finished case gets a letter with the decision (pdf). Name the rules the decision rests on, and if needed where objections go.',
+  letterLegalBasis: 'Legal basis',
+  letterObjectionTo: 'Send objections to',
+  letterObjectionHint: "An address or web address. Empty: the address in the organisation's theme.",
   triggers: 'Proactive starts',
   triggersHint:
     'When a signal about a citizen (a BSN) meets the condition, a case starts without an application, with the ' +

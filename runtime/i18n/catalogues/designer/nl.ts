@@ -140,6 +140,12 @@ export default {
   contactHint: 'Vanuit elke stap kan de inwoner vragen om een medewerker; dit team krijgt die vraag.',
   contactTeam: 'Contactteam',
   contactDue: 'Reageren binnen',
+  letter: 'Besluitbrief',
+  letterHint:
+    'Elke afgeronde zaak krijgt een brief met het besluit (pdf). Noem de regels waarop het besluit rust, en zo nodig waar bezwaar heen gaat.',
+  letterLegalBasis: 'Wettelijke grondslag',
+  letterObjectionTo: 'Bezwaar sturen naar',
+  letterObjectionHint: 'Een adres of webadres. Leeg: het adres uit de huisstijl van de organisatie.',
   triggers: 'Proactief starten',
   triggersHint:
     'Als een signaal over een inwoner (een BSN) aan de voorwaarde voldoet, start een zaak zonder aanvraag, met de ' +

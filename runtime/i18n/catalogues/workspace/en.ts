@@ -142,6 +142,7 @@ export default {
   caseStatus: 'Status',
   currentStep: 'Current step',
   caseOutcome: 'Outcome',
+  decisionLetter: 'Letter with the decision (pdf)',
   // Mandates registered by officials (workspace/components/Mandate*.tsx).
   mandates: {
     nav: 'Mandates',

@@ -142,6 +142,7 @@ export default {
   caseStatus: 'Stand',
   currentStep: 'Huidige stap',
   caseOutcome: 'Uitkomst',
+  decisionLetter: 'Brief met het besluit (pdf)',
   // Mandates registered by officials (workspace/components/Mandate*.tsx).
   mandates: {
     nav: 'Machtigingen',

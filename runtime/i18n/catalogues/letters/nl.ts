@@ -1,0 +1,32 @@
+// The decision letter (runtime/letters) and the links to it, in Dutch: the reference language. ICU MessageFormat.
+export default {
+  title: 'Besluit',
+  subject: 'Besluit over uw aanvraag: {process}',
+  date: 'Datum',
+  reference: 'Zaaknummer',
+  salutation: 'Beste inwoner,',
+  intro: 'U heeft bij ons gevraagd om: {process}. In deze brief leest u wat wij hebben besloten en waarom.',
+  decisionHeading: 'Ons besluit',
+  reasonsHeading: 'Waarom hebben wij dit besloten?',
+  automatedHeading: 'De automatische toets',
+  automatedIntro: 'Een computer heeft uw gegevens getoetst aan de regels. Dit was de uitkomst:',
+  officialHeading: 'De beoordeling door een medewerker',
+  officialDecided: 'Een medewerker heeft uw aanvraag beoordeeld en besloten: {outcome}.',
+  officialReason: 'De reden van de medewerker:',
+  noReasons: 'Bij dit besluit zijn geen redenen vastgelegd. Wilt u weten waarom? Neem dan contact met ons op.',
+  legalBasisHeading: 'Op welke regels is dit besluit gebaseerd?',
+  legalBasisMissing: 'Wilt u weten op welke regels dit besluit is gebaseerd? Neem dan contact met ons op.',
+  objectionHeading: 'Bent u het niet eens met dit besluit?',
+  objection:
+    'Dan kunt u bezwaar maken. Dat moet binnen zes weken na de datum van deze brief. Schrijf in uw bezwaar: uw naam en adres, de datum, het zaaknummer {reference}, over welk besluit het gaat en waarom u het er niet mee eens bent. Zet uw handtekening eronder.',
+  objectionTo: 'Stuur uw bezwaar naar: {to}',
+  objectionToDefault: 'het college van burgemeester en wethouders van {organisation}',
+  questionsPhone: 'Heeft u vragen over deze brief? Bel ons op {phone}. Noem dan uw zaaknummer.',
+  questions: 'Heeft u vragen over deze brief? Neem contact met ons op. Noem dan uw zaaknummer.',
+  closing: 'Met vriendelijke groet,',
+  generated: 'Deze brief is automatisch gemaakt. Daarom staat er geen handtekening onder.',
+  page: 'Pagina {n} van {total}',
+  // Links to the letter: the citizen's status page and the officials' workspace.
+  download: 'Download de brief met het besluit (pdf)',
+  file: 'besluit',
+};
