@@ -6,6 +6,7 @@ import { fieldsCatalogues } from './fields/index.js';
 import { learningCatalogues } from './learning/index.js';
 import { lettersCatalogues } from './letters/index.js';
 import { mandatesCatalogues } from './mandates/index.js';
+import { notifyCatalogues } from './notify/index.js';
 import { pagesCatalogues } from './pages/index.js';
 import { readsCatalogues } from './reads/index.js';
 import { shellCatalogues } from './shell/index.js';
@@ -20,6 +21,7 @@ export {
   learningCatalogues,
   lettersCatalogues,
   mandatesCatalogues,
+  notifyCatalogues,
   pagesCatalogues,
   readsCatalogues,
   shellCatalogues,
@@ -41,4 +43,5 @@ export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
   mandates: mandatesCatalogues,
   reads: readsCatalogues,
   letters: lettersCatalogues,
+  notify: notifyCatalogues,
 };
