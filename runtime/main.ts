@@ -120,6 +120,7 @@ async function main() {
       limits: config.limits,
       trustProxy: config.trustProxy,
       auth: config.auth,
+      confirmHours: config.notify.confirmHours,
     },
   );
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;

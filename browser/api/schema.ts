@@ -185,7 +185,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Sets a user's role and teams (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
+    /** Sets a user's role, teams and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
     put: operations['mapUser'];
     post?: never;
     delete?: never;
@@ -1992,6 +1992,8 @@ export interface components {
       /** @description designer, official or admin */
       role: string;
       teams: string[];
+      /** @description where the user's notices go (PUT /api/users/:name sets it) */
+      email?: string | null;
     };
     Version: {
       key: string;
@@ -2466,6 +2468,7 @@ export interface operations {
           /** @enum {string} */
           role: 'designer' | 'official' | 'admin';
           teams: string[];
+          email?: string | null;
         };
       };
     };

@@ -1,18 +1,22 @@
 import { createTranslator, notifyCatalogues, type Lang } from '../i18n/index.js';
-import type { ChannelKind, OutboxRow } from '../store/index.js';
+import type { ChannelKind, OutboxKind, OutboxRow } from '../store/index.js';
 
-/** Kinds of notice meant for a citizen: what the process's email setting applies to. */
-const CITIZEN_KINDS = new Set([
-  'message',
-  'official-message',
-  'outcome',
-  'offer',
-  'late',
-  'extended',
-  'reminder',
-  'draft-expiry',
-]);
-export const isCitizenNotice = (kind: string) => CITIZEN_KINDS.has(kind);
+/** Who each kind of notice is for: the process's email setting applies to a citizen's notices only. */
+const AUDIENCE: Record<OutboxKind, 'citizen' | 'staff' | 'address'> = {
+  message: 'citizen',
+  'official-message': 'citizen',
+  outcome: 'citizen',
+  offer: 'citizen',
+  late: 'citizen',
+  extended: 'citizen',
+  reminder: 'citizen',
+  'draft-expiry': 'citizen',
+  confirm: 'address',
+  'task-digest': 'staff',
+  escalation: 'staff',
+  proposal: 'staff',
+};
+export const isCitizenNotice = (notice: OutboxKind) => AUDIENCE[notice] === 'citizen';
 
 /** What a notice's text needs besides the notice: who sends it, where Omslag lives, what the process allows. */
 export type RenderContext = {
@@ -122,5 +126,5 @@ export function renderSms(row: OutboxRow, lang: Lang, ctx: RenderContext): strin
   return say('sms', { organisation: ctx.organisation, link: linkOf(row, ctx) });
 }
 
-export const channelsFor = (kind: string): ChannelKind[] =>
-  kind === 'confirm' || !isCitizenNotice(kind) ? ['email'] : ['email', 'sms'];
+export const channelsFor = (notice: OutboxKind): ChannelKind[] =>
+  isCitizenNotice(notice) ? ['email', 'sms'] : ['email'];
