@@ -6,6 +6,7 @@ import type { Flash } from '../browser/ui/Notice.js';
 import { QueuePage } from './components/QueuePage.js';
 import { TaskPage } from './components/TaskPage.js';
 import { MandatesPage } from './components/MandatesPage.js';
+import { DeliveriesPage } from './components/DeliveriesPage.js';
 import { WorkspaceContext, useWorkspace } from './context.js';
 import { catalogue } from './messages.js';
 import { BASE, paths } from './router.js';
@@ -40,6 +41,9 @@ function WorkspacePages() {
       <Route path={paths.task}>{({ taskId }) => <TaskPage key={taskId} taskId={taskId} />}</Route>
       <Route path={paths.mandates}>
         <MandatesPage />
+      </Route>
+      <Route path={paths.deliveries}>
+        <DeliveriesPage />
       </Route>
       <Route path={paths.queue}>
         <QueuePage />

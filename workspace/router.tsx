@@ -6,6 +6,13 @@ export const BASE = '/werkplek';
 export const taskHref = (id: string) => `${BASE}/taken/${encodeURIComponent(id)}`;
 
 /** The workspace's pages, as wouter route patterns. */
-export const paths = { queue: BASE, task: '/werkplek/taken/:taskId', mandates: '/werkplek/machtigingen' } as const;
+export const paths = {
+  queue: BASE,
+  task: '/werkplek/taken/:taskId',
+  mandates: '/werkplek/machtigingen',
+  deliveries: '/werkplek/meldingen',
+} as const;
 
 export const mandatesHref = `${BASE}/machtigingen`;
+
+export const deliveriesHref = `${BASE}/meldingen`;

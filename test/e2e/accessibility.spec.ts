@@ -129,6 +129,16 @@ test('status page of a finished case', async ({ page }) => {
   await check(page, 'Kwijtschelding gemeentelijke belastingen');
 });
 
+test('notices by email and SMS, and the same with errors', async ({ page }) => {
+  await asCitizen(page);
+  await page.goto('/meldingen');
+  await check(page, 'Meldingen per e-mail en sms');
+  await page.getByLabel('E-mailadres').fill('geen adres');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Vul een e-mailadres in');
+  await check(page, 'Meldingen per e-mail en sms');
+});
+
 test('ask-a-person form', async ({ page }) => {
   await asCitizen(page);
   await page.goto(`/zaken/${cases.sent}/medewerker`);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ok, ApiError } from '../api.js';
 import { useWorkspace } from '../context.js';
 import { formatTime } from '../format.js';
-import { BASE, Link, mandatesHref, navigate, useLocation } from '../router.js';
+import { BASE, deliveriesHref, Link, mandatesHref, navigate, useLocation } from '../router.js';
 import type { Counts, ProcessSummary, Task } from '../types.js';
 import { usePoll } from '../../browser/hooks/use-poll.js';
 import { Notice } from '../../browser/ui/Notice.js';
@@ -92,6 +92,14 @@ export function QueuePage() {
         <Link className="utrecht-link" href={mandatesHref}>
           {t.mandates.nav}
         </Link>
+        {user.role === 'admin' && (
+          <>
+            {' · '}
+            <Link className="utrecht-link" href={deliveriesHref}>
+              {t.deliveries.nav}
+            </Link>
+          </>
+        )}
       </p>
       <QueueFilters filters={filters} processes={processes} onChange={change} />
       {counts && (

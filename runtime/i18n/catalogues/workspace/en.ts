@@ -206,4 +206,28 @@ export default {
     revokeConfirm: 'Revoke mandate',
     revokedDone: 'The mandate is revoked. The holder has no access from now on.',
   },
+  // Admins: the deliveries of notices by email and SMS, and the dead letters (DeliveriesPage).
+  deliveries: {
+    nav: 'Notices that did not arrive',
+    title: 'Delivery of notices',
+    intro:
+      'Notices by email and text message are sent again a number of times when sending fails. If it still fails, they are listed here. First fix the cause (for example the mail server), then try again.',
+    adminsOnly: 'This page is for administrators only.',
+    counts: 'Counts',
+    pending: 'Waiting to be sent',
+    sent: 'Sent',
+    dead: 'Did not arrive',
+    caption: 'Notices that did not arrive, newest first',
+    none: 'There are no notices that did not arrive.',
+    colWhen: 'Made',
+    colWhat: 'Kind',
+    colTo: 'To',
+    colAttempts: 'Attempts',
+    colError: 'Last error',
+    colAction: 'Action',
+    retry: 'Try again',
+    retried: 'The notice will be sent again within a few seconds.',
+    email: 'email',
+    sms: 'text message',
+  },
 } satisfies Like<typeof nl>;

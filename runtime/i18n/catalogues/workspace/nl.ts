@@ -206,4 +206,28 @@ export default {
     revokeConfirm: 'Machtiging intrekken',
     revokedDone: 'De machtiging is ingetrokken. De gemachtigde heeft vanaf nu geen toegang meer.',
   },
+  // Admins: the deliveries of notices by email and SMS, and the dead letters (DeliveriesPage).
+  deliveries: {
+    nav: 'Meldingen die niet aankwamen',
+    title: 'Bezorging van meldingen',
+    intro:
+      'Meldingen per e-mail en sms worden een aantal keer opnieuw verstuurd als het niet lukt. Lukt het daarna nog niet, dan staan ze hier. Los eerst de oorzaak op (bijvoorbeeld de mailserver), en probeer het dan opnieuw.',
+    adminsOnly: 'Deze pagina is alleen voor beheerders.',
+    counts: 'Aantallen',
+    pending: 'Wachten op verzending',
+    sent: 'Verstuurd',
+    dead: 'Niet aangekomen',
+    caption: 'Meldingen die niet aankwamen, nieuwste eerst',
+    none: 'Er zijn geen meldingen die niet aankwamen.',
+    colWhen: 'Gemaakt',
+    colWhat: 'Soort',
+    colTo: 'Aan',
+    colAttempts: 'Pogingen',
+    colError: 'Laatste fout',
+    colAction: 'Actie',
+    retry: 'Opnieuw proberen',
+    retried: 'De melding wordt binnen enkele seconden opnieuw verstuurd.',
+    email: 'e-mail',
+    sms: 'sms',
+  },
 };
