@@ -35,6 +35,33 @@ describe('settings (runtime/config.ts)', () => {
     );
   });
 
+  test('notices: no email or SMS by default; SMTP needs a sender; bad URLs and numbers name the setting', () => {
+    const none = readConfig({}).notify;
+    expect(none).toMatchObject({
+      maxAttempts: 8,
+      backoffMs: 30_000,
+      backoffMaxMs: 3_600_000,
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(none.smtp).toBeUndefined();
+    expect(none.sms).toBeUndefined();
+    const set = readConfig({
+      SMTP_URL: 'smtp://u:p@mail.example.nl:587',
+      MAIL_FROM: 'Gemeente <noreply@example.nl>',
+      SMS_URL: 'https://sms.example.nl/v1',
+      SMS_TOKEN: 't',
+      NOTIFY_MAX_ATTEMPTS: '3',
+    }).notify;
+    expect(set).toMatchObject({ smtp: { from: 'Gemeente <noreply@example.nl>' }, sms: { token: 't' }, maxAttempts: 3 });
+    expect(() => readConfig({ SMTP_URL: 'smtp://mail.example.nl' })).toThrow(/MAIL_FROM/);
+    expect(() => readConfig({ SMTP_URL: 'http://mail.example.nl', MAIL_FROM: 'a@b.nl' })).toThrow(/SMTP_URL/);
+    expect(() => readConfig({ SMS_URL: 'ftp://x' })).toThrow(/SMS_URL/);
+    expect(() => readConfig({ NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/NOTIFY_MAX_ATTEMPTS/);
+    expect(() => readConfig({ NOTIFY_BACKOFF_SECONDS: '60', NOTIFY_BACKOFF_MAX_SECONDS: '10' })).toThrow(
+      /NOTIFY_BACKOFF_MAX_SECONDS/,
+    );
+  });
+
   test('TRUST_PROXY: off by default; a hop count, true, or addresses', () => {
     expect(readConfig({}).trustProxy).toBe(false);
     expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
