@@ -17,6 +17,8 @@ const LEASE_MS = 5 * 60_000;
 const BATCH = 10;
 /** A task older than this gets no more notices (a node down longer than a day sends no stale digests). */
 const LOOKBACK_MS = 24 * 60 * 60_000;
+/** A notice not planned within a week is not sent any more: the inbox has it. */
+const STALE_MS = 7 * 24 * 60 * 60_000;
 
 type Target = { channel: ChannelKind; address: string; lang: Lang };
 
@@ -82,8 +84,11 @@ export function createNotifier(deps: {
   async function planOnce(limit = 50): Promise<number> {
     let planned = 0;
     for (const row of await store.outbox.unplanned(limit)) {
-      const targets = await targetsOf(row);
-      const at = clock.now().toISOString();
+      const now = clock.now();
+      const at = now.toISOString();
+      // A notice older than a week (one written before notices were sent, or while no node ran) goes to the inbox only.
+      const stale = Date.parse(row.createdAt) < now.getTime() - STALE_MS;
+      const targets = stale ? [] : await targetsOf(row);
       await store.transaction(async () => {
         for (const target of targets) await store.deliveries.plan({ outboxId: row.id, ...target, at });
         if (await store.outbox.markPlanned(row.id, at)) planned++;
@@ -129,7 +134,11 @@ export function createNotifier(deps: {
           if (!transports.sms) throw new Error('no SMS provider is configured (SMS_URL)');
           await transports.sms.send({ id, to: d.address, text: renderSms(row, lang, ctx) });
         }
-        if (await store.deliveries.markSent(d.id, deps.nodeId, clock.now().toISOString())) done.sent++;
+        if (await store.deliveries.markSent(d.id, deps.nodeId, clock.now().toISOString())) {
+          done.sent++;
+          // The confirmation link's token is stored as a hash only (channels): once sent, the notice keeps no copy.
+          if (row.kind === 'confirm') await store.outbox.setData(row.id, { ...row.data, link: '/meldingen' });
+        }
       } catch (error) {
         const attempts = d.attempts + 1;
         const dead = attempts >= settings.maxAttempts;

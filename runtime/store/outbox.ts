@@ -119,6 +119,15 @@ export function outboxRepo(sql: Sql) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    /** Replaces a notice's data (the notify worker drops a confirmation link's token once it is sent). */
+    async setData(id: number, data: Record<string, unknown>): Promise<void> {
+      await sql
+        .q()
+        .updateTable('outbox')
+        .set({ data: JSON.stringify(data) })
+        .where('id', '=', id)
+        .execute();
+    },
     /** A case's notices, oldest first (tests, the case's history). */
     async forCase(caseId: string): Promise<OutboxRow[]> {
       const rows = await sql.q().selectFrom('outbox').selectAll().where('case_id', '=', caseId).orderBy('id').execute();

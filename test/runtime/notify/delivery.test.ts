@@ -150,6 +150,20 @@ describe('an outcome by email', () => {
   });
 });
 
+describe('a notice not planned within a week', () => {
+  it('goes to the inbox only (one written before notices were sent, or while no node ran)', async () => {
+    const env = await freshEnv();
+    await publishToeslag(env, 'message');
+    await channel(env.store, BSN, 'email', 'inwoner@example.nl');
+    const row = await rejectedCase(env);
+    later(env, 8 * 24 * 3_600_000);
+    expect(await notifierOf(env).runOnce()).toEqual({ sent: 0, failed: 0, dead: 0 });
+    expect(smtp.received).toHaveLength(0);
+    expect((await env.store.outbox.forCase(row.id)).every((n) => n.plannedAt !== null)).toBe(true);
+    expect(await env.store.cases.messages(row.id)).toHaveLength(1);
+  });
+});
+
 describe('with the SMTP server down', () => {
   it('retries with backoff and delivers once it is back, never twice, also across a restart', async () => {
     const first = await freshEnv();

@@ -90,6 +90,9 @@ describe('/meldingen', () => {
     expect(smtp.received[0].subject).toBe('Confirm your email address');
     const link = /(http:\/\/127\.0\.0\.1:\d+\/meldingen\/bevestigen\?token=[\w-]+)/.exec(smtp.received[0].text!)![1];
     const path = link.slice(s.base.length);
+    // Sent: the notice keeps no copy of the token (the channel holds only its hash).
+    const kept = await s.store.sql.q().selectFrom('outbox').select('data').where('kind', '=', 'confirm').execute();
+    expect(kept.map((r) => JSON.parse(r.data).link)).toEqual(['/meldingen']);
 
     // Opening the link (as a mail scanner would) changes nothing; the button on it confirms, for anyone holding it.
     const elsewhere = pageBrowser(s.base);
