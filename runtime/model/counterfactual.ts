@@ -20,12 +20,12 @@ import {
   type Scalar,
 } from './counterfactual-conditions.js';
 import { matchingRows, tableParams } from './decision-table.js';
-import { feelHolds } from './feel.js';
-import { formatAnswer, type Field } from './fields/index.js';
+import { feelHolds, withFeelScope } from './feel.js';
+import { fieldKind, formatAnswer, type Field } from './fields/index.js';
 import { own } from './reserved.js';
 import type { Process } from './schema.js';
 import type { DecisionStep } from './steps/decision.js';
-import { stepKind } from './steps/index.js';
+import { kindOf } from './steps/index.js';
 import { languages, t, type Lang } from './text.js';
 
 /**
@@ -54,6 +54,7 @@ type Changes = Map<string, Change>;
 // Bounds on the search: changes of at most this many fields, and at most this many decisions evaluated.
 const MAX_FIELDS = 3;
 const MAX_EVALUATIONS = 120;
+const SEARCH_BUDGET = { steps: 200_000, ms: 150 };
 
 /** The ways out of a decision step, in the order the engine tries them, with their conditions as clauses. */
 function waysOf(step: DecisionStep, data: Record<string, unknown>): Way[] {
@@ -97,15 +98,16 @@ function outcomeOf(process: Process, target: string): string {
   let id = target;
   for (let hop = 0; hop < 10; hop++) {
     const step = own(process.steps, id);
-    if (step?.kind !== 'message') break;
-    const edges = stepKind(step.kind).edges(step);
+    if (!step || !kindOf(step).passesOn) break;
+    const edges = kindOf(step).edges(step);
     if (edges.length !== 1 || !edges[0].to) break;
     id = edges[0].to;
   }
   return id;
 }
 
-const isDate = (atom: Atom, field: Field | undefined) => atom.date || field?.type === 'date';
+const isDateField = (field: Field | undefined) => !!field && fieldKind(field.type).bounds === 'date';
+const isDate = (atom: Atom, field: Field | undefined) => atom.date || isDateField(field);
 
 function holds(atom: Atom, value: unknown, field: Field | undefined): boolean {
   if (value === undefined || value === null) return false;
@@ -130,7 +132,7 @@ function witness(atom: Atom, field: Field | undefined): Scalar | null {
     return next.toISODate();
   }
   if (typeof v === 'number') {
-    const unit = field?.type !== 'money' && Number.isInteger(v) ? 1 : 0.01;
+    const unit = (field && fieldKind(field.type).precision) ?? (Number.isInteger(v) ? 1 : 0.01);
     const round = (n: number) => Math.round(n * 100) / 100;
     return atom.op === '<' ? round(v - unit) : atom.op === '>' || atom.op === '!=' ? round(v + unit) : v;
   }
@@ -140,13 +142,9 @@ function witness(atom: Atom, field: Field | undefined): Scalar | null {
   return field?.options?.find((o) => o.value !== v)?.value ?? null;
 }
 
-/** How a change is told: a strict bound on whole numbers as the inclusive one ("3 or more"), `!=` as the value chosen. */
-function told(atom: Atom, value: Scalar, field: Field | undefined): { to: Scalar; op: Op } {
-  if (atom.op === '!=') return { to: value, op: '=' };
-  const whole = typeof atom.value === 'number' && field?.type !== 'money' && Number.isInteger(atom.value);
-  if (whole && !isDate(atom, field) && (atom.op === '<' || atom.op === '>'))
-    return { to: value, op: atom.op === '<' ? '<=' : '>=' };
-  return { to: atom.value, op: atom.op };
+/** How a change is told: its bound (`< 1300`: less than 1300), or for `!=` the value chosen. */
+function told(atom: Atom, value: Scalar): { to: Scalar; op: Op } {
+  return atom.op === '!=' ? { to: value, op: '=' } : { to: atom.value, op: atom.op };
 }
 
 const applied = (data: Record<string, unknown>, changes: Changes) => ({
@@ -173,7 +171,7 @@ function satisfy(
       .map((a) => ({ a, w: witness(a, field) }))
       .find(({ w }) => w !== null && atoms.every((x) => holds(x, w, field)));
     if (!chosen) return null;
-    out.set(name, { field: name, from: data[name] ?? null, ...told(chosen.a, chosen.w!, field), witness: chosen.w! });
+    out.set(name, { field: name, from: data[name] ?? null, ...told(chosen.a, chosen.w!), witness: chosen.w! });
   }
   return out;
 }
@@ -262,7 +260,7 @@ function sentence(alt: CounterfactualAlternative, process: Process, fields: Map<
   const say = createTranslator(counterfactualCatalogues, lang);
   const changes = alt.changes.map((c) => {
     const field = fields.get(c.field);
-    const date = field?.type === 'date' || (typeof c.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.to));
+    const date = isDateField(field) || (typeof c.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.to));
     const value = valueText(c.to, field, lang);
     const from =
       c.from === null || c.from === undefined || c.from === '' ? say('notGiven') : valueText(c.from, field, lang);
@@ -285,10 +283,15 @@ export function counterfactualOf(
   data: Record<string, unknown>,
   fields: Map<string, Field>,
 ): Counterfactual | undefined {
-  const step = own(process.steps, stepId);
-  if (step?.kind !== 'decision' || rule === 'error') return undefined;
+  const found = own(process.steps, stepId);
+  const step = found && kindOf(found).decision?.(found);
+  if (!step || rule === 'error') return undefined;
   const way = rule === 'otherwise' ? 'otherwise' : `${step.table ? 'row' : 'rule'}:${rule}`;
-  const { alternatives, others, complete } = search(step, way, data, process, fields);
+  // The search shares one budget, like an event's: recording a decision stays bounded however wide its rules are.
+  const { alternatives, others, complete } = withFeelScope(
+    () => search(step, way, data, process, fields),
+    SEARCH_BUDGET,
+  ).value;
   if (!others.length) return undefined;
   const texts = Object.fromEntries(
     languages.map((lang) => {

@@ -134,7 +134,6 @@ describe('counterfactuals on a decision table', () => {
       { outcome: 'toegekend', changes: [{ field: 'inkomen', from: 1700, to: 1400, op: '<=' }] },
       { outcome: 'toegekend', changes: [{ field: 'kinderen', from: 1, to: 2, op: '>=' }] },
     ]);
-    // A whole-number bound is told inclusively: "2 of meer", not "meer dan 1".
     expect(cf?.nl).toContain('‘Aantal kinderen’ 2 of meer (nu: 1) was geweest');
   });
 
@@ -149,9 +148,87 @@ describe('counterfactuals on a decision table', () => {
     const cf = explain('cf-tabel', 1, { inkomen: 1500, kinderen: 3 });
     expect(cf?.alternatives).toEqual([
       { outcome: 'afgewezen', changes: [{ field: 'inkomen', from: 1500, to: 1800, op: '>' }] },
-      { outcome: 'afgewezen', changes: [{ field: 'kinderen', from: 3, to: 1, op: '<=' }] },
+      { outcome: 'afgewezen', changes: [{ field: 'kinderen', from: 3, to: 2, op: '<' }] },
     ]);
-    expect(cf?.en).toContain('‘Number of children’ been 1 or less (now: 3)');
+    // A bound is told as it is: "less than 2" holds for any number, "1 or less" only for whole ones.
+    expect(cf?.en).toContain('‘Number of children’ been less than 2 (now: 3)');
+  });
+});
+
+/** A fixture with other rules (and an extra end), checked like the files. */
+function variant(rules: { when: string; goto: string }[]): Process {
+  const def = fixtureProcess('cf-combinatie');
+  def.steps.toets.rules = rules.map((r) => ({ ...r, because: { nl: 'Omdat.', en: 'Because.' } }));
+  def.steps.anders = { ...def.steps.afgewezen, title: { nl: 'Anders', en: 'Other' }, outcome: 'other' };
+  def.steps.toets.otherwise.goto = 'anders';
+  const { process, problems } = checkDefinition(def);
+  expect(problems).toEqual([]);
+  return process!;
+}
+
+describe('counterfactuals on or, not and what cannot be read', () => {
+  it('an or: each side is an alternative, and leaving it takes both', () => {
+    const process = variant([
+      { when: 'inkomen <= 1400 or vermogen <= 100', goto: 'toegekend' },
+      { when: 'not(heeftAuto)', goto: 'afgewezen' },
+    ]);
+    const fields = fieldsById(process);
+    const refused = counterfactualOf(process, 'toets', 1, { inkomen: 1600, vermogen: 4000, heeftAuto: false }, fields);
+    expect(refused?.alternatives).toEqual([
+      { outcome: 'toegekend', changes: [{ field: 'inkomen', from: 1600, to: 1400, op: '<=' }] },
+      { outcome: 'toegekend', changes: [{ field: 'vermogen', from: 4000, to: 100, op: '<=' }] },
+      { outcome: 'anders', changes: [{ field: 'heeftAuto', from: false, to: true, op: '=' }] },
+    ]);
+    const granted = counterfactualOf(process, 'toets', 0, { inkomen: 1000, vermogen: 50, heeftAuto: true }, fields);
+    expect(granted?.alternatives).toEqual([
+      {
+        outcome: 'afgewezen',
+        changes: expect.arrayContaining([expect.objectContaining({ field: 'inkomen', op: '>' })]),
+      },
+      {
+        outcome: 'anders',
+        changes: [
+          { field: 'inkomen', from: 1000, to: 1400, op: '>' },
+          { field: 'vermogen', from: 50, to: 100, op: '>' },
+        ],
+      },
+    ]);
+  });
+
+  it('gives what it can, and says that other outcomes could not be calculated', () => {
+    const process = variant([
+      { when: 'sum([inkomen, vermogen]) > 10000', goto: 'afgewezen' },
+      { when: 'inkomen <= 1400', goto: 'toegekend' },
+    ]);
+    const cf = counterfactualOf(process, 'toets', 'otherwise', { inkomen: 1600, vermogen: 100 }, fieldsById(process));
+    expect(cf?.computable).toBe(true);
+    expect(cf?.alternatives).toEqual([
+      { outcome: 'toegekend', changes: [{ field: 'inkomen', from: 1600, to: 1400, op: '<=' }] },
+    ]);
+    expect(cf?.nl).toMatch(
+      / Of andere antwoorden tot nog een andere uitkomst hadden geleid, kunnen wij niet berekenen\.$/,
+    );
+  });
+
+  it('reads a comparison of two fields as one changing while the other stays', () => {
+    const process = variant([
+      { when: 'inkomen > vermogen', goto: 'afgewezen' },
+      { when: 'string length(string(inkomen)) > 10', goto: 'toegekend' },
+    ]);
+    const cf = counterfactualOf(process, 'toets', 'otherwise', { inkomen: 100, vermogen: 200 }, fieldsById(process));
+    expect(cf?.alternatives).toEqual([
+      { outcome: 'afgewezen', changes: [{ field: 'inkomen', from: 100, to: 200, op: '>' }] },
+    ]);
+    expect(cf?.nl).toContain('kunnen wij niet berekenen');
+  });
+
+  it('does not read an expression on the field side', () => {
+    const process = variant([
+      { when: '(if heeftAuto then inkomen else 0) > 1400', goto: 'afgewezen' },
+      { when: 'string length(string(inkomen)) > 10', goto: 'toegekend' },
+    ]);
+    const cf = counterfactualOf(process, 'toets', 'otherwise', { inkomen: 100, heeftAuto: true }, fieldsById(process));
+    expect(cf).toMatchObject({ computable: false, alternatives: [] });
   });
 });
 
