@@ -54,6 +54,7 @@ export default defineConfig({
             'test/runtime/http/**/*.test.ts',
             'test/runtime/pages/**/*.test.ts',
             'test/runtime/letters/**/*.test.ts',
+            'test/runtime/notify/**/*.test.ts',
             'test/postgres/**/*.test.ts',
           ],
           environment: 'node',

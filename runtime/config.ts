@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { defaultLimits, type Limits } from './http/limits.js';
 import type { Synchronous } from './store/index.js';
 import { readAuthSettings } from './auth/settings.js';
+import { readNotifySettings } from './notify/settings.js';
 
 /**
  * Settings, from environment variables (the README lists them). This is the
@@ -45,6 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Express's `trust proxy`: behind a reverse proxy, which hops' X-Forwarded-For to believe (per-address limits need it). */
     trustProxy: trustProxy(env.TRUST_PROXY),
     limits: readLimits(env),
+    /** Notices by email and SMS (runtime/notify): the SMTP server, the SMS provider, retries. */
+    notify: readNotifySettings(env, auth.publicUrl, port),
   };
 }
 export type Config = ReturnType<typeof readConfig>;

@@ -4,6 +4,7 @@ import { readConfig, type Config } from './config.js';
 import { createScheduler, systemClock } from './engine/index.js';
 import { createLetterService, startLetterWorker, type LetterWorker } from './letters/index.js';
 import { feelBudgetsEnforced } from './model/index.js';
+import { createNotifier, startNotifyWorker, type NotifyWorker } from './notify/index.js';
 import { startHousekeeping } from './pages/housekeeping.js';
 import { defaultUploadDir } from './pages/index.js';
 import { loadTheme } from './pages/theme.js';
@@ -119,16 +120,21 @@ async function main() {
       limits: config.limits,
       trustProxy: config.trustProxy,
       auth: config.auth,
+      confirmHours: config.notify.confirmHours,
     },
   );
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
   let letterWorker: LetterWorker | undefined;
+  let notifyWorker: NotifyWorker | undefined;
   const server = app.listen(config.port, config.host, () => {
     void scheduler.start();
     // Expired sessions, stale drafts and their files, crash leftovers of uploads: every 15 minutes.
     housekeeping = startHousekeeping(services, { uploadDir: defaultUploadDir() });
     // Pending decision letters: every few seconds, a batch per round, one node at a time.
     letterWorker = startLetterWorker(letters, { store: services.store, nodeId: config.nodeId });
+    // Notices by email and SMS: planned from the outbox, sent with retries; staff digests, escalations, proposals.
+    const notifier = createNotifier({ ...services, nodeId: config.nodeId, settings: config.notify, theme });
+    notifyWorker = startNotifyWorker(notifier, { everyMs: config.notify.everyMs });
     const { port } = server.address() as AddressInfo;
     console.log(`Omslag listens on http://${config.host}:${port} (node ${config.nodeId}, data in ${database.shown})`);
     console.log(
@@ -155,6 +161,7 @@ async function main() {
     // Stopped now (no new round), awaited before the store closes: a round in progress finishes first.
     const housekept = housekeeping?.stop();
     const lettersStopped = letterWorker?.stop();
+    const notifyStopped = notifyWorker?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections idle between requests would hold the stop up: close each once it is idle.
     server.closeIdleConnections();
@@ -169,6 +176,7 @@ async function main() {
     await scheduler.stop();
     await housekept;
     await lettersStopped;
+    await notifyStopped;
     await services.store.close();
     console.log('stopped cleanly');
     process.exit(0);

@@ -185,7 +185,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Sets a user's role and teams (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
+    /** Sets a user's role, teams and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
     put: operations['mapUser'];
     post?: never;
     delete?: never;
@@ -807,6 +807,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries of notices by email and SMS, newest first (100 at most), with the counts per status: dead letters are the ones that failed every attempt */
+    get: operations['listDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/deliveries/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tries a dead letter again: pending, due now, with a fresh count of attempts (the worker sends it within seconds) */
+    post: operations['retryDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/api-clients': {
     parameters: {
       query?: never;
@@ -1327,6 +1361,10 @@ export interface components {
               en?: string;
             };
         objectionTo?: string;
+      };
+      notifications?: {
+        /** @enum {string} */
+        email?: 'message' | 'notice';
       };
       steps: {
         [key: string]:
@@ -1977,6 +2015,8 @@ export interface components {
       /** @description designer, official or admin */
       role: string;
       teams: string[];
+      /** @description where the user's notices go (PUT /api/users/:name sets it) */
+      email?: string | null;
     };
     Version: {
       key: string;
@@ -2451,6 +2491,7 @@ export interface operations {
           /** @enum {string} */
           role: 'designer' | 'official' | 'admin';
           teams: string[];
+          email?: string | null;
         };
       };
     };
@@ -5201,6 +5242,212 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Mandate'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not possible now (conflict, stale revision, event not allowed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listDeliveries: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+        /** @description dead (the default: the dead letters), pending or sent */
+        status?: string;
+        /** @description a delivery id: only older ones (the next page) */
+        before?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deliveries: {
+              id: number;
+              /** @description the notice in the outbox */
+              notice: number;
+              /** @description what the notice is about: outcome, message, late, task-digest, … */
+              kind: string;
+              /** @description case:<id>, subject:<bsn>, user:<id>, team:<name> or email:<address> */
+              recipient: string;
+              caseId: string | null;
+              /** @enum {string} */
+              channel: 'email' | 'sms';
+              address: string;
+              lang: string;
+              /** @enum {string} */
+              status: 'pending' | 'sent' | 'dead';
+              attempts: number;
+              /** @description when it is tried next (pending) */
+              nextAt: string;
+              /** @description why the last attempt failed */
+              lastError: string | null;
+              sentAt: string | null;
+              /** @description an ISO 8601 instant */
+              createdAt: string;
+            }[];
+            counts: {
+              pending: number;
+              sent: number;
+              dead: number;
+            };
+          };
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  retryDelivery: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            /** @description the notice in the outbox */
+            notice: number;
+            /** @description what the notice is about: outcome, message, late, task-digest, … */
+            kind: string;
+            /** @description case:<id>, subject:<bsn>, user:<id>, team:<name> or email:<address> */
+            recipient: string;
+            caseId: string | null;
+            /** @enum {string} */
+            channel: 'email' | 'sms';
+            address: string;
+            lang: string;
+            /** @enum {string} */
+            status: 'pending' | 'sent' | 'dead';
+            attempts: number;
+            /** @description when it is tried next (pending) */
+            nextAt: string;
+            /** @description why the last attempt failed */
+            lastError: string | null;
+            sentAt: string | null;
+            /** @description an ISO 8601 instant */
+            createdAt: string;
+          };
         };
       };
       /** @description Bad request (malformed JSON or header) */

@@ -1,6 +1,6 @@
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import { Section, StepSelect, TextInput, TextPair } from './controls.js';
+import { RadioGroup, Section, StepSelect, TextInput, TextPair } from './controls.js';
 import { withKey } from './text-pair.js';
 import { TriggerList } from './TriggerList.js';
 
@@ -12,7 +12,7 @@ function withLetter(def: Definition, key: 'legalBasis' | 'objectionTo', value: u
   return withKey(def, 'letter', Object.keys(letter).length ? letter : undefined);
 }
 
-/** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), the contact team for "ask for a person", and the decision letter's legal basis and objection address. */
+/** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), the contact team for "ask for a person", the decision letter's legal basis and objection address, and what a notice by email carries. */
 export function ProcessEditor() {
   const { t } = useDesigner();
   const { def, edit } = useEditor();
@@ -80,6 +80,19 @@ export function ProcessEditor() {
             hint={t.letterObjectionHint}
             value={def.letter?.objectionTo ?? ''}
             onCommit={(v) => edit(t.cmdEdit, withLetter(def, 'objectionTo', v.trim() || undefined))}
+          />
+        </Section>
+        <Section title={t.notifications}>
+          <RadioGroup
+            label={t.notificationsEmail}
+            value={def.notifications?.email ?? 'notice'}
+            options={[
+              { value: 'notice', label: t.notificationsNotice, hint: t.notificationsNoticeHint },
+              { value: 'message', label: t.notificationsMessage, hint: t.notificationsMessageHint },
+            ]}
+            onChange={(v) =>
+              edit(t.cmdEdit, withKey(def, 'notifications', v === 'message' ? { email: 'message' } : undefined))
+            }
           />
         </Section>
       </fieldset>

@@ -13,6 +13,7 @@ import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { insightRoutes } from './routes/insights.js';
 import { mandateRoutes } from './routes/mandates.js';
+import { notifyRoutes } from './routes/notify.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { MANDATE_BODY_LIMIT } from './schemas/mandates.js';
 import { proactiveRoutes } from './routes/proactive.js';
@@ -51,6 +52,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
     ...insightRoutes(services),
     ...readRoutes(services),
     ...mandateRoutes(services),
+    ...notifyRoutes(services),
     ...oauthRoutes(services, options),
   ];
 }

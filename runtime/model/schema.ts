@@ -87,6 +87,15 @@ export const processSchema = z
       .object({ legalBasis: textSchema.optional(), objectionTo: z.string().min(1).max(500).optional() })
       .strict()
       .optional(),
+    /**
+     * Notices by email (runtime/notify): `message` sends the message itself;
+     * `notice` (the default, as MijnOverheid does) only says a message is
+     * waiting in Mijn zaken, so no case content leaves in an email.
+     */
+    notifications: z
+      .object({ email: z.enum(['message', 'notice']).optional() })
+      .strict()
+      .optional(),
     steps: z.record(stepIdSchema, stepSchema),
     groups: z.record(stepIdSchema, groupSchema).optional(),
     layout: z

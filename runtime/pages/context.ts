@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Clock, Engine, JourneyService } from '../engine/index.js';
 import type { LetterService } from '../letters/index.js';
 import type { Lang } from '../model/index.js';
+import type { ChannelService } from '../notify/channels.js';
 import type { Store } from '../store/index.js';
 import type { Html } from './html.js';
 import { layout, type PageContext } from './layout.js';
@@ -25,6 +26,8 @@ export type PagesDeps = FormParsers & {
   auth: AuthSettings;
   /** Mandates and the read log as the pages use them (runtime/auth/mandate-service.ts). */
   mandates: MandateService;
+  /** The citizen's channels for notices (runtime/notify/channels.ts). */
+  channels: ChannelService;
 };
 
 /** What an error page can say: each key is a title and a text in i18n.ts. */

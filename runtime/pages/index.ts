@@ -12,6 +12,8 @@ import { pageErrors } from './errors.js';
 import { formParsers } from './forms.js';
 import { caseRoutes } from './routes/case.js';
 import { journeyRoutes } from './routes/journey.js';
+import { channelService } from '../notify/channels.js';
+import { channelRoutes } from './routes/channels.js';
 import { mandateRoutes } from './routes/mandates.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicRoutes } from './routes/public.js';
@@ -43,6 +45,8 @@ export type PagesOptions = {
   statusOf?: (error: unknown) => number;
   /** How citizens and companies sign in (runtime/auth/settings.ts); default: a laptop's (the stand-in on). */
   auth?: AuthSettings;
+  /** How long the link that confirms a citizen's email address works (default 24 hours). */
+  confirmHours?: number;
 };
 
 /** The default folder for uploads being checked; housekeeping removes what a crash left there. */
@@ -75,6 +79,7 @@ export function createPages(opts: PagesOptions): {
     letters: opts.letters ?? createLetterService({ ...opts, style: opts.theme }),
     auth,
     mandates: mandateService(opts.store, opts.clock),
+    channels: channelService(opts.store, opts.clock, { confirmHours: opts.confirmHours }),
     sessions: pageSessions,
     ...formParsers(pageSessions, { bodyLimit: opts.bodyLimit }),
     uploadDir,
@@ -99,6 +104,7 @@ export function createPages(opts: PagesOptions): {
   journeyRoutes(pages, deps);
   caseRoutes(pages, deps);
   mandateRoutes(pages, deps);
+  channelRoutes(pages, deps);
   previewRoutes(pages, deps);
   readRoutes(pages, deps);
 

@@ -1,7 +1,7 @@
 import type { Lang } from '../model/index.js';
 import { html, trusted, type Html } from './html.js';
 import { msg } from './i18n.js';
-import { signinCatalogues, translate } from '../i18n/index.js';
+import { notifyCatalogues, signinCatalogues, translate } from '../i18n/index.js';
 import { themeCss, type Theme } from './theme.js';
 import { actingBanner, mandateText } from './acting.js';
 
@@ -92,6 +92,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
         <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>
         <li><a class="utrecht-link" href="/mijn-zaken">${msg('myCases', lang)}</a></li>
         ${ctx.signedIn ? html`<li><a class="utrecht-link" href="/machtigingen">${mandateText('title', lang)}</a></li>` : ''}
+        ${ctx.signedIn ? html`<li><a class="utrecht-link" href="/meldingen">${translate(notifyCatalogues, lang, 'page.nav')}</a></li>` : ''}
         <li>${langSwitch(ctx)}</li>
         <li>${
           ctx.signedIn

@@ -145,6 +145,14 @@ export function accountRepo(sql: Sql) {
       if (!Object.keys(set).length) return;
       await sql.q().updateTable('users').set(set).where('id', '=', userId).execute();
     },
+    /** Sets (or clears, with null) the address a user's notices go to. */
+    async setEmail(userId: number, email: string | null): Promise<void> {
+      await sql.q().updateTable('users').set({ email }).where('id', '=', userId).execute();
+    },
+    async emailOf(userId: number): Promise<string | null> {
+      const r = await sql.q().selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+      return r?.email ?? null;
+    },
     async teamMembers(team: string): Promise<User[]> {
       const rows = await sql
         .q()

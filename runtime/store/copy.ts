@@ -47,6 +47,8 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'case_reads', key: ['id'] },
   { table: 'outbox', key: ['id'] },
   { table: 'letters', key: ['case_id'] },
+  { table: 'channels', key: ['subject', 'kind'] },
+  { table: 'deliveries', key: ['id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */
@@ -63,6 +65,7 @@ const identityTables: readonly Table[] = [
   'security_log',
   'case_reads',
   'outbox',
+  'deliveries',
 ];
 
 const BATCH = 500;

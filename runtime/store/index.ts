@@ -11,6 +11,8 @@ import { draftRepo, fileRepo, sessionRepo, signinFlowRepo } from './sessions.js'
 import { mandateRepo, readRepo } from './mandates.js';
 import { clientRepo } from './clients.js';
 import { outboxRepo } from './outbox.js';
+import { channelRepo } from './channels.js';
+import { deliveryRepo } from './deliveries.js';
 import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 
@@ -30,6 +32,8 @@ export * from './security.js';
 export * from './mandates.js';
 export * from './clients.js';
 export * from './outbox.js';
+export * from './channels.js';
+export * from './deliveries.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -58,6 +62,8 @@ export function createStore(sql: Sql) {
     clients: clientRepo(sql),
     outbox: outboxRepo(sql),
     letters: letterRepo(sql),
+    channels: channelRepo(sql),
+    deliveries: deliveryRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -478,4 +478,45 @@ export const migrations: Migration[] = [
       CREATE INDEX letters_pending ON letters(status, created_at);
     `,
   },
+  {
+    version: 19,
+    name: 'notifications: the channels citizens chose, staff addresses, and one delivery per notice and channel',
+    sql: `
+      -- A citizen's channels (email, sms) with the address; an address is used only once confirmed (email by a link:
+      -- the SHA-256 of the link's token, until it expires). One address per channel per citizen.
+      CREATE TABLE channels (
+        subject TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('email', 'sms')),
+        address TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT 'nl',
+        confirmed_at TEXT,
+        token_hash TEXT,
+        token_expires_at TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (subject, kind)
+      );
+      CREATE INDEX channels_token ON channels(token_hash);
+      -- A member of staff's address for notices (a new task in the team, an escalation, a proposal waiting).
+      ALTER TABLE users ADD COLUMN email TEXT;
+      -- One delivery per notice, channel and address: planned once from the outbox, sent by the notify worker
+      -- (claimed under a lease), retried with backoff, a dead letter after the set number of failures.
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+        channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+        address TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT 'nl',
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at TEXT NOT NULL,
+        claimed_by TEXT,
+        claimed_until TEXT,
+        last_error TEXT,
+        sent_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (outbox_id, channel, address)
+      );
+      CREATE INDEX deliveries_due ON deliveries(status, next_at);
+    `,
+  },
 ];

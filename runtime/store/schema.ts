@@ -38,6 +38,8 @@ export interface UsersTable {
   created_at: Iso;
   password_hash: string | null;
   oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where notices for this member of staff go (runtime/notify); none: no email. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface TokensTable {
   hash: string;
@@ -316,6 +318,33 @@ export interface OutboxTable {
   created_at: Iso;
   planned_at: Iso | null;
 }
+/** A citizen's channel for notices: usable once confirmed (runtime/store/channels.ts). */
+export interface ChannelsTable {
+  subject: string;
+  kind: 'email' | 'sms';
+  address: string;
+  lang: Generated<string>;
+  confirmed_at: Iso | null;
+  token_hash: string | null;
+  token_expires_at: Iso | null;
+  created_at: Iso;
+}
+/** One delivery of a notice over one channel to one address (runtime/store/deliveries.ts). */
+export interface DeliveriesTable {
+  id: Generated<number>;
+  outbox_id: number;
+  channel: 'email' | 'sms';
+  address: string;
+  lang: Generated<string>;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: Generated<number>;
+  next_at: Iso;
+  claimed_by: string | null;
+  claimed_until: Iso | null;
+  last_error: string | null;
+  sent_at: Iso | null;
+  created_at: Iso;
+}
 /** A case's decision letter (runtime/letters): pending from the commit that ends the case, issued with its PDF. */
 export interface LettersTable {
   case_id: string;
@@ -363,6 +392,8 @@ export interface DB {
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
   letters: LettersTable;
+  channels: ChannelsTable;
+  deliveries: DeliveriesTable;
 }
 
 /** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */

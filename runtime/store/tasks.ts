@@ -149,6 +149,25 @@ export function taskRepo(sql: Sql) {
       const r = await tasks().where('tasks.id', '=', id).executeTakeFirst();
       return r ? toTask(r) : undefined;
     },
+    /**
+     * Active tasks staff may need a notice about (runtime/notify): made or
+     * escalated since `since`, or with a four-eyes proposal waiting.
+     */
+    async forNotices(since: string, limit = 2000): Promise<TaskRow[]> {
+      const rows = await tasks()
+        .where('tasks.status', 'in', ['open', 'claimed'])
+        .where((w) =>
+          w.or([
+            w('tasks.created_at', '>=', since),
+            w('tasks.escalated_at', '>=', since),
+            w('tasks.proposal', 'is not', null),
+          ]),
+        )
+        .orderBy('tasks.created_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toTask);
+    },
     async list(f: TaskFilter): Promise<TaskRow[]> {
       const rows = await tasks()
         .$if(f.teams !== undefined, (qb) =>

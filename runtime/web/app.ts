@@ -18,6 +18,8 @@ export type WebAppOptions = ApiOptions & {
   theme?: Theme;
   /** Express's `trust proxy`, so limits see the client's address behind a proxy. */
   trustProxy?: boolean | number | string;
+  /** How long the link that confirms a citizen's email address works (runtime/notify). */
+  confirmHours?: number;
 };
 
 /** The app's last error handler: the envelope for the API, a themed page for everything else. */
@@ -67,6 +69,7 @@ export function createWebApp(services: Services, options: WebAppOptions = {}) {
     log: options.log,
     statusOf: (error) => toHttpError(error).status,
     auth: options.auth,
+    confirmHours: options.confirmHours,
   });
   app.use(pages.router);
   // Nothing may reach Express's default handler: it answers with a stack trace and source paths.

@@ -8,6 +8,8 @@ const mappingSchema = z
   .object({
     role: staffRoleSchema,
     teams: z.array(z.string().trim().min(1).max(100)).max(50),
+    /** Where this user's notices go (new tasks, escalations, proposals); null removes it. */
+    email: z.email().max(254).nullable().optional(),
   })
   .strict();
 
@@ -30,7 +32,7 @@ export function userRoutes({ store, clock }: Services): RouteDef[] {
       body: mappingSchema,
       response: userSchema,
       summary:
-        "Sets a user's role and teams (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in",
+        "Sets a user's role, teams and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in",
       handler: async ({ params, body }) => {
         const name = params.name.trim();
         if (!name || name.length > 100)
@@ -40,11 +42,21 @@ export function userRoutes({ store, clock }: Services): RouteDef[] {
         const teams = [...new Set(body.teams)];
         const existing = await store.accounts.userByName(name);
         if (existing) {
-          await store.accounts.setMapping(existing.id, { role: body.role, teams });
-          return { body: { name, role: body.role, teams } };
+          await store.transaction(async () => {
+            await store.accounts.setMapping(existing.id, { role: body.role, teams });
+            if (body.email !== undefined) await store.accounts.setEmail(existing.id, body.email);
+          });
+          return { body: { name, role: body.role, teams, email: await store.accounts.emailOf(existing.id) } };
         }
-        const user = await store.accounts.addUser(name, body.role, teams, clock.now().toISOString());
-        return { status: 201, body: { name: user.name, role: user.role, teams: user.teams } };
+        const user = await store.transaction(async () => {
+          const made = await store.accounts.addUser(name, body.role, teams, clock.now().toISOString());
+          if (body.email) await store.accounts.setEmail(made.id, body.email);
+          return made;
+        });
+        return {
+          status: 201,
+          body: { name: user.name, role: user.role, teams: user.teams, email: body.email ?? null },
+        };
       },
     }),
   ];

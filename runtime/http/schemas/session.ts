@@ -9,6 +9,7 @@ export const userSchema = z
     name: z.string(),
     role: z.string().describe('designer, official or admin'),
     teams: z.array(z.string()),
+    email: z.string().nullable().optional().describe("where the user's notices go (PUT /api/users/:name sets it)"),
   })
   .meta({ id: 'User' });
 

@@ -7,6 +7,7 @@ import { fieldsCatalogues } from './fields/index.js';
 import { learningCatalogues } from './learning/index.js';
 import { lettersCatalogues } from './letters/index.js';
 import { mandatesCatalogues } from './mandates/index.js';
+import { notifyCatalogues } from './notify/index.js';
 import { pagesCatalogues } from './pages/index.js';
 import { readsCatalogues } from './reads/index.js';
 import { shellCatalogues } from './shell/index.js';
@@ -22,6 +23,7 @@ export {
   learningCatalogues,
   lettersCatalogues,
   mandatesCatalogues,
+  notifyCatalogues,
   pagesCatalogues,
   readsCatalogues,
   shellCatalogues,
@@ -44,4 +46,5 @@ export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
   reads: readsCatalogues,
   letters: lettersCatalogues,
   counterfactual: counterfactualCatalogues,
+  notify: notifyCatalogues,
 };

@@ -1059,14 +1059,19 @@ describe('workspace routes', () => {
       as: 'admin',
       body: { role: 'official', teams: ['afval'] },
     });
-    expect(expectStatus(made, 201)).toEqual({ name: 'nieuwe-collega', role: 'official', teams: ['afval'] });
+    expect(expectStatus(made, 201)).toEqual({
+      name: 'nieuwe-collega',
+      role: 'official',
+      teams: ['afval'],
+      email: null,
+    });
     hit('put', '/api/users/:name');
     expect(
       expectStatus(
         await s.api('PUT', '/api/users/nieuwe-collega', { as: 'admin', body: { role: 'designer', teams: [] } }),
         200,
       ),
-    ).toEqual({ name: 'nieuwe-collega', role: 'designer', teams: [] });
+    ).toEqual({ name: 'nieuwe-collega', role: 'designer', teams: [], email: null });
     await refused(s, 422, 'invalid-request', 'PUT', '/api/users/nieuwe-collega', {
       as: 'admin',
       body: { role: 'citizen', teams: [] },
@@ -1503,6 +1508,28 @@ describe('mandates and API clients', () => {
       as: 'admin',
       body: { kvk: 'x', name: 'y' },
     });
+  });
+});
+
+describe('notices (admin)', () => {
+  test('GET /api/admin/deliveries and POST /api/admin/deliveries/:id/retry (test/runtime/http/deliveries.test.ts has the rest)', async () => {
+    const at = s.clock.now().toISOString();
+    await s.store.outbox.queue({ key: 'routes:1', kind: 'message', recipient: 'subject:999993653', data: {}, at });
+    const notice = (await s.store.outbox.byKey('routes:1'))!;
+    await s.store.deliveries.plan({ outboxId: notice.id, channel: 'email', address: 'x@example.nl', lang: 'nl', at });
+    const [d] = (await s.store.deliveries.claimDue('routes', at, 60_000)).filter((x) => x.outboxId === notice.id);
+    await s.store.deliveries.markFailed(d.id, 'routes', 'refused', at, true);
+    const list = expectStatus(await s.api('GET', '/api/admin/deliveries', { as: 'admin' }), 200);
+    expect(list.deliveries.map((x: any) => x.id)).toContain(d.id);
+    hit('get', '/api/admin/deliveries');
+    const retried = expectStatus(
+      await s.api('POST', `/api/admin/deliveries/${d.id}/retry`, { as: 'admin', body: {} }),
+      200,
+    );
+    expect(retried).toMatchObject({ id: d.id, status: 'pending' });
+    hit('post', '/api/admin/deliveries/:id/retry');
+    await refused(s, 403, 'forbidden', 'GET', '/api/admin/deliveries', { as: 'official' });
+    await refused(s, 404, 'not-found', 'POST', '/api/admin/deliveries/424242/retry', { as: 'admin', body: {} });
   });
 });
 

@@ -142,7 +142,12 @@ describe('staff sign-in at the organisation provider', () => {
       as: 'admin',
       body: { role: 'official', teams: ['belastingen'] },
     });
-    expect(expectStatus(mapped, 201)).toEqual({ name: 'gerrit', role: 'official', teams: ['belastingen'] });
+    expect(expectStatus(mapped, 201)).toEqual({
+      name: 'gerrit',
+      role: 'official',
+      teams: ['belastingen'],
+      email: null,
+    });
     // Only an admin maps.
     expect(
       (await s.api('PUT', '/api/users/gerrit', { as: 'official', body: { role: 'admin', teams: [] } })).status,
@@ -162,7 +167,7 @@ describe('staff sign-in at the organisation provider', () => {
         await s.api('PUT', '/api/users/gerrit', { as: 'admin', body: { role: 'designer', teams: [] } }),
         200,
       ),
-    ).toEqual({ name: 'gerrit', role: 'designer', teams: [] });
+    ).toEqual({ name: 'gerrit', role: 'designer', teams: [], email: null });
     const third = await signInAt('gerrit');
     expect(json((await session(third.agent)).text).user.role).toBe('designer');
   });

@@ -167,6 +167,9 @@ describe('the citizen pages as registered', () => {
     'get /medewerker',
     'post /inloggen',
     'post /uitloggen',
+    // The link that confirms an email address for notices: opened wherever the email is read.
+    'get /meldingen/bevestigen',
+    'post /meldingen/bevestigen',
     'get /static/nlds/components.css',
     'get /static/nlds/theme.css',
   ];
@@ -205,6 +208,9 @@ describe('the citizen pages as registered', () => {
         'post /machtigingen/:id/intrekken',
         'get /namens',
         'post /namens',
+        // The channels for notices (email, SMS).
+        'get /meldingen',
+        'post /meldingen',
       ].sort(),
     );
     // The decision letter is a page of its case, and asks what reading the case's messages asks.

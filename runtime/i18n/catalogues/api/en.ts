@@ -77,6 +77,9 @@ export default {
   citizenStartsOwnCases: 'a citizen starts cases for themselves only',
   nameTheCitizen: 'name the citizen: "subject" (BSN)',
   referenceDateOfficialsOnly: 'only officials set a reference date',
+  // Routes: notices (admin).
+  deliveryStatusParam: 'status is pending, sent or dead',
+  deliveryNotDead: 'this delivery is not a dead letter (status {status}); only a dead letter can be retried',
   issues: {
     number: '{integer, select, yes {a whole number} other {a number}} from {min} to {max}',
   },

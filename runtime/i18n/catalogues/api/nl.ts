@@ -78,6 +78,10 @@ export default {
   citizenStartsOwnCases: 'een inwoner start alleen zaken voor zichzelf',
   nameTheCitizen: 'noem de inwoner: "subject" (BSN)',
   referenceDateOfficialsOnly: 'alleen medewerkers stellen een peildatum in',
+  // Routes: notices (admin).
+  deliveryStatusParam: 'status is pending, sent of dead',
+  deliveryNotDead:
+    'deze bezorging is geen dode brief (status {status}); alleen een dode brief kan opnieuw worden geprobeerd',
   // Per field of a request (details).
   issues: {
     number: '{integer, select, yes {een geheel getal} other {een getal}} van {min} tot en met {max}',

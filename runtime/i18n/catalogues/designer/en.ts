@@ -147,6 +147,14 @@ export default {
   letterLegalBasis: 'Legal basis',
   letterObjectionTo: 'Send objections to',
   letterObjectionHint: "An address or web address. Empty: the address in the organisation's theme.",
+  notifications: 'Messages by email',
+  notificationsEmail: 'What does the email to the resident say?',
+  notificationsNotice: 'Only a notice',
+  notificationsNoticeHint:
+    '"There is a message for you in My cases." The resident reads the message itself after signing in (as MijnOverheid does). No case content goes by email.',
+  notificationsMessage: 'The whole message',
+  notificationsMessageHint:
+    'The email holds the text of the message. Only choose this when it holds no sensitive data.',
   triggers: 'Proactive starts',
   triggersHint:
     'When a signal about a citizen (a BSN) meets the condition, a case starts without an application, with the ' +

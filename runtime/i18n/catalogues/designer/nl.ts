@@ -146,6 +146,14 @@ export default {
   letterLegalBasis: 'Wettelijke grondslag',
   letterObjectionTo: 'Bezwaar sturen naar',
   letterObjectionHint: 'Een adres of webadres. Leeg: het adres uit de huisstijl van de organisatie.',
+  notifications: 'Berichten per e-mail',
+  notificationsEmail: 'Wat staat er in de e-mail aan de inwoner?',
+  notificationsNotice: 'Alleen een melding',
+  notificationsNoticeHint:
+    '"Er staat een bericht voor u klaar in Mijn zaken." Het bericht zelf leest de inwoner na inloggen (zoals MijnOverheid). Zo gaat er geen inhoud van de zaak over e-mail.',
+  notificationsMessage: 'Het hele bericht',
+  notificationsMessageHint:
+    'De e-mail bevat de tekst van het bericht. Kies dit alleen als er geen gevoelige gegevens in staan.',
   triggers: 'Proactief starten',
   triggersHint:
     'Als een signaal over een inwoner (een BSN) aan de voorwaarde voldoet, start een zaak zonder aanvraag, met de ' +
