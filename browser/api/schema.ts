@@ -1015,6 +1015,29 @@ export interface components {
         inputs?: {
           [key: string]: unknown;
         };
+        /** @description what would have changed the outcome: the smallest changes, each verified by deciding again */
+        counterfactual?: {
+          /** @description false: what would have led elsewhere cannot be calculated (the text says so) */
+          computable: boolean;
+          /** @description in plain words, in the reader's language */
+          text: string;
+          alternatives: {
+            /** @description the step the case would have gone to (an end, when a message leads there) */
+            outcome: string;
+            changes: {
+              field: string;
+              /** @description the value the decision read */
+              from: unknown;
+              /** @description the bound or value needed */
+              to: number | string | boolean;
+              /**
+               * @description how `to` is meant: at most, less than, …
+               * @enum {string}
+               */
+              op: '<' | '<=' | '>' | '>=' | '=' | '!=';
+            }[];
+          }[];
+        };
       }[];
       /** @description the last decision on the case and its reason (the status page's why) */
       decision: {

@@ -9,6 +9,7 @@ import {
   t,
   taskOf,
   withFeelScope,
+  type CounterfactualAlternative,
   type Field,
   type Lang,
   type Process,
@@ -116,6 +117,15 @@ function lastDecision(
     }
   }
   return null;
+}
+
+/** What would have changed a decision's outcome, as recorded with it, in the reader's language. */
+function counterfactualView(c: Record<string, unknown>, lang: Lang) {
+  return {
+    computable: c.computable === true,
+    text: String(c[lang] ?? c.nl ?? ''),
+    alternatives: Array.isArray(c.alternatives) ? (c.alternatives as CounterfactualAlternative[]) : [],
+  };
 }
 
 /**
@@ -231,6 +241,7 @@ export async function caseView(
           rule: d.rule,
           because: d.because?.[lang] ?? d.because?.nl,
           ...(opts.internal ? { when: d.when, inputs: d.inputs } : { inputs: d.inputs }),
+          ...(d.counterfactual ? { counterfactual: counterfactualView(d.counterfactual, lang) } : {}),
         };
       }),
     decision: lastDecision(entries, lang),

@@ -13,6 +13,7 @@ export * from './checks.js';
 export * from './compile.js';
 export * from './diff.js';
 export * from './decision-table.js';
+export * from './counterfactual.js';
 export * from './mermaid.js';
 export * from './bpmn-import.js';
 export * from './today.js';

@@ -19,6 +19,9 @@
  * - `tabeltoets`: one form, a decision by a UNIQUE table with three inputs
  *   (age, years of low income, income as % of the norm), `onError` and
  *   otherwise to an official's review.
+ * test/fixtures/counterfactual/ (what would have changed the outcome; its
+ * README.md): `cf-inkomen`, `cf-leeftijd`, `cf-woonsituatie`,
+ * `cf-combinatie`, `cf-tabel`, `cf-onberekenbaar`.
  * test/fixtures/engine/ (older, found here by name too): `betaling` (a wait
  * for a payment with a timeout), `herhaling` (a wait in a loop), `melding`
  * (two forms, a routed next), `wachttijd` (a wait with a timer, withdrawable).
@@ -30,14 +33,25 @@ import type { ProcessService } from '../../runtime/engine/index.js';
 // import.meta.dirname, not import.meta.url: in the jsdom project the URL is not a file URL.
 export const FIXTURE_PROCESSES = join(import.meta.dirname, '../fixtures/processes');
 export const FIXTURE_ENGINE = join(import.meta.dirname, '../fixtures/engine');
+export const FIXTURE_COUNTERFACTUAL = join(import.meta.dirname, '../fixtures/counterfactual');
 
 /** The fixture processes by name (the file name, which is also the process key). */
 export type FixtureName =
-  'toeslag' | 'ophalen' | 'pas' | 'tabeltoets' | 'betaling' | 'herhaling' | 'melding' | 'wachttijd';
+  | 'toeslag'
+  | 'ophalen'
+  | 'pas'
+  | 'tabeltoets'
+  | 'betaling'
+  | 'herhaling'
+  | 'melding'
+  | 'wachttijd'
+  | CounterfactualFixture;
+export type CounterfactualFixture =
+  'cf-inkomen' | 'cf-leeftijd' | 'cf-woonsituatie' | 'cf-combinatie' | 'cf-tabel' | 'cf-onberekenbaar';
 
 /** A fresh copy of a fixture process definition, untyped as parsed JSON is: change it freely, or cast it to Process. */
 export function fixtureProcess(name: FixtureName): any {
-  for (const dir of [FIXTURE_PROCESSES, FIXTURE_ENGINE]) {
+  for (const dir of [FIXTURE_PROCESSES, FIXTURE_ENGINE, FIXTURE_COUNTERFACTUAL]) {
     const file = join(dir, `${name}.json`);
     if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   }

@@ -7,7 +7,8 @@ type Props = { caseView: CaseView | null; error: string | null };
 
 /**
  * The whole case as the official needs it: the citizen's answers with their
- * labels, every automated decision with its rule, inputs and reason, the
+ * labels, every automated decision with its rule, inputs and reason (and
+ * what would have changed its outcome), the
  * timeline, the messages sent, and the case's tasks.
  */
 export function CaseDetails({ caseView: c, error }: Props) {
@@ -77,6 +78,11 @@ export function CaseDetails({ caseView: c, error }: Props) {
               {c.explanations.map((x, i) => (
                 <li key={i} className="werkplek-explanation">
                   <p className="utrecht-paragraph werkplek-explanation__because">{x.because}</p>
+                  {x.counterfactual && (
+                    <p className="utrecht-paragraph werkplek-counterfactual">
+                      <strong>{t.counterfactual}</strong> {x.counterfactual.text}
+                    </p>
+                  )}
                   <p className="werkplek-when">
                     {x.rule === 'otherwise'
                       ? t.otherwise

@@ -65,6 +65,30 @@ export const caseViewSchema = z
         because: z.string().optional().describe('the reason in plain words'),
         when: z.string().nullable().optional().describe('the condition that held (officials only)'),
         inputs: z.record(z.string(), jsonValue).optional(),
+        counterfactual: z
+          .object({
+            computable: z
+              .boolean()
+              .describe('false: what would have led elsewhere cannot be calculated (the text says so)'),
+            text: z.string().describe("in plain words, in the reader's language"),
+            alternatives: z.array(
+              z.object({
+                outcome: z
+                  .string()
+                  .describe('the step the case would have gone to (an end, when a message leads there)'),
+                changes: z.array(
+                  z.object({
+                    field: z.string(),
+                    from: jsonValue.describe('the value the decision read'),
+                    to: z.union([z.number(), z.string(), z.boolean()]).describe('the bound or value needed'),
+                    op: z.enum(['<', '<=', '>', '>=', '=', '!=']).describe('how `to` is meant: at most, less than, …'),
+                  }),
+                ),
+              }),
+            ),
+          })
+          .optional()
+          .describe('what would have changed the outcome: the smallest changes, each verified by deciding again'),
       }),
     ),
     decision: z

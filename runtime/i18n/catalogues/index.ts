@@ -1,5 +1,6 @@
 import type { Catalogue, Catalogues } from '../translate.js';
 import { apiCatalogues } from './api/index.js';
+import { counterfactualCatalogues } from './counterfactual/index.js';
 import { designerCatalogues } from './designer/index.js';
 import { engineCatalogues } from './engine/index.js';
 import { fieldsCatalogues } from './fields/index.js';
@@ -15,6 +16,7 @@ import { workspaceCatalogues } from './workspace/index.js';
 
 export {
   apiCatalogues,
+  counterfactualCatalogues,
   designerCatalogues,
   engineCatalogues,
   fieldsCatalogues,
@@ -43,5 +45,6 @@ export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
   mandates: mandatesCatalogues,
   reads: readsCatalogues,
   letters: lettersCatalogues,
+  counterfactual: counterfactualCatalogues,
   notify: notifyCatalogues,
 };

@@ -44,6 +44,8 @@ export type FieldKind<T extends string = string> = {
   freeText?: boolean;
   /** What `min`/`max` mean for this kind, if it takes bounds. */
   bounds?: Bound;
+  /** The smallest difference between two answers, when answers come in steps (money: a cent, 0.01). */
+  precision?: number;
   /** A value of this kind to start a simulation from (the designer changes it). */
   sample(field: Field, today: string): unknown;
 };

@@ -8,6 +8,7 @@ function numeric<T extends 'number' | 'money'>(type: T): FieldKind<T> {
   return {
     type,
     bounds: 'number',
+    ...(type === 'money' ? { precision: 0.01 } : {}),
     sample: () => 0,
     parse(raw, field) {
       const n = parseDutchNumber(raw);

@@ -1,3 +1,4 @@
+import { counterfactualOf, type Counterfactual } from '../counterfactual.js';
 import { explanationInputs } from '../decision-table.js';
 import { formatAnswer, type Field } from '../fields/index.js';
 import { own } from '../reserved.js';
@@ -32,6 +33,8 @@ export type JourneyRecord =
       inputs: Record<string, unknown>;
       because: Texts;
       error?: string;
+      /** What would have led to another outcome (runtime/model/counterfactual.ts); absent when there is none to tell. */
+      counterfactual?: Counterfactual;
     }
   | {
       type: 'task.opened';
@@ -96,11 +99,13 @@ const interpretations: Record<string, Interpret> = {
     const step = own(process.steps, p.step);
     return { type: 'step.entered', step: p.step, journey: step !== undefined, ends: isFinal(step) };
   },
-  explain: (p, a, _process, fields) => {
+  explain: (p, a, process, fields) => {
+    const data = a.info?.context?.data ?? {};
     const { inputs, scope } = explanationInputs(
       p as { inputs: string[]; table?: { id: string; expr: string }[] },
-      a.info?.context?.data ?? {},
+      data,
     );
+    const counterfactual = counterfactualOf(process, p.step, p.rule, data, fields);
     return {
       type: 'decision.made',
       step: p.step,
@@ -109,6 +114,7 @@ const interpretations: Record<string, Interpret> = {
       inputs,
       because: renderText(p.because, scope, fields),
       ...(p.error ? { error: p.error } : {}),
+      ...(counterfactual ? { counterfactual } : {}),
     };
   },
   openTask: (p, a) => ({

@@ -197,6 +197,7 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
   final: false,
   outcomeOf: () => undefined,
   task: () => undefined,
+  decision: (step) => step,
   durations: () => [],
   withField: () => undefined,
   shape: (raw) => (Array.isArray(raw.rules) ? undefined : 'rules must be a list'),

@@ -36,6 +36,7 @@ export const messageKind: StepKind<MessageStep, 'message'> = {
   final: false,
   outcomeOf: () => undefined,
   task: () => undefined,
+  passesOn: true,
   durations: () => [],
   withField: () => undefined,
   shape: () => undefined,

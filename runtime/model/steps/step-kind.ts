@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Field } from '../fields/index.js';
+import type { DecisionStep } from './decision.js';
 import { stepIdSchema } from '../ids.js';
 import { textSchema, type Lang, type Text } from '../text.js';
 
@@ -89,6 +90,10 @@ export type StepKind<S = any, K extends string = string> = {
   outcomeOf(step: S): StepOutcome | undefined;
   /** The task this step opens for officials (a handoff); undefined when it opens none. */
   task(step: S): StepTask | undefined;
+  /** The rules or table this step decides by, without the citizen (a decision): what a counterfactual reads. */
+  decision?(step: S): DecisionStep;
+  /** The step moves on at once to its one next step (a message): an outcome reached through it is that step's. */
+  passesOn?: boolean;
   /** The ISO 8601 durations in the step (deadlines, timers), checked as durations. */
   durations(step: S): string[];
   /** The step with one more field where it takes data (BPMN import); undefined when it takes none. */

@@ -1,7 +1,13 @@
 import type { Request, Response } from 'express';
 import { EngineError, type CaseView } from '../../engine/index.js';
 import { issueMessage, t, type Lang, type Process } from '../../model/index.js';
-import { formatDate, lettersCatalogues, readsCatalogues, translate } from '../../i18n/index.js';
+import {
+  counterfactualCatalogues,
+  formatDate,
+  lettersCatalogues,
+  readsCatalogues,
+  translate,
+} from '../../i18n/index.js';
 import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
@@ -13,6 +19,21 @@ import { actingScope, holdsMandates, mandateText, onBehalfTexts } from '../actin
 
 const when = (iso: string, lang: Lang) =>
   formatDate(iso, lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The automated decisions' reasons, each with what would have changed its
+ * outcome when the engine recorded that (or that it cannot be calculated).
+ */
+function explanationList(view: CaseView, lang: Lang) {
+  return html`<ul class="utrecht-unordered-list">${view.explanations.map(
+    (e) =>
+      html`<li class="utrecht-unordered-list__item">${e.because}${
+        e.counterfactual
+          ? html`<p class="utrecht-paragraph omslag-counterfactual"><strong>${translate(counterfactualCatalogues, lang, 'heading')}</strong> ${e.counterfactual.text}</p>`
+          : ''
+      }</li>`,
+  )}</ul>`;
+}
 
 /** My cases, the status page, asking for a person, and group events (withdraw). */
 export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
@@ -107,12 +128,12 @@ ${
 ${
   view.explanations.length
     ? html`<h3 class="utrecht-heading-3">${msg('automatedCheck', lang)}</h3>
-<ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
+${explanationList(view, lang)}`
     : ''
 }`
     : view.explanations.length
       ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
-<ul class="utrecht-unordered-list">${view.explanations.map((e) => html`<li class="utrecht-unordered-list__item">${e.because}</li>`)}</ul>`
+${explanationList(view, lang)}`
       : ''
 }
 ${maySubmit ? groupActions(view, row) : ''}

@@ -187,6 +187,8 @@ describe('decision step', () => {
           /^Your savings and possessions \(€ 3[.,]000[.,]00\) are above € 2,500, so you are able to pay the tax\.$/,
         ),
       },
+      // What would have changed the outcome (test/runtime/model/counterfactual.test.ts has the details).
+      counterfactual: expect.objectContaining({ computable: true }),
     });
     expect(decisions[0].actor).toBe(asCitizen());
   });
@@ -231,6 +233,18 @@ describe('decision step', () => {
       because: {
         nl: 'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.',
         en: 'Your income is close to the norm. An official will review your application.',
+      },
+      counterfactual: {
+        computable: true,
+        nl: expect.stringContaining(
+          'Als ‘Netto inkomen per maand (huishouden)’ minder dan € 1.300,00 (nu: € 1.450,00) was geweest, dan was de uitkomst: Toeslag toegekend.',
+        ),
+        en: expect.stringContaining('Had ‘Savings and possessions’ been more than € 2.500,00 (now: € 100,00)'),
+        alternatives: [
+          { outcome: 'afgewezen', changes: [{ field: 'vermogen', from: 100, to: 2500, op: '>' }] },
+          { outcome: 'afgewezen', changes: [{ field: 'inkomen', from: 1450, to: 1500, op: '>' }] },
+          { outcome: 'toegekend', changes: [{ field: 'inkomen', from: 1450, to: 1300, op: '<' }] },
+        ],
       },
     });
   });

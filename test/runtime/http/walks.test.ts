@@ -56,6 +56,10 @@ describe('toeslag: citizen, decision, official review, rejection', () => {
         rule: 'otherwise',
         because: 'Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.',
         inputs: { inkomen: 1450, vermogen: 100, heeftAuto: false, autoWaarde: null, huishouden: 'alleenstaand' },
+        counterfactual: expect.objectContaining({
+          computable: true,
+          text: expect.stringContaining('minder dan € 1.300,00 (nu: € 1.450,00) was geweest'),
+        }),
       },
     ]);
     expect(atReview.timeline.map((i: any) => i.text)).toEqual([

@@ -70,6 +70,15 @@ describe('the journey simulator', () => {
       when: null,
       inputs: { inkomen: 1500, kinderen: 0 },
       because: { nl: 'Een medewerker bekijkt uw aanvraag.', en: 'Een medewerker bekijkt uw aanvraag.' },
+      counterfactual: {
+        computable: true,
+        nl: 'Als ‘Inkomen per maand’ minder dan € 1.000,00 (nu: € 1.500,00) was geweest, dan was de uitkomst: Toegekend. Als ‘Aantal kinderen’ meer dan 2 (nu: 0) was geweest, dan was de uitkomst: Uw gezin.',
+        en: 'Had ‘Inkomen per maand’ been less than € 1.000,00 (now: € 1.500,00), the outcome would have been: Toegekend. Had ‘Aantal kinderen’ been more than 2 (now: 0), the outcome would have been: Uw gezin.',
+        alternatives: [
+          { outcome: 'toegekend', changes: [{ field: 'inkomen', from: 1500, to: 1000, op: '<' }] },
+          { outcome: 'gezin', changes: [{ field: 'kinderen', from: 0, to: 2, op: '>' }] },
+        ],
+      },
     } satisfies JourneyRecord);
     expect(records[3]).toMatchObject({
       type: 'task.opened',

@@ -131,6 +131,7 @@ export default {
   noAnswers: 'No answers yet.',
   explanations: 'Automated decisions',
   noExplanations: 'No automated decisions were made.',
+  counterfactual: 'What would have changed the outcome?',
   rule: 'Rule {rule}',
   otherwise: 'Otherwise (no rule matched)',
   condition: 'Condition',

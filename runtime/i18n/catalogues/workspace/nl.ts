@@ -131,6 +131,7 @@ export default {
   noAnswers: 'Nog geen antwoorden.',
   explanations: 'Automatische beslissingen',
   noExplanations: 'Er zijn geen automatische beslissingen genomen.',
+  counterfactual: 'Wat had de uitkomst veranderd?',
   rule: 'Regel {rule}',
   otherwise: 'Anders (geen regel paste)',
   condition: 'Voorwaarde',
