@@ -28,6 +28,12 @@ export default {
   proposalSubject: 'A proposal waits for your check: case {reference}',
   proposalBody:
     '{name} proposes to finish case {reference} ({process}) with: {outcome}. A second official must check this before the decision counts.',
+  lateSubject: 'Your application is taking longer: {process}',
+  lateBody:
+    'We did not finish your application ({process}, case {reference}) in time. We are sorry. You will hear from us by {date} at the latest. Any questions? Choose "Ask a person" on the page of your case.',
+  extendedSubject: 'New date for your application: {process}',
+  extendedBody:
+    'We need more time for your application ({process}, case {reference}). The reason: {reason} You will hear from us by {date} at the latest. Any questions? Choose "Ask a person" on the page of your case.',
   openWorkspace: 'Open the workspace: {link}',
   // The citizen's page of channels (runtime/pages/routes/channels.ts).
   page: {

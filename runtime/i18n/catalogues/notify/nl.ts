@@ -24,6 +24,12 @@ export default {
   proposalSubject: 'Voorstel wacht op uw controle: zaak {reference}',
   proposalBody:
     '{name} stelt voor om zaak {reference} ({process}) af te ronden met: {outcome}. Een tweede medewerker moet dit controleren voordat het besluit telt.',
+  lateSubject: 'Uw aanvraag duurt langer: {process}',
+  lateBody:
+    'Wij hebben uw aanvraag ({process}, zaak {reference}) niet op tijd afgerond. Dat spijt ons. U hoort uiterlijk {date} van ons. Heeft u vragen? Kies dan "Vraag een medewerker" op de pagina van uw zaak.',
+  extendedSubject: 'Nieuwe datum voor uw aanvraag: {process}',
+  extendedBody:
+    'Wij hebben meer tijd nodig voor uw aanvraag ({process}, zaak {reference}). De reden: {reason} U hoort uiterlijk {date} van ons. Heeft u vragen? Kies dan "Vraag een medewerker" op de pagina van uw zaak.',
   openWorkspace: 'Open de werkplek: {link}',
   // The citizen's page of channels (runtime/pages/routes/channels.ts).
   page: {
