@@ -465,6 +465,9 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE tasks ADD COLUMN extended_at TEXT;
       ALTER TABLE tasks ADD COLUMN extension_reason TEXT;
       ALTER TABLE tasks ADD COLUMN extended_by TEXT;
+      -- A draft's one reminder and its notice before removal (housekeeping removes it only after that notice).
+      ALTER TABLE drafts ADD COLUMN reminded_at TEXT;
+      ALTER TABLE drafts ADD COLUMN expiry_noticed_at TEXT;
     `,
   },
 ];

@@ -202,6 +202,8 @@ export interface DraftsTable {
   case_id: string;
   data: Json;
   updated_at: Iso;
+  reminded_at: Iso | null;
+  expiry_noticed_at: Iso | null;
 }
 export interface FilesTable {
   id: string;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, createFakeClock, createScheduler } from '../../../runtime/engine/index.js';
+import { cleanUp } from '../../../runtime/pages/housekeeping.js';
 import { openStore } from '../../../runtime/store/index.js';
+import { fixtureProcess } from '../../helpers/fixtures.js';
 import { pageBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { atReview, expectStatus } from '../http/support.js';
@@ -133,5 +135,58 @@ describe('extending a deadline (POST /api/tasks/:id/extend)', () => {
     s.clock.set('2026-03-20T09:00:00Z');
     await s.engine.tellLateTasks();
     expect(await notices(view.id, 'late')).toHaveLength(0);
+  });
+});
+
+describe('unfinished applications (housekeeping)', () => {
+  it('reminds once after the process’s afterDays, and tells before a stale draft is removed', async () => {
+    s.clock.set('2026-03-02T09:00:00Z');
+    const def = { ...fixtureProcess('toeslag'), key: 'toeslag-herinnering', reminders: { afterDays: 3 } };
+    expect((await s.processes.saveDraft(def.key, def, 'test')).problems).toEqual([]);
+    await s.processes.publish(def.key, 'test');
+    const started = expectStatus(
+      await s.api('POST', `/api/processes/${def.key}/cases`, { as: 'citizen', body: {} }),
+      201,
+    );
+    const id = started.id as string;
+    await s.store.drafts.put(
+      id,
+      { steps: [{ step: 'huishouden', values: { huishouden: 'alleen' } }] },
+      s.clock.now().toISOString(),
+    );
+    const sweep = () => cleanUp(s.store, s.clock.now());
+    s.clock.set('2026-03-05T08:59:00Z');
+    expect(await sweep()).toMatchObject({ reminders: 0 });
+    s.clock.set('2026-03-05T09:01:00Z');
+    expect(await sweep()).toMatchObject({ reminders: 1 });
+    expect(await sweep()).toMatchObject({ reminders: 0 });
+    const reminders = await notices(id, 'reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].data).toMatchObject({ link: `/zaken/${id}` });
+    expect((reminders[0].data.subject as { nl: string }).nl).toContain('nog niet klaar');
+
+    // 30 days without change: 7 days before, the notice; the draft stays until a week after it.
+    s.clock.set('2026-03-25T09:01:00Z');
+    expect(await sweep()).toMatchObject({ expiries: 1, drafts: 0 });
+    const expiry = await notices(id, 'draft-expiry');
+    expect(expiry).toHaveLength(1);
+    expect((expiry[0].data.body as { nl: string }).nl).toContain('1 april 2026');
+    s.clock.set('2026-04-01T09:00:00Z');
+    expect(await sweep()).toMatchObject({ expiries: 0, drafts: 0 });
+    expect(await s.store.drafts.get(id)).toBeDefined();
+    s.clock.set('2026-04-01T09:02:00Z');
+    expect(await sweep()).toMatchObject({ expiries: 0, drafts: 1 });
+    expect(await s.store.drafts.get(id)).toBeUndefined();
+    expect(await notices(id, 'draft-expiry')).toHaveLength(1);
+    expect(await notices(id, 'reminder')).toHaveLength(1);
+  });
+
+  it('a process without reminders sends none', async () => {
+    s.clock.set('2026-03-02T09:00:00Z');
+    const started = expectStatus(await s.api('POST', `/api/processes/toeslag/cases`, { as: 'citizen', body: {} }), 201);
+    await s.store.drafts.put(started.id, { steps: [] }, s.clock.now().toISOString());
+    s.clock.set('2026-03-20T09:00:00Z');
+    await cleanUp(s.store, s.clock.now());
+    expect(await notices(started.id, 'reminder')).toHaveLength(0);
   });
 });
