@@ -500,6 +500,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend a handoff's deadline once (Awb), to a date or by days, with a reason the citizen reads; 409 if it was extended before */
+    post: operations['extendTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks/{id}/complete': {
     parameters: {
       query?: never;
@@ -988,8 +1005,14 @@ export interface components {
         value: unknown;
         text: string;
       }[];
-      /** @description the open handoff's deadline */
+      /** @description when the citizen hears: the open handoff's deadline, or the new expected date once it passed */
       expectedBy: string | null;
+      waiting?: {
+        /** @description the deadline passed and the citizen was told */
+        late: boolean;
+        /** @description the official's reason for the one extension, if any */
+        extensionReason: string | null;
+      } | null;
       tasks: {
         id: string;
         /** @enum {string} */
@@ -1907,6 +1930,10 @@ export interface components {
       /** @description due today, in Dutch time */
       dueToday: boolean;
       escalatedAt: string | null;
+      /** @description when the deadline was extended (once, Awb) */
+      extendedAt?: string | null;
+      /** @description the reason the citizen reads */
+      extensionReason?: string | null;
       /** @description what the citizen asked (a contact task): question, channel, reach … */
       request: {
         [key: string]: unknown;
@@ -1962,6 +1989,10 @@ export interface components {
       /** @description due today, in Dutch time */
       dueToday: boolean;
       escalatedAt: string | null;
+      /** @description when the deadline was extended (once, Awb) */
+      extendedAt?: string | null;
+      /** @description the reason the citizen reads */
+      extensionReason?: string | null;
       /** @description what the citizen asked (a contact task): question, channel, reach … */
       request: {
         [key: string]: unknown;
@@ -3791,6 +3822,114 @@ export interface operations {
       };
       /** @description Not possible now (conflict, stale revision, event not allowed) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  extendTask: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the new deadline */
+          until?: string;
+          /** @description or: days added to the current deadline */
+          days?: number;
+          /** @description why, in words the citizen reads */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description the revision, like "3": send it back as If-Match */
+          ETag?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Task'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not possible now (conflict, stale revision, event not allowed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -221,7 +221,11 @@ export async function caseView(
       value,
       text: fields.has(id) ? formatAnswer(fields.get(id)!, value, lang) : String(value),
     })),
-    expectedBy: openHandoff?.dueAt ?? null,
+    // After a late notice the new expected date it named; after an extension the new deadline (README, "Eerlijk wachten").
+    expectedBy: openHandoff?.expectedAt ?? openHandoff?.dueAt ?? null,
+    waiting: openHandoff?.dueAt
+      ? { late: !!openHandoff.lateNotifiedAt, extensionReason: openHandoff.extensionReason }
+      : null,
     tasks: tasks.map((x) => ({
       id: x.id,
       kind: x.kind,

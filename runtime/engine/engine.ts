@@ -35,6 +35,8 @@ import { ESCALATE, planEffects } from './effects.js';
 import { conflict, EngineError, invalid, notFound, type RequestIssue } from './errors.js';
 import { ExpressionFailedError, failureAudit } from './evaluation.js';
 import { versionCache, type LoadedVersion } from './versions.js';
+import { expectedAfterLate, extendedText, lateText } from './waiting.js';
+import { dueDate } from './deadlines.js';
 
 type Snapshot = JourneySnapshot;
 export type SendOptions = { actor: string; expectedRev?: number; lang?: Lang; step?: string };
@@ -229,6 +231,31 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
       dueAt: task.dueAt,
       ...(team ? { team } : {}),
     });
+    // In the same transaction: the escalation never exists without the citizen's late notice, nor twice.
+    await tellLate(task);
+  }
+
+  /**
+   * Tells the citizen that a task's deadline passed, once per deadline (the
+   * column guard `late_notified_at`): the new expected date, and that they
+   * can ask a person. An inbox message with its 'late' notice and an audit
+   * entry, in the caller's transaction.
+   */
+  async function tellLate(task: TaskRow): Promise<boolean> {
+    if (!task.dueAt || task.kind !== 'handoff') return false;
+    const { process } = await loadVersion(task.processKey, task.version);
+    const now = clock.now();
+    const at = now.toISOString();
+    const expectedAt = expectedAfterLate(task.dueAt, taskOf(process.steps[task.step])?.due, now).toISOString();
+    if (!(await store.tasks.markLate(task.id, at, expectedAt))) return false;
+    const { subject, body } = lateText(process, task, expectedAt);
+    await store.cases.addMessage(task.caseId, task.step, subject, body, at, 'late');
+    await store.cases.appendAudit(task.caseId, at, 'system:timer', 'task.late', {
+      task: task.id,
+      dueAt: task.dueAt,
+      expectedAt,
+    });
+    return true;
   }
 
   /** Closes a task with its outcome and moves the case: the shared end of complete and approve. */
@@ -709,6 +736,75 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
           }
         }
         return { moved };
+      });
+    },
+
+    /**
+     * Tells citizens of handoffs whose deadline passed without an escalation
+     * timer (or before it fired) that they are late; each once, each in its
+     * own transaction. The number told.
+     */
+    async tellLateTasks(limit = 100): Promise<number> {
+      let told = 0;
+      for (const task of await store.tasks.lateUntold(clock.now().toISOString(), limit)) {
+        try {
+          if (await store.transaction(() => tellLate(task))) told++;
+        } catch (error) {
+          if (!isRaceError(error)) throw error;
+        }
+      }
+      return told;
+    },
+
+    /**
+     * Extends a task's deadline once (Awb: one extension, with notice), to a
+     * date or by a number of days from the current deadline, with a reason
+     * the citizen reads. The new deadline, its escalation timer, an audit
+     * entry and the citizen's 'extended' message: one transaction.
+     */
+    extendTask(
+      taskId: string,
+      by: { until?: string; days?: number },
+      reason: string,
+      actor: string,
+      expectedRev?: number,
+    ): Promise<TaskRow> {
+      return store.transaction(async () => {
+        const task = await taskOrThrow(taskId);
+        if (task.status === 'completed' || task.status === 'closed') throw conflict('task-closed', 'taskClosed');
+        if (task.kind !== 'handoff' || !task.dueAt) throw conflict('no-deadline', 'noDeadline');
+        if (task.extendedAt) throw conflict('already-extended', ['alreadyExtended', { date: task.extendedAt }]);
+        const now = clock.now();
+        const from = new Date(task.dueAt);
+        const until = by.until
+          ? new Date(by.until)
+          : dueDate(from.getTime() > now.getTime() ? from : now, `P${by.days}D`);
+        if (until.getTime() <= Math.max(from.getTime(), now.getTime()))
+          throw invalid('invalid-extension', 'extensionNotLater', undefined, { until: { code: 'laterThanDeadline' } });
+        const dueAt = until.toISOString();
+        const at = now.toISOString();
+        if (
+          (expectedRev !== undefined && expectedRev !== task.rev) ||
+          !(await store.tasks.extend(task.id, task.rev, { dueAt, reason, by: actor, at }))
+        )
+          throw conflict('stale-task', ['staleTaskSinceRead', { hasHolder: 'no' }]);
+        // A pending escalation moves with the deadline; one that already happened stays.
+        const timer = `${ESCALATE}${task.id}`;
+        const pending = (await store.tasks.timersOf(task.caseId)).some((x) => x.timer === timer && !x.firedAt);
+        if (pending) {
+          await store.tasks.clearTimer(task.caseId, timer);
+          await store.tasks.setTimer(task.caseId, timer, dueAt);
+        }
+        const { process } = await loadVersion(task.processKey, task.version);
+        const { subject, body } = extendedText(process, task, dueAt, reason);
+        await store.cases.addMessage(task.caseId, task.step, subject, body, at, 'extended');
+        await store.cases.appendAudit(task.caseId, at, actor, 'task.extended', {
+          task: task.id,
+          from: task.dueAt,
+          to: dueAt,
+          reason,
+        });
+        return (await store.tasks.get(taskId))!;
       });
     },
 

@@ -21,7 +21,9 @@ export function createScheduler(
     if (running) return running;
     running = (async () => {
       try {
-        return await engine.fireDueTimers(node, leaseMs);
+        const fired = await engine.fireDueTimers(node, leaseMs);
+        // After the timers, so an escalation and its late notice share one transaction; the rest are told here.
+        return fired + (await engine.tellLateTasks());
       } catch (error) {
         // Never let a timer take the server down; the next tick tries again.
         console.error('timer tick failed:', error);

@@ -88,6 +88,14 @@ export const processSchema = z
       .strict()
       .optional(),
     /**
+     * Honest waiting (README, "Eerlijk wachten"): a citizen whose application
+     * is not sent yet gets one reminder `afterDays` days after their last change.
+     */
+    reminders: z
+      .object({ afterDays: z.number().int().min(1).max(365) })
+      .strict()
+      .optional(),
+    /**
      * Notices by email (runtime/notify): `message` sends the message itself;
      * `notice` (the default, as MijnOverheid does) only says a message is
      * waiting in Mijn zaken, so no case content leaves in an email.

@@ -2,6 +2,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../engine/index.js';
 import type { Store } from '../store/index.js';
+import { noticeDrafts } from './draft-notices.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -13,8 +14,15 @@ export type Retention = {
   unsentFileMs: number;
   /** A temporary upload file older than this was left by a crash. */
   uploadTmpMs: number;
+  /** How long before a stale draft is removed its citizen is told (README, "Eerlijk wachten"). */
+  draftNoticeMs: number;
 };
-export const defaultRetention: Retention = { draftMs: 30 * DAY, unsentFileMs: DAY, uploadTmpMs: HOUR };
+export const defaultRetention: Retention = {
+  draftMs: 30 * DAY,
+  unsentFileMs: DAY,
+  uploadTmpMs: HOUR,
+  draftNoticeMs: 7 * DAY,
+};
 
 /**
  * One round of housekeeping: expired sessions (citizens' and staff's),
@@ -37,10 +45,15 @@ export async function cleanUp(
     const signinFlows = await store.signinFlows.deleteExpired(now);
     // Intermediaries' API tokens that ended (an hour after they were fetched).
     const clientTokens = await store.clients.deleteExpired(now.toISOString());
-    const drafts = await store.drafts.deleteStale(new Date(at - r.draftMs).toISOString());
+    // First the notices: a reminder, and the notice before removal; a stale draft goes only after its notice.
+    const notices = await noticeDrafts(store, now, { draftMs: r.draftMs, noticeMs: r.draftNoticeMs });
+    const drafts = await store.drafts.deleteStale(
+      new Date(at - r.draftMs).toISOString(),
+      new Date(at - r.draftNoticeMs).toISOString(),
+    );
     // After the drafts: a deleted draft's files are unsent and named by nothing now.
     const files = await store.files.deleteUnsent(new Date(at - r.unsentFileMs).toISOString());
-    return { sessions, signinFlows, clientTokens, drafts, files, uploads: 0 };
+    return { sessions, signinFlows, clientTokens, drafts, files, uploads: 0, ...notices };
   });
   if (opts.uploadDir) {
     for (const name of await safeList(opts.uploadDir)) {

@@ -519,4 +519,20 @@ export const migrations: Migration[] = [
       CREATE INDEX deliveries_due ON deliveries(status, next_at);
     `,
   },
+  {
+    version: 20,
+    name: 'honest waiting: late notices, one deadline extension per task, reminders of drafts',
+    sql: `
+      -- When the citizen was told a handoff is late (once per deadline), the new expected date then, and the one
+      -- extension an official may give (Awb: once, with notice) with the reason the citizen reads.
+      ALTER TABLE tasks ADD COLUMN late_notified_at TEXT;
+      ALTER TABLE tasks ADD COLUMN expected_at TEXT;
+      ALTER TABLE tasks ADD COLUMN extended_at TEXT;
+      ALTER TABLE tasks ADD COLUMN extension_reason TEXT;
+      ALTER TABLE tasks ADD COLUMN extended_by TEXT;
+      -- A draft's one reminder and its notice before removal (housekeeping removes it only after that notice).
+      ALTER TABLE drafts ADD COLUMN reminded_at TEXT;
+      ALTER TABLE drafts ADD COLUMN expiry_noticed_at TEXT;
+    `,
+  },
 ];

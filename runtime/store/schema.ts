@@ -89,6 +89,11 @@ export interface TasksTable {
   rev: Generated<number>;
   escalated_at: Iso | null;
   proposal: Json | null;
+  late_notified_at: Iso | null;
+  expected_at: Iso | null;
+  extended_at: Iso | null;
+  extension_reason: string | null;
+  extended_by: string | null;
 }
 export interface TimersTable {
   id: Generated<number>;
@@ -197,6 +202,8 @@ export interface DraftsTable {
   case_id: string;
   data: Json;
   updated_at: Iso;
+  reminded_at: Iso | null;
+  expiry_noticed_at: Iso | null;
 }
 export interface FilesTable {
   id: string;

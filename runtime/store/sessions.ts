@@ -301,23 +301,70 @@ export function draftRepo(sql: Sql) {
         .insertInto('drafts')
         .values({ case_id: caseId, data: JSON.stringify(draft), updated_at: at })
         .onConflict((oc) =>
-          oc
-            .column('case_id')
-            .doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), updated_at: eb.ref('excluded.updated_at') })),
+          oc.column('case_id').doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            updated_at: eb.ref('excluded.updated_at'),
+            // A changed draft is fresh again: its reminder and expiry notice may come again.
+            reminded_at: null,
+            expiry_noticed_at: null,
+          })),
         )
         .execute();
     },
     async delete(caseId: string): Promise<void> {
       await sql.q().deleteFrom('drafts').where('case_id', '=', caseId).execute();
     },
-    /** Removes drafts not changed since `before`, and drafts of cases that are no longer active; returns how many. */
-    async deleteStale(before: string): Promise<number> {
+    /**
+     * Drafts of active cases not changed since `before` whose `notice`
+     * (reminder or expiry notice) was not queued yet, oldest first, with
+     * their case's process.
+     */
+    async untold(notice: 'reminded_at' | 'expiry_noticed_at', before: string, limit = 500) {
+      const rows = await sql
+        .q()
+        .selectFrom('drafts')
+        .innerJoin('cases', 'cases.id', 'drafts.case_id')
+        .select(['drafts.case_id', 'drafts.updated_at', 'cases.process_key', 'cases.version', 'cases.reference'])
+        .where('cases.status', '=', 'active')
+        .where('drafts.updated_at', '<', before)
+        .where(`drafts.${notice}`, 'is', null)
+        .orderBy('drafts.updated_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        caseId: r.case_id,
+        updatedAt: r.updated_at,
+        processKey: r.process_key,
+        version: r.version,
+        reference: r.reference,
+      }));
+    },
+    /** Marks a draft's notice queued, once: false if it already was (or the draft changed or went). */
+    async markTold(caseId: string, notice: 'reminded_at' | 'expiry_noticed_at', updatedAt: string, at: string) {
+      const r = await sql
+        .q()
+        .updateTable('drafts')
+        .set({ [notice]: at })
+        .where('case_id', '=', caseId)
+        .where('updated_at', '=', updatedAt)
+        .where(notice, 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    /**
+     * Removes drafts not changed since `before`, and drafts of cases that are
+     * no longer active; returns how many. With `noticedBefore`, a stale draft
+     * goes only once its expiry notice was queued before then.
+     */
+    async deleteStale(before: string, noticedBefore?: string): Promise<number> {
       const r = await sql
         .q()
         .deleteFrom('drafts')
         .where((eb) =>
           eb.or([
-            eb('updated_at', '<', before),
+            noticedBefore === undefined
+              ? eb('updated_at', '<', before)
+              : eb.and([eb('updated_at', '<', before), eb('expiry_noticed_at', '<=', noticedBefore)]),
             eb.exists(
               eb
                 .selectFrom('cases as c')

@@ -18,6 +18,13 @@ export type TaskRow = {
   rev: number;
   escalatedAt: string | null;
   proposal: Proposal | null;
+  /** When the citizen was told the current deadline passed (null: not told, or extended since). */
+  lateNotifiedAt: string | null;
+  /** The new expected date told in the late notice (README, "Eerlijk wachten"). */
+  expectedAt: string | null;
+  /** The one extension (Awb: once, with notice): when, why (the citizen reads it), by whom. */
+  extendedAt: string | null;
+  extensionReason: string | null;
   /** From the case: its reference and process version. */
   caseReference: string;
   processKey: string;
@@ -71,6 +78,10 @@ type TaskJoined = {
   rev: number;
   escalated_at: string | null;
   proposal: string | null;
+  late_notified_at: string | null;
+  expected_at: string | null;
+  extended_at: string | null;
+  extension_reason: string | null;
   case_reference: string;
   process_key: string;
   version: number;
@@ -92,6 +103,10 @@ const toTask = (r: TaskJoined): TaskRow => ({
   rev: r.rev,
   escalatedAt: r.escalated_at ?? null,
   proposal: r.proposal ? JSON.parse(r.proposal) : null,
+  lateNotifiedAt: r.late_notified_at ?? null,
+  expectedAt: r.expected_at ?? null,
+  extendedAt: r.extended_at ?? null,
+  extensionReason: r.extension_reason ?? null,
   caseReference: r.case_reference,
   processKey: r.process_key,
   version: r.version,
@@ -245,6 +260,52 @@ export function taskRepo(sql: Sql) {
         .where('id', '=', id)
         .where('escalated_at', 'is', null)
         .execute();
+    },
+    /** Marks a task's deadline as told to the citizen, once: false if it already was. */
+    async markLate(id: string, at: string, expectedAt: string): Promise<boolean> {
+      const result = await sql
+        .q()
+        .updateTable('tasks')
+        .set({ late_notified_at: at, expected_at: expectedAt })
+        .where('id', '=', id)
+        .where('late_notified_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result) === 1;
+    },
+    /** Active tasks whose deadline passed before `now` and whose citizen was not told yet. */
+    async lateUntold(now: string, limit = 100): Promise<TaskRow[]> {
+      const rows = await tasks()
+        .where('tasks.status', 'in', ['open', 'claimed'])
+        .where('tasks.kind', '=', 'handoff')
+        .where('tasks.due_at', '<=', now)
+        .where('tasks.late_notified_at', 'is', null)
+        .orderBy('tasks.due_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toTask);
+    },
+    /**
+     * The one extension of a task's deadline: false if it was extended before
+     * or changed since `rev`. The late notice may come again for the new date.
+     */
+    async extend(id: string, rev: number, to: { dueAt: string; reason: string; by: string; at: string }) {
+      const result = await sql
+        .q()
+        .updateTable('tasks')
+        .set((eb) => ({
+          due_at: to.dueAt,
+          extended_at: to.at,
+          extension_reason: to.reason,
+          extended_by: to.by,
+          late_notified_at: null,
+          expected_at: null,
+          rev: eb('rev', '+', 1),
+        }))
+        .where('id', '=', id)
+        .where('rev', '=', rev)
+        .where('extended_at', 'is', null)
+        .executeTakeFirst();
+      return changed(result) === 1;
     },
     /** Moves a task to a team (back to its queue) or hands it to a member. */
     async assign(id: string, rev: number, to: { team?: string; assignee?: number }): Promise<boolean> {

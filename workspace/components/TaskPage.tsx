@@ -9,6 +9,7 @@ import { Notice } from '../../browser/ui/Notice.js';
 import { OutcomeForm, type CompleteBody } from './OutcomeForm.js';
 import { PageHeading } from '../../browser/ui/PageHeading.js';
 import { ProposalPanel } from './ProposalPanel.js';
+import { ExtendDeadline } from './ExtendDeadline.js';
 import { Reassign } from './Reassign.js';
 import { TaskFacts, WhyHere } from './TaskFacts.js';
 
@@ -140,6 +141,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
         ),
       () => ({ kind: 'info', text: t.proposalRejected }),
     );
+  const extend = (body: { until: string; reason: string }) =>
+    act(
+      () => answer(api.POST('/api/tasks/{id}/extend', { params: { path: id }, body })),
+      () => ({ kind: 'success', text: t.extendedDone }),
+    );
   const assign = (to: { user?: string; team?: string }) =>
     act(
       () => answer(api.POST('/api/tasks/{id}/assign', { params: { path: id }, body: to })),
@@ -236,6 +242,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               {task.outcome ? ` ${t.outcomeWas(outcomeLabel(task.outcome))}` : ''}
             </p>
           )}
+          {active && <ExtendDeadline task={task} busy={working} onExtend={extend} />}
           {active && <Reassign task={task} busy={working} onAssign={assign} />}
         </section>
         <CaseDetails caseView={caseView} error={caseError?.message ?? null} />

@@ -38,6 +38,8 @@ async function taskJson(engine: Engine, task: TaskRow, now: Date, lang: Lang) {
     overdue: active && !!task.dueAt && task.dueAt < now.toISOString(),
     dueToday: active && !!task.dueAt && dutchDate(new Date(task.dueAt)) === dutchDate(now),
     escalatedAt: task.escalatedAt,
+    extendedAt: task.extendedAt,
+    extensionReason: task.extensionReason,
     request: task.request,
     outcome: task.outcome,
     createdAt: task.createdAt,
@@ -228,6 +230,34 @@ export function taskRoutes(services: Services): RouteDef[] {
       handler: async ({ principal, params, lang }) => {
         await visibleTask(store, principal, params.id);
         return result(engine.releaseTask(params.id, user(principal)), lang);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/extend',
+      tag: 'tasks',
+      roles: ['official'],
+      errors: [401, 403, 404, 409, 422],
+      operationId: 'extendTask',
+      response: taskSchema,
+      etag: true,
+      summary:
+        "Extend a handoff's deadline once (Awb), to a date or by days, with a reason the citizen reads; 409 if it was extended before",
+      body: z
+        .object({
+          until: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('the new deadline'),
+          days: z.number().int().min(1).max(365).optional().describe('or: days added to the current deadline'),
+          reason: z.string().trim().min(1).max(1000).describe('why, in words the citizen reads'),
+        })
+        .strict(),
+      handler: async ({ principal, params, body, lang, ifMatch }) => {
+        await visibleTask(store, principal, params.id);
+        if ((body.until === undefined) === (body.days === undefined))
+          throw new HttpError(422, 'invalid-request', 'bodyNeedsCorrecting', {
+            until: ['give either until (a date) or days (a number), not both'],
+          });
+        const by = body.until !== undefined ? { until: body.until } : { days: body.days };
+        return result(engine.extendTask(params.id, by, body.reason, actorOf(principal), ifMatch), lang);
       },
     }),
     defineRoute({

@@ -43,7 +43,16 @@ export const caseViewSchema = z
       .nullable(),
     actions: z.array(z.object({ type: z.string().describe('the event to send'), label: z.string() })),
     answers: z.array(z.object({ id: z.string(), label: z.string(), value: jsonValue, text: z.string() })),
-    expectedBy: instant.nullable().describe("the open handoff's deadline"),
+    expectedBy: instant
+      .nullable()
+      .describe("when the citizen hears: the open handoff's deadline, or the new expected date once it passed"),
+    waiting: z
+      .object({
+        late: z.boolean().describe('the deadline passed and the citizen was told'),
+        extensionReason: z.string().nullable().describe("the official's reason for the one extension, if any"),
+      })
+      .nullable()
+      .optional(),
     tasks: z.array(
       z.object({
         id: z.string(),

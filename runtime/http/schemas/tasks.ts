@@ -23,6 +23,8 @@ export const taskSchema = z
     overdue: z.boolean(),
     dueToday: z.boolean().describe('due today, in Dutch time'),
     escalatedAt: instant.nullable(),
+    extendedAt: instant.nullable().optional().describe('when the deadline was extended (once, Awb)'),
+    extensionReason: z.string().nullable().optional().describe('the reason the citizen reads'),
     request: z
       .record(z.string(), jsonValue)
       .describe('what the citizen asked (a contact task): question, channel, reach …'),

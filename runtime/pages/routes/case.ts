@@ -117,7 +117,8 @@ ${
 ${seesMessages && deps.letters.hasLetter(row) ? html`<p class="utrecht-paragraph"><a class="utrecht-link omslag-letter" href="/zaken/${row.id}/brief" download>${translate(lettersCatalogues, lang, 'download')}</a></p>` : ''}`
     : html`<h2 class="utrecht-heading-2">${msg('currentStep', lang)}: ${view.step?.title ?? ''}</h2>
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
-${view.expectedBy ? html`<p class="utrecht-paragraph">${msg('expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
+${view.expectedBy ? html`<p class="utrecht-paragraph">${msg(view.waiting?.late ? 'expectedLate' : 'expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
+${view.waiting?.extensionReason ? html`<p class="utrecht-paragraph">${msg('extensionReason', lang, { reason: view.waiting.extensionReason })}</p>` : ''}
 ${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}

@@ -1533,6 +1533,28 @@ describe('notices (admin)', () => {
   });
 });
 
+describe('deadline extension', () => {
+  test('POST /api/tasks/:id/extend moves the deadline once, with a reason; again is 409', async () => {
+    const { task } = await atReview(s);
+    const reason = 'Wij wachten op een rapport';
+    const extended = expectStatus(
+      await s.api('POST', `/api/tasks/${task.id}/extend`, { as: 'official', body: { days: 14, reason } }),
+      200,
+    );
+    expect(extended).toMatchObject({ extensionReason: reason });
+    expect(Date.parse(extended.dueAt)).toBeGreaterThan(Date.parse(task.dueAt!));
+    hit('post', '/api/tasks/:id/extend');
+    await refused(s, 409, 'already-extended', 'POST', `/api/tasks/${task.id}/extend`, {
+      as: 'official',
+      body: { days: 1, reason },
+    });
+    await refused(s, 422, 'invalid-request', 'POST', `/api/tasks/${task.id}/extend`, {
+      as: 'official',
+      body: { days: 1 },
+    });
+  });
+});
+
 test('every route in the table had its happy path walked above', () => {
   const table = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
   expect([...walked].sort()).toEqual(table);

@@ -241,6 +241,9 @@ describe('finding 8: expired sessions and stale drafts are cleaned', () => {
     expect(await s.store.files.get(replaced)).toBeUndefined();
     expect(await s.store.files.get(orphan)).toMatchObject({ id: orphan, caseId: abandoned, name: 'vergeten.pdf' });
     s.clock.advance(30 * 24 * HOUR);
+    // Stale now, but the citizen is told first: the draft goes a week after its expiry notice.
+    expect(await cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 0, files: 0, expiries: 1 });
+    s.clock.advance(7 * 24 * HOUR);
     expect(await cleanUp(s.store, s.clock.now())).toMatchObject({ drafts: 1, files: 1 });
     expect(await s.store.drafts.get(abandoned)).toBeUndefined();
     expect(await s.store.files.get(orphan)).toBeUndefined();

@@ -28,6 +28,18 @@ export default {
   proposalSubject: 'A proposal waits for your check: case {reference}',
   proposalBody:
     '{name} proposes to finish case {reference} ({process}) with: {outcome}. A second official must check this before the decision counts.',
+  lateSubject: 'Your application is taking longer: {process}',
+  lateBody:
+    'We did not finish your application ({process}, case {reference}) in time. We are sorry. You will hear from us by {date} at the latest. Any questions? Choose "Ask a person" on the page of your case.',
+  extendedSubject: 'New date for your application: {process}',
+  extendedBody:
+    'We need more time for your application ({process}, case {reference}). The reason: {reason} You will hear from us by {date} at the latest. Any questions? Choose "Ask a person" on the page of your case.',
+  reminderSubject: 'You have not finished your application: {process}',
+  reminderBody:
+    'You started an application ({process}, case {reference}) but have not sent it yet. Your answers are saved. Sign in to go on.',
+  draftExpirySubject: 'Your answers will be removed soon: {process}',
+  draftExpiryBody:
+    'You have not sent your application ({process}, case {reference}) yet. On {date} we remove your answers. Do you want to keep them? Sign in and go on with your application.',
   openWorkspace: 'Open the workspace: {link}',
   // The citizen's page of channels (runtime/pages/routes/channels.ts).
   page: {

@@ -24,6 +24,18 @@ export default {
   proposalSubject: 'Voorstel wacht op uw controle: zaak {reference}',
   proposalBody:
     '{name} stelt voor om zaak {reference} ({process}) af te ronden met: {outcome}. Een tweede medewerker moet dit controleren voordat het besluit telt.',
+  lateSubject: 'Uw aanvraag duurt langer: {process}',
+  lateBody:
+    'Wij hebben uw aanvraag ({process}, zaak {reference}) niet op tijd afgerond. Dat spijt ons. U hoort uiterlijk {date} van ons. Heeft u vragen? Kies dan "Vraag een medewerker" op de pagina van uw zaak.',
+  extendedSubject: 'Nieuwe datum voor uw aanvraag: {process}',
+  extendedBody:
+    'Wij hebben meer tijd nodig voor uw aanvraag ({process}, zaak {reference}). De reden: {reason} U hoort uiterlijk {date} van ons. Heeft u vragen? Kies dan "Vraag een medewerker" op de pagina van uw zaak.',
+  reminderSubject: 'U bent nog niet klaar met uw aanvraag: {process}',
+  reminderBody:
+    'U bent begonnen met een aanvraag ({process}, zaak {reference}), maar u heeft die nog niet verstuurd. Uw antwoorden staan klaar. Log in om verder te gaan.',
+  draftExpirySubject: 'Uw antwoorden worden binnenkort verwijderd: {process}',
+  draftExpiryBody:
+    'U heeft uw aanvraag ({process}, zaak {reference}) nog niet verstuurd. Op {date} verwijderen wij uw antwoorden. Wilt u ze houden? Log in en ga verder met uw aanvraag.',
   openWorkspace: 'Open de werkplek: {link}',
   // The citizen's page of channels (runtime/pages/routes/channels.ts).
   page: {

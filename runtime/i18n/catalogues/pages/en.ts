@@ -40,6 +40,9 @@ export default {
   confirmTitle: 'Your application has been sent',
   reference: 'Your reference number',
   whatNext: 'What happens next?',
+  expectedLate:
+    'It is taking longer than we said. We are sorry. You will get an answer by {date}. Questions? Choose "Ask a person".',
+  extensionReason: 'We extended the deadline. The reason: {reason}',
   expected: 'You will get an answer by {date}.',
   toStatus: 'See where your case stands',
   statusTitle: 'Where your case stands',

@@ -37,6 +37,9 @@ export default {
   confirmTitle: 'Uw aanvraag is verstuurd',
   reference: 'Uw zaaknummer',
   whatNext: 'Wat gebeurt er nu?',
+  expectedLate:
+    'Het duurt langer dan wij hadden gezegd. Dat spijt ons. U krijgt uiterlijk {date} antwoord. Vragen? Kies "Vraag een medewerker".',
+  extensionReason: 'Wij hebben de termijn verlengd. De reden: {reason}',
   expected: 'U krijgt uiterlijk {date} antwoord.',
   toStatus: 'Bekijk de stand van uw zaak',
   statusTitle: 'Stand van uw zaak',

@@ -64,6 +64,12 @@ export default {
   claim: 'Oppakken',
   release: 'Teruggeven aan het team',
   claimed: 'U heeft de taak opgepakt.',
+  extend: 'Termijn verlengen',
+  extendUntil: 'Nieuwe datum',
+  extendReason: 'Reden voor de inwoner',
+  extendReasonHint: 'De inwoner leest dit. Dit kan maar één keer (Awb).',
+  extendedOnce: 'De termijn is al een keer verlengd. De reden:',
+  extendedDone: 'De termijn is verlengd. De inwoner heeft bericht gekregen.',
   released: 'De taak staat weer open voor het team.',
   claimFirst: 'Pak de taak op om een besluit te nemen.',
   heldByOther:
