@@ -1385,6 +1385,9 @@ export interface components {
             };
         objectionTo?: string;
       };
+      reminders?: {
+        afterDays: number;
+      };
       notifications?: {
         /** @enum {string} */
         email?: 'message' | 'notice';
