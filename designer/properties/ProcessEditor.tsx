@@ -94,6 +94,18 @@ export function ProcessEditor() {
               edit(t.cmdEdit, withKey(def, 'notifications', v === 'message' ? { email: 'message' } : undefined))
             }
           />
+          <TextInput
+            label={t.remindersAfterDays}
+            hint={t.remindersHint}
+            width="s"
+            value={def.reminders ? String(def.reminders.afterDays) : ''}
+            onCommit={(v) => {
+              const days = Number(v.trim());
+              if (!v.trim()) edit(t.cmdEdit, withKey(def, 'reminders', undefined));
+              else if (Number.isInteger(days) && days >= 1 && days <= 365)
+                edit(t.cmdEdit, withKey(def, 'reminders', { afterDays: days }));
+            }}
+          />
         </Section>
       </fieldset>
     </div>

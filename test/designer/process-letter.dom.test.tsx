@@ -38,3 +38,26 @@ describe('ProcessEditor: the decision letter', () => {
     expect(current()).not.toHaveProperty('letter');
   });
 });
+
+describe('ProcessEditor: messages by email and reminders', () => {
+  it('chooses what an email carries and the reminder days; the defaults leave the settings out', () => {
+    const { current } = renderInEditor(() => <ProcessEditor />, fixtureProcess('ophalen') as Process);
+    const carries = screen.getByRole('group', { name: 'Wat staat er in de e-mail aan de inwoner?' });
+    expect((within(carries).getByLabelText('Alleen een melding') as HTMLInputElement).checked).toBe(true);
+    act(() => {
+      fireEvent.click(within(carries).getByLabelText('Het hele bericht'));
+    });
+    expect(current().notifications).toEqual({ email: 'message' });
+    act(() => {
+      fireEvent.click(within(carries).getByLabelText('Alleen een melding'));
+    });
+    expect(current()).not.toHaveProperty('notifications');
+    const days = screen.getByLabelText('Herinnering na (dagen)');
+    commit(days, '3');
+    expect(current().reminders).toEqual({ afterDays: 3 });
+    commit(days, '0');
+    expect(current().reminders).toEqual({ afterDays: 3 });
+    commit(days, '');
+    expect(current()).not.toHaveProperty('reminders');
+  });
+});

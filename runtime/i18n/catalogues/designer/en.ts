@@ -155,6 +155,9 @@ export default {
   notificationsMessage: 'The whole message',
   notificationsMessageHint:
     'The email holds the text of the message. Only choose this when it holds no sensitive data.',
+  remindersAfterDays: 'Reminder after (days)',
+  remindersHint:
+    'Has the resident not sent the application after this many days? Then they get one reminder. A number from 1 to 365; empty: no reminder.',
   triggers: 'Proactive starts',
   triggersHint:
     'When a signal about a citizen (a BSN) meets the condition, a case starts without an application, with the ' +

@@ -154,6 +154,9 @@ export default {
   notificationsMessage: 'Het hele bericht',
   notificationsMessageHint:
     'De e-mail bevat de tekst van het bericht. Kies dit alleen als er geen gevoelige gegevens in staan.',
+  remindersAfterDays: 'Herinnering na (dagen)',
+  remindersHint:
+    'Heeft de inwoner de aanvraag na zoveel dagen nog niet verstuurd? Dan krijgt de inwoner één herinnering. Een getal van 1 tot en met 365; leeg: geen herinnering.',
   triggers: 'Proactief starten',
   triggersHint:
     'Als een signaal over een inwoner (een BSN) aan de voorwaarde voldoet, start een zaak zonder aanvraag, met de ' +
