@@ -13,7 +13,7 @@ describe('ExtendDeadline', () => {
     const onExtend = vi.fn();
     renderInWorkspace(<ExtendDeadline task={task()} busy={false} onExtend={onExtend} />);
     fireEvent.change(screen.getByLabelText(/nieuwe datum/i), { target: { value: '2026-04-02' } });
-    fireEvent.change(screen.getByLabelText(/reden voor de inwoner/i), {
+    fireEvent.change(screen.getByLabelText(/reden van de verlenging/i), {
       target: { value: ' Wij wachten op een rapport ' },
     });
     await act(async () => {

@@ -27,7 +27,7 @@ const when = (iso: string, lang: Lang) =>
 function explanationList(view: CaseView, lang: Lang) {
   return html`<ul class="utrecht-unordered-list">${view.explanations.map(
     (e) =>
-      html`<li class="utrecht-unordered-list__item">${e.because}${
+      html`<li class="utrecht-unordered-list__item"><span class="omslag-because">${e.because}</span>${
         e.counterfactual
           ? html`<p class="utrecht-paragraph omslag-counterfactual"><strong>${translate(counterfactualCatalogues, lang, 'heading')}</strong> ${e.counterfactual.text}</p>`
           : ''

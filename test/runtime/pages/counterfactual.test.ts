@@ -60,7 +60,7 @@ describe('counterfactuals of automated decisions', () => {
     const id = await decide('cf-inkomen', { inkomen: '1850' });
     const why = await statusPage(id);
     expect(why).toMatch(
-      /^Waarom is dit besloten\?<\/h2>\s*<ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item">Uw inkomen \(€ 1\.850,00\) is hoger dan € 1\.400\.<p class="utrecht-paragraph omslag-counterfactual"><strong>Wat had de uitkomst veranderd\?<\/strong> Als ‘Inkomen per maand’/,
+      /^Waarom is dit besloten\?<\/h2>\s*<ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item"><span class="omslag-because">Uw inkomen \(€ 1\.850,00\) is hoger dan € 1\.400\.<\/span><p class="utrecht-paragraph omslag-counterfactual"><strong>Wat had de uitkomst veranderd\?<\/strong> Als ‘Inkomen per maand’/,
     );
     expect(why).toContain(GRANT);
   });

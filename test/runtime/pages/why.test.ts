@@ -42,7 +42,7 @@ describe("the status page's why", () => {
       /^Waarom is dit besloten\?<\/h2>\s*<p class="utrecht-paragraph omslag-official-reason">U heeft &lt;b&gt;een tweede huis&lt;\/b&gt;\.<\/p>/,
     );
     expect(why).toMatch(
-      /Eerder bekeken door de automatische toets<\/h3>\s*<ul[^>]*><li[^>]*>Uw inkomen ligt dicht bij de norm/,
+      /Eerder bekeken door de automatische toets<\/h3>\s*<ul[^>]*><li[^>]*><span[^>]*>Uw inkomen ligt dicht bij de norm/,
     );
   });
 });

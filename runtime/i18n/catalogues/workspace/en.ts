@@ -69,7 +69,7 @@ export default {
   claimed: 'You picked up the task.',
   extend: 'Extend the deadline',
   extendUntil: 'New date',
-  extendReason: 'Reason for the citizen',
+  extendReason: 'Reason for the extension',
   extendReasonHint: 'The citizen reads this. You can do this only once (Awb).',
   extendedOnce: 'The deadline was extended once already. The reason:',
   extendedDone: 'The deadline is extended. The citizen has been told.',

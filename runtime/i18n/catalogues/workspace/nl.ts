@@ -66,7 +66,7 @@ export default {
   claimed: 'U heeft de taak opgepakt.',
   extend: 'Termijn verlengen',
   extendUntil: 'Nieuwe datum',
-  extendReason: 'Reden voor de inwoner',
+  extendReason: 'Reden van de verlenging',
   extendReasonHint: 'De inwoner leest dit. Dit kan maar één keer (Awb).',
   extendedOnce: 'De termijn is al een keer verlengd. De reden:',
   extendedDone: 'De termijn is verlengd. De inwoner heeft bericht gekregen.',
