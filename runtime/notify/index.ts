@@ -2,7 +2,7 @@ import type { Clock } from '../engine/index.js';
 import { asLang, createTranslator, locales, notifyCatalogues, type Lang } from '../i18n/index.js';
 import { t, type Process } from '../model/index.js';
 import type { Theme } from '../pages/theme.js';
-import type { ChannelKind, OutboxRow, Store, TaskRow } from '../store/index.js';
+import type { ChannelKind, OutboxEntry, OutboxRow, Store, TaskRow } from '../store/index.js';
 import { channelsFor, isCitizenNotice, renderEmail, renderSms, type RenderContext } from './content.js';
 import { backoff, type NotifySettings } from './settings.js';
 import { transportsFrom, type Transports } from './transports.js';
@@ -17,6 +17,10 @@ const LEASE_MS = 5 * 60_000;
 const BATCH = 10;
 /** A task older than this gets no more notices (a node down longer than a day sends no stale digests). */
 const LOOKBACK_MS = 24 * 60 * 60_000;
+/** Staff notices are looked for at most once a minute (the digest's window is an hour), not every round. */
+const STAFF_EVERY_MS = 60_000;
+/** Keys of staff notices a notifier remembers as queued; forgotten all at once past this (the outbox's key decides). */
+const MAX_KNOWN = 50_000;
 /** A notice not planned within a week is not sent any more: the inbox has it. */
 const STALE_MS = 7 * 24 * 60 * 60_000;
 
@@ -45,6 +49,8 @@ export function createNotifier(deps: {
   const { store, clock, settings } = deps;
   const transports = deps.transports ?? transportsFrom(settings);
   const log = deps.log ?? console.error;
+  const known = new Set<string>();
+  let lastDerived = -Infinity;
 
   const definitionOf = async (key: string, version: number) =>
     (await store.processes.version(key, version))?.definition as Process | undefined;
@@ -182,58 +188,62 @@ export function createNotifier(deps: {
     const since = new Date(now.getTime() - LOOKBACK_MS).toISOString();
     const tasks = await store.tasks.forNotices(since);
     let queued = 0;
-    const queue = async (entry: Parameters<Store['outbox']['queue']>[0]) => {
-      if (await store.outbox.queue(entry)) queued++;
+    // A key this notifier queued (or found queued) before is skipped without a query or a title lookup.
+    const queue = async (key: string, make: () => Promise<Omit<OutboxEntry, 'key'>>) => {
+      if (known.has(key)) return;
+      if (await store.outbox.queue({ key, ...(await make()) })) queued++;
+      if (known.size >= MAX_KNOWN) known.clear();
+      known.add(key);
     };
     for (const task of tasks) {
-      if (task.escalatedAt && task.escalatedAt >= since) {
-        const titles = await titlesOf(task);
-        await queue({
-          key: `escalation:${task.id}`,
-          kind: 'escalation',
-          recipient: `team:${task.team}`,
-          caseId: task.caseId,
-          data: {
-            task: task.id,
-            link: workspaceTask(task.id),
-            subject: both((say, l) => say('escalationSubject', { process: titles[l].process })),
-            body: both((say, l) =>
-              say('escalationBody', {
-                step: titles[l].step,
-                reference: task.caseReference,
-                process: titles[l].process,
-                team: task.team,
-              }),
-            ),
-          },
-          at,
+      if (task.escalatedAt && task.escalatedAt >= since)
+        await queue(`escalation:${task.id}`, async () => {
+          const titles = await titlesOf(task);
+          return {
+            kind: 'escalation',
+            recipient: `team:${task.team}`,
+            caseId: task.caseId,
+            data: {
+              task: task.id,
+              link: workspaceTask(task.id),
+              subject: both((say, l) => say('escalationSubject', { process: titles[l].process })),
+              body: both((say, l) =>
+                say('escalationBody', {
+                  step: titles[l].step,
+                  reference: task.caseReference,
+                  process: titles[l].process,
+                  team: task.team,
+                }),
+              ),
+            },
+            at,
+          };
         });
-      }
       const p = task.proposal;
-      if (p && p.proposedAt >= since) {
-        const titles = await titlesOf(task);
-        await queue({
-          key: `proposal:${task.id}:${p.proposedAt}`,
-          kind: 'proposal',
-          recipient: `team:${task.team}`,
-          caseId: task.caseId,
-          data: {
-            task: task.id,
-            exclude: p.proposedBy,
-            link: workspaceTask(task.id),
-            subject: both((say) => say('proposalSubject', { reference: task.caseReference })),
-            body: both((say, l) =>
-              say('proposalBody', {
-                name: p.proposedByName,
-                reference: task.caseReference,
-                process: titles[l].process,
-                outcome: p.outcome,
-              }),
-            ),
-          },
-          at,
+      if (p && p.proposedAt >= since)
+        await queue(`proposal:${task.id}:${p.proposedAt}`, async () => {
+          const titles = await titlesOf(task);
+          return {
+            kind: 'proposal',
+            recipient: `team:${task.team}`,
+            caseId: task.caseId,
+            data: {
+              task: task.id,
+              exclude: p.proposedBy,
+              link: workspaceTask(task.id),
+              subject: both((say) => say('proposalSubject', { reference: task.caseReference })),
+              body: both((say, l) =>
+                say('proposalBody', {
+                  name: p.proposedByName,
+                  reference: task.caseReference,
+                  process: titles[l].process,
+                  outcome: p.outcome,
+                }),
+              ),
+            },
+            at,
+          };
         });
-      }
     }
     // Digests: per team, the tasks made in each closed window of the last day.
     const window = settings.digestMs;
@@ -250,8 +260,7 @@ export function createNotifier(deps: {
       const [team, start] = key.split('\u0000') as [string, string];
       const from = new Date(Number(start)).toISOString();
       const until = new Date(Number(start) + window).toISOString();
-      await queue({
-        key: `task-digest:${team}:${from}`,
+      await queue(`task-digest:${team}:${from}`, async () => ({
         kind: 'task-digest',
         recipient: `team:${team}`,
         data: {
@@ -264,14 +273,18 @@ export function createNotifier(deps: {
           body: both((say, l) => say('digestBody', { count, team, from: timeOf(from, l), until: timeOf(until, l) })),
         },
         at,
-      });
+      }));
     }
     return queued;
   }
 
   /** One round: staff notices, planning, sending (a batch at a time while batches are full). */
   async function runOnce() {
-    await deriveStaffNotices().catch(log);
+    const now = clock.now().getTime();
+    if (now - lastDerived >= STAFF_EVERY_MS) {
+      lastDerived = now;
+      await deriveStaffNotices().catch(log);
+    }
     while ((await planOnce()) === 50);
     let total = { sent: 0, failed: 0, dead: 0 };
     for (let i = 0; i < 10; i++) {

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { NotifySettings } from '../../runtime/notify/index.js';
 
 export type SmtpPeer = {
   port: number;
@@ -119,3 +120,16 @@ export async function startSmsPeer(): Promise<SmsPeer> {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }
+
+/** Notify settings for a test: email to `smtpUrl`, short waits; `over` changes any of them. */
+export const notifySettings = (smtpUrl: string, over: Partial<NotifySettings> = {}): NotifySettings => ({
+  smtp: { url: smtpUrl, from: 'noreply@voorbeeld.nl' },
+  publicUrl: 'https://loket.voorbeeld.nl',
+  maxAttempts: 3,
+  backoffMs: 1000,
+  backoffMaxMs: 10_000,
+  digestMs: 3_600_000,
+  confirmHours: 24,
+  everyMs: 1000,
+  ...over,
+});

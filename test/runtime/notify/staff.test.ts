@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotifier } from '../../../runtime/notify/index.js';
 import { defaultTheme } from '../../../runtime/pages/theme.js';
 import { fixtureProcess } from '../../helpers/fixtures.js';
-import { startSmtpPeer, type SmtpPeer } from '../../helpers/mail-peers.js';
+import { notifySettings, startSmtpPeer, type SmtpPeer } from '../../helpers/mail-peers.js';
 import { freshEnv, toeslagAtReview, user, type Env } from '../engine/setup.js';
 
 let smtp: SmtpPeer;
@@ -23,16 +23,7 @@ const notifierOf = (env: Pick<Env, 'store' | 'clock'>) =>
     store: env.store,
     clock: env.clock,
     nodeId: 'node-1',
-    settings: {
-      smtp: { url: smtp.url, from: 'noreply@voorbeeld.nl' },
-      publicUrl: 'https://loket.voorbeeld.nl',
-      maxAttempts: 3,
-      backoffMs: 1000,
-      backoffMaxMs: 10_000,
-      digestMs: 3_600_000,
-      confirmHours: 24,
-      everyMs: 1000,
-    },
+    settings: notifySettings(smtp.url),
     theme: defaultTheme,
     log: () => {},
   });

@@ -9,7 +9,7 @@ import { createNotifier } from '../../../runtime/notify/index.js';
 import { defaultTheme } from '../../../runtime/pages/theme.js';
 import { mobileNumber } from '../../../runtime/pages/routes/channels.js';
 import { pageBrowser, type PageBrowser } from '../../helpers/browser.js';
-import { startSmtpPeer, type SmtpPeer } from '../../helpers/mail-peers.js';
+import { notifySettings, startSmtpPeer, type SmtpPeer } from '../../helpers/mail-peers.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 
 const CITIZEN = '999993653';
@@ -22,16 +22,7 @@ const notifier = () =>
     store: s.store,
     clock: s.clock,
     nodeId: 'node-1',
-    settings: {
-      smtp: { url: smtp.url, from: 'noreply@voorbeeld.nl' },
-      publicUrl: s.base,
-      maxAttempts: 3,
-      backoffMs: 1000,
-      backoffMaxMs: 10_000,
-      digestMs: 3_600_000,
-      confirmHours: 24,
-      everyMs: 1000,
-    },
+    settings: notifySettings(smtp.url, { publicUrl: s.base }),
     theme: defaultTheme,
     log: () => {},
   });
