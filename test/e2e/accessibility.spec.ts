@@ -69,7 +69,7 @@ test('sign-in with an error', async ({ page }) => {
   await page.goto('/inloggen');
   await page.getByLabel('Burgerservicenummer (BSN)').fill('123456789');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('alert')).toContainText('Vul een geldig burgerservicenummer in');
+  await expect(page.getByRole('alert')).toContainText('Dit burgerservicenummer klopt niet');
   await expect(page).toHaveTitle(/^Fout:/);
   await check(page, 'Inloggen');
 });

@@ -13,7 +13,7 @@ test('without JavaScript a citizen applies for kwijtschelding: errors, correctio
   await page.goto('/inloggen?terug=/diensten/kwijtschelding');
   await page.getByLabel('Burgerservicenummer (BSN)').fill('123456789');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('alert')).toContainText('Vul een geldig burgerservicenummer in');
+  await expect(page.getByRole('alert')).toContainText('Dit burgerservicenummer klopt niet');
   await expect(page.getByLabel('Burgerservicenummer (BSN)')).toHaveValue('123456789');
   await page.getByLabel('Burgerservicenummer (BSN)').fill(freshBsn());
   await page.getByRole('button', { name: 'Inloggen' }).click();

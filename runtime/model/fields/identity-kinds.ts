@@ -12,6 +12,15 @@ export function isValidBsn(value: string): boolean {
   return sum % 11 === 0;
 }
 
+/**
+ * What is wrong with a typed BSN, if anything: not nine digits (`invalid-bsn`), or
+ * nine digits that fail the elfproef (`bsn-check`: a typo, not a wrong format).
+ */
+export function bsnProblem(value: string): 'invalid-bsn' | 'bsn-check' | null {
+  if (!/^\d{9}$/.test(value) || value === '000000000') return 'invalid-bsn';
+  return isValidBsn(value) ? null : 'bsn-check';
+}
+
 /** IBAN check (ISO 13616): move the first four characters to the end, letters to numbers, mod 97 = 1. */
 export function isValidIban(value: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(value)) return false;
@@ -31,8 +40,8 @@ const bsn: FieldKind<'bsn'> = {
   parse(raw) {
     let s = textOf(raw)?.replace(/[\s.]/g, '');
     if (s && /^\d{8}$/.test(s)) s = `0${s}`; // a BSN of 8 digits has a leading zero
-    if (!s || !isValidBsn(s)) return bad('invalid-bsn');
-    return ok(s);
+    const problem = s ? bsnProblem(s) : 'invalid-bsn';
+    return problem ? bad(problem) : ok(s!);
   },
 };
 

@@ -12,7 +12,7 @@ import { numberKinds } from './number-kinds.js';
 import { textKinds } from './text-kinds.js';
 
 export * from './field-kind.js';
-export { isValidBsn, isValidIban } from './identity-kinds.js';
+export { bsnProblem, isValidBsn, isValidIban } from './identity-kinds.js';
 export { issueMessage, issueMessages } from './messages.js';
 
 const registered = [

@@ -9,7 +9,7 @@ import {
   type OidcClient,
   type SignedInAtProvider,
 } from '../../auth/index.js';
-import { isValidBsn, issueMessage } from '../../model/index.js';
+import { bsnProblem, isValidBsn, issueMessage } from '../../model/index.js';
 import { PageError, pageContext, safeReturn, send, type PagesDeps } from '../context.js';
 import { html, type Html } from '../html.js';
 import { msg } from '../i18n.js';
@@ -142,8 +142,8 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
       await deps.sessions.signIn(req, res, null, { kvk, level, provider: 'dev' });
     } else {
       const bsn = String(req.body?.bsn ?? '').replace(/[\s.]/g, '');
-      if (!isValidBsn(bsn))
-        return signInPage(req, res, issueMessage({ code: 'invalid-bsn' }, lang), String(req.body?.bsn ?? ''));
+      const problem = bsnProblem(bsn);
+      if (problem) return signInPage(req, res, issueMessage({ code: problem }, lang), String(req.body?.bsn ?? ''));
       await deps.sessions.signIn(req, res, bsn, { level, provider: 'dev' });
     }
     // Someone mandated this holder: "Namens wie wilt u dit regelen?" first (routes/acting.ts).

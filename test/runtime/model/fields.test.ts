@@ -62,12 +62,23 @@ describe('bsn (elfproef)', () => {
 
   it('gives invalid-bsn through validateAnswers, in Dutch and in English', () => {
     const f = field('bsn', { id: 'bsn' });
-    const dutch = answer(f, '123456789');
+    const dutch = answer(f, '12345');
     expect(dutch.values).toEqual({});
     expect(dutch.errors.bsn).toEqual([issueMessage({ code: 'invalid-bsn' }, 'nl')]);
     expect(dutch.errors.bsn[0]).toMatch(/burgerservicenummer/);
-    const english = answer(f, '123456789', {}, 'en');
+    const english = answer(f, '12345', {}, 'en');
     expect(english.errors.bsn[0]).toMatch(/citizen service number/);
+    expect(answer(f, '999993653').values).toEqual({ bsn: '999993653' });
+  });
+
+  it('says that nine digits failing the elfproef are not right, not that nine digits are needed', () => {
+    const f = field('bsn', { id: 'bsn' });
+    const dutch = answer(f, '123456789');
+    expect(dutch.values).toEqual({});
+    expect(dutch.errors.bsn).toEqual([issueMessage({ code: 'bsn-check' }, 'nl')]);
+    expect(dutch.errors.bsn[0]).toMatch(/klopt niet/);
+    expect(dutch.errors.bsn[0]).not.toMatch(/9 cijfers/);
+    expect(answer(f, '123456789', {}, 'en').errors.bsn[0]).toMatch(/not right/);
     expect(answer(f, '999993653').values).toEqual({ bsn: '999993653' });
   });
 });
@@ -450,6 +461,7 @@ describe('validateAnswers', () => {
       'date-before',
       'date-after',
       'invalid-bsn',
+      'bsn-check',
       'invalid-iban',
       'not-an-option',
       'too-few-choices',

@@ -98,7 +98,7 @@ describe('citizen pages (server side)', () => {
     const token = await b.csrf('/inloggen');
     const bad = await b.request('POST', '/inloggen', { _csrf: token, bsn: '123456789' });
     expect(bad.status).toBe(422);
-    expect(bad.text).toContain('Vul een geldig burgerservicenummer in');
+    expect(bad.text).toContain('Dit burgerservicenummer klopt niet');
     const evil = await b.request('POST', '/inloggen', {
       _csrf: token,
       bsn: '999993653',

@@ -30,10 +30,13 @@ describe('finding 8: sessions only when they are needed', () => {
     ]) {
       expect((await b.request('GET', path)).status).toBeLessThan(500);
     }
-    // A wrong BSN on the sign-in form: answered, still nothing stored.
-    expect((await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '123456789' })).status).toBe(
-      422,
-    );
+    // A wrong BSN on the sign-in form: answered with what is wrong, still nothing stored.
+    const wrong = await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '123456789' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('klopt niet');
+    const short = await b.request('POST', '/inloggen', { _csrf: await b.csrf('/inloggen'), bsn: '12345' });
+    expect(short.status).toBe(422);
+    expect(short.text).toContain('9 cijfers');
     expect(await dumpDb(s.store)).toEqual(before);
     // A thousand visits: not a single row.
     await Promise.all(Array.from({ length: 200 }, () => fetch(`${s.base}/`).then((r) => r.text())));

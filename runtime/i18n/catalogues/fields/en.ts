@@ -20,6 +20,7 @@ export default {
   'date-before': 'The date must be on or after {min}.',
   'date-after': 'The date must be on or before {max}.',
   'invalid-bsn': 'Enter a valid citizen service number (9 digits).',
+  'bsn-check': 'This citizen service number is not right. Check the number, for example on your passport or ID card.',
   'invalid-iban': 'Enter a valid IBAN, like NL91 ABNA 0417 1643 00.',
   'not-an-option': 'Choose one of the options.',
   'too-few-choices': 'Choose at least {min}.',

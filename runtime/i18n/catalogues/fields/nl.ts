@@ -17,6 +17,8 @@ export default {
   'date-before': 'De datum moet op of na {min} liggen.',
   'date-after': 'De datum moet op of voor {max} liggen.',
   'invalid-bsn': 'Vul een geldig burgerservicenummer in (9 cijfers).',
+  'bsn-check':
+    'Dit burgerservicenummer klopt niet. Kijk het nummer na, bijvoorbeeld op uw paspoort of identiteitskaart.',
   'invalid-iban': 'Vul een geldig IBAN in, zoals NL91 ABNA 0417 1643 00.',
   'not-an-option': 'Kies een van de mogelijkheden.',
   'too-few-choices': 'Kies er minstens {min}.',
