@@ -5,6 +5,7 @@ import { useDesigner } from '../context.js';
 import { loadMonaco } from '../monaco/load.js';
 import { useEditor } from './editor-context.js';
 import { outlineProblem, parseJsonText, sameDefinition, toJsonText } from './json-sync.js';
+import { TEXT_EDITOR_CLASS } from './keys.js';
 
 const MODEL_URI = 'inmemory://omslag/process.json';
 const SCHEMA_URI = 'inmemory://omslag/process.schema.json';
@@ -149,7 +150,12 @@ export function CodeView() {
           </span>
         )}
       </div>
-      <div ref={host} className="ontwerp-code__editor" data-testid="code-view" data-markers={markers} />
+      <div
+        ref={host}
+        className={`ontwerp-code__editor ${TEXT_EDITOR_CLASS}`}
+        data-testid="code-view"
+        data-markers={markers}
+      />
     </div>
   );
 }

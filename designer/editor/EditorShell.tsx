@@ -15,7 +15,7 @@ import { PathsPanel } from '../simulate/PathsPanel.js';
 import { SimulationPanel } from '../simulate/SimulationPanel.js';
 import { EditorContext, type Editor } from './editor-context.js';
 import { addGroup } from './groups.js';
-import { isUndoKey } from './keys.js';
+import { isTextEntry, isUndoKey } from './keys.js';
 import { knownFields } from './known-fields.js';
 import { PanelBoundary } from './PanelBoundary.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
@@ -117,8 +117,7 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     const onKey = (e: KeyboardEvent) => {
       const kind = isUndoKey(e);
       if (!kind) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) return;
+      if (isTextEntry(e.composedPath?.()[0] ?? e.target)) return;
       e.preventDefault();
       if (kind === 'undo') stack.undo();
       else stack.redo();

@@ -3,6 +3,7 @@ import type * as Monaco from 'monaco-editor/editor';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { checkFeel } from '../editor/feel-check.js';
+import { TEXT_EDITOR_CLASS } from '../editor/keys.js';
 import { FEEL } from './feel-language.js';
 import { loadMonaco } from './load.js';
 
@@ -192,7 +193,7 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
       )}
       <div
         ref={host}
-        className={`ontwerp-feel__editor${editor ? '' : ' is-loading'}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`}
+        className={`ontwerp-feel__editor ${TEXT_EDITOR_CLASS}${editor ? '' : ' is-loading'}${diagnostics.some((d) => d.severity === 'error') ? ' has-error' : ''}`}
       />
       {diagnostics.length > 0 && (
         <ul className="ontwerp-feel__problems" id={`${id}-problems`}>

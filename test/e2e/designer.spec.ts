@@ -267,6 +267,51 @@ test('every edit can be undone and redone, with the buttons and the keyboard', a
   expect(Object.keys(saved.body.draft.steps)).toHaveLength(3);
 });
 
+test('typing in a FEEL editor keeps every key: space, Delete, Backspace and Ctrl+Z stay in the editor', async ({
+  page,
+}) => {
+  const key = `feel-keys-${Date.now().toString(36)}`;
+  await putDraft(key, example('grofvuil'));
+  await openProcess(page, key);
+  const steps = page.locator('.react-flow__node-step');
+  await expect(steps).toHaveCount(2);
+  await node(page, 'ophaalverzoek').click();
+  const field = properties(page).locator('[data-field="huisnummer"]');
+  await field.locator('summary').click();
+  const box = field.locator('.ontwerp-feel__editor:not(.is-loading) .monaco-editor');
+  await expect(box).toBeVisible();
+  await box.locator('.view-lines').click();
+
+  // Typed key by key, as a designer does: the spaces and the words stay.
+  const condition = 'postcode = "3511 AB" and huisnummer <> postcode';
+  const shown = (text: string) => text.replace(/ /g, '\u00a0');
+  await page.keyboard.type(condition);
+  await expect(box.locator('.view-lines')).toHaveText(shown(condition));
+
+  // Backspace and Delete edit the text; the selected step stays on the canvas.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Delete');
+  await expect(box.locator('.view-lines')).toHaveText(shown(condition.slice(1, -1)));
+  await expect(steps).toHaveCount(2);
+
+  // Ctrl+Z undoes the last edit in the editor, not a change on the canvas.
+  await page.keyboard.press('Control+Z');
+  await expect(box.locator('.view-lines')).toHaveText(shown(condition.slice(0, -1)));
+  await expect(steps).toHaveCount(2);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('e');
+
+  // Committed as typed, with no problem.
+  await page.locator('.ontwerp-properties h2').first().click();
+  await expect(field.locator('.ontwerp-feel__problem')).toHaveCount(0);
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  const saved = await api('GET', `/api/processes/${key}`, accounts().designer);
+  const huisnummer = saved.body.draft.steps.ophaalverzoek.fields.find((f: { id: string }) => f.id === 'huisnummer');
+  expect(huisnummer.showIf).toBe(condition);
+  expect(Object.keys(saved.body.draft.steps)).toHaveLength(2);
+});
+
 test('simulate a kwijtschelding path to an end and see the explanation of the decision', async ({ page }) => {
   const key = `sim-${Date.now().toString(36)}`;
   await putDraft(key, example('kwijtschelding'));
