@@ -112,6 +112,7 @@ function shaped(lang: Lang) {
   return {
     // English puts the kind mid-sentence, so lowercase; Dutch starts with it.
     addKind: (kind: string) => d('addKind', { kind, kindLower: kind.toLowerCase() }),
+    addAfterKind: (kind: string) => d('addAfterKind', { kind, kindLower: kind.toLowerCase() }),
     cmdAdd: (kind: string) => d('cmdAdd', { kind: kind.toLowerCase() }),
     edgeLabel: (from: string, to: string, label: string) =>
       d('edgeLabel', { from, to, label, hasLabel: label ? 'yes' : 'no' }),

@@ -3,27 +3,32 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  NodeToolbar,
+  Position,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type Connection,
+  type FinalConnectionState,
   type Edge,
   type EdgeChange,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { stepKindNames, type Step } from '../../runtime/model/index.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
+import { stepKindNames, type Step, type StepKindName } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { freeSpot } from '../editor/placement.js';
 import { edgeCountText, edgeFigures, nodeFigures, type Insights, type Measure } from '../model/figures.js';
-import { addStep, connect, moveNodes, removeElements, toFlow } from '../model/flow.js';
+import { addAfter, addStep, connect, moveNodes, openSlot, removeElements, toFlow } from '../model/flow.js';
 import { FigureEdge, type FigureEdgeData } from './FigureEdge.js';
 import { GroupNode } from './GroupNode.js';
+import { KindIcon } from './icons.js';
 import { readableViewport } from './readable-view.js';
 import { short, StepNode } from './StepNode.js';
 
@@ -181,6 +186,20 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     [edit, readOnly, t],
   );
 
+  // Dropped on a step's body rather than on its dot: connect to that step all the same.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (readOnly || state.isValid || state.fromHandle?.type !== 'source' || !state.fromHandle.id) return;
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      if (!point) return;
+      const under = document.elementFromPoint(point.clientX, point.clientY);
+      const target = under?.closest<HTMLElement>('.react-flow__node-step')?.dataset.id;
+      if (!target || !state.fromNode) return;
+      edit(t.cmdConnect, connect(defRef.current, state.fromNode.id, state.fromHandle.id, target));
+    },
+    [edit, readOnly, t],
+  );
+
   const onDelete = useCallback(
     ({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
       if (readOnly) return;
@@ -224,6 +243,34 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     },
     [edit, lang, readOnly, rf, select, t],
   );
+
+  // The context pad: beside the one selected step, the next step of a kind, already connected.
+  const padFor =
+    !readOnly && selection.length === 1 && def.steps[selection[0]!] && openSlot(def, selection[0]!, lang)
+      ? selection[0]!
+      : null;
+  const addNext = useCallback(
+    (from: string, kind: StepKindName) => {
+      const node = rf.getInternalNode(from);
+      const at = node?.internals.positionAbsolute ?? { x: 0, y: 0 };
+      const width = node?.measured.width ?? 220;
+      const position = freeSpot(defRef.current, { x: at.x + width + 80, y: at.y });
+      const added = addAfter(defRef.current, from, kind, position, lang);
+      if (!added) return;
+      edit(t.cmdAdd(t.kinds[kind]), added.def);
+      select([added.id]);
+      const box = wrapper.current?.getBoundingClientRect();
+      if (box) {
+        const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
+        if (corner.x > box.right || corner.y > box.bottom)
+          void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
+      }
+    },
+    [edit, lang, rf, select, t],
+  );
+
+  // Handles keep a size one can hit when zoomed out (the canvas scales them down with everything else).
+  const zoom = useStore((s) => s.transform[2]);
 
   useEffect(() => {
     onReady?.((kind) => add(kind));
@@ -270,6 +317,7 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       onDrop={onDrop}
       role="region"
       aria-label={t.canvas}
+      style={{ '--ontwerp-zoom': zoom } as CSSProperties}
     >
       <ReactFlow
         nodes={nodes}
@@ -279,6 +327,8 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={36}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
         nodesDraggable={!readOnly}
@@ -304,6 +354,24 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
           nodeClassName={(n) => `ontwerp-mini--${(n.data as { kind?: string }).kind ?? 'group'}`}
         />
         <Controls showInteractive={false} />
+        {padFor && (
+          <NodeToolbar nodeId={padFor} isVisible position={Position.Right} offset={14}>
+            <div className="ontwerp-pad" role="toolbar" aria-label={t.nextPad}>
+              {stepKindNames.map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className={`ontwerp-pad__item ontwerp-palette__item--${kind}`}
+                  title={t.addAfterKind(t.kinds[kind])}
+                  aria-label={t.addAfterKind(t.kinds[kind])}
+                  onClick={() => addNext(padFor, kind)}
+                >
+                  <KindIcon kind={kind} />
+                </button>
+              ))}
+            </div>
+          </NodeToolbar>
+        )}
       </ReactFlow>
     </div>
   );

@@ -151,6 +151,29 @@ export function connect(def: Process, source: string, sourceHandle: string, targ
   return setSlot(def, source, sourceHandle, target);
 }
 
+/**
+ * The slot a next step hangs from: the first empty one, a "new …" slot (another route, another rule) only
+ * when every other slot is taken; null when the step leads nowhere more (an end).
+ */
+export function openSlot(def: Process, nodeId: string, lang: Lang): string | null {
+  const empty = slotsOf(def, nodeId, lang).filter((s) => !s.target);
+  return (empty.find((s) => !s.id.endsWith(':new')) ?? empty[0])?.id ?? null;
+}
+
+/** Adds a step of a kind after another one, connected from its open slot (the context pad beside a step). */
+export function addAfter(
+  def: Process,
+  from: string,
+  kind: StepKindName,
+  position: { x: number; y: number },
+  lang: Lang,
+): { def: Process; id: string } | null {
+  const slot = openSlot(def, from, lang);
+  if (!slot) return null;
+  const added = addStep(def, kind, position, lang);
+  return { id: added.id, def: connect(added.def, from, slot, added.id) };
+}
+
 /** Adds a step of a kind at a position; the first step of an empty process becomes its start. */
 export function addStep(
   def: Process,

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addAfter,
   addStep,
   connect,
   handlesOf,
   moveNodes,
   needsLayout,
+  openSlot,
   removeElements,
   setGroup,
   toFlow,
@@ -243,6 +245,26 @@ describe('canvas → definition', () => {
     const codes = checkDefinition(def).problems.map((p) => p.code);
     expect(codes).toContain('P003');
     expect(codes).not.toContain('P000');
+  });
+
+  it('adds the next step after another, connected from its first open slot; none after an end', () => {
+    let def: Process = { key: 'leeg', title: 'Leeg', start: '', steps: {} } as Process;
+    def = addStep(def, 'form', { x: 0, y: 0 }, 'nl').def;
+    const decision = addAfter(def, 'formulier-1', 'decision', { x: 300, y: 0 }, 'nl')!;
+    expect(decision.id).toBe('besluit-1');
+    expect(handlesOf(decision.def, 'formulier-1', 'nl').find((h) => h.id === 'next')?.target).toBe('besluit-1');
+    expect(decision.def.layout!['besluit-1']).toEqual({ x: 300, y: 0 });
+    // A decision's plain slots first (its "otherwise"), then a new rule once those are taken.
+    const first = addAfter(decision.def, 'besluit-1', 'end', { x: 600, y: 0 }, 'nl')!;
+    const slots = () => handlesOf(second.def, 'besluit-1', 'nl');
+    const second = addAfter(first.def, 'besluit-1', 'end', { x: 600, y: 200 }, 'nl')!;
+    expect(
+      slots()
+        .filter((h) => h.target)
+        .map((h) => h.target),
+    ).toEqual(expect.arrayContaining(['einde-1', 'einde-2']));
+    expect(addAfter(second.def, 'einde-1', 'form', { x: 900, y: 0 }, 'nl')).toBeNull();
+    expect(openSlot(second.def, 'einde-1', 'nl')).toBeNull();
   });
 
   it('removing an edge disconnects its slot; removing a step or a group removes it (a group keeps its steps)', () => {

@@ -312,6 +312,54 @@ test('typing in a FEEL editor keeps every key: space, Delete, Backspace and Ctrl
   expect(Object.keys(saved.body.draft.steps)).toHaveLength(2);
 });
 
+test("connecting: a line dropped on a step's body connects, and the pad beside a step adds the next one connected", async ({
+  page,
+}) => {
+  const key = `verbinden-${Date.now().toString(36)}`;
+  await putDraft(key, example('grofvuil'));
+  await openProcess(page, key);
+  const edges = page.locator('.react-flow__edge');
+  await expect(edges).toHaveCount(1);
+  await page.getByRole('button', { name: 'Bericht toevoegen' }).click();
+  await expect(node(page, 'bericht-1')).toBeVisible();
+  await page.getByRole('button', { name: 'Alles in beeld' }).click();
+
+  // From the message's dot to the middle of the end's title, well away from the end's own dot.
+  const source = node(page, 'bericht-1').locator('[data-slot="next"] .react-flow__handle');
+  const body = node(page, 'ingepland').locator('.ontwerp-node__title');
+  const a = (await source.boundingBox())!;
+  const b = (await body.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(edges).toHaveCount(2);
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  let saved = await api('GET', `/api/processes/${key}`, accounts().designer);
+  expect(saved.body.draft.steps['bericht-1'].next).toBe('ingepland');
+
+  // An end leads nowhere: no pad beside it.
+  await node(page, 'ingepland').click();
+  await expect(page.getByRole('toolbar', { name: 'Volgende stap' })).toHaveCount(0);
+
+  // The pad beside the selected step: a new end after the form's open slot is there, connected, selected.
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click(); // back to the message without its line
+  await expect(edges).toHaveCount(1);
+  await node(page, 'bericht-1').click();
+  const pad = page.getByRole('toolbar', { name: 'Volgende stap' });
+  await expect(pad).toBeVisible();
+  await pad.getByRole('button', { name: 'Einde hierna toevoegen' }).click();
+  await expect(node(page, 'einde-1')).toBeVisible();
+  await expect(edges).toHaveCount(2);
+  await expect(properties(page).getByLabel('Titel NL', { exact: true })).toHaveValue(/.+/);
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  saved = await api('GET', `/api/processes/${key}`, accounts().designer);
+  expect(saved.body.draft.steps['bericht-1'].next).toBe('einde-1');
+  // It stands to the right of the step it follows, clear of it.
+  const layout = saved.body.draft.layout as Record<string, { x: number; y: number }>;
+  expect(layout['einde-1']!.x).toBeGreaterThan(layout['bericht-1']!.x + 200);
+});
+
 test('simulate a kwijtschelding path to an end and see the explanation of the decision', async ({ page }) => {
   const key = `sim-${Date.now().toString(36)}`;
   await putDraft(key, example('kwijtschelding'));

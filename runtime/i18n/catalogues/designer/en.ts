@@ -66,6 +66,8 @@ export default {
   },
   canvas: 'Process canvas',
   palette: 'Steps',
+  nextPad: 'Next step',
+  addAfterKind: 'Add {kindLower} after this step',
   addKind: 'Add {kindLower}',
   kinds: {
     form: 'Form',

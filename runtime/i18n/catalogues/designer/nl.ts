@@ -65,6 +65,8 @@ export default {
   },
   canvas: 'Procesplaat',
   palette: 'Stappen',
+  nextPad: 'Volgende stap',
+  addAfterKind: '{kind} hierna toevoegen',
   addKind: '{kind} toevoegen',
   kinds: {
     form: 'Formulier',
