@@ -4,7 +4,7 @@ import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { FeelInput } from '../monaco/FeelInput.js';
 import { Check, ItemActions, Select, TextInput, TextPair } from './controls.js';
-import { moveItem, uniqueId, withKey } from './text-pair.js';
+import { derivedId, mentions, moveItem, splitText, uniqueId, withKey } from './text-pair.js';
 
 /** Whether a field type's choices are the field's own options (the designer edits them). */
 const hasOptions = (type: FieldType) => !!fieldKind(type).hasOptions;
@@ -90,13 +90,28 @@ export function FieldList({ fields, onChange, title }: Props) {
 
 function FieldEditor({ field, onChange }: { field: Field; onChange(label: string, field: Field): void }) {
   const { t } = useDesigner();
+  const { def, fields: known } = useEditor();
   const set = (key: keyof Field, value: unknown) => onChange(t.cmdEditField(field.id), withKey(field, key, value));
+  // The question first; the id follows it while Omslag made the id up and nothing uses it yet.
+  const setQuestion = (label: Field['label'] | undefined) => {
+    const id = derivedId({
+      id: field.id,
+      placeholder: /^vraag\d+$/,
+      oldText: splitText(field.label).nl,
+      newText: splitText(label).nl,
+      style: 'camel',
+      taken: known.map((f) => f.id),
+      referenced: mentions(def, field.id) > 1,
+    });
+    onChange(t.cmdEditField(field.id), { ...field, label: label ?? '', id });
+  };
   // What min/max mean for the type (and whether they are numbers or dates).
   const bounds = fieldKind(field.type).bounds;
   const parseBound = (v: string) =>
     v.trim() === '' ? undefined : bounds === 'date' ? v.trim() : Number.isFinite(Number(v)) ? Number(v) : v.trim();
   return (
     <div className="ontwerp-field-editor">
+      <TextPair label={t.question} value={field.label} onCommit={setQuestion} />
       <div className="ontwerp-row">
         <TextInput
           label={t.fieldId}
@@ -118,7 +133,6 @@ function FieldEditor({ field, onChange }: { field: Field; onChange(label: string
           }}
         />
       </div>
-      <TextPair label={t.question} value={field.label} onCommit={(v) => set('label', v ?? '')} />
       <TextPair label={t.hintText} value={field.hint} onCommit={(v) => set('hint', v)} />
       <Check label={t.required} checked={!!field.required} onChange={(v) => set('required', v || undefined)} />
       {hasOptions(field.type) && <OptionsEditor field={field} onChange={onChange} />}
@@ -151,7 +165,7 @@ function FieldEditor({ field, onChange }: { field: Field; onChange(label: string
 
 function OptionsEditor({ field, onChange }: { field: Field; onChange(label: string, field: Field): void }) {
   const { t } = useDesigner();
-  const { readOnly } = useEditor();
+  const { def, readOnly } = useEditor();
   const options = field.options ?? [];
   const setOptions = (label: string, next: typeof options) => onChange(label, { ...field, options: next });
   return (
@@ -163,6 +177,26 @@ function OptionsEditor({ field, onChange }: { field: Field; onChange(label: stri
       <ol className="ontwerp-list">
         {options.map((o, i) => (
           <li key={i} className="ontwerp-list__item ontwerp-option-row">
+            <TextPair
+              label={t.optionLabel}
+              value={o.label}
+              onCommit={(v) => {
+                // The value follows the label while Omslag made it up and no rule uses it.
+                const value = derivedId({
+                  id: o.value,
+                  placeholder: /^keuze-\d+$/,
+                  oldText: splitText(o.label).nl,
+                  newText: splitText(v).nl,
+                  style: 'kebab',
+                  taken: options.map((x) => x.value),
+                  referenced: mentions(def, o.value) > 1,
+                });
+                setOptions(
+                  t.cmdEditField(field.id),
+                  options.map((x, j) => (j === i ? { ...x, label: v ?? '', value } : x)),
+                );
+              }}
+            />
             <TextInput
               label={t.optionValue}
               width="s"
@@ -171,16 +205,6 @@ function OptionsEditor({ field, onChange }: { field: Field; onChange(label: stri
                 setOptions(
                   t.cmdEditField(field.id),
                   options.map((x, j) => (j === i ? { ...x, value: v.trim() } : x)),
-                )
-              }
-            />
-            <TextPair
-              label={t.optionLabel}
-              value={o.label}
-              onCommit={(v) =>
-                setOptions(
-                  t.cmdEditField(field.id),
-                  options.map((x, j) => (j === i ? { ...x, label: v ?? '' } : x)),
                 )
               }
             />

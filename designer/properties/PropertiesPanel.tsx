@@ -90,7 +90,7 @@ function StepProperties({ id, step }: { id: string; step: Step }) {
               onChange={(v) => edit(t.cmdGroup, moveIntoGroup(def, id, v || undefined, setGroup))}
             />
           )}
-          {def.start !== id && !readOnly && (
+          {def.start !== id && !readOnly && !isFinal(step) && (
             <button
               type="button"
               className="utrecht-button utrecht-button--secondary-action"

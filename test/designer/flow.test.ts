@@ -91,9 +91,9 @@ describe('definition → canvas', () => {
       parentId: 'group:aanvraag',
       extent: 'parent',
       position: { x: 40, y: 40 },
-      data: { kind: 'form', facts: ['1 vragen'] },
+      data: { kind: 'form', facts: ['1 vraag'] },
     });
-    expect(byId.toets.data as StepNodeData).toMatchObject({ kind: 'decision', facts: ['1 regels'], active: true });
+    expect(byId.toets.data as StepNodeData).toMatchObject({ kind: 'decision', facts: ['1 regel'], active: true });
     expect((byId.beoordeling.data as StepNodeData).facts).toEqual(['team t', '3 werkdagen']);
     expect((byId.wacht.data as StepNodeData).facts).toEqual(['signaal register.klaar']);
     expect((byId.bericht.data as StepNodeData).facts).toEqual(['Klaar']);

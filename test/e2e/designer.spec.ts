@@ -107,18 +107,24 @@ test('build the bulky-waste process on the canvas alone, publish it, and run a c
 
   // Its questions, every one with its own options.
   const fields = panel.locator('.ontwerp-fields > ol > li');
-  const addField = async (id: string, type: string, label: string) => {
+  // The question comes first; its id follows from it unless the designer gives one.
+  const addField = async (id: string, type: string, label: string, derived = false) => {
     await panel.getByRole('button', { name: 'Vraag toevoegen' }).click();
     const field = fields.last();
+    await expect(field.locator('input, select, textarea').first()).toHaveAccessibleName('Vraag NL');
     await field.getByLabel('Soort antwoord').selectOption({ label: type });
     await field.getByLabel('Vraag NL', { exact: true }).fill(label);
-    await field.getByLabel('Veld-id').fill(id);
-    await field.getByLabel('Veld-id').press('Enter');
+    await field.getByLabel('Vraag NL', { exact: true }).press('Enter');
+    if (derived) await expect(field.getByLabel('Veld-id')).toHaveValue(id);
+    else {
+      await field.getByLabel('Veld-id').fill(id);
+      await field.getByLabel('Veld-id').press('Enter');
+    }
     await expect(panel.locator(`[data-field="${id}"]`)).toBeVisible();
     return panel.locator(`[data-field="${id}"]`);
   };
-  await addField('postcode', 'Postcode', 'Postcode');
-  const huisnummer = await addField('huisnummer', 'Tekst', 'Huisnummer');
+  await addField('postcode', 'Postcode', 'Wat is uw postcode?', true);
+  const huisnummer = await addField('huisnummer', 'Tekst', 'Huisnummer', true);
   await huisnummer.getByLabel('Maximale lengte').fill('10');
   await huisnummer.getByLabel('Maximale lengte').press('Enter');
   const spullen = await addField('spullen', 'Meer keuzes', 'Wat wilt u laten ophalen?');
@@ -129,8 +135,9 @@ test('build the bulky-waste process on the canvas alone, publish it, and run a c
     await spullen.getByRole('button', { name: 'Keuze toevoegen' }).click();
     const option = spullen.locator('.ontwerp-option-row').last();
     await option.getByLabel('Tekst NL', { exact: true }).fill(label);
-    await option.getByLabel('Waarde').fill(value);
-    await option.getByLabel('Waarde').press('Enter');
+    await option.getByLabel('Tekst NL', { exact: true }).press('Enter');
+    // The value follows from the label.
+    await expect(option.getByLabel('Waarde')).toHaveValue(value);
   }
   const toelichting = await addField('toelichting', 'Lange tekst', 'Wat voor matras is het?');
   await typeFeel(page, toelichting, 'list contains(spullen, "matras")');
@@ -341,6 +348,8 @@ test("connecting: a line dropped on a step's body connects, and the pad beside a
   // An end leads nowhere: no pad beside it.
   await node(page, 'ingepland').click();
   await expect(page.getByRole('toolbar', { name: 'Volgende stap' })).toHaveCount(0);
+  // Nor can an end be made the start.
+  await expect(properties(page).getByRole('button', { name: 'Maak dit de startstap' })).toHaveCount(0);
 
   // The pad beside the selected step: a new end after the form's open slot is there, connected, selected.
   await page.getByRole('button', { name: 'Ongedaan maken' }).click(); // back to the message without its line
@@ -348,6 +357,7 @@ test("connecting: a line dropped on a step's body connects, and the pad beside a
   await node(page, 'bericht-1').click();
   const pad = page.getByRole('toolbar', { name: 'Volgende stap' });
   await expect(pad).toBeVisible();
+  await expect(properties(page).getByRole('button', { name: 'Maak dit de startstap' })).toBeVisible();
   await pad.getByRole('button', { name: 'Einde hierna toevoegen' }).click();
   await expect(node(page, 'einde-1')).toBeVisible();
   await expect(edges).toHaveCount(2);

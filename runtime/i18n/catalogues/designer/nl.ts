@@ -516,14 +516,14 @@ export default {
     after: 'na {duration}',
     timeout: 'te laat ({after})',
   },
-  // facts on a step's node (designer/model/flow.ts); "1 vragen" as the tests have it
+  // facts on a step's node (designer/model/flow.ts)
   facts: {
-    questions: '{n} vragen',
-    table: 'tabel: {n} rijen ({policy})',
-    rules: '{n} regels',
+    questions: '{n, plural, one {# vraag} other {# vragen}}',
+    table: 'tabel: {n, plural, one {# rij} other {# rijen}} ({policy})',
+    rules: '{n, plural, one {# regel} other {# regels}}',
     noOtherwise: 'geen "anders"',
     deadline: 'termijn {due}',
-    workingDays: '{n} werkdagen',
+    workingDays: '{n, plural, one {# werkdag} other {# werkdagen}}',
     noDeadline: 'geen termijn',
     signal: 'signaal {signal}',
     waits: 'wacht {duration}',
