@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { outcomeAtStep, t as text } from '../../runtime/model/index.js';
+import { outcomeAtStep, outcomeWord, t as text } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 
@@ -72,7 +72,7 @@ export function PathsPanel({
                 aria-pressed={chosen === i}
                 onClick={() => choose(i)}
               >
-                <strong>{t.pathTo(title(p.end), outcomeAtStep(def, p.end) ?? '')}</strong>
+                <strong>{t.pathTo(title(p.end), outcomeWord(outcomeAtStep(def, p.end) ?? '', lang))}</strong>
                 <span className="ontwerp-path__steps">{p.steps.map(title).join(' → ')}</span>
               </button>
             </li>

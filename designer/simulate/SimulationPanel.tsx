@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Field } from '../../runtime/model/index.js';
+import { outcomeWord, type Field } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import type { Simulation, SimulationStart } from '../model/simulation.js';
@@ -104,7 +104,7 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
               <strong>{state.title || state.step}</strong>
               {state.kind ? ` (${t.kinds[state.kind as keyof typeof t.kinds] ?? state.kind})` : ''}
             </p>
-            {state.ended && <p data-testid="sim-outcome">{t.simOutcome(state.outcome ?? '')}</p>}
+            {state.ended && <p data-testid="sim-outcome">{t.simOutcome(state.outcome ? outcomeWord(state.outcome, lang) : '')}</p>}
             {state.fields && (
               <AnswerForm
                 key={`${state.step}-${state.log.length}`}

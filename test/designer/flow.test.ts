@@ -97,7 +97,14 @@ describe('definition → canvas', () => {
     expect((byId.beoordeling.data as StepNodeData).facts).toEqual(['team t', '3 werkdagen']);
     expect((byId.wacht.data as StepNodeData).facts).toEqual(['signaal register.klaar']);
     expect((byId.bericht.data as StepNodeData).facts).toEqual(['Klaar']);
-    expect((byId.klaar.data as StepNodeData).facts).toEqual(['completed']);
+    // An end shows its outcome in the designer's words, a team's own word as it is.
+    expect((byId.klaar.data as StepNodeData).facts).toEqual(['Afgerond']);
+    const en = toFlow(all, { problems: [], lang: 'en' }).nodes.find((n) => n.id === 'klaar')!;
+    expect((en.data as StepNodeData).facts).toEqual(['Completed']);
+    const own = { ...all, steps: { ...all.steps, klaar: { ...all.steps.klaar!, outcome: 'doorverwezen' } } } as Process;
+    expect(
+      (toFlow(own, { problems: [], lang: 'nl' }).nodes.find((n) => n.id === 'klaar')!.data as StepNodeData).facts,
+    ).toEqual(['doorverwezen']);
     expect(byId.ingetrokken.parentId).toBeUndefined();
     expect(byId.wacht.parentId).toBeUndefined();
     expect((byId['group:aanvraag'].data as GroupNodeData).handles).toEqual([

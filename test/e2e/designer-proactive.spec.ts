@@ -220,7 +220,7 @@ test('simulate a proactive start of stadspas via a trigger, with the facts as JS
   await expect(sim.getByTestId('sim-log')).toContainText('gestart via aanleiding 1 (inkomen.vastgesteld)');
   await sim.getByLabel('Ja').check();
   await sim.getByRole('button', { name: 'Antwoorden versturen' }).click();
-  await expect(sim.getByTestId('sim-outcome')).toContainText('granted');
+  await expect(sim.getByTestId('sim-outcome')).toHaveText('Uitkomst: Toegekend');
 
   // Facts for which the condition does not hold: said, and started anyway.
   await facts.fill('{ "inkomen": 2600 }');
@@ -230,6 +230,6 @@ test('simulate a proactive start of stadspas via a trigger, with the facts as JS
   // A grant decides and ends on its own.
   await sim.getByLabel('Aanleiding', { exact: true }).selectOption({ index: 1 });
   await sim.getByRole('button', { name: 'Start via aanleiding 2' }).click();
-  await expect(sim.getByTestId('sim-outcome')).toContainText('granted');
+  await expect(sim.getByTestId('sim-outcome')).toHaveText('Uitkomst: Toegekend');
   await expect(sim.getByTestId('sim-explanations')).toContainText('U krijgt een bijstandsuitkering');
 });

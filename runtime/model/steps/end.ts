@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { textSchema } from '../text.js';
 import { notReserved } from '../ids.js';
 import { entered, stepBase, type StepKind } from './step-kind.js';
-import { say } from './words.js';
+import { outcomeWord, say } from './words.js';
 
 const schema = z
   .object({
@@ -53,5 +53,6 @@ export const endKind: StepKind<EndStep, 'end'> = {
   idWord: 'einde',
   slots: () => [],
   setSlot: (step) => step,
-  facts: (s) => [s.outcome],
+  // The outcome in the designer's words ("Afgewezen"); a team's own word as it is.
+  facts: (s, lang) => [outcomeWord(s.outcome, lang)],
 };

@@ -13,6 +13,7 @@ export type { FormStep } from './form.js';
 export type { HandoffStep } from './handoff.js';
 export type { MessageStep } from './message.js';
 export type { WaitStep } from './wait.js';
+export { outcomeWord } from './words.js';
 
 /** Every step kind, registered once. */
 export const stepKinds = [formKind, decisionKind, handoffKind, waitKind, messageKind, endKind] as const;
