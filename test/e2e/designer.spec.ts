@@ -197,6 +197,74 @@ test('build the bulky-waste process on the canvas alone, publish it, and run a c
   expect(done.body.outcome.message).toContain('Wij halen uw grofvuil op');
 });
 
+test('the shortest way to a small process: a form, a decision, a handoff and two ends, counted in actions', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Every click, fill and key press the designer makes is one action (the README's designer section, the note).
+  let actions = 0;
+  const act = async <T>(step: Promise<T>) => {
+    actions++;
+    return step;
+  };
+  const key = `kort-${Date.now().toString(36)}`;
+  await signInDesigner(page);
+  actions = 0; // signing in is not building
+  await act(page.getByLabel('Sleutel').fill(key));
+  await act(page.getByLabel('Titel (Nederlands)').fill('Bijzondere bijstand'));
+  await act(page.getByRole('button', { name: 'Proces maken' }).click());
+  const panel = properties(page);
+  const pad = page.getByRole('toolbar', { name: 'Volgende stap' });
+
+  // A form with one question; the id follows from the question.
+  await act(page.getByRole('button', { name: 'Formulier toevoegen' }).click());
+  await act(panel.getByRole('button', { name: 'Vraag toevoegen' }).click());
+  const field = panel.locator('.ontwerp-fields > ol > li').last();
+  await act(field.getByLabel('Soort antwoord').selectOption({ label: 'Bedrag' }));
+  await act(field.getByLabel('Vraag NL', { exact: true }).fill('Wat is uw inkomen?'));
+  await act(field.getByLabel('Vraag NL', { exact: true }).press('Enter'));
+  await expect(field.getByLabel('Veld-id')).toHaveValue('inkomen');
+
+  // The decision after it; a handoff for every other case; an end when the rule holds.
+  await act(pad.getByRole('button', { name: 'Besluit hierna toevoegen' }).click());
+  await act(pad.getByRole('button', { name: 'Overdracht hierna toevoegen' }).click());
+  await act(node(page, 'besluit-1').click());
+  await act(pad.getByRole('button', { name: 'Einde hierna toevoegen' }).click());
+  await act(panel.getByRole('combobox', { name: 'Uitkomst', exact: true }).selectOption({ label: 'Toegekend' }));
+  await act(node(page, 'besluit-1').click());
+  const rule = panel.locator('.ontwerp-feel').filter({ hasText: 'Regel 1: als (FEEL)' });
+  await act(rule.locator('.ontwerp-feel__editor:not(.is-loading) .monaco-editor .view-lines').click());
+  await act(page.keyboard.press('Control+A'));
+  await act(page.keyboard.type('inkomen < 1500'));
+
+  // The handoff: its team, and the end its outcome leads to.
+  await act(node(page, 'overdracht-1').click());
+  await act(panel.getByLabel('Team', { exact: true }).fill('belastingen'));
+  await act(panel.getByLabel('Team', { exact: true }).press('Enter'));
+  await act(pad.getByRole('button', { name: 'Einde hierna toevoegen' }).click());
+
+  // Who answers "ask for a person"; then publish.
+  await act(page.locator('.react-flow__pane').click({ position: { x: 15, y: 15 } }));
+  await act(panel.getByLabel('Contactteam').fill('klantcontact'));
+  await act(panel.getByLabel('Contactteam').press('Enter'));
+  await expect(problemCount(page)).toHaveText('0');
+  await act(page.getByRole('button', { name: 'Publiceren' }).click());
+  await act(page.getByRole('button', { name: 'Publiceer versie 1' }).click());
+  await expect(page.getByText('Versie 1 is gepubliceerd.')).toBeVisible();
+
+  // What was built: form → decision → (rule) end, (otherwise) handoff → end.
+  const saved = await api('GET', `/api/processes/${key}`, accounts().designer);
+  const steps = saved.body.draft.steps;
+  expect(steps['formulier-1'].next).toBe('besluit-1');
+  expect(steps['besluit-1'].rules).toEqual([expect.objectContaining({ when: 'inkomen < 1500', goto: 'einde-1' })]);
+  expect(steps['besluit-1'].otherwise.goto).toBe('overdracht-1');
+  expect(steps['overdracht-1'].outcomes[0].goto).toBe('einde-2');
+  expect(steps['einde-1'].outcome).toBe('granted');
+  test.info().annotations.push({ type: 'actions', description: String(actions) });
+  console.log(`The small process took ${actions} actions.`);
+  expect(actions).toBeLessThan(40);
+});
+
 test('the code view and the canvas follow each other; broken JSON is marked while the canvas stays', async ({
   page,
 }) => {
