@@ -135,7 +135,7 @@ describe('omslag copy-store', slow, () => {
     expect(omslag('import', '--db', to).out).toMatch(/unchanged kwijtschelding v1/);
     const again = omslag('copy-store', '--from', from, '--to', to);
     expect(again.code).not.toBe(0);
-    expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens\)/);
+    expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens, \d+ teams\)/);
     expect(omslag('copy-store', '--from', join(dataDir, 'missing.db'), '--to', to).out).toMatch(/no database file/);
     expect(token).toMatch(/^oms_/);
   });
