@@ -1,5 +1,8 @@
 import type { Sql } from './sql.js';
 
+/** A new team's id (the API, the CLI): lowercase letters, digits and hyphens, starting with a letter (like `belastingen`). */
+export const TEAM_ID = /^[a-z][a-z0-9-]{1,49}$/;
+
 /** A team of the organisation: its id (what users' teams and tasks name) and its display name. */
 export type Team = { id: string; name: string; createdAt: string };
 /** A team with how many officials work in it (users with the role official who name it). */

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { teamsNamed, type Process } from '../../model/index.js';
+import { TEAM_ID } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { defineRoute, type RouteDef } from '../route.js';
 import { teamSchema } from '../schemas/tasks.js';
 import type { Services } from '../services.js';
-
-/** A new team's id: lowercase letters, digits and hyphens, starting with a letter (like `belastingen`). */
-export const TEAM_ID = /^[a-z][a-z0-9-]{1,49}$/;
 
 const newTeamSchema = z
   .object({
