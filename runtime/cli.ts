@@ -9,7 +9,7 @@ import { checkExtract, createProactive, ExtractError, registerRows } from './eng
 import { isValidBsn } from './model/index.js';
 import { importProcesses, openServicesAt } from './setup.js';
 import { copyStore } from './store/copy.js';
-import { isPostgresUrl, openStore, SchemaTooNewError, type Role, type Store } from './store/index.js';
+import { isPostgresUrl, openStore, SchemaTooNewError, TEAM_ID, type Role, type Store } from './store/index.js';
 
 const usage = `Omslag administration (npm run omslag -- <command>)
 
@@ -19,6 +19,9 @@ const usage = `Omslag administration (npm run omslag -- <command>)
   user map NAME --role designer|official|admin [--teams team1,team2]
                              sets a user's role and teams (made without a password when new: for staff
                              who sign in at the organisation's provider, STAFF_OIDC_ISSUER)
+  team add ID NAME           add a team to the list of teams (ID like belastingen, NAME its display name)
+  team list                  the teams, with how many officials work in each
+                             (user add/map with a team the list lacks adds it, named by its id)
   token NAME                 create a bearer token for a user (shown once)
   citizen-token BSN          a token for a citizen (development stand-in for DigiD; only with DEV_SIGN_IN)
   import [DIR]               load the definitions in DIR (default: processes/) and publish changed ones
@@ -179,6 +182,18 @@ async function main(argv: string[]) {
       const password = newPassword();
       await store.accounts.setPassword(user.id, password);
       console.log(`new password for ${user.name}: ${password}`);
+    } else if (command === 'team' && sub === 'add') {
+      const [id, ...words] = rest;
+      const name = words.join(' ').trim();
+      if (!id || !name) fail('team add ID NAME (like: team add belastingen Belastingen)');
+      if (!TEAM_ID.test(id))
+        fail(`'${id}' is not a team id: lowercase letters, digits and hyphens, 2 to 50, starting with a letter`);
+      if (name.length > 100) fail('a team name has at most 100 characters');
+      if (!(await store.teams.add(id, name, at))) fail(`a team '${id}' exists already`);
+      console.log(`added team ${id} (${name})`);
+    } else if (command === 'team' && sub === 'list') {
+      for (const team of await store.teams.withMembers())
+        console.log(`${team.id.padEnd(20)} ${team.name.padEnd(30)} ${team.members} official(s)`);
     } else if (command === 'token') {
       const user = (await store.accounts.userByName(sub ?? fail('token NAME'))) ?? fail(`no user '${sub}'`);
       console.log(await store.accounts.createToken({ userId: user.id }, at));

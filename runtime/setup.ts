@@ -38,7 +38,8 @@ export async function createDemoAccounts(services: OpenServices) {
   const tokens = [];
   for (const [name, role, teams] of [
     ['ontwerper', 'designer', []],
-    ['medewerker', 'official', ['belastingen', 'klantcontact']],
+    // In every team the example processes name: none of them is a team nobody works in (P033).
+    ['medewerker', 'official', ['belastingen', 'inkomen', 'klantcontact']],
     ['beheerder', 'admin', []],
   ] as const) {
     const u = await store.accounts.addUser(name, role, [...teams], at);

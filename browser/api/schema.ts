@@ -185,10 +185,45 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Sets a user's role, teams and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
+    /** Sets a user's role, teams (each an existing team, GET /api/teams; 422 naming an unknown one) and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in */
     put: operations['mapUser'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The teams of the organisation, with how many officials work in each (to choose a team from) */
+    get: operations['listTeams'];
+    put?: never;
+    /** Create a team (admin): an id like belastingen and a display name; 409 when the id exists */
+    post: operations['createTeam'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a team (admin); refused (409) while users are in it, tasks of it are open or claimed, or a published process names it */
+    delete: operations['deleteTeam'];
     options?: never;
     head?: never;
     patch?: never;
@@ -254,7 +289,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from */
+    /** Publish the draft as the next immutable version (refused while problems remain, among them a team that does not exist or has no officials: P032, P033); `effectiveFrom` sets the date it is in force from */
     post: operations['publishProcess'];
     delete?: never;
     options?: never;
@@ -577,7 +612,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Hand a task to a member of its team, or move it to another team */
+    /** Hand a task to a member of its team, or move it to another team (one of GET /api/teams that officials work in; 422 otherwise) */
     post: operations['assignTask'];
     delete?: never;
     options?: never;
@@ -2044,6 +2079,14 @@ export interface components {
         }[];
       } | null;
     };
+    Team: {
+      /** @description what users' teams, tasks and process definitions name, like belastingen */
+      id: string;
+      /** @description the display name, like Belastingen */
+      name: string;
+      /** @description how many officials work in it */
+      members: number;
+    };
     User: {
       name: string;
       /** @description designer, official or admin */
@@ -2590,6 +2633,205 @@ export interface operations {
       };
       /** @description Input needs correcting: field errors in details */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listTeams: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Team'][];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createTeam: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          /** @description the display name, like Belastingen */
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Team'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not possible now (conflict, stale revision, event not allowed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteTeam: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done, no content */
+      204: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not possible now (conflict, stale revision, event not allowed) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { checkDefinition, type Step } from '../../runtime/model/index.js';
+import { checkDefinition, checkTeams, type KnownTeams, type Step } from '../../runtime/model/index.js';
+import { ok } from '../api.js';
 import { Canvas } from '../canvas/Canvas.js';
 import { Palette } from '../canvas/Palette.js';
 import { useDesigner } from '../context.js';
@@ -57,7 +58,21 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   const [figuresOn, setFiguresOn] = useState(false);
   const [figures, setFigures] = useState<LiveFigures | null>(null);
 
-  const problems = useMemo(() => checkDefinition(def).problems, [def]);
+  // The list of teams (GET /api/teams): a team the draft names that does not exist or has nobody in it is a
+  // problem (P032, P033), as the server says when it publishes. Until the list is there, only the static checks.
+  const [teams, setTeams] = useState<KnownTeams | null>(null);
+  useEffect(() => {
+    ok(api.GET('/api/teams')).then(
+      (list) => setTeams(new Map(list.map((x) => [x.id, x.members]))),
+      () => setTeams(null),
+    );
+  }, [api]);
+  const problems = useMemo(() => {
+    const checked = checkDefinition(def);
+    return checked.process && teams
+      ? [...checked.problems, ...checkTeams(checked.process, teams, lang)]
+      : checked.problems;
+  }, [def, teams, lang]);
   // "Bereik" (take-up) is there for a process with triggers; without them, its tab goes.
   const hasTriggers = Array.isArray(def.triggers) && def.triggers.length > 0;
   const tabs = useMemo(() => TABS.filter((name) => name !== 'reach' || hasTriggers), [hasTriggers]);

@@ -54,7 +54,7 @@ export function readStaffClaims(provider: StaffProvider, claims: Record<string, 
 }
 
 /** The outcome of a staff sign-in at the provider: the user, or why not. */
-export type StaffSignInResult = { user: User } | { refused: 'no-role' };
+export type StaffSignInResult = { user: User; createdTeams?: string[] } | { refused: 'no-role' };
 
 /**
  * Finds or creates the user of a staff sign-in and applies the claims.
@@ -67,23 +67,34 @@ export type StaffSignInResult = { user: User } | { refused: 'no-role' };
  *   when the teams claim is absent). The roles claim is there but no value
  *   maps: the provider says this person has no role here, refused. No role
  *   either way: refused (no user is made).
+ * - A team in the teams claim that is not in Omslag's list of teams yet is
+ *   added to it (named by its id; an admin can rename it): the provider is
+ *   where staff and their teams are managed. `createdTeams` names them, for
+ *   the log.
  */
 export async function signInStaff(store: Store, found: StaffClaims, at: string): Promise<StaffSignInResult> {
   const { accounts } = store;
   const bySubject = await accounts.userBySubject(found.subject);
   const existing = bySubject ?? (await accounts.awaitingFirstSignIn(found.name));
   if (found.role === null) return { refused: 'no-role' };
+  const createdTeams = found.teams?.length && (found.role ?? existing) ? await store.teams.unknown(found.teams) : [];
   if (existing) {
     if (!bySubject) await accounts.linkSubject(existing.id, found.subject);
-    await accounts.setMapping(existing.id, { role: found.role, teams: found.teams });
-    return { user: { ...existing, role: found.role ?? existing.role, teams: found.teams ?? existing.teams } };
+    await accounts.setMapping(existing.id, { role: found.role, teams: found.teams }, at);
+    return {
+      user: { ...existing, role: found.role ?? existing.role, teams: found.teams ?? existing.teams },
+      createdTeams,
+    };
   }
   if (!found.role) return { refused: 'no-role' };
   for (let n = 1; n <= 20; n++) {
     const name = n === 1 ? found.name : `${found.name.slice(0, MAX_NAME - 4)}-${n}`;
     if (await accounts.userByName(name)) continue;
     try {
-      return { user: await accounts.addProviderUser(name, found.role, found.teams ?? [], found.subject, at) };
+      return {
+        user: await accounts.addProviderUser(name, found.role, found.teams ?? [], found.subject, at),
+        createdTeams,
+      };
     } catch (error) {
       // The same person signing in twice at once: the other request made the user.
       const made = await accounts.userBySubject(found.subject);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Problem } from '../model/index.js';
+import { checkDefinition, teamsNamed, type Problem } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { ProcessService } from './processes.js';
 
@@ -23,7 +23,8 @@ const LOCK_TTL = 5 * 60_000;
  * publishes it when it differs from the newest published version. One node
  * at a time (the lock `import`): a node that starts while another imports
  * waits for it, then finds the processes there, so nothing is published
- * twice. Each process is checked and saved in one transaction.
+ * twice. Each process is checked and saved in one transaction. The teams
+ * a definition names are added to the list of teams when missing.
  */
 export async function importProcesses(
   dir: string,
@@ -73,6 +74,14 @@ async function importAll(
           const latest = await store.processes.latest(key);
           return { key, file, ...(latest ? { version: latest.version } : {}), unchanged: true, problems: [] };
         }
+        // The folder is the operator's: the teams its definitions name are added to the list of teams (named by
+        // their id; an admin can rename them), so the examples' teams exist on a new database.
+        const parsed = checkDefinition(definition).process;
+        if (parsed)
+          await store.teams.ensure(
+            teamsNamed(parsed).map((t) => t.team),
+            new Date().toISOString(),
+          );
         const { problems } = await processes.saveDraft(key, definition, by);
         if (problems.length) return { key, file, problems };
         const latest = await store.processes.latest(key);

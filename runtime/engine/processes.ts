@@ -1,4 +1,12 @@
-import { checkDefinition, compileToConfig, isCalendarDate, type Problem } from '../model/index.js';
+import type { Lang } from '../i18n/index.js';
+import {
+  checkDefinition,
+  checkTeams,
+  compileToConfig,
+  isCalendarDate,
+  type KnownTeams,
+  type Problem,
+} from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { invalid, notFound } from './errors.js';
@@ -7,23 +15,36 @@ import { invalid, notFound } from './errors.js';
  * Drafts and publishing. A draft may be saved with problems (the designer
  * shows them); publishing refuses while any remain, compiles the machine, and
  * stores both as the next immutable version.
+ *
+ * The teams a draft names are checked against the list of teams when the
+ * caller passes it (`teams`: the designer's routes do, P032/P033); the import
+ * of a folder of definitions adds the teams they name to the list instead
+ * (runtime/engine/import.ts).
  */
 export function createProcessService({ store, clock }: { store: Store; clock: Clock }) {
   // Designers list every draft's problems on each GET: memoized by the draft's JSON (the checks read nothing else).
-  const problemCache = new Map<string, Problem[]>();
+  const problemCache = new Map<string, ReturnType<typeof checkDefinition>>();
   return {
     /** A draft's problems, as the designer lists them; checked once per distinct draft. */
-    problems(draft: unknown): Problem[] {
+    problems(draft: unknown, teams?: KnownTeams, lang: Lang = 'nl'): Problem[] {
       const json = JSON.stringify(draft) ?? 'undefined';
-      let problems = problemCache.get(json);
-      if (!problems) {
-        problems = checkDefinition(draft).problems;
+      let checked = problemCache.get(json);
+      if (!checked) {
+        checked = checkDefinition(draft);
         if (problemCache.size >= 500) problemCache.clear();
-        problemCache.set(json, problems);
+        problemCache.set(json, checked);
       }
-      return [...problems];
+      // The teams change without the draft changing: checked on every call (cheap), never cached.
+      const { process, problems } = checked;
+      return [...problems, ...(teams && process ? checkTeams(process, teams, lang) : [])];
     },
-    async saveDraft(key: string, draft: unknown, by: string | null): Promise<{ problems: Problem[] }> {
+    /** Saves a draft; its problems come back, with those of its teams when `teams` (the list of teams) is given. */
+    async saveDraft(
+      key: string,
+      draft: unknown,
+      by: string | null,
+      teams?: { known: KnownTeams; lang?: Lang },
+    ): Promise<{ problems: Problem[] }> {
       if (!draft || typeof draft !== 'object' || Array.isArray(draft))
         throw invalid('invalid-definition', 'draftNotObject');
       const declared = (draft as { key?: unknown }).key;
@@ -31,21 +52,27 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
         throw invalid('key-mismatch', ['keyMismatch', { declared: JSON.stringify(declared), key }], undefined, {
           key: { code: 'mustBe', params: { key } },
         });
-      const { problems } = checkDefinition(draft);
+      const { process, problems } = checkDefinition(draft);
       await store.processes.saveDraft(key, draft, clock.now().toISOString(), by);
-      return { problems };
+      return { problems: [...problems, ...(teams && process ? checkTeams(process, teams.known, teams.lang) : [])] };
     },
     async publish(
       key: string,
       by: string | null,
       effectiveFrom?: string,
+      opts: { teams?: () => Promise<KnownTeams>; lang?: Lang } = {},
     ): Promise<{ key: string; version: number; effectiveFrom?: string }> {
       if (effectiveFrom !== undefined && !isCalendarDate(effectiveFrom))
         throw invalid('invalid-request', 'effectiveFromInvalid', undefined, { effectiveFrom: { code: 'realDate' } });
       return store.transaction(async () => {
         const row = await store.processes.get(key);
         if (!row) throw notFound('process', { key });
-        const { process, problems } = checkDefinition(row.draft);
+        const checked = checkDefinition(row.draft);
+        const { process } = checked;
+        const problems =
+          process && opts.teams
+            ? [...checked.problems, ...checkTeams(process, await opts.teams(), opts.lang)]
+            : checked.problems;
         if (!process || problems.length)
           throw invalid('draft-has-problems', ['draftHasProblems', { n: problems.length }], { problems });
         // The definition is stored as the designer wrote it (key order and all); the schema only checked it.

@@ -20,6 +20,7 @@ import { proactiveRoutes } from './routes/proactive.js';
 import { readRoutes } from './routes/reads.js';
 import { systemRoutes } from './routes/system.js';
 import { taskRoutes } from './routes/tasks.js';
+import { teamRoutes } from './routes/teams.js';
 import type { Services } from './services.js';
 
 export type ApiOptions = {
@@ -45,6 +46,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
     ...systemRoutes(services),
     ...sessionRoutes(services, options),
     ...userRoutes(services),
+    ...teamRoutes(services),
     ...processRoutes(services),
     ...caseRoutes(services),
     ...taskRoutes(services),

@@ -41,7 +41,7 @@ export type BodyDoc = { description?: string; content: Record<string, { schema: 
  * promises does not compile.
  */
 export type RouteDef<B = any, R = any> = {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   /** The operation's name in the document and in the generated client (camelCase, unique). */
   operationId: string;

@@ -44,6 +44,8 @@ export const problemCodes = {
   P029: 'expression too deeply nested or with too many operators',
   P030: 'a reserved word used as a name',
   P031: 'regular expression that cannot run (RE2: no backreferences or lookaround)',
+  P032: 'a team that does not exist (checked against the list of teams: runtime/model/teams.ts)',
+  P033: 'a team nobody works in (no official is a member)',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */

@@ -19,3 +19,4 @@ export * from './bpmn-import.js';
 export * from './today.js';
 export * from './journey/index.js';
 export * from './negative.js';
+export * from './teams.js';

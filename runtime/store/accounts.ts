@@ -28,8 +28,25 @@ const NO_SALT = Buffer.alloc(16);
 
 export function accountRepo(sql: Sql) {
   const toUser = (r: any): User => ({ id: r.id, name: r.name, role: r.role, teams: JSON.parse(r.teams) });
+  /**
+   * The store keeps users' teams and the list of teams (runtime/store/teams.ts) together: a team a user is given
+   * here and that is not in the list yet is added (named by its id). The API refuses unknown teams before this
+   * (PUT /api/users/:name: 422); what comes here unchecked is trusted: the staff provider's teams claim, the CLI,
+   * the demo accounts.
+   */
+  const ensureTeams = async (teams: readonly string[], at: string) => {
+    for (const id of new Set(teams))
+      await sql
+        .q()
+        .insertInto('teams')
+        .values({ id, name: id, created_at: at })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+  };
   const self = {
+    /** Adds a user; teams not in the list yet are added to it (named by their id): see ensureTeams. */
     async addUser(name: string, role: Role, teams: string[], at: string): Promise<User> {
+      await ensureTeams(teams, at);
       const r = await sql
         .q()
         .insertInto('users')
@@ -125,6 +142,7 @@ export function accountRepo(sql: Sql) {
     },
     /** Adds a user who signs in at the provider as `subject` (no password). */
     async addProviderUser(name: string, role: Role, teams: string[], subject: string, at: string): Promise<User> {
+      await ensureTeams(teams, at);
       const r = await sql
         .q()
         .insertInto('users')
@@ -138,7 +156,8 @@ export function accountRepo(sql: Sql) {
       await sql.q().updateTable('users').set({ oidc_subject: subject }).where('id', '=', userId).execute();
     },
     /** Sets a user's role and/or teams (what the provider's claims or an admin say). */
-    async setMapping(userId: number, mapping: { role?: Role; teams?: string[] }): Promise<void> {
+    async setMapping(userId: number, mapping: { role?: Role; teams?: string[] }, at?: string): Promise<void> {
+      if (mapping.teams) await ensureTeams(mapping.teams, at ?? new Date().toISOString());
       const set: { role?: Role; teams?: string } = {};
       if (mapping.role) set.role = mapping.role;
       if (mapping.teams) set.teams = JSON.stringify(mapping.teams);

@@ -49,6 +49,7 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'letters', key: ['case_id'] },
   { table: 'channels', key: ['subject', 'kind'] },
   { table: 'deliveries', key: ['id'] },
+  { table: 'teams', key: ['id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */

@@ -15,6 +15,7 @@ import { channelRepo } from './channels.js';
 import { deliveryRepo } from './deliveries.js';
 import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
+import { teamRepo } from './teams.js';
 
 export * from './accounts.js';
 export * from './cases.js';
@@ -34,6 +35,7 @@ export * from './clients.js';
 export * from './outbox.js';
 export * from './channels.js';
 export * from './deliveries.js';
+export * from './teams.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -64,6 +66,7 @@ export function createStore(sql: Sql) {
     letters: letterRepo(sql),
     channels: channelRepo(sql),
     deliveries: deliveryRepo(sql),
+    teams: teamRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

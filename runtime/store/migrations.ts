@@ -535,4 +535,25 @@ export const migrations: Migration[] = [
       ALTER TABLE drafts ADD COLUMN expiry_noticed_at TEXT;
     `,
   },
+  {
+    version: 21,
+    name: 'teams as a managed list, seeded from the teams users, tasks and published processes name',
+    sql: `
+      -- The teams an admin manages (GET/POST/DELETE /api/teams). A user's teams and a task's team keep naming a team
+      -- by its id; who is a member stays on the user (users.teams). Seeded from every team already in use, so nothing
+      -- that worked before stops working: users' teams, tasks' teams, and the teams published processes name.
+      CREATE TABLE teams (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO teams (id, name, created_at)
+        SELECT id, id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (
+          SELECT json_each.value AS id FROM users, json_each(users.teams) WHERE json_each.type = 'text'
+          UNION SELECT team FROM tasks
+          UNION SELECT json_tree.value FROM versions, json_tree(versions.definition)
+            WHERE json_tree.key = 'team' AND json_tree.type = 'text'
+        ) WHERE length(trim(id)) > 0;
+    `,
+  },
 ];

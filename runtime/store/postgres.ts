@@ -470,4 +470,25 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE drafts ADD COLUMN expiry_noticed_at TEXT;
     `,
   },
+  {
+    version: 21,
+    name: 'teams as a managed list, seeded from the teams users, tasks and published processes name',
+    sql: `
+      -- The teams an admin manages (GET/POST/DELETE /api/teams). A user's teams and a task's team keep naming a team
+      -- by its id; who is a member stays on the user (users.teams). Seeded from every team already in use, so nothing
+      -- that worked before stops working: users' teams, tasks' teams, and the teams published processes name.
+      CREATE TABLE teams (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO teams (id, name, created_at)
+        SELECT id, id, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM (
+          SELECT t.id FROM users, json_array_elements_text(users.teams::json) AS t(id)
+          UNION SELECT team FROM tasks
+          UNION SELECT v.team #>> '{}' FROM versions, jsonb_path_query(versions.definition::jsonb, 'strict $.**.team') AS v(team)
+            WHERE jsonb_typeof(v.team) = 'string'
+        ) used WHERE id IS NOT NULL AND length(trim(id)) > 0;
+    `,
+  },
 ];

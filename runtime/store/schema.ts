@@ -353,6 +353,12 @@ export interface DeliveriesTable {
   created_at: Iso;
 }
 /** A case's decision letter (runtime/letters): pending from the commit that ends the case, issued with its PDF. */
+/** The teams an organisation works in (migration 21): a user's teams and a task's team name one of them. */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: Iso;
+}
 export interface LettersTable {
   case_id: string;
   lang: Generated<string>;
@@ -401,6 +407,7 @@ export interface DB {
   letters: LettersTable;
   channels: ChannelsTable;
   deliveries: DeliveriesTable;
+  teams: TeamsTable;
 }
 
 /** A count as both drivers return it (PostgreSQL's bigint is parsed to a number, see sql.ts). */

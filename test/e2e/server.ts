@@ -24,6 +24,9 @@ const officials = {
 for (const o of Object.values(officials)) {
   await repo.setPassword((await repo.addUser(o.name, 'official', o.teams, at)).id, o.password);
 }
+// Somebody works in every team the examples name (individuele-inkomenstoeslag's 'inkomen' too): a team nobody
+// works in is a problem in the designer (P033) and cannot be chosen when a task is moved to another team.
+await repo.addUser('iris', 'official', ['inkomen'], at);
 /** A designer who signs in to the designer with a password. */
 const designers = { dina: { name: 'dina', password: 'dina-wachtwoord-123' } };
 await repo.setPassword((await repo.addUser('dina', 'designer', [], at)).id, designers.dina.password);

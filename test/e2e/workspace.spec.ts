@@ -265,6 +265,49 @@ test('four eyes: a proposed grant waits for a second official; the proposer cann
   await expect(citizen.getByRole('heading', { name: /Uitkomst: Toeslag toegekend/ })).toBeVisible();
 });
 
+test('reassigning to an unknown team is impossible in the workspace', async ({ browser }) => {
+  const { official: token, admin } = e2eAccounts();
+  // A team nobody works in yet: it exists, but its queue would reach nobody, so it is not offered either.
+  expect((await api('POST', '/api/teams', admin, { id: 'e2e-nog-leeg', name: 'Nog leeg' })).status).toBe(201);
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+  const citizen = await person(browser);
+  const { caseId, reference } = await handedOffCase(citizen);
+  await openTask(ann, reference);
+
+  await ann.getByText('Toewijzen aan een ander').click();
+  const teamSelect = ann.getByLabel('Ander team');
+  // A select, not a free text box: only existing teams that officials work in, without the task's own team.
+  await expect(teamSelect).toHaveJSProperty('tagName', 'SELECT');
+  await expect(teamSelect.locator('option')).toHaveText(['Kies een team', 'inkomen', 'klantcontact']);
+  await expectAccessible(ann);
+
+  // The API refuses a team that does not exist, saying what to fix; the task stays where it is.
+  const tasks = (await api('GET', '/api/tasks?team=belastingen&status=active', token)).body as {
+    id: string;
+    caseId: string;
+  }[];
+  const task = tasks.find((x) => x.caseId === caseId)!;
+  const refused = await api('POST', `/api/tasks/${task.id}/assign`, token, { team: 'inkomn' });
+  expect(refused.status).toBe(422);
+  expect(refused.body.error).toMatchObject({
+    code: 'unknown-team',
+    message: 'team ‘inkomn’ bestaat niet; kies een team uit de lijst van teams (GET /api/teams)',
+  });
+  const empty = await api('POST', `/api/tasks/${task.id}/assign`, token, { team: 'e2e-nog-leeg' });
+  expect(empty.status).toBe(422);
+  expect(empty.body.error.message).toContain('werkt geen medewerker');
+
+  // Choosing a team of the list moves the task.
+  await teamSelect.selectOption('klantcontact');
+  await ann.getByRole('button', { name: 'Overdragen aan team' }).click();
+  await expect(
+    ann.getByRole('status').filter({ hasText: 'De taak is overgedragen aan team klantcontact.' }),
+  ).toBeVisible();
+  const moved = (await api('GET', '/api/tasks?team=klantcontact&status=active', token)).body as { caseId: string }[];
+  expect(moved.some((x) => x.caseId === caseId)).toBe(true);
+});
+
 test('the workspace page is served without inline scripts under the CSP, and deep links load the app', async ({
   page,
 }) => {

@@ -32,6 +32,19 @@ describe('omslag CLI', slow, () => {
     expect(omslag('import').out).toMatch(/unchanged kwijtschelding v1/);
   });
 
+  it('adds a team to the list and lists the teams with their officials', () => {
+    const added = omslag('team', 'add', 'vergunningen', 'Vergunningen', 'en', 'toezicht');
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/added team vergunningen \(Vergunningen en toezicht\)/);
+    expect(omslag('team', 'add', 'vergunningen', 'Nog eens').out).toMatch(/a team 'vergunningen' exists already/);
+    expect(omslag('team', 'add', 'Ver gunningen', 'X').out).toMatch(/is not a team id/);
+    expect(omslag('team', 'add', 'alleen-id').code).toBe(2);
+    const list = omslag('team', 'list').out;
+    expect(list).toMatch(/^vergunningen\s+Vergunningen en toezicht\s+0 official\(s\)$/m);
+    // The teams the imported examples name are in the list.
+    expect(list).toMatch(/^belastingen\s+belastingen\s+\d+ official\(s\)$/m);
+  });
+
   it('adds users with roles and teams, and makes tokens that authenticate', async () => {
     const added = omslag('user', 'add', 'anna', '--role', 'official', '--teams', 'belastingen,afval');
     expect(added.code).toBe(0);
@@ -135,7 +148,7 @@ describe('omslag copy-store', slow, () => {
     expect(omslag('import', '--db', to).out).toMatch(/unchanged kwijtschelding v1/);
     const again = omslag('copy-store', '--from', from, '--to', to);
     expect(again.code).not.toBe(0);
-    expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens\)/);
+    expect(again.out).toMatch(/the target store is not empty \(\d+ processes, \d+ versions, 1 tokens, \d+ teams\)/);
     expect(omslag('copy-store', '--from', join(dataDir, 'missing.db'), '--to', to).out).toMatch(/no database file/);
     expect(token).toMatch(/^oms_/);
   });

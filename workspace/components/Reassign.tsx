@@ -11,11 +11,19 @@ export function Reassign({ task, busy, onAssign }: Props) {
   const [members, setMembers] = useState<string[]>([]);
   const [member, setMember] = useState('');
   const [team, setTeam] = useState('');
+  const [teams, setTeams] = useState<{ id: string; name: string }[]>([]);
 
   useEffect(() => {
     ok(api.GET('/api/teams/{team}/members', { params: { path: { team: task.team } } })).then(
       (r) => setMembers(r.map((m) => m.name)),
       () => setMembers([]),
+    );
+  }, [api, task.team]);
+  // The list of teams (GET /api/teams): only a team that exists and that officials work in can be chosen.
+  useEffect(() => {
+    ok(api.GET('/api/teams')).then(
+      (r) => setTeams(r.filter((x) => x.id !== task.team && x.members > 0)),
+      () => setTeams([]),
     );
   }, [api, task.team]);
 
@@ -25,9 +33,8 @@ export function Reassign({ task, busy, onAssign }: Props) {
   };
   const toTeam = (e: FormEvent) => {
     e.preventDefault();
-    if (team.trim() && !busy) onAssign({ team: team.trim() });
+    if (team && !busy) onAssign({ team });
   };
-  const otherTeams = user.teams.filter((x) => x !== task.team);
 
   return (
     <details className="werkplek-details">
@@ -63,20 +70,20 @@ export function Reassign({ task, busy, onAssign }: Props) {
           <div className="utrecht-form-field-description" id="toewijzen-team-hint">
             {t.otherTeamHint}
           </div>
-          <input
+          <select
             id="toewijzen-team"
-            className="utrecht-textbox utrecht-textbox--html-input werkplek-width-m"
-            list="toewijzen-teams"
-            autoComplete="off"
+            className="utrecht-select utrecht-select--html-select"
             value={team}
             onChange={(e) => setTeam(e.target.value)}
             aria-describedby="toewijzen-team-hint"
-          />
-          <datalist id="toewijzen-teams">
-            {otherTeams.map((x) => (
-              <option key={x} value={x} />
+          >
+            <option value="">{t.chooseTeam}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name === x.id ? x.id : `${x.name} (${x.id})`}
+              </option>
             ))}
-          </datalist>
+          </select>
         </div>
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">
           {t.assignToTeam}

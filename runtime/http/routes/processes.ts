@@ -25,6 +25,8 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
     if (!latest) throw new HttpError(404, 'not-found', ['processNotFound', { key }]);
     return latest;
   };
+  /** The list of teams with their officials: the drafts' teams are checked against it (P032, P033). */
+  const knownTeams = async () => new Map((await store.teams.withMembers()).map((t) => [t.id, t.members]));
   return [
     defineRoute({
       method: 'get',
@@ -37,6 +39,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       summary: 'List processes: published ones for everybody, drafts too for designers',
       handler: async ({ principal, lang }) => {
         const rows = await store.processes.list();
+        const teams = canSeeDrafts(principal) ? await knownTeams() : undefined;
         // Side by side: on PostgreSQL each is a round trip, and the pool runs them at once.
         const latests = await Promise.all(rows.map((p) => store.processes.latest(p.key)));
         const body = [];
@@ -50,7 +53,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
             description: t(def.description, lang) || undefined,
             latestVersion: latest?.version ?? null,
             ...(canSeeDrafts(principal)
-              ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft).length }
+              ? { versions: p.versions, updatedAt: p.updatedAt, problems: processes.problems(p.draft, teams).length }
               : {}),
           });
         }
@@ -66,7 +69,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       operationId: 'getProcess',
       response: processDetailSchema,
       summary: 'A process: its draft with problems (designers) and its published versions',
-      handler: async ({ principal, params }) => {
+      handler: async ({ principal, params, lang }) => {
         const row = await store.processes.get(params.key);
         if (!row || (!canSeeDrafts(principal) && !row.versions.length))
           throw new HttpError(404, 'not-found', ['processNotFound', { key: params.key }]);
@@ -90,7 +93,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
             ...(canSeeDrafts(principal)
               ? {
                   draft: row.draft as Record<string, unknown>,
-                  problems: processes.problems(row.draft),
+                  problems: processes.problems(row.draft, await knownTeams(), lang),
                   updatedAt: row.updatedAt,
                 }
               : {}),
@@ -114,8 +117,11 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
         (v) => !!v && typeof v === 'object' && !Array.isArray(v),
         'a process definition is a JSON object',
       ),
-      handler: async ({ principal, params, body }) => ({
-        body: await processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null),
+      handler: async ({ principal, params, body, lang }) => ({
+        body: await processes.saveDraft(params.key, body, principal.kind === 'user' ? principal.name : null, {
+          known: await knownTeams(),
+          lang,
+        }),
       }),
     }),
     defineRoute({
@@ -128,14 +134,15 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       operationId: 'publishProcess',
       response: publishedSchema,
       summary:
-        'Publish the draft as the next immutable version (refused while problems remain); `effectiveFrom` sets the date it is in force from',
+        'Publish the draft as the next immutable version (refused while problems remain, among them a team that does not exist or has no officials: P032, P033); `effectiveFrom` sets the date it is in force from',
       body: z.object({ effectiveFrom: calendarDateSchema.optional() }).strict(),
-      handler: async ({ principal, params, body }) => ({
+      handler: async ({ principal, params, body, lang }) => ({
         status: 201,
         body: await processes.publish(
           params.key,
           principal.kind === 'user' ? principal.name : null,
           body.effectiveFrom,
+          { teams: knownTeams, lang },
         ),
       }),
     }),
@@ -191,7 +198,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
       handler: () => {
         throw new HttpError(500, 'internal', 'streamed');
       },
-      stream: async ({ req, principal, query }) => {
+      stream: async ({ req, principal, query, lang }) => {
         const type = (req.get('content-type') ?? '').split(';')[0].trim();
         if (!['application/xml', 'text/xml', 'application/bpmn+xml'].includes(type))
           throw new HttpError(415, 'unsupported-media-type', 'bpmnAsXml');
@@ -221,6 +228,7 @@ export function processRoutes({ store, processes }: Services): RouteDef[] {
           key,
           { ...imported.definition, key },
           principal.kind === 'user' ? principal.name : null,
+          { known: await knownTeams(), lang },
         );
         return { status: 201, body: { key, problems, unmapped: imported.unmapped } };
       },

@@ -134,6 +134,9 @@ export function staffOidcRoutes(
         }
         const result = await signInStaff(store, readStaffClaims(auth.staff, done.claims), clock.now().toISOString());
         if ('refused' in result) return { redirect: problemAt(flow.returnTo, 'geen-rol'), body: null };
+        // A team the provider names that Omslag did not know yet is added to the list of teams: logged, for the admin.
+        for (const team of result.createdTeams ?? [])
+          console.info(`staff sign-in: added team '${team}' from the provider's teams claim (${result.user.name})`);
         await sessions.signIn(req, res, result.user, { provider: 'staff-oidc', idToken: done.idToken });
         return { redirect: flow.returnTo, body: null };
       },

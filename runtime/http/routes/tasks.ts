@@ -336,7 +336,8 @@ export function taskRoutes(services: Services): RouteDef[] {
       operationId: 'assignTask',
       response: taskSchema,
       etag: true,
-      summary: 'Hand a task to a member of its team, or move it to another team',
+      summary:
+        'Hand a task to a member of its team, or move it to another team (one of GET /api/teams that officials work in; 422 otherwise)',
       body: z
         .object({ user: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional() })
         .strict()
@@ -355,6 +356,11 @@ export function taskRoutes(services: Services): RouteDef[] {
             lang,
           );
         }
+        // Only a team of the list of teams (GET /api/teams): a typo would send the task nowhere.
+        if (!(await store.teams.get(body.team!)))
+          throw new HttpError(422, 'unknown-team', ['unknownTeam', { team: body.team }], {
+            team: ['not a team: choose one of GET /api/teams'],
+          });
         // A team nobody works in has no queue: the task would vanish from every official's view.
         if ((await store.accounts.teamMembers(body.team!)).length === 0) {
           throw new HttpError(422, 'invalid-request', ['teamHasNoOfficials', { team: body.team }], {

@@ -32,7 +32,7 @@ export function userRoutes({ store, clock }: Services): RouteDef[] {
       body: mappingSchema,
       response: userSchema,
       summary:
-        "Sets a user's role, teams and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in",
+        "Sets a user's role, teams (each an existing team, GET /api/teams; 422 naming an unknown one) and (optionally) the email address their notices go to (an admin's mapping); makes the user when the name is new. A role or teams claim from the staff provider overrides it at that user's next sign-in",
       handler: async ({ params, body }) => {
         const name = params.name.trim();
         if (!name || name.length > 100)
@@ -40,6 +40,13 @@ export function userRoutes({ store, clock }: Services): RouteDef[] {
             name: ['a name of 1 to 100 characters'],
           });
         const teams = [...new Set(body.teams)];
+        // Teams are a managed list (GET /api/teams): a user is only put in teams that exist.
+        const unknown = await store.teams.unknown(teams);
+        if (unknown.length)
+          throw new HttpError(422, 'unknown-team', ['unknownTeams', { n: unknown.length, teams: unknown.join(', ') }], {
+            teams: unknown.map((team) => `'${team}' is not a team`),
+            unknownTeams: unknown,
+          });
         const existing = await store.accounts.userByName(name);
         if (existing) {
           await store.transaction(async () => {

@@ -90,3 +90,11 @@ export const taskCountsSchema = z
   .meta({ id: 'TaskCounts' });
 
 export const teamMemberSchema = z.object({ name: z.string() });
+
+export const teamSchema = z
+  .object({
+    id: z.string().describe("what users' teams, tasks and process definitions name, like belastingen"),
+    name: z.string().describe('the display name, like Belastingen'),
+    members: z.number().int().describe('how many officials work in it'),
+  })
+  .meta({ id: 'Team' });

@@ -110,6 +110,10 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
     outcomes: step.outcomes,
   }),
   durations: (step) => (typeof step.due === 'string' ? [step.due] : []),
+  teams: (step) => [
+    { team: step.team, path: 'team' },
+    ...(step.escalate?.team ? [{ team: step.escalate.team, path: 'escalate.team' }] : []),
+  ],
   // An outcome takes the fields its official fills in: the one on the way to `towards`, else the first.
   withField(step, field, towards) {
     if (!step.outcomes.length) return undefined;

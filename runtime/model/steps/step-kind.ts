@@ -96,6 +96,8 @@ export type StepKind<S = any, K extends string = string> = {
   passesOn?: boolean;
   /** The ISO 8601 durations in the step (deadlines, timers), checked as durations. */
   durations(step: S): string[];
+  /** The teams the step names (a handoff's team, its escalation team), each with where: checked against the list of teams. */
+  teams?(step: S): { team: string; path: string }[];
   /** The step with one more field where it takes data (BPMN import); undefined when it takes none. */
   withField(step: S, field: Field, towards?: string): S | undefined;
   /** The least shape the designer needs to draw a step of this kind from raw JSON: a problem, or undefined. */

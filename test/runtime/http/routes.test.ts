@@ -79,11 +79,13 @@ function urlOf(path: string): string {
       ':id',
       path.startsWith('/api/tasks')
         ? review.task.id
-        : path.startsWith('/api/mandates')
-          ? mandateId
-          : path.startsWith('/api/api-clients')
-            ? 'oc_nobody'
-            : review.view.id,
+        : path.startsWith('/api/teams')
+          ? 'afval'
+          : path.startsWith('/api/mandates')
+            ? mandateId
+            : path.startsWith('/api/api-clients')
+              ? 'oc_nobody'
+              : review.view.id,
     );
 }
 /** A valid body for each changing route, so only the credentials are wrong. */
@@ -115,6 +117,8 @@ function bodyOf(def: RouteDef): unknown {
       return { kvk: '12345678', name: 'Schuldhulp Utrecht' };
     case 'put /api/users/:name':
       return { role: 'official', teams: ['belastingen'] };
+    case 'post /api/teams':
+      return { id: 'vergunningen', name: 'Vergunningen' };
     default:
       return undefined;
   }
@@ -1080,6 +1084,72 @@ describe('workspace routes', () => {
       as: 'admin',
       body: { role: 'official', teams: [] },
     });
+  });
+
+  test('GET, POST and DELETE /api/teams: a managed list; a user is only put in teams that exist', async () => {
+    const listed = expectStatus(await s.api('GET', '/api/teams', { as: 'official' }), 200);
+    // The test server's users named these teams before the list had them: they are in it (store: ensureTeams).
+    expect(listed.map((t: any) => t.id)).toEqual(expect.arrayContaining(['afval', 'belastingen', 'klantcontact']));
+    expect(listed.find((t: any) => t.id === 'belastingen')).toEqual({
+      id: 'belastingen',
+      name: 'belastingen',
+      members: expect.any(Number),
+    });
+    expect(listed.find((t: any) => t.id === 'belastingen').members).toBeGreaterThanOrEqual(2);
+    hit('get', '/api/teams');
+    expect(expectStatus(await s.api('GET', '/api/teams', { as: 'designer' }), 200)).toEqual(listed);
+
+    expect(
+      expectStatus(
+        await s.api('POST', '/api/teams', { as: 'admin', body: { id: 'vergunningen', name: 'Vergunningen' } }),
+        201,
+      ),
+    ).toEqual({ id: 'vergunningen', name: 'Vergunningen', members: 0 });
+    hit('post', '/api/teams');
+    expect(expectStatus(await s.api('GET', '/api/teams', { as: 'official' }), 200)).toContainEqual({
+      id: 'vergunningen',
+      name: 'Vergunningen',
+      members: 0,
+    });
+    const twice = await refused(s, 409, 'team-exists', 'POST', '/api/teams', {
+      as: 'admin',
+      body: { id: 'vergunningen', name: 'Nog een keer' },
+    });
+    expect(twice.body.error.message).toContain('vergunningen');
+    const badId = await refused(s, 422, 'invalid-request', 'POST', '/api/teams', {
+      as: 'admin',
+      body: { id: 'Ver gunningen', name: 'Vergunningen' },
+    });
+    expect(Object.keys(badId.body.error.details)).toEqual(['id']);
+    await refused(s, 403, 'forbidden', 'POST', '/api/teams', {
+      as: 'official',
+      body: { id: 'eigen-team', name: 'Eigen team' },
+    });
+
+    // A user's teams must exist: the answer names the unknown one, and nothing changes.
+    const typo = await refused(s, 422, 'unknown-team', 'PUT', '/api/users/otto', {
+      as: 'admin',
+      body: { role: 'official', teams: ['belastingen', 'inkomn'] },
+    });
+    expect(typo.body.error.details.unknownTeams).toEqual(['inkomn']);
+    expect(typo.body.error.message).toMatch(/bestaat niet: inkomn/);
+    expect((await s.store.accounts.userByName('otto'))!.teams).toEqual(['belastingen']);
+    const english = await s.api('PUT', '/api/users/otto?lang=en', {
+      as: 'admin',
+      body: { role: 'official', teams: ['inkomn'] },
+    });
+    expect(english.body.error.message).toMatch(/does not exist: inkomn/);
+
+    // In use: refused with what to do first.
+    const inUse = await refused(s, 409, 'team-in-use', 'DELETE', '/api/teams/belastingen', { as: 'admin' });
+    expect(inUse.body.error.message).toMatch(/belastingen/);
+    expect(inUse.body.error.details.users).toEqual(expect.arrayContaining(['olaf', 'otto']));
+    expect((await s.api('DELETE', '/api/teams/vergunningen', { as: 'admin' })).status).toBe(204);
+    hit('delete', '/api/teams/:id');
+    expect(expectStatus(await s.api('GET', '/api/teams', { as: 'official' }), 200).map((t: any) => t.id)).not.toContain(
+      'vergunningen',
+    );
+    await refused(s, 404, 'not-found', 'DELETE', '/api/teams/vergunningen', { as: 'admin' });
   });
 
   test('counts and team members', async () => {

@@ -5,7 +5,7 @@
  * provider sends none, refusals (no role, wrong state, a provider error),
  * and sign-out that ends the provider's session too.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { readAuthSettings } from '../../../runtime/auth/index.js';
 import { freePort, startTestProvider, type TestProvider } from '../../helpers/oidc-provider.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
@@ -131,6 +131,30 @@ describe('staff sign-in at the organisation provider', () => {
     expect(json((await session(again.agent)).text).user.teams).toEqual(['afval', 'klantcontact']);
     // One user for the same provider account, not a second one.
     expect((await s.store.accounts.userByName('fenna-2')) ?? null).toBeNull();
+  });
+
+  test('a team in the claim that the list of teams lacks is added to it (logged), and works at once', async () => {
+    expect(await s.store.teams.get('parkeren')).toBeUndefined();
+    provider.users.set('fenna', {
+      sub: 'fenna',
+      claims: { preferred_username: 'fenna', roles: ['behandelaar'], groups: ['parkeren', 'klantcontact'] },
+    });
+    const logged: string[] = [];
+    const info = vi.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
+    try {
+      const again = await signInAt('fenna');
+      expect(json((await session(again.agent)).text).user.teams).toEqual(['parkeren', 'klantcontact']);
+    } finally {
+      info.mockRestore();
+    }
+    expect(await s.store.teams.get('parkeren')).toMatchObject({ id: 'parkeren', name: 'parkeren' });
+    expect(logged).toEqual(["staff sign-in: added team 'parkeren' from the provider's teams claim (fenna)"]);
+    const teams = expectStatus(await s.api('GET', '/api/teams', { as: 'admin' }), 200);
+    expect(teams.find((t: { id: string }) => t.id === 'parkeren')).toEqual({
+      id: 'parkeren',
+      name: 'parkeren',
+      members: 1,
+    });
   });
 
   test('no roles claim: the role and teams an admin mapped in Omslag (PUT /api/users/:name) hold', async () => {

@@ -44,6 +44,8 @@ export async function dbState(s: TestServer) {
     messages: await all('SELECT * FROM messages ORDER BY id'),
     idempotency: await all('SELECT principal, key, fingerprint, status FROM idempotency ORDER BY principal, key'),
     letters: await all('SELECT case_id, status, hash, attempts FROM letters ORDER BY case_id'),
+    teams: await all('SELECT * FROM teams ORDER BY id'),
+    users: await all('SELECT id, name, role, teams, email FROM users ORDER BY id'),
   };
 }
 

@@ -100,9 +100,9 @@ describe("the error envelope in the reader's language", () => {
         `/api/tasks/${task.id}/assign`,
         { as: 'official', body: { team: 'niemand' } },
         422,
-        'invalid-request',
-        "in team 'niemand' werkt geen medewerker; kies een team dat bestaat",
-        "no official works in team 'niemand'; choose a team that exists",
+        'unknown-team',
+        'team ‘niemand’ bestaat niet; kies een team uit de lijst van teams (GET /api/teams)',
+        'team ‘niemand’ does not exist; choose a team from the list of teams (GET /api/teams)',
       ],
     ];
     for (const [method, path, opts, status, code, dutch, english] of cases) {

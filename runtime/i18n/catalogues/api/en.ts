@@ -50,7 +50,18 @@ export default {
   taskStatusParam: 'status is open, claimed, completed, closed or active',
   overdueParam: 'overdue is true or false',
   notTeamOfficial: "''{user}'' is not an official of team ''{team}''",
-  teamHasNoOfficials: "no official works in team ''{team}''; choose a team that exists",
+  teamHasNoOfficials: "no official works in team ''{team}''; choose a team that officials work in",
+  // Routes: teams.
+  teamExists: 'team ‘{team}’ exists already; choose another id',
+  teamNotFound: 'team ‘{team}’ does not exist',
+  teamHasUsers:
+    '{n, plural, one {# user is} other {# users are}} still in team ‘{team}’: take {n, plural, one {them} other {them}} out of the team first (PUT /api/users/:name)',
+  teamHasOpenTasks:
+    'team ‘{team}’ still has {n, plural, one {# open task} other {# open tasks}}: finish them or move them to another team first',
+  teamInProcesses: 'a published process names team ‘{team}’ ({processes}): publish a version with another team first',
+  unknownTeams:
+    '{n, plural, one {this team does not exist} other {these teams do not exist}}: {teams}; choose existing teams (GET /api/teams) or have an admin create them (POST /api/teams)',
+  unknownTeam: 'team ‘{team}’ does not exist; choose a team from the list of teams (GET /api/teams)',
   // Routes: insights.
   dateParam: '{name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)',
   versionNotFound: 'version not found',

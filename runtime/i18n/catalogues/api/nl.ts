@@ -51,7 +51,19 @@ export default {
   taskStatusParam: 'status is open, claimed, completed, closed of active',
   overdueParam: 'overdue is true of false',
   notTeamOfficial: "''{user}'' is geen medewerker van team ''{team}''",
-  teamHasNoOfficials: "in team ''{team}'' werkt geen medewerker; kies een team dat bestaat",
+  teamHasNoOfficials: "in team ''{team}'' werkt geen medewerker; kies een team waarin medewerkers werken",
+  // Routes: teams.
+  teamExists: 'team ‘{team}’ bestaat al; kies een ander id',
+  teamNotFound: 'team ‘{team}’ bestaat niet',
+  teamHasUsers:
+    'in team ‘{team}’ {n, plural, one {zit nog # gebruiker} other {zitten nog # gebruikers}}: haal {n, plural, one {die} other {ze}} eerst uit het team (PUT /api/users/:name)',
+  teamHasOpenTasks:
+    'team ‘{team}’ heeft nog {n, plural, one {# open taak} other {# open taken}}: rond ze af of geef ze eerst aan een ander team',
+  teamInProcesses:
+    'een gepubliceerd proces noemt team ‘{team}’ ({processes}): publiceer eerst een versie met een ander team',
+  unknownTeams:
+    '{n, plural, one {dit team bestaat niet} other {deze teams bestaan niet}}: {teams}; kies bestaande teams (GET /api/teams) of laat een beheerder ze aanmaken (POST /api/teams)',
+  unknownTeam: 'team ‘{team}’ bestaat niet; kies een team uit de lijst van teams (GET /api/teams)',
   // Routes: insights.
   dateParam: '{name} is een echte datum zoals 2026-03-01 (of een tijdstip zoals 2026-03-01T09:00:00Z)',
   versionNotFound: 'versie niet gevonden',

@@ -497,6 +497,14 @@ export default {
     P029: 'Expression too deeply nested or with too many operators',
     P030: 'A reserved word used as a name',
     P031: 'Regular expression that cannot run (RE2: no backreferences or lookaround)',
+    P032: 'Team does not exist',
+    P033: 'Team without officials',
+  },
+  // problems of the teams a process names (runtime/model/teams.ts), with the team
+  teamProblems: {
+    unknown: 'Team ‘{team}’ does not exist. Choose a team from the list of teams, or ask an admin to create it.',
+    empty:
+      'No official works in team ‘{team}’ yet, so its tasks would reach nobody. Choose another team, or ask an admin to add officials to it.',
   },
   slots: {
     next: 'next',

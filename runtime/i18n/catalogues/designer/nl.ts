@@ -502,6 +502,15 @@ export default {
     P029: 'Expressie te diep genest of met te veel operatoren',
     P030: 'Gereserveerd woord als naam',
     P031: 'Reguliere expressie die niet kan draaien (RE2: geen terugverwijzingen of lookaround)',
+    P032: 'Team bestaat niet',
+    P033: 'Team zonder medewerkers',
+  },
+  // problems of the teams a process names (runtime/model/teams.ts), with the team
+  teamProblems: {
+    unknown:
+      'Team ‘{team}’ bestaat niet. Kies een team uit de lijst van teams, of vraag een beheerder om het team aan te maken.',
+    empty:
+      'In team ‘{team}’ werkt nog geen medewerker. Zijn taken komen dan bij niemand aan. Kies een ander team, of vraag een beheerder om medewerkers aan het team toe te voegen.',
   },
   // connection points on the canvas (designer/model/slots.ts)
   slots: {

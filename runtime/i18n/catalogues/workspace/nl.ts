@@ -129,7 +129,9 @@ export default {
   you: 'u',
   assignToMember: 'Toewijzen',
   otherTeam: 'Ander team',
-  otherTeamHint: 'De taak verdwijnt dan uit de werkvoorraad van dit team.',
+  chooseTeam: 'Kies een team',
+  otherTeamHint:
+    'De taak verdwijnt dan uit de werkvoorraad van dit team. U kiest uit de teams waarin medewerkers werken.',
   assignToTeam: 'Overdragen aan team',
   assignedTo: 'Toegewezen aan {name}.',
   movedToTeam: 'De taak is overgedragen aan team {team}.',
