@@ -60,6 +60,13 @@ test('start page', async ({ page }) => {
   await check(page, 'Kwijtschelding gemeentelijke belastingen');
 });
 
+test('going on with a start after signing in', async ({ page }) => {
+  await asCitizen(page);
+  await page.goto('/diensten/grofvuil/start');
+  await expect(page.getByRole('button', { name: 'Doorgaan met starten' })).toBeVisible();
+  await check(page, 'Grofvuil laten ophalen');
+});
+
 test('sign-in', async ({ page }) => {
   await page.goto('/inloggen');
   await check(page, 'Inloggen');
