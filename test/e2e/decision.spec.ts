@@ -98,7 +98,10 @@ test("the status page after a rejection shows the official's reason, and the way
   await expectAccessible(citizen);
   await citizen.getByLabel('Telefoonnummer').fill('06 1234 5678');
   await citizen.getByRole('button', { name: 'Bezwaar versturen' }).click();
-  await expect(citizen.getByRole('status')).toContainText(/Uw vraag is verstuurd\./);
+  await expect(citizen.getByRole('status')).toContainText(
+    /^Uw bezwaar is verstuurd\. Een medewerker neemt uiterlijk .+ contact met u op\.$/,
+  );
+  await expect(objection).toContainText('Wilt u bezwaar maken? Zeg dat dan tegen de medewerker');
 
   // The official sees the objection on the contact task, with the number to call.
   await ann.goto(`/werkplek/taken/${(await taskOf(caseId, 'klantcontact'))!.id}`);

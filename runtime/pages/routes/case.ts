@@ -110,7 +110,8 @@ ${
       row.status === 'ended' && mayObjectTo(own(def.steps, row.step))
         ? objectionDeadline(new Date(row.endedAt ?? row.updatedAt))
         : null;
-    const mayAsk = !!contact || view.actions.some((a) => a.type === 'person.requested');
+    // While a request for contact is open another cannot be made: the objection is then told to that official.
+    const mayAsk = view.actions.some((a) => a.type === 'person.requested');
     send(
       res,
       ctx,
@@ -149,7 +150,7 @@ ${explanationList(view, lang)}`
 ${explanationList(view, lang)}`
       : ''
 }
-${objectBy ? objectionSection(row, objectBy, deps.clock.now() <= objectBy, maySubmit && mayAsk, lang) : ''}
+${objectBy ? objectionSection(row, objectBy, deps.clock.now() <= objectBy, maySubmit && (contact ? 'open' : mayAsk), lang) : ''}
 ${maySubmit ? groupActions(view, row) : ''}
 ${askFeedback ? feedbackForm(ctx, row.id) : ''}
 ${
@@ -321,7 +322,12 @@ ${reachField('email')}
     }
     const contact = await journeys.openContact(row);
     if (contact?.dueAt)
-      await deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
+      await deps.sessions.flash(
+        req,
+        msg(values.kind === 'objection' ? 'objectionDone' : 'personDone', lang, {
+          date: longDate(contact.dueAt, lang),
+        }),
+      );
     res.redirect(303, `/zaken/${row.id}/status`);
   };
 
@@ -423,19 +429,22 @@ function groupActions(view: CaseView, row: CaseRow) {
 /**
  * What to do when the citizen disagrees with the decision, and by when: the
  * last day to object, and "Bezwaar maken" (the contact request as an
- * objection, routes above). After the last day it says the term is over.
+ * objection, routes above); while a request for contact is open, to tell
+ * that official. After the last day it says the term is over.
  */
-function objectionSection(row: CaseRow, until: Date, open: boolean, offer: boolean, lang: Lang) {
+function objectionSection(row: CaseRow, until: Date, open: boolean, offer: boolean | 'open', lang: Lang) {
   const date = longDate(until.toISOString(), lang);
   return html`<section class="omslag-objection" aria-labelledby="bezwaar-titel"><h2 class="utrecht-heading-2" id="bezwaar-titel">${msg('objectionTitle', lang)}</h2>
 ${
   open
     ? html`<p class="utrecht-paragraph omslag-objection-until">${msg('objectionUntil', lang, { date })}</p>
 ${
-  offer
-    ? html`<p class="utrecht-paragraph">${msg('objectionHow', lang)}</p>
+  offer === 'open'
+    ? html`<p class="utrecht-paragraph">${msg('objectionWhileOpen', lang)}</p>`
+    : offer
+      ? html`<p class="utrecht-paragraph">${msg('objectionHow', lang)}</p>
 <p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/zaken/${row.id}/medewerker?soort=bezwaar">${msg('objectionButton', lang)}</a></p>`
-    : ''
+      : ''
 }`
     : html`<p class="utrecht-paragraph omslag-objection-until">${msg('objectionPast', lang, { date })}</p>`
 }</section>`;

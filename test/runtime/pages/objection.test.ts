@@ -86,6 +86,13 @@ describe('objection and the contact request', () => {
       team: 'klantcontact',
       request: { kind: 'objection', channel: 'phone', reach: '06 1234 5678' },
     });
+    expect((await b.request('GET', `/zaken/${id}/status`)).text).toMatch(
+      /role="status"><p class="utrecht-paragraph">Uw bezwaar is verstuurd\. Een medewerker neemt uiterlijk 4 maart 2026 contact met u op\./,
+    );
+    // While that request is open no second one can be made: the page says to tell the official instead.
+    const after = (await b.request('GET', `/zaken/${id}/status`)).text;
+    expect(after).toContain('U heeft al gevraagd om contact met een medewerker. Wilt u bezwaar maken?');
+    expect(after).not.toContain('?soort=bezwaar');
   });
 
   it('after the last day the page says the term is over, without the button; in English the same', async () => {

@@ -83,6 +83,9 @@ export default {
   objectionHow:
     'Choose "Object to the decision". Write down why you disagree with the decision. An official will then contact you.',
   objectionButton: 'Object to the decision',
+  objectionWhileOpen:
+    'You already asked to talk to a person. Do you want to object? Then tell the official who contacts you.',
+  objectionDone: 'Your objection has been sent. An official will contact you by {date}.',
   objectionPast:
     'You could object until and including {date}. That term is over. Do you have a question about the decision? Then choose "Talk to a person".',
   objectionIntro:

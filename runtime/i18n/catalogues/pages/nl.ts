@@ -80,6 +80,9 @@ export default {
   objectionHow:
     'Kies "Bezwaar maken". Schrijf op waarom u het niet eens bent met het besluit. Een medewerker neemt dan contact met u op.',
   objectionButton: 'Bezwaar maken',
+  objectionWhileOpen:
+    'U heeft al gevraagd om contact met een medewerker. Wilt u bezwaar maken? Zeg dat dan tegen de medewerker die contact met u opneemt.',
+  objectionDone: 'Uw bezwaar is verstuurd. Een medewerker neemt uiterlijk {date} contact met u op.',
   objectionPast:
     'U kon bezwaar maken tot en met {date}. Die termijn is voorbij. Heeft u een vraag over het besluit? Kies dan "Een medewerker spreken".',
   objectionIntro:
