@@ -25,8 +25,12 @@ const args = {
 
 function build(lang: Lang) {
   const view = messagesView(workspaceCatalogues, lang, args);
-  // A contact request's channel comes from the citizen's form: look it up by any name.
-  return { ...view, channels: view.channels as Readonly<Record<string, string | undefined>> };
+  // A contact request's channel and kind come from the citizen's form: look it up by any name.
+  return {
+    ...view,
+    channels: view.channels as Readonly<Record<string, string | undefined>>,
+    requestKinds: view.requestKinds as Readonly<Record<string, string | undefined>>,
+  };
 }
 
 export type Messages = ReturnType<typeof build>;

@@ -11,7 +11,7 @@ export type Outcome = Handoff['outcomes'][number];
 export type OutcomeField = Outcome['fields'][number];
 export type FieldOption = NonNullable<OutcomeField['options']>[number];
 // TODO(openapi): the schema types a contact task's `request` as an open object; the workspace reads these three.
-export type ContactRequest = { question?: string; channel?: string; reach?: string };
+export type ContactRequest = { question?: string; channel?: string; reach?: string; kind?: string };
 export type Counts = Schemas['TaskCounts'];
 export type CaseView = Schemas['CaseView'];
 /** What the queue's process filter needs of `GET /api/processes`. */

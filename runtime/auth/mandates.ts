@@ -20,6 +20,7 @@ export const PAGE_RIGHTS: Readonly<Record<string, Right>> = {
   'post /zaken/:id/feedback': 'view',
   'get /zaken/:id/stap/:step': 'fill',
   'post /zaken/:id/stap/:step': 'fill',
+  'get /diensten/:key/start': 'fill',
   'post /diensten/:key/start': 'fill',
   'post /zaken/:id/versturen': 'submit',
   'get /zaken/:id/actie/:event': 'submit',

@@ -99,8 +99,8 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
 }
 
 /**
- * The last decision on the case: an official's outcome (with the reason of a
- * refusal) or the rules'. After a human decision its reason is the why; the
+ * The last decision on the case: an official's outcome (with the reason they
+ * gave, or their message to the citizen) or the rules'. After a human decision its reason is the why; the
  * automated reasons stay with the automated decision they belong to.
  */
 function lastDecision(
@@ -109,8 +109,11 @@ function lastDecision(
 ): { by: 'official' | 'rules'; at: string; step: string; because?: string } | null {
   for (const e of [...entries].reverse()) {
     const d = e.data as Record<string, any>;
-    if (e.type === 'task.completed' && d.step !== 'contact')
-      return { by: 'official', at: e.at, step: String(d.step), ...(d.reason ? { because: String(d.reason) } : {}) };
+    // An entry from before every outcome's reason was recorded: the official's message is what they said.
+    if (e.type === 'task.completed' && d.step !== 'contact') {
+      const because = d.reason ?? d.message;
+      return { by: 'official', at: e.at, step: String(d.step), ...(because ? { because: String(because) } : {}) };
+    }
     if (e.type === 'decision.made') {
       const because = d.because?.[lang] ?? d.because?.nl;
       return { by: 'rules', at: e.at, step: String(d.step), ...(because ? { because } : {}) };

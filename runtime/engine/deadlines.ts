@@ -44,3 +44,16 @@ export function addWorkingDays(at: Date, n: number): Date {
 export function dueDate(at: Date, due: Deadline): Date {
   return typeof due === 'string' ? addDuration(at, due) : addWorkingDays(at, due.workingDays);
 }
+
+/**
+ * The last day to object to a decision made at `decidedAt`: six weeks (Awb
+ * art. 6:7), counted from the day after it was made (art. 6:8), so the same
+ * weekday six weeks on; a last day on a Saturday, a Sunday or a public
+ * holiday moves to the next working day (Algemene termijnenwet art. 1).
+ * The end of that day in Dutch time.
+ */
+export function objectionDeadline(decidedAt: Date): Date {
+  let day = DateTime.fromJSDate(decidedAt, { zone: 'Europe/Amsterdam' }).plus({ weeks: 6 });
+  while (!isWorkingDay(day)) day = day.plus({ days: 1 });
+  return day.endOf('day').toJSDate();
+}

@@ -274,12 +274,10 @@ export function createEngine({ store, clock }: { store: Store; clock: Clock }) {
     const at = clock.now().toISOString();
     if (!(await store.tasks.update(task.id, task.rev, { status: 'completed', outcome, assignee, closedAt: at })))
       throw conflict('stale-task', 'staleTask');
-    // A refusal's reason, as the citizen reads it under "why": the reason field, or else the official's message.
+    // The official's reason, as the citizen reads it under "why" (a refusal cannot be without one, see
+    // completeTask): the outcome's free-text answer, or else the official's message to the citizen.
     const chosen = taskOf(loaded.process.steps[task.step])?.outcomes.find((o) => o.id === outcome);
-    const reason =
-      chosen && isNegativeOutcome(loaded.process, chosen)
-        ? (reasonGiven(chosen.fields ?? [], values) ?? message ?? undefined)
-        : undefined;
+    const reason = chosen ? (reasonGiven(chosen.fields ?? [], values) ?? (message || undefined)) : undefined;
     const writes: Write[] = [
       { op: 'timer.cleared', caseId: row.id, timer: `${ESCALATE}${task.id}` },
       auditWrite(row.id, at, actor, 'task.completed', {
@@ -864,6 +862,17 @@ function citizenMessage(raw: unknown): string | null {
   return raw.trim();
 }
 
+/** A phone number, loosely: digits, spaces, +, - (a + only in front), 10 to 15 digits. */
+export function looksLikePhone(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  return /^\+?[\d\s-]+$/.test(value) && digits >= 10 && digits <= 15;
+}
+
+/** An email address, pragmatically (as the notices page checks it). */
+export function looksLikeEmail(value: string): boolean {
+  return value.length <= 254 && /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]{2,}$/.test(value);
+}
+
 /** What a citizen asks a person: a question and how to reach them. */
 function personRequest(raw: unknown): Record<string, unknown> {
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -873,6 +882,9 @@ function personRequest(raw: unknown): Record<string, unknown> {
   const channel = data.channel ?? 'phone';
   if (!['phone', 'email', 'visit'].includes(String(channel))) issues.channel = { code: 'channel' };
   const reach = typeof data.reach === 'string' ? data.reach.trim().slice(0, 200) : '';
+  // How to reach the citizen, when given, must fit the chosen way (the pages also ask for it: routes/case.ts).
+  if (reach && channel === 'phone' && !looksLikePhone(reach)) issues.reach = { code: 'invalid-phone' };
+  if (reach && channel === 'email' && !looksLikeEmail(reach)) issues.reach = { code: 'invalid-email' };
   // An objection (bezwaar) to a decision is a request for a person too: it becomes a task for the contact team.
   const kind = data.kind ?? 'question';
   if (kind !== 'question' && kind !== 'objection') issues.kind = { code: 'requestKind' };

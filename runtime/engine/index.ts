@@ -9,3 +9,4 @@ export * from './import.js';
 export * from './proactive.js';
 export * from './insights.js';
 export * from './migration.js';
+export { objectionDeadline } from './deadlines.js';

@@ -17,6 +17,17 @@ export function isNegativeEnd(step: { kind: string } | undefined): boolean {
   return !!ending && (ending.outcome === 'rejected' || (step as { negative?: boolean }).negative === true);
 }
 
+/**
+ * Whether an end is a decision the citizen may object to (bezwaar, Awb
+ * art. 7:1): a grant or a refusal of what they asked, or an end the designer
+ * marks negative. A withdrawal, a declined offer or a finished service
+ * (a booked pick-up) decides nothing to object to.
+ */
+export function mayObjectTo(step: { kind: string } | undefined): boolean {
+  const ending = outcomeOf(step);
+  return !!ending && (ending.outcome === 'granted' || isNegativeEnd(step));
+}
+
 /** Whether a case sent to `target` can come to a negative end without another person deciding first. */
 export function leadsToNegative(process: Pick<Process, 'steps'>, target: string): boolean {
   const seen = new Set<string>();

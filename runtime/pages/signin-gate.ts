@@ -47,8 +47,8 @@ export function signInGate(deps: PagesDeps) {
       if (right && levelSuffices(level, needed)) return true;
       const ctx = pageContext(req, deps);
       const lang = ctx.lang;
-      // Back to the page asked for; a post's own page (a service's start page for its start button).
-      const back = req.method === 'GET' ? req.originalUrl : req.originalUrl.replace(/\/start(\?.*)?$/, '');
+      // Back to the page asked for. A refused Start comes back to GET …/start: one press goes on (routes/public.ts).
+      const back = req.originalUrl;
       const name = providerName(applicant);
       const levelName = (l: Level | null) => sm('citizen.levelName', lang, { level: l ?? 'none' });
       const title = right

@@ -60,6 +60,13 @@ test('start page', async ({ page }) => {
   await check(page, 'Kwijtschelding gemeentelijke belastingen');
 });
 
+test('going on with a start after signing in', async ({ page }) => {
+  await asCitizen(page);
+  await page.goto('/diensten/grofvuil/start');
+  await expect(page.getByRole('button', { name: 'Doorgaan met starten' })).toBeVisible();
+  await check(page, 'Grofvuil laten ophalen');
+});
+
 test('sign-in', async ({ page }) => {
   await page.goto('/inloggen');
   await check(page, 'Inloggen');
@@ -152,6 +159,38 @@ test('ask-a-person form with an error', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('Vertel waarmee wij u kunnen helpen.');
   await expect(page).toHaveTitle(/^Fout:/);
   await check(page, 'Een medewerker spreken');
+});
+
+test('ask-a-person form with the way to reach the citizen wrong: email chosen, no address; a phone number too short', async ({
+  page,
+}) => {
+  await asCitizen(page);
+  await page.goto(`/zaken/${cases.sent}/medewerker`);
+  await page.getByRole('group', { name: 'Hoe wilt u dat wij contact opnemen?' }).getByLabel('E-mail').check();
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText([
+    'Vertel waarmee wij u kunnen helpen.',
+    'Vul uw e-mailadres in. Dan kunnen wij u mailen.',
+  ]);
+  await check(page, 'Een medewerker spreken');
+  await page.getByRole('group', { name: 'Hoe wilt u dat wij contact opnemen?' }).getByLabel('Telefoon').check();
+  await page.getByLabel('Telefoonnummer').fill('06 123');
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  await expect(page.getByLabel('Telefoonnummer')).toHaveAttribute('aria-invalid', 'true');
+  await check(page, 'Een medewerker spreken');
+});
+
+test('objection form, from the status page of a rejected case', async ({ page }) => {
+  await asCitizen(page);
+  await page.goto(`/zaken/${cases.finished}/status`);
+  await expect(page.getByRole('region', { name: 'Bent u het niet eens met dit besluit?' })).toContainText(
+    'Dan kunt u bezwaar maken. Dat kan tot en met',
+  );
+  await page.getByRole('link', { name: 'Bezwaar maken' }).click();
+  await check(page, 'Bezwaar maken');
+  await page.getByRole('button', { name: 'Bezwaar versturen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Schrijf op waarom u het niet eens bent met het besluit.');
+  await check(page, 'Bezwaar maken');
 });
 
 test('withdraw confirmation page', async ({ page }) => {

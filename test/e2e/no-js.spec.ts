@@ -104,3 +104,21 @@ test('without JavaScript the sign-out button in the header works', async ({ page
   await page.goto('/mijn-zaken');
   await expect(page).toHaveURL(/\/inloggen\?terug=%2Fmijn-zaken$/);
 });
+
+test('without JavaScript at 320 px, Start while signed out: after signing in the citizen goes on with one press', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/diensten/kwijtschelding');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inloggen');
+  await page.getByLabel('Burgerservicenummer (BSN)').fill(freshBsn());
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  // Back at the start, not at the explanation: one press, and the first question.
+  await expect(page).toHaveURL(/\/diensten\/kwijtschelding\/start$/);
+  await expect(page.getByText('U bent ingelogd. Druk op de knop om verder te gaan met uw aanvraag.')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.getByRole('button', { name: 'Doorgaan met starten' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw huishouden');
+  expect(caseIdOf(page)).toBeTruthy();
+});

@@ -58,10 +58,11 @@ test('a citizen signs in with DigiD at the provider and starts a case', async ({
   await page.getByLabel('Gebruikersnaam').fill('jan');
   await page.getByLabel('Niveau').selectOption(ACR.midden);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  // Back through the callback to the service, signed in.
-  await expect(page).toHaveURL(`${base}/diensten/grofvuil`);
+  // Back through the callback to the start, signed in: one press goes on.
+  await expect(page).toHaveURL(`${base}/diensten/grofvuil/start`);
   await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
-  await page.getByRole('button', { name: 'Start' }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Doorgaan met starten' }).click();
   await expect(page).toHaveURL(/\/zaken\/[^/]+\/stap\//);
   const caseUrl = page.url();
   await page.goto(`${base}/mijn-zaken`);
@@ -89,7 +90,7 @@ test('a level below the service minimum gets a clear page; signing in again at t
   await page.getByLabel('Gebruikersnaam').fill('jan');
   await expect(page.getByLabel('Niveau')).toHaveValue(ACR.midden);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(`${base}/diensten/grofvuil-midden`);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(`${base}/diensten/grofvuil-midden/start`);
+  await page.getByRole('button', { name: 'Doorgaan met starten' }).click();
   await expect(page).toHaveURL(/\/zaken\/[^/]+\/stap\//);
 });

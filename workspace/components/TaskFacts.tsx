@@ -38,6 +38,12 @@ export function WhyHere({ task }: { task: TaskDetail }) {
           {t.contactRequest}
         </h3>
         <dl className="werkplek-facts">
+          {r.kind && r.kind !== 'evaluation-failed' && (
+            <div className="werkplek-facts__row">
+              <dt>{t.requestKind}</dt>
+              <dd>{t.requestKinds[r.kind] ?? r.kind}</dd>
+            </div>
+          )}
           <div className="werkplek-facts__row">
             <dt>{t.question}</dt>
             <dd className="werkplek-pre">{r.question || '–'}</dd>
@@ -48,7 +54,7 @@ export function WhyHere({ task }: { task: TaskDetail }) {
           </div>
           <div className="werkplek-facts__row">
             <dt>{t.reach}</dt>
-            <dd>{r.reach || '–'}</dd>
+            <dd className="werkplek-reach">{r.reach || '–'}</dd>
           </div>
         </dl>
       </section>

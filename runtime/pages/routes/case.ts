@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { EngineError, type CaseView } from '../../engine/index.js';
-import { issueMessage, t, type Lang, type Process } from '../../model/index.js';
+import { EngineError, looksLikeEmail, looksLikePhone, objectionDeadline, type CaseView } from '../../engine/index.js';
+import { issueMessage, mayObjectTo, own, t, type Lang, type Process } from '../../model/index.js';
 import {
   counterfactualCatalogues,
   formatDate,
@@ -104,6 +104,14 @@ ${
     const proactive = await journeys.isProactive(row);
     const optedOut = proactive && (await journeys.isOptedOut(subject, row.processKey));
     const askFeedback = row.status === 'ended' && !(await journeys.hasFeedback(row));
+    // A decision (a grant, a refusal) can be objected to until six weeks after it (Awb): by when, and the way to.
+    const def = await journeys.process(row);
+    const objectBy =
+      row.status === 'ended' && mayObjectTo(own(def.steps, row.step))
+        ? objectionDeadline(new Date(row.endedAt ?? row.updatedAt))
+        : null;
+    // While a request for contact is open another cannot be made: the objection is then told to that official.
+    const mayAsk = view.actions.some((a) => a.type === 'person.requested');
     send(
       res,
       ctx,
@@ -123,9 +131,14 @@ ${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${
-  view.decision?.by === 'official' && view.decision.because
+  view.decision?.by === 'official'
     ? html`<h2 class="utrecht-heading-2">${msg('decisions', lang)}</h2>
-<p class="utrecht-paragraph omslag-official-reason">${view.decision.because}</p>
+${
+  view.decision.because
+    ? html`<p class="utrecht-paragraph omslag-official-by">${msg('officialDecided', lang)}</p>
+<p class="utrecht-paragraph omslag-official-reason">${view.decision.because}</p>`
+    : html`<p class="utrecht-paragraph omslag-official-by">${msg('officialDecidedNoReason', lang)}</p>`
+}
 ${
   view.explanations.length
     ? html`<h3 class="utrecht-heading-3">${msg('automatedCheck', lang)}</h3>
@@ -137,6 +150,7 @@ ${explanationList(view, lang)}`
 ${explanationList(view, lang)}`
       : ''
 }
+${objectBy ? objectionSection(row, objectBy, deps.clock.now() <= objectBy, maySubmit && (contact ? 'open' : mayAsk), lang) : ''}
 ${maySubmit ? groupActions(view, row) : ''}
 ${askFeedback ? feedbackForm(ctx, row.id) : ''}
 ${
@@ -202,7 +216,8 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     res.redirect(303, `/zaken/${row.id}/status`);
   });
 
-  // Ask for a person, from a case.
+  // Ask for a person, from a case. Both ways to reach the citizen are on the page (no script needed); the server
+  // asks for the one that belongs to the chosen way. `kind: 'objection'` is the same form as an objection (bezwaar).
   const personForm = (
     req: Request,
     res: Response,
@@ -214,42 +229,69 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
     const lang = ctx.lang;
     const list = Object.entries(errors).map(([id, m]) => ({ href: `#f-${id}`, text: m[0] }));
     const channel = values.channel ?? 'phone';
+    const objecting = values.kind === 'objection';
+    const title = msg(objecting ? 'objectionButton' : 'personTitle', lang);
+    /** A way to reach the citizen: phone or email, with its hint and error. */
+    const reachField = (id: 'phone' | 'email') => {
+      const error = errors[id]?.[0];
+      return html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-${id}">${msg(id === 'phone' ? 'phoneNumber' : 'emailAddress', lang)}</label>
+<div class="utrecht-form-field-description" id="f-${id}-hint">${msg(id === 'phone' ? 'phoneHint' : 'emailHint', lang)}</div>
+${error ? html`<p class="utrecht-form-field-error-message" id="f-${id}-fout">${error}</p>` : ''}
+<input class="utrecht-textbox utrecht-textbox--html-input omslag-width-l" type="${id === 'phone' ? 'tel' : 'email'}" id="f-${id}" name="${id}" value="${values[id] ?? ''}" aria-describedby="f-${id}-hint${error ? ` f-${id}-fout` : ''}"${error ? html` aria-invalid="true"` : ''} autocomplete="${id === 'phone' ? 'tel' : 'email'}"${id === 'email' ? html` spellcheck="false"` : ''}></div>`;
+    };
     send(
       res,
       ctx,
-      msg('personTitle', lang),
-      html`${errorSummary(list, lang)}<h1 class="utrecht-heading-1">${msg('personTitle', lang)}</h1>
-<p class="utrecht-paragraph">${msg('personIntro', lang)}</p>
+      title,
+      html`${errorSummary(list, lang)}<h1 class="utrecht-heading-1">${title}</h1>
+<p class="utrecht-paragraph">${msg(objecting ? 'objectionIntro' : 'personIntro', lang)}</p>
 <form method="post" action="${action}" novalidate>${csrfField(ctx)}
-<div class="utrecht-form-field${errors.question ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-question">${msg('question', lang)}</label>
+<div class="utrecht-form-field${errors.question ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-question">${msg(objecting ? 'objectionQuestion' : 'question', lang)}</label>
 ${errors.question ? html`<p class="utrecht-form-field-error-message" id="f-question-fout">${errors.question[0]}</p>` : ''}
 <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="f-question" name="question" rows="4" aria-required="true"${errors.question ? html` aria-invalid="true" aria-describedby="f-question-fout"` : ''}>${values.question ?? ''}</textarea></div>
 <div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('whatAbout', lang)}</legend>
 <div class="omslag-options">${(['question', 'objection'] as const).map((k, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-kind${i ? `-${i}` : ''}" name="kind" value="${k}"${(values.kind ?? 'question') === k ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-kind${i ? `-${i}` : ''}">${msg(k === 'question' ? 'kindQuestion' : 'kindObjection', lang)}</label></div>`)}</div></fieldset></div>
-<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('channel', lang)}</legend>
+<div class="utrecht-form-field${errors.channel ? ' utrecht-form-field--invalid' : ''}"><fieldset class="utrecht-form-fieldset"${errors.channel ? html` aria-describedby="f-channel-fout"` : ''}><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('channel', lang)}</legend>
+${errors.channel ? html`<p class="utrecht-form-field-error-message" id="f-channel-fout">${errors.channel[0]}</p>` : ''}
 <div class="omslag-options">${(['phone', 'email', 'visit'] as const).map((c, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-channel${i ? `-${i}` : ''}" name="channel" value="${c}"${channel === c ? html` checked` : ''}><label class="utrecht-form-label utrecht-form-label--radio" for="f-channel${i ? `-${i}` : ''}">${msg(c, lang)}</label></div>`)}</div></fieldset></div>
-<div class="utrecht-form-field${errors.reach ? ' utrecht-form-field--invalid' : ''}"><label class="utrecht-form-label" for="f-reach">${msg('reach', lang)} <span class="omslag-optional">${msg('optional', lang)}</span></label>
-<div class="utrecht-form-field-description" id="f-reach-hint">${msg('reachHint', lang)}</div>
-${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fout">${errors.reach[0]}</p>` : ''}
-<input class="utrecht-textbox utrecht-textbox--html-input omslag-width-l" type="text" id="f-reach" name="reach" value="${values.reach ?? ''}" aria-describedby="f-reach-hint${errors.reach ? ' f-reach-fout' : ''}" autocomplete="tel"></div>
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('personSend', lang)}</button></form>`,
+${reachField('phone')}
+${reachField('email')}
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg(objecting ? 'objectionSend' : 'personSend', lang)}</button></form>`,
       { status: list.length ? 422 : 200, errors: !!list.length },
     );
   };
 
-  /** The question from the form, or the page again with what to fix. */
+  /**
+   * The request from the form, or the page again with what to fix, in page
+   * order. The phone number or email address of the chosen way is what the
+   * official sees on the task (`reach`).
+   */
   const personRequest = (req: Request, res: Response, action: string) => {
     const lang = req.session!.lang;
+    const text = (name: string) =>
+      String(req.body?.[name] ?? '')
+        .trim()
+        .slice(0, 2000);
     const values = {
-      question: String(req.body?.question ?? '').trim(),
-      channel: String(req.body?.channel ?? 'phone'),
-      reach: String(req.body?.reach ?? '').trim(),
+      question: text('question'),
       kind: req.body?.kind === 'objection' ? 'objection' : 'question',
+      channel: text('channel') || 'phone',
+      phone: text('phone').slice(0, 200),
+      email: text('email').slice(0, 200),
     };
     const errors: Record<string, string[]> = {};
-    if (!values.question) errors.question = [msg('tellUs', lang)];
-    if (values.question.length > 2000)
+    const question = String(req.body?.question ?? '').trim();
+    if (!question) errors.question = [msg(values.kind === 'objection' ? 'tellUsObjection' : 'tellUs', lang)];
+    else if (question.length > 2000)
       errors.question = [issueMessage({ code: 'too-long', params: { max: 2000 } }, lang)];
+    if (!(CHANNELS as readonly string[]).includes(values.channel)) errors.channel = [msg('chooseChannel', lang)];
+    else if (values.channel === 'phone') {
+      if (!values.phone) errors.phone = [msg('phoneMissing', lang)];
+      else if (!looksLikePhone(values.phone)) errors.phone = [msg('phoneInvalid', lang)];
+    } else if (values.channel === 'email') {
+      if (!values.email) errors.email = [msg('emailMissing', lang)];
+      else if (!looksLikeEmail(values.email)) errors.email = [msg('emailInvalid', lang)];
+    }
     if (!Object.keys(errors).length) return values;
     personForm(req, res, action, errors, values);
     return undefined;
@@ -264,22 +306,34 @@ ${errors.reach ? html`<p class="utrecht-form-field-error-message" id="f-reach-fo
     actor: string,
   ) => {
     const lang = req.session!.lang;
+    const { phone, email, ...rest } = values;
+    const reach = values.channel === 'phone' ? phone : values.channel === 'email' ? email : '';
     try {
-      await journeys.askPerson(row, values, lang, actor);
+      await journeys.askPerson(row, { ...rest, reach }, lang, actor);
     } catch (error) {
-      if (error instanceof EngineError && error.kind === 'invalid')
-        return personForm(req, res, action, error.detailsIn(lang) as Record<string, string[]>, values);
+      if (error instanceof EngineError && error.kind === 'invalid') {
+        // The engine's word on the way to reach the citizen belongs at the field of the chosen way.
+        const { reach: onReach, ...details } = error.detailsIn(lang) as Record<string, string[]>;
+        const at = values.channel === 'email' ? 'email' : 'phone';
+        return personForm(req, res, action, { ...details, ...(onReach ? { [at]: onReach } : {}) }, values);
+      }
       if (!(error instanceof EngineError && error.code === 'event-not-allowed')) throw error;
       // A request is open already: the status page says so.
     }
     const contact = await journeys.openContact(row);
     if (contact?.dueAt)
-      await deps.sessions.flash(req, msg('personDone', lang, { date: longDate(contact.dueAt, lang) }));
+      await deps.sessions.flash(
+        req,
+        msg(values.kind === 'objection' ? 'objectionDone' : 'personDone', lang, {
+          date: longDate(contact.dueAt, lang),
+        }),
+      );
     res.redirect(303, `/zaken/${row.id}/status`);
   };
 
+  // `?soort=bezwaar`: the status page's "Bezwaar maken" opens the form as an objection.
   pages.get('/zaken/:id/medewerker', (req, res, { row }) => {
-    personForm(req, res, `/zaken/${row.id}/medewerker`);
+    personForm(req, res, `/zaken/${row.id}/medewerker`, {}, req.query.soort === 'bezwaar' ? { kind: 'objection' } : {});
   });
   pages.post('/zaken/:id/medewerker', deps.form, async (req, res, { row, actor }) => {
     const values = personRequest(req, res, `/zaken/${row.id}/medewerker`);
@@ -345,6 +399,9 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
   });
 }
 
+/** The ways a citizen can ask to be contacted. */
+const CHANNELS = ['phone', 'email', 'visit'] as const;
+
 /** How many cases /mijn-zaken shows at once. */
 export const CASES_PER_PAGE = 20;
 
@@ -367,4 +424,28 @@ function groupActions(view: CaseView, row: CaseRow) {
   const actions = view.actions.filter((a) => a.type !== 'submit' && a.type !== 'person.requested');
   if (!actions.length) return html``;
   return html`<ul class="omslag-actions">${actions.map((a) => html`<li><a class="utrecht-link" href="/zaken/${row.id}/actie/${a.type}">${a.label}</a></li>`)}</ul>`;
+}
+
+/**
+ * What to do when the citizen disagrees with the decision, and by when: the
+ * last day to object, and "Bezwaar maken" (the contact request as an
+ * objection, routes above); while a request for contact is open, to tell
+ * that official. After the last day it says the term is over.
+ */
+function objectionSection(row: CaseRow, until: Date, open: boolean, offer: boolean | 'open', lang: Lang) {
+  const date = longDate(until.toISOString(), lang);
+  return html`<section class="omslag-objection" aria-labelledby="bezwaar-titel"><h2 class="utrecht-heading-2" id="bezwaar-titel">${msg('objectionTitle', lang)}</h2>
+${
+  open
+    ? html`<p class="utrecht-paragraph omslag-objection-until">${msg('objectionUntil', lang, { date })}</p>
+${
+  offer === 'open'
+    ? html`<p class="utrecht-paragraph">${msg('objectionWhileOpen', lang)}</p>`
+    : offer
+      ? html`<p class="utrecht-paragraph">${msg('objectionHow', lang)}</p>
+<p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/zaken/${row.id}/medewerker?soort=bezwaar">${msg('objectionButton', lang)}</a></p>`
+      : ''
+}`
+    : html`<p class="utrecht-paragraph omslag-objection-until">${msg('objectionPast', lang, { date })}</p>`
+}</section>`;
 }

@@ -89,6 +89,22 @@ ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.descri
     const row = await journeys.startOrContinue(req.params.key, subject, actor);
     res.redirect(303, `/zaken/${row.id}`);
   });
-  // After sign-in, a start button's GET lands here: show the start page again.
-  pages.public.get('/diensten/:key/start', (req, res) => res.redirect(303, `/diensten/${req.params.key}`));
+  // Back from signing in after Start (signin-gate.ts, router.ts): the citizen goes on with one press. A GET
+  // starts nothing (no state from a link or a reload); the button posts the start with a fresh form token.
+  pages.get('/diensten/:key/start', async (req, res) => {
+    const def = await published(req.params.key);
+    const ctx = pageContext(req, deps, `/diensten/${req.params.key}/medewerker`);
+    const title = t(def.title, ctx.lang);
+    send(
+      res,
+      ctx,
+      title,
+      html`<h1 class="utrecht-heading-1">${title}</h1>
+<p class="utrecht-paragraph">${sm('citizen.continueStart', ctx.lang)}</p>
+<p class="utrecht-paragraph">${sm('citizen.continueStartOpen', ctx.lang)}</p>
+<form method="post" action="/diensten/${req.params.key}/start">${csrfField(ctx)}
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${sm('citizen.continueStartButton', ctx.lang)}</button></form>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/diensten/${req.params.key}">${sm('citizen.continueStartBack', ctx.lang)}</a></p>`,
+    );
+  });
 }

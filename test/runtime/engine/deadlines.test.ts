@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, dueDate, isWorkingDay } from '../../../runtime/engine/deadlines.js';
+import { addWorkingDays, dueDate, isWorkingDay, objectionDeadline } from '../../../runtime/engine/deadlines.js';
 import { checkDefinition } from '../../../runtime/model/index.js';
 import { DateTime } from 'luxon';
 import { asCitizen, BSN, closeStore, freshEnv, openEnv } from './setup.js';
@@ -25,6 +25,23 @@ describe('deadlines in working days', () => {
   it('counts calendar durations in Dutch time and working days by the calendar of holidays', async () => {
     expect(dueDate(at('2026-03-27T10:00:00Z'), 'P2D').toISOString()).toBe('2026-03-29T09:00:00.000Z'); // across the DST change: same clock time
     expect(dueDate(at('2026-03-02T09:00:00Z'), { workingDays: 5 }).toISOString()).toBe('2026-03-09T09:00:00.000Z');
+  });
+});
+
+describe('the objection term (bezwaar, Awb art. 6:7)', () => {
+  it('ends six weeks after the decision, at the end of that day in Dutch time', () => {
+    // Monday 2 March 2026, 10:00 in Amsterdam: the last day is Monday 13 April, through 23:59 (summer time by then).
+    expect(objectionDeadline(at('2026-03-02T09:00:00Z')).toISOString()).toBe('2026-04-13T21:59:59.999Z');
+    // The day is the Dutch one: 23:30 in Amsterdam is still 2 March; 00:30 there (23:30 UTC) is 3 March.
+    expect(objectionDeadline(at('2026-03-02T22:30:00Z')).toISOString()).toBe('2026-04-13T21:59:59.999Z');
+    expect(objectionDeadline(at('2026-03-02T23:30:00Z')).toISOString()).toBe('2026-04-14T21:59:59.999Z');
+  });
+
+  it('moves a last day on a weekend or a public holiday to the next working day (Algemene termijnenwet)', () => {
+    // Monday 16 March + 6 weeks is King's Day (Monday 27 April 2026): the term runs through Tuesday 28 April.
+    expect(objectionDeadline(at('2026-03-16T09:00:00Z')).toISOString()).toBe('2026-04-28T21:59:59.999Z');
+    // A decision on Saturday 7 March: the Saturday six weeks on moves to Monday 20 April.
+    expect(objectionDeadline(at('2026-03-07T09:00:00Z')).toISOString()).toBe('2026-04-20T21:59:59.999Z');
   });
 });
 

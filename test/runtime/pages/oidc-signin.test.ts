@@ -193,7 +193,9 @@ describe('signing in with DigiD at a real provider', () => {
     expect(new URL(asked.location!).searchParams.get('acr_values')).not.toContain(ACR.basis);
     // The provider's session is still there: it asks to log in again at the higher level.
     const higher = await agent.loginAtProvider((await agent.follow(asked)).page, 'jan', ACR.midden);
-    expect(higher.page.url).toBe(`${base}/diensten/toeslag`);
+    // Back where the citizen was: going on with the start, one press away.
+    expect(higher.page.url).toBe(`${base}/diensten/toeslag/start`);
+    expect(higher.page.text).toContain('Doorgaan met starten');
     const started = await start(agent, higher.page);
     expect(started.page.url).toMatch(/\/zaken\/[^/]+\/stap\//);
   });

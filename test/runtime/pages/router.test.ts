@@ -158,7 +158,6 @@ describe('the citizen pages as registered', () => {
   const publicPages = [
     'get /',
     'get /diensten/:key',
-    'get /diensten/:key/start',
     'get /inloggen',
     'get /inloggen/digid',
     'get /inloggen/eherkenning',
@@ -198,6 +197,8 @@ describe('the citizen pages as registered', () => {
     ).toEqual(
       [
         'get /mijn-zaken',
+        // Back from signing in after Start: one press goes on (a GET starts nothing).
+        'get /diensten/:key/start',
         'post /diensten/:key/start',
         'get /diensten/:key/medewerker',
         'post /diensten/:key/medewerker',
@@ -234,7 +235,10 @@ describe('the citizen pages as registered', () => {
       const res = await request('GET', path);
       expect(res.status, path).toBe(200);
     }
-    expect((await request('GET', '/diensten/melding/start')).location).toBe('/diensten/melding');
+    // The page to go on with a start asks to sign in, and comes back to itself.
+    expect((await request('GET', '/diensten/melding/start')).location).toBe(
+      `/inloggen?terug=${encodeURIComponent('/diensten/melding/start')}`,
+    );
     // The public posts answer an anonymous visitor with a page, not a sign-in redirect.
     const signIn = await request('GET', '/inloggen');
     const visit = signIn.setCookie!.split(';')[0];

@@ -83,6 +83,11 @@ export default {
   question: 'Question',
   channel: 'How',
   reach: 'Reachable at',
+  requestKind: 'Kind',
+  requestKinds: {
+    question: 'A question',
+    objection: 'An objection to a decision',
+  },
   channels: {
     phone: 'Phone',
     email: 'Email',

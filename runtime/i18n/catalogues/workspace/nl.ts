@@ -81,6 +81,11 @@ export default {
   question: 'Vraag',
   channel: 'Hoe',
   reach: 'Bereikbaar via',
+  requestKind: 'Soort',
+  requestKinds: {
+    question: 'Een vraag',
+    objection: 'Bezwaar tegen een besluit',
+  },
   channels: {
     phone: 'Telefoon',
     email: 'E-mail',
