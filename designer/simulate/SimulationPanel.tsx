@@ -104,7 +104,9 @@ export function SimulationPanel({ onActive }: { onActive(step: string | null): v
               <strong>{state.title || state.step}</strong>
               {state.kind ? ` (${t.kinds[state.kind as keyof typeof t.kinds] ?? state.kind})` : ''}
             </p>
-            {state.ended && <p data-testid="sim-outcome">{t.simOutcome(state.outcome ? outcomeWord(state.outcome, lang) : '')}</p>}
+            {state.ended && (
+              <p data-testid="sim-outcome">{t.simOutcome(state.outcome ? outcomeWord(state.outcome, lang) : '')}</p>
+            )}
             {state.fields && (
               <AnswerForm
                 key={`${state.step}-${state.log.length}`}
