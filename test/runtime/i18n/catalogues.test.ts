@@ -24,6 +24,7 @@ function placeholders(source: string, lang: string): string[] {
  */
 const differentOnPurpose: Record<string, string> = {
   'designer.addKind': 'English puts the kind mid-sentence, in lowercase ({kindLower}); Dutch starts with it ({kind})',
+  'designer.addAfterKind': 'as designer.addKind: English puts the kind mid-sentence, Dutch starts with it',
 };
 
 const folders = readdirSync(new URL('../../../runtime/i18n/catalogues/', import.meta.url), { withFileTypes: true })
