@@ -1,6 +1,6 @@
 // Withdrawing an application from the status page, with a confirmation step.
 import { expect, test } from '@playwright/test';
-import { accounts, api, freshBsn, sentKwijtschelding, signIn } from './support.js';
+import { accounts, api, expectAccessible, freshBsn, sentKwijtschelding, signIn } from './support.js';
 
 test('a citizen withdraws an application that waits for an official', async ({ page }) => {
   await signIn(page, freshBsn());
@@ -12,6 +12,11 @@ test('a citizen withdraws an application that waits for an official', async ({ p
   await page.getByRole('link', { name: 'Aanvraag intrekken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanvraag intrekken');
   await expect(page.getByText('Weet u het zeker?')).toBeVisible();
+  // What withdrawing means, before the citizen confirms; the button warns.
+  await expect(page.getByText('Als u dit doet, stopt uw aanvraag.')).toBeVisible();
+  await expect(page.getByText('Dit kunt u niet ongedaan maken.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ja, aanvraag intrekken' })).toHaveClass(/utrecht-button--warning/);
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Nee, terug' }).click();
   await expect(page.getByRole('heading', { name: 'Nu: Beoordeling door een medewerker' })).toBeVisible();
 
@@ -23,6 +28,8 @@ test('a citizen withdraws an application that waits for an official', async ({ p
   await expect(page.getByText('U heeft uw aanvraag ingetrokken.').first()).toBeVisible();
   await expect(page.locator('.omslag-timeline')).toContainText('Aanvraag intrekken');
   await expect(page.getByRole('link', { name: 'Aanvraag intrekken' })).toHaveCount(0);
+  // No "how easy was this?" on an application the citizen stopped.
+  await expect(page.getByRole('heading', { name: /Hoe makkelijk was dit/ })).toHaveCount(0);
 
   const { admin, official } = accounts();
   const view = (await api('GET', `/api/cases/${caseId}`, admin)).body as {

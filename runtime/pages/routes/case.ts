@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { EngineError, looksLikeEmail, looksLikePhone, objectionDeadline, type CaseView } from '../../engine/index.js';
-import { issueMessage, mayObjectTo, own, t, type Lang, type Process } from '../../model/index.js';
+import { isFinal, issueMessage, mayObjectTo, outcomeOf, own, t, type Lang, type Process } from '../../model/index.js';
 import {
   counterfactualCatalogues,
   formatDate,
@@ -103,9 +103,13 @@ ${
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
     const proactive = await journeys.isProactive(row);
     const optedOut = proactive && (await journeys.isOptedOut(subject, row.processKey));
-    const askFeedback = row.status === 'ended' && !(await journeys.hasFeedback(row));
     // A decision (a grant, a refusal) can be objected to until six weeks after it (Awb): by when, and the way to.
     const def = await journeys.process(row);
+    // How easy it was: not asked of someone who withdrew (they did not go through with it).
+    const askFeedback =
+      row.status === 'ended' &&
+      outcomeOf(own(def.steps, row.step))?.outcome !== 'withdrawn' &&
+      !(await journeys.hasFeedback(row));
     const objectBy =
       row.status === 'ended' && mayObjectTo(own(def.steps, row.step))
         ? objectionDeadline(new Date(row.endedAt ?? row.updatedAt))
@@ -376,14 +380,21 @@ ${deps.theme.contact?.phone ? html`<p class="utrecht-paragraph">${msg('orCallSta
       (a) => a.type === req.params.event && a.type !== 'submit' && a.type !== 'person.requested',
     );
     if (!action) return res.redirect(303, `/zaken/${row.id}/status`);
+    // An action that leads to an end (withdrawing) says what that means, and its button warns.
+    const def = await journeys.process(row);
+    const goto = Object.values(def.groups ?? {}).find((g) => g.on && Object.hasOwn(g.on, action.type))?.on?.[
+      action.type
+    ]?.goto;
+    const ends = !!goto && isFinal(own(def.steps, goto));
     send(
       res,
       ctx,
       action.label,
       html`<h1 class="utrecht-heading-1">${action.label}</h1>
+${ends ? html`<p class="utrecht-paragraph omslag-ending-action">${msg('endingAction', ctx.lang)}</p>` : ''}
 <p class="utrecht-paragraph">${msg('confirmAction', ctx.lang)}</p>
 <form method="post" action="/zaken/${row.id}/actie/${action.type}">${csrfField(ctx)}
-<div class="omslag-button-row"><button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('yesDo', ctx.lang, { action: action.label.toLowerCase() })}</button>
+<div class="omslag-button-row"><button type="submit" class="utrecht-button utrecht-button--primary-action${ends ? ' utrecht-button--warning' : ''}">${msg('yesDo', ctx.lang, { action: action.label.toLowerCase() })}</button>
 <a class="utrecht-link" href="/zaken/${row.id}/status">${msg('cancel', ctx.lang)}</a></div></form>`,
     );
   });

@@ -93,6 +93,9 @@ export default {
   objectionQuestion: 'Why do you disagree with the decision?',
   objectionSend: 'Send objection',
   confirmAction: 'Are you sure?',
+  endingAction:
+    'If you do this, your application stops. We will not handle it any further, and you will get no decision on it. ' +
+    'You cannot undo this. Change your mind later? Then make a new application.',
   yesDo: 'Yes, {action}',
   cancel: 'No, go back',
   notFound: 'Page not found',

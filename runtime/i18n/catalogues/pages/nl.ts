@@ -90,6 +90,10 @@ export default {
   objectionQuestion: 'Waarom bent u het niet eens met het besluit?',
   objectionSend: 'Bezwaar versturen',
   confirmAction: 'Weet u het zeker?',
+  // an action that ends the case (such as withdrawing): what it means before the citizen confirms
+  endingAction:
+    'Als u dit doet, stopt uw aanvraag. Wij behandelen hem dan niet verder, en u krijgt er geen besluit over. ' +
+    'Dit kunt u niet ongedaan maken. Wilt u later toch? Dan doet u een nieuwe aanvraag.',
   yesDo: 'Ja, {action}',
   cancel: 'Nee, terug',
   notFound: 'Pagina niet gevonden',
