@@ -219,6 +219,18 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     [select],
   );
 
+  // A new step out of view: move the view to it (at the same zoom), so it is seen.
+  const reveal = useCallback(
+    (position: { x: number; y: number }) => {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!box) return;
+      const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
+      if (corner.x > box.right || corner.y > box.bottom)
+        void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
+    },
+    [rf],
+  );
+
   const add = useCallback(
     (kind: Step['kind'], at?: { x: number; y: number }) => {
       if (readOnly) return;
@@ -234,14 +246,9 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       const { def: next, id } = addStep(defRef.current, kind, position, lang);
       edit(t.cmdAdd(t.kinds[kind]), next);
       select([id]);
-      // Out of view: move the view to it (at the same zoom), so the new step is seen.
-      if (box) {
-        const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
-        if (corner.x > box.right || corner.y > box.bottom)
-          void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
-      }
+      reveal(position);
     },
-    [edit, lang, readOnly, rf, select, t],
+    [edit, lang, readOnly, reveal, rf, select, t],
   );
 
   // The context pad: beside the one selected step, the next step of a kind, already connected.
@@ -259,14 +266,9 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       if (!added) return;
       edit(t.cmdAdd(t.kinds[kind]), added.def);
       select([added.id]);
-      const box = wrapper.current?.getBoundingClientRect();
-      if (box) {
-        const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
-        if (corner.x > box.right || corner.y > box.bottom)
-          void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
-      }
+      reveal(position);
     },
-    [edit, lang, rf, select, t],
+    [edit, lang, reveal, rf, select, t],
   );
 
   // Handles keep a size one can hit when zoomed out (the canvas scales them down with everything else).
