@@ -44,6 +44,8 @@ const designerArgs = {
   unknownKind: ['kind'],
   nSelected: ['n'],
   unknownStep: ['id'],
+  unknownTeam: ['team'],
+  teamOption: ['team', 'n'],
   moveUp: ['name'],
   moveDown: ['name'],
   remove: ['name'],

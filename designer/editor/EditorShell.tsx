@@ -154,6 +154,7 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     readOnly,
     problems,
     fields,
+    teams,
     selection,
     select,
     flush: autosave.flush,

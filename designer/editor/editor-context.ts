@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Problem, Process } from '../../runtime/model/index.js';
+import type { KnownTeams, Problem, Process } from '../../runtime/model/index.js';
 import type { CommandStack } from '../model/commands.js';
 
 /** A known field of the process, for completion and placeholders. */
@@ -17,6 +17,8 @@ export type Editor = {
   readOnly: boolean;
   problems: Problem[];
   fields: KnownField[];
+  /** The organisation's teams with their number of officials (GET /api/teams), or null while unknown. */
+  teams: KnownTeams | null;
   selection: string[];
   select(ids: string[], opts?: { focus?: boolean }): void;
   /** Saves the draft now if it has unsaved changes (before a preview or publishing). */

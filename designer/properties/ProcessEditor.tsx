@@ -1,6 +1,6 @@
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import { RadioGroup, Section, StepSelect, TextInput, TextPair } from './controls.js';
+import { RadioGroup, Section, StepSelect, TeamSelect, TextInput, TextPair } from './controls.js';
 import { withKey } from './text-pair.js';
 import { TriggerList } from './TriggerList.js';
 
@@ -46,15 +46,12 @@ export function ProcessEditor() {
         <Section title={t.contact}>
           <p className="utrecht-form-field-description ontwerp-hint">{t.contactHint}</p>
           <div className="ontwerp-row">
-            <TextInput
+            <TeamSelect
               label={t.contactTeam}
-              width="m"
-              value={def.contact?.team ?? ''}
-              onCommit={(v) =>
-                edit(
-                  t.cmdEdit,
-                  withKey(def, 'contact', v.trim() ? { ...(def.contact ?? {}), team: v.trim() } : undefined),
-                )
+              optional
+              value={def.contact?.team}
+              onChange={(v) =>
+                edit(t.cmdEdit, withKey(def, 'contact', v ? { ...(def.contact ?? {}), team: v } : undefined))
               }
             />
             <TextInput

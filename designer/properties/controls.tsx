@@ -228,6 +228,66 @@ function PlaceholderBar({ onInsert, label }: { onInsert(name: string): void; lab
   );
 }
 
+type TeamSelectProps = {
+  label: string;
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+  hint?: string;
+  /** Whether "none" may be chosen (an escalation team, the contact team); a handoff's team may not. */
+  optional?: boolean;
+};
+
+/**
+ * Chooses a team from the organisation's list of teams (GET /api/teams), each
+ * with how many officials work in it: a typed name could be a typo that sends
+ * tasks nowhere. A team the draft names that is not on the list stays shown
+ * (marked) until another is chosen; its problem (P032) says why. While the list
+ * is not known (the request failed), the name can be typed.
+ */
+export function TeamSelect({ label, value, onChange, hint, optional = false }: TeamSelectProps) {
+  const { t } = useDesigner();
+  const { teams, readOnly } = useEditor();
+  const id = useId();
+  if (!teams)
+    return (
+      <TextInput
+        label={label}
+        hint={hint}
+        width="m"
+        value={value ?? ''}
+        onCommit={(v) => onChange(v.trim() || undefined)}
+      />
+    );
+  const names = [...teams.keys()].sort((a, b) => a.localeCompare(b));
+  return (
+    <div className="ontwerp-control">
+      <label htmlFor={id} className="utrecht-form-label ontwerp-label-text">
+        {label}
+      </label>
+      <span className="utrecht-form-field-description ontwerp-hint" id={`${id}-hint`}>
+        {hint ? `${hint} ` : ''}
+        {t.teamsHowTo}
+      </span>
+      <select
+        id={id}
+        className="utrecht-select utrecht-select--html-select ontwerp-input--m"
+        value={value ?? ''}
+        disabled={readOnly}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        aria-describedby={`${id}-hint`}
+      >
+        {(optional || !value) && <option value="">{optional ? t.noTeam : t.chooseTeam}</option>}
+        {value && !teams.has(value) && <option value={value}>{t.unknownTeam(value)}</option>}
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {t.teamOption(name, teams.get(name) ?? 0)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 type StepSelectProps = {
   label: string;
   value: string | undefined;

@@ -1,7 +1,7 @@
 import { t as text, type HandoffStep } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import { Check, ItemActions, Section, Select, StepSelect, TextInput, TextPair } from './controls.js';
+import { Check, ItemActions, Section, Select, StepSelect, TeamSelect, TextInput, TextPair } from './controls.js';
 import { FieldList } from './FieldList.js';
 import { defineStepEditor } from './step-editor.js';
 import { moveItem, uniqueId, withKey } from './text-pair.js';
@@ -30,12 +30,11 @@ function HandoffEditor({
   return (
     <>
       <Section title={t.handoffTask}>
-        <TextInput
+        <TeamSelect
           label={t.team}
           hint={t.teamHint}
-          width="m"
           value={step.team}
-          onCommit={(v) => update(t.cmdEdit, { ...step, team: v.trim() })}
+          onChange={(v) => update(t.cmdEdit, { ...step, team: v ?? '' })}
         />
         <div className="ontwerp-row">
           <Select
@@ -80,13 +79,11 @@ function HandoffEditor({
           onChange={(v) => update(t.cmdEdit, withKey(step, 'escalate', v ? {} : undefined))}
         />
         {step.escalate && (
-          <TextInput
+          <TeamSelect
             label={t.escalateTeam}
-            width="m"
-            value={step.escalate.team ?? ''}
-            onCommit={(v) =>
-              update(t.cmdEdit, { ...step, escalate: withKey(step.escalate!, 'team', v.trim() || undefined) })
-            }
+            optional
+            value={step.escalate.team}
+            onChange={(v) => update(t.cmdEdit, { ...step, escalate: withKey(step.escalate!, 'team', v) })}
           />
         )}
         <TextPair

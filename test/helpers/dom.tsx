@@ -68,6 +68,7 @@ export function renderInEditor(
     readOnly: false,
     problems: [],
     fields: [],
+    teams: null,
     selection: [],
     select: (ids) => {
       selections.push(ids);
