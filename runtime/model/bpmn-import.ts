@@ -22,8 +22,8 @@ export type BpmnImport = { definition: Process; problems: Problem[]; unmapped: U
  *   `assignmentDefinition`) or stands in a lane that is not the citizen's:
  *   the team is the group or the lane, outcome `afgerond`, 5 working days;
  * - exclusive gateways that split: decision steps, one rule per conditional
- *   flow (FEEL; a condition that is not FEEL stays as text in the rule's
- *   `because`, under `when: false`, and is reported) and the default flow (or
+ *   flow (FEEL; a condition that is not FEEL is kept as written and reported,
+ *   and the draft's checks make it a problem until it is rewritten) and the default flow (or
  *   the first flow without a condition) as `otherwise`; gateways that only
  *   join are left out and their flows go straight on;
  * - intermediate catch events: a timer (`timeDuration`) is a wait `for`, a
@@ -251,6 +251,12 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
   // 4. Steps.
   const fieldIds = new Set<string>();
   const feel = (f: El) => toFeel(f.conditionExpression);
+  // A condition that is not FEEL is kept as it was written: the draft's checks then report it (P034 for
+  // `==`, `&&`, `${…}`; else P009 or an unknown field), so it cannot be published until it is rewritten,
+  // and it never silently holds or fails.
+  const asWritten = (f: El) => condition(f).replace(/^=\s*/, '');
+  const notFeel = (f: El, error: string) =>
+    `condition '${condition(f)}' is not FEEL (${error}): kept as written, it is a problem of the draft until it is rewritten in FEEL`;
   const steps: Record<string, Step> = {};
   const nodeOf = new Map<string, El>();
   for (const el of stepNodes) {
@@ -332,11 +338,8 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
         const name = clean(f.name);
         if ('feel' in c) rules.push({ when: c.feel, goto: to(f), because: name || c.feel });
         else {
-          report(
-            f,
-            `condition '${condition(f)}' is not FEEL (${c.error}): kept as text in the rule's because, under when: false, so the rule never holds until it is rewritten`,
-          );
-          rules.push({ when: 'false', goto: to(f), because: name ? `${name} (${condition(f)})` : condition(f) });
+          report(f, notFeel(f, c.error));
+          rules.push({ when: asWritten(f), goto: to(f), because: name || condition(f) });
         }
       }
       step = {
@@ -474,7 +477,10 @@ function convert(definitions: El, process: El, participant: El | undefined, repo
     for (const f of conditional) {
       const c = feel(f);
       if ('feel' in c) list.push({ when: c.feel, goto: to(f) });
-      else report(f, `condition '${condition(f)}' is not FEEL (${c.error}): the route is left out`);
+      else {
+        report(f, notFeel(f, c.error));
+        list.push({ when: asWritten(f), goto: to(f) });
+      }
     }
     if (otherwise) list.push({ goto: to(otherwise) });
     return list.length ? list : '';
@@ -491,7 +497,8 @@ function toFeel(expression: El | undefined): { feel: string } | { error: string 
   let error = 'it does not parse';
   for (const candidate of candidates) {
     // FEEL reads some JUEL operators another way (or not at all): refuse them plainly.
-    const foreign = /==|&&|\|\||\$\{|![A-Za-z(]|\b(eq|ne|empty)\b/.exec(candidate.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+    // (`==`, `&&`, `${…}` and the like compileFeel refuses itself, P034: runtime/model/feel-limits.ts.)
+    const foreign = /\b(eq|ne|empty)\b/.exec(candidate.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
     if (foreign) {
       error = `'${foreign[0]}' is not FEEL`;
       continue;

@@ -46,6 +46,7 @@ export const problemCodes = {
   P031: 'regular expression that cannot run (RE2: no backreferences or lookaround)',
   P032: 'a team that does not exist (checked against the list of teams: runtime/model/teams.ts)',
   P033: 'a team nobody works in (no official is a member)',
+  P034: 'an operator of another expression language (==, &&, ||, ${…}: JavaScript or JUEL), not FEEL',
 } as const;
 
 /** Validates a definition: its shape first, then the static checks. */
@@ -258,7 +259,7 @@ export function checkProcess(process: Process): Problem[] {
   return problems;
 }
 
-/** P028/P029 for an expression refused before parsing (runtime/model/feel-limits.ts), else P009. */
+/** P028/P029/P034 for an expression refused before parsing (runtime/model/feel-limits.ts), else P009. */
 const syntaxCode = (e: FeelSyntaxError) => (e instanceof FeelLimitError ? e.code : 'P009');
 
 /** Outgoing steps of each step: its own edges plus the events of the groups it is in. */

@@ -12,13 +12,15 @@ export class FeelSyntaxError extends Error {
 
 /**
  * An expression refused before parsing because of its shape: P028 too long,
- * P029 too deeply nested or with too many operators (runtime/model/feel-limits.ts).
+ * P029 too deeply nested or with too many operators, P034 an operator of
+ * another expression language (`==`, `&&`, `${…}`: JavaScript, JUEL) that
+ * FEEL would misread or not read (runtime/model/feel-limits.ts).
  * A FeelSyntaxError too, so every caller that reports syntax errors reports these.
  */
 export class FeelLimitError extends FeelSyntaxError {
   constructor(
     expr: string,
-    readonly code: 'P028' | 'P029',
+    readonly code: 'P028' | 'P029' | 'P034',
     message: string,
     from: number,
     to: number,

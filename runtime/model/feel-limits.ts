@@ -27,7 +27,32 @@ const digit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 // 20,000 (toLocaleString loads ICU data on first use: tens of ms)
 
 /**
- * The first limit the expression breaks, or undefined. A linear scan that
+ * Operators of the expression languages BPMN files and programmers bring
+ * along (JUEL in Camunda 7 and Flowable, JavaScript) that FEEL does not
+ * have. feelin reads `a == 1` without complaint (as something else than
+ * "equals"), so they are refused before parsing, with what to write instead:
+ * an imported condition is never silently read another way.
+ */
+const FOREIGN: { op: string; fix: string }[] = [
+  { op: '===', fix: 'FEEL writes = for "equals"' },
+  { op: '!==', fix: 'FEEL writes != for "does not equal"' },
+  { op: '==', fix: 'FEEL writes = for "equals"' },
+  { op: '&&', fix: 'FEEL writes and' },
+  { op: '||', fix: 'FEEL writes or' },
+  { op: '${', fix: 'write the condition itself, without ${ }' },
+  { op: '#{', fix: 'write the condition itself, without #{ }' },
+];
+
+function foreignAt(expr: string, i: number): { op: string; fix: string } | undefined {
+  const known = FOREIGN.find((f) => expr.startsWith(f.op, i));
+  if (known) return known;
+  // `!x` or `!(…)`; `!=` is FEEL.
+  if (expr[i] === '!' && /[\p{L}_(]/u.test(expr[i + 1] ?? '')) return { op: '!', fix: 'FEEL writes not(…)' };
+  return undefined;
+}
+
+/**
+ * The first limit the expression breaks (or the first foreign operator), or undefined. A linear scan that
  * skips string literals and comments; it approximates FEEL's grammar (it
  * only needs to bound what the parser and the evaluator will see).
  */
@@ -73,6 +98,16 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
     if (c === ')' || c === ']' || c === '}') {
       depth = Math.max(0, depth - 1);
       continue;
+    }
+    const foreign = foreignAt(expr, i);
+    if (foreign) {
+      return new FeelLimitError(
+        expr,
+        'P034',
+        `'${foreign.op}' at position ${i + 1} is not FEEL (it is JavaScript or JUEL): ${foreign.fix}`,
+        i,
+        i + foreign.op.length,
+      );
     }
     let counted = false;
     if (SYMBOLS.has(c)) {

@@ -235,6 +235,12 @@ test('import a definition (JSON, asking a key when taken) and a BPMN model (what
   await result.getByRole('link', { name: `Concept ${bpmnKey} openen` }).click();
   await expect(page).toHaveURL(new RegExp(`/ontwerp/processen/${bpmnKey}$`));
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  // The JUEL condition came over as it was written, and is a problem that names what FEEL writes instead.
+  const juel = page.locator('.ontwerp-problem[data-code="P034"]');
+  await expect(juel).toHaveCount(1);
+  await expect(juel).toContainText('gateway-spoed');
+  await expect(juel).toContainText('Niet in FEEL geschreven');
+  await expect(juel).toContainText('${');
 
   // Export of a published version: the definition, the XState machine (the server's), and Mermaid.
   await page.goto('/ontwerp/processen/kwijtschelding/versies/1');

@@ -152,6 +152,42 @@ describe('finding 1: expression shapes are limited before parsing', () => {
   });
 });
 
+describe('operators of other expression languages are refused before parsing (P034)', () => {
+  it('refuses ==, ===, !==, &&, ||, ${…}, #{…} and !name with what FEEL writes instead; != and text are fine', () => {
+    for (const [expr, op, fix] of [
+      ['a == 1', '==', /= for "equals"/],
+      ['a === 1', '===', /= for "equals"/],
+      ['a !== 1', '!==', /!=/],
+      ['a > 1 && b', '&&', /FEEL writes and/],
+      ['a || b', '||', /FEEL writes or/],
+      ['${a > 1}', '${', /without \$\{ \}/],
+      ['#{a}', '#{', /without #\{ \}/],
+      ['!spoed', '!', /not\(…\)/],
+      ['a and !(b)', '!', /not\(…\)/],
+    ] as const) {
+      let error: unknown;
+      try {
+        compileFeel(expr);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, expr).toBeInstanceOf(FeelLimitError);
+      expect((error as FeelLimitError).code).toBe('P034');
+      expect((error as FeelLimitError).message).toContain(`'${op}'`);
+      expect((error as FeelLimitError).message).toMatch(fix);
+      expect(expr.slice((error as FeelLimitError).from, (error as FeelLimitError).to)).toBe(op);
+    }
+    for (const expr of ['a != 1', 'not(a)', 'naam = "x == y && z"', 'a = 1 // a == b\n', 'a >= 1 or b'])
+      expect(() => compileFeel(expr), expr).not.toThrow();
+  });
+
+  it('is a problem of the draft, so a condition typed or imported that way cannot be published', () => {
+    expect(problemCodes(budgetProcess('juel', { when: "${naam == 'gevaar'}" }))).toEqual(['P034']);
+    expect(problemCodes(budgetProcess('js', { when: 'n == 1' }))).toEqual(['P034']);
+    expect(problemCodes(budgetProcess('feel', { when: 'n = 1' }))).toEqual([]);
+  });
+});
+
 describe('finding 2: evaluation cannot run away', () => {
   it('runs with feelin patched for budgets (scripts/patch-feelin.mjs at postinstall)', () => {
     expect(feelBudgetsEnforced).toBe(true);

@@ -15,6 +15,7 @@ import {
   type BpmnImport,
   type CaseEvent,
   type CaseMachine,
+  type DecisionStep,
   type Lang,
   type Process,
 } from '../../../runtime/model/index.js';
@@ -484,8 +485,10 @@ describe('importBpmn: a service task, JUEL conditions and an event-based gateway
   const result = await importBpmn(fixture('melding-servicetaak.bpmn'));
   const def = result.definition;
 
-  it('reports the service task and the condition that is not FEEL, and leaves no problem', () => {
-    expect(result.problems).toEqual([]);
+  it('reports the service task and the condition that is not FEEL, which stays a problem until it is rewritten', () => {
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: 'P034', node: 'gateway-spoed', path: expect.stringMatching(/rules\W+1\W+when/) }),
+    ]);
     expect(result.unmapped.map((u) => [u.id, u.type])).toEqual([
       ['ServiceTask_Registreren', 'bpmn:ServiceTask'],
       ['Flow_Gevaar', 'bpmn:SequenceFlow'],
@@ -504,13 +507,13 @@ describe('importBpmn: a service task, JUEL conditions and an event-based gateway
     });
   });
 
-  it('unwraps plain FEEL in ${…}; keeps JUEL as text under when: false', () => {
+  it('unwraps plain FEEL in ${…}; keeps JUEL as it was written, never as a silent false', () => {
     expect(def.steps['gateway-spoed']).toEqual({
       kind: 'decision',
       title: 'Spoed?',
       rules: [
         { when: 'spoed', goto: 'usertask-ter-plaatse', because: 'Spoed' },
-        { when: 'false', goto: 'usertask-ter-plaatse', because: "Gevaarlijk (${categorie == 'gevaar' && !spoed})" },
+        { when: "${categorie == 'gevaar' && !spoed}", goto: 'usertask-ter-plaatse', because: 'Gevaarlijk' },
       ],
       otherwise: { goto: 'gateway-reactie', because: 'Geen spoed' },
     });
@@ -528,23 +531,40 @@ describe('importBpmn: a service task, JUEL conditions and an event-based gateway
     expect(Object.keys(def.steps).some((id) => id.startsWith('event-'))).toBe(false);
   });
 
-  it('runs a case along each way', () => {
-    const urgent = runCase(def, [
+  it('runs a case along each way once the JUEL condition is rewritten in FEEL', () => {
+    const spoed = def.steps['gateway-spoed'] as DecisionStep;
+    const fixed = {
+      ...def,
+      steps: {
+        ...def.steps,
+        'gateway-spoed': {
+          ...spoed,
+          rules: [spoed.rules[0], { ...spoed.rules[1], when: 'categorie = "gevaar" and not(spoed)' }],
+        },
+      },
+    } as Process;
+    const checked = checkDefinition(fixed);
+    // `categorie` is no field yet: the designer adds it to the form.
+    expect(checked.problems.map((p) => p.code)).toEqual(['P005']);
+    const urgent = runCase(fixed, [
       { type: 'submit', data: { spoed: true } },
       { type: 'task.completed', step: 'usertask-ter-plaatse', outcome: 'afgerond' },
     ]);
     expect(urgent.steps).toEqual(['usertask-melden', 'usertask-ter-plaatse', 'endevent-opgelost']);
     expect(urgent.ended).toBe(true);
 
-    // The JUEL rule never holds: a dangerous but not urgent report waits like any other.
-    const answered = runCase(def, [
-      { type: 'submit', data: { spoed: false, categorie: 'gevaar' } },
+    // The rewritten rule holds: a dangerous report goes out at once, even when not urgent.
+    const dangerous = runCase(fixed, [{ type: 'submit', data: { spoed: false, categorie: 'gevaar' } }]);
+    expect(dangerous.steps).toEqual(['usertask-melden', 'usertask-ter-plaatse']);
+
+    const answered = runCase(fixed, [
+      { type: 'submit', data: { spoed: false, categorie: 'anders' } },
       { type: 'signal.reactie-melder' },
     ]);
     expect(answered.steps).toEqual(['usertask-melden', 'gateway-reactie', 'endevent-opgelost']);
     expect(answered.ended).toBe(true);
 
-    const silent = runCase(def, [
+    const silent = runCase(fixed, [
       { type: 'submit', data: { spoed: false } },
       { type: 'timer.fired', timer: timeoutTimer('gateway-reactie') },
     ]);

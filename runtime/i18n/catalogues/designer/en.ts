@@ -504,6 +504,7 @@ export default {
     P031: 'Regular expression that cannot run (RE2: no backreferences or lookaround)',
     P032: 'Team does not exist',
     P033: 'Team without officials',
+    P034: 'Not written in FEEL',
   },
   // problems of the teams a process names (runtime/model/teams.ts), with the team
   teamProblems: {

@@ -509,6 +509,7 @@ export default {
     P031: 'Reguliere expressie die niet kan draaien (RE2: geen terugverwijzingen of lookaround)',
     P032: 'Team bestaat niet',
     P033: 'Team zonder medewerkers',
+    P034: 'Niet in FEEL geschreven',
   },
   // problems of the teams a process names (runtime/model/teams.ts), with the team
   teamProblems: {
