@@ -121,6 +121,32 @@ function shaped(lang: Lang) {
     jsonBroken: (message: string) =>
       d('jsonBroken', { message: message.length > 70 ? `${message.slice(0, 69)}…` : message }),
     pathTo: (end: string, outcome: string) => d('pathTo', { end, outcome, hasOutcome: outcome ? 'yes' : 'no' }),
+    /** Where a changed value is, in words: `['rules', 0, 'because', 'nl']` → "regel 1 › omdat › Nederlands". */
+    diffPath: (path: (string | number)[]) => {
+      const words: string[] = [];
+      for (let i = 0; i < path.length; i++) {
+        const part = path[i];
+        const next = path[i + 1];
+        if (typeof part === 'string' && typeof next === 'number') {
+          const item =
+            lookup(designerCatalogues[lang], `diffItems.${part}`) ?? designerCatalogues[lang].diffItems.other;
+          words.push(formatMessage(item, lang, { n: next + 1 }));
+          i++;
+        } else if (typeof part === 'number')
+          words.push(formatMessage(designerCatalogues[lang].diffItems.cells, lang, { n: part + 1 }));
+        else words.push(lookup(designerCatalogues[lang], `diffKeys.${part}`) ?? part);
+      }
+      return words.join(' › ');
+    },
+    /** A changed value as the designer reads it: text in quotes (shortened), yes/no, or "(leeg)". */
+    diffValue: (value: unknown) => {
+      if (value === undefined || value === null || value === '') return d('diffEmpty');
+      if (value === true) return d('diffYes');
+      if (value === false) return d('diffNo');
+      const text =
+        typeof value === 'string' ? `“${value}”` : typeof value === 'number' ? String(value) : JSON.stringify(value);
+      return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+    },
     problemText: (code: string, message: string) => {
       const title = lookup(designerCatalogues[lang], `problemTitles.${code}`);
       return title ? d('problemText', { title: formatMessage(title, lang), message }) : message;

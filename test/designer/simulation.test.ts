@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allPaths, createSimulation } from '../../designer/model/simulation.js';
-import { diffDefinitions, type Process } from '../../runtime/model/index.js';
+import { deepChanges, DETAILS_PER_ITEM, diffDefinitions, type Process } from '../../runtime/model/index.js';
 import { fixtureProcess, type FixtureName } from '../helpers/fixtures.js';
 
 const load = (name: FixtureName): Process => fixtureProcess(name) as Process;
@@ -141,15 +141,67 @@ describe('what changed between two versions', () => {
     expect(d.steps.removed).toEqual(['toekenning']);
     expect(d.steps.changed).toEqual(
       expect.arrayContaining([
-        { id: 'toets', changes: ['rules'] },
-        { id: 'geldzaken', changes: ['fields'] },
+        expect.objectContaining({ id: 'toets', changes: ['rules'] }),
+        expect.objectContaining({ id: 'geldzaken', changes: ['fields'] }),
       ]),
     );
     expect(d.fields).toMatchObject({
       added: ['kinderen'],
       removed: [],
-      changed: [{ id: 'aanslagnummer', changes: ['max'] }],
+      changed: [expect.objectContaining({ id: 'aanslagnummer', changes: ['max'] })],
     });
     expect(d.process).toEqual([]);
+  });
+
+  it('says of each changed value where it is, what it was and what it is now', () => {
+    const a = load('toeslag');
+    const b = structuredClone(a);
+    const rule = (b.steps.toets as any).rules[0];
+    const was = rule.when;
+    rule.when = 'inkomen < 1600';
+    (b.steps.huishouden as any).fields[1].max = 30;
+    (b.steps.huishouden as any).title = { nl: 'Uw gezin', en: (a.steps.huishouden as any).title.en };
+    b.contact = { team: 'inkomen', due: 'P3D' };
+    const d = diffDefinitions(a, b);
+    const toets = d.steps.changed.find((c) => c.id === 'toets')!;
+    expect(toets.details).toEqual([{ path: ['rules', 0, 'when'], before: was, after: 'inkomen < 1600' }]);
+    const huishouden = d.steps.changed.find((c) => c.id === 'huishouden')!;
+    // The questions are compared by id under fields, not again inside the step.
+    expect(huishouden.details).toEqual([
+      { path: ['title', 'nl'], before: (a.steps.huishouden as any).title.nl, after: 'Uw gezin' },
+    ]);
+    expect(d.fields.changed).toEqual([
+      expect.objectContaining({
+        id: 'aanslagnummer',
+        details: [{ path: ['max'], before: (a.steps.huishouden as any).fields[1].max, after: 30 }],
+      }),
+    ]);
+    expect(d.process).toEqual(['contact']);
+    expect(d.processDetails.map((c) => c.path)).toEqual(expect.arrayContaining([['contact', 'team']]));
+  });
+
+  it('keeps at most DETAILS_PER_ITEM values per step, and gives a value that appears or goes one side only', () => {
+    const a = load('toeslag');
+    const b = structuredClone(a);
+    const toets = b.steps.toets as any;
+    toets.rules = Array.from({ length: 40 }, (_, i) => ({
+      when: `inkomen < ${i}`,
+      goto: 'toekenning',
+      because: `r${i}`,
+    }));
+    const d = diffDefinitions(a, b);
+    const details = d.steps.changed.find((c) => c.id === 'toets')!.details;
+    expect(details).toHaveLength(DETAILS_PER_ITEM);
+    expect(details.some((c) => c.before === undefined && c.after !== undefined)).toBe(true);
+    expect(deepChanges({ a: 1 }, { b: 2 })).toEqual([
+      { path: ['a'], before: 1 },
+      { path: ['b'], after: 2 },
+    ]);
+    // Something there on one side only is listed value by value; an empty one as itself.
+    expect(deepChanges({}, { r: { when: 'x', because: { nl: 'n' } }, e: {} })).toEqual([
+      { path: ['e'], after: {} },
+      { path: ['r', 'because', 'nl'], after: 'n' },
+      { path: ['r', 'when'], after: 'x' },
+    ]);
   });
 });

@@ -495,6 +495,7 @@ test('an older version opens read-only, with what changed since', async ({ page 
       ...steps,
       ophaalverzoek: {
         ...steps.ophaalverzoek,
+        title: { ...(steps.ophaalverzoek.title as object), nl: 'Uw ophaalverzoek' },
         fields: [
           ...(steps.ophaalverzoek.fields as unknown[]),
           { id: 'telefoon', label: 'Telefoonnummer', type: 'phone' },
@@ -523,6 +524,14 @@ test('an older version opens read-only, with what changed since', async ({ page 
   await page.getByLabel('Naar', { exact: true }).selectOption({ label: 'Versie 2' });
   await expect(page.getByTestId('diff')).toContainText('telefoon');
   await expect(page.getByTestId('diff')).toContainText('ophaalverzoek');
+  // Each changed value with where it is, what it was and what it is now.
+  const before = (steps.ophaalverzoek.title as { nl: string }).nl;
+  await expect(
+    page.getByTestId('diff').locator('.ontwerp-diff__details li').filter({ hasText: 'titel › Nederlands' }),
+  ).toHaveText(`titel › Nederlands: was “${before}”, nu “Uw ophaalverzoek”`);
+  await expect(page.getByTestId('diff').getByRole('listitem').filter({ hasText: 'Toegevoegd: telefoon' })).toHaveCount(
+    1,
+  );
 });
 
 test('keyboard only: add a step from the palette, edit it, delete it from the canvas; axe finds nothing; English too', async ({
