@@ -25,7 +25,7 @@ import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { freeSpot } from '../editor/placement.js';
 import { edgeCountText, edgeFigures, nodeFigures, type Insights, type Measure } from '../model/figures.js';
-import { addAfter, addStep, connect, moveNodes, openSlot, removeElements, toFlow } from '../model/flow.js';
+import { addAfter, addStep, connect, moveNodes, openSlot, removeElements, STEP_SIZE, toFlow } from '../model/flow.js';
 import { FigureEdge, type FigureEdgeData } from './FigureEdge.js';
 import { GroupNode } from './GroupNode.js';
 import { KindIcon } from './icons.js';
@@ -70,6 +70,8 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
   const [edges, setEdges] = useState<Edge[]>([]);
   const defRef = useRef(def);
   defRef.current = def;
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
   const decor = useMemo(() => {
     if (!figures) return null;
     const stepIds = flow.nodes.filter((n) => n.type === 'step').map((n) => n.id);
@@ -219,14 +221,46 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     [select],
   );
 
-  // A new step out of view: move the view to it (at the same zoom), so it is seen.
+  // A new step out of view: move the view just enough to show it (at the same zoom), so the rest stays
+  // where it was; if the step it was added beside would then leave the view, zoom out to show both.
   const reveal = useCallback(
-    (position: { x: number; y: number }) => {
+    (position: { x: number; y: number }, beside?: string) => {
       const box = wrapper.current?.getBoundingClientRect();
       if (!box) return;
-      const corner = rf.flowToScreenPosition({ x: position.x + 220, y: position.y + 110 });
-      if (corner.x > box.right || corner.y > box.bottom)
-        void rf.setCenter(position.x + 110, position.y + 55, { zoom: rf.getZoom(), duration: 150 });
+      const margin = 24;
+      const zoom = rf.getZoom();
+      const size = { width: STEP_SIZE.width * zoom, height: STEP_SIZE.height * zoom };
+      const at = rf.flowToScreenPosition(position);
+      const shift = (from: number, length: number, low: number, high: number) =>
+        from + length > high - margin ? high - margin - (from + length) : from < low + margin ? low + margin - from : 0;
+      const dx = shift(at.x, size.width, box.left, box.right);
+      const dy = shift(at.y, size.height, box.top, box.bottom);
+      if (!dx && !dy) return;
+      const anchor = beside ? rf.getInternalNode(beside) : undefined;
+      if (anchor) {
+        const a = rf.flowToScreenPosition(anchor.internals.positionAbsolute);
+        const w = (anchor.measured.width ?? STEP_SIZE.width) * zoom;
+        const h = (anchor.measured.height ?? STEP_SIZE.height) * zoom;
+        const stays =
+          a.x + dx >= box.left && a.x + w + dx <= box.right && a.y + dy >= box.top && a.y + h + dy <= box.bottom;
+        if (!stays) {
+          const p = anchor.internals.positionAbsolute;
+          const x = Math.min(p.x, position.x);
+          const y = Math.min(p.y, position.y);
+          void rf.fitBounds(
+            {
+              x,
+              y,
+              width: Math.max(p.x + (anchor.measured.width ?? STEP_SIZE.width), position.x + STEP_SIZE.width) - x,
+              height: Math.max(p.y + (anchor.measured.height ?? STEP_SIZE.height), position.y + STEP_SIZE.height) - y,
+            },
+            { padding: 0.15, duration: 150 },
+          );
+          return;
+        }
+      }
+      const view = rf.getViewport();
+      void rf.setViewport({ x: view.x + dx, y: view.y + dy, zoom }, { duration: 150 });
     },
     [rf],
   );
@@ -236,8 +270,14 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       if (readOnly) return;
       const box = wrapper.current?.getBoundingClientRect();
       let position = at;
-      if (!position) {
-        // In view, left of the middle, and clear of the steps already there.
+      // Beside the one selected step (not connected: the pad does that), else in view, left of the middle;
+      // clear of the steps already there either way.
+      const selected = at ? undefined : selectionRef.current.length === 1 ? selectionRef.current[0] : undefined;
+      const anchor = selected && defRef.current.steps[selected] ? rf.getInternalNode(selected) : undefined;
+      if (!position && anchor) {
+        const p = anchor.internals.positionAbsolute;
+        position = freeSpot(defRef.current, { x: p.x + (anchor.measured.width ?? STEP_SIZE.width) + 80, y: p.y });
+      } else if (!position) {
         const topLeft = box
           ? rf.screenToFlowPosition({ x: box.left + box.width * 0.2, y: box.top + box.height * 0.3 })
           : { x: 0, y: 0 };
@@ -246,7 +286,7 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       const { def: next, id } = addStep(defRef.current, kind, position, lang);
       edit(t.cmdAdd(t.kinds[kind]), next);
       select([id]);
-      reveal(position);
+      reveal(position, anchor ? selected : undefined);
     },
     [edit, lang, readOnly, reveal, rf, select, t],
   );
@@ -266,7 +306,7 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       if (!added) return;
       edit(t.cmdAdd(t.kinds[kind]), added.def);
       select([added.id]);
-      reveal(position);
+      reveal(position, from);
     },
     [edit, lang, reveal, rf, select, t],
   );

@@ -3,9 +3,11 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { checkDefinition, checkTeams, type KnownTeams, type Step } from '../../runtime/model/index.js';
 import { ok } from '../api.js';
 import { Canvas } from '../canvas/Canvas.js';
+import { FoldButton } from '../canvas/icons.js';
 import { Palette } from '../canvas/Palette.js';
 import { useDesigner } from '../context.js';
 import { useAutosave } from '../hooks/use-autosave.js';
+import { useFolded } from '../hooks/use-folded.js';
 import { FiguresBar, type LiveFigures } from '../learning/FiguresBar.js';
 import { useStack } from '../hooks/use-stack.js';
 import type { CommandStack } from '../model/commands.js';
@@ -57,6 +59,8 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
   // Live figures on the canvas (the learning loop), while *Cijfers* is on.
   const [figuresOn, setFiguresOn] = useState(false);
   const [figures, setFigures] = useState<LiveFigures | null>(null);
+  // At 1280×800 the canvas needs the room: the details panel folds away (and stays so on the next visit).
+  const [sideFolded, toggleSide] = useFolded('side');
 
   // The list of teams (GET /api/teams): a team the draft names that does not exist or has nobody in it is a
   // problem (P032, P033), as the server says when it publishes. Until the list is there, only the static checks.
@@ -207,8 +211,9 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
             viewRequest={viewRequest}
             figures={figuresOn ? figures : null}
           />
-          <aside className="ontwerp-side" aria-label={t.sidePanel}>
-            <div role="tablist" aria-label={t.sidePanel} className="ontwerp-tabs">
+          <aside className={`ontwerp-side${sideFolded ? ' is-folded' : ''}`} aria-label={t.sidePanel}>
+            <FoldButton folded={sideFolded} onToggle={toggleSide} fold={t.foldSide} unfold={t.unfoldSide} side="end" />
+            <div role="tablist" aria-label={t.sidePanel} className="ontwerp-tabs" hidden={sideFolded}>
               {tabs.map((name) => (
                 <button
                   key={name}
@@ -245,6 +250,7 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
               aria-labelledby={`tab-${tab}`}
               className="ontwerp-side__panel"
               tabIndex={0}
+              hidden={sideFolded}
             >
               <PanelBoundary key={tab}>
                 {tab === 'properties' && <PropertiesPanel />}

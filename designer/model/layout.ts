@@ -22,6 +22,11 @@ export async function autoLayout(
     height: sizes[id]?.height ?? STEP_SIZE.height,
   });
   const groups = nodes.filter((n) => n.type === 'group');
+  // Steps no line leads to or from (outside a group): ELK would stack them around the start; they go in
+  // rows below the diagram instead, in the order of the definition, so the flow reads left to right.
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const loose = nodes.filter((n) => n.type === 'step' && !n.parentId && !linked.has(n.id));
+  const looseIds = new Set(loose.map((n) => n.id));
   const graph = {
     id: 'root',
     layoutOptions: {
@@ -37,7 +42,7 @@ export async function autoLayout(
         layoutOptions: { 'elk.padding': `[top=${PAD + 20},left=${PAD},bottom=${PAD},right=${PAD}]` },
         children: nodes.filter((n) => n.parentId === g.id).map((n) => child(n.id)),
       })),
-      ...nodes.filter((n) => n.type === 'step' && !n.parentId).map((n) => child(n.id)),
+      ...nodes.filter((n) => n.type === 'step' && !n.parentId && !looseIds.has(n.id)).map((n) => child(n.id)),
     ],
     edges: edges
       .filter((e) => e.source !== e.target)
@@ -63,5 +68,28 @@ export async function autoLayout(
     };
     for (const c of n.children ?? []) layout[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
   }
+  placeLoose(
+    layout,
+    loose.map((n) => child(n.id)),
+    result.children ?? [],
+  );
   return { ...def, layout };
+}
+
+/** How many loose steps go in one row below the diagram. */
+const LOOSE_PER_ROW = 5;
+
+function placeLoose(
+  layout: NonNullable<Process['layout']>,
+  loose: { id: string; width: number; height: number }[],
+  laid: { y?: number; height?: number }[],
+) {
+  const top = laid.length ? Math.max(...laid.map((n) => (n.y ?? 0) + (n.height ?? STEP_SIZE.height))) + 80 : 12;
+  const column = Math.max(STEP_SIZE.width, ...loose.map((n) => n.width)) + 40;
+  let y = top;
+  for (let i = 0; i < loose.length; i += LOOSE_PER_ROW) {
+    const row = loose.slice(i, i + LOOSE_PER_ROW);
+    row.forEach((n, j) => (layout[n.id] = { x: 12 + j * column, y: Math.round(y) }));
+    y += Math.max(...row.map((n) => n.height)) + 40;
+  }
 }

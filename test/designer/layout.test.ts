@@ -44,3 +44,30 @@ describe('automatic layout with measured sizes', () => {
     expect(laid.layout!.toets.x + tall.width).toBeLessThanOrEqual(group.w!);
   });
 });
+
+describe('automatic layout of steps nothing connects', () => {
+  it('puts them in rows below the diagram, in the order of the definition, clear of each other', async () => {
+    const def = fixtureProcess('ophalen') as Process;
+    const loose = Array.from({ length: 7 }, (_, i) => `los-${i + 1}`);
+    for (const id of loose)
+      (def.steps as Record<string, unknown>)[id] = { kind: 'end', title: id, outcome: 'completed', message: 'x' };
+    const laid = await autoLayout(def);
+    const at = (id: string) => laid.layout![id];
+    const bottom = Math.max(...['ophaalverzoek', 'ingepland'].map((id) => at(id).y + STEP_SIZE.height));
+    // The flow itself reads from the start, on one line; nothing is stacked around it.
+    expect(at('ingepland').x).toBeGreaterThan(at('ophaalverzoek').x);
+    for (const id of loose) expect(at(id).y, id).toBeGreaterThan(bottom);
+    // Five to a row, left to right in definition order, then the next row.
+    expect(loose.slice(0, 5).map((id) => at(id).y)).toEqual(Array(5).fill(at('los-1').y));
+    for (let i = 1; i < 5; i++) expect(at(loose[i]).x).toBeGreaterThan(at(loose[i - 1]).x + STEP_SIZE.width);
+    expect(at('los-6').y).toBeGreaterThan(at('los-1').y + STEP_SIZE.height);
+    expect(at('los-6').x).toBe(at('los-1').x);
+  });
+
+  it('lays a process of only loose steps out in rows from the top left', async () => {
+    const def = fixtureProcess('ophalen') as Process;
+    const only = { ...def, steps: { a: def.steps.ingepland, b: def.steps.ingepland }, start: 'a' } as Process;
+    const laid = await autoLayout(only);
+    expect(laid.layout).toEqual({ a: { x: 12, y: 12 }, b: { x: 12 + STEP_SIZE.width + 40, y: 12 } });
+  });
+});

@@ -29,7 +29,11 @@ describe('ProblemsPanel', () => {
     setUp([]);
     const panel = screen.getByRole('region', { name: /problemen/i });
     expect(within(panel).getByText(/geen problemen: dit proces kan worden gepubliceerd/i)).not.toBeNull();
-    expect(within(panel).queryAllByRole('button')).toEqual([]);
+    expect(
+      within(panel)
+        .queryAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Problemen inklappen']);
     expect(screen.getByRole('status').textContent).toMatch(/geen problemen/i);
     expect(screen.getByRole('heading', { name: /problemen/i }).textContent).toContain('0');
   });
@@ -37,7 +41,7 @@ describe('ProblemsPanel', () => {
   it('lists each problem with its code and where it is, and counts them', () => {
     setUp(problems);
     const panel = screen.getByRole('region', { name: /problemen/i });
-    const buttons = within(panel).getAllByRole('button');
+    const buttons = within(within(panel).getByRole('list')).getAllByRole('button');
     expect(buttons).toHaveLength(3);
     expect(buttons.map((b) => b.textContent)).toEqual([
       expect.stringMatching(/^P004toets.*geen "anders"/),
@@ -46,6 +50,20 @@ describe('ProblemsPanel', () => {
     ]);
     expect(screen.getByRole('status').textContent).toBe('3 problemen');
     expect(screen.getByRole('heading', { name: /problemen/i }).textContent).toContain('3');
+  });
+
+  it('folds down to its title and count, and unfolds again; the choice is kept for the next visit', () => {
+    setUp(problems);
+    const panel = screen.getByRole('region', { name: /problemen/i });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Problemen inklappen' }));
+    expect(within(panel).queryByRole('list')).toBeNull();
+    expect(screen.getByRole('heading', { name: /problemen/i }).textContent).toContain('3');
+    expect(localStorage.getItem('omslag.ontwerp.problems')).toBe('folded');
+    const unfold = within(panel).getByRole('button', { name: 'Problemen uitklappen' });
+    expect(unfold.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(unfold);
+    expect(within(within(panel).getByRole('list')).getAllByRole('button')).toHaveLength(3);
+    expect(localStorage.getItem('omslag.ontwerp.problems')).toBeNull();
   });
 
   it('selects the step of a problem and brings it into view', () => {

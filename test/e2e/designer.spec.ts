@@ -534,6 +534,82 @@ test('an older version opens read-only, with what changed since', async ({ page 
   );
 });
 
+test('room to work at 1280×800: panels fold away and stay so, problems stay short, a new step lands beside the selected one', async ({
+  page,
+}) => {
+  const key = `ruimte-${Date.now().toString(36)}`;
+  const def = example('kwijtschelding');
+  const steps = { ...(def.steps as Record<string, unknown>) };
+  // Ten steps nothing leads to: ten problems (P001), and ten loose steps for the automatic layout.
+  for (let i = 1; i <= 10; i++)
+    steps[`los-${i}`] = { kind: 'end', title: `Los ${i}`, outcome: 'completed', message: 'Klaar.' };
+  await putDraft(key, { ...def, steps, layout: undefined });
+  await openProcess(page, key);
+
+  // The problems panel lists them in a few lines and scrolls; the canvas keeps most of the height.
+  const problems = page.locator('.ontwerp-problems');
+  await expect(problems.locator('.ontwerp-problem[data-code="P001"]')).toHaveCount(10);
+  expect((await problems.boundingBox())!.height).toBeLessThanOrEqual(160);
+  await problems.getByRole('button', { name: 'Problemen inklappen' }).click();
+  await expect(problems.locator('.ontwerp-problem')).toHaveCount(0);
+  await expect(problemCount(page)).not.toHaveText('0');
+
+  // The palette and the details fold away: the canvas gets their room.
+  const canvas = page.locator('.ontwerp-canvas');
+  const before = (await canvas.boundingBox())!.width;
+  await page.getByRole('button', { name: 'Stappen inklappen' }).click();
+  await page.getByRole('button', { name: 'Details inklappen' }).click();
+  await expect(page.getByRole('tablist', { name: 'Details' })).toBeHidden();
+  expect((await canvas.boundingBox())!.width).toBeGreaterThan(before + 400);
+  // Folded, the palette still adds steps by their full names.
+  await expect(page.getByRole('button', { name: 'Formulier toevoegen' })).toBeVisible();
+
+  // A reload keeps them folded.
+  await page.reload();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Details uitklappen' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: 'Stappen uitklappen' })).toBeVisible();
+  await expect(problems.locator('.ontwerp-problem')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Details uitklappen' }).click();
+  await page.getByRole('button', { name: 'Problemen uitklappen' }).click();
+  await expect(problems.locator('.ontwerp-problem[data-code="P001"]')).toHaveCount(10);
+
+  // Automatic layout: the flow from the start, the loose steps in rows below it.
+  await page.getByRole('button', { name: 'Automatisch indelen' }).click();
+  type Layout = Record<string, { x: number; y: number; h?: number }>;
+  let laid: Layout = {};
+  await expect
+    .poll(async () => {
+      laid = ((await api('GET', `/api/processes/${key}`, accounts().designer)).body.draft.layout ?? {}) as Layout;
+      return Object.keys(laid).length;
+    })
+    .toBeGreaterThan(10);
+  const flowBottom = Math.max(
+    ...Object.entries(laid)
+      .filter(([id]) => !id.startsWith('los-'))
+      .map(([, p]) => p.y + (p.h ?? 100)),
+  );
+  for (let i = 1; i <= 10; i++) expect(laid[`los-${i}`].y, `los-${i}`).toBeGreaterThan(flowBottom);
+
+  // A step added from the palette lands beside the selected one; the selected one stays where it was.
+  await page.getByRole('button', { name: 'Alles in beeld' }).click();
+  const start = node(page, 'huishouden');
+  await start.click();
+  const was = (await start.boundingBox())!;
+  await page.getByRole('button', { name: 'Formulier toevoegen' }).click();
+  const added = page.locator('.react-flow__node.selected');
+  await expect(added).toHaveCount(1);
+  await expect(added).not.toHaveAttribute('data-id', 'huishouden');
+  await expect(added).toBeInViewport();
+  const now = (await start.boundingBox())!;
+  const box = (await added.boundingBox())!;
+  const zoom = now.width / was.width;
+  expect(box.x).toBeGreaterThan(now.x + now.width);
+  expect(Math.abs(box.y - now.y)).toBeLessThan(120 * zoom);
+  await expect(start).toBeInViewport();
+});
+
 test('keyboard only: add a step from the palette, edit it, delete it from the canvas; axe finds nothing; English too', async ({
   page,
 }) => {

@@ -55,6 +55,12 @@ export default {
   redoWhat: 'Redo: {label} (Ctrl+Shift+Z)',
   autoLayout: 'Arrange automatically',
   publish: 'Publish',
+  foldPalette: 'Fold the steps away',
+  unfoldPalette: 'Show the steps',
+  foldSide: 'Fold the details away',
+  unfoldSide: 'Show the details',
+  foldProblems: 'Fold the problems away',
+  unfoldProblems: 'Show the problems',
   sidePanel: 'Details',
   tabs: {
     properties: 'Properties',

@@ -54,6 +54,12 @@ export default {
   redoWhat: 'Opnieuw: {label} (Ctrl+Shift+Z)',
   autoLayout: 'Automatisch indelen',
   publish: 'Publiceren',
+  foldPalette: 'Stappen inklappen',
+  unfoldPalette: 'Stappen uitklappen',
+  foldSide: 'Details inklappen',
+  unfoldSide: 'Details uitklappen',
+  foldProblems: 'Problemen inklappen',
+  unfoldProblems: 'Problemen uitklappen',
   sidePanel: 'Details',
   tabs: {
     properties: 'Eigenschappen',
