@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { createCommandStack, type CommandStack } from '../model/commands.js';
+import { keepHistory, keptHistory } from '../model/kept-history.js';
 import { needsLayout } from '../model/flow.js';
 import { BASE, Link } from '../router.js';
 import { EditorShell } from './EditorShell.js';
@@ -57,11 +58,33 @@ export function EditorPage({ processKey, version }: { processKey: string; versio
 
   const stack: CommandStack | null = useMemo(() => {
     if (!loaded) return null;
-    const s = createCommandStack(loaded.def);
+    // The draft's undo history from before a reload, when the draft is still where it stood.
+    const kept = version || loaded.original ? undefined : keptHistory(processKey, loaded.def);
+    const s = createCommandStack(loaded.def, undefined, kept);
     // Laid out on opening: not an undo step, but unsaved, so autosave stores the positions.
     if (loaded.original && !version) s.markSaved(loaded.original);
     return s;
-  }, [loaded, version]);
+  }, [loaded, version, processKey]);
+
+  // Every change of the draft's history is kept for a reload of this tab.
+  useEffect(() => {
+    if (!stack || version) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = stack.subscribe(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => keepHistory(processKey, stack), 150);
+    });
+    const now = () => {
+      if (timer) clearTimeout(timer);
+      keepHistory(processKey, stack);
+    };
+    window.addEventListener('pagehide', now);
+    return () => {
+      off();
+      window.removeEventListener('pagehide', now);
+      if (timer) clearTimeout(timer);
+    };
+  }, [stack, version, processKey]);
 
   if (failure) {
     return (

@@ -1,16 +1,18 @@
 import type { Process } from '../../runtime/model/index.js';
 
-type Entry = { label: string; def: Process };
+export type Entry = { label: string; def: Process };
+/** What a stack remembers: what undo goes back to (oldest first), where it is, what redo repeats. */
+export type History = { past: Entry[]; present: Entry; future: Entry[] };
 
 /**
  * One stack for every edit of the definition (diagram-js' CommandStack, with
  * whole immutable definitions as the state each command leaves): undo, redo
  * and unsaved-change tracking come free.
  */
-export function createCommandStack(initial: Process, limit = 200) {
-  let past: Entry[] = [];
-  let present: Entry = { label: 'open', def: initial };
-  let future: Entry[] = [];
+export function createCommandStack(initial: Process, limit = 200, history?: History) {
+  let past: Entry[] = history?.past.slice(-limit) ?? [];
+  let present: Entry = history?.present ?? { label: 'open', def: initial };
+  let future: Entry[] = history?.future.slice(0, limit) ?? [];
   let saved: Process = initial;
   const listeners = new Set<() => void>();
   const emit = () => listeners.forEach((fn) => fn());
@@ -41,6 +43,8 @@ export function createCommandStack(initial: Process, limit = 200) {
       future = rest;
       emit();
     },
+    /** The whole history, to keep it across a reload (designer/model/kept-history.ts). */
+    history: (): History => ({ past, present, future }),
     canUndo: () => past.length > 0,
     canRedo: () => future.length > 0,
     /** The current definition was saved (autosave): it is the clean state now. */

@@ -337,6 +337,24 @@ test('every edit can be undone and redone, with the buttons and the keyboard', a
   const saved = await api('GET', `/api/processes/${key}`, accounts().designer);
   expect(saved.body.draft.steps.ingepland.title.nl).toBe('Ophalen ingepland');
   expect(Object.keys(saved.body.draft.steps)).toHaveLength(3);
+
+  // The history survives a reload: undo goes back past the added message, redo brings the title back.
+  await page.reload();
+  await expect(steps).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Ongedaan maken' })).not.toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(steps).toHaveCount(2);
+  await page.getByRole('button', { name: 'Opnieuw' }).click();
+  await page.getByRole('button', { name: 'Opnieuw' }).click();
+  await expect(node(page, 'ingepland')).toContainText('Klaar');
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+
+  // Changed meanwhile by someone else: the kept history does not apply to it.
+  const changed = (await api('GET', `/api/processes/${key}`, accounts().designer)).body.draft;
+  await putDraft(key, { ...changed, title: { nl: 'Anders', en: 'Other' } });
+  await page.reload();
+  await expect(steps).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Ongedaan maken' })).toHaveAttribute('aria-disabled', 'true');
 });
 
 test('typing in a FEEL editor keeps every key: space, Delete, Backspace and Ctrl+Z stay in the editor', async ({
