@@ -25,7 +25,17 @@ import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { freeSpot } from '../editor/placement.js';
 import { edgeCountText, edgeFigures, nodeFigures, type Insights, type Measure } from '../model/figures.js';
-import { addAfter, addStep, connect, moveNodes, openSlot, removeElements, STEP_SIZE, toFlow } from '../model/flow.js';
+import {
+  addAfter,
+  addStep,
+  connect,
+  moveNodes,
+  openSlot,
+  parallelBends,
+  removeElements,
+  STEP_SIZE,
+  toFlow,
+} from '../model/flow.js';
 import { FigureEdge, type FigureEdgeData } from './FigureEdge.js';
 import { GroupNode } from './GroupNode.js';
 import { KindIcon } from './icons.js';
@@ -34,6 +44,8 @@ import { short, StepNode } from './StepNode.js';
 
 const nodeTypes = { step: StepNode, group: GroupNode };
 const edgeTypes = { figure: FigureEdge };
+/** "Alles in beeld": a thin margin, so a long process keeps as much zoom (and legibility) as it can. */
+const FIT_VIEW = { padding: 0.05 };
 export const DRAG_TYPE = 'application/x-omslag-step';
 
 type Props = {
@@ -105,12 +117,17 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
     });
     setEdges((prev) => {
       const wasSelected = new Set(prev.filter((e) => e.selected).map((e) => e.id));
+      const bends = parallelBends(flow.edges);
       return flow.edges.map((e) => {
         const figure = decor?.edges[e.id];
+        const bend = bends.get(e.id)!;
         const base = {
           ...e,
           type: 'smoothstep',
-          label: short(e.label, 26),
+          // The slot's label is on the step, beside the handle the line leaves from: no second copy halfway
+          // along the line, where labels of lines that run together would lie on top of each other.
+          label: undefined,
+          pathOptions: { stepPosition: bend.stepPosition },
           markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
           selected: wasSelected.has(e.id),
           className: e.animated ? 'is-highlighted' : undefined,
@@ -123,6 +140,9 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
         const data: FigureEdgeData = {
           via: e.data.via,
           figure,
+          // Parallel lines share one count: it is drawn once, on the first.
+          lead: bend.index === 0,
+          stepPosition: bend.stepPosition,
           countText: edgeCountText(figure, lang),
           slotLabel: short(e.label, 26),
           title: taken,
@@ -362,6 +382,7 @@ export function Canvas({ active = null, highlight, focus, onReady, viewRequest =
       style={{ '--ontwerp-zoom': zoom } as CSSProperties}
     >
       <ReactFlow
+        fitViewOptions={FIT_VIEW}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

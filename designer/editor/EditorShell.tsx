@@ -113,7 +113,8 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
         .filter((n) => n.measured?.width && n.measured?.height && n.type === 'step')
         .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]),
     );
-    const laid = await autoLayout(stack.current(), sizes);
+    const canvas = document.querySelector('.ontwerp-canvas')?.getBoundingClientRect();
+    const laid = await autoLayout(stack.current(), sizes, canvas?.height ? canvas.width / canvas.height : undefined);
     // Only the positions are taken: an edit made while ELK ran (a step added) stays.
     const current = stack.current();
     const next = { ...current, layout: { ...(current.layout ?? {}), ...(laid.layout ?? {}) } };

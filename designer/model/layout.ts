@@ -6,13 +6,15 @@ const elk = new ELK();
 const PAD = 40;
 
 /**
- * Lays a process out with ELK (layered, left to right), groups as compound
- * nodes around their steps; positions (relative to the group for steps in
+ * Lays a process out with ELK (layered, left to right; a long process wraps
+ * into rows), groups as compound nodes around their steps; positions (relative to the group for steps in
  * one) and group sizes go into the definition's `layout`.
  */
 export async function autoLayout(
   def: Process,
   sizes: Record<string, { width: number; height: number }> = {},
+  /** Width over height of the canvas it is shown in (the canvas at 1280×800 is about 760×540). */
+  aspect = 1.4,
 ): Promise<Process> {
   const { nodes, edges } = toFlow(def, { problems: [], lang: 'nl' });
   // Measured sizes from the canvas where known (nodes grow with their slots), else the standard size.
@@ -48,7 +50,7 @@ export async function autoLayout(
       .filter((e) => e.source !== e.target)
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
-  const result = (await elk.layout(graph as never)) as {
+  type Laid = {
     children?: {
       id: string;
       x?: number;
@@ -58,6 +60,25 @@ export async function autoLayout(
       children?: { id: string; x?: number; y?: number }[];
     }[];
   };
+  let result = (await elk.layout(structuredClone(graph) as never)) as Laid;
+  // A long process on one line is a strip that "fit view" shrinks past reading: wrap it into rows that
+  // fill the canvas (a 15-step chain at 1280×800 becomes five rows of three).
+  const box = extent(result.children ?? []);
+  if (box.width > WRAP_WIDTH && box.width > 1.5 * aspect * box.height) {
+    const wrapped = {
+      ...graph,
+      layoutOptions: {
+        ...graph.layoutOptions,
+        'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+        // ELK's rows come out wider than the ratio asked for (its edges between rows take room too).
+        'elk.aspectRatio': String(Math.min(4, Math.max(0.5, aspect * 0.75))),
+        // Tighter than one line: every pixel saved keeps the zoom at "fit view" readable.
+        'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+        'elk.spacing.nodeNode': '30',
+      },
+    };
+    result = (await elk.layout(wrapped as never)) as Laid;
+  }
   const layout: NonNullable<Process['layout']> = {};
   for (const n of result.children ?? []) {
     const id = n.id.startsWith('group:') ? n.id.slice(6) : n.id;
@@ -74,6 +95,18 @@ export async function autoLayout(
     result.children ?? [],
   );
   return { ...def, layout };
+}
+
+/** Wider than this (about five steps in a row) and much wider than high, the layout wraps into rows. */
+const WRAP_WIDTH = 1500;
+
+function extent(nodes: { x?: number; y?: number; width?: number; height?: number }[]) {
+  if (!nodes.length) return { width: 0, height: 0 };
+  const right = Math.max(...nodes.map((n) => (n.x ?? 0) + (n.width ?? 0)));
+  const bottom = Math.max(...nodes.map((n) => (n.y ?? 0) + (n.height ?? 0)));
+  const left = Math.min(...nodes.map((n) => n.x ?? 0));
+  const top = Math.min(...nodes.map((n) => n.y ?? 0));
+  return { width: right - left, height: bottom - top };
 }
 
 /** How many loose steps go in one row below the diagram. */

@@ -9,6 +9,7 @@ import {
   openSlot,
   removeElements,
   setGroup,
+  parallelBends,
   toFlow,
   type GroupNodeData,
   type StepNodeData,
@@ -333,5 +334,24 @@ describe('decision tables on the canvas', () => {
     expect((changed.steps.toets as any).table.rows[1].goto).toBe('beoordeling');
     const removed = removeElements(def, [], ['toets->afgewezen:row:0']);
     expect((removed.steps.toets as any).table.rows).toHaveLength(3);
+  });
+});
+
+describe('parallel lines', () => {
+  it('bend apart when they join the same two steps, so each stays visible; a single line bends halfway', () => {
+    const bends = parallelBends([
+      { id: 'a', source: 'toets', target: 'afgewezen' },
+      { id: 'b', source: 'toets', target: 'afgewezen' },
+      { id: 'c', source: 'toets', target: 'afgewezen' },
+      { id: 'd', source: 'toets', target: 'toegekend' },
+    ]);
+    expect(bends.get('d')).toEqual({ index: 0, count: 1, stepPosition: 0.5 });
+    const positions = ['a', 'b', 'c'].map((id) => bends.get(id)!.stepPosition);
+    expect(new Set(positions).size).toBe(3);
+    for (const p of positions) {
+      expect(p).toBeGreaterThanOrEqual(0.15);
+      expect(p).toBeLessThanOrEqual(0.85);
+    }
+    expect(['a', 'b', 'c'].map((id) => bends.get(id)!.index)).toEqual([0, 1, 2]);
   });
 });

@@ -71,3 +71,31 @@ describe('automatic layout of steps nothing connects', () => {
     expect(laid.layout).toEqual({ a: { x: 12, y: 12 }, b: { x: 12 + STEP_SIZE.width + 40, y: 12 } });
   });
 });
+
+describe('automatic layout of a long process', () => {
+  it('wraps a 15-step chain into rows that fit the canvas at 1280×800, still in order; a wider canvas gets wider rows', async () => {
+    const steps: Record<string, unknown> = {};
+    for (let i = 1; i <= 14; i++)
+      steps[`f${i}`] = {
+        kind: 'form',
+        title: `Vraag ${i}`,
+        fields: [{ id: `v${i}`, label: 'Antwoord', type: 'text' }],
+        next: i < 14 ? `f${i + 1}` : 'klaar',
+      };
+    steps.klaar = { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Klaar.' };
+    const laid = await autoLayout({ key: 'lang', title: 'Lang', start: 'f1', steps } as unknown as Process);
+    const ps = Object.values(laid.layout!);
+    const width = Math.max(...ps.map((p) => p.x)) + STEP_SIZE.width;
+    const height = Math.max(...ps.map((p) => p.y)) + STEP_SIZE.height;
+    // In the canvas of about 760×540 px at 1280×800 this shows at a zoom of at least 0.7: readable.
+    expect(Math.min(760 / width, 540 / height)).toBeGreaterThanOrEqual(0.7);
+    // Rows read left to right, and each row starts below the one before.
+    const at = (i: number) => laid.layout![`f${i}`];
+    expect(at(2).x).toBeGreaterThan(at(1).x);
+    expect(new Set(ps.map((p) => p.y)).size).toBeGreaterThan(1);
+    for (let i = 2; i <= 14; i++) expect(at(i).y >= at(i - 1).y, `f${i}`).toBe(true);
+    const wide = await autoLayout({ key: 'lang', title: 'Lang', start: 'f1', steps } as unknown as Process, {}, 3);
+    const wideWidth = Math.max(...Object.values(wide.layout!).map((p) => p.x)) + STEP_SIZE.width;
+    expect(wideWidth).toBeGreaterThan(width);
+  });
+});

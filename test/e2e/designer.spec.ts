@@ -552,6 +552,73 @@ test('an older version opens read-only, with what changed since', async ({ page 
   );
 });
 
+test('a readable diagram: a 15-step process at "Alles in beeld", parallel lines apart, labels only at their steps', async ({
+  page,
+}) => {
+  const key = `lang-${Date.now().toString(36)}`;
+  const steps: Record<string, unknown> = {};
+  for (let i = 1; i <= 12; i++)
+    steps[`vraag-${i}`] = {
+      kind: 'form',
+      title: { nl: `Vraag ${i}`, en: `Question ${i}` },
+      fields: [{ id: `antwoord${i}`, label: { nl: 'Antwoord', en: 'Answer' }, type: 'number', required: true }],
+      next: i < 12 ? `vraag-${i + 1}` : 'toets',
+    };
+  // Two rules to the same end: two lines, both visible.
+  steps.toets = {
+    kind: 'decision',
+    title: { nl: 'Toets', en: 'Test' },
+    rules: [
+      { when: 'antwoord1 > 10', goto: 'nee', because: { nl: 'Te hoog', en: 'Too high' } },
+      { when: 'antwoord2 > 10', goto: 'nee', because: { nl: 'Ook te hoog', en: 'Also too high' } },
+    ],
+    otherwise: { goto: 'ja', because: { nl: 'Goed', en: 'Fine' } },
+  };
+  steps.ja = { kind: 'end', title: { nl: 'Ja', en: 'Yes' }, outcome: 'granted', message: { nl: 'Ja.', en: 'Yes.' } };
+  steps.nee = { kind: 'end', title: { nl: 'Nee', en: 'No' }, outcome: 'rejected', message: { nl: 'Nee.', en: 'No.' } };
+  await putDraft(key, {
+    ...example('grofvuil'),
+    title: { nl: 'Lang', en: 'Long' },
+    start: 'vraag-1',
+    steps,
+    layout: undefined,
+  });
+  await openProcess(page, key);
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(15);
+
+  await page.getByRole('button', { name: 'Alles in beeld' }).click();
+  await page.waitForFunction(() => {
+    const t = document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+    return t.includes('scale');
+  });
+  // Every step is in view, and its title is drawn at least 9 px high: read, not guessed.
+  for (const n of await page.locator('.react-flow__node-step').all()) await expect(n).toBeInViewport();
+  const smallest = await page
+    .locator('.react-flow__node-step .ontwerp-node__title')
+    .evaluateAll((els) =>
+      Math.min(
+        ...els.map(
+          (el) =>
+            parseFloat(getComputedStyle(el).fontSize) *
+            (el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight),
+        ),
+      ),
+    );
+  expect(smallest).toBeGreaterThanOrEqual(9);
+
+  // The two rules to "Nee" are two lines that bend apart; no label lies halfway along a line.
+  const parallel = page.locator('.react-flow__edge[data-testid^="rf__edge-toets->nee"] path.react-flow__edge-path');
+  await expect(parallel).toHaveCount(2);
+  const [a, b] = await parallel.evaluateAll((els) => els.map((el) => el.getAttribute('d')));
+  expect(a).not.toBe(b);
+  await expect(page.locator('.react-flow__edge-text, .react-flow__edge-textwrapper')).toHaveCount(0);
+  // The rules' labels are at their steps, beside the dots the lines leave from.
+  await expect(node(page, 'toets')).toContainText('antwoord1 > 10');
+  await expect(node(page, 'toets')).toContainText('antwoord2 > 10');
+  // Ends say their outcome in the interface language.
+  await expect(node(page, 'nee')).toContainText('Afgewezen');
+});
+
 test('room to work at 1280×800: panels fold away and stay so, problems stay short, a new step lands beside the selected one', async ({
   page,
 }) => {
