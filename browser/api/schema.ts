@@ -1073,6 +1073,26 @@ export interface components {
         inputs?: {
           [key: string]: unknown;
         };
+        /** @description officials only: each rule tried until one held, its condition in words with the case's values */
+        reasoning?: {
+          rules: {
+            /** @description the rule as the designer numbers it (1 is the first) */
+            n: number;
+            held: boolean;
+            because: string;
+            /** @description "Regel 2 gold: …" or "Regel 1 gold niet" */
+            summary: string;
+            /** @description the condition in words, part by part with the value the decision read (clauses joined by "or"); null: not put into words */
+            clauses:
+              | {
+                  text: string;
+                  holds: boolean;
+                }[][]
+              | null;
+          }[];
+          /** @description no rule held: the otherwise and its reason, in words */
+          otherwise: string | null;
+        };
         /** @description what would have changed the outcome: the smallest changes, each verified by deciding again */
         counterfactual?: {
           /** @description false: what would have led elsewhere cannot be calculated (the text says so) */

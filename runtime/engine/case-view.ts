@@ -4,6 +4,7 @@ import {
   formatAnswer,
   isShown,
   outcomeOf,
+  reasoningOf,
   own,
   stepKind,
   t,
@@ -123,6 +124,18 @@ function lastDecision(
 }
 
 /** What would have changed a decision's outcome, as recorded with it, in the reader's language. */
+function reasoningView(process: Process, d: Record<string, any>, fields: Map<string, Field>, lang: Lang) {
+  const reasoning = reasoningOf(
+    process,
+    String(d.step),
+    d.rule,
+    (d.inputs as Record<string, unknown>) ?? {},
+    fields,
+    lang,
+  );
+  return reasoning ? { reasoning } : {};
+}
+
 function counterfactualView(c: Record<string, unknown>, lang: Lang) {
   return {
     computable: c.computable === true,
@@ -248,6 +261,8 @@ export async function caseView(
           rule: d.rule,
           because: d.because?.[lang] ?? d.because?.nl,
           ...(opts.internal ? { when: d.when, inputs: d.inputs } : { inputs: d.inputs }),
+          // For officials: each rule tried, with its condition in words and the case's values.
+          ...(opts.internal ? reasoningView(process, d, fields, lang) : {}),
           ...(d.counterfactual ? { counterfactual: counterfactualView(d.counterfactual, lang) } : {}),
         };
       }),

@@ -26,7 +26,7 @@ import { own } from './reserved.js';
 import type { Process } from './schema.js';
 import type { DecisionStep } from './steps/decision.js';
 import { kindOf } from './steps/index.js';
-import { languages, t, type Lang } from './text.js';
+import { fillPlaceholders, languages, t, type Lang } from './text.js';
 
 /**
  * "What would have changed the outcome": for an automated decision (rules
@@ -302,4 +302,77 @@ export function counterfactualOf(
     }),
   ) as Record<Lang, string>;
   return { computable: alternatives.length > 0, nl: texts.nl, en: texts.en, alternatives };
+}
+
+/** How a decision's rules were weighed, for officials: each rule tried, whether it held, and its condition in words. */
+export type Reasoning = {
+  rules: {
+    /** 1-based, as the designer numbers them. */
+    n: number;
+    held: boolean;
+    because: string;
+    /** "Regel 2 gold: <because>" or "Regel 1 gold niet". */
+    summary: string;
+    /** Per clause (joined by "or"), each part of the condition in words with the case's value; null: not analysable. */
+    clauses: { text: string; holds: boolean }[][] | null;
+  }[];
+  /** No rule held: "Geen regel gold, dus: <the otherwise's reason>". */
+  otherwise: string | null;
+};
+
+/**
+ * The rules of the decision at `stepId` as the engine weighed them over the
+ * values it read (`data`: the decision's recorded inputs), up to the rule
+ * that held (or all of them, for otherwise): "‘Inkomen per maand’ is
+ * € 1.750,00; de grens is minder dan € 1.800,00: klopt". The value side is
+ * evaluated with the case's data, so a norm that depends on another answer
+ * (for a couple 1,900) shows as the number that applied. Labels, not field
+ * ids. Undefined for a table decision (its rows are shown as they are) or a
+ * step that is not a decision.
+ */
+export function reasoningOf(
+  process: Process,
+  stepId: string,
+  rule: number | 'otherwise' | 'error',
+  data: Record<string, unknown>,
+  fields: Map<string, Field>,
+  lang: Lang,
+): Reasoning | undefined {
+  const found = own(process.steps, stepId);
+  const step = found && kindOf(found).decision?.(found);
+  if (!step || step.table || rule === 'error') return undefined;
+  const say = createTranslator(counterfactualCatalogues, lang);
+  const upTo = rule === 'otherwise' ? step.rules.length - 1 : Math.min(rule, step.rules.length - 1);
+  const rules = step.rules.slice(0, upTo + 1).map((r, i) => {
+    const dnf = withFeelScope(() => conditionOf(r.when, data), SEARCH_BUDGET).value;
+    const clauses =
+      dnf?.map((clause) =>
+        clause.map((atom) => {
+          const field = fields.get(atom.field);
+          const date = isDate(atom, field);
+          const value = data[atom.field];
+          const ok = holds(atom, value, field);
+          const actual =
+            value === null || value === undefined || value === '' ? say('notGiven') : valueText(value, field, lang);
+          const condition = say(`condition.${(date ? DATE_CONDITION : CONDITION)[atom.op]}`, {
+            value: valueText(atom.value, field, lang),
+          });
+          const label = field ? t(field.label, lang) : atom.field;
+          return { text: say('reasoning.part', { label, actual, condition, holds: ok ? 'yes' : 'no' }), holds: ok };
+        }),
+      ) ?? null;
+    const held = i === rule;
+    const because = fillPlaceholders(t(r.because, lang), data, (value, name) =>
+      valueText(value, fields.get(name), lang),
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
+    const summary = held
+      ? say('reasoning.ruleHeld', { n: i + 1, because })
+      : say('reasoning.ruleNotHeld', { n: i + 1 });
+    return { n: i + 1, held, because, summary, clauses };
+  });
+  const otherwise =
+    rule === 'otherwise' ? say('reasoning.otherwise', { because: t(step.otherwise?.because, lang) || '' }) : null;
+  return { rules, otherwise };
 }

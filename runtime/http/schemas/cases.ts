@@ -74,6 +74,26 @@ export const caseViewSchema = z
         because: z.string().optional().describe('the reason in plain words'),
         when: z.string().nullable().optional().describe('the condition that held (officials only)'),
         inputs: z.record(z.string(), jsonValue).optional(),
+        reasoning: z
+          .object({
+            rules: z.array(
+              z.object({
+                n: z.number().int().describe('the rule as the designer numbers it (1 is the first)'),
+                held: z.boolean(),
+                because: z.string(),
+                summary: z.string().describe('"Regel 2 gold: …" or "Regel 1 gold niet"'),
+                clauses: z
+                  .array(z.array(z.object({ text: z.string(), holds: z.boolean() })))
+                  .nullable()
+                  .describe(
+                    'the condition in words, part by part with the value the decision read (clauses joined by "or"); null: not put into words',
+                  ),
+              }),
+            ),
+            otherwise: z.string().nullable().describe('no rule held: the otherwise and its reason, in words'),
+          })
+          .optional()
+          .describe("officials only: each rule tried until one held, its condition in words with the case's values"),
         counterfactual: z
           .object({
             computable: z

@@ -152,6 +152,19 @@ describe('case view', () => {
     });
     expect(internal.tasks[0]).toMatchObject({ status: 'claimed', assignee: 'ann' });
     expect(internal.explanations[0]).toMatchObject({ when: null, inputs: { inkomen: 1450 } });
+    // Each rule tried, in words with the values it read and the norm that applied (single: 1.400 − 100).
+    const reasoning = internal.explanations[0].reasoning!;
+    expect(reasoning.rules.map((r) => r.summary)).toEqual([
+      'Regel 1 gold niet',
+      'Regel 2 gold niet',
+      'Regel 3 gold niet',
+      'Regel 4 gold niet',
+    ]);
+    expect(reasoning.rules[3].clauses![0][0].text).toMatch(
+      /^‘.+’ is € 1\.450,00, de regel vraagt minder dan € 1\.[0-9]{3},00: klopt niet$/,
+    );
+    expect(reasoning.otherwise).toMatch(/^Geen regel gold, dus: /);
+    expect(atReview.explanations[0]).not.toHaveProperty('reasoning');
   });
 
   it("shows the outcome and the decision's reason when ended, without journey actions", async () => {

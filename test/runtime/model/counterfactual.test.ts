@@ -4,7 +4,13 @@
  * processes of test/fixtures/counterfactual/.
  */
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, counterfactualOf, fieldsById, type Process } from '../../../runtime/model/index.js';
+import {
+  checkDefinition,
+  counterfactualOf,
+  fieldsById,
+  reasoningOf,
+  type Process,
+} from '../../../runtime/model/index.js';
 import { fixtureProcess, type CounterfactualFixture } from '../../helpers/fixtures.js';
 
 function load(name: CounterfactualFixture): Process {
@@ -247,5 +253,55 @@ describe('counterfactuals that cannot be computed', () => {
     const process = load('cf-inkomen');
     expect(counterfactualOf(process, 'toets', 'error', { inkomen: 1 }, fieldsById(process))).toBeUndefined();
     expect(counterfactualOf(process, 'gegevens', 0, { inkomen: 1 }, fieldsById(process))).toBeUndefined();
+  });
+});
+
+describe('how the rules were weighed, in words (for officials)', () => {
+  const toeslag = () => checkDefinition(fixtureProcess('toeslag')).process!;
+  // A couple with € 1.850 a month: close to their 1.900 norm, so no rule held and an official reviews it.
+  const couple = { vermogen: 1000, heeftAuto: true, autoWaarde: 2000, inkomen: 1850, huishouden: 'samen' };
+
+  it('lists each rule tried with its condition in words, the values and the norm that applied, and the otherwise', () => {
+    const process = toeslag();
+    const r = reasoningOf(process, 'toets', 'otherwise', couple, fieldsById(process), 'nl')!;
+    expect(r.rules.map((x) => [x.n, x.held, x.summary])).toEqual([
+      [1, false, 'Regel 1 gold niet'],
+      [2, false, 'Regel 2 gold niet'],
+      [3, false, 'Regel 3 gold niet'],
+      [4, false, 'Regel 4 gold niet'],
+    ]);
+    const words = r.rules.map((x) => x.clauses?.map((c) => c.map((p) => p.text)));
+    expect(words[0]).toEqual([
+      [expect.stringMatching(/^‘.+’ is € 1\.000,00, de regel vraagt meer dan € 2\.500,00: klopt niet$/)],
+    ]);
+    // Both parts of rule 2: the car is there (true), its value is not above the limit.
+    expect(r.rules[1].clauses![0].map((p) => p.holds)).toEqual([true, false]);
+    // The norm for a couple (1.900) plus and minus 100: the numbers that applied, not the formula.
+    expect(words[2]![0][0]).toMatch(/is € 1\.850,00, de regel vraagt meer dan € 2\.000,00: klopt niet$/);
+    expect(words[3]![0][0]).toMatch(/is € 1\.850,00, de regel vraagt minder dan € 1\.800,00: klopt niet$/);
+    expect(r.otherwise).toBe(
+      'Geen regel gold, dus: Uw inkomen ligt dicht bij de norm. Een medewerker bekijkt uw aanvraag.',
+    );
+    // Labels, never field ids.
+    expect(JSON.stringify(r)).not.toMatch(/‘(autoWaarde|heeftAuto|inkomen|vermogen)’/);
+    expect(JSON.stringify(r)).not.toContain('{{');
+  });
+
+  it('stops at the rule that held, says why, and speaks English when asked', () => {
+    const process = toeslag();
+    const r = reasoningOf(process, 'toets', 1, { ...couple, autoWaarde: 5000 }, fieldsById(process), 'en')!;
+    expect(r.rules.map((x) => [x.n, x.held])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(r.rules[1].summary).toBe('Rule 2 held: Your car is worth more than € 3,000.');
+    expect(r.rules[1].clauses![0].every((p) => p.holds)).toBe(true);
+    expect(r.rules[1].clauses![0][1].text).toMatch(/, the rule asks for more than € 3[.,]000[.,]00: true$/);
+    expect(r.otherwise).toBeNull();
+  });
+
+  it('gives nothing for a step that is not a decision', () => {
+    const process = toeslag();
+    expect(reasoningOf(process, 'huishouden', 0, couple, fieldsById(process), 'nl')).toBeUndefined();
   });
 });

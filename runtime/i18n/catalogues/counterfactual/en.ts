@@ -11,6 +11,12 @@ export default {
   alternativeMany: 'Had {changes}, the outcome would have been: {outcome}.',
   change: '‘{label}’ been {condition} (now: {from})',
   notGiven: 'not given',
+  reasoning: {
+    part: '‘{label}’ is {actual}, the rule asks for {condition}: {holds, select, yes {true} other {not true}}',
+    ruleHeld: 'Rule {n} held: {because}',
+    ruleNotHeld: 'Rule {n} did not hold',
+    otherwise: 'No rule held, so: {because}',
+  },
   condition: {
     lt: 'less than {value}',
     le: '{value} or less',

@@ -9,6 +9,12 @@ export default {
   alternativeMany: 'Als {changes} waren geweest, dan was de uitkomst: {outcome}.',
   change: '‘{label}’ {condition} (nu: {from})',
   notGiven: 'niet ingevuld',
+  reasoning: {
+    part: '‘{label}’ is {actual}, de regel vraagt {condition}: {holds, select, yes {klopt} other {klopt niet}}',
+    ruleHeld: 'Regel {n} gold: {because}',
+    ruleNotHeld: 'Regel {n} gold niet',
+    otherwise: 'Geen regel gold, dus: {because}',
+  },
   condition: {
     lt: 'minder dan {value}',
     le: '{value} of minder',
