@@ -161,7 +161,7 @@ describe('case view', () => {
       'Regel 4 gold niet',
     ]);
     expect(reasoning.rules[3].clauses![0][0].text).toMatch(
-      /^‘.+’ is € 1\.450,00, de regel vraagt minder dan € 1\.[0-9]{3},00: klopt niet$/,
+      /^‘.+’ is € 1\.450,00, de regel vraagt minder dan € 1\.300,00: klopt niet$/,
     );
     expect(reasoning.otherwise).toMatch(/^Geen regel gold, dus: /);
     expect(atReview.explanations[0]).not.toHaveProperty('reasoning');
