@@ -1,0 +1,113 @@
+// Every citizen page type, as a citizen reaches it, at 320, 360 and 1280 px: nothing scrolls sideways, no
+// heading word is split, labels stand above their inputs and buttons keep clear of the fields above them
+// (test/e2e/layout-checks.ts). Then what the citizen sees of the start page, the form steps, offers, errors
+// and the organisation's logo.
+import { expect, test, type Page } from '@playwright/test';
+import {
+  accounts,
+  answerGeldzaken,
+  answerHuishouden,
+  api,
+  caseIdOf,
+  freshBsn,
+  sentKwijtschelding,
+  signIn,
+  startKwijtschelding,
+} from './support.js';
+import { walkLayout } from './layout-checks.js';
+
+test.use({ actionTimeout: 10_000 });
+
+const go = (path: string) => (page: Page) => page.goto(path);
+
+/** An official decides the case's open task through the API (claim, then complete with the outcome). */
+async function decide(caseId: string, outcome: string, data: Record<string, unknown>) {
+  const { official } = accounts();
+  const tasks = (await api('GET', '/api/tasks?team=belastingen&status=open', official)).body as {
+    id: string;
+    caseId: string;
+  }[];
+  const task = tasks.find((t) => t.caseId === caseId)!;
+  expect((await api('POST', `/api/tasks/${task.id}/claim`, official)).status).toBe(200);
+  expect((await api('POST', `/api/tasks/${task.id}/complete`, official, { outcome, data })).status).toBe(200);
+}
+
+test('every citizen page type fits at 320, 360 and 1280 px: no sideways scrolling, no split heading words', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // Signed out: the services, a start page, signing in (also with an error), a page that does not exist.
+  const visitor = await (await browser.newContext()).newPage();
+  const signedOut = await walkLayout(visitor, [
+    { name: 'services', visit: go('/') },
+    { name: 'start page', visit: go('/diensten/kwijtschelding') },
+    { name: 'sign-in', visit: go('/inloggen') },
+    {
+      name: 'sign-in with an error',
+      visit: async (page) => {
+        await page.goto('/inloggen');
+        await page.getByLabel('Burgerservicenummer').fill('123456789');
+        await page.getByRole('button', { name: 'Inloggen' }).click();
+        await expect(page.getByRole('alert')).toBeVisible();
+      },
+    },
+    { name: 'not found', visit: go('/bestaat-niet') },
+  ]);
+
+  // Signed in: a case at each place a citizen can be.
+  const page = await (await browser.newContext()).newPage();
+  const bsn = freshBsn();
+  await api('POST', '/api/signals', accounts().admin, {
+    type: 'inkomen.vastgesteld',
+    subject: bsn,
+    data: { inkomen: 1200 },
+  });
+  await signIn(page, bsn);
+  await page.goto('/mijn-zaken');
+  await page.locator('.omslag-card', { hasText: 'Stadspas' }).getByRole('link').first().click();
+  const offer = caseIdOf(page);
+  const sent = await sentKwijtschelding(page);
+  const decided = await sentKwijtschelding(page);
+  await decide(decided, 'afwijzen', { reden: 'Uw vaste lasten zijn lager dan de norm voor uw huishouden.' });
+  const unsent = await startKwijtschelding(page);
+  await answerHuishouden(page);
+  await answerGeldzaken(page);
+  const signedIn = await walkLayout(page, [
+    { name: 'start page, signed in', visit: go('/diensten/kwijtschelding') },
+    { name: 'going on with a start', visit: go('/diensten/kwijtschelding/start') },
+    { name: 'form page', visit: go(`/zaken/${unsent}/stap/huishouden`) },
+    {
+      name: 'form page with errors',
+      visit: async (p) => {
+        await p.goto(`/zaken/${unsent}/stap/geldzaken`);
+        await p.getByLabel(/Netto inkomen/).fill('veel');
+        await p.getByLabel('Uw IBAN').fill('NL00');
+        await p.getByRole('button', { name: 'Volgende' }).click();
+        await expect(p.getByRole('alert')).toBeVisible();
+      },
+    },
+    { name: 'check answers', visit: go(`/zaken/${unsent}/controle`) },
+    { name: 'confirmation', visit: go(`/zaken/${sent}/bevestiging`) },
+    { name: 'status, waiting', visit: go(`/zaken/${sent}/status`) },
+    { name: 'status, decided', visit: go(`/zaken/${decided}/status`) },
+    { name: 'objection', visit: go(`/zaken/${decided}/medewerker?soort=bezwaar`) },
+    { name: 'withdraw confirmation', visit: go(`/zaken/${sent}/actie/withdraw`) },
+    { name: 'offer', visit: go(`/zaken/${offer}`) },
+    { name: 'my cases', visit: go('/mijn-zaken') },
+    { name: 'contact request', visit: go(`/zaken/${sent}/medewerker`) },
+    {
+      name: 'contact request with errors',
+      visit: async (p) => {
+        await p.goto(`/zaken/${sent}/medewerker`);
+        await p.getByRole('button', { name: 'Vraag versturen' }).click();
+        await expect(p.getByRole('alert')).toBeVisible();
+      },
+    },
+    { name: 'choosing what a contact request is about', visit: go('/medewerker') },
+    { name: 'who looked at my data', visit: go(`/zaken/${sent}/inzage`) },
+    { name: 'mandates', visit: go('/machtigingen') },
+    { name: 'new mandate', visit: go('/machtigingen/nieuw') },
+    { name: 'notices', visit: go('/meldingen') },
+  ]);
+  expect([...signedOut, ...signedIn]).toEqual([]);
+});
