@@ -111,3 +111,51 @@ test('every citizen page type fits at 320, 360 and 1280 px: no sideways scrollin
   ]);
   expect([...signedOut, ...signedIn]).toEqual([]);
 });
+
+test('the start page gives one duration, the decision time in working days, and what you need; each form page says which step of how many', async ({
+  page,
+}) => {
+  await page.goto('/diensten/kwijtschelding');
+  const main = page.getByRole('main');
+  // One duration on the page, from the questions: the description names none of its own.
+  const text = (await main.innerText()).replace(/\s+/g, ' ');
+  expect(text.match(/\d+ minuten/g)).toEqual(['6 minuten']);
+  await expect(main).toContainText('Het invullen duurt ongeveer 6 minuten.');
+  // The handoff's deadline is 8 working days: said as working days, not as 12 days.
+  await expect(main).toContainText('krijgt u binnen 8 werkdagen antwoord.');
+  expect(text).not.toMatch(/binnen \d+ dagen/);
+  // What you need: the list the designer wrote in the process.
+  const needs = page.getByRole('heading', { name: 'Wat heeft u nodig?' }).locator('xpath=following-sibling::ul[1]/li');
+  await expect(needs).toHaveText([
+    'Uw DigiD',
+    'Het aanslagnummer: dit staat rechtsboven op uw aanslag gemeentelijke belastingen',
+    'Uw netto inkomen per maand, en dat van uw partner',
+    'Hoeveel spaargeld u heeft, en wat uw auto waard is als u er een heeft',
+    'Uw IBAN (bankrekeningnummer)',
+  ]);
+
+  // A process without a list: the sign-in and each form step's questions.
+  await page.goto('/diensten/grofvuil');
+  const defaults = page
+    .getByRole('heading', { name: 'Wat heeft u nodig?' })
+    .locator('xpath=following-sibling::ul[1]/li');
+  await expect(defaults.first()).toHaveText('DigiD om in te loggen');
+  await expect(defaults).toHaveCount(2);
+
+  // In English: the same, in English.
+  await page.goto('/diensten/kwijtschelding?lang=en');
+  await expect(page.getByRole('main')).toContainText('Filling it in takes about 6 minutes.');
+  await expect(page.getByRole('main')).toContainText('you get an answer within 8 working days.');
+
+  // The form pages: "Stap 1 van 2", then "Stap 2 van 2" (two form steps before the answers are sent).
+  await page.goto('/diensten/kwijtschelding?lang=nl');
+  await signIn(page, freshBsn());
+  await startKwijtschelding(page);
+  await expect(page.locator('.omslag-caption')).toHaveText('Stap 1 van 2');
+  await answerHuishouden(page);
+  await expect(page.locator('.omslag-caption')).toHaveText('Stap 2 van 2');
+  // The caption stands right above the page's heading.
+  await expect(page.getByRole('heading', { level: 1 }).locator('xpath=preceding-sibling::*[1]')).toHaveText(
+    'Stap 2 van 2',
+  );
+});

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { EngineError } from '../../engine/index.js';
-import { formatAnswer, t, type Field, type Lang, type Process } from '../../model/index.js';
+import { formatAnswer, stepOfSteps, t, type Field, type Lang, type Process } from '../../model/index.js';
 import type { CaseRow, Draft } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import type { PageRouter } from '../router.js';
@@ -69,6 +69,13 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     }));
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const title = t(process.steps[step].title, lang);
+    // "Stap 1 van 3": the form steps answered before this one, and the longest way on (README).
+    const progress = stepOfSteps(
+      process,
+      step,
+      draft.steps.slice(0, index >= 0 ? index : undefined).map((s) => s.step),
+    );
+    const stepCaption = progress.total > 1 ? msg('stepOf', lang, progress) : '';
     // A proactive case: why the citizen is offered this (the trigger's recorded reason), on its first page.
     const reason = index <= 0 && !q ? await journeys.offerReason(row, lang) : null;
     send(
@@ -78,7 +85,11 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
       html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
 <form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some(isUpload) ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
-${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`}
+${
+  q === undefined
+    ? html`${stepCaption ? html`<p class="utrecht-paragraph omslag-caption">${stepCaption}</p>` : ''}<h1 class="utrecht-heading-1">${title}</h1>`
+    : html`<p class="utrecht-paragraph omslag-caption">${stepCaption ? `${stepCaption} · ` : ''}${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`
+}
 ${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrecht-heading-3">${msg('whyOffer', lang)}</h2><p class="utrecht-paragraph">${reason}</p></div>` : ''}
 ${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
 ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: single ? undefined : simpleCondition(f, fields, lang), heading: q !== undefined }))}

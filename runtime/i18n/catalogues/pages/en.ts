@@ -27,7 +27,13 @@ export default {
   whatYouNeed: 'What do you need?',
   howLong: 'How long does it take?',
   minutes: 'Filling it in takes about {n} minutes.',
-  answerWithin: 'If an official reviews your application, you get an answer within {n} days.',
+  answerWithin:
+    'If an official reviews your application, you get an answer within {n, plural, one {# day} other {# days}}.',
+  answerWithinWorkingDays:
+    'If an official reviews your application, you get an answer within {n, plural, one {# working day} other {# working days}}.',
+  needSignIn: 'Your {provider} login',
+  needStep: '{step}: {questions}',
+  stepOf: 'Step {n} of {total}',
   signInTitle: 'Sign in',
   devSignIn: 'Test environment: this sign-in stands in for DigiD. Never use a real citizen service number.',
   bsn: 'Citizen service number (BSN)',
