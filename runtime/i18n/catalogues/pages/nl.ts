@@ -141,6 +141,11 @@ export default {
   orCall: 'of bel',
   orCallStart: 'Of bel',
   questionOf: 'vraag {n} van {total}',
+  // a proactive offer (a trigger in mode offer) the citizen has not answered yet
+  offerTitle: 'Aanbod: {service}',
+  offerWaiting: 'Wacht op uw antwoord',
+  offerView: 'Aanbod bekijken',
+  confirmOfferTitle: 'Uw antwoord is verstuurd',
   whyOffer: 'Waarom u dit aanbod krijgt',
   previewNote: 'Voorbeeld: zo ziet de inwoner deze stap. Er wordt niets verstuurd.',
   caseCount: '{n, plural, one {# zaak} other {# zaken}}',
