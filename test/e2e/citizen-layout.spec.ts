@@ -2,6 +2,8 @@
 // heading word is split, labels stand above their inputs and buttons keep clear of the fields above them
 // (test/e2e/layout-checks.ts). Then what the citizen sees of the start page, the form steps, offers, errors
 // and the organisation's logo.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { expect, test, type Page } from '@playwright/test';
 import {
   accounts,
@@ -9,12 +11,13 @@ import {
   answerHuishouden,
   api,
   caseIdOf,
+  expectAccessible,
   freshBsn,
   sentKwijtschelding,
   signIn,
   startKwijtschelding,
 } from './support.js';
-import { walkLayout } from './layout-checks.js';
+import { layoutProblems, walkLayout } from './layout-checks.js';
 
 test.use({ actionTimeout: 10_000 });
 
@@ -158,4 +161,84 @@ test('the start page gives one duration, the decision time in working days, and 
   await expect(page.getByRole('heading', { level: 1 }).locator('xpath=preceding-sibling::*[1]')).toHaveText(
     'Stap 2 van 2',
   );
+});
+
+test('the error summary lists the errors in the order of the fields on the page, not in the order they were found', async ({
+  page,
+}) => {
+  await signIn(page, freshBsn());
+  await startKwijtschelding(page);
+  await answerHuishouden(page);
+  // The income (first on the page) is left empty; the IBAN (last) is not an IBAN. A format problem is found
+  // before a missing answer, but the summary follows the page.
+  await page.getByLabel(/Spaargeld/).fill('100');
+  await page.getByRole('group', { name: 'Heeft u een auto?' }).getByLabel('Nee').check();
+  await page.getByLabel('Uw IBAN').fill('NL00 1234');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  const items = page.getByRole('alert').getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('Netto inkomen per maand (huishouden):');
+  await expect(items.nth(1)).toContainText('Uw IBAN:');
+  // Each line leads to its field.
+  await items.nth(0).getByRole('link').click();
+  await expect(page.getByLabel(/Netto inkomen/)).toBeFocused();
+});
+
+test.describe('a theme with a logo', () => {
+  let child: ChildProcess | undefined;
+  let base = '';
+
+  test.beforeAll(async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/theme-server.ts'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, E2E_THEME_PORT: process.env.E2E_THEME_PORT ?? '' },
+    });
+    base = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the theme test server did not start in 25 s')), 25_000);
+      child!.once('exit', (code) => reject(new Error(`the theme test server stopped (${code})`)));
+      createInterface({ input: child!.stdout! }).once('line', (line) => {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { base: string }).base);
+      });
+    });
+  });
+
+  test.afterAll(async () => {
+    if (!child || child.exitCode !== null) return;
+    const gone = new Promise((r) => child!.once('exit', r));
+    child.stdin?.end();
+    child.kill('SIGTERM');
+    await gone;
+  });
+
+  test("the organisation's logo shows in the header, says whose it is and where it leads, and fits at 320 px", async ({
+    page,
+  }) => {
+    await page.goto(`${base}/diensten/kwijtschelding`);
+    const home = page.getByRole('banner').getByRole('link', { name: 'Gemeente Utrecht, naar de startpagina' });
+    const logo = home.getByRole('img', { name: 'Gemeente Utrecht, naar de startpagina' });
+    await expect(logo).toBeVisible();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await home.getAttribute('href')).toBe('/');
+    await expectAccessible(page);
+    // A wide logo shrinks to the header on a small screen.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await layoutProblems(page)).toEqual([]);
+    expect((await logo.boundingBox())!.width).toBeLessThanOrEqual(320);
+    // Opened on its own, the logo can run nothing.
+    const res = await page.request.get(`${base}/static/theme-logo`);
+    expect(res.headers()['content-type']).toContain('image/svg+xml');
+    expect(res.headers()['content-security-policy']).toContain('sandbox');
+    // In English, in English.
+    await page.goto(`${base}/?lang=en`);
+    await expect(
+      page.getByRole('banner').getByRole('img', { name: 'Gemeente Utrecht, to the home page' }),
+    ).toBeVisible();
+  });
+});
+
+test('without a logo in the theme the header names the organisation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Gemeente Voorbeeld' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('img')).toHaveCount(0);
 });

@@ -12,7 +12,7 @@ import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
-import { csrfField, errorSummary, feedbackForm } from '../layout.js';
+import { csrfField, errorSummary, errorsInPageOrder, feedbackForm } from '../layout.js';
 import type { PageRouter } from '../router.js';
 import { mayDo, maskBsn } from '../../auth/index.js';
 import { actingScope, holdsMandates, mandateText, onBehalfTexts } from '../acting.js';
@@ -236,7 +236,7 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
   ) => {
     const ctx = pageContext(req, deps, action);
     const lang = ctx.lang;
-    const list = Object.entries(errors).map(([id, m]) => ({ href: `#f-${id}`, text: m[0] }));
+    const list = errorsInPageOrder(errors, ['question', 'kind', 'channel', 'phone', 'email'], (_id, m) => m);
     const channel = values.channel ?? 'phone';
     const objecting = values.kind === 'objection';
     const title = msg(objecting ? 'objectionButton' : 'personTitle', lang);

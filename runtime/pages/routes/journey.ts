@@ -8,7 +8,7 @@ import { mayDo } from '../../auth/index.js';
 import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
-import { csrfField, errorSummary, feedbackForm } from '../layout.js';
+import { csrfField, errorSummary, errorsInPageOrder, feedbackForm } from '../layout.js';
 import { uploadErrors, uploadOptions } from '../file-questions.js';
 import { formFields, isUpload, onePerPage, questions } from '../journey.js';
 import { receiveMultipart } from '../uploads.js';
@@ -63,10 +63,12 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     const back = q ? stepUrl(row, step, q - 1) : previous ? stepUrl(row, previous) : `/diensten/${row.processKey}`;
     const errors = posted?.errors ?? {};
     const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
-    const list = Object.entries(errors).map(([id, messages]) => ({
-      href: `#${inputId(id)}`,
-      text: `${labels.get(id) ?? id}: ${messages[0]}`,
-    }));
+    const list = errorsInPageOrder(
+      errors,
+      asked.map((f) => f.id),
+      (id, message) => `${labels.get(id) ?? id}: ${message}`,
+      (id) => `#${inputId(id)}`,
+    );
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const title = t(process.steps[step].title, lang);
     // "Stap 1 van 3": the form steps answered before this one, and the longest way on (README).

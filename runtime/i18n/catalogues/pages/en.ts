@@ -133,6 +133,7 @@ export default {
   onlyIf: 'Only answer if you chose "{value}" for "{label}".',
   step: 'Step',
   feedbackCase: 'Case',
+  logoAlt: '{name}, to the home page',
   mainMenu: 'Main',
   needHelp: 'Need help?',
   orCall: 'or call',

@@ -136,6 +136,7 @@ export default {
   onlyIf: 'Alleen invullen als u bij "{label}" "{value}" kiest.',
   step: 'Stap',
   feedbackCase: 'Zaak',
+  logoAlt: '{name}, naar de startpagina',
   mainMenu: 'Hoofdmenu',
   needHelp: 'Hulp nodig?',
   orCall: 'of bel',
