@@ -56,7 +56,8 @@ describe('signals and triggers', () => {
   it('an offer reads as one: the timeline starts with "Aanbod ontvangen", and it is open until the citizen answers', async () => {
     const env = await freshEnv({ fixtures: ['pas'] });
     const journeys = createJourneyService(env.engine);
-    const id = (await createProactive(env).signal('inkomen.vastgesteld', BSN, { inkomen: 1200 }, 'x')).started[0].caseId;
+    const id = (await createProactive(env).signal('inkomen.vastgesteld', BSN, { inkomen: 1200 }, 'x')).started[0]
+      .caseId;
     const row = await env.engine.getCase(id);
     expect((await caseView(env.engine, env.store, row, 'nl')).timeline[0].text).toBe('Aanbod ontvangen');
     expect((await caseView(env.engine, env.store, row, 'en')).timeline[0].text).toBe('Offer received');
