@@ -1363,6 +1363,13 @@ export interface components {
             nl: string;
             en?: string;
           };
+      needs?: (
+        | string
+        | {
+            nl: string;
+            en?: string;
+          }
+      )[];
       start: string | '';
       triggers?: {
         signal: string;

@@ -1,7 +1,7 @@
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { RadioGroup, Section, StepSelect, TeamSelect, TextInput, TextPair } from './controls.js';
-import { withKey } from './text-pair.js';
+import { linesToTexts, splitText, textLines, withKey } from './text-pair.js';
 import { TriggerList } from './TriggerList.js';
 
 type Definition = ReturnType<typeof useEditor>['def'];
@@ -12,7 +12,29 @@ function withLetter(def: Definition, key: 'legalBasis' | 'objectionTo', value: u
   return withKey(def, 'letter', Object.keys(letter).length ? letter : undefined);
 }
 
-/** The process itself (nothing selected): title (rename), description, start, its triggers (proactive starts), the contact team for "ask for a person", the decision letter's legal basis and objection address, and what a notice by email carries. */
+/**
+ * "Wat heeft u nodig?" on the start page: a list, one item a line, in Dutch and English (line i of each is
+ * item i). Emptied, the process has no `needs` and the start page lists its own default.
+ */
+function NeedsEditor() {
+  const { t } = useDesigner();
+  const { def, edit } = useEditor();
+  const { nl, en } = textLines(def.needs);
+  return (
+    <TextPair
+      label={t.needs}
+      hint={t.needsHint}
+      multiline
+      value={en ? { nl, en } : nl || undefined}
+      onCommit={(v) => {
+        const lines = splitText(v);
+        edit(t.cmdEdit, withKey(def, 'needs', linesToTexts(lines.nl, lines.en)));
+      }}
+    />
+  );
+}
+
+/** The process itself (nothing selected): title (rename), description, what the citizen needs, start, its triggers (proactive starts), the contact team for "ask for a person", the decision letter's legal basis and objection address, and what a notice by email carries. */
 export function ProcessEditor() {
   const { t } = useDesigner();
   const { def, edit } = useEditor();
@@ -35,6 +57,7 @@ export function ProcessEditor() {
             value={def.description}
             onCommit={(v) => edit(t.cmdEdit, withKey(def, 'description', v))}
           />
+          <NeedsEditor />
           <StepSelect
             label={t.startStep}
             value={def.start}

@@ -21,6 +21,32 @@ export function joinText(nl: string, en: string): Text | undefined {
   return { nl: a, en: b };
 }
 
+/**
+ * A list of texts as Dutch and English lines, one item a line, for a list
+ * editor of two text boxes: item i is the Dutch line i with the English line i.
+ */
+export function textLines(list: readonly Text[] | undefined): { nl: string; en: string } {
+  const parts = (list ?? []).map(splitText);
+  const en = parts.map((p) => p.en);
+  return { nl: parts.map((p) => p.nl).join('\n'), en: en.some(Boolean) ? en.join('\n') : '' };
+}
+
+/**
+ * Dutch and English lines back into a list of texts: empty lines (in both
+ * languages) are dropped, an English line stays with the Dutch line beside
+ * it; undefined when nothing is left (the optional list is then left out).
+ */
+export function linesToTexts(nl: string, en: string): Text[] | undefined {
+  const a = nl.split('\n');
+  const b = en.split('\n');
+  const items: Text[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const text = joinText((a[i] ?? '').trim(), (b[i] ?? '').trim());
+    if (text !== undefined) items.push(text);
+  }
+  return items.length ? items : undefined;
+}
+
 /** Moves an item of a list (for the ↑ ↓ buttons). */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];

@@ -23,6 +23,11 @@ const chrome = {
   person: { nl: 'Een medewerker spreken', en: 'Talk to a person' },
   submit: { nl: 'Antwoorden versturen', en: 'Send answers' },
   started: { nl: 'Aanvraag gestart', en: 'Application started' },
+  offered: { nl: 'Aanbod ontvangen', en: 'Offer received' },
+  granted: {
+    nl: 'Gestart door de gemeente, zonder aanvraag',
+    en: 'Started by the municipality, without an application',
+  },
   handoff: { nl: 'Een medewerker behandelt uw aanvraag', en: 'An official is handling your application' },
   contact: { nl: 'U heeft gevraagd om contact met een medewerker', en: 'You asked to talk to a person' },
   contactDone: { nl: 'Een medewerker heeft uw vraag beantwoord', en: 'An official answered your question' },
@@ -69,7 +74,9 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
         text,
         ...(e.actor.startsWith('mandate:') ? { by: e.actor } : {}),
       });
-    if (e.type === 'case.started') push(chrome.started[lang]);
+    // A proactive start is not the citizen's application: an offer they received, or a grant the municipality started.
+    if (e.type === 'case.started')
+      push(chrome[d.trigger?.mode === 'offer' ? 'offered' : d.trigger?.mode === 'grant' ? 'granted' : 'started'][lang]);
     else if (e.type === 'event.received' && d.type === 'submit') push(`${chrome.sent[lang]}: ${title(d.step)}`, d.step);
     else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit')
       push(d.type, undefined);

@@ -233,6 +233,15 @@ export function createJourneyService(engine: Engine) {
     unsentApplication,
     /** Whether the case started proactively (a signal or a register scan), so the citizen may opt out of offers. */
     isProactive: async (row: CaseRow): Promise<boolean> => !!(await auditOf(row))[0]?.data.trigger,
+    /**
+     * Whether the case is a proactive offer (README, *A proactive offer*): `open` while the citizen has not
+     * answered it yet (nothing received, still running), `answered` after; null for any other case.
+     */
+    async offer(row: CaseRow): Promise<'open' | 'answered' | null> {
+      const audit = await auditOf(row);
+      if ((audit[0]?.data.trigger as { mode?: string } | undefined)?.mode !== 'offer') return null;
+      return row.status === 'active' && !audit.some((e) => e.type === 'event.received') ? 'open' : 'answered';
+    },
     isOptedOut: (bsn: string, key: string): Promise<boolean> => store.proactive.isOptedOut(bsn, key),
     /** No more proactive offers of this process for this citizen. */
     optOut: async (bsn: string, key: string): Promise<void> => {

@@ -59,6 +59,12 @@ export const processSchema = z
     key: processKeySchema,
     title: textSchema,
     description: textSchema.optional(),
+    /**
+     * "Wat heeft u nodig?" on the start page: what to have at hand before
+     * starting (a payslip, the tax assessment number), one text per item.
+     * Without it the page lists the sign-in and the form steps' questions.
+     */
+    needs: z.array(textSchema).min(1).max(20).optional(),
     start: targetSchema,
     triggers: z.array(triggerSchema).optional(),
     /** Where "ask for a person" goes. */

@@ -94,7 +94,13 @@ export function createPages(opts: PagesOptions): {
   pages.public.get('/static/nlds/components.css', (_req, res) => res.sendFile(nlds.components, week));
   pages.public.get('/static/nlds/theme.css', (_req, res) => res.sendFile(nlds.theme, week));
   router.use('/static', express.static(join(import.meta.dirname, 'static'), week));
-  if (opts.theme.logo) pages.public.get('/static/theme-logo', (_req, res) => res.sendFile(opts.theme.logo!, week));
+  // The theme's logo (checked at start: a local image). Opened on its own, an SVG can run nothing (sandbox).
+  if (opts.theme.logo)
+    pages.public.get('/static/theme-logo', (_req, res) => {
+      res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      res.set('X-Content-Type-Options', 'nosniff');
+      res.sendFile(opts.theme.logo!, week);
+    });
 
   // Reads the cookies only: no body is read and no row is written here.
   router.use(pageSessions.middleware);

@@ -22,6 +22,24 @@ export type PageContext = {
 
 export type ErrorList = { href: string; text: string }[];
 
+/**
+ * A form's errors as the summary lists them: in the order of the fields on the page (`order`, field ids
+ * top to bottom), whatever order they were found in (a format error before a missing answer, a file's
+ * problem after the rest). An error for an id not in `order` comes last. `text` makes its line.
+ */
+export function errorsInPageOrder(
+  errors: Record<string, string[]>,
+  order: readonly string[],
+  text: (id: string, message: string) => string,
+  href: (id: string) => string = (id) => `#f-${id}`,
+): ErrorList {
+  const at = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return Object.keys(errors)
+    .filter((id) => errors[id]?.length)
+    .sort((a, b) => at(a) - at(b))
+    .map((id) => ({ href: href(id), text: text(id, errors[id][0]) }));
+}
+
 /** The error summary at the top of a form: each message links to its field. */
 export function errorSummary(errors: ErrorList, lang: Lang): Html {
   if (!errors.length) return html``;
@@ -86,7 +104,7 @@ ${themeCss(theme) ? html`<style>${trusted(themeCss(theme))}</style>` : ''}
 <a class="omslag-skip utrecht-link" href="#inhoud">${msg('skip', lang)}</a>
 <header class="omslag-header">
   <div class="omslag-header__inner">
-    <a class="omslag-brand utrecht-link" href="/">${theme.logo ? html`<img src="/static/theme-logo" alt="${theme.logoAlt ?? theme.name}" height="40">` : theme.name}</a>
+    <a class="omslag-brand utrecht-link" href="/">${theme.logo ? html`<img class="omslag-logo" src="/static/theme-logo" alt="${theme.logoAlt ?? msg('logoAlt', lang, { name: theme.name })}" height="40">` : theme.name}</a>
     <nav class="omslag-nav" aria-label="${msg('mainMenu', lang)}">
       <ul class="omslag-nav__list">
         <li><a class="utrecht-link" href="/">${msg('services', lang)}</a></li>

@@ -738,3 +738,30 @@ test('keyboard only: add a step from the palette, edit it, delete it from the ca
   await expect(page.getByRole('button', { name: 'Add form' })).toBeVisible();
   await page.getByRole('button', { name: 'Nederlands' }).click();
 });
+
+test('the designer writes what the citizen needs, one item a line; after publishing the start page lists it', async ({
+  page,
+}) => {
+  const key = 'grofvuil-nodig';
+  await putDraft(key, example('grofvuil'));
+  await openProcess(page, key);
+  await page.locator('.react-flow__pane').click({ position: { x: 15, y: 15 } });
+  const panel = properties(page);
+  await expect(panel.getByRole('heading', { name: 'Het proces' })).toBeVisible();
+  const needs = panel.getByRole('group', { name: 'Wat heeft de inwoner nodig?' });
+  await needs.getByLabel('Wat heeft de inwoner nodig? NL').fill('Uw DigiD\nEen lijst van wat u wilt laten ophalen');
+  await needs.getByLabel('Wat heeft de inwoner nodig? EN').fill('Your DigiD\nA list of what you want collected');
+  await panel.getByRole('heading', { name: 'Het proces' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
+  await page.getByRole('button', { name: 'Publiceren' }).click();
+  await page.getByRole('button', { name: 'Publiceer versie 1' }).click();
+  await expect(page.getByText('Versie 1 is gepubliceerd.')).toBeVisible();
+
+  await page.goto(`/diensten/${key}`);
+  const list = page.getByRole('heading', { name: 'Wat heeft u nodig?' }).locator('xpath=following-sibling::ul[1]/li');
+  await expect(list).toHaveText(['Uw DigiD', 'Een lijst van wat u wilt laten ophalen']);
+  await page.goto(`/diensten/${key}?lang=en`);
+  await expect(
+    page.getByRole('heading', { name: 'What do you need?' }).locator('xpath=following-sibling::ul[1]/li'),
+  ).toHaveText(['Your DigiD', 'A list of what you want collected']);
+});

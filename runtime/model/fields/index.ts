@@ -111,7 +111,11 @@ export function checkAnswers(
     else if (field.required)
       issues[field.id] = { code: fieldKind(field.type).choices ? 'required-choice' : 'required' };
   }
-  return { values, cleared, issues };
+  // In the order of the fields (a format problem was found before a missing answer above it), unknown keys last.
+  const ordered: Record<string, FieldIssue> = Object.create(null);
+  for (const field of fields) if (issues[field.id]) ordered[field.id] = issues[field.id];
+  for (const key of Object.keys(issues)) if (!ids.has(key)) ordered[key] = issues[key];
+  return { values, cleared, issues: ordered };
 }
 
 /** checkAnswers with the issues rendered in `ctx.lang`, for callers that show them at once. */

@@ -7,3 +7,4 @@ export * from './records.js';
 export * from './person.js';
 export * from './draft.js';
 export * from './view.js';
+export * from './progress.js';

@@ -12,7 +12,7 @@ import type { CaseRow } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
-import { csrfField, errorSummary, feedbackForm } from '../layout.js';
+import { csrfField, errorSummary, errorsInPageOrder, feedbackForm } from '../layout.js';
 import type { PageRouter } from '../router.js';
 import { mayDo, maskBsn } from '../../auth/index.js';
 import { actingScope, holdsMandates, mandateText, onBehalfTexts } from '../acting.js';
@@ -55,11 +55,11 @@ export function caseRoutes(pages: PageRouter, deps: PagesDeps) {
     const { rows, total } =
       page === 1 ? first : await journeys.casesOf(subject, CASES_PER_PAGE, (page - 1) * CASES_PER_PAGE, scope);
     // What each card shows, read before the page is drawn (one case after another: a page has at most 20).
-    const cards: { row: CaseRow; def: Process; pending: boolean }[] = [];
+    const cards: { row: CaseRow; def: Process; pending: boolean; offer: boolean }[] = [];
     for (const r of rows) {
       const def = await journeys.process(r);
       const pending = r.status === 'active' && ((await journeys.hasDraft(r)) || (await journeys.citizenActsNow(r)));
-      cards.push({ row: r, def, pending });
+      cards.push({ row: r, def, pending, offer: pending && (await journeys.offer(r)) === 'open' });
     }
     const title =
       pages > 1 ? `${msg('myCases', lang)} – ${msg('pageOf', lang, { n: page, total: pages })}` : msg('myCases', lang);
@@ -72,10 +72,14 @@ ${offerActing ? html`<div class="utrecht-alert utrecht-alert--info"><p class="ut
 ${pages > 1 ? html`<p class="utrecht-paragraph">${msg('pageOf', lang, { n: page, total: pages })} · ${msg('caseCount', lang, { n: total })}</p>` : ''}
 ${
   cards.length
-    ? html`<ul class="omslag-cards">${cards.map(({ row: r, def, pending }) => {
-        return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${t(def.title, lang)}</h2>
-<p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${r.status === 'ended' ? msg('statusEnded', lang) : msg('statusActive', lang)}</p>
-<p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg('continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
+    ? html`<ul class="omslag-cards">${cards.map(({ row: r, def, pending, offer }) => {
+        // An offer not answered yet reads as an offer, not as an application in progress.
+        const state = offer
+          ? msg('offerWaiting', lang)
+          : msg(r.status === 'ended' ? 'statusEnded' : 'statusActive', lang);
+        return html`<li class="omslag-card"><h2 class="utrecht-heading-3">${offer ? msg('offerTitle', lang, { service: t(def.title, lang) }) : t(def.title, lang)}</h2>
+<p class="utrecht-paragraph">${msg('feedbackCase', lang)} ${r.reference} · ${state}</p>
+<p class="utrecht-paragraph">${pending ? html`<a class="utrecht-link" href="/zaken/${r.id}">${msg(offer ? 'offerView' : 'continue', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a> · ` : ''}<a class="utrecht-link" href="/zaken/${r.id}/status">${msg('statusTitle', lang)}<span class="omslag-visually-hidden"> (${r.reference})</span></a></p></li>`;
       })}</ul>${pagination(page, pages, lang)}`
     : html`<p class="utrecht-paragraph">${msg('noCases', lang)}</p>`
 }`,
@@ -102,6 +106,7 @@ ${
     const atForm = !!view.step && (await journeys.citizenActsNow(row));
     // A case that started proactively (a signal or a register scan): the citizen can opt out of further offers.
     const proactive = await journeys.isProactive(row);
+    const openOffer = (await journeys.offer(row)) === 'open';
     const optedOut = proactive && (await journeys.isOptedOut(subject, row.processKey));
     // A decision (a grant, a refusal) can be objected to until six weeks after it (Awb): by when, and the way to.
     const def = await journeys.process(row);
@@ -131,7 +136,7 @@ ${seesMessages && deps.letters.hasLetter(row) ? html`<p class="utrecht-paragraph
 ${view.step?.text ? html`<p class="utrecht-paragraph">${view.step.text}</p>` : ''}
 ${view.expectedBy ? html`<p class="utrecht-paragraph">${msg(view.waiting?.late ? 'expectedLate' : 'expected', lang, { date: longDate(view.expectedBy, lang) })}</p>` : ''}
 ${view.waiting?.extensionReason ? html`<p class="utrecht-paragraph">${msg('extensionReason', lang, { reason: view.waiting.extensionReason })}</p>` : ''}
-${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg('continue', lang)}</a></p>` : ''}`
+${(atForm || hasDraft) && mayFill ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/zaken/${row.id}">${msg(openOffer ? 'offerView' : 'continue', lang)}</a></p>` : ''}`
 }
 ${contact?.dueAt ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${msg('personOpen', lang, { date: longDate(contact.dueAt, lang) })}</p></div>` : ''}
 ${
@@ -231,7 +236,7 @@ ${view.messages.map((m) => html`<section class="omslag-message" aria-label="${m.
   ) => {
     const ctx = pageContext(req, deps, action);
     const lang = ctx.lang;
-    const list = Object.entries(errors).map(([id, m]) => ({ href: `#f-${id}`, text: m[0] }));
+    const list = errorsInPageOrder(errors, ['question', 'kind', 'channel', 'phone', 'email'], (_id, m) => m);
     const channel = values.channel ?? 'phone';
     const objecting = values.kind === 'objection';
     const title = msg(objecting ? 'objectionButton' : 'personTitle', lang);

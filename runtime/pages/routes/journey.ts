@@ -1,14 +1,14 @@
 import type { Request, Response } from 'express';
 import { EngineError } from '../../engine/index.js';
-import { formatAnswer, t, type Field, type Lang, type Process } from '../../model/index.js';
-import type { CaseRow, Draft } from '../../store/index.js';
+import { formatAnswer, stepOfSteps, t, type Field, type Lang, type Process } from '../../model/index.js';
+import type { CaseRow, Draft, Principal } from '../../store/index.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import type { PageRouter } from '../router.js';
 import { mayDo } from '../../auth/index.js';
 import { fieldRenderers, inputId, readField, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { longDate, msg } from '../i18n.js';
-import { csrfField, errorSummary, feedbackForm } from '../layout.js';
+import { csrfField, errorSummary, errorsInPageOrder, feedbackForm } from '../layout.js';
 import { uploadErrors, uploadOptions } from '../file-questions.js';
 import { formFields, isUpload, onePerPage, questions } from '../journey.js';
 import { receiveMultipart } from '../uploads.js';
@@ -43,7 +43,7 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
   async function formPage(
     req: Request,
     res: Response,
-    row: CaseRow,
+    { row, principal }: { row: CaseRow; principal: Principal },
     step: string,
     posted?: { raw: Record<string, unknown>; errors: Record<string, string[]> },
   ) {
@@ -63,14 +63,25 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
     const back = q ? stepUrl(row, step, q - 1) : previous ? stepUrl(row, previous) : `/diensten/${row.processKey}`;
     const errors = posted?.errors ?? {};
     const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
-    const list = Object.entries(errors).map(([id, messages]) => ({
-      href: `#${inputId(id)}`,
-      text: `${labels.get(id) ?? id}: ${messages[0]}`,
-    }));
+    const list = errorsInPageOrder(
+      errors,
+      asked.map((f) => f.id),
+      (id, message) => `${labels.get(id) ?? id}: ${message}`,
+      (id) => `#${inputId(id)}`,
+    );
     const value = (f: Field) => (posted ? posted.raw[f.id] : f.id in saved ? saved[f.id] : known[f.id]);
     const title = t(process.steps[step].title, lang);
+    // "Stap 1 van 3": the form steps answered before this one, and the longest way on (README).
+    const progress = stepOfSteps(
+      process,
+      step,
+      draft.steps.slice(0, index >= 0 ? index : undefined).map((s) => s.step),
+    );
+    const stepCaption = progress.total > 1 ? msg('stepOf', lang, progress) : '';
     // A proactive case: why the citizen is offered this (the trigger's recorded reason), on its first page.
     const reason = index <= 0 && !q ? await journeys.offerReason(row, lang) : null;
+    // The last question of an offer's only page sends it: the button says so.
+    const sends = (q === undefined || q === all.length - 1) && (await sendsAtOnce(row, process, step, principal));
     send(
       res,
       ctx,
@@ -78,11 +89,15 @@ export function journeyRoutes(pages: PageRouter, deps: PagesDeps) {
       html`<a class="utrecht-link omslag-back" href="${back}">${msg('back', lang)}</a>
 ${errorSummary(list, lang)}
 <form method="post" action="${stepUrl(row, step, q, req.query.wijzig === '1')}" novalidate${asked.some(isUpload) ? html` enctype="multipart/form-data"` : ''}>${csrfField(ctx)}
-${q === undefined ? html`<h1 class="utrecht-heading-1">${title}</h1>` : html`<p class="utrecht-paragraph omslag-caption">${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`}
+${
+  q === undefined
+    ? html`${stepCaption ? html`<p class="utrecht-paragraph omslag-caption">${stepCaption}</p>` : ''}<h1 class="utrecht-heading-1">${title}</h1>`
+    : html`<p class="utrecht-paragraph omslag-caption">${stepCaption ? `${stepCaption} · ` : ''}${title} · ${msg('questionOf', lang, { n: q + 1, total: all.length })}</p>`
+}
 ${reason ? html`<div class="utrecht-alert utrecht-alert--info"><h2 class="utrecht-heading-3">${msg('whyOffer', lang)}</h2><p class="utrecht-paragraph">${reason}</p></div>` : ''}
 ${process.steps[step].citizenText && !q ? html`<p class="utrecht-paragraph">${t(process.steps[step].citizenText, lang)}</p>` : ''}
 ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: errors[f.id]?.[0], lang, condition: single ? undefined : simpleCondition(f, fields, lang), heading: q !== undefined }))}
-<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg('next', lang)}</button>
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${msg(sends ? 'send' : 'next', lang)}</button>
 </form>`,
       {
         status: posted ? 422 : 200,
@@ -92,6 +107,16 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     );
   }
 
+  /**
+   * Whether answering this step sends the case at once: a proactive offer not answered yet whose only form
+   * step this is. Accepting an offer is one page (no check-your-answers for the one question the citizen did
+   * not ask for); someone acting by a mandate that does not allow sending goes the usual way.
+   */
+  async function sendsAtOnce(row: CaseRow, process: Process, step: string, principal: Principal): Promise<boolean> {
+    if ((await journeys.offer(row)) !== 'open' || stepOfSteps(process, step, []).total !== 1) return false;
+    return mayDo(deps.store, principal, row, 'submit', deps.clock.now().toISOString());
+  }
+
   /** A step the citizen may open: on the draft's path, or the next one to answer. */
   async function reachable(row: CaseRow, step: string): Promise<boolean> {
     if (row.status !== 'active') return false;
@@ -99,14 +124,15 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
     return state.next === step || state.steps.some((s) => s.step === step);
   }
 
-  pages.get('/zaken/:id/stap/:step', async (req, res, { row }) => {
-    if (!(await reachable(row, req.params.step))) return res.redirect(303, `/zaken/${row.id}`);
-    await formPage(req, res, row, req.params.step);
+  pages.get('/zaken/:id/stap/:step', async (req, res, access) => {
+    if (!(await reachable(access.row, req.params.step))) return res.redirect(303, `/zaken/${access.row.id}`);
+    await formPage(req, res, access, req.params.step);
   });
 
   // A multipart body is not read yet: only a signed-in citizen's own step with a file question reads it
   // (the router refuses it for anyone else, before this runs).
-  pages.post('/zaken/:id/stap/:step', deps.upload, async (req, res, { row }) => {
+  pages.post('/zaken/:id/stap/:step', deps.upload, async (req, res, access) => {
+    const { row } = access;
     const multipart = !!req.is('multipart/form-data');
     const step = req.params.step;
     if (!(await reachable(row, step))) return res.redirect(303, `/zaken/${row.id}`);
@@ -149,7 +175,7 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       if (Object.keys(result.errors).length) {
         // A refused file is not shown as if it were added: the field shows what was saved before, if anything.
         for (const f of fileFields) if (result.errors[f.id]) raw[f.id] = saved[f.id];
-        return await formPage(req, res, row, step, { raw, errors: result.errors });
+        return await formPage(req, res, access, step, { raw, errors: result.errors });
       }
       // The files and the draft that names them: together or not at all.
       const files = [...(received?.files ?? [])].map(
@@ -159,6 +185,15 @@ ${asked.map((f) => fieldRenderers[f.type]({ field: f, value: value(f), error: er
       const next = await journeys.withFiles(row, files, values, () =>
         saveAnswers(req, row, step, { process, fields, draft, known, saved, all, q, values, cleared }),
       );
+      // An offer's only page: the answer is sent now, as from check-your-answers (the engine validates it again).
+      if (next === `/zaken/${row.id}/controle` && (await sendsAtOnce(row, process, step, access.principal))) {
+        try {
+          if (await journeys.submit(row, lang, access.actor)) return res.redirect(303, `/zaken/${row.id}/bevestiging`);
+        } catch (error) {
+          if (!(error instanceof EngineError)) throw error;
+        }
+        return res.redirect(303, `/zaken/${row.id}`);
+      }
       // Answered after the commit: the next page, on any node, reads what was saved.
       res.redirect(303, next);
     } finally {
@@ -247,12 +282,14 @@ ${state.steps.map((s) => checkSection(process, s.step, s.values, row.id, lang))}
     // The outcome's message is a message: an intermediary reads it only with the `messages` right.
     const seesMessages = await mayDo(deps.store, principal, row, 'messages', deps.clock.now().toISOString());
     const feedbackGiven = await journeys.hasFeedback(row);
+    // An answered offer: the citizen sent an answer, not an application.
+    const title = msg((await journeys.offer(row)) ? 'confirmOfferTitle' : 'confirmTitle', lang);
     send(
       res,
       ctx,
-      msg('confirmTitle', lang),
+      title,
       html`<div class="utrecht-alert utrecht-alert--ok">
-<h1 class="utrecht-heading-1">${msg('confirmTitle', lang)}</h1>
+<h1 class="utrecht-heading-1">${title}</h1>
 <p class="utrecht-paragraph">${msg('reference', lang)}: <strong class="omslag-reference">${row.reference}</strong></p></div>
 <h2 class="utrecht-heading-2">${msg('whatNext', lang)}</h2>
 ${

@@ -7,7 +7,7 @@ import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { fieldRenderers, inputId, simpleCondition } from '../fields.js';
 import { html } from '../html.js';
 import { longDate } from '../i18n.js';
-import { csrfField, errorSummary } from '../layout.js';
+import { csrfField, errorSummary, errorsInPageOrder } from '../layout.js';
 import { grantFields, readGrant } from '../mandate-form.js';
 import type { PageRouter } from '../router.js';
 import { actingRoutes } from './acting.js';
@@ -104,10 +104,12 @@ ${
     const fields = grantFields(await services());
     const errors = posted?.errors ?? {};
     const labels = new Map(fields.map((f) => [f.id, t(f.label, lang)]));
-    const list = Object.entries(errors).map(([id, m]) => ({
-      href: `#${inputId(id)}`,
-      text: `${labels.get(id)}: ${m[0]}`,
-    }));
+    const list = errorsInPageOrder(
+      errors,
+      fields.map((f) => f.id),
+      (id, m) => `${labels.get(id)}: ${m}`,
+      (id) => `#${inputId(id)}`,
+    );
     const value = (id: string) => posted?.raw[id] ?? (id === 'soort' ? 'persoon' : id === 'dienst' ? '*' : undefined);
     send(
       res,

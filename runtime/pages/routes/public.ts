@@ -1,11 +1,10 @@
-import { stepKind, t, taskOf, type Process } from '../../model/index.js';
+import { decisionTime, fillingInMinutes, formStepsFrom, stepKind, t, type Process } from '../../model/index.js';
 import { html } from '../html.js';
 import { msg } from '../i18n.js';
 import { csrfField } from '../layout.js';
 import { PageError, pageContext, send, type PagesDeps } from '../context.js';
 import { providerName, sm } from '../signin-gate.js';
 import type { PageRouter } from '../router.js';
-import { Duration } from 'luxon';
 
 /** Services and their start pages (sign-in and sign-out: signin.ts). */
 export function publicRoutes(pages: PageRouter, deps: PagesDeps) {
@@ -40,20 +39,24 @@ ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.l
   pages.public.get('/diensten/:key', async (req, res) => {
     const def = await published(req.params.key);
     const ctx = pageContext(req, deps, `/diensten/${req.params.key}/medewerker`);
-    const forms = Object.values(def.steps).filter((s) => stepKind(s.kind).citizenActs);
-    const questions = forms.reduce((n, s) => n + stepKind(s.kind).fields(s).length, 0);
-    const minutes = Math.max(2, Math.ceil(questions * 0.75));
-    const dues = Object.values(def.steps)
-      .map(taskOf)
-      .flatMap((task) =>
-        task?.due
-          ? [
-              typeof task.due === 'string'
-                ? Math.ceil(Duration.fromISO(task.due).as('days'))
-                : Math.ceil((task.due.workingDays * 7) / 5),
-            ]
-          : [],
-      );
+    const lang = ctx.lang;
+    // One duration, from the questions on the way from the start (README: a description should not name one).
+    const minutes = fillingInMinutes(def);
+    const decision = decisionTime(def);
+    const applicant = def.signIn?.applicant ?? 'person';
+    const needs = def.needs?.length
+      ? def.needs.map((need) => t(need, lang))
+      : [
+          msg('needSignIn', lang, { provider: providerName(applicant) }),
+          ...formStepsFrom(def, def.start).map((id) => {
+            const step = def.steps[id];
+            const questions = stepKind(step.kind)
+              .fields(step)
+              .map((f) => t(f.label, lang))
+              .join(', ');
+            return msg('needStep', lang, { step: t(step.title, lang), questions });
+          }),
+        ];
     send(
       res,
       ctx,
@@ -61,15 +64,9 @@ ${def.description ? html`<p class="utrecht-paragraph">${t(def.description, ctx.l
       html`<h1 class="utrecht-heading-1">${t(def.title, ctx.lang)}</h1>
 ${def.description ? html`<p class="utrecht-paragraph omslag-lead">${t(def.description, ctx.lang)}</p>` : ''}
 <h2 class="utrecht-heading-2">${msg('whatYouNeed', ctx.lang)}</h2>
-<ul class="utrecht-unordered-list">${forms.map(
-        (s) =>
-          html`<li class="utrecht-unordered-list__item">${t(s.title, ctx.lang)}: ${stepKind(s.kind)
-            .fields(s)
-            .map((f) => t(f.label, ctx.lang))
-            .join(', ')}</li>`,
-      )}</ul>
-<h2 class="utrecht-heading-2">${msg('howLong', ctx.lang)}</h2>
-<p class="utrecht-paragraph">${msg('minutes', ctx.lang, { n: minutes })}${dues.length ? html` ${msg('answerWithin', ctx.lang, { n: Math.max(...dues) })}` : ''}</p>
+<ul class="utrecht-unordered-list">${needs.map((need) => html`<li class="utrecht-unordered-list__item">${need}</li>`)}</ul>
+<h2 class="utrecht-heading-2">${msg('howLong', lang)}</h2>
+<p class="utrecht-paragraph">${msg('minutes', lang, { n: minutes })}${decision ? html` ${msg(decision.unit === 'workingDays' ? 'answerWithinWorkingDays' : 'answerWithin', lang, { n: decision.n })}` : ''}</p>
 <p class="utrecht-paragraph">${
         def.signIn?.level
           ? sm('citizen.startLevel', ctx.lang, {

@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProactive, EngineError, registerRows } from '../../../runtime/engine/index.js';
+import {
+  caseView,
+  createJourneyService,
+  createProactive,
+  EngineError,
+  registerRows,
+} from '../../../runtime/engine/index.js';
 import { isValidBsn } from '../../../runtime/model/index.js';
 import type { Store } from '../../../runtime/store/index.js';
 import { asCitizen, BSN, freshEnv, OTHER_BSN } from './setup.js';
@@ -45,6 +51,23 @@ describe('signals and triggers', () => {
     // Not eligible: nothing starts.
     expect((await p.signal('inkomen.vastgesteld', OTHER_BSN, { inkomen: 2400 }, 'signal:inkomen')).started).toEqual([]);
     expect(await env.store.cases.listBySubject(OTHER_BSN)).toEqual([]);
+  });
+
+  it('an offer reads as one: the timeline starts with "Aanbod ontvangen", and it is open until the citizen answers', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
+    const journeys = createJourneyService(env.engine);
+    const id = (await createProactive(env).signal('inkomen.vastgesteld', BSN, { inkomen: 1200 }, 'x')).started[0]
+      .caseId;
+    const row = await env.engine.getCase(id);
+    expect((await caseView(env.engine, env.store, row, 'nl')).timeline[0].text).toBe('Aanbod ontvangen');
+    expect((await caseView(env.engine, env.store, row, 'en')).timeline[0].text).toBe('Offer received');
+    expect(await journeys.offer(row)).toBe('open');
+    await env.engine.send(id, { type: 'submit', data: { accepteren: true } }, { actor: asCitizen(), step: 'aanbod' });
+    expect(await journeys.offer(await env.engine.getCase(id))).toBe('answered');
+    // A case the citizen started is no offer, and its timeline starts with their application.
+    const own = await env.engine.startCase('pas', OTHER_BSN, asCitizen(OTHER_BSN));
+    expect(await journeys.offer(own)).toBeNull();
+    expect((await caseView(env.engine, env.store, own, 'nl')).timeline[0].text).toBe('Aanvraag gestart');
   });
 
   it('respects an opt-out: the signal is recorded and ignored', async () => {

@@ -297,6 +297,17 @@ describe('required', () => {
     expect(Object.keys(result.errors).sort()).toEqual(['bsn', 'email']);
     expect(result.values).toEqual({ naam: 'Jan' });
   });
+
+  it('reports the problems in the order of the fields, a missing answer above a wrong one first', () => {
+    const fields = [
+      field('text', { id: 'naam', required: true }),
+      field('email', { id: 'email' }),
+      field('iban', { id: 'iban', required: true }),
+    ];
+    // Wrong formats are found in a first pass, missing answers in a second: the order is the fields' all the same.
+    const result = validateAnswers(fields, { email: 'niet-goed', iban: 'NL00', extra: 'x' }, {}, nl);
+    expect(Object.keys(result.errors)).toEqual(['naam', 'email', 'iban', 'extra']);
+  });
 });
 
 describe('choice, multi-choice and yes-no', () => {

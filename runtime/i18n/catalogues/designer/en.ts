@@ -144,6 +144,9 @@ export default {
   processPropertiesHint: 'Choose a step on the canvas to edit it.',
   processTitle: 'Title of the process',
   description: 'Description',
+  needs: 'What does the citizen need?',
+  needsHint:
+    'On the start page, before Start. One item per line, such as "Your latest payslip". Empty: the start page names the sign-in and the questions of each step.',
   startStep: 'Start step',
   contact: 'Ask for a person',
   contactHint: 'From every step the citizen can ask for a person; this team gets the question.',

@@ -143,6 +143,9 @@ export default {
   processPropertiesHint: 'Kies een stap op de plaat om die te bewerken.',
   processTitle: 'Titel van het proces',
   description: 'Omschrijving',
+  needs: 'Wat heeft de inwoner nodig?',
+  needsHint:
+    'Op de startpagina, vóór Start. Eén ding per regel, zoals "Uw laatste loonstrook". Leeg: de startpagina noemt het inloggen en de vragen van elke stap.',
   startStep: 'Startstap',
   contact: 'Een medewerker spreken',
   contactHint: 'Vanuit elke stap kan de inwoner vragen om een medewerker; dit team krijgt die vraag.',

@@ -24,7 +24,14 @@ export default {
   whatYouNeed: 'Wat heeft u nodig?',
   howLong: 'Hoe lang duurt het?',
   minutes: 'Het invullen duurt ongeveer {n} minuten.',
-  answerWithin: 'Als een medewerker uw aanvraag bekijkt, krijgt u binnen {n} dagen antwoord.',
+  answerWithin:
+    'Als een medewerker uw aanvraag bekijkt, krijgt u binnen {n, plural, one {# dag} other {# dagen}} antwoord.',
+  answerWithinWorkingDays:
+    'Als een medewerker uw aanvraag bekijkt, krijgt u binnen {n, plural, one {# werkdag} other {# werkdagen}} antwoord.',
+  // the default of "Wat heeft u nodig?" when the process lists nothing: the sign-in, then each form step's questions
+  needSignIn: '{provider} om in te loggen',
+  needStep: '{step}: {questions}',
+  stepOf: 'Stap {n} van {total}',
   signInTitle: 'Inloggen',
   devSignIn: 'Testomgeving: dit inloggen vervangt DigiD. Gebruik nooit een echt burgerservicenummer.',
   bsn: 'Burgerservicenummer (BSN)',
@@ -129,11 +136,17 @@ export default {
   onlyIf: 'Alleen invullen als u bij "{label}" "{value}" kiest.',
   step: 'Stap',
   feedbackCase: 'Zaak',
+  logoAlt: '{name}, naar de startpagina',
   mainMenu: 'Hoofdmenu',
   needHelp: 'Hulp nodig?',
   orCall: 'of bel',
   orCallStart: 'Of bel',
   questionOf: 'vraag {n} van {total}',
+  // a proactive offer (a trigger in mode offer) the citizen has not answered yet
+  offerTitle: 'Aanbod: {service}',
+  offerWaiting: 'Wacht op uw antwoord',
+  offerView: 'Aanbod bekijken',
+  confirmOfferTitle: 'Uw antwoord is verstuurd',
   whyOffer: 'Waarom u dit aanbod krijgt',
   previewNote: 'Voorbeeld: zo ziet de inwoner deze stap. Er wordt niets verstuurd.',
   caseCount: '{n, plural, one {# zaak} other {# zaken}}',
