@@ -8,6 +8,8 @@ export type { Lang };
 const args = {
   somethingWrong: ['message'],
   tasksOf: ['team'],
+  tasksOfAll: ['teams'],
+  nextTask: ['ref'],
   newTasks: ['n', 'refs'],
   updatedAt: ['time'],
   loadFailed: ['message'],

@@ -457,7 +457,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tasks of your teams, soonest deadline first */
+    /** Tasks of all your teams (or one team), soonest deadline first unless sorted otherwise; filters combine */
     get: operations['listTasks'];
     put?: never;
     post?: never;
@@ -3771,6 +3771,8 @@ export interface operations {
         overdue?: string;
         /** @description a process key */
         process?: string;
+        /** @description deadline (soonest first, none last; the default) | received (oldest first) | -received (newest first) */
+        sort?: string;
       };
       header?: never;
       path?: never;

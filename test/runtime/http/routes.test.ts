@@ -782,8 +782,63 @@ describe('tasks', () => {
     hit('get', '/api/tasks');
   });
 
-  test('GET /api/tasks: 403 for a team that is not yours, 422 for an unknown status or overdue value', async () => {
+  test('GET /api/tasks: one queue over all my teams, sorted by deadline or received, filters together', async () => {
+    // A second task, received later, in the official's other team (a contact request).
+    const other = await atMoney(s);
+    expectStatus(
+      await s.api('POST', `/api/cases/${other.id}/events`, {
+        as: 'citizen',
+        body: {
+          type: 'person.requested',
+          data: { question: 'Hoe lang duurt het?', channel: 'email', reach: 'a@b.nl' },
+        },
+      }),
+      200,
+    );
+    const all = expectStatus(await s.api('GET', '/api/tasks', { as: 'official' }), 200);
+    expect(new Set(all.map((t: any) => t.team))).toEqual(new Set(['belastingen', 'klantcontact']));
+    const received = expectStatus(await s.api('GET', '/api/tasks?sort=received', { as: 'official' }), 200);
+    const at = (list: any[]) => list.map((t: any) => t.createdAt);
+    expect(at(received)).toEqual([...at(received)].sort());
+    expect(received.length).toBe(all.length);
+    const newest = expectStatus(await s.api('GET', '/api/tasks?sort=-received', { as: 'official' }), 200);
+    expect(at(newest)).toEqual([...at(received)].reverse());
+    const byDeadline = expectStatus(await s.api('GET', '/api/tasks?sort=deadline', { as: 'official' }), 200);
+    expect(byDeadline.map((t: any) => t.id)).toEqual(all.map((t: any) => t.id));
+    const due = byDeadline.map((t: any) => t.dueAt);
+    const dated = due.filter((d: string | null) => d !== null);
+    expect(due).toEqual([...dated.sort(), ...due.filter((d: string | null) => d === null)]);
+    // Every filter at once: team + process + status + only mine + only overdue, sorted (a task of its own to claim).
+    const held = (await atReview(s)).task;
+    expectStatus(await s.api('POST', `/api/tasks/${held.id}/claim`, { as: 'official' }), 200);
+    const now = s.clock.now();
+    s.clock.advance(11 * 24 * 3600_000);
+    try {
+      const all5 = { team: 'belastingen', process: 'toeslag', status: 'claimed', assignee: 'me', overdue: 'true' };
+      const list = async (q: Record<string, string>) =>
+        expectStatus(
+          await s.api('GET', `/api/tasks?${new URLSearchParams({ ...q, sort: '-received' })}`, { as: 'official' }),
+          200,
+        ).map((t: any) => t.id);
+      expect(await list(all5)).toEqual([held.id]);
+      // One filter that does not fit empties it: they are combined with AND.
+      for (const change of [{ team: 'klantcontact' }, { process: 'ophalen' }, { status: 'open' }, { assignee: 'otto' }])
+        expect(await list({ ...all5, ...change })).toEqual([]);
+    } finally {
+      s.clock.set(now);
+    }
+  });
+
+  test('GET /api/tasks: 403 for a team that is not yours, 422 for an unknown status, overdue value or sort', async () => {
     await refused(s, 403, 'forbidden', 'GET', '/api/tasks?team=afval', { as: 'official' });
+    const sort = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?sort=name', { as: 'official' });
+    expect(sort.body.error.message).toBe("sort is deadline, received of -received, niet 'name'");
+    expect(sort.body.error.details).toEqual({ sort: ['one of deadline, received, -received'] });
+    const english = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?sort=due', {
+      as: 'official',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.error.message).toBe("sort is deadline, received or -received, not 'due'");
     let res = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?status=lost', { as: 'official' });
     expect(Object.keys(res.body.error.details)).toEqual(['status']);
     res = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?overdue=maybe', { as: 'official' });

@@ -48,6 +48,7 @@ export default {
   onlyOfficialsHandleTasks: 'only officials handle tasks',
   notInTeam: "you are not in team ''{team}''",
   taskStatusParam: 'status is open, claimed, completed, closed or active',
+  taskSortParam: "sort is deadline, received or -received, not ''{sort}''",
   overdueParam: 'overdue is true or false',
   notTeamOfficial: "''{user}'' is not an official of team ''{team}''",
   teamHasNoOfficials: "no official works in team ''{team}''; choose a team that officials work in",

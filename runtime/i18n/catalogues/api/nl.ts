@@ -49,6 +49,7 @@ export default {
   onlyOfficialsHandleTasks: 'alleen medewerkers behandelen taken',
   notInTeam: "u zit niet in team ''{team}''",
   taskStatusParam: 'status is open, claimed, completed, closed of active',
+  taskSortParam: "sort is deadline, received of -received, niet ''{sort}''",
   overdueParam: 'overdue is true of false',
   notTeamOfficial: "''{user}'' is geen medewerker van team ''{team}''",
   teamHasNoOfficials: "in team ''{team}'' werkt geen medewerker; kies een team waarin medewerkers werken",
