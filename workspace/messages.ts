@@ -23,6 +23,8 @@ const args = {
   assignedTo: ['name'],
   movedToTeam: ['team'],
   rule: ['rule'],
+  documentSize: ['kb'],
+  searchCount: ['n'],
 } as const satisfies Positional<(typeof workspaceCatalogues)['nl']>;
 
 function build(lang: Lang) {
@@ -32,6 +34,7 @@ function build(lang: Lang) {
     ...view,
     channels: view.channels as Readonly<Record<string, string | undefined>>,
     requestKinds: view.requestKinds as Readonly<Record<string, string | undefined>>,
+    citizenSources: view.citizenSources as Readonly<Record<string, string | undefined>>,
   };
 }
 

@@ -421,6 +421,145 @@ test('one queue over all my teams, sorted by deadline or received, filters toget
   await expect(ann.getByRole('row', { name: new RegExp(second.reference) })).toHaveCount(0);
 });
 
+/** A process that asks who the citizen is and for a document, then goes to team belastingen. */
+const inkomensbewijs = {
+  key: 'inkomensbewijs-e2e',
+  title: { nl: 'Inkomensbewijs', en: 'Proof of income' },
+  start: 'gegevens',
+  contact: { team: 'klantcontact', due: 'P2D' },
+  steps: {
+    gegevens: {
+      kind: 'form',
+      title: { nl: 'Uw gegevens', en: 'Your details' },
+      fields: [
+        { id: 'naam', label: { nl: 'Uw naam', en: 'Your name' }, type: 'text', required: true },
+        { id: 'straat', label: { nl: 'Straat en huisnummer', en: 'Street and number' }, type: 'text', required: true },
+        { id: 'postcode', label: { nl: 'Postcode', en: 'Postcode' }, type: 'postcode', required: true },
+        { id: 'woonplaats', label: { nl: 'Woonplaats', en: 'Town' }, type: 'text', required: true },
+        { id: 'telefoon', label: { nl: 'Telefoonnummer', en: 'Phone number' }, type: 'phone', required: true },
+        {
+          id: 'loonstrook',
+          label: { nl: 'Uw loonstrook', en: 'Your payslip' },
+          type: 'file',
+          required: true,
+          max: 50_000,
+        },
+      ],
+      next: 'beoordeling',
+    },
+    beoordeling: {
+      kind: 'handoff',
+      title: { nl: 'Beoordeling', en: 'Review' },
+      team: 'belastingen',
+      due: { workingDays: 5 },
+      outcomes: [{ id: 'akkoord', label: { nl: 'Akkoord', en: 'Agreed' }, goto: 'klaar' }],
+    },
+    klaar: {
+      kind: 'end',
+      title: { nl: 'Ontvangen', en: 'Received' },
+      outcome: 'completed',
+      message: { nl: 'Wij hebben uw loonstrook ontvangen.', en: 'We received your payslip.' },
+    },
+  },
+};
+
+test('who the citizen is: name, masked BSN revealed on request and logged, address and phone, their document, internal notes the citizen never sees, and search by reference and BSN', async ({
+  browser,
+}) => {
+  const { designer, admin } = e2eAccounts() as Accounts & { designer: string };
+  expect((await api('PUT', `/api/processes/${inkomensbewijs.key}/draft`, designer, inkomensbewijs)).body).toEqual({
+    problems: [],
+  });
+  expect((await api('POST', `/api/processes/${inkomensbewijs.key}/publish`, designer)).status).toBe(201);
+
+  // The citizen answers and sends a payslip.
+  const citizen = await person(browser);
+  const bsn = freshBsn();
+  await signIn(citizen, bsn);
+  await citizen.goto(`/diensten/${inkomensbewijs.key}`);
+  await citizen.getByRole('button', { name: 'Start' }).click();
+  await citizen.getByLabel('Uw naam').fill('Sanne de Vries');
+  await citizen.getByLabel('Straat en huisnummer').fill('Dorpsstraat 12');
+  await citizen.getByLabel('Postcode').fill('1234 AB');
+  await citizen.getByLabel('Woonplaats').fill('Utrecht');
+  await citizen.getByLabel('Telefoonnummer').fill('0612345678');
+  await citizen.getByLabel('Uw loonstrook').setInputFiles({
+    name: 'loonstrook.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'),
+  });
+  await citizen.getByRole('button', { name: 'Volgende' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Controleer uw antwoorden');
+  await citizen.getByRole('button', { name: 'Versturen' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Uw aanvraag is verstuurd');
+  const reference = (await citizen.locator('.omslag-reference').textContent())!.trim();
+  const caseId = new URL(citizen.url()).pathname.split('/')[2];
+
+  // The official finds the case by its reference, and by the citizen's BSN (shown masked).
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+  const search = ann.getByRole('search');
+  await search.getByLabel('Zoek op zaaknummer of BSN').fill('123456789');
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(search).toContainText('dit BSN klopt niet (elfproef)');
+  await search.getByLabel('Zoek op zaaknummer of BSN').fill(bsn);
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(ann.getByRole('link', { name: reference })).toHaveCount(2); // the search result and the queue row
+  await expect(ann.locator('.werkplek-found')).toContainText(`*****${bsn.slice(-4)}`);
+  await expect(ann.locator('.werkplek-found')).not.toContainText(bsn);
+  await search.getByLabel('Zoek op zaaknummer of BSN').fill(reference.toLowerCase());
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(ann.locator('.werkplek-found li')).toHaveCount(1);
+  await expectAccessible(ann);
+  await ann.locator('.werkplek-found').getByRole('link', { name: reference }).click();
+  await expect(ann.getByRole('heading', { level: 1 })).toContainText(reference);
+
+  // Who the citizen is: name, BSN masked, address, phone, each with where it came from.
+  const who = ann.getByRole('region', { name: 'Inwoner' });
+  await expect(who).toContainText('Sanne de Vries (antwoord van de inwoner)');
+  await expect(who).toContainText('Dorpsstraat 12, 1234 AB Utrecht');
+  await expect(who).toContainText('0612345678');
+  await expect(who).toContainText(`*****${bsn.slice(-4)}`);
+  await expect(who).not.toContainText(bsn);
+  await expectAccessible(ann);
+
+  // Revealed on request, and every reveal is in the security log with who and which case.
+  await who.getByRole('button', { name: 'BSN tonen' }).click();
+  await expect(who).toContainText(bsn);
+  const log = (await api('GET', '/api/security-log?kind=bsn.revealed', admin)).body.entries as {
+    account: string;
+    details: { reference: string };
+  }[];
+  expect(log.some((e) => e.account === 'ann' && e.details.reference === reference)).toBe(true);
+  await who.getByRole('button', { name: 'BSN verbergen' }).click();
+  await expect(who).not.toContainText(bsn);
+
+  // The document the citizen sent opens for the official, as sent.
+  const download = ann.waitForEvent('download');
+  await who.getByRole('link', { name: 'loonstrook.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('loonstrook.pdf');
+  expect(await (await download).path().then((p) => readFileSync(p!, 'utf8'))).toContain('%PDF-1.4');
+
+  // An internal note, kept after a reload.
+  const notes = ann.getByRole('region', { name: 'Interne notities' });
+  await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(notes).toContainText('Schrijf eerst een notitie.');
+  await notes.getByLabel('Nieuwe notitie').fill('Inwoner belde: stuurt nog een tweede loonstrook.');
+  await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(notes.getByRole('status')).toHaveText('De notitie is opgeslagen.');
+  await expect(notes.getByRole('listitem')).toContainText(['Inwoner belde: stuurt nog een tweede loonstrook.']);
+  await ann.reload();
+  await expect(ann.getByRole('region', { name: 'Interne notities' }).getByRole('listitem')).toContainText([/^ann · /]);
+  await expectAccessible(ann);
+
+  // The citizen never sees the note; their read log says their BSN was looked at in full.
+  for (const path of [`/zaken/${caseId}/status`, `/zaken/${caseId}/inzage`]) {
+    await citizen.goto(path);
+    await expect(citizen.locator('main')).not.toContainText('tweede loonstrook');
+  }
+  await expect(citizen.locator('main')).toContainText('Uw burgerservicenummer (BSN), voluit');
+});
+
 test('the workspace page is served without inline scripts under the CSP, and deep links load the app', async ({
   page,
 }) => {

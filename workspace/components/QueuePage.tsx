@@ -8,6 +8,7 @@ import { usePoll } from '../../browser/hooks/use-poll.js';
 import { Notice } from '../../browser/ui/Notice.js';
 import { PageHeading } from '../../browser/ui/PageHeading.js';
 import { filtersFrom, filtersQuery, tasksQuery, type Filters } from '../queue-query.js';
+import { CaseSearch } from './CaseSearch.js';
 import { QueueFilters } from './QueueFilters.js';
 import { TaskTable } from './TaskTable.js';
 
@@ -102,6 +103,7 @@ export function QueuePage() {
           </>
         )}
       </p>
+      <CaseSearch />
       <QueueFilters filters={filters} processes={processes} onChange={change} />
       {counts && (
         <section aria-labelledby="aantallen-titel" className="werkplek-counts">

@@ -6,6 +6,8 @@ import { BASE, Link, navigate, taskHref, useLocation } from '../router.js';
 import type { Outcome, Task } from '../types.js';
 import { useTask } from '../use-task.js';
 import { CaseDetails } from './CaseDetails.js';
+import { CaseNotes } from './CaseNotes.js';
+import { CitizenPanel } from './CitizenPanel.js';
 import { Notice } from '../../browser/ui/Notice.js';
 import { OutcomeForm, type CompleteBody } from './OutcomeForm.js';
 import { PageHeading } from '../../browser/ui/PageHeading.js';
@@ -273,7 +275,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
           {active && <ExtendDeadline task={task} busy={working} onExtend={extend} />}
           {active && <Reassign task={task} busy={working} onAssign={assign} />}
         </section>
-        <CaseDetails caseView={caseView} error={caseError?.message ?? null} />
+        <CaseDetails caseView={caseView} error={caseError?.message ?? null}>
+          <CitizenPanel caseId={task.caseId} />
+          <CaseNotes caseId={task.caseId} />
+        </CaseDetails>
       </div>
     </>
   );
