@@ -1,4 +1,4 @@
-import { fieldsById, type Field } from '../model/index.js';
+import { fieldKind, fieldsById, type Field } from '../model/index.js';
 import type { CaseRow, Store } from '../store/index.js';
 import type { Engine } from './engine.js';
 
@@ -43,10 +43,10 @@ const EMAILS = new Set(['email', 'emailadres', 'mail', 'emailaddress']);
 const plain = (key: string) => key.toLowerCase().replace(/[^a-z]/g, '');
 
 function kindOf(key: string, field: Field | undefined): CitizenFact['kind'] | undefined {
-  if (field?.type === 'email') return 'email';
-  if (field?.type === 'phone') return 'phone';
+  const reaches = field ? fieldKind(field.type).reaches : undefined;
+  if (reaches) return reaches;
   const k = plain(key);
-  if (field?.type === 'postcode' || ADDRESS.has(k)) return 'address';
+  if (ADDRESS.has(k)) return 'address';
   if (NAMES.has(k)) return 'name';
   if (PHONES.has(k)) return 'phone';
   if (EMAILS.has(k)) return 'email';
