@@ -1254,10 +1254,10 @@ export interface components {
         kind: 'name' | 'address' | 'phone' | 'email';
         value: string;
         /**
-         * @description the citizen's answers, the signal or register data the case started with, a contact request
+         * @description the citizen's answers, the signal or register data the case started with, a contact request, their confirmed notice addresses
          * @enum {string}
          */
-        source: 'answer' | 'signal' | 'register' | 'contact';
+        source: 'answer' | 'signal' | 'register' | 'contact' | 'notices';
       }[];
       /** @description the documents the citizen sent (GET …/documents/:fileId gives one) */
       documents: {

@@ -3,7 +3,7 @@ import type { CaseRow, Store } from '../store/index.js';
 import type { Engine } from './engine.js';
 
 /** Where a fact about the citizen came from. */
-export type CitizenSource = 'answer' | 'signal' | 'register' | 'contact';
+export type CitizenSource = 'answer' | 'signal' | 'register' | 'contact' | 'notices';
 export type CitizenFact = { kind: 'name' | 'address' | 'phone' | 'email'; value: string; source: CitizenSource };
 
 /** A BSN as the workspace shows it until an official asks for it: the last four digits. */
@@ -59,9 +59,10 @@ const text = (v: unknown) =>
 /**
  * Who the citizen is, as far as the case knows: name, address, phone and
  * email from the citizen's answers, the facts a signal or register scan
- * started the case with (by field type, else by the data's name: `naam`,
- * `straat`, `postcode`, `telefoon`, `email` …), and the phone number or
- * email address given with a contact request. Each says where it came from.
+ * started the case with (by field kind, else by the data's name: `naam`,
+ * `straat`, `postcode`, `telefoon`, `email` …), the phone number or email
+ * address given with a contact request, and the confirmed addresses the
+ * citizen chose for notices. Each says where it came from.
  */
 export async function citizenFacts(engine: Engine, store: Store, row: CaseRow): Promise<CitizenFact[]> {
   const { loaded, snapshot } = await engine.restore(row);
@@ -109,6 +110,9 @@ export async function citizenFacts(engine: Engine, store: Store, row: CaseRow): 
     const v = text(reach);
     if (v && (channel === 'phone' || channel === 'email')) add({ kind: channel, value: v, source: 'contact' });
   }
+  // The confirmed addresses the citizen chose for notices (their own settings, for every case).
+  for (const c of await store.channels.forSubject(row.subject))
+    if (c.confirmedAt) add({ kind: c.kind === 'sms' ? 'phone' : 'email', value: c.address, source: 'notices' });
   const rank = { name: 0, address: 1, phone: 2, email: 3 };
   return out.sort((a, b) => rank[a.kind] - rank[b.kind]);
 }

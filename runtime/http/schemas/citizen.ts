@@ -11,8 +11,10 @@ export const citizenSchema = z
           kind: z.enum(['name', 'address', 'phone', 'email']),
           value: z.string(),
           source: z
-            .enum(['answer', 'signal', 'register', 'contact'])
-            .describe("the citizen's answers, the signal or register data the case started with, a contact request"),
+            .enum(['answer', 'signal', 'register', 'contact', 'notices'])
+            .describe(
+              "the citizen's answers, the signal or register data the case started with, a contact request, their confirmed notice addresses",
+            ),
         }),
       )
       .describe('name, address, phone and email as far as the case knows them'),

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { citizenFacts, maskBsn } from '../../../runtime/engine/index.js';
-import { asCitizen, BSN, freshEnv } from './setup.js';
+import { asCitizen, BSN, freshEnv, START } from './setup.js';
 
 const text = (s: string) => ({ nl: s, en: s });
 const verhuizing = {
@@ -52,11 +52,15 @@ describe('citizenFacts', () => {
       },
       { actor: asCitizen() },
     );
+    // The citizen's confirmed notice address counts; one still waiting for its link does not.
+    await env.store.channels.set(BSN, 'email', 'sanne.meldingen@example.nl', 'nl', START, { confirmed: true });
+    await env.store.channels.set(BSN, 'sms', '0687654321', 'nl', START, { token: 'nog-niet', tokenExpiresAt: START });
     expect(await citizenFacts(env.engine, env.store, row)).toEqual([
       { kind: 'name', value: 'Sanne de Vries', source: 'answer' },
       { kind: 'address', value: 'Dorpsstraat 12, 1234 AB Utrecht', source: 'signal' },
       { kind: 'phone', value: '0612345678', source: 'answer' },
       { kind: 'email', value: 'sanne@example.nl', source: 'answer' },
+      { kind: 'email', value: 'sanne.meldingen@example.nl', source: 'notices' },
     ]);
     expect(maskBsn(BSN)).toBe('*****3653');
   });

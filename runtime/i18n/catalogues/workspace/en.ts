@@ -100,6 +100,7 @@ export default {
     signal: 'signal',
     register: 'register',
     contact: 'contact request',
+    notices: 'notices the citizen chose',
   },
   documentSize: '{kb} kB',
   searchCount: '{n, plural, one {# case found} other {# cases found}}',

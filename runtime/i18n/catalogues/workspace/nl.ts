@@ -98,6 +98,7 @@ export default {
     signal: 'signaal',
     register: 'registratie',
     contact: 'contactverzoek',
+    notices: 'meldingen die de inwoner koos',
   },
   documentSize: '{kb} kB',
   searchCount: '{n, plural, one {# zaak gevonden} other {# zaken gevonden}}',
