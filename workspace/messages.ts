@@ -8,6 +8,8 @@ export type { Lang };
 const args = {
   somethingWrong: ['message'],
   tasksOf: ['team'],
+  tasksOfAll: ['teams'],
+  nextTask: ['ref'],
   newTasks: ['n', 'refs'],
   updatedAt: ['time'],
   loadFailed: ['message'],
@@ -21,6 +23,8 @@ const args = {
   assignedTo: ['name'],
   movedToTeam: ['team'],
   rule: ['rule'],
+  documentSize: ['kb'],
+  searchCount: ['n'],
 } as const satisfies Positional<(typeof workspaceCatalogues)['nl']>;
 
 function build(lang: Lang) {
@@ -30,6 +34,7 @@ function build(lang: Lang) {
     ...view,
     channels: view.channels as Readonly<Record<string, string | undefined>>,
     requestKinds: view.requestKinds as Readonly<Record<string, string | undefined>>,
+    citizenSources: view.citizenSources as Readonly<Record<string, string | undefined>>,
   };
 }
 

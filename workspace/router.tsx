@@ -3,7 +3,8 @@ export { Link, navigate, useLocation } from '../browser/router.js';
 
 export const BASE = '/werkplek';
 
-export const taskHref = (id: string) => `${BASE}/taken/${encodeURIComponent(id)}`;
+/** A task's page; `queue` (an address query such as `?sort=received`) is the queue it was opened from, for "next task". */
+export const taskHref = (id: string, queue = '') => `${BASE}/taken/${encodeURIComponent(id)}${queue}`;
 
 /** The workspace's pages, as wouter route patterns. */
 export const paths = {

@@ -14,5 +14,8 @@ export type FieldOption = NonNullable<OutcomeField['options']>[number];
 export type ContactRequest = { question?: string; channel?: string; reach?: string; kind?: string };
 export type Counts = Schemas['TaskCounts'];
 export type CaseView = Schemas['CaseView'];
+export type Citizen = Schemas['Citizen'];
+export type CaseNote = Schemas['CaseNote'];
+export type CaseFound = Schemas['CaseFound'];
 /** What the queue's process filter needs of `GET /api/processes`. */
 export type ProcessSummary = Pick<Schemas['ProcessSummary'], 'key' | 'title'>;

@@ -450,6 +450,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/case-search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find cases by reference or by the citizen's BSN: only cases you may see (your teams'; all for admins), newest first; a search by BSN is in the security log */
+    get: operations['searchCases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/citizen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the citizen of the case is, as far as known (their answers, the signal or register data the case started with, a contact request's reach), the BSN masked, and the documents they sent; the read is logged */
+    get: operations['getCitizen'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/citizen/bsn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The citizen's BSN in full: every reveal is written to the security log (who, which case) and to the read log the citizen sees */
+    post: operations['revealBsn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Officials' internal notes on the case, oldest first (never shown to the citizen) */
+    get: operations['listCaseNotes'];
+    put?: never;
+    /** Add an internal note to the case (1–4000 characters; at most 500 per case, then 409) */
+    post: operations['addCaseNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/documents/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A document the citizen sent with the case, as uploaded (Content-Type says what it is); 404 for another case's or an unsent one; the read is logged */
+    get: operations['getCaseDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -457,7 +543,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tasks of your teams, soonest deadline first */
+    /** Tasks of all your teams (or one team), soonest deadline first unless sorted otherwise; filters combine */
     get: operations['listTasks'];
     put?: never;
     post?: never;
@@ -990,6 +1076,33 @@ export interface components {
       /** @description may read drafts and preview their steps */
       seeDrafts: boolean;
     };
+    CaseFound: {
+      id: string;
+      reference: string;
+      process: {
+        key: string;
+        title: string;
+      };
+      /** @enum {string} */
+      status: 'active' | 'ended';
+      /** @description masked */
+      bsn: string;
+      /** @description an ISO 8601 instant */
+      createdAt: string;
+      /** @description the case's newest task of your teams, to open it in the workspace */
+      task: {
+        id: string;
+        team: string;
+        status: string;
+      } | null;
+    };
+    CaseNote: {
+      id: number;
+      text: string;
+      author: string;
+      /** @description an ISO 8601 instant */
+      createdAt: string;
+    };
     CaseSummary: {
       id: string;
       reference: string;
@@ -1151,6 +1264,33 @@ export interface components {
         title: string;
         message: string;
       } | null;
+    };
+    Citizen: {
+      /** @description masked: *****1234 (POST …/citizen/bsn reveals it, logged) */
+      bsn: string;
+      /** @description name, address, phone and email as far as the case knows them */
+      known: {
+        /** @enum {string} */
+        kind: 'name' | 'address' | 'phone' | 'email';
+        value: string;
+        /**
+         * @description the citizen's answers, the signal or register data the case started with, a contact request, their confirmed notice addresses
+         * @enum {string}
+         */
+        source: 'answer' | 'signal' | 'register' | 'contact' | 'notices';
+      }[];
+      /** @description the documents the citizen sent (GET …/documents/:fileId gives one) */
+      documents: {
+        id: string;
+        field: string;
+        /** @description the question's label */
+        label: string;
+        name: string;
+        type: string;
+        size: number;
+        /** @description an ISO 8601 instant */
+        sentAt: string;
+      }[];
     };
     /** @description RFC 6749: an access token (§5.1), or the error that says why not (§5.2) */
     ClientToken:
@@ -1868,6 +2008,9 @@ export interface components {
       /** @enum {string} */
       problem?: 'draining' | 'schema-behind' | 'schema-ahead' | 'store-unreachable';
     };
+    RevealedBsn: {
+      bsn: string;
+    };
     ScanResult: {
       rows: number;
       /** @description no valid subject, a duplicate, or facts that do not parse */
@@ -1897,7 +2040,9 @@ export interface components {
           | 'mandate.registered'
           | 'mandate.revoked'
           | 'api-client.created'
-          | 'api-client.disabled';
+          | 'api-client.disabled'
+          | 'bsn.revealed'
+          | 'bsn.searched';
         account: string | null;
         address: string | null;
         details: {
@@ -2521,7 +2666,7 @@ export interface operations {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
-        /** @description signin.failed | signin.locked | signin.refused | rate-limit.hit | mandate.registered | mandate.revoked | api-client.created | api-client.disabled */
+        /** @description signin.failed | signin.locked | signin.refused | rate-limit.hit | mandate.registered | mandate.revoked | api-client.created | api-client.disabled | bsn.revealed | bsn.searched */
         kind?: string;
         /** @description only entries from this moment on (ISO 8601) */
         since?: string;
@@ -3783,6 +3928,468 @@ export interface operations {
       };
     };
   };
+  searchCases: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+        /** @description a case reference (OMS-XXXX-XXXX) or a BSN (9 digits, elfproef) */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseFound'][];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getCitizen: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Citizen'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  revealBsn: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevealedBsn'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listCaseNotes: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'][];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addCaseNote: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description a retry with the same key returns the first answer and changes nothing */
+        'Idempotency-Key'?: string;
+        /** @description the ETag (revision) you read; 409 if it changed since */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      /** @description Bad request (malformed JSON or header) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not possible now (conflict, stale revision, event not allowed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getCaseDocument: {
+    parameters: {
+      query?: {
+        /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
+        lang?: 'nl' | 'en';
+      };
+      header?: {
+        /** @description why you read the citizen's data (1–200 printable characters): recorded as given in the read log the citizen sees; without it the route's purpose is recorded; a bad one is 422 */
+        'X-Purpose'?: string;
+      };
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description attachment; filename="<the name the citizen gave, in safe characters>" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Input needs correcting: field errors in details */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database cannot be reached now: try again after the seconds in the Retry-After header */
+      503: {
+        headers: {
+          /** @description seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listTasks: {
     parameters: {
       query?: {
@@ -3798,6 +4405,8 @@ export interface operations {
         overdue?: string;
         /** @description a process key */
         process?: string;
+        /** @description deadline (soonest first, none last; the default) | received (oldest first) | -received (newest first) */
+        sort?: string;
       };
       header?: never;
       path?: never;

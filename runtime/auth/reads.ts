@@ -17,7 +17,9 @@ import { actorOf } from './policy.js';
  */
 
 /** Which data a read showed. */
-export type ReadData = 'case' | 'task';
+export const READ_DATA = ['case', 'task', 'citizen', 'bsn', 'notes', 'document'] as const;
+/** Which data a read showed: the case view, a task, who the citizen is (BSN masked), the BSN in full, internal notes, a document. */
+export type ReadData = (typeof READ_DATA)[number];
 
 /** Why a route reads, when the reader gave no purpose of their own. */
 export const ROUTE_PURPOSES = ['handling', 'administration', 'mandate'] as const;
@@ -147,7 +149,9 @@ export function purposeText(purpose: string, lang: Lang): string {
 
 /** Which data, as the citizen reads it. */
 export function dataText(data: string, lang: Lang): string {
-  return data === 'case' || data === 'task' ? translate(readsCatalogues, lang, `data.${data}`) : data;
+  return (READ_DATA as readonly string[]).includes(data)
+    ? translate(readsCatalogues, lang, `data.${data as ReadData}`)
+    : data;
 }
 
 const splitCode = (v: string): [string, string] => {

@@ -1,4 +1,5 @@
 export * from './case-view.js';
+export * from './citizen.js';
 export * from './clock.js';
 export * from './engine.js';
 export * from './journey.js';

@@ -7,6 +7,7 @@ import { jsonDepthGuard } from './json-depth.js';
 import { createGuard, type Guard, type Limits } from './rate-limit.js';
 import { documentedApi } from './openapi.js';
 import { mountRoutes, type RouteDef } from './route.js';
+import { citizenRoutes } from './routes/citizen.js';
 import { caseRoutes } from './routes/cases.js';
 import { processRoutes } from './routes/processes.js';
 import { sessionRoutes } from './routes/session.js';
@@ -49,6 +50,7 @@ export function apiRoutes(services: Services, options: ApiOptions = {}): RouteDe
     ...teamRoutes(services),
     ...processRoutes(services),
     ...caseRoutes(services),
+    ...citizenRoutes(services),
     ...taskRoutes(services),
     ...proactiveRoutes(services, options),
     ...insightRoutes(services),

@@ -168,6 +168,11 @@ export function caseRepo(sql: Sql) {
       const r = await cases().where('id', '=', id).executeTakeFirst();
       return r ? toCase(r) : undefined;
     },
+    /** The case with this reference (references are unique), if any. */
+    async byReference(reference: string): Promise<CaseRow | undefined> {
+      const r = await cases().where('reference', '=', reference).executeTakeFirst();
+      return r ? toCase(r) : undefined;
+    },
     async referenceExists(reference: string): Promise<boolean> {
       const r = await sql
         .q()

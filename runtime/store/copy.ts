@@ -50,6 +50,7 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'channels', key: ['subject', 'kind'] },
   { table: 'deliveries', key: ['id'] },
   { table: 'teams', key: ['id'] },
+  { table: 'case_notes', key: ['id'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */
@@ -67,6 +68,7 @@ const identityTables: readonly Table[] = [
   'case_reads',
   'outbox',
   'deliveries',
+  'case_notes',
 ];
 
 const BATCH = 500;

@@ -16,6 +16,7 @@ import { deliveryRepo } from './deliveries.js';
 import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 import { teamRepo } from './teams.js';
+import { noteRepo } from './notes.js';
 
 export * from './accounts.js';
 export * from './cases.js';
@@ -36,6 +37,7 @@ export * from './outbox.js';
 export * from './channels.js';
 export * from './deliveries.js';
 export * from './teams.js';
+export * from './notes.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -67,6 +69,7 @@ export function createStore(sql: Sql) {
     channels: channelRepo(sql),
     deliveries: deliveryRepo(sql),
     teams: teamRepo(sql),
+    notes: noteRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -556,4 +556,22 @@ export const migrations: Migration[] = [
         ) WHERE length(trim(id)) > 0;
     `,
   },
+  {
+    version: 22,
+    name: 'internal notes on a case, for officials only',
+    sql: `
+      -- Internal notes officials keep on a case (POST/GET /api/cases/:id/notes): for staff who may see the case,
+      -- never on the citizen's pages nor in the citizen's case view. Who wrote it as the audit names actors
+      -- (user:<name>) and by name, so a renamed or removed account leaves the note readable.
+      CREATE TABLE case_notes (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id),
+        author TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX case_notes_case ON case_notes(case_id, id);
+    `,
+  },
 ];

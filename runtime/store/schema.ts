@@ -198,6 +198,14 @@ export interface CaseReadsTable {
   purpose: string;
   at: Iso;
 }
+export interface CaseNotesTable {
+  id: Generated<number>;
+  case_id: string;
+  author: string;
+  author_name: string;
+  text: string;
+  created_at: Iso;
+}
 export interface DraftsTable {
   case_id: string;
   data: Json;
@@ -403,6 +411,7 @@ export interface DB {
   api_clients: ApiClientsTable;
   client_tokens: ClientTokensTable;
   case_reads: CaseReadsTable;
+  case_notes: CaseNotesTable;
   outbox: OutboxTable;
   letters: LettersTable;
   channels: ChannelsTable;

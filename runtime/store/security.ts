@@ -11,6 +11,9 @@ export const SECURITY_KINDS = [
   'mandate.revoked',
   'api-client.created',
   'api-client.disabled',
+  // An official asked to see a citizen's BSN in full (the workspace masks it), or searched cases by BSN.
+  'bsn.revealed',
+  'bsn.searched',
 ] as const;
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
 export type SecurityEntry = {

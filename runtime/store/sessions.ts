@@ -248,6 +248,29 @@ export function fileRepo(sql: Sql) {
         .executeTakeFirst();
       return r ? { id: r.id, caseId: r.case_id, name: r.name, type: r.type, size: r.size, data: r.data } : undefined;
     },
+    /** The files the citizen sent with a case (not those of a draft still being filled in), oldest first, without their bytes. */
+    async sentFor(
+      caseId: string,
+    ): Promise<{ id: string; field: string; name: string; type: string; size: number; sentAt: string }[]> {
+      const rows = await sql
+        .q()
+        .selectFrom('files')
+        .select(['id', 'field', 'name', 'type', 'size', 'sent_at'])
+        .where('case_id', '=', caseId)
+        .where('sent_at', 'is not', null)
+        .orderBy('sent_at')
+        .orderBy('id')
+        .limit(200)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        field: r.field,
+        name: r.name,
+        type: r.type,
+        size: r.size,
+        sentAt: r.sent_at!,
+      }));
+    },
     /** The files of an application being sent: kept from now on, whatever happens to the draft. */
     async markSent(caseId: string, ids: string[], at: string): Promise<void> {
       if (ids.length === 0) return;

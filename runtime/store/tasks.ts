@@ -39,7 +39,12 @@ export type Proposal = {
   proposedByName: string;
   proposedAt: string;
 };
+/** How a queue is ordered: by deadline (soonest first, none last), or by when the task was received. */
+export const TASK_SORTS = ['deadline', 'received', '-received'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+export const isTaskSort = (s: string): s is TaskSort => (TASK_SORTS as readonly string[]).includes(s);
 export type TaskFilter = {
+  sort?: TaskSort;
   teams?: string[];
   status?: string;
   assignee?: number;
@@ -197,10 +202,17 @@ export function taskRepo(sql: Sql) {
         )
         .$if(!!f.caseId, (qb) => qb.where('tasks.case_id', '=', f.caseId!))
         .$if(!!f.process, (qb) => qb.where('cases.process_key', '=', f.process!))
-        // Tasks without a due date last, in both dialects.
-        .orderBy(raw`CASE WHEN tasks.due_at IS NULL THEN 1 ELSE 0 END`)
-        .orderBy('tasks.due_at')
-        .orderBy('tasks.created_at')
+        // By deadline: tasks without a due date last, in both dialects. By received: the task's creation.
+        .$if((f.sort ?? 'deadline') === 'deadline', (qb) =>
+          qb
+            .orderBy(raw`CASE WHEN tasks.due_at IS NULL THEN 1 ELSE 0 END`)
+            .orderBy('tasks.due_at')
+            .orderBy('tasks.created_at'),
+        )
+        .$if(f.sort === 'received', (qb) => qb.orderBy('tasks.created_at', 'asc'))
+        .$if(f.sort === '-received', (qb) => qb.orderBy('tasks.created_at', 'desc'))
+        // One order for equal keys, so "next task" and a reload agree.
+        .orderBy('tasks.id')
         .limit(f.limit ?? 500)
         .execute();
       return rows.map(toTask);

@@ -193,7 +193,8 @@ test('conflicts: claiming a task somebody else holds names them; completing from
   // Somebody else claims it while ann looks at it.
   expect((await api('POST', `/api/tasks/${task.id}/claim`, token)).status).toBe(200);
   await ann.getByRole('button', { name: 'Oppakken' }).click();
-  await expect(ann.getByRole('alert')).toContainText(otherName);
+  // The server's message, in the workspace's language (Dutch here; English in the test below).
+  await expect(ann.getByRole('alert')).toContainText(`deze taak wordt al behandeld door ${otherName}`);
   await expect(taskFacts(ann)).toContainText(`In behandeling bij ${otherName}`);
   await expect(ann.getByRole('button', { name: 'Oppakken' })).toHaveCount(0);
 
@@ -212,6 +213,36 @@ test('conflicts: claiming a task somebody else holds names them; completing from
   await expect(ann.getByLabel('Reden voor de inwoner')).toHaveValue('Uw vermogen is te hoog.');
   await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(ann.getByText('De taak is afgerond: Afwijzen.')).toBeVisible();
+});
+
+test("server messages in the official's language: a claim conflict in the English workspace is in English", async ({
+  browser,
+}) => {
+  const citizen = await person(browser);
+  const { caseId, reference } = await handedOffCase(citizen);
+  const { official: token } = e2eAccounts();
+  const task = (
+    (await api('GET', '/api/tasks?team=belastingen&status=active', token)).body as { id: string; caseId: string }[]
+  ).find((t) => t.caseId === caseId)!;
+
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+  await ann.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(ann.getByRole('heading', { level: 1 })).toHaveText('Queue');
+  await openTask(ann, reference);
+  expect((await api('POST', `/api/tasks/${task.id}/claim`, token)).status).toBe(200);
+  await ann.getByRole('button', { name: 'Pick up' }).click();
+  await expect(ann.getByRole('alert')).toContainText('this task is already being handled by medewerker');
+  await expect(ann.getByRole('alert')).not.toContainText('behandeld');
+
+  // Back in Dutch, the same refusal is in Dutch.
+  expect((await api('POST', `/api/tasks/${task.id}/release`, token)).status).toBe(200);
+  await ann.getByRole('button', { name: 'Naar het Nederlands' }).click();
+  await ann.reload();
+  await expect(ann.getByRole('button', { name: 'Oppakken' })).toBeVisible();
+  expect((await api('POST', `/api/tasks/${task.id}/claim`, token)).status).toBe(200);
+  await ann.getByRole('button', { name: 'Oppakken' }).click();
+  await expect(ann.getByRole('alert')).toContainText('deze taak wordt al behandeld door medewerker');
 });
 
 test('four eyes: a proposed grant waits for a second official; the proposer cannot approve it', async ({ browser }) => {
@@ -306,6 +337,227 @@ test('reassigning to an unknown team is impossible in the workspace', async ({ b
   ).toBeVisible();
   const moved = (await api('GET', '/api/tasks?team=klantcontact&status=active', token)).body as { caseId: string }[];
   expect(moved.some((x) => x.caseId === caseId)).toBe(true);
+});
+
+/** A contact request (team klantcontact, due in 2 days) on a new case of the API's citizen; its reference. */
+async function contactRequest(): Promise<{ caseId: string; reference: string }> {
+  const { citizen } = e2eAccounts() as Accounts & { citizen: string };
+  const started = await api('POST', '/api/processes/kwijtschelding/cases', citizen, {});
+  expect(started.status).toBe(201);
+  const asked = await api('POST', `/api/cases/${started.body.id}/events`, citizen, {
+    type: 'person.requested',
+    data: { question: 'Hoe lang duurt het?', channel: 'email', reach: 'inwoner@example.nl' },
+  });
+  expect(asked.status).toBe(200);
+  return { caseId: started.body.id, reference: started.body.reference };
+}
+
+/** The case references of the queue's rows, top to bottom. */
+const queueOrder = async (page: Page) =>
+  (await page.locator('.werkplek-table tbody th').allTextContents()).map((x) => x.trim());
+
+test('one queue over all my teams, sorted by deadline or received, filters together in the address, and the next task after a decision', async ({
+  browser,
+}) => {
+  const citizen = await person(browser);
+  const first = await handedOffCase(citizen); // belastingen, 8 working days
+  const second = await handedOffCase(citizen); // belastingen, received later
+  const contact = await contactRequest(); // klantcontact, due in 2 days, received last
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+
+  // By default one queue over both of ann's teams, with the team and when each task was received.
+  const table = ann.getByRole('table', { name: 'Taken van al uw teams (belastingen, klantcontact)' });
+  await expect(table.getByRole('row', { name: new RegExp(contact.reference) })).toContainText('klantcontact');
+  await expect(table.getByRole('row', { name: new RegExp(first.reference) })).toContainText('belastingen');
+  await expect(table.getByRole('columnheader', { name: 'Ontvangen' })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(contact.reference) })).toContainText(
+    /\d{1,2} [a-z]{3} \d{4}, \d{2}:\d{2}/,
+  );
+  await expect(ann.getByLabel('Team', { exact: true })).toHaveValue('');
+  // The three tasks of this test, in the order the queue shows them (other tests' tasks left out).
+  const ours = async () =>
+    (await queueOrder(ann)).filter((r) => [first.reference, second.reference, contact.reference].includes(r));
+
+  // By deadline (the default): the contact request, due in 2 days, before the handoffs (equal deadlines: first received first).
+  await expect.poll(ours).toEqual([contact.reference, first.reference, second.reference]);
+  // By received, oldest first and newest first: the order of arrival, as the API sorts it.
+  await ann.getByLabel('Sorteren op', { exact: true }).selectOption({ label: 'Ontvangen (oudste eerst)' });
+  await expect(ann).toHaveURL(/\?sort=received$/);
+  await expect.poll(ours).toEqual([first.reference, second.reference, contact.reference]);
+  await ann.getByLabel('Sorteren op', { exact: true }).selectOption({ label: 'Ontvangen (nieuwste eerst)' });
+  await expect(ann).toHaveURL(/\?sort=-received$/);
+  await expect.poll(ours).toEqual([contact.reference, second.reference, first.reference]);
+
+  // Filters combine, and live in the address: team + process + status together, and a reload keeps them.
+  await ann.getByLabel('Team', { exact: true }).selectOption('belastingen');
+  await ann.getByLabel('Proces', { exact: true }).selectOption({ label: 'Kwijtschelding gemeentelijke belastingen' });
+  await ann.getByLabel('Status', { exact: true }).selectOption({ label: 'Open (nog niet opgepakt)' });
+  await expect(ann).toHaveURL(/\?team=belastingen&status=open&process=kwijtschelding&sort=-received$/);
+  await expect(ann.getByRole('row', { name: new RegExp(contact.reference) })).toHaveCount(0);
+  await expect.poll(ours).toEqual([second.reference, first.reference]);
+  await ann.getByLabel('Alleen te laat').check();
+  await expect(ann.getByText('Geen taken die bij deze filters passen.')).toBeVisible();
+  await ann.getByLabel('Alleen te laat').uncheck();
+  await ann.reload();
+  await expect(ann.getByLabel('Team', { exact: true })).toHaveValue('belastingen');
+  await expect(ann.getByLabel('Status', { exact: true })).toHaveValue('open');
+  await expect(ann.getByLabel('Sorteren op', { exact: true })).toHaveValue('-received');
+  await expect(ann.getByRole('table', { name: 'Taken van team belastingen' })).toBeVisible();
+
+  // A decision, then straight on to the next open task in this queue's order.
+  await openTask(ann, second.reference);
+  await ann.getByRole('button', { name: 'Oppakken' }).click();
+  await ann.getByLabel('Kwijtschelding toekennen').check();
+  await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(ann.getByText('De taak is afgerond: Kwijtschelding toekennen.')).toBeVisible();
+  await ann.getByRole('link', { name: `Volgende taak: ${first.reference}` }).click();
+  await expect(ann.getByRole('heading', { level: 1 })).toContainText(first.reference);
+  await expect(ann.getByRole('button', { name: 'Oppakken' })).toBeVisible();
+  await expectAccessible(ann);
+  // Back to the queue as it was: the same filters and order.
+  await ann.getByRole('link', { name: 'Terug naar de werkvoorraad' }).click();
+  await expect(ann).toHaveURL(/\/werkplek\/\?team=belastingen&status=open&process=kwijtschelding&sort=-received$/);
+  await expect(ann.getByRole('row', { name: new RegExp(second.reference) })).toHaveCount(0);
+});
+
+/** A process that asks who the citizen is and for a document, then goes to team belastingen. */
+const inkomensbewijs = {
+  key: 'inkomensbewijs-e2e',
+  title: { nl: 'Inkomensbewijs', en: 'Proof of income' },
+  start: 'gegevens',
+  contact: { team: 'klantcontact', due: 'P2D' },
+  steps: {
+    gegevens: {
+      kind: 'form',
+      title: { nl: 'Uw gegevens', en: 'Your details' },
+      fields: [
+        { id: 'naam', label: { nl: 'Uw naam', en: 'Your name' }, type: 'text', required: true },
+        { id: 'straat', label: { nl: 'Straat en huisnummer', en: 'Street and number' }, type: 'text', required: true },
+        { id: 'postcode', label: { nl: 'Postcode', en: 'Postcode' }, type: 'postcode', required: true },
+        { id: 'woonplaats', label: { nl: 'Woonplaats', en: 'Town' }, type: 'text', required: true },
+        { id: 'telefoon', label: { nl: 'Telefoonnummer', en: 'Phone number' }, type: 'phone', required: true },
+        {
+          id: 'loonstrook',
+          label: { nl: 'Uw loonstrook', en: 'Your payslip' },
+          type: 'file',
+          required: true,
+          max: 50_000,
+        },
+      ],
+      next: 'beoordeling',
+    },
+    beoordeling: {
+      kind: 'handoff',
+      title: { nl: 'Beoordeling', en: 'Review' },
+      team: 'belastingen',
+      due: { workingDays: 5 },
+      outcomes: [{ id: 'akkoord', label: { nl: 'Akkoord', en: 'Agreed' }, goto: 'klaar' }],
+    },
+    klaar: {
+      kind: 'end',
+      title: { nl: 'Ontvangen', en: 'Received' },
+      outcome: 'completed',
+      message: { nl: 'Wij hebben uw loonstrook ontvangen.', en: 'We received your payslip.' },
+    },
+  },
+};
+
+test('who the citizen is: name, masked BSN revealed on request and logged, address and phone, their document, internal notes the citizen never sees, and search by reference and BSN', async ({
+  browser,
+}) => {
+  const { designer, admin } = e2eAccounts() as Accounts & { designer: string };
+  expect((await api('PUT', `/api/processes/${inkomensbewijs.key}/draft`, designer, inkomensbewijs)).body).toEqual({
+    problems: [],
+  });
+  expect((await api('POST', `/api/processes/${inkomensbewijs.key}/publish`, designer)).status).toBe(201);
+
+  // The citizen answers and sends a payslip.
+  const citizen = await person(browser);
+  const bsn = freshBsn();
+  await signIn(citizen, bsn);
+  await citizen.goto(`/diensten/${inkomensbewijs.key}`);
+  await citizen.getByRole('button', { name: 'Start' }).click();
+  await citizen.getByLabel('Uw naam').fill('Sanne de Vries');
+  await citizen.getByLabel('Straat en huisnummer').fill('Dorpsstraat 12');
+  await citizen.getByLabel('Postcode').fill('1234 AB');
+  await citizen.getByLabel('Woonplaats').fill('Utrecht');
+  await citizen.getByLabel('Telefoonnummer').fill('0612345678');
+  await citizen.getByLabel('Uw loonstrook').setInputFiles({
+    name: 'loonstrook.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'),
+  });
+  await citizen.getByRole('button', { name: 'Volgende' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Controleer uw antwoorden');
+  await citizen.getByRole('button', { name: 'Versturen' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Uw aanvraag is verstuurd');
+  const reference = (await citizen.locator('.omslag-reference').textContent())!.trim();
+  const caseId = new URL(citizen.url()).pathname.split('/')[2];
+
+  // The official finds the case by its reference, and by the citizen's BSN (shown masked).
+  const ann = await person(browser);
+  await signInOfficial(ann, official('ann'));
+  const search = ann.getByRole('search');
+  await search.getByLabel('Zoek op zaaknummer of BSN').fill('123456789');
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(search).toContainText('dit BSN klopt niet (elfproef)');
+  await search.getByLabel('Zoek op zaaknummer of BSN').fill(bsn);
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(ann.getByRole('link', { name: reference })).toHaveCount(2); // the search result and the queue row
+  await expect(ann.locator('.werkplek-found')).toContainText(`*****${bsn.slice(-4)}`);
+  await expect(ann.locator('.werkplek-found')).not.toContainText(bsn);
+  await search.getByLabel('Zoek op zaaknummer of BSN').fill(reference.toLowerCase());
+  await search.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(ann.locator('.werkplek-found li')).toHaveCount(1);
+  await expectAccessible(ann);
+  await ann.locator('.werkplek-found').getByRole('link', { name: reference }).click();
+  await expect(ann.getByRole('heading', { level: 1 })).toContainText(reference);
+
+  // Who the citizen is: name, BSN masked, address, phone, each with where it came from.
+  const who = ann.getByRole('region', { name: 'Inwoner' });
+  await expect(who).toContainText('Sanne de Vries (antwoord van de inwoner)');
+  await expect(who).toContainText('Dorpsstraat 12, 1234 AB Utrecht');
+  await expect(who).toContainText('0612345678');
+  await expect(who).toContainText(`*****${bsn.slice(-4)}`);
+  await expect(who).not.toContainText(bsn);
+  await expectAccessible(ann);
+
+  // Revealed on request, and every reveal is in the security log with who and which case.
+  await who.getByRole('button', { name: 'BSN tonen' }).click();
+  await expect(who).toContainText(bsn);
+  const log = (await api('GET', '/api/security-log?kind=bsn.revealed', admin)).body.entries as {
+    account: string;
+    details: { reference: string };
+  }[];
+  expect(log.some((e) => e.account === 'ann' && e.details.reference === reference)).toBe(true);
+  await who.getByRole('button', { name: 'BSN verbergen' }).click();
+  await expect(who).not.toContainText(bsn);
+
+  // The document the citizen sent opens for the official, as sent.
+  const download = ann.waitForEvent('download');
+  await who.getByRole('link', { name: 'loonstrook.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('loonstrook.pdf');
+  expect(await (await download).path().then((p) => readFileSync(p!, 'utf8'))).toContain('%PDF-1.4');
+
+  // An internal note, kept after a reload.
+  const notes = ann.getByRole('region', { name: 'Interne notities' });
+  await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(notes).toContainText('Schrijf eerst een notitie.');
+  await notes.getByLabel('Nieuwe notitie').fill('Inwoner belde: stuurt nog een tweede loonstrook.');
+  await notes.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(notes.getByRole('status')).toHaveText('De notitie is opgeslagen.');
+  await expect(notes.getByRole('listitem')).toContainText(['Inwoner belde: stuurt nog een tweede loonstrook.']);
+  await ann.reload();
+  await expect(ann.getByRole('region', { name: 'Interne notities' }).getByRole('listitem')).toContainText([/^ann · /]);
+  await expectAccessible(ann);
+
+  // The citizen never sees the note; their read log says their BSN was looked at in full.
+  for (const path of [`/zaken/${caseId}/status`, `/zaken/${caseId}/inzage`]) {
+    await citizen.goto(path);
+    await expect(citizen.locator('main')).not.toContainText('tweede loonstrook');
+  }
+  await expect(citizen.locator('main')).toContainText('Uw burgerservicenummer (BSN), voluit');
 });
 
 test('the workspace page is served without inline scripts under the CSP, and deep links load the app', async ({

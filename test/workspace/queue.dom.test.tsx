@@ -12,7 +12,7 @@ import type { Filters } from '../../workspace/queue-query.js';
 import type { Task } from '../../workspace/types.js';
 import { renderInWorkspace } from '../helpers/dom.js';
 
-const filters: Filters = { team: 'belastingen', status: 'active', process: '', mine: false, overdue: false };
+const filters: Filters = { team: '', status: 'active', process: '', mine: false, overdue: false, sort: 'deadline' };
 const processes = [
   { key: 'toeslag', title: 'Toeslag aanvragen' },
   { key: 'ophalen', title: 'Spullen laten ophalen' },
@@ -27,13 +27,18 @@ describe('QueueFilters', () => {
     return { onChange, form: screen.getByRole('form', { name: 'Filters' }) };
   }
 
-  it("offers the official's own teams, every process and every status", () => {
+  it("offers all the official's teams together and each of them, every process, every status and the orders", () => {
     const { form } = setUp();
     const options = (name: RegExp) =>
       within(within(form).getByRole('combobox', { name }))
         .getAllByRole('option')
         .map((o) => o.textContent);
-    expect(options(/^team$/i)).toEqual(['belastingen', 'klantcontact']);
+    expect(options(/^team$/i)).toEqual(['Al mijn teams', 'belastingen', 'klantcontact']);
+    expect(options(/^sorteren op$/i)).toEqual([
+      'Termijn (eerst afgelopen)',
+      'Ontvangen (oudste eerst)',
+      'Ontvangen (nieuwste eerst)',
+    ]);
     expect(options(/^proces$/i)).toEqual(['Alle processen', 'Toeslag aanvragen', 'Spullen laten ophalen']);
     expect(options(/^status$/i)).toHaveLength(5);
   });
@@ -50,7 +55,11 @@ describe('QueueFilters', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...filters, mine: true });
     fireEvent.click(within(form).getByRole('checkbox', { name: /alleen te laat/i }));
     expect(onChange).toHaveBeenLastCalledWith({ ...filters, overdue: true });
-    expect(onChange).toHaveBeenCalledTimes(5);
+    fireEvent.change(within(form).getByRole('combobox', { name: /^sorteren op$/i }), {
+      target: { value: 'received' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith({ ...filters, sort: 'received' });
+    expect(onChange).toHaveBeenCalledTimes(6);
   });
 });
 
@@ -92,11 +101,11 @@ describe('TaskTable', () => {
   ];
 
   it('shows the tasks in the order given, each linked to its page, with what it is and whose it is', () => {
-    renderInWorkspace(<TaskTable tasks={tasks} caption="Taken van belastingen" />);
+    renderInWorkspace(<TaskTable tasks={tasks} caption="Taken van belastingen" queue="?sort=received" />);
     const table = screen.getByRole('table', { name: 'Taken van belastingen' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['Z-1', 'Z-2', 'abcdef12', 'Z-4']);
-    expect(within(rows[0]).getByRole('link').getAttribute('href')).toMatch(/\/taken\/a$/);
+    expect(within(rows[0]).getByRole('link').getAttribute('href')).toMatch(/\/taken\/a\?sort=received$/);
     const cells = (r: HTMLElement) =>
       within(r)
         .getAllByRole('cell')
@@ -105,13 +114,15 @@ describe('TaskTable', () => {
       'Toeslag aanvragen',
       'Beoordeling',
       'Beoordeling',
+      'belastingen',
+      '2 mrt 2026, 10:00',
       expect.stringContaining('Te laat'),
       'Open',
     ]);
-    expect(cells(rows[1])[4]).toBe('In behandeling bij u');
+    expect(cells(rows[1])[6]).toBe('In behandeling bij u');
     expect(cells(rows[2]).slice(1, 3)).toEqual(['contact', 'Contactverzoek']);
-    expect(cells(rows[2])[4]).toBe('In behandeling bij otto');
-    expect(cells(rows[3])[4]).toBe('Wacht op goedkeuring');
-    expect(cells(rows[1])[3]).not.toContain('Te laat');
+    expect(cells(rows[2])[6]).toBe('In behandeling bij otto');
+    expect(cells(rows[3])[6]).toBe('Wacht op goedkeuring');
+    expect(cells(rows[1])[5]).not.toContain('Te laat');
   });
 });

@@ -1,17 +1,20 @@
+import type { ReactNode } from 'react';
 import { useWorkspace } from '../context.js';
 import { formatDate, formatDateTime, valueText } from '../format.js';
 import type { CaseView } from '../types.js';
 import { Notice } from '../../browser/ui/Notice.js';
 
-type Props = { caseView: CaseView | null; error: string | null };
+/** `children`: shown after the case's facts (who the citizen is, notes: parts that load their own data). */
+type Props = { caseView: CaseView | null; error: string | null; children?: ReactNode };
 
 /**
- * The whole case as the official needs it: the citizen's answers with their
+ * The whole case as the official needs it: who the citizen is, internal
+ * notes, the citizen's answers with their
  * labels, every automated decision with its rule, inputs and reason (and
  * what would have changed its outcome), the
  * timeline, the messages sent, and the case's tasks.
  */
-export function CaseDetails({ caseView: c, error }: Props) {
+export function CaseDetails({ caseView: c, error, children }: Props) {
   const { t, lang } = useWorkspace();
   const labelOf = (id: string) => c?.answers.find((a) => a.id === id)?.label ?? id;
   // An input the rule read is shown as the citizen's answer when it is one (formatted: "€ 1.850,00", "Met partner").
@@ -55,6 +58,8 @@ export function CaseDetails({ caseView: c, error }: Props) {
               </div>
             )}
           </dl>
+
+          {children}
 
           <h3 className="utrecht-heading-3">{t.answers}</h3>
           {c.answers.length === 0 ? (

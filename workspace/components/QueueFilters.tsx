@@ -1,11 +1,11 @@
 import { useWorkspace } from '../context.js';
 import { Options } from '../../browser/ui/Options.js';
-import type { Filters } from '../queue-query.js';
+import { SORTS, type Filters, type Sort } from '../queue-query.js';
 import type { ProcessSummary } from '../types.js';
 
 type Props = { filters: Filters; processes: ProcessSummary[]; onChange(filters: Filters): void };
 
-/** Team, process, status, mine, overdue: each change applies at once (the table is updated, the page stays). */
+/** Team (all by default), process, status, order, mine, overdue: they combine; each change applies at once (the table is updated, the page stays). */
 export function QueueFilters({ filters, processes, onChange }: Props) {
   const { t, user } = useWorkspace();
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
@@ -15,6 +15,11 @@ export function QueueFilters({ filters, processes, onChange }: Props) {
     ['claimed', t.statusClaimed],
     ['completed', t.statusCompleted],
     ['closed', t.statusClosed],
+  ];
+  const sorts: [Sort, string][] = [
+    ['deadline', t.sortDeadline],
+    ['received', t.sortReceived],
+    ['-received', t.sortNewest],
   ];
   return (
     <form className="werkplek-filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
@@ -28,6 +33,7 @@ export function QueueFilters({ filters, processes, onChange }: Props) {
           value={filters.team}
           onChange={(e) => set('team', e.target.value)}
         >
+          <option value="">{t.allTeams}</option>
           {user.teams.map((team) => (
             <option key={team} value={team}>
               {team}
@@ -60,6 +66,23 @@ export function QueueFilters({ filters, processes, onChange }: Props) {
           onChange={(e) => set('status', e.target.value)}
         >
           {statuses.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="filter-sort">
+          {t.sortBy}
+        </label>
+        <select
+          id="filter-sort"
+          className="utrecht-select utrecht-select--html-select"
+          value={filters.sort}
+          onChange={(e) => set('sort', SORTS.find((s) => s === e.target.value) ?? 'deadline')}
+        >
+          {sorts.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

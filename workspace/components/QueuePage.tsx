@@ -8,13 +8,14 @@ import { usePoll } from '../../browser/hooks/use-poll.js';
 import { Notice } from '../../browser/ui/Notice.js';
 import { PageHeading } from '../../browser/ui/PageHeading.js';
 import { filtersFrom, filtersQuery, tasksQuery, type Filters } from '../queue-query.js';
+import { CaseSearch } from './CaseSearch.js';
 import { QueueFilters } from './QueueFilters.js';
 import { TaskTable } from './TaskTable.js';
 
 /** How often the queue asks for new tasks: new work shows within 2 seconds. */
 export const POLL_MS = 1500;
 
-/** The team's queue: filters, counts, the tasks, and a polite word when new ones arrive. */
+/** One queue over all the official's teams (or one): filters, order, counts, the tasks, and a polite word when new ones arrive. */
 export function QueuePage() {
   const { api, t, lang, user, flash, setFlash } = useWorkspace();
   const { query } = useLocation();
@@ -48,7 +49,7 @@ export function QueuePage() {
     async (signal) => {
       const [list, count] = await Promise.allSettled([
         ok(api.GET('/api/tasks', { params: { query: Object.fromEntries(new URLSearchParams(key)) }, signal })),
-        ok(api.GET('/api/tasks/counts', { params: { query: { team: filters.team } }, signal })),
+        ok(api.GET('/api/tasks/counts', { params: { query: filters.team ? { team: filters.team } : {} }, signal })),
       ]);
       if (signal.aborted) return;
       if (count.status === 'fulfilled') setCounts(count.value);
@@ -71,7 +72,8 @@ export function QueuePage() {
     [key, lang],
   );
 
-  const change = (f: Filters) => navigate(`${BASE}/${filtersQuery(f, user.teams)}`, { replace: true });
+  const queue = filtersQuery(filters);
+  const change = (f: Filters) => navigate(`${BASE}/${filtersQuery(f)}`, { replace: true });
   const countItems: [string, number | undefined][] = counts
     ? [
         [t.countOpen, counts.open],
@@ -101,11 +103,12 @@ export function QueuePage() {
           </>
         )}
       </p>
+      <CaseSearch />
       <QueueFilters filters={filters} processes={processes} onChange={change} />
       {counts && (
         <section aria-labelledby="aantallen-titel" className="werkplek-counts">
           <h2 id="aantallen-titel" className="omslag-visually-hidden">
-            {t.counts}: {filters.team}
+            {t.counts}: {filters.team || t.allTeams}
           </h2>
           <ul className="werkplek-counts__list">
             {countItems.map(([label, n]) => (
@@ -123,7 +126,13 @@ export function QueuePage() {
       </div>
       {tasks === null && !failure && <p className="utrecht-paragraph">{t.loading}</p>}
       {tasks && tasks.length === 0 && <p className="utrecht-paragraph werkplek-empty">{t.noTasks}</p>}
-      {tasks && tasks.length > 0 && <TaskTable tasks={tasks} caption={t.tasksOf(filters.team)} />}
+      {tasks && tasks.length > 0 && (
+        <TaskTable
+          tasks={tasks}
+          caption={filters.team ? t.tasksOf(filters.team) : t.tasksOfAll(user.teams.join(', '))}
+          queue={queue}
+        />
+      )}
       {updated && <p className="werkplek-updated">{t.updatedAt(formatTime(updated, lang))}</p>}
     </>
   );

@@ -1,10 +1,13 @@
 import { useRef, useState } from 'react';
-import { answer, ApiError } from '../api.js';
+import { answer, ApiError, ok } from '../api.js';
 import { useWorkspace, type Flash } from '../context.js';
-import { BASE, Link, navigate } from '../router.js';
+import { filtersFrom, filtersQuery, nextTask, nextTaskQuery } from '../queue-query.js';
+import { BASE, Link, navigate, taskHref, useLocation } from '../router.js';
 import type { Outcome, Task } from '../types.js';
 import { useTask } from '../use-task.js';
 import { CaseDetails } from './CaseDetails.js';
+import { CaseNotes } from './CaseNotes.js';
+import { CitizenPanel } from './CitizenPanel.js';
 import { Notice } from '../../browser/ui/Notice.js';
 import { OutcomeForm, type CompleteBody } from './OutcomeForm.js';
 import { PageHeading } from '../../browser/ui/PageHeading.js';
@@ -24,6 +27,21 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const [working, setWorking] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const id = { id: taskId };
+  // The queue this task was opened from (its filters and order are in the address): back to it, and its next task.
+  const filters = filtersFrom(useLocation().query, user.teams);
+  const queue = filtersQuery(filters);
+  /** After a decision: the next open task of that queue, in its order (null: none left); undefined before. */
+  const [next, setNext] = useState<Task | null | undefined>(undefined);
+  const findNext = async () => {
+    try {
+      const list = await ok(
+        api.GET('/api/tasks', { params: { query: Object.fromEntries(new URLSearchParams(nextTaskQuery(filters))) } }),
+      );
+      setNext(nextTask(list, taskId, user.name) ?? null);
+    } catch {
+      setNext(undefined);
+    }
+  };
 
   const show = (flash: Flash) => {
     setNotice(flash);
@@ -119,10 +137,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const complete = (body: CompleteBody) =>
     act(
       () => answer(api.POST('/api/tasks/{id}/complete', { params: { path: id, header: ifMatch }, body })),
-      (r) =>
-        r.status === 202 || r.data.proposal
-          ? { kind: 'info', text: t.proposalSent }
-          : { kind: 'success', text: t.taskDone(outcomeLabel(body.outcome)) },
+      (r) => {
+        if (r.status === 202 || r.data.proposal) return { kind: 'info', text: t.proposalSent };
+        void findNext();
+        return { kind: 'success', text: t.taskDone(outcomeLabel(body.outcome)) };
+      },
       true,
     );
   const approve = () =>
@@ -168,7 +187,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   return (
     <>
       <p className="werkplek-back">
-        <Link className="utrecht-link" to={`${BASE}/`}>
+        <Link className="utrecht-link" to={`${BASE}/${queue}`}>
           {t.backToQueue}
         </Link>
       </p>
@@ -183,6 +202,17 @@ export function TaskPage({ taskId }: { taskId: string }) {
           <div ref={noticeRef} tabIndex={-1} className="werkplek-notice-slot">
             {notice && <Notice flash={notice} />}
           </div>
+          {!active && next !== undefined && (
+            <p className="utrecht-paragraph werkplek-next">
+              {next ? (
+                <Link className="utrecht-link" to={taskHref(next.id, queue)}>
+                  {t.nextTask(next.caseReference ?? next.caseId.slice(0, 8))}
+                </Link>
+              ) : (
+                t.noNextTask
+              )}
+            </p>
+          )}
           {changed && (
             <Notice
               flash={{ kind: 'info', text: t.changedMeanwhile }}
@@ -245,7 +275,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
           {active && <ExtendDeadline task={task} busy={working} onExtend={extend} />}
           {active && <Reassign task={task} busy={working} onAssign={assign} />}
         </section>
-        <CaseDetails caseView={caseView} error={caseError?.message ?? null} />
+        <CaseDetails caseView={caseView} error={caseError?.message ?? null}>
+          <CitizenPanel caseId={task.caseId} />
+          <CaseNotes caseId={task.caseId} />
+        </CaseDetails>
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Engine } from '../../engine/index.js';
 import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
 import { pagesCatalogues, translate } from '../../i18n/index.js';
-import type { Principal, TaskRow } from '../../store/index.js';
+import { isTaskSort, TASK_SORTS, type Principal, type TaskRow } from '../../store/index.js';
 import { purposeHeader, readTask, visibleTask } from '../access.js';
 import { actorOf } from '../../auth/index.js';
 import { HttpError } from '../errors.js';
@@ -128,8 +128,9 @@ export function taskRoutes(services: Services): RouteDef[] {
         assignee: "'me' or a user name",
         overdue: 'true',
         process: 'a process key',
+        sort: 'deadline (soonest first, none last; the default) | received (oldest first) | -received (newest first)',
       },
-      summary: 'Tasks of your teams, soonest deadline first',
+      summary: 'Tasks of all your teams (or one team), soonest deadline first unless sorted otherwise; filters combine',
       handler: async ({ principal, query, lang }) => {
         const teams = teamsFor(principal, query.team);
         const status = query.status;
@@ -145,7 +146,12 @@ export function taskRoutes(services: Services): RouteDef[] {
         if (query.overdue && query.overdue !== 'true' && query.overdue !== 'false')
           throw new HttpError(422, 'invalid-request', 'overdueParam', { overdue: ['true or false'] });
         const overdueAt = query.overdue === 'true' ? clock.now().toISOString() : undefined;
-        const rows = await store.tasks.list({ teams, status, assignee, overdueAt, process: query.process });
+        const sort = query.sort ?? 'deadline';
+        if (!isTaskSort(sort))
+          throw new HttpError(422, 'invalid-request', ['taskSortParam', { sort: sort.slice(0, 40) }], {
+            sort: [`one of ${TASK_SORTS.join(', ')}`],
+          });
+        const rows = await store.tasks.list({ teams, status, assignee, overdueAt, process: query.process, sort });
         return { body: await jsonOf(rows, clock.now(), lang) };
       },
     }),

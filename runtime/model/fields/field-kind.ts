@@ -42,6 +42,8 @@ export type FieldKind<T extends string = string> = {
   upload?: boolean;
   /** The answer is free text a person writes (a reason the citizen can read, a note), not a code or a number. */
   freeText?: boolean;
+  /** What the answer says about reaching the person (the workspace's "who is the citizen"): their email, phone or part of their address. */
+  reaches?: 'email' | 'phone' | 'address';
   /** What `min`/`max` mean for this kind, if it takes bounds. */
   bounds?: Bound;
   /** The smallest difference between two answers, when answers come in steps (money: a cent, 0.01). */

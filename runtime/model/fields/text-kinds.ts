@@ -26,6 +26,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 const email: FieldKind<'email'> = {
   type: 'email',
+  reaches: 'email',
   sample: () => '',
   parse(raw) {
     const s = textOf(raw);
@@ -37,6 +38,7 @@ const email: FieldKind<'email'> = {
 // Dutch numbers (06…, 010…), or international with +; separators allowed.
 const phone: FieldKind<'phone'> = {
   type: 'phone',
+  reaches: 'phone',
   sample: () => '',
   parse(raw) {
     const s = textOf(raw);
@@ -50,6 +52,7 @@ const phone: FieldKind<'phone'> = {
 // Dutch postcode: four digits not starting with 0, two letters except SA, SD, SS.
 const postcode: FieldKind<'postcode'> = {
   type: 'postcode',
+  reaches: 'address',
   sample: () => '',
   parse(raw) {
     const s = textOf(raw)?.toUpperCase().replace(/\s/g, '');

@@ -75,6 +75,7 @@ function urlOf(path: string): string {
     .replace(':version', '1')
     .replace(':team', 'belastingen')
     .replace(':name', 'olaf')
+    .replace(':fileId', 'geen-bestand')
     .replace(
       ':id',
       path.startsWith('/api/tasks')
@@ -119,6 +120,8 @@ function bodyOf(def: RouteDef): unknown {
       return { role: 'official', teams: ['belastingen'] };
     case 'post /api/teams':
       return { id: 'vergunningen', name: 'Vergunningen' };
+    case 'post /api/cases/:id/notes':
+      return { text: 'Inwoner belde over de termijn.' };
     default:
       return undefined;
   }
@@ -782,8 +785,63 @@ describe('tasks', () => {
     hit('get', '/api/tasks');
   });
 
-  test('GET /api/tasks: 403 for a team that is not yours, 422 for an unknown status or overdue value', async () => {
+  test('GET /api/tasks: one queue over all my teams, sorted by deadline or received, filters together', async () => {
+    // A second task, received later, in the official's other team (a contact request).
+    const other = await atMoney(s);
+    expectStatus(
+      await s.api('POST', `/api/cases/${other.id}/events`, {
+        as: 'citizen',
+        body: {
+          type: 'person.requested',
+          data: { question: 'Hoe lang duurt het?', channel: 'email', reach: 'a@b.nl' },
+        },
+      }),
+      200,
+    );
+    const all = expectStatus(await s.api('GET', '/api/tasks', { as: 'official' }), 200);
+    expect(new Set(all.map((t: any) => t.team))).toEqual(new Set(['belastingen', 'klantcontact']));
+    const received = expectStatus(await s.api('GET', '/api/tasks?sort=received', { as: 'official' }), 200);
+    const at = (list: any[]) => list.map((t: any) => t.createdAt);
+    expect(at(received)).toEqual([...at(received)].sort());
+    expect(received.length).toBe(all.length);
+    const newest = expectStatus(await s.api('GET', '/api/tasks?sort=-received', { as: 'official' }), 200);
+    expect(at(newest)).toEqual([...at(received)].reverse());
+    const byDeadline = expectStatus(await s.api('GET', '/api/tasks?sort=deadline', { as: 'official' }), 200);
+    expect(byDeadline.map((t: any) => t.id)).toEqual(all.map((t: any) => t.id));
+    const due = byDeadline.map((t: any) => t.dueAt);
+    const dated = due.filter((d: string | null) => d !== null);
+    expect(due).toEqual([...dated.sort(), ...due.filter((d: string | null) => d === null)]);
+    // Every filter at once: team + process + status + only mine + only overdue, sorted (a task of its own to claim).
+    const held = (await atReview(s)).task;
+    expectStatus(await s.api('POST', `/api/tasks/${held.id}/claim`, { as: 'official' }), 200);
+    const now = s.clock.now();
+    s.clock.advance(11 * 24 * 3600_000);
+    try {
+      const all5 = { team: 'belastingen', process: 'toeslag', status: 'claimed', assignee: 'me', overdue: 'true' };
+      const list = async (q: Record<string, string>) =>
+        expectStatus(
+          await s.api('GET', `/api/tasks?${new URLSearchParams({ ...q, sort: '-received' })}`, { as: 'official' }),
+          200,
+        ).map((t: any) => t.id);
+      expect(await list(all5)).toEqual([held.id]);
+      // One filter that does not fit empties it: they are combined with AND.
+      for (const change of [{ team: 'klantcontact' }, { process: 'ophalen' }, { status: 'open' }, { assignee: 'otto' }])
+        expect(await list({ ...all5, ...change })).toEqual([]);
+    } finally {
+      s.clock.set(now);
+    }
+  });
+
+  test('GET /api/tasks: 403 for a team that is not yours, 422 for an unknown status, overdue value or sort', async () => {
     await refused(s, 403, 'forbidden', 'GET', '/api/tasks?team=afval', { as: 'official' });
+    const sort = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?sort=name', { as: 'official' });
+    expect(sort.body.error.message).toBe("sort is deadline, received of -received, niet 'name'");
+    expect(sort.body.error.details).toEqual({ sort: ['one of deadline, received, -received'] });
+    const english = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?sort=due', {
+      as: 'official',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.error.message).toBe("sort is deadline, received or -received, not 'due'");
     let res = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?status=lost', { as: 'official' });
     expect(Object.keys(res.body.error.details)).toEqual(['status']);
     res = await refused(s, 422, 'invalid-request', 'GET', '/api/tasks?overdue=maybe', { as: 'official' });
@@ -933,6 +991,179 @@ describe('tasks', () => {
     });
     await refused(s, 409, 'task-closed', 'POST', `/api/tasks/${task.id}/claim`, { as: 'official' });
     await refused(s, 409, 'task-not-claimed', 'POST', `/api/tasks/${task.id}/release`, { as: 'official2' });
+  });
+});
+
+describe('who the citizen is: details, BSN, notes, documents, search', () => {
+  const last4 = CITIZEN_BSN.slice(-4);
+  test('GET /api/cases/:id/citizen: the BSN masked, what is known with its source, the documents sent; the read is logged', async () => {
+    // A contact request with a phone number, and a document the citizen sent (stored as the pages store an upload).
+    const c = await atMoney(s);
+    expectStatus(
+      await s.api('POST', `/api/cases/${c.id}/events`, {
+        as: 'citizen',
+        body: { type: 'person.requested', data: { question: 'Mag ik bellen?', channel: 'phone', reach: '0612345678' } },
+      }),
+      200,
+    );
+    const at = s.clock.now().toISOString();
+    await s.store.files.put({
+      id: 'f-sent',
+      caseId: c.id,
+      field: 'bewijs',
+      name: 'loon strook.pdf',
+      type: 'application/pdf',
+      data: PDF,
+      at,
+    });
+    await s.store.files.markSent(c.id, ['f-sent'], at);
+    await s.store.files.put({
+      id: 'f-draft',
+      caseId: c.id,
+      field: 'bewijs',
+      name: 'concept.pdf',
+      type: 'application/pdf',
+      data: PDF,
+      at,
+    });
+    const who = expectStatus(await s.api('GET', `/api/cases/${c.id}/citizen`, { as: 'official' }), 200);
+    expect(who.bsn).toBe(`*****${last4}`);
+    expect(JSON.stringify(who)).not.toContain(CITIZEN_BSN);
+    expect(who.known).toContainEqual({ kind: 'phone', value: '0612345678', source: 'contact' });
+    expect(who.documents).toEqual([
+      {
+        id: 'f-sent',
+        field: 'bewijs',
+        label: 'bewijs',
+        name: 'loon strook.pdf',
+        type: 'application/pdf',
+        size: PDF.length,
+        sentAt: at,
+      },
+    ]);
+    hit('get', '/api/cases/:id/citizen');
+    const reads = await s.store.reads.forCase(c.id);
+    expect(reads.map((r: any) => r.data)).toContain('citizen');
+
+    // The document as it was sent, named safely; a draft's file and another case's are 404; the read is logged.
+    const doc = await fetch(`${s.base}/api/cases/${c.id}/documents/f-sent`, {
+      headers: { authorization: `Bearer ${s.tokens.official}` },
+    });
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get('content-type')).toBe('application/pdf');
+    expect(doc.headers.get('content-disposition')).toBe('attachment; filename="loon_strook.pdf"');
+    expect(doc.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await doc.arrayBuffer()).equals(PDF)).toBe(true);
+    hit('get', '/api/cases/:id/documents/:fileId');
+    expect((await s.store.reads.forCase(c.id)).map((r: any) => r.data)).toContain('document');
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${c.id}/documents/f-draft`, { as: 'official' });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${review.view.id}/documents/f-sent`, { as: 'official' });
+    // Only staff who may see the case: another team's official gets 404, a citizen (even its own) and a designer 403.
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${c.id}/documents/f-sent`, { as: 'otherTeam' });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${c.id}/citizen`, { as: 'otherTeam' });
+    await refused(s, 403, 'forbidden', 'GET', `/api/cases/${c.id}/documents/f-sent`, { as: 'citizen' });
+    await refused(s, 403, 'forbidden', 'GET', `/api/cases/${c.id}/citizen`, { as: 'designer' });
+    await refused(s, 422, 'invalid-purpose', 'GET', `/api/cases/${c.id}/citizen`, {
+      as: 'official',
+      headers: { 'x-purpose': ' ' },
+    });
+  });
+
+  test('POST /api/cases/:id/citizen/bsn reveals the BSN; every reveal is in the security log and the read log', async () => {
+    const before = (await s.store.security.list({ kind: 'bsn.revealed', limit: 100 })).length;
+    const res = expectStatus(await s.api('POST', `/api/cases/${review.view.id}/citizen/bsn`, { as: 'official' }), 200);
+    expect(res).toEqual({ bsn: CITIZEN_BSN });
+    expectStatus(await s.api('POST', `/api/cases/${review.view.id}/citizen/bsn`, { as: 'official2' }), 200);
+    const logged = await s.store.security.list({ kind: 'bsn.revealed', limit: 100 });
+    expect(logged.length).toBe(before + 2);
+    expect(logged[0]).toMatchObject({
+      account: 'otto',
+      details: { case: review.view.id, reference: review.view.reference },
+    });
+    expect(logged[1]).toMatchObject({ account: 'olaf' });
+    expect((await s.store.reads.forCase(review.view.id)).map((r: any) => r.data)).toContain('bsn');
+    hit('post', '/api/cases/:id/citizen/bsn');
+    // Refused: another team (404, not logged), a citizen or a designer (403).
+    await refused(s, 404, 'not-found', 'POST', `/api/cases/${review.view.id}/citizen/bsn`, { as: 'otherTeam' });
+    await refused(s, 403, 'forbidden', 'POST', `/api/cases/${review.view.id}/citizen/bsn`, { as: 'citizen' });
+    expect((await s.store.security.list({ kind: 'bsn.revealed', limit: 100 })).length).toBe(before + 2);
+  });
+
+  test('POST and GET /api/cases/:id/notes: internal notes, oldest first; never in what the citizen reads', async () => {
+    const id = review.view.id;
+    const added = expectStatus(
+      await s.api('POST', `/api/cases/${id}/notes`, {
+        as: 'official',
+        body: { text: '  Inwoner belde: loonstrook volgt.  ' },
+      }),
+      201,
+    );
+    expect(added).toMatchObject({ id: expect.any(Number), text: 'Inwoner belde: loonstrook volgt.', author: 'olaf' });
+    hit('post', '/api/cases/:id/notes');
+    expectStatus(
+      await s.api('POST', `/api/cases/${id}/notes`, { as: 'official2', body: { text: 'Gebeld, geen gehoor.' } }),
+      201,
+    );
+    const notes = expectStatus(await s.api('GET', `/api/cases/${id}/notes`, { as: 'official2' }), 200);
+    expect(notes.map((n: any) => [n.author, n.text])).toEqual([
+      ['olaf', 'Inwoner belde: loonstrook volgt.'],
+      ['otto', 'Gebeld, geen gehoor.'],
+    ]);
+    hit('get', '/api/cases/:id/notes');
+    // The citizen's case view holds no note; the notes route is not theirs.
+    const own = expectStatus(await s.api('GET', `/api/cases/${id}`, { as: 'citizen' }), 200);
+    expect(JSON.stringify(own)).not.toContain('loonstrook volgt');
+    await refused(s, 403, 'forbidden', 'GET', `/api/cases/${id}/notes`, { as: 'citizen' });
+    await refused(s, 403, 'forbidden', 'POST', `/api/cases/${id}/notes`, { as: 'citizen', body: { text: 'x' } });
+    await refused(s, 404, 'not-found', 'GET', `/api/cases/${id}/notes`, { as: 'otherTeam' });
+    await refused(s, 404, 'not-found', 'POST', `/api/cases/${id}/notes`, { as: 'otherTeam', body: { text: 'x' } });
+    // Bad input: empty, too long, unknown keys.
+    for (const body of [{ text: '   ' }, { text: 'x'.repeat(4001) }, { text: 'x', secret: true }, {}]) {
+      const res = await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${id}/notes`, { as: 'official', body });
+      expect(res.body.error.details).toBeTypeOf('object');
+    }
+  });
+
+  test('GET /api/case-search: by reference or by BSN, only cases you may see; a BSN search is logged; bad searches 422', async () => {
+    const byRef = expectStatus(
+      await s.api('GET', `/api/case-search?q=${encodeURIComponent(review.view.reference.toLowerCase())}`, {
+        as: 'official',
+      }),
+      200,
+    );
+    expect(byRef).toEqual([
+      {
+        id: review.view.id,
+        reference: review.view.reference,
+        process: { key: 'toeslag', title: 'Toeslag aanvragen' },
+        status: 'active',
+        bsn: `*****${last4}`,
+        createdAt: expect.any(String),
+        task: { id: review.task.id, team: 'belastingen', status: expect.any(String) },
+      },
+    ]);
+    hit('get', '/api/case-search');
+    const byBsn = expectStatus(await s.api('GET', `/api/case-search?q=${CITIZEN_BSN}`, { as: 'official' }), 200);
+    expect(byBsn.map((c: any) => c.id)).toContain(review.view.id);
+    expect(JSON.stringify(byBsn)).not.toContain(CITIZEN_BSN);
+    expect((await s.store.security.list({ kind: 'bsn.searched', limit: 1 }))[0]).toMatchObject({
+      account: 'olaf',
+      details: { bsn: CITIZEN_BSN },
+    });
+    // Another team sees none of them; an unknown reference finds nothing.
+    expect(expectStatus(await s.api('GET', `/api/case-search?q=${CITIZEN_BSN}`, { as: 'otherTeam' }), 200)).toEqual([]);
+    expect(expectStatus(await s.api('GET', '/api/case-search?q=OMS-0000-0000', { as: 'official' }), 200)).toEqual([]);
+    for (const q of ['', '123456789', 'x'.repeat(41)]) {
+      const res = await refused(s, 422, 'invalid-request', 'GET', `/api/case-search?q=${q}`, { as: 'official' });
+      expect(Object.keys(res.body.error.details)).toEqual(['q']);
+    }
+    const bad = await refused(s, 422, 'invalid-request', 'GET', `/api/case-search?q=${BAD_BSN}`, {
+      as: 'official',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bad.body.error.message).toBe('this BSN is not right (elfproef); check the 9 digits');
+    await refused(s, 403, 'forbidden', 'GET', `/api/case-search?q=${CITIZEN_BSN}`, { as: 'citizen' });
+    await refused(s, 403, 'forbidden', 'GET', `/api/case-search?q=${CITIZEN_BSN}`, { as: 'designer' });
   });
 });
 

@@ -48,9 +48,14 @@ export default {
   onlyOfficialsHandleTasks: 'only officials handle tasks',
   notInTeam: "you are not in team ''{team}''",
   taskStatusParam: 'status is open, claimed, completed, closed or active',
+  taskSortParam: "sort is deadline, received or -received, not ''{sort}''",
   overdueParam: 'overdue is true or false',
   notTeamOfficial: "''{user}'' is not an official of team ''{team}''",
   teamHasNoOfficials: "no official works in team ''{team}''; choose a team that officials work in",
+  // Routes: who the citizen is, notes, search.
+  searchQuery: 'search by a case reference (OMS-…) or a BSN',
+  searchBsn: 'this BSN is not right (elfproef); check the 9 digits',
+  tooManyNotes: 'this case has {max} notes already; no more can be added',
   // Routes: teams.
   teamExists: 'team ‘{team}’ exists already; choose another id',
   teamNotFound: 'team ‘{team}’ does not exist',

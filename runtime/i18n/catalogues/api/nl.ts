@@ -49,9 +49,14 @@ export default {
   onlyOfficialsHandleTasks: 'alleen medewerkers behandelen taken',
   notInTeam: "u zit niet in team ''{team}''",
   taskStatusParam: 'status is open, claimed, completed, closed of active',
+  taskSortParam: "sort is deadline, received of -received, niet ''{sort}''",
   overdueParam: 'overdue is true of false',
   notTeamOfficial: "''{user}'' is geen medewerker van team ''{team}''",
   teamHasNoOfficials: "in team ''{team}'' werkt geen medewerker; kies een team waarin medewerkers werken",
+  // Routes: who the citizen is, notes, search.
+  searchQuery: 'zoek op een zaaknummer (OMS-…) of een BSN',
+  searchBsn: 'dit BSN klopt niet (elfproef); controleer de 9 cijfers',
+  tooManyNotes: 'deze zaak heeft al {max} notities; meer kunnen er niet bij',
   // Routes: teams.
   teamExists: 'team ‘{team}’ bestaat al; kies een ander id',
   teamNotFound: 'team ‘{team}’ bestaat niet',

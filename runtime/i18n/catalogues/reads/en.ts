@@ -27,6 +27,10 @@ export default {
   data: {
     case: 'Your case: your answers, messages and its history',
     task: 'The task for your case: why it is with an official',
+    citizen: 'Who you are: your name, address and how to reach you (your BSN masked)',
+    bsn: 'Your citizen service number (BSN), in full',
+    notes: "Officials' internal notes on your case",
+    document: 'A document you sent with your application',
   },
   errors: {
     logUnavailable:

@@ -25,6 +25,10 @@ export default {
   data: {
     case: 'Uw zaak: uw antwoorden, berichten en het verloop',
     task: 'De taak bij uw zaak: waarom die bij een medewerker ligt',
+    citizen: 'Wie u bent: uw naam, adres en hoe u bereikbaar bent (uw BSN afgeschermd)',
+    bsn: 'Uw burgerservicenummer (BSN), voluit',
+    notes: 'Interne notities van medewerkers over uw zaak',
+    document: 'Een document dat u heeft meegestuurd',
   },
   errors: {
     logUnavailable:
