@@ -2247,6 +2247,8 @@ export interface components {
             }[];
             min?: number | string;
             max?: number | string;
+            /** @description free text: the first one filled in is the reason the citizen reads under 'Waarom is dit besloten?' */
+            freeText: boolean;
           }[];
         }[];
       } | null;

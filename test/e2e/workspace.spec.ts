@@ -98,6 +98,19 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   await expect(answers).toContainText('€ 1.850,00');
   await expect(ann.locator('.werkplek-explanation')).toContainText('Anders (geen regel paste)');
   await expect(ann.locator('.werkplek-timeline')).toContainText('Een medewerker behandelt uw aanvraag');
+  // How the rules were applied: each rule in words with the case's values and the limit for this household
+  // (a couple: 1.900 + 100 and 1.900 − 100), never the FEEL or the field ids.
+  const reasoning = ann.getByRole('region', { name: 'Hoe de regels zijn toegepast' });
+  await expect(reasoning.getByRole('listitem').filter({ hasText: /^Regel \d gold niet/ })).toHaveCount(4);
+  await expect(reasoning).toContainText(
+    '‘Netto inkomen per maand (huishouden)’ is € 1.850,00, de regel vraagt meer dan € 2.000,00: klopt niet',
+  );
+  await expect(reasoning).toContainText(
+    '‘Netto inkomen per maand (huishouden)’ is € 1.850,00, de regel vraagt minder dan € 1.800,00: klopt niet',
+  );
+  await expect(reasoning).toContainText('Geen regel gold, dus: Uw inkomen ligt dicht bij de norm.');
+  await expect(reasoning).not.toContainText('huishouden =');
+  await expect(ann.locator('.werkplek-explanation code')).toHaveCount(0);
   await expectAccessible(ann);
 
   await ann.getByRole('button', { name: 'Oppakken' }).click();
@@ -120,7 +133,15 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   }[];
   expect(tasks.find((t) => t.caseId === caseId)?.status).toBe('claimed');
 
+  // One preview of exactly what the citizen will receive, following what is typed.
+  const preview = ann.getByTestId('citizen-preview');
+  await expect(preview.getByRole('definition').nth(0)).toHaveText('Afwijzen');
+  await expect(preview.getByRole('definition').nth(1)).toHaveText('(geen reden: vul die hierboven in)');
   await ann.getByLabel('Reden voor de inwoner').fill('Uw vaste lasten zijn lager dan de norm.');
+  await expect(preview.getByRole('definition').nth(1)).toHaveText('Uw vaste lasten zijn lager dan de norm.');
+  await ann.getByLabel(/Bericht aan de inwoner/).fill('Bel ons gerust als u vragen heeft.');
+  await expect(preview.getByRole('definition').nth(2)).toHaveText('Bel ons gerust als u vragen heeft.');
+  await expectAccessible(ann);
   await ann.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(ann.getByRole('status').filter({ hasText: 'De taak is afgerond: Afwijzen.' })).toBeVisible();
   await expect(ann.locator('.werkplek-case')).toContainText('Kwijtschelding afgewezen');
@@ -136,6 +157,9 @@ test('an official sees a handed-off case arrive, claims it, reads why, rejects w
   await citizen.goto(`/zaken/${caseId}/status`);
   await expect(citizen.getByRole('heading', { name: /Uitkomst: Kwijtschelding afgewezen/ })).toBeVisible();
   await expect(citizen.getByText(/Uw vaste lasten zijn lager dan de norm\./).first()).toBeVisible();
+  await expect(citizen.getByText('Bel ons gerust als u vragen heeft.').first()).toBeVisible();
+  // How the rules were weighed is for officials only.
+  await expect(citizen.getByText(/de regel vraagt/)).toHaveCount(0);
 });
 
 test('keyboard only: sign in, open a task, claim it and grant, with visible focus at every stop', async ({

@@ -94,7 +94,8 @@ export function CaseDetails({ caseView: c, error, children }: Props) {
                       : t.rule(typeof x.rule === 'number' ? String(x.rule + 1) : String(x.rule))}{' '}
                     · <time dateTime={x.at}>{formatDateTime(x.at, lang)}</time>
                   </p>
-                  {x.when && (
+                  {x.reasoning && <Reasoning reasoning={x.reasoning} />}
+                  {x.when && !x.reasoning && (
                     <p className="werkplek-when">
                       {t.condition}: <code className="werkplek-code">{x.when}</code>
                     </p>
@@ -162,5 +163,45 @@ function statusWord(status: string, t: ReturnType<typeof useWorkspace>['t']) {
     ({ open: t.open, claimed: t.statusClaimed, completed: t.completed, closed: t.closed } as Record<string, string>)[
       status
     ] ?? status
+  );
+}
+
+type Reasoning = NonNullable<CaseView['explanations'][number]['reasoning']>;
+
+/**
+ * How the rules were applied, for the official: each rule tried until one
+ * held, its condition part by part in words with the case's values and the
+ * limit that applied ("klopt" / "klopt niet"), and the otherwise. Words, not
+ * FEEL; labels, not field ids.
+ */
+function Reasoning({ reasoning }: { reasoning: Reasoning }) {
+  const { t } = useWorkspace();
+  return (
+    <section className="werkplek-reasoning" aria-label={t.reasoningTitle}>
+      <h4 className="utrecht-heading-4">{t.reasoningTitle}</h4>
+      <ol className="werkplek-reasoning__rules">
+        {reasoning.rules.map((r) => (
+          <li key={r.n} className={r.held ? 'is-held' : undefined}>
+            <strong>{r.summary}</strong>
+            {r.clauses && (
+              <ul className="werkplek-reasoning__parts">
+                {r.clauses.map((clause, i) => (
+                  <li key={i}>
+                    {i > 0 && <span className="werkplek-reasoning__or">{t.reasoningOr} </span>}
+                    {clause.map((part, j) => (
+                      <span key={j} className={`werkplek-reasoning__part${part.holds ? ' holds' : ''}`}>
+                        {part.text}
+                        {j < clause.length - 1 ? '; ' : ''}
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      {reasoning.otherwise && <p className="utrecht-paragraph">{reasoning.otherwise}</p>}
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../api.js';
 import { useWorkspace } from '../context.js';
 import { FieldControl } from '../fields/FieldControl.js';
 import { fieldInput, type FieldValue } from '../../browser/fields/registry.js';
-import type { Outcome } from '../types.js';
+import type { Outcome, OutcomeField } from '../types.js';
 import { ErrorSummary } from '../../browser/ui/ErrorSummary.js';
 
 export type CompleteBody = { outcome: string; data?: Record<string, unknown>; message?: string };
@@ -20,9 +20,57 @@ type Props = {
 const isEmpty = (v: FieldValue) =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'string' && v.trim() === '');
 
+/** The reason the citizen will read, as the engine takes it: the first free-text answer filled in. */
+function reasonOf(fields: OutcomeField[], values: Record<string, FieldValue>): string | null {
+  for (const f of fields) {
+    const v = values[f.id];
+    if (f.freeText && typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+/**
+ * What the citizen will receive, exactly, as the official types: the
+ * decision, the reason under "Waarom is dit besloten?" (the reason field,
+ * else the message), and the message as a message of its own.
+ */
+function CitizenPreview({
+  outcome,
+  reason,
+  message,
+}: {
+  outcome: string;
+  reason: string | null;
+  message: string | null;
+}) {
+  const { t } = useWorkspace();
+  return (
+    <section className="werkplek-preview" aria-labelledby="voorbeeld-titel" data-testid="citizen-preview">
+      <h4 className="utrecht-heading-4" id="voorbeeld-titel">
+        {t.previewTitle}
+      </h4>
+      <dl className="werkplek-preview__list">
+        <div>
+          <dt>{t.previewDecision}</dt>
+          <dd>{outcome}</dd>
+        </div>
+        <div>
+          <dt>{t.previewWhy}</dt>
+          <dd className="werkplek-pre">{reason ?? t.previewNoReason}</dd>
+        </div>
+        <div>
+          <dt>{t.previewMessage}</dt>
+          <dd className="werkplek-pre">{message ?? t.previewNoMessage}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 /**
  * The decision: one of the handoff's outcomes, that outcome's own fields,
- * and a message to the citizen. Required fields are checked by the engine:
+ * and a message to the citizen, with a preview of what the citizen will
+ * receive. Required fields are checked by the engine:
  * its field errors (422) are shown at the fields and in a summary.
  */
 export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) {
@@ -132,6 +180,13 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
           value={message}
           errors={errors.message}
           onChange={(v) => setMessage(typeof v === 'string' ? v : '')}
+        />
+      )}
+      {withMessage && outcome && (
+        <CitizenPreview
+          outcome={outcome.label}
+          reason={reasonOf(fields, values) ?? (message.trim() || null)}
+          message={message.trim() || null}
         />
       )}
       <button type="submit" className="utrecht-button utrecht-button--primary-action" aria-disabled={busy || undefined}>

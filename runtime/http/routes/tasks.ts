@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Engine } from '../../engine/index.js';
-import { dutchDate, t, taskOf, type Lang } from '../../model/index.js';
+import { dutchDate, fieldKind, t, taskOf, type Lang } from '../../model/index.js';
 import { pagesCatalogues, translate } from '../../i18n/index.js';
 import { isTaskSort, TASK_SORTS, type Principal, type TaskRow } from '../../store/index.js';
 import { purposeHeader, readTask, visibleTask } from '../access.js';
@@ -86,6 +86,7 @@ async function handoffJson(engine: Engine, services: Services, task: TaskRow, la
         options: f.options?.map((x) => ({ value: x.value, label: t(x.label, lang) })),
         min: f.min,
         max: f.max,
+        freeText: !!fieldKind(f.type).freeText,
       })),
     })),
   };

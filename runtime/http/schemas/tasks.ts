@@ -69,6 +69,11 @@ export const taskDetailSchema = taskSchema
                 options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
                 min: bound.optional(),
                 max: bound.optional(),
+                freeText: z
+                  .boolean()
+                  .describe(
+                    "free text: the first one filled in is the reason the citizen reads under 'Waarom is dit besloten?'",
+                  ),
               }),
             ),
           }),
