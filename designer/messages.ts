@@ -5,8 +5,6 @@ import {
   type Lang,
   type Positional,
   createTranslator,
-  formatMessage,
-  lookup,
   designerCatalogues,
   learningCatalogues,
   messagesView,
@@ -119,10 +117,6 @@ function shaped(lang: Lang) {
     jsonBroken: (message: string) =>
       d('jsonBroken', { message: message.length > 70 ? `${message.slice(0, 69)}…` : message }),
     pathTo: (end: string, outcome: string) => d('pathTo', { end, outcome, hasOutcome: outcome ? 'yes' : 'no' }),
-    problemText: (code: string, message: string) => {
-      const title = lookup(designerCatalogues[lang], `problemTitles.${code}`);
-      return title ? d('problemText', { title: formatMessage(title, lang), message }) : message;
-    },
     reasonKind: (step: string, now: string, was: string) =>
       l('reasonKind', { step, now: now.toLowerCase(), was: was.toLowerCase() }),
     edgeTakenTogether: (n: number, lines: number) => l('edgeTakenTogether', { n, others: lines - 1 }),

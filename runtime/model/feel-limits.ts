@@ -39,6 +39,7 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
       `the expression is ${fmt(expr.length)} characters long; at most ${fmt(shapeLimits.length)} are allowed: split it over several rules or use a decision table`,
       shapeLimits.length,
       expr.length,
+      { kind: 'length', length: expr.length, max: shapeLimits.length },
     );
   }
   let depth = 0;
@@ -66,6 +67,7 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
           `brackets nest more than ${shapeLimits.nesting} levels deep (at position ${i + 1}): name parts of the expression in a decision table's inputs or split it over rules`,
           i,
           i + 1,
+          { kind: 'nesting', max: shapeLimits.nesting },
         );
       }
       continue;
@@ -99,6 +101,7 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
         `the expression has more than ${shapeLimits.operators} operators (the limit is reached at position ${i + 1}): split it over several rules or use a decision table`,
         i,
         i + 1,
+        { kind: 'operators', max: shapeLimits.operators },
       );
     }
   }
