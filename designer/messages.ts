@@ -53,7 +53,6 @@ const designerArgs = {
   ruleBecause: ['n'],
   rowN: ['n'],
   outcomeFields: ['n'],
-  feelSyntaxError: ['message'],
   feelUnknownField: ['name'],
   feelSyntaxAt: ['n'],
   jsonMarkers: ['n'],

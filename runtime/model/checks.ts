@@ -6,6 +6,7 @@ import { durationIssue } from './ids.js';
 import {
   worded,
   type Finding,
+  type KindFinding,
   type NameFormat,
   type Place,
   type Problem,
@@ -122,6 +123,17 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
+/** An expression that cannot be used, at `place`: P009 (syntax), P028 (too long), P029 (too deep, too many operators). */
+export function syntaxFinding(e: FeelSyntaxError, place: Place): KindFinding {
+  const d = e.detail;
+  const position = e.from + 1;
+  if (d.kind === 'length') return { code: 'P028', params: { place, length: d.length, max: d.max } };
+  if (d.kind === 'nesting' || d.kind === 'operators')
+    return { code: 'P029', params: { case: d.kind, place, max: d.max, position } };
+  if (d.kind === 'syntax') return { code: 'P009', params: { case: 'syntax', place, position, near: d.near } };
+  return { code: 'P009', params: { case: d.kind, place } };
+}
+
 /** The findings of the static checks over a definition that has the right shape. */
 export function findProblems(process: Process): Finding[] {
   const problems: Finding[] = [];
@@ -153,13 +165,7 @@ export function findProblems(process: Process): Finding[] {
         );
     } catch (e) {
       if (!(e instanceof FeelSyntaxError)) throw e;
-      const d = e.detail;
-      const position = e.from + 1;
-      if (d.kind === 'length') add('P028', { place, length: d.length, max: d.max }, node, path);
-      else if (d.kind === 'nesting' || d.kind === 'operators')
-        add('P029', { case: d.kind, place, max: d.max, position }, node, path);
-      else if (d.kind === 'syntax') add('P009', { case: 'syntax', place, position, near: d.near }, node, path);
-      else add('P009', { case: d.kind, place }, node, path);
+      problems.push({ ...syntaxFinding(e, place), node, path });
     }
   };
 

@@ -51,7 +51,7 @@ export type Place =
   | { at: 'showIf'; field: string }
   | { at: 'outcome'; outcome: string }
   | { at: 'outcomeShowIf'; outcome: string; field: string }
-  | { at: 'next' | 'otherwise' | 'onError' | 'then' | 'timeout' | 'contactDue' | 'expression' };
+  | { at: 'next' | 'otherwise' | 'onError' | 'then' | 'timeout' | 'contactDue' | 'expression' | 'this' };
 
 /** The kind of value a place in the definition takes, and the form a name must have (P000). */
 export type ValueType = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'other';

@@ -361,7 +361,6 @@ export default {
   eventLabel: 'Button text',
   addEvent: 'Add event',
   newEvent: 'New event',
-  feelSyntaxError: 'Syntax error: {message}',
   feelUnknownField: 'Unknown field: {name}',
   feelSyntaxAt: 'Syntax error at character {n}',
   codeViewLabel: 'Definition as JSON',

@@ -361,7 +361,6 @@ export default {
   eventLabel: 'Knoptekst',
   addEvent: 'Gebeurtenis toevoegen',
   newEvent: 'Nieuwe gebeurtenis',
-  feelSyntaxError: 'Syntaxfout: {message}',
   feelUnknownField: 'Onbekend veld: {name}',
   feelSyntaxAt: 'Syntaxfout bij teken {n}',
   codeViewLabel: 'Definitie als JSON',

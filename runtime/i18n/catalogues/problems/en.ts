@@ -95,6 +95,7 @@ export default {
     triggerWhen: 'the condition of trigger {n}',
     contactDue: 'the deadline of the contact team',
     expression: 'an expression',
+    this: 'this expression',
   },
   ordinal:
     '{n, select, 1 {first} 2 {second} 3 {third} 4 {fourth} 5 {fifth} 6 {sixth} 7 {seventh} 8 {eighth} 9 {ninth} 10 {tenth} other {{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}}}',

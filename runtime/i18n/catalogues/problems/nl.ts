@@ -98,6 +98,7 @@ export default {
     triggerWhen: 'de voorwaarde van aanleiding {n}',
     contactDue: 'de termijn van het contactteam',
     expression: 'een expressie',
+    this: 'deze expressie',
   },
   ordinal:
     '{n, select, 1 {eerste} 2 {tweede} 3 {derde} 4 {vierde} 5 {vijfde} 6 {zesde} 7 {zevende} 8 {achtste} 9 {negende} 10 {tiende} other {{n}e}}',
