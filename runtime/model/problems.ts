@@ -1,7 +1,6 @@
 import { designerCatalogues, formatList, formatMessage, lookup, problemsCatalogues, type Lang } from '../i18n/index.js';
 import { own } from './reserved.js';
 import { stepKind } from './steps/index.js';
-import { outcomeWord } from './steps/words.js';
 import { t, type Text } from './text.js';
 
 /** The codes, in one place (like xyflow's errorMessages); what each says is in runtime/i18n/catalogues/problems. */
@@ -279,7 +278,6 @@ function wordsFor(names: Names, lang: Lang) {
       else if (name === 'format') values.format = say(lang, `formats.${String(value)}`);
       else if (name === 'who') values.who = say(lang, `who.${String(value)}`);
       else if (name === 'options') values.options = formatList((value as string[]).map(quote), lang, 'disjunction');
-      else if (name === 'outcomeCode') values.outcomeCode = outcomeWord(String(value), lang);
       else values[name] = value === '' ? NONE : value;
     }
     if (node) values.node = names.isStep(node) ? names.step(node) : names.group(node);

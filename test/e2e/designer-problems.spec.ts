@@ -87,7 +87,7 @@ test('a designer reads each problem whole in Dutch, then in English', async ({ p
     'dit proces. Kies een veld dat een stap vraagt, of verbeter de naam.';
   await expect(problem(page, 'P005')).toContainText(dutch);
   await expect(problem(page, 'P004')).toContainText('Besluit ‘Nieuw besluit’ heeft geen route ‘anders’');
-  const list = page.locator('.ontwerp-problems__list');
+  const list = page.locator('section.ontwerp-problems .ontwerp-problems__list');
   await expectNoCodeTalk(list);
   await expect(list).not.toContainText(/\b(the|field|step|rule)\b/);
   await expectAccessible(page);
