@@ -143,6 +143,10 @@ function namesOf(def: unknown, lang: Lang) {
   const steps = isRecord(def) && isRecord(def.steps) ? def.steps : {};
   const groups = isRecord(def) && isRecord(def.groups) ? def.groups : {};
   const text = (v: unknown) => t(v as Text, lang);
+  const titleOf = (record: Record<string, unknown>, id: string) => {
+    const named = own(record, id);
+    return isRecord(named) ? text(named.title) : '';
+  };
   let labels: Map<string, string> | undefined;
   const fieldLabels = () => {
     if (labels) return labels;
@@ -164,8 +168,8 @@ function namesOf(def: unknown, lang: Lang) {
     return labels;
   };
   return {
-    step: (id: string) => quote(text(own(steps, id) && (own(steps, id) as Record<string, unknown>).title) || id),
-    group: (id: string) => quote(text(own(groups, id) && (own(groups, id) as Record<string, unknown>).title) || id),
+    step: (id: string) => quote(titleOf(steps, id) || id),
+    group: (id: string) => quote(titleOf(groups, id) || id),
     isStep: (id: string) => !!own(steps, id),
     field(id: string) {
       const label = fieldLabels().get(id);

@@ -21,7 +21,8 @@ const edit = (change: (def: Def) => void): Def => {
 
 /**
  * Definitions with mistakes, together finding every problem code (and most of their causes). A new
- * code needs a definition here (or in `extra`): the first test fails until it has one.
+ * code needs a definition here (or, for a check outside checkDefinition, its findings in allProblems):
+ * the first test fails until it has one.
  */
 const broken: Def[] = [
   edit((d) => {
