@@ -135,6 +135,8 @@ export type Problem = {
 };
 
 const NONE = 'none';
+/** Params a message selects on when they are empty (`{start, select, none {…} other {…}}`). */
+const SAID_WHEN_EMPTY = new Set(['start', 'target', 'near']);
 const quote = (s: string) => `‘${s}’`;
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -282,7 +284,8 @@ function wordsFor(names: Names, lang: Lang) {
       else if (name === 'format') values.format = say(lang, `formats.${String(value)}`);
       else if (name === 'who') values.who = say(lang, `who.${String(value)}`);
       else if (name === 'options') values.options = formatList((value as string[]).map(quote), lang, 'disjunction');
-      else values[name] = value === '' ? NONE : value;
+      // An empty step (not chosen yet) or nothing near a syntax error: the message says so in words.
+      else values[name] = value === '' && SAID_WHEN_EMPTY.has(name) ? NONE : value;
     }
     if (node) values.node = names.isStep(node) ? names.step(node) : names.group(node);
     const source = lookup(problemsCatalogues[lang], `messages.${problem.code}`);

@@ -61,6 +61,7 @@ const broken: Def[] = [
         ],
       },
       { signal: 'brp.x', mode: 'grant', start: 'aanvraag', when: 'matches(gemeente, "a", "q")', because: 'x' },
+      { signal: 'brp.y', mode: 'offer', start: '', because: 'y' },
     ];
   }),
   edit((d) => {
@@ -69,6 +70,7 @@ const broken: Def[] = [
     d.groups.lus = { title: 'Lus', group: 'lus' };
     d.groups.klaar = { title: 'Klaar' };
     d.groups.fase.on.withdraw.goto = 'weg';
+    d.groups.fase.on.stop = { goto: '', label: 'Stoppen' };
     d.steps.wacht.group = 'geen';
   }),
   edit((d) => {
@@ -150,6 +152,8 @@ describe('the words of every problem', () => {
         const text = p.message.replace(/‘[^’]*’/g, '‘…’');
         expect(p.message, p.code).toMatch(/^(\p{Lu}|‘)/u);
         expect(p.message, p.code).toMatch(/[.)]$/);
+        // An empty value (a step not chosen yet) is said in words, never as ‘none’ or ‘’.
+        expect(p.message, p.code).not.toMatch(/‘(none)?’/);
         for (const fragment of FRAGMENTS) expect(text, `${p.code}: ${p.message}`).not.toMatch(fragment);
         if (lang === 'nl') expect(text, `${p.code}: ${p.message}`).not.toMatch(ENGLISH);
       }

@@ -26,13 +26,13 @@ export default {
     P007:
       '{case, select, escalate {Handoff {node} passes on a late task, but it has no deadline. Give it a deadline, such as 5 working days.} ' +
       'other {Handoff {node} has no deadline, so the citizen cannot be told when to expect an answer. Give it a deadline, such as 5 working days.}}',
-    P008: 'The event ‘{event}’ of phase {node} goes to step ‘{target}’, and there is no such step. Choose a step that exists.',
+    P008: '{target, select, none {The event ‘{event}’ of phase {node} goes to no step yet. Choose a step.} other {The event ‘{event}’ of phase {node} goes to step ‘{target}’, and there is no such step. Choose a step that exists.}}',
     P009:
       '{case, select, empty {{place} {node, select, none {} other {of step {node} }}is empty. Write a condition, such as age >= 18.} ' +
       'compile {{place} {node, select, none {} other {of step {node} }}cannot be worked out. Simplify the expression.} ' +
       'other {{place} {node, select, none {} other {of step {node} }}is no valid FEEL: something goes wrong at character {position} ({near, select, none {at the end} other {near ‘{near}’}}).}}',
     P010:
-      '{case, select, trigger {Trigger {n} starts at step ‘{start}’, and there is no such step. Choose a step that exists under ‘starts at’.} ' +
+      '{case, select, trigger {{start, select, none {Trigger {n} starts at no step yet. Choose a step under ‘starts at’.} other {Trigger {n} starts at step ‘{start}’, and there is no such step. Choose a step that exists under ‘starts at’.}}} ' +
       'other {{start, select, none {The process has no start step yet. Add a step: the first one becomes the start.} other {The start step ‘{start}’ does not exist. Make an existing step the start step.}}}}',
     P011:
       '{case, select, step {Step {node} is in phase ‘{group}’, and there is no such phase. Choose a phase that exists, or no phase at all.} ' +

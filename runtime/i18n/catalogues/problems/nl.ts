@@ -28,13 +28,13 @@ export default {
     P007:
       '{case, select, escalate {Overdracht {node} stuurt een te late taak door, maar heeft geen termijn. Geef een termijn, bijvoorbeeld 5 werkdagen.} ' +
       'other {Overdracht {node} heeft geen termijn. Dan kan de inwoner niet horen wanneer er een antwoord komt. Geef een termijn, bijvoorbeeld 5 werkdagen.}}',
-    P008: 'De gebeurtenis ‘{event}’ van fase {node} gaat naar stap ‘{target}’, maar die stap bestaat niet. Kies een stap die er wel is.',
+    P008: '{target, select, none {De gebeurtenis ‘{event}’ van fase {node} gaat nog naar geen enkele stap. Kies een stap.} other {De gebeurtenis ‘{event}’ van fase {node} gaat naar stap ‘{target}’, maar die stap bestaat niet. Kies een stap die er wel is.}}',
     P009:
       '{case, select, empty {{place} {node, select, none {} other {van stap {node} }}is leeg. Schrijf een voorwaarde, bijvoorbeeld leeftijd >= 18.} ' +
       'compile {{place} {node, select, none {} other {van stap {node} }}kan niet worden uitgerekend. Vereenvoudig de expressie.} ' +
       'other {{place} {node, select, none {} other {van stap {node} }}is geen geldige FEEL: er gaat iets mis bij teken {position} ({near, select, none {aan het eind} other {bij ‘{near}’}}).}}',
     P010:
-      '{case, select, trigger {Aanleiding {n} begint bij stap ‘{start}’, maar die stap bestaat niet. Kies bij ‘begint bij’ een stap die er wel is.} ' +
+      '{case, select, trigger {{start, select, none {Aanleiding {n} begint nog bij geen enkele stap. Kies bij ‘begint bij’ een stap.} other {Aanleiding {n} begint bij stap ‘{start}’, maar die stap bestaat niet. Kies bij ‘begint bij’ een stap die er wel is.}}} ' +
       'other {{start, select, none {Het proces heeft nog geen startstap. Voeg een stap toe: de eerste wordt de start.} other {De startstap ‘{start}’ bestaat niet. Maak een bestaande stap de startstap.}}}}',
     P011:
       '{case, select, step {Stap {node} staat in fase ‘{group}’, maar die fase bestaat niet. Kies een fase die er is, of geen.} ' +
