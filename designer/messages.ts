@@ -5,8 +5,6 @@ import {
   type Lang,
   type Positional,
   createTranslator,
-  formatMessage,
-  lookup,
   designerCatalogues,
   learningCatalogues,
   messagesView,
@@ -57,7 +55,6 @@ const designerArgs = {
   ruleBecause: ['n'],
   rowN: ['n'],
   outcomeFields: ['n'],
-  feelSyntaxError: ['message'],
   feelUnknownField: ['name'],
   feelSyntaxAt: ['n'],
   jsonMarkers: ['n'],
@@ -146,10 +143,6 @@ function shaped(lang: Lang) {
       const text =
         typeof value === 'string' ? `“${value}”` : typeof value === 'number' ? String(value) : JSON.stringify(value);
       return text.length > 120 ? `${text.slice(0, 119)}…` : text;
-    },
-    problemText: (code: string, message: string) => {
-      const title = lookup(designerCatalogues[lang], `problemTitles.${code}`);
-      return title ? d('problemText', { title: formatMessage(title, lang), message }) : message;
     },
     reasonKind: (step: string, now: string, was: string) =>
       l('reasonKind', { step, now: now.toLowerCase(), was: was.toLowerCase() }),

@@ -1480,11 +1480,17 @@ export interface components {
     };
     /** @description What the checks found in a definition */
     Problem: {
-      /** @description P001 … */
+      /** @description P001 …: stable, what programs key on */
       code: string;
+      /** @description what the message is made of (ids, numbers, a place in the step), by code */
+      params?: {
+        [key: string]: unknown;
+      };
+      /** @description the whole problem in words, in the language of the request (Accept-Language or ?lang) */
       message: string;
-      /** @description the step */
+      /** @description the step or group */
       node?: string;
+      /** @description where in the definition (or in the step), for programs */
       path?: string;
     };
     /** @description A process definition (the process language) */

@@ -72,7 +72,7 @@ export function EditorShell({ processKey, stack, readOnly, version, versions: in
     );
   }, [api]);
   const problems = useMemo(() => {
-    const checked = checkDefinition(def);
+    const checked = checkDefinition(def, lang);
     return checked.process && teams
       ? [...checked.problems, ...checkTeams(checked.process, teams, lang)]
       : checked.problems;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, ok } from '../api.js';
-import type { Problem } from '../../runtime/model/index.js';
+import { inLanguage, type Problem } from '../../runtime/model/index.js';
+import { nodeName } from './ProblemsPanel.js';
 import { useDesigner } from '../context.js';
 import { useEditor } from './editor-context.js';
 
@@ -18,7 +19,7 @@ type Props = {
  * version. The server checks again (422 draft-has-problems).
  */
 export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocusProblem }: Props) {
-  const { t, api } = useDesigner();
+  const { t, api, lang } = useDesigner();
   const { problems, flush, processKey, select, def } = useEditor();
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -54,7 +55,8 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
     }
   };
 
-  const blocking = serverProblems ?? problems;
+  // The server's problems, worded again when the interface language changes (from their code and params).
+  const blocking = serverProblems ? inLanguage(serverProblems, lang, def) : problems;
   const goTo = (p: Problem) => {
     onClose();
     if (p.node) {
@@ -76,8 +78,8 @@ export function PublishDialog({ open, nextVersion, onClose, onPublished, onFocus
             {blocking.map((p, i) => (
               <li key={i}>
                 <button type="button" className="ontwerp-problem" onClick={() => goTo(p)}>
-                  <code>{p.code}</code> <span>{p.node ?? t.theProcess}</span>{' '}
-                  <span>{t.problemText(p.code, p.message)}</span>
+                  <code>{p.code}</code> <span>{p.node ? nodeName(def, p.node, lang) : t.theProcess}</span>{' '}
+                  <span>{p.message}</span>
                 </button>
               </li>
             ))}

@@ -1,4 +1,10 @@
-import { compileFeel, compileUnaryTest, FeelSyntaxError } from '../../runtime/model/index.js';
+import {
+  compileFeel,
+  compileUnaryTest,
+  FeelSyntaxError,
+  syntaxFinding,
+  type KindFinding,
+} from '../../runtime/model/index.js';
 
 /** What is wrong in a FEEL expression, with where (offsets into the text). */
 export type FeelDiagnostic = {
@@ -8,6 +14,8 @@ export type FeelDiagnostic = {
   code: 'syntax' | 'unknown-field';
   name?: string;
   message: string;
+  /** A syntax error as the problem the checks report (P009, P028, P029), to word it in the interface language. */
+  finding?: KindFinding;
 };
 
 /**
@@ -45,6 +53,7 @@ export function checkFeel(expr: string, fieldIds: readonly string[] | null): Fee
           severity: 'error',
           code: 'syntax',
           message: error.message,
+          finding: syntaxFinding(error, { at: 'this' }),
         },
       ];
     }
@@ -76,6 +85,7 @@ export function checkUnaryTest(test: string): FeelDiagnostic | null {
         severity: 'error',
         code: 'syntax',
         message: error.message,
+        finding: syntaxFinding(error, { at: 'this' }),
       };
     return { from: 0, to: test.length, severity: 'error', code: 'syntax', message: (error as Error).message };
   }

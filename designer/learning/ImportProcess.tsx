@@ -213,7 +213,7 @@ export default function ImportProcess({ existing, onImported }: { existing: stri
               <ul>
                 {result.problems.map((p, i) => (
                   <li key={i}>
-                    <code>{p.code}</code> {p.node ? <strong>{p.node}</strong> : null} {t.problemText(p.code, p.message)}
+                    <code>{p.code}</code> {p.node ? <strong>{p.node}</strong> : null} {p.message}
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
-import { checkFeel } from '../editor/feel-check.js';
+import { problemMessage } from '../../runtime/model/index.js';
+import { checkFeel, type FeelDiagnostic } from '../editor/feel-check.js';
+import type { Lang, Messages } from '../messages.js';
 import { TEXT_EDITOR_CLASS } from '../editor/keys.js';
 import { FEEL } from './feel-language.js';
 import { loadMonaco } from './load.js';
@@ -33,7 +35,8 @@ let counter = 0;
  * after a pause in typing and when the editor loses focus.
  */
 export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames = true }: Props) {
-  const { t } = useDesigner();
+  const { t, lang } = useDesigner();
+  const say = (d: FeelDiagnostic) => diagnosticText(d, t, lang);
   const { fields } = useEditor();
   const id = useId();
   const host = useRef<HTMLDivElement>(null);
@@ -154,7 +157,7 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
         const end = model.getPositionAt(Math.min(d.to, text.length || d.to));
         return {
           severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-          message: d.code === 'syntax' ? t.feelSyntaxError(d.message) : t.feelUnknownField(d.name ?? ''),
+          message: diagnosticText(d, t, lang),
           startLineNumber: start.lineNumber,
           startColumn: start.column,
           endLineNumber: end.lineNumber,
@@ -162,7 +165,7 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
         };
       }),
     );
-  }, [diagnostics, editor, t, text]);
+  }, [diagnostics, editor, t, text, lang]);
 
   const describedBy =
     [hint ? `${id}-hint` : '', diagnostics.length ? `${id}-problems` : ''].filter(Boolean).join(' ') || undefined;
@@ -199,11 +202,16 @@ export function FeelInput({ value, onCommit, label, hint, readOnly, checkNames =
         <ul className="ontwerp-feel__problems" id={`${id}-problems`}>
           {diagnostics.map((d, i) => (
             <li key={i} className={`ontwerp-feel__problem ontwerp-feel__problem--${d.severity}`}>
-              {d.code === 'syntax' ? t.feelSyntaxError(d.message) : t.feelUnknownField(d.name ?? '')}
+              {say(d)}
             </li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+/** A syntax error in the words of the problems list (P009, P028, P029), an unknown name as the designer's own line. */
+function diagnosticText(d: FeelDiagnostic, t: Messages, lang: Lang): string {
+  return d.code === 'syntax' && d.finding ? problemMessage(d.finding, lang) : t.feelUnknownField(d.name ?? d.message);
 }

@@ -95,7 +95,7 @@ export function TriggerList() {
                 <ul className="ontwerp-problems-inline">
                   {own.map((p, k) => (
                     <li key={k}>
-                      <code>{p.code}</code> {t.problemText(p.code, p.message)}
+                      <code>{p.code}</code> {p.message}
                     </li>
                   ))}
                 </ul>

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkDefinition, teamsNamed, type Problem } from '../model/index.js';
+import { checkDefinition, teamsNamed, worded, type Problem } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { ProcessService } from './processes.js';
 
@@ -59,11 +59,11 @@ async function importAll(
     let definition: { key?: unknown };
     try {
       definition = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
+    } catch {
       results.push({
         key: name,
         file,
-        problems: [{ code: 'P000', message: `not valid JSON: ${(e as Error).message}` }],
+        problems: worded([{ code: 'P000', params: { case: 'json' } }], 'nl', undefined),
       });
       continue;
     }

@@ -3,7 +3,10 @@ import {
   checkDefinition,
   checkTeams,
   compileToConfig,
+  findDefinition,
+  findTeamProblems,
   isCalendarDate,
+  worded,
   type KnownTeams,
   type Problem,
 } from '../model/index.js';
@@ -23,20 +26,21 @@ import { invalid, notFound } from './errors.js';
  */
 export function createProcessService({ store, clock }: { store: Store; clock: Clock }) {
   // Designers list every draft's problems on each GET: memoized by the draft's JSON (the checks read nothing else).
-  const problemCache = new Map<string, ReturnType<typeof checkDefinition>>();
+  // The findings are cached, not their words: each is put in the language of the request.
+  const problemCache = new Map<string, ReturnType<typeof findDefinition>>();
   return {
-    /** A draft's problems, as the designer lists them; checked once per distinct draft. */
+    /** A draft's problems, as the designer lists them, in `lang`; checked once per distinct draft. */
     problems(draft: unknown, teams?: KnownTeams, lang: Lang = 'nl'): Problem[] {
       const json = JSON.stringify(draft) ?? 'undefined';
       let checked = problemCache.get(json);
       if (!checked) {
-        checked = checkDefinition(draft);
+        checked = findDefinition(draft);
         if (problemCache.size >= 500) problemCache.clear();
         problemCache.set(json, checked);
       }
       // The teams change without the draft changing: checked on every call (cheap), never cached.
-      const { process, problems } = checked;
-      return [...problems, ...(teams && process ? checkTeams(process, teams, lang) : [])];
+      const { process, findings } = checked;
+      return worded([...findings, ...(teams && process ? findTeamProblems(process, teams) : [])], lang, draft);
     },
     /** Saves a draft; its problems come back, with those of its teams when `teams` (the list of teams) is given. */
     async saveDraft(
@@ -52,7 +56,7 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
         throw invalid('key-mismatch', ['keyMismatch', { declared: JSON.stringify(declared), key }], undefined, {
           key: { code: 'mustBe', params: { key } },
         });
-      const { process, problems } = checkDefinition(draft);
+      const { process, problems } = checkDefinition(draft, teams?.lang);
       await store.processes.saveDraft(key, draft, clock.now().toISOString(), by);
       return { problems: [...problems, ...(teams && process ? checkTeams(process, teams.known, teams.lang) : [])] };
     },
@@ -67,7 +71,7 @@ export function createProcessService({ store, clock }: { store: Store; clock: Cl
       return store.transaction(async () => {
         const row = await store.processes.get(key);
         if (!row) throw notFound('process', { key });
-        const checked = checkDefinition(row.draft);
+        const checked = checkDefinition(row.draft, opts.lang);
         const { process } = checked;
         const problems =
           process && opts.teams

@@ -1,163 +1,217 @@
-import { compileFeel, compileUnaryTest, FeelLimitError, FeelSyntaxError } from './feel.js';
+import type { z } from 'zod';
+import type { Lang } from '../i18n/index.js';
+import { compileFeel, compileUnaryTest, FeelSyntaxError } from './feel.js';
 import { fieldKind, type Field } from './fields/index.js';
-import { durationProblem } from './ids.js';
-import { reservedKeys, reservedMessage } from './reserved.js';
+import { durationIssue } from './ids.js';
+import {
+  worded,
+  type Finding,
+  type KindFinding,
+  type NameFormat,
+  type Place,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+  type ValueType,
+} from './problems.js';
+import { own, reservedKeys } from './reserved.js';
 import { processSchema, type Process } from './schema.js';
 import { isNegativeOutcome, isReasonField } from './negative.js';
 import { isFinal, stepKind, type StepEdge } from './steps/index.js';
 import { placeholderNames, type Text } from './text.js';
 
+export {
+  problemCodes,
+  problemMessage,
+  inLanguage,
+  type Finding,
+  type KindFinding,
+  type Place,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+} from './problems.js';
+
 /**
- * A problem found by the static checks. `code` is stable (tests and the
- * designer key on it), `node` is the step or group it concerns.
+ * Validates a definition: its shape first, then the static checks. The messages are in `lang`
+ * (Dutch unless told); `params` keep what they are made of, to word them again in another language.
  */
-export type Problem = { code: string; message: string; node?: string; path?: string };
+export function checkDefinition(input: unknown, lang: Lang = 'nl'): { process?: Process; problems: Problem[] } {
+  const { process, findings } = findDefinition(input);
+  return { process, problems: worded(findings, lang, input) };
+}
 
-/** The codes, in one place (like xyflow's errorMessages). */
-export const problemCodes = {
-  P000: 'the definition does not match the process language',
-  P001: 'unreachable step',
-  P002: 'dead end: no end can be reached from this step',
-  P003: 'unknown step target',
-  P004: 'decision without otherwise',
-  P005: 'unknown field in an expression',
-  P006: 'duplicate field id',
-  P007: 'handoff without deadline',
-  P008: 'group event to a missing step',
-  P009: 'FEEL syntax error',
-  P010: 'start is not a step',
-  P011: 'unknown or circular group',
-  P012: 'conditional next without a default route',
-  P013: 'unknown field in a placeholder',
-  P014: 'field definition problem',
-  P015: 'no contact team for "ask for a person"',
-  P016: 'an id is used for a step and a group',
-  P017: 'wait without a clear trigger',
-  P019: 'invalid duration, or longer than 10 years',
-  P021: 'handoff without outcomes',
-  P022: 'duplicate outcome id',
-  P023: 'negative outcome without a reason field',
-  P025: 'decision table row does not match its inputs',
-  P026: 'overlapping rows in a UNIQUE decision table',
-  P027: 'UNIQUE decision table without onError',
-  P028: 'expression too long',
-  P029: 'expression too deeply nested or with too many operators',
-  P030: 'a reserved word used as a name',
-  P031: 'regular expression that cannot run (RE2: no backreferences or lookaround)',
-  P032: 'a team that does not exist (checked against the list of teams: runtime/model/teams.ts)',
-  P033: 'a team nobody works in (no official is a member)',
-  P034: 'an operator of another expression language (==, &&, ||, ${…}: JavaScript or JUEL), not FEEL',
-} as const;
-
-/** Validates a definition: its shape first, then the static checks. */
-export function checkDefinition(input: unknown): { process?: Process; problems: Problem[] } {
+/** The findings of checkDefinition, before they are put in words. */
+export function findDefinition(input: unknown): { process?: Process; findings: Finding[] } {
+  const nodeOf = (path: readonly PropertyKey[]) =>
+    (path[0] === 'steps' || path[0] === 'groups') && path[1] !== undefined ? String(path[1]) || undefined : undefined;
   // Before the schema: copying a record would silently drop a `__proto__` key.
-  const reserved = reservedKeys(input).map((path): Problem => {
+  const reserved = reservedKeys(input).map((path): Finding => {
     const parts = path.split('.');
     return {
       code: 'P030',
-      message: `${path}: ${reservedMessage(parts.at(-1)!)}`,
-      node: parts[0] === 'steps' || parts[0] === 'groups' ? parts[1] : undefined,
+      params: { name: parts.at(-1)!, at: parts.slice(0, -1).join('.') },
+      node: nodeOf(parts),
       path,
     };
   });
-  if (reserved.length) return { problems: reserved };
+  if (reserved.length) return { findings: reserved };
   const parsed = processSchema.safeParse(input);
-  if (!parsed.success) {
+  if (!parsed.success)
     return {
-      problems: parsed.error.issues.map((issue) => ({
-        code:
-          issue.code === 'custom' && (issue as { params?: { reserved?: boolean } }).params?.reserved ? 'P030' : 'P000',
-        message: `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-        node:
-          issue.path[0] === 'steps' || issue.path[0] === 'groups'
-            ? String(issue.path[1] ?? '') || undefined
-            : undefined,
-        path: issue.path.join('.'),
-      })),
+      findings: parsed.error.issues.map((issue): Finding => {
+        const path = issue.path.join('.');
+        const node = nodeOf(issue.path);
+        if (issue.code === 'custom' && (issue as { params?: { reserved?: boolean } }).params?.reserved)
+          return { code: 'P030', params: { name: String(valueAt(input, issue.path)), at: path }, node, path };
+        return { code: 'P000', params: schemaIssue(issue, input, path), node, path };
+      }),
     };
-  }
   const process = parsed.data as Process;
-  return { process, problems: checkProcess(process) };
+  return { process, findings: findProblems(process) };
 }
 
-/** The static checks over a definition that has the right shape. */
-export function checkProcess(process: Process): Problem[] {
-  const problems: Problem[] = [];
+/** The static checks over a definition that has the right shape, with their messages in `lang`. */
+export function checkProcess(process: Process, lang: Lang = 'nl'): Problem[] {
+  return worded(findProblems(process), lang, process);
+}
+
+/** What is wrong with the shape of a definition at one place, as P000's params. */
+function schemaIssue(issue: z.core.$ZodIssue, input: unknown, at: string): ProblemParams['P000'] {
+  const value = valueAt(input, issue.path);
+  if (value === undefined && issue.path.length) return { case: 'missing', at };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { case: 'unknownKey', at, keys: issue.keys.join(', ') };
+    case 'invalid_type': {
+      const expected = ['string', 'number', 'boolean', 'array', 'object'].includes(issue.expected)
+        ? (issue.expected as ValueType)
+        : 'other';
+      return { case: 'type', at, expected };
+    }
+    case 'invalid_format':
+      return { case: 'format', at, format: 'pattern' in issue ? formatOf(String(issue.pattern)) : 'other' };
+    case 'too_small':
+      return { case: 'empty', at };
+    case 'invalid_value':
+      return { case: 'choice', at, options: issue.values.map(String) };
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options))
+        return { case: 'choice', at, options: (issue.options as unknown[]).map(String) };
+      return { case: 'other', at };
+    default:
+      return { case: 'other', at };
+  }
+}
+
+/** The form a pattern of the process language asks for (runtime/model/ids.ts, schema.ts), by its regex. */
+function formatOf(pattern: string): NameFormat {
+  if (pattern === '/^[a-z][a-z0-9-]*$/') return 'lowerWord';
+  if (pattern.startsWith('/^[a-z0-9][a-z0-9-]')) return 'key';
+  if (pattern === '/^[A-Za-z][A-Za-z0-9_]*$/') return 'name';
+  if (pattern.startsWith('/^[a-z][a-z0-9-]*(')) return 'signal';
+  if (pattern === '/^P/') return 'duration';
+  return 'other';
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let at = input;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = own(at as Record<string, unknown>, String(key));
+  }
+  return at;
+}
+
+/** An expression that cannot be used, at `place`: P009 (syntax), P028 (too long), P029 (too deep, too many operators), P034 (another language's operator). */
+export function syntaxFinding(e: FeelSyntaxError, place: Place): KindFinding {
+  const d = e.detail;
+  const position = e.from + 1;
+  if (d.kind === 'length') return { code: 'P028', params: { place, length: d.length, max: d.max } };
+  if (d.kind === 'nesting' || d.kind === 'operators')
+    return { code: 'P029', params: { case: d.kind, place, max: d.max, position } };
+  if (d.kind === 'foreign') return { code: 'P034', params: { place, op: d.op, fix: d.fix, position } };
+  if (d.kind === 'syntax') return { code: 'P009', params: { case: 'syntax', place, position, near: d.near } };
+  return { code: 'P009', params: { case: d.kind, place } };
+}
+
+/** The findings of the static checks over a definition that has the right shape. */
+export function findProblems(process: Process): Finding[] {
+  const problems: Finding[] = [];
   const steps = process.steps;
   const groups = process.groups ?? {};
-  const add = (code: keyof typeof problemCodes, message: string, node?: string, path?: string) =>
-    problems.push({ code, message, node, path });
+  const add = <C extends ProblemCode>(code: C, params: ProblemParams[C], node?: string, path?: string) =>
+    problems.push({ code, params, node, path } as Finding);
+  /** A FEEL expression at `place`: its syntax, the names it reads, its literal patterns. */
+  const expression = (
+    expr: string,
+    unary: boolean | undefined,
+    place: Place,
+    isKnown: (name: string) => boolean,
+    unknown: (name: string) => void,
+    node: string | undefined,
+    path: string,
+  ) => {
+    try {
+      const compiled = unary ? compileUnaryTest(expr) : compileFeel(expr);
+      for (const name of compiled.names) if (!isKnown(name)) unknown(name);
+      for (const p of compiled.patternProblems)
+        add(
+          'P031',
+          p.case === 'flag'
+            ? { case: 'flag', place, fn: p.fn, flag: p.flag }
+            : { case: 'pattern', place, fn: p.fn, pattern: p.pattern, near: p.near },
+          node,
+          path,
+        );
+    } catch (e) {
+      if (!(e instanceof FeelSyntaxError)) throw e;
+      problems.push({ ...syntaxFinding(e, place), node, path });
+    }
+  };
 
-  if (!steps[process.start]) add('P010', `start '${process.start}' is not a step`, undefined, 'start');
+  if (!steps[process.start]) add('P010', { case: 'start', start: process.start }, undefined, 'start');
   (process.triggers ?? []).forEach((trigger, i) => {
+    const n = i + 1;
     if (!steps[trigger.start])
-      add(
-        'P010',
-        `trigger ${i + 1} starts at '${trigger.start}', which is not a step`,
-        undefined,
-        `triggers.${i}.start`,
-      );
+      add('P010', { case: 'trigger', n, start: trigger.start }, undefined, `triggers.${i}.start`);
     // A trigger's `when` and reason read the signal's facts, each declared with its type.
     const facts = new Set((trigger.facts ?? []).map((f) => f.id));
     for (const fact of trigger.facts ?? [])
-      for (const message of fieldKind(fact.type).check?.(fact) ?? [])
-        add('P014', `trigger ${i + 1}, fact '${fact.id}': ${message}`, undefined, `triggers.${i}.facts`);
-    if (trigger.when) {
-      try {
-        const compiled = compileFeel(trigger.when);
-        for (const name of compiled.names) {
-          if (!facts.has(name))
-            add(
-              'P005',
-              `triggers[${i}].when: '${name}' is not a declared fact of this trigger: add it to "facts" with its type`,
-              undefined,
-              `triggers.${i}.when`,
-            );
-        }
-        for (const message of compiled.patternProblems)
-          add('P031', `triggers[${i}].when: ${message}`, undefined, `triggers.${i}.when`);
-      } catch (e) {
-        if (e instanceof FeelSyntaxError)
-          add(syntaxCode(e), `triggers[${i}].when: ${e.message}`, undefined, `triggers.${i}.when`);
-        else throw e;
-      }
-    }
+      for (const found of fieldKind(fact.type).check?.(fact) ?? [])
+        add('P014', { ...found, who: 'fact', field: fact.id }, undefined, `triggers.${i}.facts`);
+    if (trigger.when)
+      expression(
+        trigger.when,
+        false,
+        { at: 'triggerWhen', i },
+        (name) => facts.has(name),
+        (name) => add('P005', { case: 'trigger', n, name }, undefined, `triggers.${i}.when`),
+        undefined,
+        `triggers.${i}.when`,
+      );
     for (const name of new Set(placeholders(trigger.because)))
-      if (!facts.has(name))
-        add(
-          'P013',
-          `trigger ${i + 1}: placeholder {{${name}}} is not a declared fact of this trigger`,
-          undefined,
-          `triggers.${i}.because`,
-        );
+      if (!facts.has(name)) add('P013', { case: 'trigger', n, name }, undefined, `triggers.${i}.because`);
   });
-  if (!process.contact)
-    add('P015', 'set "contact": { "team": … } so citizens can always ask for a person', undefined, 'contact');
-  for (const id of Object.keys(groups)) if (steps[id]) add('P016', `'${id}' is both a step and a group`, id);
+  if (!process.contact) add('P015', {}, undefined, 'contact');
+  for (const id of Object.keys(groups)) if (steps[id]) add('P016', { id }, id);
 
   // Groups: known parents, no cycles.
   for (const [id, group] of Object.entries(groups)) {
     const seen = new Set([id]);
     for (let parent = group.group; parent; parent = groups[parent]?.group) {
       if (!groups[parent]) {
-        add('P011', `group '${id}' is inside unknown group '${parent}'`, id);
+        add('P011', { case: 'group', group: parent }, id);
         break;
       }
       if (seen.has(parent)) {
-        add('P011', `group '${id}' is inside itself`, id);
+        add('P011', { case: 'itself' }, id);
         break;
       }
       seen.add(parent);
     }
     for (const [event, on] of Object.entries(group.on ?? {})) {
-      if (!steps[on.goto])
-        add(
-          'P008',
-          `event '${event}' of group '${id}' goes to missing step '${on.goto}'`,
-          id,
-          `groups.${id}.on.${event}`,
-        );
+      if (!steps[on.goto]) add('P008', { event, target: on.goto }, id, `groups.${id}.on.${event}`);
     }
   }
 
@@ -166,32 +220,35 @@ export function checkProcess(process: Process): Problem[] {
   const allFields: Field[] = [];
   for (const [id, step] of Object.entries(steps)) {
     const kind = stepKind(step.kind);
-    if (step.group && !groups[step.group]) add('P011', `step '${id}' is in unknown group '${step.group}'`, id);
-    for (const p of kind.check?.(step) ?? []) add(p.code as keyof typeof problemCodes, p.message, id);
+    if (step.group && !groups[step.group]) add('P011', { case: 'step', group: step.group }, id);
+    for (const p of kind.check?.(step) ?? []) add(p.code, p.params as never, id);
     // A refusal needs a reason the citizen reads: negative by where the outcome leads, not by a flag alone.
-    for (const o of kind.task(step as never)?.outcomes ?? [])
+    const task = kind.task(step as never);
+    for (const o of task?.outcomes ?? [])
       if (isNegativeOutcome(process, o) && !(o.fields ?? []).some(isReasonField))
-        add(
-          'P023',
-          `outcome '${o.id}' can end in a refusal: it needs a required text field for the reason the citizen reads`,
-          id,
-          `outcomes.${o.id}`,
-        );
+        add('P023', { outcome: o.id }, id, `outcomes.${o.id}`);
+    const outcomeFields = new Set(task?.outcomes.flatMap((o) => o.fields ?? []));
     for (const field of kind.fields(step)) {
       const owner = fieldOwner.get(field.id);
-      if (owner) add('P006', `field id '${field.id}' is used in '${owner}' and '${id}'`, id);
+      if (owner) add('P006', { field: field.id, owner }, id);
       else fieldOwner.set(field.id, id);
       allFields.push(field);
-      for (const message of fieldKind(field.type).check?.(field) ?? [])
-        add('P014', `field '${field.id}': ${message}`, id);
+      for (const found of fieldKind(field.type).check?.(field) ?? [])
+        add('P014', { ...found, who: outcomeFields.has(field) ? 'outcomeField' : 'question', field: field.id }, id);
     }
     for (const duration of durationsOf(step)) {
-      const problem = durationProblem(duration);
-      if (problem) add('P019', problem, id);
+      const issue = durationIssue(duration);
+      if (issue) add('P019', { ...issue, duration }, id);
     }
   }
-  const contactDue = process.contact?.due ? durationProblem(process.contact.due) : undefined;
-  if (contactDue) add('P019', contactDue, undefined, 'contact.due');
+  const contactDue = process.contact?.due ? durationIssue(process.contact.due) : undefined;
+  if (contactDue)
+    add(
+      'P019',
+      { ...contactDue, duration: process.contact!.due!, place: { at: 'contactDue' } },
+      undefined,
+      'contact.due',
+    );
 
   // Facts a trigger brings are case data too; a fact and a field with one id must have one type.
   const typeOf = new Map(allFields.map((f) => [f.id, f.type]));
@@ -201,7 +258,7 @@ export function checkProcess(process: Process): Problem[] {
       if (type && type !== fact.type)
         add(
           'P014',
-          `trigger ${i + 1}: fact '${fact.id}' is a ${fact.type} but the field '${fact.id}' is a ${type}`,
+          { case: 'clash', n: i + 1, field: fact.id, type: fact.type, otherType: type },
           undefined,
           `triggers.${i}.facts`,
         );
@@ -217,28 +274,23 @@ export function checkProcess(process: Process): Problem[] {
   for (const [id, step] of Object.entries(steps)) {
     const kind = stepKind(step.kind);
     for (const edge of kind.edges(step)) {
-      if (edge.to === '')
-        add('P003', `'${id}' is not connected (${edge.via}): drag from its handle to the next step`, id);
-      else if (!steps[edge.to]) add('P003', `'${id}' goes to unknown step '${edge.to}'`, id);
+      if (edge.to === '') add('P003', { case: 'unconnected', place: edge.place }, id);
+      else if (!steps[edge.to]) add('P003', { case: 'unknown', place: edge.place, target: edge.to }, id);
     }
     const local = new Set(kind.names?.(step) ?? []);
-    for (const { expr, where, unary } of kind.expressions(step)) {
-      try {
-        const compiled = unary ? compileUnaryTest(expr) : compileFeel(expr);
-        for (const name of compiled.names) {
-          if (!known.has(name) && !local.has(name))
-            add('P005', `${where}: '${name}' is not a field of this process`, id, where);
-        }
-        for (const message of compiled.patternProblems) add('P031', `${where}: ${message}`, id, where);
-      } catch (e) {
-        if (e instanceof FeelSyntaxError) add(syntaxCode(e), `${where}: ${e.message}`, id, where);
-        else throw e;
-      }
-    }
+    const isKnown = (name: string) => known.has(name) || local.has(name);
+    for (const { expr, where, place, unary } of kind.expressions(step))
+      expression(
+        expr,
+        unary,
+        place,
+        isKnown,
+        (name) => add('P005', { case: 'step', place, name }, id, where),
+        id,
+        where,
+      );
     for (const text of kind.templates(step)) {
-      for (const name of placeholders(text))
-        if (!known.has(name) && !local.has(name))
-          add('P013', `placeholder {{${name}}} is not a field of this process`, id);
+      for (const name of placeholders(text)) if (!isKnown(name)) add('P013', { case: 'step', name }, id);
     }
   }
 
@@ -247,20 +299,15 @@ export function checkProcess(process: Process): Problem[] {
   if (steps[process.start]) {
     const roots = [process.start, ...(process.triggers ?? []).map((t) => t.start).filter((id) => steps[id])];
     const reached = walk(roots, (id) => edges.get(id) ?? []);
-    for (const id of Object.keys(steps))
-      if (!reached.has(id)) add('P001', `step '${id}' cannot be reached from the start`, id);
+    for (const id of Object.keys(steps)) if (!reached.has(id)) add('P001', {}, id);
     const reverse = new Map<string, string[]>();
     for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
     const ends = Object.keys(steps).filter((id) => isFinal(steps[id]));
     const canEnd = walk(ends, (id) => reverse.get(id) ?? []);
-    for (const id of Object.keys(steps))
-      if (reached.has(id) && !canEnd.has(id)) add('P002', `no end can be reached from '${id}'`, id);
+    for (const id of Object.keys(steps)) if (reached.has(id) && !canEnd.has(id)) add('P002', {}, id);
   }
   return problems;
 }
-
-/** P028/P029/P034 for an expression refused before parsing (runtime/model/feel-limits.ts), else P009. */
-const syntaxCode = (e: FeelSyntaxError) => (e instanceof FeelLimitError ? e.code : 'P009');
 
 /** Outgoing steps of each step: its own edges plus the events of the groups it is in. */
 export function graphEdges(process: Process): Map<string, string[]> {

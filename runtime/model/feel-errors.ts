@@ -1,3 +1,19 @@
+/**
+ * What is wrong with an expression that cannot be used, as data (the problems P009, P028, P029 and P034 are
+ * worded from it in the interface language): a syntax error near a piece of text, an empty expression,
+ * one feelin cannot compile, or a limit of its shape (length, nesting, operators; runtime/model/feel-limits.ts).
+ */
+export type FeelSyntaxDetail =
+  | { kind: 'syntax'; near: string }
+  | { kind: 'empty' }
+  | { kind: 'compile' }
+  | { kind: 'length'; length: number; max: number }
+  | { kind: 'nesting' | 'operators'; max: number }
+  | { kind: 'foreign'; op: string; fix: ForeignFix };
+
+/** What FEEL writes instead of another language's operator (P034): `=`, `!=`, `and`, `or`, `not(…)`, or the condition bare. */
+export type ForeignFix = 'equals' | 'notEquals' | 'and' | 'or' | 'not' | 'unwrap';
+
 /** An expression that does not parse; `from`/`to` say where (0-based offsets into `expr`). */
 export class FeelSyntaxError extends Error {
   constructor(
@@ -5,6 +21,7 @@ export class FeelSyntaxError extends Error {
     message: string,
     readonly from: number,
     readonly to: number,
+    readonly detail: FeelSyntaxDetail = { kind: 'syntax', near: expr.slice(from, to + 10) },
   ) {
     super(message);
   }
@@ -24,8 +41,9 @@ export class FeelLimitError extends FeelSyntaxError {
     message: string,
     from: number,
     to: number,
+    detail: FeelSyntaxDetail,
   ) {
-    super(expr, message, from, to);
+    super(expr, message, from, to, detail);
   }
 }
 

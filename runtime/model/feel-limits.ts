@@ -1,4 +1,4 @@
-import { FeelLimitError } from './feel-errors.js';
+import { FeelLimitError, type ForeignFix } from './feel-errors.js';
 import { fmt } from './feel-budget.js';
 
 /**
@@ -33,21 +33,22 @@ const digit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
  * "equals"), so they are refused before parsing, with what to write instead:
  * an imported condition is never silently read another way.
  */
-const FOREIGN: { op: string; fix: string }[] = [
-  { op: '===', fix: 'FEEL writes = for "equals"' },
-  { op: '!==', fix: 'FEEL writes != for "does not equal"' },
-  { op: '==', fix: 'FEEL writes = for "equals"' },
-  { op: '&&', fix: 'FEEL writes and' },
-  { op: '||', fix: 'FEEL writes or' },
-  { op: '${', fix: 'write the condition itself, without ${ }' },
-  { op: '#{', fix: 'write the condition itself, without #{ }' },
+const FOREIGN: { op: string; fix: ForeignFix; words: string }[] = [
+  { op: '===', fix: 'equals', words: 'FEEL writes = for "equals"' },
+  { op: '!==', fix: 'notEquals', words: 'FEEL writes != for "does not equal"' },
+  { op: '==', fix: 'equals', words: 'FEEL writes = for "equals"' },
+  { op: '&&', fix: 'and', words: 'FEEL writes and' },
+  { op: '||', fix: 'or', words: 'FEEL writes or' },
+  { op: '${', fix: 'unwrap', words: 'write the condition itself, without ${ }' },
+  { op: '#{', fix: 'unwrap', words: 'write the condition itself, without #{ }' },
 ];
 
-function foreignAt(expr: string, i: number): { op: string; fix: string } | undefined {
+function foreignAt(expr: string, i: number): { op: string; fix: ForeignFix; words: string } | undefined {
   const known = FOREIGN.find((f) => expr.startsWith(f.op, i));
   if (known) return known;
   // `!x` or `!(…)`; `!=` is FEEL.
-  if (expr[i] === '!' && /[\p{L}_(]/u.test(expr[i + 1] ?? '')) return { op: '!', fix: 'FEEL writes not(…)' };
+  if (expr[i] === '!' && /[\p{L}_(]/u.test(expr[i + 1] ?? ''))
+    return { op: '!', fix: 'not', words: 'FEEL writes not(…)' };
   return undefined;
 }
 
@@ -64,6 +65,7 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
       `the expression is ${fmt(expr.length)} characters long; at most ${fmt(shapeLimits.length)} are allowed: split it over several rules or use a decision table`,
       shapeLimits.length,
       expr.length,
+      { kind: 'length', length: expr.length, max: shapeLimits.length },
     );
   }
   let depth = 0;
@@ -91,6 +93,7 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
           `brackets nest more than ${shapeLimits.nesting} levels deep (at position ${i + 1}): name parts of the expression in a decision table's inputs or split it over rules`,
           i,
           i + 1,
+          { kind: 'nesting', max: shapeLimits.nesting },
         );
       }
       continue;
@@ -104,9 +107,10 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
       return new FeelLimitError(
         expr,
         'P034',
-        `'${foreign.op}' at position ${i + 1} is not FEEL (it is JavaScript or JUEL): ${foreign.fix}`,
+        `'${foreign.op}' at position ${i + 1} is not FEEL (it is JavaScript or JUEL): ${foreign.words}`,
         i,
         i + foreign.op.length,
+        { kind: 'foreign', op: foreign.op, fix: foreign.fix },
       );
     }
     let counted = false;
@@ -134,6 +138,7 @@ export function shapeProblem(expr: string): FeelLimitError | undefined {
         `the expression has more than ${shapeLimits.operators} operators (the limit is reached at position ${i + 1}): split it over several rules or use a decision table`,
         i,
         i + 1,
+        { kind: 'operators', max: shapeLimits.operators },
       );
     }
   }

@@ -13,6 +13,7 @@ export {
   FeelLimitError,
   FeelSyntaxError,
   type FeelFailureReason,
+  type FeelSyntaxDetail,
 } from './feel-errors.js';
 export {
   feelBudgetsEnforced,
@@ -36,7 +37,7 @@ export type CompiledFeel = {
   /** Free variable names the expression reads (case data it depends on). */
   names: string[];
   /** Literal regular expressions in it that cannot run (static problem P031). */
-  patternProblems: string[];
+  patternProblems: PatternProblem[];
   /** Evaluates over case data within the budgets; throws FeelEvaluationError when it cannot. */
   evaluate(data: Record<string, unknown>): unknown;
 };
@@ -100,7 +101,7 @@ export function compileFeel(expr: string): CompiledFeel {
 export type CompiledUnaryTest = {
   expr: string;
   names: string[];
-  patternProblems: string[];
+  patternProblems: PatternProblem[];
   test(value: unknown, data?: Record<string, unknown>): boolean;
 };
 
@@ -167,6 +168,7 @@ function build(tree: Tree, expr: string): ((ctx: unknown) => unknown) | null {
       `the expression cannot be compiled: ${String((e as Error)?.message ?? e).slice(0, 200)}`,
       0,
       expr.length,
+      { kind: 'compile' },
     );
   }
   // Warnings are not read: not formatted either (feelin prints the whole context into a missing key's warning), nor kept.
@@ -191,15 +193,24 @@ function firstError(tree: Tree, expr: string): FeelSyntaxError | undefined {
           `FEEL syntax error at position ${node.from + 1} (near ${JSON.stringify(near)})`,
           node.from,
           node.to,
+          { kind: 'syntax', near: expr.slice(node.from, node.to + 10) },
         );
         return false;
       }
       return undefined;
     },
   });
-  if (!error && !expr.trim()) error = new FeelSyntaxError(expr, 'empty FEEL expression', 0, 0);
+  if (!error && !expr.trim()) error = new FeelSyntaxError(expr, 'empty FEEL expression', 0, 0, { kind: 'empty' });
   return error;
 }
+
+/**
+ * A literal pattern of `matches`, `replace` or `split` (`fn`) that cannot run: an unknown flag, or a
+ * pattern RE2 refuses (`near`: the part it refuses, when it says). `why` is RE2's own words, for logs.
+ */
+export type PatternProblem =
+  | { fn: string; case: 'flag'; flag: string }
+  | { fn: string; case: 'pattern'; pattern: string; near?: string; why: string };
 
 /** The regex functions and which argument is their pattern, and their flags. */
 const PATTERN_ARGS: Record<string, { pattern: [number, string]; flags?: [number, string] }> = {
@@ -213,8 +224,8 @@ const PATTERN_ARGS: Record<string, { pattern: [number, string]; flags?: [number,
  * (backreferences, lookaround, bad syntax or flags): a message for each.
  * Patterns computed at run time are checked when they run (null and a warning).
  */
-function patternProblems(tree: Tree, expr: string): string[] {
-  const problems: string[] = [];
+function patternProblems(tree: Tree, expr: string): PatternProblem[] {
+  const problems: PatternProblem[] = [];
   const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
   const literal = (node: SyntaxNode | null | undefined) =>
     node?.name === 'StringLiteral' ? (feelin.evaluate(text(node)).value as string) : undefined;
@@ -236,9 +247,14 @@ function patternProblems(tree: Tree, expr: string): string[] {
       const flagsNode = spec.flags ? arg(spec.flags) : undefined;
       const flags = flagsNode ? literal(flagsNode) : '';
       if (flags === undefined) return;
+      const fn = text(callee!);
+      const unknownFlag = [...(flags ?? '')].find((f) => !'imsx'.includes(f));
+      if (unknownFlag) return void problems.push({ fn, case: 'flag', flag: unknownFlag });
       const re = compileRegex(pattern, flags);
-      if (typeof re === 'string')
-        problems.push(`${text(callee!)}: the pattern ${JSON.stringify(pattern)} cannot be used: ${re}`);
+      if (typeof re === 'string') {
+        const near = /`([^`]+)`/.exec(re)?.[1];
+        problems.push({ fn, case: 'pattern', pattern, ...(near ? { near } : {}), why: re });
+      }
     },
   });
   return problems;

@@ -24,17 +24,24 @@ export const durationSchema = z.string().regex(/^P/, 'a duration is ISO 8601, li
 /** The longest duration a process may wait or give (a timer, a deadline): 10 years. */
 export const MAX_DURATION_YEARS = 10;
 
-/** What is wrong with an ISO 8601 duration, in words, or undefined when it is sound and at most 10 years. */
-export function durationProblem(value: string): string | undefined {
+/** What is wrong with an ISO 8601 duration (problem P019), or undefined when it is sound and at most 10 years. */
+export function durationIssue(value: string): { case: 'invalid' } | { case: 'tooLong'; years: number } | undefined {
   // luxon also accepts forms ISO 8601 does not: no component at all ('P',
   // 'PT'), a 'T' without a time ('P1DT') and negative parts ('P-1D').
-  if (value.length > 40 || !/\d/.test(value) || value.includes('-') || value.endsWith('T'))
-    return `'${value.slice(0, 40)}' is not an ISO 8601 duration (like P5D)`;
+  if (value.length > 40 || !/\d/.test(value) || value.includes('-') || value.endsWith('T')) return { case: 'invalid' };
   const d = Duration.fromISO(value);
-  if (!d.isValid) return `'${value}' is not an ISO 8601 duration (like P5D)`;
-  if (!(d.as('years') <= MAX_DURATION_YEARS))
-    return `'${value}' is longer than ${MAX_DURATION_YEARS} years; use a shorter duration`;
+  if (!d.isValid) return { case: 'invalid' };
+  if (!(d.as('years') <= MAX_DURATION_YEARS)) return { case: 'tooLong', years: MAX_DURATION_YEARS };
   return undefined;
+}
+
+/** What is wrong with an ISO 8601 duration, in (English) words for an error thrown, or undefined. */
+export function durationProblem(value: string): string | undefined {
+  const issue = durationIssue(value);
+  if (!issue) return undefined;
+  return issue.case === 'tooLong'
+    ? `'${value}' is longer than ${MAX_DURATION_YEARS} years; use a shorter duration`
+    : `'${value.slice(0, 40)}' is not an ISO 8601 duration (like P5D)`;
 }
 
 export function isValidDuration(value: string): boolean {

@@ -10,6 +10,7 @@ export * from './fields/index.js';
 export * from './steps/index.js';
 export * from './schema.js';
 export * from './checks.js';
+export { worded, placeWords, pathWords, type NameFormat, type ValueType, type Who } from './problems.js';
 export * from './compile.js';
 export * from './diff.js';
 export * from './decision-table.js';

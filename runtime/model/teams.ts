@@ -1,8 +1,7 @@
 import type { Lang } from '../i18n/index.js';
-import type { Problem } from './checks.js';
+import { worded, type Finding, type Problem } from './problems.js';
 import type { Process } from './schema.js';
 import { stepKind } from './steps/index.js';
-import { say } from './steps/words.js';
 
 /** The teams that exist, each with its number of officials: what the server's list of teams says (GET /api/teams). */
 export type KnownTeams = ReadonlyMap<string, number>;
@@ -21,17 +20,19 @@ export function teamsNamed(process: Process): { team: string; node?: string; pat
  * The problems of the teams a process names, against the list of teams
  * (passed in: the process language reads no store). P032: the team does not
  * exist (a typo, like 'inkomn'); P033: nobody works in it, so its tasks
- * would reach no official. The messages are in `lang` (the designer shows
- * them as they are).
+ * would reach no official. The messages are in `lang`.
  */
 export function checkTeams(process: Process, known: KnownTeams, lang: Lang = 'nl'): Problem[] {
-  const words = say(lang);
-  const problems: Problem[] = [];
+  return worded(findTeamProblems(process, known), lang, process);
+}
+
+/** The findings of checkTeams, before they are put in words. */
+export function findTeamProblems(process: Process, known: KnownTeams): Finding[] {
+  const problems: Finding[] = [];
   for (const { team, node, path } of teamsNamed(process)) {
     const members = known.get(team);
-    if (members === undefined)
-      problems.push({ code: 'P032', message: words('teamProblems.unknown', { team }), node, path });
-    else if (members === 0) problems.push({ code: 'P033', message: words('teamProblems.empty', { team }), node, path });
+    if (members === undefined) problems.push({ code: 'P032', params: { team }, node, path });
+    else if (members === 0) problems.push({ code: 'P033', params: { team }, node, path });
   }
   return problems;
 }

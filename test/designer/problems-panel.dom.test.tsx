@@ -38,14 +38,14 @@ describe('ProblemsPanel', () => {
     expect(screen.getByRole('heading', { name: /problemen/i }).textContent).toContain('0');
   });
 
-  it('lists each problem with its code and where it is, and counts them', () => {
+  it('lists each problem with its code, the title of its step or group and its message, and counts them', () => {
     setUp(problems);
     const panel = screen.getByRole('region', { name: /problemen/i });
     const buttons = within(within(panel).getByRole('list')).getAllByRole('button');
     expect(buttons).toHaveLength(3);
     expect(buttons.map((b) => b.textContent)).toEqual([
-      expect.stringMatching(/^P004toets.*geen "anders"/),
-      expect.stringMatching(/^P099aanvraag.*zonder stappen/),
+      expect.stringMatching(/^P004Toets op inkomen en vermogen.*geen "anders"/),
+      expect.stringMatching(/^P099Aanvraag.*zonder stappen/),
       expect.stringMatching(/^P001proces.*geen titel/),
     ]);
     expect(screen.getByRole('status').textContent).toBe('3 problemen');

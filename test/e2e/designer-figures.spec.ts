@@ -249,9 +249,9 @@ test('import a definition (JSON, asking a key when taken) and a BPMN model (what
   // The JUEL condition came over as it was written, and is a problem that names what FEEL writes instead.
   const juel = page.locator('.ontwerp-problem[data-code="P034"]');
   await expect(juel).toHaveCount(1);
-  await expect(juel).toContainText('gateway-spoed');
-  await expect(juel).toContainText('Niet in FEEL geschreven');
-  await expect(juel).toContainText('${');
+  await expect(juel).toContainText('Spoed?');
+  await expect(juel).toContainText('is in JavaScript of JUEL geschreven, niet in FEEL');
+  await expect(juel).toContainText('Schrijf alleen de voorwaarde zelf.');
 
   // Export of a published version: the definition, the XState machine (the server's), and Mermaid.
   await page.goto('/ontwerp/processen/kwijtschelding/versies/1');

@@ -54,7 +54,9 @@ test('edit the triggers of stadspas: condition (signal data, not fields), mode, 
   expect((await draftOf('stadspas')).triggers[0].when).toBe('inkomen <= 1550 and leeftijd >= 18');
   // A syntax error is marked all the same.
   await typeFeel(page, when, 'inkomen <=');
-  await expect(when.locator('.ontwerp-feel__problem--error')).toContainText('Syntaxfout');
+  await expect(when.locator('.ontwerp-feel__problem--error')).toContainText(
+    'Deze expressie is geen geldige FEEL: er gaat iets mis bij teken 11 (aan het eind).',
+  );
   // The second condition-changing edit.
   await typeFeel(page, when, 'inkomen <= 1600');
   await expect(when.locator('.ontwerp-feel__problems')).toHaveCount(0);
@@ -128,7 +130,7 @@ test('a decision table: an overlapping cell gives P026 and undo takes it away; c
   await cell.fill('< 22');
   await cell.press('Enter');
   await expect(problem('P026').first()).toBeVisible();
-  await expect(problem('P026').first()).toContainText('rows 1 and 2');
+  await expect(problem('P026').first()).toContainText('kunnen rij 1 en rij 2 allebei passen');
   await page.getByRole('button', { name: 'Ongedaan maken' }).click();
   await expect(cell).toHaveValue('< 21');
   await expect(problem('P026')).toHaveCount(0);

@@ -32,6 +32,40 @@ describe('omslag CLI', slow, () => {
     expect(omslag('import').out).toMatch(/unchanged kwijtschelding v1/);
   });
 
+  it('import prints the problems of a definition in the same Dutch words as the designer, and publishes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omslag-cli-broken-'));
+    try {
+      const def = {
+        key: 'kapot',
+        title: 'Kapot',
+        start: 'vraag',
+        contact: { team: 'klantcontact' },
+        steps: {
+          vraag: { kind: 'form', title: 'Uw vraag', fields: [], next: 'besluit' },
+          besluit: {
+            kind: 'decision',
+            title: 'Besluit',
+            rules: [{ when: 'inkomn > 1', goto: 'klaar', because: 'Omdat.' }],
+            otherwise: { goto: 'klaar', because: 'Anders.' },
+          },
+          klaar: { kind: 'end', title: 'Klaar', outcome: 'completed', message: 'Klaar.' },
+        },
+      };
+      writeFileSync(join(dir, 'kapot.json'), JSON.stringify(def));
+      writeFileSync(join(dir, 'geen-json.json'), '{ "key": ');
+      const r = omslag('import', dir);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(
+        'P005 [besluit] In de voorwaarde van de eerste regel van stap ‘Besluit’ staat ‘inkomn’, maar zo heet geen ' +
+          'veld van dit proces. Kies een veld dat een stap vraagt, of verbeter de naam.',
+      );
+      expect(r.out).toContain('P000 Het bestand is geen geldige JSON, dus geen proces.');
+      expect(r.out).not.toMatch(/is not a|rules\[/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('adds a team to the list and lists the teams with their officials', () => {
     const added = omslag('team', 'add', 'vergunningen', 'Vergunningen', 'en', 'toezicht');
     expect(added.code).toBe(0);

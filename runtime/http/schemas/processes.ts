@@ -15,10 +15,16 @@ export const draftSchema = z
 
 export const problemSchema = z
   .object({
-    code: z.string().describe('P001 …'),
-    message: z.string(),
-    node: z.string().optional().describe('the step'),
-    path: z.string().optional(),
+    code: z.string().describe('P001 …: stable, what programs key on'),
+    params: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('what the message is made of (ids, numbers, a place in the step), by code'),
+    message: z
+      .string()
+      .describe('the whole problem in words, in the language of the request (Accept-Language or ?lang)'),
+    node: z.string().optional().describe('the step or group'),
+    path: z.string().optional().describe('where in the definition (or in the step), for programs'),
   })
   .meta({ id: 'Problem', description: 'What the checks found in a definition' });
 

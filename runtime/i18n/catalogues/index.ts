@@ -9,6 +9,7 @@ import { lettersCatalogues } from './letters/index.js';
 import { mandatesCatalogues } from './mandates/index.js';
 import { notifyCatalogues } from './notify/index.js';
 import { pagesCatalogues } from './pages/index.js';
+import { problemsCatalogues } from './problems/index.js';
 import { readsCatalogues } from './reads/index.js';
 import { shellCatalogues } from './shell/index.js';
 import { signinCatalogues } from './signin/index.js';
@@ -25,6 +26,7 @@ export {
   mandatesCatalogues,
   notifyCatalogues,
   pagesCatalogues,
+  problemsCatalogues,
   readsCatalogues,
   shellCatalogues,
   signinCatalogues,
@@ -37,6 +39,7 @@ export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
   learning: learningCatalogues,
   workspace: workspaceCatalogues,
   pages: pagesCatalogues,
+  problems: problemsCatalogues,
   shell: shellCatalogues,
   fields: fieldsCatalogues,
   engine: engineCatalogues,

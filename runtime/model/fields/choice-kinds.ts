@@ -1,8 +1,8 @@
 import { fieldsCatalogues, translate } from '../../i18n/index.js';
 import { t, type Lang } from '../text.js';
-import { bad, ok, textOf, type Field, type FieldKind } from './field-kind.js';
+import { bad, ok, textOf, type Field, type FieldDefinitionIssue, type FieldKind } from './field-kind.js';
 
-const needsOptions = (field: Field) => (field.options?.length ? [] : ['a choice needs options']);
+const needsOptions = (field: Field): FieldDefinitionIssue[] => (field.options?.length ? [] : [{ case: 'noOptions' }]);
 const labelOf = (field: Field, value: unknown, lang: Lang) =>
   t(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { bad, ok, type Field, type FieldKind } from './field-kind.js';
+import { bad, ok, type Field, type FieldDefinitionIssue, type FieldKind } from './field-kind.js';
 
 /**
  * Reads a date as `YYYY-MM-DD`, as Dutch `DD-MM-YYYY`, or as the
@@ -43,10 +43,10 @@ const date: FieldKind<'date'> = {
     return ok(iso);
   },
   check(field) {
-    const problems: string[] = [];
+    const problems: FieldDefinitionIssue[] = [];
     for (const b of [field.min, field.max]) {
       if (b !== undefined && b !== 'today' && !(typeof b === 'string' && toIso(b) === b))
-        problems.push(`date bound ${JSON.stringify(b)} is not YYYY-MM-DD or 'today'`);
+        problems.push({ case: 'dateBound', bound: String(b) });
     }
     return problems;
   },

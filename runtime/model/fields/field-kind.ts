@@ -17,6 +17,9 @@ export type FieldIssue = { code: string; params?: Record<string, string | number
 export type ParseContext = { today: string };
 export type ParseResult = { value: unknown } | { issue: FieldIssue };
 
+/** What is wrong with a field's own definition (problem P014). */
+export type FieldDefinitionIssue = { case: 'noOptions' } | { case: 'dateBound'; bound: string };
+
 /** What `min`/`max` of a field mean, as the designer names them. */
 export type Bound = 'number' | 'length' | 'date' | 'count' | 'size';
 
@@ -29,8 +32,8 @@ export type FieldKind<T extends string = string> = {
   type: T;
   /** Turns a non-empty raw answer (JSON value or form string) into the stored value. */
   parse(raw: unknown, field: Field, ctx: ParseContext): ParseResult;
-  /** Problems with the field's own definition (e.g. a choice without options). */
-  check?(field: Field): string[];
+  /** Problems with the field's own definition (e.g. a choice without options): P014, worded by the checks. */
+  check?(field: Field): FieldDefinitionIssue[];
   /** How a stored value reads to a person (check-your-answers, explanations). */
   format?(value: unknown, field: Field, lang: Lang): string;
   /** The options a person picks from (one, or several when `many`); absent for kinds one types or uploads. */

@@ -3,6 +3,7 @@ import { overlappingRows, tableParams, tableSchema } from '../decision-table.js'
 import { compileFeel } from '../feel.js';
 import { targetSchema } from '../ids.js';
 import { textSchema } from '../text.js';
+import type { KindFinding } from '../problems.js';
 import { entered, stepBase, targetOf, type StepKind, type TransitionConfig } from './step-kind.js';
 import { say } from './words.js';
 
@@ -53,19 +54,54 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
   schema,
   citizenActs: false,
   edges: (step) => [
-    ...step.rules.map((r, i) => ({ to: r.goto, via: `rule:${i}`, label: r.because })),
-    ...(step.table?.rows ?? []).map((r, i) => ({ to: r.goto, via: `row:${i}`, label: r.because })),
+    ...step.rules.map((r, i) => ({
+      to: r.goto,
+      via: `rule:${i}`,
+      label: r.because,
+      place: { at: 'rule' as const, i },
+    })),
+    ...(step.table?.rows ?? []).map((r, i) => ({
+      to: r.goto,
+      via: `row:${i}`,
+      label: r.because,
+      place: { at: 'row' as const, i },
+    })),
     // onError: an overlap in a UNIQUE table, and any decision whose expression cannot be evaluated (budgets).
     ...(step.onError !== undefined
-      ? [{ to: step.onError, via: 'error', label: step.table?.hitPolicy === 'UNIQUE' ? ERROR_REASON : FAILED_REASON }]
+      ? [
+          {
+            to: step.onError,
+            via: 'error',
+            label: step.table?.hitPolicy === 'UNIQUE' ? ERROR_REASON : FAILED_REASON,
+            place: { at: 'onError' as const },
+          },
+        ]
       : []),
-    ...(step.otherwise ? [{ to: step.otherwise.goto, via: 'otherwise', label: step.otherwise.because }] : []),
+    ...(step.otherwise
+      ? [
+          {
+            to: step.otherwise.goto,
+            via: 'otherwise',
+            label: step.otherwise.because,
+            place: { at: 'otherwise' as const },
+          },
+        ]
+      : []),
   ],
   expressions: (step) => [
-    ...step.rules.map((r, i) => ({ expr: r.when, where: `rules[${i}].when` })),
-    ...(step.table?.inputs ?? []).map((input, i) => ({ expr: input.expr, where: `table.inputs[${i}].expr` })),
+    ...step.rules.map((r, i) => ({ expr: r.when, where: `rules[${i}].when`, place: { at: 'ruleWhen' as const, i } })),
+    ...(step.table?.inputs ?? []).map((input, i) => ({
+      expr: input.expr,
+      where: `table.inputs[${i}].expr`,
+      place: { at: 'tableInput' as const, i },
+    })),
     ...(step.table?.rows ?? []).flatMap((r, i) =>
-      r.tests.map((test, j) => ({ expr: test, where: `table.rows[${i}].tests[${j}]`, unary: true })),
+      r.tests.map((test, j) => ({
+        expr: test,
+        where: `table.rows[${i}].tests[${j}]`,
+        place: { at: 'tableCell' as const, row: i, column: j },
+        unary: true,
+      })),
     ),
   ],
   names: (step) => (step.table?.inputs ?? []).map((i) => i.id),
@@ -76,30 +112,21 @@ export const decisionKind: StepKind<DecisionStep, 'decision'> = {
     ...(step.otherwise ? [step.otherwise.because] : []),
   ],
   check(step) {
-    const problems: { code: string; message: string }[] = [];
-    if (!step.otherwise)
-      problems.push({
-        code: 'P004',
-        message: 'decision has no "otherwise": a case that matches no rule would stop here',
-      });
+    const problems: KindFinding[] = [];
+    if (!step.otherwise) problems.push({ code: 'P004', params: {} });
     const table = step.table;
     if (!table) return problems;
-    if (step.rules.length) problems.push({ code: 'P025', message: 'a decision has rules or a table, not both' });
+    if (step.rules.length) problems.push({ code: 'P025', params: { case: 'both' } });
     table.rows.forEach((row, i) => {
       if (row.tests.length !== table.inputs.length)
         problems.push({
           code: 'P025',
-          message: `row ${i + 1} has ${row.tests.length} tests for ${table.inputs.length} inputs`,
+          params: { case: 'row', row: i + 1, tests: row.tests.length, inputs: table.inputs.length },
         });
     });
     if (table.hitPolicy === 'UNIQUE') {
-      for (const [a, b] of overlappingRows(table))
-        problems.push({ code: 'P026', message: `rows ${a + 1} and ${b + 1} can both match (hit policy UNIQUE)` });
-      if (step.onError === undefined)
-        problems.push({
-          code: 'P027',
-          message: 'a UNIQUE table needs "onError": the handoff step a case goes to when more than one row matches',
-        });
+      for (const [a, b] of overlappingRows(table)) problems.push({ code: 'P026', params: { a: a + 1, b: b + 1 } });
+      if (step.onError === undefined) problems.push({ code: 'P027', params: {} });
     }
     return problems;
   },

@@ -27,18 +27,28 @@ export const formKind: StepKind<FormStep, 'form'> = {
   kind: 'form',
   schema,
   citizenActs: true,
-  edges: (step) => routes(step).map((r, i) => ({ to: r.goto, via: r.when ? `next:${i}` : 'next', label: r.when })),
+  edges: (step) =>
+    routes(step).map((r, i) => ({
+      to: r.goto,
+      via: r.when ? `next:${i}` : 'next',
+      label: r.when,
+      place: typeof step.next === 'string' ? { at: 'next' as const } : { at: 'route' as const, i },
+    })),
   expressions: (step) => [
-    ...routes(step).flatMap((r, i) => (r.when ? [{ expr: r.when, where: `next[${i}].when` }] : [])),
-    ...step.fields.flatMap((f) => (f.showIf ? [{ expr: f.showIf, where: `fields.${f.id}.showIf` }] : [])),
+    ...routes(step).flatMap((r, i) =>
+      r.when ? [{ expr: r.when, where: `next[${i}].when`, place: { at: 'routeWhen' as const, i } }] : [],
+    ),
+    ...step.fields.flatMap((f) =>
+      f.showIf
+        ? [{ expr: f.showIf, where: `fields.${f.id}.showIf`, place: { at: 'showIf' as const, field: f.id } }]
+        : [],
+    ),
   ],
   fields: (step) => step.fields,
   templates: () => [],
   check(step) {
     const list = routes(step);
-    return typeof step.next !== 'string' && !list.some((r) => !r.when)
-      ? [{ code: 'P012', message: 'conditional next has no default route (a route without "when")' }]
-      : [];
+    return typeof step.next !== 'string' && !list.some((r) => !r.when) ? [{ code: 'P012' as const, params: {} }] : [];
   },
   compile(id, step) {
     const submit: TransitionConfig[] = routes(step).map((r) => ({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { durationSchema, stepIdSchema, targetSchema } from '../ids.js';
 import { t, textSchema } from '../text.js';
+import type { KindFinding } from '../problems.js';
 import { entered, stepBase, targetOf, type StepKind } from './step-kind.js';
 import { say } from './words.js';
 
@@ -50,27 +51,37 @@ export const handoffKind: StepKind<HandoffStep, 'handoff'> = {
   citizenActs: false,
   // The instructions are for the officials of the team, not for the citizen.
   publicView: ({ instructions: _internal, ...step }) => step,
-  edges: (step) => step.outcomes.map((o) => ({ to: o.goto, via: `outcome:${o.id}`, label: o.label })),
+  edges: (step) =>
+    step.outcomes.map((o) => ({
+      to: o.goto,
+      via: `outcome:${o.id}`,
+      label: o.label,
+      place: { at: 'outcome' as const, outcome: o.id },
+    })),
   expressions: (step) =>
     step.outcomes.flatMap((o) =>
       (o.fields ?? []).flatMap((f) =>
-        f.showIf ? [{ expr: f.showIf, where: `outcomes.${o.id}.fields.${f.id}.showIf` }] : [],
+        f.showIf
+          ? [
+              {
+                expr: f.showIf,
+                where: `outcomes.${o.id}.fields.${f.id}.showIf`,
+                place: { at: 'outcomeShowIf' as const, outcome: o.id, field: f.id },
+              },
+            ]
+          : [],
       ),
     ),
   fields: (step) => step.outcomes.flatMap((o) => o.fields ?? []),
   templates: () => [],
   check(step) {
-    const problems = [];
-    if (!step.due)
-      problems.push({
-        code: 'P007',
-        message: 'handoff has no deadline ("due", like P5D): the citizen cannot be told when to expect an answer',
-      });
-    if (!step.outcomes.length)
-      problems.push({ code: 'P021', message: 'handoff has no outcomes: the official cannot finish the task' });
+    const problems: KindFinding[] = [];
+    if (!step.due) problems.push({ code: 'P007', params: { case: 'noDue' } });
+    if (!step.outcomes.length) problems.push({ code: 'P021', params: {} });
     const ids = step.outcomes.map((o) => o.id);
-    if (new Set(ids).size !== ids.length) problems.push({ code: 'P022', message: 'two outcomes share an id' });
-    if (step.escalate && !step.due) problems.push({ code: 'P007', message: 'escalation needs a deadline ("due")' });
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice !== undefined) problems.push({ code: 'P022', params: { id: twice } });
+    if (step.escalate && !step.due) problems.push({ code: 'P007', params: { case: 'escalate' } });
     return problems;
   },
   compile(id, step) {

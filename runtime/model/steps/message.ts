@@ -21,7 +21,7 @@ export const messageKind: StepKind<MessageStep, 'message'> = {
   kind: 'message',
   schema,
   citizenActs: false,
-  edges: (step) => [{ to: step.next, via: 'next' }],
+  edges: (step) => [{ to: step.next, via: 'next', place: { at: 'next' } }],
   expressions: () => [],
   fields: () => [],
   templates: (step) => [step.subject, step.body],

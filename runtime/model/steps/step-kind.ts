@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Field } from '../fields/index.js';
 import type { DecisionStep } from './decision.js';
+import type { KindFinding, Place } from '../problems.js';
 import { stepIdSchema } from '../ids.js';
 import { textSchema, type Lang, type Text } from '../text.js';
 
@@ -12,10 +13,10 @@ export const stepBase = {
   citizenText: textSchema.optional(),
 };
 
-/** An edge of the process graph: from a step to another, and what takes it. */
-export type StepEdge = { to: string; via: string; label?: Text };
-/** An expression in a step, with where it stands (for problems and markers). */
-export type StepExpression = { expr: string; where: string; unary?: boolean };
+/** An edge of the process graph: from a step to another, what takes it, and which exit it is (for problems, in words). */
+export type StepEdge = { to: string; via: string; label?: Text; place: Place };
+/** An expression in a step, with where it stands: a machine path (`where`, for markers) and in words (`place`, for problems). */
+export type StepExpression = { expr: string; where: string; place: Place; unary?: boolean };
 
 /** A JSON state node config for XState (no functions: actions and guards by name). */
 export type StateConfig = {
@@ -75,8 +76,8 @@ export type StepKind<S = any, K extends string = string> = {
   names?(step: S): string[];
   /** Texts with `{{field}}` placeholders. */
   templates(step: S): Text[];
-  /** Kind-specific problems (code, message) beyond the shared checks. */
-  check?(step: S): { code: string; message: string }[];
+  /** Kind-specific problems (code and params; runtime/model/problems.ts) beyond the shared checks. */
+  check?(step: S): KindFinding[];
   compile(id: string, step: S): StateConfig;
   /** The timers and the signal this step waits for (waits); the journey simulator shows them. */
   waitsFor?(id: string, step: S): StepWait;

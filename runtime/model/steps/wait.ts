@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldSchema } from '../fields/index.js';
 import { durationSchema, targetSchema } from '../ids.js';
+import type { KindFinding } from '../problems.js';
 import { entered, stepBase, targetOf, type StateConfig, type StepKind } from './step-kind.js';
 import { say } from './words.js';
 
@@ -32,8 +33,10 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
   schema,
   citizenActs: false,
   edges: (step) => [
-    { to: step.then, via: step.signal ? 'signal' : 'timer', label: step.signal ?? step.for },
-    ...(step.timeout ? [{ to: step.timeout.goto, via: 'timeout', label: step.timeout.after }] : []),
+    { to: step.then, via: step.signal ? 'signal' : 'timer', label: step.signal ?? step.for, place: { at: 'then' } },
+    ...(step.timeout
+      ? [{ to: step.timeout.goto, via: 'timeout', label: step.timeout.after, place: { at: 'timeout' as const } }]
+      : []),
   ],
   expressions: () => [],
   fields: (step) => step.fields ?? [],
@@ -44,13 +47,10 @@ export const waitKind: StepKind<WaitStep, 'wait'> = {
   }),
   templates: () => [],
   check(step) {
-    const problems = [];
-    if (!step.for && !step.signal)
-      problems.push({ code: 'P017', message: 'wait needs "for" (a duration) or "signal" (what it waits for)' });
-    if (step.for && step.signal)
-      problems.push({ code: 'P017', message: 'wait has both "for" and "signal": use "signal" with "timeout" instead' });
-    if (step.timeout && !step.signal)
-      problems.push({ code: 'P017', message: '"timeout" only applies to a wait for a signal' });
+    const problems: KindFinding[] = [];
+    if (!step.for && !step.signal) problems.push({ code: 'P017', params: { case: 'none' } });
+    if (step.for && step.signal) problems.push({ code: 'P017', params: { case: 'both' } });
+    if (step.timeout && !step.signal) problems.push({ code: 'P017', params: { case: 'timeout' } });
     return problems;
   },
   compile(id, step) {

@@ -84,6 +84,7 @@ describe('teams as a managed list, over a real server', () => {
     const expected = [
       {
         code: 'P032',
+        params: { team: 'inkomn' },
         node: stepId,
         path: `steps.${stepId}.team`,
         message:
@@ -91,6 +92,7 @@ describe('teams as a managed list, over a real server', () => {
       },
       {
         code: 'P033',
+        params: { team: 'leeg' },
         node: stepId,
         path: `steps.${stepId}.escalate.team`,
         message: expect.stringMatching(/^In team ‘leeg’ werkt nog geen medewerker/),

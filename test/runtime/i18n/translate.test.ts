@@ -12,6 +12,7 @@ import {
   translate,
 } from '../../../runtime/i18n/index.js';
 import { catalogue as designer } from '../../../designer/messages.js';
+import { problemMessage } from '../../../runtime/model/index.js';
 import { catalogue as workspace } from '../../../workspace/messages.js';
 
 const demo = defineCatalogues({
@@ -87,8 +88,11 @@ describe('the designer and workspace views', () => {
     );
     expect(designer.nl.addKind(designer.nl.kinds.form)).toBe('Formulier toevoegen');
     expect(designer.en.addKind(designer.en.kinds.form)).toBe('Add form');
-    expect(designer.nl.problemText('P013', 'x')).toBe('Onbekend veld in een {{plaatshouder}} — x');
-    expect(designer.en.problemText('P999', 'as is')).toBe('as is');
+    // Problems are worded whole from their code and params (runtime/model/problems.ts), in either language.
+    expect(problemMessage({ code: 'P013', params: { case: 'trigger', n: 1, name: 'x' } }, 'nl')).toBe(
+      'De reden van aanleiding 1 gebruikt ‘{{x}}’, maar dat gegeven komt niet met het signaal. Voeg het toe bij de gegevens uit het signaal.',
+    );
+    expect(problemMessage({ code: 'P999', params: {} }, 'en')).toBe('P999');
     expect(designer.en.edgeTakenTogether(4, 2)).toBe(
       'taken 4 times, together with 1 other line between the same steps',
     );

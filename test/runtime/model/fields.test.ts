@@ -350,10 +350,8 @@ describe('choice, multi-choice and yes-no', () => {
   });
 
   it('flags a choice without options in the definition', () => {
-    expect(fieldKind('choice').check!(field('choice'))).toEqual(['a choice needs options']);
-    expect(fieldKind('multi-choice').check!(field('multi-choice', { options: [] }))).toEqual([
-      'a choice needs options',
-    ]);
+    expect(fieldKind('choice').check!(field('choice'))).toEqual([{ case: 'noOptions' }]);
+    expect(fieldKind('multi-choice').check!(field('multi-choice', { options: [] }))).toEqual([{ case: 'noOptions' }]);
     expect(fieldKind('choice').check!(field('choice', { options }))).toEqual([]);
   });
 
