@@ -5,6 +5,8 @@ import {
   type Lang,
   type Positional,
   createTranslator,
+  formatMessage,
+  lookup,
   designerCatalogues,
   learningCatalogues,
   messagesView,

@@ -174,7 +174,14 @@ export function OutcomeForm({ outcomes, withMessage, busy, onComplete }: Props) 
       ))}
       {withMessage && (
         <FieldControl
-          field={{ id: 'message', label: t.messageToCitizen, type: 'textarea', required: false, hint: t.messageHint }}
+          field={{
+            id: 'message',
+            label: t.messageToCitizen,
+            type: 'textarea',
+            required: false,
+            hint: t.messageHint,
+            freeText: true,
+          }}
           t={t}
           lang={lang}
           value={message}

@@ -118,7 +118,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
             label: t.answered,
             negative: false,
             fourEyes: false,
-            fields: [{ id: 'note', label: t.note, type: 'textarea', required: false, hint: t.noteHint }],
+            fields: [
+              { id: 'note', label: t.note, type: 'textarea', required: false, hint: t.noteHint, freeText: true },
+            ],
           },
         ]
       : (task.handoff?.outcomes ?? null);
