@@ -1214,6 +1214,15 @@ export interface components {
         to: string;
         count: number;
       }[];
+      /** @description per week of the period, oldest first, empty weeks as zeros; without `from` the 12 weeks up to `to` (or today), at most the last 104 */
+      weeks: {
+        /** @description the Monday (YYYY-MM-DD, Dutch time) */
+        week: string;
+        /** @description cases created that week */
+        started: number;
+        /** @description cases that reached an end step that week */
+        finished: number;
+      }[];
       /** @description handoffs per started case */
       handoffRate: number;
       tasksOverdue: number;

@@ -1367,6 +1367,30 @@ describe('insight routes', () => {
     await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?from=gisteren', {
       as: 'designer',
     });
+    // The weekly series: Monday-first weeks of the period, empty weeks as zeros, agreeing with the period's totals.
+    const today = s.clock.now().toISOString().slice(0, 10);
+    const weekly = expectStatus(
+      await s.api('GET', `/api/processes/toeslag/insights?version=1&from=2020-01-06&to=${today}T23:59:59Z`, {
+        as: 'designer',
+      }),
+      200,
+    );
+    expect(weekly.weeks).toHaveLength(104);
+    for (const w of weekly.weeks) expect(new Date(`${w.week}T12:00:00Z`).getUTCDay()).toBe(1);
+    expect(weekly.weeks.reduce((n: number, w: { started: number }) => n + w.started, 0)).toBe(
+      figures.weeks.reduce((n: number, w: { started: number }) => n + w.started, 0),
+    );
+    expect(figures.weeks.at(-1).started).toBeGreaterThan(0);
+    const refusal = await refused(
+      s,
+      422,
+      'invalid-request',
+      'GET',
+      '/api/processes/toeslag/insights?from=2026-03-10&to=2026-03-01',
+      { as: 'designer' },
+    );
+    expect(refusal.body.error.message).toMatch(/from/);
+    expect(refusal.body.error.details).toEqual({ from: ['before to'] });
 
     const own = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
     await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${own.id}/feedback`, {
