@@ -105,6 +105,12 @@ const learningArgs = {
   importUnmapped: ['n'],
   importOpen: ['key'],
   exportFailed: ['message'],
+  chartSpanWeeks: ['n'],
+  chartAxesColumns: ['value', 'category'],
+  chartAxesBars: ['value', 'category'],
+  chartWeekButton: ['short', 'date', 'started', 'finished'],
+  chartPickEnd: ['date'],
+  cmpFinished: ['outcome'],
 } as const satisfies Positional<Learning>;
 
 /** Messages whose callers pass something the text needs shaped first (a flag, a lowercase word). */

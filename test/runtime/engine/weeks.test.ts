@@ -69,7 +69,11 @@ describe('the weekly series: weeks in Dutch time, Monday first', () => {
     ]);
     // The series agrees with the totals of the same period.
     expect(r.weeks.reduce((n, w) => n + w.started, 0)).toBe(r.cases.started);
-    const narrow = await insights(store, engine, clock, 'toeslag', { version: 1, from: '2026-03-09', to: '2026-03-16' });
+    const narrow = await insights(store, engine, clock, 'toeslag', {
+      version: 1,
+      from: '2026-03-09',
+      to: '2026-03-16',
+    });
     expect(narrow.weeks).toEqual([{ week: '2026-03-09', started: 0, finished: 0 }]);
     expect(narrow.cases.started).toBe(0);
     // Without a period: twelve weeks up to today, the last one this week.
