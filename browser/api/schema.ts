@@ -663,7 +663,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet */
+    /** A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet. With `Accept: application/x-ndjson` the answer streams JSON Lines: `{"type":"progress",rows,total,eligible,started,elapsedMs,leftMs,done}` after every batch of 200 rows, then `{"type":"result",…counts}` (or `{"type":"error",error}`) */
     post: operations['scanRegister'];
     delete?: never;
     options?: never;

@@ -1316,6 +1316,37 @@ describe('proactive routes', () => {
     const again = await (await post('', '{"bsn":"111222333","inkomen":900}\n', 'application/x-ndjson')).json();
     expect(again).toMatchObject({ rows: 1, started: 0, alreadyServed: 1 });
     hit('post', '/api/processes/:key/scan');
+    // Asked for JSON Lines: its progress as it runs (rows read of the total, eligible, started, time left), then the counts.
+    const streamed = await fetch(`${s.base}/api/processes/pas/scan?dryRun=true`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${s.tokens.admin}`,
+        'content-type': 'text/csv',
+        accept: 'application/x-ndjson',
+      },
+      body: csv,
+    });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: 'progress', rows: 0, total: 3, eligible: 0, started: 0, done: false });
+    expect(lines.at(-2)).toMatchObject({ type: 'progress', rows: 3, total: 3, eligible: 1, leftMs: 0, done: true });
+    expect(lines.at(-1)).toEqual({ type: 'result', ...(await (await post('?dryRun=true', csv, 'text/csv')).json()) });
+    // A refusal before the scan begins is an ordinary error answer, not a stream.
+    const missing = await fetch(`${s.base}/api/processes/bestaat-niet/scan`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${s.tokens.admin}`,
+        'content-type': 'text/csv',
+        accept: 'application/x-ndjson',
+      },
+      body: csv,
+    });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not-found');
     expect((await post('', csv, 'text/plain')).status).toBe(415);
     expect(
       (
