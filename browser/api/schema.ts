@@ -4725,7 +4725,7 @@ export interface operations {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
-        /** @description true: count only, start nothing */
+        /** @description true: count only, start nothing (the only scan a designer may run) */
         dryRun?: string;
         /** @description the signal the register stands for (default: every trigger with a condition) */
         signal?: string;

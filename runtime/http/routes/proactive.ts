@@ -89,7 +89,8 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       method: 'post',
       path: '/api/processes/:key/scan',
       tag: 'signals',
-      roles: ['admin'],
+      // Designers may try their triggers on an extract (a dry run: counts only, nothing written); admins start cases.
+      roles: ['admin', 'designer'],
       errors: [400, 401, 403, 404, 413, 415, 422],
       success: 200,
       operationId: 'scanRegister',
@@ -100,7 +101,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
         'application/jsonl',
       ]),
       query: {
-        dryRun: 'true: count only, start nothing',
+        dryRun: 'true: count only, start nothing (the only scan a designer may run)',
         signal: 'the signal the register stands for (default: every trigger with a condition)',
       },
       summary:
@@ -108,7 +109,7 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       handler: () => {
         throw new HttpError(500, 'internal', 'streamed');
       },
-      stream: async ({ req, params, query, lang }) => {
+      stream: async ({ req, params, query, lang, principal }) => {
         const type = (req.get('content-type') ?? '').split(';')[0].trim();
         const format =
           type === 'text/csv'
@@ -119,6 +120,8 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
         if (!format) throw new HttpError(415, 'unsupported-media-type', 'extractType');
         if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false')
           throw new HttpError(422, 'invalid-request', 'dryRunParam', { dryRun: ['true or false'] });
+        if (principal.kind === 'user' && principal.role === 'designer' && query.dryRun !== 'true')
+          throw new HttpError(403, 'forbidden', 'scanDryRunOnly');
         // Refused means unchanged: everything that can refuse the scan is checked before any row is acted on.
         await proactive.scannable(params.key, query.signal);
         const dir = await mkdtemp(join(tmpdir(), 'omslag-scan-'));

@@ -1335,6 +1335,17 @@ describe('proactive routes', () => {
     expect(lines[0]).toMatchObject({ type: 'progress', rows: 0, total: 3, eligible: 0, started: 0, done: false });
     expect(lines.at(-2)).toMatchObject({ type: 'progress', rows: 3, total: 3, eligible: 1, leftMs: 0, done: true });
     expect(lines.at(-1)).toEqual({ type: 'result', ...(await (await post('?dryRun=true', csv, 'text/csv')).json()) });
+    // A designer may try the triggers on an extract (a dry run) but not start cases.
+    const asDesigner = (query: string) =>
+      fetch(`${s.base}/api/processes/pas/scan${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.tokens.designer}`, 'content-type': 'text/csv' },
+        body: csv,
+      });
+    expect((await asDesigner('?dryRun=true')).status).toBe(200);
+    const refusedDesigner = await asDesigner('');
+    expect(refusedDesigner.status).toBe(403);
+    expect((await refusedDesigner.json()).error.code).toBe('forbidden');
     // A refusal before the scan begins is an ordinary error answer, not a stream.
     const missing = await fetch(`${s.base}/api/processes/bestaat-niet/scan`, {
       method: 'POST',
