@@ -79,6 +79,10 @@ const designerArgs = {
   simTriggerRule: ['n'],
   takeUpFailed: ['message'],
   lastScanAt: ['at'],
+  scanProgress: ['rows', 'total', 'eligible', 'started', 'left'],
+  scanLeft: ['time'],
+  scanDoneIn: ['time'],
+  scanTryFailed: ['message'],
 } as const satisfies Positional<Designer>;
 
 const learningArgs = {

@@ -388,3 +388,39 @@ test('figures as charts: cases per week, choosing the period on the chart by mou
   await expect(versions.getByTestId('compare-chart-dropoff')).toContainText('Uitval per stap, per versie');
   await expectAccessible(page);
 });
+
+test('a trial scan in the designer shows its progress as it runs: rows read of the total, eligible, would start, time left', async ({
+  page,
+}) => {
+  // 450 numbers that pass the elfproef, each earning under stadspas's norm: the scan reports after 0, 200, 400, 450 rows.
+  const subjects: string[] = [];
+  for (let n = 200_000_000 + Math.floor(Math.random() * 1e6) * 100; subjects.length < 450; n++) {
+    const d = String(n);
+    const sum = [...d.slice(0, 8)].reduce((s, c, i) => s + Number(c) * (9 - i), 0) - Number(d[8]);
+    if (sum % 11 === 0) subjects.push(d);
+  }
+  const csv = `bsn,inkomen\n${subjects.map((b) => `${b},900`).join('\n')}\n`;
+  const before = (await ok(api('GET', '/api/processes/stadspas/take-up', designer()))).lastScan;
+
+  await signInDesigner(page, '/ontwerp/processen/stadspas');
+  await page.getByRole('tab', { name: 'Bereik' }).click();
+  const trial = page.getByTestId('scan-trial');
+  await expect(trial.getByRole('heading', { name: 'Proefscan' })).toBeVisible();
+  await trial.getByLabel('Registerbestand').setInputFiles({
+    name: 'inkomens.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await trial.getByRole('button', { name: 'Proefscan starten' }).click();
+  const text = trial.getByTestId('scan-progress-text');
+  await expect(text).toHaveText(/^450 van 450 rijen gelezen · 450 in aanmerking · \d+ zouden starten · klaar in /);
+  await expect(trial.getByLabel('Voortgang van de scan')).toHaveJSProperty('value', 450);
+  await expect(trial.getByLabel('Voortgang van de scan')).toHaveJSProperty('max', 450);
+  // It came as it ran: a report at the start, after each batch and at the end.
+  expect(Number(await trial.getByTestId('scan-progress').getAttribute('data-reports'))).toBeGreaterThanOrEqual(5);
+  await expect(trial.getByTestId('scan-trial-rows')).toHaveText('450');
+  await expect(trial.getByTestId('scan-trial-eligible')).toHaveText('450');
+  await expectAccessible(page);
+  // A trial writes nothing: the last scan is the one before.
+  expect((await ok(api('GET', '/api/processes/stadspas/take-up', designer()))).lastScan).toEqual(before);
+});
