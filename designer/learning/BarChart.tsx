@@ -26,7 +26,7 @@ type Props = {
 };
 
 const COLUMN = 58;
-const PLOT = 110;
+const PLOT = 90;
 const BAR = 12;
 const LABEL = 170;
 const ACROSS = 260;

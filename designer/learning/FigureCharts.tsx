@@ -66,23 +66,6 @@ export function FigureCharts({ processKey, version, insights, from, to, onPeriod
   return (
     <div className="ontwerp-charts" data-testid="figure-charts">
       <div className="ontwerp-charts__week">
-        <div className="ontwerp-control">
-          <label htmlFor={spanId} className="utrecht-form-label ontwerp-label-text">
-            {t.chartSpan}
-          </label>
-          <select
-            id={spanId}
-            className="utrecht-select utrecht-select--html-select"
-            value={span}
-            onChange={(e) => setSpan(Number(e.target.value))}
-          >
-            {[12, 26, 52].map((n) => (
-              <option key={n} value={n}>
-                {t.chartSpanWeeks(n)}
-              </option>
-            ))}
-          </select>
-        </div>
         <BarChart
           title={t.chartWeeksTitle}
           categoryAxis={t.chartWeeksAxis}
@@ -109,6 +92,23 @@ export function FigureCharts({ processKey, version, insights, from, to, onPeriod
               <p className="utrecht-form-field-description ontwerp-hint" role="status">
                 {anchor ? t.chartPickEnd(weekDate(anchor, lang)) : t.chartPickHint}
               </p>
+              <div className="ontwerp-control ontwerp-chart__span">
+                <label htmlFor={spanId} className="utrecht-form-label ontwerp-label-text">
+                  {t.chartSpan}
+                </label>
+                <select
+                  id={spanId}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={span}
+                  onChange={(e) => setSpan(Number(e.target.value))}
+                >
+                  {[12, 26, 52].map((n) => (
+                    <option key={n} value={n}>
+                      {t.chartSpanWeeks(n)}
+                    </option>
+                  ))}
+                </select>
+              </div>
               {(from || to) && (
                 <button
                   type="button"
