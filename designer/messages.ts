@@ -78,6 +78,10 @@ const designerArgs = {
   simTriggerRule: ['n'],
   takeUpFailed: ['message'],
   lastScanAt: ['at'],
+  scanProgress: ['rows', 'total', 'eligible', 'started', 'left'],
+  scanLeft: ['time'],
+  scanDoneIn: ['time'],
+  scanTryFailed: ['message'],
 } as const satisfies Positional<Designer>;
 
 const learningArgs = {
@@ -104,6 +108,12 @@ const learningArgs = {
   importUnmapped: ['n'],
   importOpen: ['key'],
   exportFailed: ['message'],
+  chartSpanWeeks: ['n'],
+  chartAxesColumns: ['value', 'category'],
+  chartAxesBars: ['value', 'category'],
+  chartWeekButton: ['short', 'date', 'started', 'finished'],
+  chartPickEnd: ['date'],
+  cmpFinished: ['outcome'],
 } as const satisfies Positional<Learning>;
 
 /** Messages whose callers pass something the text needs shaped first (a flag, a lowercase word). */

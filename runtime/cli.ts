@@ -9,6 +9,7 @@ import { checkExtract, createProactive, ExtractError, registerRows } from './eng
 import { isValidBsn } from './model/index.js';
 import { importProcesses, openServicesAt } from './setup.js';
 import { copyStore } from './store/copy.js';
+import { progressPrinter } from './cli-progress.js';
 import { isPostgresUrl, openStore, SchemaTooNewError, TEAM_ID, type Role, type Store } from './store/index.js';
 
 const usage = `Omslag administration (npm run omslag -- <command>)
@@ -270,16 +271,20 @@ async function main(argv: string[]) {
       const proactive = createProactive(services);
       await proactive.scannable(key, values.signal);
       // The whole file is read once first: an extract that breaks halfway starts nothing.
+      let total = 0;
       try {
-        await checkExtract(createReadStream(file), format);
+        total = await checkExtract(createReadStream(file), format);
       } catch (e) {
         if (e instanceof ExtractError) fail(`${file}: ${e.message}; nothing was started`);
         throw e;
       }
+      // Progress on stderr (rows read of the total, eligible, started, time left); the counts on stdout.
       const counts = await proactive.scan(key, registerRows(createReadStream(file), format), {
         dryRun: !!values['dry-run'],
         actor: 'cli:scan',
         signal: values.signal,
+        total,
+        onProgress: progressPrinter(process.stderr),
       });
       console.log(
         `${values['dry-run'] ? 'dry run: ' : ''}${counts.rows} rows, ${counts.invalid} invalid; eligible ${counts.eligible}: started ${counts.started}, already served ${counts.alreadyServed}, opted out ${counts.optedOut}; not eligible ${counts.notEligible}${counts.errors ? `; ${counts.errors} failed (see proactive_errors)` : ''}`,

@@ -24,7 +24,9 @@ export function createApi(opts: ApiOptions): ApiClient {
   const client = createApiClient(opts.baseUrl ?? '', { csrf: opts.csrf });
   client.use({
     onRequest({ request }) {
-      request.headers.set('Accept', 'application/json');
+      // JSON, unless the call asked for another form (a scan's progress as JSON Lines).
+      if (!request.headers.has('Accept') || request.headers.get('Accept') === '*/*')
+        request.headers.set('Accept', 'application/json');
       request.headers.set('Accept-Language', opts.lang());
       // no-store: a task's ETag is its revision, but language and deadline flags
       // change without a new revision, so a 304 from the HTTP cache would show stale text.

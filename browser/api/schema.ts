@@ -749,7 +749,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet */
+    /** A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet. With `Accept: application/x-ndjson` the answer streams JSON Lines: `{"type":"progress",rows,total,eligible,started,elapsedMs,leftMs,done}` after every batch of 200 rows, then `{"type":"result",…counts}` (or `{"type":"error",error}`) */
     post: operations['scanRegister'];
     delete?: never;
     options?: never;
@@ -1373,6 +1373,15 @@ export interface components {
         from: string;
         to: string;
         count: number;
+      }[];
+      /** @description per week of the period, oldest first, empty weeks as zeros; without `from` the 12 weeks up to `to` (or today), at most the last 104 */
+      weeks: {
+        /** @description the Monday (YYYY-MM-DD, Dutch time) */
+        week: string;
+        /** @description cases created that week */
+        started: number;
+        /** @description cases that reached an end step that week */
+        finished: number;
       }[];
       /** @description handoffs per started case */
       handoffRate: number;
@@ -5360,7 +5369,7 @@ export interface operations {
       query?: {
         /** @description the language of texts and messages: nl (default) or en; else Accept-Language */
         lang?: 'nl' | 'en';
-        /** @description true: count only, start nothing */
+        /** @description true: count only, start nothing (the only scan a designer may run) */
         dryRun?: string;
         /** @description the signal the register stands for (default: every trigger with a condition) */
         signal?: string;

@@ -5,6 +5,7 @@ import type { Messages } from '../messages.js';
 import type { ScanCounts, TakeUp } from '../types.js';
 import { useEditor } from './editor-context.js';
 import { ok } from '../api.js';
+import { ScanTrial } from './ScanTrial.js';
 
 type Figure = {
   key: keyof Omit<TakeUp, 'process' | 'lastScan' | 'recentErrors'>;
@@ -126,6 +127,7 @@ export function TakeUpPanel() {
               </p>
             )}
           </section>
+          <ScanTrial />
           {data.recentErrors?.length ? (
             <section aria-labelledby={`${headId}-e`} className="ontwerp-section" data-testid="take-up-errors">
               <h3 className="utrecht-heading-3" id={`${headId}-e`}>

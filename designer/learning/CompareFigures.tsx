@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
 import { isFinal, t as text, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
-import { compareRows, insightsParams, type CompareRow, type Insights } from '../model/figures.js';
+import {
+  compareRows,
+  dropOffRate,
+  formatDuration,
+  formatPercent,
+  insightsParams,
+  type CompareRow,
+  type Insights,
+} from '../model/figures.js';
+import { BarChart, type ChartRow } from './BarChart.js';
 import { ok } from '../api.js';
 import './learning.css';
 
@@ -92,9 +101,65 @@ export function CompareFigures({ processKey, a, b }: { processKey: string; a: Si
       </tbody>
     </table>
   );
+  // The same figures as bars side by side: the process's counts, and per step the median time and the drop-off.
+  const outcomeIds = [...new Set([...Object.keys(fa.cases.finished), ...Object.keys(fb.cases.finished)])].sort();
+  const counts: ChartRow[] = [
+    { id: 'started', label: t.cmpStarted, get: (i: Insights) => i.cases.started },
+    { id: 'active', label: t.cmpActive, get: (i: Insights) => i.cases.active },
+    ...outcomeIds.map((o) => ({
+      id: `finished:${o}`,
+      label: t.cmpFinished(outcomes[o] ?? o),
+      get: (i: Insights) => i.cases.finished[o] ?? 0,
+    })),
+  ].map(({ id, label, get }) => ({ id, label, values: [get(fa), get(fb)], texts: [String(get(fa)), String(get(fb))] }));
+  const perStep = (measure: (x: Insights['steps'][number]) => [number | null, string]): ChartRow[] =>
+    steps.map((x) => {
+      const side = (i: Insights, exists: boolean): [number | null, string] => {
+        if (!exists) return [null, t.notInVersion];
+        const f = i.steps.find((y) => y.step === x.id);
+        return f && f.entered > 0 ? measure(f) : [null, t.figNoCases];
+      };
+      const [va, ta] = side(fa, x.inA);
+      const [vb, tb] = side(fb, x.inB);
+      return { id: x.id, label: x.title, values: [va, vb], texts: [ta, tb] };
+    });
+  const labels = [a.label, b.label];
   return (
     <div className="ontwerp-compare-figures">
       <p className="utrecht-form-field-description ontwerp-hint">{t.compareFiguresHint}</p>
+      <div className="ontwerp-charts ontwerp-charts--compare" data-testid="compare-charts">
+        <BarChart
+          title={t.chartCompareTitle}
+          categoryAxis={t.chartCompareAxis}
+          valueAxis={t.chartCasesAxis}
+          series={labels}
+          rows={counts}
+          direction="bars"
+          testid="compare-chart-cases"
+        />
+        {steps.length > 0 && (
+          <>
+            <BarChart
+              title={t.chartCompareTime}
+              categoryAxis={t.chartStepAxis}
+              valueAxis={t.chartTimeAxis}
+              series={labels}
+              rows={perStep((f) => [f.medianMs, formatDuration(f.medianMs, lang)])}
+              direction="bars"
+              testid="compare-chart-time"
+            />
+            <BarChart
+              title={t.chartCompareDropOff}
+              categoryAxis={t.chartStepAxis}
+              valueAxis={t.chartDropOffAxis}
+              series={labels}
+              rows={perStep((f) => [f.dropOff, `${f.dropOff} (${formatPercent(dropOffRate(f), lang)})`])}
+              direction="bars"
+              testid="compare-chart-dropoff"
+            />
+          </>
+        )}
+      </div>
       {table(t.compareCaption(a.label, b.label), t.compareWhat, rows.process, 'compare-process')}
       {rows.steps.length > 0 &&
         table(t.compareStepsCaption(a.label, b.label), t.compareStep, rows.steps, 'compare-steps')}

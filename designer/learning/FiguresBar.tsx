@@ -4,6 +4,7 @@ import { useEditor } from '../editor/editor-context.js';
 import { edgeFigures, finishedTotal, insightsParams, legend, type Insights, type Measure } from '../model/figures.js';
 import { toFlow } from '../model/flow.js';
 import { ok } from '../api.js';
+import { FigureCharts } from './FigureCharts.js';
 import './learning.css';
 
 export type LiveFigures = { insights: Insights; measure: Measure };
@@ -32,7 +33,8 @@ export function FiguresBar({ versions, onFigures }: Props) {
   const [insights, setInsights] = useState<Insights | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const ids = { version: useId(), from: useId(), to: useId(), measure: useId(), legend: useId() };
+  const [charts, setCharts] = useState(false);
+  const ids = { version: useId(), from: useId(), to: useId(), measure: useId(), legend: useId(), charts: useId() };
 
   useEffect(() => {
     if (!version) return;
@@ -136,6 +138,16 @@ export function FiguresBar({ versions, onFigures }: Props) {
             <option value="dropOff">{t.measureDropOff}</option>
           </select>
         </div>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action ontwerp-live__charts-toggle"
+          aria-expanded={charts}
+          aria-controls={ids.charts}
+          title={t.chartsHint}
+          onClick={() => setCharts((v) => !v)}
+        >
+          {t.charts}
+        </button>
         <p
           className="ontwerp-live__summary"
           role="status"
@@ -173,6 +185,21 @@ export function FiguresBar({ versions, onFigures }: Props) {
         <span className="utrecht-form-field-description ontwerp-hint">{t.legendEdges}</span>
         {unmatched > 0 && (
           <span className="utrecht-form-field-description ontwerp-hint">{t.figuresUnmatched(unmatched)}</span>
+        )}
+      </div>
+      <div id={ids.charts} hidden={!charts}>
+        {charts && version && (
+          <FigureCharts
+            processKey={processKey}
+            version={version}
+            insights={insights}
+            from={from}
+            to={to}
+            onPeriod={(f, t2) => {
+              setFrom(f);
+              setTo(t2);
+            }}
+          />
         )}
       </div>
     </section>

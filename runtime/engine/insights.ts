@@ -1,8 +1,9 @@
-import { citizenActs, outcomeOf, own, t, taskOf, type Lang, type Process } from '../model/index.js';
+import { citizenActs, isFinal, outcomeOf, own, t, taskOf, type Lang, type Process } from '../model/index.js';
 import { valueAtRank, type Store } from '../store/index.js';
 import type { Clock } from './clock.js';
 import type { Engine } from './engine.js';
 import { notFound } from './errors.js';
+import { foldWeeks, planWeeks } from './weeks.js';
 
 /** Up to this many finished visits of a step, its percentiles are exact; above, they come from log-scale histograms (within ±10 %). */
 export const EXACT_LIMIT = 10_000;
@@ -78,6 +79,20 @@ export async function insights(store: Store, engine: Engine, clock: Clock, key: 
       personRequests: s.personRequests ?? 0,
     });
   }
+  // Per week (Monday first, Dutch time): started from the cases' creation, finished from the visits to an end step.
+  const plan = planWeeks({ from: opts.from, to: opts.to }, clock.now());
+  const wf = { key, version, from: plan.from, to: plan.to };
+  const ends = Object.entries(def.steps)
+    .filter(([, s]) => isFinal(s))
+    .map(([id]) => id);
+  const startedPerWeek = foldWeeks(
+    plan.weeks,
+    (await store.insights.startedByHour(wf)).map((r) => ({ at: r.hour, n: r.n })),
+  );
+  const finishedPerWeek = foldWeeks(
+    plan.weeks,
+    (await store.insights.enteredByDay(wf, ends)).map((r) => ({ at: r.day, n: r.n })),
+  );
   return {
     process: key,
     version: version ?? null,
@@ -85,6 +100,7 @@ export async function insights(store: Store, engine: Engine, clock: Clock, key: 
     cases: { started, active: byStatus.filter((r) => r.status === 'active').reduce((n, r) => n + r.n, 0), finished },
     steps,
     transitions,
+    weeks: plan.weeks.map((week, i) => ({ week, started: startedPerWeek[i], finished: finishedPerWeek[i] })),
     // Handoffs per started case (a case handed off twice counts twice).
     handoffRate: started
       ? Math.round(

@@ -137,6 +137,51 @@ function factsOf(
   return { facts: values, errors };
 }
 
+/** How far a scan is: rows read (of `total`, when the caller counted them first), eligible, started, time left. */
+export type ScanProgress = {
+  rows: number;
+  total: number | null;
+  eligible: number;
+  started: number;
+  elapsedMs: number;
+  /** Estimated from the pace so far (null without a total or before the first rows); 0 when done. */
+  leftMs: number | null;
+  done: boolean;
+};
+
+export type ScanOptions = {
+  dryRun: boolean;
+  signal?: string;
+  /** The extract's number of rows, if known (checkExtract counts them): gives the time left. */
+  total?: number;
+  /** Called when the scan starts, after every batch of rows and when it is done. */
+  onProgress?(progress: ScanProgress): void;
+};
+
+/** The progress of a scan from its counts so far and the time it has taken. */
+export function scanProgress(
+  counts: ScanCounts,
+  total: number | undefined,
+  elapsedMs: number,
+  done: boolean,
+): ScanProgress {
+  const rows = counts.rows;
+  const leftMs = done
+    ? 0
+    : total !== undefined && rows > 0
+      ? Math.max(0, Math.round((elapsedMs / rows) * Math.max(0, total - rows)))
+      : null;
+  return {
+    rows,
+    total: total ?? null,
+    eligible: counts.eligible,
+    started: counts.started,
+    elapsedMs,
+    leftMs,
+    done,
+  };
+}
+
 /** How long a scan's lease on its process lasts without news from the scan; renewed with every batch of rows. */
 export const SCAN_LEASE_MS = 5 * 60 * 1000;
 /** Rows per transaction in a scan: each batch is all or nothing, and no transaction spans the file. */
@@ -271,10 +316,13 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
   async function runScan(
     key: string,
     rows: AsyncIterable<RegisterRow | Error>,
-    opts: { dryRun: boolean; signal?: string },
+    opts: ScanOptions,
     lease?: () => Promise<void>,
   ): Promise<ScanCounts & { scan: number | null }> {
     const { loaded, triggers } = await scannable(key, opts.signal);
+    // Progress by the wall clock, not the engine's (a test's fake clock stands still).
+    const began = Date.now();
+    const progress = (done: boolean) => opts.onProgress?.(scanProgress(counts, opts.total, Date.now() - began, done));
     const counts: ScanCounts = {
       rows: 0,
       invalid: 0,
@@ -286,6 +334,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       errors: 0,
     };
     const scanId = opts.dryRun ? null : await store.proactive.startScan(key, clock.now().toISOString(), false);
+    progress(false);
     const seen = new Set<string>();
     const today = todayIn(clock);
     const process = loaded.process;
@@ -352,9 +401,12 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
       batch = [];
       if (!work.length) return;
       // A dry run writes nothing: no transaction to hold.
-      if (opts.dryRun) return serveBatch(work);
-      await lease?.();
-      await store.transaction(() => serveBatch(work));
+      if (opts.dryRun) await serveBatch(work);
+      else {
+        await lease?.();
+        await store.transaction(() => serveBatch(work));
+      }
+      progress(false);
     };
     for await (const row of rows) {
       counts.rows++;
@@ -376,6 +428,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     }
     await flush();
     if (scanId !== null) await store.proactive.finishScan(scanId, counts);
+    progress(true);
     return { ...counts, scan: scanId };
   }
 
@@ -458,7 +511,7 @@ export function createProactive({ store, engine, clock }: { store: Store; engine
     async scan(
       key: string,
       rows: AsyncIterable<RegisterRow | Error>,
-      opts: { dryRun: boolean; actor: string; signal?: string },
+      opts: ScanOptions & { actor: string },
     ): Promise<ScanCounts & { scan: number | null }> {
       if (opts.dryRun) return runScan(key, rows, opts);
       const name = scanLock(key);

@@ -39,6 +39,25 @@ export function insightRepo(sql: Sql) {
           WHERE ${where(f, 'created_at')} GROUP BY status, outcome`,
       );
     },
+    /**
+     * Cases started per UTC hour (`YYYY-MM-DDTHH`) of `created_at`, on the cases_created index. The
+     * Netherlands is a whole number of hours from UTC, so the caller folds hours into Dutch days and weeks.
+     */
+    async startedByHour(f: InsightFilter): Promise<{ hour: string; n: number }[]> {
+      const table = hinted('cases', f.version !== undefined ? 'cases_created' : undefined);
+      return rows(
+        raw<{ hour: string; n: number }>`SELECT substr(created_at, 1, 13) AS hour, COUNT(*) AS n FROM ${table}
+          WHERE ${where(f, 'created_at')} GROUP BY substr(created_at, 1, 13)`,
+      );
+    },
+    /** Visits that began per Dutch day at the given steps (the end steps: cases finished that day), from the roll-ups. */
+    async enteredByDay(f: InsightFilter, steps: string[]): Promise<{ day: string; n: number }[]> {
+      if (!steps.length) return [];
+      return rows(
+        raw<{ day: string; n: number }>`SELECT day, SUM(entered) AS n FROM step_stats WHERE ${dayWhere(f)}
+          AND step IN (${raw.join(steps)}) GROUP BY day`,
+      );
+    },
     /** Per step: visits, visits that left, person requests — from the daily roll-ups. */
     async stepCounts(
       f: InsightFilter,

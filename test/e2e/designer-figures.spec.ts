@@ -130,7 +130,7 @@ test("live figures: steps coloured with their figure as text, edges labelled wit
   await expect(bar.getByRole('group', { name: /Legenda/ })).toContainText('Uitval in de stap');
 
   // A period in the future has no cases: every step says so, every edge counts 0.
-  await bar.getByLabel('Van').fill('2999-01-01');
+  await bar.getByLabel('Van', { exact: true }).fill('2999-01-01');
   await expect(bar.getByTestId('figures-summary')).toHaveText('0 zaken gestart, 0 afgerond, 0 lopend');
   await expect(figure).toHaveText('geen zaken');
   expect(await edges.evaluateAll((els) => els.every((el) => el.getAttribute('data-count') === '0'))).toBe(true);
@@ -276,4 +276,151 @@ test('import a definition (JSON, asking a key when taken) and a BPMN model (what
   expect(mermaid.name).toBe('kwijtschelding-versie-1.mmd');
   expect(mermaid.text).toMatch(/^stateDiagram-v2/);
   expect(mermaid.text).toContain('huishouden');
+});
+
+/** The Monday (YYYY-MM-DD) of this week in Dutch time, and a date some days from it. */
+function dutchMonday(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+const plusDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+test('figures as charts: cases per week, choosing the period on the chart by mouse and keyboard, steps and versions as bars', async ({
+  page,
+}) => {
+  const key = `kwijt-grafiek-${Date.now().toString(36)}`;
+  const def: Record<string, any> = { ...example('kwijtschelding'), key };
+  await ok(api('PUT', `/api/processes/${key}/draft`, designer(), def));
+  await ok(api('POST', `/api/processes/${key}/publish`, designer()), 201);
+  // This week: three cases start, one of them is withdrawn (finished).
+  await caseOf(key, [submit(household)]);
+  await caseOf(key, [submit(household), submit(money())]);
+  await caseOf(key, [submit(household), submit(money()), { type: 'withdraw' }]);
+  const figures = await ok(api('GET', `/api/processes/${key}/insights?version=1`, designer()));
+  const monday = dutchMonday();
+  expect(figures.weeks.at(-1)).toEqual({ week: monday, started: 3, finished: 1 });
+
+  await signInDesigner(page, `/ontwerp/processen/${key}`);
+  await expect(page.locator('.react-flow__node[data-id="huishouden"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Cijfers' }).click();
+  const bar = page.getByRole('region', { name: 'Cijfers op de plaat' });
+  const charts = bar.getByRole('button', { name: 'Grafieken' });
+  await expect(charts).toHaveAttribute('aria-expanded', 'false');
+  await charts.click();
+  await expect(charts).toHaveAttribute('aria-expanded', 'true');
+
+  // The weekly chart: twelve weeks up to this one, each a button that says its figures; this week 3 and 1.
+  const weekly = bar.getByTestId('chart-weeks');
+  await expect(bar.getByRole('figure', { name: 'Zaken per week: gestart en afgerond' })).toBeVisible();
+  await expect(weekly).toContainText('Week (begint op maandag)');
+  const weeks = weekly.locator('button[data-week]');
+  await expect(weeks).toHaveCount(12);
+  const thisWeek = weekly.locator(`button[data-week="${monday}"]`);
+  await expect(thisWeek).toHaveAccessibleName(/3 gestart, 1 afgerond$/);
+  await expect(thisWeek).toHaveAttribute('aria-pressed', 'false');
+  const lastWeek = weekly.locator(`button[data-week="${plusDays(monday, -7)}"]`);
+  await expect(lastWeek).toHaveAccessibleName(/0 gestart, 0 afgerond$/);
+  await expectAccessible(page);
+
+  // Click last week: the period is that week (Monday to Sunday), the figures follow: nothing then.
+  await lastWeek.click();
+  await expect(bar.getByLabel('Van', { exact: true })).toHaveValue(plusDays(monday, -7));
+  await expect(bar.getByLabel('Tot en met', { exact: true })).toHaveValue(plusDays(monday, -1));
+  await expect(bar.getByTestId('figures-summary')).toHaveText('0 zaken gestart, 0 afgerond, 0 lopend');
+  await expect(lastWeek).toHaveAttribute('aria-pressed', 'true');
+  await expect(weekly).toContainText('Klik op de laatste week van de periode');
+  // By keyboard, the second week: the period runs to the end of this week, the figures count this week's cases.
+  await thisWeek.focus();
+  await page.keyboard.press('Enter');
+  await expect(bar.getByLabel('Van', { exact: true })).toHaveValue(plusDays(monday, -7));
+  await expect(bar.getByLabel('Tot en met', { exact: true })).toHaveValue(plusDays(monday, 6));
+  await expect(bar.getByTestId('figures-summary')).toHaveText('3 zaken gestart, 1 afgerond, 2 lopend');
+  await expect(thisWeek).toHaveAttribute('aria-pressed', 'true');
+  await expect(lastWeek).toHaveAttribute('aria-pressed', 'true');
+  // The chart stays put while the period changes: still twelve weeks.
+  await expect(weeks).toHaveCount(12);
+
+  // The same figures as a table, shown on request (screen readers always have it).
+  const table = weekly.getByTestId('chart-weeks-table');
+  await expect(table).not.toBeInViewport();
+  await weekly.getByRole('button', { name: 'Toon als tabel' }).click();
+  await expect(table).toBeVisible();
+  await expect(table.locator(`[data-row="${monday}"]`)).toHaveText(/^\d+ \w+ \d{4}\s*3\s*1$/);
+
+  // Per step: drop-off and time as bars, with the figures as text.
+  const dropOff = bar.getByTestId('chart-dropoff');
+  await expect(dropOff).toContainText('Uitval per stap');
+  const money2 = figures.steps.find((s: { step: string }) => s.step === 'beoordeling');
+  await expect(dropOff.getByTestId('chart-dropoff-table').locator('[data-row="beoordeling"]')).toContainText(
+    `${money2.dropOff} (`,
+  );
+  await expect(bar.getByTestId('chart-time')).toContainText('Tijd per stap');
+  await expect(dropOff.locator('svg rect').first()).toBeAttached();
+  await expectAccessible(page);
+
+  // "Hele periode" clears the period: the figures of all time again.
+  await weekly.getByRole('button', { name: 'Hele periode' }).click();
+  await expect(bar.getByLabel('Van', { exact: true })).toHaveValue('');
+  await expect(bar.getByLabel('Tot en met', { exact: true })).toHaveValue('');
+
+  // Version against version: a second version with one case, as bars side by side.
+  await ok(api('PUT', `/api/processes/${key}/draft`, designer(), { ...def, title: { nl: 'Kwijtschelding 2' } }));
+  await ok(api('POST', `/api/processes/${key}/publish`, designer()), 201);
+  await caseOf(key, [submit(household)]);
+  await page.reload();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Versies' }).click();
+  const versions = page.getByRole('tabpanel');
+  await versions.getByLabel('Van', { exact: true }).selectOption({ label: 'Versie 1' });
+  await versions.getByLabel('Naar', { exact: true }).selectOption({ label: 'Versie 2' });
+  const cases = versions.getByTestId('compare-chart-cases');
+  await expect(cases).toContainText('Zaken per versie');
+  await expect(cases.locator('.ontwerp-chart__legend')).toContainText('Versie 1');
+  await expect(cases.getByTestId('compare-chart-cases-table').locator('[data-row="started"]')).toHaveText(
+    /^Zaken gestart\s*3\s*1$/,
+  );
+  await expect(versions.getByTestId('compare-chart-dropoff')).toContainText('Uitval per stap, per versie');
+  await expectAccessible(page);
+});
+
+test('a trial scan in the designer shows its progress as it runs: rows read of the total, eligible, would start, time left', async ({
+  page,
+}) => {
+  // 450 numbers that pass the elfproef, each earning under stadspas's norm: the scan reports after 0, 200, 400, 450 rows.
+  const subjects: string[] = [];
+  for (let n = 200_000_000 + Math.floor(Math.random() * 1e6) * 100; subjects.length < 450; n++) {
+    const d = String(n);
+    const sum = [...d.slice(0, 8)].reduce((s, c, i) => s + Number(c) * (9 - i), 0) - Number(d[8]);
+    if (sum % 11 === 0) subjects.push(d);
+  }
+  const csv = `bsn,inkomen\n${subjects.map((b) => `${b},900`).join('\n')}\n`;
+  const before = (await ok(api('GET', '/api/processes/stadspas/take-up', designer()))).lastScan;
+
+  await signInDesigner(page, '/ontwerp/processen/stadspas');
+  await page.getByRole('tab', { name: 'Bereik' }).click();
+  const trial = page.getByTestId('scan-trial');
+  await expect(trial.getByRole('heading', { name: 'Proefscan' })).toBeVisible();
+  await trial.getByLabel('Registerbestand').setInputFiles({
+    name: 'inkomens.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await trial.getByRole('button', { name: 'Proefscan starten' }).click();
+  const text = trial.getByTestId('scan-progress-text');
+  await expect(text).toHaveText(/^450 van 450 rijen gelezen · 450 in aanmerking · \d+ zouden starten · klaar in /);
+  await expect(trial.getByLabel('Voortgang van de scan')).toHaveJSProperty('value', 450);
+  await expect(trial.getByLabel('Voortgang van de scan')).toHaveJSProperty('max', 450);
+  // It came as it ran: a report at the start, after each batch and at the end.
+  expect(Number(await trial.getByTestId('scan-progress').getAttribute('data-reports'))).toBeGreaterThanOrEqual(5);
+  await expect(trial.getByTestId('scan-trial-rows')).toHaveText('450');
+  await expect(trial.getByTestId('scan-trial-eligible')).toHaveText('450');
+  await expectAccessible(page);
+  // A trial writes nothing: the last scan is the one before.
+  expect((await ok(api('GET', '/api/processes/stadspas/take-up', designer()))).lastScan).toEqual(before);
 });

@@ -23,6 +23,8 @@ const counts = {
   errors: 0,
 };
 
+type InsightFilterOf = Parameters<Store['insights']['startedByHour']>[0];
+
 export function reposSuite(dialect: Dialect) {
   let dir: string;
   let store: Store;
@@ -572,6 +574,43 @@ export function reposSuite(dialect: Dialect) {
       expect(await store.insights.tasksOverdue('p', '2026-03-03T00:00:00Z')).toBe(2);
       expect(await store.insights.tasksOverdue('p', '2026-03-01T00:00:00Z')).toBe(0);
       expect(await store.insights.tasksOverdue('q', '2026-03-03T00:00:00Z')).toBe(0);
+    });
+
+    it('counts cases started per UTC hour and end-step visits per Dutch day, for the weekly series', async () => {
+      await seed();
+      await aCase('c4', { createdAt: '2026-03-01T10:40:00.000Z' });
+      await aCase('c5', { createdAt: '2026-03-01T23:30:00.000Z' });
+      const byHour = async (filter: InsightFilterOf) =>
+        (await store.insights.startedByHour(filter))
+          .map((r) => ({ hour: r.hour, n: Number(r.n) }))
+          .sort((a, b) => a.hour.localeCompare(b.hour));
+      expect(await byHour({ key: 'p', version: 1 })).toEqual([
+        { hour: '2026-03-01T10', n: 2 },
+        { hour: '2026-03-01T23', n: 1 },
+        { hour: '2026-03-02T10', n: 1 },
+        { hour: '2026-03-03T10', n: 1 },
+      ]);
+      expect(
+        await byHour({ key: 'p', version: 1, from: '2026-03-01T23:00:00.000Z', to: '2026-03-03T00:00:00.000Z' }),
+      ).toEqual([
+        { hour: '2026-03-01T23', n: 1 },
+        { hour: '2026-03-02T10', n: 1 },
+      ]);
+      expect(await byHour({ key: 'q', version: 1 })).toEqual([]);
+      const byDay = async (filter: InsightFilterOf, steps: string[]) =>
+        (await store.insights.enteredByDay(filter, steps))
+          .map((r) => ({ day: r.day, n: Number(r.n) }))
+          .sort((a, b) => a.day.localeCompare(b.day));
+      expect(await byDay({ key: 'p', version: 1 }, ['check'])).toEqual([{ day: '2026-03-02', n: 2 }]);
+      expect(await byDay({ key: 'p', version: 1 }, ['ask', 'check'])).toEqual([
+        { day: '2026-03-01', n: 3 },
+        { day: '2026-03-02', n: 6 },
+      ]);
+      // 23:00 UTC on 1 March is midnight on the 2nd in the Netherlands: the 2nd is the first day.
+      expect(await byDay({ key: 'p', version: 1, from: '2026-03-01T23:00:00.000Z' }, ['ask'])).toEqual([
+        { day: '2026-03-02', n: 4 },
+      ]);
+      expect(await byDay({ key: 'p', version: 1 }, [])).toEqual([]);
     });
 
     it('ranks durations exactly and sums histograms from the roll-ups', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isValidBsn } from '../../runtime/model/index.js';
 import { openServices } from '../../runtime/setup.js';
 import { openSql } from '../../runtime/store/index.js';
 
@@ -205,5 +206,26 @@ describe('omslag scan', slow, () => {
     expect(omslag('scan', 'stadspas', file).out).toMatch(/^2 rows, 0 invalid; eligible 1: started 1/m);
     expect(omslag('scan', 'stadspas', file).out).toMatch(/eligible 1: started 0, already served 1/);
     expect(omslag('scan', 'stadspas', join(dataDir, 'x.txt')).code).toBe(2);
+  });
+
+  it('shows its progress on stderr: rows read of the total, eligible, started, time left; the counts on stdout', () => {
+    // 450 numbers that pass the elfproef, each earning under the norm: batches of 200, 200 and 50.
+    const subjects: string[] = [];
+    for (let n = 100_000_000; subjects.length < 450; n++) if (isValidBsn(String(n))) subjects.push(String(n));
+    const file = join(dataDir, 'veel-inkomens.csv');
+    writeFileSync(file, `bsn,inkomen\n${subjects.map((b) => `${b},900`).join('\n')}\n`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'runtime/cli.ts', 'scan', 'stadspas', file], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('scan: '));
+    // Not a terminal: a line at the start and the last (at most one a second between them).
+    expect(lines[0]).toBe('scan: 0 of 450 rows read, eligible 0, started 0, time left not known yet');
+    expect(lines.at(-1)).toMatch(/^scan: 450 of 450 rows read, eligible 450, started 450, done in \d+ s$/);
+    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^scan: \d+ of 450 rows read, .* about \d+ s left$/);
+    expect(r.stdout).toMatch(/^450 rows, 0 invalid; eligible 450: started 450/m);
+    expect(r.stdout).not.toMatch(/rows read/);
   });
 });

@@ -50,11 +50,15 @@ export function insightRoutes(services: Services): RouteDef[] {
         if (version !== undefined && !(await store.processes.version(params.key, version)))
           throw new HttpError(404, 'not-found', 'versionNotFound');
         const inactiveDays = numberParam(query.inactiveDays, 'inactiveDays', { min: 0, max: 3650 });
+        const from = isoOrDate(query.from, 'from');
+        const to = isoOrDate(query.to, 'to');
+        if (from && to && new Date(from).getTime() > new Date(to).getTime())
+          throw new HttpError(422, 'invalid-request', 'periodOrder', { from: ['before to'] });
         return {
           body: await insights(store, engine, clock, params.key, {
             version,
-            from: isoOrDate(query.from, 'from'),
-            to: isoOrDate(query.to, 'to'),
+            from,
+            to,
             inactiveDays,
             lang,
           }),

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { checkExtract, createProactive, ExtractError, registerRows } from '../../engine/index.js';
+import { checkExtract, createProactive, ExtractError, registerRows, type ScanProgress } from '../../engine/index.js';
 import { isValidBsn } from '../../model/index.js';
 
 import { HttpError } from '../errors.js';
+import { progressLines } from '../progress-lines.js';
 import { defineRoute, namedValues, rawBody, type RouteDef } from '../route.js';
 import type { Services } from '../services.js';
 import { optOutSchema, scanResultSchema, signalResultSchema, takeUpSchema } from '../schemas/proactive.js';
@@ -88,7 +89,8 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
       method: 'post',
       path: '/api/processes/:key/scan',
       tag: 'signals',
-      roles: ['admin'],
+      // Designers may try their triggers on an extract (a dry run: counts only, nothing written); admins start cases.
+      roles: ['admin', 'designer'],
       errors: [400, 401, 403, 404, 413, 415, 422],
       success: 200,
       operationId: 'scanRegister',
@@ -99,15 +101,15 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
         'application/jsonl',
       ]),
       query: {
-        dryRun: 'true: count only, start nothing',
+        dryRun: 'true: count only, start nothing (the only scan a designer may run)',
         signal: 'the signal the register stands for (default: every trigger with a condition)',
       },
       summary:
-        'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet',
+        'A register extract (text/csv with a header, or application/x-ndjson; a `bsn` column per row): evaluates the triggers per row and starts cases for eligible subjects not served yet. With `Accept: application/x-ndjson` the answer streams JSON Lines: `{"type":"progress",rows,total,eligible,started,elapsedMs,leftMs,done}` after every batch of 200 rows, then `{"type":"result",…counts}` (or `{"type":"error",error}`)',
       handler: () => {
         throw new HttpError(500, 'internal', 'streamed');
       },
-      stream: async ({ req, params, query }) => {
+      stream: async ({ req, params, query, lang, principal }) => {
         const type = (req.get('content-type') ?? '').split(';')[0].trim();
         const format =
           type === 'text/csv'
@@ -118,14 +120,18 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
         if (!format) throw new HttpError(415, 'unsupported-media-type', 'extractType');
         if (query.dryRun && query.dryRun !== 'true' && query.dryRun !== 'false')
           throw new HttpError(422, 'invalid-request', 'dryRunParam', { dryRun: ['true or false'] });
+        if (principal.kind === 'user' && principal.role === 'designer' && query.dryRun !== 'true')
+          throw new HttpError(403, 'forbidden', 'scanDryRunOnly');
         // Refused means unchanged: everything that can refuse the scan is checked before any row is acted on.
         await proactive.scannable(params.key, query.signal);
         const dir = await mkdtemp(join(tmpdir(), 'omslag-scan-'));
+        let streamed = false;
         try {
           const file = join(dir, 'extract');
           await spool(req, file, options.scanLimit ?? SCAN_LIMIT);
+          let total: number;
           try {
-            await checkExtract(createReadStream(file), format);
+            total = await checkExtract(createReadStream(file), format);
           } catch (error) {
             if (error instanceof ExtractError)
               throw new HttpError(
@@ -136,14 +142,29 @@ export function proactiveRoutes(services: Services, options: { scanLimit?: numbe
               );
             throw error;
           }
-          const counts = await proactive.scan(params.key, registerRows(createReadStream(file), format), {
-            dryRun: query.dryRun === 'true',
-            actor: 'system:scan',
-            signal: query.signal,
-          });
-          return { body: { ...counts, dryRun: query.dryRun === 'true' } };
+          const dryRun = query.dryRun === 'true';
+          const scan = (onProgress?: (p: ScanProgress) => void) =>
+            proactive.scan(params.key, registerRows(createReadStream(file), format), {
+              dryRun,
+              actor: 'system:scan',
+              signal: query.signal,
+              total,
+              onProgress,
+            });
+          // Asked for JSON Lines: the progress after every batch, then the counts (the designer shows it as it runs).
+          if (req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson') {
+            streamed = true;
+            const lines = progressLines(
+              async (report: (p: ScanProgress) => void) => ({ ...(await scan(report)), dryRun }),
+              lang,
+              () => rm(dir, { recursive: true, force: true }),
+            );
+            return { body: undefined as never, chunks: lines, type: 'application/x-ndjson' };
+          }
+          return { body: { ...(await scan()), dryRun } };
         } finally {
-          await rm(dir, { recursive: true, force: true });
+          // A stream removes the extract when it ends.
+          if (!streamed) await rm(dir, { recursive: true, force: true });
         }
       },
     }),

@@ -26,6 +26,17 @@ export const insightsSchema = z
       }),
     ),
     transitions: z.array(z.object({ from: z.string(), to: z.string(), count })),
+    weeks: z
+      .array(
+        z.object({
+          week: z.string().describe('the Monday (YYYY-MM-DD, Dutch time)'),
+          started: count.describe('cases created that week'),
+          finished: count.describe('cases that reached an end step that week'),
+        }),
+      )
+      .describe(
+        'per week of the period, oldest first, empty weeks as zeros; without `from` the 12 weeks up to `to` (or today), at most the last 104',
+      ),
     handoffRate: z.number().describe('handoffs per started case'),
     tasksOverdue: count,
     feedback: z.object({

@@ -6,6 +6,8 @@ import {
   createProactive,
   EngineError,
   registerRows,
+  scanProgress,
+  type ScanProgress,
 } from '../../../runtime/engine/index.js';
 import { isValidBsn } from '../../../runtime/model/index.js';
 import type { Store } from '../../../runtime/store/index.js';
@@ -139,6 +141,60 @@ describe('signals and triggers', () => {
 
 describe('register scan', () => {
   const csv = (rows: [string, number][]) => Readable.from([`bsn,inkomen\n`, ...rows.map(([b, i]) => `${b},${i}\n`)]);
+
+  it('reports its progress after every batch: rows read of the total, eligible, started, and the time left', async () => {
+    const env = await freshEnv({ fixtures: ['pas'] });
+    const p = createProactive(env);
+    // 450 rows, every 3rd eligible: batches of 200, 200 and 50.
+    const rows: [string, number][] = bsns(450).map((b, i) => [b, i % 3 === 0 ? 1000 : 2500]);
+    const seen: ScanProgress[] = [];
+    const counts = await p.scan('pas', registerRows(csv(rows), 'csv'), {
+      dryRun: false,
+      actor: 't',
+      total: 450,
+      onProgress: (x) => seen.push(x),
+    });
+    expect(seen.map((x) => [x.rows, x.eligible, x.started, x.done])).toEqual([
+      [0, 0, 0, false],
+      [200, 67, 67, false],
+      [400, 134, 134, false],
+      [450, 150, 150, false],
+      [450, 150, 150, true],
+    ]);
+    expect(seen.every((x) => x.total === 450)).toBe(true);
+    expect(seen[0].leftMs).toBeNull(); // no pace yet
+    expect(seen[1].leftMs).toBeGreaterThanOrEqual(0);
+    expect(seen.at(-1)!.leftMs).toBe(0);
+    expect(counts).toMatchObject({ rows: 450, eligible: 150, started: 150 });
+    // Without a total the rows are still counted; the time left is not known.
+    const dry: ScanProgress[] = [];
+    await p.scan('pas', registerRows(csv(rows), 'csv'), { dryRun: true, actor: 't', onProgress: (x) => dry.push(x) });
+    expect(dry.at(-2)).toMatchObject({ rows: 450, total: null, leftMs: null, eligible: 150, started: 0 });
+  });
+
+  it('estimates the time left from the pace so far', () => {
+    const counts = {
+      rows: 100,
+      invalid: 0,
+      eligible: 10,
+      started: 9,
+      alreadyServed: 1,
+      optedOut: 0,
+      notEligible: 90,
+      errors: 0,
+    };
+    expect(scanProgress(counts, 400, 2000, false)).toEqual({
+      rows: 100,
+      total: 400,
+      eligible: 10,
+      started: 9,
+      elapsedMs: 2000,
+      leftMs: 6000,
+      done: false,
+    });
+    expect(scanProgress(counts, undefined, 2000, false).leftMs).toBeNull();
+    expect(scanProgress(counts, 400, 2000, true).leftMs).toBe(0);
+  });
 
   it('10,000 rows: exact counts; a dry run counts the same and starts nothing; a re-run starts nothing twice', async () => {
     const env = await freshEnv({ fixtures: ['pas'] });

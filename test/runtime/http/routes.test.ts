@@ -1547,6 +1547,48 @@ describe('proactive routes', () => {
     const again = await (await post('', '{"bsn":"111222333","inkomen":900}\n', 'application/x-ndjson')).json();
     expect(again).toMatchObject({ rows: 1, started: 0, alreadyServed: 1 });
     hit('post', '/api/processes/:key/scan');
+    // Asked for JSON Lines: its progress as it runs (rows read of the total, eligible, started, time left), then the counts.
+    const streamed = await fetch(`${s.base}/api/processes/pas/scan?dryRun=true`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${s.tokens.admin}`,
+        'content-type': 'text/csv',
+        accept: 'application/x-ndjson',
+      },
+      body: csv,
+    });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: 'progress', rows: 0, total: 3, eligible: 0, started: 0, done: false });
+    expect(lines.at(-2)).toMatchObject({ type: 'progress', rows: 3, total: 3, eligible: 1, leftMs: 0, done: true });
+    expect(lines.at(-1)).toEqual({ type: 'result', ...(await (await post('?dryRun=true', csv, 'text/csv')).json()) });
+    // A designer may try the triggers on an extract (a dry run) but not start cases.
+    const asDesigner = (query: string) =>
+      fetch(`${s.base}/api/processes/pas/scan${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.tokens.designer}`, 'content-type': 'text/csv' },
+        body: csv,
+      });
+    expect((await asDesigner('?dryRun=true')).status).toBe(200);
+    const refusedDesigner = await asDesigner('');
+    expect(refusedDesigner.status).toBe(403);
+    expect((await refusedDesigner.json()).error.code).toBe('forbidden');
+    // A refusal before the scan begins is an ordinary error answer, not a stream.
+    const missing = await fetch(`${s.base}/api/processes/bestaat-niet/scan`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${s.tokens.admin}`,
+        'content-type': 'text/csv',
+        accept: 'application/x-ndjson',
+      },
+      body: csv,
+    });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not-found');
     expect((await post('', csv, 'text/plain')).status).toBe(415);
     expect(
       (
@@ -1598,6 +1640,30 @@ describe('insight routes', () => {
     await refused(s, 422, 'invalid-request', 'GET', '/api/processes/toeslag/insights?from=gisteren', {
       as: 'designer',
     });
+    // The weekly series: Monday-first weeks of the period, empty weeks as zeros, agreeing with the period's totals.
+    const today = s.clock.now().toISOString().slice(0, 10);
+    const weekly = expectStatus(
+      await s.api('GET', `/api/processes/toeslag/insights?version=1&from=2020-01-06&to=${today}T23:59:59Z`, {
+        as: 'designer',
+      }),
+      200,
+    );
+    expect(weekly.weeks).toHaveLength(104);
+    for (const w of weekly.weeks) expect(new Date(`${w.week}T12:00:00Z`).getUTCDay()).toBe(1);
+    expect(weekly.weeks.reduce((n: number, w: { started: number }) => n + w.started, 0)).toBe(
+      figures.weeks.reduce((n: number, w: { started: number }) => n + w.started, 0),
+    );
+    expect(figures.weeks.at(-1).started).toBeGreaterThan(0);
+    const refusal = await refused(
+      s,
+      422,
+      'invalid-request',
+      'GET',
+      '/api/processes/toeslag/insights?from=2026-03-10&to=2026-03-01',
+      { as: 'designer' },
+    );
+    expect(refusal.body.error.message).toMatch(/from/);
+    expect(refusal.body.error.details).toEqual({ from: ['before to'] });
 
     const own = expectStatus(await s.api('POST', '/api/processes/ophalen/cases', { as: 'citizen', body: {} }), 201);
     await refused(s, 422, 'invalid-request', 'POST', `/api/cases/${own.id}/feedback`, {

@@ -69,6 +69,8 @@ export default {
   unknownTeam: 'team ‘{team}’ does not exist; choose a team from the list of teams (GET /api/teams)',
   // Routes: insights.
   dateParam: '{name} is a real date like 2026-03-01 (or an instant like 2026-03-01T09:00:00Z)',
+  periodOrder: 'from is after to: choose a start of the period before its end',
+  scanDryRunOnly: 'a designer may only do a dry run (dryRun=true); an admin starts the cases',
   versionNotFound: 'version not found',
   feedbackGiven: 'feedback on this case was given already',
   // Routes: session.

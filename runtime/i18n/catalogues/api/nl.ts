@@ -71,6 +71,8 @@ export default {
   unknownTeam: 'team ‘{team}’ bestaat niet; kies een team uit de lijst van teams (GET /api/teams)',
   // Routes: insights.
   dateParam: '{name} is een echte datum zoals 2026-03-01 (of een tijdstip zoals 2026-03-01T09:00:00Z)',
+  periodOrder: 'from ligt na to: kies een begin van de periode dat vóór het einde ligt',
+  scanDryRunOnly: 'een ontwerper mag alleen proefdraaien (dryRun=true); een beheerder start de zaken',
   versionNotFound: 'versie niet gevonden',
   feedbackGiven: 'over deze zaak is al feedback gegeven',
   // Routes: session.

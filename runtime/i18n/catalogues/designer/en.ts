@@ -526,6 +526,22 @@ export default {
   lastScanAt: 'On {at}',
   noScan:
     'No register scan yet. An administrator starts one with npm run omslag -- scan or POST /api/processes/…/scan.',
+  scanTry: 'Trial scan',
+  scanTryHint:
+    'Try the triggers on a register extract (CSV with a header, or JSON Lines; a bsn column). Nothing is ' +
+    'kept and no case is started: the scan only counts. Starting cases is for an admin ' +
+    '(npm run omslag -- scan).',
+  scanFile: 'Register extract',
+  scanRun: 'Start trial scan',
+  scanRunning: 'Scanning…',
+  scanNoFile: 'Choose a register extract first.',
+  scanProgressLabel: 'Progress of the scan',
+  scanProgress: '{rows} of {total} rows read · {eligible} eligible · {started} would start · {left}',
+  scanLeft: 'about {time} left',
+  scanLeftUnknown: 'time left not known yet',
+  scanDoneIn: 'done in {time}',
+  scanTryFailed: 'The trial scan failed: {message}',
+  scanTryResult: 'Outcome of the trial scan',
   scanRows: 'Rows',
   scanInvalid: 'Invalid',
   scanEligible: 'Eligible',

@@ -530,6 +530,22 @@ export default {
   lastScan: 'Laatste scan',
   lastScanAt: 'Op {at}',
   noScan: 'Nog geen registerscan. Een beheerder start er een met npm run omslag -- scan of POST /api/processes/…/scan.',
+  scanTry: 'Proefscan',
+  scanTryHint:
+    'Probeer de aanleidingen op een registerbestand (CSV met een kopregel, of JSON Lines; een kolom bsn). ' +
+    'Er wordt niets bewaard en geen zaak gestart: de scan telt alleen. Zaken starten doet een beheerder ' +
+    '(npm run omslag -- scan).',
+  scanFile: 'Registerbestand',
+  scanRun: 'Proefscan starten',
+  scanRunning: 'Bezig met scannen…',
+  scanNoFile: 'Kies eerst een registerbestand.',
+  scanProgressLabel: 'Voortgang van de scan',
+  scanProgress: '{rows} van {total} rijen gelezen · {eligible} in aanmerking · {started} zouden starten · {left}',
+  scanLeft: 'nog ongeveer {time}',
+  scanLeftUnknown: 'resterende tijd nog onbekend',
+  scanDoneIn: 'klaar in {time}',
+  scanTryFailed: 'De proefscan is mislukt: {message}',
+  scanTryResult: 'Uitkomst van de proefscan',
   scanRows: 'Rijen',
   scanInvalid: 'Ongeldig',
   scanEligible: 'In aanmerking',
