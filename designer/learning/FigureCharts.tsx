@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { todayIn, wallClock } from '../../runtime/model/index.js';
+import { isFinal, todayIn, wallClock } from '../../runtime/model/index.js';
 import { ok } from '../api.js';
 import { useDesigner } from '../context.js';
 import { chartWindow, weekDate, weekInPeriod, weekLabel, weeksPeriod, type Week } from '../model/charts.js';
@@ -61,7 +61,10 @@ export function FigureCharts({ processKey, version, insights, from, to, onPeriod
       onPeriod(p.from, p.to);
     }
   };
-  const steps = useMemo(() => (insights?.steps ?? []).filter((s) => s.kind !== 'end' && s.entered > 0), [insights]);
+  const steps = useMemo(
+    () => (insights?.steps ?? []).filter((s) => !(s.kind && isFinal({ kind: s.kind })) && s.entered > 0),
+    [insights],
+  );
 
   return (
     <div className="ontwerp-charts" data-testid="figure-charts">
