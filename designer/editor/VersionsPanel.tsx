@@ -3,7 +3,6 @@ import { Options } from '../../browser/ui/Options.js';
 import { diffDefinitions, type Process } from '../../runtime/model/index.js';
 import { useDesigner } from '../context.js';
 import { formatDateTime } from '../../browser/format.js';
-import { CompareFigures } from '../learning/CompareFigures.js';
 import { Link, versionHref } from '../router.js';
 import type { VersionDetail } from '../types.js';
 import { useEditor } from './editor-context.js';
@@ -13,6 +12,8 @@ import { ok } from '../api.js';
 const DRAFT = 'draft';
 // Moving cases to a later version is rare: its dialog loads when it is opened.
 const MigrateDialog = lazy(() => import('../learning/MigrateDialog.js'));
+// Two versions' figures (with their charts) load when the comparison is shown.
+const CompareFigures = lazy(() => import('../learning/CompareFigures.js').then((m) => ({ default: m.CompareFigures })));
 
 /**
  * The published versions, newest first, each to open read-only, and the
@@ -133,20 +134,22 @@ export function VersionsPanel({ versions, current }: { versions: number[]; curre
             </div>
           </div>
           <h4 className="utrecht-heading-4">{t.compareFigures}</h4>
-          <CompareFigures
-            key={moves}
-            processKey={processKey}
-            a={{
-              label: options.find((o) => o.value === from)?.label ?? from,
-              version: from === DRAFT ? null : Number(from),
-              def: a,
-            }}
-            b={{
-              label: options.find((o) => o.value === to)?.label ?? to,
-              version: to === DRAFT ? null : Number(to),
-              def: b,
-            }}
-          />
+          <Suspense fallback={<p role="status">{t.figuresLoading}</p>}>
+            <CompareFigures
+              key={moves}
+              processKey={processKey}
+              a={{
+                label: options.find((o) => o.value === from)?.label ?? from,
+                version: from === DRAFT ? null : Number(from),
+                def: a,
+              }}
+              b={{
+                label: options.find((o) => o.value === to)?.label ?? to,
+                version: to === DRAFT ? null : Number(to),
+                def: b,
+              }}
+            />
+          </Suspense>
           <h4 className="utrecht-heading-4">{t.compareStructure}</h4>
           {!diff ? (
             <p className="utrecht-form-field-description ontwerp-hint">{t.loading}</p>

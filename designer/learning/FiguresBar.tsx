@@ -1,11 +1,13 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useDesigner } from '../context.js';
 import { useEditor } from '../editor/editor-context.js';
 import { edgeFigures, finishedTotal, insightsParams, legend, type Insights, type Measure } from '../model/figures.js';
 import { toFlow } from '../model/flow.js';
 import { ok } from '../api.js';
-import { FigureCharts } from './FigureCharts.js';
 import './learning.css';
+
+// The charts load when first shown: they are not part of the designer's first load (its 400 KB budget).
+const FigureCharts = lazy(() => import('./FigureCharts.js').then((m) => ({ default: m.FigureCharts })));
 
 export type LiveFigures = { insights: Insights; measure: Measure };
 
@@ -189,17 +191,19 @@ export function FiguresBar({ versions, onFigures }: Props) {
       </div>
       <div id={ids.charts} hidden={!charts}>
         {charts && version && (
-          <FigureCharts
-            processKey={processKey}
-            version={version}
-            insights={insights}
-            from={from}
-            to={to}
-            onPeriod={(f, t2) => {
-              setFrom(f);
-              setTo(t2);
-            }}
-          />
+          <Suspense fallback={<p role="status">{t.figuresLoading}</p>}>
+            <FigureCharts
+              processKey={processKey}
+              version={version}
+              insights={insights}
+              from={from}
+              to={to}
+              onPeriod={(f, t2) => {
+                setFrom(f);
+                setTo(t2);
+              }}
+            />
+          </Suspense>
         )}
       </div>
     </section>
