@@ -265,6 +265,8 @@ test('the shortest way to a small process: a form, a decision, a handoff and two
 test('the code view and the canvas follow each other; broken JSON is marked while the canvas stays', async ({
   page,
 }) => {
+  // Tall enough that Monaco draws the lines this test reads (it draws only the lines in view).
+  await page.setViewportSize({ width: 1280, height: 1600 });
   const key = `json-${Date.now().toString(36)}`;
   await putDraft(key, example('grofvuil'));
   await openProcess(page, key);
