@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { accounts, api, expectAccessible, freshBsn } from './support.js';
+import { node, typeFeel } from './canvas.js';
 
 // The designer and proactive service in real Chromium: a trigger of the
 // stadspas example edited in the process properties (and saved), the
@@ -18,20 +19,9 @@ async function openProcess(page: Page, key: string) {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }
 
-const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
 const panel = (page: Page) => page.getByRole('tabpanel');
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('Opgeslagen');
 const draftOf = async (key: string) => (await api('GET', `/api/processes/${key}`, accounts().designer)).body.draft;
-
-/** Types into a FEEL input (a Monaco editor once loaded) and leaves it, so the change is committed. */
-async function typeFeel(page: Page, container: Locator, text: string) {
-  const editor = container.locator('.ontwerp-feel__editor:not(.is-loading) .monaco-editor');
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await page.locator('.ontwerp-properties h2').first().click();
-}
 
 test('edit the triggers of stadspas: condition (signal data, not fields), mode, add and remove; every edit saved and undoable', async ({
   page,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './support.js';
+import { connect, node, typeFeel } from './canvas.js';
 
 // The problems list in the interface language, in real Chromium: a designer
 // makes mistakes on the canvas (a step not connected yet, a rule reading a
@@ -20,29 +21,7 @@ const dina = () => {
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
 const problem = (page: Page, code: string) => page.locator(`.ontwerp-problem[data-code="${code}"]`);
-
-async function connect(page: Page, from: string, slot: string, to: string) {
-  const source = node(page, from).locator(`[data-slot="${slot}"] .react-flow__handle`);
-  const target = node(page, to).locator('.react-flow__handle.target');
-  const a = (await source.boundingBox())!;
-  const b = (await target.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
-
-async function typeFeel(page: Page, container: Locator, text: string) {
-  const editor = container.locator('.ontwerp-feel__editor:not(.is-loading) .monaco-editor');
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await page.locator('.ontwerp-properties h2').first().click();
-}
 
 /** What the old messages had: English fragments, paths and JSON in a Dutch list. */
 async function expectNoCodeTalk(list: Locator) {

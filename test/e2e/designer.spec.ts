@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { api, expectAccessible, focused } from './support.js';
+import { connect, node, typeFeel } from './canvas.js';
 
 // The process designer (/ontwerp) in real Chromium: a process built on the
 // canvas alone and run through the API, the JSON code view both ways, undo
@@ -35,32 +36,8 @@ async function openProcess(page: Page, key: string) {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }
 
-const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
 const problemCount = (page: Page) => page.getByTestId('problem-count');
 const properties = (page: Page) => page.getByRole('tabpanel');
-
-/** Drags from a slot's handle of one step to the target handle of another, as a designer connects on the canvas. */
-async function connect(page: Page, from: string, slot: string, to: string) {
-  const source = node(page, from).locator(`[data-slot="${slot}"] .react-flow__handle`);
-  const target = node(page, to).locator('.react-flow__handle.target');
-  const a = (await source.boundingBox())!;
-  const b = (await target.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
-
-/** Types into a FEEL input (a Monaco editor once loaded) and leaves it, so the change is committed. */
-async function typeFeel(page: Page, container: Locator, text: string) {
-  const editor = container.locator('.ontwerp-feel__editor:not(.is-loading) .monaco-editor');
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  await page.locator('.ontwerp-properties h2').first().click();
-}
 
 /** A definition stored through the API as a designer would (for tests that do not build one). */
 async function putDraft(key: string, def: Record<string, unknown>) {
