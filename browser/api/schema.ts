@@ -1274,10 +1274,10 @@ export interface components {
         kind: 'name' | 'address' | 'phone' | 'email';
         value: string;
         /**
-         * @description the citizen's answers, the signal or register data the case started with, a contact request, their confirmed notice addresses
+         * @description the citizen's answers, the signal or register data the case started with, the name and address their last sign-in gave, a contact request, their confirmed notice addresses
          * @enum {string}
          */
-        source: 'answer' | 'signal' | 'register' | 'contact' | 'notices';
+        source: 'answer' | 'signal' | 'register' | 'signin' | 'contact' | 'notices';
       }[];
       /** @description the documents the citizen sent (GET …/documents/:fileId gives one) */
       documents: {

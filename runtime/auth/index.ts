@@ -16,3 +16,4 @@ export * from './mandates.js';
 export * from './staff-oidc.js';
 export * from './reads.js';
 export * from './mandate-service.js';
+export * from './person-claims.js';

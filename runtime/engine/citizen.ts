@@ -3,7 +3,7 @@ import type { CaseRow, Store } from '../store/index.js';
 import type { Engine } from './engine.js';
 
 /** Where a fact about the citizen came from. */
-export type CitizenSource = 'answer' | 'signal' | 'register' | 'contact' | 'notices';
+export type CitizenSource = 'answer' | 'signal' | 'register' | 'signin' | 'contact' | 'notices';
 export type CitizenFact = { kind: 'name' | 'address' | 'phone' | 'email'; value: string; source: CitizenSource };
 
 /** A BSN as the workspace shows it until an official asks for it: the last four digits. */
@@ -104,6 +104,10 @@ export async function citizenFacts(engine: Engine, store: Store, row: CaseRow): 
       .trim();
     add({ kind, source, value: whole ? whole.value : joined });
   }
+  // What the citizen's last sign-in said (an identity provider's name and address claims).
+  const signin = await store.claims.forSubject(row.subject);
+  if (signin?.name) add({ kind: 'name', value: signin.name, source: 'signin' });
+  if (signin?.address) add({ kind: 'address', value: signin.address, source: 'signin' });
   // The reach the citizen gave with a contact request ("call me on …").
   for (const task of await store.tasks.list({ caseId: row.id })) {
     const { channel, reach } = task.request as { channel?: unknown; reach?: unknown };

@@ -51,6 +51,7 @@ export const copiedTables: readonly { table: Table; key: readonly string[] }[] =
   { table: 'deliveries', key: ['id'] },
   { table: 'teams', key: ['id'] },
   { table: 'case_notes', key: ['id'] },
+  { table: 'signin_claims', key: ['subject'] },
 ];
 
 /** Tables whose `id` the database counts (identity columns): PostgreSQL's sequences are moved past the copied ids. */

@@ -17,6 +17,7 @@ import { openSql, type DbOptions, type Sql } from './sql.js';
 import { taskRepo } from './tasks.js';
 import { teamRepo } from './teams.js';
 import { noteRepo } from './notes.js';
+import { claimRepo } from './claims.js';
 
 export * from './accounts.js';
 export * from './cases.js';
@@ -38,6 +39,7 @@ export * from './channels.js';
 export * from './deliveries.js';
 export * from './teams.js';
 export * from './notes.js';
+export * from './claims.js';
 
 /**
  * The store port: every repository over one database, SQLite or
@@ -70,6 +72,7 @@ export function createStore(sql: Sql) {
     deliveries: deliveryRepo(sql),
     teams: teamRepo(sql),
     notes: noteRepo(sql),
+    claims: claimRepo(sql),
     /** Runs `fn` in one transaction (nested calls become savepoints): all or nothing. */
     transaction<T>(fn: () => Promise<T>): Promise<T> {
       return sql.transaction(fn);

@@ -574,4 +574,20 @@ export const migrations: Migration[] = [
       CREATE INDEX case_notes_case ON case_notes(case_id, id);
     `,
   },
+  {
+    version: 23,
+    name: "what the citizen's sign-in said about them: name and address",
+    sql: `
+      -- The name and address the identity provider gave at the citizen's last sign-in (OpenID Connect's standard
+      -- name/given_name/family_name and address claims), for the officials of their cases (GET /api/cases/:id/citizen).
+      -- One row per subject, replaced at every sign-in; nothing else of the claims is kept.
+      CREATE TABLE signin_claims (
+        subject TEXT PRIMARY KEY,
+        name TEXT,
+        address TEXT,
+        provider TEXT NOT NULL,
+        signed_in_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -206,6 +206,13 @@ export interface CaseNotesTable {
   text: string;
   created_at: Iso;
 }
+export interface SigninClaimsTable {
+  subject: string;
+  name: string | null;
+  address: string | null;
+  provider: string;
+  signed_in_at: Iso;
+}
 export interface DraftsTable {
   case_id: string;
   data: Json;
@@ -412,6 +419,7 @@ export interface DB {
   client_tokens: ClientTokensTable;
   case_reads: CaseReadsTable;
   case_notes: CaseNotesTable;
+  signin_claims: SigninClaimsTable;
   outbox: OutboxTable;
   letters: LettersTable;
   channels: ChannelsTable;

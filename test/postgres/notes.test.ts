@@ -17,6 +17,7 @@ describe('notes on PostgreSQL', () => {
     try {
       const db = before.sql.kysely;
       // Back to schema version 21: no notes yet.
+      await sql`DROP TABLE signin_claims`.execute(db);
       await sql`DROP TABLE case_notes`.execute(db);
       await sql`DELETE FROM migrations WHERE version >= 22`.execute(db);
       expect((await sql`SELECT to_regclass('case_notes') AS t`.execute(db)).rows).toEqual([{ t: null }]);

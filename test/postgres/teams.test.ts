@@ -18,6 +18,7 @@ describe('teams on PostgreSQL', () => {
     try {
       const db = before.sql.kysely;
       // Back to schema version 20: no list of teams, teams only as strings (and none of the later migrations).
+      await sql`DROP TABLE signin_claims`.execute(db);
       await sql`DROP TABLE case_notes`.execute(db);
       await sql`DROP TABLE teams`.execute(db);
       await sql`DELETE FROM migrations WHERE version >= 21`.execute(db);

@@ -11,9 +11,9 @@ export const citizenSchema = z
           kind: z.enum(['name', 'address', 'phone', 'email']),
           value: z.string(),
           source: z
-            .enum(['answer', 'signal', 'register', 'contact', 'notices'])
+            .enum(['answer', 'signal', 'register', 'signin', 'contact', 'notices'])
             .describe(
-              "the citizen's answers, the signal or register data the case started with, a contact request, their confirmed notice addresses",
+              "the citizen's answers, the signal or register data the case started with, the name and address their last sign-in gave, a contact request, their confirmed notice addresses",
             ),
         }),
       )

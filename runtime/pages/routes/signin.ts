@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import {
+  rememberPersonClaims,
   acrFor,
   cookieOptions,
   isLevel,
@@ -241,6 +242,8 @@ ${auth.devSignIn ? standInForm(req, ctx, back, error, value) : ''}`,
       if (!isValidBsn(bsn))
         return problem(req, res, 401, sm('citizen.failedTitle', lang), sm('citizen.noBsn', lang), again);
       await deps.sessions.signIn(req, res, bsn, { level, provider: 'digid', idToken });
+      // The name and address the provider gave, for the officials of this citizen's cases (replaced at each sign-in).
+      await rememberPersonClaims(deps.store, bsn, claims, 'digid', deps.clock.now().toISOString());
       const represents = representation(claims[citizen.representsClaim]);
       if (represents && represents.bsn !== bsn)
         await deps.sessions.actFor(req, {

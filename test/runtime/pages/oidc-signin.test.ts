@@ -295,6 +295,43 @@ describe('signing in with DigiD at a real provider', () => {
       validUntil: session!.expiresAt,
     });
   });
+
+  test("the provider's name and address claims reach the officials of the citizen's cases; the next sign-in replaces them", async () => {
+    const KEES = '123456782';
+    provider.users.set('kees', {
+      sub: 'kees',
+      claims: {
+        bsn: KEES,
+        given_name: 'Kees',
+        middle_name: 'van',
+        family_name: 'Dijk',
+        address: { street_address: 'Dorpsstraat 1', postal_code: '1234 AB', locality: 'Utrecht' },
+      },
+    });
+    const agent = webAgent();
+    const back = await signIn(agent, `/inloggen/digid?terug=${encodeURIComponent('/diensten/ophalen')}`, 'kees');
+    await start(agent, back.page);
+    const [row] = await s.store.cases.activeBySubject(KEES);
+    const admin = await s.api('GET', `/api/cases/${row.id}/citizen`, { as: 'admin' });
+    expect(admin.status).toBe(200);
+    expect(admin.body.known).toEqual(
+      expect.arrayContaining([
+        { kind: 'name', value: 'Kees van Dijk', source: 'signin' },
+        { kind: 'address', value: 'Dorpsstraat 1, 1234 AB Utrecht', source: 'signin' },
+      ]),
+    );
+    // Only the name and address are kept, not the other claims.
+    expect(await s.store.claims.forSubject(KEES)).toMatchObject({ provider: 'digid', name: 'Kees van Dijk' });
+    // A later sign-in that says something else replaces it; one that says nothing removes it.
+    provider.users.set('kees', { sub: 'kees', claims: { bsn: KEES, name: 'K. van Dijk', address: 'x'.repeat(301) } });
+    await signIn(webAgent(), '/inloggen/digid', 'kees');
+    expect(await s.store.claims.forSubject(KEES)).toMatchObject({ name: 'K. van Dijk', address: null });
+    provider.users.set('kees', { sub: 'kees', claims: { bsn: KEES } });
+    await signIn(webAgent(), '/inloggen/digid', 'kees');
+    expect(await s.store.claims.forSubject(KEES)).toBeUndefined();
+    const later = await s.api('GET', `/api/cases/${row.id}/citizen`, { as: 'admin' });
+    expect(later.body.known.filter((k: { source: string }) => k.source === 'signin')).toEqual([]);
+  });
 });
 
 describe('a provider that cannot be reached', () => {

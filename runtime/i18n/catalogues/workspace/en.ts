@@ -99,6 +99,7 @@ export default {
     answer: "the citizen's answer",
     signal: 'signal',
     register: 'register',
+    signin: 'sign-in (DigiD)',
     contact: 'contact request',
     notices: 'notices the citizen chose',
   },

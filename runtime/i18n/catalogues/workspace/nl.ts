@@ -97,6 +97,7 @@ export default {
     answer: 'antwoord van de inwoner',
     signal: 'signaal',
     register: 'registratie',
+    signin: 'inloggen (DigiD)',
     contact: 'contactverzoek',
     notices: 'meldingen die de inwoner koos',
   },
