@@ -6,8 +6,8 @@ const MAX = 300;
 /** A claim's text: a string without control characters, spaces collapsed; null when absent, empty or too long. */
 function text(v: unknown): string | null {
   if (typeof v !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
   const s = v
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -26,7 +26,7 @@ export function personClaims(claims: Record<string, unknown>): { name: string | 
   const parts = [claims.given_name, claims.middle_name, claims.family_name].map(text).filter(Boolean);
   const name = text(claims.name) ?? (parts.length ? text(parts.join(' ')) : null);
   const a = claims.address;
-  let address: string | null = null;
+  let address: string | null;
   if (a && typeof a === 'object' && !Array.isArray(a)) {
     const o = a as Record<string, unknown>;
     const place = [text(o.postal_code), text(o.locality)].filter(Boolean).join(' ');
