@@ -6,6 +6,7 @@ import { loadMonaco } from '../monaco/load.js';
 import { useEditor } from './editor-context.js';
 import { outlineProblem, parseJsonText, sameDefinition, toJsonText } from './json-sync.js';
 import { TEXT_EDITOR_CLASS } from './keys.js';
+import { jsonProblemText } from '../monaco/json-problems.js';
 
 const MODEL_URI = 'inmemory://omslag/process.json';
 const SCHEMA_URI = 'inmemory://omslag/process.schema.json';
@@ -20,7 +21,9 @@ let schemaSet = false;
  * Ctrl+Z / Ctrl+Shift+Z in here are the designer's one undo stack.
  */
 export function CodeView() {
-  const { t } = useDesigner();
+  const { t, lang } = useDesigner();
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const { def, edit, readOnly, stack } = useEditor();
   const host = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -87,8 +90,17 @@ export function CodeView() {
       });
       // How many problems Monaco marks (syntax and schema), shown next to the editor.
       const countMarkers = () => setMarkers(monaco.editor.getModelMarkers({ resource: uri }).length);
+      // The JSON service marks in English only: its known messages are said again in the interface language
+      // (the change this makes comes back here once, with nothing left to say again).
+      const sayMarkers = () => {
+        const marked = monaco.editor.getModelMarkers({ owner: 'json', resource: uri });
+        const said = marked.map((m) => ({ ...m, message: jsonProblemText(m.message, langRef.current) }));
+        if (said.some((m, i) => m.message !== marked[i].message)) monaco.editor.setModelMarkers(model, 'json', said);
+      };
       const markerWatch = monaco.editor.onDidChangeMarkers((uris) => {
-        if (uris.some((u) => u.toString() === uri.toString())) countMarkers();
+        if (!uris.some((u) => u.toString() === uri.toString())) return;
+        sayMarkers();
+        countMarkers();
       });
       ed.onDidDispose(() => markerWatch.dispose());
       // One undo stack: the editor's own history would fight the canvas's.

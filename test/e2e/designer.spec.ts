@@ -279,6 +279,12 @@ test('the code view and the canvas follow each other; broken JSON is marked whil
   await expect(page.getByTestId('json-markers')).toBeVisible({ timeout: 10_000 });
   await page.keyboard.press('Control+End');
   await expect(page.getByTestId('code-view').locator('.squiggly-error').first()).toBeVisible();
+  // The markers speak Dutch (Monaco's JSON service speaks English only): F8 goes to the first one and reads it.
+  await page.keyboard.press('F8');
+  const marker = page.getByTestId('code-view').locator('.marker-widget');
+  await expect(marker).toContainText('Na het einde van de definitie staat nog tekst.');
+  await expect(marker).not.toContainText('expected');
+  await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
   await expect(node(page, 'ingepland')).toContainText('Grofvuil wordt opgehaald');
 });

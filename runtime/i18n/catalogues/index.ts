@@ -1,4 +1,3 @@
-import type { Catalogue, Catalogues } from '../translate.js';
 import { apiCatalogues } from './api/index.js';
 import { counterfactualCatalogues } from './counterfactual/index.js';
 import { designerCatalogues } from './designer/index.js';
@@ -31,23 +30,4 @@ export {
   shellCatalogues,
   signinCatalogues,
   workspaceCatalogues,
-};
-
-/** Every feature's catalogues, by the name of their folder: what the completeness test walks. */
-export const allCatalogues: Record<string, Catalogues<Catalogue>> = {
-  designer: designerCatalogues,
-  learning: learningCatalogues,
-  workspace: workspaceCatalogues,
-  pages: pagesCatalogues,
-  problems: problemsCatalogues,
-  shell: shellCatalogues,
-  fields: fieldsCatalogues,
-  engine: engineCatalogues,
-  api: apiCatalogues,
-  signin: signinCatalogues,
-  mandates: mandatesCatalogues,
-  reads: readsCatalogues,
-  letters: lettersCatalogues,
-  counterfactual: counterfactualCatalogues,
-  notify: notifyCatalogues,
 };

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { allCatalogues, keysOf, languages, locales, lookup } from '../../../runtime/i18n/index.js';
+import { keysOf, languages, locales, lookup } from '../../../runtime/i18n/index.js';
+import { allCatalogues } from '../../../runtime/i18n/catalogues/all.js';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
 
