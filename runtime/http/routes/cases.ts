@@ -183,7 +183,7 @@ export function caseRoutes({ store, engine, clock, letters: given }: Services): 
         // Checked before the read is logged: a refusal (a case that has not ended) leaves no trace.
         const purpose = givenPurpose(req);
         const row = await visibleCase(store, principal, params.id, clock.now().toISOString());
-        if (!letters.hasLetter(row)) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'letter' }]);
+        if (!letters.hasLetter(row)) throw new HttpError(404, 'not-found', 'letterNotFound');
         await recordApiRead(store, clock, { principal, req }, row, 'case', purpose);
         const letter = (await letters.forCase(row))!;
         res.set('Content-Disposition', `attachment; filename="${letter.filename}"`);

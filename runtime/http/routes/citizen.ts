@@ -212,8 +212,7 @@ export function citizenRoutes({ store, engine, clock }: Services): RouteDef[] {
         const row = await visibleCase(store, principal, params.id, now());
         const sent = (await store.files.sentFor(row.id)).find((f) => f.id === params.fileId);
         const file = sent ? await store.files.get(sent.id) : undefined;
-        if (!file || file.caseId !== row.id)
-          throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'document' }]);
+        if (!file || file.caseId !== row.id) throw new HttpError(404, 'not-found', 'documentNotFound');
         await recordApiRead(store, clock, { principal, req }, row, 'document', purpose);
         const safe = file.name.replace(/[^\w.-]+/g, '_').slice(0, 100) || `document-${file.id}`;
         res.set('Content-Disposition', `attachment; filename="${safe}"`);

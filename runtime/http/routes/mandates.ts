@@ -67,7 +67,7 @@ export function mandateRoutes({ store, clock }: Services): RouteDef[] {
   const staffName = (p: Principal) => (p.kind === 'user' ? p.name : actorOf(p));
   const findMandate = async (id: string) => {
     const m = await store.mandates.get(id);
-    if (!m) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'mandate' }]);
+    if (!m) throw new HttpError(404, 'not-found', 'mandateNotFound');
     return m;
   };
   return [
@@ -195,7 +195,7 @@ export function mandateRoutes({ store, clock }: Services): RouteDef[] {
       handler: async ({ params, res }) => {
         await findMandate(params.id);
         const doc = await store.mandates.document(params.id);
-        if (!doc) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'document' }]);
+        if (!doc) throw new HttpError(404, 'not-found', 'documentNotFound');
         const ext = doc.type === 'application/pdf' ? 'pdf' : doc.type === 'image/png' ? 'png' : 'jpg';
         // The uploaded name is not sent back in the header: an attachment named by its id cannot inject anything.
         res.set('Content-Disposition', `attachment; filename="machtiging-${params.id}.${ext}"`);

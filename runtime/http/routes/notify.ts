@@ -28,7 +28,7 @@ async function shown(store: Store, d: Delivery): Promise<z.infer<typeof delivery
 }
 
 const idOf = (raw: string) => {
-  if (!/^[1-9]\d{0,14}$/.test(raw)) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'delivery' }]);
+  if (!/^[1-9]\d{0,14}$/.test(raw)) throw new HttpError(404, 'not-found', 'deliveryNotFound');
   return Number(raw);
 };
 
@@ -76,7 +76,7 @@ export function notifyRoutes({ store, clock }: Services): RouteDef[] {
       handler: async ({ params }) => {
         const id = idOf(params.id);
         const d = await store.deliveries.get(id);
-        if (!d) throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'delivery' }]);
+        if (!d) throw new HttpError(404, 'not-found', 'deliveryNotFound');
         if (!(await store.deliveries.retry(id, clock.now().toISOString()))) {
           const now = await store.deliveries.get(id);
           throw new HttpError(409, 'not-dead', ['deliveryNotDead', { status: now?.status ?? d.status }]);

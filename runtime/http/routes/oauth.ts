@@ -187,8 +187,7 @@ export function oauthRoutes({ store, clock }: Services, opts: { limits?: Partial
       summary: 'Disable an API client: its secret and every token it holds stop working at once',
       handler: async ({ principal, params }) => {
         const at = clock.now().toISOString();
-        if (!(await store.clients.get(params.id)))
-          throw new HttpError(404, 'not-found', ['thingNotFound', { what: 'API client' }]);
+        if (!(await store.clients.get(params.id))) throw new HttpError(404, 'not-found', 'clientNotFound');
         await store.transaction(async () => {
           if (await store.clients.disable(params.id, at))
             await store.security.log({

@@ -77,6 +77,7 @@ describe("the error envelope in the reader's language", () => {
         'versie niet gevonden',
         'version not found',
       ],
+      ['GET', '/api/cases/bestaat-niet', { as: 'official' }, 404, 'not-found', 'zaak niet gevonden', 'case not found'],
       [
         'GET',
         '/api/processes/bestaat-niet',
