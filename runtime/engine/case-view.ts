@@ -15,27 +15,14 @@ import {
   type Lang,
   type Process,
 } from '../model/index.js';
+import { engineCatalogues, translate } from '../i18n/index.js';
 import type { AuditEntry, CaseRow, Store } from '../store/index.js';
 import { fieldsById } from './effects.js';
 import type { Engine } from './engine.js';
 
-const chrome = {
-  person: { nl: 'Een medewerker spreken', en: 'Talk to a person' },
-  submit: { nl: 'Antwoorden versturen', en: 'Send answers' },
-  started: { nl: 'Aanvraag gestart', en: 'Application started' },
-  offered: { nl: 'Aanbod ontvangen', en: 'Offer received' },
-  granted: {
-    nl: 'Gestart door de gemeente, zonder aanvraag',
-    en: 'Started by the municipality, without an application',
-  },
-  handoff: { nl: 'Een medewerker behandelt uw aanvraag', en: 'An official is handling your application' },
-  contact: { nl: 'U heeft gevraagd om contact met een medewerker', en: 'You asked to talk to a person' },
-  contactDone: { nl: 'Een medewerker heeft uw vraag beantwoord', en: 'An official answered your question' },
-  decided: { nl: 'Beoordeeld door een medewerker', en: 'Reviewed by an official' },
-  sent: { nl: 'Antwoorden ontvangen', en: 'Answers received' },
-  ended: { nl: 'Afgerond', en: 'Finished' },
-  message: { nl: 'Bericht verstuurd', en: 'Message sent' },
-} as const;
+/** A word of the case view (timeline, actions) in the view's language. */
+const chrome = (key: CaseViewWord, lang: Lang) => translate(engineCatalogues, lang, `caseView.${key}`);
+type CaseViewWord = keyof (typeof engineCatalogues)['nl']['caseView'];
 
 function outcomeLabel(process: Process, step: string, outcome: string) {
   const s = own(process.steps, step);
@@ -76,23 +63,26 @@ function timeline(entries: AuditEntry[], process: Process, lang: Lang): Timeline
       });
     // A proactive start is not the citizen's application: an offer they received, or a grant the municipality started.
     if (e.type === 'case.started')
-      push(chrome[d.trigger?.mode === 'offer' ? 'offered' : d.trigger?.mode === 'grant' ? 'granted' : 'started'][lang]);
-    else if (e.type === 'event.received' && d.type === 'submit') push(`${chrome.sent[lang]}: ${title(d.step)}`, d.step);
+      push(chrome(d.trigger?.mode === 'offer' ? 'offered' : d.trigger?.mode === 'grant' ? 'granted' : 'started', lang));
+    else if (e.type === 'event.received' && d.type === 'submit')
+      push(`${chrome('sent', lang)}: ${title(d.step)}`, d.step);
     else if (e.type === 'event.received' && /^[a-z][a-z0-9-]*$/.test(d.type) && d.type !== 'submit')
       push(d.type, undefined);
     else if (e.type === 'decision.made') push(d.because?.[lang] ?? d.because?.nl ?? '', d.step);
     // A contact task the engine opened because a rule could not be evaluated: the citizen did not ask for it.
     else if (e.type === 'task.opened')
       push(
-        d.kind === 'contact' && d.request?.kind !== 'evaluation-failed' ? chrome.contact[lang] : chrome.handoff[lang],
+        d.kind === 'contact' && d.request?.kind !== 'evaluation-failed'
+          ? chrome('contact', lang)
+          : chrome('handoff', lang),
         d.step,
       );
-    else if (e.type === 'task.completed' && d.step === 'contact') push(chrome.contactDone[lang]);
+    else if (e.type === 'task.completed' && d.step === 'contact') push(chrome('contactDone', lang));
     else if (e.type === 'task.completed')
-      push(`${chrome.decided[lang]}: ${t(outcomeLabel(process, d.step, d.outcome), lang)}`, d.step);
+      push(`${chrome('decided', lang)}: ${t(outcomeLabel(process, d.step, d.outcome), lang)}`, d.step);
     else if (e.type === 'message.queued')
-      push(`${chrome.message[lang]}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
-    else if (e.type === 'case.ended') push(`${chrome.ended[lang]}: ${title(d.step)}`, d.step);
+      push(`${chrome('message', lang)}: ${d.subject?.[lang] ?? d.subject?.nl}`, d.step);
+    else if (e.type === 'case.ended') push(`${chrome('ended', lang)}: ${title(d.step)}`, d.step);
   }
   // Group events are named by their label, not their event name.
   for (const item of items) {
@@ -188,14 +178,14 @@ export async function caseView(
   };
   const actions: { type: string; label: string }[] = [];
   if (step && kind?.citizenActs && can({ type: 'submit', data: {} }))
-    actions.push({ type: 'submit', label: chrome.submit[lang] });
+    actions.push({ type: 'submit', label: chrome('submit', lang) });
   for (const group of Object.values(process.groups ?? {})) {
     for (const [event, on] of Object.entries(group.on ?? {})) {
       if (!actions.some((a) => a.type === event) && can({ type: event }))
         actions.push({ type: event, label: t(on.label, lang) });
     }
   }
-  if (can({ type: 'person.requested' })) actions.push({ type: 'person.requested', label: chrome.person[lang] });
+  if (can({ type: 'person.requested' })) actions.push({ type: 'person.requested', label: chrome('person', lang) });
 
   const tasks = await store.tasks.list({ caseId: row.id });
   const messages = await store.cases.messages(row.id);

@@ -53,18 +53,18 @@ export const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_
 
 /** The short optional question on the confirmation and end pages: how easy was this, and a comment. */
 export function feedbackForm(ctx: PageContext, caseId: string): Html {
-  const en = ctx.lang === 'en';
-  const labels = en
-    ? ['very hard', 'hard', 'neither hard nor easy', 'easy', 'very easy']
-    : ['heel moeilijk', 'moeilijk', 'niet moeilijk, niet makkelijk', 'makkelijk', 'heel makkelijk'];
+  const { lang } = ctx;
+  const scores = (
+    ['feedback.score1', 'feedback.score2', 'feedback.score3', 'feedback.score4', 'feedback.score5'] as const
+  ).map((key) => msg(key, lang));
   return html`<section class="omslag-feedback" aria-labelledby="feedback-titel">
-<h2 class="utrecht-heading-3" id="feedback-titel">${en ? 'How easy was this? (optional)' : 'Hoe makkelijk was dit? (niet verplicht)'}</h2>
+<h2 class="utrecht-heading-3" id="feedback-titel">${msg('feedback.title', lang)}</h2>
 <form method="post" action="/zaken/${caseId}/feedback">${csrfField(ctx)}
-<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${en ? 'Your score' : 'Uw oordeel'}</legend>
-<div class="omslag-options">${labels.map((label, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-score-${i + 1}" name="score" value="${i + 1}"><label class="utrecht-form-label utrecht-form-label--radio" for="f-score-${i + 1}">${i + 1} – ${label}</label></div>`)}</div></fieldset></div>
-<div class="utrecht-form-field"><label class="utrecht-form-label" for="f-comment">${en ? 'What could be better?' : 'Wat kan beter?'} <span class="omslag-optional">${en ? '(optional)' : '(niet verplicht)'}</span></label>
+<div class="utrecht-form-field"><fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-label">${msg('feedback.score', lang)}</legend>
+<div class="omslag-options">${scores.map((label, i) => html`<div class="utrecht-form-field utrecht-form-field--radio omslag-option"><input class="utrecht-radio utrecht-radio--html-input" type="radio" id="f-score-${i + 1}" name="score" value="${i + 1}"><label class="utrecht-form-label utrecht-form-label--radio" for="f-score-${i + 1}">${i + 1} – ${label}</label></div>`)}</div></fieldset></div>
+<div class="utrecht-form-field"><label class="utrecht-form-label" for="f-comment">${msg('feedback.comment', lang)} <span class="omslag-optional">${msg('feedback.optional', lang)}</span></label>
 <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="f-comment" name="comment" rows="3"></textarea></div>
-<button type="submit" class="utrecht-button utrecht-button--secondary-action">${en ? 'Send' : 'Versturen'}</button></form></section>`;
+<button type="submit" class="utrecht-button utrecht-button--secondary-action">${msg('feedback.send', lang)}</button></form></section>`;
 }
 
 function langSwitch(ctx: PageContext): Html {

@@ -180,6 +180,11 @@ describe('citizen feedback on the pages', () => {
     await b.request('POST', `/zaken/${id}/versturen`, { _csrf: token });
     const confirmation = await b.request('GET', `/zaken/${id}/bevestiging`);
     expect(confirmation.text).toContain('Hoe makkelijk was dit? (niet verplicht)');
+    expect(confirmation.text).toContain('5 – heel makkelijk');
+    const english = await b.request('GET', `/zaken/${id}/bevestiging?lang=en`);
+    expect(english.text).toContain('How easy was this? (optional)');
+    expect(english.text).toContain('1 – very hard');
+    await b.request('GET', `/zaken/${id}/bevestiging?lang=nl`);
     // Without a score nothing is stored.
     await b.request('POST', `/zaken/${id}/feedback`, { _csrf: token, comment: 'zonder cijfer' });
     expect(await s.store.insights.hasFeedback(id)).toBe(false);

@@ -70,4 +70,19 @@ export default {
     channel: "Choose 'phone', 'email' or 'visit'.",
     requestKind: "Choose 'question' or 'objection'.",
   },
+  /** The case view's words: its timeline and the actions a citizen can take. */
+  caseView: {
+    person: 'Talk to a person',
+    submit: 'Send answers',
+    started: 'Application started',
+    offered: 'Offer received',
+    granted: 'Started by the municipality, without an application',
+    handoff: 'An official is handling your application',
+    contact: 'You asked to talk to a person',
+    contactDone: 'An official answered your question',
+    decided: 'Reviewed by an official',
+    sent: 'Answers received',
+    ended: 'Finished',
+    message: 'Message sent',
+  },
 } satisfies Like<typeof nl>;

@@ -74,4 +74,19 @@ export default {
     channel: "Kies 'phone', 'email' of 'visit'.",
     requestKind: "Kies 'question' of 'objection'.",
   },
+  /** The case view's words: its timeline and the actions a citizen can take. */
+  caseView: {
+    person: 'Een medewerker spreken',
+    submit: 'Antwoorden versturen',
+    started: 'Aanvraag gestart',
+    offered: 'Aanbod ontvangen',
+    granted: 'Gestart door de gemeente, zonder aanvraag',
+    handoff: 'Een medewerker behandelt uw aanvraag',
+    contact: 'U heeft gevraagd om contact met een medewerker',
+    contactDone: 'Een medewerker heeft uw vraag beantwoord',
+    decided: 'Beoordeeld door een medewerker',
+    sent: 'Antwoorden ontvangen',
+    ended: 'Afgerond',
+    message: 'Bericht verstuurd',
+  },
 };
